@@ -1,0 +1,34 @@
+# The two commands of the README: `make run` and `make test`.
+BUILD ?= build
+DATA ?= ./tusk-data
+PORT ?= 5433
+
+.PHONY: all deps build run test unit regress crash-loop clean
+
+all: build
+
+deps:
+	@scripts/install-deps.sh
+
+build: deps
+	@cmake -S . -B $(BUILD) -G Ninja -DCMAKE_BUILD_TYPE=Release >/dev/null
+	@cmake --build $(BUILD) -j2
+
+run: build
+	@echo "Connect with: psql -h 127.0.0.1 -p $(PORT) -U postgres"
+	@$(BUILD)/tusk serve --data $(DATA) --port $(PORT) --listen 127.0.0.1
+
+test: build
+	@scripts/run-tests.sh $(BUILD)
+
+unit: build
+	@$(BUILD)/tusk_unit
+
+regress: build
+	@scripts/run-regress.sh $(BUILD)/tusk
+
+crash-loop: build
+	@scripts/crash-loop.sh $(BUILD)/tusk 20
+
+clean:
+	rm -rf $(BUILD)

@@ -1,0 +1,265 @@
+#include "catalog/catalog.hpp"
+
+#include "common/error.hpp"
+#include "common/rowcodec.hpp"
+
+namespace tusk {
+
+int TableDef::FindColumn(const std::string& col) const {
+  for (size_t i = 0; i < columns.size(); i++)
+    if (!columns[i].dropped && columns[i].name == col) return static_cast<int>(i);
+  return -1;
+}
+
+int TableDef::LiveColumnCount() const {
+  int n = 0;
+  for (const auto& c : columns) n += !c.dropped;
+  return n;
+}
+
+std::shared_ptr<Catalog> Catalog::Bootstrap() {
+  auto c = std::make_shared<Catalog>();
+  c->AddSchema({11, "pg_catalog"});
+  c->AddSchema({2200, "public"});
+  c->AddSchema({13000, "information_schema"});
+  RoleDef postgres;
+  postgres.oid = 10;
+  postgres.name = "postgres";
+  postgres.superuser = postgres.createdb = postgres.createrole = true;
+  c->AddRole(postgres);
+  return c;
+}
+
+const SchemaDef* Catalog::FindSchema(const std::string& name) const {
+  for (const auto& [oid, s] : schemas_)
+    if (s.name == name) return &s;
+  return nullptr;
+}
+
+std::optional<std::pair<RelKind, uint32_t>> Catalog::FindRelation(
+    const std::string& schema, const std::string& name, const std::vector<std::string>& search_path) const {
+  auto in_schema = [&](const std::string& sch) -> std::optional<std::pair<RelKind, uint32_t>> {
+    for (const auto& [oid, t] : tables_)
+      if (t.schema == sch && t.name == name) return std::make_pair(RelKind::kTable, oid);
+    for (const auto& [oid, s] : sequences_)
+      if (s.schema == sch && s.name == name) return std::make_pair(RelKind::kSequence, oid);
+    for (const auto& [oid, i] : indexes_)
+      if (SchemaOfRelation(i.table) == sch && i.name == name) return std::make_pair(RelKind::kIndex, oid);
+    return std::nullopt;
+  };
+  if (!schema.empty()) return in_schema(schema);
+  for (const auto& s : search_path)
+    if (auto r = in_schema(s)) return r;
+  return std::nullopt;
+}
+
+const TableDef* Catalog::FindTable(uint32_t oid) const {
+  auto it = tables_.find(oid);
+  return it == tables_.end() ? nullptr : &it->second;
+}
+TableDef* Catalog::MutableTable(uint32_t oid) {
+  auto it = tables_.find(oid);
+  return it == tables_.end() ? nullptr : &it->second;
+}
+const IndexDef* Catalog::FindIndex(uint32_t oid) const {
+  auto it = indexes_.find(oid);
+  return it == indexes_.end() ? nullptr : &it->second;
+}
+IndexDef* Catalog::MutableIndex(uint32_t oid) {
+  auto it = indexes_.find(oid);
+  return it == indexes_.end() ? nullptr : &it->second;
+}
+const SequenceDef* Catalog::FindSequence(uint32_t oid) const {
+  auto it = sequences_.find(oid);
+  return it == sequences_.end() ? nullptr : &it->second;
+}
+SequenceDef* Catalog::MutableSequence(uint32_t oid) {
+  auto it = sequences_.find(oid);
+  return it == sequences_.end() ? nullptr : &it->second;
+}
+
+std::shared_ptr<const EnumDef> Catalog::FindEnum(const std::string& schema, const std::string& name,
+                                                 const std::vector<std::string>& search_path) const {
+  auto in_schema = [&](const std::string& sch) -> std::shared_ptr<const EnumDef> {
+    for (const auto& [oid, e] : enums_)
+      if (e->schema == sch && e->name == name) return e;
+    return nullptr;
+  };
+  if (!schema.empty()) return in_schema(schema);
+  for (const auto& s : search_path)
+    if (auto e = in_schema(s)) return e;
+  return nullptr;
+}
+
+std::shared_ptr<const EnumDef> Catalog::FindEnumByOid(uint32_t oid) const {
+  auto it = enums_.find(oid);
+  return it == enums_.end() ? nullptr : it->second;
+}
+
+const RoleDef* Catalog::FindRole(const std::string& name) const {
+  for (const auto& [oid, r] : roles_)
+    if (r.name == name) return &r;
+  return nullptr;
+}
+RoleDef* Catalog::MutableRole(const std::string& name) {
+  for (auto& [oid, r] : roles_)
+    if (r.name == name) return &r;
+  return nullptr;
+}
+
+std::string Catalog::SchemaOfRelation(uint32_t oid) const {
+  if (auto* t = FindTable(oid)) return t->schema;
+  if (auto* s = FindSequence(oid)) return s->schema;
+  if (auto* i = FindIndex(oid)) return SchemaOfRelation(i->table);
+  return "";
+}
+
+std::string Catalog::RelationName(uint32_t oid) const {
+  if (auto* t = FindTable(oid)) return t->name;
+  if (auto* s = FindSequence(oid)) return s->name;
+  if (auto* i = FindIndex(oid)) return i->name;
+  return "";
+}
+
+// ---- serialization: a flat stream of varints and length-prefixed strings ----
+namespace {
+constexpr uint64_t kCatalogFormat = 1;
+
+struct Writer {
+  std::string out;
+  void U(uint64_t v) { AppendVarint(v, &out); }
+  void I(int64_t v) { U((static_cast<uint64_t>(v) << 1) ^ static_cast<uint64_t>(v >> 63)); }
+  void S(const std::string& s) { U(s.size()); out += s; }
+  void T(const Type& t) { U(t.id); I(t.typmod); U(t.array); }
+};
+
+struct Reader {
+  std::string_view in;
+  [[noreturn]] static void Bad() { throw Error(sqlstate::kDataCorrupted, "catalog data is corrupted"); }
+  uint64_t U() { uint64_t v; if (!ReadVarint(&in, &v)) Bad(); return v; }
+  int64_t I() { uint64_t u = U(); return static_cast<int64_t>((u >> 1) ^ (~(u & 1) + 1)); }
+  uint32_t U32() { return static_cast<uint32_t>(U()); }
+  int Int() { return static_cast<int>(I()); }
+  std::string S() {
+    uint64_t n = U();
+    if (n > in.size()) Bad();
+    std::string s(in.substr(0, n));
+    in.remove_prefix(n);
+    return s;
+  }
+  Type T() { Type t; t.id = U32(); t.typmod = static_cast<int32_t>(I()); t.array = U() != 0; return t; }
+  size_t Count() { uint64_t n = U(); if (n > in.size() + 1) Bad(); return n; }
+};
+}  // namespace
+
+std::string Catalog::Serialize() const {
+  Writer w;
+  w.U(kCatalogFormat);
+  w.U(next_oid_);
+  w.U(schemas_.size());
+  for (const auto& [oid, s] : schemas_) { w.U(oid); w.S(s.name); }
+  w.U(enums_.size());
+  for (const auto& [oid, e] : enums_) {
+    w.U(e->type_oid); w.U(e->array_oid); w.S(e->schema); w.S(e->name);
+    w.U(e->labels.size());
+    for (const auto& l : e->labels) w.S(l);
+  }
+  w.U(tables_.size());
+  for (const auto& [oid, t] : tables_) {
+    w.U(t.oid); w.S(t.schema); w.S(t.name); w.U(t.pk_index);
+    w.U(t.columns.size());
+    for (const auto& c : t.columns) {
+      w.S(c.name); w.T(c.type); w.U(c.not_null); w.S(c.default_sql); w.U(static_cast<uint8_t>(c.identity)); w.U(c.dropped);
+    }
+    w.U(t.constraints.size());
+    for (const auto& c : t.constraints) {
+      w.S(c.name); w.U(static_cast<uint8_t>(c.kind)); w.U(c.index); w.S(c.check_sql);
+      w.U(c.columns.size()); for (int x : c.columns) w.I(x);
+      w.U(c.ref_table);
+      w.U(c.ref_columns.size()); for (int x : c.ref_columns) w.I(x);
+      w.U(static_cast<uint8_t>(c.on_delete)); w.U(static_cast<uint8_t>(c.on_update));
+    }
+    w.U(t.indexes.size());
+    for (uint32_t i : t.indexes) w.U(i);
+  }
+  w.U(indexes_.size());
+  for (const auto& [oid, ix] : indexes_) {
+    w.U(ix.oid); w.U(ix.table); w.S(ix.name); w.U(ix.unique); w.U(ix.primary); w.S(ix.where_sql);
+    w.U(ix.columns.size());
+    for (const auto& c : ix.columns) { w.I(c.column); w.S(c.expr_sql); w.U(c.desc); w.U(c.nulls_first); }
+  }
+  w.U(sequences_.size());
+  for (const auto& [oid, s] : sequences_) {
+    w.U(s.oid); w.S(s.schema); w.S(s.name); w.U(s.type); w.I(s.start); w.I(s.increment);
+    w.I(s.min); w.I(s.max); w.I(s.cache); w.U(s.cycle); w.U(s.owner_table); w.I(s.owner_column);
+  }
+  w.U(roles_.size());
+  for (const auto& [oid, r] : roles_) {
+    w.U(r.oid); w.S(r.name); w.S(r.password); w.U(r.superuser); w.U(r.login); w.U(r.createdb); w.U(r.createrole);
+  }
+  return w.out;
+}
+
+std::shared_ptr<Catalog> Catalog::Deserialize(const std::string& bytes) {
+  Reader r{bytes};
+  if (r.U() != kCatalogFormat) Reader::Bad();
+  auto c = std::make_shared<Catalog>();
+  c->next_oid_ = r.U32();
+  for (size_t n = r.Count(); n > 0; n--) { SchemaDef s; s.oid = r.U32(); s.name = r.S(); c->schemas_[s.oid] = s; }
+  for (size_t n = r.Count(); n > 0; n--) {
+    auto e = std::make_shared<EnumDef>();
+    e->type_oid = r.U32(); e->array_oid = r.U32(); e->schema = r.S(); e->name = r.S();
+    for (size_t k = r.Count(); k > 0; k--) e->labels.push_back(r.S());
+    c->enums_[e->type_oid] = e;
+  }
+  for (size_t n = r.Count(); n > 0; n--) {
+    TableDef t;
+    t.oid = r.U32(); t.schema = r.S(); t.name = r.S(); t.pk_index = r.U32();
+    for (size_t k = r.Count(); k > 0; k--) {
+      ColumnDef col;
+      col.name = r.S(); col.type = r.T(); col.not_null = r.U(); col.default_sql = r.S();
+      col.identity = static_cast<char>(r.U()); col.dropped = r.U();
+      t.columns.push_back(col);
+    }
+    for (size_t k = r.Count(); k > 0; k--) {
+      ConstraintDef cd;
+      cd.name = r.S(); cd.kind = static_cast<char>(r.U()); cd.index = r.U32(); cd.check_sql = r.S();
+      for (size_t m = r.Count(); m > 0; m--) cd.columns.push_back(r.Int());
+      cd.ref_table = r.U32();
+      for (size_t m = r.Count(); m > 0; m--) cd.ref_columns.push_back(r.Int());
+      cd.on_delete = static_cast<FkAction>(r.U()); cd.on_update = static_cast<FkAction>(r.U());
+      t.constraints.push_back(cd);
+    }
+    for (size_t k = r.Count(); k > 0; k--) t.indexes.push_back(r.U32());
+    c->tables_[t.oid] = t;
+  }
+  for (size_t n = r.Count(); n > 0; n--) {
+    IndexDef ix;
+    ix.oid = r.U32(); ix.table = r.U32(); ix.name = r.S(); ix.unique = r.U(); ix.primary = r.U(); ix.where_sql = r.S();
+    for (size_t k = r.Count(); k > 0; k--) {
+      IndexColumn ic;
+      ic.column = r.Int(); ic.expr_sql = r.S(); ic.desc = r.U(); ic.nulls_first = r.U();
+      ix.columns.push_back(ic);
+    }
+    c->indexes_[ix.oid] = ix;
+  }
+  for (size_t n = r.Count(); n > 0; n--) {
+    SequenceDef s;
+    s.oid = r.U32(); s.schema = r.S(); s.name = r.S(); s.type = r.U32(); s.start = r.I(); s.increment = r.I();
+    s.min = r.I(); s.max = r.I(); s.cache = r.I(); s.cycle = r.U(); s.owner_table = r.U32(); s.owner_column = r.Int();
+    c->sequences_[s.oid] = s;
+  }
+  for (size_t n = r.Count(); n > 0; n--) {
+    RoleDef ro;
+    ro.oid = r.U32(); ro.name = r.S(); ro.password = r.S(); ro.superuser = r.U(); ro.login = r.U();
+    ro.createdb = r.U(); ro.createrole = r.U();
+    c->roles_[ro.oid] = ro;
+  }
+  // Enum-typed columns point at the shared enum definitions.
+  for (auto& [oid, t] : c->tables_)
+    for (auto& col : t.columns)
+      if (col.type.id >= oid::kFirstUserOid) col.type.enumdef = c->FindEnumByOid(col.type.id);
+  return c;
+}
+
+}  // namespace tusk

@@ -1,0 +1,160 @@
+// The catalog: schemas, tables, columns, constraints, indexes, sequences, enum types, roles.
+//
+// A Catalog value is immutable once published. Readers take a shared_ptr snapshot at statement
+// start; a transaction that runs DDL works on its own copy (copy-on-write), persists it in the
+// same storage transaction under the catalog key, and publishes it when it commits. So DDL is
+// transactional: ROLLBACK simply drops the copy.
+#pragma once
+#include <cstdint>
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "types/type.hpp"
+
+namespace tusk {
+
+struct ColumnDef {
+  std::string name;
+  Type type;
+  bool not_null = false;
+  std::string default_sql;     // SQL text of the DEFAULT expression; empty when none
+  char identity = 0;           // 'a' GENERATED ALWAYS, 'd' BY DEFAULT, 0 not an identity
+  bool dropped = false;        // dropped columns keep their slot, like pg_attribute
+};
+
+struct IndexColumn {
+  int column = -1;             // table column position, or -1 for an expression
+  std::string expr_sql;        // the expression when column == -1
+  bool desc = false;
+  bool nulls_first = false;
+};
+
+struct IndexDef {
+  uint32_t oid = 0;
+  uint32_t table = 0;
+  std::string name;
+  std::vector<IndexColumn> columns;
+  bool unique = false;
+  bool primary = false;
+  std::string where_sql;       // partial index predicate; empty when none
+};
+
+enum class FkAction : char { kNoAction = 'a', kRestrict = 'r', kCascade = 'c', kSetNull = 'n', kSetDefault = 'd' };
+
+struct ConstraintDef {
+  std::string name;
+  char kind = 'c';             // 'p' primary key, 'u' unique, 'c' check, 'f' foreign key
+  uint32_t index = 0;          // backing index for 'p' and 'u'
+  std::string check_sql;       // 'c'
+  std::vector<int> columns;    // 'f': referencing columns; 'p'/'u': key columns
+  uint32_t ref_table = 0;      // 'f'
+  std::vector<int> ref_columns;
+  FkAction on_delete = FkAction::kNoAction;
+  FkAction on_update = FkAction::kNoAction;
+};
+
+struct TableDef {
+  uint32_t oid = 0;
+  std::string schema;
+  std::string name;
+  std::vector<ColumnDef> columns;
+  std::vector<ConstraintDef> constraints;
+  std::vector<uint32_t> indexes;
+  uint32_t pk_index = 0;       // 0: rows are keyed by a hidden row id
+
+  int FindColumn(const std::string& col) const;  // -1 when absent (or dropped)
+  int LiveColumnCount() const;
+};
+
+struct SequenceDef {
+  uint32_t oid = 0;
+  std::string schema;
+  std::string name;
+  uint32_t type = oid::kInt8;
+  int64_t start = 1, increment = 1, min = 1, max = INT64_MAX, cache = 1;
+  bool cycle = false;
+  uint32_t owner_table = 0;    // OWNED BY table.column (serial, identity)
+  int owner_column = -1;
+};
+
+struct SchemaDef {
+  uint32_t oid = 0;
+  std::string name;
+};
+
+struct RoleDef {
+  uint32_t oid = 0;
+  std::string name;
+  std::string password;        // SCRAM-SHA-256 verifier, or empty
+  bool superuser = false;
+  bool login = true;
+  bool createdb = false;
+  bool createrole = false;
+};
+
+enum class RelKind : char { kTable = 'r', kIndex = 'i', kSequence = 'S' };
+
+class Catalog {
+ public:
+  static std::shared_ptr<Catalog> Bootstrap();
+  std::string Serialize() const;
+  // Throws XX001 when the bytes are not a catalog.
+  static std::shared_ptr<Catalog> Deserialize(const std::string& bytes);
+
+  uint32_t AllocateOid() { return next_oid_++; }
+
+  // Lookups return nullptr when absent.
+  const SchemaDef* FindSchema(const std::string& name) const;
+  // Resolves an unqualified or qualified relation name through search_path.
+  std::optional<std::pair<RelKind, uint32_t>> FindRelation(const std::string& schema,
+                                                           const std::string& name,
+                                                           const std::vector<std::string>& search_path) const;
+  const TableDef* FindTable(uint32_t oid) const;
+  TableDef* MutableTable(uint32_t oid);
+  const IndexDef* FindIndex(uint32_t oid) const;
+  IndexDef* MutableIndex(uint32_t oid);
+  const SequenceDef* FindSequence(uint32_t oid) const;
+  SequenceDef* MutableSequence(uint32_t oid);
+  std::shared_ptr<const EnumDef> FindEnum(const std::string& schema, const std::string& name,
+                                          const std::vector<std::string>& search_path) const;
+  std::shared_ptr<const EnumDef> FindEnumByOid(uint32_t oid) const;
+  const RoleDef* FindRole(const std::string& name) const;
+  RoleDef* MutableRole(const std::string& name);
+  std::string SchemaOfRelation(uint32_t oid) const;
+  std::string RelationName(uint32_t oid) const;
+
+  // Mutations (on a private copy, see above).
+  void AddSchema(SchemaDef s) { schemas_[s.oid] = std::move(s); }
+  void DropSchema(uint32_t oid) { schemas_.erase(oid); }
+  void AddTable(TableDef t) { tables_[t.oid] = std::move(t); }
+  void DropTable(uint32_t oid) { tables_.erase(oid); }
+  void AddIndex(IndexDef i) { indexes_[i.oid] = std::move(i); }
+  void DropIndex(uint32_t oid) { indexes_.erase(oid); }
+  void AddSequence(SequenceDef s) { sequences_[s.oid] = std::move(s); }
+  void DropSequence(uint32_t oid) { sequences_.erase(oid); }
+  void AddEnum(std::shared_ptr<const EnumDef> e) { enums_[e->type_oid] = std::move(e); }
+  void DropEnum(uint32_t oid) { enums_.erase(oid); }
+  void AddRole(RoleDef r) { roles_[r.oid] = std::move(r); }
+  void DropRole(uint32_t oid) { roles_.erase(oid); }
+
+  const std::map<uint32_t, SchemaDef>& schemas() const { return schemas_; }
+  const std::map<uint32_t, TableDef>& tables() const { return tables_; }
+  const std::map<uint32_t, IndexDef>& indexes() const { return indexes_; }
+  const std::map<uint32_t, SequenceDef>& sequences() const { return sequences_; }
+  const std::map<uint32_t, std::shared_ptr<const EnumDef>>& enums() const { return enums_; }
+  const std::map<uint32_t, RoleDef>& roles() const { return roles_; }
+
+ private:
+  uint32_t next_oid_ = oid::kFirstUserOid;
+  std::map<uint32_t, SchemaDef> schemas_;
+  std::map<uint32_t, TableDef> tables_;
+  std::map<uint32_t, IndexDef> indexes_;
+  std::map<uint32_t, SequenceDef> sequences_;
+  std::map<uint32_t, std::shared_ptr<const EnumDef>> enums_;
+  std::map<uint32_t, RoleDef> roles_;
+};
+
+}  // namespace tusk

@@ -1,0 +1,129 @@
+// tusk::Error — a SQL error that ends the current statement. It carries what PostgreSQL's
+// ErrorResponse carries: SQLSTATE, message (lower case, no final period), detail, hint and the
+// 1-based cursor position in the statement text (0 when there is none).
+#pragma once
+#include <stdexcept>
+#include <string>
+
+namespace tusk {
+
+// SQLSTATE codes used by the engine, named as in PostgreSQL's errcodes.txt.
+namespace sqlstate {
+inline constexpr const char* kSuccessfulCompletion = "00000";
+inline constexpr const char* kWarning = "01000";
+inline constexpr const char* kFeatureNotSupported = "0A000";
+inline constexpr const char* kCardinalityViolation = "21000";
+inline constexpr const char* kDataException = "22000";
+inline constexpr const char* kStringDataRightTruncation = "22001";
+inline constexpr const char* kNumericValueOutOfRange = "22003";
+inline constexpr const char* kNullValueNotAllowed = "22004";
+inline constexpr const char* kInvalidDatetimeFormat = "22007";
+inline constexpr const char* kDatetimeFieldOverflow = "22008";
+inline constexpr const char* kInvalidTimeZoneDisplacement = "22009";
+inline constexpr const char* kArraySubscriptError = "2202E";
+inline constexpr const char* kInvalidParameterValue = "22023";
+inline constexpr const char* kDivisionByZero = "22012";
+inline constexpr const char* kInvalidTextRepresentation = "22P02";
+inline constexpr const char* kInvalidBinaryRepresentation = "22P03";
+inline constexpr const char* kInvalidEscapeSequence = "22025";
+inline constexpr const char* kCharacterNotInRepertoire = "22021";
+inline constexpr const char* kIntegrityConstraintViolation = "23000";
+inline constexpr const char* kRestrictViolation = "23001";
+inline constexpr const char* kNotNullViolation = "23502";
+inline constexpr const char* kForeignKeyViolation = "23503";
+inline constexpr const char* kUniqueViolation = "23505";
+inline constexpr const char* kCheckViolation = "23514";
+inline constexpr const char* kInvalidTransactionState = "25000";
+inline constexpr const char* kActiveSqlTransaction = "25001";
+inline constexpr const char* kNoActiveSqlTransaction = "25P01";
+inline constexpr const char* kInFailedSqlTransaction = "25P02";
+inline constexpr const char* kReadOnlySqlTransaction = "25006";
+inline constexpr const char* kInvalidAuthorizationSpecification = "28000";
+inline constexpr const char* kInvalidPassword = "28P01";
+inline constexpr const char* kInvalidCursorName = "34000";
+inline constexpr const char* kInvalidSavepointSpecification = "3B001";
+inline constexpr const char* kSerializationFailure = "40001";
+inline constexpr const char* kDeadlockDetected = "40P01";
+inline constexpr const char* kSyntaxError = "42601";
+inline constexpr const char* kInsufficientPrivilege = "42501";
+inline constexpr const char* kUndefinedColumn = "42703";
+inline constexpr const char* kUndefinedFunction = "42883";
+inline constexpr const char* kUndefinedTable = "42P01";
+inline constexpr const char* kUndefinedObject = "42704";
+inline constexpr const char* kUndefinedParameter = "42P02";
+inline constexpr const char* kUndefinedSchema = "3F000";
+inline constexpr const char* kDuplicateColumn = "42701";
+inline constexpr const char* kDuplicateTable = "42P07";
+inline constexpr const char* kDuplicateObject = "42710";
+inline constexpr const char* kDuplicateSchema = "42P06";
+inline constexpr const char* kAmbiguousColumn = "42702";
+inline constexpr const char* kAmbiguousFunction = "42725";
+inline constexpr const char* kDatatypeMismatch = "42804";
+inline constexpr const char* kWrongObjectType = "42809";
+inline constexpr const char* kGroupingError = "42803";
+inline constexpr const char* kInvalidColumnReference = "42P10";
+inline constexpr const char* kInvalidTableDefinition = "42P16";
+inline constexpr const char* kInvalidObjectDefinition = "42P17";
+inline constexpr const char* kCannotCoerce = "42846";
+inline constexpr const char* kDependentObjectsStillExist = "2BP01";
+inline constexpr const char* kInvalidSchemaName = "3F000";
+inline constexpr const char* kObjectNotInPrerequisiteState = "55000";
+inline constexpr const char* kLockNotAvailable = "55P03";
+inline constexpr const char* kQueryCanceled = "57014";
+inline constexpr const char* kAdminShutdown = "57P01";
+inline constexpr const char* kProtocolViolation = "08P01";
+inline constexpr const char* kProgramLimitExceeded = "54000";
+inline constexpr const char* kInternalError = "XX000";
+inline constexpr const char* kDataCorrupted = "XX001";
+inline constexpr const char* kIoError = "58030";
+inline constexpr const char* kUndefinedFile = "58P01";
+inline constexpr const char* kSequenceGeneratorLimitExceeded = "2200H";
+inline constexpr const char* kInvalidRegularExpression = "2201B";
+inline constexpr const char* kIndeterminateDatatype = "42P18";
+inline constexpr const char* kInvalidCatalogName = "3D000";
+inline constexpr const char* kUndefinedDatabase = "3D000";
+inline constexpr const char* kTooManyConnections = "53300";
+inline constexpr const char* kInvalidColumnDefinition = "42611";
+inline constexpr const char* kInvalidForeignKey = "42830";
+inline constexpr const char* kObjectInUse = "55006";
+inline constexpr const char* kGeneratedAlways = "428C9";
+}  // namespace sqlstate
+
+class Error : public std::runtime_error {
+ public:
+  Error(const char* state, std::string message)
+      : std::runtime_error(message), state_(state) {}
+
+  Error& WithDetail(std::string d) { detail_ = std::move(d); return *this; }
+  Error& WithHint(std::string h) { hint_ = std::move(h); return *this; }
+  Error& WithPosition(int p) { if (position_ == 0) position_ = p; return *this; }
+  Error& WithSeverity(const char* s) { severity_ = s; return *this; }
+  // The relation/constraint an integrity error concerns (ErrorResponse fields 't', 'n').
+  Error& WithConstraint(std::string table, std::string constraint) {
+    table_ = std::move(table); constraint_ = std::move(constraint); return *this;
+  }
+
+  const char* state() const { return state_; }
+  const std::string& detail() const { return detail_; }
+  const std::string& hint() const { return hint_; }
+  int position() const { return position_; }
+  const char* severity() const { return severity_; }
+  const std::string& table() const { return table_; }
+  const std::string& constraint() const { return constraint_; }
+
+ private:
+  const char* state_;
+  std::string detail_, hint_, table_, constraint_;
+  int position_ = 0;
+  const char* severity_ = "ERROR";
+};
+
+// A notice or warning the session sends to the client without ending the statement.
+struct Notice {
+  const char* severity;  // "NOTICE", "WARNING"
+  const char* state;
+  std::string message;
+  std::string detail;
+};
+
+}  // namespace tusk

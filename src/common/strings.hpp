@@ -1,0 +1,18 @@
+// Small string helpers shared by every layer.
+#pragma once
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace tusk {
+
+std::string ToLower(std::string_view s);
+std::string ToUpper(std::string_view s);
+bool IEquals(std::string_view a, std::string_view b);
+std::string Trim(std::string_view s);
+// Quotes an identifier the way PostgreSQL's quote_ident does: only when needed.
+std::string QuoteIdent(std::string_view s);
+std::string QuoteLiteral(std::string_view s);
+std::string Join(const std::vector<std::string>& parts, std::string_view sep);
+
+}  // namespace tusk

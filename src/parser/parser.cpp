@@ -1,0 +1,83 @@
+#include "parser/parser.hpp"
+
+#include "common/error.hpp"
+
+namespace tusk {
+
+Script::~Script() {
+  if (result_) pg_query__parse_result__free_unpacked(result_, nullptr);
+}
+
+std::unique_ptr<Script> ParseSql(const std::string& sql) {
+  PgQueryProtobufParseResult r = pg_query_parse_protobuf(sql.c_str());
+  if (r.error) {
+    std::string msg = r.error->message;
+    int pos = r.error->cursorpos;
+    pg_query_free_protobuf_parse_result(r);
+    const char* state = sqlstate::kSyntaxError;
+    if (msg.find("unterminated quoted string") != std::string::npos ||
+        msg.find("unterminated") != std::string::npos)
+      state = sqlstate::kSyntaxError;
+    if (msg.find("invalid Unicode escape") != std::string::npos) state = "22025";
+    if (msg.find("out of range") != std::string::npos && msg.find("integer") != std::string::npos)
+      state = sqlstate::kNumericValueOutOfRange;
+    throw Error(state, msg).WithPosition(pos);
+  }
+  auto script = std::make_unique<Script>();
+  script->result_ = pg_query__parse_result__unpack(
+      nullptr, r.parse_tree.len, reinterpret_cast<const uint8_t*>(r.parse_tree.data));
+  pg_query_free_protobuf_parse_result(r);
+  if (!script->result_) throw Error(sqlstate::kInternalError, "could not decode parse tree");
+  for (size_t i = 0; i < script->result_->n_stmts; i++) {
+    PgQuery__RawStmt* rs = script->result_->stmts[i];
+    script->statements.push_back({rs->stmt, rs->stmt_location, rs->stmt_len});
+  }
+  return script;
+}
+
+std::string DeparseExpr(Node* expr) {
+  PgQuery__ResTarget target = PG_QUERY__RES_TARGET__INIT;
+  target.val = expr;
+  target.name = const_cast<char*>("");
+  PgQuery__Node target_node = PG_QUERY__NODE__INIT;
+  target_node.node_case = PG_QUERY__NODE__NODE_RES_TARGET;
+  target_node.res_target = &target;
+  PgQuery__Node* targets[1] = {&target_node};
+  PgQuery__SelectStmt select = PG_QUERY__SELECT_STMT__INIT;
+  select.n_target_list = 1;
+  select.target_list = targets;
+  select.limit_option = PG_QUERY__LIMIT_OPTION__LIMIT_OPTION_DEFAULT;
+  select.op = PG_QUERY__SET_OPERATION__SETOP_NONE;
+  PgQuery__Node stmt_node = PG_QUERY__NODE__INIT;
+  stmt_node.node_case = PG_QUERY__NODE__NODE_SELECT_STMT;
+  stmt_node.select_stmt = &select;
+  PgQuery__RawStmt raw = PG_QUERY__RAW_STMT__INIT;
+  raw.stmt = &stmt_node;
+  PgQuery__RawStmt* raws[1] = {&raw};
+  PgQuery__ParseResult result = PG_QUERY__PARSE_RESULT__INIT;
+  result.version = 150001;
+  result.n_stmts = 1;
+  result.stmts = raws;
+  size_t len = pg_query__parse_result__get_packed_size(&result);
+  std::string buf(len, '\0');
+  pg_query__parse_result__pack(&result, reinterpret_cast<uint8_t*>(buf.data()));
+  PgQueryProtobuf pb{len, buf.data()};
+  PgQueryDeparseResult d = pg_query_deparse_protobuf(pb);
+  if (d.error) {
+    std::string msg = d.error->message;
+    pg_query_free_deparse_result(d);
+    throw Error(sqlstate::kInternalError, "could not deparse expression: " + msg);
+  }
+  std::string text = d.query;
+  pg_query_free_deparse_result(d);
+  if (text.rfind("SELECT ", 0) == 0) text = text.substr(7);
+  return text;
+}
+
+Node* ParseStoredExpr(const std::string& text, std::unique_ptr<Script>* holder) {
+  *holder = ParseSql("SELECT " + text);
+  Node* stmt = (*holder)->statements.at(0).stmt;
+  return stmt->select_stmt->target_list[0]->res_target->val;
+}
+
+}  // namespace tusk

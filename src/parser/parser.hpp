@@ -1,0 +1,41 @@
+// The SQL parser: PostgreSQL 15's own grammar through libpg_query. A script parses into a list
+// of raw statements (protobuf-c structs, freed with the Script). Syntax errors carry
+// PostgreSQL's message and cursor position.
+#pragma once
+#include <memory>
+#include <string>
+#include <vector>
+
+#include <pg_query.h>
+#include <pg_query/pg_query.pb-c.h>
+
+namespace tusk {
+
+using Node = PgQuery__Node;
+
+struct RawStatement {
+  Node* stmt;            // owned by the Script
+  int location;          // byte offset of the statement in the script
+  int length;            // 0 means "to the end"
+};
+
+class Script {
+ public:
+  ~Script();
+  std::vector<RawStatement> statements;
+ private:
+  friend std::unique_ptr<Script> ParseSql(const std::string& sql);
+  PgQuery__ParseResult* result_ = nullptr;
+};
+
+// Parses one or more statements; throws Error(42601) with the cursor position on bad syntax.
+std::unique_ptr<Script> ParseSql(const std::string& sql);
+
+// Turns an expression back into SQL text (used to store defaults, CHECKs, index expressions).
+std::string DeparseExpr(Node* expr);
+
+// Parses "SELECT <expr>" text produced by DeparseExpr back into an expression tree; the Script
+// keeps it alive.
+Node* ParseStoredExpr(const std::string& text, std::unique_ptr<Script>* holder);
+
+}  // namespace tusk

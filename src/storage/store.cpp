@@ -1,0 +1,69 @@
+#include "storage/store.hpp"
+
+#include <rocksdb/table.h>
+#include <rocksdb/filter_policy.h>
+
+#include "common/error.hpp"
+
+namespace tusk {
+
+std::unique_ptr<Store> Store::Open(const std::string& dir) {
+  rocksdb::Options options;
+  options.create_if_missing = true;
+  options.IncreaseParallelism(2);
+  options.compression = rocksdb::kNoCompression;
+  rocksdb::BlockBasedTableOptions table;
+  table.filter_policy.reset(rocksdb::NewBloomFilterPolicy(10));
+  options.table_factory.reset(rocksdb::NewBlockBasedTableFactory(table));
+  rocksdb::TransactionDBOptions txn_options;
+  txn_options.transaction_lock_timeout = -1;
+  txn_options.default_lock_timeout = -1;
+  auto store = std::make_unique<Store>();
+  rocksdb::Status s = rocksdb::TransactionDB::Open(options, txn_options, dir, &store->db_);
+  if (!s.ok())
+    throw Error(sqlstate::kIoError, "could not open data directory \"" + dir + "\": " + s.ToString());
+  return store;
+}
+
+Store::~Store() { delete db_; }
+
+rocksdb::Transaction* Store::Begin(bool sync, int64_t lock_timeout_ms) {
+  rocksdb::WriteOptions wo;
+  wo.sync = sync;
+  rocksdb::TransactionOptions to;
+  to.lock_timeout = lock_timeout_ms;
+  to.deadlock_detect = true;
+  return db_->BeginTransaction(wo, to);
+}
+
+void Store::PutNonTransactional(const std::string& key, const std::string& value) {
+  CheckStatus(db_->Put(rocksdb::WriteOptions(), key, value), "write");
+}
+
+bool Store::GetCommitted(const std::string& key, std::string* value) {
+  rocksdb::Status s = db_->Get(rocksdb::ReadOptions(), key, value);
+  if (s.IsNotFound()) return false;
+  CheckStatus(s, "read");
+  return true;
+}
+
+void Store::DeleteRange(const std::string& begin, const std::string& end) {
+  rocksdb::WriteBatch batch;
+  rocksdb::ReadOptions ro;
+  std::unique_ptr<rocksdb::Iterator> it(db_->NewIterator(ro));
+  for (it->Seek(begin); it->Valid() && it->key().compare(end) < 0; it->Next()) batch.Delete(it->key());
+  CheckStatus(db_->Write(rocksdb::WriteOptions(), &batch), "delete");
+}
+
+void CheckStatus(const rocksdb::Status& s, const char* what) {
+  if (s.ok()) return;
+  if (s.IsBusy() && s.subcode() == rocksdb::Status::kDeadlock)
+    throw Error(sqlstate::kDeadlockDetected, "deadlock detected");
+  if (s.IsBusy())
+    throw Error(sqlstate::kSerializationFailure, "could not serialize access due to concurrent update");
+  if (s.IsTimedOut())
+    throw Error(sqlstate::kLockNotAvailable, "canceling statement due to lock timeout");
+  throw Error(sqlstate::kIoError, std::string("storage ") + what + " failed: " + s.ToString());
+}
+
+}  // namespace tusk

@@ -1,0 +1,42 @@
+// Storage: a RocksDB TransactionDB holding every key of the database.
+//
+// Key layout (first byte is the key space):
+//   "C"                         the serialized catalog (see catalog/catalog.hpp)
+//   "S" + seq oid (4 BE)        sequence state: last_value (8 BE), is_called (1 byte)
+//   "r" + relation oid (4 BE) + memcomparable key (common/keycodec.hpp)
+//        tables:  key = primary key columns (or hidden 8-byte row id); value = row (rowcodec)
+//        indexes: key = index columns + table key (non-unique, or unique with a NULL);
+//                 key = index columns (unique); value = table key
+// Durability: the WAL is fsync'd on commit unless the transaction asked otherwise.
+#pragma once
+#include <memory>
+#include <string>
+
+#include <rocksdb/utilities/transaction.h>
+#include <rocksdb/utilities/transaction_db.h>
+
+namespace tusk {
+
+class Store {
+ public:
+  // Opens (creating if needed) the database in `dir`. Throws Error 58030 on failure.
+  static std::unique_ptr<Store> Open(const std::string& dir);
+  ~Store();
+
+  rocksdb::TransactionDB* db() { return db_; }
+  // Starts a storage transaction. Lock waits are bounded by lock_timeout_ms (-1: forever).
+  rocksdb::Transaction* Begin(bool sync, int64_t lock_timeout_ms);
+  // Writes outside any transaction (sequence state): not undone by rollback, as in PostgreSQL.
+  void PutNonTransactional(const std::string& key, const std::string& value);
+  bool GetCommitted(const std::string& key, std::string* value);
+  // Removes every key in [begin, end) — used for dropped relations after the drop commits.
+  void DeleteRange(const std::string& begin, const std::string& end);
+
+ private:
+  rocksdb::TransactionDB* db_ = nullptr;
+};
+
+// Throws the SQL error matching a failed RocksDB status (lock timeout, deadlock, I/O).
+void CheckStatus(const rocksdb::Status& s, const char* what);
+
+}  // namespace tusk

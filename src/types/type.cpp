@@ -1,0 +1,205 @@
+#include "types/type.hpp"
+
+#include <map>
+
+#include "common/error.hpp"
+
+namespace tusk {
+
+int EnumDef::LabelIndex(const std::string& label) const {
+  for (size_t i = 0; i < labels.size(); i++)
+    if (labels[i] == label) return static_cast<int>(i);
+  return -1;
+}
+
+namespace {
+struct BuiltinType {
+  uint32_t oid;
+  uint32_t array_oid;
+  const char* display;  // format_type() spelling
+  int length;
+};
+const BuiltinType kBuiltins[] = {
+    {oid::kBool, 1000, "boolean", 1},
+    {oid::kBytea, 1001, "bytea", -1},
+    {oid::kChar, 1002, "\"char\"", 1},
+    {oid::kName, 1003, "name", 64},
+    {oid::kInt8, 1016, "bigint", 8},
+    {oid::kInt2, 1005, "smallint", 2},
+    {oid::kInt4, 1007, "integer", 4},
+    {oid::kRegproc, 1008, "regproc", 4},
+    {oid::kText, 1009, "text", -1},
+    {oid::kOid, 1028, "oid", 4},
+    {oid::kJson, 199, "json", -1},
+    {oid::kFloat4, 1021, "real", 4},
+    {oid::kFloat8, 1022, "double precision", 8},
+    {oid::kUnknown, 0, "unknown", -2},
+    {oid::kBpchar, 1014, "character", -1},
+    {oid::kVarchar, 1015, "character varying", -1},
+    {oid::kDate, 1182, "date", 4},
+    {oid::kTime, 1183, "time without time zone", 8},
+    {oid::kTimestamp, 1115, "timestamp without time zone", 8},
+    {oid::kTimestamptz, 1185, "timestamp with time zone", 8},
+    {oid::kInterval, 1187, "interval", 16},
+    {oid::kNumeric, 1231, "numeric", -1},
+    {oid::kRegclass, 2210, "regclass", 4},
+    {oid::kRecord, 2287, "record", -1},
+    {oid::kVoid, 0, "void", 4},
+    {oid::kUuid, 2951, "uuid", 16},
+    {oid::kJsonb, 3807, "jsonb", -1},
+    {oid::kTrigger, 0, "trigger", 4},
+    {oid::kAny, 0, "\"any\"", 4},
+    {oid::kAnyElement, 0, "anyelement", 4},
+    {oid::kAnyArray, 0, "anyarray", -1},
+};
+
+const BuiltinType* FindBuiltin(uint32_t id) {
+  for (const auto& b : kBuiltins)
+    if (b.oid == id) return &b;
+  return nullptr;
+}
+}  // namespace
+
+uint32_t Type::WireOid() const {
+  if (!array) return id;
+  if (enumdef) return enumdef->array_oid;
+  return ArrayOidOf(id);
+}
+
+uint32_t ArrayOidOf(uint32_t elem) {
+  const BuiltinType* b = FindBuiltin(elem);
+  return b ? b->array_oid : 0;
+}
+
+int TypeLength(uint32_t id) {
+  const BuiltinType* b = FindBuiltin(id);
+  return b ? b->length : 4;
+}
+
+bool IsIntegerType(uint32_t id) { return id == oid::kInt2 || id == oid::kInt4 || id == oid::kInt8; }
+bool IsNumericCategory(uint32_t id) {
+  return IsIntegerType(id) || id == oid::kNumeric || id == oid::kFloat4 || id == oid::kFloat8 ||
+         id == oid::kOid;
+}
+bool IsStringType(uint32_t id) {
+  return id == oid::kText || id == oid::kVarchar || id == oid::kBpchar || id == oid::kName ||
+         id == oid::kChar;
+}
+
+TypeCategory CategoryOf(const Type& t) {
+  if (t.array) return TypeCategory::kArray;
+  if (t.enumdef) return TypeCategory::kUserDefined;
+  switch (t.id) {
+    case oid::kBool: return TypeCategory::kBoolean;
+    case oid::kInt2: case oid::kInt4: case oid::kInt8: case oid::kFloat4: case oid::kFloat8:
+    case oid::kNumeric: case oid::kOid: case oid::kRegclass: return TypeCategory::kNumeric;
+    case oid::kText: case oid::kVarchar: case oid::kBpchar: case oid::kName: case oid::kChar:
+      return TypeCategory::kString;
+    case oid::kDate: case oid::kTime: case oid::kTimestamp: case oid::kTimestamptz:
+      return TypeCategory::kDateTime;
+    case oid::kInterval: return TypeCategory::kTimespan;
+    case oid::kUnknown: return TypeCategory::kUnknown;
+    default: return TypeCategory::kOther;
+  }
+}
+
+std::string TypeName(const Type& t) {
+  std::string base;
+  if (t.enumdef) {
+    base = t.enumdef->name;
+  } else {
+    const BuiltinType* b = FindBuiltin(t.id);
+    base = b ? b->display : "???";
+    int32_t m = t.typmod;
+    if (m >= 0) {
+      switch (t.id) {
+        case oid::kVarchar: case oid::kBpchar:
+          base += "(" + std::to_string(m - 4) + ")";
+          break;
+        case oid::kNumeric: {
+          int32_t v = m - 4;
+          base += "(" + std::to_string((v >> 16) & 0xffff) + "," + std::to_string(v & 0xffff) + ")";
+          break;
+        }
+        case oid::kTimestamp:
+          base = "timestamp(" + std::to_string(m) + ") without time zone";
+          break;
+        case oid::kTimestamptz:
+          base = "timestamp(" + std::to_string(m) + ") with time zone";
+          break;
+        case oid::kTime:
+          base = "time(" + std::to_string(m) + ") without time zone";
+          break;
+        case oid::kInterval:
+          base = "interval(" + std::to_string(m & 0xffff) + ")";
+          break;
+      }
+    }
+  }
+  return t.array ? base + "[]" : base;
+}
+
+std::optional<uint32_t> BuiltinTypeByName(const std::string& name) {
+  static const std::map<std::string, uint32_t> kNames = {
+      {"bool", oid::kBool}, {"boolean", oid::kBool}, {"bytea", oid::kBytea},
+      {"char", oid::kChar}, {"name", oid::kName}, {"int8", oid::kInt8}, {"bigint", oid::kInt8},
+      {"int2", oid::kInt2}, {"smallint", oid::kInt2}, {"int4", oid::kInt4},
+      {"int", oid::kInt4}, {"integer", oid::kInt4}, {"text", oid::kText}, {"oid", oid::kOid},
+      {"json", oid::kJson}, {"float4", oid::kFloat4}, {"real", oid::kFloat4},
+      {"float8", oid::kFloat8}, {"double precision", oid::kFloat8}, {"bpchar", oid::kBpchar},
+      {"character", oid::kBpchar}, {"varchar", oid::kVarchar},
+      {"character varying", oid::kVarchar}, {"date", oid::kDate}, {"time", oid::kTime},
+      {"time without time zone", oid::kTime}, {"timestamp", oid::kTimestamp},
+      {"timestamp without time zone", oid::kTimestamp}, {"timestamptz", oid::kTimestamptz},
+      {"timestamp with time zone", oid::kTimestamptz}, {"interval", oid::kInterval},
+      {"numeric", oid::kNumeric}, {"decimal", oid::kNumeric}, {"uuid", oid::kUuid},
+      {"jsonb", oid::kJsonb}, {"regclass", oid::kRegclass}, {"record", oid::kRecord},
+      {"void", oid::kVoid}, {"unknown", oid::kUnknown}, {"trigger", oid::kTrigger},
+      {"regproc", oid::kRegproc}, {"anyelement", oid::kAnyElement}, {"anyarray", oid::kAnyArray},
+  };
+  auto it = kNames.find(name);
+  if (it == kNames.end()) return std::nullopt;
+  return it->second;
+}
+
+int32_t MakeTypmod(uint32_t id, const std::vector<int64_t>& mods) {
+  if (mods.empty()) return -1;
+  switch (id) {
+    case oid::kVarchar: case oid::kBpchar: {
+      if (mods.size() != 1) throw Error(sqlstate::kSyntaxError, "invalid type modifier");
+      const char* tn = id == oid::kVarchar ? "varchar" : "char";
+      if (mods[0] < 1)
+        throw Error(sqlstate::kInvalidParameterValue,
+                    std::string("length for type ") + tn + " must be at least 1");
+      if (mods[0] > 10485760)
+        throw Error(sqlstate::kInvalidParameterValue,
+                    std::string("length for type ") + tn + " cannot exceed 10485760");
+      return static_cast<int32_t>(mods[0] + 4);
+    }
+    case oid::kNumeric: {
+      if (mods.size() > 2) throw Error(sqlstate::kInvalidParameterValue, "invalid NUMERIC type modifier");
+      int64_t p = mods[0], s = mods.size() > 1 ? mods[1] : 0;
+      if (p < 1 || p > 1000)
+        throw Error(sqlstate::kInvalidParameterValue,
+                    "NUMERIC precision " + std::to_string(p) + " must be between 1 and 1000");
+      if (s < -1000 || s > 1000)
+        throw Error(sqlstate::kInvalidParameterValue,
+                    "NUMERIC scale " + std::to_string(s) + " must be between -1000 and 1000");
+      return static_cast<int32_t>(((p << 16) | (s & 0xffff)) + 4);
+    }
+    case oid::kTimestamp: case oid::kTimestamptz: case oid::kTime: {
+      if (mods.size() != 1) throw Error(sqlstate::kSyntaxError, "invalid type modifier");
+      int64_t p = mods[0];
+      if (p < 0)
+        throw Error(sqlstate::kInvalidParameterValue, "TIMESTAMP(" + std::to_string(p) + ") precision must not be negative");
+      return static_cast<int32_t>(p > 6 ? 6 : p);
+    }
+    case oid::kInterval:
+      return -1;
+    default:
+      throw Error(sqlstate::kSyntaxError, "type modifier is not allowed for type \"" +
+                                              TypeName(Type(id)) + "\"");
+  }
+}
+
+}  // namespace tusk

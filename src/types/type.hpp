@@ -1,0 +1,76 @@
+// SQL types. A Type names a base type by its PostgreSQL OID (drivers decode results by that
+// OID), an optional typmod (varchar length, numeric precision/scale, timestamp precision) and
+// whether it is a one-dimensional array of that base type. User enums carry their labels.
+#pragma once
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace tusk {
+
+namespace oid {
+inline constexpr uint32_t kBool = 16, kBytea = 17, kChar = 18, kName = 19, kInt8 = 20, kInt2 = 21,
+                          kInt4 = 23, kRegproc = 24, kText = 25, kOid = 26, kJson = 114,
+                          kFloat4 = 700, kFloat8 = 701, kUnknown = 705, kBpchar = 1042,
+                          kVarchar = 1043, kDate = 1082, kTime = 1083, kTimestamp = 1114,
+                          kTimestamptz = 1184, kInterval = 1186, kNumeric = 1700, kRegclass = 2205,
+                          kRecord = 2249, kVoid = 2278, kAny = 2276, kAnyElement = 2283,
+                          kAnyArray = 2277, kUuid = 2950, kJsonb = 3802, kTrigger = 2279;
+// First OID handed out to user objects, as in PostgreSQL.
+inline constexpr uint32_t kFirstUserOid = 16384;
+}  // namespace oid
+
+// The labels of a user enum, in sort order. Shared by every Type that names it.
+struct EnumDef {
+  uint32_t type_oid = 0;
+  uint32_t array_oid = 0;
+  std::string schema, name;
+  std::vector<std::string> labels;
+  int LabelIndex(const std::string& label) const;
+};
+
+struct Type {
+  uint32_t id = oid::kUnknown;  // base (element) type OID
+  int32_t typmod = -1;
+  bool array = false;
+  std::shared_ptr<const EnumDef> enumdef;  // set when id is a user enum
+
+  Type() = default;
+  Type(uint32_t i, int32_t mod = -1, bool arr = false) : id(i), typmod(mod), array(arr) {}
+
+  static Type Enum(std::shared_ptr<const EnumDef> e) {
+    Type t(e->type_oid);
+    t.enumdef = std::move(e);
+    return t;
+  }
+  Type Element() const { Type t = *this; t.array = false; return t; }
+  Type ArrayOf() const { Type t = *this; t.array = true; return t; }
+  // The OID a client sees: the array type's OID for arrays.
+  uint32_t WireOid() const;
+  bool IsEnum() const { return enumdef != nullptr; }
+  bool operator==(const Type& o) const { return id == o.id && array == o.array; }
+  bool operator!=(const Type& o) const { return !(*this == o); }
+};
+
+// PostgreSQL's type categories, which drive implicit coercion and operator resolution.
+enum class TypeCategory { kBoolean, kNumeric, kString, kDateTime, kTimespan, kUserDefined, kArray,
+                          kUnknown, kOther };
+TypeCategory CategoryOf(const Type& t);
+bool IsIntegerType(uint32_t id);
+bool IsNumericCategory(uint32_t id);
+bool IsStringType(uint32_t id);
+
+// format_type(): "integer", "character varying(20)", "numeric(10,2)", "text[]".
+std::string TypeName(const Type& t);
+// Storage width in bytes for fixed-width types, -1 for variable width (pg_type.typlen).
+int TypeLength(uint32_t id);
+// The array OID for a built-in base type, 0 if none.
+uint32_t ArrayOidOf(uint32_t elem);
+// Looks a built-in type up by one of its SQL names ("int4", "integer", "varchar", "timestamptz").
+std::optional<uint32_t> BuiltinTypeByName(const std::string& name);
+// Decodes a type modifier list (e.g. varchar(20), numeric(10,2)) into a typmod; throws on misuse.
+int32_t MakeTypmod(uint32_t id, const std::vector<int64_t>& mods);
+
+}  // namespace tusk
