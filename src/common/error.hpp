@@ -17,6 +17,7 @@ inline constexpr const char* kDataException = "22000";
 inline constexpr const char* kStringDataRightTruncation = "22001";
 inline constexpr const char* kNumericValueOutOfRange = "22003";
 inline constexpr const char* kNullValueNotAllowed = "22004";
+inline constexpr const char* kSubstringError = "22011";
 inline constexpr const char* kInvalidDatetimeFormat = "22007";
 inline constexpr const char* kDatetimeFieldOverflow = "22008";
 inline constexpr const char* kInvalidTimeZoneDisplacement = "22009";

@@ -43,6 +43,7 @@ const BuiltinType kBuiltins[] = {
     {oid::kInterval, 1187, "interval", 16},
     {oid::kNumeric, 1231, "numeric", -1},
     {oid::kRegclass, 2210, "regclass", 4},
+    {oid::kRegtype, 2211, "regtype", 4},
     {oid::kRecord, 2287, "record", -1},
     {oid::kVoid, 0, "void", 4},
     {oid::kUuid, 2951, "uuid", 16},

@@ -17,7 +17,7 @@ inline constexpr uint32_t kBool = 16, kBytea = 17, kChar = 18, kName = 19, kInt8
                           kVarchar = 1043, kDate = 1082, kTime = 1083, kTimestamp = 1114,
                           kTimestamptz = 1184, kInterval = 1186, kNumeric = 1700, kRegclass = 2205,
                           kRecord = 2249, kVoid = 2278, kAny = 2276, kAnyElement = 2283,
-                          kAnyArray = 2277, kUuid = 2950, kJsonb = 3802, kTrigger = 2279;
+                          kAnyArray = 2277, kUuid = 2950, kJsonb = 3802, kTrigger = 2279, kRegtype = 2206;
 // First OID handed out to user objects, as in PostgreSQL.
 inline constexpr uint32_t kFirstUserOid = 16384;
 }  // namespace oid

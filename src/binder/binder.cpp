@@ -1,0 +1,1068 @@
+#include "binder/binder.hpp"
+
+#include <cmath>
+
+#include "binder/operators_impl.hpp"
+#include "common/error.hpp"
+#include "common/strings.hpp"
+#include "engine/session.hpp"
+#include "types/compare.hpp"
+#include "types/numeric.hpp"
+#include "types/text_io.hpp"
+
+namespace tusk {
+
+namespace {
+[[noreturn]] void ThrowAt(const char* state, const std::string& msg, int location) {
+  Error e(state, msg);
+  if (location >= 0) e.WithPosition(location + 1);
+  throw e;
+}
+
+bool IsUnknownLiteral(const ExprP& e) { return e->type.id == oid::kUnknown && !e->type.array; }
+
+int NumRank(uint32_t id) {
+  switch (id) {
+    case oid::kInt2: return 1;
+    case oid::kInt4: return 2;
+    case oid::kInt8: return 3;
+    case oid::kNumeric: return 4;
+    case oid::kFloat4: return 5;
+    case oid::kFloat8: return 6;
+    default: return 0;
+  }
+}
+
+uint32_t RankType(int r) {
+  static const uint32_t kTypes[] = {0, oid::kInt2, oid::kInt4, oid::kInt8, oid::kNumeric, oid::kFloat4, oid::kFloat8};
+  return kTypes[r];
+}
+
+int DateTimeRank(uint32_t id) {
+  return id == oid::kDate ? 1 : id == oid::kTimestamp ? 2 : id == oid::kTimestamptz ? 3 : 0;
+}
+
+std::string OpName(PgQuery__AExpr* e) {
+  std::string op;
+  for (size_t i = 0; i < e->n_name; i++) op = StrVal(e->name[i]);
+  return op;
+}
+
+ExprP MakeCall(Type t, const std::string& name, std::vector<ExprP> args, ScalarFn fn, bool infix = true) {
+  return std::make_shared<CallExpr>(std::move(t), name, std::move(args), std::move(fn), true, infix);
+}
+}  // namespace
+
+std::string StrVal(Node* n) {
+  if (n && n->node_case == PG_QUERY__NODE__NODE_STRING) return n->string->sval;
+  return "";
+}
+
+std::string NameListToString(Node** items, size_t n) {
+  std::string r;
+  for (size_t i = 0; i < n; i++) {
+    if (i) r += ".";
+    r += StrVal(items[i]);
+  }
+  return r;
+}
+
+std::vector<std::string> Binder::SearchPath() const {
+  return state_->session ? state_->session->SearchPath() : std::vector<std::string>{"public"};
+}
+
+Type Binder::ResolveType(PgQuery__TypeName* tn) {
+  std::string schema, name;
+  if (tn->n_names == 2) {
+    schema = StrVal(tn->names[0]);
+    name = StrVal(tn->names[1]);
+    if (schema == "pg_catalog") schema = "";
+  } else if (tn->n_names > 0) {
+    name = StrVal(tn->names[tn->n_names - 1]);
+  }
+  bool array = tn->n_array_bounds > 0;
+  std::vector<int64_t> mods;
+  for (size_t i = 0; i < tn->n_typmods; i++) {
+    Node* m = tn->typmods[i];
+    if (m->node_case == PG_QUERY__NODE__NODE_A_CONST && m->a_const->val_case == PG_QUERY__A__CONST__VAL_IVAL)
+      mods.push_back(m->a_const->ival->ival);
+    else
+      ThrowAt(sqlstate::kSyntaxError, "type modifiers must be simple constants or identifiers", tn->location);
+  }
+  Type t;
+  if (schema.empty()) {
+    if (name == "serial" || name == "bigserial" || name == "smallserial")
+      ThrowAt(sqlstate::kUndefinedObject, "type \"" + name + "\" does not exist", tn->location);
+    std::string lookup = name;
+    if (name == "bpchar" && mods.empty() && tn->n_names == 2) {
+      // "char" without length is char(1)
+      mods.push_back(1);
+    }
+    if (auto id = BuiltinTypeByName(lookup)) {
+      t = Type(*id);
+    }
+  }
+  if (t.id == oid::kUnknown && name != "unknown") {
+    auto e = catalog().FindEnum(schema, name, SearchPath());
+    if (!e) ThrowAt(sqlstate::kUndefinedObject, "type \"" + (schema.empty() ? name : schema + "." + name) + "\" does not exist", tn->location);
+    t = Type::Enum(e);
+    if (!mods.empty()) ThrowAt(sqlstate::kSyntaxError, "type modifier is not allowed for type \"" + name + "\"", tn->location);
+  }
+  if (t.id == oid::kFloat4 && !mods.empty()) {
+    // float(p): 1-24 real, 25-53 double precision
+    if (mods[0] < 1) ThrowAt(sqlstate::kInvalidParameterValue, "precision for type float must be at least 1 bit", tn->location);
+    if (mods[0] > 53) ThrowAt(sqlstate::kInvalidParameterValue, "precision for type float must be less than 54 bits", tn->location);
+    t = Type(mods[0] <= 24 ? oid::kFloat4 : oid::kFloat8);
+    mods.clear();
+  }
+  if (t.id == oid::kBpchar && mods.empty() && tn->n_names == 2) mods.push_back(1);
+  if (t.id == oid::kInterval) mods.clear();  // interval fields/precision: accepted, not enforced
+  try {
+    t.typmod = MakeTypmod(t.id, mods);
+  } catch (Error& err) {
+    err.WithPosition(tn->location + 1);
+    throw;
+  }
+  t.array = array;
+  return t;
+}
+
+ExprP Binder::Coerce(ExprP e, const Type& to, CastContext ctx, int location, const std::string& what) {
+  if (e->type == to && e->type.typmod == to.typmod) return e;
+  if (e->type == to && to.typmod < 0) return e;
+  if (to.id == oid::kUnknown) return e;
+  if (auto* p = dynamic_cast<ParamExpr*>(e.get())) {
+    Type& pt = params_->types[static_cast<size_t>(p->index)];
+    if (pt.id == oid::kUnknown && !pt.array) {
+      pt = to;
+      pt.typmod = -1;
+      return std::make_shared<ParamExpr>(p->index, pt);
+    }
+  }
+  if (!CanCast(e->type, to, ctx)) {
+    if (ctx == CastContext::kAssignment && !what.empty())
+      throw Error(sqlstate::kDatatypeMismatch, what + " is of type " + TypeName(to) + " but expression is of type " + TypeName(e->type))
+          .WithHint("You will need to rewrite or cast the expression.").WithPosition(location + 1);
+    ThrowAt(sqlstate::kCannotCoerce, "cannot cast type " + TypeName(e->type) + " to " + TypeName(to), location);
+  }
+  // Constants fold right away, so errors in literals point at the literal like PostgreSQL.
+  if (auto* c = dynamic_cast<ConstExpr*>(e.get())) {
+    if (c->value.is_null()) return std::make_shared<ConstExpr>(Value::Null(), to);
+    try {
+      Value v = CastValue(c->value, c->type, to, ctx, state_->dt);
+      return std::make_shared<ConstExpr>(v, to);
+    } catch (Error& err) {
+      if (c->type.id == oid::kUnknown) err.WithPosition(location + 1);
+      throw;
+    }
+  }
+  return std::make_shared<CastExpr>(e, to, ctx == CastContext::kExplicit);
+}
+
+ExprP Binder::CoerceToBool(ExprP e, const char* clause, int location) {
+  if (e->type.id == oid::kBool && !e->type.array) return e;
+  if (IsUnknownLiteral(e) || dynamic_cast<ParamExpr*>(e.get())) return Coerce(e, Type(oid::kBool), CastContext::kImplicit, location);
+  ThrowAt(sqlstate::kDatatypeMismatch, std::string("argument of ") + clause + " must be type boolean, not type " + TypeName(e->type), location);
+}
+
+Type Binder::CommonType(const std::vector<ExprP>& exprs, const char* context, int location) {
+  Type best(oid::kUnknown);
+  for (const auto& e : exprs) {
+    const Type& t = e->type;
+    if (t.id == oid::kUnknown && !t.array) continue;
+    if (best.id == oid::kUnknown) { best = t; continue; }
+    if (best == t) { if (best.typmod != t.typmod) best.typmod = -1; continue; }
+    if (!best.array && !t.array) {
+      int a = NumRank(best.id), b = NumRank(t.id);
+      if (a && b) { best = Type(RankType(std::max(a, b))); continue; }
+      if (IsStringType(best.id) && IsStringType(t.id)) { best = Type(oid::kText); continue; }
+      int da = DateTimeRank(best.id), db = DateTimeRank(t.id);
+      if (da && db) { best = Type(da > db ? best.id : t.id); continue; }
+    }
+    if (CanCast(t, best, CastContext::kImplicit)) continue;
+    if (CanCast(best, t, CastContext::kImplicit)) { best = t; continue; }
+    ThrowAt(sqlstate::kDatatypeMismatch, std::string(context) + " types " + TypeName(best) + " and " + TypeName(t) + " cannot be matched", location);
+  }
+  if (best.id == oid::kUnknown) best = Type(oid::kText);
+  return best;
+}
+
+ExprP Binder::Bind(Node* node, const Scope& scope) { return BindNode(node, scope, nullptr); }
+
+ExprP Binder::BindAgg(Node* node, const Scope& scope, AggContext* agg) { return BindNode(node, scope, agg); }
+
+ExprP Binder::BindNode(Node* node, const Scope& scope, AggContext* agg) {
+  if (!node) return nullptr;
+  // In a grouped query, an expression equal to a GROUP BY expression reads the group value.
+  if (agg && node->node_case != PG_QUERY__NODE__NODE_A_CONST) {
+    bool saved = saw_outer_ref;
+    try {
+      ExprP plain = BindNode(node, *agg->from, nullptr);
+      std::string key = plain->Key();
+      for (size_t i = 0; i < agg->groups.size(); i++)
+        if (agg->groups[i]->Key() == key)
+          return std::make_shared<ColumnExpr>(static_cast<int>(i), 0, plain->type, plain->ToSql());
+    } catch (const Error&) {
+    }
+    saw_outer_ref = saved;
+  }
+  switch (node->node_case) {
+    case PG_QUERY__NODE__NODE_A_CONST:
+      return BindConst(node->a_const);
+    case PG_QUERY__NODE__NODE_COLUMN_REF: {
+      if (agg) {
+        ExprP e = BindColumnRef(node->column_ref, *agg->from);
+        auto* col = dynamic_cast<ColumnExpr*>(e.get());
+        if (col && col->level == 0) {
+          ThrowAt(sqlstate::kGroupingError, "column \"" + col->name + "\" must appear in the GROUP BY clause or be used in an aggregate function", node->column_ref->location);
+        }
+        return e;
+      }
+      return BindColumnRef(node->column_ref, scope);
+    }
+    case PG_QUERY__NODE__NODE_PARAM_REF: {
+      int n = node->param_ref->number;
+      if (n < 1 || n > 65535) ThrowAt(sqlstate::kUndefinedParameter, "there is no parameter $" + std::to_string(n), node->param_ref->location);
+      if (static_cast<size_t>(n) > params_->types.size()) params_->types.resize(static_cast<size_t>(n), Type(oid::kUnknown));
+      return std::make_shared<ParamExpr>(n - 1, params_->types[static_cast<size_t>(n - 1)]);
+    }
+    case PG_QUERY__NODE__NODE_A_EXPR:
+      return BindAExpr(node->a_expr, scope, agg);
+    case PG_QUERY__NODE__NODE_BOOL_EXPR: {
+      auto* b = node->bool_expr;
+      std::vector<ExprP> args;
+      const char* name = b->boolop == PG_QUERY__BOOL_EXPR_TYPE__AND_EXPR ? "AND" : b->boolop == PG_QUERY__BOOL_EXPR_TYPE__OR_EXPR ? "OR" : "NOT";
+      for (size_t i = 0; i < b->n_args; i++) args.push_back(CoerceToBool(BindNode(b->args[i], scope, agg), name, b->location));
+      BoolExpr::Op op = b->boolop == PG_QUERY__BOOL_EXPR_TYPE__AND_EXPR ? BoolExpr::kAnd : b->boolop == PG_QUERY__BOOL_EXPR_TYPE__OR_EXPR ? BoolExpr::kOr : BoolExpr::kNot;
+      return std::make_shared<BoolExpr>(op, std::move(args));
+    }
+    case PG_QUERY__NODE__NODE_NULL_TEST: {
+      auto* t = node->null_test;
+      ExprP arg = BindNode(t->arg, scope, agg);
+      return std::make_shared<NullTestExpr>(arg, t->nulltesttype == PG_QUERY__NULL_TEST_TYPE__IS_NOT_NULL);
+    }
+    case PG_QUERY__NODE__NODE_BOOLEAN_TEST: {
+      auto* t = node->boolean_test;
+      ExprP arg = CoerceToBool(BindNode(t->arg, scope, agg), "IS TRUE", t->location);
+      return std::make_shared<BoolTestExpr>(arg, static_cast<int>(t->booltesttype));
+    }
+    case PG_QUERY__NODE__NODE_TYPE_CAST: {
+      auto* tc = node->type_cast;
+      Type to = ResolveType(tc->type_name);
+      ExprP arg = BindNode(tc->arg, scope, agg);
+      if (auto* c = dynamic_cast<ConstExpr*>(arg.get()); c && c->type.id == oid::kUnknown && !c->value.is_null()) {
+        try {
+          Value v = CastValue(c->value, c->type, to, CastContext::kExplicit, state_->dt);
+          return std::make_shared<ConstExpr>(v, to);
+        } catch (Error& err) {
+          err.WithPosition((tc->arg->a_const ? tc->arg->a_const->location : tc->location) + 1);
+          throw;
+        }
+      }
+      return Coerce(arg, to, CastContext::kExplicit, tc->location);
+    }
+    case PG_QUERY__NODE__NODE_FUNC_CALL:
+      return BindFuncCall(node->func_call, scope, agg);
+    case PG_QUERY__NODE__NODE_CASE_EXPR:
+      return BindCase(node->case_expr, scope, agg);
+    case PG_QUERY__NODE__NODE_COALESCE_EXPR: {
+      auto* c = node->coalesce_expr;
+      std::vector<ExprP> args;
+      for (size_t i = 0; i < c->n_args; i++) args.push_back(BindNode(c->args[i], scope, agg));
+      Type t = CommonType(args, "COALESCE", c->location);
+      for (auto& a : args) a = Coerce(a, t, CastContext::kImplicit, c->location);
+      return std::make_shared<CoalesceExpr>(t, std::move(args));
+    }
+    case PG_QUERY__NODE__NODE_MIN_MAX_EXPR: {
+      auto* m = node->min_max_expr;
+      std::vector<ExprP> args;
+      for (size_t i = 0; i < m->n_args; i++) args.push_back(BindNode(m->args[i], scope, agg));
+      bool greatest = m->op == PG_QUERY__MIN_MAX_OP__IS_GREATEST;
+      Type t = CommonType(args, greatest ? "GREATEST" : "LEAST", m->location);
+      for (auto& a : args) a = Coerce(a, t, CastContext::kImplicit, m->location);
+      return std::make_shared<MinMaxExpr>(t, std::move(args), greatest);
+    }
+    case PG_QUERY__NODE__NODE_SUB_LINK:
+      return BindSubLink(node->sub_link, scope, agg);
+    case PG_QUERY__NODE__NODE_SQLVALUE_FUNCTION:
+      return BindSqlValueFunction(node->sqlvalue_function);
+    case PG_QUERY__NODE__NODE_A_ARRAY_EXPR: {
+      auto* a = node->a_array_expr;
+      std::vector<ExprP> elems;
+      for (size_t i = 0; i < a->n_elements; i++) elems.push_back(BindNode(a->elements[i], scope, agg));
+      if (elems.empty())
+        ThrowAt(sqlstate::kIndeterminateDatatype, "cannot determine type of empty array", a->location);
+      Type t = CommonType(elems, "ARRAY", a->location);
+      if (t.array) ThrowAt(sqlstate::kFeatureNotSupported, "multidimensional arrays are not supported", a->location);
+      for (auto& e : elems) e = Coerce(e, t, CastContext::kImplicit, a->location);
+      return std::make_shared<ArrayExpr>(t.ArrayOf(), std::move(elems));
+    }
+    case PG_QUERY__NODE__NODE_A_INDIRECTION: {
+      auto* ind = node->a_indirection;
+      ExprP base = BindNode(ind->arg, scope, agg);
+      for (size_t i = 0; i < ind->n_indirection; i++) {
+        Node* n = ind->indirection[i];
+        if (n->node_case != PG_QUERY__NODE__NODE_A_INDICES)
+          throw Error(sqlstate::kFeatureNotSupported, "field selection is not supported");
+        if (!base->type.array)
+          throw Error(sqlstate::kDatatypeMismatch, "cannot subscript type " + TypeName(base->type) + " because it does not support subscripting");
+        auto* idx = n->a_indices;
+        auto bind_idx = [&](Node* x) -> ExprP {
+          if (!x) return nullptr;
+          return Coerce(BindNode(x, scope, agg), Type(oid::kInt4), CastContext::kAssignment, -1, "array subscript");
+        };
+        ExprP lo = bind_idx(idx->lidx), hi = bind_idx(idx->uidx);
+        Type rt = idx->is_slice ? base->type : base->type.Element();
+        base = std::make_shared<SubscriptExpr>(rt, base, lo, hi, idx->is_slice);
+      }
+      return base;
+    }
+    case PG_QUERY__NODE__NODE_COLLATE_CLAUSE:
+      return BindNode(node->collate_clause->arg, scope, agg);
+    case PG_QUERY__NODE__NODE_SET_TO_DEFAULT:
+      ThrowAt(sqlstate::kSyntaxError, "DEFAULT is not allowed in this context", node->set_to_default->location);
+    case PG_QUERY__NODE__NODE_ROW_EXPR:
+      throw Error(sqlstate::kFeatureNotSupported, "row constructors are not supported yet");
+    case PG_QUERY__NODE__NODE_GROUPING_FUNC:
+      throw Error(sqlstate::kFeatureNotSupported, "GROUPING is not supported yet");
+    default:
+      throw Error(sqlstate::kFeatureNotSupported, "expression type " + std::to_string(node->node_case) + " is not supported yet");
+  }
+}
+
+ExprP Binder::BindConst(PgQuery__AConst* c) {
+  if (c->isnull) return std::make_shared<ConstExpr>(Value::Null(), Type(oid::kUnknown), "NULL");
+  switch (c->val_case) {
+    case PG_QUERY__A__CONST__VAL_IVAL:
+      return std::make_shared<ConstExpr>(Value::Int(c->ival->ival), Type(oid::kInt4));
+    case PG_QUERY__A__CONST__VAL_FVAL: {
+      std::string s = c->fval->fval;
+      bool integral = s.find_first_of(".eE") == std::string::npos;
+      if (integral) {
+        try {
+          int64_t v = ParseInteger(s, oid::kInt8);
+          return std::make_shared<ConstExpr>(Value::Int(v), Type(oid::kInt8));
+        } catch (const Error&) {
+        }
+      }
+      Numeric n;
+      Numeric::Parse(s, &n);
+      return std::make_shared<ConstExpr>(Value::Str(n.ToString()), Type(oid::kNumeric));
+    }
+    case PG_QUERY__A__CONST__VAL_BOOLVAL:
+      return std::make_shared<ConstExpr>(Value::Bool(c->boolval->boolval), Type(oid::kBool));
+    case PG_QUERY__A__CONST__VAL_SVAL:
+      return std::make_shared<ConstExpr>(Value::Str(c->sval->sval), Type(oid::kUnknown));
+    default:
+      ThrowAt(sqlstate::kFeatureNotSupported, "bit string constants are not supported", c->location);
+  }
+}
+
+ExprP Binder::BindColumnRef(PgQuery__ColumnRef* ref, const Scope& scope) {
+  std::vector<std::string> parts;
+  for (size_t i = 0; i < ref->n_fields; i++) {
+    if (ref->fields[i]->node_case == PG_QUERY__NODE__NODE_A_STAR)
+      ThrowAt(sqlstate::kSyntaxError, "row expansion via \"*\" is not supported here", ref->location);
+    parts.push_back(StrVal(ref->fields[i]));
+  }
+  std::string col = parts.back();
+  std::string rel = parts.size() >= 2 ? parts[parts.size() - 2] : "";
+  int level = 0;
+  for (const Scope* s = &scope; s; s = s->parent, level++) {
+    const ScopeRel* found_rel = nullptr;
+    int found = -1;
+    bool rel_seen = false;
+    for (const auto& r : s->rels) {
+      if (!rel.empty() && r.alias != rel) continue;
+      rel_seen = true;
+      for (size_t i = 0; i < r.columns.size(); i++) {
+        if (r.columns[i] != col) continue;
+        if (rel.empty() && std::find(r.using_hidden.begin(), r.using_hidden.end(), col) != r.using_hidden.end()) continue;
+        if (found >= 0)
+          ThrowAt(sqlstate::kAmbiguousColumn, "column reference \"" + col + "\" is ambiguous", ref->location);
+        found = r.offset + static_cast<int>(i);
+        found_rel = &r;
+      }
+    }
+    if (found >= 0) {
+      if (level > 0) saw_outer_ref = true;
+      std::string name = s->qualify_names ? found_rel->alias + "." + col : col;
+      return std::make_shared<ColumnExpr>(found, level, found_rel->types[static_cast<size_t>(found - found_rel->offset)], QuoteIdent(name == col ? col : found_rel->alias) + (name == col ? "" : "." + QuoteIdent(col)));
+    }
+    if (!rel.empty() && rel_seen && !s->parent) {
+      ThrowAt(sqlstate::kUndefinedColumn, "column " + rel + "." + col + " does not exist", ref->location);
+    }
+  }
+  if (!rel.empty()) {
+    for (const Scope* s = &scope; s; s = s->parent)
+      for (const auto& r : s->rels)
+        if (r.alias == rel) ThrowAt(sqlstate::kUndefinedColumn, "column " + rel + "." + col + " does not exist", ref->location);
+    ThrowAt(sqlstate::kUndefinedTable, "missing FROM-clause entry for table \"" + rel + "\"", ref->location);
+  }
+  ThrowAt(sqlstate::kUndefinedColumn, "column \"" + col + "\" does not exist", ref->location);
+}
+
+ExprP Binder::MakeComparison(const std::string& op, ExprP l, ExprP r, int location) {
+  // Resolve operand types: unknown literals and parameters take the other side's type.
+  bool lu = IsUnknownLiteral(l), ru = IsUnknownLiteral(r);
+  if (lu && ru) {
+    l = Coerce(l, Type(oid::kText), CastContext::kImplicit, location);
+    r = Coerce(r, Type(oid::kText), CastContext::kImplicit, location);
+  } else if (lu) {
+    l = Coerce(l, r->type, CastContext::kImplicit, location);
+  } else if (ru) {
+    r = Coerce(r, l->type, CastContext::kImplicit, location);
+  }
+  Type t = l->type;
+  if (l->type != r->type) {
+    int a = NumRank(l->type.id), b = NumRank(r->type.id);
+    int da = DateTimeRank(l->type.id), db = DateTimeRank(r->type.id);
+    if (!l->type.array && !r->type.array && a && b) {
+      int rank = std::max(a, b);
+      if (rank == 5 && std::min(a, b) < 5) rank = 6;  // int vs real compares as float8
+      t = Type(RankType(rank));
+    } else if (!l->type.array && !r->type.array && IsStringType(l->type.id) && IsStringType(r->type.id)) {
+      t = Type(oid::kText);
+    } else if (!l->type.array && !r->type.array && da && db) {
+      t = Type(da > db ? l->type.id : r->type.id);
+    } else if (l->type.array && r->type.array && CanCast(r->type, l->type, CastContext::kImplicit)) {
+      t = l->type;
+    } else if (l->type.array && r->type.array && CanCast(l->type, r->type, CastContext::kImplicit)) {
+      t = r->type;
+    } else {
+      ThrowAt(sqlstate::kUndefinedFunction, "operator does not exist: " + TypeName(l->type) + " " + op + " " + TypeName(r->type), location)
+          ;
+    }
+  } else if (l->type.id == oid::kVarchar || (l->type.id == oid::kBpchar && false)) {
+    t = Type(oid::kText);
+  }
+  if (t.id == oid::kJson && !t.array)
+    throw Error(sqlstate::kUndefinedFunction, "operator does not exist: json " + op + " json")
+        .WithHint("No operator matches the given name and argument types. You might need to add explicit type casts.").WithPosition(location + 1);
+  t.typmod = -1;
+  l = Coerce(l, t, CastContext::kImplicit, location);
+  r = Coerce(r, t, CastContext::kImplicit, location);
+  std::function<bool(int)> test;
+  if (op == "=") test = [](int c) { return c == 0; };
+  else if (op == "<>" || op == "!=") test = [](int c) { return c != 0; };
+  else if (op == "<") test = [](int c) { return c < 0; };
+  else if (op == "<=") test = [](int c) { return c <= 0; };
+  else if (op == ">") test = [](int c) { return c > 0; };
+  else test = [](int c) { return c >= 0; };
+  std::string shown = op == "!=" ? "<>" : op;
+  return MakeCall(Type(oid::kBool), shown, {l, r}, [t, test](const std::vector<Value>& a, EvalContext&) {
+    return Value::Bool(test(CompareValues(t, a[0], a[1])));
+  });
+}
+
+ExprP Binder::MakeBinaryOp(const std::string& op, ExprP l, ExprP r, int location) {
+  if (op == "=" || op == "<>" || op == "!=" || op == "<" || op == "<=" || op == ">" || op == ">=")
+    return MakeComparison(op, l, r, location);
+  auto no_op = [&]() -> ExprP {
+    throw Error(sqlstate::kUndefinedFunction, "operator does not exist: " + TypeName(l->type) + " " + op + " " + TypeName(r->type))
+        .WithHint("No operator matches the given name and argument types. You might need to add explicit type casts.")
+        .WithPosition(location + 1);
+  };
+  if (op == "||") {
+    if (l->type.array || r->type.array) {
+      Type at = l->type.array ? l->type : r->type;
+      if (IsUnknownLiteral(l)) l = Coerce(l, at, CastContext::kImplicit, location);
+      if (IsUnknownLiteral(r)) r = Coerce(r, at, CastContext::kImplicit, location);
+      bool la = l->type.array, ra = r->type.array;
+      if (la && !ra) r = Coerce(r, at.Element(), CastContext::kImplicit, location);
+      if (ra && !la) l = Coerce(l, at.Element(), CastContext::kImplicit, location);
+      if (la && ra) r = Coerce(r, at, CastContext::kImplicit, location);
+      return std::make_shared<CallExpr>(at, "||", std::vector<ExprP>{l, r}, [la, ra](const std::vector<Value>& a, EvalContext&) {
+        if (la && ra) {
+          if (a[0].is_null()) return a[1];
+          if (a[1].is_null()) return a[0];
+          std::vector<Value> v = a[0].arr();
+          v.insert(v.end(), a[1].arr().begin(), a[1].arr().end());
+          return Value::Array(std::move(v), a[0].array_lower());
+        }
+        if (la) {
+          std::vector<Value> v = a[0].is_null() ? std::vector<Value>{} : a[0].arr();
+          v.push_back(a[1]);
+          return Value::Array(std::move(v), a[0].is_null() ? 1 : a[0].array_lower());
+        }
+        std::vector<Value> v{a[0]};
+        if (!a[1].is_null()) v.insert(v.end(), a[1].arr().begin(), a[1].arr().end());
+        return Value::Array(std::move(v));
+      }, false, true);
+    }
+    bool ls = IsStringType(l->type.id) || IsUnknownLiteral(l), rs = IsStringType(r->type.id) || IsUnknownLiteral(r);
+    if (!ls && !rs) return no_op();
+    Type text(oid::kText);
+    auto to_text = [&](ExprP e) {
+      if (IsStringType(e->type.id) || IsUnknownLiteral(e) || dynamic_cast<ParamExpr*>(e.get()))
+        return Coerce(e, text, CastContext::kImplicit, location);
+      return Coerce(e, text, CastContext::kAssignment, location);
+    };
+    l = to_text(l);
+    r = to_text(r);
+    return MakeCall(text, "||", {l, r}, [](const std::vector<Value>& a, EvalContext&) { return Value::Str(a[0].s() + a[1].s()); });
+  }
+  if (op == "~~" || op == "!~~" || op == "~~*" || op == "!~~*") return BindLike(op, l, r, location);
+  if (op == "+" || op == "-" || op == "*" || op == "/" || op == "%") {
+    char c = op[0];
+    uint32_t lt = l->type.array ? 0 : l->type.id, rt = r->type.array ? 0 : r->type.id;
+    bool lu = IsUnknownLiteral(l), ru = IsUnknownLiteral(r);
+    // date/time arithmetic
+    if (DateTimeRank(lt) || DateTimeRank(rt) || lt == oid::kInterval || rt == oid::kInterval || lt == oid::kTime || rt == oid::kTime) {
+      if (ru) {
+        Type guess = (c == '-' && lt != oid::kInterval) ? l->type : Type(oid::kInterval);
+        if (c == '-' && lt == oid::kDate) guess = Type(oid::kDate);
+        if ((c == '*' || c == '/') && lt == oid::kInterval) guess = Type(oid::kFloat8);
+        r = Coerce(r, guess, CastContext::kImplicit, location);
+        rt = r->type.id;
+      }
+      if (lu) {
+        l = Coerce(l, c == '-' ? r->type : Type(oid::kInterval), CastContext::kImplicit, location);
+        lt = l->type.id;
+      }
+      DateTimeContext* dtc = &state_->dt;
+      (void)dtc;
+      if (lt == oid::kDate && IsIntegerType(rt) && (c == '+' || c == '-')) {
+        r = Coerce(r, Type(oid::kInt4), CastContext::kImplicit, location);
+        return MakeCall(Type(oid::kDate), op, {l, r}, [c](const std::vector<Value>& a, EvalContext&) {
+          return Value::Int(c == '+' ? a[0].i() + a[1].i() : a[0].i() - a[1].i());
+        });
+      }
+      if (IsIntegerType(lt) && rt == oid::kDate && c == '+')
+        return MakeCall(Type(oid::kDate), op, {l, r}, [](const std::vector<Value>& a, EvalContext&) { return Value::Int(a[0].i() + a[1].i()); });
+      if (lt == oid::kDate && rt == oid::kDate && c == '-')
+        return MakeCall(Type(oid::kInt4), op, {l, r}, [](const std::vector<Value>& a, EvalContext&) { return Value::Int(a[0].i() - a[1].i()); });
+      if (lt == oid::kDate && rt == oid::kTime && c == '+')
+        return MakeCall(Type(oid::kTimestamp), op, {l, r}, [](const std::vector<Value>& a, EvalContext&) { return Value::Int(a[0].i() * kUsecPerDay + a[1].i()); });
+      if ((DateTimeRank(lt) && rt == oid::kInterval && (c == '+' || c == '-')) || (lt == oid::kInterval && DateTimeRank(rt) && c == '+')) {
+        ExprP ts = lt == oid::kInterval ? r : l;
+        ExprP iv = lt == oid::kInterval ? l : r;
+        if (ts->type.id == oid::kDate) ts = Coerce(ts, Type(oid::kTimestamp), CastContext::kImplicit, location);
+        bool tz = ts->type.id == oid::kTimestamptz;
+        return MakeCall(ts->type, op, {ts, iv}, [c, tz](const std::vector<Value>& a, EvalContext& ctx) {
+          Interval iv = a[1].iv();
+          if (c == '-') { iv.month = -iv.month; iv.day = -iv.day; iv.time = -iv.time; }
+          return Value::Int(TimestampPlusInterval(a[0].i(), iv, tz ? ctx.state->dt.tz.get() : nullptr));
+        });
+      }
+      if (DateTimeRank(lt) >= 2 && DateTimeRank(rt) >= 2 && c == '-') {
+        Type t = Type(std::max(DateTimeRank(lt), DateTimeRank(rt)) == 3 ? oid::kTimestamptz : oid::kTimestamp);
+        l = Coerce(l, t, CastContext::kImplicit, location);
+        r = Coerce(r, t, CastContext::kImplicit, location);
+        return MakeCall(Type(oid::kInterval), op, {l, r}, [](const std::vector<Value>& a, EvalContext&) {
+          if (a[0].i() == kTimestampInfinity || a[0].i() == kTimestampMinusInfinity || a[1].i() == kTimestampInfinity || a[1].i() == kTimestampMinusInfinity)
+            throw Error(sqlstate::kDatetimeFieldOverflow, "cannot subtract infinite timestamps");
+          return Value::Iv(IntervalBetween(a[0].i(), a[1].i()));
+        });
+      }
+      if (lt == oid::kTime && rt == oid::kInterval && (c == '+' || c == '-'))
+        return MakeCall(Type(oid::kTime), op, {l, r}, [c](const std::vector<Value>& a, EvalContext&) {
+          int64_t t = a[0].i() + (c == '+' ? 1 : -1) * a[1].iv().time;
+          t %= kUsecPerDay;
+          if (t < 0) t += kUsecPerDay;
+          return Value::Int(t);
+        });
+      if (lt == oid::kTime && rt == oid::kTime && c == '-')
+        return MakeCall(Type(oid::kInterval), op, {l, r}, [](const std::vector<Value>& a, EvalContext&) { return Value::Iv(Interval{a[0].i() - a[1].i(), 0, 0}); });
+      if (lt == oid::kInterval && rt == oid::kInterval && (c == '+' || c == '-'))
+        return MakeCall(Type(oid::kInterval), op, {l, r}, [c](const std::vector<Value>& a, EvalContext&) {
+          Interval x = a[0].iv(), y = a[1].iv();
+          int s = c == '+' ? 1 : -1;
+          return Value::Iv(Interval{x.time + s * y.time, x.day + s * y.day, x.month + s * y.month});
+        });
+      if ((lt == oid::kInterval && NumRank(rt) && (c == '*' || c == '/')) || (NumRank(lt) && rt == oid::kInterval && c == '*')) {
+        ExprP iv = lt == oid::kInterval ? l : r;
+        ExprP num = Coerce(lt == oid::kInterval ? r : l, Type(oid::kFloat8), CastContext::kImplicit, location);
+        return MakeCall(Type(oid::kInterval), op, {iv, num}, [c](const std::vector<Value>& a, EvalContext&) {
+          double f = a[1].f();
+          if (c == '/') {
+            if (f == 0) throw Error(sqlstate::kDivisionByZero, "division by zero");
+            f = 1 / f;
+          }
+          Interval x = a[0].iv();
+          double months = x.month * f;
+          Interval r;
+          r.month = static_cast<int32_t>(months);
+          double days = x.day * f + (months - r.month) * 30;
+          r.day = static_cast<int32_t>(days);
+          r.time = static_cast<int64_t>(std::llround(x.time * f + (days - r.day) * kUsecPerDay));
+          return Value::Iv(r);
+        });
+      }
+      return no_op();
+    }
+    if (lu && ru) {
+      throw Error(sqlstate::kAmbiguousFunction, "operator is not unique: unknown " + op + " unknown")
+          .WithHint("Could not choose a best candidate operator. You might need to add explicit type casts.")
+          .WithPosition(location + 1);
+    }
+    if (lu) l = Coerce(l, r->type, CastContext::kImplicit, location);
+    if (ru) r = Coerce(r, l->type, CastContext::kImplicit, location);
+    if (dynamic_cast<ParamExpr*>(l.get()) && l->type.id == oid::kUnknown) l = Coerce(l, r->type, CastContext::kImplicit, location);
+    if (dynamic_cast<ParamExpr*>(r.get()) && r->type.id == oid::kUnknown) r = Coerce(r, l->type, CastContext::kImplicit, location);
+    int a = l->type.array ? 0 : NumRank(l->type.id), b = r->type.array ? 0 : NumRank(r->type.id);
+    if (!a || !b) return no_op();
+    int rank = std::max(a, b);
+    if (rank == 5 && std::min(a, b) < 5) rank = 6;
+    if (c == '%' && rank >= 5) return no_op();
+    Type t(RankType(rank));
+    l = Coerce(l, t, CastContext::kImplicit, location);
+    r = Coerce(r, t, CastContext::kImplicit, location);
+    uint32_t tid = t.id;
+    if (rank <= 3)
+      return MakeCall(t, op, {l, r}, [c, tid](const std::vector<Value>& v, EvalContext&) { return IntArith(c, v[0].i(), v[1].i(), tid); });
+    if (rank == 4)
+      return MakeCall(t, op, {l, r}, [c](const std::vector<Value>& v, EvalContext&) { return NumericArith(c, v[0].s(), v[1].s()); });
+    return MakeCall(t, op, {l, r}, [c, tid](const std::vector<Value>& v, EvalContext&) { return FloatArith(c, v[0].f(), v[1].f(), tid); });
+  }
+  return no_op();
+}
+
+ExprP Binder::BindLike(const std::string& op, ExprP l, ExprP r, int location) {
+  Type text(oid::kText);
+  if (!(IsStringType(l->type.id) || IsUnknownLiteral(l) || dynamic_cast<ParamExpr*>(l.get())) || l->type.array)
+    throw Error(sqlstate::kUndefinedFunction, "operator does not exist: " + TypeName(l->type) + " " + op + " " + TypeName(r->type))
+        .WithHint("No operator matches the given name and argument types. You might need to add explicit type casts.").WithPosition(location + 1);
+  l = Coerce(l, text, CastContext::kImplicit, location);
+  r = Coerce(r, text, CastContext::kImplicit, location);
+  bool neg = op[0] == '!';
+  bool icase = op.back() == '*';
+  return MakeCall(Type(oid::kBool), op, {l, r}, [neg, icase](const std::vector<Value>& a, EvalContext&) {
+    return Value::Bool(LikeMatch(a[0].s(), a[1].s(), icase) != neg);
+  });
+}
+
+ExprP Binder::BindAExpr(PgQuery__AExpr* e, const Scope& scope, AggContext* agg) {
+  std::string op = OpName(e);
+  int loc = e->location;
+  switch (e->kind) {
+    case PG_QUERY__A__EXPR__KIND__AEXPR_OP: {
+      if (!e->lexpr) {  // prefix operator
+        ExprP r = BindNode(e->rexpr, scope, agg);
+        if (op == "-") {
+          if (auto* c = dynamic_cast<ConstExpr*>(r.get()); c && !c->value.is_null()) {
+            if (c->type.id == oid::kInt4 || c->type.id == oid::kInt8) {
+              if (c->value.i() == 2147483648LL && c->type.id == oid::kInt8) return std::make_shared<ConstExpr>(Value::Int(INT32_MIN), Type(oid::kInt4));
+              return std::make_shared<ConstExpr>(Value::Int(-c->value.i()), c->type);
+            }
+            if (c->type.id == oid::kNumeric) {
+              Numeric n;
+              Numeric::Parse(c->value.s(), &n);
+              return std::make_shared<ConstExpr>(Value::Str(n.Neg().ToString()), c->type);
+            }
+          }
+          ExprP zero = std::make_shared<ConstExpr>(Value::Int(0), Type(oid::kInt4));
+          if (r->type.id == oid::kInterval)
+            return MakeCall(r->type, "-", {r}, [](const std::vector<Value>& a, EvalContext&) { Interval x = a[0].iv(); return Value::Iv(Interval{-x.time, -x.day, -x.month}); });
+          if (r->type.id == oid::kNumeric)
+            return MakeCall(r->type, "-", {r}, [](const std::vector<Value>& a, EvalContext&) { Numeric n; Numeric::Parse(a[0].s(), &n); return Value::Str(n.Neg().ToString()); });
+          if (r->type.id == oid::kFloat8 || r->type.id == oid::kFloat4)
+            return MakeCall(r->type, "-", {r}, [](const std::vector<Value>& a, EvalContext&) { return Value::Float(-a[0].f()); });
+          if (IsIntegerType(r->type.id)) {
+            uint32_t t = r->type.id;
+            return MakeCall(r->type, "-", {r}, [t](const std::vector<Value>& a, EvalContext&) { return IntArith('-', 0, a[0].i(), t); });
+          }
+          return MakeBinaryOp("-", zero, r, loc);
+        }
+        if (op == "+") return r;
+        throw Error(sqlstate::kUndefinedFunction, "operator does not exist: " + op + " " + TypeName(r->type)).WithPosition(loc + 1);
+      }
+      ExprP l = BindNode(e->lexpr, scope, agg);
+      ExprP r = BindNode(e->rexpr, scope, agg);
+      return MakeBinaryOp(op, l, r, loc);
+    }
+    case PG_QUERY__A__EXPR__KIND__AEXPR_DISTINCT:
+    case PG_QUERY__A__EXPR__KIND__AEXPR_NOT_DISTINCT: {
+      ExprP l = BindNode(e->lexpr, scope, agg);
+      ExprP r = BindNode(e->rexpr, scope, agg);
+      ExprP eq = MakeComparison("=", l, r, loc);
+      auto* call = static_cast<CallExpr*>(eq.get());
+      bool distinct = e->kind == PG_QUERY__A__EXPR__KIND__AEXPR_DISTINCT;
+      auto inner = call->fn;
+      auto args = call->args;
+      return std::make_shared<CallExpr>(Type(oid::kBool), distinct ? "IS DISTINCT FROM" : "IS NOT DISTINCT FROM", args,
+                                        [inner, distinct](const std::vector<Value>& a, EvalContext& ctx) {
+                                          bool same;
+                                          if (a[0].is_null() || a[1].is_null()) same = a[0].is_null() && a[1].is_null();
+                                          else same = inner(a, ctx).b();
+                                          return Value::Bool(same != distinct);
+                                        }, false, true);
+    }
+    case PG_QUERY__A__EXPR__KIND__AEXPR_NULLIF: {
+      ExprP l = BindNode(e->lexpr, scope, agg);
+      ExprP r = BindNode(e->rexpr, scope, agg);
+      ExprP eq = MakeComparison("=", l, r, loc);
+      auto* call = static_cast<CallExpr*>(eq.get());
+      auto inner = call->fn;
+      ExprP lc = call->args[0];
+      return std::make_shared<CallExpr>(l->type.id == oid::kUnknown ? Type(oid::kText) : l->type, "NULLIF", call->args,
+                                        [inner](const std::vector<Value>& a, EvalContext& ctx) {
+                                          if (a[0].is_null()) return a[0];
+                                          if (!a[1].is_null() && inner(a, ctx).b()) return Value::Null();
+                                          return a[0];
+                                        }, false, false);
+    }
+    case PG_QUERY__A__EXPR__KIND__AEXPR_IN: {
+      ExprP l = BindNode(e->lexpr, scope, agg);
+      std::vector<ExprP> items;
+      auto* list = e->rexpr->list;
+      for (size_t i = 0; i < list->n_items; i++) items.push_back(BindNode(list->items[i], scope, agg));
+      std::vector<ExprP> all = items;
+      all.push_back(l);
+      Type t = CommonType(all, "IN", loc);
+      if (t.id == oid::kVarchar || t.id == oid::kBpchar) t = Type(oid::kText);
+      // Validate comparability and coerce.
+      MakeComparison("=", l, items[0], loc);
+      l = Coerce(l, t, CastContext::kImplicit, loc);
+      for (auto& it : items) it = Coerce(it, t, CastContext::kImplicit, loc);
+      return std::make_shared<InListExpr>(l, std::move(items), op == "<>", t);
+    }
+    case PG_QUERY__A__EXPR__KIND__AEXPR_LIKE:
+    case PG_QUERY__A__EXPR__KIND__AEXPR_ILIKE: {
+      ExprP l = BindNode(e->lexpr, scope, agg);
+      ExprP r = BindNode(e->rexpr, scope, agg);
+      return BindLike(op, l, r, loc);
+    }
+    case PG_QUERY__A__EXPR__KIND__AEXPR_BETWEEN:
+    case PG_QUERY__A__EXPR__KIND__AEXPR_NOT_BETWEEN:
+    case PG_QUERY__A__EXPR__KIND__AEXPR_BETWEEN_SYM:
+    case PG_QUERY__A__EXPR__KIND__AEXPR_NOT_BETWEEN_SYM: {
+      ExprP x = BindNode(e->lexpr, scope, agg);
+      auto* list = e->rexpr->list;
+      ExprP lo = BindNode(list->items[0], scope, agg);
+      ExprP hi = BindNode(list->items[1], scope, agg);
+      bool neg = e->kind == PG_QUERY__A__EXPR__KIND__AEXPR_NOT_BETWEEN || e->kind == PG_QUERY__A__EXPR__KIND__AEXPR_NOT_BETWEEN_SYM;
+      bool sym = e->kind == PG_QUERY__A__EXPR__KIND__AEXPR_BETWEEN_SYM || e->kind == PG_QUERY__A__EXPR__KIND__AEXPR_NOT_BETWEEN_SYM;
+      ExprP a = MakeComparison(neg ? "<" : ">=", x, lo, loc);
+      ExprP b = MakeComparison(neg ? ">" : "<=", x, hi, loc);
+      ExprP main = std::make_shared<BoolExpr>(neg ? BoolExpr::kOr : BoolExpr::kAnd, std::vector<ExprP>{a, b});
+      if (!sym) return main;
+      ExprP a2 = MakeComparison(neg ? "<" : ">=", x, hi, loc);
+      ExprP b2 = MakeComparison(neg ? ">" : "<=", x, lo, loc);
+      ExprP swapped = std::make_shared<BoolExpr>(neg ? BoolExpr::kOr : BoolExpr::kAnd, std::vector<ExprP>{a2, b2});
+      return std::make_shared<BoolExpr>(neg ? BoolExpr::kAnd : BoolExpr::kOr, std::vector<ExprP>{main, swapped});
+    }
+    case PG_QUERY__A__EXPR__KIND__AEXPR_OP_ANY:
+    case PG_QUERY__A__EXPR__KIND__AEXPR_OP_ALL: {
+      ExprP l = BindNode(e->lexpr, scope, agg);
+      ExprP arr = BindNode(e->rexpr, scope, agg);
+      if (IsUnknownLiteral(arr)) {
+        Type at = IsUnknownLiteral(l) ? Type(oid::kText, -1, true) : l->type.ArrayOf();
+        arr = Coerce(arr, at, CastContext::kImplicit, loc);
+      }
+      if (!arr->type.array)
+        ThrowAt(sqlstate::kWrongObjectType, "op ANY/ALL (array) requires array on right side", loc);
+      ExprP elem_probe = std::make_shared<ConstExpr>(Value::Null(), arr->type.Element());
+      ExprP cmp = MakeBinaryOp(op, l, elem_probe, loc);
+      auto* call = dynamic_cast<CallExpr*>(cmp.get());
+      if (!call || call->type.id != oid::kBool)
+        ThrowAt(sqlstate::kWrongObjectType, "op ANY/ALL (array) requires operator to yield boolean", loc);
+      ExprP lc = call->args[0];
+      Type et = call->args[1]->type;
+      Type from = arr->type.Element();
+      auto fn = call->fn;
+      DateTimeContext* dt = &state_->dt;
+      auto compare = [fn, from, et, dt](const Value& a, const Value& b) {
+        EvalContext dummy;
+        std::vector<Value> args{a, from == et ? b : CastValue(b, from, et, CastContext::kImplicit, *dt)};
+        return fn(args, dummy);
+      };
+      return std::make_shared<ArrayCompareExpr>(lc, arr, op, e->kind == PG_QUERY__A__EXPR__KIND__AEXPR_OP_ALL, compare);
+    }
+    case PG_QUERY__A__EXPR__KIND__AEXPR_SIMILAR:
+      throw Error(sqlstate::kFeatureNotSupported, "SIMILAR TO is not supported yet").WithPosition(loc + 1);
+    default:
+      throw Error(sqlstate::kFeatureNotSupported, "operator kind is not supported yet").WithPosition(loc + 1);
+  }
+}
+
+ExprP Binder::BindCase(PgQuery__CaseExpr* c, const Scope& scope, AggContext* agg) {
+  ExprP arg = c->arg ? BindNode(c->arg, scope, agg) : nullptr;
+  std::vector<std::pair<ExprP, ExprP>> whens;
+  std::vector<ExprP> results;
+  for (size_t i = 0; i < c->n_args; i++) {
+    auto* w = c->args[i]->case_when;
+    ExprP cond;
+    if (arg) cond = MakeComparison("=", arg, BindNode(w->expr, scope, agg), w->location);
+    else cond = CoerceToBool(BindNode(w->expr, scope, agg), "CASE/WHEN", w->location);
+    ExprP res = BindNode(w->result, scope, agg);
+    whens.emplace_back(cond, res);
+    results.push_back(res);
+  }
+  ExprP def = c->defresult ? BindNode(c->defresult, scope, agg) : nullptr;
+  if (def) results.push_back(def);
+  Type t = CommonType(results, "CASE", c->location);
+  for (auto& w : whens) w.second = Coerce(w.second, t, CastContext::kImplicit, c->location);
+  if (def) def = Coerce(def, t, CastContext::kImplicit, c->location);
+  return std::make_shared<CaseExpr>(t, std::move(whens), def);
+}
+
+ExprP Binder::BindSubLink(PgQuery__SubLink* s, const Scope& scope, AggContext* agg) {
+  bool correlated = false;
+  OpP plan = plan_subquery(s->subselect, &scope, &correlated);
+  switch (s->sub_link_type) {
+    case PG_QUERY__SUB_LINK_TYPE__EXISTS_SUBLINK:
+      return std::make_shared<SubqueryExpr>(Type(oid::kBool), SubqueryExpr::kExists, plan, nullptr, nullptr, correlated);
+    case PG_QUERY__SUB_LINK_TYPE__EXPR_SUBLINK:
+      if (plan->types.size() != 1) ThrowAt(sqlstate::kSyntaxError, "subquery must return only one column", s->location);
+      return std::make_shared<SubqueryExpr>(plan->types[0], SubqueryExpr::kScalar, plan, nullptr, nullptr, correlated);
+    case PG_QUERY__SUB_LINK_TYPE__ANY_SUBLINK:
+    case PG_QUERY__SUB_LINK_TYPE__ALL_SUBLINK: {
+      if (plan->types.size() != 1) ThrowAt(sqlstate::kSyntaxError, "subquery has too many columns", s->location);
+      ExprP test = BindNode(s->testexpr, scope, agg);
+      std::string op = "=";
+      for (size_t i = 0; i < s->n_oper_name; i++) op = StrVal(s->oper_name[i]);
+      ExprP probe = std::make_shared<ConstExpr>(Value::Null(), plan->types[0]);
+      ExprP cmp = MakeComparison(op, test, probe, s->location);
+      auto* call = static_cast<CallExpr*>(cmp.get());
+      Type from = plan->types[0], et = call->args[1]->type;
+      auto fn = call->fn;
+      DateTimeContext* dt = &state_->dt;
+      auto compare = [fn, from, et, dt](const Value& a, const Value& b) {
+        EvalContext dummy;
+        std::vector<Value> args{a, from == et ? b : CastValue(b, from, et, CastContext::kImplicit, *dt)};
+        return fn(args, dummy);
+      };
+      auto kind = s->sub_link_type == PG_QUERY__SUB_LINK_TYPE__ALL_SUBLINK ? SubqueryExpr::kAll : SubqueryExpr::kAny;
+      return std::make_shared<SubqueryExpr>(Type(oid::kBool), kind, plan, call->args[0], compare, correlated);
+    }
+    case PG_QUERY__SUB_LINK_TYPE__ARRAY_SUBLINK:
+    default:
+      throw Error(sqlstate::kFeatureNotSupported, "this kind of subquery is not supported yet").WithPosition(s->location + 1);
+  }
+}
+
+ExprP Binder::BindSqlValueFunction(PgQuery__SQLValueFunction* f) {
+  switch (f->op) {
+    case PG_QUERY__SQLVALUE_FUNCTION_OP__SVFOP_CURRENT_DATE:
+      return MakeCall(Type(oid::kDate), "CURRENT_DATE", {}, [](const std::vector<Value>&, EvalContext& ctx) {
+        return Value::Int(DateFromTimestamp(UtcToLocal(ctx.state->dt.now, *ctx.state->dt.tz)));
+      }, false);
+    case PG_QUERY__SQLVALUE_FUNCTION_OP__SVFOP_CURRENT_TIMESTAMP:
+    case PG_QUERY__SQLVALUE_FUNCTION_OP__SVFOP_CURRENT_TIMESTAMP_N: {
+      int32_t prec = f->op == PG_QUERY__SQLVALUE_FUNCTION_OP__SVFOP_CURRENT_TIMESTAMP_N ? f->typmod : -1;
+      return MakeCall(Type(oid::kTimestamptz), "CURRENT_TIMESTAMP", {}, [prec](const std::vector<Value>&, EvalContext& ctx) {
+        return Value::Int(RoundToPrecision(ctx.state->dt.now, prec));
+      }, false);
+    }
+    case PG_QUERY__SQLVALUE_FUNCTION_OP__SVFOP_LOCALTIMESTAMP:
+    case PG_QUERY__SQLVALUE_FUNCTION_OP__SVFOP_LOCALTIMESTAMP_N: {
+      int32_t prec = f->op == PG_QUERY__SQLVALUE_FUNCTION_OP__SVFOP_LOCALTIMESTAMP_N ? f->typmod : -1;
+      return MakeCall(Type(oid::kTimestamp), "LOCALTIMESTAMP", {}, [prec](const std::vector<Value>&, EvalContext& ctx) {
+        return Value::Int(RoundToPrecision(UtcToLocal(ctx.state->dt.now, *ctx.state->dt.tz), prec));
+      }, false);
+    }
+    case PG_QUERY__SQLVALUE_FUNCTION_OP__SVFOP_CURRENT_TIME:
+    case PG_QUERY__SQLVALUE_FUNCTION_OP__SVFOP_LOCALTIME:
+    case PG_QUERY__SQLVALUE_FUNCTION_OP__SVFOP_LOCALTIME_N:
+      return MakeCall(Type(oid::kTime), "LOCALTIME", {}, [](const std::vector<Value>&, EvalContext& ctx) {
+        int64_t t = UtcToLocal(ctx.state->dt.now, *ctx.state->dt.tz) % kUsecPerDay;
+        return Value::Int(t < 0 ? t + kUsecPerDay : t);
+      }, false);
+    case PG_QUERY__SQLVALUE_FUNCTION_OP__SVFOP_CURRENT_USER:
+    case PG_QUERY__SQLVALUE_FUNCTION_OP__SVFOP_USER:
+    case PG_QUERY__SQLVALUE_FUNCTION_OP__SVFOP_SESSION_USER:
+    case PG_QUERY__SQLVALUE_FUNCTION_OP__SVFOP_CURRENT_ROLE:
+      return MakeCall(Type(oid::kName), "CURRENT_USER", {}, [](const std::vector<Value>&, EvalContext& ctx) {
+        return Value::Str(ctx.state->session ? ctx.state->session->user() : "postgres");
+      }, false);
+    case PG_QUERY__SQLVALUE_FUNCTION_OP__SVFOP_CURRENT_CATALOG:
+      return MakeCall(Type(oid::kName), "CURRENT_CATALOG", {}, [](const std::vector<Value>&, EvalContext& ctx) {
+        return Value::Str(ctx.state->session ? ctx.state->session->database() : "postgres");
+      }, false);
+    case PG_QUERY__SQLVALUE_FUNCTION_OP__SVFOP_CURRENT_SCHEMA:
+      return MakeCall(Type(oid::kName), "CURRENT_SCHEMA", {}, [](const std::vector<Value>&, EvalContext& ctx) {
+        auto sp = ctx.state->session->SearchPath();
+        for (auto& s : sp) if (ctx.state->catalog->FindSchema(s)) return Value::Str(s);
+        return Value::Null();
+      }, false);
+    default:
+      throw Error(sqlstate::kFeatureNotSupported, "this SQL value function is not supported yet");
+  }
+}
+
+ExprP Binder::BindFuncCall(PgQuery__FuncCall* f, const Scope& scope, AggContext* agg) {
+  std::string name = StrVal(f->funcname[f->n_funcname - 1]);
+  if (f->n_funcname == 2) {
+    std::string schema = StrVal(f->funcname[0]);
+    if (schema != "pg_catalog" && schema != "public")
+      ThrowAt(sqlstate::kUndefinedFunction, "function " + NameListToString(f->funcname, f->n_funcname) + " does not exist", f->location);
+  }
+  if (f->over) throw Error(sqlstate::kFeatureNotSupported, "window functions are not supported yet").WithPosition(f->location + 1);
+  if (IsAggregateName(name) && (f->agg_star || f->n_args > 0)) {
+    if (!agg)
+      ThrowAt(sqlstate::kGroupingError, std::string("aggregate functions are not allowed in ") + clause_, f->location);
+    return BindAggregate(f, name, scope, agg);
+  }
+  if (f->agg_star)
+    ThrowAt(sqlstate::kWrongObjectType, name + "(*) specified, but " + name + " is not an aggregate function", f->location);
+  std::vector<ExprP> args;
+  for (size_t i = 0; i < f->n_args; i++) args.push_back(BindNode(f->args[i], scope, agg));
+  ExprP r;
+  try {
+    r = BindBuiltinFunction(*this, name, args, f->location);
+  } catch (Error& e) {
+    e.WithPosition(f->location + 1);
+    throw;
+  }
+  if (!r) {
+    std::string sig;
+    for (size_t i = 0; i < args.size(); i++) sig += (i ? ", " : "") + TypeName(args[i]->type);
+    throw Error(sqlstate::kUndefinedFunction, "function " + NameListToString(f->funcname, f->n_funcname) + "(" + sig + ") does not exist")
+        .WithHint("No function matches the given name and argument types. You might need to add explicit type casts.")
+        .WithPosition(f->location + 1);
+  }
+  return r;
+}
+
+ExprP Binder::BindAggregate(PgQuery__FuncCall* f, const std::string& name, const Scope& scope, AggContext* agg) {
+  (void)scope;
+  AggSpec spec;
+  spec.name = name == "every" ? "bool_and" : name;
+  spec.distinct = f->agg_distinct;
+  std::string prev = clause_;
+  clause_ = "aggregate function calls";
+  // Arguments see the FROM scope; nested aggregates are an error.
+  auto bind_arg = [&](Node* n) {
+    try {
+      return BindNode(n, *agg->from, nullptr);
+    } catch (Error& e) {
+      if (std::string(e.state()) == sqlstate::kGroupingError && std::string(e.what()).find("aggregate functions are not allowed") == 0)
+        throw Error(sqlstate::kGroupingError, "aggregate function calls cannot be nested").WithPosition(e.position());
+      throw;
+    }
+  };
+  if (!f->agg_star) {
+    spec.arg = bind_arg(f->args[0]);
+    if (f->n_args > 1) spec.arg2 = bind_arg(f->args[1]);
+  }
+  if (f->agg_filter) spec.filter = CoerceToBool(bind_arg(f->agg_filter), "FILTER", f->location);
+  clause_ = prev.c_str() == nullptr ? "WHERE" : clause_;
+  clause_ = "WHERE";
+  if (f->n_agg_order > 0 && name != "string_agg" && name != "array_agg")
+    throw Error(sqlstate::kFeatureNotSupported, "ORDER BY in aggregate calls is not supported yet").WithPosition(f->location + 1);
+  if (f->n_agg_order > 0)
+    throw Error(sqlstate::kFeatureNotSupported, "ORDER BY in aggregate calls is not supported yet").WithPosition(f->location + 1);
+  auto fail = [&]() -> ExprP {
+    std::string sig = spec.arg ? TypeName(spec.arg->type) : "*";
+    if (spec.arg2) sig += ", " + TypeName(spec.arg2->type);
+    throw Error(sqlstate::kUndefinedFunction, "function " + name + "(" + sig + ") does not exist")
+        .WithHint("No function matches the given name and argument types. You might need to add explicit type casts.")
+        .WithPosition(f->location + 1);
+  };
+  const std::string& n = spec.name;
+  if (n == "count") {
+    if (f->n_args > 1) fail();
+    spec.result = Type(oid::kInt8);
+  } else {
+    if (!spec.arg || (f->n_args != 1 && n != "string_agg") || (n == "string_agg" && f->n_args != 2)) fail();
+    if (spec.arg->type.id == oid::kUnknown && !spec.arg->type.array) {
+      spec.arg = Coerce(spec.arg, Type(n == "bool_and" || n == "bool_or" ? oid::kBool : n == "sum" || n == "avg" ? oid::kFloat8 : oid::kText), CastContext::kImplicit, f->location);
+    }
+    uint32_t at = spec.arg->type.array ? 0 : spec.arg->type.id;
+    if (n == "sum") {
+      if (at == oid::kInt2 || at == oid::kInt4) spec.result = Type(oid::kInt8);
+      else if (at == oid::kInt8 || at == oid::kNumeric) spec.result = Type(oid::kNumeric);
+      else if (at == oid::kFloat4 || at == oid::kFloat8 || at == oid::kInterval) spec.result = Type(at);
+      else fail();
+    } else if (n == "avg") {
+      if (IsIntegerType(at) || at == oid::kNumeric) spec.result = Type(oid::kNumeric);
+      else if (at == oid::kFloat4 || at == oid::kFloat8) spec.result = Type(oid::kFloat8);
+      else if (at == oid::kInterval) spec.result = Type(oid::kInterval);
+      else fail();
+    } else if (n == "min" || n == "max") {
+      if (at == oid::kBool || at == oid::kJson || at == oid::kJsonb || at == oid::kUuid && false) fail();
+      spec.result = spec.arg->type;
+      spec.result.typmod = -1;
+      if (spec.result.id == oid::kVarchar) spec.result = Type(oid::kText);
+    } else if (n == "bool_and" || n == "bool_or") {
+      if (at != oid::kBool) fail();
+      spec.result = Type(oid::kBool);
+    } else if (n == "string_agg") {
+      spec.arg = Coerce(spec.arg, Type(oid::kText), CastContext::kImplicit, f->location);
+      spec.arg2 = Coerce(spec.arg2, Type(oid::kText), CastContext::kImplicit, f->location);
+      spec.result = Type(oid::kText);
+    } else if (n == "array_agg") {
+      if (spec.arg->type.array) throw Error(sqlstate::kFeatureNotSupported, "array_agg of arrays is not supported yet");
+      spec.result = spec.arg->type.ArrayOf();
+    } else {
+      fail();
+    }
+  }
+  agg->aggs.push_back(spec);
+  int idx = static_cast<int>(agg->groups.size() + agg->aggs.size() - 1);
+  std::string shown = name + "(" + (spec.distinct ? "DISTINCT " : "") + (spec.arg ? spec.arg->ToSql() : "*") + ")";
+  return std::make_shared<ColumnExpr>(idx, 0, spec.result, shown);
+}
+
+std::string FigureColname(Node* node) {
+  if (!node) return "?column?";
+  switch (node->node_case) {
+    case PG_QUERY__NODE__NODE_COLUMN_REF: {
+      auto* r = node->column_ref;
+      Node* last = r->fields[r->n_fields - 1];
+      if (last->node_case == PG_QUERY__NODE__NODE_STRING) return last->string->sval;
+      return "?column?";
+    }
+    case PG_QUERY__NODE__NODE_FUNC_CALL: {
+      auto* f = node->func_call;
+      return StrVal(f->funcname[f->n_funcname - 1]);
+    }
+    case PG_QUERY__NODE__NODE_TYPE_CAST: {
+      std::string inner = FigureColname(node->type_cast->arg);
+      if (inner != "?column?") return inner;
+      auto* tn = node->type_cast->type_name;
+      std::string n = StrVal(tn->names[tn->n_names - 1]);
+      return n;
+    }
+    case PG_QUERY__NODE__NODE_A_INDIRECTION: return FigureColname(node->a_indirection->arg);
+    case PG_QUERY__NODE__NODE_CASE_EXPR: {
+      if (node->case_expr->defresult) {
+        std::string d = FigureColname(node->case_expr->defresult);
+        if (d != "?column?") return d;
+      }
+      return "case";
+    }
+    case PG_QUERY__NODE__NODE_COALESCE_EXPR: return "coalesce";
+    case PG_QUERY__NODE__NODE_MIN_MAX_EXPR: return node->min_max_expr->op == PG_QUERY__MIN_MAX_OP__IS_GREATEST ? "greatest" : "least";
+    case PG_QUERY__NODE__NODE_A_EXPR:
+      if (node->a_expr->kind == PG_QUERY__A__EXPR__KIND__AEXPR_NULLIF) return "nullif";
+      return "?column?";
+    case PG_QUERY__NODE__NODE_A_ARRAY_EXPR: return "array";
+    case PG_QUERY__NODE__NODE_SUB_LINK: {
+      auto* s = node->sub_link;
+      if (s->sub_link_type == PG_QUERY__SUB_LINK_TYPE__EXISTS_SUBLINK) return "exists";
+      if (s->sub_link_type == PG_QUERY__SUB_LINK_TYPE__EXPR_SUBLINK || s->sub_link_type == PG_QUERY__SUB_LINK_TYPE__ARRAY_SUBLINK) {
+        auto* sel = s->subselect->select_stmt;
+        if (sel && sel->n_target_list == 1) {
+          auto* rt = sel->target_list[0]->res_target;
+          if (rt->name && *rt->name) return rt->name;
+          std::string n = FigureColname(rt->val);
+          if (s->sub_link_type == PG_QUERY__SUB_LINK_TYPE__ARRAY_SUBLINK && n == "?column?") return "array";
+          return n;
+        }
+      }
+      return "?column?";
+    }
+    case PG_QUERY__NODE__NODE_SQLVALUE_FUNCTION: {
+      switch (node->sqlvalue_function->op) {
+        case PG_QUERY__SQLVALUE_FUNCTION_OP__SVFOP_CURRENT_DATE: return "current_date";
+        case PG_QUERY__SQLVALUE_FUNCTION_OP__SVFOP_CURRENT_TIME: case PG_QUERY__SQLVALUE_FUNCTION_OP__SVFOP_CURRENT_TIME_N: return "current_time";
+        case PG_QUERY__SQLVALUE_FUNCTION_OP__SVFOP_CURRENT_TIMESTAMP: case PG_QUERY__SQLVALUE_FUNCTION_OP__SVFOP_CURRENT_TIMESTAMP_N: return "current_timestamp";
+        case PG_QUERY__SQLVALUE_FUNCTION_OP__SVFOP_LOCALTIME: case PG_QUERY__SQLVALUE_FUNCTION_OP__SVFOP_LOCALTIME_N: return "localtime";
+        case PG_QUERY__SQLVALUE_FUNCTION_OP__SVFOP_LOCALTIMESTAMP: case PG_QUERY__SQLVALUE_FUNCTION_OP__SVFOP_LOCALTIMESTAMP_N: return "localtimestamp";
+        case PG_QUERY__SQLVALUE_FUNCTION_OP__SVFOP_CURRENT_ROLE: return "current_role";
+        case PG_QUERY__SQLVALUE_FUNCTION_OP__SVFOP_CURRENT_USER: return "current_user";
+        case PG_QUERY__SQLVALUE_FUNCTION_OP__SVFOP_USER: return "user";
+        case PG_QUERY__SQLVALUE_FUNCTION_OP__SVFOP_SESSION_USER: return "session_user";
+        case PG_QUERY__SQLVALUE_FUNCTION_OP__SVFOP_CURRENT_CATALOG: return "current_catalog";
+        case PG_QUERY__SQLVALUE_FUNCTION_OP__SVFOP_CURRENT_SCHEMA: return "current_schema";
+        default: return "?column?";
+      }
+    }
+    case PG_QUERY__NODE__NODE_COLLATE_CLAUSE: return FigureColname(node->collate_clause->arg);
+    default: return "?column?";
+  }
+}
+
+}  // namespace tusk

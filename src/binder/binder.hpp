@@ -1,0 +1,105 @@
+// The binder: turns parse-tree expressions into typed, resolved Expr trees. It resolves column
+// names against a Scope (the FROM clause, with enclosing scopes for correlated subqueries),
+// picks operators and functions by argument types with PostgreSQL's coercion rules, and infers
+// the types of $n parameters from context.
+#pragma once
+#include <functional>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "catalog/catalog.hpp"
+#include "execution/expr.hpp"
+#include "execution/operators.hpp"
+#include "parser/parser.hpp"
+#include "types/cast.hpp"
+
+namespace tusk {
+
+// One relation visible in a FROM clause.
+struct ScopeRel {
+  std::string alias;                 // table name or alias
+  std::vector<std::string> columns;  // "" for dropped columns
+  std::vector<Type> types;
+  int offset = 0;                    // position of its first column in the joined row
+  uint32_t table_oid = 0;
+  std::vector<std::string> using_hidden;  // columns merged by JOIN USING (hidden on right side)
+};
+
+struct Scope {
+  std::vector<ScopeRel> rels;
+  int width = 0;
+  const Scope* parent = nullptr;
+  bool qualify_names = false;  // EXPLAIN shows alias.column when several relations are joined
+  void Add(ScopeRel rel) { rel.offset = width; width += static_cast<int>(rel.columns.size()); rels.push_back(std::move(rel)); }
+};
+
+// Aggregation context for the select list / HAVING / ORDER BY of a grouped query.
+struct AggContext {
+  std::vector<ExprP> groups;   // bound against the FROM scope
+  std::vector<AggSpec> aggs;   // collected while binding
+  const Scope* from = nullptr;
+};
+
+struct ParamTypes {
+  std::vector<Type> types;  // kUnknown until inferred
+};
+
+class Binder {
+ public:
+  Binder(ExecState* state, ParamTypes* params) : state_(state), params_(params) {}
+
+  ExprP Bind(Node* node, const Scope& scope);
+  // Binds with aggregates allowed (select list of a grouped query, HAVING, ORDER BY).
+  ExprP BindAgg(Node* node, const Scope& scope, AggContext* agg);
+  // Where aggregates are forbidden, the clause name for the error ("WHERE", "JOIN conditions").
+  void set_clause(const char* clause) { clause_ = clause; }
+
+  Type ResolveType(PgQuery__TypeName* tn);
+  // Converts e to type `to`; throws 42804 (assignment) or 42846 (cannot cast) when impossible.
+  ExprP Coerce(ExprP e, const Type& to, CastContext ctx, int location, const std::string& what = "");
+  ExprP CoerceToBool(ExprP e, const char* clause, int location);
+  // The common type of several expressions (CASE, COALESCE, VALUES, UNION); 42804 on mismatch.
+  Type CommonType(const std::vector<ExprP>& exprs, const char* context, int location);
+  // A comparison function for two values of type t, as used by IN / ANY.
+  ExprP MakeComparison(const std::string& op, ExprP l, ExprP r, int location);
+  // Builds "op" applied to two bound expressions.
+  ExprP MakeBinaryOp(const std::string& op, ExprP l, ExprP r, int location);
+
+  ExecState* state() { return state_; }
+  const Catalog& catalog() const { return *state_->catalog; }
+  std::vector<std::string> SearchPath() const;
+  // Plans a subquery (SELECT) with `scope` as its enclosing scope. Set by the planner.
+  std::function<OpP(Node*, const Scope*, bool* correlated)> plan_subquery;
+  // True while binding found a column of an enclosing scope.
+  bool saw_outer_ref = false;
+
+ private:
+  ExprP BindNode(Node* node, const Scope& scope, AggContext* agg);
+  ExprP BindColumnRef(PgQuery__ColumnRef* ref, const Scope& scope);
+  ExprP BindConst(PgQuery__AConst* c);
+  ExprP BindAExpr(PgQuery__AExpr* e, const Scope& scope, AggContext* agg);
+  ExprP BindFuncCall(PgQuery__FuncCall* f, const Scope& scope, AggContext* agg);
+  ExprP BindAggregate(PgQuery__FuncCall* f, const std::string& name, const Scope& scope, AggContext* agg);
+  ExprP BindSubLink(PgQuery__SubLink* s, const Scope& scope, AggContext* agg);
+  ExprP BindSqlValueFunction(PgQuery__SQLValueFunction* f);
+  ExprP BindCase(PgQuery__CaseExpr* c, const Scope& scope, AggContext* agg);
+  ExprP BindLike(const std::string& op, ExprP l, ExprP r, int location);
+
+  ExecState* state_;
+  ParamTypes* params_;
+  const char* clause_ = "WHERE";
+};
+
+// Name of a column produced by an expression, as PostgreSQL's FigureColname picks it.
+std::string FigureColname(Node* node);
+// Text of a String node list ("schema.name").
+std::string NameListToString(Node** items, size_t n);
+std::string StrVal(Node* n);
+
+// Builds an Expr for a built-in function call, or returns nullptr when there is no such
+// function. Defined in function/.
+ExprP BindBuiltinFunction(Binder& b, const std::string& name, std::vector<ExprP>& args, int location);
+bool IsAggregateName(const std::string& name);
+
+}  // namespace tusk

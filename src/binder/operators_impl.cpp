@@ -1,0 +1,118 @@
+#include "binder/operators_impl.hpp"
+
+#include <cmath>
+
+#include "common/error.hpp"
+#include "common/strings.hpp"
+#include "types/numeric.hpp"
+#include "types/text_io.hpp"
+
+namespace tusk {
+
+Value IntArith(char op, int64_t a, int64_t b, uint32_t t) {
+  const char* name = t == oid::kInt2 ? "smallint out of range" : t == oid::kInt4 ? "integer out of range" : "bigint out of range";
+  int64_t r = 0;
+  bool overflow = false;
+  switch (op) {
+    case '+': overflow = __builtin_add_overflow(a, b, &r); break;
+    case '-': overflow = __builtin_sub_overflow(a, b, &r); break;
+    case '*': overflow = __builtin_mul_overflow(a, b, &r); break;
+    case '/':
+      if (b == 0) throw Error(sqlstate::kDivisionByZero, "division by zero");
+      if (b == -1 && a == INT64_MIN) overflow = true;
+      else r = a / b;
+      break;
+    case '%':
+      if (b == 0) throw Error(sqlstate::kDivisionByZero, "division by zero");
+      r = b == -1 ? 0 : a % b;
+      break;
+  }
+  if (overflow) throw Error(sqlstate::kNumericValueOutOfRange, name);
+  if ((t == oid::kInt2 && (r < -32768 || r > 32767)) || (t == oid::kInt4 && (r < INT32_MIN || r > INT32_MAX)))
+    throw Error(sqlstate::kNumericValueOutOfRange, name);
+  return Value::Int(r);
+}
+
+Value FloatArith(char op, double a, double b, uint32_t t) {
+  double r = 0;
+  switch (op) {
+    case '+': r = a + b; break;
+    case '-': r = a - b; break;
+    case '*': r = a * b; break;
+    case '/':
+      if (b == 0) throw Error(sqlstate::kDivisionByZero, "division by zero");
+      r = a / b;
+      break;
+    case '%': r = std::fmod(a, b); break;
+  }
+  if (t == oid::kFloat4) {
+    float f = static_cast<float>(r);
+    if (std::isinf(f) && !std::isinf(a) && !std::isinf(b))
+      throw Error(sqlstate::kNumericValueOutOfRange, "value out of range: overflow");
+    if (f == 0 && r != 0) throw Error(sqlstate::kNumericValueOutOfRange, "value out of range: underflow");
+    return Value::Float(f);
+  }
+  if (std::isinf(r) && !std::isinf(a) && !std::isinf(b))
+    throw Error(sqlstate::kNumericValueOutOfRange, "value out of range: overflow");
+  if (r == 0 && a != 0 && op == '*' && b != 0)
+    throw Error(sqlstate::kNumericValueOutOfRange, "value out of range: underflow");
+  return Value::Float(r);
+}
+
+Value NumericArith(char op, const std::string& as, const std::string& bs) {
+  Numeric a, b;
+  Numeric::Parse(as, &a);
+  Numeric::Parse(bs, &b);
+  switch (op) {
+    case '+': return Value::Str(a.Add(b).ToString());
+    case '-': return Value::Str(a.Sub(b).ToString());
+    case '*': return Value::Str(a.Mul(b).ToString());
+    case '/': return Value::Str(a.Div(b).ToString());
+    case '%': return Value::Str(a.Mod(b).ToString());
+  }
+  return Value::Null();
+}
+
+namespace {
+// UTF-8 aware matcher: '%' any sequence, '_' one character, '\' escapes.
+bool LikeAt(const std::string& t, size_t ti, const std::string& p, size_t pi, bool icase) {
+  auto char_len = [](const std::string& s, size_t i) {
+    unsigned char c = static_cast<unsigned char>(s[i]);
+    return c < 0x80 ? 1u : c < 0xE0 ? 2u : c < 0xF0 ? 3u : 4u;
+  };
+  while (pi < p.size()) {
+    char pc = p[pi];
+    if (pc == '%') {
+      while (pi < p.size() && p[pi] == '%') pi++;
+      if (pi == p.size()) return true;
+      for (size_t k = ti; k <= t.size(); k += (k < t.size() ? char_len(t, k) : 1))
+        if (LikeAt(t, k, p, pi, icase)) return true;
+      return false;
+    }
+    if (ti >= t.size()) return false;
+    if (pc == '_') {
+      ti += char_len(t, ti);
+      pi++;
+      continue;
+    }
+    if (pc == '\\') {
+      pi++;
+      if (pi >= p.size())
+        throw Error(sqlstate::kInvalidEscapeSequence, "LIKE pattern must not end with escape character");
+      pc = p[pi];
+    }
+    char tc = t[ti];
+    if (icase ? std::tolower(static_cast<unsigned char>(tc)) != std::tolower(static_cast<unsigned char>(pc)) : tc != pc)
+      return false;
+    ti++;
+    pi++;
+  }
+  return ti == t.size();
+}
+}  // namespace
+
+bool LikeMatch(const std::string& text, const std::string& pattern, bool icase) {
+  return LikeAt(text, 0, pattern, 0, icase);
+}
+
+}  // namespace tusk

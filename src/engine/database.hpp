@@ -1,0 +1,57 @@
+// Database: one open data directory. Owns the storage, the published catalog, sequence state
+// and row-id counters; sessions (connections) run statements against it concurrently.
+#pragma once
+#include <atomic>
+#include <map>
+#include <memory>
+#include <mutex>
+#include <string>
+
+#include "catalog/catalog.hpp"
+#include "storage/store.hpp"
+
+namespace tusk {
+
+class Database {
+ public:
+  // Opens or creates the database in `dir`; throws Error on failure.
+  static std::unique_ptr<Database> Open(const std::string& dir);
+
+  Store* store() { return store_.get(); }
+  const std::string& dir() const { return dir_; }
+
+  // The newest committed catalog. Cheap: a shared_ptr copy under a mutex.
+  std::shared_ptr<const Catalog> catalog();
+  // Installs the catalog a committing DDL transaction wrote. REQUIRES: publish_mu() held.
+  void PublishCatalog(std::shared_ptr<const Catalog> c);
+  // Held across "commit a DDL transaction + publish its catalog" so that the next DDL
+  // transaction copies the catalog only after it has been published.
+  std::mutex& publish_mu() { return publish_mu_; }
+
+  // Sequences are non-transactional: values handed out are never reused, even on rollback.
+  int64_t NextVal(const SequenceDef& seq);
+  // Returns false when the sequence has never been called (currval undefined).
+  void SetVal(const SequenceDef& seq, int64_t value, bool is_called);
+  void DropSequenceState(uint32_t seq_oid);
+  // Next hidden row id for a table without a primary key.
+  uint64_t NextRowId(uint32_t table_oid);
+
+  int32_t NewBackendPid() { return next_pid_++; }
+
+ private:
+  struct SeqState { int64_t last = 0; bool called = false; bool loaded = false; };
+  SeqState& LoadSeq(uint32_t oid);  // REQUIRES: seq_mu_ held
+
+  std::string dir_;
+  std::unique_ptr<Store> store_;
+  std::mutex catalog_mu_;
+  std::shared_ptr<const Catalog> catalog_;
+  std::mutex publish_mu_;
+  std::mutex seq_mu_;
+  std::map<uint32_t, SeqState> seqs_;
+  std::mutex rowid_mu_;
+  std::map<uint32_t, uint64_t> rowids_;
+  std::atomic<int32_t> next_pid_{1000};
+};
+
+}  // namespace tusk

@@ -1,0 +1,103 @@
+// Session: one client's connection state — settings, the current transaction, prepared
+// statements — and the entry point that runs SQL.
+//
+// Transactions: outside BEGIN, every statement runs in its own transaction. Inside, each
+// statement is atomic (a storage savepoint); an error puts the block in the aborted state
+// (25P02) until ROLLBACK. Statements see a fresh snapshot each (READ COMMITTED).
+#pragma once
+#include <map>
+#include <memory>
+#include <optional>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "catalog/catalog.hpp"
+#include "engine/database.hpp"
+#include "engine/result.hpp"
+#include "execution/exec_state.hpp"
+#include "parser/parser.hpp"
+
+namespace tusk {
+
+// A parsed statement with its inferred parameter types and result columns (extended protocol).
+struct PreparedStatement {
+  std::string sql;
+  std::shared_ptr<Script> script;
+  Node* stmt = nullptr;  // null for an empty query
+  std::vector<Type> param_types;
+  std::vector<ColumnInfo> columns;  // empty when the statement returns no rows
+  bool returns_rows = false;
+};
+
+class Session {
+ public:
+  Session(Database* db, std::string user, std::string database);
+  ~Session();
+
+  // Runs every statement of a simple-query string; stops at the first error (rethrown).
+  void ExecuteSimple(const std::string& sql, ResultSink* sink);
+  // Extended protocol: parse and describe, then execute with bound parameters.
+  std::shared_ptr<PreparedStatement> Prepare(const std::string& sql, const std::vector<uint32_t>& param_oids);
+  void ExecutePrepared(const PreparedStatement& ps, const std::vector<Value>& params, ResultSink* sink);
+
+  // 'I' idle, 'T' in a transaction block, 'E' in a failed transaction block.
+  char TransactionStatus() const;
+  // Called when a connection ends: rolls back any open transaction.
+  void Close();
+
+  const std::string& user() const { return user_; }
+  const std::string& database() const { return database_; }
+  int32_t pid() const { return pid_; }
+  std::vector<std::string> SearchPath() const;
+  // GUCs. GetSetting returns nullopt when unknown.
+  std::optional<std::string> GetSetting(const std::string& name) const;
+  void SetSetting(const std::string& name, const std::string& value, bool is_local);
+  // The settings a client is told about in ParameterStatus when they change.
+  static const std::set<std::string>& ReportedSettings();
+  std::vector<std::pair<std::string, std::string>> TakeChangedReported();
+  DateTimeContext DateTime() const;
+
+  Database* db() { return db_; }
+  // The catalog this transaction sees (its own copy after DDL).
+  std::shared_ptr<const Catalog> CurrentCatalog();
+  // A private, writable copy for DDL; locks out concurrent DDL until this transaction ends.
+  Catalog* MutableCatalog(ExecState* st);
+  // Registers relations whose storage must be removed once the transaction commits.
+  void DropStorageOnCommit(uint32_t rel) { pending_drops_.push_back(rel); }
+  std::optional<int64_t> currval(uint32_t seq) const;
+  void set_currval(uint32_t seq, int64_t v) { currvals_[seq] = v; lastval_ = v; }
+  std::optional<int64_t> lastval() const { return lastval_; }
+
+ private:
+  void RunStatement(Node* stmt, const std::string& sql, const std::vector<Value>& params,
+                    const std::vector<Type>& param_types, ResultSink* sink);
+  void Dispatch(Node* stmt, ExecState* st, const std::vector<Type>& param_types, ResultSink* sink);
+  bool HandleTransactionControl(Node* stmt, ResultSink* sink);
+  void BeginTxn(bool explicit_block);
+  void CommitTxn();
+  void RollbackTxn();
+  void ExecuteShow(PgQuery__VariableShowStmt* s, ResultSink* sink);
+  void ExecuteSet(PgQuery__VariableSetStmt* s, ResultSink* sink);
+
+  Database* db_;
+  std::string user_, database_;
+  int32_t pid_;
+  // transaction state
+  rocksdb::Transaction* txn_ = nullptr;
+  bool in_block_ = false;
+  bool failed_ = false;
+  int64_t txn_start_ = 0;
+  std::shared_ptr<Catalog> txn_catalog_;  // private copy after DDL in this transaction
+  std::vector<uint32_t> pending_drops_;
+  std::vector<std::string> savepoints_;
+  // settings
+  std::map<std::string, std::string> settings_;
+  std::map<std::string, std::string> settings_at_begin_;
+  std::map<std::string, std::string> local_settings_;
+  std::set<std::string> changed_reported_;
+  std::map<uint32_t, int64_t> currvals_;
+  std::optional<int64_t> lastval_;
+};
+
+}  // namespace tusk

@@ -1,0 +1,30 @@
+// What a running statement needs from its session: the storage transaction and snapshot,
+// parameters, the date/time context and the catalog it was planned against.
+#pragma once
+#include <memory>
+#include <string>
+#include <vector>
+
+#include <rocksdb/utilities/transaction.h>
+
+#include "catalog/catalog.hpp"
+#include "types/datetime.hpp"
+#include "types/value.hpp"
+
+namespace tusk {
+
+class Session;
+class Database;
+
+struct ExecState {
+  Session* session = nullptr;
+  Database* db = nullptr;
+  rocksdb::Transaction* txn = nullptr;
+  const rocksdb::Snapshot* snapshot = nullptr;  // statement snapshot (READ COMMITTED)
+  std::shared_ptr<const Catalog> catalog;
+  std::vector<Value> params;
+  DateTimeContext dt;
+  int64_t statement_start = 0;  // µs since 2000, for statement_timestamp()
+};
+
+}  // namespace tusk

@@ -1,0 +1,285 @@
+#include "execution/expr.hpp"
+
+#include "common/error.hpp"
+#include "execution/operators.hpp"
+#include "types/cast.hpp"
+#include "types/compare.hpp"
+#include "types/text_io.hpp"
+
+namespace tusk {
+
+std::string ConstExpr::ToSql() const {
+  if (!sql_.empty()) return sql_;
+  if (value.is_null()) return "NULL";
+  DateTimeContext dt;
+  std::string text = FormatText(type, value, dt);
+  if (type.id == oid::kInt4 && !type.array) return value.i() < 0 ? "'" + text + "'::integer" : text;
+  if (type.id == oid::kBool && !type.array) return value.b() ? "true" : "false";
+  if (type.id == oid::kNumeric && !type.array && text[0] != '-') return text;
+  return QuoteSqlLiteral(text) + "::" + TypeName(type);
+}
+
+std::string QuoteSqlLiteral(const std::string& s) {
+  std::string r = "'";
+  for (char c : s) {
+    if (c == '\'') r += '\'';
+    r += c;
+  }
+  return r + "'";
+}
+
+Value CallExpr::Eval(EvalContext& ctx) const {
+  std::vector<Value> vals;
+  vals.reserve(args.size());
+  for (const auto& a : args) {
+    vals.push_back(a->Eval(ctx));
+    if (strict && vals.back().is_null()) return Value::Null();
+  }
+  return fn(vals, ctx);
+}
+
+std::string CallExpr::ToSql() const {
+  if (infix && args.size() == 2) return "(" + args[0]->ToSql() + " " + name + " " + args[1]->ToSql() + ")";
+  if (infix && args.size() == 1) return "(" + name + " " + args[0]->ToSql() + ")";
+  std::string r = name + "(";
+  for (size_t i = 0; i < args.size(); i++) r += (i ? ", " : "") + args[i]->ToSql();
+  return r + ")";
+}
+
+Value CastExpr::Eval(EvalContext& ctx) const {
+  Value v = arg->Eval(ctx);
+  if (v.is_null()) return v;
+  return CastValue(v, arg->type, type, explicit_cast ? CastContext::kExplicit : CastContext::kAssignment, ctx.state->dt);
+}
+
+std::string CastExpr::ToSql() const {
+  std::string inner = arg->ToSql();
+  if (dynamic_cast<ColumnExpr*>(arg.get()) || dynamic_cast<ParamExpr*>(arg.get()))
+    return "(" + inner + ")::" + TypeName(type);
+  return "(" + inner + ")::" + TypeName(type);
+}
+
+BoolExpr::BoolExpr(Op o, std::vector<ExprP> a) : Expr(Type(oid::kBool)), op(o), args(std::move(a)) {}
+
+Value BoolExpr::Eval(EvalContext& ctx) const {
+  if (op == kNot) {
+    Value v = args[0]->Eval(ctx);
+    return v.is_null() ? v : Value::Bool(!v.b());
+  }
+  bool saw_null = false;
+  for (const auto& a : args) {
+    Value v = a->Eval(ctx);
+    if (v.is_null()) { saw_null = true; continue; }
+    if (op == kAnd && !v.b()) return Value::Bool(false);
+    if (op == kOr && v.b()) return Value::Bool(true);
+  }
+  if (saw_null) return Value::Null();
+  return Value::Bool(op == kAnd);
+}
+
+std::string BoolExpr::ToSql() const {
+  if (op == kNot) return "(NOT " + args[0]->ToSql() + ")";
+  std::string r = "(";
+  for (size_t i = 0; i < args.size(); i++) r += (i ? (op == kAnd ? " AND " : " OR ") : "") + args[i]->ToSql();
+  return r + ")";
+}
+
+NullTestExpr::NullTestExpr(ExprP a, bool n) : Expr(Type(oid::kBool)), arg(std::move(a)), is_not(n) {}
+
+Value NullTestExpr::Eval(EvalContext& ctx) const {
+  Value v = arg->Eval(ctx);
+  return Value::Bool(v.is_null() != is_not);
+}
+
+std::string NullTestExpr::ToSql() const { return "(" + arg->ToSql() + (is_not ? " IS NOT NULL)" : " IS NULL)"); }
+
+BoolTestExpr::BoolTestExpr(ExprP a, int k) : Expr(Type(oid::kBool)), arg(std::move(a)), kind(k) {}
+
+Value BoolTestExpr::Eval(EvalContext& ctx) const {
+  Value v = arg->Eval(ctx);
+  switch (kind) {
+    case PG_QUERY__BOOL_TEST_TYPE__IS_TRUE: return Value::Bool(!v.is_null() && v.b());
+    case PG_QUERY__BOOL_TEST_TYPE__IS_NOT_TRUE: return Value::Bool(v.is_null() || !v.b());
+    case PG_QUERY__BOOL_TEST_TYPE__IS_FALSE: return Value::Bool(!v.is_null() && !v.b());
+    case PG_QUERY__BOOL_TEST_TYPE__IS_NOT_FALSE: return Value::Bool(v.is_null() || v.b());
+    case PG_QUERY__BOOL_TEST_TYPE__IS_UNKNOWN: return Value::Bool(v.is_null());
+    default: return Value::Bool(!v.is_null());
+  }
+}
+
+std::string BoolTestExpr::ToSql() const {
+  static const char* kNames[] = {"", " IS TRUE", " IS NOT TRUE", " IS FALSE", " IS NOT FALSE", " IS UNKNOWN", " IS NOT UNKNOWN"};
+  return "(" + arg->ToSql() + kNames[kind] + ")";
+}
+
+Value CaseExpr::Eval(EvalContext& ctx) const {
+  for (const auto& [cond, result] : whens)
+    if (IsTrue(cond->Eval(ctx))) return result->Eval(ctx);
+  return otherwise ? otherwise->Eval(ctx) : Value::Null();
+}
+
+std::string CaseExpr::ToSql() const {
+  std::string r = "CASE";
+  for (const auto& [c, v] : whens) r += " WHEN " + c->ToSql() + " THEN " + v->ToSql();
+  if (otherwise) r += " ELSE " + otherwise->ToSql();
+  return r + " END";
+}
+
+Value CoalesceExpr::Eval(EvalContext& ctx) const {
+  for (const auto& a : args) {
+    Value v = a->Eval(ctx);
+    if (!v.is_null()) return v;
+  }
+  return Value::Null();
+}
+
+std::string CoalesceExpr::ToSql() const {
+  std::string r = fname + "(";
+  for (size_t i = 0; i < args.size(); i++) r += (i ? ", " : "") + args[i]->ToSql();
+  return r + ")";
+}
+
+Value MinMaxExpr::Eval(EvalContext& ctx) const {
+  Value best;
+  for (const auto& a : args) {
+    Value v = a->Eval(ctx);
+    if (v.is_null()) continue;
+    if (best.is_null() || (CompareValues(type, v, best) > 0) == greatest) {
+      if (best.is_null() || CompareValues(type, v, best) != 0) best = v;
+    }
+  }
+  return best;
+}
+
+std::string MinMaxExpr::ToSql() const {
+  std::string r = greatest ? "GREATEST(" : "LEAST(";
+  for (size_t i = 0; i < args.size(); i++) r += (i ? ", " : "") + args[i]->ToSql();
+  return r + ")";
+}
+
+Value InListExpr::Eval(EvalContext& ctx) const {
+  Value v = arg->Eval(ctx);
+  if (v.is_null()) return Value::Null();
+  bool saw_null = false;
+  for (const auto& item : items) {
+    Value x = item->Eval(ctx);
+    if (x.is_null()) { saw_null = true; continue; }
+    if (CompareValues(cmp_type, v, x) == 0) return Value::Bool(!negated);
+  }
+  if (saw_null) return Value::Null();
+  return Value::Bool(negated);
+}
+
+std::string InListExpr::ToSql() const {
+  std::string r = "(" + arg->ToSql() + (negated ? " <> ALL (ARRAY[" : " = ANY (ARRAY[");
+  for (size_t i = 0; i < items.size(); i++) r += (i ? ", " : "") + items[i]->ToSql();
+  return r + "]))";
+}
+
+Value ArrayCompareExpr::Eval(EvalContext& ctx) const {
+  Value v = arg->Eval(ctx);
+  Value a = array->Eval(ctx);
+  if (a.is_null()) return Value::Null();
+  if (a.arr().empty()) return Value::Bool(all);
+  if (v.is_null()) return Value::Null();
+  bool saw_null = false;
+  for (const Value& e : a.arr()) {
+    if (e.is_null()) { saw_null = true; continue; }
+    Value r = cmp(v, e);
+    if (r.is_null()) { saw_null = true; continue; }
+    if (all && !r.b()) return Value::Bool(false);
+    if (!all && r.b()) return Value::Bool(true);
+  }
+  if (saw_null) return Value::Null();
+  return Value::Bool(all);
+}
+
+std::string ArrayCompareExpr::ToSql() const {
+  return "(" + arg->ToSql() + " " + op + (all ? " ALL (" : " ANY (") + array->ToSql() + "))";
+}
+
+Value ArrayExpr::Eval(EvalContext& ctx) const {
+  std::vector<Value> vals;
+  for (const auto& e : elems) vals.push_back(e->Eval(ctx));
+  return Value::Array(std::move(vals));
+}
+
+std::string ArrayExpr::ToSql() const {
+  std::string r = "ARRAY[";
+  for (size_t i = 0; i < elems.size(); i++) r += (i ? ", " : "") + elems[i]->ToSql();
+  return r + "]";
+}
+
+Value SubscriptExpr::Eval(EvalContext& ctx) const {
+  Value a = arr->Eval(ctx);
+  if (a.is_null()) return a;
+  int lb = a.array_lower();
+  int n = static_cast<int>(a.arr().size());
+  if (!slice) {
+    Value i = upper->Eval(ctx);
+    if (i.is_null()) return Value::Null();
+    int64_t idx = i.i() - lb;
+    if (idx < 0 || idx >= n) return Value::Null();
+    return a.arr()[static_cast<size_t>(idx)];
+  }
+  int64_t lo = lb, hi = lb + n - 1;
+  if (lower) { Value v = lower->Eval(ctx); if (v.is_null()) return Value::Null(); lo = std::max<int64_t>(lo, v.i()); }
+  if (upper) { Value v = upper->Eval(ctx); if (v.is_null()) return Value::Null(); hi = std::min<int64_t>(hi, v.i()); }
+  std::vector<Value> out;
+  for (int64_t k = lo; k <= hi; k++) out.push_back(a.arr()[static_cast<size_t>(k - lb)]);
+  return Value::Array(std::move(out));
+}
+
+std::string SubscriptExpr::ToSql() const {
+  if (!slice) return arr->ToSql() + "[" + upper->ToSql() + "]";
+  return arr->ToSql() + "[" + (lower ? lower->ToSql() : "") + ":" + (upper ? upper->ToSql() : "") + "]";
+}
+
+Value SubqueryExpr::Eval(EvalContext& ctx) const {
+  std::vector<Row> rows;
+  if (!correlated && cached_) {
+    rows = rows_;
+  } else {
+    EvalContext sub = ctx;
+    sub.outer.insert(sub.outer.begin(), ctx.row);
+    if (kind == kExists) {
+      plan->Open(&sub);
+      Row r;
+      return Value::Bool(plan->Next(&r));
+    }
+    rows = RunToVector(plan.get(), &sub);
+    if (!correlated) { rows_ = rows; cached_ = true; }
+  }
+  switch (kind) {
+    case kExists: return Value::Bool(!rows.empty());
+    case kScalar:
+      if (rows.empty()) return Value::Null();
+      if (rows.size() > 1)
+        throw Error(sqlstate::kCardinalityViolation, "more than one row returned by a subquery used as an expression");
+      return rows[0][0];
+    case kAny: case kAll: {
+      Value v = test_arg->Eval(ctx);
+      bool saw_null = false;
+      for (const Row& r : rows) {
+        if (v.is_null() || r[0].is_null()) { saw_null = true; continue; }
+        Value c = cmp(v, r[0]);
+        if (c.is_null()) { saw_null = true; continue; }
+        if (kind == kAny && c.b()) return Value::Bool(true);
+        if (kind == kAll && !c.b()) return Value::Bool(false);
+      }
+      if (saw_null) return Value::Null();
+      return Value::Bool(kind == kAll);
+    }
+  }
+  return Value::Null();
+}
+
+std::string SubqueryExpr::ToSql() const {
+  switch (kind) {
+    case kExists: return "(SubPlan)";
+    case kScalar: return "(SubPlan)";
+    default: return "(" + test_arg->ToSql() + " = ANY (SubPlan))";
+  }
+}
+
+}  // namespace tusk

@@ -1,0 +1,227 @@
+// Bound expressions: trees whose names are resolved and whose types are known. Evaluation is
+// per row; a row is the flat concatenation of the columns of the operator's input.
+#pragma once
+#include <functional>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "execution/exec_state.hpp"
+#include "parser/parser.hpp"
+#include "types/type.hpp"
+#include "types/value.hpp"
+
+namespace tusk {
+
+class Operator;
+
+struct EvalContext {
+  const Row* row = nullptr;
+  // Rows of enclosing queries, innermost first, for correlated subqueries.
+  std::vector<const Row*> outer;
+  ExecState* state = nullptr;
+};
+
+class Expr {
+ public:
+  explicit Expr(Type t) : type(std::move(t)) {}
+  virtual ~Expr() = default;
+  virtual Value Eval(EvalContext& ctx) const = 0;
+  // SQL-ish text as EXPLAIN prints it.
+  virtual std::string ToSql() const = 0;
+  // Structural identity, for matching GROUP BY expressions in the select list.
+  virtual std::string Key() const { return ToSql(); }
+  virtual bool IsConst() const { return false; }
+  Type type;
+};
+using ExprP = std::shared_ptr<Expr>;
+
+class ConstExpr : public Expr {
+ public:
+  ConstExpr(Value v, Type t, std::string sql = "") : Expr(std::move(t)), value(std::move(v)), sql_(std::move(sql)) {}
+  Value Eval(EvalContext&) const override { return value; }
+  std::string ToSql() const override;
+  bool IsConst() const override { return true; }
+  Value value;
+ private:
+  std::string sql_;
+};
+
+class ColumnExpr : public Expr {
+ public:
+  ColumnExpr(int index, int level, Type t, std::string name)
+      : Expr(std::move(t)), index(index), level(level), name(std::move(name)) {}
+  Value Eval(EvalContext& ctx) const override {
+    const Row* r = level == 0 ? ctx.row : ctx.outer[static_cast<size_t>(level - 1)];
+    return (*r)[static_cast<size_t>(index)];
+  }
+  std::string ToSql() const override { return name; }
+  std::string Key() const override { return "#" + std::to_string(level) + "." + std::to_string(index); }
+  int index, level;
+  std::string name;
+};
+
+class ParamExpr : public Expr {
+ public:
+  ParamExpr(int index, Type t) : Expr(std::move(t)), index(index) {}
+  Value Eval(EvalContext& ctx) const override { return ctx.state->params[static_cast<size_t>(index)]; }
+  std::string ToSql() const override { return "$" + std::to_string(index + 1); }
+  int index;
+};
+
+using ScalarFn = std::function<Value(const std::vector<Value>&, EvalContext&)>;
+
+// A function or operator call. Strict functions return NULL when any argument is NULL.
+class CallExpr : public Expr {
+ public:
+  CallExpr(Type t, std::string name, std::vector<ExprP> args, ScalarFn fn, bool strict, bool infix)
+      : Expr(std::move(t)), name(std::move(name)), args(std::move(args)), fn(std::move(fn)),
+        strict(strict), infix(infix) {}
+  Value Eval(EvalContext& ctx) const override;
+  std::string ToSql() const override;
+  std::string name;
+  std::vector<ExprP> args;
+  ScalarFn fn;
+  bool strict;
+  bool infix;
+};
+
+class CastExpr : public Expr {
+ public:
+  CastExpr(ExprP arg, Type to, bool explicit_cast) : Expr(std::move(to)), arg(std::move(arg)), explicit_cast(explicit_cast) {}
+  Value Eval(EvalContext& ctx) const override;
+  std::string ToSql() const override;
+  ExprP arg;
+  bool explicit_cast;
+};
+
+class BoolExpr : public Expr {
+ public:
+  enum Op { kAnd, kOr, kNot };
+  BoolExpr(Op op, std::vector<ExprP> args);
+  Value Eval(EvalContext& ctx) const override;
+  std::string ToSql() const override;
+  Op op;
+  std::vector<ExprP> args;
+};
+
+class NullTestExpr : public Expr {
+ public:
+  NullTestExpr(ExprP arg, bool is_not);
+  Value Eval(EvalContext& ctx) const override;
+  std::string ToSql() const override;
+  ExprP arg;
+  bool is_not;
+};
+
+// IS [NOT] TRUE / FALSE / UNKNOWN
+class BoolTestExpr : public Expr {
+ public:
+  BoolTestExpr(ExprP arg, int kind);  // kind: PgQuery BoolTestType
+  Value Eval(EvalContext& ctx) const override;
+  std::string ToSql() const override;
+  ExprP arg;
+  int kind;
+};
+
+class CaseExpr : public Expr {
+ public:
+  CaseExpr(Type t, std::vector<std::pair<ExprP, ExprP>> whens, ExprP otherwise)
+      : Expr(std::move(t)), whens(std::move(whens)), otherwise(std::move(otherwise)) {}
+  Value Eval(EvalContext& ctx) const override;
+  std::string ToSql() const override;
+  std::vector<std::pair<ExprP, ExprP>> whens;  // conditions already compare to the CASE arg
+  ExprP otherwise;
+};
+
+class CoalesceExpr : public Expr {
+ public:
+  CoalesceExpr(Type t, std::vector<ExprP> args, std::string fname = "COALESCE")
+      : Expr(std::move(t)), args(std::move(args)), fname(std::move(fname)) {}
+  Value Eval(EvalContext& ctx) const override;
+  std::string ToSql() const override;
+  std::vector<ExprP> args;
+  std::string fname;
+};
+
+// GREATEST / LEAST: NULLs ignored.
+class MinMaxExpr : public Expr {
+ public:
+  MinMaxExpr(Type t, std::vector<ExprP> args, bool greatest)
+      : Expr(std::move(t)), args(std::move(args)), greatest(greatest) {}
+  Value Eval(EvalContext& ctx) const override;
+  std::string ToSql() const override;
+  std::vector<ExprP> args;
+  bool greatest;
+};
+
+// x IN (a, b, c) / x = ANY(array) / x op ALL(array) with SQL's NULL rules.
+class InListExpr : public Expr {
+ public:
+  InListExpr(ExprP arg, std::vector<ExprP> items, bool negated, Type cmp_type)
+      : Expr(Type(oid::kBool)), arg(std::move(arg)), items(std::move(items)), negated(negated), cmp_type(std::move(cmp_type)) {}
+  Value Eval(EvalContext& ctx) const override;
+  std::string ToSql() const override;
+  ExprP arg;
+  std::vector<ExprP> items;
+  bool negated;
+  Type cmp_type;
+};
+
+// x op ANY/ALL (array expression)
+class ArrayCompareExpr : public Expr {
+ public:
+  ArrayCompareExpr(ExprP arg, ExprP array, std::string op, bool all, std::function<Value(const Value&, const Value&)> cmp)
+      : Expr(Type(oid::kBool)), arg(std::move(arg)), array(std::move(array)), op(std::move(op)), all(all), cmp(std::move(cmp)) {}
+  Value Eval(EvalContext& ctx) const override;
+  std::string ToSql() const override;
+  ExprP arg, array;
+  std::string op;
+  bool all;
+  std::function<Value(const Value&, const Value&)> cmp;
+};
+
+class ArrayExpr : public Expr {
+ public:
+  ArrayExpr(Type t, std::vector<ExprP> elems) : Expr(std::move(t)), elems(std::move(elems)) {}
+  Value Eval(EvalContext& ctx) const override;
+  std::string ToSql() const override;
+  std::vector<ExprP> elems;
+};
+
+class SubscriptExpr : public Expr {
+ public:
+  SubscriptExpr(Type t, ExprP arr, ExprP lower, ExprP upper, bool slice)
+      : Expr(std::move(t)), arr(std::move(arr)), lower(std::move(lower)), upper(std::move(upper)), slice(slice) {}
+  Value Eval(EvalContext& ctx) const override;
+  std::string ToSql() const override;
+  ExprP arr, lower, upper;
+  bool slice;
+};
+
+// A subquery used as an expression: scalar, EXISTS, or IN / op ANY/ALL (subquery).
+class SubqueryExpr : public Expr {
+ public:
+  enum Kind { kScalar, kExists, kAny, kAll };
+  SubqueryExpr(Type t, Kind kind, std::shared_ptr<Operator> plan, ExprP test_arg,
+               std::function<Value(const Value&, const Value&)> cmp, bool correlated)
+      : Expr(std::move(t)), kind(kind), plan(std::move(plan)), test_arg(std::move(test_arg)),
+        cmp(std::move(cmp)), correlated(correlated) {}
+  Value Eval(EvalContext& ctx) const override;
+  std::string ToSql() const override;
+  Kind kind;
+  std::shared_ptr<Operator> plan;
+  ExprP test_arg;
+  std::function<Value(const Value&, const Value&)> cmp;
+  bool correlated;
+ private:
+  mutable bool cached_ = false;
+  mutable std::vector<Row> rows_;
+};
+
+std::string QuoteSqlLiteral(const std::string& s);
+
+// Truthiness of a WHERE/HAVING/ON result: only TRUE passes.
+inline bool IsTrue(const Value& v) { return !v.is_null() && v.b(); }
+
+}  // namespace tusk

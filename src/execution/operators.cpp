@@ -1,0 +1,633 @@
+#include "execution/operators.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+#include "common/error.hpp"
+#include "types/compare.hpp"
+#include "types/numeric.hpp"
+#include "types/text_io.hpp"
+
+namespace tusk {
+
+void ExplainLine(std::vector<std::string>* out, int depth, const std::string& text, bool detail) {
+  // depth 0: root; children are "->  " at 2 + 6*(depth-1) spaces; details indent under the node
+  std::string pad;
+  if (depth == 0) {
+    pad = detail ? "  " : "";
+  } else {
+    pad = std::string(static_cast<size_t>(6 * (depth - 1) + 2), ' ');
+    pad += detail ? "      " : "->  ";
+  }
+  out->push_back(pad + text);
+}
+
+std::vector<Row> RunToVector(Operator* op, EvalContext* ctx) {
+  std::vector<Row> rows;
+  op->Open(ctx);
+  Row r;
+  while (op->Next(&r)) rows.push_back(r);
+  return rows;
+}
+
+size_t HashRow(const std::vector<Type>& types, const Row& r, size_t width) {
+  size_t h = 1469598103934665603ULL;
+  for (size_t i = 0; i < width; i++) h = (h ^ HashValue(types[i], r[i])) * 1099511628211ULL;
+  return h;
+}
+
+bool RowsEqual(const std::vector<Type>& types, const Row& a, const Row& b, size_t width) {
+  for (size_t i = 0; i < width; i++) {
+    if (a[i].is_null() != b[i].is_null()) return false;
+    if (!a[i].is_null() && CompareValues(types[i], a[i], b[i]) != 0) return false;
+  }
+  return true;
+}
+
+// ---- Values ----
+bool ValuesOp::Next(Row* out) {
+  if (pos_ >= rows.size()) return false;
+  out->clear();
+  EvalContext c = *ctx_;
+  Row empty;
+  c.row = &empty;
+  for (const auto& e : rows[pos_]) out->push_back(e->Eval(c));
+  pos_++;
+  return true;
+}
+
+void ValuesOp::Explain(std::vector<std::string>* out, int depth) const {
+  ExplainLine(out, depth, "Values Scan on \"*VALUES*\"");
+}
+
+// ---- Filter ----
+bool FilterOp::Next(Row* out) {
+  while (child->Next(out)) {
+    EvalContext c = *ctx_;
+    c.row = out;
+    if (IsTrue(pred->Eval(c))) return true;
+  }
+  return false;
+}
+
+void FilterOp::Explain(std::vector<std::string>* out, int depth) const {
+  child->Explain(out, depth);
+  ExplainLine(out, depth, "Filter: " + pred->ToSql(), true);
+}
+
+// ---- Project ----
+bool ProjectOp::Next(Row* out) {
+  if (!child->Next(&in_)) return false;
+  EvalContext c = *ctx_;
+  c.row = &in_;
+  out->clear();
+  out->reserve(exprs.size());
+  for (const auto& e : exprs) out->push_back(e->Eval(c));
+  return true;
+}
+
+// ---- Nested loop join ----
+NestedLoopJoinOp::NestedLoopJoinOp(OpP l, OpP r, ExprP c, Kind k)
+    : left(std::move(l)), right(std::move(r)), cond(std::move(c)), kind(k) {
+  names = left->names;
+  names.insert(names.end(), right->names.begin(), right->names.end());
+  types = left->types;
+  types.insert(types.end(), right->types.begin(), right->types.end());
+}
+
+void NestedLoopJoinOp::Open(EvalContext* ctx) {
+  ctx_ = ctx;
+  left->Open(ctx);
+  right_rows_ = RunToVector(right.get(), ctx);
+  right_matched_.assign(right_rows_.size(), false);
+  have_left_ = false;
+  left_done_ = false;
+  unmatched_pos_ = 0;
+}
+
+bool NestedLoopJoinOp::Next(Row* out) {
+  size_t lw = left->types.size(), rw = right->types.size();
+  while (!left_done_) {
+    if (!have_left_) {
+      if (!left->Next(&left_row_)) { left_done_ = true; break; }
+      have_left_ = true;
+      left_matched_ = false;
+      rpos_ = 0;
+    }
+    while (rpos_ < right_rows_.size()) {
+      const Row& rr = right_rows_[rpos_++];
+      Row joined = left_row_;
+      joined.insert(joined.end(), rr.begin(), rr.end());
+      bool ok = true;
+      if (cond) {
+        EvalContext c = *ctx_;
+        c.row = &joined;
+        ok = IsTrue(cond->Eval(c));
+      }
+      if (ok) {
+        left_matched_ = true;
+        right_matched_[rpos_ - 1] = true;
+        *out = std::move(joined);
+        return true;
+      }
+    }
+    have_left_ = false;
+    if (!left_matched_ && (kind == kLeft || kind == kFull)) {
+      *out = left_row_;
+      out->resize(lw + rw);
+      return true;
+    }
+  }
+  if (kind == kRight || kind == kFull) {
+    while (unmatched_pos_ < right_rows_.size()) {
+      size_t i = unmatched_pos_++;
+      if (right_matched_[i]) continue;
+      out->assign(lw, Value::Null());
+      out->insert(out->end(), right_rows_[i].begin(), right_rows_[i].end());
+      return true;
+    }
+  }
+  return false;
+}
+
+void NestedLoopJoinOp::Explain(std::vector<std::string>* out, int depth) const {
+  static const char* kNames[] = {"Nested Loop", "Nested Loop Left Join", "Nested Loop Right Join", "Nested Loop Full Join"};
+  ExplainLine(out, depth, kNames[kind]);
+  if (cond) ExplainLine(out, depth, "Join Filter: " + cond->ToSql(), true);
+  left->Explain(out, depth + 1);
+  right->Explain(out, depth + 1);
+}
+
+// ---- Hash join ----
+HashJoinOp::HashJoinOp(OpP l, OpP r, std::vector<ExprP> lk, std::vector<ExprP> rk, ExprP ex, Kind k, std::string sql)
+    : left(std::move(l)), right(std::move(r)), left_keys(std::move(lk)), right_keys(std::move(rk)),
+      extra(std::move(ex)), kind(k), cond_sql(std::move(sql)) {
+  names = left->names;
+  names.insert(names.end(), right->names.begin(), right->names.end());
+  types = left->types;
+  types.insert(types.end(), right->types.begin(), right->types.end());
+}
+
+std::vector<Value> HashJoinOp::LeftKey(const Row& l) {
+  EvalContext c = *ctx_;
+  c.row = &l;
+  std::vector<Value> k;
+  for (auto& e : left_keys) k.push_back(e->Eval(c));
+  return k;
+}
+
+void HashJoinOp::Open(EvalContext* ctx) {
+  ctx_ = ctx;
+  table_.clear();
+  right->Open(ctx);
+  Row r;
+  std::vector<Type> kt;
+  for (auto& e : right_keys) kt.push_back(e->type);
+  while (right->Next(&r)) {
+    EvalContext c = *ctx;
+    c.row = &r;
+    Row key;
+    bool has_null = false;
+    for (auto& e : right_keys) {
+      key.push_back(e->Eval(c));
+      has_null |= key.back().is_null();
+    }
+    if (has_null) continue;
+    table_.emplace(HashRow(kt, key, key.size()), r);
+  }
+  left->Open(ctx);
+  matches_.clear();
+  mpos_ = 0;
+}
+
+bool HashJoinOp::Next(Row* out) {
+  size_t rw = right->types.size();
+  std::vector<Type> kt;
+  for (auto& e : right_keys) kt.push_back(e->type);
+  for (;;) {
+    while (mpos_ < matches_.size()) {
+      Row joined = left_row_;
+      const Row& rr = matches_[mpos_++];
+      joined.insert(joined.end(), rr.begin(), rr.end());
+      *out = std::move(joined);
+      return true;
+    }
+    if (!left->Next(&left_row_)) return false;
+    matches_.clear();
+    mpos_ = 0;
+    Row key = LeftKey(left_row_);
+    bool has_null = false;
+    for (auto& v : key) has_null |= v.is_null();
+    if (!has_null) {
+      auto range = table_.equal_range(HashRow(kt, key, key.size()));
+      for (auto it = range.first; it != range.second; ++it) {
+        EvalContext c = *ctx_;
+        c.row = &it->second;
+        bool eq = true;
+        for (size_t i = 0; i < right_keys.size() && eq; i++) {
+          Value rv = right_keys[i]->Eval(c);
+          eq = CompareValues(kt[i], key[i], rv) == 0;
+        }
+        if (!eq) continue;
+        if (extra) {
+          Row joined = left_row_;
+          joined.insert(joined.end(), it->second.begin(), it->second.end());
+          EvalContext jc = *ctx_;
+          jc.row = &joined;
+          if (!IsTrue(extra->Eval(jc))) continue;
+        }
+        matches_.push_back(it->second);
+      }
+    }
+    if (matches_.empty() && kind == kLeft) {
+      *out = left_row_;
+      out->resize(out->size() + rw);
+      return true;
+    }
+  }
+}
+
+void HashJoinOp::Explain(std::vector<std::string>* out, int depth) const {
+  ExplainLine(out, depth, kind == kLeft ? "Hash Left Join" : "Hash Join");
+  ExplainLine(out, depth, "Hash Cond: " + cond_sql, true);
+  if (extra) ExplainLine(out, depth, "Join Filter: " + extra->ToSql(), true);
+  left->Explain(out, depth + 1);
+  ExplainLine(out, depth + 1, "Hash");
+  right->Explain(out, depth + 2);
+}
+
+// ---- Aggregation ----
+namespace {
+struct AggState {
+  int64_t count = 0;
+  bool has = false;
+  Value acc;
+  Numeric num;
+  double fsum = 0;
+  Interval isum;
+  std::vector<Value> items;
+  std::vector<Value> delims;
+  std::unordered_multimap<size_t, Value> seen;
+};
+
+bool IsIntId(uint32_t id) { return id == oid::kInt2 || id == oid::kInt4 || id == oid::kInt8; }
+
+void Accumulate(const AggSpec& a, AggState& s, const Value& v, const Value& extra) {
+  const std::string& n = a.name;
+  if (n == "count") { s.count++; return; }
+  if (v.is_null() && n != "array_agg") return;
+  const Type& at = a.arg->type;
+  if (a.distinct) {
+    size_t h = HashValue(at, v);
+    auto range = s.seen.equal_range(h);
+    for (auto it = range.first; it != range.second; ++it)
+      if ((it->second.is_null() && v.is_null()) || (!it->second.is_null() && !v.is_null() && CompareValues(at, it->second, v) == 0)) return;
+    s.seen.emplace(h, v);
+  }
+  s.count++;
+  if (n == "sum" || n == "avg") {
+    if (at.id == oid::kInterval) {
+      Interval iv = v.iv();
+      s.isum.month += iv.month; s.isum.day += iv.day; s.isum.time += iv.time;
+    } else if (at.id == oid::kFloat4 || at.id == oid::kFloat8) {
+      s.fsum += v.f();
+    } else if (IsIntId(at.id)) {
+      s.num = s.has ? s.num.Add(Numeric::FromInt(v.i())) : Numeric::FromInt(v.i());
+    } else {
+      Numeric x;
+      Numeric::Parse(v.s(), &x);
+      s.num = s.has ? s.num.Add(x) : x;
+    }
+    s.has = true;
+  } else if (n == "min" || n == "max") {
+    if (!s.has || (CompareValues(at, v, s.acc) < 0) == (n == "min")) {
+      if (!s.has || CompareValues(at, v, s.acc) != 0) s.acc = v;
+    }
+    s.has = true;
+  } else if (n == "bool_and" || n == "every") {
+    s.acc = Value::Bool((s.has ? s.acc.b() : true) && v.b());
+    s.has = true;
+  } else if (n == "bool_or") {
+    s.acc = Value::Bool((s.has ? s.acc.b() : false) || v.b());
+    s.has = true;
+  } else if (n == "string_agg" || n == "array_agg") {
+    s.items.push_back(v);
+    s.delims.push_back(extra);
+    s.has = true;
+  }
+}
+
+Value Finish(const AggSpec& a, AggState& s) {
+  const std::string& n = a.name;
+  if (n == "count") return Value::Int(s.count);
+  if (!s.has) return Value::Null();
+  if (n == "sum") {
+    const Type& at = a.arg->type;
+    if (at.id == oid::kInterval) return Value::Iv(s.isum);
+    if (at.id == oid::kFloat4 || at.id == oid::kFloat8) return Value::Float(at.id == oid::kFloat4 ? static_cast<float>(s.fsum) : s.fsum);
+    if (a.result.id == oid::kInt8) {
+      int64_t i;
+      if (!s.num.ToInt64(&i)) throw Error(sqlstate::kNumericValueOutOfRange, "bigint out of range");
+      return Value::Int(i);
+    }
+    return Value::Str(s.num.ToString());
+  }
+  if (n == "avg") {
+    const Type& at = a.arg->type;
+    if (at.id == oid::kInterval) {
+      Interval iv = s.isum;
+      // divide months/days cascading remainders like interval_div
+      double months = iv.month / static_cast<double>(s.count);
+      double days = iv.day / static_cast<double>(s.count);
+      Interval r;
+      r.month = static_cast<int32_t>(months);
+      double day_rem = (months - r.month) * 30 + days;
+      r.day = static_cast<int32_t>(day_rem);
+      r.time = static_cast<int64_t>(std::llround((day_rem - r.day) * 86400e6 + iv.time / static_cast<double>(s.count)));
+      return Value::Iv(r);
+    }
+    if (at.id == oid::kFloat4 || at.id == oid::kFloat8) return Value::Float(s.fsum / static_cast<double>(s.count));
+    return Value::Str(s.num.Div(Numeric::FromInt(s.count)).ToString());
+  }
+  if (n == "string_agg") {
+    std::string r;
+    bool first = true;
+    for (size_t i = 0; i < s.items.size(); i++) {
+      if (s.items[i].is_null()) continue;
+      if (!first && !s.delims[i].is_null()) r += s.delims[i].s();
+      first = false;
+      r += s.items[i].s();
+    }
+    return first ? Value::Null() : Value::Str(r);
+  }
+  if (n == "array_agg") return Value::Array(s.items);
+  return s.acc;
+}
+}  // namespace
+
+AggregateOp::AggregateOp(OpP c, std::vector<ExprP> g, std::vector<AggSpec> a)
+    : child(std::move(c)), groups(std::move(g)), aggs(std::move(a)) {
+  for (auto& e : groups) { names.push_back(e->ToSql()); types.push_back(e->type); }
+  for (auto& a2 : aggs) { names.push_back(a2.name); types.push_back(a2.result); }
+}
+
+void AggregateOp::Open(EvalContext* ctx) {
+  ctx_ = ctx;
+  results_.clear();
+  pos_ = 0;
+  child->Open(ctx);
+  std::vector<Type> gt;
+  for (auto& e : groups) gt.push_back(e->type);
+  std::unordered_multimap<size_t, size_t> index;
+  std::vector<Row> keys;
+  std::vector<std::vector<AggState>> states;
+  Row r;
+  while (child->Next(&r)) {
+    EvalContext c = *ctx;
+    c.row = &r;
+    Row key;
+    for (auto& e : groups) key.push_back(e->Eval(c));
+    size_t h = HashRow(gt, key, key.size());
+    size_t slot = SIZE_MAX;
+    auto range = index.equal_range(h);
+    for (auto it = range.first; it != range.second; ++it)
+      if (RowsEqual(gt, keys[it->second], key, key.size())) { slot = it->second; break; }
+    if (slot == SIZE_MAX) {
+      slot = keys.size();
+      keys.push_back(key);
+      states.emplace_back(aggs.size());
+      index.emplace(h, slot);
+    }
+    for (size_t i = 0; i < aggs.size(); i++) {
+      const AggSpec& a = aggs[i];
+      if (a.filter && !IsTrue(a.filter->Eval(c))) continue;
+      Value v = a.arg ? a.arg->Eval(c) : Value::Bool(true);
+      if (a.name == "count" && a.arg && v.is_null()) continue;
+      if (a.name == "count" && a.distinct) {
+        AggState& s = states[slot][i];
+        size_t hv = HashValue(a.arg->type, v);
+        bool dup = false;
+        auto rg = s.seen.equal_range(hv);
+        for (auto it = rg.first; it != rg.second; ++it)
+          if (CompareValues(a.arg->type, it->second, v) == 0) { dup = true; break; }
+        if (!dup) { s.seen.emplace(hv, v); s.count++; }
+        continue;
+      }
+      Value extra = a.arg2 ? a.arg2->Eval(c) : Value();
+      Accumulate(a, states[slot][i], v, extra);
+    }
+  }
+  if (keys.empty() && groups.empty()) {
+    keys.emplace_back();
+    states.emplace_back(aggs.size());
+  }
+  for (size_t k = 0; k < keys.size(); k++) {
+    Row out = keys[k];
+    for (size_t i = 0; i < aggs.size(); i++) out.push_back(Finish(aggs[i], states[k][i]));
+    results_.push_back(std::move(out));
+  }
+}
+
+bool AggregateOp::Next(Row* out) {
+  if (pos_ >= results_.size()) return false;
+  *out = std::move(results_[pos_++]);
+  return true;
+}
+
+void AggregateOp::Explain(std::vector<std::string>* out, int depth) const {
+  if (groups.empty()) {
+    ExplainLine(out, depth, "Aggregate");
+  } else {
+    ExplainLine(out, depth, "HashAggregate");
+    std::vector<std::string> g;
+    for (auto& e : groups) g.push_back(e->ToSql());
+    std::string s;
+    for (size_t i = 0; i < g.size(); i++) s += (i ? ", " : "") + g[i];
+    ExplainLine(out, depth, "Group Key: " + s, true);
+  }
+  child->Explain(out, depth + 1);
+}
+
+// ---- Sort ----
+void SortOp::Open(EvalContext* ctx) {
+  rows_.clear();
+  pos_ = 0;
+  child->Open(ctx);
+  std::vector<std::pair<Row, Row>> keyed;  // (sort keys, row)
+  Row r;
+  while (child->Next(&r)) {
+    EvalContext c = *ctx;
+    c.row = &r;
+    Row k;
+    for (auto& key : keys) k.push_back(key.expr->Eval(c));
+    keyed.emplace_back(std::move(k), r);
+  }
+  std::stable_sort(keyed.begin(), keyed.end(), [&](const auto& a, const auto& b) {
+    for (size_t i = 0; i < keys.size(); i++) {
+      int c = CompareNullable(keys[i].expr->type, a.first[i], b.first[i], keys[i].nulls_first);
+      if (a.first[i].is_null() || b.first[i].is_null()) {
+        if (c) return c < 0;
+        continue;
+      }
+      if (keys[i].desc) c = -c;
+      if (c) return c < 0;
+    }
+    return false;
+  });
+  for (auto& kr : keyed) rows_.push_back(std::move(kr.second));
+}
+
+bool SortOp::Next(Row* out) {
+  if (pos_ >= rows_.size()) return false;
+  *out = std::move(rows_[pos_++]);
+  return true;
+}
+
+void SortOp::Explain(std::vector<std::string>* out, int depth) const {
+  ExplainLine(out, depth, "Sort");
+  std::string s;
+  for (size_t i = 0; i < keys.size(); i++) {
+    s += (i ? ", " : "") + (i < key_sql.size() ? key_sql[i] : keys[i].expr->ToSql());
+    if (keys[i].desc) s += " DESC";
+    if (keys[i].nulls_first && !keys[i].desc) s += " NULLS FIRST";
+    if (!keys[i].nulls_first && keys[i].desc) s += " NULLS LAST";
+  }
+  ExplainLine(out, depth, "Sort Key: " + s, true);
+  child->Explain(out, depth + 1);
+}
+
+// ---- Limit ----
+void LimitOp::Open(EvalContext* ctx) {
+  Row empty;
+  EvalContext c = *ctx;
+  c.row = &empty;
+  remaining_ = -1;
+  skip_ = 0;
+  if (limit) {
+    Value v = limit->Eval(c);
+    if (!v.is_null()) {
+      if (v.i() < 0) throw Error("2201W", "LIMIT must not be negative");
+      remaining_ = v.i();
+    }
+  }
+  if (offset) {
+    Value v = offset->Eval(c);
+    if (!v.is_null()) {
+      if (v.i() < 0) throw Error("2201X", "OFFSET must not be negative");
+      skip_ = v.i();
+    }
+  }
+  child->Open(ctx);
+}
+
+bool LimitOp::Next(Row* out) {
+  if (remaining_ == 0) return false;
+  while (skip_ > 0) {
+    if (!child->Next(out)) return false;
+    skip_--;
+  }
+  if (!child->Next(out)) return false;
+  if (remaining_ > 0) remaining_--;
+  return true;
+}
+
+void LimitOp::Explain(std::vector<std::string>* out, int depth) const {
+  ExplainLine(out, depth, "Limit");
+  child->Explain(out, depth + 1);
+}
+
+// ---- Distinct ----
+void DistinctOp::Open(EvalContext* ctx) {
+  seen_.clear();
+  child->Open(ctx);
+}
+
+bool DistinctOp::Next(Row* out) {
+  while (child->Next(out)) {
+    size_t h = HashRow(types, *out, width);
+    bool dup = false;
+    auto range = seen_.equal_range(h);
+    for (auto it = range.first; it != range.second; ++it)
+      if (RowsEqual(types, it->second, *out, width)) { dup = true; break; }
+    if (dup) continue;
+    seen_.emplace(h, *out);
+    return true;
+  }
+  return false;
+}
+
+void DistinctOp::Explain(std::vector<std::string>* out, int depth) const {
+  ExplainLine(out, depth, "HashAggregate");
+  child->Explain(out, depth + 1);
+}
+
+// ---- Set operations ----
+SetOpOp::SetOpOp(OpP l, OpP r, Kind k, bool a) : left(std::move(l)), right(std::move(r)), kind(k), all(a) {
+  names = left->names;
+  types = left->types;
+}
+
+void SetOpOp::Open(EvalContext* ctx) {
+  rows_.clear();
+  pos_ = 0;
+  std::vector<Row> l = RunToVector(left.get(), ctx);
+  std::vector<Row> r = RunToVector(right.get(), ctx);
+  size_t w = types.size();
+  auto find = [&](std::vector<Row>& v, const Row& row) -> std::vector<Row>::iterator {
+    for (auto it = v.begin(); it != v.end(); ++it)
+      if (RowsEqual(types, *it, row, w)) return it;
+    return v.end();
+  };
+  if (kind == kUnion) {
+    if (all) {
+      rows_ = std::move(l);
+      rows_.insert(rows_.end(), r.begin(), r.end());
+      return;
+    }
+    std::unordered_multimap<size_t, size_t> idx;
+    auto add = [&](const Row& row) {
+      size_t h = HashRow(types, row, w);
+      auto range = idx.equal_range(h);
+      for (auto it = range.first; it != range.second; ++it)
+        if (RowsEqual(types, rows_[it->second], row, w)) return;
+      idx.emplace(h, rows_.size());
+      rows_.push_back(row);
+    };
+    for (auto& row : l) add(row);
+    for (auto& row : r) add(row);
+    return;
+  }
+  std::vector<Row> right_pool = r;
+  std::vector<Row> emitted;
+  for (auto& row : l) {
+    auto it = find(right_pool, row);
+    bool in_right = it != right_pool.end();
+    if (kind == kIntersect) {
+      if (!in_right) continue;
+      if (all) right_pool.erase(it);
+      else if (find(emitted, row) != emitted.end()) continue;
+    } else {
+      if (in_right) {
+        if (all) right_pool.erase(it);
+        continue;
+      }
+      if (!all && find(emitted, row) != emitted.end()) continue;
+    }
+    emitted.push_back(row);
+  }
+  rows_ = std::move(emitted);
+}
+
+bool SetOpOp::Next(Row* out) {
+  if (pos_ >= rows_.size()) return false;
+  *out = rows_[pos_++];
+  return true;
+}
+
+void SetOpOp::Explain(std::vector<std::string>* out, int depth) const {
+  ExplainLine(out, depth, kind == kUnion ? (all ? "Append" : "HashAggregate") : (kind == kIntersect ? "HashSetOp Intersect" : "HashSetOp Except"));
+  left->Explain(out, depth + 1);
+  right->Explain(out, depth + 1);
+}
+
+}  // namespace tusk

@@ -1,0 +1,212 @@
+// Physical operators. Each pulls rows from its children (Open, then Next until false). Rows are
+// flat vectors of Values; an operator's output columns are described by names and types.
+// EXPLAIN prints the tree in PostgreSQL's text shape ("->  " children, 2-space detail lines).
+#pragma once
+#include <memory>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "execution/expr.hpp"
+
+namespace tusk {
+
+class Operator {
+ public:
+  virtual ~Operator() = default;
+  // (Re)starts the operator. ctx supplies the state and any outer rows; it outlives the scan.
+  virtual void Open(EvalContext* ctx) = 0;
+  virtual bool Next(Row* out) = 0;
+  // Adds this node's lines: `label` then detail lines, children indented under "->  ".
+  virtual void Explain(std::vector<std::string>* out, int depth) const = 0;
+  std::vector<std::string> names;
+  std::vector<Type> types;
+};
+using OpP = std::shared_ptr<Operator>;
+
+// Helper to print a node line and its details in PostgreSQL's indentation.
+void ExplainLine(std::vector<std::string>* out, int depth, const std::string& text, bool detail = false);
+
+// One row with no columns (SELECT without FROM).
+class ResultOp : public Operator {
+ public:
+  void Open(EvalContext*) override { done_ = false; }
+  bool Next(Row* out) override { if (done_) return false; done_ = true; out->clear(); return true; }
+  void Explain(std::vector<std::string>* out, int depth) const override { ExplainLine(out, depth, "Result"); }
+ private:
+  bool done_ = false;
+};
+
+class ValuesOp : public Operator {
+ public:
+  std::vector<std::vector<ExprP>> rows;
+  void Open(EvalContext* ctx) override { ctx_ = ctx; pos_ = 0; }
+  bool Next(Row* out) override;
+  void Explain(std::vector<std::string>* out, int depth) const override;
+ private:
+  EvalContext* ctx_ = nullptr;
+  size_t pos_ = 0;
+};
+
+class FilterOp : public Operator {
+ public:
+  FilterOp(OpP child, ExprP pred) : child(std::move(child)), pred(std::move(pred)) { names = this->child->names; types = this->child->types; }
+  void Open(EvalContext* ctx) override { ctx_ = ctx; child->Open(ctx); }
+  bool Next(Row* out) override;
+  void Explain(std::vector<std::string>* out, int depth) const override;
+  OpP child;
+  ExprP pred;
+ private:
+  EvalContext* ctx_ = nullptr;
+};
+
+class ProjectOp : public Operator {
+ public:
+  ProjectOp(OpP child, std::vector<ExprP> exprs) : child(std::move(child)), exprs(std::move(exprs)) {}
+  void Open(EvalContext* ctx) override { ctx_ = ctx; child->Open(ctx); }
+  bool Next(Row* out) override;
+  void Explain(std::vector<std::string>* out, int depth) const override { child->Explain(out, depth); }
+  OpP child;
+  std::vector<ExprP> exprs;
+ private:
+  EvalContext* ctx_ = nullptr;
+  Row in_;
+};
+
+class NestedLoopJoinOp : public Operator {
+ public:
+  enum Kind { kInner, kLeft, kRight, kFull };
+  NestedLoopJoinOp(OpP left, OpP right, ExprP cond, Kind kind);
+  void Open(EvalContext* ctx) override;
+  bool Next(Row* out) override;
+  void Explain(std::vector<std::string>* out, int depth) const override;
+  OpP left, right;
+  ExprP cond;
+  Kind kind;
+ private:
+  EvalContext* ctx_ = nullptr;
+  std::vector<Row> right_rows_;
+  std::vector<bool> right_matched_;
+  Row left_row_;
+  bool have_left_ = false, left_matched_ = false, left_done_ = false;
+  size_t rpos_ = 0, unmatched_pos_ = 0;
+};
+
+class HashJoinOp : public Operator {
+ public:
+  enum Kind { kInner, kLeft };
+  // Equi-join: left_keys[i] (evaluated on left rows) = right_keys[i] (on right rows); `extra`
+  // is evaluated on the joined row.
+  HashJoinOp(OpP left, OpP right, std::vector<ExprP> left_keys, std::vector<ExprP> right_keys,
+             ExprP extra, Kind kind, std::string cond_sql);
+  void Open(EvalContext* ctx) override;
+  bool Next(Row* out) override;
+  void Explain(std::vector<std::string>* out, int depth) const override;
+  OpP left, right;
+  std::vector<ExprP> left_keys, right_keys;
+  ExprP extra;
+  Kind kind;
+  std::string cond_sql;
+ private:
+  EvalContext* ctx_ = nullptr;
+  std::unordered_multimap<size_t, Row> table_;
+  std::vector<Row> matches_;
+  size_t mpos_ = 0;
+  Row left_row_;
+  bool KeysEqual(const Row& l, const Row& r);
+  std::vector<Value> LeftKey(const Row& l);
+};
+
+struct AggSpec {
+  std::string name;            // count, sum, avg, min, max, ...
+  ExprP arg;                   // null for count(*)
+  ExprP arg2;                  // string_agg's delimiter
+  bool distinct = false;
+  ExprP filter;
+  Type result;
+};
+
+// Groups its input by the group expressions (hash) and computes aggregates. Output row: group
+// values, then aggregate results. With no group expressions, exactly one row.
+class AggregateOp : public Operator {
+ public:
+  AggregateOp(OpP child, std::vector<ExprP> groups, std::vector<AggSpec> aggs);
+  void Open(EvalContext* ctx) override;
+  bool Next(Row* out) override;
+  void Explain(std::vector<std::string>* out, int depth) const override;
+  OpP child;
+  std::vector<ExprP> groups;
+  std::vector<AggSpec> aggs;
+ private:
+  EvalContext* ctx_ = nullptr;
+  std::vector<Row> results_;
+  size_t pos_ = 0;
+};
+
+struct SortKey {
+  ExprP expr;
+  bool desc = false;
+  bool nulls_first = false;
+};
+
+class SortOp : public Operator {
+ public:
+  SortOp(OpP child, std::vector<SortKey> keys) : child(std::move(child)), keys(std::move(keys)) { names = this->child->names; types = this->child->types; }
+  void Open(EvalContext* ctx) override;
+  bool Next(Row* out) override;
+  void Explain(std::vector<std::string>* out, int depth) const override;
+  OpP child;
+  std::vector<SortKey> keys;
+  std::vector<std::string> key_sql;  // for EXPLAIN
+ private:
+  std::vector<Row> rows_;
+  size_t pos_ = 0;
+};
+
+class LimitOp : public Operator {
+ public:
+  LimitOp(OpP child, ExprP limit, ExprP offset) : child(std::move(child)), limit(std::move(limit)), offset(std::move(offset)) { names = this->child->names; types = this->child->types; }
+  void Open(EvalContext* ctx) override;
+  bool Next(Row* out) override;
+  void Explain(std::vector<std::string>* out, int depth) const override;
+  OpP child;
+  ExprP limit, offset;
+ private:
+  int64_t remaining_ = -1, skip_ = 0;
+};
+
+// DISTINCT over whole rows (first `width` columns), keeping first occurrences in order.
+class DistinctOp : public Operator {
+ public:
+  DistinctOp(OpP child, size_t width) : child(std::move(child)), width(width) { names = this->child->names; types = this->child->types; }
+  void Open(EvalContext* ctx) override;
+  bool Next(Row* out) override;
+  void Explain(std::vector<std::string>* out, int depth) const override;
+  OpP child;
+  size_t width;
+ private:
+  std::unordered_multimap<size_t, Row> seen_;
+};
+
+// UNION / INTERSECT / EXCEPT [ALL].
+class SetOpOp : public Operator {
+ public:
+  enum Kind { kUnion, kIntersect, kExcept };
+  SetOpOp(OpP left, OpP right, Kind kind, bool all);
+  void Open(EvalContext* ctx) override;
+  bool Next(Row* out) override;
+  void Explain(std::vector<std::string>* out, int depth) const override;
+  OpP left, right;
+  Kind kind;
+  bool all;
+ private:
+  std::vector<Row> rows_;
+  size_t pos_ = 0;
+};
+
+// Runs a plan to completion into a vector (used by DML and subqueries).
+std::vector<Row> RunToVector(Operator* op, EvalContext* ctx);
+size_t HashRow(const std::vector<Type>& types, const Row& r, size_t width);
+bool RowsEqual(const std::vector<Type>& types, const Row& a, const Row& b, size_t width);
+
+}  // namespace tusk

@@ -1,0 +1,38 @@
+// The function registry: name -> binder. A binder receives the bound arguments, picks the
+// overload (coercing arguments) and returns the call, or nullptr when no overload matches
+// (the caller then reports "function ... does not exist").
+#pragma once
+#include <functional>
+#include <map>
+#include <string>
+#include <vector>
+
+#include "binder/binder.hpp"
+
+namespace tusk {
+
+using FunctionBinder = std::function<ExprP(Binder&, std::vector<ExprP>&, int location)>;
+std::map<std::string, FunctionBinder>& FunctionRegistry();
+
+void RegisterStringFunctions();
+void RegisterMathFunctions();
+void RegisterDateTimeFunctions();
+void RegisterSystemFunctions();
+
+ExprP Fn(Type t, const std::string& name, std::vector<ExprP> args, ScalarFn fn, bool strict = true);
+// Coerces args to the given types when every one converts implicitly; false otherwise.
+// Type(oid::kAny) accepts anything as it is.
+bool CoerceArgs(Binder& b, std::vector<ExprP>& args, const std::vector<Type>& types, int location);
+
+// Registers `name` with a fixed signature.
+inline void Register(const std::string& name, std::vector<Type> sig, Type ret, ScalarFn fn, bool strict = true) {
+  auto& reg = FunctionRegistry();
+  auto prev = reg.count(name) ? reg[name] : FunctionBinder();
+  reg[name] = [=](Binder& b, std::vector<ExprP>& args, int loc) -> ExprP {
+    std::vector<ExprP> copy = args;
+    if (CoerceArgs(b, copy, sig, loc)) return Fn(ret, name, copy, fn, strict);
+    return prev ? prev(b, args, loc) : nullptr;
+  };
+}
+
+}  // namespace tusk
