@@ -250,6 +250,25 @@ ExprP Binder::BindNode(Node* node, const Scope& scope, AggContext* agg) {
       auto* tc = node->type_cast;
       Type to = ResolveType(tc->type_name);
       ExprP arg = BindNode(tc->arg, scope, agg);
+      if (to.id == oid::kRegclass && !to.array) {
+        // 'name'::regclass resolves the relation now, as PostgreSQL's regclassin does.
+        auto* c = dynamic_cast<ConstExpr*>(arg.get());
+        if (c && !c->value.is_null() && (c->type.id == oid::kUnknown || IsStringType(c->type.id))) {
+          std::string text = c->value.s();
+          std::vector<std::string> parts;
+          std::string cur;
+          bool quoted = false;
+          for (char ch : text) {
+            if (ch == '"') { quoted = !quoted; continue; }
+            if (ch == '.' && !quoted) { parts.push_back(cur); cur.clear(); continue; }
+            cur += quoted ? ch : static_cast<char>(tolower(static_cast<unsigned char>(ch)));
+          }
+          parts.push_back(cur);
+          auto rel = catalog().FindRelation(parts.size() > 1 ? parts[parts.size() - 2] : "", parts.back(), SearchPath());
+          if (!rel) ThrowAt(sqlstate::kUndefinedTable, "relation \"" + text + "\" does not exist", tc->arg->a_const ? tc->arg->a_const->location : tc->location);
+          return std::make_shared<ConstExpr>(Value::Int(rel->second), to, QuoteSqlLiteral(text) + "::regclass");
+        }
+      }
       if (auto* c = dynamic_cast<ConstExpr*>(arg.get()); c && c->type.id == oid::kUnknown && !c->value.is_null()) {
         try {
           Value v = CastValue(c->value, c->type, to, CastContext::kExplicit, state_->dt);
@@ -971,7 +990,7 @@ ExprP Binder::BindAggregate(PgQuery__FuncCall* f, const std::string& name, const
       else if (at == oid::kInterval) spec.result = Type(oid::kInterval);
       else fail();
     } else if (n == "min" || n == "max") {
-      if (at == oid::kBool || at == oid::kJson || at == oid::kJsonb || at == oid::kUuid && false) fail();
+      if (at == oid::kBool || at == oid::kJson || at == oid::kJsonb) fail();
       spec.result = spec.arg->type;
       spec.result.typmod = -1;
       if (spec.result.id == oid::kVarchar) spec.result = Type(oid::kText);

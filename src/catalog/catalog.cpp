@@ -27,6 +27,7 @@ std::shared_ptr<Catalog> Catalog::Bootstrap() {
   postgres.name = "postgres";
   postgres.superuser = postgres.createdb = postgres.createrole = true;
   c->AddRole(postgres);
+  c->AddExtension("plpgsql");
   return c;
 }
 
@@ -197,6 +198,8 @@ std::string Catalog::Serialize() const {
   for (const auto& [oid, r] : roles_) {
     w.U(r.oid); w.S(r.name); w.S(r.password); w.U(r.superuser); w.U(r.login); w.U(r.createdb); w.U(r.createrole);
   }
+  w.U(extensions_.size());
+  for (const auto& e : extensions_) w.S(e);
   return w.out;
 }
 
@@ -255,6 +258,7 @@ std::shared_ptr<Catalog> Catalog::Deserialize(const std::string& bytes) {
     ro.createdb = r.U(); ro.createrole = r.U();
     c->roles_[ro.oid] = ro;
   }
+  for (size_t n = r.Count(); n > 0; n--) c->extensions_.insert(r.S());
   // Enum-typed columns point at the shared enum definitions.
   for (auto& [oid, t] : c->tables_)
     for (auto& col : t.columns)

@@ -9,6 +9,7 @@
 #include <map>
 #include <memory>
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -139,6 +140,9 @@ class Catalog {
   void DropEnum(uint32_t oid) { enums_.erase(oid); }
   void AddRole(RoleDef r) { roles_[r.oid] = std::move(r); }
   void DropRole(uint32_t oid) { roles_.erase(oid); }
+  bool HasExtension(const std::string& name) const { return extensions_.count(name) > 0; }
+  void AddExtension(const std::string& name) { extensions_.insert(name); }
+  void DropExtension(const std::string& name) { extensions_.erase(name); }
 
   const std::map<uint32_t, SchemaDef>& schemas() const { return schemas_; }
   const std::map<uint32_t, TableDef>& tables() const { return tables_; }
@@ -155,6 +159,7 @@ class Catalog {
   std::map<uint32_t, SequenceDef> sequences_;
   std::map<uint32_t, std::shared_ptr<const EnumDef>> enums_;
   std::map<uint32_t, RoleDef> roles_;
+  std::set<std::string> extensions_;
 };
 
 }  // namespace tusk

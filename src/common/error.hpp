@@ -54,6 +54,7 @@ inline constexpr const char* kUndefinedObject = "42704";
 inline constexpr const char* kUndefinedParameter = "42P02";
 inline constexpr const char* kUndefinedSchema = "3F000";
 inline constexpr const char* kDuplicateColumn = "42701";
+inline constexpr const char* kDuplicateAlias = "42712";
 inline constexpr const char* kDuplicateTable = "42P07";
 inline constexpr const char* kDuplicateObject = "42710";
 inline constexpr const char* kDuplicateSchema = "42P06";
@@ -99,6 +100,9 @@ class Error : public std::runtime_error {
   Error& WithHint(std::string h) { hint_ = std::move(h); return *this; }
   Error& WithPosition(int p) { if (position_ == 0) position_ = p; return *this; }
   Error& WithSeverity(const char* s) { severity_ = s; return *this; }
+  // Drops the cursor position (for errors raised while evaluating stored expressions, whose
+  // positions do not refer to the statement the client sent).
+  Error& ClearPosition() { position_ = 0; return *this; }
   // The relation/constraint an integrity error concerns (ErrorResponse fields 't', 'n').
   Error& WithConstraint(std::string table, std::string constraint) {
     table_ = std::move(table); constraint_ = std::move(constraint); return *this;

@@ -5,6 +5,7 @@
 // statement is atomic (a storage savepoint); an error puts the block in the aborted state
 // (25P02) until ROLLBACK. Statements see a fresh snapshot each (READ COMMITTED).
 #pragma once
+#include <atomic>
 #include <map>
 #include <memory>
 #include <optional>
@@ -59,6 +60,8 @@ class Session {
   DateTimeContext DateTime() const;
 
   Database* db() { return db_; }
+  // Set by a CancelRequest from another connection; running scans check it.
+  std::atomic<bool> cancel_requested{false};
   // The catalog this transaction sees (its own copy after DDL).
   std::shared_ptr<const Catalog> CurrentCatalog();
   // A private, writable copy for DDL; locks out concurrent DDL until this transaction ends.

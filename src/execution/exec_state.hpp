@@ -1,6 +1,7 @@
 // What a running statement needs from its session: the storage transaction and snapshot,
 // parameters, the date/time context and the catalog it was planned against.
 #pragma once
+#include <atomic>
 #include <memory>
 #include <string>
 #include <vector>
@@ -25,6 +26,8 @@ struct ExecState {
   std::vector<Value> params;
   DateTimeContext dt;
   int64_t statement_start = 0;  // µs since 2000, for statement_timestamp()
+  bool describe_only = false;
+  std::atomic<bool>* cancel = nullptr;  // set when the client asked to cancel the statement   // plan and report result columns, change nothing
 };
 
 }  // namespace tusk

@@ -282,4 +282,20 @@ std::string SubqueryExpr::ToSql() const {
   }
 }
 
+bool CollectColumns(const ExprP& e, std::vector<int>* cols) {
+  bool ok = true;
+  if (auto* c = dynamic_cast<ColumnExpr*>(e.get())) {
+    if (c->level == 0) cols->push_back(c->index);
+    return true;
+  }
+  if (auto* q = dynamic_cast<SubqueryExpr*>(e.get()); q && q->correlated) ok = false;
+  e->ForEachChild([&](const ExprP& ch) { ok = CollectColumns(ch, cols) && ok; });
+  return ok;
+}
+
+bool UsesRow(const ExprP& e) {
+  std::vector<int> cols;
+  return !CollectColumns(e, &cols) || !cols.empty();
+}
+
 }  // namespace tusk

@@ -22,6 +22,9 @@ struct EvalContext {
   ExecState* state = nullptr;
 };
 
+class Expr;
+using ExprP = std::shared_ptr<Expr>;
+
 class Expr {
  public:
   explicit Expr(Type t) : type(std::move(t)) {}
@@ -32,10 +35,10 @@ class Expr {
   // Structural identity, for matching GROUP BY expressions in the select list.
   virtual std::string Key() const { return ToSql(); }
   virtual bool IsConst() const { return false; }
+  // Visits direct sub-expressions (for generic analyses such as "does this read the row?").
+  virtual void ForEachChild(const std::function<void(const ExprP&)>& f) const { (void)f; }
   Type type;
 };
-using ExprP = std::shared_ptr<Expr>;
-
 class ConstExpr : public Expr {
  public:
   ConstExpr(Value v, Type t, std::string sql = "") : Expr(std::move(t)), value(std::move(v)), sql_(std::move(sql)) {}
@@ -78,6 +81,7 @@ class CallExpr : public Expr {
       : Expr(std::move(t)), name(std::move(name)), args(std::move(args)), fn(std::move(fn)),
         strict(strict), infix(infix) {}
   Value Eval(EvalContext& ctx) const override;
+  void ForEachChild(const std::function<void(const ExprP&)>& f) const override { for (auto& a : args) f(a); }
   std::string ToSql() const override;
   std::string name;
   std::vector<ExprP> args;
@@ -90,6 +94,7 @@ class CastExpr : public Expr {
  public:
   CastExpr(ExprP arg, Type to, bool explicit_cast) : Expr(std::move(to)), arg(std::move(arg)), explicit_cast(explicit_cast) {}
   Value Eval(EvalContext& ctx) const override;
+  void ForEachChild(const std::function<void(const ExprP&)>& f) const override { f(arg); }
   std::string ToSql() const override;
   ExprP arg;
   bool explicit_cast;
@@ -100,6 +105,7 @@ class BoolExpr : public Expr {
   enum Op { kAnd, kOr, kNot };
   BoolExpr(Op op, std::vector<ExprP> args);
   Value Eval(EvalContext& ctx) const override;
+  void ForEachChild(const std::function<void(const ExprP&)>& f) const override { for (auto& a : args) f(a); }
   std::string ToSql() const override;
   Op op;
   std::vector<ExprP> args;
@@ -109,6 +115,7 @@ class NullTestExpr : public Expr {
  public:
   NullTestExpr(ExprP arg, bool is_not);
   Value Eval(EvalContext& ctx) const override;
+  void ForEachChild(const std::function<void(const ExprP&)>& f) const override { f(arg); }
   std::string ToSql() const override;
   ExprP arg;
   bool is_not;
@@ -119,6 +126,7 @@ class BoolTestExpr : public Expr {
  public:
   BoolTestExpr(ExprP arg, int kind);  // kind: PgQuery BoolTestType
   Value Eval(EvalContext& ctx) const override;
+  void ForEachChild(const std::function<void(const ExprP&)>& f) const override { f(arg); }
   std::string ToSql() const override;
   ExprP arg;
   int kind;
@@ -129,6 +137,7 @@ class CaseExpr : public Expr {
   CaseExpr(Type t, std::vector<std::pair<ExprP, ExprP>> whens, ExprP otherwise)
       : Expr(std::move(t)), whens(std::move(whens)), otherwise(std::move(otherwise)) {}
   Value Eval(EvalContext& ctx) const override;
+  void ForEachChild(const std::function<void(const ExprP&)>& f) const override { for (auto& w : whens) { f(w.first); f(w.second); } if (otherwise) f(otherwise); }
   std::string ToSql() const override;
   std::vector<std::pair<ExprP, ExprP>> whens;  // conditions already compare to the CASE arg
   ExprP otherwise;
@@ -139,6 +148,7 @@ class CoalesceExpr : public Expr {
   CoalesceExpr(Type t, std::vector<ExprP> args, std::string fname = "COALESCE")
       : Expr(std::move(t)), args(std::move(args)), fname(std::move(fname)) {}
   Value Eval(EvalContext& ctx) const override;
+  void ForEachChild(const std::function<void(const ExprP&)>& f) const override { for (auto& a : args) f(a); }
   std::string ToSql() const override;
   std::vector<ExprP> args;
   std::string fname;
@@ -150,6 +160,7 @@ class MinMaxExpr : public Expr {
   MinMaxExpr(Type t, std::vector<ExprP> args, bool greatest)
       : Expr(std::move(t)), args(std::move(args)), greatest(greatest) {}
   Value Eval(EvalContext& ctx) const override;
+  void ForEachChild(const std::function<void(const ExprP&)>& f) const override { for (auto& a : args) f(a); }
   std::string ToSql() const override;
   std::vector<ExprP> args;
   bool greatest;
@@ -161,6 +172,7 @@ class InListExpr : public Expr {
   InListExpr(ExprP arg, std::vector<ExprP> items, bool negated, Type cmp_type)
       : Expr(Type(oid::kBool)), arg(std::move(arg)), items(std::move(items)), negated(negated), cmp_type(std::move(cmp_type)) {}
   Value Eval(EvalContext& ctx) const override;
+  void ForEachChild(const std::function<void(const ExprP&)>& f) const override { f(arg); for (auto& a : items) f(a); }
   std::string ToSql() const override;
   ExprP arg;
   std::vector<ExprP> items;
@@ -174,6 +186,7 @@ class ArrayCompareExpr : public Expr {
   ArrayCompareExpr(ExprP arg, ExprP array, std::string op, bool all, std::function<Value(const Value&, const Value&)> cmp)
       : Expr(Type(oid::kBool)), arg(std::move(arg)), array(std::move(array)), op(std::move(op)), all(all), cmp(std::move(cmp)) {}
   Value Eval(EvalContext& ctx) const override;
+  void ForEachChild(const std::function<void(const ExprP&)>& f) const override { f(arg); f(array); }
   std::string ToSql() const override;
   ExprP arg, array;
   std::string op;
@@ -185,6 +198,7 @@ class ArrayExpr : public Expr {
  public:
   ArrayExpr(Type t, std::vector<ExprP> elems) : Expr(std::move(t)), elems(std::move(elems)) {}
   Value Eval(EvalContext& ctx) const override;
+  void ForEachChild(const std::function<void(const ExprP&)>& f) const override { for (auto& a : elems) f(a); }
   std::string ToSql() const override;
   std::vector<ExprP> elems;
 };
@@ -194,6 +208,7 @@ class SubscriptExpr : public Expr {
   SubscriptExpr(Type t, ExprP arr, ExprP lower, ExprP upper, bool slice)
       : Expr(std::move(t)), arr(std::move(arr)), lower(std::move(lower)), upper(std::move(upper)), slice(slice) {}
   Value Eval(EvalContext& ctx) const override;
+  void ForEachChild(const std::function<void(const ExprP&)>& f) const override { f(arr); if (lower) f(lower); if (upper) f(upper); }
   std::string ToSql() const override;
   ExprP arr, lower, upper;
   bool slice;
@@ -208,6 +223,7 @@ class SubqueryExpr : public Expr {
       : Expr(std::move(t)), kind(kind), plan(std::move(plan)), test_arg(std::move(test_arg)),
         cmp(std::move(cmp)), correlated(correlated) {}
   Value Eval(EvalContext& ctx) const override;
+  void ForEachChild(const std::function<void(const ExprP&)>& f) const override { if (test_arg) f(test_arg); }
   std::string ToSql() const override;
   Kind kind;
   std::shared_ptr<Operator> plan;
@@ -220,6 +236,10 @@ class SubqueryExpr : public Expr {
 };
 
 std::string QuoteSqlLiteral(const std::string& s);
+// Collects the positions of level-0 columns an expression reads; returns false when it reads
+// the row in ways positions do not capture (correlated subqueries).
+bool CollectColumns(const ExprP& e, std::vector<int>* cols);
+bool UsesRow(const ExprP& e);
 
 // Truthiness of a WHERE/HAVING/ON result: only TRUE passes.
 inline bool IsTrue(const Value& v) { return !v.is_null() && v.b(); }

@@ -183,9 +183,13 @@ void HashJoinOp::Open(EvalContext* ctx) {
   Row r;
   std::vector<Type> kt;
   for (auto& e : right_keys) kt.push_back(e->type);
+  size_t lw = left->types.size();
   while (right->Next(&r)) {
+    // Right keys were bound against the joined row: evaluate them on NULL-padded rows.
+    Row padded(lw);
+    padded.insert(padded.end(), r.begin(), r.end());
     EvalContext c = *ctx;
-    c.row = &r;
+    c.row = &padded;
     Row key;
     bool has_null = false;
     for (auto& e : right_keys) {
@@ -221,8 +225,10 @@ bool HashJoinOp::Next(Row* out) {
     if (!has_null) {
       auto range = table_.equal_range(HashRow(kt, key, key.size()));
       for (auto it = range.first; it != range.second; ++it) {
+        Row padded(left->types.size());
+        padded.insert(padded.end(), it->second.begin(), it->second.end());
         EvalContext c = *ctx_;
-        c.row = &it->second;
+        c.row = &padded;
         bool eq = true;
         for (size_t i = 0; i < right_keys.size() && eq; i++) {
           Value rv = right_keys[i]->Eval(c);

@@ -1,0 +1,176 @@
+#include "access/scans.hpp"
+
+#include "common/error.hpp"
+#include "common/rowcodec.hpp"
+#include "storage/store.hpp"
+
+namespace tusk {
+
+namespace {
+void CheckCancel(EvalContext* ctx) {
+  if (ctx->state->cancel && ctx->state->cancel->load())
+    throw Error(sqlstate::kQueryCanceled, "canceling statement due to user request");
+}
+
+std::string RelLabel(const TableDef* t, const std::string& alias) {
+  std::string r = "on " + t->name;
+  if (!alias.empty() && alias != t->name) r += " " + alias;
+  return r;
+}
+
+void SetTableColumns(Operator* op, const TableDef* t, bool emit_key) {
+  for (const auto& c : t->columns) {
+    op->names.push_back(c.dropped ? "" : c.name);
+    op->types.push_back(c.type);
+  }
+  if (emit_key) {
+    op->names.push_back("");
+    op->types.push_back(Type(oid::kBytea));
+  }
+}
+}  // namespace
+
+SeqScanOp::SeqScanOp(const TableDef* t, std::string a, bool k) : table(t), alias(std::move(a)), emit_key(k) {
+  SetTableColumns(this, t, k);
+}
+
+void SeqScanOp::Open(EvalContext* ctx) {
+  ctx_ = ctx;
+  prefix_ = RelationPrefix(table->oid);
+  end_ = PrefixSuccessor(prefix_);
+  rocksdb::ReadOptions ro = SnapshotReadOptions(ctx->state);
+  it_.reset(ctx->state->txn->GetIterator(ro));
+  it_->Seek(prefix_);
+}
+
+bool SeqScanOp::Next(Row* out) {
+  CheckCancel(ctx_);
+  if (!it_->Valid()) {
+    CheckStatus(it_->status(), "scan");
+    return false;
+  }
+  if (it_->key().compare(end_) >= 0) return false;
+  *out = DecodeRow(std::string_view(it_->value().data(), it_->value().size()));
+  out->resize(table->columns.size());
+  if (emit_key) out->push_back(Value::Str(it_->key().ToString()));
+  it_->Next();
+  return true;
+}
+
+void SeqScanOp::Explain(std::vector<std::string>* out, int depth) const {
+  ExplainLine(out, depth, "Seq Scan " + RelLabel(table, alias));
+}
+
+IndexScanOp::IndexScanOp(const TableDef* t, std::string a, BoundIndex idx, bool k)
+    : table(t), alias(std::move(a)), index(std::move(idx)), emit_key(k) {
+  SetTableColumns(this, t, k);
+}
+
+void IndexScanOp::Open(EvalContext* ctx) {
+  ctx_ = ctx;
+  first_ = true;
+  empty_ = false;
+  Row none;
+  EvalContext c = *ctx;
+  c.row = &none;
+  std::string prefix = RelationPrefix(index.def->oid == table->pk_index && index.def->primary ? table->oid : index.def->oid);
+  for (size_t i = 0; i < eq.size(); i++) {
+    Value v = eq[i]->Eval(c);
+    if (v.is_null()) { empty_ = true; return; }
+    EncodeKeyValue(index.keys[i]->type, v, index.orders[i], &prefix);
+  }
+  // Bounds on the next column, in key order. Only non-NULL values (marker 0x02) qualify.
+  std::string lo = prefix, hi = PrefixSuccessor(prefix);
+  if (lower || upper) {
+    size_t col = eq.size();
+    const Type& t = index.keys[col]->type;
+    KeyColumnOrder ord = index.orders[col];
+    std::string nonnull = prefix + "\x02";
+    lo = nonnull;
+    hi = PrefixSuccessor(nonnull);
+    auto bound = [&](const ExprP& e, bool inclusive, bool is_lower) {
+      Value v = e->Eval(c);
+      if (v.is_null()) { empty_ = true; return; }
+      std::string k = prefix;
+      EncodeKeyValue(t, v, ord, &k);
+      // With DESC, a lower SQL bound is an upper key bound.
+      bool key_lower = is_lower != ord.desc;
+      if (key_lower) {
+        std::string s = inclusive ? k : PrefixSuccessor(k);
+        if (s > lo) lo = s;
+      } else {
+        std::string s = inclusive ? PrefixSuccessor(k) : k;
+        if (s < hi) hi = s;
+      }
+    };
+    if (lower) bound(lower, lower_inclusive, true);
+    if (upper) bound(upper, upper_inclusive, false);
+  }
+  start_ = lo;
+  end_ = hi;
+  if (empty_ || start_ >= end_) { empty_ = true; return; }
+  rocksdb::ReadOptions ro = SnapshotReadOptions(ctx->state);
+  it_.reset(ctx->state->txn->GetIterator(ro));
+  if (backward) {
+    it_->SeekForPrev(end_);
+    if (it_->Valid() && it_->key().compare(end_) >= 0) it_->Prev();
+  } else {
+    it_->Seek(start_);
+  }
+}
+
+bool IndexScanOp::Fetch(const std::string& table_key, const std::string& value, Row* out) {
+  if (index.def->primary) {
+    *out = DecodeRow(value);
+  } else {
+    std::string_view v = value;
+    uint64_t n;
+    if (!ReadVarint(&v, &n) || n > v.size()) throw Error(sqlstate::kDataCorrupted, "invalid index entry");
+    std::string tkey(v.substr(0, n));
+    std::string row;
+    rocksdb::Status s = ctx_->state->txn->Get(SnapshotReadOptions(ctx_->state), tkey, &row);
+    if (s.IsNotFound()) return false;
+    CheckStatus(s, "read");
+    *out = DecodeRow(row);
+    out->resize(table->columns.size());
+    if (emit_key) out->push_back(Value::Str(tkey));
+    return true;
+  }
+  out->resize(table->columns.size());
+  if (emit_key) out->push_back(Value::Str(table_key));
+  return true;
+}
+
+bool IndexScanOp::Next(Row* out) {
+  if (empty_) return false;
+  CheckCancel(ctx_);
+  for (;;) {
+    if (!first_) {
+      if (backward) it_->Prev(); else it_->Next();
+    }
+    first_ = false;
+    if (!it_->Valid()) {
+      CheckStatus(it_->status(), "scan");
+      return false;
+    }
+    std::string key = it_->key().ToString();
+    if (key < start_ || key >= end_) return false;
+    if (Fetch(key, it_->value().ToString(), out)) return true;
+  }
+}
+
+void IndexScanOp::Explain(std::vector<std::string>* out, int depth) const {
+  ExplainLine(out, depth, std::string(backward ? "Index Scan Backward" : "Index Scan") + " using " + index.def->name + " " + RelLabel(table, alias));
+  if (!cond_sql.empty()) {
+    std::string c;
+    if (cond_sql.size() == 1) c = cond_sql[0];
+    else {
+      c = "(";
+      for (size_t i = 0; i < cond_sql.size(); i++) c += (i ? " AND " : "") + cond_sql[i];
+      c += ")";
+    }
+    ExplainLine(out, depth, "Index Cond: " + c, true);
+  }
+}
+
+}  // namespace tusk

@@ -1,0 +1,54 @@
+// Scan operators: a full table scan in key order, and an index range scan (equality prefix plus
+// an optional range on the next column, either direction). Both read the statement snapshot
+// merged with the transaction's own writes. With emit_key, the row's storage key is appended
+// as an extra trailing column (for UPDATE and DELETE).
+#pragma once
+#include <memory>
+
+#include <rocksdb/utilities/transaction.h>
+
+#include "access/table_access.hpp"
+#include "execution/operators.hpp"
+
+namespace tusk {
+
+class SeqScanOp : public Operator {
+ public:
+  SeqScanOp(const TableDef* table, std::string alias, bool emit_key);
+  void Open(EvalContext* ctx) override;
+  bool Next(Row* out) override;
+  void Explain(std::vector<std::string>* out, int depth) const override;
+  const TableDef* table;
+  std::string alias;
+  bool emit_key;
+ private:
+  EvalContext* ctx_ = nullptr;
+  std::unique_ptr<rocksdb::Iterator> it_;
+  std::string prefix_, end_;
+};
+
+class IndexScanOp : public Operator {
+ public:
+  IndexScanOp(const TableDef* table, std::string alias, BoundIndex index, bool emit_key);
+  void Open(EvalContext* ctx) override;
+  bool Next(Row* out) override;
+  void Explain(std::vector<std::string>* out, int depth) const override;
+
+  const TableDef* table;
+  std::string alias;
+  BoundIndex index;
+  bool emit_key;
+  std::vector<ExprP> eq;       // values for the leading index columns
+  ExprP lower, upper;          // range on column eq.size() (in SQL order of that column)
+  bool lower_inclusive = true, upper_inclusive = true;
+  bool backward = false;
+  std::vector<std::string> cond_sql;  // for EXPLAIN "Index Cond"
+ private:
+  bool Fetch(const std::string& table_key, const std::string& value, Row* out);
+  EvalContext* ctx_ = nullptr;
+  std::unique_ptr<rocksdb::Iterator> it_;
+  std::string start_, end_;  // [start_, end_) in key order
+  bool empty_ = false, first_ = true;
+};
+
+}  // namespace tusk

@@ -1,0 +1,189 @@
+#include "access/table_access.hpp"
+
+#include "common/error.hpp"
+#include "common/rowcodec.hpp"
+#include "engine/database.hpp"
+#include "storage/store.hpp"
+#include "types/text_io.hpp"
+
+namespace tusk {
+
+rocksdb::ReadOptions SnapshotReadOptions(ExecState* st) {
+  rocksdb::ReadOptions ro;
+  ro.snapshot = st->snapshot;
+  return ro;
+}
+
+TableAccess::TableAccess(ExecState* st, const TableDef* table, std::vector<BoundIndex> indexes)
+    : st_(st), table_(table), indexes_(std::move(indexes)) {
+  for (const auto& i : indexes_)
+    if (i.def->primary) pk_ = &i;
+}
+
+std::string TableAccess::MakeRowKey(const Row& row) {
+  std::string key = RelationPrefix(table_->oid);
+  if (!pk_) {
+    AppendUint64BE(st_->db->NextRowId(table_->oid), &key);
+    return key;
+  }
+  EvalContext ctx;
+  ctx.row = &row;
+  ctx.state = st_;
+  for (size_t i = 0; i < pk_->keys.size(); i++)
+    EncodeKeyValue(pk_->keys[i]->type, pk_->keys[i]->Eval(ctx), pk_->orders[i], &key);
+  return key;
+}
+
+bool TableAccess::InIndex(const BoundIndex& idx, const Row& row) {
+  if (!idx.predicate) return true;
+  EvalContext ctx;
+  ctx.row = &row;
+  ctx.state = st_;
+  return IsTrue(idx.predicate->Eval(ctx));
+}
+
+std::string TableAccess::IndexKey(const BoundIndex& idx, const Row& row, const std::string& table_key, bool* unique_form) {
+  std::string key = RelationPrefix(idx.def->oid);
+  EvalContext ctx;
+  ctx.row = &row;
+  ctx.state = st_;
+  bool has_null = false;
+  for (size_t i = 0; i < idx.keys.size(); i++) {
+    Value v = idx.keys[i]->Eval(ctx);
+    has_null |= v.is_null();
+    EncodeKeyValue(idx.keys[i]->type, v, idx.orders[i], &key);
+  }
+  *unique_form = idx.def->unique && !has_null;
+  if (!*unique_form) key += table_key;
+  return key;
+}
+
+void TableAccess::ThrowDuplicate(const BoundIndex& idx, const Row& row) {
+  EvalContext ctx;
+  ctx.row = &row;
+  ctx.state = st_;
+  std::string cols, vals;
+  for (size_t i = 0; i < idx.keys.size(); i++) {
+    if (i) { cols += ", "; vals += ", "; }
+    cols += idx.key_sql[i];
+    Value v = idx.keys[i]->Eval(ctx);
+    vals += v.is_null() ? "null" : FormatText(idx.keys[i]->type, v, st_->dt);
+  }
+  throw Error(sqlstate::kUniqueViolation, "duplicate key value violates unique constraint \"" + idx.def->name + "\"")
+      .WithDetail("Key (" + cols + ")=(" + vals + ") already exists.")
+      .WithConstraint(table_->name, idx.def->name);
+}
+
+void TableAccess::InsertIndexEntries(const Row& row, const std::string& table_key) {
+  std::string value;
+  AppendVarint(table_key.size(), &value);
+  value += table_key;
+  for (const auto& idx : indexes_) {
+    if (idx.def->primary || !InIndex(idx, row)) continue;
+    bool unique_form;
+    std::string key = IndexKey(idx, row, table_key, &unique_form);
+    if (unique_form) {
+      std::string existing;
+      rocksdb::Status s = st_->txn->GetForUpdate(rocksdb::ReadOptions(), key, &existing, true, false);
+      if (s.ok()) ThrowDuplicate(idx, row);
+      if (!s.IsNotFound()) CheckStatus(s, "index read");
+    }
+    CheckStatus(st_->txn->Put(key, value), "index write");
+  }
+}
+
+void TableAccess::DeleteIndexEntries(const Row& row, const std::string& table_key) {
+  for (const auto& idx : indexes_) {
+    if (idx.def->primary || !InIndex(idx, row)) continue;
+    bool unique_form;
+    std::string key = IndexKey(idx, row, table_key, &unique_form);
+    CheckStatus(st_->txn->Delete(key), "index delete");
+  }
+}
+
+std::string TableAccess::Insert(const Row& row) {
+  std::string key = MakeRowKey(row);
+  if (pk_) {
+    std::string existing;
+    rocksdb::Status s = st_->txn->GetForUpdate(rocksdb::ReadOptions(), key, &existing, true, false);
+    if (s.ok()) ThrowDuplicate(*pk_, row);
+    if (!s.IsNotFound()) CheckStatus(s, "read");
+  }
+  std::string value;
+  EncodeRow(row, &value);
+  CheckStatus(st_->txn->Put(key, value), "write");
+  InsertIndexEntries(row, key);
+  return key;
+}
+
+std::string TableAccess::Update(const std::string& key, const Row& old_row, const Row& new_row) {
+  std::string new_key = pk_ ? MakeRowKey(new_row) : key;
+  DeleteIndexEntries(old_row, key);
+  if (new_key != key) {
+    std::string existing;
+    rocksdb::Status s = st_->txn->GetForUpdate(rocksdb::ReadOptions(), new_key, &existing, true, false);
+    if (s.ok()) ThrowDuplicate(*pk_, new_row);
+    if (!s.IsNotFound()) CheckStatus(s, "read");
+    CheckStatus(st_->txn->Delete(key), "delete");
+  }
+  std::string value;
+  EncodeRow(new_row, &value);
+  CheckStatus(st_->txn->Put(new_key, value), "write");
+  InsertIndexEntries(new_row, new_key);
+  return new_key;
+}
+
+void TableAccess::Delete(const std::string& key, const Row& row) {
+  DeleteIndexEntries(row, key);
+  CheckStatus(st_->txn->Delete(key), "delete");
+}
+
+bool TableAccess::LockRow(const std::string& key, Row* latest) {
+  std::string value;
+  rocksdb::Status s = st_->txn->GetForUpdate(rocksdb::ReadOptions(), key, &value, true, false);
+  if (s.IsNotFound()) return false;
+  CheckStatus(s, "lock");
+  *latest = DecodeRow(value);
+  latest->resize(table_->columns.size());
+  return true;
+}
+
+bool TableAccess::Fetch(const std::string& key, Row* row) {
+  std::string value;
+  rocksdb::Status s = st_->txn->Get(SnapshotReadOptions(st_), key, &value);
+  if (s.IsNotFound()) return false;
+  CheckStatus(s, "read");
+  *row = DecodeRow(value);
+  row->resize(table_->columns.size());
+  return true;
+}
+
+bool TableAccess::LookupUnique(const BoundIndex& idx, const Row& key_values, std::string* table_key, bool lock) {
+  // The primary key index is the table itself.
+  std::string key = RelationPrefix(idx.def->primary ? table_->oid : idx.def->oid);
+  for (size_t i = 0; i < key_values.size(); i++) {
+    if (key_values[i].is_null()) return false;
+    EncodeKeyValue(idx.keys[i]->type, key_values[i], idx.orders[i], &key);
+  }
+  if (idx.def->primary) {
+    std::string value;
+    rocksdb::Status s = lock ? st_->txn->GetForUpdate(rocksdb::ReadOptions(), key, &value, false, false)
+                             : st_->txn->Get(SnapshotReadOptions(st_), key, &value);
+    if (s.IsNotFound()) return false;
+    CheckStatus(s, "read");
+    *table_key = key;
+    return true;
+  }
+  std::string value;
+  rocksdb::Status s = lock ? st_->txn->GetForUpdate(rocksdb::ReadOptions(), key, &value, false, false)
+                           : st_->txn->Get(SnapshotReadOptions(st_), key, &value);
+  if (s.IsNotFound()) return false;
+  CheckStatus(s, "read");
+  std::string_view v = value;
+  uint64_t n;
+  if (!ReadVarint(&v, &n) || n > v.size()) throw Error(sqlstate::kDataCorrupted, "invalid index entry");
+  *table_key = std::string(v.substr(0, n));
+  return true;
+}
+
+}  // namespace tusk

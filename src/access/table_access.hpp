@@ -1,0 +1,63 @@
+// Table access: reading and writing rows of one table and keeping its indexes in step, inside
+// the statement's storage transaction. Enforces uniqueness (23505); NOT NULL, CHECK and foreign
+// keys are the DML layer's job because they need expressions and other tables.
+//
+// Index entries (see storage/store.hpp for the key spaces):
+//   key    index prefix + encoded index columns [+ table key, unless unique without NULLs]
+//   value  varint length of the table key + table key
+#pragma once
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "catalog/catalog.hpp"
+#include "common/keycodec.hpp"
+#include "execution/expr.hpp"
+
+namespace tusk {
+
+// An index with its key expressions bound for evaluation on table rows.
+struct BoundIndex {
+  const IndexDef* def = nullptr;
+  std::vector<ExprP> keys;
+  std::vector<KeyColumnOrder> orders;
+  std::vector<std::string> key_sql;  // column names or expression text, for error details
+  ExprP predicate;                   // partial index; null when the index covers every row
+};
+
+class TableAccess {
+ public:
+  TableAccess(ExecState* st, const TableDef* table, std::vector<BoundIndex> indexes);
+
+  const TableDef& table() const { return *table_; }
+  // The storage key of a row: its primary key, or a fresh hidden row id.
+  std::string MakeRowKey(const Row& row);
+  // Inserts a row, adding index entries; throws 23505 on a duplicate. Returns the row key.
+  std::string Insert(const Row& row);
+  // Replaces a row (the key may change when the primary key changes); returns the new key.
+  std::string Update(const std::string& key, const Row& old_row, const Row& new_row);
+  void Delete(const std::string& key, const Row& row);
+  // Locks the row for writing and returns its newest committed version; false when it is gone.
+  bool LockRow(const std::string& key, Row* latest);
+  // Reads a row by key in the statement snapshot (including this transaction's writes).
+  bool Fetch(const std::string& key, Row* row);
+  // Looks up by a unique index's key values; returns the table key.
+  bool LookupUnique(const BoundIndex& idx, const Row& key_values, std::string* table_key, bool lock);
+  const std::vector<BoundIndex>& indexes() const { return indexes_; }
+
+ private:
+  std::string IndexKey(const BoundIndex& idx, const Row& row, const std::string& table_key, bool* unique_form);
+  void InsertIndexEntries(const Row& row, const std::string& key);
+  void DeleteIndexEntries(const Row& row, const std::string& key);
+  bool InIndex(const BoundIndex& idx, const Row& row);
+  [[noreturn]] void ThrowDuplicate(const BoundIndex& idx, const Row& row);
+
+  ExecState* st_;
+  const TableDef* table_;
+  std::vector<BoundIndex> indexes_;
+  const BoundIndex* pk_ = nullptr;
+};
+
+rocksdb::ReadOptions SnapshotReadOptions(ExecState* st);
+
+}  // namespace tusk

@@ -1,0 +1,121 @@
+#include "engine/database.hpp"
+
+#include <filesystem>
+
+#include "common/error.hpp"
+#include "common/keycodec.hpp"
+
+namespace tusk {
+
+namespace {
+const char* kCatalogKey = "C";
+
+std::string SeqKey(uint32_t oid) {
+  std::string k = "S";
+  AppendUint32BE(oid, &k);
+  return k;
+}
+}  // namespace
+
+std::unique_ptr<Database> Database::Open(const std::string& dir) {
+  std::error_code ec;
+  std::filesystem::create_directories(dir, ec);
+  if (ec) throw Error(sqlstate::kIoError, "could not create data directory \"" + dir + "\": " + ec.message());
+  auto db = std::make_unique<Database>();
+  db->dir_ = dir;
+  db->store_ = Store::Open(dir);
+  std::string bytes;
+  if (db->store_->GetCommitted(kCatalogKey, &bytes)) {
+    db->catalog_ = Catalog::Deserialize(bytes);
+  } else {
+    auto c = Catalog::Bootstrap();
+    db->store_->PutNonTransactional(kCatalogKey, c->Serialize());
+    db->catalog_ = c;
+  }
+  return db;
+}
+
+std::shared_ptr<const Catalog> Database::catalog() {
+  std::lock_guard<std::mutex> lock(catalog_mu_);
+  return catalog_;
+}
+
+void Database::PublishCatalog(std::shared_ptr<const Catalog> c) {
+  std::lock_guard<std::mutex> lock(catalog_mu_);
+  catalog_ = std::move(c);
+}
+
+Database::SeqState& Database::LoadSeq(uint32_t oid) {
+  SeqState& s = seqs_[oid];
+  if (!s.loaded) {
+    std::string v;
+    if (store_->GetCommitted(SeqKey(oid), &v) && v.size() == 9) {
+      s.last = static_cast<int64_t>(ReadUint64BE(v.data()));
+      s.called = v[8] != 0;
+    }
+    s.loaded = true;
+  }
+  return s;
+}
+
+int64_t Database::NextVal(const SequenceDef& seq) {
+  std::lock_guard<std::mutex> lock(seq_mu_);
+  SeqState& s = LoadSeq(seq.oid);
+  int64_t next;
+  if (!s.called) {
+    next = seq.start;
+  } else {
+    bool overflow = __builtin_add_overflow(s.last, seq.increment, &next);
+    if (overflow || next > seq.max || next < seq.min) {
+      if (!seq.cycle) {
+        bool up = seq.increment > 0;
+        throw Error(sqlstate::kSequenceGeneratorLimitExceeded,
+                    std::string("nextval: reached ") + (up ? "maximum" : "minimum") + " value of sequence \"" +
+                        seq.name + "\" (" + std::to_string(up ? seq.max : seq.min) + ")");
+      }
+      next = seq.increment > 0 ? seq.min : seq.max;
+    }
+  }
+  s.last = next;
+  s.called = true;
+  std::string v;
+  AppendUint64BE(static_cast<uint64_t>(next), &v);
+  v.push_back(1);
+  store_->PutNonTransactional(SeqKey(seq.oid), v);
+  return next;
+}
+
+void Database::SetVal(const SequenceDef& seq, int64_t value, bool is_called) {
+  std::lock_guard<std::mutex> lock(seq_mu_);
+  SeqState& s = LoadSeq(seq.oid);
+  s.last = value;
+  s.called = is_called;
+  std::string v;
+  AppendUint64BE(static_cast<uint64_t>(value), &v);
+  v.push_back(is_called ? 1 : 0);
+  store_->PutNonTransactional(SeqKey(seq.oid), v);
+}
+
+void Database::DropSequenceState(uint32_t oid) {
+  std::lock_guard<std::mutex> lock(seq_mu_);
+  seqs_.erase(oid);
+  store_->DeleteRange(SeqKey(oid), PrefixSuccessor(SeqKey(oid)));
+}
+
+uint64_t Database::NextRowId(uint32_t table) {
+  std::lock_guard<std::mutex> lock(rowid_mu_);
+  auto it = rowids_.find(table);
+  if (it == rowids_.end()) {
+    // Continue after the largest row id stored (committed or not, ids are never reused).
+    uint64_t last = 0;
+    std::string prefix = RelationPrefix(table);
+    std::unique_ptr<rocksdb::Iterator> iter(store_->db()->NewIterator(rocksdb::ReadOptions()));
+    iter->SeekForPrev(PrefixSuccessor(prefix));
+    if (iter->Valid() && iter->key().starts_with(prefix) && iter->key().size() == prefix.size() + 8)
+      last = ReadUint64BE(iter->key().data() + prefix.size());
+    it = rowids_.emplace(table, last).first;
+  }
+  return ++it->second;
+}
+
+}  // namespace tusk

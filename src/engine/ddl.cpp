@@ -1,0 +1,641 @@
+#include <openssl/evp.h>
+#include <openssl/hmac.h>
+#include <openssl/rand.h>
+#include <openssl/sha.h>
+
+#include "common/error.hpp"
+#include "common/strings.hpp"
+#include "engine/ddl_util.hpp"
+#include "engine/statements.hpp"
+#include "server/scram.hpp"
+
+namespace tusk {
+
+void ExecuteAlterTable(PgQuery__AlterTableStmt* stmt, ExecState* st, ResultSink* sink);
+void ExecuteRename(PgQuery__RenameStmt* stmt, ExecState* st, ResultSink* sink);
+
+namespace {
+[[noreturn]] void ThrowAt(const char* state, const std::string& msg, int location) {
+  Error e(state, msg);
+  if (location >= 0) e.WithPosition(location + 1);
+  throw e;
+}
+
+std::vector<int> KeyColumns(const TableDef& t, Node** keys, size_t n, const char* what) {
+  std::vector<int> cols;
+  for (size_t i = 0; i < n; i++) {
+    std::string name = StrVal(keys[i]);
+    int c = t.FindColumn(name);
+    if (c < 0) throw Error(sqlstate::kUndefinedColumn, "column \"" + name + "\" named in key does not exist");
+    if (std::find(cols.begin(), cols.end(), c) != cols.end())
+      throw Error(sqlstate::kDuplicateColumn, "column \"" + name + "\" appears twice in " + what + " constraint");
+    cols.push_back(c);
+  }
+  return cols;
+}
+
+void ApplyTableConstraint(ExecState* st, Catalog* cat, TableDef* t, PgQuery__Constraint* c, const std::string& column, bool existing_rows) {
+  switch (c->contype) {
+    case PG_QUERY__CONSTR_TYPE__CONSTR_PRIMARY:
+    case PG_QUERY__CONSTR_TYPE__CONSTR_UNIQUE: {
+      std::vector<int> cols = column.empty() ? KeyColumns(*t, c->keys, c->n_keys, c->contype == PG_QUERY__CONSTR_TYPE__CONSTR_PRIMARY ? "primary key" : "unique")
+                                             : std::vector<int>{t->FindColumn(column)};
+      AddKeyConstraint(st, cat, t, c, cols, existing_rows);
+      break;
+    }
+    case PG_QUERY__CONSTR_TYPE__CONSTR_CHECK:
+      AddCheckConstraint(st, cat, t, c, column, existing_rows);
+      break;
+    case PG_QUERY__CONSTR_TYPE__CONSTR_FOREIGN: {
+      std::vector<int> cols;
+      if (!column.empty()) cols.push_back(t->FindColumn(column));
+      else
+        for (size_t i = 0; i < c->n_fk_attrs; i++) {
+          std::string name = StrVal(c->fk_attrs[i]);
+          int col = t->FindColumn(name);
+          if (col < 0) throw Error(sqlstate::kUndefinedColumn, "column \"" + name + "\" referenced in foreign key constraint does not exist");
+          cols.push_back(col);
+        }
+      AddForeignKey(st, cat, t, c, cols, existing_rows);
+      break;
+    }
+    case PG_QUERY__CONSTR_TYPE__CONSTR_EXCLUSION:
+      throw Error(sqlstate::kFeatureNotSupported, "exclusion constraints are not supported yet");
+    default:
+      throw Error(sqlstate::kFeatureNotSupported, "this constraint type is not supported yet");
+  }
+}
+}  // namespace
+
+void AddConstraintToTable(ExecState* st, Catalog* cat, TableDef* t, PgQuery__Constraint* c, const std::string& column, bool existing_rows) {
+  ApplyTableConstraint(st, cat, t, c, column, existing_rows);
+}
+
+static void ExecuteCreateTable(PgQuery__CreateStmt* stmt, ExecState* st, ResultSink* sink) {
+  if (stmt->partspec || stmt->partbound) throw Error(sqlstate::kFeatureNotSupported, "partitioned tables are not supported yet");
+  if (stmt->n_inh_relations) throw Error(sqlstate::kFeatureNotSupported, "table inheritance is not supported yet");
+  if (stmt->of_typename) throw Error(sqlstate::kFeatureNotSupported, "typed tables are not supported yet");
+  auto* rv = stmt->relation;
+  if (rv->relpersistence == std::string("t")) throw Error(sqlstate::kFeatureNotSupported, "temporary tables are not supported yet");
+  Catalog* cat = st->session->MutableCatalog(st);
+  std::string schema = CreationSchema(st, rv->schemaname);
+  std::string name = rv->relname;
+  if (cat->FindRelation(schema, name, {})) {
+    if (stmt->if_not_exists) {
+      Notice(sink, "relation \"" + name + "\" already exists, skipping");
+      sink->Complete("CREATE TABLE");
+      return;
+    }
+    ThrowAt(sqlstate::kDuplicateTable, "relation \"" + name + "\" already exists", -1);
+  }
+  if (cat->FindEnum(schema, name, {})) ThrowAt(sqlstate::kDuplicateObject, "type \"" + name + "\" already exists", -1);
+  TableDef t;
+  t.oid = cat->AllocateOid();
+  t.schema = schema;
+  t.name = name;
+  std::vector<std::pair<PgQuery__Constraint*, std::string>> constraints;  // (constraint, column or "")
+  for (size_t i = 0; i < stmt->n_table_elts; i++) {
+    Node* e = stmt->table_elts[i];
+    if (e->node_case == PG_QUERY__NODE__NODE_COLUMN_DEF) {
+      auto* cd = e->column_def;
+      if (t.FindColumn(cd->colname) >= 0)
+        ThrowAt(sqlstate::kDuplicateColumn, "column \"" + std::string(cd->colname) + "\" specified more than once", cd->location);
+      std::vector<PgQuery__Constraint*> deferred;
+      t.columns.push_back(BuildColumn(st, cat, schema, name, cd, t.oid, static_cast<int>(t.columns.size()), &deferred));
+      for (auto* c : deferred) constraints.emplace_back(c, cd->colname);
+    } else if (e->node_case == PG_QUERY__NODE__NODE_CONSTRAINT) {
+      constraints.emplace_back(e->constraint, "");
+    } else {
+      throw Error(sqlstate::kFeatureNotSupported, "LIKE in CREATE TABLE is not supported yet");
+    }
+  }
+  if (t.columns.size() > 1600) throw Error("54011", "tables can have at most 1600 columns");
+  cat->AddTable(t);
+  TableDef* tp = cat->MutableTable(t.oid);
+  // Keys first so that foreign keys to this same table can find them.
+  for (int pass = 0; pass < 3; pass++)
+    for (auto& [c, col] : constraints) {
+      bool key = c->contype == PG_QUERY__CONSTR_TYPE__CONSTR_PRIMARY || c->contype == PG_QUERY__CONSTR_TYPE__CONSTR_UNIQUE;
+      bool fk = c->contype == PG_QUERY__CONSTR_TYPE__CONSTR_FOREIGN;
+      if ((pass == 0 && key) || (pass == 1 && !key && !fk) || (pass == 2 && fk))
+        ApplyTableConstraint(st, cat, tp, c, col, false);
+    }
+  sink->Complete("CREATE TABLE");
+}
+
+static void ExecuteCreateIndex(PgQuery__IndexStmt* stmt, ExecState* st, ResultSink* sink) {
+  if (stmt->access_method && std::string(stmt->access_method) != "btree")
+    throw Error(sqlstate::kFeatureNotSupported, "access method \"" + std::string(stmt->access_method) + "\" is not supported yet");
+  if (stmt->n_index_including_params) throw Error(sqlstate::kFeatureNotSupported, "INCLUDE in indexes is not supported yet");
+  if (stmt->nulls_not_distinct) throw Error(sqlstate::kFeatureNotSupported, "NULLS NOT DISTINCT is not supported yet");
+  Catalog* cat = st->session->MutableCatalog(st);
+  ParamTypes params;
+  Planner planner(st, &params);
+  const TableDef* ct = planner.ResolveTable(stmt->relation);
+  TableDef* t = cat->MutableTable(ct->oid);
+  IndexDef idx;
+  idx.table = t->oid;
+  idx.unique = stmt->unique;
+  std::vector<std::string> name_parts;
+  Scope scope;
+  scope.Add(planner.TableScopeRel(t, t->name));
+  for (size_t i = 0; i < stmt->n_index_params; i++) {
+    auto* ie = stmt->index_params[i]->index_elem;
+    IndexColumn ic;
+    if (ie->name) {
+      ic.column = t->FindColumn(ie->name);
+      if (ic.column < 0) throw Error(sqlstate::kUndefinedColumn, "column \"" + std::string(ie->name) + "\" does not exist");
+      name_parts.push_back(ie->name);
+    } else {
+      planner.binder().set_clause("index expressions");
+      ExprP e = planner.binder().Bind(ie->expr, scope);
+      (void)e;
+      ic.expr_sql = DeparseExpr(ie->expr);
+      std::string fig = FigureColname(ie->expr);
+      name_parts.push_back(fig == "?column?" ? "expr" : fig);
+    }
+    if (ie->n_opclass) throw Error(sqlstate::kFeatureNotSupported, "operator classes are not supported yet");
+    ic.desc = ie->ordering == PG_QUERY__SORT_BY_DIR__SORTBY_DESC;
+    ic.nulls_first = ie->nulls_ordering == PG_QUERY__SORT_BY_NULLS__SORTBY_NULLS_FIRST ||
+                     (ie->nulls_ordering != PG_QUERY__SORT_BY_NULLS__SORTBY_NULLS_LAST && ic.desc);
+    idx.columns.push_back(ic);
+  }
+  if (stmt->where_clause) {
+    planner.binder().set_clause("index predicate");
+    planner.binder().CoerceToBool(planner.binder().Bind(stmt->where_clause, scope), "WHERE", -1);
+    idx.where_sql = DeparseExpr(stmt->where_clause);
+  }
+  if (stmt->idxname) {
+    idx.name = stmt->idxname;
+    if (cat->FindRelation(t->schema, idx.name, {})) {
+      if (stmt->if_not_exists) {
+        Notice(sink, "relation \"" + idx.name + "\" already exists, skipping");
+        sink->Complete("CREATE INDEX");
+        return;
+      }
+      throw Error(sqlstate::kDuplicateTable, "relation \"" + idx.name + "\" already exists");
+    }
+  } else {
+    idx.name = ChooseRelationName(*cat, t->schema, t->name, name_parts, stmt->unique ? "key" : "idx");
+    if (stmt->unique) {}
+  }
+  idx.oid = cat->AllocateOid();
+  cat->AddIndex(idx);
+  t->indexes.push_back(idx.oid);
+  st->catalog = std::make_shared<Catalog>(*cat);
+  BuildIndex(st, *st->catalog->FindTable(t->oid), *st->catalog->FindIndex(idx.oid));
+  sink->Complete("CREATE INDEX");
+}
+
+namespace {
+// Everything that depends on a table, for DROP ... CASCADE / RESTRICT.
+std::vector<std::pair<uint32_t, const ConstraintDef*>> ReferencingForeignKeys(const Catalog& cat, uint32_t table) {
+  std::vector<std::pair<uint32_t, const ConstraintDef*>> out;
+  for (const auto& [oid, t] : cat.tables())
+    for (const auto& c : t.constraints)
+      if (c.kind == 'f' && c.ref_table == table && oid != table) out.emplace_back(oid, &c);
+  return out;
+}
+
+void DropTableObject(ExecState* st, Catalog* cat, uint32_t oid, bool cascade, ResultSink* sink) {
+  const TableDef* t = cat->FindTable(oid);
+  auto refs = ReferencingForeignKeys(*cat, oid);
+  if (!refs.empty()) {
+    if (!cascade) {
+      std::string detail;
+      for (auto& [child, c] : refs) {
+        if (!detail.empty()) detail += "\n";
+        detail += "constraint " + c->name + " on table " + cat->FindTable(child)->name + " depends on table " + t->name;
+      }
+      throw Error(sqlstate::kDependentObjectsStillExist, "cannot drop table " + t->name + " because other objects depend on it")
+          .WithDetail(detail).WithHint("Use DROP ... CASCADE to drop the dependent objects too.");
+    }
+    std::vector<std::pair<uint32_t, std::string>> drops;
+    for (auto& [child, c] : refs) drops.emplace_back(child, c->name);
+    std::string msg;
+    for (auto& [child, cname] : drops) {
+      Notice(sink, "drop cascades to constraint " + cname + " on table " + cat->FindTable(child)->name);
+      TableDef* ct = cat->MutableTable(child);
+      ct->constraints.erase(std::remove_if(ct->constraints.begin(), ct->constraints.end(), [&](const ConstraintDef& c) { return c.name == cname; }), ct->constraints.end());
+    }
+  }
+  for (uint32_t i : t->indexes) {
+    cat->DropIndex(i);
+    st->session->DropStorageOnCommit(i);
+  }
+  std::vector<uint32_t> seqs;
+  for (const auto& [so, s] : cat->sequences())
+    if (s.owner_table == oid) seqs.push_back(so);
+  for (uint32_t so : seqs) cat->DropSequence(so);
+  st->session->DropStorageOnCommit(oid);
+  cat->DropTable(oid);
+}
+}  // namespace
+
+static void ExecuteDrop(PgQuery__DropStmt* stmt, ExecState* st, ResultSink* sink) {
+  bool cascade = stmt->behavior == PG_QUERY__DROP_BEHAVIOR__DROP_CASCADE;
+  const char* tag = nullptr;
+  switch (stmt->remove_type) {
+    case PG_QUERY__OBJECT_TYPE__OBJECT_TABLE: tag = "DROP TABLE"; break;
+    case PG_QUERY__OBJECT_TYPE__OBJECT_INDEX: tag = "DROP INDEX"; break;
+    case PG_QUERY__OBJECT_TYPE__OBJECT_SEQUENCE: tag = "DROP SEQUENCE"; break;
+    case PG_QUERY__OBJECT_TYPE__OBJECT_SCHEMA: tag = "DROP SCHEMA"; break;
+    case PG_QUERY__OBJECT_TYPE__OBJECT_TYPE: tag = "DROP TYPE"; break;
+    case PG_QUERY__OBJECT_TYPE__OBJECT_EXTENSION: tag = "DROP EXTENSION"; break;
+    default: throw Error(sqlstate::kFeatureNotSupported, "DROP of this object type is not supported yet");
+  }
+  Catalog* cat = st->session->MutableCatalog(st);
+  auto path = st->session->SearchPath();
+  for (size_t i = 0; i < stmt->n_objects; i++) {
+    Node* obj = stmt->objects[i];
+    std::vector<std::string> names;
+    if (obj->node_case == PG_QUERY__NODE__NODE_LIST)
+      for (size_t k = 0; k < obj->list->n_items; k++) names.push_back(StrVal(obj->list->items[k]));
+    else if (obj->node_case == PG_QUERY__NODE__NODE_STRING)
+      names.push_back(obj->string->sval);
+    else if (obj->node_case == PG_QUERY__NODE__NODE_TYPE_NAME)
+      for (size_t k = 0; k < obj->type_name->n_names; k++) names.push_back(StrVal(obj->type_name->names[k]));
+    std::string name = names.empty() ? "" : names.back();
+    std::string schema = names.size() > 1 ? names[names.size() - 2] : "";
+    std::string shown = schema.empty() ? name : schema + "." + name;
+    switch (stmt->remove_type) {
+      case PG_QUERY__OBJECT_TYPE__OBJECT_SCHEMA: {
+        const SchemaDef* s = cat->FindSchema(name);
+        if (!s) {
+          if (stmt->missing_ok) { Notice(sink, "schema \"" + name + "\" does not exist, skipping"); continue; }
+          throw Error(sqlstate::kUndefinedSchema, "schema \"" + name + "\" does not exist");
+        }
+        std::vector<uint32_t> tables, seqs, enums;
+        for (const auto& [o, t] : cat->tables()) if (t.schema == name) tables.push_back(o);
+        for (const auto& [o, sq] : cat->sequences()) if (sq.schema == name && !sq.owner_table) seqs.push_back(o);
+        for (const auto& [o, e] : cat->enums()) if (e->schema == name) enums.push_back(o);
+        if (!cascade && (!tables.empty() || !seqs.empty() || !enums.empty())) {
+          std::string detail;
+          for (uint32_t o : tables) detail += (detail.empty() ? "" : "\n") + std::string("table ") + name + "." + cat->FindTable(o)->name + " depends on schema " + name;
+          for (uint32_t o : seqs) detail += (detail.empty() ? "" : "\n") + std::string("sequence ") + name + "." + cat->FindSequence(o)->name + " depends on schema " + name;
+          for (uint32_t o : enums) detail += (detail.empty() ? "" : "\n") + std::string("type ") + name + "." + cat->FindEnumByOid(o)->name + " depends on schema " + name;
+          throw Error(sqlstate::kDependentObjectsStillExist, "cannot drop schema " + name + " because other objects depend on it")
+              .WithDetail(detail).WithHint("Use DROP ... CASCADE to drop the dependent objects too.");
+        }
+        size_t n = tables.size() + seqs.size() + enums.size();
+        if (n == 1) {
+          if (!tables.empty()) Notice(sink, "drop cascades to table " + name + "." + cat->FindTable(tables[0])->name);
+          else if (!seqs.empty()) Notice(sink, "drop cascades to sequence " + name + "." + cat->FindSequence(seqs[0])->name);
+          else Notice(sink, "drop cascades to type " + name + "." + cat->FindEnumByOid(enums[0])->name);
+        } else if (n > 1) {
+          std::string detail;
+          for (uint32_t o : enums) detail += (detail.empty() ? "" : "\n") + std::string("drop cascades to type ") + name + "." + cat->FindEnumByOid(o)->name;
+          for (uint32_t o : tables) detail += (detail.empty() ? "" : "\n") + std::string("drop cascades to table ") + name + "." + cat->FindTable(o)->name;
+          for (uint32_t o : seqs) detail += (detail.empty() ? "" : "\n") + std::string("drop cascades to sequence ") + name + "." + cat->FindSequence(o)->name;
+          sink->SendNotice({"NOTICE", sqlstate::kSuccessfulCompletion, "drop cascades to " + std::to_string(n) + " other objects", detail});
+        }
+        for (uint32_t o : tables) if (cat->FindTable(o)) DropTableObject(st, cat, o, true, sink);
+        for (uint32_t o : seqs) cat->DropSequence(o);
+        for (uint32_t o : enums) cat->DropEnum(o);
+        cat->DropSchema(s->oid);
+        continue;
+      }
+      case PG_QUERY__OBJECT_TYPE__OBJECT_TYPE: {
+        auto e = cat->FindEnum(schema, name, path);
+        if (!e) {
+          if (stmt->missing_ok) { Notice(sink, "type \"" + shown + "\" does not exist, skipping"); continue; }
+          throw Error(sqlstate::kUndefinedObject, "type \"" + shown + "\" does not exist");
+        }
+        for (const auto& [o, t] : cat->tables())
+          for (const auto& c : t.columns)
+            if (!c.dropped && c.type.id == e->type_oid) {
+              if (!cascade)
+                throw Error(sqlstate::kDependentObjectsStillExist, "cannot drop type " + name + " because other objects depend on it")
+                    .WithDetail("column " + c.name + " of table " + t.name + " depends on type " + name)
+                    .WithHint("Use DROP ... CASCADE to drop the dependent objects too.");
+              throw Error(sqlstate::kFeatureNotSupported, "DROP TYPE ... CASCADE with dependent columns is not supported yet");
+            }
+        cat->DropEnum(e->type_oid);
+        continue;
+      }
+      case PG_QUERY__OBJECT_TYPE__OBJECT_EXTENSION: {
+        if (!cat->HasExtension(name)) {
+          if (stmt->missing_ok) { Notice(sink, "extension \"" + name + "\" does not exist, skipping"); continue; }
+          throw Error(sqlstate::kUndefinedObject, "extension \"" + name + "\" does not exist");
+        }
+        cat->DropExtension(name);
+        continue;
+      }
+      default: break;
+    }
+    if (!schema.empty() && !cat->FindSchema(schema)) {
+      if (stmt->missing_ok) {
+        Notice(sink, "schema \"" + schema + "\" does not exist, skipping");
+        continue;
+      }
+      throw Error(sqlstate::kUndefinedSchema, "schema \"" + schema + "\" does not exist");
+    }
+    auto rel = cat->FindRelation(schema, name, path);
+    const char* kind = stmt->remove_type == PG_QUERY__OBJECT_TYPE__OBJECT_TABLE ? "table" : stmt->remove_type == PG_QUERY__OBJECT_TYPE__OBJECT_INDEX ? "index" : "sequence";
+    RelKind want = stmt->remove_type == PG_QUERY__OBJECT_TYPE__OBJECT_TABLE ? RelKind::kTable : stmt->remove_type == PG_QUERY__OBJECT_TYPE__OBJECT_INDEX ? RelKind::kIndex : RelKind::kSequence;
+    if (!rel) {
+      if (stmt->missing_ok) {
+        Notice(sink, std::string(kind) + " \"" + name + "\" does not exist, skipping");
+        continue;
+      }
+      throw Error(sqlstate::kUndefinedTable, std::string(kind) + " \"" + shown + "\" does not exist");
+    }
+    if (rel->first != want) {
+      const char* what = rel->first == RelKind::kTable ? "a table" : rel->first == RelKind::kIndex ? "an index" : "a sequence";
+      throw Error(sqlstate::kWrongObjectType, "\"" + name + "\" is not " + std::string(kind == std::string("index") ? "an index" : std::string("a ") + kind))
+          .WithHint(std::string("Use DROP ") + (rel->first == RelKind::kTable ? "TABLE" : rel->first == RelKind::kIndex ? "INDEX" : "SEQUENCE") + " to remove " + what + ".");
+    }
+    if (want == RelKind::kTable) {
+      DropTableObject(st, cat, rel->second, cascade, sink);
+    } else if (want == RelKind::kIndex) {
+      const IndexDef* idx = cat->FindIndex(rel->second);
+      TableDef* t = cat->MutableTable(idx->table);
+      for (const auto& c : t->constraints)
+        if (c.index == idx->oid)
+          throw Error(sqlstate::kDependentObjectsStillExist, "cannot drop index " + idx->name + " because constraint " + c.name + " on table " + t->name + " requires it")
+              .WithHint("You can drop constraint " + c.name + " on table " + t->name + " instead.");
+      t->indexes.erase(std::remove(t->indexes.begin(), t->indexes.end(), idx->oid), t->indexes.end());
+      st->session->DropStorageOnCommit(idx->oid);
+      cat->DropIndex(idx->oid);
+    } else {
+      const SequenceDef* s = cat->FindSequence(rel->second);
+      if (s->owner_table) {
+        const TableDef* t = cat->FindTable(s->owner_table);
+        const ColumnDef& col = t->columns[static_cast<size_t>(s->owner_column)];
+        if (!cascade && !col.dropped && (col.identity || col.default_sql.find(s->name) != std::string::npos))
+          throw Error(sqlstate::kDependentObjectsStillExist, "cannot drop sequence " + s->name + " because other objects depend on it")
+              .WithDetail("default value for column " + col.name + " of table " + t->name + " depends on sequence " + s->name)
+              .WithHint("Use DROP ... CASCADE to drop the dependent objects too.");
+      }
+      st->db->DropSequenceState(s->oid);
+      cat->DropSequence(s->oid);
+    }
+  }
+  sink->Complete(tag);
+}
+
+static void ExecuteCreateSchema(PgQuery__CreateSchemaStmt* stmt, ExecState* st, ResultSink* sink) {
+  if (stmt->n_schema_elts) throw Error(sqlstate::kFeatureNotSupported, "CREATE SCHEMA with schema elements is not supported yet");
+  std::string name = stmt->schemaname ? stmt->schemaname : (stmt->authrole && stmt->authrole->rolename ? stmt->authrole->rolename : "");
+  Catalog* cat = st->session->MutableCatalog(st);
+  if (cat->FindSchema(name)) {
+    if (stmt->if_not_exists) {
+      Notice(sink, "schema \"" + name + "\" already exists, skipping");
+      sink->Complete("CREATE SCHEMA");
+      return;
+    }
+    throw Error(sqlstate::kDuplicateSchema, "schema \"" + name + "\" already exists");
+  }
+  if (name.rfind("pg_", 0) == 0)
+    throw Error("42939", "unacceptable schema name \"" + name + "\"").WithDetail("The prefix \"pg_\" is reserved for system schemas.");
+  cat->AddSchema({cat->AllocateOid(), name});
+  sink->Complete("CREATE SCHEMA");
+}
+
+static void ExecuteCreateEnum(PgQuery__CreateEnumStmt* stmt, ExecState* st, ResultSink* sink) {
+  Catalog* cat = st->session->MutableCatalog(st);
+  std::string name = StrVal(stmt->type_name[stmt->n_type_name - 1]);
+  std::string schema = CreationSchema(st, stmt->n_type_name > 1 ? StrVal(stmt->type_name[0]).c_str() : nullptr);
+  if (cat->FindEnum(schema, name, {}) || BuiltinTypeByName(name) || cat->FindRelation(schema, name, {}))
+    throw Error(sqlstate::kDuplicateObject, "type \"" + name + "\" already exists");
+  auto e = std::make_shared<EnumDef>();
+  e->type_oid = cat->AllocateOid();
+  e->array_oid = cat->AllocateOid();
+  e->schema = schema;
+  e->name = name;
+  for (size_t i = 0; i < stmt->n_vals; i++) {
+    std::string label = StrVal(stmt->vals[i]);
+    if (label.size() > 63)
+      throw Error(sqlstate::kInvalidParameterValue, "invalid enum label \"" + label + "\"").WithDetail("Labels must be 63 bytes or less.");
+    if (e->LabelIndex(label) >= 0)
+      throw Error(sqlstate::kInvalidParameterValue, "enum labels must be unique").WithDetail("Key (enumtypid, enumlabel)=(" + std::to_string(e->type_oid) + ", " + label + ") already exists.");
+    e->labels.push_back(label);
+  }
+  cat->AddEnum(e);
+  sink->Complete("CREATE TYPE");
+}
+
+static void ExecuteAlterEnum(PgQuery__AlterEnumStmt* stmt, ExecState* st, ResultSink* sink) {
+  Catalog* cat = st->session->MutableCatalog(st);
+  std::string name = StrVal(stmt->type_name[stmt->n_type_name - 1]);
+  std::string schema = stmt->n_type_name > 1 ? StrVal(stmt->type_name[0]) : "";
+  auto e = cat->FindEnum(schema, name, st->session->SearchPath());
+  if (!e) throw Error(sqlstate::kUndefinedObject, "type \"" + name + "\" does not exist");
+  auto ne = std::make_shared<EnumDef>(*e);
+  if (stmt->old_val) {
+    int i = ne->LabelIndex(stmt->old_val);
+    if (i < 0) throw Error(sqlstate::kInvalidParameterValue, "\"" + std::string(stmt->old_val) + "\" is not an existing enum label");
+    if (ne->LabelIndex(stmt->new_val) >= 0) throw Error(sqlstate::kDuplicateObject, "enum label \"" + std::string(stmt->new_val) + "\" already exists");
+    ne->labels[static_cast<size_t>(i)] = stmt->new_val;
+  } else {
+    if (ne->LabelIndex(stmt->new_val) >= 0) {
+      if (stmt->skip_if_new_val_exists) {
+        Notice(sink, "enum label \"" + std::string(stmt->new_val) + "\" already exists, skipping");
+        sink->Complete("ALTER TYPE");
+        return;
+      }
+      throw Error(sqlstate::kDuplicateObject, "enum label \"" + std::string(stmt->new_val) + "\" already exists");
+    }
+    if (stmt->new_val_neighbor && *stmt->new_val_neighbor)
+      throw Error(sqlstate::kFeatureNotSupported, "ADD VALUE BEFORE/AFTER is not supported yet");
+    ne->labels.push_back(stmt->new_val);
+  }
+  cat->AddEnum(ne);
+  for (auto& [o, t] : cat->tables()) {
+    TableDef* mt = cat->MutableTable(o);
+    for (auto& c : mt->columns) if (c.type.id == ne->type_oid) c.type.enumdef = ne;
+    (void)t;
+  }
+  sink->Complete("ALTER TYPE");
+}
+
+static int64_t DefElemInt(PgQuery__DefElem* d) {
+  Node* a = d->arg;
+  if (!a) return 0;
+  if (a->node_case == PG_QUERY__NODE__NODE_INTEGER) return a->integer->ival;
+  if (a->node_case == PG_QUERY__NODE__NODE_FLOAT) return std::stoll(a->float_->fval);
+  return 0;
+}
+
+static void ApplySequenceOptions(SequenceDef* s, Node** options, size_t n, bool creating, bool* restart, int64_t* restart_value, ExecState* st) {
+  bool min_set = false, max_set = false, start_set = false;
+  for (size_t i = 0; i < n; i++) {
+    auto* d = options[i]->def_elem;
+    std::string opt = d->defname;
+    if (opt == "increment") {
+      s->increment = DefElemInt(d);
+      if (s->increment == 0) throw Error(sqlstate::kInvalidParameterValue, "INCREMENT must not be zero");
+    } else if (opt == "start") { s->start = DefElemInt(d); start_set = true; }
+    else if (opt == "minvalue") { if (d->arg) { s->min = DefElemInt(d); min_set = true; } }
+    else if (opt == "maxvalue") { if (d->arg) { s->max = DefElemInt(d); max_set = true; } }
+    else if (opt == "cache") {
+      s->cache = DefElemInt(d);
+      if (s->cache <= 0) throw Error(sqlstate::kInvalidParameterValue, "CACHE (" + std::to_string(s->cache) + ") must be greater than zero");
+    }
+    else if (opt == "cycle") s->cycle = d->arg ? DefElemInt(d) != 0 || (d->arg->node_case == PG_QUERY__NODE__NODE_BOOLEAN && d->arg->boolean->boolval) : true;
+    else if (opt == "as") {
+      ParamTypes params;
+      Planner planner(st, &params);
+      Type t = planner.binder().ResolveType(d->arg->type_name);
+      if (!IsIntegerType(t.id) || t.array) throw Error(sqlstate::kInvalidParameterValue, "sequence type must be smallint, integer, or bigint");
+      s->type = t.id;
+    } else if (opt == "restart") {
+      *restart = true;
+      *restart_value = d->arg ? DefElemInt(d) : s->start;
+    } else if (opt == "owned_by") {
+      // OWNED BY is accepted; ownership ties only serial/identity sequences to tables.
+    } else {
+      throw Error(sqlstate::kSyntaxError, "option \"" + opt + "\" not recognized");
+    }
+  }
+  if (creating) {
+    int64_t type_max = s->type == oid::kInt2 ? 32767 : s->type == oid::kInt4 ? 2147483647 : INT64_MAX;
+    int64_t type_min = s->type == oid::kInt2 ? -32768 : s->type == oid::kInt4 ? INT32_MIN : INT64_MIN;
+    if (!max_set) s->max = s->increment > 0 ? type_max : -1;
+    if (!min_set) s->min = s->increment > 0 ? 1 : type_min;
+    if (!start_set) s->start = s->increment > 0 ? s->min : s->max;
+  }
+  if (s->min >= s->max)
+    throw Error(sqlstate::kInvalidParameterValue, "MINVALUE (" + std::to_string(s->min) + ") must be less than MAXVALUE (" + std::to_string(s->max) + ")");
+  if (s->start < s->min)
+    throw Error(sqlstate::kInvalidParameterValue, "START value (" + std::to_string(s->start) + ") cannot be less than MINVALUE (" + std::to_string(s->min) + ")");
+  if (s->start > s->max)
+    throw Error(sqlstate::kInvalidParameterValue, "START value (" + std::to_string(s->start) + ") cannot be greater than MAXVALUE (" + std::to_string(s->max) + ")");
+}
+
+static void ExecuteCreateSequence(PgQuery__CreateSeqStmt* stmt, ExecState* st, ResultSink* sink) {
+  Catalog* cat = st->session->MutableCatalog(st);
+  std::string schema = CreationSchema(st, stmt->sequence->schemaname);
+  std::string name = stmt->sequence->relname;
+  if (cat->FindRelation(schema, name, {})) {
+    if (stmt->if_not_exists) {
+      Notice(sink, "relation \"" + name + "\" already exists, skipping");
+      sink->Complete("CREATE SEQUENCE");
+      return;
+    }
+    throw Error(sqlstate::kDuplicateTable, "relation \"" + name + "\" already exists");
+  }
+  SequenceDef s;
+  s.oid = cat->AllocateOid();
+  s.schema = schema;
+  s.name = name;
+  bool restart = false;
+  int64_t rv = 0;
+  ApplySequenceOptions(&s, stmt->options, stmt->n_options, true, &restart, &rv, st);
+  cat->AddSequence(s);
+  st->db->DropSequenceState(s.oid);
+  sink->Complete("CREATE SEQUENCE");
+}
+
+static void ExecuteAlterSequence(PgQuery__AlterSeqStmt* stmt, ExecState* st, ResultSink* sink) {
+  Catalog* cat = st->session->MutableCatalog(st);
+  auto rel = cat->FindRelation(stmt->sequence->schemaname ? stmt->sequence->schemaname : "", stmt->sequence->relname, st->session->SearchPath());
+  if (!rel || rel->first != RelKind::kSequence) {
+    if (stmt->missing_ok) {
+      Notice(sink, "relation \"" + std::string(stmt->sequence->relname) + "\" does not exist, skipping");
+      sink->Complete("ALTER SEQUENCE");
+      return;
+    }
+    throw Error(sqlstate::kUndefinedTable, "relation \"" + std::string(stmt->sequence->relname) + "\" does not exist");
+  }
+  SequenceDef* s = cat->MutableSequence(rel->second);
+  bool restart = false;
+  int64_t rv = 0;
+  ApplySequenceOptions(s, stmt->options, stmt->n_options, false, &restart, &rv, st);
+  if (restart) st->db->SetVal(*s, rv, false);
+  sink->Complete("ALTER SEQUENCE");
+}
+
+static void ExecuteCreateExtension(PgQuery__CreateExtensionStmt* stmt, ExecState* st, ResultSink* sink) {
+  static const std::set<std::string> kKnown = {"uuid-ossp", "pgcrypto", "pg_trgm", "vector", "plpgsql", "pg_stat_statements", "citext", "btree_gin", "btree_gist", "unaccent", "fuzzystrmatch"};
+  std::string name = stmt->extname;
+  if (!kKnown.count(name))
+    throw Error(sqlstate::kUndefinedFile, "could not open extension control file \"/usr/share/postgresql/15/extension/" + name + ".control\": No such file or directory");
+  Catalog* cat = st->session->MutableCatalog(st);
+  if (cat->HasExtension(name)) {
+    if (stmt->if_not_exists) {
+      Notice(sink, "extension \"" + name + "\" already exists, skipping");
+      sink->Complete("CREATE EXTENSION");
+      return;
+    }
+    throw Error(sqlstate::kDuplicateObject, "extension \"" + name + "\" already exists");
+  }
+  cat->AddExtension(name);
+  sink->Complete("CREATE EXTENSION");
+}
+
+static void ApplyRoleOptions(RoleDef* r, Node** options, size_t n) {
+  for (size_t i = 0; i < n; i++) {
+    auto* d = options[i]->def_elem;
+    std::string opt = d->defname;
+    bool on = d->arg && d->arg->node_case == PG_QUERY__NODE__NODE_BOOLEAN ? d->arg->boolean->boolval : (d->arg && d->arg->node_case == PG_QUERY__NODE__NODE_INTEGER ? d->arg->integer->ival != 0 : true);
+    if (opt == "password") {
+      if (!d->arg) r->password.clear();
+      else r->password = MakeScramVerifier(StrVal(d->arg));
+    } else if (opt == "superuser") r->superuser = on;
+    else if (opt == "canlogin") r->login = on;
+    else if (opt == "createdb") r->createdb = on;
+    else if (opt == "createrole") r->createrole = on;
+    // inherit, replication, bypassrls, connectionlimit, validUntil: accepted
+  }
+}
+
+static void ExecuteCreateRole(PgQuery__CreateRoleStmt* stmt, ExecState* st, ResultSink* sink) {
+  Catalog* cat = st->session->MutableCatalog(st);
+  std::string name = stmt->role;
+  if (cat->FindRole(name)) throw Error(sqlstate::kDuplicateObject, "role \"" + name + "\" already exists");
+  RoleDef r;
+  r.oid = cat->AllocateOid();
+  r.name = name;
+  r.login = stmt->stmt_type == PG_QUERY__ROLE_STMT_TYPE__ROLESTMT_USER;
+  ApplyRoleOptions(&r, stmt->options, stmt->n_options);
+  cat->AddRole(r);
+  sink->Complete(stmt->stmt_type == PG_QUERY__ROLE_STMT_TYPE__ROLESTMT_USER ? "CREATE ROLE" : "CREATE ROLE");
+}
+
+static void ExecuteAlterRole(PgQuery__AlterRoleStmt* stmt, ExecState* st, ResultSink* sink) {
+  Catalog* cat = st->session->MutableCatalog(st);
+  std::string name = stmt->role && stmt->role->rolename ? stmt->role->rolename : "";
+  RoleDef* r = cat->MutableRole(name);
+  if (!r) throw Error(sqlstate::kUndefinedObject, "role \"" + name + "\" does not exist");
+  ApplyRoleOptions(r, stmt->options, stmt->n_options);
+  sink->Complete("ALTER ROLE");
+}
+
+static void ExecuteDropRole(PgQuery__DropRoleStmt* stmt, ExecState* st, ResultSink* sink) {
+  Catalog* cat = st->session->MutableCatalog(st);
+  for (size_t i = 0; i < stmt->n_roles; i++) {
+    auto* rs = stmt->roles[i]->role_spec;
+    std::string name = rs->rolename ? rs->rolename : "";
+    const RoleDef* r = cat->FindRole(name);
+    if (!r) {
+      if (stmt->missing_ok) { Notice(sink, "role \"" + name + "\" does not exist, skipping"); continue; }
+      throw Error(sqlstate::kUndefinedObject, "role \"" + name + "\" does not exist");
+    }
+    if (name == st->session->user()) throw Error(sqlstate::kObjectInUse, "current user cannot be dropped");
+    cat->DropRole(r->oid);
+  }
+  sink->Complete("DROP ROLE");
+}
+
+bool ExecuteDdl(Node* stmt, ExecState* st, ResultSink* sink) {
+  switch (stmt->node_case) {
+    case PG_QUERY__NODE__NODE_CREATE_STMT: ExecuteCreateTable(stmt->create_stmt, st, sink); return true;
+    case PG_QUERY__NODE__NODE_INDEX_STMT: ExecuteCreateIndex(stmt->index_stmt, st, sink); return true;
+    case PG_QUERY__NODE__NODE_DROP_STMT: ExecuteDrop(stmt->drop_stmt, st, sink); return true;
+    case PG_QUERY__NODE__NODE_CREATE_SCHEMA_STMT: ExecuteCreateSchema(stmt->create_schema_stmt, st, sink); return true;
+    case PG_QUERY__NODE__NODE_CREATE_ENUM_STMT: ExecuteCreateEnum(stmt->create_enum_stmt, st, sink); return true;
+    case PG_QUERY__NODE__NODE_ALTER_ENUM_STMT: ExecuteAlterEnum(stmt->alter_enum_stmt, st, sink); return true;
+    case PG_QUERY__NODE__NODE_CREATE_SEQ_STMT: ExecuteCreateSequence(stmt->create_seq_stmt, st, sink); return true;
+    case PG_QUERY__NODE__NODE_ALTER_SEQ_STMT: ExecuteAlterSequence(stmt->alter_seq_stmt, st, sink); return true;
+    case PG_QUERY__NODE__NODE_CREATE_EXTENSION_STMT: ExecuteCreateExtension(stmt->create_extension_stmt, st, sink); return true;
+    case PG_QUERY__NODE__NODE_CREATE_ROLE_STMT: ExecuteCreateRole(stmt->create_role_stmt, st, sink); return true;
+    case PG_QUERY__NODE__NODE_ALTER_ROLE_STMT: ExecuteAlterRole(stmt->alter_role_stmt, st, sink); return true;
+    case PG_QUERY__NODE__NODE_DROP_ROLE_STMT: ExecuteDropRole(stmt->drop_role_stmt, st, sink); return true;
+    case PG_QUERY__NODE__NODE_ALTER_TABLE_STMT: ExecuteAlterTable(stmt->alter_table_stmt, st, sink); return true;
+    case PG_QUERY__NODE__NODE_RENAME_STMT: ExecuteRename(stmt->rename_stmt, st, sink); return true;
+    default: return false;
+  }
+}
+
+}  // namespace tusk

@@ -1,0 +1,381 @@
+// ALTER TABLE and RENAME.
+#include "common/error.hpp"
+#include "common/rowcodec.hpp"
+#include "common/strings.hpp"
+#include "engine/ddl_util.hpp"
+#include "engine/statements.hpp"
+#include "engine/table_writer.hpp"
+#include "parser/walk.hpp"
+
+namespace tusk {
+
+void AddConstraintToTable(ExecState* st, Catalog* cat, TableDef* t, PgQuery__Constraint* c, const std::string& column, bool existing_rows);
+
+namespace {
+// Rewrites column names inside stored expression text (after RENAME COLUMN).
+std::string RenameInExpr(const std::string& sql, const std::string& from, const std::string& to) {
+  std::unique_ptr<Script> holder;
+  Node* e = ParseStoredExpr(sql, &holder);
+  auto visit = [&](Node* n) {
+    if (n->node_case == PG_QUERY__NODE__NODE_COLUMN_REF) {
+      auto* cr = n->column_ref;
+      Node* last = cr->fields[cr->n_fields - 1];
+      if (last->node_case == PG_QUERY__NODE__NODE_STRING && from == last->string->sval) {
+        free(last->string->sval);
+        last->string->sval = strdup(to.c_str());
+      }
+    }
+    return true;
+  };
+  if (visit(e)) WalkNodes(&e->base, visit);
+  return DeparseExpr(e);
+}
+
+bool ExprMentions(const std::string& sql, const std::string& column) {
+  std::unique_ptr<Script> holder;
+  Node* e = ParseStoredExpr(sql, &holder);
+  bool found = false;
+  auto visit = [&](Node* n) {
+    if (n->node_case == PG_QUERY__NODE__NODE_COLUMN_REF) {
+      auto* cr = n->column_ref;
+      Node* last = cr->fields[cr->n_fields - 1];
+      if (last->node_case == PG_QUERY__NODE__NODE_STRING && column == last->string->sval) found = true;
+    }
+    return true;
+  };
+  if (visit(e)) WalkNodes(&e->base, visit);
+  return found;
+}
+
+std::vector<std::pair<std::string, Row>> ScanAll(ExecState* st, const TableDef* t) {
+  SeqScanOp scan(t, "", true);
+  EvalContext ctx;
+  ctx.state = st;
+  std::vector<std::pair<std::string, Row>> out;
+  for (Row& r : RunToVector(&scan, &ctx)) {
+    std::string k = r.back().s();
+    r.pop_back();
+    out.emplace_back(std::move(k), std::move(r));
+  }
+  return out;
+}
+
+// Rewrites every row in place (new column filled, key unchanged).
+void RewriteRows(ExecState* st, const std::vector<std::pair<std::string, Row>>& rows) {
+  for (const auto& [k, r] : rows) {
+    std::string v;
+    EncodeRow(r, &v);
+    CheckStatus(st->txn->Put(k, v), "rewrite");
+  }
+}
+
+void DropIndexObject(ExecState* st, Catalog* cat, TableDef* t, uint32_t idx) {
+  t->indexes.erase(std::remove(t->indexes.begin(), t->indexes.end(), idx), t->indexes.end());
+  st->session->DropStorageOnCommit(idx);
+  cat->DropIndex(idx);
+}
+
+// Moves every row to the key the (new) table definition gives it.
+void Rekey(ExecState* st, const TableDef& before, const TableDef& after) {
+  auto rows = ScanAll(st, &before);
+  ParamTypes params;
+  ExecState s2 = *st;
+  Planner planner(&s2, &params);
+  TableAccess access(&s2, &after, planner.BindIndexes(after));
+  for (auto& [k, r] : rows) CheckStatus(st->txn->Delete(k), "rekey");
+  for (auto& [k, r] : rows) {
+    std::string v;
+    EncodeRow(r, &v);
+    CheckStatus(st->txn->Put(access.MakeRowKey(r), v), "rekey");
+  }
+}
+}  // namespace
+
+void ExecuteAlterTable(PgQuery__AlterTableStmt* stmt, ExecState* st, ResultSink* sink) {
+  if (stmt->objtype != PG_QUERY__OBJECT_TYPE__OBJECT_TABLE)
+    throw Error(sqlstate::kFeatureNotSupported, "ALTER of this object type is not supported yet");
+  Catalog* cat = st->session->MutableCatalog(st);
+  auto* rv = stmt->relation;
+  auto rel = cat->FindRelation(rv->schemaname ? rv->schemaname : "", rv->relname, st->session->SearchPath());
+  if (!rel) {
+    if (stmt->missing_ok) {
+      Notice(sink, "relation \"" + std::string(rv->relname) + "\" does not exist, skipping");
+      sink->Complete("ALTER TABLE");
+      return;
+    }
+    throw Error(sqlstate::kUndefinedTable, "relation \"" + std::string(rv->relname) + "\" does not exist");
+  }
+  if (rel->first != RelKind::kTable) throw Error(sqlstate::kWrongObjectType, "\"" + std::string(rv->relname) + "\" is not a table");
+  for (size_t i = 0; i < stmt->n_cmds; i++) {
+    auto* cmd = stmt->cmds[i]->alter_table_cmd;
+    TableDef* t = cat->MutableTable(rel->second);
+    auto column_index = [&](const char* name) {
+      int c = t->FindColumn(name);
+      if (c < 0) throw Error(sqlstate::kUndefinedColumn, "column \"" + std::string(name) + "\" of relation \"" + t->name + "\" does not exist");
+      return c;
+    };
+    switch (cmd->subtype) {
+      case PG_QUERY__ALTER_TABLE_TYPE__AT_AddColumn: {
+        auto* cd = cmd->def->column_def;
+        if (t->FindColumn(cd->colname) >= 0) {
+          if (cmd->missing_ok) {
+            Notice(sink, "column \"" + std::string(cd->colname) + "\" of relation \"" + t->name + "\" already exists, skipping");
+            continue;
+          }
+          throw Error(sqlstate::kDuplicateColumn, "column \"" + std::string(cd->colname) + "\" of relation \"" + t->name + "\" already exists");
+        }
+        std::vector<PgQuery__Constraint*> deferred;
+        ColumnDef col = BuildColumn(st, cat, t->schema, t->name, cd, t->oid, static_cast<int>(t->columns.size()), &deferred);
+        t->columns.push_back(col);
+        st->catalog = std::make_shared<Catalog>(*cat);
+        const TableDef* nt = st->catalog->FindTable(t->oid);
+        // Fill existing rows with the default (evaluated per row, as for volatile defaults).
+        auto rows = ScanAll(st, nt);
+        if (!rows.empty()) {
+          ParamTypes params;
+          Planner planner(st, &params);
+          TableWriter writer(&planner, nt);
+          size_t pos = nt->columns.size() - 1;
+          for (auto& [k, r] : rows) {
+            r.resize(nt->columns.size());
+            r[pos] = writer.DefaultFor(pos);
+            if (col.not_null && r[pos].is_null())
+              throw Error(sqlstate::kNotNullViolation, "column \"" + col.name + "\" of relation \"" + t->name + "\" contains null values");
+          }
+          RewriteRows(st, rows);
+        }
+        for (auto* c : deferred) AddConstraintToTable(st, cat, cat->MutableTable(rel->second), c, col.name, true);
+        break;
+      }
+      case PG_QUERY__ALTER_TABLE_TYPE__AT_DropColumn: {
+        int c = t->FindColumn(cmd->name);
+        if (c < 0) {
+          if (cmd->missing_ok) {
+            Notice(sink, "column \"" + std::string(cmd->name) + "\" of relation \"" + t->name + "\" does not exist, skipping");
+            continue;
+          }
+          column_index(cmd->name);
+        }
+        bool cascade = cmd->behavior == PG_QUERY__DROP_BEHAVIOR__DROP_CASCADE;
+        // Foreign keys from other tables that reference this column.
+        for (const auto& [o, other] : cat->tables())
+          for (const auto& fk : other.constraints)
+            if (fk.kind == 'f' && fk.ref_table == t->oid && std::find(fk.ref_columns.begin(), fk.ref_columns.end(), c) != fk.ref_columns.end() && !cascade)
+              throw Error(sqlstate::kDependentObjectsStillExist, "cannot drop column " + std::string(cmd->name) + " of table " + t->name + " because other objects depend on it")
+                  .WithDetail("constraint " + fk.name + " on table " + other.name + " depends on column " + std::string(cmd->name) + " of table " + t->name)
+                  .WithHint("Use DROP ... CASCADE to drop the dependent objects too.");
+        if (t->LiveColumnCount() == 1) {}
+        TableDef before = *t;
+        bool was_pk = false;
+        std::vector<uint32_t> drop_idx;
+        for (uint32_t io : t->indexes) {
+          const IndexDef* idx = cat->FindIndex(io);
+          bool uses = !idx->where_sql.empty() && ExprMentions(idx->where_sql, cmd->name);
+          for (const auto& ic : idx->columns) uses |= ic.column == c || (ic.column < 0 && ExprMentions(ic.expr_sql, cmd->name));
+          if (uses) { drop_idx.push_back(io); was_pk |= idx->primary; }
+        }
+        t->constraints.erase(std::remove_if(t->constraints.begin(), t->constraints.end(), [&](const ConstraintDef& cd) {
+          if (cd.kind == 'c') return ExprMentions(cd.check_sql, cmd->name);
+          if (cd.kind == 'f') return std::find(cd.columns.begin(), cd.columns.end(), c) != cd.columns.end();
+          return std::find(drop_idx.begin(), drop_idx.end(), cd.index) != drop_idx.end();
+        }), t->constraints.end());
+        for (uint32_t io : drop_idx) DropIndexObject(st, cat, t, io);
+        if (was_pk) t->pk_index = 0;
+        t->columns[static_cast<size_t>(c)].dropped = true;
+        t->columns[static_cast<size_t>(c)].name = "........pg.dropped." + std::to_string(c + 1) + "........";
+        std::vector<uint32_t> seqs;
+        for (const auto& [so, s] : cat->sequences()) if (s.owner_table == t->oid && s.owner_column == c) seqs.push_back(so);
+        for (uint32_t so : seqs) cat->DropSequence(so);
+        if (cascade)
+          for (auto& [o, other] : cat->tables()) {
+            TableDef* ot = cat->MutableTable(o);
+            ot->constraints.erase(std::remove_if(ot->constraints.begin(), ot->constraints.end(), [&](const ConstraintDef& fk) {
+              return fk.kind == 'f' && fk.ref_table == t->oid && std::find(fk.ref_columns.begin(), fk.ref_columns.end(), c) != fk.ref_columns.end();
+            }), ot->constraints.end());
+            (void)other;
+          }
+        if (was_pk) Rekey(st, before, *t);
+        break;
+      }
+      case PG_QUERY__ALTER_TABLE_TYPE__AT_ColumnDefault: {
+        int c = column_index(cmd->name);
+        ColumnDef& col = t->columns[static_cast<size_t>(c)];
+        if (cmd->def) {
+          if (col.identity)
+            throw Error(sqlstate::kSyntaxError, "column \"" + col.name + "\" of relation \"" + t->name + "\" is an identity column")
+                .WithHint("Use ALTER TABLE ... ALTER COLUMN ... DROP IDENTITY instead.");
+          ParamTypes params;
+          Planner planner(st, &params);
+          Scope empty;
+          ExprP e = planner.binder().Bind(cmd->def, empty);
+          planner.binder().Coerce(e, col.type, CastContext::kAssignment, -1, "column \"" + col.name + "\"");
+          col.default_sql = DeparseExpr(cmd->def);
+        } else {
+          col.default_sql.clear();
+        }
+        break;
+      }
+      case PG_QUERY__ALTER_TABLE_TYPE__AT_SetNotNull: {
+        int c = column_index(cmd->name);
+        for (auto& [k, r] : ScanAll(st, t))
+          if (r[static_cast<size_t>(c)].is_null())
+            throw Error(sqlstate::kNotNullViolation, "column \"" + std::string(cmd->name) + "\" of relation \"" + t->name + "\" contains null values");
+        t->columns[static_cast<size_t>(c)].not_null = true;
+        break;
+      }
+      case PG_QUERY__ALTER_TABLE_TYPE__AT_DropNotNull: {
+        int c = column_index(cmd->name);
+        if (t->pk_index) {
+          for (const auto& ic : cat->FindIndex(t->pk_index)->columns)
+            if (ic.column == c) throw Error(sqlstate::kInvalidTableDefinition, "column \"" + std::string(cmd->name) + "\" is in a primary key");
+        }
+        if (t->columns[static_cast<size_t>(c)].identity)
+          throw Error(sqlstate::kSyntaxError, "column \"" + std::string(cmd->name) + "\" of relation \"" + t->name + "\" is an identity column");
+        t->columns[static_cast<size_t>(c)].not_null = false;
+        break;
+      }
+      case PG_QUERY__ALTER_TABLE_TYPE__AT_AddConstraint: {
+        auto* c = cmd->def->constraint;
+        if (c->contype == PG_QUERY__CONSTR_TYPE__CONSTR_NOTNULL) throw Error(sqlstate::kFeatureNotSupported, "this constraint is not supported here");
+        st->catalog = std::make_shared<Catalog>(*cat);
+        AddConstraintToTable(st, cat, t, c, "", true);
+        break;
+      }
+      case PG_QUERY__ALTER_TABLE_TYPE__AT_DropConstraint: {
+        std::string name = cmd->name;
+        auto it = std::find_if(t->constraints.begin(), t->constraints.end(), [&](const ConstraintDef& c) { return c.name == name; });
+        if (it == t->constraints.end()) {
+          if (cmd->missing_ok) {
+            Notice(sink, "constraint \"" + name + "\" of relation \"" + t->name + "\", does not exist, skipping");
+            continue;
+          }
+          throw Error(sqlstate::kUndefinedObject, "constraint \"" + name + "\" of relation \"" + t->name + "\" does not exist");
+        }
+        ConstraintDef cd = *it;
+        if (cd.kind == 'p' || cd.kind == 'u') {
+          for (const auto& [o, other] : cat->tables())
+            for (const auto& fk : other.constraints)
+              if (fk.kind == 'f' && fk.ref_table == t->oid && o != t->oid) {
+                std::vector<int> a = fk.ref_columns, b = cd.columns;
+                std::sort(a.begin(), a.end());
+                std::sort(b.begin(), b.end());
+                if (a == b && cmd->behavior != PG_QUERY__DROP_BEHAVIOR__DROP_CASCADE)
+                  throw Error(sqlstate::kDependentObjectsStillExist, "cannot drop constraint " + name + " on table " + t->name + " because other objects depend on it")
+                      .WithDetail("constraint " + fk.name + " on table " + other.name + " depends on index " + name)
+                      .WithHint("Use DROP ... CASCADE to drop the dependent objects too.");
+              }
+        }
+        TableDef before = *t;
+        t->constraints.erase(it);
+        if (cd.kind == 'p' || cd.kind == 'u') {
+          DropIndexObject(st, cat, t, cd.index);
+          if (cd.kind == 'p') {
+            t->pk_index = 0;
+            Rekey(st, before, *t);
+          }
+        }
+        break;
+      }
+      case PG_QUERY__ALTER_TABLE_TYPE__AT_AlterColumnType:
+        throw Error(sqlstate::kFeatureNotSupported, "ALTER COLUMN ... TYPE is not supported yet");
+      default:
+        throw Error(sqlstate::kFeatureNotSupported, "this ALTER TABLE command is not supported yet");
+    }
+    st->catalog = std::make_shared<Catalog>(*cat);
+  }
+  sink->Complete("ALTER TABLE");
+}
+
+void ExecuteRename(PgQuery__RenameStmt* stmt, ExecState* st, ResultSink* sink) {
+  Catalog* cat = st->session->MutableCatalog(st);
+  auto path = st->session->SearchPath();
+  std::string newname = stmt->newname;
+  auto find_rel = [&](RelKind kind, const char* what) -> std::optional<uint32_t> {
+    auto* rv = stmt->relation;
+    auto rel = cat->FindRelation(rv->schemaname ? rv->schemaname : "", rv->relname, path);
+    if (!rel) {
+      if (stmt->missing_ok) {
+        Notice(sink, "relation \"" + std::string(rv->relname) + "\" does not exist, skipping");
+        return std::nullopt;
+      }
+      throw Error(sqlstate::kUndefinedTable, "relation \"" + std::string(rv->relname) + "\" does not exist");
+    }
+    if (rel->first != kind && !(kind == RelKind::kTable && stmt->rename_type == PG_QUERY__OBJECT_TYPE__OBJECT_TABLE))
+      throw Error(sqlstate::kWrongObjectType, "\"" + std::string(rv->relname) + "\" is not " + what);
+    return rel->second;
+  };
+  switch (stmt->rename_type) {
+    case PG_QUERY__OBJECT_TYPE__OBJECT_TABLE:
+    case PG_QUERY__OBJECT_TYPE__OBJECT_INDEX:
+    case PG_QUERY__OBJECT_TYPE__OBJECT_SEQUENCE: {
+      auto* rv = stmt->relation;
+      auto rel = cat->FindRelation(rv->schemaname ? rv->schemaname : "", rv->relname, path);
+      if (!rel) {
+        if (stmt->missing_ok) {
+          Notice(sink, "relation \"" + std::string(rv->relname) + "\" does not exist, skipping");
+          break;
+        }
+        throw Error(sqlstate::kUndefinedTable, "relation \"" + std::string(rv->relname) + "\" does not exist");
+      }
+      std::string schema = cat->SchemaOfRelation(rel->second);
+      if (cat->FindRelation(schema, newname, {}))
+        throw Error(sqlstate::kDuplicateTable, "relation \"" + newname + "\" already exists");
+      if (rel->first == RelKind::kTable) cat->MutableTable(rel->second)->name = newname;
+      else if (rel->first == RelKind::kIndex) {
+        IndexDef* idx = cat->MutableIndex(rel->second);
+        for (auto& c : cat->MutableTable(idx->table)->constraints) if (c.index == idx->oid) c.name = newname;
+        idx->name = newname;
+      } else cat->MutableSequence(rel->second)->name = newname;
+      break;
+    }
+    case PG_QUERY__OBJECT_TYPE__OBJECT_COLUMN: {
+      auto oid = find_rel(RelKind::kTable, "a table");
+      if (!oid) break;
+      TableDef* t = cat->MutableTable(*oid);
+      int c = t->FindColumn(stmt->subname);
+      if (c < 0) throw Error(sqlstate::kUndefinedColumn, "column \"" + std::string(stmt->subname) + "\" does not exist");
+      if (t->FindColumn(newname) >= 0)
+        throw Error(sqlstate::kDuplicateColumn, "column \"" + newname + "\" of relation \"" + t->name + "\" already exists");
+      std::string old = stmt->subname;
+      t->columns[static_cast<size_t>(c)].name = newname;
+      for (auto& cd : t->constraints) if (cd.kind == 'c') cd.check_sql = RenameInExpr(cd.check_sql, old, newname);
+      for (uint32_t io : t->indexes) {
+        IndexDef* idx = cat->MutableIndex(io);
+        for (auto& ic : idx->columns) if (ic.column < 0) ic.expr_sql = RenameInExpr(ic.expr_sql, old, newname);
+        if (!idx->where_sql.empty()) idx->where_sql = RenameInExpr(idx->where_sql, old, newname);
+      }
+      break;
+    }
+    case PG_QUERY__OBJECT_TYPE__OBJECT_TABCONSTRAINT: {
+      auto oid = find_rel(RelKind::kTable, "a table");
+      if (!oid) break;
+      TableDef* t = cat->MutableTable(*oid);
+      auto it = std::find_if(t->constraints.begin(), t->constraints.end(), [&](const ConstraintDef& c) { return c.name == stmt->subname; });
+      if (it == t->constraints.end())
+        throw Error(sqlstate::kUndefinedObject, "constraint \"" + std::string(stmt->subname) + "\" for table \"" + t->name + "\" does not exist");
+      it->name = newname;
+      if (it->index) cat->MutableIndex(it->index)->name = newname;
+      break;
+    }
+    case PG_QUERY__OBJECT_TYPE__OBJECT_SCHEMA: {
+      const SchemaDef* s = cat->FindSchema(stmt->subname);
+      if (!s) throw Error(sqlstate::kUndefinedSchema, "schema \"" + std::string(stmt->subname) + "\" does not exist");
+      if (cat->FindSchema(newname)) throw Error(sqlstate::kDuplicateSchema, "schema \"" + newname + "\" already exists");
+      std::string old = s->name;
+      SchemaDef ns = *s;
+      ns.name = newname;
+      cat->AddSchema(ns);
+      for (auto& [o, t] : cat->tables()) if (t.schema == old) cat->MutableTable(o)->schema = newname;
+      for (auto& [o, sq] : cat->sequences()) if (sq.schema == old) cat->MutableSequence(o)->schema = newname;
+      break;
+    }
+    default:
+      throw Error(sqlstate::kFeatureNotSupported, "this RENAME is not supported yet");
+  }
+  const char* tag = stmt->rename_type == PG_QUERY__OBJECT_TYPE__OBJECT_INDEX ? "ALTER INDEX" :
+                    stmt->rename_type == PG_QUERY__OBJECT_TYPE__OBJECT_SEQUENCE ? "ALTER SEQUENCE" :
+                    stmt->rename_type == PG_QUERY__OBJECT_TYPE__OBJECT_SCHEMA ? "ALTER SCHEMA" : "ALTER TABLE";
+  sink->Complete(tag);
+}
+
+}  // namespace tusk

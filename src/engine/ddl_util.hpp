@@ -1,0 +1,35 @@
+// Helpers shared by the DDL executors.
+#pragma once
+#include <string>
+#include <vector>
+
+#include "engine/session.hpp"
+#include "planner/planner.hpp"
+
+namespace tusk {
+
+// The schema a new object goes into: the explicit one, else the first existing schema of the
+// search_path. Throws 3F000 when there is none.
+std::string CreationSchema(ExecState* st, const char* explicit_schema);
+// PostgreSQL's default object names: "<table>_<cols>_<suffix>", made unique with a number.
+std::string ChooseRelationName(const Catalog& cat, const std::string& schema, const std::string& table,
+                               const std::vector<std::string>& cols, const std::string& suffix);
+std::string ChooseConstraintName(const TableDef& t, const std::vector<std::string>& cols, const std::string& suffix);
+// Writes index entries for every existing row of the table (CREATE INDEX, ADD CONSTRAINT).
+void BuildIndex(ExecState* st, const TableDef& t, const IndexDef& idx);
+// Creates the backing index of a PRIMARY KEY / UNIQUE constraint (and the constraint).
+void AddKeyConstraint(ExecState* st, Catalog* cat, TableDef* t, PgQuery__Constraint* c, const std::vector<int>& cols,
+                      bool build);
+// Adds a CHECK or FOREIGN KEY constraint; validates existing rows when `validate`.
+void AddCheckConstraint(ExecState* st, Catalog* cat, TableDef* t, PgQuery__Constraint* c, const std::string& column,
+                        bool validate);
+void AddForeignKey(ExecState* st, Catalog* cat, TableDef* t, PgQuery__Constraint* c, const std::vector<int>& cols,
+                   bool validate);
+// Builds a column from its definition; may create a sequence (serial/identity). Constraints on
+// the column that need the table (keys, checks, references) are returned in `deferred`.
+ColumnDef BuildColumn(ExecState* st, Catalog* cat, const std::string& schema, const std::string& table,
+                      PgQuery__ColumnDef* def, uint32_t table_oid, int position,
+                      std::vector<PgQuery__Constraint*>* deferred);
+void Notice(ResultSink* sink, const std::string& message);
+
+}  // namespace tusk

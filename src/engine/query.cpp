@@ -1,0 +1,93 @@
+#include "common/error.hpp"
+#include "common/strings.hpp"
+#include "engine/statements.hpp"
+#include "planner/planner.hpp"
+
+namespace tusk {
+
+void ExecuteSelect(Node* stmt, ExecState* st, ParamTypes* params, ResultSink* sink) {
+  Planner planner(st, params);
+  PlannedQuery q = planner.PlanSelect(stmt, nullptr);
+  sink->Columns(q.columns);
+  EvalContext ctx;
+  ctx.state = st;
+  q.root->Open(&ctx);
+  Row row;
+  int64_t n = 0;
+  while (q.root->Next(&row)) {
+    sink->AddRow(row);
+    n++;
+  }
+  sink->Complete("SELECT " + std::to_string(n));
+}
+
+void ExecuteExplain(PgQuery__ExplainStmt* stmt, ExecState* st, ParamTypes* params, ResultSink* sink) {
+  for (size_t i = 0; i < stmt->n_options; i++) {
+    auto* d = stmt->options[i]->def_elem;
+    std::string name = d->defname;
+    std::string val = d->arg && d->arg->node_case == PG_QUERY__NODE__NODE_STRING ? ToLower(d->arg->string->sval) : "";
+    if (d->arg && d->arg->node_case == PG_QUERY__NODE__NODE_A_CONST && d->arg->a_const->val_case == PG_QUERY__A__CONST__VAL_SVAL)
+      val = ToLower(d->arg->a_const->sval->sval);
+    bool off = val == "false" || val == "off" || val == "0";
+    if (name == "analyze" && !off) throw Error(sqlstate::kFeatureNotSupported, "EXPLAIN ANALYZE is not supported yet");
+    if (name == "format" && val != "text") throw Error(sqlstate::kFeatureNotSupported, "EXPLAIN formats other than text are not supported yet");
+    if (name == "costs" && !off) throw Error(sqlstate::kFeatureNotSupported, "EXPLAIN with costs is not supported yet; use EXPLAIN (COSTS OFF)");
+    if (name != "analyze" && name != "costs" && name != "format" && name != "verbose" && name != "buffers" && name != "timing" && name != "summary" && name != "settings" && name != "wal")
+      throw Error(sqlstate::kSyntaxError, "unrecognized EXPLAIN option \"" + name + "\"").WithPosition(d->location + 1);
+  }
+  if (stmt->n_options == 0) throw Error(sqlstate::kFeatureNotSupported, "EXPLAIN with costs is not supported yet; use EXPLAIN (COSTS OFF)");
+  if (stmt->query->node_case != PG_QUERY__NODE__NODE_SELECT_STMT)
+    throw Error(sqlstate::kFeatureNotSupported, "EXPLAIN of this statement is not supported yet");
+  Planner planner(st, params);
+  PlannedQuery q = planner.PlanSelect(stmt->query, nullptr);
+  std::vector<std::string> lines;
+  q.root->Explain(&lines, 0);
+  sink->Columns({{"QUERY PLAN", Type(oid::kText)}});
+  for (const auto& l : lines) sink->AddRow({Value::Str(l)});
+  sink->Complete("EXPLAIN");
+}
+
+std::vector<ColumnInfo> DescribeStatement(Node* stmt, ExecState* st, ParamTypes* params, bool* returns_rows) {
+  // Run the statement's planning against a throwaway transaction that is never committed.
+  std::unique_ptr<rocksdb::Transaction> txn(st->db->store()->Begin(false, 0));
+  st->txn = txn.get();
+  st->snapshot = nullptr;
+  struct CollectSink : ResultSink {
+    std::vector<ColumnInfo> cols;
+    bool got = false;
+    void Columns(const std::vector<ColumnInfo>& c) override { cols = c; got = true; }
+  } sink;
+  *returns_rows = false;
+  switch (stmt->node_case) {
+    case PG_QUERY__NODE__NODE_SELECT_STMT: {
+      Planner planner(st, params);
+      PlannedQuery q = planner.PlanSelect(stmt, nullptr);
+      *returns_rows = true;
+      st->txn = nullptr;
+      return q.columns;
+    }
+    case PG_QUERY__NODE__NODE_EXPLAIN_STMT:
+      *returns_rows = true;
+      st->txn = nullptr;
+      return {{"QUERY PLAN", Type(oid::kText)}};
+    default:
+      break;
+  }
+  // DML with RETURNING: the executors bind their RETURNING list and stop.
+  st->describe_only = true;
+  try {
+    if (stmt->node_case == PG_QUERY__NODE__NODE_INSERT_STMT) ExecuteInsert(stmt->insert_stmt, st, params, &sink);
+    else if (stmt->node_case == PG_QUERY__NODE__NODE_UPDATE_STMT) ExecuteUpdate(stmt->update_stmt, st, params, &sink);
+    else if (stmt->node_case == PG_QUERY__NODE__NODE_DELETE_STMT) ExecuteDelete(stmt->delete_stmt, st, params, &sink);
+  } catch (...) {
+    st->describe_only = false;
+    st->txn = nullptr;
+    throw;
+  }
+  st->describe_only = false;
+  st->txn = nullptr;
+  *returns_rows = sink.got;
+  return sink.cols;
+}
+
+}  // namespace tusk

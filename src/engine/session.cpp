@@ -1,0 +1,572 @@
+#include "engine/session.hpp"
+
+#include <chrono>
+
+#include "common/error.hpp"
+#include "common/keycodec.hpp"
+#include "common/strings.hpp"
+#include "engine/statements.hpp"
+#include "storage/store.hpp"
+
+namespace tusk {
+
+namespace {
+int64_t NowMicros() {
+  auto now = std::chrono::system_clock::now().time_since_epoch();
+  return std::chrono::duration_cast<std::chrono::microseconds>(now).count() - kPgEpochUnixSeconds * kUsecPerSec;
+}
+
+// Built-in settings and their defaults. Names are lower case; SHOW prints them as stored.
+const std::map<std::string, std::string>& DefaultSettings() {
+  static const std::map<std::string, std::string> d = {
+      {"application_name", ""},
+      {"client_encoding", "UTF8"},
+      {"client_min_messages", "notice"},
+      {"datestyle", "ISO, MDY"},
+      {"default_transaction_isolation", "read committed"},
+      {"default_transaction_read_only", "off"},
+      {"extra_float_digits", "1"},
+      {"idle_in_transaction_session_timeout", "0"},
+      {"integer_datetimes", "on"},
+      {"intervalstyle", "postgres"},
+      {"is_superuser", "on"},
+      {"lock_timeout", "0"},
+      {"max_connections", "1000"},
+      {"search_path", "\"$user\", public"},
+      {"server_encoding", "UTF8"},
+      {"server_version", "15.0"},
+      {"server_version_num", "150000"},
+      {"session_authorization", "postgres"},
+      {"standard_conforming_strings", "on"},
+      {"statement_timeout", "0"},
+      {"synchronous_commit", "on"},
+      {"timezone", "UTC"},
+      {"transaction_isolation", "read committed"},
+      {"transaction_read_only", "off"},
+      {"work_mem", "4MB"},
+      {"enable_seqscan", "on"},
+      {"enable_indexscan", "on"},
+      {"enable_bitmapscan", "on"},
+      {"enable_hashjoin", "on"},
+      {"deadlock_timeout", "1s"},
+      {"row_security", "on"},
+      {"jit", "off"},
+      {"max_parallel_workers_per_gather", "2"},
+      {"random_page_cost", "4"},
+  };
+  return d;
+}
+
+// Display spellings of setting names for SHOW column headers / ParameterStatus.
+std::string DisplayName(const std::string& n) {
+  if (n == "timezone") return "TimeZone";
+  if (n == "datestyle") return "DateStyle";
+  if (n == "intervalstyle") return "IntervalStyle";
+  return n;
+}
+
+std::string SettingValueText(Node* n) {
+  if (!n) return "";
+  if (n->node_case == PG_QUERY__NODE__NODE_A_CONST) {
+    auto* c = n->a_const;
+    switch (c->val_case) {
+      case PG_QUERY__A__CONST__VAL_IVAL: return std::to_string(c->ival->ival);
+      case PG_QUERY__A__CONST__VAL_FVAL: return c->fval->fval;
+      case PG_QUERY__A__CONST__VAL_SVAL: return c->sval->sval;
+      case PG_QUERY__A__CONST__VAL_BOOLVAL: return c->boolval->boolval ? "on" : "off";
+      default: return "";
+    }
+  }
+  if (n->node_case == PG_QUERY__NODE__NODE_STRING) return n->string->sval;
+  if (n->node_case == PG_QUERY__NODE__NODE_TYPE_CAST) return SettingValueText(n->type_cast->arg);
+  return "";
+}
+}  // namespace
+
+Session::Session(Database* db, std::string user, std::string database)
+    : db_(db), user_(std::move(user)), database_(std::move(database)), pid_(db->NewBackendPid()) {
+  settings_ = DefaultSettings();
+  settings_["session_authorization"] = user_;
+}
+
+Session::~Session() { Close(); }
+
+void Session::Close() {
+  if (txn_) RollbackTxn();
+}
+
+const std::set<std::string>& Session::ReportedSettings() {
+  static const std::set<std::string> s = {"application_name", "client_encoding", "datestyle",
+                                          "integer_datetimes", "intervalstyle", "is_superuser",
+                                          "server_encoding", "server_version", "session_authorization",
+                                          "standard_conforming_strings", "timezone"};
+  return s;
+}
+
+std::vector<std::pair<std::string, std::string>> Session::TakeChangedReported() {
+  std::vector<std::pair<std::string, std::string>> out;
+  for (const auto& n : changed_reported_) out.emplace_back(DisplayName(n), *GetSetting(n));
+  changed_reported_.clear();
+  return out;
+}
+
+std::optional<std::string> Session::GetSetting(const std::string& name) const {
+  auto l = local_settings_.find(name);
+  if (l != local_settings_.end()) return l->second;
+  auto it = settings_.find(name);
+  if (it == settings_.end()) return std::nullopt;
+  return it->second;
+}
+
+void Session::SetSetting(const std::string& name, const std::string& value_in, bool is_local) {
+  std::string value = value_in;
+  bool custom = name.find('.') != std::string::npos;
+  if (!custom && !DefaultSettings().count(name))
+    throw Error(sqlstate::kUndefinedObject, "unrecognized configuration parameter \"" + name + "\"");
+  if (name == "timezone") {
+    auto tz = TimeZone::Find(value);
+    if (!tz) {
+      throw Error(sqlstate::kInvalidParameterValue, "invalid value for parameter \"TimeZone\": \"" + value + "\"");
+    }
+    value = tz->name();
+  } else if (name == "datestyle") {
+    std::string v = ToUpper(value);
+    if (v.find("ISO") == std::string::npos)
+      throw Error(sqlstate::kFeatureNotSupported, "only DateStyle ISO is supported");
+    value = "ISO, MDY";
+  } else if (name == "intervalstyle" && ToLower(value) != "postgres") {
+    throw Error(sqlstate::kFeatureNotSupported, "only IntervalStyle postgres is supported");
+  } else if (name == "transaction_isolation" || name == "default_transaction_isolation") {
+    std::string v = ToLower(value);
+    if (v != "read committed" && v != "repeatable read" && v != "serializable" && v != "read uncommitted")
+      throw Error(sqlstate::kInvalidParameterValue, "invalid value for parameter \"" + name + "\": \"" + value + "\"")
+          .WithHint("Available values: serializable, repeatable read, read committed, read uncommitted.");
+    if (v != "read committed" && v != "read uncommitted")
+      throw Error(sqlstate::kFeatureNotSupported, "isolation level " + ToUpper(v) + " is not supported yet");
+    value = v;
+  } else if (name == "server_version" || name == "server_encoding" || name == "server_version_num" ||
+             name == "integer_datetimes" || name == "is_superuser" || name == "max_connections") {
+    throw Error("55P02", "parameter \"" + name + "\" cannot be changed");
+  } else if (name == "client_encoding") {
+    std::string v = ToUpper(value);
+    if (v != "UTF8" && v != "UTF-8" && v != "UNICODE")
+      throw Error(sqlstate::kFeatureNotSupported, "only client_encoding UTF8 is supported");
+    value = "UTF8";
+  }
+  if (is_local && txn_) {
+    local_settings_[name] = value;
+  } else {
+    if (is_local) return;  // SET LOCAL outside a transaction has no effect (PostgreSQL warns)
+    settings_[name] = value;
+    local_settings_.erase(name);
+  }
+  if (ReportedSettings().count(name)) changed_reported_.insert(name);
+}
+
+std::vector<std::string> Session::SearchPath() const {
+  std::string sp = *GetSetting("search_path");
+  std::vector<std::string> out;
+  size_t pos = 0;
+  while (pos <= sp.size()) {
+    size_t comma = sp.find(',', pos);
+    std::string item = Trim(sp.substr(pos, comma == std::string::npos ? std::string::npos : comma - pos));
+    if (!item.empty()) {
+      if (item.front() == '"' && item.back() == '"') item = item.substr(1, item.size() - 2);
+      if (item == "$user") item = user_;
+      out.push_back(item);
+    }
+    if (comma == std::string::npos) break;
+    pos = comma + 1;
+  }
+  return out;
+}
+
+DateTimeContext Session::DateTime() const {
+  DateTimeContext dt;
+  auto tz = TimeZone::Find(*GetSetting("timezone"));
+  if (tz) dt.tz = tz;
+  dt.now = txn_start_ ? txn_start_ : NowMicros();
+  return dt;
+}
+
+char Session::TransactionStatus() const {
+  if (!in_block_) return 'I';
+  return failed_ ? 'E' : 'T';
+}
+
+std::optional<int64_t> Session::currval(uint32_t seq) const {
+  auto it = currvals_.find(seq);
+  if (it == currvals_.end()) return std::nullopt;
+  return it->second;
+}
+
+std::shared_ptr<const Catalog> Session::CurrentCatalog() {
+  if (txn_catalog_) return txn_catalog_;
+  return db_->catalog();
+}
+
+Catalog* Session::MutableCatalog(ExecState* st) {
+  if (!txn_catalog_) {
+    // Serialize DDL: hold the catalog key's lock until this transaction ends.
+    std::string unused;
+    rocksdb::Status s = txn_->GetForUpdate(rocksdb::ReadOptions(), "C", &unused, true, false);
+    if (!s.ok() && !s.IsNotFound()) CheckStatus(s, "catalog lock");
+    std::lock_guard<std::mutex> lock(db_->publish_mu());
+    txn_catalog_ = std::make_shared<Catalog>(*db_->catalog());
+  }
+  st->catalog = txn_catalog_;
+  return txn_catalog_.get();
+}
+
+void Session::BeginTxn(bool explicit_block) {
+  bool sync = *GetSetting("synchronous_commit") != "off";
+  txn_ = db_->store()->Begin(sync, -1);
+  in_block_ = explicit_block;
+  failed_ = false;
+  txn_start_ = NowMicros();
+  txn_catalog_.reset();
+  pending_drops_.clear();
+  savepoints_.clear();
+  settings_at_begin_ = settings_;
+}
+
+void Session::CommitTxn() {
+  if (!txn_) return;
+  rocksdb::Status s;
+  if (txn_catalog_) {
+    s = txn_->Put("C", txn_catalog_->Serialize());
+    if (s.ok()) {
+      std::lock_guard<std::mutex> lock(db_->publish_mu());
+      s = txn_->Commit();
+      if (s.ok()) db_->PublishCatalog(txn_catalog_);
+    }
+  } else {
+    s = txn_->Commit();
+  }
+  delete txn_;
+  txn_ = nullptr;
+  if (s.ok()) {
+    for (uint32_t rel : pending_drops_) {
+      std::string p = RelationPrefix(rel);
+      db_->store()->DeleteRange(p, PrefixSuccessor(p));
+    }
+  }
+  txn_catalog_.reset();
+  pending_drops_.clear();
+  in_block_ = false;
+  failed_ = false;
+  txn_start_ = 0;
+  local_settings_.clear();
+  CheckStatus(s, "commit");
+}
+
+void Session::RollbackTxn() {
+  if (txn_) {
+    txn_->Rollback();
+    delete txn_;
+    txn_ = nullptr;
+  }
+  txn_catalog_.reset();
+  pending_drops_.clear();
+  in_block_ = false;
+  failed_ = false;
+  txn_start_ = 0;
+  // SET inside a rolled-back transaction is undone; custom settings keep an empty placeholder.
+  for (auto& [k, v] : settings_)
+    if (!settings_at_begin_.count(k) && k.find('.') != std::string::npos) v = "";
+  for (auto& [k, v] : settings_at_begin_) {
+    if (settings_[k] != v && ReportedSettings().count(k)) changed_reported_.insert(k);
+    settings_[k] = v;
+  }
+  for (auto& [k, v] : local_settings_)
+    if (ReportedSettings().count(k)) changed_reported_.insert(k);
+  local_settings_.clear();
+}
+
+bool Session::HandleTransactionControl(Node* stmt, ResultSink* sink) {
+  if (stmt->node_case != PG_QUERY__NODE__NODE_TRANSACTION_STMT) return false;
+  auto* t = stmt->transaction_stmt;
+  auto check_options = [&]() {
+    for (size_t i = 0; i < t->n_options; i++) {
+      auto* d = t->options[i]->def_elem;
+      std::string name = d->defname;
+      if (name == "transaction_isolation") {
+        std::string level = ToLower(SettingValueText(d->arg));
+        if (level != "read committed" && level != "read uncommitted")
+          throw Error(sqlstate::kFeatureNotSupported, "isolation level " + ToUpper(level) + " is not supported yet");
+      } else if (name == "transaction_read_only") {
+        if (SettingValueText(d->arg) == "1" || SettingValueText(d->arg) == "on" || SettingValueText(d->arg) == "true")
+          throw Error(sqlstate::kFeatureNotSupported, "READ ONLY transactions are not supported yet");
+      }
+    }
+  };
+  switch (t->kind) {
+    case PG_QUERY__TRANSACTION_STMT_KIND__TRANS_STMT_BEGIN:
+    case PG_QUERY__TRANSACTION_STMT_KIND__TRANS_STMT_START: {
+      const char* tag = t->kind == PG_QUERY__TRANSACTION_STMT_KIND__TRANS_STMT_BEGIN ? "BEGIN" : "START TRANSACTION";
+      if (in_block_) {
+        if (failed_) throw Error(sqlstate::kInFailedSqlTransaction, "current transaction is aborted, commands ignored until end of transaction block");
+        sink->SendNotice({"WARNING", sqlstate::kActiveSqlTransaction, "there is already a transaction in progress", ""});
+      } else {
+        check_options();
+        if (txn_) RollbackTxn();
+        BeginTxn(true);
+      }
+      sink->Complete(tag);
+      return true;
+    }
+    case PG_QUERY__TRANSACTION_STMT_KIND__TRANS_STMT_COMMIT: {
+      if (!in_block_) {
+        sink->SendNotice({"WARNING", sqlstate::kNoActiveSqlTransaction, "there is no transaction in progress", ""});
+        sink->Complete("COMMIT");
+        return true;
+      }
+      if (failed_) {
+        RollbackTxn();
+        sink->Complete("ROLLBACK");
+        return true;
+      }
+      CommitTxn();
+      sink->Complete("COMMIT");
+      return true;
+    }
+    case PG_QUERY__TRANSACTION_STMT_KIND__TRANS_STMT_ROLLBACK: {
+      if (!in_block_) sink->SendNotice({"WARNING", sqlstate::kNoActiveSqlTransaction, "there is no transaction in progress", ""});
+      RollbackTxn();
+      sink->Complete("ROLLBACK");
+      return true;
+    }
+    case PG_QUERY__TRANSACTION_STMT_KIND__TRANS_STMT_SAVEPOINT: {
+      if (!in_block_) throw Error(sqlstate::kNoActiveSqlTransaction, "SAVEPOINT can only be used in transaction blocks");
+      if (failed_) throw Error(sqlstate::kInFailedSqlTransaction, "current transaction is aborted, commands ignored until end of transaction block");
+      txn_->SetSavePoint();
+      savepoints_.push_back(t->savepoint_name);
+      sink->Complete("SAVEPOINT");
+      return true;
+    }
+    case PG_QUERY__TRANSACTION_STMT_KIND__TRANS_STMT_RELEASE:
+    case PG_QUERY__TRANSACTION_STMT_KIND__TRANS_STMT_ROLLBACK_TO: {
+      bool release = t->kind == PG_QUERY__TRANSACTION_STMT_KIND__TRANS_STMT_RELEASE;
+      if (!in_block_) throw Error(sqlstate::kNoActiveSqlTransaction, std::string(release ? "RELEASE SAVEPOINT" : "ROLLBACK TO SAVEPOINT") + " can only be used in transaction blocks");
+      if (failed_ && release) throw Error(sqlstate::kInFailedSqlTransaction, "current transaction is aborted, commands ignored until end of transaction block");
+      std::string name = t->savepoint_name;
+      int idx = -1;
+      for (int i = static_cast<int>(savepoints_.size()) - 1; i >= 0; i--)
+        if (savepoints_[static_cast<size_t>(i)] == name) { idx = i; break; }
+      if (idx < 0) {
+        if (failed_) throw Error(sqlstate::kInFailedSqlTransaction, "current transaction is aborted, commands ignored until end of transaction block");
+        throw Error(sqlstate::kInvalidSavepointSpecification, "savepoint \"" + name + "\" does not exist");
+      }
+      // Pop newer savepoints; RocksDB savepoints nest the same way.
+      while (static_cast<int>(savepoints_.size()) - 1 > idx) {
+        if (release) txn_->PopSavePoint(); else txn_->RollbackToSavePoint();
+        savepoints_.pop_back();
+      }
+      if (release) {
+        txn_->PopSavePoint();
+        savepoints_.pop_back();
+        sink->Complete("RELEASE");
+      } else {
+        txn_->RollbackToSavePoint();
+        txn_->SetSavePoint();  // the savepoint stays defined after ROLLBACK TO
+        failed_ = false;
+        sink->Complete("ROLLBACK");
+      }
+      return true;
+    }
+    case PG_QUERY__TRANSACTION_STMT_KIND__TRANS_STMT_PREPARE:
+    case PG_QUERY__TRANSACTION_STMT_KIND__TRANS_STMT_COMMIT_PREPARED:
+    case PG_QUERY__TRANSACTION_STMT_KIND__TRANS_STMT_ROLLBACK_PREPARED:
+      throw Error(sqlstate::kFeatureNotSupported, "two-phase commit is not supported");
+    default:
+      return false;
+  }
+}
+
+void Session::ExecuteShow(PgQuery__VariableShowStmt* s, ResultSink* sink) {
+  std::string name = ToLower(s->name);
+  if (name == "all") throw Error(sqlstate::kFeatureNotSupported, "SHOW ALL is not supported yet");
+  if (name == "transaction isolation level") name = "transaction_isolation";
+  if (name == "time zone") name = "timezone";
+  auto v = GetSetting(name);
+  if (!v) throw Error(sqlstate::kUndefinedObject, "unrecognized configuration parameter \"" + std::string(s->name) + "\"");
+  sink->Columns({{DisplayName(name) == name ? name : DisplayName(name), Type(oid::kText)}});
+  sink->AddRow({Value::Str(*v)});
+  sink->Complete("SHOW");
+}
+
+void Session::ExecuteSet(PgQuery__VariableSetStmt* s, ResultSink* sink) {
+  std::string name = s->name ? ToLower(s->name) : "";
+  switch (s->kind) {
+    case PG_QUERY__VARIABLE_SET_KIND__VAR_SET_VALUE: {
+      if (name == "timezone" && s->n_args == 1 && s->args[0]->node_case == PG_QUERY__NODE__NODE_A_CONST &&
+          (s->args[0]->a_const->val_case == PG_QUERY__A__CONST__VAL_IVAL || s->args[0]->a_const->val_case == PG_QUERY__A__CONST__VAL_FVAL)) {
+        throw Error(sqlstate::kFeatureNotSupported, "numeric time zone offsets are not supported yet; use a zone name");
+      }
+      std::string value;
+      for (size_t i = 0; i < s->n_args; i++) {
+        if (i) value += ", ";
+        Node* a = s->args[i];
+        std::string v = SettingValueText(a);
+        if (name == "search_path" && a->node_case == PG_QUERY__NODE__NODE_A_CONST && a->a_const->val_case == PG_QUERY__A__CONST__VAL_SVAL)
+          v = QuoteIdent(v);
+        value += v;
+      }
+      SetSetting(name, value, s->is_local);
+      break;
+    }
+    case PG_QUERY__VARIABLE_SET_KIND__VAR_SET_DEFAULT:
+    case PG_QUERY__VARIABLE_SET_KIND__VAR_RESET: {
+      auto d = DefaultSettings().find(name);
+      if (d != DefaultSettings().end()) SetSetting(name, d->second, s->is_local);
+      else if (name.find('.') != std::string::npos) SetSetting(name, "", s->is_local);
+      else throw Error(sqlstate::kUndefinedObject, "unrecognized configuration parameter \"" + name + "\"");
+      sink->Complete(s->kind == PG_QUERY__VARIABLE_SET_KIND__VAR_RESET ? "RESET" : "SET");
+      return;
+    }
+    case PG_QUERY__VARIABLE_SET_KIND__VAR_RESET_ALL:
+      for (const auto& [k, v] : DefaultSettings())
+        if (k != "server_version" && k != "server_encoding" && k != "server_version_num" && k != "integer_datetimes" && k != "is_superuser" && k != "max_connections")
+          SetSetting(k, k == "session_authorization" ? user_ : v, false);
+      sink->Complete("RESET");
+      return;
+    case PG_QUERY__VARIABLE_SET_KIND__VAR_SET_MULTI:
+      // SET TRANSACTION ... / SET SESSION CHARACTERISTICS
+      for (size_t i = 0; i < s->n_args; i++) {
+        auto* d = s->args[i]->def_elem;
+        std::string opt = d->defname;
+        std::string v = ToLower(SettingValueText(d->arg));
+        if (opt == "transaction_isolation") SetSetting(name == "session characteristics" ? "default_transaction_isolation" : "transaction_isolation", v, false);
+        else if (opt == "transaction_read_only" && (v == "1" || v == "on" || v == "true"))
+          throw Error(sqlstate::kFeatureNotSupported, "READ ONLY transactions are not supported yet");
+      }
+      break;
+    default:
+      throw Error(sqlstate::kFeatureNotSupported, "this form of SET is not supported yet");
+  }
+  sink->Complete("SET");
+}
+
+void Session::ExecuteSimple(const std::string& sql, ResultSink* sink) {
+  std::unique_ptr<Script> script = ParseSql(sql);
+  if (script->statements.empty()) {
+    sink->Complete("");
+    return;
+  }
+  for (const auto& rs : script->statements) RunStatement(rs.stmt, sql, {}, {}, sink);
+}
+
+std::shared_ptr<PreparedStatement> Session::Prepare(const std::string& sql, const std::vector<uint32_t>& param_oids) {
+  auto ps = std::make_shared<PreparedStatement>();
+  ps->sql = sql;
+  std::unique_ptr<Script> script = ParseSql(sql);
+  if (script->statements.size() > 1)
+    throw Error(sqlstate::kSyntaxError, "cannot insert multiple commands into a prepared statement");
+  ps->script = std::shared_ptr<Script>(script.release());
+  if (ps->script->statements.empty()) return ps;
+  ps->stmt = ps->script->statements[0].stmt;
+  ParamTypes params;
+  auto cat = CurrentCatalog();
+  for (uint32_t o : param_oids) {
+    Type t(oid::kUnknown);
+    if (o != 0) {
+      t = Type(o);
+      // array OIDs map back to element + array flag
+      for (uint32_t base : {oid::kBool, oid::kInt2, oid::kInt4, oid::kInt8, oid::kText, oid::kVarchar, oid::kFloat4, oid::kFloat8, oid::kNumeric, oid::kUuid, oid::kDate, oid::kTimestamp, oid::kTimestamptz, oid::kBpchar, oid::kJsonb, oid::kBytea, oid::kInterval, oid::kTime})
+        if (ArrayOidOf(base) == o) t = Type(base, -1, true);
+      if (auto e = cat->FindEnumByOid(o)) t = Type::Enum(e);
+    }
+    params.types.push_back(t);
+  }
+  // Describe inside a throwaway read of the current state.
+  if (ps->stmt->node_case == PG_QUERY__NODE__NODE_SELECT_STMT || ps->stmt->node_case == PG_QUERY__NODE__NODE_INSERT_STMT ||
+      ps->stmt->node_case == PG_QUERY__NODE__NODE_UPDATE_STMT || ps->stmt->node_case == PG_QUERY__NODE__NODE_DELETE_STMT ||
+      ps->stmt->node_case == PG_QUERY__NODE__NODE_EXPLAIN_STMT) {
+    ExecState st;
+    st.session = this;
+    st.db = db_;
+    st.catalog = cat;
+    st.dt = DateTime();
+    ps->columns = DescribeStatement(ps->stmt, &st, &params, &ps->returns_rows);
+  } else if (ps->stmt->node_case == PG_QUERY__NODE__NODE_VARIABLE_SHOW_STMT) {
+    ps->returns_rows = true;
+    std::string name = ToLower(ps->stmt->variable_show_stmt->name);
+    ps->columns = {{name == "timezone" ? "TimeZone" : name, Type(oid::kText)}};
+  }
+  for (auto& t : params.types)
+    if (t.id == oid::kUnknown && !t.array) t = Type(oid::kText);
+  ps->param_types = params.types;
+  return ps;
+}
+
+void Session::ExecutePrepared(const PreparedStatement& ps, const std::vector<Value>& params, ResultSink* sink) {
+  if (!ps.stmt) {
+    sink->Complete("");
+    return;
+  }
+  RunStatement(ps.stmt, ps.sql, params, ps.param_types, sink);
+}
+
+void Session::RunStatement(Node* stmt, const std::string& sql, const std::vector<Value>& params,
+                           const std::vector<Type>& param_types, ResultSink* sink) {
+  (void)sql;
+  bool is_txn_stmt = stmt->node_case == PG_QUERY__NODE__NODE_TRANSACTION_STMT;
+  if (failed_ && in_block_) {
+    bool allowed = is_txn_stmt && (stmt->transaction_stmt->kind == PG_QUERY__TRANSACTION_STMT_KIND__TRANS_STMT_ROLLBACK ||
+                                   stmt->transaction_stmt->kind == PG_QUERY__TRANSACTION_STMT_KIND__TRANS_STMT_COMMIT ||
+                                   stmt->transaction_stmt->kind == PG_QUERY__TRANSACTION_STMT_KIND__TRANS_STMT_ROLLBACK_TO);
+    if (!allowed) throw Error(sqlstate::kInFailedSqlTransaction, "current transaction is aborted, commands ignored until end of transaction block");
+  }
+  if (is_txn_stmt && HandleTransactionControl(stmt, sink)) return;
+  bool implicit = !txn_;
+  if (implicit) BeginTxn(false);
+  ExecState st;
+  st.session = this;
+  st.db = db_;
+  st.txn = txn_;
+  st.catalog = CurrentCatalog();
+  st.dt = DateTime();
+  st.statement_start = std::chrono::duration_cast<std::chrono::microseconds>(std::chrono::system_clock::now().time_since_epoch()).count() - kPgEpochUnixSeconds * kUsecPerSec;
+  st.params = params;
+  cancel_requested = false;
+  st.cancel = &cancel_requested;
+  st.snapshot = db_->store()->db()->GetSnapshot();
+  txn_->SetSavePoint();
+  try {
+    Dispatch(stmt, &st, param_types, sink);
+    db_->store()->db()->ReleaseSnapshot(st.snapshot);
+    txn_->PopSavePoint();
+  } catch (...) {
+    db_->store()->db()->ReleaseSnapshot(st.snapshot);
+    if (implicit) {
+      RollbackTxn();
+    } else {
+      txn_->RollbackToSavePoint();
+      failed_ = true;
+    }
+    throw;
+  }
+  if (implicit) CommitTxn();
+}
+
+void Session::Dispatch(Node* stmt, ExecState* st, const std::vector<Type>& param_types, ResultSink* sink) {
+  ParamTypes params;
+  params.types = param_types;
+  if (params.types.size() < st->params.size()) params.types.resize(st->params.size(), Type(oid::kText));
+  switch (stmt->node_case) {
+    case PG_QUERY__NODE__NODE_SELECT_STMT: ExecuteSelect(stmt, st, &params, sink); return;
+    case PG_QUERY__NODE__NODE_INSERT_STMT: ExecuteInsert(stmt->insert_stmt, st, &params, sink); return;
+    case PG_QUERY__NODE__NODE_UPDATE_STMT: ExecuteUpdate(stmt->update_stmt, st, &params, sink); return;
+    case PG_QUERY__NODE__NODE_DELETE_STMT: ExecuteDelete(stmt->delete_stmt, st, &params, sink); return;
+    case PG_QUERY__NODE__NODE_EXPLAIN_STMT: ExecuteExplain(stmt->explain_stmt, st, &params, sink); return;
+    case PG_QUERY__NODE__NODE_VARIABLE_SHOW_STMT: ExecuteShow(stmt->variable_show_stmt, sink); return;
+    case PG_QUERY__NODE__NODE_VARIABLE_SET_STMT: ExecuteSet(stmt->variable_set_stmt, sink); return;
+    case PG_QUERY__NODE__NODE_TRANSACTION_STMT:
+      throw Error(sqlstate::kFeatureNotSupported, "this transaction command is not supported");
+    default:
+      if (ExecuteDdl(stmt, st, sink)) return;
+      throw Error(sqlstate::kFeatureNotSupported, "statement type is not supported yet");
+  }
+}
+
+}  // namespace tusk

@@ -1,0 +1,23 @@
+// Statement executors, one family per file: queries and EXPLAIN (query.cpp), INSERT/UPDATE/
+// DELETE (dml.cpp), schema changes (ddl.cpp). Each runs inside the session's transaction.
+#pragma once
+#include <vector>
+
+#include "binder/binder.hpp"
+#include "engine/result.hpp"
+#include "engine/session.hpp"
+
+namespace tusk {
+
+void ExecuteSelect(Node* stmt, ExecState* st, ParamTypes* params, ResultSink* sink);
+void ExecuteExplain(PgQuery__ExplainStmt* stmt, ExecState* st, ParamTypes* params, ResultSink* sink);
+void ExecuteInsert(PgQuery__InsertStmt* stmt, ExecState* st, ParamTypes* params, ResultSink* sink);
+void ExecuteUpdate(PgQuery__UpdateStmt* stmt, ExecState* st, ParamTypes* params, ResultSink* sink);
+void ExecuteDelete(PgQuery__DeleteStmt* stmt, ExecState* st, ParamTypes* params, ResultSink* sink);
+// Schema statements; returns false when `stmt` is not one.
+bool ExecuteDdl(Node* stmt, ExecState* st, ResultSink* sink);
+
+// Result columns of a statement without running it (extended protocol Describe).
+std::vector<ColumnInfo> DescribeStatement(Node* stmt, ExecState* st, ParamTypes* params, bool* returns_rows);
+
+}  // namespace tusk

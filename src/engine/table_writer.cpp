@@ -1,0 +1,262 @@
+#include "engine/table_writer.hpp"
+
+#include "common/error.hpp"
+#include "common/strings.hpp"
+#include "types/compare.hpp"
+#include "types/text_io.hpp"
+
+namespace tusk {
+
+TableWriter::TableWriter(Planner* planner, const TableDef* table) : planner_(planner), table_(table) {
+  access_ = std::make_unique<TableAccess>(planner->state(), table, planner->BindIndexes(*table));
+  defaults_.resize(table->columns.size());
+  defaults_bound_.assign(table->columns.size(), false);
+  Scope scope;
+  scope.Add(planner->TableScopeRel(table, table->name));
+  for (const auto& c : table->constraints) {
+    if (c.kind != 'c') continue;
+    std::unique_ptr<Script> holder;
+    Node* e = ParseStoredExpr(c.check_sql, &holder);
+    checks_.emplace_back(&c, planner->binder().Bind(e, scope));
+    holders_.push_back(std::move(holder));
+  }
+}
+
+Value TableWriter::DefaultFor(size_t column) {
+  try {
+    return EvalDefault(column);
+  } catch (Error& e) {
+    e.ClearPosition();
+    throw;
+  }
+}
+
+Value TableWriter::EvalDefault(size_t column) {
+  const ColumnDef& col = table_->columns[column];
+  if (!defaults_bound_[column]) {
+    defaults_bound_[column] = true;
+    if (!col.default_sql.empty()) {
+      std::unique_ptr<Script> holder;
+      Node* e = ParseStoredExpr(col.default_sql, &holder);
+      Scope empty;
+      defaults_[column] = planner_->binder().Coerce(planner_->binder().Bind(e, empty), col.type, CastContext::kAssignment, -1, "column \"" + col.name + "\"");
+      holders_.push_back(std::move(holder));
+    } else if (col.identity) {
+      // identity columns draw from their sequence
+      for (const auto& [oid, s] : planner_->state()->catalog->sequences())
+        if (s.owner_table == table_->oid && s.owner_column == static_cast<int>(column)) {
+          std::string call = "nextval(" + QuoteLiteral(QuoteIdent(s.schema) + "." + QuoteIdent(s.name)) + "::regclass)";
+          std::unique_ptr<Script> holder;
+          Node* e = ParseStoredExpr(call, &holder);
+          Scope empty;
+          defaults_[column] = planner_->binder().Coerce(planner_->binder().Bind(e, empty), col.type, CastContext::kAssignment, -1);
+          holders_.push_back(std::move(holder));
+        }
+    }
+  }
+  if (!defaults_[column]) return Value::Null();
+  Row none;
+  EvalContext ctx;
+  ctx.row = &none;
+  ctx.state = planner_->state();
+  return defaults_[column]->Eval(ctx);
+}
+
+std::string TableWriter::FailingRow(const Row& row) {
+  std::string r = "(";
+  bool first = true;
+  for (size_t i = 0; i < table_->columns.size(); i++) {
+    if (table_->columns[i].dropped) continue;
+    if (!first) r += ", ";
+    first = false;
+    r += row[i].is_null() ? "null" : FormatText(table_->columns[i].type, row[i], planner_->state()->dt);
+  }
+  return r + ").";
+}
+
+void TableWriter::CheckRow(const Row& row, const Row* old_row) {
+  for (size_t i = 0; i < table_->columns.size(); i++) {
+    const ColumnDef& c = table_->columns[i];
+    if (!c.dropped && c.not_null && row[i].is_null())
+      throw Error(sqlstate::kNotNullViolation, "null value in column \"" + c.name + "\" of relation \"" + table_->name + "\" violates not-null constraint")
+          .WithDetail("Failing row contains " + FailingRow(row)).WithConstraint(table_->name, "");
+  }
+  EvalContext ctx;
+  ctx.row = &row;
+  ctx.state = planner_->state();
+  for (const auto& [c, e] : checks_) {
+    Value v = e->Eval(ctx);
+    if (!v.is_null() && !v.b())
+      throw Error(sqlstate::kCheckViolation, "new row for relation \"" + table_->name + "\" violates check constraint \"" + c->name + "\"")
+          .WithDetail("Failing row contains " + FailingRow(row)).WithConstraint(table_->name, c->name);
+  }
+  for (const auto& c : table_->constraints) {
+    if (c.kind != 'f') continue;
+    if (old_row) {
+      bool changed = false;
+      for (int col : c.columns) {
+        const Value& a = row[static_cast<size_t>(col)];
+        const Value& b = (*old_row)[static_cast<size_t>(col)];
+        if (a.is_null() != b.is_null() || (!a.is_null() && CompareValues(table_->columns[static_cast<size_t>(col)].type, a, b) != 0)) changed = true;
+      }
+      if (!changed) continue;
+    }
+    CheckForeignKey(c, row);
+  }
+}
+
+TableWriter* TableWriter::WriterFor(uint32_t table) {
+  if (table == table_->oid) return this;
+  auto it = others_.find(table);
+  if (it != others_.end()) return it->second.get();
+  const TableDef* t = planner_->state()->catalog->FindTable(table);
+  if (!t) throw Error(sqlstate::kUndefinedTable, "referenced table no longer exists");
+  auto w = std::make_unique<TableWriter>(planner_, t);
+  w->depth_ = depth_ + 1;
+  if (w->depth_ > 64) throw Error(sqlstate::kProgramLimitExceeded, "foreign key cascade is too deep");
+  TableWriter* raw = w.get();
+  others_[table] = std::move(w);
+  return raw;
+}
+
+const BoundIndex* TableWriter::UniqueIndexOn(TableWriter* w, const std::vector<int>& cols) {
+  for (const auto& bi : w->access().indexes()) {
+    if (!bi.def->unique || bi.predicate || bi.def->columns.size() != cols.size()) continue;
+    bool match = true;
+    for (size_t i = 0; i < cols.size(); i++) match &= bi.def->columns[i].column == cols[i];
+    if (match) return &bi;
+  }
+  return nullptr;
+}
+
+void TableWriter::CheckForeignKey(const ConstraintDef& fk, const Row& row) {
+  Row key;
+  for (int col : fk.columns) {
+    if (row[static_cast<size_t>(col)].is_null()) return;  // MATCH SIMPLE: any NULL passes
+    key.push_back(row[static_cast<size_t>(col)]);
+  }
+  TableWriter* parent = WriterFor(fk.ref_table);
+  const BoundIndex* idx = UniqueIndexOn(parent, fk.ref_columns);
+  if (!idx) throw Error(sqlstate::kInvalidForeignKey, "there is no unique constraint matching given keys for referenced table \"" + parent->table().name + "\"");
+  // Compare in the referenced column's type.
+  for (size_t i = 0; i < key.size(); i++) {
+    const Type& from = table_->columns[static_cast<size_t>(fk.columns[i])].type;
+    const Type& to = parent->table().columns[static_cast<size_t>(fk.ref_columns[i])].type;
+    if (from != to) key[i] = CastValue(key[i], from, to, CastContext::kImplicit, planner_->state()->dt);
+  }
+  std::string tkey;
+  if (parent->access().LookupUnique(*idx, key, &tkey, true)) return;
+  std::string cols, vals;
+  for (size_t i = 0; i < fk.columns.size(); i++) {
+    if (i) { cols += ", "; vals += ", "; }
+    const ColumnDef& c = table_->columns[static_cast<size_t>(fk.columns[i])];
+    cols += c.name;
+    vals += FormatText(c.type, row[static_cast<size_t>(fk.columns[i])], planner_->state()->dt);
+  }
+  throw Error(sqlstate::kForeignKeyViolation, "insert or update on table \"" + table_->name + "\" violates foreign key constraint \"" + fk.name + "\"")
+      .WithDetail("Key (" + cols + ")=(" + vals + ") is not present in table \"" + parent->table().name + "\".")
+      .WithConstraint(table_->name, fk.name);
+}
+
+void TableWriter::ReferencedRowChanging(const Row& old_row, const Row* new_row) {
+  const Catalog& cat = *planner_->state()->catalog;
+  for (const auto& [oid, child] : cat.tables()) {
+    for (const auto& fk : child.constraints) {
+      if (fk.kind != 'f' || fk.ref_table != table_->oid) continue;
+      // Did the referenced key change?
+      Row key;
+      bool has_null = false, changed = new_row == nullptr;
+      for (int col : fk.ref_columns) {
+        const Value& v = old_row[static_cast<size_t>(col)];
+        has_null |= v.is_null();
+        key.push_back(v);
+        if (new_row) {
+          const Value& nv = (*new_row)[static_cast<size_t>(col)];
+          if (nv.is_null() || CompareValues(table_->columns[static_cast<size_t>(col)].type, v, nv) != 0) changed = true;
+        }
+      }
+      if (has_null || !changed) continue;
+      TableWriter* cw = WriterFor(child.oid);
+      // Find referencing rows: child.fkcol = key (index used when there is one).
+      std::vector<ExprP> conds;
+      for (size_t i = 0; i < fk.columns.size(); i++) {
+        const ColumnDef& cc = child.columns[static_cast<size_t>(fk.columns[i])];
+        ExprP col = std::make_shared<ColumnExpr>(fk.columns[i], 0, cc.type, cc.name);
+        ExprP val = std::make_shared<ConstExpr>(key[i], table_->columns[static_cast<size_t>(fk.ref_columns[i])].type);
+        conds.push_back(planner_->binder().MakeComparison("=", col, val, -1));
+      }
+      bool unused;
+      OpP scan = planner_->PlanTableScan(&child, child.name, conds, true, {}, &unused);
+      EvalContext ctx;
+      ctx.state = planner_->state();
+      std::vector<Row> rows = RunToVector(scan.get(), &ctx);
+      if (rows.empty()) continue;
+      FkAction action = new_row ? fk.on_update : fk.on_delete;
+      if (action == FkAction::kNoAction || action == FkAction::kRestrict) {
+        std::string cols, vals;
+        for (size_t i = 0; i < fk.ref_columns.size(); i++) {
+          if (i) { cols += ", "; vals += ", "; }
+          const ColumnDef& c = table_->columns[static_cast<size_t>(fk.ref_columns[i])];
+          cols += c.name;
+          vals += FormatText(c.type, key[i], planner_->state()->dt);
+        }
+        throw Error(sqlstate::kForeignKeyViolation, "update or delete on table \"" + table_->name + "\" violates foreign key constraint \"" + fk.name + "\" on table \"" + child.name + "\"")
+            .WithDetail("Key (" + cols + ")=(" + vals + ") is still referenced from table \"" + child.name + "\".")
+            .WithConstraint(child.name, fk.name);
+      }
+      for (Row& r : rows) {
+        std::string rkey = r.back().s();
+        r.pop_back();
+        Row latest;
+        if (!cw->access().LockRow(rkey, &latest)) continue;
+        if (action == FkAction::kCascade && !new_row) {
+          cw->Delete(rkey, latest);
+          continue;
+        }
+        Row updated = latest;
+        for (size_t i = 0; i < fk.columns.size(); i++) {
+          size_t c = static_cast<size_t>(fk.columns[i]);
+          if (action == FkAction::kCascade) updated[c] = (*new_row)[static_cast<size_t>(fk.ref_columns[i])];
+          else if (action == FkAction::kSetNull) updated[c] = Value::Null();
+          else updated[c] = cw->DefaultFor(c);
+        }
+        cw->Update(rkey, latest, updated);
+      }
+    }
+  }
+}
+
+// Errors raised while evaluating stored expressions (checks, index expressions, cascades)
+// carry no cursor position: it would point into the stored text, not the client's statement.
+std::string TableWriter::Insert(const Row& row) {
+  try {
+    CheckRow(row, nullptr);
+    return access_->Insert(row);
+  } catch (Error& e) {
+    e.ClearPosition();
+    throw;
+  }
+}
+
+std::string TableWriter::Update(const std::string& key, const Row& old_row, const Row& new_row) {
+  try {
+    CheckRow(new_row, &old_row);
+    ReferencedRowChanging(old_row, &new_row);
+    return access_->Update(key, old_row, new_row);
+  } catch (Error& e) {
+    e.ClearPosition();
+    throw;
+  }
+}
+
+void TableWriter::Delete(const std::string& key, const Row& row) {
+  try {
+    ReferencedRowChanging(row, nullptr);
+    access_->Delete(key, row);
+  } catch (Error& e) {
+    e.ClearPosition();
+    throw;
+  }
+}
+
+}  // namespace tusk

@@ -1,0 +1,50 @@
+// TableWriter: every write to a table goes through here, so that NOT NULL, CHECK, foreign keys
+// (both directions, with ON DELETE/UPDATE actions) and unique indexes are enforced in one place
+// for INSERT, UPDATE, DELETE and ALTER TABLE.
+#pragma once
+#include <map>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "access/table_access.hpp"
+#include "planner/planner.hpp"
+
+namespace tusk {
+
+class TableWriter {
+ public:
+  TableWriter(Planner* planner, const TableDef* table);
+
+  const TableDef& table() const { return *table_; }
+  TableAccess& access() { return *access_; }
+  // The DEFAULT of a column evaluated now (NULL when none).
+  Value DefaultFor(size_t column);
+  // Checks NOT NULL, CHECK and outgoing foreign keys of a new row version.
+  void CheckRow(const Row& row, const Row* old_row);
+  std::string Insert(const Row& row);
+  std::string Update(const std::string& key, const Row& old_row, const Row& new_row);
+  void Delete(const std::string& key, const Row& row);
+  // Text of a row as DETAIL lines show it: "(1, null, abc)".
+  std::string FailingRow(const Row& row);
+
+ private:
+  Value EvalDefault(size_t column);
+  void CheckForeignKey(const ConstraintDef& fk, const Row& row);
+  // Applies ON DELETE / ON UPDATE actions of foreign keys that reference this table.
+  void ReferencedRowChanging(const Row& old_row, const Row* new_row);
+  TableWriter* WriterFor(uint32_t table);
+  const BoundIndex* UniqueIndexOn(TableWriter* w, const std::vector<int>& cols);
+
+  Planner* planner_;
+  const TableDef* table_;
+  std::unique_ptr<TableAccess> access_;
+  std::vector<ExprP> defaults_;
+  std::vector<bool> defaults_bound_;
+  std::vector<std::pair<const ConstraintDef*, ExprP>> checks_;
+  std::vector<std::unique_ptr<Script>> holders_;
+  std::map<uint32_t, std::unique_ptr<TableWriter>> others_;
+  int depth_ = 0;
+};
+
+}  // namespace tusk

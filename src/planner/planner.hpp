@@ -1,0 +1,68 @@
+// The planner: SELECT statements (and the row sources of UPDATE/DELETE) into operator trees.
+//
+// FROM items become scans and joins; WHERE conjuncts that read a single base table are pushed
+// into that table's scan, where they can become index conditions (equality on leading index
+// columns, then one range) or remain filters. Equi-joins use a hash join, others a nested loop.
+// Grouping, HAVING, the select list, DISTINCT, ORDER BY (elided when an index yields the
+// order) and LIMIT/OFFSET follow in that order.
+#pragma once
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "access/scans.hpp"
+#include "binder/binder.hpp"
+#include "engine/result.hpp"
+
+namespace tusk {
+
+struct PlannedQuery {
+  OpP root;
+  std::vector<ColumnInfo> columns;
+};
+
+// An ORDER BY key on a base table column, offered to the scan so an index can supply it.
+struct OrderHint {
+  int column = -1;  // table column position
+  bool desc = false;
+  bool nulls_first = false;
+};
+
+class Planner {
+ public:
+  Planner(ExecState* st, ParamTypes* params);
+
+  PlannedQuery PlanSelect(Node* select, const Scope* outer);
+  // The indexes of a table, bound for evaluation on its rows.
+  std::vector<BoundIndex> BindIndexes(const TableDef& t);
+  // A scan of one table applying `conds` (bound against a scope holding only this table);
+  // picks an index when one helps. `ordered` is set when rows come out in `order`.
+  OpP PlanTableScan(const TableDef* t, const std::string& alias, std::vector<ExprP> conds,
+                    bool emit_key, const std::vector<OrderHint>& order, bool* ordered);
+  Binder& binder() { return binder_; }
+  ExecState* state() { return st_; }
+  // Resolves a RangeVar to a table; throws 42P01 when missing, 42809 for non-tables.
+  const TableDef* ResolveTable(PgQuery__RangeVar* rv);
+  ScopeRel TableScopeRel(const TableDef* t, const std::string& alias);
+
+ private:
+  OpP PlanFromItem(Node* item, Scope* scope, std::vector<Node*>* where_conjuncts, bool nullable,
+                   const std::vector<OrderHint>* order, bool* ordered);
+  OpP PlanJoin(PgQuery__JoinExpr* j, Scope* scope, std::vector<Node*>* where_conjuncts, bool nullable);
+
+  PlannedQuery PlanSetOp(PgQuery__SelectStmt* s, const Scope* outer);
+  PlannedQuery PlanValues(PgQuery__SelectStmt* s, const Scope* outer);
+  // Applies ORDER BY / LIMIT of a set operation or VALUES over its output columns.
+  PlannedQuery FinishOverOutput(PgQuery__SelectStmt* s, PlannedQuery q);
+
+  ExecState* st_;
+  ParamTypes* params_;
+  std::vector<std::shared_ptr<struct ScanLeaf>>* leaves_ = nullptr;
+  Binder binder_;
+  std::vector<std::unique_ptr<Script>> stored_exprs_;
+};
+
+// Splits an AND tree into its conjuncts.
+void SplitConjuncts(Node* n, std::vector<Node*>* out);
+
+}  // namespace tusk

@@ -1,0 +1,813 @@
+#include "planner/planner.hpp"
+
+#include <algorithm>
+
+#include "common/error.hpp"
+#include "common/strings.hpp"
+#include "parser/walk.hpp"
+
+namespace tusk {
+
+namespace {
+[[noreturn]] void ThrowAt(const char* state, const std::string& msg, int location) {
+  Error e(state, msg);
+  if (location >= 0) e.WithPosition(location + 1);
+  throw e;
+}
+
+// Stands in for a base-table scan until WHERE conjuncts have been pushed down to it.
+class DeferredScanOp : public Operator {
+ public:
+  OpP child;
+  void Open(EvalContext* ctx) override { child->Open(ctx); }
+  bool Next(Row* out) override { return child->Next(out); }
+  void Explain(std::vector<std::string>* out, int depth) const override { child->Explain(out, depth); }
+};
+
+
+bool ContainsAggregate(Node* n) {
+  bool found = false;
+  auto visit = [&](Node* x) {
+    if (found) return false;
+    if (x->node_case == PG_QUERY__NODE__NODE_SUB_LINK) return false;
+    if (x->node_case == PG_QUERY__NODE__NODE_FUNC_CALL) {
+      auto* f = x->func_call;
+      std::string name = StrVal(f->funcname[f->n_funcname - 1]);
+      if (IsAggregateName(name) && !f->over && (f->agg_star || f->n_args > 0)) { found = true; return false; }
+    }
+    return true;
+  };
+  if (!n) return false;
+  if (!visit(n)) return found;
+  WalkNodes(&n->base, visit);
+  return found;
+}
+
+int CountFromRelations(Node** items, size_t n) {
+  int count = 0;
+  for (size_t i = 0; i < n; i++) {
+    Node* it = items[i];
+    if (it->node_case == PG_QUERY__NODE__NODE_JOIN_EXPR) {
+      Node* sides[2] = {it->join_expr->larg, it->join_expr->rarg};
+      count += CountFromRelations(sides, 2);
+    } else {
+      count++;
+    }
+  }
+  return count;
+}
+
+Planner* g_unused = nullptr;
+}  // namespace
+
+struct ScanLeaf {
+  const TableDef* table;
+  std::string alias;
+  size_t rel_index;
+  bool nullable;
+  std::shared_ptr<DeferredScanOp> op;
+  std::vector<ExprP> conds;
+  const std::vector<OrderHint>* order = nullptr;
+  bool* ordered = nullptr;
+};
+
+void SplitConjuncts(Node* n, std::vector<Node*>* out) {
+  if (!n) return;
+  if (n->node_case == PG_QUERY__NODE__NODE_BOOL_EXPR && n->bool_expr->boolop == PG_QUERY__BOOL_EXPR_TYPE__AND_EXPR) {
+    for (size_t i = 0; i < n->bool_expr->n_args; i++) SplitConjuncts(n->bool_expr->args[i], out);
+    return;
+  }
+  out->push_back(n);
+}
+
+Planner::Planner(ExecState* st, ParamTypes* params) : st_(st), params_(params), binder_(st, params) {
+  binder_.plan_subquery = [this](Node* sel, const Scope* scope, bool* correlated) {
+    bool saved = binder_.saw_outer_ref;
+    binder_.saw_outer_ref = false;
+    PlannedQuery q = PlanSelect(sel, scope);
+    *correlated = binder_.saw_outer_ref;
+    binder_.saw_outer_ref = saved || false;
+    return q.root;
+  };
+  (void)g_unused;
+}
+
+const TableDef* Planner::ResolveTable(PgQuery__RangeVar* rv) {
+  std::string schema = rv->schemaname ? rv->schemaname : "";
+  std::string name = rv->relname;
+  if (!schema.empty() && !st_->catalog->FindSchema(schema))
+    ThrowAt(sqlstate::kUndefinedSchema, "schema \"" + schema + "\" does not exist", rv->location);
+  auto rel = st_->catalog->FindRelation(schema, name, binder_.SearchPath());
+  if (!rel) ThrowAt(sqlstate::kUndefinedTable, "relation \"" + (schema.empty() ? name : schema + "." + name) + "\" does not exist", rv->location);
+  if (rel->first != RelKind::kTable) {
+    if (rel->first == RelKind::kSequence)
+      throw Error(sqlstate::kFeatureNotSupported, "selecting from a sequence is not supported yet").WithPosition(rv->location + 1);
+    ThrowAt(sqlstate::kWrongObjectType, "\"" + name + "\" is an index", rv->location);
+  }
+  return st_->catalog->FindTable(rel->second);
+}
+
+ScopeRel Planner::TableScopeRel(const TableDef* t, const std::string& alias) {
+  ScopeRel r;
+  r.alias = alias.empty() ? t->name : alias;
+  r.table_oid = t->oid;
+  for (const auto& c : t->columns) {
+    r.columns.push_back(c.dropped ? "" : c.name);
+    r.types.push_back(c.type);
+  }
+  return r;
+}
+
+std::vector<BoundIndex> Planner::BindIndexes(const TableDef& t) {
+  std::vector<BoundIndex> out;
+  Scope scope;
+  scope.Add(TableScopeRel(&t, t.name));
+  for (uint32_t ioid : t.indexes) {
+    const IndexDef* def = st_->catalog->FindIndex(ioid);
+    if (!def) continue;
+    BoundIndex bi;
+    bi.def = def;
+    for (const auto& ic : def->columns) {
+      if (ic.column >= 0) {
+        const ColumnDef& col = t.columns[static_cast<size_t>(ic.column)];
+        bi.keys.push_back(std::make_shared<ColumnExpr>(ic.column, 0, col.type, QuoteIdent(col.name)));
+        bi.key_sql.push_back(col.name);
+      } else {
+        std::unique_ptr<Script> holder;
+        Node* e = ParseStoredExpr(ic.expr_sql, &holder);
+        bi.keys.push_back(binder_.Bind(e, scope));
+        bi.key_sql.push_back(ic.expr_sql);
+        stored_exprs_.push_back(std::move(holder));
+      }
+      bi.orders.push_back({ic.desc, ic.nulls_first});
+    }
+    if (!def->where_sql.empty()) {
+      std::unique_ptr<Script> holder;
+      Node* e = ParseStoredExpr(def->where_sql, &holder);
+      bi.predicate = binder_.Bind(e, scope);
+      stored_exprs_.push_back(std::move(holder));
+    }
+    out.push_back(std::move(bi));
+  }
+  return out;
+}
+
+namespace {
+// The column-ish side of a comparison: a column or an index expression, possibly under a
+// cast between types that encode alike in index keys (integers, strings).
+const Expr* StripBenignCast(const Expr* e) {
+  if (auto* c = dynamic_cast<const CastExpr*>(e)) {
+    uint32_t from = c->arg->type.id, to = c->type.id;
+    if (c->arg->type.array || c->type.array) return e;
+    if ((IsIntegerType(from) && IsIntegerType(to)) ||
+        (IsStringType(from) && IsStringType(to) && from != oid::kBpchar && to != oid::kBpchar))
+      return c->arg.get();
+  }
+  return e;
+}
+
+std::string FlipOp(const std::string& op) {
+  if (op == "<") return ">";
+  if (op == ">") return "<";
+  if (op == "<=") return ">=";
+  if (op == ">=") return "<=";
+  return op;
+}
+
+struct IndexMatch {
+  int score = -1;
+  size_t index = 0;
+  std::vector<ExprP> eq;
+  ExprP lower, upper;
+  bool lower_incl = true, upper_incl = true;
+  std::vector<size_t> used;  // conds consumed as index conditions
+  bool ordered = false, backward = false;
+  std::vector<std::string> cond_sql;
+};
+}  // namespace
+
+OpP Planner::PlanTableScan(const TableDef* t, const std::string& alias, std::vector<ExprP> conds, bool emit_key,
+                           const std::vector<OrderHint>& order, bool* ordered) {
+  if (ordered) *ordered = false;
+  std::vector<BoundIndex> indexes = BindIndexes(*t);
+  // Analyse comparisons: (key text, op, value expr, cond position)
+  struct Cmp { std::string key; std::string op; ExprP value; size_t pos; };
+  std::vector<Cmp> cmps;
+  for (size_t i = 0; i < conds.size(); i++) {
+    auto* call = dynamic_cast<CallExpr*>(conds[i].get());
+    if (!call || call->args.size() != 2 || !call->infix) continue;
+    const std::string& op = call->name;
+    if (op != "=" && op != "<" && op != "<=" && op != ">" && op != ">=") continue;
+    for (int side = 0; side < 2; side++) {
+      const ExprP& col = call->args[static_cast<size_t>(side)];
+      const ExprP& val = call->args[static_cast<size_t>(1 - side)];
+      if (UsesRow(val) || !UsesRow(col)) continue;
+      cmps.push_back({StripBenignCast(col.get())->Key(), side == 0 ? op : FlipOp(op), val, i});
+    }
+  }
+  IndexMatch best;
+  for (size_t ii = 0; ii < indexes.size(); ii++) {
+    const BoundIndex& bi = indexes[ii];
+    if (bi.predicate) {
+      bool implied = false;
+      for (const auto& c : conds) implied |= c->Key() == bi.predicate->Key();
+      if (!implied) continue;
+    }
+    IndexMatch m;
+    m.index = ii;
+    size_t col = 0;
+    for (; col < bi.keys.size(); col++) {
+      std::string key = bi.keys[col]->Key();
+      bool found = false;
+      for (const auto& c : cmps)
+        if (c.key == key && c.op == "=" && std::find(m.used.begin(), m.used.end(), c.pos) == m.used.end()) {
+          m.eq.push_back(c.value);
+          m.used.push_back(c.pos);
+          m.cond_sql.push_back(conds[c.pos]->ToSql());
+          found = true;
+          break;
+        }
+      if (!found) break;
+    }
+    if (col < bi.keys.size()) {
+      std::string key = bi.keys[col]->Key();
+      for (const auto& c : cmps) {
+        if (c.key != key || c.op == "=") continue;
+        bool is_lower = c.op == ">" || c.op == ">=";
+        if (is_lower && !m.lower) { m.lower = c.value; m.lower_incl = c.op == ">="; }
+        else if (!is_lower && !m.upper) { m.upper = c.value; m.upper_incl = c.op == "<="; }
+        else continue;
+        m.used.push_back(c.pos);
+        m.cond_sql.push_back(conds[c.pos]->ToSql());
+      }
+    }
+    m.score = static_cast<int>(m.eq.size()) * 10 + (m.lower || m.upper ? 5 : 0);
+    if (bi.def->unique && m.eq.size() == bi.keys.size()) m.score += 100;
+    // Does the index deliver the requested order after its equality prefix?
+    if (!order.empty() && m.eq.size() + order.size() <= bi.keys.size()) {
+      bool fwd = true, bwd = true;
+      for (size_t k = 0; k < order.size(); k++) {
+        auto* kc = dynamic_cast<ColumnExpr*>(bi.keys[m.eq.size() + k].get());
+        const KeyColumnOrder& ko = bi.orders[m.eq.size() + k];
+        if (!kc || kc->index != order[k].column) { fwd = bwd = false; break; }
+        if (ko.desc != order[k].desc || ko.nulls_first != order[k].nulls_first) fwd = false;
+        if (ko.desc == order[k].desc || ko.nulls_first == order[k].nulls_first) bwd = false;
+      }
+      if (fwd || bwd) {
+        m.ordered = true;
+        m.backward = !fwd;
+        m.score += 3;
+      }
+    }
+    if (m.score > 0 && m.score > best.score) best = m;
+  }
+  OpP scan;
+  std::vector<ExprP> residual;
+  if (best.score > 0) {
+    auto op = std::make_shared<IndexScanOp>(t, alias, indexes[best.index], emit_key);
+    op->eq = best.eq;
+    op->lower = best.lower;
+    op->upper = best.upper;
+    op->lower_inclusive = best.lower_incl;
+    op->upper_inclusive = best.upper_incl;
+    op->backward = best.backward;
+    op->cond_sql = best.cond_sql;
+    scan = op;
+    if (ordered) *ordered = best.ordered;
+    for (size_t i = 0; i < conds.size(); i++)
+      if (std::find(best.used.begin(), best.used.end(), i) == best.used.end()) residual.push_back(conds[i]);
+  } else {
+    scan = std::make_shared<SeqScanOp>(t, alias, emit_key);
+    residual = conds;
+  }
+  if (residual.empty()) return scan;
+  ExprP pred = residual.size() == 1 ? residual[0] : std::make_shared<BoolExpr>(BoolExpr::kAnd, residual);
+  return std::make_shared<FilterOp>(scan, pred);
+}
+
+OpP Planner::PlanJoin(PgQuery__JoinExpr* j, Scope* scope, std::vector<Node*>* where, bool nullable) {
+  bool left_nullable = nullable || j->jointype == PG_QUERY__JOIN_TYPE__JOIN_RIGHT || j->jointype == PG_QUERY__JOIN_TYPE__JOIN_FULL;
+  bool right_nullable = nullable || j->jointype == PG_QUERY__JOIN_TYPE__JOIN_LEFT || j->jointype == PG_QUERY__JOIN_TYPE__JOIN_FULL;
+  size_t left_rel_start = scope->rels.size();
+  OpP left = PlanFromItem(j->larg, scope, where, left_nullable, nullptr, nullptr);
+  size_t right_rel_start = scope->rels.size();
+  int left_width = scope->width;
+  OpP right = PlanFromItem(j->rarg, scope, where, right_nullable, nullptr, nullptr);
+  if (j->alias) throw Error(sqlstate::kFeatureNotSupported, "aliases on JOIN are not supported yet");
+  // USING / NATURAL: equality on the named columns; the right copies are hidden.
+  std::vector<std::string> using_cols;
+  for (size_t i = 0; i < j->n_using_clause; i++) using_cols.push_back(StrVal(j->using_clause[i]));
+  auto find_col = [&](size_t from, size_t to, const std::string& col, int* pos, Type* type) {
+    int found = 0;
+    for (size_t r = from; r < to; r++) {
+      const ScopeRel& rel = scope->rels[r];
+      for (size_t c = 0; c < rel.columns.size(); c++)
+        if (rel.columns[c] == col && std::find(rel.using_hidden.begin(), rel.using_hidden.end(), col) == rel.using_hidden.end()) {
+          *pos = rel.offset + static_cast<int>(c);
+          *type = rel.types[c];
+          found++;
+        }
+    }
+    return found;
+  };
+  if (j->is_natural) {
+    for (size_t r = left_rel_start; r < right_rel_start; r++)
+      for (const auto& c : scope->rels[r].columns) {
+        int p; Type t;
+        if (!c.empty() && find_col(right_rel_start, scope->rels.size(), c, &p, &t) == 1 &&
+            std::find(using_cols.begin(), using_cols.end(), c) == using_cols.end())
+          using_cols.push_back(c);
+      }
+  }
+  ExprP cond;
+  std::vector<ExprP> conjuncts;
+  for (const auto& col : using_cols) {
+    int lp, rp;
+    Type lt, rt;
+    int ln = find_col(left_rel_start, right_rel_start, col, &lp, &lt);
+    int rn = find_col(right_rel_start, scope->rels.size(), col, &rp, &rt);
+    if (ln == 0) throw Error(sqlstate::kUndefinedColumn, "column \"" + col + "\" specified in USING clause does not exist in left table");
+    if (rn == 0) throw Error(sqlstate::kUndefinedColumn, "column \"" + col + "\" specified in USING clause does not exist in right table");
+    if (ln > 1 || rn > 1) throw Error(sqlstate::kAmbiguousColumn, "common column name \"" + col + "\" appears more than once in left table");
+    ExprP l = std::make_shared<ColumnExpr>(lp, 0, lt, col);
+    ExprP r = std::make_shared<ColumnExpr>(rp, 0, rt, col);
+    conjuncts.push_back(binder_.MakeComparison("=", l, r, j->rarg ? -1 : -1));
+    for (size_t rr = right_rel_start; rr < scope->rels.size(); rr++) scope->rels[rr].using_hidden.push_back(col);
+  }
+  if (j->quals) {
+    binder_.set_clause("JOIN conditions");
+    ExprP q = binder_.CoerceToBool(binder_.Bind(j->quals, *scope), "JOIN/ON", -1);
+    binder_.set_clause("WHERE");
+    auto* b = dynamic_cast<BoolExpr*>(q.get());
+    if (b && b->op == BoolExpr::kAnd) conjuncts.insert(conjuncts.end(), b->args.begin(), b->args.end());
+    else conjuncts.push_back(q);
+  }
+  NestedLoopJoinOp::Kind kind = NestedLoopJoinOp::kInner;
+  switch (j->jointype) {
+    case PG_QUERY__JOIN_TYPE__JOIN_LEFT: kind = NestedLoopJoinOp::kLeft; break;
+    case PG_QUERY__JOIN_TYPE__JOIN_RIGHT: kind = NestedLoopJoinOp::kRight; break;
+    case PG_QUERY__JOIN_TYPE__JOIN_FULL: kind = NestedLoopJoinOp::kFull; break;
+    default: break;
+  }
+  // Hash join on equality conjuncts that compare a left column expression to a right one.
+  if (kind == NestedLoopJoinOp::kInner || kind == NestedLoopJoinOp::kLeft) {
+    std::vector<ExprP> lk, rk, rest;
+    std::string sql;
+    for (const auto& c : conjuncts) {
+      auto* call = dynamic_cast<CallExpr*>(c.get());
+      bool used = false;
+      if (call && call->name == "=" && call->args.size() == 2) {
+        std::vector<int> a, b;
+        bool oka = CollectColumns(call->args[0], &a), okb = CollectColumns(call->args[1], &b);
+        auto side = [&](const std::vector<int>& cols) {
+          if (cols.empty()) return 0;
+          bool all_left = std::all_of(cols.begin(), cols.end(), [&](int x) { return x < left_width; });
+          bool all_right = std::all_of(cols.begin(), cols.end(), [&](int x) { return x >= left_width; });
+          return all_left ? 1 : all_right ? 2 : 0;
+        };
+        if (oka && okb) {
+          int sa = side(a), sb = side(b);
+          if (sa == 1 && sb == 2) { lk.push_back(call->args[0]); rk.push_back(call->args[1]); used = true; }
+          else if (sa == 2 && sb == 1) { lk.push_back(call->args[1]); rk.push_back(call->args[0]); used = true; }
+        }
+        if (used) sql += (sql.empty() ? "" : " AND ") + c->ToSql();
+      }
+      if (!used) rest.push_back(c);
+    }
+    if (!lk.empty()) {
+      if (lk.size() > 1) sql = "(" + sql + ")";
+      ExprP extra = rest.empty() ? nullptr : rest.size() == 1 ? rest[0] : std::make_shared<BoolExpr>(BoolExpr::kAnd, rest);
+      return std::make_shared<HashJoinOp>(left, right, lk, rk, extra,
+                                          kind == NestedLoopJoinOp::kLeft ? HashJoinOp::kLeft : HashJoinOp::kInner, sql);
+    }
+  }
+  if (!conjuncts.empty()) cond = conjuncts.size() == 1 ? conjuncts[0] : std::make_shared<BoolExpr>(BoolExpr::kAnd, conjuncts);
+  return std::make_shared<NestedLoopJoinOp>(left, right, cond, kind);
+}
+
+OpP Planner::PlanFromItem(Node* item, Scope* scope, std::vector<Node*>* where, bool nullable,
+                          const std::vector<OrderHint>* order, bool* ordered) {
+  switch (item->node_case) {
+    case PG_QUERY__NODE__NODE_RANGE_VAR: {
+      auto* rv = item->range_var;
+      const TableDef* t = ResolveTable(rv);
+      std::string alias = rv->alias ? rv->alias->aliasname : "";
+      ScopeRel rel = TableScopeRel(t, alias);
+      if (rv->alias && rv->alias->n_colnames) {
+        size_t k = 0;
+        for (auto& c : rel.columns) {
+          if (c.empty()) continue;
+          if (k < rv->alias->n_colnames) c = StrVal(rv->alias->colnames[k++]);
+        }
+      }
+      for (const auto& r : scope->rels)
+        if (r.alias == rel.alias)
+          ThrowAt(sqlstate::kDuplicateAlias, "table name \"" + rel.alias + "\" specified more than once", rv->location);
+      auto leaf = std::make_shared<ScanLeaf>();
+      leaf->table = t;
+      leaf->alias = alias;
+      leaf->rel_index = scope->rels.size();
+      leaf->nullable = nullable;
+      leaf->op = std::make_shared<DeferredScanOp>();
+      leaf->order = order;
+      leaf->ordered = ordered;
+      for (const auto& c : t->columns) { leaf->op->names.push_back(c.dropped ? "" : c.name); leaf->op->types.push_back(c.type); }
+      scope->Add(rel);
+      leaves_->push_back(leaf);
+      return leaf->op;
+    }
+    case PG_QUERY__NODE__NODE_JOIN_EXPR:
+      return PlanJoin(item->join_expr, scope, where, nullable);
+    case PG_QUERY__NODE__NODE_RANGE_SUBSELECT: {
+      auto* rs = item->range_subselect;
+      if (rs->lateral) throw Error(sqlstate::kFeatureNotSupported, "LATERAL is not supported yet");
+      if (!rs->alias) throw Error(sqlstate::kSyntaxError, "subquery in FROM must have an alias")
+                          .WithHint("For example, FROM (SELECT ...) [AS] foo.");
+      PlannedQuery q = PlanSelect(rs->subquery, scope->parent);
+      ScopeRel rel;
+      rel.alias = rs->alias->aliasname;
+      for (size_t i = 0; i < q.columns.size(); i++) {
+        std::string name = i < rs->alias->n_colnames ? StrVal(rs->alias->colnames[i]) : q.columns[i].name;
+        rel.columns.push_back(name);
+        rel.types.push_back(q.columns[i].type);
+      }
+      scope->Add(rel);
+      return q.root;
+    }
+    case PG_QUERY__NODE__NODE_RANGE_FUNCTION:
+      throw Error(sqlstate::kFeatureNotSupported, "functions in FROM are not supported yet");
+    default:
+      throw Error(sqlstate::kFeatureNotSupported, "this FROM item is not supported yet");
+  }
+}
+
+PlannedQuery Planner::PlanValues(PgQuery__SelectStmt* s, const Scope* outer) {
+  Scope empty;
+  empty.parent = outer;
+  auto op = std::make_shared<ValuesOp>();
+  size_t width = 0;
+  for (size_t i = 0; i < s->n_values_lists; i++) {
+    auto* list = s->values_lists[i]->list;
+    if (i == 0) width = list->n_items;
+    else if (list->n_items != width)
+      ThrowAt(sqlstate::kSyntaxError, "VALUES lists must all be the same length", -1);
+    std::vector<ExprP> row;
+    for (size_t k = 0; k < list->n_items; k++) row.push_back(binder_.Bind(list->items[k], empty));
+    op->rows.push_back(std::move(row));
+  }
+  PlannedQuery q;
+  for (size_t c = 0; c < width; c++) {
+    std::vector<ExprP> col;
+    for (auto& r : op->rows) col.push_back(r[c]);
+    Type t = binder_.CommonType(col, "VALUES", -1);
+    for (auto& r : op->rows) r[c] = binder_.Coerce(r[c], t, CastContext::kImplicit, -1);
+    op->names.push_back("column" + std::to_string(c + 1));
+    op->types.push_back(t);
+    q.columns.push_back({"column" + std::to_string(c + 1), t});
+  }
+  q.root = op;
+  return FinishOverOutput(s, q);
+}
+
+PlannedQuery Planner::PlanSetOp(PgQuery__SelectStmt* s, const Scope* outer) {
+  Node lnode = PG_QUERY__NODE__INIT, rnode = PG_QUERY__NODE__INIT;
+  lnode.node_case = rnode.node_case = PG_QUERY__NODE__NODE_SELECT_STMT;
+  lnode.select_stmt = s->larg;
+  rnode.select_stmt = s->rarg;
+  PlannedQuery l = PlanSelect(&lnode, outer);
+  PlannedQuery r = PlanSelect(&rnode, outer);
+  const char* opname = s->op == PG_QUERY__SET_OPERATION__SETOP_UNION ? "UNION" : s->op == PG_QUERY__SET_OPERATION__SETOP_INTERSECT ? "INTERSECT" : "EXCEPT";
+  if (l.columns.size() != r.columns.size())
+    throw Error(sqlstate::kSyntaxError, std::string("each ") + opname + " query must have the same number of columns");
+  std::vector<ExprP> lcast, rcast;
+  PlannedQuery q;
+  for (size_t i = 0; i < l.columns.size(); i++) {
+    ExprP le = std::make_shared<ColumnExpr>(static_cast<int>(i), 0, l.columns[i].type, l.columns[i].name);
+    ExprP re = std::make_shared<ColumnExpr>(static_cast<int>(i), 0, r.columns[i].type, r.columns[i].name);
+    Type t = binder_.CommonType({le, re}, opname, -1);
+    lcast.push_back(binder_.Coerce(le, t, CastContext::kImplicit, -1));
+    rcast.push_back(binder_.Coerce(re, t, CastContext::kImplicit, -1));
+    q.columns.push_back({l.columns[i].name, t});
+  }
+  auto lp = std::make_shared<ProjectOp>(l.root, lcast);
+  auto rp = std::make_shared<ProjectOp>(r.root, rcast);
+  for (auto& c : q.columns) { lp->names.push_back(c.name); lp->types.push_back(c.type); rp->names.push_back(c.name); rp->types.push_back(c.type); }
+  SetOpOp::Kind kind = s->op == PG_QUERY__SET_OPERATION__SETOP_UNION ? SetOpOp::kUnion : s->op == PG_QUERY__SET_OPERATION__SETOP_INTERSECT ? SetOpOp::kIntersect : SetOpOp::kExcept;
+  q.root = std::make_shared<SetOpOp>(lp, rp, kind, s->all);
+  return FinishOverOutput(s, q);
+}
+
+PlannedQuery Planner::FinishOverOutput(PgQuery__SelectStmt* s, PlannedQuery q) {
+  Scope out;
+  ScopeRel rel;
+  for (auto& c : q.columns) { rel.columns.push_back(c.name); rel.types.push_back(c.type); }
+  out.Add(rel);
+  if (s->n_sort_clause) {
+    std::vector<SortKey> keys;
+    for (size_t i = 0; i < s->n_sort_clause; i++) {
+      auto* sb = s->sort_clause[i]->sort_by;
+      SortKey k;
+      Node* n = sb->node;
+      if (n->node_case == PG_QUERY__NODE__NODE_A_CONST && n->a_const->val_case == PG_QUERY__A__CONST__VAL_IVAL) {
+        int64_t pos = n->a_const->ival->ival;
+        if (pos < 1 || pos > static_cast<int64_t>(q.columns.size()))
+          ThrowAt(sqlstate::kInvalidColumnReference, "ORDER BY position " + std::to_string(pos) + " is not in select list", n->a_const->location);
+        k.expr = std::make_shared<ColumnExpr>(static_cast<int>(pos - 1), 0, q.columns[static_cast<size_t>(pos - 1)].type, q.columns[static_cast<size_t>(pos - 1)].name);
+      } else {
+        k.expr = binder_.Bind(n, out);
+      }
+      k.desc = sb->sortby_dir == PG_QUERY__SORT_BY_DIR__SORTBY_DESC;
+      k.nulls_first = sb->sortby_nulls == PG_QUERY__SORT_BY_NULLS__SORTBY_NULLS_FIRST || (sb->sortby_nulls != PG_QUERY__SORT_BY_NULLS__SORTBY_NULLS_LAST && k.desc);
+      keys.push_back(k);
+    }
+    q.root = std::make_shared<SortOp>(q.root, keys);
+  }
+  if (s->limit_count || s->limit_offset) {
+    Scope empty;
+    ExprP lim = s->limit_count ? binder_.Coerce(binder_.Bind(s->limit_count, empty), Type(oid::kInt8), CastContext::kImplicit, -1) : nullptr;
+    ExprP off = s->limit_offset ? binder_.Coerce(binder_.Bind(s->limit_offset, empty), Type(oid::kInt8), CastContext::kImplicit, -1) : nullptr;
+    q.root = std::make_shared<LimitOp>(q.root, lim, off);
+  }
+  return q;
+}
+
+PlannedQuery Planner::PlanSelect(Node* node, const Scope* outer) {
+  if (node->node_case != PG_QUERY__NODE__NODE_SELECT_STMT)
+    throw Error(sqlstate::kFeatureNotSupported, "this statement is not supported here yet");
+  auto* s = node->select_stmt;
+  if (s->with_clause) throw Error(sqlstate::kFeatureNotSupported, "WITH queries are not supported yet");
+  if (s->into_clause) throw Error(sqlstate::kFeatureNotSupported, "SELECT INTO is not supported yet");
+  if (s->n_locking_clause) throw Error(sqlstate::kFeatureNotSupported, "SELECT ... FOR UPDATE/SHARE is not supported yet");
+  if (s->n_window_clause) throw Error(sqlstate::kFeatureNotSupported, "window functions are not supported yet");
+  if (s->op != PG_QUERY__SET_OPERATION__SETOP_NONE) return PlanSetOp(s, outer);
+  if (s->n_values_lists) return PlanValues(s, outer);
+
+  std::vector<std::shared_ptr<ScanLeaf>> leaves;
+  auto* saved_leaves = leaves_;
+  leaves_ = &leaves;
+  struct Restore { Planner* p; std::vector<std::shared_ptr<ScanLeaf>>* v; ~Restore() { p->leaves_ = v; } } restore{this, saved_leaves};
+
+  Scope scope;
+  scope.parent = outer;
+  scope.qualify_names = CountFromRelations(s->from_clause, s->n_from_clause) > 1;
+  std::vector<Node*> where;
+  SplitConjuncts(s->where_clause, &where);
+
+  bool grouped = s->n_group_clause > 0 || s->having_clause != nullptr;
+  for (size_t i = 0; i < s->n_target_list && !grouped; i++) grouped = ContainsAggregate(s->target_list[i]);
+  for (size_t i = 0; i < s->n_sort_clause && !grouped; i++) grouped = ContainsAggregate(s->sort_clause[i]);
+
+  // ORDER BY on plain columns of a single table may come from an index.
+  std::vector<OrderHint> hints;
+  bool index_ordered = false;
+  bool single_table = s->n_from_clause == 1 && s->from_clause[0]->node_case == PG_QUERY__NODE__NODE_RANGE_VAR;
+  if (single_table && !grouped && !s->n_distinct_clause && s->n_sort_clause) {
+    const TableDef* t = ResolveTable(s->from_clause[0]->range_var);
+    for (size_t i = 0; i < s->n_sort_clause; i++) {
+      auto* sb = s->sort_clause[i]->sort_by;
+      int col = -1;
+      if (sb->node->node_case == PG_QUERY__NODE__NODE_COLUMN_REF) {
+        auto* cr = sb->node->column_ref;
+        Node* last = cr->fields[cr->n_fields - 1];
+        if (last->node_case == PG_QUERY__NODE__NODE_STRING) col = t->FindColumn(last->string->sval);
+        // an output alias of the same name would take precedence: only plain names qualify
+        for (size_t k = 0; k < s->n_target_list && col >= 0; k++) {
+          auto* rt = s->target_list[k]->res_target;
+          if (rt->name && std::string(rt->name) == StrVal(last)) col = -1;
+        }
+      }
+      if (col < 0 || sb->sortby_dir == PG_QUERY__SORT_BY_DIR__SORTBY_USING) { hints.clear(); break; }
+      OrderHint h;
+      h.column = col;
+      h.desc = sb->sortby_dir == PG_QUERY__SORT_BY_DIR__SORTBY_DESC;
+      h.nulls_first = sb->sortby_nulls == PG_QUERY__SORT_BY_NULLS__SORTBY_NULLS_FIRST || (sb->sortby_nulls != PG_QUERY__SORT_BY_NULLS__SORTBY_NULLS_LAST && h.desc);
+      hints.push_back(h);
+    }
+  }
+
+  OpP input;
+  if (s->n_from_clause == 0) {
+    input = std::make_shared<ResultOp>();
+  } else {
+    for (size_t i = 0; i < s->n_from_clause; i++) {
+      OpP item = PlanFromItem(s->from_clause[i], &scope, &where, false, hints.empty() ? nullptr : &hints, &index_ordered);
+      input = input ? std::make_shared<NestedLoopJoinOp>(input, item, nullptr, NestedLoopJoinOp::kInner) : item;
+    }
+  }
+
+  // WHERE: push conjuncts that read one base table into its scan.
+  std::vector<ExprP> residual;
+  binder_.set_clause("WHERE");
+  for (Node* w : where) {
+    ExprP e = binder_.CoerceToBool(binder_.Bind(w, scope), "WHERE", -1);
+    std::vector<int> cols;
+    bool pushed = false;
+    if (CollectColumns(e, &cols) && !cols.empty()) {
+      for (auto& leaf : leaves) {
+        const ScopeRel& rel = scope.rels[leaf->rel_index];
+        bool inside = std::all_of(cols.begin(), cols.end(), [&](int c) { return c >= rel.offset && c < rel.offset + static_cast<int>(rel.columns.size()); });
+        if (!inside || leaf->nullable) continue;
+        Scope own;
+        own.parent = outer;
+        own.qualify_names = scope.qualify_names;
+        own.Add(rel);
+        leaf->conds.push_back(binder_.CoerceToBool(binder_.Bind(w, own), "WHERE", -1));
+        pushed = true;
+        break;
+      }
+    }
+    if (!pushed) residual.push_back(e);
+  }
+  for (auto& leaf : leaves)
+    leaf->op->child = PlanTableScan(leaf->table, leaf->alias, leaf->conds, false,
+                                    leaf->order ? *leaf->order : std::vector<OrderHint>{}, leaf->ordered);
+  if (!residual.empty())
+    input = std::make_shared<FilterOp>(input, residual.size() == 1 ? residual[0] : std::make_shared<BoolExpr>(BoolExpr::kAnd, residual));
+
+  // Select list (with * expanded).
+  std::vector<Node*> target_nodes;
+  std::vector<std::string> target_names;
+  std::vector<ExprP> targets;
+  AggContext agg;
+  agg.from = &scope;
+  if (grouped) {
+    for (size_t i = 0; i < s->n_group_clause; i++) {
+      Node* g = s->group_clause[i];
+      if (g->node_case == PG_QUERY__NODE__NODE_A_CONST && g->a_const->val_case == PG_QUERY__A__CONST__VAL_IVAL) {
+        int64_t pos = g->a_const->ival->ival;
+        if (pos < 1 || pos > static_cast<int64_t>(s->n_target_list))
+          ThrowAt(sqlstate::kInvalidColumnReference, "GROUP BY position " + std::to_string(pos) + " is not in select list", g->a_const->location);
+        g = s->target_list[pos - 1]->res_target->val;
+      }
+      if (g->node_case == PG_QUERY__NODE__NODE_GROUPING_SET)
+        throw Error(sqlstate::kFeatureNotSupported, "GROUPING SETS, ROLLUP and CUBE are not supported yet");
+      binder_.set_clause("GROUP BY");
+      ExprP ge;
+      try {
+        ge = binder_.Bind(g, scope);
+      } catch (const Error& e) {
+        // GROUP BY may name an output column
+        ge = nullptr;
+        if (g->node_case == PG_QUERY__NODE__NODE_COLUMN_REF && std::string(e.state()) == sqlstate::kUndefinedColumn) {
+          std::string name = FigureColname(g);
+          for (size_t k = 0; k < s->n_target_list && !ge; k++) {
+            auto* rt = s->target_list[k]->res_target;
+            if (rt->name && name == rt->name) ge = binder_.Bind(rt->val, scope);
+          }
+        }
+        if (!ge) throw;
+      }
+      binder_.set_clause("WHERE");
+      agg.groups.push_back(ge);
+    }
+  }
+  for (size_t i = 0; i < s->n_target_list; i++) {
+    auto* rt = s->target_list[i]->res_target;
+    Node* v = rt->val;
+    if (v->node_case == PG_QUERY__NODE__NODE_COLUMN_REF &&
+        v->column_ref->fields[v->column_ref->n_fields - 1]->node_case == PG_QUERY__NODE__NODE_A_STAR) {
+      auto* cr = v->column_ref;
+      std::string rel = cr->n_fields >= 2 ? StrVal(cr->fields[cr->n_fields - 2]) : "";
+      if (scope.rels.empty()) ThrowAt(sqlstate::kSyntaxError, "SELECT * with no tables specified is not valid", cr->location);
+      bool any = false;
+      for (const auto& r : scope.rels) {
+        if (!rel.empty() && r.alias != rel) continue;
+        any = true;
+        for (size_t c = 0; c < r.columns.size(); c++) {
+          if (r.columns[c].empty()) continue;
+          if (rel.empty() && std::find(r.using_hidden.begin(), r.using_hidden.end(), r.columns[c]) != r.using_hidden.end()) continue;
+          int pos = r.offset + static_cast<int>(c);
+          ExprP e = std::make_shared<ColumnExpr>(pos, 0, r.types[c], scope.qualify_names ? r.alias + "." + r.columns[c] : r.columns[c]);
+          if (grouped) {
+            bool ok = false;
+            for (size_t gi = 0; gi < agg.groups.size(); gi++)
+              if (agg.groups[gi]->Key() == e->Key()) { e = std::make_shared<ColumnExpr>(static_cast<int>(gi), 0, e->type, r.columns[c]); ok = true; break; }
+            if (!ok) ThrowAt(sqlstate::kGroupingError, "column \"" + r.alias + "." + r.columns[c] + "\" must appear in the GROUP BY clause or be used in an aggregate function", cr->location);
+          }
+          targets.push_back(e);
+          target_names.push_back(r.columns[c]);
+          target_nodes.push_back(nullptr);
+        }
+      }
+      if (!any) ThrowAt(sqlstate::kUndefinedTable, "missing FROM-clause entry for table \"" + rel + "\"", cr->location);
+      continue;
+    }
+    ExprP e = grouped ? binder_.BindAgg(v, scope, &agg) : binder_.Bind(v, scope);
+    if (e->type.id == oid::kUnknown && !e->type.array) e = binder_.Coerce(e, Type(oid::kText), CastContext::kImplicit, -1);
+    targets.push_back(e);
+    target_names.push_back(rt->name && *rt->name ? rt->name : FigureColname(v));
+    target_nodes.push_back(v);
+  }
+  ExprP having;
+  if (s->having_clause) {
+    binder_.set_clause("HAVING");
+    having = binder_.CoerceToBool(binder_.BindAgg(s->having_clause, scope, &agg), "HAVING", -1);
+    binder_.set_clause("WHERE");
+  }
+
+  // ORDER BY keys: output columns by position or name, else expressions over the input.
+  std::vector<SortKey> sort_keys;
+  std::vector<ExprP> hidden;
+  for (size_t i = 0; i < s->n_sort_clause; i++) {
+    auto* sb = s->sort_clause[i]->sort_by;
+    if (sb->sortby_dir == PG_QUERY__SORT_BY_DIR__SORTBY_USING)
+      throw Error(sqlstate::kFeatureNotSupported, "ORDER BY ... USING is not supported yet");
+    Node* n = sb->node;
+    int out_col = -1;
+    if (n->node_case == PG_QUERY__NODE__NODE_A_CONST && n->a_const->val_case == PG_QUERY__A__CONST__VAL_IVAL) {
+      int64_t pos = n->a_const->ival->ival;
+      if (pos < 1 || pos > static_cast<int64_t>(targets.size()))
+        ThrowAt(sqlstate::kInvalidColumnReference, "ORDER BY position " + std::to_string(pos) + " is not in select list", n->a_const->location);
+      out_col = static_cast<int>(pos - 1);
+    } else if (n->node_case == PG_QUERY__NODE__NODE_COLUMN_REF && n->column_ref->n_fields == 1 &&
+               n->column_ref->fields[0]->node_case == PG_QUERY__NODE__NODE_STRING) {
+      std::string name = n->column_ref->fields[0]->string->sval;
+      for (size_t k = 0; k < target_names.size(); k++) {
+        if (target_names[k] != name) continue;
+        if (out_col >= 0 && targets[static_cast<size_t>(out_col)]->Key() != targets[k]->Key())
+          ThrowAt(sqlstate::kAmbiguousColumn, "ORDER BY \"" + name + "\" is ambiguous", n->column_ref->location);
+        out_col = static_cast<int>(k);
+      }
+    }
+    SortKey k;
+    if (out_col >= 0) {
+      k.expr = std::make_shared<ColumnExpr>(out_col, 0, targets[static_cast<size_t>(out_col)]->type, target_names[static_cast<size_t>(out_col)]);
+    } else {
+      binder_.set_clause("ORDER BY");
+      ExprP e = grouped ? binder_.BindAgg(n, scope, &agg) : binder_.Bind(n, scope);
+      binder_.set_clause("WHERE");
+      int found = -1;
+      for (size_t t = 0; t < targets.size(); t++)
+        if (targets[t]->Key() == e->Key()) { found = static_cast<int>(t); break; }
+      if (found < 0) {
+        if (s->n_distinct_clause)
+          ThrowAt(sqlstate::kInvalidColumnReference, "for SELECT DISTINCT, ORDER BY expressions must appear in select list", -1);
+        found = static_cast<int>(targets.size() + hidden.size());
+        hidden.push_back(e);
+      }
+      k.expr = std::make_shared<ColumnExpr>(found, 0, e->type, e->ToSql());
+    }
+    k.desc = sb->sortby_dir == PG_QUERY__SORT_BY_DIR__SORTBY_DESC;
+    k.nulls_first = sb->sortby_nulls == PG_QUERY__SORT_BY_NULLS__SORTBY_NULLS_FIRST || (sb->sortby_nulls != PG_QUERY__SORT_BY_NULLS__SORTBY_NULLS_LAST && k.desc);
+    sort_keys.push_back(k);
+  }
+
+  if (grouped) {
+    input = std::make_shared<AggregateOp>(input, agg.groups, agg.aggs);
+    if (having) input = std::make_shared<FilterOp>(input, having);
+  }
+  std::vector<ExprP> proj = targets;
+  proj.insert(proj.end(), hidden.begin(), hidden.end());
+  auto project = std::make_shared<ProjectOp>(input, proj);
+  for (size_t i = 0; i < proj.size(); i++) {
+    project->names.push_back(i < target_names.size() ? target_names[i] : "");
+    project->types.push_back(proj[i]->type);
+  }
+  OpP root = project;
+  if (s->n_distinct_clause) {
+    if (s->distinct_clause[0] != nullptr)
+      throw Error(sqlstate::kFeatureNotSupported, "SELECT DISTINCT ON is not supported yet");
+    root = std::make_shared<DistinctOp>(root, targets.size());
+  }
+  if (!sort_keys.empty() && !index_ordered) {
+    auto sort = std::make_shared<SortOp>(root, sort_keys);
+    for (auto& k : sort_keys) {
+      auto* c = static_cast<ColumnExpr*>(k.expr.get());
+      sort->key_sql.push_back(static_cast<size_t>(c->index) < targets.size() ? targets[static_cast<size_t>(c->index)]->ToSql() : proj[static_cast<size_t>(c->index)]->ToSql());
+    }
+    root = sort;
+  }
+  if (s->limit_count || s->limit_offset) {
+    if (s->limit_option == PG_QUERY__LIMIT_OPTION__LIMIT_OPTION_WITH_TIES)
+      throw Error(sqlstate::kFeatureNotSupported, "FETCH ... WITH TIES is not supported yet");
+    Scope empty;
+    empty.parent = outer;
+    ExprP lim, off;
+    if (s->limit_count) {
+      binder_.set_clause("LIMIT");
+      lim = binder_.Coerce(binder_.Bind(s->limit_count, empty), Type(oid::kInt8), CastContext::kImplicit, -1);
+    }
+    if (s->limit_offset) {
+      binder_.set_clause("OFFSET");
+      off = binder_.Coerce(binder_.Bind(s->limit_offset, empty), Type(oid::kInt8), CastContext::kImplicit, -1);
+    }
+    binder_.set_clause("WHERE");
+    root = std::make_shared<LimitOp>(root, lim, off);
+  }
+  if (!hidden.empty()) {
+    std::vector<ExprP> trim;
+    for (size_t i = 0; i < targets.size(); i++) trim.push_back(std::make_shared<ColumnExpr>(static_cast<int>(i), 0, targets[i]->type, target_names[i]));
+    auto p = std::make_shared<ProjectOp>(root, trim);
+    for (size_t i = 0; i < targets.size(); i++) { p->names.push_back(target_names[i]); p->types.push_back(targets[i]->type); }
+    root = p;
+  }
+  PlannedQuery q;
+  q.root = root;
+  for (size_t i = 0; i < targets.size(); i++) {
+    ColumnInfo ci{target_names[i], targets[i]->type};
+    q.columns.push_back(ci);
+  }
+  return q;
+}
+
+}  // namespace tusk

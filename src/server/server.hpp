@@ -1,0 +1,52 @@
+// The network server: accepts PostgreSQL protocol connections and serves each on its own
+// thread with its own Session.
+#pragma once
+#include <atomic>
+#include <map>
+#include <memory>
+#include <mutex>
+#include <string>
+
+#include "engine/database.hpp"
+
+namespace tusk {
+
+class Session;
+
+struct ServerOptions {
+  std::string listen = "127.0.0.1";
+  int port = 5433;
+  int max_connections = 1000;
+};
+
+class Server {
+ public:
+  Server(Database* db, ServerOptions opts) : db_(db), opts_(std::move(opts)) {}
+  // Binds and listens; throws Error when the address is unavailable.
+  void Listen();
+  // Accepts connections until Stop() is called.
+  void Run();
+  void Stop() { stopping_ = true; }
+
+  // Cancel support: sessions register their pid and secret key.
+  void Register(int32_t pid, int32_t secret, std::atomic<bool>* cancel_flag);
+  void Unregister(int32_t pid);
+  void Cancel(int32_t pid, int32_t secret);
+  Database* db() { return db_; }
+  int active_connections() const { return active_.load(); }
+
+ private:
+  Database* db_;
+  ServerOptions opts_;
+  int listen_fd_ = -1;
+  std::atomic<bool> stopping_{false};
+  std::atomic<int> active_{0};
+  std::mutex mu_;
+  std::map<int32_t, std::pair<int32_t, std::atomic<bool>*>> cancel_keys_;
+  friend class Connection;
+};
+
+// Serves one client connection until it ends. Never throws.
+void ServeConnection(Server* server, int fd);
+
+}  // namespace tusk

@@ -1,0 +1,9 @@
+// The subcommands of the `tusk` binary.
+#pragma once
+
+namespace tusk {
+
+int ServeCommand(int argc, char** argv);
+int ShellCommand(int argc, char** argv);
+
+}  // namespace tusk

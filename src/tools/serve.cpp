@@ -1,0 +1,81 @@
+// tusk serve: the PostgreSQL-protocol server.
+#include <csignal>
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+#include <string>
+
+#include "common/error.hpp"
+#include "engine/database.hpp"
+#include "server/server.hpp"
+#include "tools/commands.hpp"
+
+namespace tusk {
+
+namespace {
+const char* kServeHelp =
+    "Usage: tusk serve [--data DIR] [--port N] [--listen ADDR]\n"
+    "\n"
+    "Runs the Tusk server, speaking the PostgreSQL v3 protocol.\n"
+    "\n"
+    "Options:\n"
+    "  --data DIR       data directory, created when missing (default ./tusk-data)\n"
+    "  --port N         TCP port (default 5433)\n"
+    "  --listen ADDR    address to listen on (default 127.0.0.1; * for all)\n"
+    "  --help           show this help\n"
+    "\n"
+    "Roles: the built-in superuser \"postgres\" connects without a password until you set one\n"
+    "(ALTER ROLE postgres PASSWORD '...'); roles with a password use SCRAM-SHA-256.\n";
+
+Server* g_server = nullptr;
+void OnSignal(int) {
+  if (g_server) g_server->Stop();
+}
+}  // namespace
+
+int ServeCommand(int argc, char** argv) {
+  std::string data = "./tusk-data";
+  ServerOptions opts;
+  for (int i = 1; i < argc; i++) {
+    std::string a = argv[i];
+    auto value = [&](const char* name) -> std::string {
+      if (i + 1 >= argc) {
+        std::fprintf(stderr, "tusk serve: %s needs a value\n", name);
+        std::exit(2);
+      }
+      return argv[++i];
+    };
+    if (a == "--help" || a == "-h") { std::fputs(kServeHelp, stdout); return 0; }
+    else if (a == "--data" || a == "-D") data = value("--data");
+    else if (a == "--port" || a == "-p") {
+      std::string v = value("--port");
+      char* end;
+      long p = std::strtol(v.c_str(), &end, 10);
+      if (*end || p < 1 || p > 65535) { std::fprintf(stderr, "tusk serve: invalid port \"%s\"\n", v.c_str()); return 2; }
+      opts.port = static_cast<int>(p);
+    } else if (a == "--listen") opts.listen = value("--listen");
+    else { std::fprintf(stderr, "tusk serve: unknown option \"%s\"\n\n%s", a.c_str(), kServeHelp); return 2; }
+  }
+  try {
+    auto db = Database::Open(data);
+    Server server(db.get(), opts);
+    server.Listen();
+    g_server = &server;
+    std::signal(SIGINT, OnSignal);
+    std::signal(SIGTERM, OnSignal);
+    std::signal(SIGPIPE, SIG_IGN);
+    std::fprintf(stderr, "tusk: serving %s on %s:%d (psql -h %s -p %d -U postgres)\n", data.c_str(), opts.listen.c_str(), opts.port,
+                 opts.listen == "*" ? "127.0.0.1" : opts.listen.c_str(), opts.port);
+    server.Run();
+    std::fprintf(stderr, "tusk: shutting down\n");
+    g_server = nullptr;
+    // Connection threads may still hold the database; exit without tearing it down under them.
+    std::fflush(stderr);
+    std::_Exit(0);
+  } catch (const Error& e) {
+    std::fprintf(stderr, "tusk serve: %s\n", e.what());
+    return 1;
+  }
+}
+
+}  // namespace tusk

@@ -1,0 +1,134 @@
+#include "types/binary_io.hpp"
+
+#include <cstring>
+
+#include "common/error.hpp"
+#include "types/numeric.hpp"
+#include "types/text_io.hpp"
+
+namespace tusk {
+
+namespace {
+void Put(std::string* out, uint64_t v, int bytes) {
+  for (int s = (bytes - 1) * 8; s >= 0; s -= 8) out->push_back(static_cast<char>((v >> s) & 0xff));
+}
+uint64_t Get(std::string_view b, size_t off, int bytes) {
+  uint64_t v = 0;
+  for (int i = 0; i < bytes; i++) v = (v << 8) | static_cast<unsigned char>(b[off + static_cast<size_t>(i)]);
+  return v;
+}
+[[noreturn]] void Bad(const Type& t) {
+  throw Error(sqlstate::kInvalidBinaryRepresentation, "incorrect binary data format in bind parameter of type " + TypeName(t));
+}
+void Need(const Type& t, std::string_view b, size_t n) { if (b.size() != n) Bad(t); }
+
+// numeric: ndigits, weight, sign, dscale, then base-10000 digits.
+std::string EncodeNumeric(const std::string& text) {
+  Numeric n;
+  Numeric::Parse(text, &n);
+  std::string out;
+  if (n.is_nan()) { Put(&out, 0, 2); Put(&out, 0, 2); Put(&out, 0xC000, 2); Put(&out, 0, 2); return out; }
+  std::string s = n.Abs().ToString();
+  size_t dot = s.find('.');
+  std::string ip = dot == std::string::npos ? s : s.substr(0, dot);
+  std::string fp = dot == std::string::npos ? "" : s.substr(dot + 1);
+  int dscale = static_cast<int>(fp.size());
+  if (ip == "0") ip = "";
+  // pad to groups of 4
+  while (ip.size() % 4) ip.insert(0, "0");
+  while (fp.size() % 4) fp.push_back('0');
+  std::vector<int> digits;
+  for (size_t i = 0; i < ip.size(); i += 4) digits.push_back(std::stoi(ip.substr(i, 4)));
+  int weight = static_cast<int>(digits.size()) - 1;
+  for (size_t i = 0; i < fp.size(); i += 4) digits.push_back(std::stoi(fp.substr(i, 4)));
+  // strip leading and trailing zero groups
+  size_t lead = 0;
+  while (lead < digits.size() && digits[lead] == 0) { lead++; weight--; }
+  digits.erase(digits.begin(), digits.begin() + static_cast<long>(lead));
+  while (!digits.empty() && digits.back() == 0) digits.pop_back();
+  if (digits.empty()) weight = 0;
+  Put(&out, digits.size(), 2);
+  Put(&out, static_cast<uint16_t>(static_cast<int16_t>(weight)), 2);
+  Put(&out, n.is_negative() ? 0x4000 : 0, 2);
+  Put(&out, static_cast<uint64_t>(dscale), 2);
+  for (int d : digits) Put(&out, static_cast<uint64_t>(d), 2);
+  return out;
+}
+
+std::string DecodeNumeric(const Type& t, std::string_view b) {
+  if (b.size() < 8) Bad(t);
+  int nd = static_cast<int>(Get(b, 0, 2));
+  int weight = static_cast<int16_t>(Get(b, 2, 2));
+  int sign = static_cast<int>(Get(b, 4, 2));
+  int dscale = static_cast<int>(Get(b, 6, 2));
+  if (b.size() != 8 + 2 * static_cast<size_t>(nd)) Bad(t);
+  if (sign == 0xC000) return "NaN";
+  std::string digits;
+  for (int i = 0; i < nd; i++) {
+    int d = static_cast<int>(Get(b, 8 + 2 * static_cast<size_t>(i), 2));
+    if (d > 9999) Bad(t);
+    char buf[16];
+    std::snprintf(buf, sizeof buf, "%04d", d);
+    digits += buf;
+  }
+  // value = digits * 10000^(weight - nd + 1)
+  int exp10 = (weight - nd + 1) * 4;
+  std::string text = (sign == 0x4000 ? "-" : "") + (digits.empty() ? "0" : digits) + "e" + std::to_string(exp10);
+  Numeric n;
+  if (!Numeric::Parse(text, &n)) Bad(t);
+  return n.Round(dscale).ToString();
+}
+}  // namespace
+
+std::string EncodeBinary(const Type& t, const Value& v) {
+  std::string out;
+  if (t.array || t.enumdef) {
+    if (t.enumdef && !t.array) return t.enumdef->labels.at(static_cast<size_t>(v.i()));
+    throw Error(sqlstate::kFeatureNotSupported, "binary output of arrays is not supported yet");
+  }
+  switch (t.id) {
+    case oid::kBool: out.push_back(v.b() ? 1 : 0); return out;
+    case oid::kInt2: Put(&out, static_cast<uint64_t>(v.i()), 2); return out;
+    case oid::kInt4: case oid::kOid: case oid::kRegclass: case oid::kDate: Put(&out, static_cast<uint64_t>(v.i()), 4); return out;
+    case oid::kInt8: case oid::kTime: case oid::kTimestamp: case oid::kTimestamptz: Put(&out, static_cast<uint64_t>(v.i()), 8); return out;
+    case oid::kFloat4: { float f = static_cast<float>(v.f()); uint32_t u; std::memcpy(&u, &f, 4); Put(&out, u, 4); return out; }
+    case oid::kFloat8: { double d = v.f(); uint64_t u; std::memcpy(&u, &d, 8); Put(&out, u, 8); return out; }
+    case oid::kInterval: { Interval iv = v.iv(); Put(&out, static_cast<uint64_t>(iv.time), 8); Put(&out, static_cast<uint32_t>(iv.day), 4); Put(&out, static_cast<uint32_t>(iv.month), 4); return out; }
+    case oid::kNumeric: return EncodeNumeric(v.s());
+    case oid::kJsonb: return "\x01" + v.s();
+    default: return v.s();  // text-like, bytea, uuid (16 raw bytes), json
+  }
+}
+
+Value DecodeBinary(const Type& t, std::string_view b) {
+  if (t.array) throw Error(sqlstate::kFeatureNotSupported, "binary input of arrays is not supported yet");
+  if (t.enumdef) {
+    int i = t.enumdef->LabelIndex(std::string(b));
+    if (i < 0) throw Error(sqlstate::kInvalidTextRepresentation, "invalid input value for enum " + t.enumdef->name + ": \"" + std::string(b) + "\"");
+    return Value::Int(i);
+  }
+  switch (t.id) {
+    case oid::kBool: Need(t, b, 1); return Value::Bool(b[0] != 0);
+    case oid::kInt2: Need(t, b, 2); return Value::Int(static_cast<int16_t>(Get(b, 0, 2)));
+    case oid::kInt4: case oid::kDate: Need(t, b, 4); return Value::Int(static_cast<int32_t>(Get(b, 0, 4)));
+    case oid::kOid: case oid::kRegclass: Need(t, b, 4); return Value::Int(static_cast<uint32_t>(Get(b, 0, 4)));
+    case oid::kInt8: case oid::kTime: case oid::kTimestamp: case oid::kTimestamptz: Need(t, b, 8); return Value::Int(static_cast<int64_t>(Get(b, 0, 8)));
+    case oid::kFloat4: { Need(t, b, 4); uint32_t u = static_cast<uint32_t>(Get(b, 0, 4)); float f; std::memcpy(&f, &u, 4); return Value::Float(f); }
+    case oid::kFloat8: { Need(t, b, 8); uint64_t u = Get(b, 0, 8); double d; std::memcpy(&d, &u, 8); return Value::Float(d); }
+    case oid::kInterval: { Need(t, b, 16); return Value::Iv(Interval{static_cast<int64_t>(Get(b, 0, 8)), static_cast<int32_t>(Get(b, 8, 4)), static_cast<int32_t>(Get(b, 12, 4))}); }
+    case oid::kNumeric: return Value::Str(DecodeNumeric(t, b));
+    case oid::kUuid: Need(t, b, 16); return Value::Str(std::string(b));
+    case oid::kJsonb: {
+      if (b.empty() || b[0] != 1) throw Error(sqlstate::kInvalidBinaryRepresentation, "unsupported jsonb version number");
+      DateTimeContext dt;
+      return ParseText(t, b.substr(1), dt);
+    }
+    default: {
+      DateTimeContext dt;
+      if (t.id == oid::kBytea) return Value::Str(std::string(b));
+      return ParseText(t, b, dt);
+    }
+  }
+}
+
+}  // namespace tusk
