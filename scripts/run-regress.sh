@@ -1,0 +1,35 @@
+#!/usr/bin/env bash
+# Runs every test/regress/sql/*.sql through psql against a fresh Tusk server (one data
+# directory per file) and compares the output with test/regress/expected/*.out.
+#   scripts/run-regress.sh BUILD/tusk [NAME...]
+# Prints "regress: N passed, M failed"; diffs of failures go to test/regress/results/.
+set -uo pipefail
+cd "$(dirname "$0")/.."
+TUSK=$(realpath "$1"); shift
+mkdir -p test/regress/results
+names=("$@")
+if [ ${#names[@]} -eq 0 ]; then for f in test/regress/sql/*.sql; do names+=("$(basename "$f" .sql)"); done; fi
+pass=0; fail=0; failed=()
+free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
+for name in "${names[@]}"; do
+  data=$(mktemp -d /tmp/tusk-regress.XXXXXX)
+  port=$(free_port)
+  "$TUSK" serve --data "$data" --port "$port" >"$data.log" 2>&1 &
+  pid=$!
+  for _ in $(seq 1 100); do
+    pg_isready -q -h 127.0.0.1 -p "$port" 2>/dev/null && break
+    sleep 0.05
+  done
+  out=test/regress/results/$name.out
+  env -u PGTZ -u PGDATESTYLE -u PGOPTIONS timeout 60 psql -X -a -q -h 127.0.0.1 -p "$port" -U postgres -d regression < "test/regress/sql/$name.sql" > "$out" 2>&1
+  kill "$pid" 2>/dev/null; wait "$pid" 2>/dev/null
+  if diff -u "test/regress/expected/$name.out" "$out" > "test/regress/results/$name.diff"; then
+    pass=$((pass + 1)); rm -f "test/regress/results/$name.diff"
+  else
+    fail=$((fail + 1)); failed+=("$name")
+  fi
+  rm -rf "$data" "$data.log"
+done
+for n in "${failed[@]}"; do echo "FAILED: $n (see test/regress/results/$n.diff)"; done
+echo "regress: $pass passed, $fail failed"
+[ "$fail" -eq 0 ]

@@ -1,0 +1,30 @@
+-- CREATE / DROP TABLE, IF [NOT] EXISTS, defaults
+CREATE TABLE items (id integer PRIMARY KEY, name text NOT NULL, qty int DEFAULT 0, price numeric(8,2) DEFAULT 9.99, added date DEFAULT '2024-01-01');
+INSERT INTO items (id, name) VALUES (1, 'widget');
+INSERT INTO items VALUES (2, 'gadget', 5, 1.5, '2024-02-02');
+INSERT INTO items (id, name, qty) VALUES (3, 'gizmo', DEFAULT);
+SELECT * FROM items ORDER BY id;
+CREATE TABLE IF NOT EXISTS items (x int);
+CREATE TABLE "Mixed Case" ("Col" int, "select" text);
+INSERT INTO "Mixed Case" VALUES (1, 'kw');
+SELECT "Col", "select" FROM "Mixed Case";
+CREATE TABLE empty_cols ();
+SELECT count(*) FROM empty_cols;
+DROP TABLE "Mixed Case", empty_cols;
+DROP TABLE IF EXISTS no_such_table;
+DROP TABLE IF EXISTS items, no_such_table;
+SELECT * FROM items;
+-- errors
+CREATE TABLE dup (a int, a text);
+CREATE TABLE bad_type (a nosuchtype);
+CREATE TABLE bad_default (a int DEFAULT 'abc');
+CREATE TABLE bad_default2 (a int DEFAULT b);
+CREATE TABLE t1 (a int);
+CREATE TABLE t1 (a int);
+CREATE TABLE bad_vc (a varchar(0));
+DROP TABLE no_such_table;
+DROP TABLE t1, no_such_table;
+SELECT * FROM t1;
+CREATE TABLE two_pk (a int PRIMARY KEY, b int PRIMARY KEY);
+CREATE TABLE nullconflict (a int NOT NULL NULL);
+CREATE TABLE badsyntax (a int,);

@@ -1,0 +1,22 @@
+-- dependencies: DROP ... RESTRICT / CASCADE
+CREATE TABLE p (id int PRIMARY KEY);
+CREATE TABLE c1 (pid int REFERENCES p);
+CREATE TABLE c2 (pid int REFERENCES p);
+INSERT INTO p VALUES (1);
+INSERT INTO c1 VALUES (1);
+DROP TABLE p CASCADE;
+INSERT INTO c1 VALUES (5);
+SELECT * FROM c1 ORDER BY pid;
+CREATE SCHEMA s;
+CREATE TABLE s.t (x int);
+CREATE SCHEMA s2;
+CREATE TABLE s2.a (x int);
+CREATE TABLE s2.b (x int);
+-- errors
+DROP SCHEMA s;
+DROP SCHEMA s CASCADE;
+DROP SCHEMA s2 CASCADE;
+CREATE TABLE serialized (id serial);
+DROP SEQUENCE serialized_id_seq;
+DROP TABLE serialized;
+SELECT nextval('serialized_id_seq');

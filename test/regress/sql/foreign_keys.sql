@@ -1,0 +1,35 @@
+-- FOREIGN KEY with every action
+CREATE TABLE parents (id int PRIMARY KEY, code text UNIQUE);
+INSERT INTO parents VALUES (1, 'a'), (2, 'b'), (3, 'c'), (4, 'd');
+CREATE TABLE kids_cascade (id int PRIMARY KEY, parent_id int REFERENCES parents ON DELETE CASCADE ON UPDATE CASCADE);
+CREATE TABLE kids_setnull (id int PRIMARY KEY, parent_id int REFERENCES parents (id) ON DELETE SET NULL);
+CREATE TABLE kids_default (id int PRIMARY KEY, parent_id int DEFAULT 4 REFERENCES parents ON DELETE SET DEFAULT);
+CREATE TABLE kids_restrict (id int PRIMARY KEY, parent_code text, FOREIGN KEY (parent_code) REFERENCES parents (code) ON DELETE RESTRICT);
+CREATE TABLE kids_noaction (id int PRIMARY KEY, parent_id int CONSTRAINT my_fk REFERENCES parents);
+INSERT INTO kids_cascade VALUES (10, 1), (11, 1), (12, 2);
+INSERT INTO kids_setnull VALUES (20, 1), (21, 2);
+INSERT INTO kids_default VALUES (30, 1);
+INSERT INTO kids_restrict VALUES (40, 'c');
+INSERT INTO kids_noaction VALUES (50, 2), (51, NULL);
+DELETE FROM parents WHERE id = 1;
+SELECT * FROM kids_cascade ORDER BY id;
+SELECT * FROM kids_setnull ORDER BY id;
+SELECT * FROM kids_default ORDER BY id;
+UPDATE parents SET id = 22 WHERE id = 2;
+UPDATE parents SET code = 'bb' WHERE id = 3;
+CREATE TABLE tree (id int PRIMARY KEY, parent int REFERENCES tree (id));
+INSERT INTO tree VALUES (1, NULL), (2, 1), (3, 2);
+SELECT * FROM tree ORDER BY id;
+-- errors
+INSERT INTO kids_cascade VALUES (13, 99);
+INSERT INTO kids_restrict VALUES (41, 'zz');
+DELETE FROM parents WHERE code = 'c';
+DELETE FROM parents WHERE id = 2;
+UPDATE kids_noaction SET parent_id = 77 WHERE id = 50;
+DELETE FROM tree WHERE id = 2;
+CREATE TABLE bad_fk (x int REFERENCES nosuch (id));
+CREATE TABLE bad_fk2 (x text REFERENCES parents (id));
+CREATE TABLE bad_fk3 (x int REFERENCES kids_setnull (parent_id));
+DROP TABLE parents;
+SELECT * FROM kids_cascade ORDER BY id;
+SELECT * FROM parents ORDER BY id;

@@ -1,0 +1,30 @@
+-- inner, left, right, full, cross joins; USING and NATURAL
+CREATE TABLE dept (id int PRIMARY KEY, name text);
+CREATE TABLE staff (id int PRIMARY KEY, name text, dept_id int);
+INSERT INTO dept VALUES (1, 'eng'), (2, 'ops'), (3, 'empty');
+INSERT INTO staff VALUES (1, 'ann', 1), (2, 'bob', 1), (3, 'cyd', 2), (4, 'dan', NULL), (5, 'eve', 9);
+SELECT s.name, d.name FROM staff s JOIN dept d ON d.id = s.dept_id ORDER BY s.id;
+SELECT s.name, d.name FROM staff s INNER JOIN dept d ON d.id = s.dept_id AND d.name <> 'ops' ORDER BY s.id;
+SELECT s.name, d.name FROM staff s LEFT JOIN dept d ON d.id = s.dept_id ORDER BY s.id;
+SELECT s.name, d.name FROM staff s RIGHT JOIN dept d ON d.id = s.dept_id ORDER BY d.id, s.id;
+SELECT s.name, d.name FROM staff s FULL JOIN dept d ON d.id = s.dept_id ORDER BY s.id NULLS LAST, d.id;
+SELECT s.name, d.name FROM staff s CROSS JOIN dept d WHERE s.id < 3 ORDER BY s.id, d.id;
+SELECT s.name, d.name FROM staff s, dept d WHERE s.dept_id = d.id AND d.id = 1 ORDER BY s.name;
+SELECT s.name FROM staff s LEFT JOIN dept d ON d.id = s.dept_id WHERE d.id IS NULL ORDER BY s.name;
+CREATE TABLE a (k int, va text);
+CREATE TABLE b (k int, vb text);
+INSERT INTO a VALUES (1, 'a1'), (2, 'a2');
+INSERT INTO b VALUES (2, 'b2'), (3, 'b3');
+SELECT * FROM a JOIN b USING (k);
+SELECT k, va, vb FROM a LEFT JOIN b USING (k) ORDER BY k;
+SELECT * FROM a NATURAL JOIN b;
+SELECT a.k, b.k FROM a JOIN b ON a.k < b.k ORDER BY 1, 2;
+SELECT d.name, count(s.id) FROM dept d LEFT JOIN staff s ON s.dept_id = d.id GROUP BY d.name ORDER BY d.name;
+SELECT s1.name, s2.name FROM staff s1 JOIN staff s2 ON s1.dept_id = s2.dept_id AND s1.id < s2.id ORDER BY 1, 2;
+SELECT x.name, d.name FROM (SELECT * FROM staff WHERE id > 1) x JOIN dept d ON x.dept_id = d.id ORDER BY x.id;
+-- errors
+SELECT name FROM staff JOIN dept ON dept.id = staff.dept_id;
+SELECT * FROM staff JOIN dept ON staff.nosuch = dept.id;
+SELECT * FROM a JOIN b USING (nosuch);
+SELECT * FROM staff JOIN dept ON staff.name;
+SELECT * FROM staff s JOIN dept s ON true;
