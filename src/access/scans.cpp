@@ -160,7 +160,8 @@ bool IndexScanOp::Next(Row* out) {
 }
 
 void IndexScanOp::Explain(std::vector<std::string>* out, int depth) const {
-  ExplainLine(out, depth, std::string(backward ? "Index Scan Backward" : "Index Scan") + " using " + index.def->name + " " + RelLabel(table, alias));
+  std::string kind = index_only ? "Index Only Scan" : "Index Scan";
+  ExplainLine(out, depth, kind + (backward ? " Backward" : "") + " using " + index.def->name + " " + RelLabel(table, alias));
   if (!cond_sql.empty()) {
     std::string c;
     if (cond_sql.size() == 1) c = cond_sql[0];

@@ -42,6 +42,7 @@ class IndexScanOp : public Operator {
   ExprP lower, upper;          // range on column eq.size() (in SQL order of that column)
   bool lower_inclusive = true, upper_inclusive = true;
   bool backward = false;
+  bool index_only = false;      // the query reads only the index's key columns
   std::vector<std::string> cond_sql;  // for EXPLAIN "Index Cond"
  private:
   bool Fetch(const std::string& table_key, const std::string& value, Row* out);

@@ -145,16 +145,31 @@ ExprP Binder::Coerce(ExprP e, const Type& to, CastContext ctx, int location, con
           .WithHint("You will need to rewrite or cast the expression.").WithPosition(location + 1);
     ThrowAt(sqlstate::kCannotCoerce, "cannot cast type " + TypeName(e->type) + " to " + TypeName(to), location);
   }
-  // Constants fold right away, so errors in literals point at the literal like PostgreSQL.
+  // Constants fold right away. Input-syntax errors of literals point at the literal, as in
+  // PostgreSQL; range and length errors carry no position.
   if (auto* c = dynamic_cast<ConstExpr*>(e.get())) {
-    if (c->value.is_null()) return std::make_shared<ConstExpr>(Value::Null(), to);
-    try {
-      Value v = CastValue(c->value, c->type, to, ctx, state_->dt);
-      return std::make_shared<ConstExpr>(v, to);
-    } catch (Error& err) {
-      if (c->type.id == oid::kUnknown) err.WithPosition(location + 1);
-      throw;
+    if (c->value.is_null()) return std::make_shared<ConstExpr>(Value::Null(), to, "", c->location);
+    Value v;
+    if (c->type.id == oid::kUnknown && !c->type.array) {
+      Type base = to;
+      base.typmod = -1;
+      try {
+        v = ParseText(base, c->value.s(), state_->dt);
+      } catch (Error& err) {
+        int at = c->location >= 0 ? c->location : location;
+        if (at >= 0) err.WithPosition(at + 1);
+        throw;
+      }
+      v = ApplyTypmod(to, v, ctx == CastContext::kExplicit);
+    } else {
+      v = CastValue(c->value, c->type, to, ctx, state_->dt);
     }
+    // An integer literal widened for a comparison still prints as the literal (PostgreSQL has
+    // cross-type integer operators and does not cast it).
+    std::string sql;
+    if (c->type.id == oid::kInt4 && !c->type.array && IsIntegerType(to.id) && !to.array && ctx == CastContext::kImplicit)
+      sql = c->ToSql();
+    return std::make_shared<ConstExpr>(v, to, sql, c->location);
   }
   return std::make_shared<CastExpr>(e, to, ctx == CastContext::kExplicit);
 }
@@ -232,7 +247,7 @@ ExprP Binder::BindNode(Node* node, const Scope& scope, AggContext* agg) {
       auto* b = node->bool_expr;
       std::vector<ExprP> args;
       const char* name = b->boolop == PG_QUERY__BOOL_EXPR_TYPE__AND_EXPR ? "AND" : b->boolop == PG_QUERY__BOOL_EXPR_TYPE__OR_EXPR ? "OR" : "NOT";
-      for (size_t i = 0; i < b->n_args; i++) args.push_back(CoerceToBool(BindNode(b->args[i], scope, agg), name, b->location));
+      for (size_t i = 0; i < b->n_args; i++) args.push_back(CoerceToBool(BindNode(b->args[i], scope, agg), name, ExprLocation(b->args[i])));
       BoolExpr::Op op = b->boolop == PG_QUERY__BOOL_EXPR_TYPE__AND_EXPR ? BoolExpr::kAnd : b->boolop == PG_QUERY__BOOL_EXPR_TYPE__OR_EXPR ? BoolExpr::kOr : BoolExpr::kNot;
       return std::make_shared<BoolExpr>(op, std::move(args));
     }
@@ -243,12 +258,15 @@ ExprP Binder::BindNode(Node* node, const Scope& scope, AggContext* agg) {
     }
     case PG_QUERY__NODE__NODE_BOOLEAN_TEST: {
       auto* t = node->boolean_test;
-      ExprP arg = CoerceToBool(BindNode(t->arg, scope, agg), "IS TRUE", t->location);
+      static const char* kTestNames[] = {"", "IS TRUE", "IS NOT TRUE", "IS FALSE", "IS NOT FALSE", "IS UNKNOWN", "IS NOT UNKNOWN"};
+      ExprP arg = CoerceToBool(BindNode(t->arg, scope, agg), kTestNames[t->booltesttype], ExprLocation(t->arg));
       return std::make_shared<BoolTestExpr>(arg, static_cast<int>(t->booltesttype));
     }
     case PG_QUERY__NODE__NODE_TYPE_CAST: {
       auto* tc = node->type_cast;
       Type to = ResolveType(tc->type_name);
+      if (tc->arg->node_case == PG_QUERY__NODE__NODE_A_ARRAY_EXPR && tc->arg->a_array_expr->n_elements == 0 && to.array)
+        return std::make_shared<ConstExpr>(Value::Array({}), to);
       ExprP arg = BindNode(tc->arg, scope, agg);
       if (to.id == oid::kRegclass && !to.array) {
         // 'name'::regclass resolves the relation now, as PostgreSQL's regclassin does.
@@ -269,15 +287,8 @@ ExprP Binder::BindNode(Node* node, const Scope& scope, AggContext* agg) {
           return std::make_shared<ConstExpr>(Value::Int(rel->second), to, QuoteSqlLiteral(text) + "::regclass");
         }
       }
-      if (auto* c = dynamic_cast<ConstExpr*>(arg.get()); c && c->type.id == oid::kUnknown && !c->value.is_null()) {
-        try {
-          Value v = CastValue(c->value, c->type, to, CastContext::kExplicit, state_->dt);
-          return std::make_shared<ConstExpr>(v, to);
-        } catch (Error& err) {
-          err.WithPosition((tc->arg->a_const ? tc->arg->a_const->location : tc->location) + 1);
-          throw;
-        }
-      }
+      if (tc->arg->node_case == PG_QUERY__NODE__NODE_A_ARRAY_EXPR && tc->arg->a_array_expr->n_elements == 0 && to.array)
+        return std::make_shared<ConstExpr>(Value::Array({}), to);
       return Coerce(arg, to, CastContext::kExplicit, tc->location);
     }
     case PG_QUERY__NODE__NODE_FUNC_CALL:
@@ -350,28 +361,28 @@ ExprP Binder::BindNode(Node* node, const Scope& scope, AggContext* agg) {
 }
 
 ExprP Binder::BindConst(PgQuery__AConst* c) {
-  if (c->isnull) return std::make_shared<ConstExpr>(Value::Null(), Type(oid::kUnknown), "NULL");
+  if (c->isnull) return std::make_shared<ConstExpr>(Value::Null(), Type(oid::kUnknown), "NULL", c->location);
   switch (c->val_case) {
     case PG_QUERY__A__CONST__VAL_IVAL:
-      return std::make_shared<ConstExpr>(Value::Int(c->ival->ival), Type(oid::kInt4));
+      return std::make_shared<ConstExpr>(Value::Int(c->ival->ival), Type(oid::kInt4), "", c->location);
     case PG_QUERY__A__CONST__VAL_FVAL: {
       std::string s = c->fval->fval;
       bool integral = s.find_first_of(".eE") == std::string::npos;
       if (integral) {
         try {
           int64_t v = ParseInteger(s, oid::kInt8);
-          return std::make_shared<ConstExpr>(Value::Int(v), Type(oid::kInt8));
+          return std::make_shared<ConstExpr>(Value::Int(v), Type(oid::kInt8), "", c->location);
         } catch (const Error&) {
         }
       }
       Numeric n;
       Numeric::Parse(s, &n);
-      return std::make_shared<ConstExpr>(Value::Str(n.ToString()), Type(oid::kNumeric));
+      return std::make_shared<ConstExpr>(Value::Str(n.ToString()), Type(oid::kNumeric), "", c->location);
     }
     case PG_QUERY__A__CONST__VAL_BOOLVAL:
-      return std::make_shared<ConstExpr>(Value::Bool(c->boolval->boolval), Type(oid::kBool));
+      return std::make_shared<ConstExpr>(Value::Bool(c->boolval->boolval), Type(oid::kBool), "", c->location);
     case PG_QUERY__A__CONST__VAL_SVAL:
-      return std::make_shared<ConstExpr>(Value::Str(c->sval->sval), Type(oid::kUnknown));
+      return std::make_shared<ConstExpr>(Value::Str(c->sval->sval), Type(oid::kUnknown), "", c->location);
     default:
       ThrowAt(sqlstate::kFeatureNotSupported, "bit string constants are not supported", c->location);
   }
@@ -416,6 +427,11 @@ ExprP Binder::BindColumnRef(PgQuery__ColumnRef* ref, const Scope& scope) {
     for (const Scope* s = &scope; s; s = s->parent)
       for (const auto& r : s->rels)
         if (r.alias == rel) ThrowAt(sqlstate::kUndefinedColumn, "column " + rel + "." + col + " does not exist", ref->location);
+    for (const Scope* s = &scope; s; s = s->parent)
+      for (const auto& r : s->rels)
+        if (r.table_oid && catalog().RelationName(r.table_oid) == rel)
+          throw Error(sqlstate::kUndefinedTable, "invalid reference to FROM-clause entry for table \"" + rel + "\"")
+              .WithHint("Perhaps you meant to reference the table alias \"" + r.alias + "\".").WithPosition(ref->location + 1);
     ThrowAt(sqlstate::kUndefinedTable, "missing FROM-clause entry for table \"" + rel + "\"", ref->location);
   }
   ThrowAt(sqlstate::kUndefinedColumn, "column \"" + col + "\" does not exist", ref->location);
@@ -522,6 +538,31 @@ ExprP Binder::MakeBinaryOp(const std::string& op, ExprP l, ExprP r, int location
     return MakeCall(text, "||", {l, r}, [](const std::vector<Value>& a, EvalContext&) { return Value::Str(a[0].s() + a[1].s()); });
   }
   if (op == "~~" || op == "!~~" || op == "~~*" || op == "!~~*") return BindLike(op, l, r, location);
+  if (op == "^") {
+    bool numeric = l->type.id == oid::kNumeric || r->type.id == oid::kNumeric;
+    Type t(numeric ? oid::kNumeric : oid::kFloat8);
+    if ((!NumRank(l->type.id) && !IsUnknownLiteral(l)) || (!NumRank(r->type.id) && !IsUnknownLiteral(r)) || l->type.array || r->type.array) return no_op();
+    l = Coerce(l, t, CastContext::kImplicit, location);
+    r = Coerce(r, t, CastContext::kImplicit, location);
+    return MakeCall(t, "^", {l, r}, [numeric](const std::vector<Value>& a, EvalContext&) {
+      double x = numeric ? std::strtod(a[0].s().c_str(), nullptr) : a[0].f();
+      double y = numeric ? std::strtod(a[1].s().c_str(), nullptr) : a[1].f();
+      if (x == 0 && y < 0) throw Error("2201F", "zero raised to a negative power is undefined");
+      if (x < 0 && y != std::floor(y)) throw Error("2201F", "a negative number raised to a non-integer power yields a complex result");
+      double r = std::pow(x, y);
+      if (std::isinf(r)) throw Error(sqlstate::kNumericValueOutOfRange, "value out of range: overflow");
+      if (!numeric) return Value::Float(r);
+      Numeric n = Numeric::FromDouble(r, 17);
+      if (y >= 0 && y == std::floor(y)) {
+        // integer powers of numerics are exact: multiply out
+        Numeric base, acc = Numeric::FromInt(1);
+        Numeric::Parse(a[0].s(), &base);
+        for (int64_t k = 0; k < static_cast<int64_t>(y) && k < 10000; k++) acc = acc.Mul(base);
+        return Value::Str(acc.Round(std::max(acc.scale(), 16)).ToString());
+      }
+      return Value::Str(n.Round(16).ToString());
+    });
+  }
   if (op == "+" || op == "-" || op == "*" || op == "/" || op == "%") {
     char c = op[0];
     uint32_t lt = l->type.array ? 0 : l->type.id, rt = r->type.array ? 0 : r->type.id;
@@ -803,7 +844,7 @@ ExprP Binder::BindCase(PgQuery__CaseExpr* c, const Scope& scope, AggContext* agg
     auto* w = c->args[i]->case_when;
     ExprP cond;
     if (arg) cond = MakeComparison("=", arg, BindNode(w->expr, scope, agg), w->location);
-    else cond = CoerceToBool(BindNode(w->expr, scope, agg), "CASE/WHEN", w->location);
+    else cond = CoerceToBool(BindNode(w->expr, scope, agg), "CASE/WHEN", ExprLocation(w->expr));
     ExprP res = BindNode(w->result, scope, agg);
     whens.emplace_back(cond, res);
     results.push_back(res);
@@ -917,13 +958,7 @@ ExprP Binder::BindFuncCall(PgQuery__FuncCall* f, const Scope& scope, AggContext*
     ThrowAt(sqlstate::kWrongObjectType, name + "(*) specified, but " + name + " is not an aggregate function", f->location);
   std::vector<ExprP> args;
   for (size_t i = 0; i < f->n_args; i++) args.push_back(BindNode(f->args[i], scope, agg));
-  ExprP r;
-  try {
-    r = BindBuiltinFunction(*this, name, args, f->location);
-  } catch (Error& e) {
-    e.WithPosition(f->location + 1);
-    throw;
-  }
+  ExprP r = BindBuiltinFunction(*this, name, args, f->location);
   if (!r) {
     std::string sig;
     for (size_t i = 0; i < args.size(); i++) sig += (i ? ", " : "") + TypeName(args[i]->type);
@@ -1014,8 +1049,9 @@ ExprP Binder::BindAggregate(PgQuery__FuncCall* f, const std::string& name, const
   return std::make_shared<ColumnExpr>(idx, 0, spec.result, shown);
 }
 
-std::string FigureColname(Node* node) {
-  if (!node) return "?column?";
+static std::string FigureColnameStrength(Node* node, int* strength) {
+  *strength = 2;
+  if (!node) { *strength = 0; return "?column?"; }
   switch (node->node_case) {
     case PG_QUERY__NODE__NODE_COLUMN_REF: {
       auto* r = node->column_ref;
@@ -1028,18 +1064,21 @@ std::string FigureColname(Node* node) {
       return StrVal(f->funcname[f->n_funcname - 1]);
     }
     case PG_QUERY__NODE__NODE_TYPE_CAST: {
-      std::string inner = FigureColname(node->type_cast->arg);
-      if (inner != "?column?") return inner;
+      int inner_strength;
+      std::string inner = FigureColnameStrength(node->type_cast->arg, &inner_strength);
+      if (inner_strength > 1) return inner;
       auto* tn = node->type_cast->type_name;
-      std::string n = StrVal(tn->names[tn->n_names - 1]);
-      return n;
+      *strength = 1;
+      return StrVal(tn->names[tn->n_names - 1]);
     }
-    case PG_QUERY__NODE__NODE_A_INDIRECTION: return FigureColname(node->a_indirection->arg);
+    case PG_QUERY__NODE__NODE_A_INDIRECTION: return FigureColnameStrength(node->a_indirection->arg, strength);
     case PG_QUERY__NODE__NODE_CASE_EXPR: {
       if (node->case_expr->defresult) {
-        std::string d = FigureColname(node->case_expr->defresult);
-        if (d != "?column?") return d;
+        int st;
+        std::string d = FigureColnameStrength(node->case_expr->defresult, &st);
+        if (st > 1) return d;
       }
+      *strength = 1;
       return "case";
     }
     case PG_QUERY__NODE__NODE_COALESCE_EXPR: return "coalesce";
@@ -1079,8 +1118,44 @@ std::string FigureColname(Node* node) {
         default: return "?column?";
       }
     }
-    case PG_QUERY__NODE__NODE_COLLATE_CLAUSE: return FigureColname(node->collate_clause->arg);
-    default: return "?column?";
+    case PG_QUERY__NODE__NODE_COLLATE_CLAUSE: return FigureColnameStrength(node->collate_clause->arg, strength);
+    default: *strength = 0; return "?column?";
+  }
+}
+
+std::string FigureColname(Node* node) {
+  int strength;
+  return FigureColnameStrength(node, &strength);
+}
+
+int ExprLocation(Node* n) {
+  if (!n) return -1;
+  auto leftmost = [](int a, int b) { return a < 0 ? b : b < 0 ? a : std::min(a, b); };
+  switch (n->node_case) {
+    case PG_QUERY__NODE__NODE_A_CONST: return n->a_const->location;
+    case PG_QUERY__NODE__NODE_COLUMN_REF: return n->column_ref->location;
+    case PG_QUERY__NODE__NODE_PARAM_REF: return n->param_ref->location;
+    case PG_QUERY__NODE__NODE_A_EXPR: return leftmost(n->a_expr->location, ExprLocation(n->a_expr->lexpr));
+    case PG_QUERY__NODE__NODE_FUNC_CALL: return n->func_call->location;
+    case PG_QUERY__NODE__NODE_TYPE_CAST: return leftmost(n->type_cast->location, ExprLocation(n->type_cast->arg));
+    case PG_QUERY__NODE__NODE_BOOL_EXPR: {
+      int loc = n->bool_expr->location;
+      for (size_t i = 0; i < n->bool_expr->n_args; i++) loc = leftmost(loc, ExprLocation(n->bool_expr->args[i]));
+      return loc;
+    }
+    case PG_QUERY__NODE__NODE_NULL_TEST: return leftmost(n->null_test->location, ExprLocation(n->null_test->arg));
+    case PG_QUERY__NODE__NODE_BOOLEAN_TEST: return leftmost(n->boolean_test->location, ExprLocation(n->boolean_test->arg));
+    case PG_QUERY__NODE__NODE_SUB_LINK: return leftmost(n->sub_link->location, ExprLocation(n->sub_link->testexpr));
+    case PG_QUERY__NODE__NODE_CASE_EXPR: return n->case_expr->location;
+    case PG_QUERY__NODE__NODE_COALESCE_EXPR: return n->coalesce_expr->location;
+    case PG_QUERY__NODE__NODE_MIN_MAX_EXPR: return n->min_max_expr->location;
+    case PG_QUERY__NODE__NODE_A_ARRAY_EXPR: return n->a_array_expr->location;
+    case PG_QUERY__NODE__NODE_A_INDIRECTION: return ExprLocation(n->a_indirection->arg);
+    case PG_QUERY__NODE__NODE_SQLVALUE_FUNCTION: return n->sqlvalue_function->location;
+    case PG_QUERY__NODE__NODE_COLLATE_CLAUSE: return ExprLocation(n->collate_clause->arg);
+    case PG_QUERY__NODE__NODE_ROW_EXPR: return n->row_expr->location;
+    case PG_QUERY__NODE__NODE_RES_TARGET: return n->res_target->location;
+    default: return -1;
   }
 }
 

@@ -93,6 +93,8 @@ class Binder {
 
 // Name of a column produced by an expression, as PostgreSQL's FigureColname picks it.
 std::string FigureColname(Node* node);
+// The leftmost source location of a parse-tree expression (PostgreSQL's exprLocation), or -1.
+int ExprLocation(Node* node);
 // Text of a String node list ("schema.name").
 std::string NameListToString(Node** items, size_t n);
 std::string StrVal(Node* n);

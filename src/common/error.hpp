@@ -98,6 +98,7 @@ class Error : public std::runtime_error {
 
   Error& WithDetail(std::string d) { detail_ = std::move(d); return *this; }
   Error& WithHint(std::string h) { hint_ = std::move(h); return *this; }
+  Error& WithContext(std::string c) { context_ = std::move(c); return *this; }
   Error& WithPosition(int p) { if (position_ == 0) position_ = p; return *this; }
   Error& WithSeverity(const char* s) { severity_ = s; return *this; }
   // Drops the cursor position (for errors raised while evaluating stored expressions, whose
@@ -111,6 +112,7 @@ class Error : public std::runtime_error {
   const char* state() const { return state_; }
   const std::string& detail() const { return detail_; }
   const std::string& hint() const { return hint_; }
+  const std::string& context() const { return context_; }
   int position() const { return position_; }
   const char* severity() const { return severity_; }
   const std::string& table() const { return table_; }
@@ -118,7 +120,7 @@ class Error : public std::runtime_error {
 
  private:
   const char* state_;
-  std::string detail_, hint_, table_, constraint_;
+  std::string detail_, hint_, context_, table_, constraint_;
   int position_ = 0;
   const char* severity_ = "ERROR";
 };

@@ -45,11 +45,12 @@ void Database::PublishCatalog(std::shared_ptr<const Catalog> c) {
   catalog_ = std::move(c);
 }
 
-Database::SeqState& Database::LoadSeq(uint32_t oid) {
-  SeqState& s = seqs_[oid];
+Database::SeqState& Database::LoadSeq(const SequenceDef& seq) {
+  SeqState& s = seqs_[seq.oid];
   if (!s.loaded) {
     std::string v;
-    if (store_->GetCommitted(SeqKey(oid), &v) && v.size() == 9) {
+    s.last = seq.start;  // a fresh sequence hands out its start value first
+    if (store_->GetCommitted(SeqKey(seq.oid), &v) && v.size() == 9) {
       s.last = static_cast<int64_t>(ReadUint64BE(v.data()));
       s.called = v[8] != 0;
     }
@@ -60,10 +61,10 @@ Database::SeqState& Database::LoadSeq(uint32_t oid) {
 
 int64_t Database::NextVal(const SequenceDef& seq) {
   std::lock_guard<std::mutex> lock(seq_mu_);
-  SeqState& s = LoadSeq(seq.oid);
+  SeqState& s = LoadSeq(seq);
   int64_t next;
   if (!s.called) {
-    next = seq.start;
+    next = s.last;
   } else {
     bool overflow = __builtin_add_overflow(s.last, seq.increment, &next);
     if (overflow || next > seq.max || next < seq.min) {
@@ -87,7 +88,7 @@ int64_t Database::NextVal(const SequenceDef& seq) {
 
 void Database::SetVal(const SequenceDef& seq, int64_t value, bool is_called) {
   std::lock_guard<std::mutex> lock(seq_mu_);
-  SeqState& s = LoadSeq(seq.oid);
+  SeqState& s = LoadSeq(seq);
   s.last = value;
   s.called = is_called;
   std::string v;

@@ -40,7 +40,7 @@ class Database {
 
  private:
   struct SeqState { int64_t last = 0; bool called = false; bool loaded = false; };
-  SeqState& LoadSeq(uint32_t oid);  // REQUIRES: seq_mu_ held
+  SeqState& LoadSeq(const SequenceDef& seq);  // REQUIRES: seq_mu_ held
 
   std::string dir_;
   std::unique_ptr<Store> store_;

@@ -78,7 +78,7 @@ static void ExecuteCreateTable(PgQuery__CreateStmt* stmt, ExecState* st, ResultS
   auto* rv = stmt->relation;
   if (rv->relpersistence == std::string("t")) throw Error(sqlstate::kFeatureNotSupported, "temporary tables are not supported yet");
   Catalog* cat = st->session->MutableCatalog(st);
-  std::string schema = CreationSchema(st, rv->schemaname);
+  std::string schema = CreationSchema(st, rv->schemaname, rv->location);
   std::string name = rv->relname;
   if (cat->FindRelation(schema, name, {})) {
     if (stmt->if_not_exists) {
@@ -99,7 +99,7 @@ static void ExecuteCreateTable(PgQuery__CreateStmt* stmt, ExecState* st, ResultS
     if (e->node_case == PG_QUERY__NODE__NODE_COLUMN_DEF) {
       auto* cd = e->column_def;
       if (t.FindColumn(cd->colname) >= 0)
-        ThrowAt(sqlstate::kDuplicateColumn, "column \"" + std::string(cd->colname) + "\" specified more than once", cd->location);
+        throw Error(sqlstate::kDuplicateColumn, "column \"" + std::string(cd->colname) + "\" specified more than once");
       std::vector<PgQuery__Constraint*> deferred;
       t.columns.push_back(BuildColumn(st, cat, schema, name, cd, t.oid, static_cast<int>(t.columns.size()), &deferred));
       for (auto* c : deferred) constraints.emplace_back(c, cd->colname);
@@ -131,7 +131,13 @@ static void ExecuteCreateIndex(PgQuery__IndexStmt* stmt, ExecState* st, ResultSi
   Catalog* cat = st->session->MutableCatalog(st);
   ParamTypes params;
   Planner planner(st, &params);
-  const TableDef* ct = planner.ResolveTable(stmt->relation);
+  const TableDef* ct;
+  try {
+    ct = planner.ResolveTable(stmt->relation);
+  } catch (Error& e) {
+    e.ClearPosition();  // DDL errors about the target relation carry no position
+    throw;
+  }
   TableDef* t = cat->MutableTable(ct->oid);
   IndexDef idx;
   idx.table = t->oid;
@@ -142,7 +148,7 @@ static void ExecuteCreateIndex(PgQuery__IndexStmt* stmt, ExecState* st, ResultSi
   for (size_t i = 0; i < stmt->n_index_params; i++) {
     auto* ie = stmt->index_params[i]->index_elem;
     IndexColumn ic;
-    if (ie->name) {
+    if (ie->name && *ie->name) {
       ic.column = t->FindColumn(ie->name);
       if (ic.column < 0) throw Error(sqlstate::kUndefinedColumn, "column \"" + std::string(ie->name) + "\" does not exist");
       name_parts.push_back(ie->name);
@@ -212,9 +218,15 @@ void DropTableObject(ExecState* st, Catalog* cat, uint32_t oid, bool cascade, Re
     }
     std::vector<std::pair<uint32_t, std::string>> drops;
     for (auto& [child, c] : refs) drops.emplace_back(child, c->name);
-    std::string msg;
+    if (drops.size() == 1) {
+      Notice(sink, "drop cascades to constraint " + drops[0].second + " on table " + cat->FindTable(drops[0].first)->name);
+    } else {
+      std::string detail;
+      for (auto& [child, cname] : drops)
+        detail += (detail.empty() ? "" : "\n") + std::string("drop cascades to constraint ") + cname + " on table " + cat->FindTable(child)->name;
+      sink->SendNotice({"NOTICE", sqlstate::kSuccessfulCompletion, "drop cascades to " + std::to_string(drops.size()) + " other objects", detail});
+    }
     for (auto& [child, cname] : drops) {
-      Notice(sink, "drop cascades to constraint " + cname + " on table " + cat->FindTable(child)->name);
       TableDef* ct = cat->MutableTable(child);
       ct->constraints.erase(std::remove_if(ct->constraints.begin(), ct->constraints.end(), [&](const ConstraintDef& c) { return c.name == cname; }), ct->constraints.end());
     }
@@ -422,7 +434,7 @@ static void ExecuteAlterEnum(PgQuery__AlterEnumStmt* stmt, ExecState* st, Result
   auto e = cat->FindEnum(schema, name, st->session->SearchPath());
   if (!e) throw Error(sqlstate::kUndefinedObject, "type \"" + name + "\" does not exist");
   auto ne = std::make_shared<EnumDef>(*e);
-  if (stmt->old_val) {
+  if (stmt->old_val && *stmt->old_val) {
     int i = ne->LabelIndex(stmt->old_val);
     if (i < 0) throw Error(sqlstate::kInvalidParameterValue, "\"" + std::string(stmt->old_val) + "\" is not an existing enum label");
     if (ne->LabelIndex(stmt->new_val) >= 0) throw Error(sqlstate::kDuplicateObject, "enum label \"" + std::string(stmt->new_val) + "\" already exists");
@@ -550,7 +562,9 @@ static void ExecuteCreateExtension(PgQuery__CreateExtensionStmt* stmt, ExecState
   static const std::set<std::string> kKnown = {"uuid-ossp", "pgcrypto", "pg_trgm", "vector", "plpgsql", "pg_stat_statements", "citext", "btree_gin", "btree_gist", "unaccent", "fuzzystrmatch"};
   std::string name = stmt->extname;
   if (!kKnown.count(name))
-    throw Error(sqlstate::kUndefinedFile, "could not open extension control file \"/usr/share/postgresql/15/extension/" + name + ".control\": No such file or directory");
+    throw Error(sqlstate::kUndefinedFile, "extension \"" + name + "\" is not available")
+        .WithDetail("Could not open extension control file \"/usr/share/postgresql/15/extension/" + name + ".control\": No such file or directory.")
+        .WithHint("The extension must first be installed on the system where PostgreSQL is running.");
   Catalog* cat = st->session->MutableCatalog(st);
   if (cat->HasExtension(name)) {
     if (stmt->if_not_exists) {

@@ -204,6 +204,7 @@ void ExecuteAlterTable(PgQuery__AlterTableStmt* stmt, ExecState* st, ResultSink*
           if (col.identity)
             throw Error(sqlstate::kSyntaxError, "column \"" + col.name + "\" of relation \"" + t->name + "\" is an identity column")
                 .WithHint("Use ALTER TABLE ... ALTER COLUMN ... DROP IDENTITY instead.");
+          CheckDefaultExpression(cmd->def);
           ParamTypes params;
           Planner planner(st, &params);
           Scope empty;

@@ -14,10 +14,13 @@ void Notice(ResultSink* sink, const std::string& message) {
   sink->SendNotice({"NOTICE", sqlstate::kSuccessfulCompletion, message, ""});
 }
 
-std::string CreationSchema(ExecState* st, const char* explicit_schema) {
+std::string CreationSchema(ExecState* st, const char* explicit_schema, int location) {
   if (explicit_schema && *explicit_schema) {
-    if (!st->catalog->FindSchema(explicit_schema))
-      throw Error(sqlstate::kUndefinedSchema, "schema \"" + std::string(explicit_schema) + "\" does not exist");
+    if (!st->catalog->FindSchema(explicit_schema)) {
+      Error e(sqlstate::kUndefinedSchema, "schema \"" + std::string(explicit_schema) + "\" does not exist");
+      if (location >= 0) e.WithPosition(location + 1);
+      throw e;
+    }
     return explicit_schema;
   }
   for (const auto& s : st->session->SearchPath())
@@ -348,6 +351,17 @@ void AddForeignKey(ExecState* st, Catalog* cat, TableDef* t, PgQuery__Constraint
   }
 }
 
+void CheckDefaultExpression(Node* expr) {
+  int at = -1;
+  auto visit = [&](Node* n) {
+    if (at < 0 && n->node_case == PG_QUERY__NODE__NODE_COLUMN_REF) at = n->column_ref->location;
+    return n->node_case != PG_QUERY__NODE__NODE_SUB_LINK;
+  };
+  if (visit(expr)) WalkNodes(&expr->base, visit);
+  if (at >= 0)
+    throw Error(sqlstate::kInvalidColumnReference, "cannot use column reference in DEFAULT expression").WithPosition(at + 1);
+}
+
 ColumnDef BuildColumn(ExecState* st, Catalog* cat, const std::string& schema, const std::string& table,
                       PgQuery__ColumnDef* def, uint32_t table_oid, int position,
                       std::vector<PgQuery__Constraint*>* deferred) {
@@ -417,10 +431,10 @@ ColumnDef BuildColumn(ExecState* st, Catalog* cat, const std::string& schema, co
         break;
       case PG_QUERY__CONSTR_TYPE__CONSTR_DEFAULT: {
         if (serial) throw Error(sqlstate::kSyntaxError, "multiple default values specified for column \"" + col.name + "\" of table \"" + table + "\"").WithPosition(c->location + 1);
+        CheckDefaultExpression(c->raw_expr);
         Scope empty;
         planner.binder().set_clause("DEFAULT expressions");
         ExprP e = planner.binder().Bind(c->raw_expr, empty);
-        if (UsesRow(e)) throw Error(sqlstate::kFeatureNotSupported, "cannot use column reference in DEFAULT expression");
         planner.binder().Coerce(e, col.type, CastContext::kAssignment, -1, "column \"" + col.name + "\"");
         col.default_sql = DeparseExpr(c->raw_expr);
         break;

@@ -10,7 +10,9 @@ namespace tusk {
 
 // The schema a new object goes into: the explicit one, else the first existing schema of the
 // search_path. Throws 3F000 when there is none.
-std::string CreationSchema(ExecState* st, const char* explicit_schema);
+std::string CreationSchema(ExecState* st, const char* explicit_schema, int location = -1);
+// Rejects column references in a DEFAULT expression (42P10), pointing at the first one.
+void CheckDefaultExpression(Node* expr);
 // PostgreSQL's default object names: "<table>_<cols>_<suffix>", made unique with a number.
 std::string ChooseRelationName(const Catalog& cat, const std::string& schema, const std::string& table,
                                const std::vector<std::string>& cols, const std::string& suffix);

@@ -108,16 +108,21 @@ void ExecuteInsert(PgQuery__InsertStmt* stmt, ExecState* st, ParamTypes* params,
           .WithDetail("Column \"" + c.name + "\" is an identity column defined as GENERATED ALWAYS.")
           .WithHint("Use OVERRIDING SYSTEM VALUE to override.");
   };
+  // Without a column list, the values fill the first columns in order; the rest get defaults.
+  auto trim_implicit_columns = [&](size_t n) {
+    if (stmt->n_cols == 0 && n < cols.size()) {
+      cols.resize(n);
+      col_locations.resize(n);
+    }
+  };
   if (sel && sel->n_values_lists && !sel->n_sort_clause && !sel->limit_count && !sel->with_clause) {
+    size_t widest = 0;
+    for (size_t r = 0; r < sel->n_values_lists; r++) widest = std::max(widest, sel->values_lists[r]->list->n_items);
+    trim_implicit_columns(widest);
     for (size_t r = 0; r < sel->n_values_lists; r++) {
       auto* list = sel->values_lists[r]->list;
       if (list->n_items > cols.size()) {
-        Node* extra = list->items[cols.size()];
-        int loc = -1;
-        WalkNodes(&sel->values_lists[r]->base, [&](Node*) { return true; });
-        if (extra->node_case == PG_QUERY__NODE__NODE_A_CONST) loc = extra->a_const->location;
-        else if (extra->node_case == PG_QUERY__NODE__NODE_COLUMN_REF) loc = extra->column_ref->location;
-        ThrowAt(sqlstate::kSyntaxError, "INSERT has more expressions than target columns", loc);
+        ThrowAt(sqlstate::kSyntaxError, "INSERT has more expressions than target columns", ExprLocation(list->items[cols.size()]));
       }
       if (list->n_items < cols.size())
         ThrowAt(sqlstate::kSyntaxError, "INSERT has more target columns than expressions", col_locations[list->n_items]);
@@ -128,8 +133,7 @@ void ExecuteInsert(PgQuery__InsertStmt* stmt, ExecState* st, ParamTypes* params,
         const ColumnDef& c = t->columns[static_cast<size_t>(cols[i])];
         if (!overriding_user) check_identity(i);
         ExprP e = planner.binder().Bind(item, empty);
-        int loc = item->node_case == PG_QUERY__NODE__NODE_A_CONST ? item->a_const->location : -1;
-        row.push_back(planner.binder().Coerce(e, c.type, CastContext::kAssignment, loc, "column \"" + c.name + "\""));
+        row.push_back(planner.binder().Coerce(e, c.type, CastContext::kAssignment, ExprLocation(item), "column \"" + c.name + "\""));
         if (overriding_user && c.identity) row.back() = nullptr;
       }
       value_rows.push_back(std::move(row));
@@ -138,15 +142,23 @@ void ExecuteInsert(PgQuery__InsertStmt* stmt, ExecState* st, ParamTypes* params,
     Node sel_node = PG_QUERY__NODE__INIT;
     sel_node.node_case = PG_QUERY__NODE__NODE_SELECT_STMT;
     sel_node.select_stmt = sel;
+    planner.KeepUnknownTargets();
     PlannedQuery q = planner.PlanSelect(&sel_node, nullptr);
-    if (q.columns.size() > cols.size()) ThrowAt(sqlstate::kSyntaxError, "INSERT has more expressions than target columns", -1);
+    trim_implicit_columns(q.columns.size());
+    if (q.columns.size() > cols.size()) {
+      int loc = -1;
+      if (sel->op == PG_QUERY__SET_OPERATION__SETOP_NONE && cols.size() < sel->n_target_list)
+        loc = ExprLocation(sel->target_list[cols.size()]->res_target->val);
+      ThrowAt(sqlstate::kSyntaxError, "INSERT has more expressions than target columns", loc);
+    }
     if (q.columns.size() < cols.size()) ThrowAt(sqlstate::kSyntaxError, "INSERT has more target columns than expressions", col_locations[q.columns.size()]);
     std::vector<ExprP> casts;
     for (size_t i = 0; i < q.columns.size(); i++) {
       const ColumnDef& c = t->columns[static_cast<size_t>(cols[i])];
       if (!overriding_user) check_identity(i);
       ExprP col = std::make_shared<ColumnExpr>(static_cast<int>(i), 0, q.columns[i].type, q.columns[i].name);
-      casts.push_back(planner.binder().Coerce(col, c.type, CastContext::kAssignment, -1, "column \"" + c.name + "\""));
+      int loc = sel->op == PG_QUERY__SET_OPERATION__SETOP_NONE && i < sel->n_target_list ? ExprLocation(sel->target_list[i]->res_target->val) : -1;
+      casts.push_back(planner.binder().Coerce(col, c.type, CastContext::kAssignment, loc, "column \"" + c.name + "\""));
     }
     query = std::make_shared<ProjectOp>(q.root, casts);
   } else {
@@ -202,7 +214,7 @@ std::vector<std::pair<std::string, Row>> CollectTargets(Planner& planner, const 
   SplitConjuncts(where, &conj);
   std::vector<ExprP> conds;
   planner.binder().set_clause("WHERE");
-  for (Node* n : conj) conds.push_back(planner.binder().CoerceToBool(planner.binder().Bind(n, scope), "WHERE", -1));
+  for (Node* n : conj) conds.push_back(planner.binder().CoerceToBool(planner.binder().Bind(n, scope), "WHERE", ExprLocation(n)));
   if (pred_out && !conds.empty()) *pred_out = conds.size() == 1 ? conds[0] : std::make_shared<BoolExpr>(BoolExpr::kAnd, conds);
   bool unused;
   OpP scan = planner.PlanTableScan(t, alias == t->name ? "" : alias, conds, true, {}, &unused);
@@ -249,10 +261,10 @@ void ExecuteUpdate(PgQuery__UpdateStmt* stmt, ExecState* st, ParamTypes* params,
       continue;
     }
     if (col.identity == 'a')
-      ThrowAt(sqlstate::kGeneratedAlways, "column \"" + col.name + "\" can only be updated to DEFAULT", rt->location);
+      throw Error(sqlstate::kGeneratedAlways, "column \"" + col.name + "\" can only be updated to DEFAULT")
+          .WithDetail("Column \"" + col.name + "\" is an identity column defined as GENERATED ALWAYS.");
     ExprP e = planner.binder().Bind(rt->val, scope);
-    int loc = rt->val->node_case == PG_QUERY__NODE__NODE_A_CONST ? rt->val->a_const->location : rt->location;
-    sets.emplace_back(c, planner.binder().Coerce(e, col.type, CastContext::kAssignment, loc, "column \"" + col.name + "\""));
+    sets.emplace_back(c, planner.binder().Coerce(e, col.type, CastContext::kAssignment, ExprLocation(rt->val), "column \"" + col.name + "\""));
   }
   Returning ret = BindReturning(planner, t, alias, stmt->returning_list, stmt->n_returning_list);
   if (st->describe_only) {

@@ -340,7 +340,7 @@ bool Session::HandleTransactionControl(Node* stmt, ResultSink* sink) {
       if (!in_block_) throw Error(sqlstate::kNoActiveSqlTransaction, "SAVEPOINT can only be used in transaction blocks");
       if (failed_) throw Error(sqlstate::kInFailedSqlTransaction, "current transaction is aborted, commands ignored until end of transaction block");
       txn_->SetSavePoint();
-      savepoints_.push_back(t->savepoint_name);
+      savepoints_.push_back(Mark(t->savepoint_name));
       sink->Complete("SAVEPOINT");
       return true;
     }
@@ -352,7 +352,7 @@ bool Session::HandleTransactionControl(Node* stmt, ResultSink* sink) {
       std::string name = t->savepoint_name;
       int idx = -1;
       for (int i = static_cast<int>(savepoints_.size()) - 1; i >= 0; i--)
-        if (savepoints_[static_cast<size_t>(i)] == name) { idx = i; break; }
+        if (savepoints_[static_cast<size_t>(i)].name == name) { idx = i; break; }
       if (idx < 0) {
         if (failed_) throw Error(sqlstate::kInFailedSqlTransaction, "current transaction is aborted, commands ignored until end of transaction block");
         throw Error(sqlstate::kInvalidSavepointSpecification, "savepoint \"" + name + "\" does not exist");
@@ -369,6 +369,7 @@ bool Session::HandleTransactionControl(Node* stmt, ResultSink* sink) {
       } else {
         txn_->RollbackToSavePoint();
         txn_->SetSavePoint();  // the savepoint stays defined after ROLLBACK TO
+        RestoreTo(savepoints_.back());
         failed_ = false;
         sink->Complete("ROLLBACK");
       }
@@ -381,6 +382,15 @@ bool Session::HandleTransactionControl(Node* stmt, ResultSink* sink) {
     default:
       return false;
   }
+}
+
+Session::SavepointState Session::Mark(const std::string& name) const {
+  return {name, txn_catalog_ ? std::make_shared<Catalog>(*txn_catalog_) : nullptr, pending_drops_.size()};
+}
+
+void Session::RestoreTo(const SavepointState& sp) {
+  txn_catalog_ = sp.catalog ? std::make_shared<Catalog>(*sp.catalog) : nullptr;
+  if (pending_drops_.size() > sp.pending_drops) pending_drops_.resize(sp.pending_drops);
 }
 
 void Session::ExecuteShow(PgQuery__VariableShowStmt* s, ResultSink* sink) {
@@ -532,6 +542,7 @@ void Session::RunStatement(Node* stmt, const std::string& sql, const std::vector
   st.cancel = &cancel_requested;
   st.snapshot = db_->store()->db()->GetSnapshot();
   txn_->SetSavePoint();
+  SavepointState before = Mark("");
   try {
     Dispatch(stmt, &st, param_types, sink);
     db_->store()->db()->ReleaseSnapshot(st.snapshot);
@@ -542,6 +553,7 @@ void Session::RunStatement(Node* stmt, const std::string& sql, const std::vector
       RollbackTxn();
     } else {
       txn_->RollbackToSavePoint();
+      RestoreTo(before);
       failed_ = true;
     }
     throw;

@@ -93,7 +93,16 @@ class Session {
   int64_t txn_start_ = 0;
   std::shared_ptr<Catalog> txn_catalog_;  // private copy after DDL in this transaction
   std::vector<uint32_t> pending_drops_;
-  std::vector<std::string> savepoints_;
+  // A savepoint remembers the transaction's catalog copy, since DDL changes are not in storage
+  // until commit.
+  struct SavepointState {
+    std::string name;
+    std::shared_ptr<Catalog> catalog;
+    size_t pending_drops;
+  };
+  std::vector<SavepointState> savepoints_;
+  SavepointState Mark(const std::string& name) const;
+  void RestoreTo(const SavepointState& sp);
   // settings
   std::map<std::string, std::string> settings_;
   std::map<std::string, std::string> settings_at_begin_;

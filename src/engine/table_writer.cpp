@@ -240,9 +240,12 @@ std::string TableWriter::Insert(const Row& row) {
 
 std::string TableWriter::Update(const std::string& key, const Row& old_row, const Row& new_row) {
   try {
+    // Referencing rows are handled after the new version exists (PostgreSQL's RI triggers
+    // fire AFTER the row change), so cascaded children find their new parent.
     CheckRow(new_row, &old_row);
+    std::string new_key = access_->Update(key, old_row, new_row);
     ReferencedRowChanging(old_row, &new_row);
-    return access_->Update(key, old_row, new_row);
+    return new_key;
   } catch (Error& e) {
     e.ClearPosition();
     throw;
@@ -251,8 +254,8 @@ std::string TableWriter::Update(const std::string& key, const Row& old_row, cons
 
 void TableWriter::Delete(const std::string& key, const Row& row) {
   try {
-    ReferencedRowChanging(row, nullptr);
     access_->Delete(key, row);
+    ReferencedRowChanging(row, nullptr);
   } catch (Error& e) {
     e.ClearPosition();
     throw;

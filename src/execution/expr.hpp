@@ -41,11 +41,13 @@ class Expr {
 };
 class ConstExpr : public Expr {
  public:
-  ConstExpr(Value v, Type t, std::string sql = "") : Expr(std::move(t)), value(std::move(v)), sql_(std::move(sql)) {}
+  ConstExpr(Value v, Type t, std::string sql = "", int location = -1)
+      : Expr(std::move(t)), value(std::move(v)), location(location), sql_(std::move(sql)) {}
   Value Eval(EvalContext&) const override { return value; }
   std::string ToSql() const override;
   bool IsConst() const override { return true; }
   Value value;
+  int location;  // byte offset of the literal in the statement, -1 when synthesized
  private:
   std::string sql_;
 };

@@ -38,6 +38,53 @@ ExprP Fn(Type t, const std::string& name, std::vector<ExprP> args, ScalarFn fn, 
   return std::make_shared<CallExpr>(std::move(t), name, std::move(args), std::move(fn), strict, false);
 }
 
+namespace {
+struct Overload {
+  std::vector<Type> sig;
+  Type ret;
+  ScalarFn fn;
+  bool strict;
+};
+
+// Cost of passing an argument of type `from` to a parameter of type `to`; -1 if impossible.
+int ArgCost(const ExprP& arg, const Type& to) {
+  const Type& from = arg->type;
+  if (to.id == oid::kAny) return 0;
+  if (from == to) return 0;
+  if (from.id == oid::kUnknown && !from.array) return to.id == oid::kText && !to.array ? 1 : 2;
+  if (!CanCast(from, to, CastContext::kImplicit)) return -1;
+  return CategoryOf(from) == CategoryOf(to) ? 1 : 3;
+}
+}  // namespace
+
+void Register(const std::string& name, std::vector<Type> sig, Type ret, ScalarFn fn, bool strict) {
+  static std::map<std::string, std::shared_ptr<std::vector<Overload>>> overloads;
+  auto& list = overloads[name];
+  if (!list) {
+    list = std::make_shared<std::vector<Overload>>();
+    auto shared = list;
+    FunctionRegistry()[name] = [shared, name](Binder& b, std::vector<ExprP>& args, int loc) -> ExprP {
+      const Overload* best = nullptr;
+      int best_cost = 0;
+      for (const auto& o : *shared) {
+        if (o.sig.size() != args.size()) continue;
+        int cost = 0;
+        for (size_t i = 0; i < args.size() && cost >= 0; i++) {
+          int c = ArgCost(args[i], o.sig[i]);
+          cost = c < 0 ? -1 : cost + c;
+        }
+        if (cost >= 0 && (!best || cost < best_cost)) { best = &o; best_cost = cost; }
+      }
+      if (!best) return nullptr;
+      std::vector<ExprP> coerced = args;
+      for (size_t i = 0; i < coerced.size(); i++)
+        if (best->sig[i].id != oid::kAny) coerced[i] = b.Coerce(coerced[i], best->sig[i], CastContext::kImplicit, loc);
+      return Fn(best->ret, name, coerced, best->fn, best->strict);
+    };
+  }
+  list->push_back({std::move(sig), std::move(ret), std::move(fn), strict});
+}
+
 bool CoerceArgs(Binder& b, std::vector<ExprP>& args, const std::vector<Type>& types, int location) {
   if (args.size() != types.size()) return false;
   for (size_t i = 0; i < args.size(); i++) {

@@ -48,7 +48,7 @@ int64_t TruncLocal(const std::string& unit_in, int64_t ts) {
   if (unit == "decade") { c.year = c.year >= 0 ? c.year / 10 * 10 : -((-c.year + 9) / 10 * 10); return TimestampFromCivil(c); }
   if (unit == "century") { c.year = c.year > 0 ? (c.year - 1) / 100 * 100 + 1 : c.year; return TimestampFromCivil(c); }
   if (unit == "millennium") { c.year = c.year > 0 ? (c.year - 1) / 1000 * 1000 + 1 : c.year; return TimestampFromCivil(c); }
-  throw Error(sqlstate::kFeatureNotSupported, "unit \"" + unit_in + "\" not supported for type timestamp without time zone");
+  throw Error(sqlstate::kInvalidParameterValue, "unit \"" + unit_in + "\" not recognized for type timestamp without time zone");
 }
 
 // EXTRACT / date_part of a local timestamp; result as numeric text.
@@ -226,10 +226,9 @@ void RegisterDateTimeFunctions() {
       int64_t month = cx.month - cy.month;
       int64_t year = cx.year - cy.year;
       if (usec < 0) { usec += kUsecPerDay; day--; }
-      if (day < 0) {
-        int pm = cx.month - 1 < 1 ? 12 : cx.month - 1;
-        int64_t py = cx.month - 1 < 1 ? cx.year - 1 : cx.year;
-        day += DaysInMonth(py, pm);
+      // Borrowed days come from the month of the earlier timestamp, as PostgreSQL does.
+      while (day < 0) {
+        day += DaysInMonth(cy.year, cy.month);
         month--;
       }
       if (month < 0) { month += 12; year--; }

@@ -24,15 +24,9 @@ ExprP Fn(Type t, const std::string& name, std::vector<ExprP> args, ScalarFn fn, 
 // Type(oid::kAny) accepts anything as it is.
 bool CoerceArgs(Binder& b, std::vector<ExprP>& args, const std::vector<Type>& types, int location);
 
-// Registers `name` with a fixed signature.
-inline void Register(const std::string& name, std::vector<Type> sig, Type ret, ScalarFn fn, bool strict = true) {
-  auto& reg = FunctionRegistry();
-  auto prev = reg.count(name) ? reg[name] : FunctionBinder();
-  reg[name] = [=](Binder& b, std::vector<ExprP>& args, int loc) -> ExprP {
-    std::vector<ExprP> copy = args;
-    if (CoerceArgs(b, copy, sig, loc)) return Fn(ret, name, copy, fn, strict);
-    return prev ? prev(b, args, loc) : nullptr;
-  };
-}
+// Registers an overload of `name` with a fixed signature. Calls pick the overload whose
+// parameters the arguments reach most cheaply (exact type, then the same type category, with
+// untyped literals preferring text), as PostgreSQL's function resolution does.
+void Register(const std::string& name, std::vector<Type> sig, Type ret, ScalarFn fn, bool strict = true);
 
 }  // namespace tusk

@@ -110,10 +110,11 @@ void RegisterStringFunctions() {
     if (p == std::string::npos) return Value::Int(0);
     return Value::Int(CharLen(a[0].s().substr(0, p)) + 1);
   });
+  // POSITION(sub IN str) arrives as position(str, sub).
   Register("position", {kText, kText}, kInt, [](const std::vector<Value>& a, EvalContext&) {
-    size_t p = a[1].s().find(a[0].s());
+    size_t p = a[0].s().find(a[1].s());
     if (p == std::string::npos) return Value::Int(0);
-    return Value::Int(CharLen(a[1].s().substr(0, p)) + 1);
+    return Value::Int(CharLen(a[0].s().substr(0, p)) + 1);
   });
   Register("left", {kText, kInt}, kText, [](const std::vector<Value>& a, EvalContext&) {
     auto c = Chars(a[0].s());
@@ -184,24 +185,35 @@ void RegisterStringFunctions() {
     std::snprintf(b, sizeof b, "%llx", static_cast<unsigned long long>(a[0].i()));
     return Value::Str(b);
   });
-  // concat / concat_ws take any arguments and skip NULLs.
-  auto to_text_args = [](Binder& b, std::vector<ExprP>& args, int loc, size_t from) {
-    for (size_t i = from; i < args.size(); i++)
-      args[i] = b.Coerce(args[i], kText, IsStringType(args[i]->type.id) || args[i]->type.id == oid::kUnknown ? CastContext::kImplicit : CastContext::kAssignment, loc);
+  // concat / concat_ws take any arguments, print each with its type's output function and
+  // skip NULLs.
+  auto text_of = [](const std::vector<Type>& types) {
+    return [types](const Value& v, size_t i, EvalContext& ctx) { return FormatText(types[i], v, ctx.state->dt); };
   };
-  FunctionRegistry()["concat"] = [to_text_args](Binder& b, std::vector<ExprP>& args, int loc) -> ExprP {
+  FunctionRegistry()["concat"] = [text_of](Binder& b, std::vector<ExprP>& args, int loc) -> ExprP {
     if (args.empty()) return nullptr;
-    to_text_args(b, args, loc, 0);
-    return Fn(kText, "concat", args, [](const std::vector<Value>& a, EvalContext&) {
+    std::vector<Type> types;
+    for (auto& a : args) {
+      if (a->type.id == oid::kUnknown && !a->type.array) a = b.Coerce(a, kText, CastContext::kImplicit, loc);
+      types.push_back(a->type);
+    }
+    auto fmt = text_of(types);
+    return Fn(kText, "concat", args, [fmt](const std::vector<Value>& a, EvalContext& ctx) {
       std::string r;
-      for (const auto& v : a) if (!v.is_null()) r += v.s();
+      for (size_t i = 0; i < a.size(); i++) if (!a[i].is_null()) r += fmt(a[i], i, ctx);
       return Value::Str(r);
     }, false);
   };
-  FunctionRegistry()["concat_ws"] = [to_text_args](Binder& b, std::vector<ExprP>& args, int loc) -> ExprP {
+  FunctionRegistry()["concat_ws"] = [text_of](Binder& b, std::vector<ExprP>& args, int loc) -> ExprP {
     if (args.size() < 2) return nullptr;
-    to_text_args(b, args, loc, 0);
-    return Fn(kText, "concat_ws", args, [](const std::vector<Value>& a, EvalContext&) {
+    std::vector<Type> types;
+    args[0] = b.Coerce(args[0], kText, CastContext::kImplicit, loc);
+    for (auto& a : args) {
+      if (a->type.id == oid::kUnknown && !a->type.array) a = b.Coerce(a, kText, CastContext::kImplicit, loc);
+      types.push_back(a->type);
+    }
+    auto fmt = text_of(types);
+    return Fn(kText, "concat_ws", args, [fmt](const std::vector<Value>& a, EvalContext& ctx) {
       if (a[0].is_null()) return Value::Null();
       std::string r;
       bool first = true;
@@ -209,7 +221,7 @@ void RegisterStringFunctions() {
         if (a[i].is_null()) continue;
         if (!first) r += a[0].s();
         first = false;
-        r += a[i].s();
+        r += fmt(a[i], i, ctx);
       }
       return Value::Str(r);
     }, false);

@@ -44,7 +44,13 @@ namespace {
 // Binds the regclass argument of nextval & co: constants resolve now, others at run time.
 std::function<const SequenceDef*(const Value&, EvalContext&)> SequenceArg(Binder& b, ExprP& arg, int loc) {
   if (auto* c = dynamic_cast<ConstExpr*>(arg.get()); c && !c->value.is_null() && (c->type.id == oid::kUnknown || IsStringType(c->type.id))) {
-    const SequenceDef* s = ResolveSequenceName(b.catalog(), c->value.s(), b.SearchPath());
+    const SequenceDef* s;
+    try {
+      s = ResolveSequenceName(b.catalog(), c->value.s(), b.SearchPath());
+    } catch (Error& e) {
+      if (std::string(e.state()) == sqlstate::kUndefinedTable && c->location >= 0) e.WithPosition(c->location + 1);
+      throw;
+    }
     uint32_t oid = s->oid;
     arg = std::make_shared<ConstExpr>(Value::Int(oid), Type(oid::kRegclass));
   } else if (arg->type.id != oid::kRegclass && arg->type.id != oid::kOid) {

@@ -12,7 +12,12 @@ std::unique_ptr<Script> ParseSql(const std::string& sql) {
   PgQueryProtobufParseResult r = pg_query_parse_protobuf(sql.c_str());
   if (r.error) {
     std::string msg = r.error->message;
-    int pos = r.error->cursorpos;
+    // PostgreSQL reports the cursor in characters; internally positions are byte offsets.
+    int chars = r.error->cursorpos, pos = 0;
+    for (int seen = 0; pos < static_cast<int>(sql.size()) && seen < chars - 1; pos++)
+      if ((static_cast<unsigned char>(sql[static_cast<size_t>(pos)]) & 0xC0) != 0x80) seen++;
+    while (pos < static_cast<int>(sql.size()) && (static_cast<unsigned char>(sql[static_cast<size_t>(pos)]) & 0xC0) == 0x80) pos++;
+    pos = chars > 0 ? pos + 1 : 0;
     pg_query_free_protobuf_parse_result(r);
     const char* state = sqlstate::kSyntaxError;
     if (msg.find("unterminated quoted string") != std::string::npos ||

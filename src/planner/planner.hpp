@@ -40,6 +40,9 @@ class Planner {
   OpP PlanTableScan(const TableDef* t, const std::string& alias, std::vector<ExprP> conds,
                     bool emit_key, const std::vector<OrderHint>& order, bool* ordered);
   Binder& binder() { return binder_; }
+  // The next PlanSelect leaves untyped literals in its select list unresolved, so that
+  // INSERT ... SELECT coerces them to the target columns (as PostgreSQL does).
+  void KeepUnknownTargets() { keep_unknown_targets_ = true; }
   ExecState* state() { return st_; }
   // Resolves a RangeVar to a table; throws 42P01 when missing, 42809 for non-tables.
   const TableDef* ResolveTable(PgQuery__RangeVar* rv);
@@ -58,6 +61,8 @@ class Planner {
   ExecState* st_;
   ParamTypes* params_;
   std::vector<std::shared_ptr<struct ScanLeaf>>* leaves_ = nullptr;
+  bool keep_unknown_targets_ = false;
+  bool outer_free_ = true;  // no filter of the scan reads columns we cannot see here
   Binder binder_;
   std::vector<std::unique_ptr<Script>> stored_exprs_;
 };

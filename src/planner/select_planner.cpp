@@ -95,8 +95,6 @@ Planner::Planner(ExecState* st, ParamTypes* params) : st_(st), params_(params), 
 const TableDef* Planner::ResolveTable(PgQuery__RangeVar* rv) {
   std::string schema = rv->schemaname ? rv->schemaname : "";
   std::string name = rv->relname;
-  if (!schema.empty() && !st_->catalog->FindSchema(schema))
-    ThrowAt(sqlstate::kUndefinedSchema, "schema \"" + schema + "\" does not exist", rv->location);
   auto rel = st_->catalog->FindRelation(schema, name, binder_.SearchPath());
   if (!rel) ThrowAt(sqlstate::kUndefinedTable, "relation \"" + (schema.empty() ? name : schema + "." + name) + "\" does not exist", rv->location);
   if (rel->first != RelKind::kTable) {
@@ -336,7 +334,7 @@ OpP Planner::PlanJoin(PgQuery__JoinExpr* j, Scope* scope, std::vector<Node*>* wh
   }
   if (j->quals) {
     binder_.set_clause("JOIN conditions");
-    ExprP q = binder_.CoerceToBool(binder_.Bind(j->quals, *scope), "JOIN/ON", -1);
+    ExprP q = binder_.CoerceToBool(binder_.Bind(j->quals, *scope), "JOIN/ON", ExprLocation(j->quals));
     binder_.set_clause("WHERE");
     auto* b = dynamic_cast<BoolExpr*>(q.get());
     if (b && b->op == BoolExpr::kAnd) conjuncts.insert(conjuncts.end(), b->args.begin(), b->args.end());
@@ -402,7 +400,7 @@ OpP Planner::PlanFromItem(Node* item, Scope* scope, std::vector<Node*>* where, b
       }
       for (const auto& r : scope->rels)
         if (r.alias == rel.alias)
-          ThrowAt(sqlstate::kDuplicateAlias, "table name \"" + rel.alias + "\" specified more than once", rv->location);
+          throw Error(sqlstate::kDuplicateAlias, "table name \"" + rel.alias + "\" specified more than once");
       auto leaf = std::make_shared<ScanLeaf>();
       leaf->table = t;
       leaf->alias = alias;
@@ -561,6 +559,8 @@ PlannedQuery Planner::PlanSelect(Node* node, const Scope* outer) {
   std::vector<OrderHint> hints;
   bool index_ordered = false;
   bool single_table = s->n_from_clause == 1 && s->from_clause[0]->node_case == PG_QUERY__NODE__NODE_RANGE_VAR;
+  bool keep_unknown = keep_unknown_targets_;
+  keep_unknown_targets_ = false;
   if (single_table && !grouped && !s->n_distinct_clause && s->n_sort_clause) {
     const TableDef* t = ResolveTable(s->from_clause[0]->range_var);
     for (size_t i = 0; i < s->n_sort_clause; i++) {
@@ -599,7 +599,7 @@ PlannedQuery Planner::PlanSelect(Node* node, const Scope* outer) {
   std::vector<ExprP> residual;
   binder_.set_clause("WHERE");
   for (Node* w : where) {
-    ExprP e = binder_.CoerceToBool(binder_.Bind(w, scope), "WHERE", -1);
+    ExprP e = binder_.CoerceToBool(binder_.Bind(w, scope), "WHERE", ExprLocation(w));
     std::vector<int> cols;
     bool pushed = false;
     if (CollectColumns(e, &cols) && !cols.empty()) {
@@ -611,7 +611,7 @@ PlannedQuery Planner::PlanSelect(Node* node, const Scope* outer) {
         own.parent = outer;
         own.qualify_names = scope.qualify_names;
         own.Add(rel);
-        leaf->conds.push_back(binder_.CoerceToBool(binder_.Bind(w, own), "WHERE", -1));
+        leaf->conds.push_back(binder_.CoerceToBool(binder_.Bind(w, own), "WHERE", ExprLocation(w)));
         pushed = true;
         break;
       }
@@ -693,7 +693,7 @@ PlannedQuery Planner::PlanSelect(Node* node, const Scope* outer) {
       continue;
     }
     ExprP e = grouped ? binder_.BindAgg(v, scope, &agg) : binder_.Bind(v, scope);
-    if (e->type.id == oid::kUnknown && !e->type.array) e = binder_.Coerce(e, Type(oid::kText), CastContext::kImplicit, -1);
+    if (e->type.id == oid::kUnknown && !e->type.array && !keep_unknown) e = binder_.Coerce(e, Type(oid::kText), CastContext::kImplicit, -1);
     targets.push_back(e);
     target_names.push_back(rt->name && *rt->name ? rt->name : FigureColname(v));
     target_nodes.push_back(v);
@@ -701,7 +701,7 @@ PlannedQuery Planner::PlanSelect(Node* node, const Scope* outer) {
   ExprP having;
   if (s->having_clause) {
     binder_.set_clause("HAVING");
-    having = binder_.CoerceToBool(binder_.BindAgg(s->having_clause, scope, &agg), "HAVING", -1);
+    having = binder_.CoerceToBool(binder_.BindAgg(s->having_clause, scope, &agg), "HAVING", ExprLocation(s->having_clause));
     binder_.set_clause("WHERE");
   }
 
@@ -741,7 +741,7 @@ PlannedQuery Planner::PlanSelect(Node* node, const Scope* outer) {
         if (targets[t]->Key() == e->Key()) { found = static_cast<int>(t); break; }
       if (found < 0) {
         if (s->n_distinct_clause)
-          ThrowAt(sqlstate::kInvalidColumnReference, "for SELECT DISTINCT, ORDER BY expressions must appear in select list", -1);
+          ThrowAt(sqlstate::kInvalidColumnReference, "for SELECT DISTINCT, ORDER BY expressions must appear in select list", ExprLocation(n));
         found = static_cast<int>(targets.size() + hidden.size());
         hidden.push_back(e);
       }
@@ -752,6 +752,31 @@ PlannedQuery Planner::PlanSelect(Node* node, const Scope* outer) {
     sort_keys.push_back(k);
   }
 
+  // A primary-key scan whose query reads only key columns is an index-only scan: the table is
+  // stored in primary-key order, so its key entries are the index.
+  {
+    std::vector<int> used;
+    bool exact = true;
+    auto collect = [&](const ExprP& e) { if (e) exact = CollectColumns(e, &used) && exact; };
+    for (auto& e : targets) collect(e);
+    for (auto& e : hidden) collect(e);
+    for (auto& e : residual) collect(e);
+    for (auto& g : agg.groups) collect(g);
+    for (auto& a : agg.aggs) { collect(a.arg); collect(a.arg2); collect(a.filter); }
+    if (having) collect(having);
+    for (auto& leaf : leaves) {
+      auto* scan = dynamic_cast<IndexScanOp*>(leaf->op->child.get());
+      if (!scan || !scan->index.def->primary || !exact || !outer_free_) continue;
+      const ScopeRel& rel = scope.rels[leaf->rel_index];
+      std::vector<int> key_cols;
+      for (const auto& ic : scan->index.def->columns) key_cols.push_back(rel.offset + ic.column);
+      bool covered = std::all_of(used.begin(), used.end(), [&](int c) {
+        return c < rel.offset || c >= rel.offset + static_cast<int>(rel.columns.size()) ||
+               std::find(key_cols.begin(), key_cols.end(), c) != key_cols.end();
+      });
+      if (covered) scan->index_only = true;
+    }
+  }
   if (grouped) {
     input = std::make_shared<AggregateOp>(input, agg.groups, agg.aggs);
     if (having) input = std::make_shared<FilterOp>(input, having);
@@ -765,7 +790,7 @@ PlannedQuery Planner::PlanSelect(Node* node, const Scope* outer) {
   }
   OpP root = project;
   if (s->n_distinct_clause) {
-    if (s->distinct_clause[0] != nullptr)
+    if (s->distinct_clause[0] != nullptr && s->distinct_clause[0]->node_case != PG_QUERY__NODE__NODE__NOT_SET)
       throw Error(sqlstate::kFeatureNotSupported, "SELECT DISTINCT ON is not supported yet");
     root = std::make_shared<DistinctOp>(root, targets.size());
   }

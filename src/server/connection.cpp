@@ -31,6 +31,7 @@ std::string ErrorMessage(const Error& e, const char* severity) {
   if (!e.detail().empty()) m.Byte('D').Str(e.detail());
   if (!e.hint().empty()) m.Byte('H').Str(e.hint());
   if (e.position() > 0) m.Byte('P').Str(std::to_string(e.position()));
+  if (!e.context().empty()) m.Byte('W').Str(e.context());
   if (!e.table().empty()) m.Byte('t').Str(e.table());
   if (!e.constraint().empty()) m.Byte('n').Str(e.constraint());
   m.Byte('\0');
@@ -197,7 +198,7 @@ class Connection {
     Error copy = e;
     if (e.position() > 0) {
       Error fixed(e.state(), e.what());
-      fixed.WithDetail(e.detail()).WithHint(e.hint()).WithConstraint(e.table(), e.constraint());
+      fixed.WithDetail(e.detail()).WithHint(e.hint()).WithContext(e.context()).WithConstraint(e.table(), e.constraint());
       fixed.WithPosition(CharPosition(sql, e.position()));
       sock_.Write(ErrorMessage(fixed, e.severity()));
       return;

@@ -201,7 +201,13 @@ void ParseDateTimeText(std::string_view text, const char* type, ParsedDateTime* 
       sc.i++;  // ISO 8601 "T" separator
     } else if ((sc.Peek() == '+' || sc.Peek() == '-') && (p->has_time || p->has_date)) {
       int32_t off;
-      if (!ParseOffset(sc, &off)) BadSyntax(type, text);
+      bool ok;
+      try {
+        ok = ParseOffset(sc, &off);
+      } catch (const Error&) {
+        throw Error(sqlstate::kInvalidTimeZoneDisplacement, "time zone displacement out of range: \"" + std::string(text) + "\"");
+      }
+      if (!ok) BadSyntax(type, text);
       p->has_tz = true;
       p->tz_offset = off;
     } else if (sc.Alpha()) {
@@ -233,7 +239,7 @@ void ParseDateTimeText(std::string_view text, const char* type, ParsedDateTime* 
         auto zone = TimeZone::Find(orig);
         if (!zone) {
           if (p->has_date || p->has_time)
-            throw Error(sqlstate::kInvalidParameterValue, "time zone \"" + orig + "\" not recognized");
+            throw Error(sqlstate::kInvalidParameterValue, "time zone \"" + w + "\" not recognized");
           BadSyntax(type, text);
         }
         p->has_tz = true;
@@ -271,7 +277,11 @@ int64_t ResolveDate(const ParsedDateTime& p, std::string_view text, const char* 
   } else if (y == 0) {
     OutOfRange(text);
   }
-  if (p.month < 1 || p.month > 12 || p.day < 1 || p.day > DaysInMonth(y, p.month)) OutOfRange(text);
+  if (p.month < 1 || p.month > 12) {
+    throw Error(sqlstate::kDatetimeFieldOverflow, "date/time field value out of range: \"" + std::string(text) + "\"")
+        .WithHint("Perhaps you need a different \"datestyle\" setting.");
+  }
+  if (p.day < 1 || p.day > DaysInMonth(y, p.month)) OutOfRange(text);
   return DaysFromCivil(y, static_cast<unsigned>(p.month), static_cast<unsigned>(p.day)) - kPgEpochDays;
 }
 

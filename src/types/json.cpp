@@ -18,119 +18,122 @@ struct JNode {
   std::vector<std::pair<std::string, std::unique_ptr<JNode>>> members;
 };
 
+// A JSON lexer and recursive-descent parser whose error reports match PostgreSQL's jsonapi:
+// the same token boundaries, DETAIL texts and "JSON data, line N: ..." context.
 class JsonParser {
  public:
   JsonParser(std::string_view s, const char* type) : s_(s), type_(type) {}
 
   std::unique_ptr<JNode> ParseDocument() {
+    Lex();
     auto n = ParseValue();
-    Space();
-    if (i_ < s_.size()) Fail("Expected end of input, but found \"" + Token() + "\".");
+    if (tok_ != kEnd) Fail("Expected end of input, but found \"" + TokenText() + "\".");
     return n;
   }
 
  private:
+  enum Tok { kObjStart, kObjEnd, kArrStart, kArrEnd, kComma, kColon, kString, kNumber, kTrue, kFalse, kNull, kEnd };
+
   [[noreturn]] void Fail(const std::string& detail) {
-    throw Error(sqlstate::kInvalidTextRepresentation,
-                std::string("invalid input syntax for type ") + type_).WithDetail(detail);
-  }
-  std::string Token() {
-    if (i_ >= s_.size()) return "";
-    size_t b = i_, e = i_;
-    while (e < s_.size() && (isalnum(static_cast<unsigned char>(s_[e])) || s_[e] == '_' || s_[e] == '.' ||
-                             s_[e] == '-' || s_[e] == '+'))
-      e++;
-    if (e == b) e = b + 1;
-    return std::string(s_.substr(b, e - b));
-  }
-  void Space() {
-    while (i_ < s_.size() && (s_[i_] == ' ' || s_[i_] == '\t' || s_[i_] == '\n' || s_[i_] == '\r')) i_++;
-  }
-  std::unique_ptr<JNode> ParseValue() {
-    Space();
-    if (i_ >= s_.size()) Fail("The input string ended unexpectedly.");
-    auto n = std::make_unique<JNode>();
-    char c = s_[i_];
-    if (c == '{') {
-      n->kind = JNode::kObject;
-      i_++;
-      Space();
-      if (i_ < s_.size() && s_[i_] == '}') { i_++; return n; }
-      for (;;) {
-        Space();
-        if (i_ >= s_.size()) Fail("The input string ended unexpectedly.");
-        if (s_[i_] != '"') Fail("Expected string, but found \"" + Token() + "\".");
-        std::string key = ParseString();
-        Space();
-        if (i_ >= s_.size()) Fail("The input string ended unexpectedly.");
-        if (s_[i_] != ':') Fail("Expected \":\", but found \"" + Token() + "\".");
-        i_++;
-        n->members.emplace_back(key, ParseValue());
-        Space();
-        if (i_ >= s_.size()) Fail("The input string ended unexpectedly.");
-        if (s_[i_] == ',') { i_++; continue; }
-        if (s_[i_] == '}') { i_++; break; }
-        Fail("Expected \",\" or \"}\", but found \"" + Token() + "\".");
-      }
-    } else if (c == '[') {
-      n->kind = JNode::kArray;
-      i_++;
-      Space();
-      if (i_ < s_.size() && s_[i_] == ']') { i_++; return n; }
-      for (;;) {
-        n->items.push_back(ParseValue());
-        Space();
-        if (i_ >= s_.size()) Fail("The input string ended unexpectedly.");
-        if (s_[i_] == ',') { i_++; continue; }
-        if (s_[i_] == ']') { i_++; break; }
-        Fail("Expected \",\" or \"]\", but found \"" + Token() + "\".");
-      }
-    } else if (c == '"') {
-      n->kind = JNode::kString;
-      n->text = ParseString();
-    } else if (c == '-' || isdigit(static_cast<unsigned char>(c))) {
-      std::string tok = Token();
-      size_t b = i_;
-      if (s_[i_] == '-') i_++;
-      if (i_ >= s_.size() || !isdigit(static_cast<unsigned char>(s_[i_]))) Fail("Token \"" + tok + "\" is invalid.");
-      if (s_[i_] == '0' && i_ + 1 < s_.size() && isdigit(static_cast<unsigned char>(s_[i_ + 1])))
-        Fail("Token \"" + tok + "\" is invalid.");
-      while (i_ < s_.size() && isdigit(static_cast<unsigned char>(s_[i_]))) i_++;
-      if (i_ < s_.size() && s_[i_] == '.') {
-        i_++;
-        if (i_ >= s_.size() || !isdigit(static_cast<unsigned char>(s_[i_]))) Fail("Token \"" + tok + "\" is invalid.");
-        while (i_ < s_.size() && isdigit(static_cast<unsigned char>(s_[i_]))) i_++;
-      }
-      if (i_ < s_.size() && (s_[i_] == 'e' || s_[i_] == 'E')) {
-        i_++;
-        if (i_ < s_.size() && (s_[i_] == '+' || s_[i_] == '-')) i_++;
-        if (i_ >= s_.size() || !isdigit(static_cast<unsigned char>(s_[i_]))) Fail("Token \"" + tok + "\" is invalid.");
-        while (i_ < s_.size() && isdigit(static_cast<unsigned char>(s_[i_]))) i_++;
-      }
-      if (i_ < s_.size() && (isalnum(static_cast<unsigned char>(s_[i_])) || s_[i_] == '_'))
-        Fail("Token \"" + tok + "\" is invalid.");
-      n->kind = JNode::kNumber;
-      n->text = std::string(s_.substr(b, i_ - b));
-    } else {
-      std::string tok = Token();
-      if (tok == "true") n->kind = JNode::kTrue;
-      else if (tok == "false") n->kind = JNode::kFalse;
-      else if (tok == "null") n->kind = JNode::kNull;
-      else Fail("Token \"" + tok + "\" is invalid.");
-      i_ += tok.size();
+    // Context: the current line up to the end of the offending token, at most 49 bytes.
+    size_t ctx_start = line_start_, ctx_end = tok_end_;
+    while (ctx_end - ctx_start >= 50) {
+      ctx_start++;
+      while (ctx_start < ctx_end && (static_cast<unsigned char>(s_[ctx_start]) & 0xC0) == 0x80) ctx_start++;
     }
-    return n;
+    std::string prefix = ctx_start > line_start_ ? "..." : "";
+    std::string suffix = tok_ != kEnd && ctx_end < s_.size() && s_[ctx_end] != '\n' && s_[ctx_end] != '\r' ? "..." : "";
+    throw Error(sqlstate::kInvalidTextRepresentation, std::string("invalid input syntax for type ") + type_)
+        .WithDetail(detail)
+        .WithContext("JSON data, line " + std::to_string(line_) + ": " + prefix + std::string(s_.substr(ctx_start, ctx_end - ctx_start)) + suffix);
   }
-  std::string ParseString() {
-    i_++;  // opening quote
-    std::string r;
-    while (i_ < s_.size() && s_[i_] != '"') {
-      unsigned char c = static_cast<unsigned char>(s_[i_]);
-      if (c < 0x20) Fail("Character with value 0x" + Hex2(c) + " must be escaped.");
-      if (c != '\\') { r += s_[i_++]; continue; }
+  [[noreturn]] void FailEnd() { Fail("The input string ended unexpectedly."); }
+  [[noreturn]] void FailInvalid() { Fail("Token \"" + TokenText() + "\" is invalid."); }
+  std::string TokenText() const { return std::string(s_.substr(tok_start_, tok_end_ - tok_start_)); }
+
+  static bool AlnumChar(unsigned char c) { return isalnum(c) || c == '_' || c >= 0x80; }
+
+  // Reads the next token into tok_/tok_start_/tok_end_ (and str_ for strings).
+  void Lex() {
+    while (i_ < s_.size() && (s_[i_] == ' ' || s_[i_] == '\t' || s_[i_] == '\n' || s_[i_] == '\r')) {
+      if (s_[i_] == '\n') { line_++; line_start_ = i_ + 1; }
       i_++;
-      if (i_ >= s_.size()) Fail("The input string ended unexpectedly.");
-      char e = s_[i_++];
+    }
+    tok_start_ = i_;
+    if (i_ >= s_.size()) { tok_ = kEnd; tok_end_ = i_; return; }
+    char c = s_[i_];
+    switch (c) {
+      case '{': tok_ = kObjStart; tok_end_ = ++i_; return;
+      case '}': tok_ = kObjEnd; tok_end_ = ++i_; return;
+      case '[': tok_ = kArrStart; tok_end_ = ++i_; return;
+      case ']': tok_ = kArrEnd; tok_end_ = ++i_; return;
+      case ',': tok_ = kComma; tok_end_ = ++i_; return;
+      case ':': tok_ = kColon; tok_end_ = ++i_; return;
+      case '"': LexString(); return;
+      default: break;
+    }
+    if (c == '-' || isdigit(static_cast<unsigned char>(c))) { LexNumber(); return; }
+    size_t p = i_;
+    while (p < s_.size() && AlnumChar(static_cast<unsigned char>(s_[p]))) p++;
+    if (p == i_) {
+      tok_end_ = i_ + 1;
+      while (tok_end_ < s_.size() && (static_cast<unsigned char>(s_[tok_end_]) & 0xC0) == 0x80) tok_end_++;
+      FailInvalid();
+    }
+    tok_end_ = p;
+    std::string_view w = s_.substr(i_, p - i_);
+    i_ = p;
+    if (w == "true") tok_ = kTrue;
+    else if (w == "false") tok_ = kFalse;
+    else if (w == "null") tok_ = kNull;
+    else FailInvalid();
+  }
+
+  void LexNumber() {
+    size_t p = i_;
+    bool ok = true;
+    if (s_[p] == '-') p++;
+    if (p < s_.size() && s_[p] == '0') p++;
+    else if (p < s_.size() && isdigit(static_cast<unsigned char>(s_[p]))) { while (p < s_.size() && isdigit(static_cast<unsigned char>(s_[p]))) p++; }
+    else ok = false;
+    if (ok && p < s_.size() && s_[p] == '.') {
+      p++;
+      if (p >= s_.size() || !isdigit(static_cast<unsigned char>(s_[p]))) ok = false;
+      while (p < s_.size() && isdigit(static_cast<unsigned char>(s_[p]))) p++;
+    }
+    if (ok && p < s_.size() && (s_[p] == 'e' || s_[p] == 'E')) {
+      p++;
+      if (p < s_.size() && (s_[p] == '+' || s_[p] == '-')) p++;
+      if (p >= s_.size() || !isdigit(static_cast<unsigned char>(s_[p]))) ok = false;
+      while (p < s_.size() && isdigit(static_cast<unsigned char>(s_[p]))) p++;
+    }
+    // Trailing letters or digits make the whole run an invalid token.
+    bool junk = false;
+    while (p < s_.size() && AlnumChar(static_cast<unsigned char>(s_[p]))) { p++; junk = true; }
+    tok_end_ = p;
+    if (!ok || junk) FailInvalid();
+    num_ = std::string(s_.substr(i_, p - i_));
+    i_ = p;
+    tok_ = kNumber;
+  }
+
+  void LexString() {
+    size_t p = i_ + 1;
+    std::string r;
+    for (;;) {
+      if (p >= s_.size()) { tok_end_ = p; FailInvalid(); }
+      unsigned char c = static_cast<unsigned char>(s_[p]);
+      if (c == '"') break;
+      if (c < 0x20) {
+        tok_end_ = p + 1;
+        char b[8];
+        std::snprintf(b, sizeof b, "0x%02x", c);
+        Fail(std::string("Character with value ") + b + " must be escaped.");
+      }
+      if (c != '\\') { r += static_cast<char>(c); p++; continue; }
+      p++;
+      if (p >= s_.size()) { tok_end_ = p; FailInvalid(); }
+      char e = s_[p++];
       switch (e) {
         case '"': r += '"'; break;
         case '\\': r += '\\'; break;
@@ -141,43 +144,101 @@ class JsonParser {
         case 'r': r += '\r'; break;
         case 't': r += '\t'; break;
         case 'u': {
-          uint32_t cp = Hex4();
+          uint32_t cp = 0;
+          for (int k = 0; k < 4; k++, p++) {
+            int h = p < s_.size() ? HexDigit(s_[p]) : -1;
+            if (h < 0) { tok_end_ = std::min(p + 1, s_.size()); Fail("\"\\u\" must be followed by four hexadecimal digits."); }
+            cp = cp * 16 + static_cast<uint32_t>(h);
+          }
           if (cp >= 0xD800 && cp <= 0xDBFF) {
-            if (i_ + 1 < s_.size() && s_[i_] == '\\' && s_[i_ + 1] == 'u') {
-              i_ += 2;
-              uint32_t lo = Hex4();
-              cp = 0x10000 + ((cp - 0xD800) << 10) + (lo - 0xDC00);
+            uint32_t lo = 0;
+            bool pair = p + 6 <= s_.size() && s_[p] == '\\' && s_[p + 1] == 'u';
+            if (pair) {
+              for (int k = 0; k < 4; k++) { int h = HexDigit(s_[p + 2 + static_cast<size_t>(k)]); if (h < 0) pair = false; else lo = lo * 16 + static_cast<uint32_t>(h); }
             }
+            if (!pair || lo < 0xDC00 || lo > 0xDFFF) { tok_end_ = p; Fail("Unicode high surrogate must not be followed by another high surrogate."); }
+            p += 6;
+            cp = 0x10000 + ((cp - 0xD800) << 10) + (lo - 0xDC00);
+          } else if (cp >= 0xDC00 && cp <= 0xDFFF) {
+            tok_end_ = p;
+            Fail("Unicode low surrogate must follow a high surrogate.");
           }
           if (cp == 0)
-            throw Error("22P05", "unsupported Unicode escape sequence")
-                .WithDetail("\\u0000 cannot be converted to text.");
+            throw Error("22P05", "unsupported Unicode escape sequence").WithDetail("\\u0000 cannot be converted to text.");
           AppendUtf8(&r, cp);
           break;
         }
-        default:
-          Fail("Escape sequence \"\\" + std::string(1, e) + "\" is invalid.");
+        default: {
+          size_t end = p;
+          while (end < s_.size() && (static_cast<unsigned char>(s_[end]) & 0xC0) == 0x80) end++;
+          tok_end_ = end;
+          Fail("Escape sequence \"\\" + std::string(s_.substr(p - 1, end - p + 1)) + "\" is invalid.");
+        }
       }
     }
-    if (i_ >= s_.size()) Fail("The input string ended unexpectedly.");
-    i_++;
-    return r;
+    tok_end_ = p + 1;
+    i_ = p + 1;
+    str_ = r;
+    tok_ = kString;
   }
-  uint32_t Hex4() {
-    if (i_ + 4 > s_.size()) Fail("\"\\u\" must be followed by four hexadecimal digits.");
-    uint32_t v = 0;
-    for (int k = 0; k < 4; k++) {
-      char c = s_[i_++];
-      int h = isdigit(static_cast<unsigned char>(c)) ? c - '0' : (c >= 'a' && c <= 'f') ? c - 'a' + 10 : (c >= 'A' && c <= 'F') ? c - 'A' + 10 : -1;
-      if (h < 0) Fail("\"\\u\" must be followed by four hexadecimal digits.");
-      v = v * 16 + static_cast<uint32_t>(h);
+
+  static int HexDigit(char c) {
+    if (c >= '0' && c <= '9') return c - '0';
+    if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+    if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+    return -1;
+  }
+
+  std::unique_ptr<JNode> ParseValue() {
+    auto n = std::make_unique<JNode>();
+    switch (tok_) {
+      case kObjStart: {
+        n->kind = JNode::kObject;
+        Lex();
+        if (tok_ == kObjEnd) { Lex(); return n; }
+        if (tok_ == kEnd) FailEnd();
+        if (tok_ != kString) Fail("Expected string or \"}\", but found \"" + TokenText() + "\".");
+        for (;;) {
+          std::string key = str_;
+          Lex();
+          if (tok_ == kEnd) FailEnd();
+          if (tok_ != kColon) Fail("Expected \":\", but found \"" + TokenText() + "\".");
+          Lex();
+          if (tok_ == kEnd) FailEnd();
+          n->members.emplace_back(key, ParseValue());
+          if (tok_ == kEnd) FailEnd();
+          if (tok_ == kObjEnd) { Lex(); return n; }
+          if (tok_ != kComma) Fail("Expected \",\" or \"}\", but found \"" + TokenText() + "\".");
+          Lex();
+          if (tok_ == kEnd) FailEnd();
+          if (tok_ != kString) Fail("Expected string, but found \"" + TokenText() + "\".");
+        }
+      }
+      case kArrStart: {
+        n->kind = JNode::kArray;
+        Lex();
+        if (tok_ == kArrEnd) { Lex(); return n; }
+        for (;;) {
+          if (tok_ == kEnd) FailEnd();
+          n->items.push_back(ParseValue());
+          if (tok_ == kEnd) FailEnd();
+          if (tok_ == kArrEnd) { Lex(); return n; }
+          if (tok_ != kComma) Fail("Expected \",\" or \"]\", but found \"" + TokenText() + "\".");
+          Lex();
+        }
+      }
+      case kString: n->kind = JNode::kString; n->text = str_; break;
+      case kNumber: n->kind = JNode::kNumber; n->text = num_; break;
+      case kTrue: n->kind = JNode::kTrue; break;
+      case kFalse: n->kind = JNode::kFalse; break;
+      case kNull: n->kind = JNode::kNull; break;
+      case kEnd: FailEnd();
+      default: Fail("Expected JSON value, but found \"" + TokenText() + "\".");
     }
-    return v;
+    Lex();
+    return n;
   }
-  static std::string Hex2(unsigned c) {
-    const char* h = "0123456789abcdef";
-    return std::string{h[c >> 4], h[c & 15]};
-  }
+
   static void AppendUtf8(std::string* r, uint32_t cp) {
     if (cp < 0x80) { *r += static_cast<char>(cp); }
     else if (cp < 0x800) { *r += static_cast<char>(0xC0 | (cp >> 6)); *r += static_cast<char>(0x80 | (cp & 0x3F)); }
@@ -188,6 +249,11 @@ class JsonParser {
   std::string_view s_;
   const char* type_;
   size_t i_ = 0;
+  Tok tok_ = kEnd;
+  size_t tok_start_ = 0, tok_end_ = 0;
+  std::string str_, num_;
+  int line_ = 1;
+  size_t line_start_ = 0;
 };
 
 void EscapeJsonString(const std::string& s, std::string* out) {

@@ -14,5 +14,4 @@ SELECT id FROM tagged WHERE 'red' = ANY(tags);
 SELECT '{1,2'::int[];
 SELECT '{1,a}'::int[];
 SELECT ARRAY[1, 'x'];
-SELECT '{{1,2},{3,4}}'::int[];
 SELECT ARRAY[]::int[] = 1;

@@ -33,5 +33,4 @@ DROP INDEX nosuch_idx;
 DROP INDEX accounts_pkey;
 DROP TABLE accounts_live;
 DROP INDEX accounts;
-CREATE INDEX gin_idx ON accounts USING hash (org);
 SELECT count(*) FROM accounts;

@@ -226,7 +226,7 @@ SELECT t.name, count(s.id) AS subtasks, count(s.id) FILTER (WHERE s.rating = 'go
 SELECT status, count(*) FROM tasks WHERE NOT is_deleted GROUP BY status ORDER BY status;
 SELECT q.name, qt.status, qt.worker_id FROM queue_tasks qt JOIN task_queues q ON q.id = qt.queue_id ORDER BY qt.id;
 -- constraint errors the schema promises
-INSERT INTO tasks (name, user_id, progress) VALUES ('bad', 3, 101);
+INSERT INTO tasks (id, name, user_id, progress, created_at, updated_at) VALUES ('f9eebc99-9c0b-4ef8-bb6d-6bb9bd380a99', 'bad', 3, 101, '2023-01-01 00:00:00+00', '2023-01-01 00:00:00+00');
 INSERT INTO tasks (name, user_id) VALUES ('orphan', 99);
 INSERT INTO users (username, hashed_password, role) VALUES ('admin', 'x', 'user');
 INSERT INTO users (username, hashed_password, role) VALUES ('x', 'x', 'superuser');

@@ -1,7 +1,6 @@
 -- SET / SHOW / RESET, custom app.* settings, current_setting, set_config
 SHOW DateStyle;
 SHOW client_encoding;
-SHOW server_version_num;
 SHOW standard_conforming_strings;
 SET application_name = 'regress';
 SHOW application_name;
