@@ -229,7 +229,11 @@ ExprP Binder::BindNode(Node* node, const Scope& scope, AggContext* agg) {
         ExprP e = BindColumnRef(node->column_ref, *agg->from);
         auto* col = dynamic_cast<ColumnExpr*>(e.get());
         if (col && col->level == 0) {
-          ThrowAt(sqlstate::kGroupingError, "column \"" + col->name + "\" must appear in the GROUP BY clause or be used in an aggregate function", node->column_ref->location);
+          std::string qualified = col->name;
+          for (const auto& r : agg->from->rels)
+            if (col->index >= r.offset && col->index < r.offset + static_cast<int>(r.columns.size()))
+              qualified = r.alias + "." + r.columns[static_cast<size_t>(col->index - r.offset)];
+          ThrowAt(sqlstate::kGroupingError, "column \"" + qualified + "\" must appear in the GROUP BY clause or be used in an aggregate function", node->column_ref->location);
         }
         return e;
       }
@@ -238,7 +242,10 @@ ExprP Binder::BindNode(Node* node, const Scope& scope, AggContext* agg) {
     case PG_QUERY__NODE__NODE_PARAM_REF: {
       int n = node->param_ref->number;
       if (n < 1 || n > 65535) ThrowAt(sqlstate::kUndefinedParameter, "there is no parameter $" + std::to_string(n), node->param_ref->location);
-      if (static_cast<size_t>(n) > params_->types.size()) params_->types.resize(static_cast<size_t>(n), Type(oid::kUnknown));
+      if (static_cast<size_t>(n) > params_->types.size()) {
+        if (!params_->allow_new) ThrowAt(sqlstate::kUndefinedParameter, "there is no parameter $" + std::to_string(n), node->param_ref->location);
+        params_->types.resize(static_cast<size_t>(n), Type(oid::kUnknown));
+      }
       return std::make_shared<ParamExpr>(n - 1, params_->types[static_cast<size_t>(n - 1)]);
     }
     case PG_QUERY__NODE__NODE_A_EXPR:
@@ -465,8 +472,9 @@ ExprP Binder::MakeComparison(const std::string& op, ExprP l, ExprP r, int locati
     } else if (l->type.array && r->type.array && CanCast(l->type, r->type, CastContext::kImplicit)) {
       t = r->type;
     } else {
-      ThrowAt(sqlstate::kUndefinedFunction, "operator does not exist: " + TypeName(l->type) + " " + op + " " + TypeName(r->type), location)
-          ;
+      throw Error(sqlstate::kUndefinedFunction, "operator does not exist: " + TypeName(l->type) + " " + op + " " + TypeName(r->type))
+          .WithHint("No operator matches the given name and argument types. You might need to add explicit type casts.")
+          .WithPosition(location + 1);
     }
   } else if (l->type.id == oid::kVarchar || (l->type.id == oid::kBpchar && false)) {
     t = Type(oid::kText);
@@ -1010,6 +1018,10 @@ ExprP Binder::BindAggregate(PgQuery__FuncCall* f, const std::string& name, const
     spec.result = Type(oid::kInt8);
   } else {
     if (!spec.arg || (f->n_args != 1 && n != "string_agg") || (n == "string_agg" && f->n_args != 2)) fail();
+    if (spec.arg->type.id == oid::kUnknown && !spec.arg->type.array && (n == "sum" || n == "avg"))
+      throw Error(sqlstate::kAmbiguousFunction, "function " + name + "(unknown) is not unique")
+          .WithHint("Could not choose a best candidate function. You might need to add explicit type casts.")
+          .WithPosition(f->location + 1);
     if (spec.arg->type.id == oid::kUnknown && !spec.arg->type.array) {
       spec.arg = Coerce(spec.arg, Type(n == "bool_and" || n == "bool_or" ? oid::kBool : n == "sum" || n == "avg" ? oid::kFloat8 : oid::kText), CastContext::kImplicit, f->location);
     }

@@ -43,6 +43,7 @@ struct AggContext {
 
 struct ParamTypes {
   std::vector<Type> types;  // kUnknown until inferred
+  bool allow_new = false;   // true while preparing: $n beyond `types` declares a parameter
 };
 
 class Binder {

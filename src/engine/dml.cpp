@@ -254,7 +254,7 @@ void ExecuteUpdate(PgQuery__UpdateStmt* stmt, ExecState* st, ParamTypes* params,
       throw Error(sqlstate::kFeatureNotSupported, "multiple-column UPDATE is not supported yet");
     int c = FindTargetColumn(t, rt->name, rt->location);
     for (auto& s : sets)
-      if (s.first == c) ThrowAt(sqlstate::kDuplicateColumn, "multiple assignments to same column \"" + std::string(rt->name) + "\"", rt->location);
+      if (s.first == c) throw Error(sqlstate::kDuplicateColumn, "multiple assignments to same column \"" + std::string(rt->name) + "\"");
     const ColumnDef& col = t->columns[static_cast<size_t>(c)];
     if (rt->val->node_case == PG_QUERY__NODE__NODE_SET_TO_DEFAULT) {
       sets.emplace_back(c, nullptr);

@@ -476,6 +476,7 @@ std::shared_ptr<PreparedStatement> Session::Prepare(const std::string& sql, cons
   if (ps->script->statements.empty()) return ps;
   ps->stmt = ps->script->statements[0].stmt;
   ParamTypes params;
+  params.allow_new = true;
   auto cat = CurrentCatalog();
   for (uint32_t o : param_oids) {
     Type t(oid::kUnknown);

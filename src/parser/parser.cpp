@@ -26,7 +26,11 @@ std::unique_ptr<Script> ParseSql(const std::string& sql) {
     if (msg.find("invalid Unicode escape") != std::string::npos) state = "22025";
     if (msg.find("out of range") != std::string::npos && msg.find("integer") != std::string::npos)
       state = sqlstate::kNumericValueOutOfRange;
-    throw Error(state, msg).WithPosition(pos);
+    Error e(state, msg);
+    e.WithPosition(pos);
+    // Hints the grammar adds that libpg_query does not carry.
+    if (msg == "subquery in FROM must have an alias") e.WithHint("For example, FROM (SELECT ...) [AS] foo.");
+    throw e;
   }
   auto script = std::make_unique<Script>();
   script->result_ = pg_query__parse_result__unpack(

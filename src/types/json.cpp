@@ -61,6 +61,7 @@ class JsonParser {
     }
     tok_start_ = i_;
     if (i_ >= s_.size()) { tok_ = kEnd; tok_end_ = i_; return; }
+    tok_ = kNull;  // not at the end: error context may get a "..." suffix
     char c = s_[i_];
     switch (c) {
       case '{': tok_ = kObjStart; tok_end_ = ++i_; return;
