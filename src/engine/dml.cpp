@@ -89,10 +89,6 @@ void ExecuteInsert(PgQuery__InsertStmt* stmt, ExecState* st, ParamTypes* params,
       if (!t->columns[c].dropped) { cols.push_back(static_cast<int>(c)); col_locations.push_back(-1); }
   }
   Returning ret = BindReturning(planner, t, alias, stmt->returning_list, stmt->n_returning_list);
-  if (st->describe_only) {
-    if (stmt->n_returning_list) sink->Columns(ret.columns);
-    return;
-  }
   bool overriding_system = stmt->override == PG_QUERY__OVERRIDING_KIND__OVERRIDING_SYSTEM_VALUE;
   bool overriding_user = stmt->override == PG_QUERY__OVERRIDING_KIND__OVERRIDING_USER_VALUE;
   // Source rows as expressions (VALUES, with DEFAULT markers) or a query.
@@ -165,6 +161,7 @@ void ExecuteInsert(PgQuery__InsertStmt* stmt, ExecState* st, ParamTypes* params,
     value_rows.emplace_back();  // DEFAULT VALUES
   }
   if (stmt->n_returning_list) sink->Columns(ret.columns);
+  if (st->describe_only) return;  // everything is bound: parameter types are known
   TableWriter writer(&planner, t);
   int64_t count = 0;
   auto insert_row = [&](const std::vector<Value>& given, const std::vector<bool>& is_default) {
@@ -207,7 +204,7 @@ void ExecuteInsert(PgQuery__InsertStmt* stmt, ExecState* st, ParamTypes* params,
 namespace {
 // Rows of the target table matching WHERE, with their storage keys, materialized before any
 // change so the statement never sees its own writes.
-std::vector<std::pair<std::string, Row>> CollectTargets(Planner& planner, const TableDef* t, const std::string& alias, Node* where, ExprP* pred_out) {
+std::vector<ExprP> BindWhere(Planner& planner, const TableDef* t, const std::string& alias, Node* where) {
   Scope scope;
   scope.Add(planner.TableScopeRel(t, alias));
   std::vector<Node*> conj;
@@ -215,6 +212,11 @@ std::vector<std::pair<std::string, Row>> CollectTargets(Planner& planner, const 
   std::vector<ExprP> conds;
   planner.binder().set_clause("WHERE");
   for (Node* n : conj) conds.push_back(planner.binder().CoerceToBool(planner.binder().Bind(n, scope), "WHERE", ExprLocation(n)));
+  return conds;
+}
+
+std::vector<std::pair<std::string, Row>> CollectTargets(Planner& planner, const TableDef* t, const std::string& alias, Node* where, ExprP* pred_out) {
+  std::vector<ExprP> conds = BindWhere(planner, t, alias, where);
   if (pred_out && !conds.empty()) *pred_out = conds.size() == 1 ? conds[0] : std::make_shared<BoolExpr>(BoolExpr::kAnd, conds);
   bool unused;
   OpP scan = planner.PlanTableScan(t, alias == t->name ? "" : alias, conds, true, {}, &unused);
@@ -268,6 +270,7 @@ void ExecuteUpdate(PgQuery__UpdateStmt* stmt, ExecState* st, ParamTypes* params,
   }
   Returning ret = BindReturning(planner, t, alias, stmt->returning_list, stmt->n_returning_list);
   if (st->describe_only) {
+    BindWhere(planner, t, alias, stmt->where_clause);
     if (stmt->n_returning_list) sink->Columns(ret.columns);
     return;
   }
@@ -304,6 +307,7 @@ void ExecuteDelete(PgQuery__DeleteStmt* stmt, ExecState* st, ParamTypes* params,
   std::string alias = stmt->relation->alias ? stmt->relation->alias->aliasname : t->name;
   Returning ret = BindReturning(planner, t, alias, stmt->returning_list, stmt->n_returning_list);
   if (st->describe_only) {
+    BindWhere(planner, t, alias, stmt->where_clause);
     if (stmt->n_returning_list) sink->Columns(ret.columns);
     return;
   }

@@ -458,7 +458,13 @@ void Session::ExecuteSet(PgQuery__VariableSetStmt* s, ResultSink* sink) {
 }
 
 void Session::ExecuteSimple(const std::string& sql, ResultSink* sink) {
-  std::unique_ptr<Script> script = ParseSql(sql);
+  std::unique_ptr<Script> script;
+  try {
+    script = ParseSql(sql);
+  } catch (const Error&) {
+    if (in_block_) failed_ = true;  // a syntax error aborts the transaction block too
+    throw;
+  }
   if (script->statements.empty()) {
     sink->Complete("");
     return;
@@ -469,7 +475,13 @@ void Session::ExecuteSimple(const std::string& sql, ResultSink* sink) {
 std::shared_ptr<PreparedStatement> Session::Prepare(const std::string& sql, const std::vector<uint32_t>& param_oids) {
   auto ps = std::make_shared<PreparedStatement>();
   ps->sql = sql;
-  std::unique_ptr<Script> script = ParseSql(sql);
+  std::unique_ptr<Script> script;
+  try {
+    script = ParseSql(sql);
+  } catch (const Error&) {
+    if (in_block_) failed_ = true;
+    throw;
+  }
   if (script->statements.size() > 1)
     throw Error(sqlstate::kSyntaxError, "cannot insert multiple commands into a prepared statement");
   ps->script = std::shared_ptr<Script>(script.release());

@@ -1,0 +1,61 @@
+#!/usr/bin/env bash
+# `make test`: unit tests, SQL regression tests, protocol/client tests, a short crash loop and
+# the embedded example. Prints "N passed, M failed" last (N and M count test cases).
+#   scripts/run-tests.sh BUILD_DIR
+set -uo pipefail
+cd "$(dirname "$0")/.."
+BUILD=${1:-build}
+TUSK=$(realpath "$BUILD/tusk")
+pass=0; fail=0
+tally() {  # parse "...: N passed, M failed" from a log
+  local line; line=$(grep -Eo '[0-9]+ passed, [0-9]+ failed' "$1" | tail -1)
+  local p=${line%% passed*}; local f=${line##*, }; f=${f%% failed}
+  pass=$((pass + ${p:-0})); fail=$((fail + ${f:-1}))
+}
+logs=$(mktemp -d)
+
+echo "== unit tests"
+if "$BUILD/tusk_unit" --gtest_brief=1 > "$logs/unit" 2>&1; then :; fi
+u_pass=$(grep -c '^\[       OK \]' "$logs/unit" || true)
+u_total=$(grep -Eo '[0-9]+ tests? from [0-9]+ test suites? ran' "$logs/unit" | grep -Eo '^[0-9]+' || echo 0)
+u_fail=$(( u_total - $(grep -Eo 'PASSED  \] [0-9]+' "$logs/unit" | grep -Eo '[0-9]+$' || echo 0) ))
+grep -E 'FAILED|PASSED' "$logs/unit" | tail -5
+echo "unit: $((u_total - u_fail)) passed, $u_fail failed" | tee -a "$logs/unit.sum"
+tally "$logs/unit.sum"
+
+echo "== regression tests (test/regress)"
+scripts/run-regress.sh "$TUSK" > "$logs/regress" 2>&1
+grep -E 'FAILED|regress:' "$logs/regress"
+tally "$logs/regress"
+
+echo "== client and protocol tests (test/clients)"
+port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
+data=$(mktemp -d /tmp/tusk-clients.XXXXXX)
+"$TUSK" serve --data "$data" --port "$port" > "$logs/server" 2>&1 &
+spid=$!
+for _ in $(seq 1 100); do pg_isready -q -h 127.0.0.1 -p "$port" 2>/dev/null && break; sleep 0.05; done
+(ulimit -n 4096 2>/dev/null; timeout 300 python3 test/clients/clients_test.py "$port") > "$logs/clients" 2>&1
+kill "$spid" 2>/dev/null; wait "$spid" 2>/dev/null; rm -rf "$data"
+cat "$logs/clients"
+tally "$logs/clients"
+
+echo "== crash loop (short; full: make crash-loop)"
+timeout 300 scripts/crash-loop.sh "$TUSK" 5 > "$logs/crash" 2>&1
+tail -2 "$logs/crash"
+tally "$logs/crash"
+
+echo "== embedded example"
+ex=$(mktemp -d /tmp/tusk-example.XXXXXX)
+if "$BUILD/embedded_example" "$ex/db" > "$logs/example" 2>&1 && grep -q "2 notes in total" "$logs/example"; then
+  echo "example: 1 passed, 0 failed" > "$logs/example.sum"
+else
+  cat "$logs/example"; echo "example: 0 passed, 1 failed" > "$logs/example.sum"
+fi
+rm -rf "$ex"
+cat "$logs/example.sum"
+tally "$logs/example.sum"
+
+rm -rf "$logs"
+echo
+echo "$pass passed, $fail failed"
+[ "$fail" -eq 0 ]

@@ -1,0 +1,157 @@
+"""Protocol-level tests against a running Tusk server: extended query protocol, SCRAM
+authentication, 500 concurrent connections, cancel requests, and malformed messages (which
+must end only their own connection).
+
+usage: clients_test.py PORT
+"""
+import os
+import random
+import socket
+import struct
+import sys
+import threading
+import time
+
+sys.path.insert(0, os.path.dirname(__file__))
+import pgwire  # noqa: E402
+
+PORT = int(sys.argv[1])
+results = []
+
+
+def check(name, fn):
+    try:
+        fn()
+        results.append((name, True, ""))
+    except Exception as e:  # noqa: BLE001 - report every failure
+        results.append((name, False, repr(e)))
+
+
+def connect(**kw):
+    return pgwire.Connection(port=PORT, **kw)
+
+
+def test_extended_protocol():
+    c = connect()
+    c.query("CREATE TABLE ext (id int PRIMARY KEY, name text, score numeric(6,2), at timestamptz)")
+    for i in range(5):
+        c.execute("INSERT INTO ext VALUES ($1, $2, $3, $4)", (i, "n%d" % i, i * 1.5, "2024-01-0%d 10:00:00+00" % (i + 1)))
+    rows, tags = c.execute("SELECT id, name, score FROM ext WHERE id >= $1 ORDER BY id", (3,))
+    assert rows == [["3", "n3", "4.50"], ["4", "n4", "6.00"]], rows
+    assert tags == ["SELECT 2"], tags
+    rows, _ = c.execute("SELECT $1::int + 1, $2::text || '!'", (41, "hi"))
+    assert rows == [["42", "hi!"]], rows
+    rows, tags = c.execute("UPDATE ext SET name = $1 WHERE id = $2 RETURNING name", ("x", 1))
+    assert rows == [["x"]] and tags == ["UPDATE 1"], (rows, tags)
+    try:
+        c.execute("SELECT * FROM ext WHERE id = $1", ("abc",))
+        raise AssertionError("expected an error")
+    except pgwire.PgError as e:
+        assert e.sqlstate == "22P02", e.fields
+    rows, _ = c.execute("SELECT count(*) FROM ext")  # the connection is usable after the error
+    assert rows == [["5"]], rows
+    c.close()
+
+
+def test_scram_auth():
+    c = connect()
+    c.query("CREATE ROLE regress_scram LOGIN PASSWORD 'pa55word'")
+    c.close()
+    ok = connect(user="regress_scram", password="pa55word")
+    rows, _ = ok.query("SELECT current_user")
+    assert rows == [["regress_scram"]], rows
+    ok.close()
+    try:
+        connect(user="regress_scram", password="wrong")
+        raise AssertionError("wrong password accepted")
+    except pgwire.PgError as e:
+        assert e.sqlstate == "28P01", e.fields
+    try:
+        connect(user="regress_nobody")
+        raise AssertionError("unknown role accepted")
+    except pgwire.PgError as e:
+        assert e.sqlstate == "28000", e.fields
+
+
+def test_500_connections():
+    conns = []
+    try:
+        for _ in range(500):
+            conns.append(connect())
+        errors = []
+
+        def work(c, i):
+            try:
+                rows, _ = c.query("SELECT %d + 1" % i)
+                assert rows == [[str(i + 1)]]
+            except Exception as e:  # noqa: BLE001
+                errors.append(e)
+
+        threads = [threading.Thread(target=work, args=(c, i)) for i, c in enumerate(conns)]
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join()
+        assert not errors, errors[:3]
+    finally:
+        for c in conns:
+            c.close()
+
+
+def test_malformed_messages_end_only_that_connection():
+    bystander = connect()
+    cases = [
+        b"Q" + struct.pack("!i", 2),                      # length below minimum
+        b"Q" + struct.pack("!i", 0x7fffffff),             # oversized
+        b"Z" + struct.pack("!i", 4),                      # unknown message type
+        b"P" + struct.pack("!i", 6) + b"xy",              # Parse without terminators
+        b"B" + struct.pack("!i", 8) + b"\0\0\xff\xff",    # Bind with negative counts
+    ]
+    for data in cases:
+        c = connect()
+        c.raw(data)
+        try:
+            while True:
+                t, _ = c._read()
+                if t == b"E":
+                    break
+        except (ConnectionError, OSError):
+            pass
+        c.sock.close()
+    for _ in range(200):  # random garbage after startup
+        c = connect()
+        c.raw(bytes(random.getrandbits(8) for _ in range(random.randint(1, 64))))
+        c.sock.close()
+    rows, _ = bystander.query("SELECT 1")
+    assert rows == [["1"]]
+    bystander.close()
+    fresh = connect()
+    fresh.query("SELECT 1")
+    fresh.close()
+
+
+def test_garbage_startup():
+    for data in [b"\0\0\0\x04", b"\0\0\0\x08\0\0\0\0", b"\xff" * 20, struct.pack("!ii", 8, 1234)]:
+        s = socket.create_connection(("127.0.0.1", PORT))
+        s.sendall(data)
+        s.settimeout(5)
+        try:
+            s.recv(1024)
+        except OSError:
+            pass
+        s.close()
+    c = connect()
+    c.query("SELECT 1")
+    c.close()
+
+
+check("extended protocol", test_extended_protocol)
+check("SCRAM-SHA-256 authentication", test_scram_auth)
+check("500 concurrent connections", test_500_connections)
+check("malformed messages end only their connection", test_malformed_messages_end_only_that_connection)
+check("garbage startup packets", test_garbage_startup)
+for name, ok, err in results:
+    print("%s: %s%s" % ("ok  " if ok else "FAIL", name, "" if ok else " -- " + err))
+passed = sum(1 for r in results if r[1])
+print("clients: %d passed, %d failed" % (passed, len(results) - passed))
+sys.exit(0 if passed == len(results) else 1)

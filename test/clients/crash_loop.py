@@ -1,0 +1,101 @@
+"""Crash-loop durability test.
+
+A client commits numbered transactions (each inserts two rows: n and -n) while the server is
+killed with SIGKILL at random moments. After each restart, every transaction whose COMMIT was
+acknowledged must be there, and no transaction may be half there (n without -n or vice versa).
+
+usage: crash_loop.py TUSK_BINARY ITERATIONS
+"""
+import os
+import random
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+
+sys.path.insert(0, os.path.dirname(__file__))
+import pgwire  # noqa: E402
+
+
+def free_port():
+    s = socket.socket()
+    s.bind(("127.0.0.1", 0))
+    p = s.getsockname()[1]
+    s.close()
+    return p
+
+
+def start(tusk, data, port):
+    proc = subprocess.Popen([tusk, "serve", "--data", data, "--port", str(port)],
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    for _ in range(400):
+        try:
+            pgwire.Connection(port=port).close()
+            return proc
+        except OSError:
+            time.sleep(0.025)
+    proc.kill()
+    raise RuntimeError("server did not start")
+
+
+def main():
+    tusk, iterations = sys.argv[1], int(sys.argv[2])
+    data = tempfile.mkdtemp(prefix="tusk-crash-")
+    port = free_port()
+    acked = set()
+    next_n = 1
+    failures = 0
+    try:
+        proc = start(tusk, data, port)
+        c = pgwire.Connection(port=port)
+        c.query("CREATE TABLE crash (n bigint PRIMARY KEY)")
+        c.close()
+        for it in range(iterations):
+            stop = threading.Event()
+            state = {"n": next_n}
+
+            def writer():
+                try:
+                    conn = pgwire.Connection(port=port)
+                    while not stop.is_set():
+                        n = state["n"]
+                        conn.query("BEGIN; INSERT INTO crash VALUES (%d); INSERT INTO crash VALUES (%d); COMMIT" % (n, -n))
+                        acked.add(n)
+                        state["n"] = n + 1
+                except (OSError, ConnectionError, pgwire.PgError):
+                    pass
+
+            t = threading.Thread(target=writer)
+            t.start()
+            time.sleep(random.uniform(0.05, 0.6))
+            proc.send_signal(signal.SIGKILL)
+            proc.wait()
+            stop.set()
+            t.join()
+            next_n = state["n"] + 1
+            proc = start(tusk, data, port)
+            c = pgwire.Connection(port=port)
+            rows, _ = c.query("SELECT n FROM crash")
+            c.close()
+            present = {int(r[0]) for r in rows}
+            missing = [n for n in acked if n not in present or -n not in present]
+            half = [n for n in present if -n not in present]
+            status = "ok" if not missing and not half else "FAIL"
+            if status != "ok":
+                failures += 1
+            print("crash %2d: %5d acknowledged, %5d present, missing %d, half-done %d: %s" %
+                  (it + 1, len(acked), len(present) // 2, len(missing), len(half), status))
+        proc.terminate()
+        proc.wait()
+    finally:
+        shutil.rmtree(data, ignore_errors=True)
+    print("crash-loop: %d passed, %d failed" % (iterations - failures, failures))
+    sys.exit(1 if failures else 0)
+
+
+if __name__ == "__main__":
+    main()
