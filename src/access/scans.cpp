@@ -7,10 +7,6 @@
 namespace tusk {
 
 namespace {
-void CheckCancel(EvalContext* ctx) {
-  if (ctx->state->cancel && ctx->state->cancel->load())
-    throw Error(sqlstate::kQueryCanceled, "canceling statement due to user request");
-}
 
 std::string RelLabel(const TableDef* t, const std::string& alias) {
   std::string r = "on " + t->name;

@@ -22,6 +22,11 @@ void ExplainLine(std::vector<std::string>* out, int depth, const std::string& te
   out->push_back(pad + text);
 }
 
+void CheckCancel(const EvalContext* ctx) {
+  if (ctx && ctx->state && ctx->state->cancel && ctx->state->cancel->load(std::memory_order_relaxed))
+    throw Error(sqlstate::kQueryCanceled, "canceling statement due to user request");
+}
+
 std::vector<Row> RunToVector(Operator* op, EvalContext* ctx) {
   std::vector<Row> rows;
   op->Open(ctx);
@@ -115,6 +120,7 @@ bool NestedLoopJoinOp::Next(Row* out) {
       rpos_ = 0;
     }
     while (rpos_ < right_rows_.size()) {
+      if ((rpos_ & 1023) == 0) CheckCancel(ctx_);
       const Row& rr = right_rows_[rpos_++];
       Row joined = left_row_;
       joined.insert(joined.end(), rr.begin(), rr.end());
@@ -388,7 +394,9 @@ void AggregateOp::Open(EvalContext* ctx) {
   std::vector<Row> keys;
   std::vector<std::vector<AggState>> states;
   Row r;
+  size_t seen = 0;
   while (child->Next(&r)) {
+    if ((++seen & 1023) == 0) CheckCancel(ctx);
     EvalContext c = *ctx;
     c.row = &r;
     Row key;

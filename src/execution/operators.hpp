@@ -204,6 +204,9 @@ class SetOpOp : public Operator {
   size_t pos_ = 0;
 };
 
+// Throws 57014 when the client asked to cancel the running statement.
+void CheckCancel(const EvalContext* ctx);
+
 // Runs a plan to completion into a vector (used by DML and subqueries).
 std::vector<Row> RunToVector(Operator* op, EvalContext* ctx);
 size_t HashRow(const std::vector<Type>& types, const Row& r, size_t width);

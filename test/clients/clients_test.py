@@ -145,7 +145,59 @@ def test_garbage_startup():
     c.close()
 
 
+def test_binary_formats():
+    c = connect()
+    raw = c.execute_binary("SELECT $1::int4 + 1, $2::int8 * 2, $3::text || '!', $4::float8 / 2, $5::bool, $6::numeric + 1",
+                           [struct.pack("!i", 41), struct.pack("!q", 21), b"hi", struct.pack("!d", 5.0), b"\x01",
+                            struct.pack("!hhhh", 2, 0, 0, 2) + struct.pack("!hh", 12, 3400)],
+                           [1, 1, 1, 1, 1, 1], 1)
+    row = raw[0]
+    assert struct.unpack("!i", row[0])[0] == 42, row
+    assert struct.unpack("!q", row[1])[0] == 42, row
+    assert row[2] == b"hi!", row
+    assert struct.unpack("!d", row[3])[0] == 2.5, row
+    assert row[4] == b"\x01", row
+    ndigits, weight, sign, dscale = struct.unpack("!hhhh", row[5][:8])
+    digits = struct.unpack("!%dh" % ndigits, row[5][8:])
+    assert (weight, sign, dscale, digits) == (0, 0, 2, (13, 3400)), (weight, sign, dscale, digits)
+    try:
+        c.execute_binary("SELECT $1::int4", [b"\x00\x01"], [1], 0)
+        raise AssertionError("short int4 accepted")
+    except pgwire.PgError as e:
+        assert e.sqlstate == "22P03", e.fields
+    c.query("SELECT 1")
+    c.close()
+
+
+def test_cancel_request():
+    c = connect()
+    c.query("CREATE TABLE spin (v int)")
+    c.query("INSERT INTO spin VALUES (1),(2),(3),(4),(5),(6),(7),(8),(9),(10)")
+
+    def cancel_soon():
+        time.sleep(0.5)
+        s = socket.create_connection(("127.0.0.1", PORT))
+        s.sendall(struct.pack("!iiii", 16, 80877102, c.pid, c.secret))
+        s.close()
+
+    t = threading.Thread(target=cancel_soon)
+    t.start()
+    started = time.time()
+    try:
+        c.query("SELECT count(*) FROM spin a, spin b, spin c, spin d, spin e, spin f, spin g, spin h, spin i")
+        raise AssertionError("query was not cancelled")
+    except pgwire.PgError as e:
+        assert e.sqlstate == "57014", e.fields
+    t.join()
+    assert time.time() - started < 30
+    rows, _ = c.query("SELECT count(*) FROM spin")
+    assert rows == [["10"]]
+    c.close()
+
+
 check("extended protocol", test_extended_protocol)
+check("binary parameters and results", test_binary_formats)
+check("cancel request", test_cancel_request)
 check("SCRAM-SHA-256 authentication", test_scram_auth)
 check("500 concurrent connections", test_500_connections)
 check("malformed messages end only their connection", test_malformed_messages_end_only_that_connection)

@@ -39,6 +39,8 @@ class Connection:
                 self.params[k.decode()] = v.decode()
             elif t == b"E":
                 raise PgError(self._fields(body))
+            elif t == b"K":
+                self.pid, self.secret = struct.unpack("!ii", body)
             elif t == b"Z":
                 self.status = body.decode()
                 return
@@ -141,6 +143,38 @@ class Connection:
         self._send(b"E", b"\0" + struct.pack("!i", 0))
         self._send(b"S", b"")
         return self._collect()
+
+    def execute_binary(self, sql, params, param_formats, result_format):
+        """Extended protocol with pre-encoded parameter bytes and chosen formats; returns raw
+        result column bytes."""
+        self._send(b"P", b"\0" + sql.encode() + b"\0" + struct.pack("!h", 0))
+        body = b"\0\0" + struct.pack("!h", len(param_formats)) + b"".join(struct.pack("!h", f) for f in param_formats)
+        body += struct.pack("!h", len(params))
+        for p in params:
+            body += struct.pack("!i", len(p)) + p
+        body += struct.pack("!hh", 1, result_format)
+        self._send(b"B", body)
+        self._send(b"E", b"\0" + struct.pack("!i", 0))
+        self._send(b"S", b"")
+        rows, raw = [], []
+        while True:
+            t, b = self._read()
+            if t == b"D":
+                n = struct.unpack("!h", b[:2])[0]
+                pos, row = 2, []
+                for _ in range(n):
+                    ln = struct.unpack("!i", b[pos:pos + 4])[0]
+                    pos += 4
+                    row.append(None if ln < 0 else b[pos:pos + ln])
+                    pos += max(ln, 0)
+                raw.append(row)
+            elif t == b"E":
+                err = PgError(self._fields(b))
+                while self._read()[0] != b"Z":
+                    pass
+                raise err
+            elif t == b"Z":
+                return raw
 
     def raw(self, data):
         self.sock.sendall(data)

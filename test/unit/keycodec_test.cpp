@@ -3,6 +3,7 @@
 #include <cmath>
 
 #include "common/keycodec.hpp"
+#include "types/text_io.hpp"
 
 namespace tusk {
 namespace {
@@ -59,6 +60,50 @@ TEST(KeyCodec, DescendingInvertsOrder) {
   KeyColumnOrder desc{true, true};
   EXPECT_GT(Key(t, Value::Str("a"), desc), Key(t, Value::Str("b"), desc));
   EXPECT_GT(Key(t, Value::Str("a"), desc), Key(t, Value::Str("ab"), desc));
+}
+
+}  // namespace
+}  // namespace tusk
+
+namespace tusk {
+namespace {
+
+// Every type's encoding must sort like the type's comparison function.
+TEST(KeyCodec, EveryTypeSortsLikeItsComparison) {
+  DateTimeContext dt;
+  struct Case { Type type; std::vector<std::string> ascending; };
+  std::vector<Case> cases = {
+      {Type(oid::kBool), {"f", "t"}},
+      {Type(oid::kInt2), {"-32768", "-1", "0", "32767"}},
+      {Type(oid::kDate), {"0001-01-01 BC", "1999-12-31", "2000-01-01", "2024-02-29", "infinity"}},
+      {Type(oid::kTime), {"00:00", "09:30:00.5", "23:59:59.999999"}},
+      {Type(oid::kTimestamp), {"-infinity", "1969-07-20 20:17:40", "2000-01-01 00:00:00.000001", "2038-01-19 03:14:08"}},
+      {Type(oid::kTimestamptz), {"2024-01-01 00:00+05", "2024-01-01 00:00+00", "2024-01-01 00:00-05"}},
+      {Type(oid::kInterval), {"-1 day", "0", "23 hours", "1 day 1 second", "1 mon", "1 year"}},
+      {Type(oid::kUuid), {"00000000-0000-0000-0000-000000000000", "00000000-0000-0000-0000-0000000000ff", "ffffffff-0000-0000-0000-000000000000"}},
+      {Type(oid::kBytea), {"\\x", "\\x00", "\\x0000", "\\x01", "\\xff"}},
+      {Type(oid::kBpchar, 9), {"a", "a b", "ab"}},
+      {Type(oid::kInt4, -1, true), {"{}", "{1}", "{1,2}", "{1,NULL}", "{2}"}},
+      {Type(oid::kText, -1, true), {"{a}", "{a,b}", "{b}"}},
+  };
+  for (const auto& c : cases) {
+    std::string prev;
+    for (size_t i = 0; i < c.ascending.size(); i++) {
+      std::string k;
+      EncodeKeyValue(c.type, ParseText(c.type, c.ascending[i], dt), {}, &k);
+      if (i) EXPECT_LT(prev, k) << TypeName(c.type) << ": " << c.ascending[i - 1] << " < " << c.ascending[i];
+      prev = k;
+    }
+  }
+}
+
+TEST(KeyCodec, BpcharIgnoresTrailingSpaces) {
+  DateTimeContext dt;
+  Type t(oid::kBpchar);
+  std::string a, b;
+  EncodeKeyValue(t, Value::Str("ab  "), {}, &a);
+  EncodeKeyValue(t, Value::Str("ab"), {}, &b);
+  EXPECT_EQ(a, b);
 }
 
 }  // namespace
