@@ -240,7 +240,8 @@ OpP Planner::PlanTableScan(const TableDef* t, const std::string& alias, std::vec
       }
     }
     m.score = static_cast<int>(m.eq.size()) * 10 + (m.lower || m.upper ? 5 : 0);
-    if (bi.def->unique && m.eq.size() == bi.keys.size()) m.score += 100;
+    // Among equally good indexes the most recently created wins, as PostgreSQL's planner
+    // ends up choosing when their costs tie.
     // Does the index deliver the requested order after its equality prefix?
     if (!order.empty() && m.eq.size() + order.size() <= bi.keys.size()) {
       bool fwd = true, bwd = true;
@@ -257,7 +258,7 @@ OpP Planner::PlanTableScan(const TableDef* t, const std::string& alias, std::vec
         m.score += 3;
       }
     }
-    if (m.score > 0 && m.score > best.score) best = m;
+    if (m.score > 0 && m.score >= best.score) best = m;
   }
   OpP scan;
   std::vector<ExprP> residual;
