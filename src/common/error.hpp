@@ -89,6 +89,7 @@ inline constexpr const char* kInvalidColumnDefinition = "42611";
 inline constexpr const char* kInvalidForeignKey = "42830";
 inline constexpr const char* kObjectInUse = "55006";
 inline constexpr const char* kGeneratedAlways = "428C9";
+inline constexpr const char* kInvalidRecursion = "42P19";
 }  // namespace sqlstate
 
 class Error : public std::runtime_error {

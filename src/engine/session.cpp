@@ -551,6 +551,8 @@ void Session::RunStatement(Node* stmt, const std::string& sql, const std::vector
   st.dt = DateTime();
   st.statement_start = std::chrono::duration_cast<std::chrono::microseconds>(std::chrono::system_clock::now().time_since_epoch()).count() - kPgEpochUnixSeconds * kUsecPerSec;
   st.params = params;
+  static std::atomic<uint64_t> next_exec_id{1};
+  st.exec_id = next_exec_id++;
   cancel_requested = false;
   st.cancel = &cancel_requested;
   st.snapshot = db_->store()->db()->GetSnapshot();

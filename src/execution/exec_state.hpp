@@ -27,6 +27,7 @@ struct ExecState {
   DateTimeContext dt;
   int64_t statement_start = 0;  // µs since 2000, for statement_timestamp()
   bool describe_only = false;
+  uint64_t exec_id = 0;         // unique per statement execution (CTE results are cached per id)
   std::atomic<bool>* cancel = nullptr;  // set when the client asked to cancel the statement   // plan and report result columns, change nothing
 };
 

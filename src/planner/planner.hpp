@@ -10,7 +10,10 @@
 #include <string>
 #include <vector>
 
+#include <map>
+
 #include "access/scans.hpp"
+#include "execution/cte.hpp"
 #include "binder/binder.hpp"
 #include "engine/result.hpp"
 
@@ -26,6 +29,17 @@ struct OrderHint {
   int column = -1;  // table column position
   bool desc = false;
   bool nulls_first = false;
+};
+
+// A WITH query visible to the statement being planned.
+struct CteDef {
+  std::string name;
+  std::vector<std::string> columns;
+  std::vector<Type> types;
+  OpP producer;
+  std::shared_ptr<CteBuffer> buffer = std::make_shared<CteBuffer>();
+  // While planning the recursive term of WITH RECURSIVE, references read the working table.
+  std::shared_ptr<std::vector<Row>> working;
 };
 
 class Planner {
@@ -54,6 +68,11 @@ class Planner {
   OpP PlanJoin(PgQuery__JoinExpr* j, Scope* scope, std::vector<Node*>* where_conjuncts, bool nullable);
 
   PlannedQuery PlanSetOp(PgQuery__SelectStmt* s, const Scope* outer);
+  void PlanWith(PgQuery__WithClause* with, const Scope* outer);
+  const CteDef* FindCte(const std::string& name) const;
+  // Joins two inputs on the given conditions (bound over the joined row): a hash join on the
+  // equality conjuncts that compare one side with the other, else a nested loop.
+  OpP JoinOn(OpP left, OpP right, int left_width, std::vector<ExprP> conds, NestedLoopJoinOp::Kind kind);
   PlannedQuery PlanValues(PgQuery__SelectStmt* s, const Scope* outer);
   // Applies ORDER BY / LIMIT of a set operation or VALUES over its output columns.
   PlannedQuery FinishOverOutput(PgQuery__SelectStmt* s, PlannedQuery q);
@@ -62,6 +81,7 @@ class Planner {
   ParamTypes* params_;
   std::vector<std::shared_ptr<struct ScanLeaf>>* leaves_ = nullptr;
   bool keep_unknown_targets_ = false;
+  std::vector<std::map<std::string, std::shared_ptr<CteDef>>> ctes_;
   bool outer_free_ = true;  // no filter of the scan reads columns we cannot see here
   Binder binder_;
   std::vector<std::unique_ptr<Script>> stored_exprs_;

@@ -348,7 +348,11 @@ OpP Planner::PlanJoin(PgQuery__JoinExpr* j, Scope* scope, std::vector<Node*>* wh
     case PG_QUERY__JOIN_TYPE__JOIN_FULL: kind = NestedLoopJoinOp::kFull; break;
     default: break;
   }
-  // Hash join on equality conjuncts that compare a left column expression to a right one.
+  (void)cond;
+  return JoinOn(left, right, left_width, conjuncts, kind);
+}
+
+OpP Planner::JoinOn(OpP left, OpP right, int left_width, std::vector<ExprP> conjuncts, NestedLoopJoinOp::Kind kind) {
   if (kind == NestedLoopJoinOp::kInner || kind == NestedLoopJoinOp::kLeft) {
     std::vector<ExprP> lk, rk, rest;
     std::string sql;
@@ -380,6 +384,7 @@ OpP Planner::PlanJoin(PgQuery__JoinExpr* j, Scope* scope, std::vector<Node*>* wh
                                           kind == NestedLoopJoinOp::kLeft ? HashJoinOp::kLeft : HashJoinOp::kInner, sql);
     }
   }
+  ExprP cond;
   if (!conjuncts.empty()) cond = conjuncts.size() == 1 ? conjuncts[0] : std::make_shared<BoolExpr>(BoolExpr::kAnd, conjuncts);
   return std::make_shared<NestedLoopJoinOp>(left, right, cond, kind);
 }
@@ -389,6 +394,26 @@ OpP Planner::PlanFromItem(Node* item, Scope* scope, std::vector<Node*>* where, b
   switch (item->node_case) {
     case PG_QUERY__NODE__NODE_RANGE_VAR: {
       auto* rv = item->range_var;
+      if (!rv->schemaname || !*rv->schemaname) {
+        if (const CteDef* cte = FindCte(rv->relname)) {
+          ScopeRel rel;
+          rel.alias = rv->alias ? rv->alias->aliasname : cte->name;
+          rel.columns = cte->columns;
+          if (rv->alias)
+            for (size_t k = 0; k < rv->alias->n_colnames && k < rel.columns.size(); k++) rel.columns[k] = StrVal(rv->alias->colnames[k]);
+          rel.types = cte->types;
+          for (const auto& r : scope->rels)
+            if (r.alias == rel.alias)
+              throw Error(sqlstate::kDuplicateAlias, "table name \"" + rel.alias + "\" specified more than once");
+          OpP op;
+          if (cte->working) op = std::make_shared<WorkTableScanOp>(cte->name, cte->working);
+          else op = std::make_shared<CteScanOp>(cte->name, rv->alias ? rv->alias->aliasname : "", cte->producer, cte->buffer);
+          op->names = rel.columns;
+          op->types = rel.types;
+          scope->Add(rel);
+          return op;
+        }
+      }
       const TableDef* t = ResolveTable(rv);
       std::string alias = rv->alias ? rv->alias->aliasname : "";
       ScopeRel rel = TableScopeRel(t, alias);
@@ -534,7 +559,9 @@ PlannedQuery Planner::PlanSelect(Node* node, const Scope* outer) {
   if (node->node_case != PG_QUERY__NODE__NODE_SELECT_STMT)
     throw Error(sqlstate::kFeatureNotSupported, "this statement is not supported here yet");
   auto* s = node->select_stmt;
-  if (s->with_clause) throw Error(sqlstate::kFeatureNotSupported, "WITH queries are not supported yet");
+  size_t cte_depth = ctes_.size();
+  struct PopCtes { Planner* p; size_t depth; ~PopCtes() { p->ctes_.resize(depth); } } pop_ctes{this, cte_depth};
+  if (s->with_clause) PlanWith(s->with_clause, outer);
   if (s->into_clause) throw Error(sqlstate::kFeatureNotSupported, "SELECT INTO is not supported yet");
   if (s->n_locking_clause) throw Error(sqlstate::kFeatureNotSupported, "SELECT ... FOR UPDATE/SHARE is not supported yet");
   if (s->n_window_clause) throw Error(sqlstate::kFeatureNotSupported, "window functions are not supported yet");
@@ -559,7 +586,9 @@ PlannedQuery Planner::PlanSelect(Node* node, const Scope* outer) {
   // ORDER BY on plain columns of a single table may come from an index.
   std::vector<OrderHint> hints;
   bool index_ordered = false;
-  bool single_table = s->n_from_clause == 1 && s->from_clause[0]->node_case == PG_QUERY__NODE__NODE_RANGE_VAR;
+  bool single_table = s->n_from_clause == 1 && s->from_clause[0]->node_case == PG_QUERY__NODE__NODE_RANGE_VAR &&
+                      !((!s->from_clause[0]->range_var->schemaname || !*s->from_clause[0]->range_var->schemaname) &&
+                        FindCte(s->from_clause[0]->range_var->relname));
   bool keep_unknown = keep_unknown_targets_;
   keep_unknown_targets_ = false;
   if (single_table && !grouped && !s->n_distinct_clause && s->n_sort_clause) {
@@ -587,12 +616,14 @@ PlannedQuery Planner::PlanSelect(Node* node, const Scope* outer) {
   }
 
   OpP input;
+  std::vector<OpP> from_items;
+  std::vector<int> from_ends;  // scope width after each FROM item
   if (s->n_from_clause == 0) {
     input = std::make_shared<ResultOp>();
   } else {
     for (size_t i = 0; i < s->n_from_clause; i++) {
-      OpP item = PlanFromItem(s->from_clause[i], &scope, &where, false, hints.empty() ? nullptr : &hints, &index_ordered);
-      input = input ? std::make_shared<NestedLoopJoinOp>(input, item, nullptr, NestedLoopJoinOp::kInner) : item;
+      from_items.push_back(PlanFromItem(s->from_clause[i], &scope, &where, false, hints.empty() ? nullptr : &hints, &index_ordered));
+      from_ends.push_back(scope.width);
     }
   }
 
@@ -622,6 +653,21 @@ PlannedQuery Planner::PlanSelect(Node* node, const Scope* outer) {
   for (auto& leaf : leaves)
     leaf->op->child = PlanTableScan(leaf->table, leaf->alias, leaf->conds, false,
                                     leaf->order ? *leaf->order : std::vector<OrderHint>{}, leaf->ordered);
+  // FROM a, b, c: join left to right, each step taking the WHERE conditions it can evaluate.
+  if (!from_items.empty()) {
+    input = from_items[0];
+    for (size_t i = 1; i < from_items.size(); i++) {
+      std::vector<ExprP> conds, keep;
+      for (auto& e : residual) {
+        std::vector<int> cols;
+        bool ok = CollectColumns(e, &cols);
+        bool fits = ok && std::all_of(cols.begin(), cols.end(), [&](int c) { return c < from_ends[i]; });
+        (fits ? conds : keep).push_back(e);
+      }
+      residual = keep;
+      input = JoinOn(input, from_items[i], from_ends[i - 1], conds, NestedLoopJoinOp::kInner);
+    }
+  }
   if (!residual.empty())
     input = std::make_shared<FilterOp>(input, residual.size() == 1 ? residual[0] : std::make_shared<BoolExpr>(BoolExpr::kAnd, residual));
 
@@ -834,6 +880,96 @@ PlannedQuery Planner::PlanSelect(Node* node, const Scope* outer) {
     q.columns.push_back(ci);
   }
   return q;
+}
+
+const CteDef* Planner::FindCte(const std::string& name) const {
+  for (auto it = ctes_.rbegin(); it != ctes_.rend(); ++it) {
+    auto f = it->find(name);
+    if (f != it->end()) return f->second.get();
+  }
+  return nullptr;
+}
+
+namespace {
+bool ReferencesName(Node* n, const std::string& name) {
+  bool found = false;
+  auto visit = [&](Node* x) {
+    if (x->node_case == PG_QUERY__NODE__NODE_RANGE_VAR && (!x->range_var->schemaname || !*x->range_var->schemaname) &&
+        name == x->range_var->relname)
+      found = true;
+    return !found;
+  };
+  if (visit(n)) WalkNodes(&n->base, visit);
+  return found;
+}
+}  // namespace
+
+void Planner::PlanWith(PgQuery__WithClause* with, const Scope* outer) {
+  ctes_.emplace_back();
+  for (size_t i = 0; i < with->n_ctes; i++) {
+    auto* cte = with->ctes[i]->common_table_expr;
+    std::string name = cte->ctename;
+    if (ctes_.back().count(name))
+      throw Error(sqlstate::kDuplicateAlias, "WITH query name \"" + name + "\" specified more than once").WithPosition(cte->location + 1);
+    if (cte->ctequery->node_case != PG_QUERY__NODE__NODE_SELECT_STMT)
+      throw Error(sqlstate::kFeatureNotSupported, "data-modifying statements in WITH are not supported yet").WithPosition(cte->location + 1);
+    auto def = std::make_shared<CteDef>();
+    def->name = name;
+    auto* sel = cte->ctequery->select_stmt;
+    auto set_columns = [&](const PlannedQuery& q) {
+      if (cte->n_aliascolnames > q.columns.size())
+        throw Error(sqlstate::kInvalidColumnReference, "WITH query \"" + name + "\" has " + std::to_string(q.columns.size()) +
+                                                           " columns available but " + std::to_string(cte->n_aliascolnames) + " columns specified")
+            .WithPosition(cte->location + 1);
+      for (size_t k = 0; k < q.columns.size(); k++) {
+        def->columns.push_back(k < cte->n_aliascolnames ? StrVal(cte->aliascolnames[k]) : q.columns[k].name);
+        def->types.push_back(q.columns[k].type);
+      }
+    };
+    if (with->recursive && ReferencesName(cte->ctequery, name)) {
+      if (sel->op != PG_QUERY__SET_OPERATION__SETOP_UNION)
+        throw Error(sqlstate::kInvalidRecursion, "recursive query \"" + name + "\" does not have the form non-recursive-term UNION [ALL] recursive-term")
+              .WithPosition(cte->location + 1);
+      Node lnode = PG_QUERY__NODE__INIT, rnode = PG_QUERY__NODE__INIT;
+      lnode.node_case = rnode.node_case = PG_QUERY__NODE__NODE_SELECT_STMT;
+      lnode.select_stmt = sel->larg;
+      rnode.select_stmt = sel->rarg;
+      if (ReferencesName(&lnode, name))
+        throw Error(sqlstate::kInvalidRecursion, "recursive reference to query \"" + name + "\" must not appear within its non-recursive term");
+      PlannedQuery base = PlanSelect(&lnode, outer);
+      set_columns(base);
+      def->working = std::make_shared<std::vector<Row>>();
+      ctes_.back()[name] = def;
+      PlannedQuery rec = PlanSelect(&rnode, outer);
+      if (rec.columns.size() != base.columns.size())
+        throw Error(sqlstate::kSyntaxError, "each UNION query must have the same number of columns");
+      std::vector<ExprP> casts;
+      for (size_t k = 0; k < rec.columns.size(); k++) {
+        ExprP col = std::make_shared<ColumnExpr>(static_cast<int>(k), 0, rec.columns[k].type, rec.columns[k].name);
+        if (!(rec.columns[k].type == base.columns[k].type) && !CanCast(rec.columns[k].type, base.columns[k].type, CastContext::kImplicit))
+          throw Error(sqlstate::kDatatypeMismatch, "recursive query \"" + name + "\" column " + std::to_string(k + 1) + " has type " +
+                                                       TypeName(base.columns[k].type) + " in non-recursive term but type " +
+                                                       TypeName(rec.columns[k].type) + " overall")
+              .WithHint("Cast the output of the non-recursive term to the correct type.");
+        casts.push_back(binder_.Coerce(col, base.columns[k].type, CastContext::kImplicit, -1));
+      }
+      auto rec_proj = std::make_shared<ProjectOp>(rec.root, casts);
+      rec_proj->names = def->columns;
+      rec_proj->types = def->types;
+      auto ru = std::make_shared<RecursiveUnionOp>(base.root, rec_proj, sel->all, def->working);
+      ru->names = def->columns;
+      ru->types = def->types;
+      auto done = std::make_shared<CteDef>(*def);
+      done->working.reset();
+      done->producer = ru;
+      ctes_.back()[name] = done;
+    } else {
+      PlannedQuery q = PlanSelect(cte->ctequery, outer);
+      set_columns(q);
+      def->producer = q.root;
+      ctes_.back()[name] = def;
+    }
+  }
 }
 
 }  // namespace tusk
