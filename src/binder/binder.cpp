@@ -735,6 +735,8 @@ ExprP Binder::BindAExpr(PgQuery__AExpr* e, const Scope& scope, AggContext* agg) 
         if (op == "+") return r;
         throw Error(sqlstate::kUndefinedFunction, "operator does not exist: " + op + " " + TypeName(r->type)).WithPosition(loc + 1);
       }
+      if (e->lexpr->node_case == PG_QUERY__NODE__NODE_ROW_EXPR && e->rexpr->node_case == PG_QUERY__NODE__NODE_ROW_EXPR)
+        return BindRowComparison(op, e->lexpr->row_expr, e->rexpr->row_expr, scope, agg, loc);
       ExprP l = BindNode(e->lexpr, scope, agg);
       ExprP r = BindNode(e->rexpr, scope, agg);
       return MakeBinaryOp(op, l, r, loc);
@@ -771,6 +773,17 @@ ExprP Binder::BindAExpr(PgQuery__AExpr* e, const Scope& scope, AggContext* agg) 
                                         }, false, false);
     }
     case PG_QUERY__A__EXPR__KIND__AEXPR_IN: {
+      if (e->lexpr->node_case == PG_QUERY__NODE__NODE_ROW_EXPR) {
+        // (a, b) IN ((1, 2), (3, 4)): OR of row equalities (AND of inequalities for NOT IN)
+        std::vector<ExprP> alts;
+        auto* list = e->rexpr->list;
+        for (size_t i = 0; i < list->n_items; i++) {
+          if (list->items[i]->node_case != PG_QUERY__NODE__NODE_ROW_EXPR)
+            ThrowAt(sqlstate::kSyntaxError, "subquery has too few columns", loc);
+          alts.push_back(BindRowComparison(op == "<>" ? "<>" : "=", e->lexpr->row_expr, list->items[i]->row_expr, scope, agg, loc));
+        }
+        return std::make_shared<BoolExpr>(op == "<>" ? BoolExpr::kAnd : BoolExpr::kOr, alts);
+      }
       ExprP l = BindNode(e->lexpr, scope, agg);
       std::vector<ExprP> items;
       auto* list = e->rexpr->list;
@@ -842,6 +855,42 @@ ExprP Binder::BindAExpr(PgQuery__AExpr* e, const Scope& scope, AggContext* agg) 
     default:
       throw Error(sqlstate::kFeatureNotSupported, "operator kind is not supported yet").WithPosition(loc + 1);
   }
+}
+
+ExprP Binder::BindRowComparison(const std::string& op_in, PgQuery__RowExpr* l, PgQuery__RowExpr* r, const Scope& scope, AggContext* agg, int location) {
+  std::string op = op_in == "!=" ? "<>" : op_in;
+  if (l->n_args != r->n_args)
+    ThrowAt(sqlstate::kSyntaxError, "unequal number of entries in row expressions", location);
+  if (op != "=" && op != "<>" && op != "<" && op != "<=" && op != ">" && op != ">=")
+    throw Error(sqlstate::kFeatureNotSupported, "row comparison operator " + op + " is not supported").WithPosition(location + 1);
+  std::vector<ExprP> args;
+  std::vector<Type> types;
+  for (size_t i = 0; i < l->n_args; i++) {
+    ExprP cmp = MakeComparison("=", BindNode(l->args[i], scope, agg), BindNode(r->args[i], scope, agg), location);
+    auto* call = static_cast<CallExpr*>(cmp.get());
+    args.push_back(call->args[0]);
+    args.push_back(call->args[1]);
+    types.push_back(call->args[0]->type);
+  }
+  return std::make_shared<CallExpr>(Type(oid::kBool), op, args, [types, op](const std::vector<Value>& a, EvalContext&) {
+    bool saw_null = false;
+    for (size_t i = 0; i < types.size(); i++) {
+      const Value& x = a[2 * i];
+      const Value& y = a[2 * i + 1];
+      if (x.is_null() || y.is_null()) {
+        if (op == "=" || op == "<>") { saw_null = true; continue; }
+        return Value::Null();
+      }
+      int c = CompareValues(types[i], x, y);
+      if (op == "=") { if (c != 0) return Value::Bool(false); continue; }
+      if (op == "<>") { if (c != 0) return Value::Bool(true); continue; }
+      if (c != 0) return Value::Bool(op[0] == '<' ? c < 0 : c > 0);
+    }
+    if (saw_null) return Value::Null();
+    if (op == "=") return Value::Bool(true);
+    if (op == "<>") return Value::Bool(false);
+    return Value::Bool(op == "<=" || op == ">=");
+  }, false, true);
 }
 
 ExprP Binder::BindCase(PgQuery__CaseExpr* c, const Scope& scope, AggContext* agg) {

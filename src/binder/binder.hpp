@@ -84,6 +84,7 @@ class Binder {
   ExprP BindAggregate(PgQuery__FuncCall* f, const std::string& name, const Scope& scope, AggContext* agg);
   ExprP BindSubLink(PgQuery__SubLink* s, const Scope& scope, AggContext* agg);
   ExprP BindSqlValueFunction(PgQuery__SQLValueFunction* f);
+  ExprP BindRowComparison(const std::string& op, PgQuery__RowExpr* l, PgQuery__RowExpr* r, const Scope& scope, AggContext* agg, int location);
   ExprP BindCase(PgQuery__CaseExpr* c, const Scope& scope, AggContext* agg);
   ExprP BindLike(const std::string& op, ExprP l, ExprP r, int location);
 

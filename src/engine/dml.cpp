@@ -1,3 +1,5 @@
+#include <set>
+
 #include "common/error.hpp"
 #include "common/strings.hpp"
 #include "engine/statements.hpp"
@@ -44,6 +46,32 @@ Returning BindReturning(Planner& planner, const TableDef* t, const std::string& 
   return r;
 }
 
+// RETURNING bound over a scope whose first columns are the target's (UPDATE ... FROM and
+// DELETE ... USING may return columns of the other tables too).
+Returning BindReturningOver(Planner& planner, const TableDef* t, const Scope& scope, Node** list, size_t n) {
+  Returning r;
+  for (size_t i = 0; i < n; i++) {
+    auto* rt = list[i]->res_target;
+    Node* v = rt->val;
+    if (v->node_case == PG_QUERY__NODE__NODE_COLUMN_REF &&
+        v->column_ref->fields[v->column_ref->n_fields - 1]->node_case == PG_QUERY__NODE__NODE_A_STAR) {
+      if (v->column_ref->n_fields > 1 || scope.rels.size() > 1)
+        throw Error(sqlstate::kFeatureNotSupported, "qualified * in RETURNING is not supported yet");
+      for (size_t c = 0; c < t->columns.size(); c++) {
+        if (t->columns[c].dropped) continue;
+        r.exprs.push_back(std::make_shared<ColumnExpr>(static_cast<int>(c), 0, t->columns[c].type, t->columns[c].name));
+        r.columns.push_back({t->columns[c].name, t->columns[c].type});
+      }
+      continue;
+    }
+    ExprP e = planner.binder().Bind(v, scope);
+    if (e->type.id == oid::kUnknown && !e->type.array) e = planner.binder().Coerce(e, Type(oid::kText), CastContext::kImplicit, -1);
+    r.exprs.push_back(e);
+    r.columns.push_back({rt->name && *rt->name ? rt->name : FigureColname(v), e->type});
+  }
+  return r;
+}
+
 void EmitReturning(const Returning& r, const Row& row, ExecState* st, ResultSink* sink) {
   EvalContext ctx;
   ctx.row = &row;
@@ -51,6 +79,104 @@ void EmitReturning(const Returning& r, const Row& row, ExecState* st, ResultSink
   Row out;
   for (const auto& e : r.exprs) out.push_back(e->Eval(ctx));
   sink->AddRow(out);
+}
+
+int FindTargetColumn(const TableDef* t, const std::string& name, int location);
+
+// INSERT ... ON CONFLICT: the arbiter unique indexes and, for DO UPDATE, the SET list and WHERE
+// bound over (existing row, EXCLUDED row).
+struct OnConflict {
+  bool active = false;
+  bool do_nothing = false;
+  std::vector<uint32_t> arbiters;  // index oids
+  std::vector<std::pair<int, ExprP>> sets;
+  ExprP where;
+};
+
+OnConflict BindOnConflict(Planner& planner, const TableDef* t, const std::string& alias, PgQuery__OnConflictClause* oc) {
+  OnConflict r;
+  if (!oc) return r;
+  r.active = true;
+  r.do_nothing = oc->action == PG_QUERY__ON_CONFLICT_ACTION__ONCONFLICT_NOTHING;
+  const Catalog& cat = *planner.state()->catalog;
+  auto* inf = oc->infer;
+  if (inf && inf->conname && *inf->conname) {
+    bool found = false;
+    for (const auto& c : t->constraints)
+      if (c.name == inf->conname) {
+        if (c.kind != 'p' && c.kind != 'u')
+          throw Error(sqlstate::kWrongObjectType, "constraint in ON CONFLICT clause has no associated index");
+        r.arbiters.push_back(c.index);
+        found = true;
+      }
+    if (!found)
+      throw Error(sqlstate::kUndefinedObject, "constraint \"" + std::string(inf->conname) + "\" for table \"" + t->name + "\" does not exist");
+  } else if (inf && inf->n_index_elems) {
+    std::vector<std::string> wanted;
+    for (size_t i = 0; i < inf->n_index_elems; i++) {
+      auto* ie = inf->index_elems[i]->index_elem;
+      if (ie->name && *ie->name) {
+        if (t->FindColumn(ie->name) < 0)
+          throw Error(sqlstate::kUndefinedColumn, "column \"" + std::string(ie->name) + "\" does not exist").WithPosition(inf->location + 1);
+        wanted.push_back("col:" + std::string(ie->name));
+      } else {
+        wanted.push_back("expr:" + DeparseExpr(ie->expr));
+      }
+    }
+    std::sort(wanted.begin(), wanted.end());
+    std::string where = inf->where_clause ? DeparseExpr(inf->where_clause) : "";
+    for (uint32_t io : t->indexes) {
+      const IndexDef* idx = cat.FindIndex(io);
+      if (!idx || !idx->unique || idx->where_sql != where) continue;
+      std::vector<std::string> have;
+      for (const auto& ic : idx->columns)
+        have.push_back(ic.column >= 0 ? "col:" + t->columns[static_cast<size_t>(ic.column)].name : "expr:" + ic.expr_sql);
+      std::sort(have.begin(), have.end());
+      if (have == wanted) r.arbiters.push_back(io);
+    }
+    if (r.arbiters.empty())
+      throw Error(sqlstate::kInvalidColumnReference, "there is no unique or exclusion constraint matching the ON CONFLICT specification");
+  } else {
+    if (!r.do_nothing)
+      throw Error(sqlstate::kSyntaxError, "ON CONFLICT DO UPDATE requires inference specification or constraint name")
+          .WithHint("For example, ON CONFLICT (column_name).").WithPosition(oc->location + 1);
+    for (uint32_t io : t->indexes)
+      if (const IndexDef* idx = cat.FindIndex(io); idx && idx->unique) r.arbiters.push_back(io);
+  }
+  if (r.do_nothing) return r;
+  Scope scope;
+  scope.Add(planner.TableScopeRel(t, alias));
+  scope.Add(planner.TableScopeRel(t, "excluded"));
+  scope.qualify_names = true;
+  for (size_t i = 0; i < oc->n_target_list; i++) {
+    auto* rt = oc->target_list[i]->res_target;
+    if (rt->n_indirection) throw Error(sqlstate::kFeatureNotSupported, "ON CONFLICT DO UPDATE of subfields is not supported yet");
+    if (rt->val->node_case == PG_QUERY__NODE__NODE_MULTI_ASSIGN_REF)
+      throw Error(sqlstate::kFeatureNotSupported, "multiple-column UPDATE is not supported yet");
+    int c = FindTargetColumn(t, rt->name, rt->location);
+    const ColumnDef& col = t->columns[static_cast<size_t>(c)];
+    if (rt->val->node_case == PG_QUERY__NODE__NODE_SET_TO_DEFAULT) { r.sets.emplace_back(c, nullptr); continue; }
+    ExprP e = planner.binder().Bind(rt->val, scope);
+    r.sets.emplace_back(c, planner.binder().Coerce(e, col.type, CastContext::kAssignment, ExprLocation(rt->val), "column \"" + col.name + "\""));
+  }
+  if (oc->where_clause)
+    r.where = planner.binder().CoerceToBool(planner.binder().Bind(oc->where_clause, scope), "WHERE", ExprLocation(oc->where_clause));
+  return r;
+}
+
+// Looks for a committed or own row that conflicts with `row` on an arbiter index.
+bool FindConflict(TableWriter& writer, const OnConflict& oc, const Row& row, ExecState* st, std::string* key) {
+  for (const auto& bi : writer.access().indexes()) {
+    if (std::find(oc.arbiters.begin(), oc.arbiters.end(), bi.def->oid) == oc.arbiters.end()) continue;
+    EvalContext ctx;
+    ctx.state = st;
+    ctx.row = &row;
+    if (bi.predicate && !IsTrue(bi.predicate->Eval(ctx))) continue;
+    Row values;
+    for (const auto& k : bi.keys) values.push_back(k->Eval(ctx));
+    if (writer.access().LookupUnique(bi, values, key, true)) return true;
+  }
+  return false;
 }
 
 const TableDef* TargetTable(Planner& planner, PgQuery__RangeVar* rv) {
@@ -66,9 +192,8 @@ int FindTargetColumn(const TableDef* t, const std::string& name, int location) {
 }  // namespace
 
 void ExecuteInsert(PgQuery__InsertStmt* stmt, ExecState* st, ParamTypes* params, ResultSink* sink) {
-  if (stmt->with_clause) throw Error(sqlstate::kFeatureNotSupported, "WITH queries are not supported yet");
-  if (stmt->on_conflict_clause) throw Error(sqlstate::kFeatureNotSupported, "INSERT ... ON CONFLICT is not supported yet");
   Planner planner(st, params);
+  if (stmt->with_clause) planner.PlanWith(stmt->with_clause, nullptr);
   const TableDef* t = TargetTable(planner, stmt->relation);
   std::string alias = stmt->relation->alias ? stmt->relation->alias->aliasname : t->name;
   // Target columns.
@@ -160,10 +285,12 @@ void ExecuteInsert(PgQuery__InsertStmt* stmt, ExecState* st, ParamTypes* params,
   } else {
     value_rows.emplace_back();  // DEFAULT VALUES
   }
+  OnConflict conflict = BindOnConflict(planner, t, alias, stmt->on_conflict_clause);
   if (stmt->n_returning_list) sink->Columns(ret.columns);
   if (st->describe_only) return;  // everything is bound: parameter types are known
   TableWriter writer(&planner, t);
   int64_t count = 0;
+  std::set<std::string> touched;  // rows this statement inserted or updated
   auto insert_row = [&](const std::vector<Value>& given, const std::vector<bool>& is_default) {
     Row row(t->columns.size());
     std::vector<bool> set(t->columns.size(), false);
@@ -174,7 +301,30 @@ void ExecuteInsert(PgQuery__InsertStmt* stmt, ExecState* st, ParamTypes* params,
     }
     for (size_t c = 0; c < t->columns.size(); c++)
       if (!set[c] && !t->columns[c].dropped) row[c] = writer.DefaultFor(c);
-    writer.Insert(row);
+    if (conflict.active) {
+      std::string existing_key;
+      if (FindConflict(writer, conflict, row, st, &existing_key)) {
+        if (conflict.do_nothing) return;
+        if (touched.count(existing_key))
+          throw Error(sqlstate::kCardinalityViolation, "ON CONFLICT DO UPDATE command cannot affect row a second time")
+              .WithHint("Ensure that no rows proposed for insertion within the same command have duplicate constrained values.");
+        Row existing;
+        if (!writer.access().LockRow(existing_key, &existing)) return;
+        Row both = existing;
+        both.insert(both.end(), row.begin(), row.end());
+        EvalContext c;
+        c.state = st;
+        c.row = &both;
+        if (conflict.where && !IsTrue(conflict.where->Eval(c))) return;
+        Row updated = existing;
+        for (auto& [col, e] : conflict.sets) updated[static_cast<size_t>(col)] = e ? e->Eval(c) : writer.DefaultFor(static_cast<size_t>(col));
+        touched.insert(writer.Update(existing_key, existing, updated));
+        if (stmt->n_returning_list) EmitReturning(ret, updated, st, sink);
+        count++;
+        return;
+      }
+    }
+    touched.insert(writer.Insert(row));
     if (stmt->n_returning_list) EmitReturning(ret, row, st, sink);
     count++;
   };
@@ -202,35 +352,6 @@ void ExecuteInsert(PgQuery__InsertStmt* stmt, ExecState* st, ParamTypes* params,
 }
 
 namespace {
-// Rows of the target table matching WHERE, with their storage keys, materialized before any
-// change so the statement never sees its own writes.
-std::vector<ExprP> BindWhere(Planner& planner, const TableDef* t, const std::string& alias, Node* where) {
-  Scope scope;
-  scope.Add(planner.TableScopeRel(t, alias));
-  std::vector<Node*> conj;
-  SplitConjuncts(where, &conj);
-  std::vector<ExprP> conds;
-  planner.binder().set_clause("WHERE");
-  for (Node* n : conj) conds.push_back(planner.binder().CoerceToBool(planner.binder().Bind(n, scope), "WHERE", ExprLocation(n)));
-  return conds;
-}
-
-std::vector<std::pair<std::string, Row>> CollectTargets(Planner& planner, const TableDef* t, const std::string& alias, Node* where, ExprP* pred_out) {
-  std::vector<ExprP> conds = BindWhere(planner, t, alias, where);
-  if (pred_out && !conds.empty()) *pred_out = conds.size() == 1 ? conds[0] : std::make_shared<BoolExpr>(BoolExpr::kAnd, conds);
-  bool unused;
-  OpP scan = planner.PlanTableScan(t, alias == t->name ? "" : alias, conds, true, {}, &unused);
-  EvalContext ctx;
-  ctx.state = planner.state();
-  std::vector<std::pair<std::string, Row>> out;
-  for (Row& r : RunToVector(scan.get(), &ctx)) {
-    std::string key = r.back().s();
-    r.pop_back();
-    out.emplace_back(std::move(key), std::move(r));
-  }
-  return out;
-}
-
 bool SameRow(const TableDef* t, const Row& a, const Row& b) {
   for (size_t i = 0; i < t->columns.size(); i++) {
     if (a[i].is_null() != b[i].is_null()) return false;
@@ -240,14 +361,32 @@ bool SameRow(const TableDef* t, const Row& a, const Row& b) {
 }
 }  // namespace
 
+namespace {
+// Rows of the target (with keys) and of any FROM/USING items, materialized before any change so
+// the statement never sees its own writes.
+struct TargetRows {
+  Scope scope;
+  std::vector<Row> rows;  // target columns, storage key, then the other FROM items' columns
+  size_t width = 0;       // number of target columns
+  ExprP where;
+};
+
+// The joined row with the target part replaced by a newer version of the target row.
+Row WithTarget(const Row& joined, const Row& target) {
+  Row r = joined;
+  for (size_t i = 0; i < target.size(); i++) r[i] = target[i];
+  return r;
+}
+}  // namespace
+
 void ExecuteUpdate(PgQuery__UpdateStmt* stmt, ExecState* st, ParamTypes* params, ResultSink* sink) {
-  if (stmt->with_clause) throw Error(sqlstate::kFeatureNotSupported, "WITH queries are not supported yet");
-  if (stmt->n_from_clause) throw Error(sqlstate::kFeatureNotSupported, "UPDATE ... FROM is not supported yet");
   Planner planner(st, params);
+  if (stmt->with_clause) planner.PlanWith(stmt->with_clause, nullptr);
   const TableDef* t = TargetTable(planner, stmt->relation);
   std::string alias = stmt->relation->alias ? stmt->relation->alias->aliasname : t->name;
-  Scope scope;
-  scope.Add(planner.TableScopeRel(t, alias));
+  TargetRows tr;
+  OpP plan = planner.PlanTargetRows(t, alias, stmt->from_clause, stmt->n_from_clause, stmt->where_clause, &tr.scope, &tr.where);
+  tr.width = t->columns.size();
   std::vector<std::pair<int, ExprP>> sets;
   for (size_t i = 0; i < stmt->n_target_list; i++) {
     auto* rt = stmt->target_list[i]->res_target;
@@ -255,8 +394,8 @@ void ExecuteUpdate(PgQuery__UpdateStmt* stmt, ExecState* st, ParamTypes* params,
     if (rt->val->node_case == PG_QUERY__NODE__NODE_MULTI_ASSIGN_REF)
       throw Error(sqlstate::kFeatureNotSupported, "multiple-column UPDATE is not supported yet");
     int c = FindTargetColumn(t, rt->name, rt->location);
-    for (auto& s : sets)
-      if (s.first == c) throw Error(sqlstate::kDuplicateColumn, "multiple assignments to same column \"" + std::string(rt->name) + "\"");
+    for (auto& s2 : sets)
+      if (s2.first == c) throw Error(sqlstate::kDuplicateColumn, "multiple assignments to same column \"" + std::string(rt->name) + "\"");
     const ColumnDef& col = t->columns[static_cast<size_t>(c)];
     if (rt->val->node_case == PG_QUERY__NODE__NODE_SET_TO_DEFAULT) {
       sets.emplace_back(c, nullptr);
@@ -265,68 +404,71 @@ void ExecuteUpdate(PgQuery__UpdateStmt* stmt, ExecState* st, ParamTypes* params,
     if (col.identity == 'a')
       throw Error(sqlstate::kGeneratedAlways, "column \"" + col.name + "\" can only be updated to DEFAULT")
           .WithDetail("Column \"" + col.name + "\" is an identity column defined as GENERATED ALWAYS.");
-    ExprP e = planner.binder().Bind(rt->val, scope);
+    ExprP e = planner.binder().Bind(rt->val, tr.scope);
     sets.emplace_back(c, planner.binder().Coerce(e, col.type, CastContext::kAssignment, ExprLocation(rt->val), "column \"" + col.name + "\""));
   }
-  Returning ret = BindReturning(planner, t, alias, stmt->returning_list, stmt->n_returning_list);
-  if (st->describe_only) {
-    BindWhere(planner, t, alias, stmt->where_clause);
-    if (stmt->n_returning_list) sink->Columns(ret.columns);
-    return;
-  }
-  ExprP pred;
-  auto targets = CollectTargets(planner, t, alias, stmt->where_clause, &pred);
+  Returning ret = BindReturningOver(planner, t, tr.scope, stmt->returning_list, stmt->n_returning_list);
   if (stmt->n_returning_list) sink->Columns(ret.columns);
+  if (st->describe_only) return;
+  EvalContext scan_ctx;
+  scan_ctx.state = st;
+  tr.rows = RunToVector(plan.get(), &scan_ctx);
   TableWriter writer(&planner, t);
   int64_t count = 0;
-  for (auto& [key, row] : targets) {
+  std::set<std::string> done;
+  for (const Row& joined : tr.rows) {
+    std::string key = joined[tr.width].s();
+    if (!done.insert(key).second) continue;  // a target row joins several FROM rows: update once
+    Row target(joined.begin(), joined.begin() + static_cast<long>(tr.width));
     Row latest;
     if (!writer.access().LockRow(key, &latest)) continue;  // deleted meanwhile
+    Row row = WithTarget(joined, latest);
     EvalContext ctx;
     ctx.state = st;
-    if (!SameRow(t, latest, row) && pred) {
-      // The row changed after our snapshot: re-check WHERE against the newest version.
-      ctx.row = &latest;
-      if (!IsTrue(pred->Eval(ctx))) continue;
-    }
-    ctx.row = &latest;
+    ctx.row = &row;
+    // The row changed after our snapshot: re-check WHERE against the newest version.
+    if (!SameRow(t, latest, target) && tr.where && !IsTrue(tr.where->Eval(ctx))) continue;
     Row updated = latest;
     for (auto& [c, e] : sets) updated[static_cast<size_t>(c)] = e ? e->Eval(ctx) : writer.DefaultFor(static_cast<size_t>(c));
     writer.Update(key, latest, updated);
-    if (stmt->n_returning_list) EmitReturning(ret, updated, st, sink);
+    if (stmt->n_returning_list) EmitReturning(ret, WithTarget(joined, updated), st, sink);
     count++;
   }
   sink->Complete("UPDATE " + std::to_string(count));
 }
 
 void ExecuteDelete(PgQuery__DeleteStmt* stmt, ExecState* st, ParamTypes* params, ResultSink* sink) {
-  if (stmt->with_clause) throw Error(sqlstate::kFeatureNotSupported, "WITH queries are not supported yet");
-  if (stmt->n_using_clause) throw Error(sqlstate::kFeatureNotSupported, "DELETE ... USING is not supported yet");
   Planner planner(st, params);
+  if (stmt->with_clause) planner.PlanWith(stmt->with_clause, nullptr);
   const TableDef* t = TargetTable(planner, stmt->relation);
   std::string alias = stmt->relation->alias ? stmt->relation->alias->aliasname : t->name;
-  Returning ret = BindReturning(planner, t, alias, stmt->returning_list, stmt->n_returning_list);
-  if (st->describe_only) {
-    BindWhere(planner, t, alias, stmt->where_clause);
-    if (stmt->n_returning_list) sink->Columns(ret.columns);
-    return;
-  }
-  ExprP pred;
-  auto targets = CollectTargets(planner, t, alias, stmt->where_clause, &pred);
+  TargetRows tr;
+  OpP plan = planner.PlanTargetRows(t, alias, stmt->using_clause, stmt->n_using_clause, stmt->where_clause, &tr.scope, &tr.where);
+  tr.width = t->columns.size();
+  Returning ret = BindReturningOver(planner, t, tr.scope, stmt->returning_list, stmt->n_returning_list);
   if (stmt->n_returning_list) sink->Columns(ret.columns);
+  if (st->describe_only) return;
+  EvalContext scan_ctx;
+  scan_ctx.state = st;
+  tr.rows = RunToVector(plan.get(), &scan_ctx);
   TableWriter writer(&planner, t);
   int64_t count = 0;
-  for (auto& [key, row] : targets) {
+  std::set<std::string> done;
+  for (const Row& joined : tr.rows) {
+    std::string key = joined[tr.width].s();
+    if (!done.insert(key).second) continue;
+    Row target(joined.begin(), joined.begin() + static_cast<long>(tr.width));
     Row latest;
     if (!writer.access().LockRow(key, &latest)) continue;
-    if (!SameRow(t, latest, row) && pred) {
+    Row row = WithTarget(joined, latest);
+    if (!SameRow(t, latest, target) && tr.where) {
       EvalContext ctx;
       ctx.state = st;
-      ctx.row = &latest;
-      if (!IsTrue(pred->Eval(ctx))) continue;
+      ctx.row = &row;
+      if (!IsTrue(tr.where->Eval(ctx))) continue;
     }
     writer.Delete(key, latest);
-    if (stmt->n_returning_list) EmitReturning(ret, latest, st, sink);
+    if (stmt->n_returning_list) EmitReturning(ret, row, st, sink);
     count++;
   }
   sink->Complete("DELETE " + std::to_string(count));

@@ -54,6 +54,13 @@ class Planner {
   OpP PlanTableScan(const TableDef* t, const std::string& alias, std::vector<ExprP> conds,
                     bool emit_key, const std::vector<OrderHint>& order, bool* ordered);
   Binder& binder() { return binder_; }
+  // Makes the WITH queries of a statement visible to everything this planner plans next.
+  void PlanWith(PgQuery__WithClause* with, const Scope* outer);
+  // Row source of UPDATE ... FROM / DELETE ... USING (and plain UPDATE/DELETE): the target
+  // table's rows followed by their storage key (a hidden column), joined with the extra FROM
+  // items and filtered by WHERE. `scope` receives the names visible to SET and RETURNING.
+  OpP PlanTargetRows(const TableDef* t, const std::string& alias, Node** from, size_t n_from, Node* where, Scope* scope,
+                     ExprP* where_out);
   // The next PlanSelect leaves untyped literals in its select list unresolved, so that
   // INSERT ... SELECT coerces them to the target columns (as PostgreSQL does).
   void KeepUnknownTargets() { keep_unknown_targets_ = true; }
@@ -68,7 +75,6 @@ class Planner {
   OpP PlanJoin(PgQuery__JoinExpr* j, Scope* scope, std::vector<Node*>* where_conjuncts, bool nullable);
 
   PlannedQuery PlanSetOp(PgQuery__SelectStmt* s, const Scope* outer);
-  void PlanWith(PgQuery__WithClause* with, const Scope* outer);
   const CteDef* FindCte(const std::string& name) const;
   // Joins two inputs on the given conditions (bound over the joined row): a hash join on the
   // equality conjuncts that compare one side with the other, else a nested loop.

@@ -972,4 +972,70 @@ void Planner::PlanWith(PgQuery__WithClause* with, const Scope* outer) {
   }
 }
 
+OpP Planner::PlanTargetRows(const TableDef* t, const std::string& alias, Node** from, size_t n_from, Node* where,
+                            Scope* scope, ExprP* where_out) {
+  std::vector<std::shared_ptr<ScanLeaf>> leaves;
+  auto* saved_leaves = leaves_;
+  leaves_ = &leaves;
+  struct Restore { Planner* p; std::vector<std::shared_ptr<ScanLeaf>>* v; ~Restore() { p->leaves_ = v; } } restore{this, saved_leaves};
+  ScopeRel target = TableScopeRel(t, alias);
+  target.columns.push_back("");  // the storage key
+  target.types.push_back(Type(oid::kBytea));
+  scope->Add(target);
+  scope->qualify_names = n_from > 0;
+  std::vector<OpP> items;
+  std::vector<int> ends{scope->width};
+  std::vector<Node*> unused;
+  for (size_t i = 0; i < n_from; i++) {
+    items.push_back(PlanFromItem(from[i], scope, &unused, false, nullptr, nullptr));
+    ends.push_back(scope->width);
+  }
+  std::vector<Node*> conj;
+  SplitConjuncts(where, &conj);
+  std::vector<ExprP> target_conds, residual, all;
+  binder_.set_clause("WHERE");
+  for (Node* w : conj) {
+    ExprP e = binder_.CoerceToBool(binder_.Bind(w, *scope), "WHERE", ExprLocation(w));
+    all.push_back(e);
+    std::vector<int> cols;
+    bool exact = CollectColumns(e, &cols);
+    if (exact && !cols.empty() && std::all_of(cols.begin(), cols.end(), [&](int c) { return c < ends[0]; })) {
+      target_conds.push_back(e);  // the target's columns sit at the same positions in its own scan
+      continue;
+    }
+    bool pushed = false;
+    if (exact && !cols.empty())
+      for (auto& leaf : leaves) {
+        const ScopeRel& rel = scope->rels[leaf->rel_index];
+        bool inside = std::all_of(cols.begin(), cols.end(), [&](int c) { return c >= rel.offset && c < rel.offset + static_cast<int>(rel.columns.size()); });
+        if (!inside) continue;
+        Scope own;
+        own.qualify_names = scope->qualify_names;
+        own.Add(rel);
+        leaf->conds.push_back(binder_.CoerceToBool(binder_.Bind(w, own), "WHERE", ExprLocation(w)));
+        pushed = true;
+        break;
+      }
+    if (!pushed) residual.push_back(e);
+  }
+  if (where_out && !all.empty()) *where_out = all.size() == 1 ? all[0] : std::make_shared<BoolExpr>(BoolExpr::kAnd, all);
+  for (auto& leaf : leaves) leaf->op->child = PlanTableScan(leaf->table, leaf->alias, leaf->conds, false, {}, nullptr);
+  bool unused_order;
+  OpP input = PlanTableScan(t, alias == t->name ? "" : alias, target_conds, true, {}, &unused_order);
+  for (size_t i = 0; i < items.size(); i++) {
+    std::vector<ExprP> conds, keep;
+    for (auto& e : residual) {
+      std::vector<int> cols;
+      bool ok = CollectColumns(e, &cols);
+      bool fits = ok && std::all_of(cols.begin(), cols.end(), [&](int c) { return c < ends[i + 1]; });
+      (fits ? conds : keep).push_back(e);
+    }
+    residual = keep;
+    input = JoinOn(input, items[i], ends[i], conds, NestedLoopJoinOp::kInner);
+  }
+  if (!residual.empty())
+    input = std::make_shared<FilterOp>(input, residual.size() == 1 ? residual[0] : std::make_shared<BoolExpr>(BoolExpr::kAnd, residual));
+  return input;
+}
+
 }  // namespace tusk
