@@ -1013,6 +1013,9 @@ ExprP Binder::BindFuncCall(PgQuery__FuncCall* f, const Scope& scope, AggContext*
   }
   if (f->agg_star)
     ThrowAt(sqlstate::kWrongObjectType, name + "(*) specified, but " + name + " is not an aggregate function", f->location);
+  if (name == "generate_series" || name == "unnest")
+    throw Error(sqlstate::kFeatureNotSupported, "set-returning functions are only supported in FROM and as whole select-list items")
+        .WithPosition(f->location + 1);
   std::vector<ExprP> args;
   for (size_t i = 0; i < f->n_args; i++) args.push_back(BindNode(f->args[i], scope, agg));
   ExprP r = BindBuiltinFunction(*this, name, args, f->location);

@@ -4,6 +4,7 @@
 
 #include "common/error.hpp"
 #include "common/strings.hpp"
+#include "execution/function_scan.hpp"
 #include "parser/walk.hpp"
 
 namespace tusk {
@@ -458,8 +459,38 @@ OpP Planner::PlanFromItem(Node* item, Scope* scope, std::vector<Node*>* where, b
       scope->Add(rel);
       return q.root;
     }
-    case PG_QUERY__NODE__NODE_RANGE_FUNCTION:
-      throw Error(sqlstate::kFeatureNotSupported, "functions in FROM are not supported yet");
+    case PG_QUERY__NODE__NODE_RANGE_FUNCTION: {
+      auto* rf = item->range_function;
+      if (rf->is_rowsfrom || rf->n_functions != 1)
+        throw Error(sqlstate::kFeatureNotSupported, "ROWS FROM is not supported yet");
+      auto* pair = rf->functions[0]->list;
+      Node* call = pair->items[0];
+      if (pair->n_items > 1 && pair->items[1] && pair->items[1]->node_case == PG_QUERY__NODE__NODE_LIST && pair->items[1]->list->n_items)
+        throw Error(sqlstate::kFeatureNotSupported, "column definition lists are not supported yet");
+      if (call->node_case != PG_QUERY__NODE__NODE_FUNC_CALL)
+        throw Error(sqlstate::kFeatureNotSupported, "this FROM item is not supported yet");
+      auto* fc = call->func_call;
+      std::string fname = StrVal(fc->funcname[fc->n_funcname - 1]);
+      if (!IsSetReturningFunction(fname))
+        throw Error(sqlstate::kFeatureNotSupported, "function " + fname + "() in FROM is not supported yet").WithPosition(fc->location + 1);
+      // Function arguments may refer to earlier FROM items (implicit LATERAL).
+      std::vector<ExprP> args;
+      for (size_t i = 0; i < fc->n_args; i++) args.push_back(binder_.Bind(fc->args[i], *scope));
+      auto op = std::make_shared<FunctionScanOp>(BindSetFunction(binder_, fname, args, fc->location), rf->ordinality);
+      ScopeRel rel;
+      rel.alias = rf->alias ? rf->alias->aliasname : fname;
+      rel.columns = op->fn.columns;
+      rel.types = op->fn.types;
+      if (rel.columns.size() == 1 && rf->alias && !rf->alias->n_colnames) rel.columns[0] = rf->alias->aliasname;
+      if (rf->ordinality) { rel.columns.push_back("ordinality"); rel.types.push_back(Type(oid::kInt8)); }
+      if (rf->alias)
+        for (size_t k = 0; k < rf->alias->n_colnames && k < rel.columns.size(); k++) rel.columns[k] = StrVal(rf->alias->colnames[k]);
+      op->names = rel.columns;
+      op->types = rel.types;
+      for (const auto& a : op->fn.args) op->lateral |= UsesRow(a);
+      scope->Add(rel);
+      return op;
+    }
     default:
       throw Error(sqlstate::kFeatureNotSupported, "this FROM item is not supported yet");
   }
@@ -665,7 +696,13 @@ PlannedQuery Planner::PlanSelect(Node* node, const Scope* outer) {
         (fits ? conds : keep).push_back(e);
       }
       residual = keep;
-      input = JoinOn(input, from_items[i], from_ends[i - 1], conds, NestedLoopJoinOp::kInner);
+      auto* fs = dynamic_cast<FunctionScanOp*>(from_items[i].get());
+      if (fs && fs->lateral) {
+        input = std::make_shared<DependentJoinOp>(input, std::static_pointer_cast<FunctionScanOp>(from_items[i]));
+        if (!conds.empty()) input = std::make_shared<FilterOp>(input, conds.size() == 1 ? conds[0] : std::make_shared<BoolExpr>(BoolExpr::kAnd, conds));
+      } else {
+        input = JoinOn(input, from_items[i], from_ends[i - 1], conds, NestedLoopJoinOp::kInner);
+      }
     }
   }
   if (!residual.empty())
@@ -675,6 +712,7 @@ PlannedQuery Planner::PlanSelect(Node* node, const Scope* outer) {
   std::vector<Node*> target_nodes;
   std::vector<std::string> target_names;
   std::vector<ExprP> targets;
+  std::vector<std::shared_ptr<SetFunction>> srfs;  // per target: set-returning call or null
   AggContext agg;
   agg.from = &scope;
   if (grouped) {
@@ -737,6 +775,21 @@ PlannedQuery Planner::PlanSelect(Node* node, const Scope* outer) {
         }
       }
       if (!any) ThrowAt(sqlstate::kUndefinedTable, "missing FROM-clause entry for table \"" + rel + "\"", cr->location);
+      continue;
+    }
+    if (v->node_case == PG_QUERY__NODE__NODE_FUNC_CALL && !v->func_call->over &&
+        IsSetReturningFunction(StrVal(v->func_call->funcname[v->func_call->n_funcname - 1]))) {
+      auto* fc = v->func_call;
+      std::vector<ExprP> args;
+      for (size_t k = 0; k < fc->n_args; k++) args.push_back(grouped ? binder_.BindAgg(fc->args[k], scope, &agg) : binder_.Bind(fc->args[k], scope));
+      auto fn = std::make_shared<SetFunction>(BindSetFunction(binder_, StrVal(fc->funcname[fc->n_funcname - 1]), args, fc->location));
+      if (fn->types.size() != 1)
+        throw Error(sqlstate::kFeatureNotSupported, "unnest with several arguments is only supported in FROM").WithPosition(fc->location + 1);
+      srfs.resize(targets.size());
+      srfs.push_back(fn);
+      targets.push_back(std::make_shared<ConstExpr>(Value::Null(), fn->types[0]));
+      target_names.push_back(rt->name && *rt->name ? rt->name : FigureColname(v));
+      target_nodes.push_back(v);
       continue;
     }
     ExprP e = grouped ? binder_.BindAgg(v, scope, &agg) : binder_.Bind(v, scope);
@@ -830,7 +883,13 @@ PlannedQuery Planner::PlanSelect(Node* node, const Scope* outer) {
   }
   std::vector<ExprP> proj = targets;
   proj.insert(proj.end(), hidden.begin(), hidden.end());
-  auto project = std::make_shared<ProjectOp>(input, proj);
+  OpP project;
+  if (!srfs.empty()) {
+    srfs.resize(proj.size());
+    project = std::make_shared<ProjectSetOp>(input, proj, srfs);
+  } else {
+    project = std::make_shared<ProjectOp>(input, proj);
+  }
   for (size_t i = 0; i < proj.size(); i++) {
     project->names.push_back(i < target_names.size() ? target_names[i] : "");
     project->types.push_back(proj[i]->type);

@@ -1,0 +1,59 @@
+// Set-returning functions as row sources: FunctionScanOp (a function in FROM, optionally WITH
+// ORDINALITY) and ProjectSetOp (SRFs in a select list, evaluated in lockstep per input row as
+// PostgreSQL 10+ does: the row count is the longest set, shorter ones padded with NULLs).
+#pragma once
+#include "execution/operators.hpp"
+#include "function/set_returning.hpp"
+
+namespace tusk {
+
+class FunctionScanOp : public Operator {
+ public:
+  FunctionScanOp(SetFunction fn, bool ordinality) : fn(std::move(fn)), ordinality(ordinality) {}
+  void Open(EvalContext* ctx) override;
+  bool Next(Row* out) override;
+  void Explain(std::vector<std::string>* out, int depth) const override;
+  SetFunction fn;
+  bool ordinality;
+  bool lateral = false;  // arguments read columns of earlier FROM items
+  // Evaluates the function for one row of the preceding FROM items.
+  std::vector<Row> RowsFor(const Row* left, EvalContext* ctx);
+ private:
+  std::vector<Row> rows_;
+  size_t pos_ = 0;
+};
+
+// FROM a, f(a.x): the function runs once per row of the left input.
+class DependentJoinOp : public Operator {
+ public:
+  DependentJoinOp(OpP left, std::shared_ptr<FunctionScanOp> fn);
+  void Open(EvalContext* ctx) override { ctx_ = ctx; left->Open(ctx); rows_.clear(); pos_ = 0; }
+  bool Next(Row* out) override;
+  void Explain(std::vector<std::string>* out, int depth) const override;
+  OpP left;
+  std::shared_ptr<FunctionScanOp> fn;
+ private:
+  EvalContext* ctx_ = nullptr;
+  Row left_row_;
+  std::vector<Row> rows_;
+  size_t pos_ = 0;
+};
+
+class ProjectSetOp : public Operator {
+ public:
+  // Output row: one column per target; targets[i] is a scalar expression unless srfs[i] is set.
+  ProjectSetOp(OpP child, std::vector<ExprP> targets, std::vector<std::shared_ptr<SetFunction>> srfs)
+      : child(std::move(child)), targets(std::move(targets)), srfs(std::move(srfs)) {}
+  void Open(EvalContext* ctx) override { ctx_ = ctx; child->Open(ctx); pending_.clear(); pos_ = 0; }
+  bool Next(Row* out) override;
+  void Explain(std::vector<std::string>* out, int depth) const override;
+  OpP child;
+  std::vector<ExprP> targets;
+  std::vector<std::shared_ptr<SetFunction>> srfs;
+ private:
+  EvalContext* ctx_ = nullptr;
+  std::vector<Row> pending_;
+  size_t pos_ = 0;
+};
+
+}  // namespace tusk

@@ -1,0 +1,122 @@
+#include "function/set_returning.hpp"
+
+#include "binder/operators_impl.hpp"
+#include "common/error.hpp"
+#include "types/compare.hpp"
+#include "types/numeric.hpp"
+
+namespace tusk {
+
+bool IsSetReturningFunction(const std::string& name) {
+  return name == "generate_series" || name == "unnest";
+}
+
+namespace {
+[[noreturn]] void NoSuch(const std::string& name, const std::vector<ExprP>& args, int location) {
+  std::string sig;
+  for (size_t i = 0; i < args.size(); i++) sig += (i ? ", " : "") + TypeName(args[i]->type);
+  throw Error(sqlstate::kUndefinedFunction, "function " + name + "(" + sig + ") does not exist")
+      .WithHint("No function matches the given name and argument types. You might need to add explicit type casts.")
+      .WithPosition(location + 1);
+}
+
+int Rank(uint32_t id) {
+  return id == oid::kInt2 || id == oid::kInt4 ? 1 : id == oid::kInt8 ? 2 : id == oid::kNumeric ? 3 : 0;
+}
+}  // namespace
+
+SetFunction BindSetFunction(Binder& b, const std::string& name, std::vector<ExprP> args, int location) {
+  SetFunction f;
+  f.name = name;
+  if (name == "unnest") {
+    if (args.empty()) NoSuch(name, args, location);
+    for (auto& a : args) {
+      if (!a->type.array) NoSuch(name, args, location);
+      f.types.push_back(a->type.Element());
+      f.columns.push_back(args.size() == 1 ? "unnest" : "unnest");
+    }
+    f.args = args;
+    f.generate = [](const std::vector<Value>& v, EvalContext&) {
+      size_t n = 0;
+      for (const auto& a : v) if (!a.is_null()) n = std::max(n, a.arr().size());
+      std::vector<Row> rows(n, Row(v.size()));
+      for (size_t c = 0; c < v.size(); c++)
+        if (!v[c].is_null())
+          for (size_t i = 0; i < v[c].arr().size(); i++) rows[i][c] = v[c].arr()[i];
+      return rows;
+    };
+    return f;
+  }
+  // generate_series(start, stop [, step]) over integers, numerics or timestamps
+  if (args.size() < 2 || args.size() > 3) NoSuch(name, args, location);
+  uint32_t a0 = args[0]->type.id, a1 = args[1]->type.id;
+  bool unknown0 = a0 == oid::kUnknown;
+  bool timestamps = a0 == oid::kTimestamp || a0 == oid::kTimestamptz || a1 == oid::kTimestamp || a1 == oid::kTimestamptz ||
+                    (a0 == oid::kDate && args.size() == 3);
+  if (timestamps) {
+    if (args.size() != 3) NoSuch(name, args, location);
+    Type t(a0 == oid::kTimestamptz || a1 == oid::kTimestamptz || a0 == oid::kDate || unknown0 ? oid::kTimestamptz : oid::kTimestamp);
+    f.args = {b.Coerce(args[0], t, CastContext::kImplicit, location), b.Coerce(args[1], t, CastContext::kImplicit, location),
+              b.Coerce(args[2], Type(oid::kInterval), CastContext::kImplicit, location)};
+    f.types = {t};
+    f.columns = {"generate_series"};
+    bool tz = t.id == oid::kTimestamptz;
+    f.generate = [tz](const std::vector<Value>& v, EvalContext& ctx) {
+      std::vector<Row> rows;
+      if (v[0].is_null() || v[1].is_null() || v[2].is_null()) return rows;
+      Interval step = v[2].iv();
+      if (step.month == 0 && step.day == 0 && step.time == 0)
+        throw Error(sqlstate::kInvalidParameterValue, "step size cannot equal zero");
+      bool up = CompareIntervals(step, Interval{}) > 0;
+      int64_t cur = v[0].i();
+      for (size_t n = 0;; n++) {
+        if (up ? cur > v[1].i() : cur < v[1].i()) break;
+        if ((n & 1023) == 0) CheckCancel(&ctx);
+        rows.push_back({Value::Int(cur)});
+        cur = TimestampPlusInterval(cur, step, tz ? ctx.state->dt.tz.get() : nullptr);
+      }
+      return rows;
+    };
+    return f;
+  }
+  int rank = 0;
+  for (auto& a : args) {
+    int r = a->type.id == oid::kUnknown ? 1 : Rank(a->type.id);
+    if (!r || a->type.array) NoSuch(name, args, location);
+    rank = std::max(rank, r);
+  }
+  Type t(rank == 1 ? oid::kInt4 : rank == 2 ? oid::kInt8 : oid::kNumeric);
+  for (auto& a : args) f.args.push_back(b.Coerce(a, t, CastContext::kImplicit, location));
+  f.types = {t};
+  f.columns = {"generate_series"};
+  uint32_t tid = t.id;
+  f.generate = [tid](const std::vector<Value>& v, EvalContext& ctx) {
+    std::vector<Row> rows;
+    for (const auto& x : v) if (x.is_null()) return rows;
+    if (tid == oid::kNumeric) {
+      Numeric cur, stop, step = Numeric::FromInt(1);
+      Numeric::Parse(v[0].s(), &cur);
+      Numeric::Parse(v[1].s(), &stop);
+      if (v.size() == 3) Numeric::Parse(v[2].s(), &step);
+      if (step.is_zero()) throw Error(sqlstate::kInvalidParameterValue, "step size cannot equal zero");
+      bool up = !step.is_negative();
+      for (size_t n = 0; up ? cur.Compare(stop) <= 0 : cur.Compare(stop) >= 0; n++) {
+        if ((n & 1023) == 0) CheckCancel(&ctx);
+        rows.push_back({Value::Str(cur.ToString())});
+        cur = cur.Add(step);
+      }
+      return rows;
+    }
+    int64_t cur = v[0].i(), stop = v[1].i(), step = v.size() == 3 ? v[2].i() : 1;
+    if (step == 0) throw Error(sqlstate::kInvalidParameterValue, "step size cannot equal zero");
+    for (size_t n = 0; step > 0 ? cur <= stop : cur >= stop; n++) {
+      if ((n & 1023) == 0) CheckCancel(&ctx);
+      rows.push_back({Value::Int(cur)});
+      if (__builtin_add_overflow(cur, step, &cur)) break;
+    }
+    return rows;
+  };
+  return f;
+}
+
+}  // namespace tusk
