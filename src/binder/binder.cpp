@@ -1005,7 +1005,11 @@ ExprP Binder::BindFuncCall(PgQuery__FuncCall* f, const Scope& scope, AggContext*
     if (schema != "pg_catalog" && schema != "public")
       ThrowAt(sqlstate::kUndefinedFunction, "function " + NameListToString(f->funcname, f->n_funcname) + " does not exist", f->location);
   }
-  if (f->over) throw Error(sqlstate::kFeatureNotSupported, "window functions are not supported yet").WithPosition(f->location + 1);
+  if (f->over) {
+    if (!window_)
+      ThrowAt("42P20", std::string("window functions are not allowed in ") + clause_, f->location);
+    return BindWindowCall(f, name);
+  }
   if (IsAggregateName(name) && (f->agg_star || f->n_args > 0)) {
     if (!agg)
       ThrowAt(sqlstate::kGroupingError, std::string("aggregate functions are not allowed in ") + clause_, f->location);
@@ -1027,6 +1031,98 @@ ExprP Binder::BindFuncCall(PgQuery__FuncCall* f, const Scope& scope, AggContext*
         .WithPosition(f->location + 1);
   }
   return r;
+}
+
+ExprP Binder::BindWindowCall(PgQuery__FuncCall* f, const std::string& name) {
+  WindowContext* w = window_;
+  window_ = nullptr;  // window calls cannot nest
+  struct Restore { Binder* b; WindowContext* w; ~Restore() { b->window_ = w; } } restore{this, w};
+  PgQuery__WindowDef* def = f->over;
+  PgQuery__WindowDef* ref = nullptr;
+  std::string refname = def->name && *def->name ? def->name : (def->refname && *def->refname ? def->refname : "");
+  if (!refname.empty()) {
+    auto it = w->named.find(refname);
+    if (it == w->named.end()) ThrowAt(sqlstate::kUndefinedObject, "window \"" + refname + "\" does not exist", def->location);
+    ref = it->second;
+  }
+  auto bind = [&](Node* n) { return w->agg ? BindAgg(n, *w->scope, w->agg) : Bind(n, *w->scope); };
+  WindowCall call;
+  call.name = name;
+  PgQuery__WindowDef* pdef = ref && def->n_partition_clause == 0 ? ref : def;
+  for (size_t i = 0; i < pdef->n_partition_clause; i++) call.partition.push_back(bind(pdef->partition_clause[i]));
+  PgQuery__WindowDef* odef = ref && def->n_order_clause == 0 ? ref : def;
+  for (size_t i = 0; i < odef->n_order_clause; i++) {
+    auto* sb = odef->order_clause[i]->sort_by;
+    SortKey k;
+    k.expr = bind(sb->node);
+    k.desc = sb->sortby_dir == PG_QUERY__SORT_BY_DIR__SORTBY_DESC;
+    k.nulls_first = sb->sortby_nulls == PG_QUERY__SORT_BY_NULLS__SORTBY_NULLS_FIRST || (sb->sortby_nulls != PG_QUERY__SORT_BY_NULLS__SORTBY_NULLS_LAST && k.desc);
+    call.order.push_back(k);
+  }
+  PgQuery__WindowDef* fdef = ref && !(def->frame_options & frame::kNonDefault) ? ref : def;
+  call.frame.options = fdef->frame_options;
+  auto offset = [&](Node* n) -> ExprP {
+    if (!n) return nullptr;
+    Scope empty;
+    return Coerce(Bind(n, empty), Type(oid::kInt8), CastContext::kImplicit, ExprLocation(n));
+  };
+  if ((call.frame.options & frame::kRange) && (call.frame.options & (frame::kStartOffsetPreceding | frame::kStartOffsetFollowing | frame::kEndOffsetPreceding | frame::kEndOffsetFollowing)))
+    throw Error(sqlstate::kFeatureNotSupported, "RANGE with offset PRECEDING/FOLLOWING is not supported yet").WithPosition(def->location + 1);
+  call.frame.start_offset = offset(fdef->start_offset);
+  call.frame.end_offset = offset(fdef->end_offset);
+  for (size_t i = 0; i < f->n_args; i++) call.args.push_back(bind(f->args[i]));
+  if (f->agg_distinct) ThrowAt(sqlstate::kFeatureNotSupported, "DISTINCT is not implemented for window functions", f->location);
+  auto fail = [&]() -> ExprP {
+    std::string sig;
+    for (size_t i = 0; i < call.args.size(); i++) sig += (i ? ", " : "") + TypeName(call.args[i]->type);
+    throw Error(sqlstate::kUndefinedFunction, "function " + name + "(" + sig + ") does not exist")
+        .WithHint("No function matches the given name and argument types. You might need to add explicit type casts.")
+        .WithPosition(f->location + 1);
+  };
+  size_t n = call.args.size();
+  if (name == "row_number" || name == "rank" || name == "dense_rank") {
+    if (n) fail();
+    call.type = Type(oid::kInt8);
+  } else if (name == "percent_rank" || name == "cume_dist") {
+    if (n) fail();
+    call.type = Type(oid::kFloat8);
+  } else if (name == "ntile") {
+    if (n != 1) fail();
+    call.args[0] = Coerce(call.args[0], Type(oid::kInt4), CastContext::kImplicit, f->location);
+    call.type = Type(oid::kInt4);
+  } else if (name == "lag" || name == "lead") {
+    if (n < 1 || n > 3) fail();
+    if (call.args[0]->type.id == oid::kUnknown) call.args[0] = Coerce(call.args[0], Type(oid::kText), CastContext::kImplicit, f->location);
+    if (n > 1) call.args[1] = Coerce(call.args[1], Type(oid::kInt4), CastContext::kImplicit, f->location);
+    if (n > 2) call.args[2] = Coerce(call.args[2], call.args[0]->type, CastContext::kImplicit, f->location);
+    call.type = call.args[0]->type;
+  } else if (name == "first_value" || name == "last_value" || name == "nth_value") {
+    if (n != (name == "nth_value" ? 2u : 1u)) fail();
+    if (call.args[0]->type.id == oid::kUnknown) call.args[0] = Coerce(call.args[0], Type(oid::kText), CastContext::kImplicit, f->location);
+    if (n > 1) call.args[1] = Coerce(call.args[1], Type(oid::kInt4), CastContext::kImplicit, f->location);
+    call.type = call.args[0]->type;
+  } else if (IsAggregateName(name)) {
+    // Reuse aggregate typing: bind the call as an aggregate into a scratch context.
+    AggContext scratch;
+    scratch.from = w->scope;
+    if (w->agg) scratch.groups = w->agg->groups;
+    PgQuery__FuncCall copy = *f;
+    copy.over = nullptr;
+    BindAggregate(&copy, name, *w->scope, &scratch);
+    call.agg = scratch.aggs.back();
+    if (w->agg) {
+      // the aggregate's argument must be evaluated on the grouped row
+      call.agg.arg = f->agg_star ? nullptr : bind(f->args[0]);
+      call.agg.arg2 = f->n_args > 1 ? bind(f->args[1]) : nullptr;
+      call.agg.filter = f->agg_filter ? CoerceToBool(bind(f->agg_filter), "FILTER", f->location) : nullptr;
+    }
+    call.is_aggregate = true;
+    call.type = call.agg.result;
+  } else {
+    fail();
+  }
+  w->calls.push_back(call);
+  return std::make_shared<ColumnExpr>(kWindowBase + static_cast<int>(w->calls.size() - 1), 0, call.type, name + "(...) OVER (...)");
 }
 
 ExprP Binder::BindAggregate(PgQuery__FuncCall* f, const std::string& name, const Scope& scope, AggContext* agg) {

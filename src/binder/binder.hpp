@@ -12,7 +12,10 @@
 #include "execution/expr.hpp"
 #include "execution/operators.hpp"
 #include "parser/parser.hpp"
+#include "execution/window.hpp"
 #include "types/cast.hpp"
+
+#include <map>
 
 namespace tusk {
 
@@ -41,6 +44,18 @@ struct AggContext {
   const Scope* from = nullptr;
 };
 
+// Window function calls collected while binding a select list / ORDER BY. Calls are replaced
+// by ColumnExprs with index kWindowBase + k, remapped once the window operator's input width
+// is known.
+inline constexpr int kWindowBase = 1 << 20;
+struct WindowCall;
+struct WindowContext {
+  const Scope* scope = nullptr;
+  AggContext* agg = nullptr;                       // grouped query: window input is the agg output
+  std::map<std::string, PgQuery__WindowDef*> named;  // WINDOW w AS (...)
+  std::vector<WindowCall> calls;
+};
+
 struct ParamTypes {
   std::vector<Type> types;  // kUnknown until inferred
   bool allow_new = false;   // true while preparing: $n beyond `types` declares a parameter
@@ -55,6 +70,7 @@ class Binder {
   ExprP BindAgg(Node* node, const Scope& scope, AggContext* agg);
   // Where aggregates are forbidden, the clause name for the error ("WHERE", "JOIN conditions").
   void set_clause(const char* clause) { clause_ = clause; }
+  void set_window(WindowContext* w) { window_ = w; }
 
   Type ResolveType(PgQuery__TypeName* tn);
   // Converts e to type `to`; throws 42804 (assignment) or 42846 (cannot cast) when impossible.
@@ -88,9 +104,12 @@ class Binder {
   ExprP BindCase(PgQuery__CaseExpr* c, const Scope& scope, AggContext* agg);
   ExprP BindLike(const std::string& op, ExprP l, ExprP r, int location);
 
+  ExprP BindWindowCall(PgQuery__FuncCall* f, const std::string& name);
+
   ExecState* state_;
   ParamTypes* params_;
   const char* clause_ = "WHERE";
+  WindowContext* window_ = nullptr;
 };
 
 // Name of a column produced by an expression, as PostgreSQL's FigureColname picks it.

@@ -5,6 +5,7 @@
 #include "common/error.hpp"
 #include "common/strings.hpp"
 #include "execution/function_scan.hpp"
+#include "execution/window.hpp"
 #include "parser/walk.hpp"
 
 namespace tusk {
@@ -595,7 +596,6 @@ PlannedQuery Planner::PlanSelect(Node* node, const Scope* outer) {
   if (s->with_clause) PlanWith(s->with_clause, outer);
   if (s->into_clause) throw Error(sqlstate::kFeatureNotSupported, "SELECT INTO is not supported yet");
   if (s->n_locking_clause) throw Error(sqlstate::kFeatureNotSupported, "SELECT ... FOR UPDATE/SHARE is not supported yet");
-  if (s->n_window_clause) throw Error(sqlstate::kFeatureNotSupported, "window functions are not supported yet");
   if (s->op != PG_QUERY__SET_OPERATION__SETOP_NONE) return PlanSetOp(s, outer);
   if (s->n_values_lists) return PlanValues(s, outer);
 
@@ -610,6 +610,19 @@ PlannedQuery Planner::PlanSelect(Node* node, const Scope* outer) {
   std::vector<Node*> where;
   SplitConjuncts(s->where_clause, &where);
 
+  bool windowed = false;
+  auto has_window = [](Node* n) {
+    bool found = false;
+    auto visit = [&](Node* x) {
+      if (found || x->node_case == PG_QUERY__NODE__NODE_SUB_LINK) return false;
+      if (x->node_case == PG_QUERY__NODE__NODE_FUNC_CALL && x->func_call->over) { found = true; return false; }
+      return true;
+    };
+    if (n && visit(n)) WalkNodes(&n->base, visit);
+    return found;
+  };
+  for (size_t i = 0; i < s->n_target_list; i++) windowed |= has_window(s->target_list[i]);
+  for (size_t i = 0; i < s->n_sort_clause; i++) windowed |= has_window(s->sort_clause[i]);
   bool grouped = s->n_group_clause > 0 || s->having_clause != nullptr;
   for (size_t i = 0; i < s->n_target_list && !grouped; i++) grouped = ContainsAggregate(s->target_list[i]);
   for (size_t i = 0; i < s->n_sort_clause && !grouped; i++) grouped = ContainsAggregate(s->sort_clause[i]);
@@ -622,7 +635,7 @@ PlannedQuery Planner::PlanSelect(Node* node, const Scope* outer) {
                         FindCte(s->from_clause[0]->range_var->relname));
   bool keep_unknown = keep_unknown_targets_;
   keep_unknown_targets_ = false;
-  if (single_table && !grouped && !s->n_distinct_clause && s->n_sort_clause) {
+  if (single_table && !grouped && !windowed && !s->n_distinct_clause && s->n_sort_clause) {
     const TableDef* t = ResolveTable(s->from_clause[0]->range_var);
     for (size_t i = 0; i < s->n_sort_clause; i++) {
       auto* sb = s->sort_clause[i]->sort_by;
@@ -746,6 +759,17 @@ PlannedQuery Planner::PlanSelect(Node* node, const Scope* outer) {
       agg.groups.push_back(ge);
     }
   }
+  WindowContext wctx;
+  wctx.scope = &scope;
+  wctx.agg = grouped ? &agg : nullptr;
+  for (size_t i = 0; i < s->n_window_clause; i++) {
+    auto* wd = s->window_clause[i]->window_def;
+    if (wctx.named.count(wd->name))
+      throw Error("42P20", "window \"" + std::string(wd->name) + "\" is already defined").WithPosition(wd->location + 1);
+    wctx.named[wd->name] = wd;
+  }
+  if (windowed) binder_.set_window(&wctx);
+  struct ClearWindow { Binder* b; ~ClearWindow() { b->set_window(nullptr); } } clear_window{&binder_};
   for (size_t i = 0; i < s->n_target_list; i++) {
     auto* rt = s->target_list[i]->res_target;
     Node* v = rt->val;
@@ -799,12 +823,14 @@ PlannedQuery Planner::PlanSelect(Node* node, const Scope* outer) {
     target_nodes.push_back(v);
   }
   ExprP having;
+  binder_.set_window(nullptr);
   if (s->having_clause) {
     binder_.set_clause("HAVING");
     having = binder_.CoerceToBool(binder_.BindAgg(s->having_clause, scope, &agg), "HAVING", ExprLocation(s->having_clause));
     binder_.set_clause("WHERE");
   }
 
+  if (windowed) binder_.set_window(&wctx);
   // ORDER BY keys: output columns by position or name, else expressions over the input.
   std::vector<SortKey> sort_keys;
   std::vector<ExprP> hidden;
@@ -880,6 +906,18 @@ PlannedQuery Planner::PlanSelect(Node* node, const Scope* outer) {
   if (grouped) {
     input = std::make_shared<AggregateOp>(input, agg.groups, agg.aggs);
     if (having) input = std::make_shared<FilterOp>(input, having);
+  }
+  binder_.set_window(nullptr);
+  if (!wctx.calls.empty()) {
+    // Window results follow the window operator's input columns.
+    int base = static_cast<int>(input->types.size());
+    std::function<void(const ExprP&)> remap = [&](const ExprP& e) {
+      if (auto* c = dynamic_cast<ColumnExpr*>(e.get()); c && c->level == 0 && c->index >= kWindowBase) c->index = base + c->index - kWindowBase;
+      e->ForEachChild(remap);
+    };
+    for (auto& e : targets) remap(e);
+    for (auto& e : hidden) remap(e);
+    input = std::make_shared<WindowOp>(input, wctx.calls);
   }
   std::vector<ExprP> proj = targets;
   proj.insert(proj.end(), hidden.begin(), hidden.end());
