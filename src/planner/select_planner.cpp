@@ -450,6 +450,9 @@ OpP Planner::PlanFromItem(Node* item, Scope* scope, std::vector<Node*>* where, b
       if (!rs->alias) throw Error(sqlstate::kSyntaxError, "subquery in FROM must have an alias")
                           .WithHint("For example, FROM (SELECT ...) [AS] foo.");
       PlannedQuery q = PlanSelect(rs->subquery, scope->parent);
+      if (rs->alias->n_colnames > q.columns.size())
+        throw Error(sqlstate::kInvalidColumnReference, "table \"" + std::string(rs->alias->aliasname) + "\" has " + std::to_string(q.columns.size()) +
+                                                           " columns available but " + std::to_string(rs->alias->n_colnames) + " columns specified");
       ScopeRel rel;
       rel.alias = rs->alias->aliasname;
       for (size_t i = 0; i < q.columns.size(); i++) {
@@ -506,7 +509,7 @@ PlannedQuery Planner::PlanValues(PgQuery__SelectStmt* s, const Scope* outer) {
     auto* list = s->values_lists[i]->list;
     if (i == 0) width = list->n_items;
     else if (list->n_items != width)
-      ThrowAt(sqlstate::kSyntaxError, "VALUES lists must all be the same length", -1);
+      ThrowAt(sqlstate::kSyntaxError, "VALUES lists must all be the same length", list->n_items ? ExprLocation(list->items[0]) : -1);
     std::vector<ExprP> row;
     for (size_t k = 0; k < list->n_items; k++) row.push_back(binder_.Bind(list->items[k], empty));
     op->rows.push_back(std::move(row));
@@ -530,17 +533,26 @@ PlannedQuery Planner::PlanSetOp(PgQuery__SelectStmt* s, const Scope* outer) {
   lnode.node_case = rnode.node_case = PG_QUERY__NODE__NODE_SELECT_STMT;
   lnode.select_stmt = s->larg;
   rnode.select_stmt = s->rarg;
+  // Untyped literals stay unresolved in the branches and take the other branch's type.
+  keep_unknown_targets_ = true;
   PlannedQuery l = PlanSelect(&lnode, outer);
+  keep_unknown_targets_ = true;
   PlannedQuery r = PlanSelect(&rnode, outer);
   const char* opname = s->op == PG_QUERY__SET_OPERATION__SETOP_UNION ? "UNION" : s->op == PG_QUERY__SET_OPERATION__SETOP_INTERSECT ? "INTERSECT" : "EXCEPT";
+  auto right_location = [&](size_t k) {
+    auto* rs = s->rarg;
+    while (rs && rs->op != PG_QUERY__SET_OPERATION__SETOP_NONE) rs = rs->larg;
+    if (!rs || k >= rs->n_target_list) return -1;
+    return ExprLocation(rs->target_list[k]->res_target->val);
+  };
   if (l.columns.size() != r.columns.size())
-    throw Error(sqlstate::kSyntaxError, std::string("each ") + opname + " query must have the same number of columns");
+    ThrowAt(sqlstate::kSyntaxError, std::string("each ") + opname + " query must have the same number of columns", right_location(0));
   std::vector<ExprP> lcast, rcast;
   PlannedQuery q;
   for (size_t i = 0; i < l.columns.size(); i++) {
     ExprP le = std::make_shared<ColumnExpr>(static_cast<int>(i), 0, l.columns[i].type, l.columns[i].name);
     ExprP re = std::make_shared<ColumnExpr>(static_cast<int>(i), 0, r.columns[i].type, r.columns[i].name);
-    Type t = binder_.CommonType({le, re}, opname, -1);
+    Type t = binder_.CommonType({le, re}, opname, right_location(i));
     lcast.push_back(binder_.Coerce(le, t, CastContext::kImplicit, -1));
     rcast.push_back(binder_.Coerce(re, t, CastContext::kImplicit, -1));
     q.columns.push_back({l.columns[i].name, t});
@@ -1043,11 +1055,10 @@ void Planner::PlanWith(PgQuery__WithClause* with, const Scope* outer) {
       std::vector<ExprP> casts;
       for (size_t k = 0; k < rec.columns.size(); k++) {
         ExprP col = std::make_shared<ColumnExpr>(static_cast<int>(k), 0, rec.columns[k].type, rec.columns[k].name);
-        if (!(rec.columns[k].type == base.columns[k].type) && !CanCast(rec.columns[k].type, base.columns[k].type, CastContext::kImplicit))
-          throw Error(sqlstate::kDatatypeMismatch, "recursive query \"" + name + "\" column " + std::to_string(k + 1) + " has type " +
-                                                       TypeName(base.columns[k].type) + " in non-recursive term but type " +
-                                                       TypeName(rec.columns[k].type) + " overall")
-              .WithHint("Cast the output of the non-recursive term to the correct type.");
+        if (!(rec.columns[k].type == base.columns[k].type) && !CanCast(rec.columns[k].type, base.columns[k].type, CastContext::kImplicit)) {
+          int loc = k < sel->rarg->n_target_list ? ExprLocation(sel->rarg->target_list[k]->res_target->val) : -1;
+          ThrowAt(sqlstate::kDatatypeMismatch, "UNION types " + TypeName(base.columns[k].type) + " and " + TypeName(rec.columns[k].type) + " cannot be matched", loc);
+        }
         casts.push_back(binder_.Coerce(col, base.columns[k].type, CastContext::kImplicit, -1));
       }
       auto rec_proj = std::make_shared<ProjectOp>(rec.root, casts);
