@@ -25,6 +25,16 @@ class ResultSink {
   // The command tag ("SELECT 3", "INSERT 0 1", "CREATE TABLE").
   virtual void Complete(const std::string& tag) { (void)tag; }
   virtual void SendNotice(const Notice& n) { (void)n; }
+
+  // COPY ... TO STDOUT: the data goes to the client in chunks. Sinks that cannot stream throw
+  // 0A000 from CopyOutBegin.
+  virtual void CopyOutBegin(size_t columns, bool binary);
+  virtual void CopyOutData(const std::string& data) { (void)data; }
+  virtual void CopyOutEnd() {}
+  // COPY ... FROM STDIN: CopyInBegin announces the copy; CopyInRead returns the next chunk of
+  // data, false at the end, and throws 57014 when the client aborts the copy.
+  virtual void CopyInBegin(size_t columns, bool binary);
+  virtual bool CopyInRead(std::string* chunk) { (void)chunk; return false; }
 };
 
 }  // namespace tusk

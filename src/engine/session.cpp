@@ -586,6 +586,7 @@ void Session::Dispatch(Node* stmt, ExecState* st, const std::vector<Type>& param
     case PG_QUERY__NODE__NODE_UPDATE_STMT: ExecuteUpdate(stmt->update_stmt, st, &params, sink); return;
     case PG_QUERY__NODE__NODE_DELETE_STMT: ExecuteDelete(stmt->delete_stmt, st, &params, sink); return;
     case PG_QUERY__NODE__NODE_EXPLAIN_STMT: ExecuteExplain(stmt->explain_stmt, st, &params, sink); return;
+    case PG_QUERY__NODE__NODE_COPY_STMT: ExecuteCopy(stmt->copy_stmt, st, &params, sink); return;
     case PG_QUERY__NODE__NODE_VARIABLE_SHOW_STMT: ExecuteShow(stmt->variable_show_stmt, sink); return;
     case PG_QUERY__NODE__NODE_VARIABLE_SET_STMT: ExecuteSet(stmt->variable_set_stmt, sink); return;
     case PG_QUERY__NODE__NODE_TRANSACTION_STMT:

@@ -14,6 +14,7 @@ void ExecuteExplain(PgQuery__ExplainStmt* stmt, ExecState* st, ParamTypes* param
 void ExecuteInsert(PgQuery__InsertStmt* stmt, ExecState* st, ParamTypes* params, ResultSink* sink);
 void ExecuteUpdate(PgQuery__UpdateStmt* stmt, ExecState* st, ParamTypes* params, ResultSink* sink);
 void ExecuteDelete(PgQuery__DeleteStmt* stmt, ExecState* st, ParamTypes* params, ResultSink* sink);
+void ExecuteCopy(PgQuery__CopyStmt* stmt, ExecState* st, ParamTypes* params, ResultSink* sink);
 // Schema statements; returns false when `stmt` is not one.
 bool ExecuteDdl(Node* stmt, ExecState* st, ResultSink* sink);
 

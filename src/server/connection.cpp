@@ -254,6 +254,44 @@ class Connection {
       else c->sock_.Write(MessageBuilder('C').Str(tag).Done());
     }
     void SendNotice(const Notice& n) override { c->SendNotice(n); }
+    void CopyOutBegin(size_t columns, bool binary) override {
+      MessageBuilder m('H');
+      m.Byte(binary ? 1 : 0).Int16(static_cast<int16_t>(columns));
+      for (size_t i = 0; i < columns; i++) m.Int16(binary ? 1 : 0);
+      c->sock_.Write(m.Done());
+    }
+    void CopyOutData(const std::string& data) override { c->sock_.Write(MessageBuilder('d').Bytes(data).Done()); }
+    void CopyOutEnd() override { c->sock_.Write(MessageBuilder('c').Done()); }
+    void CopyInBegin(size_t columns, bool binary) override {
+      MessageBuilder m('G');
+      m.Byte(binary ? 1 : 0).Int16(static_cast<int16_t>(columns));
+      for (size_t i = 0; i < columns; i++) m.Int16(binary ? 1 : 0);
+      c->sock_.Write(m.Done());
+      c->sock_.Flush();
+      copy_in_ = true;
+    }
+    bool CopyInRead(std::string* chunk) override {
+      while (copy_in_) {
+        char type;
+        std::string body;
+        if (!c->ReadMessage(&type, &body)) throw ProtocolError{"unexpected EOF on client connection with an open transaction"};
+        switch (type) {
+          case 'd': *chunk = std::move(body); return true;
+          case 'c': copy_in_ = false; return false;
+          case 'f': {
+            copy_in_ = false;
+            MessageReader r(body);
+            throw Error(sqlstate::kQueryCanceled, "COPY from stdin failed: " + r.Str());
+          }
+          case 'H': case 'S': break;
+          default:
+            copy_in_ = false;
+            throw Error(sqlstate::kProtocolViolation, "unexpected message type 0x" + std::to_string(static_cast<int>(type)) + " during COPY from stdin");
+        }
+      }
+      return false;
+    }
+    bool copy_in_ = false;
   };
 
   // Buffers results of an extended-protocol Execute.
