@@ -10,6 +10,7 @@
 namespace tusk {
 
 void AddConstraintToTable(ExecState* st, Catalog* cat, TableDef* t, PgQuery__Constraint* c, const std::string& column, bool existing_rows);
+void AlterColumnType(ExecState* st, Catalog* cat, TableDef* t, PgQuery__AlterTableCmd* cmd);
 
 namespace {
 // Rewrites column names inside stored expression text (after RENAME COLUMN).
@@ -278,7 +279,8 @@ void ExecuteAlterTable(PgQuery__AlterTableStmt* stmt, ExecState* st, ResultSink*
         break;
       }
       case PG_QUERY__ALTER_TABLE_TYPE__AT_AlterColumnType:
-        throw Error(sqlstate::kFeatureNotSupported, "ALTER COLUMN ... TYPE is not supported yet");
+        AlterColumnType(st, cat, t, cmd);
+        break;
       default:
         throw Error(sqlstate::kFeatureNotSupported, "this ALTER TABLE command is not supported yet");
     }

@@ -581,7 +581,27 @@ void Session::Dispatch(Node* stmt, ExecState* st, const std::vector<Type>& param
   params.types = param_types;
   if (params.types.size() < st->params.size()) params.types.resize(st->params.size(), Type(oid::kText));
   switch (stmt->node_case) {
-    case PG_QUERY__NODE__NODE_SELECT_STMT: ExecuteSelect(stmt, st, &params, sink); return;
+    case PG_QUERY__NODE__NODE_SELECT_STMT:
+      if (stmt->select_stmt->into_clause) {
+        // SELECT ... INTO t: the same as CREATE TABLE t AS SELECT ...
+        PgQuery__SelectStmt copy = *stmt->select_stmt;
+        copy.into_clause = nullptr;
+        Node q = PG_QUERY__NODE__INIT;
+        q.node_case = PG_QUERY__NODE__NODE_SELECT_STMT;
+        q.select_stmt = &copy;
+        ExecuteCreateTableAs(stmt->select_stmt->into_clause, &q, false, st, &params, sink, "SELECT");
+        return;
+      }
+      ExecuteSelect(stmt, st, &params, sink);
+      return;
+    case PG_QUERY__NODE__NODE_CREATE_TABLE_AS_STMT: {
+      auto* c = stmt->create_table_as_stmt;
+      if (c->objtype != PG_QUERY__OBJECT_TYPE__OBJECT_TABLE)
+        throw Error(sqlstate::kFeatureNotSupported, "materialized views are not supported yet");
+      ExecuteCreateTableAs(c->into, c->query, c->if_not_exists, st, &params, sink, "SELECT");
+      return;
+    }
+    case PG_QUERY__NODE__NODE_TRUNCATE_STMT: ExecuteTruncate(stmt->truncate_stmt, st, sink); return;
     case PG_QUERY__NODE__NODE_INSERT_STMT: ExecuteInsert(stmt->insert_stmt, st, &params, sink); return;
     case PG_QUERY__NODE__NODE_UPDATE_STMT: ExecuteUpdate(stmt->update_stmt, st, &params, sink); return;
     case PG_QUERY__NODE__NODE_DELETE_STMT: ExecuteDelete(stmt->delete_stmt, st, &params, sink); return;

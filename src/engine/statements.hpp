@@ -14,6 +14,9 @@ void ExecuteExplain(PgQuery__ExplainStmt* stmt, ExecState* st, ParamTypes* param
 void ExecuteInsert(PgQuery__InsertStmt* stmt, ExecState* st, ParamTypes* params, ResultSink* sink);
 void ExecuteUpdate(PgQuery__UpdateStmt* stmt, ExecState* st, ParamTypes* params, ResultSink* sink);
 void ExecuteDelete(PgQuery__DeleteStmt* stmt, ExecState* st, ParamTypes* params, ResultSink* sink);
+void ExecuteTruncate(PgQuery__TruncateStmt* stmt, ExecState* st, ResultSink* sink);
+void ExecuteCreateTableAs(PgQuery__IntoClause* into, Node* query, bool if_not_exists, ExecState* st, ParamTypes* params,
+                          ResultSink* sink, const char* tag);
 void ExecuteCopy(PgQuery__CopyStmt* stmt, ExecState* st, ParamTypes* params, ResultSink* sink);
 // Schema statements; returns false when `stmt` is not one.
 bool ExecuteDdl(Node* stmt, ExecState* st, ResultSink* sink);

@@ -1,0 +1,172 @@
+// Schema statements that also move data: TRUNCATE, CREATE TABLE AS / SELECT INTO, and
+// ALTER COLUMN ... TYPE (which rewrites every row).
+#include "common/error.hpp"
+#include "common/keycodec.hpp"
+#include "common/rowcodec.hpp"
+#include "common/strings.hpp"
+#include "engine/ddl_util.hpp"
+#include "engine/statements.hpp"
+#include "engine/table_writer.hpp"
+
+namespace tusk {
+
+namespace {
+// Removes every row and index entry of a table inside the transaction.
+void DeleteAllRows(ExecState* st, const TableDef& t) {
+  std::vector<uint32_t> rels{t.oid};
+  for (uint32_t i : t.indexes) rels.push_back(i);
+  for (uint32_t rel : rels) {
+    std::string prefix = RelationPrefix(rel), end = PrefixSuccessor(prefix);
+    std::unique_ptr<rocksdb::Iterator> it(st->txn->GetIterator(rocksdb::ReadOptions()));
+    std::vector<std::string> keys;
+    for (it->Seek(prefix); it->Valid() && it->key().compare(end) < 0; it->Next()) keys.push_back(it->key().ToString());
+    for (const auto& k : keys) CheckStatus(st->txn->Delete(k), "truncate");
+  }
+}
+}  // namespace
+
+void ExecuteTruncate(PgQuery__TruncateStmt* stmt, ExecState* st, ResultSink* sink) {
+  Catalog* cat = st->session->MutableCatalog(st);
+  auto path = st->session->SearchPath();
+  std::vector<uint32_t> targets;
+  for (size_t i = 0; i < stmt->n_relations; i++) {
+    auto* rv = stmt->relations[i]->range_var;
+    auto rel = cat->FindRelation(rv->schemaname ? rv->schemaname : "", rv->relname, path);
+    if (!rel) throw Error(sqlstate::kUndefinedTable, "relation \"" + std::string(rv->relname) + "\" does not exist");
+    if (rel->first != RelKind::kTable) throw Error(sqlstate::kWrongObjectType, "\"" + std::string(rv->relname) + "\" is not a table");
+    if (std::find(targets.begin(), targets.end(), rel->second) == targets.end()) targets.push_back(rel->second);
+  }
+  bool cascade = stmt->behavior == PG_QUERY__DROP_BEHAVIOR__DROP_CASCADE;
+  // Tables whose foreign keys point at a truncated table must be truncated too.
+  for (size_t k = 0; k < targets.size(); k++) {
+    for (const auto& [oid, t] : cat->tables())
+      for (const auto& c : t.constraints) {
+        if (c.kind != 'f' || c.ref_table != targets[k] || std::find(targets.begin(), targets.end(), oid) != targets.end()) continue;
+        if (!cascade)
+          throw Error(sqlstate::kFeatureNotSupported, "cannot truncate a table referenced in a foreign key constraint")
+              .WithDetail("Table \"" + t.name + "\" references \"" + cat->FindTable(targets[k])->name + "\".")
+              .WithHint("Truncate table \"" + t.name + "\" at the same time, or use TRUNCATE ... CASCADE.");
+        Notice(sink, "truncate cascades to table \"" + t.name + "\"");
+        targets.push_back(oid);
+      }
+  }
+  for (uint32_t oid : targets) {
+    DeleteAllRows(st, *cat->FindTable(oid));
+    if (stmt->restart_seqs)
+      for (const auto& [so, s] : cat->sequences())
+        if (s.owner_table == oid) st->db->SetVal(s, s.start, false);
+  }
+  sink->Complete("TRUNCATE TABLE");
+}
+
+void ExecuteCreateTableAs(PgQuery__IntoClause* into, Node* query, bool if_not_exists, ExecState* st, ParamTypes* params,
+                          ResultSink* sink, const char* tag) {
+  auto* rv = into->rel;
+  if (rv->relpersistence && std::string(rv->relpersistence) == "t")
+    throw Error(sqlstate::kFeatureNotSupported, "temporary tables are not supported yet");
+  Catalog* cat = st->session->MutableCatalog(st);
+  std::string schema = CreationSchema(st, rv->schemaname, rv->location);
+  std::string name = rv->relname;
+  if (cat->FindRelation(schema, name, {})) {
+    if (if_not_exists) {
+      Notice(sink, "relation \"" + name + "\" already exists, skipping");
+      sink->Complete("CREATE TABLE AS");
+      return;
+    }
+    throw Error(sqlstate::kDuplicateTable, "relation \"" + name + "\" already exists");
+  }
+  st->catalog = std::make_shared<Catalog>(*cat);
+  Planner planner(st, params);
+  PlannedQuery q = planner.PlanSelect(query, nullptr);
+  if (into->n_col_names > q.columns.size()) throw Error(sqlstate::kSyntaxError, "too many column names were specified");
+  TableDef t;
+  t.oid = cat->AllocateOid();
+  t.schema = schema;
+  t.name = name;
+  for (size_t i = 0; i < q.columns.size(); i++) {
+    ColumnDef c;
+    c.name = i < into->n_col_names ? StrVal(into->col_names[i]) : q.columns[i].name;
+    c.type = q.columns[i].type;
+    if (c.type.id == oid::kUnknown && !c.type.array) c.type = Type(oid::kText);
+    if (t.FindColumn(c.name) >= 0) throw Error(sqlstate::kDuplicateColumn, "column \"" + c.name + "\" specified more than once");
+    t.columns.push_back(c);
+  }
+  cat->AddTable(t);
+  st->catalog = std::make_shared<Catalog>(*cat);
+  int64_t n = 0;
+  if (!into->skip_data) {
+    EvalContext ctx;
+    ctx.state = st;
+    std::vector<Row> rows = RunToVector(q.root.get(), &ctx);
+    Planner wp(st, params);
+    TableWriter writer(&wp, st->catalog->FindTable(t.oid));
+    for (Row& r : rows) {
+      writer.Insert(r);
+      n++;
+    }
+  }
+  if (into->skip_data) sink->Complete("CREATE TABLE AS");
+  else sink->Complete(std::string(tag) + " " + std::to_string(n));
+}
+
+void AlterColumnType(ExecState* st, Catalog* cat, TableDef* t, PgQuery__AlterTableCmd* cmd) {
+  int c = t->FindColumn(cmd->name);
+  if (c < 0) throw Error(sqlstate::kUndefinedColumn, "column \"" + std::string(cmd->name) + "\" of relation \"" + t->name + "\" does not exist");
+  auto* def = cmd->def->column_def;
+  ParamTypes params;
+  st->catalog = std::make_shared<Catalog>(*cat);
+  Planner planner(st, &params);
+  Type to;
+  try {
+    to = planner.binder().ResolveType(def->type_name);
+  } catch (Error& e) {
+    e.ClearPosition();
+    throw;
+  }
+  ColumnDef& col = t->columns[static_cast<size_t>(c)];
+  Scope scope;
+  scope.Add(planner.TableScopeRel(t, t->name));
+  ExprP conv;
+  if (def->raw_default) {
+    planner.binder().set_clause("transform expressions");
+    conv = planner.binder().Coerce(planner.binder().Bind(def->raw_default, scope), to, CastContext::kAssignment, ExprLocation(def->raw_default),
+                                   "result of USING clause for column \"" + col.name + "\"");
+  } else {
+    ExprP src = std::make_shared<ColumnExpr>(c, 0, col.type, col.name);
+    if (!CanCast(col.type, to, CastContext::kAssignment))
+      throw Error(sqlstate::kDatatypeMismatch, "column \"" + col.name + "\" cannot be cast automatically to type " + TypeName(to))
+          .WithHint("You might need to specify \"USING " + QuoteIdent(col.name) + "::" + TypeName(to) + "\".");
+    conv = planner.binder().Coerce(src, to, CastContext::kAssignment, -1);
+  }
+  // Rewrite: read every row under the old definition, then store it again under the new one.
+  const TableDef old_def = *t;
+  SeqScanOp scan(&old_def, "", true);
+  EvalContext ctx;
+  ctx.state = st;
+  std::vector<Row> rows = RunToVector(&scan, &ctx);
+  DeleteAllRows(st, old_def);
+  col.type = to;
+  if (!col.default_sql.empty()) {
+    std::unique_ptr<Script> holder;
+    Node* e = ParseStoredExpr(col.default_sql, &holder);
+    Scope empty;
+    try {
+      planner.binder().Coerce(planner.binder().Bind(e, empty), to, CastContext::kAssignment, -1, "column \"" + col.name + "\"");
+    } catch (const Error&) {
+      throw Error(sqlstate::kDatatypeMismatch, "default for column \"" + col.name + "\" cannot be cast automatically to type " + TypeName(to));
+    }
+  }
+  st->catalog = std::make_shared<Catalog>(*cat);
+  const TableDef* nt = st->catalog->FindTable(t->oid);
+  Planner wp(st, &params);
+  TableWriter writer(&wp, nt);
+  for (Row& r : rows) {
+    r.pop_back();  // storage key
+    ctx.row = &r;
+    Value v = conv->Eval(ctx);
+    r[static_cast<size_t>(c)] = v;
+    writer.Insert(r);
+  }
+}
+
+}  // namespace tusk
