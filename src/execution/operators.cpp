@@ -322,6 +322,12 @@ void AggregateOp::Open(EvalContext* ctx) {
         continue;
       }
       Value extra = a.arg2 ? a.arg2->Eval(c) : Value();
+      if (!a.order.empty()) {
+        Row keys;
+        for (auto& k : a.order) keys.push_back(k->expr->Eval(c));
+        states[slot][i].ordered.push_back({std::move(keys), v, extra});
+        continue;
+      }
       Accumulate(a, states[slot][i], v, extra);
     }
   }
@@ -331,6 +337,7 @@ void AggregateOp::Open(EvalContext* ctx) {
   }
   for (size_t k = 0; k < keys.size(); k++) {
     Row out = keys[k];
+    for (size_t i = 0; i < aggs.size(); i++) FeedOrdered(aggs[i], states[k][i]);
     for (size_t i = 0; i < aggs.size(); i++) out.push_back(Finish(aggs[i], states[k][i]));
     results_.push_back(std::move(out));
   }
@@ -406,6 +413,8 @@ void SortOp::Explain(std::vector<std::string>* out, int depth) const {
 
 // ---- Limit ----
 void LimitOp::Open(EvalContext* ctx) {
+  ctx_ = ctx;
+  have_last_ = false;
   Row empty;
   EvalContext c = *ctx;
   c.row = &empty;
@@ -428,15 +437,54 @@ void LimitOp::Open(EvalContext* ctx) {
   child->Open(ctx);
 }
 
+bool LimitOp::SameTies(const Row& a, const Row& b) {
+  EvalContext ca = *ctx_, cb = *ctx_;
+  ca.row = &a;
+  cb.row = &b;
+  for (const auto& k : ties) {
+    Value x = k.expr->Eval(ca), y = k.expr->Eval(cb);
+    if (x.is_null() != y.is_null()) return false;
+    if (!x.is_null() && CompareValues(k.expr->type, x, y) != 0) return false;
+  }
+  return true;
+}
+
 bool LimitOp::Next(Row* out) {
-  if (remaining_ == 0) return false;
+  if (remaining_ == 0) {
+    if (ties.empty() || !have_last_) return false;
+    if (!child->Next(out) || !SameTies(*out, last_)) { have_last_ = false; return false; }
+    return true;
+  }
   while (skip_ > 0) {
     if (!child->Next(out)) return false;
     skip_--;
   }
   if (!child->Next(out)) return false;
   if (remaining_ > 0) remaining_--;
+  if (!ties.empty() && remaining_ == 0) { last_ = *out; have_last_ = true; }
   return true;
+}
+
+bool DistinctOnOp::Next(Row* out) {
+  while (child->Next(out)) {
+    bool same = have_;
+    for (size_t i = 0; same && i < keys.size(); i++) {
+      const Value& a = (*out)[static_cast<size_t>(keys[i])];
+      const Value& b = last_[static_cast<size_t>(keys[i])];
+      if (a.is_null() != b.is_null()) same = false;
+      else if (!a.is_null() && CompareValues(types[static_cast<size_t>(keys[i])], a, b) != 0) same = false;
+    }
+    if (same) continue;
+    last_ = *out;
+    have_ = true;
+    return true;
+  }
+  return false;
+}
+
+void DistinctOnOp::Explain(std::vector<std::string>* out, int depth) const {
+  ExplainLine(out, depth, "Unique");
+  child->Explain(out, depth + 1);
 }
 
 void LimitOp::Explain(std::vector<std::string>* out, int depth) const {

@@ -117,13 +117,17 @@ class HashJoinOp : public Operator {
   std::vector<Value> LeftKey(const Row& l);
 };
 
+struct SortKey;
+
 struct AggSpec {
   std::string name;            // count, sum, avg, min, max, ...
   ExprP arg;                   // null for count(*)
-  ExprP arg2;                  // string_agg's delimiter
+  ExprP arg2;                  // string_agg's delimiter; percentile fraction
   bool distinct = false;
   ExprP filter;
   Type result;
+  // ORDER BY inside the call (or WITHIN GROUP): inputs are sorted before accumulating.
+  std::vector<std::shared_ptr<SortKey>> order;
 };
 
 // Groups its input by the group expressions (hash) and computes aggregates. Output row: group
@@ -166,13 +170,33 @@ class SortOp : public Operator {
 class LimitOp : public Operator {
  public:
   LimitOp(OpP child, ExprP limit, ExprP offset) : child(std::move(child)), limit(std::move(limit)), offset(std::move(offset)) { names = this->child->names; types = this->child->types; }
+  // FETCH FIRST ... WITH TIES: rows equal to the last one on these keys are returned too.
+  std::vector<SortKey> ties;
   void Open(EvalContext* ctx) override;
   bool Next(Row* out) override;
   void Explain(std::vector<std::string>* out, int depth) const override;
   OpP child;
   ExprP limit, offset;
  private:
+  bool SameTies(const Row& a, const Row& b);
   int64_t remaining_ = -1, skip_ = 0;
+  EvalContext* ctx_ = nullptr;
+  Row last_;
+  bool have_last_ = false;
+};
+
+// DISTINCT ON: keeps the first row of each run of equal key columns (input sorted by them).
+class DistinctOnOp : public Operator {
+ public:
+  DistinctOnOp(OpP child, std::vector<int> keys) : child(std::move(child)), keys(std::move(keys)) { names = this->child->names; types = this->child->types; }
+  void Open(EvalContext* ctx) override { child->Open(ctx); have_ = false; }
+  bool Next(Row* out) override;
+  void Explain(std::vector<std::string>* out, int depth) const override;
+  OpP child;
+  std::vector<int> keys;
+ private:
+  Row last_;
+  bool have_ = false;
 };
 
 // DISTINCT over whole rows (first `width` columns), keeping first occurrences in order.

@@ -16,7 +16,9 @@ std::map<std::string, FunctionBinder>& FunctionRegistry() {
 bool IsAggregateName(const std::string& name) {
   return name == "count" || name == "sum" || name == "avg" || name == "min" || name == "max" ||
          name == "bool_and" || name == "bool_or" || name == "every" || name == "string_agg" ||
-         name == "array_agg";
+         name == "array_agg" || name == "stddev" || name == "stddev_samp" || name == "stddev_pop" ||
+         name == "variance" || name == "var_samp" || name == "var_pop" || name == "percentile_cont" ||
+         name == "percentile_disc" || name == "mode";
 }
 
 ExprP BindBuiltinFunction(Binder& b, const std::string& name, std::vector<ExprP>& args, int location) {

@@ -35,7 +35,7 @@ bool ContainsAggregate(Node* n) {
     if (x->node_case == PG_QUERY__NODE__NODE_FUNC_CALL) {
       auto* f = x->func_call;
       std::string name = StrVal(f->funcname[f->n_funcname - 1]);
-      if (IsAggregateName(name) && !f->over && (f->agg_star || f->n_args > 0)) { found = true; return false; }
+      if (IsAggregateName(name) && !f->over && (f->agg_star || f->n_args > 0 || f->agg_within_group)) { found = true; return false; }
     }
     return true;
   };
@@ -945,10 +945,41 @@ PlannedQuery Planner::PlanSelect(Node* node, const Scope* outer) {
     project->types.push_back(proj[i]->type);
   }
   OpP root = project;
-  if (s->n_distinct_clause) {
-    if (s->distinct_clause[0] != nullptr && s->distinct_clause[0]->node_case != PG_QUERY__NODE__NODE__NOT_SET)
-      throw Error(sqlstate::kFeatureNotSupported, "SELECT DISTINCT ON is not supported yet");
-    root = std::make_shared<DistinctOp>(root, targets.size());
+  bool distinct_on = s->n_distinct_clause && s->distinct_clause[0] != nullptr &&
+                     s->distinct_clause[0]->node_case != PG_QUERY__NODE__NODE__NOT_SET;
+  if (s->n_distinct_clause && !distinct_on) root = std::make_shared<DistinctOp>(root, targets.size());
+  std::vector<int> distinct_keys;
+  if (distinct_on) {
+    // DISTINCT ON (exprs): the keys must lead the ORDER BY; rows are sorted, then the first
+    // of each key run is kept.
+    for (size_t i = 0; i < s->n_distinct_clause; i++) {
+      Node* n = s->distinct_clause[i];
+      int col = -1;
+      if (n->node_case == PG_QUERY__NODE__NODE_A_CONST && n->a_const->val_case == PG_QUERY__A__CONST__VAL_IVAL) {
+        int64_t pos = n->a_const->ival->ival;
+        if (pos < 1 || pos > static_cast<int64_t>(targets.size()))
+          ThrowAt(sqlstate::kInvalidColumnReference, "SELECT DISTINCT ON position " + std::to_string(pos) + " is not in select list", n->a_const->location);
+        col = static_cast<int>(pos - 1);
+      } else {
+        ExprP e = grouped ? binder_.BindAgg(n, scope, &agg) : binder_.Bind(n, scope);
+        for (size_t t = 0; t < proj.size() && col < 0; t++)
+          if (proj[t]->Key() == e->Key()) col = static_cast<int>(t);
+        if (col < 0) ThrowAt(sqlstate::kInvalidColumnReference, "SELECT DISTINCT ON expressions must match initial ORDER BY expressions", ExprLocation(n));
+      }
+      distinct_keys.push_back(col);
+    }
+    for (size_t i = 0; i < sort_keys.size() && i < distinct_keys.size(); i++) {
+      auto* c = static_cast<ColumnExpr*>(sort_keys[i].expr.get());
+      if (c->index != distinct_keys[i] && proj[static_cast<size_t>(c->index)]->Key() != proj[static_cast<size_t>(distinct_keys[i])]->Key())
+        ThrowAt(sqlstate::kInvalidColumnReference, "SELECT DISTINCT ON expressions must match initial ORDER BY expressions",
+                ExprLocation(s->distinct_clause[i]));
+    }
+    if (sort_keys.empty())
+      for (int k : distinct_keys) {
+        SortKey key;
+        key.expr = std::make_shared<ColumnExpr>(k, 0, proj[static_cast<size_t>(k)]->type, "");
+        sort_keys.push_back(key);
+      }
   }
   if (!sort_keys.empty() && !index_ordered) {
     auto sort = std::make_shared<SortOp>(root, sort_keys);
@@ -958,9 +989,10 @@ PlannedQuery Planner::PlanSelect(Node* node, const Scope* outer) {
     }
     root = sort;
   }
+  if (distinct_on) root = std::make_shared<DistinctOnOp>(root, distinct_keys);
   if (s->limit_count || s->limit_offset) {
-    if (s->limit_option == PG_QUERY__LIMIT_OPTION__LIMIT_OPTION_WITH_TIES)
-      throw Error(sqlstate::kFeatureNotSupported, "FETCH ... WITH TIES is not supported yet");
+    if (s->limit_option == PG_QUERY__LIMIT_OPTION__LIMIT_OPTION_WITH_TIES && s->n_sort_clause == 0)
+      throw Error(sqlstate::kSyntaxError, "WITH TIES cannot be specified without ORDER BY clause");
     Scope empty;
     empty.parent = outer;
     ExprP lim, off;
@@ -973,7 +1005,9 @@ PlannedQuery Planner::PlanSelect(Node* node, const Scope* outer) {
       off = binder_.Coerce(binder_.Bind(s->limit_offset, empty), Type(oid::kInt8), CastContext::kImplicit, -1);
     }
     binder_.set_clause("WHERE");
-    root = std::make_shared<LimitOp>(root, lim, off);
+    auto limit_op = std::make_shared<LimitOp>(root, lim, off);
+    if (s->limit_option == PG_QUERY__LIMIT_OPTION__LIMIT_OPTION_WITH_TIES) limit_op->ties = sort_keys;
+    root = limit_op;
   }
   if (!hidden.empty()) {
     std::vector<ExprP> trim;

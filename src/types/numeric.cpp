@@ -390,6 +390,23 @@ Numeric Numeric::Ceil() const {
   return t;
 }
 
+Numeric Numeric::Sqrt(int scale) const {
+  if (nan_) return *this;
+  if (is_negative()) throw Error("2201F", "cannot take square root of a negative number");
+  if (is_zero()) return Numeric::FromInt(0).Round(scale);
+  // Newton's method from a double estimate, at a few guard digits beyond the target scale.
+  int work = scale + 8;
+  Numeric x = FromDouble(std::sqrt(ToDouble()), 17);
+  if (x.is_zero()) x = FromInt(1);
+  Numeric two = FromInt(2);
+  for (int i = 0; i < 200; i++) {
+    Numeric next = x.Add(DivScale(x, work)).DivScale(two, work);
+    if (next.Compare(x) == 0) break;
+    x = next;
+  }
+  return x.Round(scale);
+}
+
 int Numeric::Compare(const Numeric& o) const {
   if (nan_ || o.nan_) return nan_ == o.nan_ ? 0 : (nan_ ? 1 : -1);  // NaN sorts last
   bool an = is_negative(), bn = o.is_negative();

@@ -41,6 +41,8 @@ class Numeric {
   Numeric Round(int scale) const;  // half away from zero; negative scale rounds left of point
   Numeric Trunc(int scale) const;
   Numeric Floor() const;
+  // Square root rounded to `scale` digits; throws 2201F for negative input.
+  Numeric Sqrt(int scale) const;
   Numeric Ceil() const;
   int Compare(const Numeric& o) const;
   // Applies numeric(p,s): rounds to s, throws 22003 when more than p-s integer digits remain.

@@ -1,0 +1,22 @@
+-- ORDER BY inside aggregates, statistical and ordered-set aggregates, DISTINCT ON, FETCH ... WITH TIES
+create table s (id int, grp text, v int, f float8, n numeric, d interval);
+insert into s values (1, 'a', 10, 1.5, 2.5, '1 hour'), (2, 'a', 20, 2.5, 3.5, '2 hours'), (3, 'b', 5, null, 1, '30 min'), (4, 'b', 7, 4, 2, null), (5, 'c', null, 1, null, '1 day'), (6, 'a', 20, 3, 1.25, '3 hours');
+select grp, string_agg(id::text, ',' order by id desc), array_agg(v order by v nulls first, id) from s group by grp order by grp;
+select string_agg(distinct grp, '|' order by grp) from s;
+select stddev(v), stddev_pop(v), variance(v), var_pop(v), stddev(f), variance(f), stddev(n), var_samp(n) from s;
+select grp, stddev(v) from s group by grp order by grp;
+select percentile_cont(0.5) within group (order by v), percentile_disc(0.5) within group (order by v), mode() within group (order by v) from s;
+select grp, percentile_cont(0.25) within group (order by f) from s group by grp order by grp;
+select percentile_cont(0.5) within group (order by d), percentile_disc(0.9) within group (order by n) from s;
+select distinct on (grp) grp, id, v from s order by grp, v desc, id;
+select distinct on (grp) grp, id from s order by grp, id desc;
+select distinct on (1) grp, v from s order by 1, 2;
+select id, v from s order by v desc nulls last fetch first 2 rows with ties;
+select id, v from s order by v desc nulls last fetch first 1 rows only;
+select id, v from s order by v offset 1 fetch next 2 rows with ties;
+select distinct on (grp) grp, id from s order by id;
+select string_agg(distinct grp, ',' order by id) from s;
+select percentile_cont(0.5) from s;
+select mode() within group (order by v, id) from s;
+select percentile_cont(1.5) within group (order by v) from s;
+select sum(v) within group (order by v) from s;
