@@ -360,8 +360,31 @@ ExprP Binder::BindNode(Node* node, const Scope& scope, AggContext* agg) {
       ThrowAt(sqlstate::kSyntaxError, "DEFAULT is not allowed in this context", node->set_to_default->location);
     case PG_QUERY__NODE__NODE_ROW_EXPR:
       throw Error(sqlstate::kFeatureNotSupported, "row constructors are not supported yet");
-    case PG_QUERY__NODE__NODE_GROUPING_FUNC:
-      throw Error(sqlstate::kFeatureNotSupported, "GROUPING is not supported yet");
+    case PG_QUERY__NODE__NODE_GROUPING_FUNC: {
+      auto* g = node->grouping_func;
+      if (!agg) ThrowAt(sqlstate::kGroupingError, std::string("grouping operations are not allowed in ") + clause_, g->location);
+      std::vector<int> positions;
+      for (size_t i = 0; i < g->n_args; i++) {
+        ExprP e = BindNode(g->args[i], *agg->from, nullptr);
+        int pos = -1;
+        for (size_t k = 0; k < agg->groups.size(); k++)
+          if (agg->groups[k]->Key() == e->Key()) pos = static_cast<int>(k);
+        if (pos < 0) ThrowAt(sqlstate::kGroupingError, "arguments to GROUPING must be grouping expressions of the associated query level", ExprLocation(g->args[i]));
+        positions.push_back(pos);
+      }
+      auto sets = agg->sets;
+      auto column = agg->set_column;
+      return std::make_shared<CallExpr>(Type(oid::kInt4), "GROUPING", std::vector<ExprP>{}, [positions, sets, column](const std::vector<Value>&, EvalContext& ctx) {
+        int64_t mask = 0;
+        int64_t set = (*ctx.row)[static_cast<size_t>(*column)].i();
+        for (int p : positions) {
+          bool in = sets->empty();
+          if (!sets->empty()) for (int m : (*sets)[static_cast<size_t>(set)]) in |= m == p;
+          mask = (mask << 1) | (in ? 0 : 1);
+        }
+        return Value::Int(mask);
+      }, false, false);
+    }
     default:
       throw Error(sqlstate::kFeatureNotSupported, "expression type " + std::to_string(node->node_case) + " is not supported yet");
   }
@@ -1299,6 +1322,7 @@ static std::string FigureColnameStrength(Node* node, int* strength) {
       if (node->a_expr->kind == PG_QUERY__A__EXPR__KIND__AEXPR_NULLIF) return "nullif";
       return "?column?";
     case PG_QUERY__NODE__NODE_A_ARRAY_EXPR: return "array";
+    case PG_QUERY__NODE__NODE_GROUPING_FUNC: return "grouping";
     case PG_QUERY__NODE__NODE_SUB_LINK: {
       auto* s = node->sub_link;
       if (s->sub_link_type == PG_QUERY__SUB_LINK_TYPE__EXISTS_SUBLINK) return "exists";

@@ -42,6 +42,10 @@ struct AggContext {
   std::vector<ExprP> groups;   // bound against the FROM scope
   std::vector<AggSpec> aggs;   // collected while binding
   const Scope* from = nullptr;
+  // Grouping sets (indexes into groups) and, once known, the position of the set-index column
+  // in the aggregate's output (read by GROUPING()).
+  std::shared_ptr<std::vector<std::vector<int>>> sets = std::make_shared<std::vector<std::vector<int>>>();
+  std::shared_ptr<int> set_column = std::make_shared<int>(-1);
 };
 
 // Window function calls collected while binding a select list / ORDER BY. Calls are replaced

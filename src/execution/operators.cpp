@@ -275,6 +275,8 @@ AggregateOp::AggregateOp(OpP c, std::vector<ExprP> g, std::vector<AggSpec> a)
     : child(std::move(c)), groups(std::move(g)), aggs(std::move(a)) {
   for (auto& e : groups) { names.push_back(e->ToSql()); types.push_back(e->type); }
   for (auto& a2 : aggs) { names.push_back(a2.name); types.push_back(a2.result); }
+  names.push_back("");  // grouping set index
+  types.push_back(Type(oid::kInt4));
 }
 
 void AggregateOp::Open(EvalContext* ctx) {
@@ -284,6 +286,9 @@ void AggregateOp::Open(EvalContext* ctx) {
   child->Open(ctx);
   std::vector<Type> gt;
   for (auto& e : groups) gt.push_back(e->type);
+  gt.push_back(Type(oid::kInt4));  // grouping set index
+  std::vector<std::vector<int>> grouping = sets.empty() ? std::vector<std::vector<int>>{{}} : sets;
+  if (sets.empty()) for (size_t i = 0; i < groups.size(); i++) grouping[0].push_back(static_cast<int>(i));
   std::unordered_multimap<size_t, size_t> index;
   std::vector<Row> keys;
   std::vector<std::vector<AggState>> states;
@@ -293,52 +298,65 @@ void AggregateOp::Open(EvalContext* ctx) {
     if ((++seen & 1023) == 0) CheckCancel(ctx);
     EvalContext c = *ctx;
     c.row = &r;
-    Row key;
-    for (auto& e : groups) key.push_back(e->Eval(c));
-    size_t h = HashRow(gt, key, key.size());
-    size_t slot = SIZE_MAX;
-    auto range = index.equal_range(h);
-    for (auto it = range.first; it != range.second; ++it)
-      if (RowsEqual(gt, keys[it->second], key, key.size())) { slot = it->second; break; }
-    if (slot == SIZE_MAX) {
-      slot = keys.size();
-      keys.push_back(key);
-      states.emplace_back(aggs.size());
-      index.emplace(h, slot);
-    }
-    for (size_t i = 0; i < aggs.size(); i++) {
-      const AggSpec& a = aggs[i];
-      if (a.filter && !IsTrue(a.filter->Eval(c))) continue;
-      Value v = a.arg ? a.arg->Eval(c) : Value::Bool(true);
-      if (a.name == "count" && a.arg && v.is_null()) continue;
-      if (a.name == "count" && a.distinct) {
-        AggState& s = states[slot][i];
-        size_t hv = HashValue(a.arg->type, v);
-        bool dup = false;
-        auto rg = s.seen.equal_range(hv);
-        for (auto it = rg.first; it != rg.second; ++it)
-          if (CompareValues(a.arg->type, it->second, v) == 0) { dup = true; break; }
-        if (!dup) { s.seen.emplace(hv, v); s.count++; }
-        continue;
+    Row all;
+    for (auto& e : groups) all.push_back(e->Eval(c));
+    for (size_t si = 0; si < grouping.size(); si++) {
+      Row key(groups.size());
+      for (int g : grouping[si]) key[static_cast<size_t>(g)] = all[static_cast<size_t>(g)];
+      key.push_back(Value::Int(static_cast<int64_t>(si)));
+      size_t h = HashRow(gt, key, key.size());
+      size_t slot = SIZE_MAX;
+      auto range = index.equal_range(h);
+      for (auto it = range.first; it != range.second; ++it)
+        if (RowsEqual(gt, keys[it->second], key, key.size())) { slot = it->second; break; }
+      if (slot == SIZE_MAX) {
+        slot = keys.size();
+        keys.push_back(key);
+        states.emplace_back(aggs.size());
+        index.emplace(h, slot);
       }
-      Value extra = a.arg2 ? a.arg2->Eval(c) : Value();
-      if (!a.order.empty()) {
-        Row keys;
-        for (auto& k : a.order) keys.push_back(k->expr->Eval(c));
-        states[slot][i].ordered.push_back({std::move(keys), v, extra});
-        continue;
+      for (size_t i = 0; i < aggs.size(); i++) {
+        const AggSpec& a = aggs[i];
+        if (a.filter && !IsTrue(a.filter->Eval(c))) continue;
+        Value v = a.arg ? a.arg->Eval(c) : Value::Bool(true);
+        if (a.name == "count" && a.arg && v.is_null()) continue;
+        if (a.name == "count" && a.distinct) {
+          AggState& st = states[slot][i];
+          size_t hv = HashValue(a.arg->type, v);
+          bool dup = false;
+          auto rg = st.seen.equal_range(hv);
+          for (auto it = rg.first; it != rg.second; ++it)
+            if (CompareValues(a.arg->type, it->second, v) == 0) { dup = true; break; }
+          if (!dup) { st.seen.emplace(hv, v); st.count++; }
+          continue;
+        }
+        Value extra = a.arg2 ? a.arg2->Eval(c) : Value();
+        if (!a.order.empty()) {
+          Row ks;
+          for (auto& k : a.order) ks.push_back(k->expr->Eval(c));
+          states[slot][i].ordered.push_back({std::move(ks), v, extra});
+          continue;
+        }
+        Accumulate(a, states[slot][i], v, extra);
       }
-      Accumulate(a, states[slot][i], v, extra);
     }
   }
-  if (keys.empty() && groups.empty()) {
-    keys.emplace_back();
+  // Sets without grouping columns produce a row even over empty input.
+  for (size_t si = 0; si < grouping.size(); si++) {
+    if (!grouping[si].empty()) continue;
+    bool present = false;
+    for (auto& k : keys) present |= k.back().i() == static_cast<int64_t>(si);
+    if (present) continue;
+    Row key(groups.size());
+    key.push_back(Value::Int(static_cast<int64_t>(si)));
+    keys.push_back(key);
     states.emplace_back(aggs.size());
   }
   for (size_t k = 0; k < keys.size(); k++) {
-    Row out = keys[k];
+    Row out(keys[k].begin(), keys[k].end() - 1);
     for (size_t i = 0; i < aggs.size(); i++) FeedOrdered(aggs[i], states[k][i]);
     for (size_t i = 0; i < aggs.size(); i++) out.push_back(Finish(aggs[i], states[k][i]));
+    out.push_back(keys[k].back());
     results_.push_back(std::move(out));
   }
 }

@@ -135,6 +135,9 @@ struct AggSpec {
 class AggregateOp : public Operator {
  public:
   AggregateOp(OpP child, std::vector<ExprP> groups, std::vector<AggSpec> aggs);
+  // GROUPING SETS / ROLLUP / CUBE: each set lists the group expressions it groups by; the
+  // others are NULL in its rows. The set's index follows the aggregates in the output row.
+  std::vector<std::vector<int>> sets;
   void Open(EvalContext* ctx) override;
   bool Next(Row* out) override;
   void Explain(std::vector<std::string>* out, int depth) const override;
