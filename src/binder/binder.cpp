@@ -3,6 +3,8 @@
 #include <cmath>
 
 #include "binder/operators_impl.hpp"
+#include "function/regex_functions.hpp"
+#include "function/set_returning.hpp"
 #include "common/error.hpp"
 #include "common/strings.hpp"
 #include "engine/session.hpp"
@@ -569,6 +571,40 @@ ExprP Binder::MakeBinaryOp(const std::string& op, ExprP l, ExprP r, int location
     return MakeCall(text, "||", {l, r}, [](const std::vector<Value>& a, EvalContext&) { return Value::Str(a[0].s() + a[1].s()); });
   }
   if (op == "~~" || op == "!~~" || op == "~~*" || op == "!~~*") return BindLike(op, l, r, location);
+  if ((op == "~" || op == "~*" || op == "!~" || op == "!~*") && !l->type.array && !r->type.array &&
+      (IsStringType(l->type.id) || IsUnknownLiteral(l)) && (IsStringType(r->type.id) || IsUnknownLiteral(r))) {
+    Type text(oid::kText);
+    l = Coerce(l, text, CastContext::kImplicit, location);
+    r = Coerce(r, text, CastContext::kImplicit, location);
+    bool neg = op[0] == '!', icase = op.back() == '*';
+    return MakeCall(Type(oid::kBool), op, {l, r}, [neg, icase](const std::vector<Value>& a, EvalContext&) {
+      return Value::Bool(std::regex_search(a[0].s(), *CompileRegex(a[1].s(), icase)) != neg);
+    });
+  }
+  if ((op == "@>" || op == "<@" || op == "&&") && (l->type.array || r->type.array)) {
+    Type at = l->type.array ? l->type : r->type;
+    l = Coerce(l, at, CastContext::kImplicit, location);
+    r = Coerce(r, at, CastContext::kImplicit, location);
+    if (!l->type.array || !r->type.array || l->type != r->type) return no_op();
+    Type et = at.Element();
+    return MakeCall(Type(oid::kBool), op, {l, r}, [op, et](const std::vector<Value>& a, EvalContext&) {
+      auto contains = [&](const Value& big, const Value& small) {
+        for (const Value& x : small.arr()) {
+          bool found = false;
+          if (!x.is_null())
+            for (const Value& y : big.arr()) if (!y.is_null() && CompareValues(et, x, y) == 0) { found = true; break; }
+          if (!found) return false;
+        }
+        return true;
+      };
+      if (op == "@>") return Value::Bool(contains(a[0], a[1]));
+      if (op == "<@") return Value::Bool(contains(a[1], a[0]));
+      for (const Value& x : a[0].arr())
+        for (const Value& y : a[1].arr())
+          if (!x.is_null() && !y.is_null() && CompareValues(et, x, y) == 0) return Value::Bool(true);
+      return Value::Bool(false);
+    });
+  }
   if (op == "^") {
     bool numeric = l->type.id == oid::kNumeric || r->type.id == oid::kNumeric;
     Type t(numeric ? oid::kNumeric : oid::kFloat8);
@@ -873,8 +909,20 @@ ExprP Binder::BindAExpr(PgQuery__AExpr* e, const Scope& scope, AggContext* agg) 
       };
       return std::make_shared<ArrayCompareExpr>(lc, arr, op, e->kind == PG_QUERY__A__EXPR__KIND__AEXPR_OP_ALL, compare);
     }
-    case PG_QUERY__A__EXPR__KIND__AEXPR_SIMILAR:
-      throw Error(sqlstate::kFeatureNotSupported, "SIMILAR TO is not supported yet").WithPosition(loc + 1);
+    case PG_QUERY__A__EXPR__KIND__AEXPR_SIMILAR: {
+      // x SIMILAR TO pat [ESCAPE e] arrives as x ~ similar_to_escape(pat [, e])
+      ExprP l = Coerce(BindNode(e->lexpr, scope, agg), Type(oid::kText), CastContext::kImplicit, loc);
+      auto* fc = e->rexpr->func_call;
+      ExprP pat = Coerce(BindNode(fc->args[0], scope, agg), Type(oid::kText), CastContext::kImplicit, loc);
+      ExprP esc = fc->n_args > 1 ? Coerce(BindNode(fc->args[1], scope, agg), Type(oid::kText), CastContext::kImplicit, loc)
+                                 : std::make_shared<ConstExpr>(Value::Str("\\"), Type(oid::kText));
+      bool neg = op == "!~";
+      return MakeCall(Type(oid::kBool), neg ? "!~" : "~", {l, pat, esc}, [neg](const std::vector<Value>& a, EvalContext&) {
+        if (a[2].s().size() > 1) throw Error("22019", "invalid escape string").WithHint("Escape string must be empty or one character.");
+        char esc = a[2].s().empty() ? 0 : a[2].s()[0];
+        return Value::Bool(std::regex_search(a[0].s(), *CompileRegex(SimilarToRegex(a[1].s(), esc), false)) != neg);
+      }, false);
+    }
     default:
       throw Error(sqlstate::kFeatureNotSupported, "operator kind is not supported yet").WithPosition(loc + 1);
   }
@@ -1040,7 +1088,7 @@ ExprP Binder::BindFuncCall(PgQuery__FuncCall* f, const Scope& scope, AggContext*
   }
   if (f->agg_star)
     ThrowAt(sqlstate::kWrongObjectType, name + "(*) specified, but " + name + " is not an aggregate function", f->location);
-  if (name == "generate_series" || name == "unnest")
+  if (IsSetReturningFunction(name))
     throw Error(sqlstate::kFeatureNotSupported, "set-returning functions are only supported in FROM and as whole select-list items")
         .WithPosition(f->location + 1);
   std::vector<ExprP> args;

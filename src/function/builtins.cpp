@@ -1,6 +1,7 @@
 // Built-in scalar functions. Each entry checks and coerces its arguments, then returns a
 // CallExpr; families live in their own files (string, math, datetime, system).
 #include "function/registry.hpp"
+#include "function/regex_functions.hpp"
 
 #include <map>
 
@@ -27,6 +28,8 @@ ExprP BindBuiltinFunction(Binder& b, const std::string& name, std::vector<ExprP>
     RegisterMathFunctions();
     RegisterDateTimeFunctions();
     RegisterSystemFunctions();
+    RegisterRegexFunctions();
+    RegisterArrayFunctions();
     return true;
   }();
   (void)init;

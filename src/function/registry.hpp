@@ -18,6 +18,7 @@ void RegisterStringFunctions();
 void RegisterMathFunctions();
 void RegisterDateTimeFunctions();
 void RegisterSystemFunctions();
+void RegisterArrayFunctions();
 
 ExprP Fn(Type t, const std::string& name, std::vector<ExprP> args, ScalarFn fn, bool strict = true);
 // Coerces args to the given types when every one converts implicitly; false otherwise.

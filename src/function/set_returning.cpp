@@ -2,13 +2,14 @@
 
 #include "binder/operators_impl.hpp"
 #include "common/error.hpp"
+#include "function/regex_functions.hpp"
 #include "types/compare.hpp"
 #include "types/numeric.hpp"
 
 namespace tusk {
 
 bool IsSetReturningFunction(const std::string& name) {
-  return name == "generate_series" || name == "unnest";
+  return name == "generate_series" || name == "unnest" || name == "regexp_matches" || name == "regexp_split_to_table";
 }
 
 namespace {
@@ -43,6 +44,41 @@ SetFunction BindSetFunction(Binder& b, const std::string& name, std::vector<Expr
       for (size_t c = 0; c < v.size(); c++)
         if (!v[c].is_null())
           for (size_t i = 0; i < v[c].arr().size(); i++) rows[i][c] = v[c].arr()[i];
+      return rows;
+    };
+    return f;
+  }
+  if (name == "regexp_matches" || name == "regexp_split_to_table") {
+    if (args.size() < 2 || args.size() > 3) NoSuch(name, args, location);
+    for (auto& a : args) {
+      if (a->type.array || !(IsStringType(a->type.id) || a->type.id == oid::kUnknown)) NoSuch(name, args, location);
+      a = b.Coerce(a, Type(oid::kText), CastContext::kImplicit, location);
+    }
+    f.args = args;
+    bool split = name == "regexp_split_to_table";
+    f.types = {split ? Type(oid::kText) : Type(oid::kText, -1, true)};
+    f.columns = {name};
+    f.generate = [split](const std::vector<Value>& v, EvalContext&) {
+      std::vector<Row> rows;
+      for (const auto& x : v) if (x.is_null()) return rows;
+      bool global = false, icase = false;
+      if (v.size() > 2)
+        for (char c : v[2].s()) {
+          if (c == 'g') global = true;
+          else if (c == 'i') icase = true;
+          else if (c == 'c') icase = false;
+          else throw Error(sqlstate::kInvalidParameterValue, std::string("invalid regular expression option: \"") + c + "\"");
+        }
+      if (split) {
+        for (auto& piece : RegexSplit(v[0].s(), v[1].s(), icase)) rows.push_back({piece});
+        return rows;
+      }
+      auto re = CompileRegex(v[1].s(), icase);
+      const std::string& s = v[0].s();
+      for (auto it = std::sregex_iterator(s.begin(), s.end(), *re); it != std::sregex_iterator(); ++it) {
+        rows.push_back({RegexMatchArray(*it)});
+        if (!global) break;
+      }
       return rows;
     };
     return f;

@@ -1,0 +1,193 @@
+// Regular expressions: the ~ operator family, SIMILAR TO, regexp_replace / regexp_match /
+// regexp_split_to_array (regexp_matches and regexp_split_to_table are set-returning, see
+// set_returning.cpp). Patterns use std::regex's ECMAScript grammar, which agrees with
+// PostgreSQL's ARE for the common syntax; see docs/compatibility.md.
+#include "function/regex_functions.hpp"
+
+#include <map>
+#include <mutex>
+
+#include "common/error.hpp"
+#include "function/registry.hpp"
+
+namespace tusk {
+
+std::shared_ptr<const std::regex> CompileRegex(const std::string& pattern, bool icase) {
+  static std::mutex mu;
+  static std::map<std::pair<std::string, bool>, std::shared_ptr<const std::regex>> cache;
+  std::lock_guard<std::mutex> lock(mu);
+  auto key = std::make_pair(pattern, icase);
+  auto it = cache.find(key);
+  if (it != cache.end()) return it->second;
+  try {
+    auto flags = std::regex::ECMAScript;
+    if (icase) flags |= std::regex::icase;
+    auto re = std::make_shared<const std::regex>(pattern, flags);
+    if (cache.size() > 1000) cache.clear();
+    cache[key] = re;
+    return re;
+  } catch (const std::regex_error& e) {
+    // PostgreSQL's (Spencer regex) wording for the common mistakes
+    const char* msg = e.what();
+    switch (e.code()) {
+      case std::regex_constants::error_paren: msg = "parentheses () not balanced"; break;
+      case std::regex_constants::error_brack: msg = "brackets [] not balanced"; break;
+      case std::regex_constants::error_brace: msg = "braces {} not balanced"; break;
+      case std::regex_constants::error_badrepeat: msg = "quantifier operand invalid"; break;
+      case std::regex_constants::error_escape: msg = "invalid escape \\ sequence"; break;
+      case std::regex_constants::error_range: msg = "invalid character range"; break;
+      case std::regex_constants::error_ctype: msg = "invalid character class"; break;
+      case std::regex_constants::error_badbrace: msg = "invalid repetition count(s)"; break;
+      default: break;
+    }
+    throw Error(sqlstate::kInvalidRegularExpression, std::string("invalid regular expression: ") + msg);
+  }
+}
+
+// Flags of regexp_* functions: g (global), i (case-insensitive), c (case-sensitive).
+static void ParseFlags(const std::string& flags, bool* global, bool* icase) {
+  for (char f : flags) {
+    if (f == 'g') *global = true;
+    else if (f == 'i') *icase = true;
+    else if (f == 'c') *icase = false;
+    else if (f == 'n' || f == 'p' || f == 'w' || f == 's' || f == 't' || f == 'x' || f == 'q' || f == 'b' || f == 'e') {
+      throw Error(sqlstate::kFeatureNotSupported, std::string("regular expression option \"") + f + "\" is not supported yet");
+    } else {
+      throw Error(sqlstate::kInvalidParameterValue, std::string("invalid regular expression option: \"") + f + "\"");
+    }
+  }
+}
+
+std::string SimilarToRegex(const std::string& pat, char escape) {
+  std::string r = "^(?:";
+  bool in_bracket = false;
+  for (size_t i = 0; i < pat.size(); i++) {
+    char c = pat[i];
+    if (c == escape && escape) {
+      if (i + 1 < pat.size()) {
+        char n = pat[++i];
+        if (std::string("\\^$.|?*+()[]{}").find(n) != std::string::npos) r += '\\';
+        r += n;
+      }
+      continue;
+    }
+    if (in_bracket) {
+      if (c == ']') in_bracket = false;
+      r += c;
+      continue;
+    }
+    switch (c) {
+      case '%': r += ".*"; break;
+      case '_': r += "."; break;
+      case '[': in_bracket = true; r += c; break;
+      case '.': case '^': case '$': case '\\': r += '\\'; r += c; break;
+      default: r += c;
+    }
+  }
+  return r + ")$";
+}
+
+namespace {
+const Type kText(oid::kText);
+const Type kBool(oid::kBool);
+
+// PostgreSQL replacement strings use \1..\9 and \&; std::regex uses $1..$9 and $&.
+std::string ConvertReplacement(const std::string& repl) {
+  std::string r;
+  for (size_t i = 0; i < repl.size(); i++) {
+    char c = repl[i];
+    if (c == '$') { r += "$$"; continue; }
+    if (c == '\\' && i + 1 < repl.size()) {
+      char n = repl[i + 1];
+      if (n >= '1' && n <= '9') { r += '$'; r += n; i++; continue; }
+      if (n == '&') { r += "$&"; i++; continue; }
+      if (n == '\\') { r += '\\'; i++; continue; }
+    }
+    r += c;
+  }
+  return r;
+}
+}  // namespace
+
+Value RegexMatchArray(const std::smatch& m) {
+  std::vector<Value> out;
+  if (m.size() == 1) out.push_back(Value::Str(m[0].str()));
+  for (size_t i = 1; i < m.size(); i++) out.push_back(m[i].matched ? Value::Str(m[i].str()) : Value::Null());
+  return Value::Array(std::move(out));
+}
+
+void RegisterRegexFunctions() {
+  Register("regexp_replace", {kText, kText, kText}, kText, [](const std::vector<Value>& a, EvalContext&) {
+    auto re = CompileRegex(a[1].s(), false);
+    return Value::Str(std::regex_replace(a[0].s(), *re, ConvertReplacement(a[2].s()), std::regex_constants::format_first_only));
+  });
+  Register("regexp_replace", {kText, kText, kText, kText}, kText, [](const std::vector<Value>& a, EvalContext&) {
+    bool global = false, icase = false;
+    ParseFlags(a[3].s(), &global, &icase);
+    auto re = CompileRegex(a[1].s(), icase);
+    auto fmt = global ? std::regex_constants::format_default : std::regex_constants::format_first_only;
+    return Value::Str(std::regex_replace(a[0].s(), *re, ConvertReplacement(a[2].s()), fmt));
+  });
+  auto match = [](bool with_flags) {
+    return [with_flags](const std::vector<Value>& a, EvalContext&) {
+      bool global = false, icase = false;
+      if (with_flags) ParseFlags(a[2].s(), &global, &icase);
+      if (global) throw Error(sqlstate::kInvalidParameterValue, "regexp_match() does not support the \"global\" option")
+                      .WithHint("Use the regexp_matches function instead.");
+      auto re = CompileRegex(a[1].s(), icase);
+      std::smatch m;
+      const std::string& s = a[0].s();
+      if (!std::regex_search(s, m, *re)) return Value::Null();
+      return RegexMatchArray(m);
+    };
+  };
+  Register("regexp_match", {kText, kText}, Type(oid::kText, -1, true), match(false));
+  Register("regexp_match", {kText, kText, kText}, Type(oid::kText, -1, true), match(true));
+  auto split = [](const std::vector<Value>& a, EvalContext&) {
+    bool global = false, icase = false;
+    if (a.size() > 2) ParseFlags(a[2].s(), &global, &icase);
+    return Value::Array(RegexSplit(a[0].s(), a[1].s(), icase));
+  };
+  Register("regexp_split_to_array", {kText, kText}, Type(oid::kText, -1, true), split);
+  Register("regexp_split_to_array", {kText, kText, kText}, Type(oid::kText, -1, true), split);
+  Register("regexp_count", {kText, kText}, Type(oid::kInt4), [](const std::vector<Value>& a, EvalContext&) {
+    auto re = CompileRegex(a[1].s(), false);
+    const std::string& s = a[0].s();
+    return Value::Int(std::distance(std::sregex_iterator(s.begin(), s.end(), *re), std::sregex_iterator()));
+  });
+}
+
+std::vector<Value> RegexSplit(const std::string& s, const std::string& pattern, bool icase) {
+  auto re = CompileRegex(pattern, icase);
+  std::vector<Value> out;
+  size_t pos = 0;
+  for (auto it = std::sregex_iterator(s.begin(), s.end(), *re); it != std::sregex_iterator(); ++it) {
+    size_t start = static_cast<size_t>(it->position()), len = static_cast<size_t>(it->length());
+    if (len == 0) {
+      if (start >= s.size()) break;
+      if (start == pos && start == 0) continue;
+      out.push_back(Value::Str(s.substr(pos, start - pos)));
+      pos = start;
+      continue;
+    }
+    out.push_back(Value::Str(s.substr(pos, start - pos)));
+    pos = start + len;
+  }
+  if (pattern.empty() || (out.empty() && s.empty())) {
+    // an empty pattern splits into characters
+    if (pattern.empty()) {
+      out.clear();
+      for (size_t i = 0; i < s.size();) {
+        unsigned char c = static_cast<unsigned char>(s[i]);
+        size_t n = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+        out.push_back(Value::Str(s.substr(i, n)));
+        i += n;
+      }
+      return out;
+    }
+  }
+  out.push_back(Value::Str(s.substr(pos)));
+  return out;
+}
+
+}  // namespace tusk
