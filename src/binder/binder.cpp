@@ -1092,7 +1092,36 @@ ExprP Binder::BindFuncCall(PgQuery__FuncCall* f, const Scope& scope, AggContext*
     throw Error(sqlstate::kFeatureNotSupported, "set-returning functions are only supported in FROM and as whole select-list items")
         .WithPosition(f->location + 1);
   std::vector<ExprP> args;
-  for (size_t i = 0; i < f->n_args; i++) args.push_back(BindNode(f->args[i], scope, agg));
+  // Named arguments (name => value) are placed by parameter name for the functions that have
+  // named parameters; the others reject them.
+  static const std::map<std::string, std::vector<std::string>> kParamNames = {
+      {"make_interval", {"years", "months", "weeks", "days", "hours", "mins", "secs"}},
+      {"make_timestamp", {"year", "month", "mday", "hour", "min", "sec"}},
+      {"make_date", {"year", "month", "day"}},
+  };
+  bool named = false;
+  for (size_t i = 0; i < f->n_args; i++) named |= f->args[i]->node_case == PG_QUERY__NODE__NODE_NAMED_ARG_EXPR;
+  if (named) {
+    auto it = kParamNames.find(name);
+    if (it == kParamNames.end()) ThrowAt(sqlstate::kUndefinedFunction, "function " + name + " does not accept named arguments", f->location);
+    std::vector<ExprP> placed(it->second.size());
+    for (size_t i = 0; i < f->n_args; i++) {
+      Node* a = f->args[i];
+      size_t pos = i;
+      if (a->node_case == PG_QUERY__NODE__NODE_NAMED_ARG_EXPR) {
+        auto p = std::find(it->second.begin(), it->second.end(), std::string(a->named_arg_expr->name));
+        if (p == it->second.end()) ThrowAt(sqlstate::kUndefinedFunction, "function " + name + " has no parameter named \"" + a->named_arg_expr->name + "\"", f->location);
+        pos = static_cast<size_t>(p - it->second.begin());
+        a = a->named_arg_expr->arg;
+      }
+      placed[pos] = BindNode(a, scope, agg);
+    }
+    size_t last = 0;
+    for (size_t i = 0; i < placed.size(); i++) if (placed[i]) last = i + 1;
+    for (size_t i = 0; i < last; i++) args.push_back(placed[i] ? placed[i] : std::make_shared<ConstExpr>(Value::Int(0), Type(oid::kInt4)));
+  } else {
+    for (size_t i = 0; i < f->n_args; i++) args.push_back(BindNode(f->args[i], scope, agg));
+  }
   ExprP r = BindBuiltinFunction(*this, name, args, f->location);
   if (!r) {
     std::string sig;

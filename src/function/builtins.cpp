@@ -30,6 +30,8 @@ ExprP BindBuiltinFunction(Binder& b, const std::string& name, std::vector<ExprP>
     RegisterSystemFunctions();
     RegisterRegexFunctions();
     RegisterArrayFunctions();
+    RegisterFormattingFunctions();
+    RegisterMoreFunctions();
     return true;
   }();
   (void)init;

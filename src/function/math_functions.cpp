@@ -19,8 +19,12 @@ Numeric N(const Value& v) {
   return n;
 }
 
-thread_local std::mt19937_64 rng{std::random_device{}()};
 }  // namespace
+
+std::mt19937_64& RandomGenerator() {
+  thread_local std::mt19937_64 rng{std::random_device{}()};
+  return rng;
+}
 
 void RegisterMathFunctions() {
   auto& reg = FunctionRegistry();
@@ -85,7 +89,7 @@ void RegisterMathFunctions() {
   });
   Register("pi", {}, kF8, [](const std::vector<Value>&, EvalContext&) { return Value::Float(M_PI); });
   Register("random", {}, kF8, [](const std::vector<Value>&, EvalContext&) {
-    return Value::Float(std::uniform_real_distribution<double>(0.0, 1.0)(rng));
+    return Value::Float(std::uniform_real_distribution<double>(0.0, 1.0)(RandomGenerator()));
   });
   reg["mod"] = [](Binder& b, std::vector<ExprP>& args, int loc) -> ExprP {
     if (args.size() != 2) return nullptr;

@@ -4,6 +4,7 @@
 #pragma once
 #include <functional>
 #include <map>
+#include <random>
 #include <string>
 #include <vector>
 
@@ -14,11 +15,16 @@ namespace tusk {
 using FunctionBinder = std::function<ExprP(Binder&, std::vector<ExprP>&, int location)>;
 std::map<std::string, FunctionBinder>& FunctionRegistry();
 
+// The random() generator of the calling thread (one thread per session); setseed() reseeds it.
+std::mt19937_64& RandomGenerator();
+
 void RegisterStringFunctions();
 void RegisterMathFunctions();
 void RegisterDateTimeFunctions();
 void RegisterSystemFunctions();
 void RegisterArrayFunctions();
+void RegisterFormattingFunctions();
+void RegisterMoreFunctions();
 
 ExprP Fn(Type t, const std::string& name, std::vector<ExprP> args, ScalarFn fn, bool strict = true);
 // Coerces args to the given types when every one converts implicitly; false otherwise.

@@ -55,6 +55,7 @@ std::shared_ptr<const TimeZone> TimeZone::Fixed(int32_t offset, std::string name
   tz->name_ = std::move(name);
   tz->has_posix_ = true;
   tz->std_offset_ = offset;
+  tz->std_abbrev_ = tz->name_;
   return tz;
 }
 
