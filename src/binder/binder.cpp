@@ -50,8 +50,55 @@ std::string OpName(PgQuery__AExpr* e) {
   return op;
 }
 
+// Operators are immutable and strict: with a NULL constant argument the result is NULL, and
+// with all-constant arguments it is computed now (as PostgreSQL's planner folds constants, so
+// errors such as division by zero surface even when no row is read).
+thread_local ExecState* g_fold_state = nullptr;  // the binding session's state (one thread per session)
+thread_local int g_no_fold = 0;                   // >0 while building calls whose parts are reused
+
+// Evaluates an immutable expression whose inputs are all constants (COALESCE, GREATEST/LEAST,
+// NULLIF), as PostgreSQL's planner does.
+ExprP FoldConstant(ExprP e) {
+  if (g_no_fold || !g_fold_state) return e;
+  if (auto* co = dynamic_cast<CoalesceExpr*>(e.get())) {
+    for (const auto& a : co->args) {
+      auto* k = dynamic_cast<ConstExpr*>(a.get());
+      if (!k) return e;
+      if (!k->value.is_null()) return std::make_shared<ConstExpr>(k->value, e->type);
+    }
+  }
+  bool all_const = true;
+  e->ForEachChild([&](const ExprP& c) { all_const &= dynamic_cast<ConstExpr*>(c.get()) != nullptr; });
+  if (!all_const) return e;
+  Row none;
+  EvalContext ctx;
+  ctx.row = &none;
+  ctx.state = g_fold_state;
+  return std::make_shared<ConstExpr>(e->Eval(ctx), e->type);
+}
+
+// Disables constant folding while a caller takes a comparison apart (IS DISTINCT FROM, ANY).
+struct NoFold {
+  NoFold() { g_no_fold++; }
+  ~NoFold() { g_no_fold--; }
+};
 ExprP MakeCall(Type t, const std::string& name, std::vector<ExprP> args, ScalarFn fn, bool infix = true) {
-  return std::make_shared<CallExpr>(std::move(t), name, std::move(args), std::move(fn), true, infix);
+  bool all_const = g_no_fold == 0;
+  for (const auto& a : args) {
+    if (g_no_fold) break;
+    auto* c = dynamic_cast<ConstExpr*>(a.get());
+    if (!c) { all_const = false; continue; }
+    if (c->value.is_null()) return std::make_shared<ConstExpr>(Value::Null(), t);
+  }
+  auto call = std::make_shared<CallExpr>(t, name, std::move(args), std::move(fn), true, infix);
+  if (all_const && !call->args.empty() && g_fold_state) {
+    Row none;
+    EvalContext ctx;
+    ctx.row = &none;
+    ctx.state = g_fold_state;
+    return std::make_shared<ConstExpr>(call->Eval(ctx), t, "");
+  }
+  return call;
 }
 }  // namespace
 
@@ -210,6 +257,7 @@ ExprP Binder::BindAgg(Node* node, const Scope& scope, AggContext* agg) { return 
 
 ExprP Binder::BindNode(Node* node, const Scope& scope, AggContext* agg) {
   if (!node) return nullptr;
+  g_fold_state = state_;
   // In a grouped query, an expression equal to a GROUP BY expression reads the group value.
   if (agg && node->node_case != PG_QUERY__NODE__NODE_A_CONST) {
     bool saved = saw_outer_ref;
@@ -256,8 +304,19 @@ ExprP Binder::BindNode(Node* node, const Scope& scope, AggContext* agg) {
       auto* b = node->bool_expr;
       std::vector<ExprP> args;
       const char* name = b->boolop == PG_QUERY__BOOL_EXPR_TYPE__AND_EXPR ? "AND" : b->boolop == PG_QUERY__BOOL_EXPR_TYPE__OR_EXPR ? "OR" : "NOT";
-      for (size_t i = 0; i < b->n_args; i++) args.push_back(CoerceToBool(BindNode(b->args[i], scope, agg), name, ExprLocation(b->args[i])));
       BoolExpr::Op op = b->boolop == PG_QUERY__BOOL_EXPR_TYPE__AND_EXPR ? BoolExpr::kAnd : b->boolop == PG_QUERY__BOOL_EXPR_TYPE__OR_EXPR ? BoolExpr::kOr : BoolExpr::kNot;
+      // Like PostgreSQL's planner, a constant TRUE in OR (FALSE in AND) decides the result and
+      // the remaining arguments are checked but not folded (so 1/0 there raises nothing).
+      ExprP decided;
+      for (size_t i = 0; i < b->n_args; i++) {
+        std::unique_ptr<NoFold> no_fold;
+        if (decided) no_fold = std::make_unique<NoFold>();
+        ExprP e = CoerceToBool(BindNode(b->args[i], scope, agg), name, ExprLocation(b->args[i]));
+        auto* c = dynamic_cast<ConstExpr*>(e.get());
+        if (!decided && c && !c->value.is_null() && op != BoolExpr::kNot && c->value.b() == (op == BoolExpr::kOr)) decided = e;
+        args.push_back(e);
+      }
+      if (decided && g_no_fold == 0) return std::make_shared<ConstExpr>(Value::Bool(op == BoolExpr::kOr), Type(oid::kBool));
       return std::make_shared<BoolExpr>(op, std::move(args));
     }
     case PG_QUERY__NODE__NODE_NULL_TEST: {
@@ -307,10 +366,17 @@ ExprP Binder::BindNode(Node* node, const Scope& scope, AggContext* agg) {
     case PG_QUERY__NODE__NODE_COALESCE_EXPR: {
       auto* c = node->coalesce_expr;
       std::vector<ExprP> args;
-      for (size_t i = 0; i < c->n_args; i++) args.push_back(BindNode(c->args[i], scope, agg));
+      bool decided = false;  // a non-NULL constant argument: later ones are never evaluated
+      for (size_t i = 0; i < c->n_args; i++) {
+        std::unique_ptr<NoFold> no_fold;
+        if (decided) no_fold = std::make_unique<NoFold>();
+        args.push_back(BindNode(c->args[i], scope, agg));
+        auto* k = dynamic_cast<ConstExpr*>(args.back().get());
+        if (k && !k->value.is_null()) decided = true;
+      }
       Type t = CommonType(args, "COALESCE", c->location);
       for (auto& a : args) a = Coerce(a, t, CastContext::kImplicit, c->location);
-      return std::make_shared<CoalesceExpr>(t, std::move(args));
+      return FoldConstant(std::make_shared<CoalesceExpr>(t, std::move(args)));
     }
     case PG_QUERY__NODE__NODE_MIN_MAX_EXPR: {
       auto* m = node->min_max_expr;
@@ -319,7 +385,7 @@ ExprP Binder::BindNode(Node* node, const Scope& scope, AggContext* agg) {
       bool greatest = m->op == PG_QUERY__MIN_MAX_OP__IS_GREATEST;
       Type t = CommonType(args, greatest ? "GREATEST" : "LEAST", m->location);
       for (auto& a : args) a = Coerce(a, t, CastContext::kImplicit, m->location);
-      return std::make_shared<MinMaxExpr>(t, std::move(args), greatest);
+      return FoldConstant(std::make_shared<MinMaxExpr>(t, std::move(args), greatest));
     }
     case PG_QUERY__NODE__NODE_SUB_LINK:
       return BindSubLink(node->sub_link, scope, agg);
@@ -804,7 +870,11 @@ ExprP Binder::BindAExpr(PgQuery__AExpr* e, const Scope& scope, AggContext* agg) 
     case PG_QUERY__A__EXPR__KIND__AEXPR_NOT_DISTINCT: {
       ExprP l = BindNode(e->lexpr, scope, agg);
       ExprP r = BindNode(e->rexpr, scope, agg);
-      ExprP eq = MakeComparison("=", l, r, loc);
+      ExprP eq;
+      {
+        NoFold no_fold;
+        eq = MakeComparison("=", l, r, loc);
+      }
       auto* call = static_cast<CallExpr*>(eq.get());
       bool distinct = e->kind == PG_QUERY__A__EXPR__KIND__AEXPR_DISTINCT;
       auto inner = call->fn;
@@ -820,16 +890,20 @@ ExprP Binder::BindAExpr(PgQuery__AExpr* e, const Scope& scope, AggContext* agg) 
     case PG_QUERY__A__EXPR__KIND__AEXPR_NULLIF: {
       ExprP l = BindNode(e->lexpr, scope, agg);
       ExprP r = BindNode(e->rexpr, scope, agg);
-      ExprP eq = MakeComparison("=", l, r, loc);
+      ExprP eq;
+      {
+        NoFold no_fold;
+        eq = MakeComparison("=", l, r, loc);
+      }
       auto* call = static_cast<CallExpr*>(eq.get());
       auto inner = call->fn;
       ExprP lc = call->args[0];
-      return std::make_shared<CallExpr>(l->type.id == oid::kUnknown ? Type(oid::kText) : l->type, "NULLIF", call->args,
+      return FoldConstant(std::make_shared<CallExpr>(l->type.id == oid::kUnknown ? Type(oid::kText) : l->type, "NULLIF", call->args,
                                         [inner](const std::vector<Value>& a, EvalContext& ctx) {
                                           if (a[0].is_null()) return a[0];
                                           if (!a[1].is_null() && inner(a, ctx).b()) return Value::Null();
                                           return a[0];
-                                        }, false, false);
+                                        }, false, false));
     }
     case PG_QUERY__A__EXPR__KIND__AEXPR_IN: {
       if (e->lexpr->node_case == PG_QUERY__NODE__NODE_ROW_EXPR) {
@@ -893,6 +967,7 @@ ExprP Binder::BindAExpr(PgQuery__AExpr* e, const Scope& scope, AggContext* agg) 
       if (!arr->type.array)
         ThrowAt(sqlstate::kWrongObjectType, "op ANY/ALL (array) requires array on right side", loc);
       ExprP elem_probe = std::make_shared<ConstExpr>(Value::Null(), arr->type.Element());
+      NoFold no_fold;
       ExprP cmp = MakeBinaryOp(op, l, elem_probe, loc);
       auto* call = dynamic_cast<CallExpr*>(cmp.get());
       if (!call || call->type.id != oid::kBool)
@@ -937,6 +1012,7 @@ ExprP Binder::BindRowComparison(const std::string& op_in, PgQuery__RowExpr* l, P
   std::vector<ExprP> args;
   std::vector<Type> types;
   for (size_t i = 0; i < l->n_args; i++) {
+    NoFold no_fold;
     ExprP cmp = MakeComparison("=", BindNode(l->args[i], scope, agg), BindNode(r->args[i], scope, agg), location);
     auto* call = static_cast<CallExpr*>(cmp.get());
     args.push_back(call->args[0]);
@@ -968,16 +1044,29 @@ ExprP Binder::BindCase(PgQuery__CaseExpr* c, const Scope& scope, AggContext* agg
   ExprP arg = c->arg ? BindNode(c->arg, scope, agg) : nullptr;
   std::vector<std::pair<ExprP, ExprP>> whens;
   std::vector<ExprP> results;
+  bool reached_true = false;  // after a constant TRUE condition nothing else is evaluated
   for (size_t i = 0; i < c->n_args; i++) {
     auto* w = c->args[i]->case_when;
     ExprP cond;
+    std::unique_ptr<NoFold> no_fold;
+    if (reached_true) no_fold = std::make_unique<NoFold>();
     if (arg) cond = MakeComparison("=", arg, BindNode(w->expr, scope, agg), w->location);
     else cond = CoerceToBool(BindNode(w->expr, scope, agg), "CASE/WHEN", ExprLocation(w->expr));
+    auto* k = dynamic_cast<ConstExpr*>(cond.get());
+    bool never = k && (k->value.is_null() || !k->value.b());
+    if (k && !never) reached_true = true;
+    std::unique_ptr<NoFold> skip_result;
+    if (never && !no_fold) skip_result = std::make_unique<NoFold>();
     ExprP res = BindNode(w->result, scope, agg);
     whens.emplace_back(cond, res);
     results.push_back(res);
   }
-  ExprP def = c->defresult ? BindNode(c->defresult, scope, agg) : nullptr;
+  ExprP def;
+  {
+    std::unique_ptr<NoFold> no_fold;
+    if (reached_true) no_fold = std::make_unique<NoFold>();
+    def = c->defresult ? BindNode(c->defresult, scope, agg) : nullptr;
+  }
   if (def) results.push_back(def);
   Type t = CommonType(results, "CASE", c->location);
   for (auto& w : whens) w.second = Coerce(w.second, t, CastContext::kImplicit, c->location);
@@ -1001,6 +1090,7 @@ ExprP Binder::BindSubLink(PgQuery__SubLink* s, const Scope& scope, AggContext* a
       std::string op = "=";
       for (size_t i = 0; i < s->n_oper_name; i++) op = StrVal(s->oper_name[i]);
       ExprP probe = std::make_shared<ConstExpr>(Value::Null(), plan->types[0]);
+      NoFold no_fold;
       ExprP cmp = MakeComparison(op, test, probe, s->location);
       auto* call = static_cast<CallExpr*>(cmp.get());
       Type from = plan->types[0], et = call->args[1]->type;

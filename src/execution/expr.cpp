@@ -29,12 +29,16 @@ std::string QuoteSqlLiteral(const std::string& s) {
 }
 
 Value CallExpr::Eval(EvalContext& ctx) const {
+  // Every argument is evaluated before the NULL check, as PostgreSQL's strict functions do (so
+  // an error in a later argument is raised even when an earlier one is NULL).
   std::vector<Value> vals;
   vals.reserve(args.size());
+  bool has_null = false;
   for (const auto& a : args) {
     vals.push_back(a->Eval(ctx));
-    if (strict && vals.back().is_null()) return Value::Null();
+    has_null |= vals.back().is_null();
   }
+  if (strict && has_null) return Value::Null();
   return fn(vals, ctx);
 }
 

@@ -382,9 +382,17 @@ void AggregateOp::Explain(std::vector<std::string>* out, int depth) const {
 }
 
 // ---- Sort ----
+// The input is read on the first Next, so that LIMIT 0 never evaluates it (as PostgreSQL).
 void SortOp::Open(EvalContext* ctx) {
+  ctx_ = ctx;
+  sorted_ = false;
   rows_.clear();
   pos_ = 0;
+}
+
+void SortOp::Materialize() {
+  sorted_ = true;
+  EvalContext* ctx = ctx_;
   child->Open(ctx);
   std::vector<std::pair<Row, Row>> keyed;  // (sort keys, row)
   Row r;
@@ -411,6 +419,7 @@ void SortOp::Open(EvalContext* ctx) {
 }
 
 bool SortOp::Next(Row* out) {
+  if (!sorted_) Materialize();
   if (pos_ >= rows_.size()) return false;
   *out = std::move(rows_[pos_++]);
   return true;
@@ -432,6 +441,7 @@ void SortOp::Explain(std::vector<std::string>* out, int depth) const {
 // ---- Limit ----
 void LimitOp::Open(EvalContext* ctx) {
   ctx_ = ctx;
+  child_opened_ = false;
   have_last_ = false;
   Row empty;
   EvalContext c = *ctx;
@@ -452,7 +462,10 @@ void LimitOp::Open(EvalContext* ctx) {
       skip_ = v.i();
     }
   }
-  child->Open(ctx);
+  if (remaining_ != 0) {
+    child->Open(ctx);
+    child_opened_ = true;
+  }
 }
 
 bool LimitOp::SameTies(const Row& a, const Row& b) {

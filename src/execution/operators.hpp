@@ -166,6 +166,9 @@ class SortOp : public Operator {
   std::vector<SortKey> keys;
   std::vector<std::string> key_sql;  // for EXPLAIN
  private:
+  void Materialize();
+  EvalContext* ctx_ = nullptr;
+  bool sorted_ = false;
   std::vector<Row> rows_;
   size_t pos_ = 0;
 };
@@ -186,6 +189,7 @@ class LimitOp : public Operator {
   EvalContext* ctx_ = nullptr;
   Row last_;
   bool have_last_ = false;
+  bool child_opened_ = false;
 };
 
 // DISTINCT ON: keeps the first row of each run of equal key columns (input sorted by them).
