@@ -288,6 +288,11 @@ void ExecuteInsert(PgQuery__InsertStmt* stmt, ExecState* st, ParamTypes* params,
   OnConflict conflict = BindOnConflict(planner, t, alias, stmt->on_conflict_clause);
   if (stmt->n_returning_list) sink->Columns(ret.columns);
   if (st->describe_only) return;  // everything is bound: parameter types are known
+  {
+    EvalContext cte_ctx;
+    cte_ctx.state = st;
+    planner.RunDataModifyingCtes(&cte_ctx);
+  }
   TableWriter writer(&planner, t);
   int64_t count = 0;
   std::set<std::string> touched;  // rows this statement inserted or updated
@@ -412,6 +417,7 @@ void ExecuteUpdate(PgQuery__UpdateStmt* stmt, ExecState* st, ParamTypes* params,
   if (st->describe_only) return;
   EvalContext scan_ctx;
   scan_ctx.state = st;
+  planner.RunDataModifyingCtes(&scan_ctx);
   tr.rows = RunToVector(plan.get(), &scan_ctx);
   TableWriter writer(&planner, t);
   int64_t count = 0;
@@ -450,6 +456,7 @@ void ExecuteDelete(PgQuery__DeleteStmt* stmt, ExecState* st, ParamTypes* params,
   if (st->describe_only) return;
   EvalContext scan_ctx;
   scan_ctx.state = st;
+  planner.RunDataModifyingCtes(&scan_ctx);
   tr.rows = RunToVector(plan.get(), &scan_ctx);
   TableWriter writer(&planner, t);
   int64_t count = 0;

@@ -5,12 +5,41 @@
 
 namespace tusk {
 
+namespace {
+// Runs INSERT/UPDATE/DELETE found in WITH clauses (see planner/planner.hpp).
+struct RowCollector : ResultSink {
+  std::vector<ColumnInfo> cols;
+  std::vector<Row>* rows = nullptr;
+  void Columns(const std::vector<ColumnInfo>& c) override { cols = c; }
+  void AddRow(const Row& r) override { if (rows) rows->push_back(r); }
+};
+
+const bool kDmlRunnerInstalled = [] {
+  DmlRunner() = [](Node* stmt, ExecState* st, ParamTypes* params, bool describe, std::vector<Row>* rows) {
+    RowCollector sink;
+    sink.rows = rows;
+    bool saved = st->describe_only;
+    st->describe_only = describe;
+    struct Restore { ExecState* st; bool v; ~Restore() { st->describe_only = v; } } restore{st, saved};
+    switch (stmt->node_case) {
+      case PG_QUERY__NODE__NODE_INSERT_STMT: ExecuteInsert(stmt->insert_stmt, st, params, &sink); break;
+      case PG_QUERY__NODE__NODE_UPDATE_STMT: ExecuteUpdate(stmt->update_stmt, st, params, &sink); break;
+      case PG_QUERY__NODE__NODE_DELETE_STMT: ExecuteDelete(stmt->delete_stmt, st, params, &sink); break;
+      default: throw Error(sqlstate::kFeatureNotSupported, "this statement is not supported in WITH");
+    }
+    return sink.cols;
+  };
+  return true;
+}();
+}  // namespace
+
 void ExecuteSelect(Node* stmt, ExecState* st, ParamTypes* params, ResultSink* sink) {
   Planner planner(st, params);
   PlannedQuery q = planner.PlanSelect(stmt, nullptr);
   sink->Columns(q.columns);
   EvalContext ctx;
   ctx.state = st;
+  planner.RunDataModifyingCtes(&ctx);
   q.root->Open(&ctx);
   Row row;
   int64_t n = 0;

@@ -89,4 +89,45 @@ void ProjectSetOp::Explain(std::vector<std::string>* out, int depth) const {
   child->Explain(out, depth + 1);
 }
 
+LateralJoinOp::LateralJoinOp(OpP l, OpP r, ExprP c, bool lj) : left(std::move(l)), right(std::move(r)), cond(std::move(c)), left_join(lj) {
+  names = left->names;
+  names.insert(names.end(), right->names.begin(), right->names.end());
+  types = left->types;
+  types.insert(types.end(), right->types.begin(), right->types.end());
+}
+
+bool LateralJoinOp::Next(Row* out) {
+  while (pos_ >= rows_.size()) {
+    if (!left->Next(&left_row_)) return false;
+    EvalContext sub = *ctx_;
+    sub.outer.insert(sub.outer.begin(), &left_row_);
+    std::vector<Row> right_rows = RunToVector(right.get(), &sub);
+    rows_.clear();
+    pos_ = 0;
+    for (auto& r : right_rows) {
+      Row joined = left_row_;
+      joined.insert(joined.end(), r.begin(), r.end());
+      if (cond) {
+        EvalContext c = *ctx_;
+        c.row = &joined;
+        if (!IsTrue(cond->Eval(c))) continue;
+      }
+      rows_.push_back(std::move(joined));
+    }
+    if (rows_.empty() && left_join) {
+      Row padded = left_row_;
+      padded.resize(types.size());
+      rows_.push_back(std::move(padded));
+    }
+  }
+  *out = std::move(rows_[pos_++]);
+  return true;
+}
+
+void LateralJoinOp::Explain(std::vector<std::string>* out, int depth) const {
+  ExplainLine(out, depth, left_join ? "Nested Loop Left Join" : "Nested Loop");
+  left->Explain(out, depth + 1);
+  right->Explain(out, depth + 1);
+}
+
 }  // namespace tusk

@@ -56,4 +56,22 @@ class ProjectSetOp : public Operator {
   size_t pos_ = 0;
 };
 
+// FROM a, LATERAL (SELECT ... a.x ...): the subquery runs once per left row, which it sees as
+// its enclosing row. LEFT JOIN LATERAL keeps left rows without matches (NULL-extended).
+class LateralJoinOp : public Operator {
+ public:
+  LateralJoinOp(OpP left, OpP right, ExprP cond, bool left_join);
+  void Open(EvalContext* ctx) override { ctx_ = ctx; left->Open(ctx); rows_.clear(); pos_ = 0; }
+  bool Next(Row* out) override;
+  void Explain(std::vector<std::string>* out, int depth) const override;
+  OpP left, right;
+  ExprP cond;
+  bool left_join;
+ private:
+  EvalContext* ctx_ = nullptr;
+  Row left_row_;
+  std::vector<Row> rows_;
+  size_t pos_ = 0;
+};
+
 }  // namespace tusk

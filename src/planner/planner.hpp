@@ -11,6 +11,7 @@
 #include <vector>
 
 #include <map>
+#include <set>
 
 #include "access/scans.hpp"
 #include "execution/cte.hpp"
@@ -40,6 +41,28 @@ struct CteDef {
   std::shared_ptr<CteBuffer> buffer = std::make_shared<CteBuffer>();
   // While planning the recursive term of WITH RECURSIVE, references read the working table.
   std::shared_ptr<std::vector<Row>> working;
+  bool returns_rows = true;  // false for INSERT/UPDATE/DELETE without RETURNING
+};
+
+// Runs an INSERT/UPDATE/DELETE of a WITH clause: with describe=true only returns its RETURNING
+// columns; otherwise executes it and fills `rows`. Installed by the engine.
+std::function<std::vector<ColumnInfo>(Node*, ExecState*, ParamTypes*, bool, std::vector<Row>*)>& DmlRunner();
+
+// An operator whose rows come from a callback (used for data-modifying CTEs).
+class CallbackOp : public Operator {
+ public:
+  explicit CallbackOp(std::function<std::vector<Row>(EvalContext*)> fn) : fn_(std::move(fn)) {}
+  void Open(EvalContext* ctx) override { rows_ = fn_(ctx); pos_ = 0; }
+  bool Next(Row* out) override {
+    if (pos_ >= rows_.size()) return false;
+    *out = rows_[pos_++];
+    return true;
+  }
+  void Explain(std::vector<std::string>* out, int depth) const override { ExplainLine(out, depth, "ModifyTable"); }
+ private:
+  std::function<std::vector<Row>(EvalContext*)> fn_;
+  std::vector<Row> rows_;
+  size_t pos_ = 0;
 };
 
 class Planner {
@@ -56,6 +79,8 @@ class Planner {
   Binder& binder() { return binder_; }
   // Makes the WITH queries of a statement visible to everything this planner plans next.
   void PlanWith(PgQuery__WithClause* with, const Scope* outer);
+  // Executes the data-modifying WITH queries (once per statement execution).
+  void RunDataModifyingCtes(EvalContext* ctx);
   // Row source of UPDATE ... FROM / DELETE ... USING (and plain UPDATE/DELETE): the target
   // table's rows followed by their storage key (a hidden column), joined with the extra FROM
   // items and filtered by WHERE. `scope` receives the names visible to SET and RETURNING.
@@ -88,6 +113,12 @@ class Planner {
   std::vector<std::shared_ptr<struct ScanLeaf>>* leaves_ = nullptr;
   bool keep_unknown_targets_ = false;
   std::vector<std::map<std::string, std::shared_ptr<CteDef>>> ctes_;
+  std::set<const Operator*> lateral_ops_;  // FROM items that read earlier items' columns
+  std::vector<std::shared_ptr<CteDef>> data_modifying_;
+  // Tables changed by data-modifying WITH queries. PostgreSQL runs those with the statement's
+  // snapshot, invisible to the main query; Tusk refuses to read them in the same statement
+  // rather than show the changes.
+  std::set<uint32_t> cte_modified_tables_;
   bool outer_free_ = true;  // no filter of the scan reads columns we cannot see here
   Binder binder_;
   std::vector<std::unique_ptr<Script>> stored_exprs_;

@@ -100,6 +100,9 @@ const TableDef* Planner::ResolveTable(PgQuery__RangeVar* rv) {
   std::string name = rv->relname;
   auto rel = st_->catalog->FindRelation(schema, name, binder_.SearchPath());
   if (!rel) ThrowAt(sqlstate::kUndefinedTable, "relation \"" + (schema.empty() ? name : schema + "." + name) + "\" does not exist", rv->location);
+  if (cte_modified_tables_.count(rel->second))
+    throw Error(sqlstate::kFeatureNotSupported, "reading or changing \"" + name + "\" in a statement whose WITH clause modifies it is not supported yet")
+        .WithPosition(rv->location + 1);
   if (rel->first != RelKind::kTable) {
     if (rel->first == RelKind::kSequence)
       throw Error(sqlstate::kFeatureNotSupported, "selecting from a sequence is not supported yet").WithPosition(rv->location + 1);
@@ -352,6 +355,21 @@ OpP Planner::PlanJoin(PgQuery__JoinExpr* j, Scope* scope, std::vector<Node*>* wh
     default: break;
   }
   (void)cond;
+  if (lateral_ops_.count(right.get())) {
+    if (scope->rels[left_rel_start].offset != 0)
+      throw Error(sqlstate::kFeatureNotSupported, "JOIN LATERAL after other FROM items is not supported yet; list the LATERAL item with a comma");
+    if (kind != NestedLoopJoinOp::kInner && kind != NestedLoopJoinOp::kLeft)
+      throw Error(sqlstate::kInvalidColumnReference, "The combining JOIN type must be INNER or LEFT for a LATERAL reference.");
+    ExprP c = conjuncts.empty() ? nullptr : conjuncts.size() == 1 ? conjuncts[0] : std::make_shared<BoolExpr>(BoolExpr::kAnd, conjuncts);
+    return std::make_shared<LateralJoinOp>(left, right, c, kind == NestedLoopJoinOp::kLeft);
+  }
+  if (auto* fs = dynamic_cast<FunctionScanOp*>(right.get()); fs && fs->lateral) {
+    if (kind != NestedLoopJoinOp::kInner)
+      throw Error(sqlstate::kFeatureNotSupported, "outer joins to set-returning functions with LATERAL references are not supported yet");
+    OpP joined = std::make_shared<DependentJoinOp>(left, std::static_pointer_cast<FunctionScanOp>(right));
+    if (!conjuncts.empty()) joined = std::make_shared<FilterOp>(joined, conjuncts.size() == 1 ? conjuncts[0] : std::make_shared<BoolExpr>(BoolExpr::kAnd, conjuncts));
+    return joined;
+  }
   return JoinOn(left, right, left_width, conjuncts, kind);
 }
 
@@ -399,6 +417,8 @@ OpP Planner::PlanFromItem(Node* item, Scope* scope, std::vector<Node*>* where, b
       auto* rv = item->range_var;
       if (!rv->schemaname || !*rv->schemaname) {
         if (const CteDef* cte = FindCte(rv->relname)) {
+          if (!cte->returns_rows)
+            throw Error(sqlstate::kFeatureNotSupported, "WITH query \"" + cte->name + "\" does not have a RETURNING clause").WithPosition(rv->location + 1);
           ScopeRel rel;
           rel.alias = rv->alias ? rv->alias->aliasname : cte->name;
           rel.columns = cte->columns;
@@ -447,10 +467,11 @@ OpP Planner::PlanFromItem(Node* item, Scope* scope, std::vector<Node*>* where, b
       return PlanJoin(item->join_expr, scope, where, nullable);
     case PG_QUERY__NODE__NODE_RANGE_SUBSELECT: {
       auto* rs = item->range_subselect;
-      if (rs->lateral) throw Error(sqlstate::kFeatureNotSupported, "LATERAL is not supported yet");
       if (!rs->alias) throw Error(sqlstate::kSyntaxError, "subquery in FROM must have an alias")
                           .WithHint("For example, FROM (SELECT ...) [AS] foo.");
-      PlannedQuery q = PlanSelect(rs->subquery, scope->parent);
+      // A LATERAL subquery sees the FROM items before it as its enclosing row.
+      PlannedQuery q = PlanSelect(rs->subquery, rs->lateral ? scope : scope->parent);
+      if (rs->lateral) lateral_ops_.insert(q.root.get());
       if (rs->alias->n_colnames > q.columns.size())
         throw Error(sqlstate::kInvalidColumnReference, "table \"" + std::string(rs->alias->aliasname) + "\" has " + std::to_string(q.columns.size()) +
                                                            " columns available but " + std::to_string(rs->alias->n_colnames) + " columns specified");
@@ -723,7 +744,10 @@ PlannedQuery Planner::PlanSelect(Node* node, const Scope* outer) {
       }
       residual = keep;
       auto* fs = dynamic_cast<FunctionScanOp*>(from_items[i].get());
-      if (fs && fs->lateral) {
+      if (lateral_ops_.count(from_items[i].get())) {
+        ExprP cond = conds.empty() ? nullptr : conds.size() == 1 ? conds[0] : std::make_shared<BoolExpr>(BoolExpr::kAnd, conds);
+        input = std::make_shared<LateralJoinOp>(input, from_items[i], cond, false);
+      } else if (fs && fs->lateral) {
         input = std::make_shared<DependentJoinOp>(input, std::static_pointer_cast<FunctionScanOp>(from_items[i]));
         if (!conds.empty()) input = std::make_shared<FilterOp>(input, conds.size() == 1 ? conds[0] : std::make_shared<BoolExpr>(BoolExpr::kAnd, conds));
       } else {
@@ -1095,6 +1119,20 @@ PlannedQuery Planner::PlanSelect(Node* node, const Scope* outer) {
   return q;
 }
 
+std::function<std::vector<ColumnInfo>(Node*, ExecState*, ParamTypes*, bool, std::vector<Row>*)>& DmlRunner() {
+  static std::function<std::vector<ColumnInfo>(Node*, ExecState*, ParamTypes*, bool, std::vector<Row>*)> runner;
+  return runner;
+}
+
+void Planner::RunDataModifyingCtes(EvalContext* ctx) {
+  for (auto& def : data_modifying_) {
+    if (def->buffer->filled && def->buffer->exec_id == ctx->state->exec_id) continue;
+    def->buffer->rows = RunToVector(def->producer.get(), ctx);
+    def->buffer->exec_id = ctx->state->exec_id;
+    def->buffer->filled = true;
+  }
+}
+
 const CteDef* Planner::FindCte(const std::string& name) const {
   for (auto it = ctes_.rbegin(); it != ctes_.rend(); ++it) {
     auto f = it->find(name);
@@ -1124,10 +1162,47 @@ void Planner::PlanWith(PgQuery__WithClause* with, const Scope* outer) {
     std::string name = cte->ctename;
     if (ctes_.back().count(name))
       throw Error(sqlstate::kDuplicateAlias, "WITH query name \"" + name + "\" specified more than once").WithPosition(cte->location + 1);
-    if (cte->ctequery->node_case != PG_QUERY__NODE__NODE_SELECT_STMT)
-      throw Error(sqlstate::kFeatureNotSupported, "data-modifying statements in WITH are not supported yet").WithPosition(cte->location + 1);
     auto def = std::make_shared<CteDef>();
     def->name = name;
+    if (cte->ctequery->node_case != PG_QUERY__NODE__NODE_SELECT_STMT) {
+      // INSERT/UPDATE/DELETE in WITH: run exactly once per execution, before the main query;
+      // references read its RETURNING rows.
+      if (!DmlRunner()) throw Error(sqlstate::kFeatureNotSupported, "data-modifying statements in WITH are not supported here");
+      bool has_returning = false;
+      switch (cte->ctequery->node_case) {
+        case PG_QUERY__NODE__NODE_INSERT_STMT: has_returning = cte->ctequery->insert_stmt->n_returning_list; break;
+        case PG_QUERY__NODE__NODE_UPDATE_STMT: has_returning = cte->ctequery->update_stmt->n_returning_list; break;
+        case PG_QUERY__NODE__NODE_DELETE_STMT: has_returning = cte->ctequery->delete_stmt->n_returning_list; break;
+        default: throw Error(sqlstate::kFeatureNotSupported, "this statement is not supported in WITH").WithPosition(cte->location + 1);
+      }
+      std::vector<ColumnInfo> cols = DmlRunner()(cte->ctequery, st_, params_, true, nullptr);
+      {
+        PgQuery__RangeVar* target = cte->ctequery->node_case == PG_QUERY__NODE__NODE_INSERT_STMT ? cte->ctequery->insert_stmt->relation
+                                    : cte->ctequery->node_case == PG_QUERY__NODE__NODE_UPDATE_STMT ? cte->ctequery->update_stmt->relation
+                                                                                                  : cte->ctequery->delete_stmt->relation;
+        cte_modified_tables_.insert(ResolveTable(target)->oid);
+      }
+      for (size_t k = 0; k < cols.size(); k++) {
+        def->columns.push_back(k < cte->n_aliascolnames ? StrVal(cte->aliascolnames[k]) : cols[k].name);
+        def->types.push_back(cols[k].type);
+      }
+      Node* q = cte->ctequery;
+      ExecState* st = st_;
+      ParamTypes* params = params_;
+      auto buffer = def->buffer;
+      auto producer = std::make_shared<CallbackOp>([q, st, params](EvalContext*) {
+        std::vector<Row> rows;
+        DmlRunner()(q, st, params, false, &rows);
+        return rows;
+      });
+      producer->names = def->columns;
+      producer->types = def->types;
+      def->producer = producer;
+      def->returns_rows = has_returning;
+      data_modifying_.push_back(def);
+      ctes_.back()[name] = def;
+      continue;
+    }
     auto* sel = cte->ctequery->select_stmt;
     auto set_columns = [&](const PlannedQuery& q) {
       if (cte->n_aliascolnames > q.columns.size())
