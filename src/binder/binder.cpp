@@ -410,7 +410,7 @@ ExprP Binder::BindNode(Node* node, const Scope& scope, AggContext* agg) {
         if (n->node_case != PG_QUERY__NODE__NODE_A_INDICES)
           throw Error(sqlstate::kFeatureNotSupported, "field selection is not supported");
         if (!base->type.array)
-          throw Error(sqlstate::kDatatypeMismatch, "cannot subscript type " + TypeName(base->type) + " because it does not support subscripting");
+          ThrowAt(sqlstate::kDatatypeMismatch, "cannot subscript type " + TypeName(base->type) + " because it does not support subscripting", ExprLocation(ind->arg));
         auto* idx = n->a_indices;
         auto bind_idx = [&](Node* x) -> ExprP {
           if (!x) return nullptr;
@@ -514,7 +514,7 @@ ExprP Binder::BindColumnRef(PgQuery__ColumnRef* ref, const Scope& scope) {
     }
     if (found >= 0) {
       if (level > 0) saw_outer_ref = true;
-      std::string name = s->qualify_names ? found_rel->alias + "." + col : col;
+      std::string name = s->qualify_names && !found_rel->alias.empty() ? found_rel->alias + "." + col : col;
       return std::make_shared<ColumnExpr>(found, level, found_rel->types[static_cast<size_t>(found - found_rel->offset)], QuoteIdent(name == col ? col : found_rel->alias) + (name == col ? "" : "." + QuoteIdent(col)));
     }
     if (!rel.empty() && rel_seen && !s->parent) {
@@ -1171,6 +1171,10 @@ ExprP Binder::BindFuncCall(PgQuery__FuncCall* f, const Scope& scope, AggContext*
       ThrowAt("42P20", std::string("window functions are not allowed in ") + clause_, f->location);
     return BindWindowCall(f, name);
   }
+  static const std::set<std::string> kWindowOnly = {"row_number", "rank", "dense_rank", "percent_rank", "cume_dist", "ntile",
+                                                    "lag", "lead", "first_value", "last_value", "nth_value"};
+  if (kWindowOnly.count(name))
+    ThrowAt(sqlstate::kWrongObjectType, "window function " + name + " requires an OVER clause", f->location);
   if (IsAggregateName(name) && (f->agg_star || f->n_args > 0 || f->agg_within_group)) {
     if (!agg)
       ThrowAt(sqlstate::kGroupingError, std::string("aggregate functions are not allowed in ") + clause_, f->location);
@@ -1373,7 +1377,7 @@ ExprP Binder::BindAggregate(PgQuery__FuncCall* f, const std::string& name, const
               ExprLocation(f->agg_order[0]->sort_by->node));
   }
   auto fail = [&]() -> ExprP {
-    std::string sig = spec.arg ? TypeName(spec.arg->type) : "*";
+    std::string sig = spec.arg ? TypeName(spec.arg->type) : "";
     if (spec.arg2) sig += ", " + TypeName(spec.arg2->type);
     throw Error(sqlstate::kUndefinedFunction, "function " + name + "(" + sig + ") does not exist")
         .WithHint("No function matches the given name and argument types. You might need to add explicit type casts.")
@@ -1487,6 +1491,7 @@ static std::string FigureColnameStrength(Node* node, int* strength) {
     case PG_QUERY__NODE__NODE_MIN_MAX_EXPR: return node->min_max_expr->op == PG_QUERY__MIN_MAX_OP__IS_GREATEST ? "greatest" : "least";
     case PG_QUERY__NODE__NODE_A_EXPR:
       if (node->a_expr->kind == PG_QUERY__A__EXPR__KIND__AEXPR_NULLIF) return "nullif";
+      *strength = 0;
       return "?column?";
     case PG_QUERY__NODE__NODE_A_ARRAY_EXPR: return "array";
     case PG_QUERY__NODE__NODE_GROUPING_FUNC: return "grouping";

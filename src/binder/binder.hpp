@@ -26,7 +26,8 @@ struct ScopeRel {
   std::vector<Type> types;
   int offset = 0;                    // position of its first column in the joined row
   uint32_t table_oid = 0;
-  std::vector<std::string> using_hidden;  // columns merged by JOIN USING (hidden on right side)
+  std::vector<std::string> using_hidden;  // columns merged by JOIN USING (unqualified references see the merged copy)
+  size_t star_before = SIZE_MAX;          // JOIN USING merged columns: SELECT * lists them before this relation
 };
 
 struct Scope {

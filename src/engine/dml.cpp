@@ -38,7 +38,9 @@ Returning BindReturning(Planner& planner, const TableDef* t, const std::string& 
       }
       continue;
     }
+    planner.binder().set_clause("RETURNING");
     ExprP e = planner.binder().Bind(v, scope);
+    planner.binder().set_clause("WHERE");
     if (e->type.id == oid::kUnknown && !e->type.array) e = planner.binder().Coerce(e, Type(oid::kText), CastContext::kImplicit, -1);
     r.exprs.push_back(e);
     r.columns.push_back({rt->name && *rt->name ? rt->name : FigureColname(v), e->type});
@@ -64,7 +66,9 @@ Returning BindReturningOver(Planner& planner, const TableDef* t, const Scope& sc
       }
       continue;
     }
+    planner.binder().set_clause("RETURNING");
     ExprP e = planner.binder().Bind(v, scope);
+    planner.binder().set_clause("WHERE");
     if (e->type.id == oid::kUnknown && !e->type.array) e = planner.binder().Coerce(e, Type(oid::kText), CastContext::kImplicit, -1);
     r.exprs.push_back(e);
     r.columns.push_back({rt->name && *rt->name ? rt->name : FigureColname(v), e->type});

@@ -571,7 +571,16 @@ void Session::RunStatement(Node* stmt, const std::string& sql, const std::vector
       RestoreTo(before);
       failed_ = true;
     }
-    throw;
+    // Whatever went wrong, the client gets an ErrorResponse and the server stays up.
+    try {
+      throw;
+    } catch (const Error&) {
+      throw;
+    } catch (const std::bad_alloc&) {
+      throw Error("53200", "out of memory");
+    } catch (const std::exception& e) {
+      throw Error("XX000", std::string("internal error: ") + e.what());
+    }
   }
   if (implicit) CommitTxn();
 }

@@ -290,6 +290,19 @@ OpP Planner::PlanTableScan(const TableDef* t, const std::string& alias, std::vec
   return std::make_shared<FilterOp>(scan, pred);
 }
 
+// The order SELECT * lists relations in: JOIN USING's merged columns come before the
+// relations they were merged from, the outermost join's first.
+static std::vector<size_t> StarOrder(const Scope& scope) {
+  std::vector<size_t> order;
+  for (size_t i = 0; i < scope.rels.size(); i++) {
+    if (scope.rels[i].star_before != SIZE_MAX) continue;
+    for (size_t m = scope.rels.size(); m-- > 0;)
+      if (scope.rels[m].star_before == i) order.push_back(m);
+    order.push_back(i);
+  }
+  return order;
+}
+
 OpP Planner::PlanJoin(PgQuery__JoinExpr* j, Scope* scope, std::vector<Node*>* where, bool nullable) {
   bool left_nullable = nullable || j->jointype == PG_QUERY__JOIN_TYPE__JOIN_RIGHT || j->jointype == PG_QUERY__JOIN_TYPE__JOIN_FULL;
   bool right_nullable = nullable || j->jointype == PG_QUERY__JOIN_TYPE__JOIN_LEFT || j->jointype == PG_QUERY__JOIN_TYPE__JOIN_FULL;
@@ -326,6 +339,9 @@ OpP Planner::PlanJoin(PgQuery__JoinExpr* j, Scope* scope, std::vector<Node*>* wh
   }
   ExprP cond;
   std::vector<ExprP> conjuncts;
+  // Each USING column becomes one merged output column: the left copy for INNER and LEFT
+  // joins, the right copy for RIGHT, COALESCE of both for FULL (as PostgreSQL does).
+  std::vector<ExprP> merged;
   for (const auto& col : using_cols) {
     int lp, rp;
     Type lt, rt;
@@ -336,9 +352,40 @@ OpP Planner::PlanJoin(PgQuery__JoinExpr* j, Scope* scope, std::vector<Node*>* wh
     if (ln > 1 || rn > 1) throw Error(sqlstate::kAmbiguousColumn, "common column name \"" + col + "\" appears more than once in left table");
     ExprP l = std::make_shared<ColumnExpr>(lp, 0, lt, col);
     ExprP r = std::make_shared<ColumnExpr>(rp, 0, rt, col);
-    conjuncts.push_back(binder_.MakeComparison("=", l, r, j->rarg ? -1 : -1));
-    for (size_t rr = right_rel_start; rr < scope->rels.size(); rr++) scope->rels[rr].using_hidden.push_back(col);
+    conjuncts.push_back(binder_.MakeComparison("=", l, r, -1));
+    for (size_t rr = left_rel_start; rr < scope->rels.size(); rr++) scope->rels[rr].using_hidden.push_back(col);
+    Type t = binder_.CommonType({l, r}, "JOIN/USING", -1);
+    l = binder_.Coerce(l, t, CastContext::kImplicit, -1);
+    r = binder_.Coerce(r, t, CastContext::kImplicit, -1);
+    switch (j->jointype) {
+      case PG_QUERY__JOIN_TYPE__JOIN_RIGHT: merged.push_back(r); break;
+      case PG_QUERY__JOIN_TYPE__JOIN_FULL: merged.push_back(std::make_shared<CoalesceExpr>(t, std::vector<ExprP>{l, r})); break;
+      default: merged.push_back(l); break;
+    }
   }
+  // The merged columns are appended to the joined row by a projection and exposed as an
+  // unnamed relation that SELECT * lists before the joined relations.
+  auto finish = [&](OpP joined) -> OpP {
+    if (merged.empty()) return joined;
+    std::vector<ExprP> proj;
+    ScopeRel rel;
+    rel.star_before = left_rel_start;
+    for (const auto& r : scope->rels)
+      for (size_t c = 0; c < r.columns.size(); c++)
+        proj.push_back(std::make_shared<ColumnExpr>(r.offset + static_cast<int>(c), 0, r.types[c], r.columns[c]));
+    for (size_t i = 0; i < merged.size(); i++) {
+      proj.push_back(merged[i]);
+      rel.columns.push_back(using_cols[i]);
+      rel.types.push_back(merged[i]->type);
+    }
+    scope->Add(std::move(rel));
+    auto op = std::make_shared<ProjectOp>(joined, proj);
+    for (const auto& e : proj) {
+      op->types.push_back(e->type);
+      op->names.push_back("");
+    }
+    return op;
+  };
   if (j->quals) {
     binder_.set_clause("JOIN conditions");
     ExprP q = binder_.CoerceToBool(binder_.Bind(j->quals, *scope), "JOIN/ON", ExprLocation(j->quals));
@@ -361,49 +408,62 @@ OpP Planner::PlanJoin(PgQuery__JoinExpr* j, Scope* scope, std::vector<Node*>* wh
     if (kind != NestedLoopJoinOp::kInner && kind != NestedLoopJoinOp::kLeft)
       throw Error(sqlstate::kInvalidColumnReference, "The combining JOIN type must be INNER or LEFT for a LATERAL reference.");
     ExprP c = conjuncts.empty() ? nullptr : conjuncts.size() == 1 ? conjuncts[0] : std::make_shared<BoolExpr>(BoolExpr::kAnd, conjuncts);
-    return std::make_shared<LateralJoinOp>(left, right, c, kind == NestedLoopJoinOp::kLeft);
+    return finish(std::make_shared<LateralJoinOp>(left, right, c, kind == NestedLoopJoinOp::kLeft));
   }
   if (auto* fs = dynamic_cast<FunctionScanOp*>(right.get()); fs && fs->lateral) {
     if (kind != NestedLoopJoinOp::kInner)
       throw Error(sqlstate::kFeatureNotSupported, "outer joins to set-returning functions with LATERAL references are not supported yet");
     OpP joined = std::make_shared<DependentJoinOp>(left, std::static_pointer_cast<FunctionScanOp>(right));
     if (!conjuncts.empty()) joined = std::make_shared<FilterOp>(joined, conjuncts.size() == 1 ? conjuncts[0] : std::make_shared<BoolExpr>(BoolExpr::kAnd, conjuncts));
-    return joined;
+    return finish(joined);
   }
-  return JoinOn(left, right, left_width, conjuncts, kind);
+  return finish(JoinOn(left, right, left_width, conjuncts, kind));
+}
+
+// Splits join conjuncts into equality keys (left expression = right expression) and the rest.
+static std::string SplitEquiKeys(const std::vector<ExprP>& conjuncts, int left_width, std::vector<ExprP>* lk,
+                                 std::vector<ExprP>* rk, std::vector<ExprP>* rest) {
+  std::string sql;
+  for (const auto& c : conjuncts) {
+    auto* call = dynamic_cast<CallExpr*>(c.get());
+    bool used = false;
+    if (call && call->name == "=" && call->args.size() == 2) {
+      std::vector<int> a, b;
+      bool oka = CollectColumns(call->args[0], &a), okb = CollectColumns(call->args[1], &b);
+      auto side = [&](const std::vector<int>& cols) {
+        if (cols.empty()) return 0;
+        bool all_left = std::all_of(cols.begin(), cols.end(), [&](int x) { return x < left_width; });
+        bool all_right = std::all_of(cols.begin(), cols.end(), [&](int x) { return x >= left_width; });
+        return all_left ? 1 : all_right ? 2 : 0;
+      };
+      if (oka && okb) {
+        int sa = side(a), sb = side(b);
+        if (sa == 1 && sb == 2) { lk->push_back(call->args[0]); rk->push_back(call->args[1]); used = true; }
+        else if (sa == 2 && sb == 1) { lk->push_back(call->args[1]); rk->push_back(call->args[0]); used = true; }
+      }
+      if (used) sql += (sql.empty() ? "" : " AND ") + c->ToSql();
+    }
+    if (!used) rest->push_back(c);
+  }
+  if (lk->size() > 1) sql = "(" + sql + ")";
+  return sql;
 }
 
 OpP Planner::JoinOn(OpP left, OpP right, int left_width, std::vector<ExprP> conjuncts, NestedLoopJoinOp::Kind kind) {
-  if (kind == NestedLoopJoinOp::kInner || kind == NestedLoopJoinOp::kLeft) {
-    std::vector<ExprP> lk, rk, rest;
-    std::string sql;
-    for (const auto& c : conjuncts) {
-      auto* call = dynamic_cast<CallExpr*>(c.get());
-      bool used = false;
-      if (call && call->name == "=" && call->args.size() == 2) {
-        std::vector<int> a, b;
-        bool oka = CollectColumns(call->args[0], &a), okb = CollectColumns(call->args[1], &b);
-        auto side = [&](const std::vector<int>& cols) {
-          if (cols.empty()) return 0;
-          bool all_left = std::all_of(cols.begin(), cols.end(), [&](int x) { return x < left_width; });
-          bool all_right = std::all_of(cols.begin(), cols.end(), [&](int x) { return x >= left_width; });
-          return all_left ? 1 : all_right ? 2 : 0;
-        };
-        if (oka && okb) {
-          int sa = side(a), sb = side(b);
-          if (sa == 1 && sb == 2) { lk.push_back(call->args[0]); rk.push_back(call->args[1]); used = true; }
-          else if (sa == 2 && sb == 1) { lk.push_back(call->args[1]); rk.push_back(call->args[0]); used = true; }
-        }
-        if (used) sql += (sql.empty() ? "" : " AND ") + c->ToSql();
-      }
-      if (!used) rest.push_back(c);
+  std::vector<ExprP> lk, rk, rest;
+  std::string sql = SplitEquiKeys(conjuncts, left_width, &lk, &rk, &rest);
+  if (kind == NestedLoopJoinOp::kFull) {
+    // Like PostgreSQL (which runs FULL JOIN only as a merge or hash join), a FULL JOIN needs
+    // at least one equality between the sides unless its condition is constant.
+    for (const auto& c : lk.empty() ? rest : std::vector<ExprP>{}) {
+      if (!dynamic_cast<ConstExpr*>(c.get()))
+        throw Error(sqlstate::kFeatureNotSupported, "FULL JOIN is only supported with merge-joinable or hash-joinable join conditions");
     }
-    if (!lk.empty()) {
-      if (lk.size() > 1) sql = "(" + sql + ")";
-      ExprP extra = rest.empty() ? nullptr : rest.size() == 1 ? rest[0] : std::make_shared<BoolExpr>(BoolExpr::kAnd, rest);
-      return std::make_shared<HashJoinOp>(left, right, lk, rk, extra,
-                                          kind == NestedLoopJoinOp::kLeft ? HashJoinOp::kLeft : HashJoinOp::kInner, sql);
-    }
+  }
+  if ((kind == NestedLoopJoinOp::kInner || kind == NestedLoopJoinOp::kLeft) && !lk.empty()) {
+    ExprP extra = rest.empty() ? nullptr : rest.size() == 1 ? rest[0] : std::make_shared<BoolExpr>(BoolExpr::kAnd, rest);
+    return std::make_shared<HashJoinOp>(left, right, lk, rk, extra,
+                                        kind == NestedLoopJoinOp::kLeft ? HashJoinOp::kLeft : HashJoinOp::kInner, sql);
   }
   ExprP cond;
   if (!conjuncts.empty()) cond = conjuncts.size() == 1 ? conjuncts[0] : std::make_shared<BoolExpr>(BoolExpr::kAnd, conjuncts);
@@ -882,7 +942,8 @@ PlannedQuery Planner::PlanSelect(Node* node, const Scope* outer) {
       std::string rel = cr->n_fields >= 2 ? StrVal(cr->fields[cr->n_fields - 2]) : "";
       if (scope.rels.empty()) ThrowAt(sqlstate::kSyntaxError, "SELECT * with no tables specified is not valid", cr->location);
       bool any = false;
-      for (const auto& r : scope.rels) {
+      for (size_t ri : StarOrder(scope)) {
+        const ScopeRel& r = scope.rels[ri];
         if (!rel.empty() && r.alias != rel) continue;
         any = true;
         for (size_t c = 0; c < r.columns.size(); c++) {
@@ -936,6 +997,8 @@ PlannedQuery Planner::PlanSelect(Node* node, const Scope* outer) {
   if (windowed) binder_.set_window(&wctx);
   // ORDER BY keys: output columns by position or name, else expressions over the input.
   std::vector<SortKey> sort_keys;
+  bool distinct_on = s->n_distinct_clause && s->distinct_clause[0] != nullptr &&
+                     s->distinct_clause[0]->node_case != PG_QUERY__NODE__NODE__NOT_SET;
   std::vector<ExprP> hidden;
   for (size_t i = 0; i < s->n_sort_clause; i++) {
     auto* sb = s->sort_clause[i]->sort_by;
@@ -969,7 +1032,7 @@ PlannedQuery Planner::PlanSelect(Node* node, const Scope* outer) {
       for (size_t t = 0; t < targets.size(); t++)
         if (targets[t]->Key() == e->Key()) { found = static_cast<int>(t); break; }
       if (found < 0) {
-        if (s->n_distinct_clause)
+        if (s->n_distinct_clause && !distinct_on)
           ThrowAt(sqlstate::kInvalidColumnReference, "for SELECT DISTINCT, ORDER BY expressions must appear in select list", ExprLocation(n));
         found = static_cast<int>(targets.size() + hidden.size());
         hidden.push_back(e);
@@ -1039,8 +1102,6 @@ PlannedQuery Planner::PlanSelect(Node* node, const Scope* outer) {
     project->types.push_back(proj[i]->type);
   }
   OpP root = project;
-  bool distinct_on = s->n_distinct_clause && s->distinct_clause[0] != nullptr &&
-                     s->distinct_clause[0]->node_case != PG_QUERY__NODE__NODE__NOT_SET;
   if (s->n_distinct_clause && !distinct_on) root = std::make_shared<DistinctOp>(root, targets.size());
   std::vector<int> distinct_keys;
   if (distinct_on) {
@@ -1058,7 +1119,10 @@ PlannedQuery Planner::PlanSelect(Node* node, const Scope* outer) {
         ExprP e = grouped ? binder_.BindAgg(n, scope, &agg) : binder_.Bind(n, scope);
         for (size_t t = 0; t < proj.size() && col < 0; t++)
           if (proj[t]->Key() == e->Key()) col = static_cast<int>(t);
-        if (col < 0) ThrowAt(sqlstate::kInvalidColumnReference, "SELECT DISTINCT ON expressions must match initial ORDER BY expressions", ExprLocation(n));
+        if (col < 0 && !sort_keys.empty())
+          ThrowAt(sqlstate::kInvalidColumnReference, "SELECT DISTINCT ON expressions must match initial ORDER BY expressions", ExprLocation(n));
+        if (col < 0)
+          ThrowAt(sqlstate::kFeatureNotSupported, "DISTINCT ON expressions that are not in the select list or ORDER BY are not supported yet", ExprLocation(n));
       }
       distinct_keys.push_back(col);
     }

@@ -1,3 +1,4 @@
+#include <cerrno>
 #include "types/cast.hpp"
 
 #include <cmath>
@@ -146,8 +147,17 @@ Value CastValue(const Value& v, const Type& from, const Type& to, CastContext ct
     else if (from.id == oid::kNumeric) { Numeric n; Numeric::Parse(v.s(), &n); d = n.ToDouble(); }
     else d = v.f();
     if (to.id == oid::kFloat4) {
+      if (from.id == oid::kNumeric && std::isfinite(d)) {
+        // PostgreSQL converts numeric to real through its text form, so range errors quote it.
+        errno = 0;
+        float f = std::strtof(v.s().c_str(), nullptr);
+        if (errno == ERANGE && (f == 0.0f || std::isinf(f)))
+          throw Error(sqlstate::kNumericValueOutOfRange, "\"" + v.s() + "\" is out of range for type real");
+      }
       if (std::isfinite(d) && std::fabs(d) > 3.4028234663852886e38)
         throw Error(sqlstate::kNumericValueOutOfRange, "value out of range: overflow");
+      if (d != 0 && static_cast<float>(d) == 0.0f)
+        throw Error(sqlstate::kNumericValueOutOfRange, "value out of range: underflow");
       d = static_cast<float>(d);
     }
     return Value::Float(d);
