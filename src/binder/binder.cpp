@@ -685,7 +685,6 @@ ExprP Binder::MakeBinaryOp(const std::string& op, ExprP l, ExprP r, int location
       double r = std::pow(x, y);
       if (std::isinf(r)) throw Error(sqlstate::kNumericValueOutOfRange, "value out of range: overflow");
       if (!numeric) return Value::Float(r);
-      Numeric n = Numeric::FromDouble(r, 17);
       if (y >= 0 && y == std::floor(y)) {
         // integer powers of numerics are exact: multiply out
         Numeric base, acc = Numeric::FromInt(1);
@@ -693,7 +692,18 @@ ExprP Binder::MakeBinaryOp(const std::string& op, ExprP l, ExprP r, int location
         for (int64_t k = 0; k < static_cast<int64_t>(y) && k < 10000; k++) acc = acc.Mul(base);
         return Value::Str(acc.Round(std::max(acc.scale(), 16)).ToString());
       }
-      return Value::Str(n.Round(16).ToString());
+      // Non-integer powers: long double carries ~19 significant digits, enough for PostgreSQL's
+      // result scale of 16 significant digits minus the result's decimal weight.
+      Numeric bx, by, n;
+      Numeric::Parse(a[0].s(), &bx);
+      Numeric::Parse(a[1].s(), &by);
+      long double lr = std::pow(static_cast<long double>(x), static_cast<long double>(y));
+      char buf[64];
+      std::snprintf(buf, sizeof buf, "%.19Lg", lr);
+      Numeric::Parse(buf, &n);
+      int weight = r == 0 ? 0 : static_cast<int>(std::log10(std::fabs(r)));  // truncated, as PostgreSQL estimates it
+      int scale = std::max({16 - weight, bx.scale(), by.scale(), 0});
+      return Value::Str(n.Round(std::min(scale, 1000)).ToString());
     });
   }
   if (op == "+" || op == "-" || op == "*" || op == "/" || op == "%") {

@@ -1,5 +1,6 @@
 #include <chrono>
 #include <cmath>
+#include <map>
 
 #include "common/error.hpp"
 #include "common/strings.hpp"
@@ -20,9 +21,42 @@ int64_t WallClockNow() {
   return std::chrono::duration_cast<std::chrono::microseconds>(now).count() - kPgEpochUnixSeconds * kUsecPerSec;
 }
 
+// PostgreSQL's unit names and abbreviations (matched on their first 10 characters, as
+// PostgreSQL's token table does) mapped to one canonical name; "" when unknown.
+std::string CanonicalUnit(const std::string& in) {
+  static const std::map<std::string, std::string> kUnits = {
+      {"c", "century"}, {"cent", "century"}, {"centuries", "century"}, {"century", "century"},
+      {"d", "day"}, {"day", "day"}, {"days", "day"},
+      {"dec", "decade"}, {"decade", "decade"}, {"decades", "decade"}, {"decs", "decade"},
+      {"h", "hour"}, {"hour", "hour"}, {"hours", "hour"}, {"hr", "hour"}, {"hrs", "hour"},
+      {"microsecon", "microseconds"}, {"us", "microseconds"}, {"usec", "microseconds"}, {"usecond", "microseconds"},
+      {"useconds", "microseconds"}, {"usecs", "microseconds"},
+      {"mil", "millennium"}, {"millennia", "millennium"}, {"millennium", "millennium"}, {"mils", "millennium"},
+      {"millisecon", "milliseconds"}, {"ms", "milliseconds"}, {"msec", "milliseconds"}, {"msecond", "milliseconds"},
+      {"mseconds", "milliseconds"}, {"msecs", "milliseconds"},
+      {"m", "minute"}, {"min", "minute"}, {"mins", "minute"}, {"minute", "minute"}, {"minutes", "minute"},
+      {"mon", "month"}, {"mons", "month"}, {"month", "month"}, {"months", "month"},
+      {"qtr", "quarter"}, {"quarter", "quarter"},
+      {"s", "second"}, {"sec", "second"}, {"second", "second"}, {"seconds", "second"}, {"secs", "second"},
+      {"timezone", "timezone"}, {"timezone_h", "timezone_hour"}, {"timezone_m", "timezone_minute"},
+      {"w", "week"}, {"week", "week"}, {"weeks", "week"},
+      {"y", "year"}, {"year", "year"}, {"years", "year"}, {"yr", "year"}, {"yrs", "year"},
+      {"epoch", "epoch"}, {"dow", "dow"}, {"doy", "doy"}, {"isodow", "isodow"}, {"isoyear", "isoyear"},
+      {"julian", "julian"}, {"j", "julian"},
+  };
+  auto it = kUnits.find(ToLower(in).substr(0, 10));
+  return it == kUnits.end() ? "" : it->second;
+}
+
+[[noreturn]] void ThrowUnit(const std::string& unit, const char* type) {
+  if (CanonicalUnit(unit).empty())
+    throw Error(sqlstate::kInvalidParameterValue, "unit \"" + unit + "\" not recognized for type " + type);
+  throw Error(sqlstate::kFeatureNotSupported, "unit \"" + unit + "\" not supported for type " + type);
+}
+
 // date_trunc on a local wall-clock timestamp.
 int64_t TruncLocal(const std::string& unit_in, int64_t ts) {
-  std::string unit = ToLower(unit_in);
+  std::string unit = CanonicalUnit(unit_in);
   if (ts == kTimestampInfinity || ts == kTimestampMinusInfinity) return ts;
   CivilTime c = CivilFromTimestamp(ts);
   if (unit == "microseconds") return ts;
@@ -48,12 +82,12 @@ int64_t TruncLocal(const std::string& unit_in, int64_t ts) {
   if (unit == "decade") { c.year = c.year >= 0 ? c.year / 10 * 10 : -((-c.year + 9) / 10 * 10); return TimestampFromCivil(c); }
   if (unit == "century") { c.year = c.year > 0 ? (c.year - 1) / 100 * 100 + 1 : c.year; return TimestampFromCivil(c); }
   if (unit == "millennium") { c.year = c.year > 0 ? (c.year - 1) / 1000 * 1000 + 1 : c.year; return TimestampFromCivil(c); }
-  throw Error(sqlstate::kInvalidParameterValue, "unit \"" + unit_in + "\" not recognized for type timestamp without time zone");
+  ThrowUnit(unit_in, "timestamp without time zone");
 }
 
 // EXTRACT / date_part of a local timestamp; result as numeric text.
 Numeric ExtractField(const std::string& field_in, int64_t local, int64_t utc, bool is_date, bool has_tz, int32_t tz_offset) {
-  std::string f = ToLower(field_in);
+  std::string f = CanonicalUnit(field_in);
   CivilTime c = CivilFromTimestamp(local);
   auto I = [](int64_t v) { return Numeric::FromInt(v); };
   Numeric micros = Numeric::FromInt(c.second * kUsecPerSec + c.usec);
@@ -97,12 +131,11 @@ Numeric ExtractField(const std::string& field_in, int64_t local, int64_t utc, bo
   if (has_tz && f == "timezone_hour") return I(tz_offset / 3600);
   if (has_tz && f == "timezone_minute") return I((tz_offset / 60) % 60);
   (void)is_date;
-  throw Error(sqlstate::kFeatureNotSupported, "unit \"" + field_in + "\" not supported for type " +
-                                                 std::string(has_tz ? "timestamp with time zone" : "timestamp without time zone"));
+  ThrowUnit(field_in, has_tz ? "timestamp with time zone" : "timestamp without time zone");
 }
 
 Numeric ExtractInterval(const std::string& field_in, const Interval& iv) {
-  std::string f = ToLower(field_in);
+  std::string f = CanonicalUnit(field_in);
   auto I = [](int64_t v) { return Numeric::FromInt(v); };
   int64_t t = iv.time;
   if (f == "epoch") {
@@ -121,7 +154,7 @@ Numeric ExtractInterval(const std::string& field_in, const Interval& iv) {
   if (f == "second" || f == "seconds") return Numeric::FromInt(t % (60 * kUsecPerSec)).DivScale(Numeric::FromInt(1000000), 6);
   if (f == "milliseconds") return Numeric::FromInt(t % (60 * kUsecPerSec)).DivScale(Numeric::FromInt(1000), 3);
   if (f == "microseconds") return I(t % (60 * kUsecPerSec));
-  throw Error(sqlstate::kFeatureNotSupported, "unit \"" + field_in + "\" not supported for type interval");
+  ThrowUnit(field_in, "interval");
 }
 
 ExprP BindExtract(Binder& b, std::vector<ExprP>& args, int loc, bool as_numeric) {
@@ -145,7 +178,8 @@ ExprP BindExtract(Binder& b, std::vector<ExprP>& args, int loc, bool as_numeric)
       int64_t local = tz ? UtcToLocal(v, *ctx.state->dt.tz) : v;
       int64_t utc = tz ? v : v;
       int32_t off = static_cast<int32_t>((local - v) / kUsecPerSec);
-      std::string field = ToLower(a[0].s());
+      std::string field = CanonicalUnit(a[0].s());
+      if (is_date && field.empty()) ThrowUnit(a[0].s(), "date");
       if (is_date && (field == "hour" || field == "minute" || field == "second" || field == "milliseconds" || field == "microseconds"))
         throw Error(sqlstate::kFeatureNotSupported, "unit \"" + a[0].s() + "\" not supported for type date");
       Numeric n = ExtractField(a[0].s(), local, utc, is_date, tz, off);
@@ -191,13 +225,13 @@ void RegisterDateTimeFunctions() {
     if (t == oid::kInterval && args.size() == 2)
       return Fn(kIv, "date_trunc", args, [](const std::vector<Value>& a, EvalContext&) {
         Interval iv = a[1].iv();
-        std::string u = ToLower(a[0].s());
+        std::string u = CanonicalUnit(a[0].s());
         int64_t unit = u == "hour" ? 3600 * kUsecPerSec : u == "minute" ? 60 * kUsecPerSec : u == "second" ? kUsecPerSec : 0;
         if (u == "day") iv.time = 0;
         else if (u == "month") { iv.day = 0; iv.time = 0; }
         else if (u == "year") { iv.month = iv.month / 12 * 12; iv.day = 0; iv.time = 0; }
         else if (unit) iv.time = iv.time / unit * unit;
-        else throw Error(sqlstate::kFeatureNotSupported, "unit \"" + a[0].s() + "\" not supported for type interval");
+        else ThrowUnit(a[0].s(), "interval");
         return Value::Iv(iv);
       });
     return nullptr;

@@ -69,13 +69,12 @@ void RegisterMathFunctions() {
     return Value::Float(std::sqrt(a[0].f()));
   });
   Register("cbrt", {kF8}, kF8, [](const std::vector<Value>& a, EvalContext&) { return Value::Float(std::cbrt(a[0].f())); });
+  // power(x, y) is the ^ operator: numeric when either argument is numeric, else float8.
   for (const char* n : {"power", "pow"})
-    Register(n, {kF8, kF8}, kF8, [](const std::vector<Value>& a, EvalContext&) {
-      double r = std::pow(a[0].f(), a[1].f());
-      if (a[0].f() == 0 && a[1].f() < 0) throw Error("2201F", "zero raised to a negative power is undefined");
-      if (std::isinf(r) && std::isfinite(a[0].f()) && std::isfinite(a[1].f())) throw Error(sqlstate::kNumericValueOutOfRange, "value out of range: overflow");
-      return Value::Float(r);
-    });
+    reg[n] = [](Binder& b, std::vector<ExprP>& args, int loc) -> ExprP {
+      if (args.size() != 2) return nullptr;
+      return b.MakeBinaryOp("^", args[0], args[1], loc);
+    };
   Register("exp", {kF8}, kF8, [](const std::vector<Value>& a, EvalContext&) { return Value::Float(std::exp(a[0].f())); });
   Register("ln", {kF8}, kF8, [](const std::vector<Value>& a, EvalContext&) {
     if (a[0].f() == 0) throw Error("2201E", "cannot take logarithm of zero");

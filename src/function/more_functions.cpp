@@ -15,6 +15,8 @@
 
 namespace tusk {
 
+static std::string TwoDigits(int v) { return (v >= 0 && v < 10 ? "0" : "") + std::to_string(v); }
+
 namespace {
 const Type kText(oid::kText);
 const Type kInt(oid::kInt4);
@@ -69,7 +71,7 @@ void RegisterMoreFunctions() {
     if (c.year <= 0 || c.month < 1 || c.month > 12 || c.day < 1 || c.day > DaysInMonth(c.year, c.month))
       throw Error(sqlstate::kDatetimeFieldOverflow, "date field value out of range: " + std::to_string(c.year) + "-" + (c.month < 10 ? "0" : "") + std::to_string(c.month) + "-" + (c.day < 10 ? "0" : "") + std::to_string(c.day));
     if (c.hour < 0 || c.hour > 24 || c.minute < 0 || c.minute > 59 || sec < 0 || sec > 60)
-      throw Error(sqlstate::kDatetimeFieldOverflow, "time field value out of range: " + std::to_string(c.hour) + ":" + std::to_string(c.minute) + ":" + FormatFloat8(sec));
+      throw Error(sqlstate::kDatetimeFieldOverflow, "time field value out of range: " + TwoDigits(c.hour) + ":" + TwoDigits(c.minute) + ":" + (sec < 10 ? "0" : "") + FormatFloat8(sec));
     c.second = static_cast<int>(sec);
     c.usec = static_cast<int64_t>(std::llround((sec - c.second) * 1e6));
     return Value::Int(TimestampFromCivil(c));
