@@ -64,6 +64,15 @@ int ArgCost(const ExprP& arg, const Type& to) {
 }
 }  // namespace
 
+void AcceptAnyAsText(const std::string& name) {
+  FunctionBinder text_version = FunctionRegistry().at(name);
+  FunctionRegistry()[name] = [text_version](Binder& b, std::vector<ExprP>& args, int loc) -> ExprP {
+    for (auto& a : args)
+      if (a->type.id != oid::kText && a->type.id != oid::kUnknown) a = b.Coerce(a, Type(oid::kText), CastContext::kExplicit, loc);
+    return text_version(b, args, loc);
+  };
+}
+
 void Register(const std::string& name, std::vector<Type> sig, Type ret, ScalarFn fn, bool strict) {
   static std::map<std::string, std::shared_ptr<std::vector<Overload>>> overloads;
   auto& list = overloads[name];

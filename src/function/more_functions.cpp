@@ -197,6 +197,7 @@ void RegisterMoreFunctions() {
   Register("quote_nullable", {kText}, kText, [](const std::vector<Value>& a, EvalContext&) {
     return Value::Str(a[0].is_null() ? "NULL" : QuoteLiteral(a[0].s()));
   }, false);
+  AcceptAnyAsText("quote_nullable");
   Register("encode", {Type(oid::kBytea), kText}, kText, [](const std::vector<Value>& a, EvalContext&) {
     std::string f = ToLower(a[1].s());
     const std::string& d = a[0].s();

@@ -35,5 +35,8 @@ bool CoerceArgs(Binder& b, std::vector<ExprP>& args, const std::vector<Type>& ty
 // parameters the arguments reach most cheaply (exact type, then the same type category, with
 // untyped literals preferring text), as PostgreSQL's function resolution does.
 void Register(const std::string& name, std::vector<Type> sig, Type ret, ScalarFn fn, bool strict = true);
+// Makes the registered text function NAME also take any other type, converted with its output
+// function (PostgreSQL's anyelement variants such as quote_literal(anyelement)).
+void AcceptAnyAsText(const std::string& name);
 
 }  // namespace tusk

@@ -1,3 +1,8 @@
+#include <locale.h>
+#include <climits>
+#include <cwctype>
+#include <cwchar>
+#include <clocale>
 #include <openssl/evp.h>
 
 #include "common/error.hpp"
@@ -57,12 +62,40 @@ Value Substr(const std::string& s, int64_t start, std::optional<int64_t> len) {
 }
 }  // namespace
 
+// lower/upper of UTF-8 text with the C.UTF-8 locale's case mapping (PostgreSQL's behaviour
+// under that locale); ASCII-only if the locale is missing.
+static std::string MapCaseUtf8(const std::string& s, bool upper) {
+  static locale_t loc = newlocale(LC_CTYPE_MASK, "C.UTF-8", static_cast<locale_t>(0));
+  if (!loc) return upper ? ToUpper(s) : ToLower(s);
+  std::string out;
+  out.reserve(s.size());
+  std::mbstate_t in_state{}, out_state{};
+  locale_t old = uselocale(loc);
+  for (size_t i = 0; i < s.size();) {
+    wchar_t wc;
+    size_t n = std::mbrtowc(&wc, s.data() + i, s.size() - i, &in_state);
+    if (n == 0 || n == static_cast<size_t>(-1) || n == static_cast<size_t>(-2)) {
+      out.push_back(s[i++]);
+      in_state = {};
+      continue;
+    }
+    wchar_t mapped = static_cast<wchar_t>(upper ? towupper_l(static_cast<wint_t>(wc), loc) : towlower_l(static_cast<wint_t>(wc), loc));
+    char buf[MB_LEN_MAX];
+    size_t m = std::wcrtomb(buf, mapped, &out_state);
+    if (m == static_cast<size_t>(-1)) out.append(s, i, n);
+    else out.append(buf, m);
+    i += n;
+  }
+  uselocale(old);
+  return out;
+}
+
 void RegisterStringFunctions() {
   auto text1 = [](const char* name, std::function<std::string(const std::string&)> f) {
     Register(name, {kText}, kText, [f](const std::vector<Value>& a, EvalContext&) { return Value::Str(f(a[0].s())); });
   };
-  text1("lower", [](const std::string& s) { return ToLower(s); });
-  text1("upper", [](const std::string& s) { return ToUpper(s); });
+  text1("lower", [](const std::string& s) { return MapCaseUtf8(s, false); });
+  text1("upper", [](const std::string& s) { return MapCaseUtf8(s, true); });
   text1("initcap", [](const std::string& s) {
     std::string r = s;
     bool start = true;
@@ -180,9 +213,15 @@ void RegisterStringFunctions() {
   });
   Register("quote_ident", {kText}, kText, [](const std::vector<Value>& a, EvalContext&) { return Value::Str(QuoteIdent(a[0].s())); });
   Register("quote_literal", {kText}, kText, [](const std::vector<Value>& a, EvalContext&) { return Value::Str(QuoteLiteral(a[0].s())); });
+  AcceptAnyAsText("quote_literal");
   Register("to_hex", {Type(oid::kInt8)}, kText, [](const std::vector<Value>& a, EvalContext&) {
     char b[32];
     std::snprintf(b, sizeof b, "%llx", static_cast<unsigned long long>(a[0].i()));
+    return Value::Str(b);
+  });
+  Register("to_hex", {Type(oid::kInt4)}, kText, [](const std::vector<Value>& a, EvalContext&) {
+    char b[32];
+    std::snprintf(b, sizeof b, "%x", static_cast<uint32_t>(a[0].i()));
     return Value::Str(b);
   });
   // concat / concat_ws take any arguments, print each with its type's output function and
