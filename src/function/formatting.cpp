@@ -120,8 +120,7 @@ std::string FormatDateTime(const std::string& fmt, int64_t local, bool has_tz, i
       i += 2;
       out += Pad(week, 2, fm);
     } else if (StartsWithCI(fmt, i, "TZ")) {
-      if (!has_tz) throw Error(sqlstate::kInvalidParameterValue, "formatting field \"TZ\" is only supported in to_char(timestamp with time zone)");
-      out += fmt[i] == 't' ? ToLower(abbrev) : abbrev;
+      if (has_tz) out += fmt[i] == 't' ? ToLower(abbrev) : abbrev;  // empty without a time zone, as in PostgreSQL
       i += 2;
     } else if (StartsWithCI(fmt, i, "OF")) {
       int32_t a = offset < 0 ? -offset : offset;
@@ -260,6 +259,13 @@ int64_t ParseWithPattern(const std::string& text, const std::string& fmt, bool w
     int64_t v = std::stoll(text.substr(start, ti - start));
     return neg ? -v : v;
   };
+  auto fraction = [&](int width, const char* field) -> int64_t {
+    skip_spaces();
+    size_t start = ti;
+    int64_t v = number(width, field);
+    for (size_t d = ti - start; d < static_cast<size_t>(width); d++) v *= 10;
+    return v;
+  };
   *has_tz = false;
   for (size_t i = 0; i < fmt.size();) {
     if (StartsWithCI(fmt, i, "FM")) { i += 2; continue; }
@@ -269,8 +275,9 @@ int64_t ParseWithPattern(const std::string& text, const std::string& fmt, bool w
     else if (StartsWithCI(fmt, i, "HH12") || StartsWithCI(fmt, i, "HH")) { c.hour = static_cast<int>(number(2, "HH")); i += StartsWithCI(fmt, i, "HH12") ? 4 : 2; }
     else if (StartsWithCI(fmt, i, "MI")) { c.minute = static_cast<int>(number(2, "MI")); i += 2; }
     else if (StartsWithCI(fmt, i, "SS")) { c.second = static_cast<int>(number(2, "SS")); i += 2; }
-    else if (StartsWithCI(fmt, i, "MS")) { c.usec = number(3, "MS") * 1000; i += 2; }
-    else if (StartsWithCI(fmt, i, "US")) { c.usec = number(6, "US"); i += 2; }
+    // Fractions count from the left: MS ".5" is 500 milliseconds.
+    else if (StartsWithCI(fmt, i, "MS")) { c.usec = fraction(3, "MS") * 1000; i += 2; }
+    else if (StartsWithCI(fmt, i, "US")) { c.usec = fraction(6, "US"); i += 2; }
     else if (StartsWithCI(fmt, i, "AM") || StartsWithCI(fmt, i, "PM")) {
       skip_spaces();
       if (StartsWithCI(text, ti, "PM")) pm = true; else if (StartsWithCI(text, ti, "AM")) am = true;
