@@ -15,25 +15,8 @@
 namespace tusk {
 
 namespace {
-[[noreturn]] void ThrowAt(const char* state, const std::string& msg, int location) {
-  Error e(state, msg);
-  if (location >= 0) e.WithPosition(location + 1);
-  throw e;
-}
 
 bool IsUnknownLiteral(const ExprP& e) { return e->type.id == oid::kUnknown && !e->type.array; }
-
-int NumRank(uint32_t id) {
-  switch (id) {
-    case oid::kInt2: return 1;
-    case oid::kInt4: return 2;
-    case oid::kInt8: return 3;
-    case oid::kNumeric: return 4;
-    case oid::kFloat4: return 5;
-    case oid::kFloat8: return 6;
-    default: return 0;
-  }
-}
 
 uint32_t RankType(int r) {
   static const uint32_t kTypes[] = {0, oid::kInt2, oid::kInt4, oid::kInt8, oid::kNumeric, oid::kFloat4, oid::kFloat8};
@@ -237,7 +220,7 @@ Type Binder::CommonType(const std::vector<ExprP>& exprs, const char* context, in
     if (best.id == oid::kUnknown) { best = t; continue; }
     if (best == t) { if (best.typmod != t.typmod) best.typmod = -1; continue; }
     if (!best.array && !t.array) {
-      int a = NumRank(best.id), b = NumRank(t.id);
+      int a = NumericRank(best.id), b = NumericRank(t.id);
       if (a && b) { best = Type(RankType(std::max(a, b))); continue; }
       if (IsStringType(best.id) && IsStringType(t.id)) { best = Type(oid::kText); continue; }
       int da = DateTimeRank(best.id), db = DateTimeRank(t.id);
@@ -535,6 +518,11 @@ ExprP Binder::BindColumnRef(PgQuery__ColumnRef* ref, const Scope& scope) {
   ThrowAt(sqlstate::kUndefinedColumn, "column \"" + col + "\" does not exist", ref->location);
 }
 
+ExprP Binder::UnfoldedEquality(ExprP l, ExprP r, int location) {
+  NoFold no_fold;
+  return MakeComparison("=", l, r, location);
+}
+
 ExprP Binder::MakeComparison(const std::string& op, ExprP l, ExprP r, int location) {
   // Resolve operand types: unknown literals and parameters take the other side's type.
   bool lu = IsUnknownLiteral(l), ru = IsUnknownLiteral(r);
@@ -548,7 +536,7 @@ ExprP Binder::MakeComparison(const std::string& op, ExprP l, ExprP r, int locati
   }
   Type t = l->type;
   if (l->type != r->type) {
-    int a = NumRank(l->type.id), b = NumRank(r->type.id);
+    int a = NumericRank(l->type.id), b = NumericRank(r->type.id);
     int da = DateTimeRank(l->type.id), db = DateTimeRank(r->type.id);
     if (!l->type.array && !r->type.array && a && b) {
       int rank = std::max(a, b);
@@ -674,7 +662,7 @@ ExprP Binder::MakeBinaryOp(const std::string& op, ExprP l, ExprP r, int location
   if (op == "^") {
     bool numeric = l->type.id == oid::kNumeric || r->type.id == oid::kNumeric;
     Type t(numeric ? oid::kNumeric : oid::kFloat8);
-    if ((!NumRank(l->type.id) && !IsUnknownLiteral(l)) || (!NumRank(r->type.id) && !IsUnknownLiteral(r)) || l->type.array || r->type.array) return no_op();
+    if ((!NumericRank(l->type.id) && !IsUnknownLiteral(l)) || (!NumericRank(r->type.id) && !IsUnknownLiteral(r)) || l->type.array || r->type.array) return no_op();
     l = Coerce(l, t, CastContext::kImplicit, location);
     r = Coerce(r, t, CastContext::kImplicit, location);
     return MakeCall(t, "^", {l, r}, [numeric](const std::vector<Value>& a, EvalContext&) {
@@ -773,7 +761,7 @@ ExprP Binder::MakeBinaryOp(const std::string& op, ExprP l, ExprP r, int location
           int s = c == '+' ? 1 : -1;
           return Value::Iv(Interval{x.time + s * y.time, x.day + s * y.day, x.month + s * y.month});
         });
-      if ((lt == oid::kInterval && NumRank(rt) && (c == '*' || c == '/')) || (NumRank(lt) && rt == oid::kInterval && c == '*')) {
+      if ((lt == oid::kInterval && NumericRank(rt) && (c == '*' || c == '/')) || (NumericRank(lt) && rt == oid::kInterval && c == '*')) {
         ExprP iv = lt == oid::kInterval ? l : r;
         ExprP num = Coerce(lt == oid::kInterval ? r : l, Type(oid::kFloat8), CastContext::kImplicit, location);
         return MakeCall(Type(oid::kInterval), op, {iv, num}, [c](const std::vector<Value>& a, EvalContext&) {
@@ -803,7 +791,7 @@ ExprP Binder::MakeBinaryOp(const std::string& op, ExprP l, ExprP r, int location
     if (ru) r = Coerce(r, l->type, CastContext::kImplicit, location);
     if (dynamic_cast<ParamExpr*>(l.get()) && l->type.id == oid::kUnknown) l = Coerce(l, r->type, CastContext::kImplicit, location);
     if (dynamic_cast<ParamExpr*>(r.get()) && r->type.id == oid::kUnknown) r = Coerce(r, l->type, CastContext::kImplicit, location);
-    int a = l->type.array ? 0 : NumRank(l->type.id), b = r->type.array ? 0 : NumRank(r->type.id);
+    int a = l->type.array ? 0 : NumericRank(l->type.id), b = r->type.array ? 0 : NumericRank(r->type.id);
     if (!a || !b) return no_op();
     int rank = std::max(a, b);
     if (rank == 5 && std::min(a, b) < 5) rank = 6;
@@ -880,11 +868,7 @@ ExprP Binder::BindAExpr(PgQuery__AExpr* e, const Scope& scope, AggContext* agg) 
     case PG_QUERY__A__EXPR__KIND__AEXPR_NOT_DISTINCT: {
       ExprP l = BindNode(e->lexpr, scope, agg);
       ExprP r = BindNode(e->rexpr, scope, agg);
-      ExprP eq;
-      {
-        NoFold no_fold;
-        eq = MakeComparison("=", l, r, loc);
-      }
+      ExprP eq = UnfoldedEquality(l, r, loc);
       auto* call = static_cast<CallExpr*>(eq.get());
       bool distinct = e->kind == PG_QUERY__A__EXPR__KIND__AEXPR_DISTINCT;
       auto inner = call->fn;
@@ -900,11 +884,7 @@ ExprP Binder::BindAExpr(PgQuery__AExpr* e, const Scope& scope, AggContext* agg) 
     case PG_QUERY__A__EXPR__KIND__AEXPR_NULLIF: {
       ExprP l = BindNode(e->lexpr, scope, agg);
       ExprP r = BindNode(e->rexpr, scope, agg);
-      ExprP eq;
-      {
-        NoFold no_fold;
-        eq = MakeComparison("=", l, r, loc);
-      }
+      ExprP eq = UnfoldedEquality(l, r, loc);
       auto* call = static_cast<CallExpr*>(eq.get());
       auto inner = call->fn;
       ExprP lc = call->args[0];
@@ -1329,252 +1309,5 @@ ExprP Binder::BindWindowCall(PgQuery__FuncCall* f, const std::string& name) {
   return std::make_shared<ColumnExpr>(kWindowBase + static_cast<int>(w->calls.size() - 1), 0, call.type, name + "(...) OVER (...)");
 }
 
-ExprP Binder::BindAggregate(PgQuery__FuncCall* f, const std::string& name, const Scope& scope, AggContext* agg) {
-  (void)scope;
-  AggSpec spec;
-  spec.name = name == "every" ? "bool_and" : name;
-  spec.distinct = f->agg_distinct;
-  std::string prev = clause_;
-  clause_ = "aggregate function calls";
-  // Arguments see the FROM scope; nested aggregates are an error.
-  auto bind_arg = [&](Node* n) {
-    try {
-      return BindNode(n, *agg->from, nullptr);
-    } catch (Error& e) {
-      if (std::string(e.state()) == sqlstate::kGroupingError && std::string(e.what()).find("aggregate functions are not allowed") == 0)
-        throw Error(sqlstate::kGroupingError, "aggregate function calls cannot be nested").WithPosition(e.position());
-      throw;
-    }
-  };
-  bool ordered_set = name == "percentile_cont" || name == "percentile_disc" || name == "mode";
-  auto no_such_function = [&]() {
-    std::string sig;
-    for (size_t i = 0; i < f->n_args; i++) sig += (sig.empty() ? "" : ", ") + TypeName(bind_arg(f->args[i])->type);
-    for (size_t i = 0; i < f->n_agg_order && f->agg_within_group; i++)
-      sig += (sig.empty() ? "" : ", ") + TypeName(bind_arg(f->agg_order[i]->sort_by->node)->type);
-    throw Error(sqlstate::kUndefinedFunction, "function " + name + "(" + sig + ") does not exist")
-        .WithHint("No function matches the given name and argument types. You might need to add explicit type casts.")
-        .WithPosition(f->location + 1);
-  };
-  if (ordered_set != static_cast<bool>(f->agg_within_group)) no_such_function();
-  if (ordered_set && (f->n_agg_order != 1 || f->n_args != (name == "mode" ? 0u : 1u))) no_such_function();
-  for (size_t i = 0; i < f->n_agg_order; i++) {
-    auto* sb = f->agg_order[i]->sort_by;
-    auto k = std::make_shared<SortKey>();
-    k->expr = bind_arg(sb->node);
-    k->desc = sb->sortby_dir == PG_QUERY__SORT_BY_DIR__SORTBY_DESC;
-    k->nulls_first = sb->sortby_nulls == PG_QUERY__SORT_BY_NULLS__SORTBY_NULLS_FIRST || (sb->sortby_nulls != PG_QUERY__SORT_BY_NULLS__SORTBY_NULLS_LAST && k->desc);
-    spec.order.push_back(k);
-  }
-  if (ordered_set) {
-    // percentile(fraction) WITHIN GROUP (ORDER BY x): the sorted input is x
-    if (f->n_agg_order != 1) ThrowAt(sqlstate::kUndefinedFunction, "function " + name + " must have exactly one ORDER BY argument", f->location);
-    spec.arg = spec.order[0]->expr;
-    if (name != "mode") {
-      if (f->n_args != 1) ThrowAt(sqlstate::kUndefinedFunction, "function " + name + " requires one direct argument", f->location);
-      spec.arg2 = Coerce(bind_arg(f->args[0]), Type(oid::kFloat8), CastContext::kImplicit, f->location);
-    }
-  } else if (!f->agg_star) {
-    spec.arg = bind_arg(f->args[0]);
-    if (f->n_args > 1) spec.arg2 = bind_arg(f->args[1]);
-  }
-  if (f->agg_filter) spec.filter = CoerceToBool(bind_arg(f->agg_filter), "FILTER", f->location);
-  clause_ = "WHERE";
-  if (spec.distinct && !spec.order.empty() && !ordered_set) {
-    bool matches = spec.arg && spec.order.size() == 1 && spec.order[0]->expr->Key() == spec.arg->Key();
-    if (!matches)
-      ThrowAt(sqlstate::kInvalidColumnReference, "in an aggregate with DISTINCT, ORDER BY expressions must appear in argument list",
-              ExprLocation(f->agg_order[0]->sort_by->node));
-  }
-  auto fail = [&]() -> ExprP {
-    std::string sig = spec.arg ? TypeName(spec.arg->type) : "";
-    if (spec.arg2) sig += ", " + TypeName(spec.arg2->type);
-    throw Error(sqlstate::kUndefinedFunction, "function " + name + "(" + sig + ") does not exist")
-        .WithHint("No function matches the given name and argument types. You might need to add explicit type casts.")
-        .WithPosition(f->location + 1);
-  };
-  const std::string& n = spec.name;
-  if (n == "count") {
-    if (f->n_args > 1) fail();
-    spec.result = Type(oid::kInt8);
-  } else if (ordered_set) {
-    uint32_t at = spec.arg->type.array ? 0 : spec.arg->type.id;
-    if (name == "percentile_cont") {
-      if (at == oid::kInterval) spec.result = Type(oid::kInterval);
-      else {
-        if (!CanCast(spec.arg->type, Type(oid::kFloat8), CastContext::kImplicit)) fail();
-        spec.arg = Coerce(spec.arg, Type(oid::kFloat8), CastContext::kImplicit, f->location);
-        spec.order[0]->expr = spec.arg;
-        spec.result = Type(oid::kFloat8);
-      }
-    } else {
-      if (at == oid::kUnknown) { spec.arg = Coerce(spec.arg, Type(oid::kText), CastContext::kImplicit, f->location); spec.order[0]->expr = spec.arg; }
-      spec.result = spec.arg->type;
-      spec.result.typmod = -1;
-    }
-  } else if (n == "stddev" || n == "stddev_samp" || n == "stddev_pop" || n == "variance" || n == "var_samp" || n == "var_pop") {
-    if (!spec.arg || f->n_args != 1) fail();
-    if (spec.arg->type.id == oid::kUnknown) spec.arg = Coerce(spec.arg, Type(oid::kFloat8), CastContext::kImplicit, f->location);
-    uint32_t at = spec.arg->type.array ? 0 : spec.arg->type.id;
-    if (at == oid::kFloat4 || at == oid::kFloat8) spec.result = Type(oid::kFloat8);
-    else if (IsIntegerType(at) || at == oid::kNumeric) spec.result = Type(oid::kNumeric);
-    else fail();
-  } else {
-    if (!spec.arg || (f->n_args != 1 && n != "string_agg") || (n == "string_agg" && f->n_args != 2)) fail();
-    if (spec.arg->type.id == oid::kUnknown && !spec.arg->type.array && (n == "sum" || n == "avg"))
-      throw Error(sqlstate::kAmbiguousFunction, "function " + name + "(unknown) is not unique")
-          .WithHint("Could not choose a best candidate function. You might need to add explicit type casts.")
-          .WithPosition(f->location + 1);
-    if (spec.arg->type.id == oid::kUnknown && !spec.arg->type.array) {
-      spec.arg = Coerce(spec.arg, Type(n == "bool_and" || n == "bool_or" ? oid::kBool : n == "sum" || n == "avg" ? oid::kFloat8 : oid::kText), CastContext::kImplicit, f->location);
-    }
-    uint32_t at = spec.arg->type.array ? 0 : spec.arg->type.id;
-    if (n == "sum") {
-      if (at == oid::kInt2 || at == oid::kInt4) spec.result = Type(oid::kInt8);
-      else if (at == oid::kInt8 || at == oid::kNumeric) spec.result = Type(oid::kNumeric);
-      else if (at == oid::kFloat4 || at == oid::kFloat8 || at == oid::kInterval) spec.result = Type(at);
-      else fail();
-    } else if (n == "avg") {
-      if (IsIntegerType(at) || at == oid::kNumeric) spec.result = Type(oid::kNumeric);
-      else if (at == oid::kFloat4 || at == oid::kFloat8) spec.result = Type(oid::kFloat8);
-      else if (at == oid::kInterval) spec.result = Type(oid::kInterval);
-      else fail();
-    } else if (n == "min" || n == "max") {
-      if (at == oid::kBool || at == oid::kJson || at == oid::kJsonb) fail();
-      spec.result = spec.arg->type;
-      spec.result.typmod = -1;
-      if (spec.result.id == oid::kVarchar) spec.result = Type(oid::kText);
-    } else if (n == "bool_and" || n == "bool_or") {
-      if (at != oid::kBool) fail();
-      spec.result = Type(oid::kBool);
-    } else if (n == "string_agg") {
-      spec.arg = Coerce(spec.arg, Type(oid::kText), CastContext::kImplicit, f->location);
-      spec.arg2 = Coerce(spec.arg2, Type(oid::kText), CastContext::kImplicit, f->location);
-      spec.result = Type(oid::kText);
-    } else if (n == "array_agg") {
-      if (spec.arg->type.array) throw Error(sqlstate::kFeatureNotSupported, "array_agg of arrays is not supported yet");
-      spec.result = spec.arg->type.ArrayOf();
-    } else {
-      fail();
-    }
-  }
-  agg->aggs.push_back(spec);
-  int idx = static_cast<int>(agg->groups.size() + agg->aggs.size() - 1);
-  std::string shown = name + "(" + (spec.distinct ? "DISTINCT " : "") + (spec.arg ? spec.arg->ToSql() : "*") + ")";
-  if (ordered_set) shown = name + "() WITHIN GROUP (ORDER BY " + spec.arg->ToSql() + ")";
-  return std::make_shared<ColumnExpr>(idx, 0, spec.result, shown);
-}
-
-static std::string FigureColnameStrength(Node* node, int* strength) {
-  *strength = 2;
-  if (!node) { *strength = 0; return "?column?"; }
-  switch (node->node_case) {
-    case PG_QUERY__NODE__NODE_COLUMN_REF: {
-      auto* r = node->column_ref;
-      Node* last = r->fields[r->n_fields - 1];
-      if (last->node_case == PG_QUERY__NODE__NODE_STRING) return last->string->sval;
-      return "?column?";
-    }
-    case PG_QUERY__NODE__NODE_FUNC_CALL: {
-      auto* f = node->func_call;
-      return StrVal(f->funcname[f->n_funcname - 1]);
-    }
-    case PG_QUERY__NODE__NODE_TYPE_CAST: {
-      int inner_strength;
-      std::string inner = FigureColnameStrength(node->type_cast->arg, &inner_strength);
-      if (inner_strength > 1) return inner;
-      auto* tn = node->type_cast->type_name;
-      *strength = 1;
-      return StrVal(tn->names[tn->n_names - 1]);
-    }
-    case PG_QUERY__NODE__NODE_A_INDIRECTION: return FigureColnameStrength(node->a_indirection->arg, strength);
-    case PG_QUERY__NODE__NODE_CASE_EXPR: {
-      if (node->case_expr->defresult) {
-        int st;
-        std::string d = FigureColnameStrength(node->case_expr->defresult, &st);
-        if (st > 1) return d;
-      }
-      *strength = 1;
-      return "case";
-    }
-    case PG_QUERY__NODE__NODE_COALESCE_EXPR: return "coalesce";
-    case PG_QUERY__NODE__NODE_MIN_MAX_EXPR: return node->min_max_expr->op == PG_QUERY__MIN_MAX_OP__IS_GREATEST ? "greatest" : "least";
-    case PG_QUERY__NODE__NODE_A_EXPR:
-      if (node->a_expr->kind == PG_QUERY__A__EXPR__KIND__AEXPR_NULLIF) return "nullif";
-      *strength = 0;
-      return "?column?";
-    case PG_QUERY__NODE__NODE_A_ARRAY_EXPR: return "array";
-    case PG_QUERY__NODE__NODE_GROUPING_FUNC: return "grouping";
-    case PG_QUERY__NODE__NODE_SUB_LINK: {
-      auto* s = node->sub_link;
-      if (s->sub_link_type == PG_QUERY__SUB_LINK_TYPE__EXISTS_SUBLINK) return "exists";
-      if (s->sub_link_type == PG_QUERY__SUB_LINK_TYPE__EXPR_SUBLINK || s->sub_link_type == PG_QUERY__SUB_LINK_TYPE__ARRAY_SUBLINK) {
-        auto* sel = s->subselect->select_stmt;
-        if (sel && sel->n_target_list == 1) {
-          auto* rt = sel->target_list[0]->res_target;
-          if (rt->name && *rt->name) return rt->name;
-          std::string n = FigureColname(rt->val);
-          if (s->sub_link_type == PG_QUERY__SUB_LINK_TYPE__ARRAY_SUBLINK && n == "?column?") return "array";
-          return n;
-        }
-      }
-      return "?column?";
-    }
-    case PG_QUERY__NODE__NODE_SQLVALUE_FUNCTION: {
-      switch (node->sqlvalue_function->op) {
-        case PG_QUERY__SQLVALUE_FUNCTION_OP__SVFOP_CURRENT_DATE: return "current_date";
-        case PG_QUERY__SQLVALUE_FUNCTION_OP__SVFOP_CURRENT_TIME: case PG_QUERY__SQLVALUE_FUNCTION_OP__SVFOP_CURRENT_TIME_N: return "current_time";
-        case PG_QUERY__SQLVALUE_FUNCTION_OP__SVFOP_CURRENT_TIMESTAMP: case PG_QUERY__SQLVALUE_FUNCTION_OP__SVFOP_CURRENT_TIMESTAMP_N: return "current_timestamp";
-        case PG_QUERY__SQLVALUE_FUNCTION_OP__SVFOP_LOCALTIME: case PG_QUERY__SQLVALUE_FUNCTION_OP__SVFOP_LOCALTIME_N: return "localtime";
-        case PG_QUERY__SQLVALUE_FUNCTION_OP__SVFOP_LOCALTIMESTAMP: case PG_QUERY__SQLVALUE_FUNCTION_OP__SVFOP_LOCALTIMESTAMP_N: return "localtimestamp";
-        case PG_QUERY__SQLVALUE_FUNCTION_OP__SVFOP_CURRENT_ROLE: return "current_role";
-        case PG_QUERY__SQLVALUE_FUNCTION_OP__SVFOP_CURRENT_USER: return "current_user";
-        case PG_QUERY__SQLVALUE_FUNCTION_OP__SVFOP_USER: return "user";
-        case PG_QUERY__SQLVALUE_FUNCTION_OP__SVFOP_SESSION_USER: return "session_user";
-        case PG_QUERY__SQLVALUE_FUNCTION_OP__SVFOP_CURRENT_CATALOG: return "current_catalog";
-        case PG_QUERY__SQLVALUE_FUNCTION_OP__SVFOP_CURRENT_SCHEMA: return "current_schema";
-        default: return "?column?";
-      }
-    }
-    case PG_QUERY__NODE__NODE_COLLATE_CLAUSE: return FigureColnameStrength(node->collate_clause->arg, strength);
-    default: *strength = 0; return "?column?";
-  }
-}
-
-std::string FigureColname(Node* node) {
-  int strength;
-  return FigureColnameStrength(node, &strength);
-}
-
-int ExprLocation(Node* n) {
-  if (!n) return -1;
-  auto leftmost = [](int a, int b) { return a < 0 ? b : b < 0 ? a : std::min(a, b); };
-  switch (n->node_case) {
-    case PG_QUERY__NODE__NODE_A_CONST: return n->a_const->location;
-    case PG_QUERY__NODE__NODE_COLUMN_REF: return n->column_ref->location;
-    case PG_QUERY__NODE__NODE_PARAM_REF: return n->param_ref->location;
-    case PG_QUERY__NODE__NODE_A_EXPR: return leftmost(n->a_expr->location, ExprLocation(n->a_expr->lexpr));
-    case PG_QUERY__NODE__NODE_FUNC_CALL: return n->func_call->location;
-    case PG_QUERY__NODE__NODE_TYPE_CAST: return leftmost(n->type_cast->location, ExprLocation(n->type_cast->arg));
-    case PG_QUERY__NODE__NODE_BOOL_EXPR: {
-      int loc = n->bool_expr->location;
-      for (size_t i = 0; i < n->bool_expr->n_args; i++) loc = leftmost(loc, ExprLocation(n->bool_expr->args[i]));
-      return loc;
-    }
-    case PG_QUERY__NODE__NODE_NULL_TEST: return leftmost(n->null_test->location, ExprLocation(n->null_test->arg));
-    case PG_QUERY__NODE__NODE_BOOLEAN_TEST: return leftmost(n->boolean_test->location, ExprLocation(n->boolean_test->arg));
-    case PG_QUERY__NODE__NODE_SUB_LINK: return leftmost(n->sub_link->location, ExprLocation(n->sub_link->testexpr));
-    case PG_QUERY__NODE__NODE_CASE_EXPR: return n->case_expr->location;
-    case PG_QUERY__NODE__NODE_COALESCE_EXPR: return n->coalesce_expr->location;
-    case PG_QUERY__NODE__NODE_MIN_MAX_EXPR: return n->min_max_expr->location;
-    case PG_QUERY__NODE__NODE_A_ARRAY_EXPR: return n->a_array_expr->location;
-    case PG_QUERY__NODE__NODE_A_INDIRECTION: return ExprLocation(n->a_indirection->arg);
-    case PG_QUERY__NODE__NODE_SQLVALUE_FUNCTION: return n->sqlvalue_function->location;
-    case PG_QUERY__NODE__NODE_COLLATE_CLAUSE: return ExprLocation(n->collate_clause->arg);
-    case PG_QUERY__NODE__NODE_ROW_EXPR: return n->row_expr->location;
-    case PG_QUERY__NODE__NODE_RES_TARGET: return n->res_target->location;
-    default: return -1;
-  }
-}
 
 }  // namespace tusk

@@ -86,6 +86,9 @@ class Binder {
   // A comparison function for two values of type t, as used by IN / ANY.
   ExprP MakeComparison(const std::string& op, ExprP l, ExprP r, int location);
   // Builds "op" applied to two bound expressions.
+  // l = r as a call that constant folding leaves alone, for the forms that reuse the
+  // equality function (IS DISTINCT FROM, NULLIF).
+  ExprP UnfoldedEquality(ExprP l, ExprP r, int location);
   ExprP MakeBinaryOp(const std::string& op, ExprP l, ExprP r, int location);
 
   ExecState* state() { return state_; }

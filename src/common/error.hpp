@@ -126,6 +126,14 @@ class Error : public std::runtime_error {
   const char* severity_ = "ERROR";
 };
 
+// Throws an error whose cursor points at `location`, a 0-based byte offset from the parse
+// tree (-1 when unknown: no position).
+[[noreturn]] inline void ThrowAt(const char* state, const std::string& msg, int location) {
+  Error e(state, msg);
+  if (location >= 0) e.WithPosition(location + 1);
+  throw e;
+}
+
 // A notice or warning the session sends to the client without ending the statement.
 struct Notice {
   const char* severity;  // "NOTICE", "WARNING"

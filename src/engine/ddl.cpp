@@ -15,11 +15,6 @@ void ExecuteAlterTable(PgQuery__AlterTableStmt* stmt, ExecState* st, ResultSink*
 void ExecuteRename(PgQuery__RenameStmt* stmt, ExecState* st, ResultSink* sink);
 
 namespace {
-[[noreturn]] void ThrowAt(const char* state, const std::string& msg, int location) {
-  Error e(state, msg);
-  if (location >= 0) e.WithPosition(location + 1);
-  throw e;
-}
 
 std::vector<int> KeyColumns(const TableDef& t, Node** keys, size_t n, const char* what) {
   std::vector<int> cols;

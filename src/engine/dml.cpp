@@ -1,3 +1,4 @@
+#include <functional>
 #include <set>
 
 #include "common/error.hpp"
@@ -10,43 +11,12 @@
 namespace tusk {
 
 namespace {
-[[noreturn]] void ThrowAt(const char* state, const std::string& msg, int location) {
-  Error e(state, msg);
-  if (location >= 0) e.WithPosition(location + 1);
-  throw e;
-}
 
 // RETURNING list bound over the target table's row.
 struct Returning {
   std::vector<ExprP> exprs;
   std::vector<ColumnInfo> columns;
 };
-
-Returning BindReturning(Planner& planner, const TableDef* t, const std::string& alias, Node** list, size_t n) {
-  Returning r;
-  Scope scope;
-  scope.Add(planner.TableScopeRel(t, alias));
-  for (size_t i = 0; i < n; i++) {
-    auto* rt = list[i]->res_target;
-    Node* v = rt->val;
-    if (v->node_case == PG_QUERY__NODE__NODE_COLUMN_REF &&
-        v->column_ref->fields[v->column_ref->n_fields - 1]->node_case == PG_QUERY__NODE__NODE_A_STAR) {
-      for (size_t c = 0; c < t->columns.size(); c++) {
-        if (t->columns[c].dropped) continue;
-        r.exprs.push_back(std::make_shared<ColumnExpr>(static_cast<int>(c), 0, t->columns[c].type, t->columns[c].name));
-        r.columns.push_back({t->columns[c].name, t->columns[c].type});
-      }
-      continue;
-    }
-    planner.binder().set_clause("RETURNING");
-    ExprP e = planner.binder().Bind(v, scope);
-    planner.binder().set_clause("WHERE");
-    if (e->type.id == oid::kUnknown && !e->type.array) e = planner.binder().Coerce(e, Type(oid::kText), CastContext::kImplicit, -1);
-    r.exprs.push_back(e);
-    r.columns.push_back({rt->name && *rt->name ? rt->name : FigureColname(v), e->type});
-  }
-  return r;
-}
 
 // RETURNING bound over a scope whose first columns are the target's (UPDATE ... FROM and
 // DELETE ... USING may return columns of the other tables too).
@@ -57,8 +27,11 @@ Returning BindReturningOver(Planner& planner, const TableDef* t, const Scope& sc
     Node* v = rt->val;
     if (v->node_case == PG_QUERY__NODE__NODE_COLUMN_REF &&
         v->column_ref->fields[v->column_ref->n_fields - 1]->node_case == PG_QUERY__NODE__NODE_A_STAR) {
-      if (v->column_ref->n_fields > 1 || scope.rels.size() > 1)
-        throw Error(sqlstate::kFeatureNotSupported, "qualified * in RETURNING is not supported yet");
+      auto* cr = v->column_ref;
+      if (scope.rels.size() > 1)
+        throw Error(sqlstate::kFeatureNotSupported, "* in RETURNING of a statement with FROM or USING is not supported yet");
+      if (cr->n_fields > 1 && StrVal(cr->fields[cr->n_fields - 2]) != scope.rels[0].alias)
+        ThrowAt(sqlstate::kUndefinedTable, "missing FROM-clause entry for table \"" + StrVal(cr->fields[cr->n_fields - 2]) + "\"", cr->location);
       for (size_t c = 0; c < t->columns.size(); c++) {
         if (t->columns[c].dropped) continue;
         r.exprs.push_back(std::make_shared<ColumnExpr>(static_cast<int>(c), 0, t->columns[c].type, t->columns[c].name));
@@ -74,6 +47,13 @@ Returning BindReturningOver(Planner& planner, const TableDef* t, const Scope& sc
     r.columns.push_back({rt->name && *rt->name ? rt->name : FigureColname(v), e->type});
   }
   return r;
+}
+
+// RETURNING list bound over the target table's row alone.
+Returning BindReturning(Planner& planner, const TableDef* t, const std::string& alias, Node** list, size_t n) {
+  Scope scope;
+  scope.Add(planner.TableScopeRel(t, alias));
+  return BindReturningOver(planner, t, scope, list, n);
 }
 
 void EmitReturning(const Returning& r, const Row& row, ExecState* st, ResultSink* sink) {
@@ -386,6 +366,35 @@ Row WithTarget(const Row& joined, const Row& target) {
   for (size_t i = 0; i < target.size(); i++) r[i] = target[i];
   return r;
 }
+
+// Runs the target-row plan and calls `apply(joined, latest, row)` once per target row that is
+// still there and, if it changed since the snapshot, still satisfies WHERE (PostgreSQL's READ
+// COMMITTED re-check). `latest` is the newest version, `row` the joined row carrying it.
+// Returns how many rows it applied to.
+int64_t ForEachTargetRow(Planner& planner, const TableDef* t, TargetRows& tr, Operator* plan, ExecState* st,
+                         TableWriter& writer, const std::function<void(const Row&, const Row&, const Row&, EvalContext&)>& apply) {
+  EvalContext scan_ctx;
+  scan_ctx.state = st;
+  planner.RunDataModifyingCtes(&scan_ctx);
+  tr.rows = RunToVector(plan, &scan_ctx);
+  int64_t count = 0;
+  std::set<std::string> done;
+  for (const Row& joined : tr.rows) {
+    std::string key = joined[tr.width].s();
+    if (!done.insert(key).second) continue;  // a target row joins several FROM rows: touch it once
+    Row target(joined.begin(), joined.begin() + static_cast<long>(tr.width));
+    Row latest;
+    if (!writer.access().LockRow(key, &latest)) continue;  // deleted meanwhile
+    Row row = WithTarget(joined, latest);
+    EvalContext ctx;
+    ctx.state = st;
+    ctx.row = &row;
+    if (!SameRow(t, latest, target) && tr.where && !IsTrue(tr.where->Eval(ctx))) continue;
+    apply(joined, latest, row, ctx);
+    count++;
+  }
+  return count;
+}
 }  // namespace
 
 void ExecuteUpdate(PgQuery__UpdateStmt* stmt, ExecState* st, ParamTypes* params, ResultSink* sink) {
@@ -419,31 +428,14 @@ void ExecuteUpdate(PgQuery__UpdateStmt* stmt, ExecState* st, ParamTypes* params,
   Returning ret = BindReturningOver(planner, t, tr.scope, stmt->returning_list, stmt->n_returning_list);
   if (stmt->n_returning_list) sink->Columns(ret.columns);
   if (st->describe_only) return;
-  EvalContext scan_ctx;
-  scan_ctx.state = st;
-  planner.RunDataModifyingCtes(&scan_ctx);
-  tr.rows = RunToVector(plan.get(), &scan_ctx);
   TableWriter writer(&planner, t);
-  int64_t count = 0;
-  std::set<std::string> done;
-  for (const Row& joined : tr.rows) {
-    std::string key = joined[tr.width].s();
-    if (!done.insert(key).second) continue;  // a target row joins several FROM rows: update once
-    Row target(joined.begin(), joined.begin() + static_cast<long>(tr.width));
-    Row latest;
-    if (!writer.access().LockRow(key, &latest)) continue;  // deleted meanwhile
-    Row row = WithTarget(joined, latest);
-    EvalContext ctx;
-    ctx.state = st;
-    ctx.row = &row;
-    // The row changed after our snapshot: re-check WHERE against the newest version.
-    if (!SameRow(t, latest, target) && tr.where && !IsTrue(tr.where->Eval(ctx))) continue;
+  int64_t count = ForEachTargetRow(planner, t, tr, plan.get(), st, writer,
+                                   [&](const Row& joined, const Row& latest, const Row&, EvalContext& ctx) {
     Row updated = latest;
     for (auto& [c, e] : sets) updated[static_cast<size_t>(c)] = e ? e->Eval(ctx) : writer.DefaultFor(static_cast<size_t>(c));
-    writer.Update(key, latest, updated);
+    writer.Update(joined[tr.width].s(), latest, updated);
     if (stmt->n_returning_list) EmitReturning(ret, WithTarget(joined, updated), st, sink);
-    count++;
-  }
+  });
   sink->Complete("UPDATE " + std::to_string(count));
 }
 
@@ -458,30 +450,12 @@ void ExecuteDelete(PgQuery__DeleteStmt* stmt, ExecState* st, ParamTypes* params,
   Returning ret = BindReturningOver(planner, t, tr.scope, stmt->returning_list, stmt->n_returning_list);
   if (stmt->n_returning_list) sink->Columns(ret.columns);
   if (st->describe_only) return;
-  EvalContext scan_ctx;
-  scan_ctx.state = st;
-  planner.RunDataModifyingCtes(&scan_ctx);
-  tr.rows = RunToVector(plan.get(), &scan_ctx);
   TableWriter writer(&planner, t);
-  int64_t count = 0;
-  std::set<std::string> done;
-  for (const Row& joined : tr.rows) {
-    std::string key = joined[tr.width].s();
-    if (!done.insert(key).second) continue;
-    Row target(joined.begin(), joined.begin() + static_cast<long>(tr.width));
-    Row latest;
-    if (!writer.access().LockRow(key, &latest)) continue;
-    Row row = WithTarget(joined, latest);
-    if (!SameRow(t, latest, target) && tr.where) {
-      EvalContext ctx;
-      ctx.state = st;
-      ctx.row = &row;
-      if (!IsTrue(tr.where->Eval(ctx))) continue;
-    }
-    writer.Delete(key, latest);
+  int64_t count = ForEachTargetRow(planner, t, tr, plan.get(), st, writer,
+                                   [&](const Row& joined, const Row& latest, const Row& row, EvalContext&) {
+    writer.Delete(joined[tr.width].s(), latest);
     if (stmt->n_returning_list) EmitReturning(ret, row, st, sink);
-    count++;
-  }
+  });
   sink->Complete("DELETE " + std::to_string(count));
 }
 

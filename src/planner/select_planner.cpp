@@ -11,11 +11,6 @@
 namespace tusk {
 
 namespace {
-[[noreturn]] void ThrowAt(const char* state, const std::string& msg, int location) {
-  Error e(state, msg);
-  if (location >= 0) e.WithPosition(location + 1);
-  throw e;
-}
 
 // Stands in for a base-table scan until WHERE conjuncts have been pushed down to it.
 class DeferredScanOp : public Operator {

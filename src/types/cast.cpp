@@ -9,7 +9,6 @@
 
 namespace tusk {
 
-namespace {
 int NumericRank(uint32_t id) {
   switch (id) {
     case oid::kInt2: return 1;
@@ -22,6 +21,7 @@ int NumericRank(uint32_t id) {
   }
 }
 
+namespace {
 int64_t FloatToInt(double d, uint32_t id) {
   double r = std::nearbyint(d);  // round half to even, as PostgreSQL's rint()
   const char* name = id == oid::kInt2 ? "smallint" : id == oid::kInt4 ? "integer" : "bigint";
