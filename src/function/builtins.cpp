@@ -58,9 +58,14 @@ int ArgCost(const ExprP& arg, const Type& to) {
   const Type& from = arg->type;
   if (to.id == oid::kAny) return 0;
   if (from == to) return 0;
-  if (from.id == oid::kUnknown && !from.array) return to.id == oid::kText && !to.array ? 1 : 2;
+  // An unknown literal prefers text, then the preferred type of a category (as PostgreSQL's
+  // function resolution does: round('1.5') is round(double precision)).
+  if (from.id == oid::kUnknown && !from.array) return to.id == oid::kText && !to.array ? 1 : IsPreferredType(to) ? 2 : 3;
   if (!CanCast(from, to, CastContext::kImplicit)) return -1;
-  return CategoryOf(from) == CategoryOf(to) ? 1 : 3;
+  // Within a category the preferred type wins a tie, as in PostgreSQL: round(int) resolves to
+  // round(double precision), not round(numeric).
+  if (CategoryOf(from) == CategoryOf(to)) return IsPreferredType(to) ? 1 : 2;
+  return 3;
 }
 }  // namespace
 

@@ -44,14 +44,7 @@ void RegisterMathFunctions() {
   };
   auto numeric_or_float = [](const char* name, std::function<Numeric(const Numeric&)> nf, std::function<double(double)> ff) {
     Register(name, {kNum}, kNum, [nf](const std::vector<Value>& a, EvalContext&) { return Value::Str(nf(N(a[0])).ToString()); });
-    auto prev = FunctionRegistry()[name];
-    FunctionRegistry()[name] = [=](Binder& b, std::vector<ExprP>& args, int loc) -> ExprP {
-      if (args.size() == 1 && (args[0]->type.id == oid::kFloat8 || args[0]->type.id == oid::kFloat4) && !args[0]->type.array) {
-        args[0] = b.Coerce(args[0], kF8, CastContext::kImplicit, loc);
-        return Fn(kF8, name, args, [ff](const std::vector<Value>& a, EvalContext&) { return Value::Float(ff(a[0].f())); });
-      }
-      return prev(b, args, loc);
-    };
+    Register(name, {kF8}, kF8, [ff](const std::vector<Value>& a, EvalContext&) { return Value::Float(ff(a[0].f())); });
   };
   numeric_or_float("round", [](const Numeric& n) { return n.Round(0); }, [](double d) { return std::nearbyint(d); });
   numeric_or_float("trunc", [](const Numeric& n) { return n.Trunc(0); }, [](double d) { return std::trunc(d); });

@@ -141,6 +141,16 @@ void RegisterRegexFunctions() {
       return RegexMatchArray(m);
     };
   };
+  // substring(text FROM pattern): the first parenthesized group's match if the pattern has
+  // groups, else the whole match; NULL when nothing matches.
+  Register("substring", {kText, kText}, kText, [](const std::vector<Value>& a, EvalContext&) {
+    auto re = CompileRegex(a[1].s(), false);
+    std::smatch m;
+    const std::string& s = a[0].s();
+    if (!std::regex_search(s, m, *re)) return Value::Null();
+    size_t group = m.size() > 1 ? 1 : 0;
+    return m[group].matched ? Value::Str(m[group].str()) : Value::Null();
+  });
   Register("regexp_match", {kText, kText}, Type(oid::kText, -1, true), match(false));
   Register("regexp_match", {kText, kText, kText}, Type(oid::kText, -1, true), match(true));
   auto split = [](const std::vector<Value>& a, EvalContext&) {

@@ -90,6 +90,37 @@ static std::string MapCaseUtf8(const std::string& s, bool upper) {
   return out;
 }
 
+// like_escape(pattern, escape): rewrites a LIKE pattern written with a custom ESCAPE character
+// into one that uses backslash, the form the LIKE matcher reads (PostgreSQL's do_like_escape).
+static std::string LikeEscape(const std::string& pattern, const std::string& escape) {
+  std::string out;
+  if (escape.empty()) {  // no escape character at all: backslashes are literal
+    for (char c : pattern) out += c == '\\' ? std::string("\\\\") : std::string(1, c);
+    return out;
+  }
+  if (CharLen(escape) != 1)
+    throw Error(sqlstate::kInvalidEscapeSequence, "invalid escape string").WithHint("Escape string must be empty or one character.");
+  if (escape == "\\") return pattern;
+  bool after_escape = false;
+  for (size_t i = 0; i < pattern.size();) {
+    unsigned char lead = static_cast<unsigned char>(pattern[i]);
+    size_t n = lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4;
+    n = std::min(n, pattern.size() - i);
+    if (!after_escape && pattern.compare(i, n, escape) == 0) {
+      out += '\\';
+      after_escape = true;
+    } else if (pattern[i] == '\\') {
+      out += after_escape ? "\\" : "\\\\";
+      after_escape = false;
+    } else {
+      out.append(pattern, i, n);
+      after_escape = false;
+    }
+    i += n;
+  }
+  return out;
+}
+
 void RegisterStringFunctions() {
   auto text1 = [](const char* name, std::function<std::string(const std::string&)> f) {
     Register(name, {kText}, kText, [f](const std::vector<Value>& a, EvalContext&) { return Value::Str(f(a[0].s())); });
@@ -210,6 +241,9 @@ void RegisterStringFunctions() {
     else if (c < 0x10000) { r += static_cast<char>(0xE0 | (c >> 12)); r += static_cast<char>(0x80 | ((c >> 6) & 0x3F)); r += static_cast<char>(0x80 | (c & 0x3F)); }
     else { r += static_cast<char>(0xF0 | (c >> 18)); r += static_cast<char>(0x80 | ((c >> 12) & 0x3F)); r += static_cast<char>(0x80 | ((c >> 6) & 0x3F)); r += static_cast<char>(0x80 | (c & 0x3F)); }
     return Value::Str(r);
+  });
+  Register("like_escape", {kText, kText}, kText, [](const std::vector<Value>& a, EvalContext&) {
+    return Value::Str(LikeEscape(a[0].s(), a[1].s()));
   });
   Register("quote_ident", {kText}, kText, [](const std::vector<Value>& a, EvalContext&) { return Value::Str(QuoteIdent(a[0].s())); });
   Register("quote_literal", {kText}, kText, [](const std::vector<Value>& a, EvalContext&) { return Value::Str(QuoteLiteral(a[0].s())); });

@@ -87,6 +87,12 @@ bool IsStringType(uint32_t id) {
          id == oid::kChar;
 }
 
+bool IsPreferredType(const Type& t) {
+  if (t.array) return false;
+  return t.id == oid::kBool || t.id == oid::kText || t.id == oid::kFloat8 || t.id == oid::kTimestamptz ||
+         t.id == oid::kInterval;
+}
+
 TypeCategory CategoryOf(const Type& t) {
   if (t.array) return TypeCategory::kArray;
   if (t.enumdef) return TypeCategory::kUserDefined;

@@ -58,6 +58,9 @@ struct Type {
 enum class TypeCategory { kBoolean, kNumeric, kString, kDateTime, kTimespan, kUserDefined, kArray,
                           kUnknown, kOther };
 TypeCategory CategoryOf(const Type& t);
+// The preferred type of its category (pg_type.typispreferred): boolean, text, double precision,
+// timestamp with time zone, interval.
+bool IsPreferredType(const Type& t);
 bool IsIntegerType(uint32_t id);
 bool IsNumericCategory(uint32_t id);
 bool IsStringType(uint32_t id);

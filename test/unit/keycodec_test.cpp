@@ -91,7 +91,9 @@ TEST(KeyCodec, EveryTypeSortsLikeItsComparison) {
     for (size_t i = 0; i < c.ascending.size(); i++) {
       std::string k;
       EncodeKeyValue(c.type, ParseText(c.type, c.ascending[i], dt), {}, &k);
-      if (i) EXPECT_LT(prev, k) << TypeName(c.type) << ": " << c.ascending[i - 1] << " < " << c.ascending[i];
+      if (i) {
+        EXPECT_LT(prev, k) << TypeName(c.type) << ": " << c.ascending[i - 1] << " < " << c.ascending[i];
+      }
       prev = k;
     }
   }
