@@ -1206,10 +1206,12 @@ ExprP Binder::BindFuncCall(PgQuery__FuncCall* f, const Scope& scope, AggContext*
   } else {
     for (size_t i = 0; i < f->n_args; i++) args.push_back(BindNode(f->args[i], scope, agg));
   }
+  std::vector<Type> arg_types;  // as written: a function binder may coerce args before declining
+  for (const auto& a : args) arg_types.push_back(a->type);
   ExprP r = BindBuiltinFunction(*this, name, args, f->location);
   if (!r) {
     std::string sig;
-    for (size_t i = 0; i < args.size(); i++) sig += (i ? ", " : "") + TypeName(args[i]->type);
+    for (size_t i = 0; i < arg_types.size(); i++) sig += (i ? ", " : "") + TypeName(arg_types[i]);
     throw Error(sqlstate::kUndefinedFunction, "function " + NameListToString(f->funcname, f->n_funcname) + "(" + sig + ") does not exist")
         .WithHint("No function matches the given name and argument types. You might need to add explicit type casts.")
         .WithPosition(f->location + 1);

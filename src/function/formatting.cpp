@@ -145,6 +145,22 @@ std::string FormatNumber(const std::string& fmt_in, const Numeric& value) {
   size_t p = 0;
   std::string upper = ToUpper(fmt);
   if (upper.find("FM") != std::string::npos) { fm = true; }
+  if (upper == "RN" || upper == "FMRN") {
+    // Roman numerals, right-aligned in 15 characters; 1..3999 only (PostgreSQL prints #s else).
+    Numeric r = value.Round(0);
+    int64_t v = 0;
+    bool in_range = r.ToDouble() >= 1 && r.ToDouble() <= 3999;
+    if (in_range) v = static_cast<int64_t>(r.ToDouble());
+    static const std::pair<int, const char*> kRoman[] = {{1000, "M"}, {900, "CM"}, {500, "D"}, {400, "CD"}, {100, "C"}, {90, "XC"},
+                                                         {50, "L"}, {40, "XL"}, {10, "X"}, {9, "IX"}, {5, "V"}, {4, "IV"}, {1, "I"}};
+    std::string roman;
+    for (const auto& [n, sym] : kRoman)
+      while (v >= n) { roman += sym; v -= n; }
+    if (!in_range) roman = std::string(15, '#');
+    bool lower = fmt.substr(fmt.size() - 2) == "rn";
+    if (lower) roman = ToLower(roman);
+    return fm ? roman : std::string(15 - roman.size(), ' ') + roman;
+  }
   if (upper.find("EEEE") != std::string::npos || upper.find("RN") != std::string::npos || upper.find('V') != std::string::npos || upper.find('L') != std::string::npos)
     throw Error(sqlstate::kFeatureNotSupported, "this to_char number pattern is not supported yet");
   int int_digits = 0, frac_digits = 0;
@@ -183,6 +199,18 @@ std::string FormatNumber(const std::string& fmt_in, const Numeric& value) {
                           upper.find("PR") != std::string::npos || upper.find("PL") != std::string::npos || upper.find("SG") != std::string::npos;
   int leading_blanks = 0;
   (void)p;
+  // Like PostgreSQL, the sign of the default format, of a leading S and of PR's "<" sits right
+  // before the first digit printed; MI, SG and a trailing S print where they stand.
+  size_t first_digit = upper.find_first_of("90.D");
+  size_t s_pos = upper.find('S');
+  bool leading_s = s_pos != std::string::npos && s_pos < first_digit && upper.compare(s_pos, 2, "SG") != 0;
+  bool pr = upper.find("PR") != std::string::npos;
+  bool anchored = !has_sign_pattern || leading_s || pr;
+  std::string anchor = leading_s ? (neg ? "-" : "+") : pr ? (neg ? "<" : (fm ? "" : " ")) : (neg ? "-" : (fm ? "" : " "));
+  bool has_point = upper.find_first_of(".D") != std::string::npos;
+  auto emit_anchor = [&]() {
+    if (anchored && !sign_done) { out += anchor; sign_done = true; }
+  };
   for (size_t i = 0; i < fmt.size(); i++) {
     char c = static_cast<char>(toupper(static_cast<unsigned char>(fmt[i])));
     if (c == 'F' && i + 1 < fmt.size() && toupper(static_cast<unsigned char>(fmt[i + 1])) == 'M') { i++; continue; }
@@ -192,10 +220,10 @@ std::string FormatNumber(const std::string& fmt_in, const Numeric& value) {
         int_pos++;
         if (overflow) { out += '#'; continue; }
         if (slot_from_right <= static_cast<int>(ipad.size())) {
-          if (!sign_done && !has_sign_pattern) { out += neg ? "-" : (fm ? "" : " "); sign_done = true; }
+          emit_anchor();
           out += ipad[ipad.size() - static_cast<size_t>(slot_from_right)];
-        } else if (int_pos == int_digits && ipad.empty() && c != '0' && !zero_lead) {
-          if (!sign_done && !has_sign_pattern) { out += neg ? "-" : (fm ? "" : " "); sign_done = true; }
+        } else if (int_pos == int_digits && ipad.empty() && c != '0' && !zero_lead && !has_point) {
+          emit_anchor();
           out += '0';
         } else if (!fm) {
           out += ' ';
@@ -208,13 +236,18 @@ std::string FormatNumber(const std::string& fmt_in, const Numeric& value) {
         out += d;
       }
     } else if (c == '.' || c == 'D') {
-      if (!sign_done && !has_sign_pattern) { out += neg ? "-" : (fm ? "" : " "); sign_done = true; }
+      emit_anchor();
       out += overflow ? '#' : '.';
       seen_point = true;
     } else if (c == ',' || c == 'G') {
       if (int_pos > 0 && int_digits - int_pos < static_cast<int>(ipad.size())) out += ',';
       else if (!fm) out += ' ';
+    } else if (c == 'S' && i + 1 < fmt.size() && toupper(static_cast<unsigned char>(fmt[i + 1])) == 'G') {
+      out += neg ? '-' : '+';
+      i++;
+      sign_done = true;
     } else if (c == 'S') {
+      if (leading_s) continue;
       out += neg ? '-' : '+';
       sign_done = true;
     } else if (c == 'M' && i + 1 < fmt.size() && toupper(static_cast<unsigned char>(fmt[i + 1])) == 'I') {
@@ -223,14 +256,14 @@ std::string FormatNumber(const std::string& fmt_in, const Numeric& value) {
       sign_done = true;
     } else if (c == 'P' && i + 1 < fmt.size() && toupper(static_cast<unsigned char>(fmt[i + 1])) == 'R') {
       i++;
-      if (neg) { out.insert(0, "<"); out += '>'; }
+      emit_anchor();
+      if (neg) out += '>';
       else if (!fm) out += ' ';
-      sign_done = true;
     } else {
       out += fmt[i];
     }
   }
-  if (!sign_done && !has_sign_pattern) out.insert(0, neg ? "-" : (fm ? "" : " "));
+  if (anchored && !sign_done) out.insert(0, anchor);
   if (fm) {
     // FM drops trailing zeros of the fraction that came from 9 slots, and the point if bare
     size_t dotpos = out.find('.');
@@ -346,6 +379,23 @@ void RegisterFormattingFunctions() {
         int64_t local = iv.time + static_cast<int64_t>(iv.day) * kUsecPerDay;
         return Value::Str(FormatDateTime(a[1].s(), local, false, 0, ""));
       });
+    if ((t == oid::kFloat4 || t == oid::kFloat8) && !args[0]->type.array) {
+      // Floats are rounded in binary, as printf does (PostgreSQL's float8_to_char): 2.675
+      // is really 2.67499..., so '9.99' gives 2.67.
+      args[0] = b.Coerce(args[0], Type(oid::kFloat8), CastContext::kImplicit, loc);
+      return Fn(kText, "to_char", args, [](const std::vector<Value>& a, EvalContext&) {
+        const std::string upper = ToUpper(a[1].s());
+        size_t point = upper.find_first_of(".D");
+        int frac = 0;
+        if (point != std::string::npos)
+          for (size_t i = point + 1; i < upper.size(); i++) frac += upper[i] == '9' || upper[i] == '0';
+        char buf[400];
+        std::snprintf(buf, sizeof buf, "%.*f", frac, a[0].f());
+        Numeric n;
+        if (!Numeric::Parse(buf, &n)) n = Numeric::FromDouble(a[0].f(), 15);
+        return Value::Str(FormatNumber(a[1].s(), n));
+      });
+    }
     if (IsNumericCategory(t) && t != oid::kOid) {
       args[0] = b.Coerce(args[0], Type(oid::kNumeric), CastContext::kImplicit, loc);
       return Fn(kText, "to_char", args, [](const std::vector<Value>& a, EvalContext&) {
