@@ -16,6 +16,11 @@ select id, name, score, note from c order by id;
 copy c to stdout;
 copy (select id, name from c where id > 3 order by id) to stdout with csv header;
 copy c (id, name) to stdout with (format csv, force_quote *);
+\copy c (id, name) from stdin
+9	psql copy
+\.
+select id, name from c where id = 9;
+-- errors
 copy c from stdin;
 6	x	notanumber	{}	n
 \.
@@ -31,7 +36,3 @@ copy c from stdin;
 select count(*) from c;
 copy nosuch from stdin;
 copy c (nosuch) from stdin;
-\copy c (id, name) from stdin
-9	psql copy
-\.
-select id, name from c where id = 9;
