@@ -983,9 +983,8 @@ ExprP Binder::BindAExpr(PgQuery__AExpr* e, const Scope& scope, AggContext* agg) 
                                  : std::make_shared<ConstExpr>(Value::Str("\\"), Type(oid::kText));
       bool neg = op == "!~";
       return MakeCall(Type(oid::kBool), neg ? "!~" : "~", {l, pat, esc}, [neg](const std::vector<Value>& a, EvalContext&) {
-        if (a[2].s().size() > 1) throw Error("22019", "invalid escape string").WithHint("Escape string must be empty or one character.");
-        char esc = a[2].s().empty() ? 0 : a[2].s()[0];
-        return Value::Bool(std::regex_search(a[0].s(), *CompileRegex(SimilarToRegex(a[1].s(), esc), false)) != neg);
+        if (a[0].is_null() || a[1].is_null() || a[2].is_null()) return Value::Null();
+        return Value::Bool(std::regex_search(a[0].s(), *CompileRegex(SimilarToRegex(a[1].s(), SimilarEscapeChar(a[2].s())), false)) != neg);
       }, false);
     }
     default:

@@ -1,6 +1,7 @@
 // Built-in scalar functions. Each entry checks and coerces its arguments, then returns a
 // CallExpr; families live in their own files (string, math, datetime, system).
 #include "function/registry.hpp"
+#include "function/overload_resolution.hpp"
 #include "function/regex_functions.hpp"
 
 #include <map>
@@ -53,20 +54,6 @@ struct Overload {
   bool strict;
 };
 
-// Cost of passing an argument of type `from` to a parameter of type `to`; -1 if impossible.
-int ArgCost(const ExprP& arg, const Type& to) {
-  const Type& from = arg->type;
-  if (to.id == oid::kAny) return 0;
-  if (from == to) return 0;
-  // An unknown literal prefers text, then the preferred type of a category (as PostgreSQL's
-  // function resolution does: round('1.5') is round(double precision)).
-  if (from.id == oid::kUnknown && !from.array) return to.id == oid::kText && !to.array ? 1 : IsPreferredType(to) ? 2 : 3;
-  if (!CanCast(from, to, CastContext::kImplicit)) return -1;
-  // Within a category the preferred type wins a tie, as in PostgreSQL: round(int) resolves to
-  // round(double precision), not round(numeric).
-  if (CategoryOf(from) == CategoryOf(to)) return IsPreferredType(to) ? 1 : 2;
-  return 3;
-}
 }  // namespace
 
 void AcceptAnyAsText(const std::string& name) {
@@ -85,18 +72,11 @@ void Register(const std::string& name, std::vector<Type> sig, Type ret, ScalarFn
     list = std::make_shared<std::vector<Overload>>();
     auto shared = list;
     FunctionRegistry()[name] = [shared, name](Binder& b, std::vector<ExprP>& args, int loc) -> ExprP {
-      const Overload* best = nullptr;
-      int best_cost = 0;
-      for (const auto& o : *shared) {
-        if (o.sig.size() != args.size()) continue;
-        int cost = 0;
-        for (size_t i = 0; i < args.size() && cost >= 0; i++) {
-          int c = ArgCost(args[i], o.sig[i]);
-          cost = c < 0 ? -1 : cost + c;
-        }
-        if (cost >= 0 && (!best || cost < best_cost)) { best = &o; best_cost = cost; }
-      }
-      if (!best) return nullptr;
+      std::vector<std::vector<Type>> sigs;
+      for (const auto& o : *shared) sigs.push_back(o.sig);
+      int chosen = ResolveOverload(name, sigs, args, loc);
+      if (chosen < 0) return nullptr;
+      const Overload* best = &(*shared)[chosen];
       std::vector<ExprP> coerced = args;
       for (size_t i = 0; i < coerced.size(); i++)
         if (best->sig[i].id != oid::kAny) coerced[i] = b.Coerce(coerced[i], best->sig[i], CastContext::kImplicit, loc);

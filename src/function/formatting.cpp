@@ -4,6 +4,7 @@
 
 #include "common/error.hpp"
 #include "common/strings.hpp"
+#include "function/number_format.hpp"
 #include "function/registry.hpp"
 #include "types/numeric.hpp"
 #include "types/text_io.hpp"
@@ -28,12 +29,6 @@ std::string Cased(const std::string& word, const std::string& pattern_head) {
   return ToLower(word);
 }
 
-std::string Ordinal(int64_t v, bool upper) {
-  int64_t last2 = v % 100, last = v % 10;
-  std::string s = (last2 >= 11 && last2 <= 13) ? "th" : last == 1 ? "st" : last == 2 ? "nd" : last == 3 ? "rd" : "th";
-  return upper ? ToUpper(s) : s;
-}
-
 bool StartsWithCI(const std::string& s, size_t i, const char* p) {
   size_t n = strlen(p);
   if (i + n > s.size()) return false;
@@ -53,7 +48,7 @@ std::string FormatDateTime(const std::string& fmt, int64_t local, bool has_tz, i
     if (StartsWithCI(fmt, i, "FM")) { fm = true; i += 2; }
     auto suffix = [&](int64_t v, std::string s) {
       if (i + 2 <= fmt.size() && (fmt.compare(i, 2, "th") == 0 || fmt.compare(i, 2, "TH") == 0)) {
-        s += Ordinal(v, fmt[i] == 'T');
+        s += OrdinalSuffix(v, fmt[i] == 'T');
         i += 2;
       }
       return s;
@@ -134,142 +129,6 @@ std::string FormatDateTime(const std::string& fmt, int64_t local, bool has_tz, i
       out += fmt[i++];
     }
     (void)head;
-  }
-  return out;
-}
-
-// to_char(number, format): digits 9/0, D/., G/,, S/MI/PL/SG/PR, FM, EEEE not supported.
-std::string FormatNumber(const std::string& fmt_in, const Numeric& value) {
-  std::string fmt = fmt_in;
-  bool fm = false;
-  size_t p = 0;
-  std::string upper = ToUpper(fmt);
-  if (upper.find("FM") != std::string::npos) { fm = true; }
-  if (upper == "RN" || upper == "FMRN") {
-    // Roman numerals, right-aligned in 15 characters; 1..3999 only (PostgreSQL prints #s else).
-    Numeric r = value.Round(0);
-    int64_t v = 0;
-    bool in_range = r.ToDouble() >= 1 && r.ToDouble() <= 3999;
-    if (in_range) v = static_cast<int64_t>(r.ToDouble());
-    static const std::pair<int, const char*> kRoman[] = {{1000, "M"}, {900, "CM"}, {500, "D"}, {400, "CD"}, {100, "C"}, {90, "XC"},
-                                                         {50, "L"}, {40, "XL"}, {10, "X"}, {9, "IX"}, {5, "V"}, {4, "IV"}, {1, "I"}};
-    std::string roman;
-    for (const auto& [n, sym] : kRoman)
-      while (v >= n) { roman += sym; v -= n; }
-    if (!in_range) roman = std::string(15, '#');
-    bool lower = fmt.substr(fmt.size() - 2) == "rn";
-    if (lower) roman = ToLower(roman);
-    return fm ? roman : std::string(15 - roman.size(), ' ') + roman;
-  }
-  if (upper.find("EEEE") != std::string::npos || upper.find("RN") != std::string::npos || upper.find('V') != std::string::npos || upper.find('L') != std::string::npos)
-    throw Error(sqlstate::kFeatureNotSupported, "this to_char number pattern is not supported yet");
-  int int_digits = 0, frac_digits = 0;
-  bool seen_point = false, zero_lead = false;
-  int first_zero = -1;
-  for (char c : upper) {
-    if (c == '9' || c == '0') {
-      if (seen_point) frac_digits++;
-      else {
-        if (c == '0' && first_zero < 0) first_zero = int_digits;
-        int_digits++;
-      }
-    } else if (c == '.' || c == 'D') {
-      seen_point = true;
-    }
-  }
-  zero_lead = first_zero >= 0;
-  Numeric rounded = value.Round(frac_digits);
-  std::string digits = rounded.Abs().ToString();
-  size_t dot = digits.find('.');
-  std::string ip = dot == std::string::npos ? digits : digits.substr(0, dot);
-  std::string frac = dot == std::string::npos ? "" : digits.substr(dot + 1);
-  if (ip == "0" && int_digits > 0) ip = "";
-  bool overflow = static_cast<int>(ip.size()) > int_digits;
-  // Fill integer digit slots from the right.
-  std::string int_slots;
-  int pad_to = zero_lead ? int_digits - first_zero : 0;
-  std::string ipad = ip;
-  while (static_cast<int>(ipad.size()) < pad_to) ipad.insert(0, "0");
-  bool neg = rounded.is_negative();
-  std::string out;
-  int int_pos = 0;  // how many integer slots consumed
-  size_t fi = 0;
-  bool sign_done = false;
-  bool has_sign_pattern = upper.find('S') != std::string::npos || upper.find("MI") != std::string::npos ||
-                          upper.find("PR") != std::string::npos || upper.find("PL") != std::string::npos || upper.find("SG") != std::string::npos;
-  int leading_blanks = 0;
-  (void)p;
-  // Like PostgreSQL, the sign of the default format, of a leading S and of PR's "<" sits right
-  // before the first digit printed; MI, SG and a trailing S print where they stand.
-  size_t first_digit = upper.find_first_of("90.D");
-  size_t s_pos = upper.find('S');
-  bool leading_s = s_pos != std::string::npos && s_pos < first_digit && upper.compare(s_pos, 2, "SG") != 0;
-  bool pr = upper.find("PR") != std::string::npos;
-  bool anchored = !has_sign_pattern || leading_s || pr;
-  std::string anchor = leading_s ? (neg ? "-" : "+") : pr ? (neg ? "<" : (fm ? "" : " ")) : (neg ? "-" : (fm ? "" : " "));
-  bool has_point = upper.find_first_of(".D") != std::string::npos;
-  auto emit_anchor = [&]() {
-    if (anchored && !sign_done) { out += anchor; sign_done = true; }
-  };
-  for (size_t i = 0; i < fmt.size(); i++) {
-    char c = static_cast<char>(toupper(static_cast<unsigned char>(fmt[i])));
-    if (c == 'F' && i + 1 < fmt.size() && toupper(static_cast<unsigned char>(fmt[i + 1])) == 'M') { i++; continue; }
-    if (c == '9' || c == '0') {
-      if (!seen_point || int_pos < int_digits) {
-        int slot_from_right = int_digits - int_pos;
-        int_pos++;
-        if (overflow) { out += '#'; continue; }
-        if (slot_from_right <= static_cast<int>(ipad.size())) {
-          emit_anchor();
-          out += ipad[ipad.size() - static_cast<size_t>(slot_from_right)];
-        } else if (int_pos == int_digits && ipad.empty() && c != '0' && !zero_lead && !has_point) {
-          emit_anchor();
-          out += '0';
-        } else if (!fm) {
-          out += ' ';
-          leading_blanks++;
-        }
-      } else {
-        if (overflow) { out += '#'; continue; }
-        char d = fi < frac.size() ? frac[fi] : '0';
-        fi++;
-        out += d;
-      }
-    } else if (c == '.' || c == 'D') {
-      emit_anchor();
-      out += overflow ? '#' : '.';
-      seen_point = true;
-    } else if (c == ',' || c == 'G') {
-      if (int_pos > 0 && int_digits - int_pos < static_cast<int>(ipad.size())) out += ',';
-      else if (!fm) out += ' ';
-    } else if (c == 'S' && i + 1 < fmt.size() && toupper(static_cast<unsigned char>(fmt[i + 1])) == 'G') {
-      out += neg ? '-' : '+';
-      i++;
-      sign_done = true;
-    } else if (c == 'S') {
-      if (leading_s) continue;
-      out += neg ? '-' : '+';
-      sign_done = true;
-    } else if (c == 'M' && i + 1 < fmt.size() && toupper(static_cast<unsigned char>(fmt[i + 1])) == 'I') {
-      out += neg ? "-" : (fm ? "" : " ");
-      i++;
-      sign_done = true;
-    } else if (c == 'P' && i + 1 < fmt.size() && toupper(static_cast<unsigned char>(fmt[i + 1])) == 'R') {
-      i++;
-      emit_anchor();
-      if (neg) out += '>';
-      else if (!fm) out += ' ';
-    } else {
-      out += fmt[i];
-    }
-  }
-  if (anchored && !sign_done) out.insert(0, anchor);
-  if (fm) {
-    // FM drops trailing zeros of the fraction that came from 9 slots, and the point if bare
-    size_t dotpos = out.find('.');
-    if (dotpos != std::string::npos && upper.find('0', upper.find_first_of(".D")) == std::string::npos) {
-      while (!out.empty() && out.back() == '0') out.pop_back();
-    }
   }
   return out;
 }
@@ -379,29 +238,19 @@ void RegisterFormattingFunctions() {
         int64_t local = iv.time + static_cast<int64_t>(iv.day) * kUsecPerDay;
         return Value::Str(FormatDateTime(a[1].s(), local, false, 0, ""));
       });
-    if ((t == oid::kFloat4 || t == oid::kFloat8) && !args[0]->type.array) {
-      // Floats are rounded in binary, as printf does (PostgreSQL's float8_to_char): 2.675
-      // is really 2.67499..., so '9.99' gives 2.67.
-      args[0] = b.Coerce(args[0], Type(oid::kFloat8), CastContext::kImplicit, loc);
-      return Fn(kText, "to_char", args, [](const std::vector<Value>& a, EvalContext&) {
-        const std::string upper = ToUpper(a[1].s());
-        size_t point = upper.find_first_of(".D");
-        int frac = 0;
-        if (point != std::string::npos)
-          for (size_t i = point + 1; i < upper.size(); i++) frac += upper[i] == '9' || upper[i] == '0';
-        char buf[400];
-        std::snprintf(buf, sizeof buf, "%.*f", frac, a[0].f());
-        Numeric n;
-        if (!Numeric::Parse(buf, &n)) n = Numeric::FromDouble(a[0].f(), 15);
-        return Value::Str(FormatNumber(a[1].s(), n));
-      });
-    }
     if (IsNumericCategory(t) && t != oid::kOid) {
-      args[0] = b.Coerce(args[0], Type(oid::kNumeric), CastContext::kImplicit, loc);
-      return Fn(kText, "to_char", args, [](const std::vector<Value>& a, EvalContext&) {
-        Numeric n;
-        Numeric::Parse(a[0].s(), &n);
-        return Value::Str(FormatNumber(a[1].s(), n));
+      // The variant PostgreSQL's resolution picks: smallint goes to double precision.
+      ToCharSource source = t == oid::kNumeric ? ToCharSource::kNumeric : t == oid::kInt8 ? ToCharSource::kInt8
+                          : t == oid::kInt4 ? ToCharSource::kInt4 : t == oid::kFloat4 ? ToCharSource::kFloat4
+                          : ToCharSource::kFloat8;
+      bool binary = source == ToCharSource::kFloat4 || source == ToCharSource::kFloat8;
+      args[0] = b.Coerce(args[0], Type(binary ? oid::kFloat8 : oid::kNumeric), CastContext::kImplicit, loc);
+      return Fn(kText, "to_char", args, [source, binary](const std::vector<Value>& a, EvalContext&) {
+        ToCharNumber x;
+        x.source = source;
+        if (binary) x.real = a[0].f();
+        else Numeric::Parse(a[0].s(), &x.numeric);
+        return Value::Str(NumberToChar(a[1].s(), x));
       });
     }
     return nullptr;

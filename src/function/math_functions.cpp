@@ -3,6 +3,7 @@
 
 #include "binder/operators_impl.hpp"
 #include "common/error.hpp"
+#include "function/overload_resolution.hpp"
 #include "function/registry.hpp"
 #include "types/numeric.hpp"
 
@@ -83,8 +84,12 @@ void RegisterMathFunctions() {
   Register("random", {}, kF8, [](const std::vector<Value>&, EvalContext&) {
     return Value::Float(std::uniform_real_distribution<double>(0.0, 1.0)(RandomGenerator()));
   });
+  // mod(x, y) is the % operator; its signatures still decide whether a call is ambiguous.
   reg["mod"] = [](Binder& b, std::vector<ExprP>& args, int loc) -> ExprP {
-    if (args.size() != 2) return nullptr;
+    static const std::vector<std::vector<Type>> kSignatures = {
+        {Type(oid::kInt2), Type(oid::kInt2)}, {Type(oid::kInt4), Type(oid::kInt4)},
+        {Type(oid::kInt8), Type(oid::kInt8)}, {kNum, kNum}};
+    if (ResolveOverload("mod", kSignatures, args, loc) < 0) return nullptr;
     return b.MakeBinaryOp("%", args[0], args[1], loc);
   };
   Register("div", {kNum, kNum}, kNum, [](const std::vector<Value>& a, EvalContext&) {

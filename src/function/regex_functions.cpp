@@ -58,14 +58,34 @@ static void ParseFlags(const std::string& flags, bool* global, bool* icase) {
   }
 }
 
+// Translates a SQL-standard (SIMILAR TO) pattern into a regex, as PostgreSQL's
+// similar_escape_internal does. Two escape-double-quote separators split the pattern into
+// ^(?:part1){1,1}?(part2){1,1}(?:part3)$: substring() returns what part2 matched. SQL wants
+// part1 to match as little as possible; std::regex backtracks left to right, so part1's
+// quantifiers are made lazy to get the same split.
 std::string SimilarToRegex(const std::string& pat, char escape) {
+  bool has_separator = false;
+  for (size_t i = 0; escape && i + 1 < pat.size(); i++)
+    if (pat[i] == escape) {
+      if (pat[i + 1] == '"') has_separator = true;
+      i++;
+    }
   std::string r = "^(?:";
   bool in_bracket = false;
+  int separators = 0;
   for (size_t i = 0; i < pat.size(); i++) {
     char c = pat[i];
+    const char* lazy = has_separator && separators == 0 ? "?" : "";
     if (c == escape && escape) {
       if (i + 1 < pat.size()) {
         char n = pat[++i];
+        if (n == '"') {
+          if (separators == 0) r += "){1,1}?(";
+          else if (separators == 1) r += "){1,1}(?:";
+          else throw Error("2200C", "SQL regular expression may not contain more than two escape-double-quote separators");
+          separators++;
+          continue;
+        }
         if (std::string("\\^$.|?*+()[]{}").find(n) != std::string::npos) r += '\\';
         r += n;
       }
@@ -77,14 +97,21 @@ std::string SimilarToRegex(const std::string& pat, char escape) {
       continue;
     }
     switch (c) {
-      case '%': r += ".*"; break;
+      case '%': r += ".*"; r += lazy; break;
       case '_': r += "."; break;
       case '[': in_bracket = true; r += c; break;
+      case '*': case '+': case '?': case '}': r += c; r += lazy; break;
       case '.': case '^': case '$': case '\\': r += '\\'; r += c; break;
       default: r += c;
     }
   }
   return r + ")$";
+}
+
+char SimilarEscapeChar(const std::string& escape) {
+  if (escape.size() > 1)
+    throw Error(sqlstate::kInvalidEscapeSequence, "invalid escape string").WithHint("Escape string must be empty or one character.");
+  return escape.empty() ? 0 : escape[0];
 }
 
 namespace {
@@ -145,6 +172,21 @@ void RegisterRegexFunctions() {
   // groups, else the whole match; NULL when nothing matches.
   Register("substring", {kText, kText}, kText, [](const std::vector<Value>& a, EvalContext&) {
     auto re = CompileRegex(a[1].s(), false);
+    std::smatch m;
+    const std::string& s = a[0].s();
+    if (!std::regex_search(s, m, *re)) return Value::Null();
+    size_t group = m.size() > 1 ? 1 : 0;
+    return m[group].matched ? Value::Str(m[group].str()) : Value::Null();
+  });
+  // substring(text SIMILAR pattern ESCAPE esc) arrives as substring(text, pattern, esc).
+  // PostgreSQL defines it in SQL, so its errors carry that function's context line.
+  Register("substring", {kText, kText, kText}, kText, [](const std::vector<Value>& a, EvalContext&) {
+    std::shared_ptr<const std::regex> re;
+    try {
+      re = CompileRegex(SimilarToRegex(a[1].s(), SimilarEscapeChar(a[2].s())), false);
+    } catch (Error& e) {
+      throw e.WithContext("SQL function \"substring\" statement 1");
+    }
     std::smatch m;
     const std::string& s = a[0].s();
     if (!std::regex_search(s, m, *re)) return Value::Null();

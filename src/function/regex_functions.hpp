@@ -13,6 +13,8 @@ namespace tusk {
 std::shared_ptr<const std::regex> CompileRegex(const std::string& pattern, bool icase);
 // SQL SIMILAR TO pattern into an anchored regular expression.
 std::string SimilarToRegex(const std::string& pattern, char escape);
+// The escape character of SIMILAR TO: empty means none; longer than one character is 22025.
+char SimilarEscapeChar(const std::string& escape);
 std::vector<Value> RegexSplit(const std::string& s, const std::string& pattern, bool icase);
 Value RegexMatchArray(const std::smatch& m);
 void RegisterRegexFunctions();

@@ -2,6 +2,7 @@
 
 #include "binder/operators_impl.hpp"
 #include "common/error.hpp"
+#include "function/overload_resolution.hpp"
 #include "function/regex_functions.hpp"
 #include "types/compare.hpp"
 #include "types/numeric.hpp"
@@ -21,9 +22,6 @@ namespace {
       .WithPosition(location + 1);
 }
 
-int Rank(uint32_t id) {
-  return id == oid::kInt2 || id == oid::kInt4 ? 1 : id == oid::kInt8 ? 2 : id == oid::kNumeric ? 3 : 0;
-}
 }  // namespace
 
 SetFunction BindSetFunction(Binder& b, const std::string& name, std::vector<ExprP> args, int location) {
@@ -84,19 +82,23 @@ SetFunction BindSetFunction(Binder& b, const std::string& name, std::vector<Expr
     return f;
   }
   // generate_series(start, stop [, step]) over integers, numerics or timestamps
-  if (args.size() < 2 || args.size() > 3) NoSuch(name, args, location);
-  uint32_t a0 = args[0]->type.id, a1 = args[1]->type.id;
-  bool unknown0 = a0 == oid::kUnknown;
-  bool timestamps = a0 == oid::kTimestamp || a0 == oid::kTimestamptz || a1 == oid::kTimestamp || a1 == oid::kTimestamptz ||
-                    (a0 == oid::kDate && args.size() == 3);
-  if (timestamps) {
-    if (args.size() != 3) NoSuch(name, args, location);
-    Type t(a0 == oid::kTimestamptz || a1 == oid::kTimestamptz || a0 == oid::kDate || unknown0 ? oid::kTimestamptz : oid::kTimestamp);
-    f.args = {b.Coerce(args[0], t, CastContext::kImplicit, location), b.Coerce(args[1], t, CastContext::kImplicit, location),
-              b.Coerce(args[2], Type(oid::kInterval), CastContext::kImplicit, location)};
-    f.types = {t};
-    f.columns = {"generate_series"};
-    bool tz = t.id == oid::kTimestamptz;
+  static const std::vector<std::vector<Type>> kSeriesSignatures = [] {
+    std::vector<std::vector<Type>> sigs;
+    for (uint32_t t : {oid::kInt4, oid::kInt8, oid::kNumeric}) {
+      sigs.push_back({Type(t), Type(t)});
+      sigs.push_back({Type(t), Type(t), Type(t)});
+    }
+    for (uint32_t t : {oid::kTimestamp, oid::kTimestamptz}) sigs.push_back({Type(t), Type(t), Type(oid::kInterval)});
+    return sigs;
+  }();
+  int chosen = ResolveOverload(name, kSeriesSignatures, args, location);
+  if (chosen < 0) NoSuch(name, args, location);
+  const auto& sig = kSeriesSignatures[chosen];
+  for (size_t i = 0; i < args.size(); i++) f.args.push_back(b.Coerce(args[i], sig[i], CastContext::kImplicit, location));
+  f.types = {sig[0]};
+  f.columns = {"generate_series"};
+  if (sig.back().id == oid::kInterval) {
+    bool tz = sig[0].id == oid::kTimestamptz;
     f.generate = [tz](const std::vector<Value>& v, EvalContext& ctx) {
       std::vector<Row> rows;
       if (v[0].is_null() || v[1].is_null() || v[2].is_null()) return rows;
@@ -115,17 +117,7 @@ SetFunction BindSetFunction(Binder& b, const std::string& name, std::vector<Expr
     };
     return f;
   }
-  int rank = 0;
-  for (auto& a : args) {
-    int r = a->type.id == oid::kUnknown ? 1 : Rank(a->type.id);
-    if (!r || a->type.array) NoSuch(name, args, location);
-    rank = std::max(rank, r);
-  }
-  Type t(rank == 1 ? oid::kInt4 : rank == 2 ? oid::kInt8 : oid::kNumeric);
-  for (auto& a : args) f.args.push_back(b.Coerce(a, t, CastContext::kImplicit, location));
-  f.types = {t};
-  f.columns = {"generate_series"};
-  uint32_t tid = t.id;
+  uint32_t tid = sig[0].id;
   f.generate = [tid](const std::vector<Value>& v, EvalContext& ctx) {
     std::vector<Row> rows;
     for (const auto& x : v) if (x.is_null()) return rows;

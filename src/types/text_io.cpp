@@ -351,7 +351,14 @@ Value ParseText(const Type& t, std::string_view text, const DateTimeContext& ctx
       return Value::Float(ParseFloat8(text, "double precision"));
     case oid::kNumeric: {
       Numeric n;
-      if (!Numeric::Parse(text, &n)) BadInput("numeric", text);
+      if (!Numeric::Parse(text, &n)) {
+        std::string word = ToLower(std::string(text));
+        word.erase(0, word.find_first_not_of(" \t\n+-"));
+        word.erase(word.find_last_not_of(" \t\n") + 1);
+        if (word == "infinity" || word == "inf")
+          throw Error(sqlstate::kFeatureNotSupported, "numeric infinity is not supported yet");
+        BadInput("numeric", text);
+      }
       return Value::Str(n.ToString());
     }
     case oid::kText: case oid::kVarchar: case oid::kName: case oid::kUnknown:
