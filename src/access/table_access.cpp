@@ -138,9 +138,19 @@ void TableAccess::Delete(const std::string& key, const Row& row) {
   CheckStatus(st_->txn->Delete(key), "delete");
 }
 
+// Under REPEATABLE READ a row that another transaction changed or deleted after our snapshot
+// cannot be locked (PostgreSQL's "could not serialize access" errors).
+void TableAccess::ThrowSerializationFailure(const std::string& key) {
+  std::string unused;
+  bool gone = st_->txn->Get(rocksdb::ReadOptions(), key, &unused).IsNotFound();
+  throw Error(sqlstate::kSerializationFailure, gone ? "could not serialize access due to concurrent delete"
+                                                    : "could not serialize access due to concurrent update");
+}
+
 bool TableAccess::LockRow(const std::string& key, Row* latest) {
   std::string value;
-  rocksdb::Status s = st_->txn->GetForUpdate(rocksdb::ReadOptions(), key, &value, true, false);
+  rocksdb::Status s = st_->txn->GetForUpdate(rocksdb::ReadOptions(), key, &value, true, st_->repeatable_read);
+  if (s.IsBusy() && s.subcode() != rocksdb::Status::kDeadlock) ThrowSerializationFailure(key);
   if (s.IsNotFound()) return false;
   CheckStatus(s, "lock");
   *latest = DecodeRow(value);
@@ -167,16 +177,18 @@ bool TableAccess::LookupUnique(const BoundIndex& idx, const Row& key_values, std
   }
   if (idx.def->primary) {
     std::string value;
-    rocksdb::Status s = lock ? st_->txn->GetForUpdate(rocksdb::ReadOptions(), key, &value, false, false)
+    rocksdb::Status s = lock ? st_->txn->GetForUpdate(rocksdb::ReadOptions(), key, &value, false, st_->repeatable_read)
                              : st_->txn->Get(SnapshotReadOptions(st_), key, &value);
+    if (s.IsBusy() && s.subcode() != rocksdb::Status::kDeadlock) ThrowSerializationFailure(key);
     if (s.IsNotFound()) return false;
     CheckStatus(s, "read");
     *table_key = key;
     return true;
   }
   std::string value;
-  rocksdb::Status s = lock ? st_->txn->GetForUpdate(rocksdb::ReadOptions(), key, &value, false, false)
+  rocksdb::Status s = lock ? st_->txn->GetForUpdate(rocksdb::ReadOptions(), key, &value, false, st_->repeatable_read)
                            : st_->txn->Get(SnapshotReadOptions(st_), key, &value);
+  if (s.IsBusy() && s.subcode() != rocksdb::Status::kDeadlock) ThrowSerializationFailure(key);
   if (s.IsNotFound()) return false;
   CheckStatus(s, "read");
   std::string_view v = value;

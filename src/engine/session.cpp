@@ -1,10 +1,12 @@
 #include "engine/session.hpp"
+#include "engine/read_only.hpp"
 
 #include <chrono>
 
 #include "common/error.hpp"
 #include "common/keycodec.hpp"
 #include "common/strings.hpp"
+#include "engine/read_only.hpp"
 #include "engine/statements.hpp"
 #include "storage/store.hpp"
 
@@ -25,6 +27,7 @@ const std::map<std::string, std::string>& DefaultSettings() {
       {"datestyle", "ISO, MDY"},
       {"default_transaction_isolation", "read committed"},
       {"default_transaction_read_only", "off"},
+      {"default_transaction_deferrable", "off"},
       {"extra_float_digits", "1"},
       {"idle_in_transaction_session_timeout", "0"},
       {"integer_datetimes", "on"},
@@ -43,6 +46,7 @@ const std::map<std::string, std::string>& DefaultSettings() {
       {"timezone", "UTC"},
       {"transaction_isolation", "read committed"},
       {"transaction_read_only", "off"},
+      {"transaction_deferrable", "off"},
       {"work_mem", "4MB"},
       {"enable_seqscan", "on"},
       {"enable_indexscan", "on"},
@@ -141,9 +145,38 @@ void Session::SetSetting(const std::string& name, const std::string& value_in, b
     if (v != "read committed" && v != "repeatable read" && v != "serializable" && v != "read uncommitted")
       throw Error(sqlstate::kInvalidParameterValue, "invalid value for parameter \"" + name + "\": \"" + value + "\"")
           .WithHint("Available values: serializable, repeatable read, read committed, read uncommitted.");
-    if (v != "read committed" && v != "read uncommitted")
-      throw Error(sqlstate::kFeatureNotSupported, "isolation level " + ToUpper(v) + " is not supported yet");
+    if (v == "serializable")
+      throw Error(sqlstate::kFeatureNotSupported, "isolation level SERIALIZABLE is not supported yet");
+    if (name == "transaction_isolation") {
+      // Belongs to the transaction block; outside one it has no effect, as in PostgreSQL.
+      if (!in_block_) return;
+      if (txn_query_started_ && v != *GetSetting(name))
+        throw Error(sqlstate::kActiveSqlTransaction, "SET TRANSACTION ISOLATION LEVEL must be called before any query");
+      local_settings_[name] = v;
+      return;
+    }
     value = v;
+  } else if (name == "transaction_read_only" || name == "default_transaction_read_only") {
+    std::string v = ToLower(value);
+    bool on = v == "on" || v == "true" || v == "yes" || v == "1";
+    if (!on && v != "off" && v != "false" && v != "no" && v != "0")
+      throw Error(sqlstate::kInvalidParameterValue, "parameter \"" + name + "\" requires a Boolean value");
+    value = on ? "on" : "off";
+    if (name == "transaction_read_only") {
+      if (!in_block_) return;
+      if (txn_query_started_ && !on && *GetSetting(name) == "on")
+        throw Error(sqlstate::kActiveSqlTransaction, "transaction read-write mode must be set before any query");
+      local_settings_[name] = value;
+      return;
+    }
+  } else if (name == "transaction_deferrable" || name == "default_transaction_deferrable") {
+    // Only matters for SERIALIZABLE READ ONLY transactions; accepted and remembered.
+    std::string v = ToLower(value);
+    value = v == "on" || v == "true" || v == "yes" || v == "1" ? "on" : "off";
+    if (name == "transaction_deferrable") {
+      if (in_block_) local_settings_[name] = value;
+      return;
+    }
   } else if (name == "server_version" || name == "server_encoding" || name == "server_version_num" ||
              name == "integer_datetimes" || name == "is_superuser" || name == "max_connections") {
     throw Error("55P02", "parameter \"" + name + "\" cannot be changed");
@@ -228,6 +261,18 @@ void Session::BeginTxn(bool explicit_block) {
   pending_drops_.clear();
   savepoints_.clear();
   settings_at_begin_ = settings_;
+  txn_query_started_ = false;
+  local_settings_["transaction_isolation"] = settings_["default_transaction_isolation"];
+  local_settings_["transaction_read_only"] = settings_["default_transaction_read_only"];
+}
+
+void Session::ApplyTransactionOptions(Node** options, size_t n) {
+  for (size_t i = 0; i < n; i++) {
+    auto* d = options[i]->def_elem;
+    std::string name = d->defname;
+    if (name == "transaction_isolation" || name == "transaction_read_only" || name == "transaction_deferrable")
+      SetSetting(name, SettingValueText(d->arg), true);
+  }
 }
 
 void Session::CommitTxn() {
@@ -286,20 +331,6 @@ void Session::RollbackTxn() {
 bool Session::HandleTransactionControl(Node* stmt, ResultSink* sink) {
   if (stmt->node_case != PG_QUERY__NODE__NODE_TRANSACTION_STMT) return false;
   auto* t = stmt->transaction_stmt;
-  auto check_options = [&]() {
-    for (size_t i = 0; i < t->n_options; i++) {
-      auto* d = t->options[i]->def_elem;
-      std::string name = d->defname;
-      if (name == "transaction_isolation") {
-        std::string level = ToLower(SettingValueText(d->arg));
-        if (level != "read committed" && level != "read uncommitted")
-          throw Error(sqlstate::kFeatureNotSupported, "isolation level " + ToUpper(level) + " is not supported yet");
-      } else if (name == "transaction_read_only") {
-        if (SettingValueText(d->arg) == "1" || SettingValueText(d->arg) == "on" || SettingValueText(d->arg) == "true")
-          throw Error(sqlstate::kFeatureNotSupported, "READ ONLY transactions are not supported yet");
-      }
-    }
-  };
   switch (t->kind) {
     case PG_QUERY__TRANSACTION_STMT_KIND__TRANS_STMT_BEGIN:
     case PG_QUERY__TRANSACTION_STMT_KIND__TRANS_STMT_START: {
@@ -308,9 +339,9 @@ bool Session::HandleTransactionControl(Node* stmt, ResultSink* sink) {
         if (failed_) throw Error(sqlstate::kInFailedSqlTransaction, "current transaction is aborted, commands ignored until end of transaction block");
         sink->SendNotice({"WARNING", sqlstate::kActiveSqlTransaction, "there is already a transaction in progress", ""});
       } else {
-        check_options();
         if (txn_) RollbackTxn();
         BeginTxn(true);
+        ApplyTransactionOptions(t->options, t->n_options);
       }
       sink->Complete(tag);
       return true;
@@ -339,6 +370,9 @@ bool Session::HandleTransactionControl(Node* stmt, ResultSink* sink) {
     case PG_QUERY__TRANSACTION_STMT_KIND__TRANS_STMT_SAVEPOINT: {
       if (!in_block_) throw Error(sqlstate::kNoActiveSqlTransaction, "SAVEPOINT can only be used in transaction blocks");
       if (failed_) throw Error(sqlstate::kInFailedSqlTransaction, "current transaction is aborted, commands ignored until end of transaction block");
+      // A storage savepoint remembers the transaction snapshot; take it first so that rolling
+      // back to the savepoint keeps it.
+      if (*GetSetting("transaction_isolation") == "repeatable read" && !txn_->GetSnapshot()) txn_->SetSnapshot();
       txn_->SetSavePoint();
       savepoints_.push_back(Mark(t->savepoint_name));
       sink->Complete("SAVEPOINT");
@@ -442,13 +476,16 @@ void Session::ExecuteSet(PgQuery__VariableSetStmt* s, ResultSink* sink) {
       return;
     case PG_QUERY__VARIABLE_SET_KIND__VAR_SET_MULTI:
       // SET TRANSACTION ... / SET SESSION CHARACTERISTICS
+      if (name == "transaction" && !in_block_) {
+        sink->SendNotice({"WARNING", sqlstate::kNoActiveSqlTransaction, "SET TRANSACTION can only be used in transaction blocks", ""});
+        break;
+      }
       for (size_t i = 0; i < s->n_args; i++) {
         auto* d = s->args[i]->def_elem;
         std::string opt = d->defname;
-        std::string v = ToLower(SettingValueText(d->arg));
-        if (opt == "transaction_isolation") SetSetting(name == "session characteristics" ? "default_transaction_isolation" : "transaction_isolation", v, false);
-        else if (opt == "transaction_read_only" && (v == "1" || v == "on" || v == "true"))
-          throw Error(sqlstate::kFeatureNotSupported, "READ ONLY transactions are not supported yet");
+        std::string v = SettingValueText(d->arg);
+        if (opt != "transaction_isolation" && opt != "transaction_read_only" && opt != "transaction_deferrable") continue;
+        SetSetting(name == "session characteristics" ? "default_" + opt : opt, v, false);
       }
       break;
     default:
@@ -555,15 +592,33 @@ void Session::RunStatement(Node* stmt, const std::string& sql, const std::vector
   st.exec_id = next_exec_id++;
   cancel_requested = false;
   st.cancel = &cancel_requested;
-  st.snapshot = db_->store()->db()->GetSnapshot();
+  // READ COMMITTED reads each statement in a new snapshot; REPEATABLE READ takes one at the
+  // transaction's first query and keeps it (the storage transaction then also checks that rows
+  // it locks have not changed since).
+  bool is_query = !is_txn_stmt && stmt->node_case != PG_QUERY__NODE__NODE_VARIABLE_SET_STMT &&
+                  stmt->node_case != PG_QUERY__NODE__NODE_VARIABLE_SHOW_STMT;
+  bool own_snapshot = true;
+  if (is_query) {
+    txn_query_started_ = true;
+    if (*GetSetting("transaction_isolation") == "repeatable read") {
+      if (!txn_->GetSnapshot()) txn_->SetSnapshot();
+      st.repeatable_read = true;
+      own_snapshot = false;
+    }
+  }
+  st.snapshot = own_snapshot ? db_->store()->db()->GetSnapshot() : txn_->GetSnapshot();
+  auto release_snapshot = [&]() {
+    if (own_snapshot) db_->store()->db()->ReleaseSnapshot(st.snapshot);
+  };
   txn_->SetSavePoint();
   SavepointState before = Mark("");
   try {
+    if (is_query && *GetSetting("transaction_read_only") == "on") CheckReadOnly(stmt);
     Dispatch(stmt, &st, param_types, sink);
-    db_->store()->db()->ReleaseSnapshot(st.snapshot);
+    release_snapshot();
     txn_->PopSavePoint();
   } catch (...) {
-    db_->store()->db()->ReleaseSnapshot(st.snapshot);
+    release_snapshot();
     if (implicit) {
       RollbackTxn();
     } else {

@@ -3,7 +3,8 @@
 //
 // Transactions: outside BEGIN, every statement runs in its own transaction. Inside, each
 // statement is atomic (a storage savepoint); an error puts the block in the aborted state
-// (25P02) until ROLLBACK. Statements see a fresh snapshot each (READ COMMITTED).
+// (25P02) until ROLLBACK. READ COMMITTED statements see a fresh snapshot each; REPEATABLE READ
+// transactions one snapshot, taken at their first query.
 #pragma once
 #include <atomic>
 #include <map>
@@ -78,6 +79,8 @@ class Session {
   void Dispatch(Node* stmt, ExecState* st, const std::vector<Type>& param_types, ResultSink* sink);
   bool HandleTransactionControl(Node* stmt, ResultSink* sink);
   void BeginTxn(bool explicit_block);
+  // BEGIN / START TRANSACTION options: ISOLATION LEVEL, READ ONLY / READ WRITE, DEFERRABLE.
+  void ApplyTransactionOptions(Node** options, size_t n);
   void CommitTxn();
   void RollbackTxn();
   void ExecuteShow(PgQuery__VariableShowStmt* s, ResultSink* sink);
@@ -91,6 +94,7 @@ class Session {
   bool in_block_ = false;
   bool failed_ = false;
   int64_t txn_start_ = 0;
+  bool txn_query_started_ = false;  // after this, the isolation level can no longer change
   std::shared_ptr<Catalog> txn_catalog_;  // private copy after DDL in this transaction
   std::vector<uint32_t> pending_drops_;
   // A savepoint remembers the transaction's catalog copy, since DDL changes are not in storage

@@ -21,14 +21,17 @@ struct ExecState {
   Session* session = nullptr;
   Database* db = nullptr;
   rocksdb::Transaction* txn = nullptr;
-  const rocksdb::Snapshot* snapshot = nullptr;  // statement snapshot (READ COMMITTED)
+  const rocksdb::Snapshot* snapshot = nullptr;  // the statement's (READ COMMITTED) or the transaction's snapshot
+  // REPEATABLE READ: locking a row written by another transaction since the snapshot fails with
+  // 40001 instead of reading the newer version.
+  bool repeatable_read = false;
   std::shared_ptr<const Catalog> catalog;
   std::vector<Value> params;
   DateTimeContext dt;
   int64_t statement_start = 0;  // µs since 2000, for statement_timestamp()
   bool describe_only = false;
   uint64_t exec_id = 0;         // unique per statement execution (CTE results are cached per id)
-  std::atomic<bool>* cancel = nullptr;  // set when the client asked to cancel the statement   // plan and report result columns, change nothing
+  std::atomic<bool>* cancel = nullptr;  // set when the client asked to cancel the statement
 };
 
 }  // namespace tusk

@@ -106,6 +106,8 @@ void RegisterSystemFunctions() {
     auto resolve = SequenceArg(b, args[0], loc);
     return Fn(Type(oid::kInt8), "nextval", args, [resolve](const std::vector<Value>& a, EvalContext& ctx) {
       const SequenceDef* s = resolve(a[0], ctx);
+      if (*ctx.state->session->GetSetting("transaction_read_only") == "on")
+        throw Error(sqlstate::kReadOnlySqlTransaction, "cannot execute nextval() in a read-only transaction");
       int64_t v = ctx.state->db->NextVal(*s);
       ctx.state->session->set_currval(s->oid, v);
       return Value::Int(v);
@@ -133,6 +135,8 @@ void RegisterSystemFunctions() {
     if (args.size() == 3) args[2] = b.Coerce(args[2], Type(oid::kBool), CastContext::kImplicit, loc);
     return Fn(Type(oid::kInt8), "setval", args, [resolve](const std::vector<Value>& a, EvalContext& ctx) {
       const SequenceDef* s = resolve(a[0], ctx);
+      if (*ctx.state->session->GetSetting("transaction_read_only") == "on")
+        throw Error(sqlstate::kReadOnlySqlTransaction, "cannot execute setval() in a read-only transaction");
       int64_t v = a[1].i();
       if (v < s->min || v > s->max)
         throw Error(sqlstate::kNumericValueOutOfRange, "setval: value " + std::to_string(v) + " is out of bounds for sequence \"" + s->name + "\" (" + std::to_string(s->min) + ".." + std::to_string(s->max) + ")");
