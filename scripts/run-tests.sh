@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# `make test`: unit tests, SQL regression tests, protocol/client tests, a short crash loop and
-# the embedded example. Prints "N passed, M failed" last (N and M count test cases).
+# `make test`: unit tests, SQL regression tests, isolation specs, protocol/client tests, a
+# short crash loop and the embedded example. Prints "N passed, M failed" last (N and M count test cases).
 #   scripts/run-tests.sh BUILD_DIR
 set -uo pipefail
 cd "$(dirname "$0")/.."
@@ -27,6 +27,11 @@ echo "== regression tests (test/regress)"
 scripts/run-regress.sh "$TUSK" > "$logs/regress" 2>&1
 grep -E 'FAILED|regress:' "$logs/regress"
 tally "$logs/regress"
+
+echo "== isolation tests (test/isolation)"
+scripts/run-isolation.sh "$TUSK" > "$logs/isolation" 2>&1
+grep -E 'FAILED|isolation:' "$logs/isolation"
+tally "$logs/isolation"
 
 echo "== client and protocol tests (test/clients)"
 port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
