@@ -1,5 +1,6 @@
 #include "access/table_access.hpp"
 
+#include "access/lock_wait.hpp"
 #include "common/error.hpp"
 #include "common/rowcodec.hpp"
 #include "engine/database.hpp"
@@ -83,10 +84,7 @@ void TableAccess::InsertIndexEntries(const Row& row, const std::string& table_ke
     bool unique_form;
     std::string key = IndexKey(idx, row, table_key, &unique_form);
     if (unique_form) {
-      std::string existing;
-      rocksdb::Status s = st_->txn->GetForUpdate(rocksdb::ReadOptions(), key, &existing, true, false);
-      if (s.ok()) ThrowDuplicate(idx, row);
-      if (!s.IsNotFound()) CheckStatus(s, "index read");
+      if (LockKey(st_, key, LockRequest{}, nullptr) == LockResult::kFound) ThrowDuplicate(idx, row);
     }
     CheckStatus(st_->txn->Put(key, value), "index write");
   }
@@ -104,10 +102,7 @@ void TableAccess::DeleteIndexEntries(const Row& row, const std::string& table_ke
 std::string TableAccess::Insert(const Row& row) {
   std::string key = MakeRowKey(row);
   if (pk_) {
-    std::string existing;
-    rocksdb::Status s = st_->txn->GetForUpdate(rocksdb::ReadOptions(), key, &existing, true, false);
-    if (s.ok()) ThrowDuplicate(*pk_, row);
-    if (!s.IsNotFound()) CheckStatus(s, "read");
+    if (LockKey(st_, key, LockRequest{}, nullptr) == LockResult::kFound) ThrowDuplicate(*pk_, row);
   }
   std::string value;
   EncodeRow(row, &value);
@@ -120,10 +115,7 @@ std::string TableAccess::Update(const std::string& key, const Row& old_row, cons
   std::string new_key = pk_ ? MakeRowKey(new_row) : key;
   DeleteIndexEntries(old_row, key);
   if (new_key != key) {
-    std::string existing;
-    rocksdb::Status s = st_->txn->GetForUpdate(rocksdb::ReadOptions(), new_key, &existing, true, false);
-    if (s.ok()) ThrowDuplicate(*pk_, new_row);
-    if (!s.IsNotFound()) CheckStatus(s, "read");
+    if (LockKey(st_, new_key, LockRequest{}, nullptr) == LockResult::kFound) ThrowDuplicate(*pk_, new_row);
     CheckStatus(st_->txn->Delete(key), "delete");
   }
   std::string value;
@@ -138,21 +130,11 @@ void TableAccess::Delete(const std::string& key, const Row& row) {
   CheckStatus(st_->txn->Delete(key), "delete");
 }
 
-// Under REPEATABLE READ a row that another transaction changed or deleted after our snapshot
-// cannot be locked (PostgreSQL's "could not serialize access" errors).
-void TableAccess::ThrowSerializationFailure(const std::string& key) {
-  std::string unused;
-  bool gone = st_->txn->Get(rocksdb::ReadOptions(), key, &unused).IsNotFound();
-  throw Error(sqlstate::kSerializationFailure, gone ? "could not serialize access due to concurrent delete"
-                                                    : "could not serialize access due to concurrent update");
-}
-
 bool TableAccess::LockRow(const std::string& key, Row* latest) {
   std::string value;
-  rocksdb::Status s = st_->txn->GetForUpdate(rocksdb::ReadOptions(), key, &value, true, st_->repeatable_read);
-  if (s.IsBusy() && s.subcode() != rocksdb::Status::kDeadlock) ThrowSerializationFailure(key);
-  if (s.IsNotFound()) return false;
-  CheckStatus(s, "lock");
+  LockRequest req;
+  req.check_snapshot = st_->repeatable_read;
+  if (LockKey(st_, key, req, &value) == LockResult::kMissing) return false;
   *latest = DecodeRow(value);
   latest->resize(table_->columns.size());
   return true;
@@ -168,6 +150,21 @@ bool TableAccess::Fetch(const std::string& key, Row* row) {
   return true;
 }
 
+// ON CONFLICT reads the conflicting key locked (waiting for an in-progress insert of it) and
+// newest; other lookups read it in the statement snapshot.
+bool TableAccess::ReadUniqueKey(const std::string& key, bool lock, std::string* value) {
+  if (lock) {
+    LockRequest req;
+    req.exclusive = false;
+    req.check_snapshot = st_->repeatable_read;
+    return LockKey(st_, key, req, value) == LockResult::kFound;
+  }
+  rocksdb::Status s = st_->txn->Get(SnapshotReadOptions(st_), key, value);
+  if (s.IsNotFound()) return false;
+  CheckStatus(s, "read");
+  return true;
+}
+
 bool TableAccess::LookupUnique(const BoundIndex& idx, const Row& key_values, std::string* table_key, bool lock) {
   // The primary key index is the table itself.
   std::string key = RelationPrefix(idx.def->primary ? table_->oid : idx.def->oid);
@@ -177,20 +174,12 @@ bool TableAccess::LookupUnique(const BoundIndex& idx, const Row& key_values, std
   }
   if (idx.def->primary) {
     std::string value;
-    rocksdb::Status s = lock ? st_->txn->GetForUpdate(rocksdb::ReadOptions(), key, &value, false, st_->repeatable_read)
-                             : st_->txn->Get(SnapshotReadOptions(st_), key, &value);
-    if (s.IsBusy() && s.subcode() != rocksdb::Status::kDeadlock) ThrowSerializationFailure(key);
-    if (s.IsNotFound()) return false;
-    CheckStatus(s, "read");
+    if (!ReadUniqueKey(key, lock, &value)) return false;
     *table_key = key;
     return true;
   }
   std::string value;
-  rocksdb::Status s = lock ? st_->txn->GetForUpdate(rocksdb::ReadOptions(), key, &value, false, st_->repeatable_read)
-                           : st_->txn->Get(SnapshotReadOptions(st_), key, &value);
-  if (s.IsBusy() && s.subcode() != rocksdb::Status::kDeadlock) ThrowSerializationFailure(key);
-  if (s.IsNotFound()) return false;
-  CheckStatus(s, "read");
+  if (!ReadUniqueKey(key, lock, &value)) return false;
   std::string_view v = value;
   uint64_t n;
   if (!ReadVarint(&v, &n) || n > v.size()) throw Error(sqlstate::kDataCorrupted, "invalid index entry");

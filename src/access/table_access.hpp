@@ -51,7 +51,7 @@ class TableAccess {
   void DeleteIndexEntries(const Row& row, const std::string& key);
   bool InIndex(const BoundIndex& idx, const Row& row);
   [[noreturn]] void ThrowDuplicate(const BoundIndex& idx, const Row& row);
-  [[noreturn]] void ThrowSerializationFailure(const std::string& key);
+  bool ReadUniqueKey(const std::string& key, bool lock, std::string* value);
 
   ExecState* st_;
   const TableDef* table_;

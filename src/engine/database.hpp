@@ -8,6 +8,7 @@
 #include <string>
 
 #include "catalog/catalog.hpp"
+#include "engine/backends.hpp"
 #include "storage/store.hpp"
 
 namespace tusk {
@@ -37,6 +38,7 @@ class Database {
   uint64_t NextRowId(uint32_t table_oid);
 
   int32_t NewBackendPid() { return next_pid_++; }
+  Backends& backends() { return backends_; }
 
  private:
   struct SeqState { int64_t last = 0; bool called = false; bool loaded = false; };
@@ -52,6 +54,7 @@ class Database {
   std::mutex rowid_mu_;
   std::map<uint32_t, uint64_t> rowids_;
   std::atomic<int32_t> next_pid_{1000};
+  Backends backends_;
 };
 
 }  // namespace tusk

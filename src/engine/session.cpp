@@ -1,4 +1,5 @@
 #include "engine/session.hpp"
+#include "access/lock_wait.hpp"
 #include "engine/read_only.hpp"
 
 #include <chrono>
@@ -91,9 +92,13 @@ Session::Session(Database* db, std::string user, std::string database)
     : db_(db), user_(std::move(user)), database_(std::move(database)), pid_(db->NewBackendPid()) {
   settings_ = DefaultSettings();
   settings_["session_authorization"] = user_;
+  db_->backends().Add(pid_, &cancel_requested);
 }
 
-Session::~Session() { Close(); }
+Session::~Session() {
+  Close();
+  db_->backends().Remove(pid_);
+}
 
 void Session::Close() {
   if (txn_) RollbackTxn();
@@ -254,6 +259,7 @@ Catalog* Session::MutableCatalog(ExecState* st) {
 void Session::BeginTxn(bool explicit_block) {
   bool sync = *GetSetting("synchronous_commit") != "off";
   txn_ = db_->store()->Begin(sync, -1);
+  db_->backends().SetTransaction(pid_, txn_->GetID());
   in_block_ = explicit_block;
   failed_ = false;
   txn_start_ = NowMicros();
@@ -290,6 +296,7 @@ void Session::CommitTxn() {
   }
   delete txn_;
   txn_ = nullptr;
+  db_->backends().SetTransaction(pid_, 0);
   if (s.ok()) {
     for (uint32_t rel : pending_drops_) {
       std::string p = RelationPrefix(rel);
@@ -310,6 +317,7 @@ void Session::RollbackTxn() {
     txn_->Rollback();
     delete txn_;
     txn_ = nullptr;
+    db_->backends().SetTransaction(pid_, 0);
   }
   txn_catalog_.reset();
   pending_drops_.clear();
@@ -326,6 +334,23 @@ void Session::RollbackTxn() {
   for (auto& [k, v] : local_settings_)
     if (ReportedSettings().count(k)) changed_reported_.insert(k);
   local_settings_.clear();
+}
+
+// An error aborts the transaction (or, inside a savepoint, the innermost savepoint's part of
+// it) at once, as in PostgreSQL: its locks are released now, not at the client's ROLLBACK.
+void Session::AbortBlock() {
+  if (!in_block_ || failed_) return;
+  failed_ = true;
+  if (!txn_) return;
+  if (savepoints_.empty()) {
+    txn_->Rollback();
+    delete txn_;
+    txn_ = nullptr;
+    db_->backends().SetTransaction(pid_, 0);
+    return;
+  }
+  txn_->RollbackToSavePoint();
+  txn_->SetSavePoint();  // ROLLBACK TO still finds the savepoint
 }
 
 bool Session::HandleTransactionControl(Node* stmt, ResultSink* sink) {
@@ -499,7 +524,7 @@ void Session::ExecuteSimple(const std::string& sql, ResultSink* sink) {
   try {
     script = ParseSql(sql);
   } catch (const Error&) {
-    if (in_block_) failed_ = true;  // a syntax error aborts the transaction block too
+    AbortBlock();  // a syntax error aborts the transaction block too
     throw;
   }
   if (script->statements.empty()) {
@@ -516,7 +541,7 @@ std::shared_ptr<PreparedStatement> Session::Prepare(const std::string& sql, cons
   try {
     script = ParseSql(sql);
   } catch (const Error&) {
-    if (in_block_) failed_ = true;
+    AbortBlock();
     throw;
   }
   if (script->statements.size() > 1)
@@ -592,6 +617,11 @@ void Session::RunStatement(Node* stmt, const std::string& sql, const std::vector
   st.exec_id = next_exec_id++;
   cancel_requested = false;
   st.cancel = &cancel_requested;
+  st.notify = [sink](const char* severity, const char* code, const std::string& message) {
+    sink->SendNotice({severity, code, message, ""});
+  };
+  if (int64_t timeout_ms = DurationSettingMs(&st, "statement_timeout"); timeout_ms > 0)
+    st.deadline = std::chrono::steady_clock::now() + std::chrono::milliseconds(timeout_ms);
   // READ COMMITTED reads each statement in a new snapshot; REPEATABLE READ takes one at the
   // transaction's first query and keeps it (the storage transaction then also checks that rows
   // it locks have not changed since).
@@ -624,7 +654,7 @@ void Session::RunStatement(Node* stmt, const std::string& sql, const std::vector
     } else {
       txn_->RollbackToSavePoint();
       RestoreTo(before);
-      failed_ = true;
+      AbortBlock();
     }
     // Whatever went wrong, the client gets an ErrorResponse and the server stays up.
     try {

@@ -82,6 +82,8 @@ class Session {
   // BEGIN / START TRANSACTION options: ISOLATION LEVEL, READ ONLY / READ WRITE, DEFERRABLE.
   void ApplyTransactionOptions(Node** options, size_t n);
   void CommitTxn();
+  // Puts the block in the failed state (25P02) and releases the aborted part's locks.
+  void AbortBlock();
   void RollbackTxn();
   void ExecuteShow(PgQuery__VariableShowStmt* s, ResultSink* sink);
   void ExecuteSet(PgQuery__VariableSetStmt* s, ResultSink* sink);

@@ -2,6 +2,8 @@
 // parameters, the date/time context and the catalog it was planned against.
 #pragma once
 #include <atomic>
+#include <chrono>
+#include <functional>
 #include <memory>
 #include <string>
 #include <vector>
@@ -32,6 +34,12 @@ struct ExecState {
   bool describe_only = false;
   uint64_t exec_id = 0;         // unique per statement execution (CTE results are cached per id)
   std::atomic<bool>* cancel = nullptr;  // set when the client asked to cancel the statement
+  // Sends a NOTICE or WARNING to the client (severity, SQLSTATE, message).
+  std::function<void(const char*, const char*, const std::string&)> notify;
+  std::chrono::steady_clock::time_point deadline = std::chrono::steady_clock::time_point::max();  // statement_timeout
 };
+
+// Throws 57014 if the statement was cancelled or ran past statement_timeout.
+void CheckInterrupts(const ExecState* st);
 
 }  // namespace tusk

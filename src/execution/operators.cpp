@@ -24,9 +24,16 @@ void ExplainLine(std::vector<std::string>* out, int depth, const std::string& te
   out->push_back(pad + text);
 }
 
-void CheckCancel(const EvalContext* ctx) {
-  if (ctx && ctx->state && ctx->state->cancel && ctx->state->cancel->load(std::memory_order_relaxed))
+void CheckInterrupts(const ExecState* st) {
+  if (!st) return;
+  if (st->cancel && st->cancel->load(std::memory_order_relaxed))
     throw Error(sqlstate::kQueryCanceled, "canceling statement due to user request");
+  if (st->deadline != std::chrono::steady_clock::time_point::max() && std::chrono::steady_clock::now() >= st->deadline)
+    throw Error(sqlstate::kQueryCanceled, "canceling statement due to statement timeout");
+}
+
+void CheckCancel(const EvalContext* ctx) {
+  if (ctx) CheckInterrupts(ctx->state);
 }
 
 std::vector<Row> RunToVector(Operator* op, EvalContext* ctx) {

@@ -33,6 +33,7 @@ ExprP BindBuiltinFunction(Binder& b, const std::string& name, std::vector<ExprP>
     RegisterArrayFunctions();
     RegisterFormattingFunctions();
     RegisterMoreFunctions();
+    RegisterBackendFunctions();
     return true;
   }();
   (void)init;

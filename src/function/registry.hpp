@@ -25,6 +25,7 @@ void RegisterSystemFunctions();
 void RegisterArrayFunctions();
 void RegisterFormattingFunctions();
 void RegisterMoreFunctions();
+void RegisterBackendFunctions();
 
 ExprP Fn(Type t, const std::string& name, std::vector<ExprP> args, ScalarFn fn, bool strict = true);
 // Coerces args to the given types when every one converts implicitly; false otherwise.
