@@ -130,14 +130,18 @@ void TableAccess::Delete(const std::string& key, const Row& row) {
   CheckStatus(st_->txn->Delete(key), "delete");
 }
 
-bool TableAccess::LockRow(const std::string& key, Row* latest) {
-  std::string value;
-  LockRequest req;
-  req.check_snapshot = st_->repeatable_read;
-  if (LockKey(st_, key, req, &value) == LockResult::kMissing) return false;
-  *latest = DecodeRow(value);
-  latest->resize(table_->columns.size());
-  return true;
+bool TableAccess::LockRow(const std::string& key, Row* latest, RowLockStrength strength) {
+  return LockRowVersion(st_, table_, key, strength, LockWait::kBlock, latest) == LockResult::kFound;
+}
+
+RowLockStrength TableAccess::UpdateLockFor(const std::vector<int>& columns) const {
+  for (const auto& idx : indexes_) {
+    if (!idx.def->unique && !idx.def->primary) continue;
+    for (const auto& ic : idx.def->columns)
+      for (int c : columns)
+        if (ic.column == c) return RowLockStrength::kUpdate;
+  }
+  return RowLockStrength::kNoKeyUpdate;
 }
 
 bool TableAccess::Fetch(const std::string& key, Row* row) {

@@ -10,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include "access/lock_rows.hpp"
 #include "catalog/catalog.hpp"
 #include "common/keycodec.hpp"
 #include "execution/expr.hpp"
@@ -38,7 +39,11 @@ class TableAccess {
   std::string Update(const std::string& key, const Row& old_row, const Row& new_row);
   void Delete(const std::string& key, const Row& row);
   // Locks the row for writing and returns its newest committed version; false when it is gone.
-  bool LockRow(const std::string& key, Row* latest);
+  // A write that deletes the row or changes its key columns takes kUpdate, others kNoKeyUpdate.
+  bool LockRow(const std::string& key, Row* latest, RowLockStrength strength = RowLockStrength::kNoKeyUpdate);
+  // The lock an update of these columns needs: kUpdate if one of them is in a unique index
+  // (PostgreSQL's "key columns"), else kNoKeyUpdate.
+  RowLockStrength UpdateLockFor(const std::vector<int>& columns) const;
   // Reads a row by key in the statement snapshot (including this transaction's writes).
   bool Fetch(const std::string& key, Row* row);
   // Looks up by a unique index's key values; returns the table key.

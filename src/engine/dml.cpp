@@ -298,7 +298,9 @@ void ExecuteInsert(PgQuery__InsertStmt* stmt, ExecState* st, ParamTypes* params,
           throw Error(sqlstate::kCardinalityViolation, "ON CONFLICT DO UPDATE command cannot affect row a second time")
               .WithHint("Ensure that no rows proposed for insertion within the same command have duplicate constrained values.");
         Row existing;
-        if (!writer.access().LockRow(existing_key, &existing)) return;
+        std::vector<int> set_columns;
+        for (auto& [col, e] : conflict.sets) set_columns.push_back(col);
+        if (!writer.access().LockRow(existing_key, &existing, writer.access().UpdateLockFor(set_columns))) return;
         Row both = existing;
         both.insert(both.end(), row.begin(), row.end());
         EvalContext c;
@@ -372,7 +374,7 @@ Row WithTarget(const Row& joined, const Row& target) {
 // COMMITTED re-check). `latest` is the newest version, `row` the joined row carrying it.
 // Returns how many rows it applied to.
 int64_t ForEachTargetRow(Planner& planner, const TableDef* t, TargetRows& tr, Operator* plan, ExecState* st,
-                         TableWriter& writer, const std::function<void(const Row&, const Row&, const Row&, EvalContext&)>& apply) {
+                         TableWriter& writer, RowLockStrength strength, const std::function<void(const Row&, const Row&, const Row&, EvalContext&)>& apply) {
   EvalContext scan_ctx;
   scan_ctx.state = st;
   planner.RunDataModifyingCtes(&scan_ctx);
@@ -384,7 +386,7 @@ int64_t ForEachTargetRow(Planner& planner, const TableDef* t, TargetRows& tr, Op
     if (!done.insert(key).second) continue;  // a target row joins several FROM rows: touch it once
     Row target(joined.begin(), joined.begin() + static_cast<long>(tr.width));
     Row latest;
-    if (!writer.access().LockRow(key, &latest)) continue;  // deleted meanwhile
+    if (!writer.access().LockRow(key, &latest, strength)) continue;  // deleted meanwhile
     Row row = WithTarget(joined, latest);
     EvalContext ctx;
     ctx.state = st;
@@ -429,7 +431,9 @@ void ExecuteUpdate(PgQuery__UpdateStmt* stmt, ExecState* st, ParamTypes* params,
   if (stmt->n_returning_list) sink->Columns(ret.columns);
   if (st->describe_only) return;
   TableWriter writer(&planner, t);
-  int64_t count = ForEachTargetRow(planner, t, tr, plan.get(), st, writer,
+  std::vector<int> set_columns;
+  for (auto& [c, e] : sets) set_columns.push_back(c);
+  int64_t count = ForEachTargetRow(planner, t, tr, plan.get(), st, writer, writer.access().UpdateLockFor(set_columns),
                                    [&](const Row& joined, const Row& latest, const Row&, EvalContext& ctx) {
     Row updated = latest;
     for (auto& [c, e] : sets) updated[static_cast<size_t>(c)] = e ? e->Eval(ctx) : writer.DefaultFor(static_cast<size_t>(c));
@@ -451,7 +455,7 @@ void ExecuteDelete(PgQuery__DeleteStmt* stmt, ExecState* st, ParamTypes* params,
   if (stmt->n_returning_list) sink->Columns(ret.columns);
   if (st->describe_only) return;
   TableWriter writer(&planner, t);
-  int64_t count = ForEachTargetRow(planner, t, tr, plan.get(), st, writer,
+  int64_t count = ForEachTargetRow(planner, t, tr, plan.get(), st, writer, RowLockStrength::kUpdate,
                                    [&](const Row& joined, const Row& latest, const Row& row, EvalContext&) {
     writer.Delete(joined[tr.width].s(), latest);
     if (stmt->n_returning_list) EmitReturning(ret, row, st, sink);

@@ -144,8 +144,13 @@ void TableWriter::CheckForeignKey(const ConstraintDef& fk, const Row& row) {
     const Type& to = parent->table().columns[static_cast<size_t>(fk.ref_columns[i])].type;
     if (from != to) key[i] = CastValue(key[i], from, to, CastContext::kImplicit, planner_->state()->dt);
   }
+  // Like PostgreSQL's RI check: the parent row is locked FOR KEY SHARE, which waits for a
+  // concurrent DELETE (or key change) of it and then sees whether it is still there.
   std::string tkey;
-  if (parent->access().LookupUnique(*idx, key, &tkey, true)) return;
+  Row parent_row;
+  if (parent->access().LookupUnique(*idx, key, &tkey, false) &&
+      LockRowVersion(planner_->state(), &parent->table(), tkey, RowLockStrength::kKeyShare, LockWait::kBlock, &parent_row) == LockResult::kFound)
+    return;
   std::string cols, vals;
   for (size_t i = 0; i < fk.columns.size(); i++) {
     if (i) { cols += ", "; vals += ", "; }
@@ -189,7 +194,18 @@ void TableWriter::ReferencedRowChanging(const Row& old_row, const Row* new_row) 
       OpP scan = planner_->PlanTableScan(&child, child.name, conds, true, {}, &unused);
       EvalContext ctx;
       ctx.state = planner_->state();
-      std::vector<Row> rows = RunToVector(scan.get(), &ctx);
+      // Referencing rows committed by others while we waited for the row lock count too:
+      // read the newest data, not the statement's snapshot.
+      const rocksdb::Snapshot* snapshot = ctx.state->snapshot;
+      ctx.state->snapshot = nullptr;
+      std::vector<Row> rows;
+      try {
+        rows = RunToVector(scan.get(), &ctx);
+      } catch (...) {
+        ctx.state->snapshot = snapshot;
+        throw;
+      }
+      ctx.state->snapshot = snapshot;
       if (rows.empty()) continue;
       FkAction action = new_row ? fk.on_update : fk.on_delete;
       if (action == FkAction::kNoAction || action == FkAction::kRestrict) {
@@ -208,7 +224,9 @@ void TableWriter::ReferencedRowChanging(const Row& old_row, const Row* new_row) 
         std::string rkey = r.back().s();
         r.pop_back();
         Row latest;
-        if (!cw->access().LockRow(rkey, &latest)) continue;
+        RowLockStrength strength = action == FkAction::kCascade && !new_row ? RowLockStrength::kUpdate
+                                   : cw->access().UpdateLockFor(fk.columns);
+        if (!cw->access().LockRow(rkey, &latest, strength)) continue;
         if (action == FkAction::kCascade && !new_row) {
           cw->Delete(rkey, latest);
           continue;

@@ -119,6 +119,7 @@ class Planner {
   // snapshot, invisible to the main query; Tusk refuses to read them in the same statement
   // rather than show the changes.
   std::set<uint32_t> cte_modified_tables_;
+  struct RowLocking* locking_ = nullptr;  // FOR UPDATE/SHARE of the SELECT being planned
   bool outer_free_ = true;  // no filter of the scan reads columns we cannot see here
   Binder binder_;
   std::vector<std::unique_ptr<Script>> stored_exprs_;

@@ -7,6 +7,7 @@
 #include "execution/function_scan.hpp"
 #include "execution/window.hpp"
 #include "parser/walk.hpp"
+#include "planner/row_locking.hpp"
 
 namespace tusk {
 
@@ -67,6 +68,7 @@ struct ScanLeaf {
   std::vector<ExprP> conds;
   const std::vector<OrderHint>* order = nullptr;
   bool* ordered = nullptr;
+  bool emit_key = false;  // FOR UPDATE: the scan also returns each row's storage key
 };
 
 void SplitConjuncts(Node* n, std::vector<Node*>* out) {
@@ -474,6 +476,8 @@ OpP Planner::PlanFromItem(Node* item, Scope* scope, std::vector<Node*>* where, b
         if (const CteDef* cte = FindCte(rv->relname)) {
           if (!cte->returns_rows)
             throw Error(sqlstate::kFeatureNotSupported, "WITH query \"" + cte->name + "\" does not have a RETURNING clause").WithPosition(rv->location + 1);
+          if (locking_ && locking_->For(rv->alias ? rv->alias->aliasname : cte->name))
+            throw Error(sqlstate::kFeatureNotSupported, locking_->Name() + " of a WITH query is not supported yet").WithPosition(rv->location + 1);
           ScopeRel rel;
           rel.alias = rv->alias ? rv->alias->aliasname : cte->name;
           rel.columns = cte->columns;
@@ -514,6 +518,25 @@ OpP Planner::PlanFromItem(Node* item, Scope* scope, std::vector<Node*>* where, b
       leaf->order = order;
       leaf->ordered = ordered;
       for (const auto& c : t->columns) { leaf->op->names.push_back(c.dropped ? "" : c.name); leaf->op->types.push_back(c.type); }
+      if (locking_) {
+        if (const RowLocking::Clause* clause = locking_->For(rel.alias)) {
+          if (nullable)
+            throw Error(sqlstate::kFeatureNotSupported, locking_->Name() + " cannot be applied to the nullable side of an outer join");
+          // The row key rides along as a nameless column, invisible to * and to names.
+          LockedRelation lr;
+          lr.table = t;
+          lr.offset = scope->width;
+          lr.key_index = scope->width + static_cast<int>(rel.columns.size());
+          lr.strength = clause->strength;
+          lr.wait = clause->wait;
+          locking_->rels.push_back(lr);
+          rel.columns.push_back("");
+          rel.types.push_back(Type(oid::kBytea));
+          leaf->op->names.push_back("");
+          leaf->op->types.push_back(Type(oid::kBytea));
+          leaf->emit_key = true;
+        }
+      }
       scope->Add(rel);
       leaves_->push_back(leaf);
       return leaf->op;
@@ -684,9 +707,26 @@ PlannedQuery Planner::PlanSelect(Node* node, const Scope* outer) {
   struct PopCtes { Planner* p; size_t depth; ~PopCtes() { p->ctes_.resize(depth); } } pop_ctes{this, cte_depth};
   if (s->with_clause) PlanWith(s->with_clause, outer);
   if (s->into_clause) throw Error(sqlstate::kFeatureNotSupported, "SELECT INTO is not supported yet");
-  if (s->n_locking_clause) throw Error(sqlstate::kFeatureNotSupported, "SELECT ... FOR UPDATE/SHARE is not supported yet");
-  if (s->op != PG_QUERY__SET_OPERATION__SETOP_NONE) return PlanSetOp(s, outer);
+  // FOR UPDATE / SHARE applies to this level's FROM only, not to subqueries planned below.
+  RowLocking locking = RowLocking::FromSelect(s);
+  RowLocking* saved_locking = locking_;
+  locking_ = s->n_locking_clause ? &locking : nullptr;
+  struct RestoreLocking { Planner* p; RowLocking* l; ~RestoreLocking() { p->locking_ = l; } } restore_locking{this, saved_locking};
+  if (s->op != PG_QUERY__SET_OPERATION__SETOP_NONE) {
+    if (locking_) throw Error(sqlstate::kFeatureNotSupported, locking.Name() + " is not allowed with UNION/INTERSECT/EXCEPT");
+    return PlanSetOp(s, outer);
+  }
   if (s->n_values_lists) return PlanValues(s, outer);
+  if (locking_)
+    for (size_t i = 0; i < s->n_from_clause; i++) {
+      Node* item = s->from_clause[i];
+      // A subquery of VALUES has no rows to lock.
+      bool subquery = item->node_case == PG_QUERY__NODE__NODE_RANGE_SUBSELECT &&
+                      !(item->range_subselect->subquery->node_case == PG_QUERY__NODE__NODE_SELECT_STMT &&
+                        item->range_subselect->subquery->select_stmt->n_values_lists);
+      if (subquery && locking.LocksEverything())
+        throw Error(sqlstate::kFeatureNotSupported, locking.Name() + " over a subquery in FROM is not supported yet");
+    }
 
   std::vector<std::shared_ptr<ScanLeaf>> leaves;
   auto* saved_leaves = leaves_;
@@ -755,16 +795,26 @@ PlannedQuery Planner::PlanSelect(Node* node, const Scope* outer) {
     input = std::make_shared<ResultOp>();
   } else {
     for (size_t i = 0; i < s->n_from_clause; i++) {
+      size_t locked_before = locking_ ? locking_->rels.size() : 0;
       from_items.push_back(PlanFromItem(s->from_clause[i], &scope, &where, false, hints.empty() ? nullptr : &hints, &index_ordered));
       from_ends.push_back(scope.width);
+      // Rows of a JOIN ... ON would need their join condition re-checked too.
+      if (locking_ && locking_->rels.size() > locked_before && s->from_clause[i]->node_case == PG_QUERY__NODE__NODE_JOIN_EXPR)
+        throw Error(sqlstate::kFeatureNotSupported, locking_->Name() + " of tables inside JOIN ... ON is not supported yet; list the tables in FROM and join them in WHERE");
     }
   }
 
+  if (locking_) {
+    locking_->CheckAllNamesFound();
+    locking_->CheckQueryShape(s, grouped, windowed, false);
+  }
   // WHERE: push conjuncts that read one base table into its scan.
   std::vector<ExprP> residual;
+  std::vector<ExprP> all_quals;  // every WHERE conjunct over the FROM row, for FOR UPDATE's re-check
   binder_.set_clause("WHERE");
   for (Node* w : where) {
     ExprP e = binder_.CoerceToBool(binder_.Bind(w, scope), "WHERE", ExprLocation(w));
+    all_quals.push_back(e);
     std::vector<int> cols;
     bool pushed = false;
     if (CollectColumns(e, &cols) && !cols.empty()) {
@@ -784,7 +834,7 @@ PlannedQuery Planner::PlanSelect(Node* node, const Scope* outer) {
     if (!pushed) residual.push_back(e);
   }
   for (auto& leaf : leaves)
-    leaf->op->child = PlanTableScan(leaf->table, leaf->alias, leaf->conds, false,
+    leaf->op->child = PlanTableScan(leaf->table, leaf->alias, leaf->conds, leaf->emit_key,
                                     leaf->order ? *leaf->order : std::vector<OrderHint>{}, leaf->ordered);
   // FROM a, b, c: join left to right, each step taking the WHERE conditions it can evaluate.
   if (!from_items.empty()) {
@@ -1083,6 +1133,14 @@ PlannedQuery Planner::PlanSelect(Node* node, const Scope* outer) {
     for (auto& e : hidden) remap(e);
     input = std::make_shared<WindowOp>(input, wctx.calls);
   }
+  // FOR UPDATE keeps the whole FROM row (with the locked rows' keys) after the select list,
+  // so that LockRows can lock, re-check and re-project each row after ORDER BY.
+  int lock_base = static_cast<int>(targets.size() + hidden.size());
+  if (locking_) {
+    if (!srfs.empty()) locking_->CheckQueryShape(s, false, false, true);
+    for (int i = 0; i < scope.width; i++)
+      hidden.push_back(std::make_shared<ColumnExpr>(i, 0, input->types[static_cast<size_t>(i)], ""));
+  }
   std::vector<ExprP> proj = targets;
   proj.insert(proj.end(), hidden.begin(), hidden.end());
   OpP project;
@@ -1143,6 +1201,7 @@ PlannedQuery Planner::PlanSelect(Node* node, const Scope* outer) {
     root = sort;
   }
   if (distinct_on) root = std::make_shared<DistinctOnOp>(root, distinct_keys);
+  if (locking_ && !locking_->rels.empty()) root = std::make_shared<LockRowsOp>(root, lock_base, locking_->rels, all_quals, proj);
   if (s->limit_count || s->limit_offset) {
     if (s->limit_option == PG_QUERY__LIMIT_OPTION__LIMIT_OPTION_WITH_TIES && s->n_sort_clause == 0)
       throw Error(sqlstate::kSyntaxError, "WITH TIES cannot be specified without ORDER BY clause");
@@ -1365,7 +1424,7 @@ OpP Planner::PlanTargetRows(const TableDef* t, const std::string& alias, Node** 
     if (!pushed) residual.push_back(e);
   }
   if (where_out && !all.empty()) *where_out = all.size() == 1 ? all[0] : std::make_shared<BoolExpr>(BoolExpr::kAnd, all);
-  for (auto& leaf : leaves) leaf->op->child = PlanTableScan(leaf->table, leaf->alias, leaf->conds, false, {}, nullptr);
+  for (auto& leaf : leaves) leaf->op->child = PlanTableScan(leaf->table, leaf->alias, leaf->conds, leaf->emit_key, {}, nullptr);
   bool unused_order;
   OpP input = PlanTableScan(t, alias == t->name ? "" : alias, target_conds, true, {}, &unused_order);
   for (size_t i = 0; i < items.size(); i++) {
