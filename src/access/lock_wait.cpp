@@ -45,8 +45,7 @@ const rocksdb::DeadlockPath* FindPath(const std::vector<rocksdb::DeadlockPath>& 
   return nullptr;
 }
 
-[[noreturn]] void ThrowDeadlock(ExecState* st) {
-  uint64_t me = st->txn->GetID();
+[[noreturn]] void ThrowDeadlock(ExecState* st, uint64_t me) {
   auto paths = st->db->store()->db()->GetDeadlockInfoBuffer();
   st->db->backends().ClearDeadlocked(me);
   throw Error(sqlstate::kDeadlockDetected, "deadlock detected")
@@ -73,8 +72,9 @@ int64_t DurationSettingMs(ExecState* st, const char* name) {
   return static_cast<int64_t>(ms);
 }
 
-LockResult LockKey(ExecState* st, const std::string& key, const LockRequest& req, std::string* value) {
-  rocksdb::Transaction* txn = st->txn;
+LockResult LockKey(ExecState* st, const std::string& key, const LockRequest& req, std::string* value,
+                   rocksdb::Transaction* txn) {
+  if (!txn) txn = st->txn;
   TimeoutRestore restore{txn};
   Backends& backends = st->db->backends();
   const uint64_t me = txn->GetID();
@@ -121,7 +121,7 @@ LockResult LockKey(ExecState* st, const std::string& key, const LockRequest& req
     // As in PostgreSQL, the check runs once, deadlock_timeout after the wait began.
     if (!deadlock_checked && waited >= deadlock_timeout) {
       deadlock_checked = true;
-      if (backends.IsDeadlocked(me)) ThrowDeadlock(st);
+      if (backends.IsDeadlocked(me)) ThrowDeadlock(st, me);
     }
   }
 }

@@ -21,9 +21,10 @@ struct LockRequest {
 
 enum class LockResult { kFound, kMissing, kSkipped };
 
-// Locks `key` in the statement's transaction and reads its newest committed value (own
-// writes included) into *value. kMissing: locked, but no such key.
-LockResult LockKey(ExecState* st, const std::string& key, const LockRequest& req, std::string* value);
+// Locks `key` in the statement's transaction (or in `txn`) and reads its newest committed
+// value (own writes included) into *value. kMissing: locked, but no such key.
+LockResult LockKey(ExecState* st, const std::string& key, const LockRequest& req, std::string* value,
+                   rocksdb::Transaction* txn = nullptr);
 
 // A duration setting ("1s", "250ms", "2min", "0") in milliseconds; 0 means none.
 int64_t DurationSettingMs(ExecState* st, const char* name);

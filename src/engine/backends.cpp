@@ -40,6 +40,17 @@ void Backends::SetTransaction(int32_t pid, uint64_t txn_id) {
   txn_pid_[txn_id] = pid;
 }
 
+void Backends::AddTransactionOf(int32_t pid, uint64_t txn_id) {
+  std::lock_guard<std::mutex> lock(mu_);
+  txn_pid_[txn_id] = pid;
+}
+
+void Backends::RemoveTransaction(uint64_t txn_id) {
+  std::lock_guard<std::mutex> lock(mu_);
+  txn_pid_.erase(txn_id);
+  deadlocked_.erase(txn_id);
+}
+
 int32_t Backends::PidOfTransaction(uint64_t txn_id) {
   std::lock_guard<std::mutex> lock(mu_);
   auto it = txn_pid_.find(txn_id);

@@ -20,6 +20,9 @@ class Backends {
   bool Cancel(int32_t pid);
   void SetTransaction(int32_t pid, uint64_t txn_id);  // 0: none
   int32_t PidOfTransaction(uint64_t txn_id);
+  // Another storage transaction of the same backend (the one holding its advisory locks).
+  void AddTransactionOf(int32_t pid, uint64_t txn_id);
+  void RemoveTransaction(uint64_t txn_id);
 
   // A waiter that closed a cycle of lock waits names its transactions; each of them decides,
   // when its own deadlock_timeout expires, whether it is still in a cycle (marks are refreshed

@@ -89,7 +89,7 @@ std::string SettingValueText(Node* n) {
 }  // namespace
 
 Session::Session(Database* db, std::string user, std::string database)
-    : db_(db), user_(std::move(user)), database_(std::move(database)), pid_(db->NewBackendPid()) {
+    : db_(db), user_(std::move(user)), database_(std::move(database)), pid_(db->NewBackendPid()), advisory_(db, pid_) {
   settings_ = DefaultSettings();
   settings_["session_authorization"] = user_;
   db_->backends().Add(pid_, &cancel_requested);
@@ -297,6 +297,7 @@ void Session::CommitTxn() {
   delete txn_;
   txn_ = nullptr;
   db_->backends().SetTransaction(pid_, 0);
+  advisory_.ReleaseTransactionLevel();
   if (s.ok()) {
     for (uint32_t rel : pending_drops_) {
       std::string p = RelationPrefix(rel);
@@ -319,6 +320,7 @@ void Session::RollbackTxn() {
     txn_ = nullptr;
     db_->backends().SetTransaction(pid_, 0);
   }
+  advisory_.ReleaseTransactionLevel();
   txn_catalog_.reset();
   pending_drops_.clear();
   in_block_ = false;
@@ -347,6 +349,7 @@ void Session::AbortBlock() {
     delete txn_;
     txn_ = nullptr;
     db_->backends().SetTransaction(pid_, 0);
+    advisory_.ReleaseTransactionLevel();
     return;
   }
   txn_->RollbackToSavePoint();

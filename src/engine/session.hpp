@@ -15,6 +15,7 @@
 #include <vector>
 
 #include "catalog/catalog.hpp"
+#include "engine/advisory_locks.hpp"
 #include "engine/database.hpp"
 #include "engine/result.hpp"
 #include "execution/exec_state.hpp"
@@ -72,6 +73,7 @@ class Session {
   std::optional<int64_t> currval(uint32_t seq) const;
   void set_currval(uint32_t seq, int64_t v) { currvals_[seq] = v; lastval_ = v; }
   std::optional<int64_t> lastval() const { return lastval_; }
+  AdvisoryLocks& advisory() { return advisory_; }
 
  private:
   void RunStatement(Node* stmt, const std::string& sql, const std::vector<Value>& params,
@@ -116,6 +118,7 @@ class Session {
   std::set<std::string> changed_reported_;
   std::map<uint32_t, int64_t> currvals_;
   std::optional<int64_t> lastval_;
+  AdvisoryLocks advisory_;
 };
 
 }  // namespace tusk

@@ -1,4 +1,4 @@
-// Functions about sessions and waiting: pg_sleep, pg_cancel_backend.
+// Functions about sessions, waiting and locks: pg_sleep, pg_cancel_backend, advisory locks.
 #include <chrono>
 #include <thread>
 
@@ -9,7 +9,42 @@
 
 namespace tusk {
 
+namespace {
+std::string AdvisoryKey(const std::vector<Value>& a) {
+  return a.size() == 1 ? AdvisoryLocks::Key(a[0].i()) : AdvisoryLocks::Key(static_cast<int32_t>(a[0].i()), static_cast<int32_t>(a[1].i()));
+}
+
+// pg_advisory_lock and its variants, each for a bigint key and for a pair of integers.
+void RegisterAdvisoryLocks() {
+  const std::vector<std::vector<Type>> keys = {{Type(oid::kInt8)}, {Type(oid::kInt4), Type(oid::kInt4)}};
+  for (bool try_only : {false, true})
+    for (bool xact : {false, true})
+      for (bool shared : {false, true}) {
+        std::string name = std::string(try_only ? "pg_try_" : "pg_") + "advisory_" + (xact ? "xact_" : "") + "lock" + (shared ? "_shared" : "");
+        for (const auto& sig : keys)
+          Register(name, sig, Type(try_only ? oid::kBool : oid::kVoid), [=](const std::vector<Value>& a, EvalContext& ctx) {
+            bool got = ctx.state->session->advisory().Acquire(ctx.state, AdvisoryKey(a), !shared, xact,
+                                                              try_only ? LockWait::kSkipLocked : LockWait::kBlock);
+            return try_only ? Value::Bool(got) : Value::Str("");
+          });
+      }
+  for (bool shared : {false, true})
+    for (const auto& sig : keys)
+      Register(shared ? "pg_advisory_unlock_shared" : "pg_advisory_unlock", sig, Type(oid::kBool), [=](const std::vector<Value>& a, EvalContext& ctx) {
+        if (ctx.state->session->advisory().Release(AdvisoryKey(a), !shared)) return Value::Bool(true);
+        if (ctx.state->notify)
+          ctx.state->notify("WARNING", "01000", std::string("you don't own a lock of type ") + (shared ? "ShareLock" : "ExclusiveLock"));
+        return Value::Bool(false);
+      });
+  Register("pg_advisory_unlock_all", {}, Type(oid::kVoid), [](const std::vector<Value>&, EvalContext& ctx) {
+    ctx.state->session->advisory().ReleaseAllSessionLevel();
+    return Value::Str("");
+  }, false);
+}
+}  // namespace
+
 void RegisterBackendFunctions() {
+  RegisterAdvisoryLocks();
   // pg_sleep(seconds): sleeps in short slices so that a cancel or statement_timeout ends it.
   Register("pg_sleep", {Type(oid::kFloat8)}, Type(oid::kVoid), [](const std::vector<Value>& a, EvalContext& ctx) {
     using Clock = std::chrono::steady_clock;
