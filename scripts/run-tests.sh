@@ -33,6 +33,12 @@ scripts/run-isolation.sh "$TUSK" > "$logs/isolation" 2>&1
 grep -E 'FAILED|isolation:' "$logs/isolation"
 tally "$logs/isolation"
 
+echo "== concurrency tests (short; full runs: test/concurrency/README.md)"
+timeout 300 python3 test/concurrency/queue_stress.py "$TUSK" --jobs 2000 --workers 16 > "$logs/queue" 2>&1
+cat "$logs/queue"; tally "$logs/queue"
+timeout 300 python3 test/concurrency/bank_invariant.py "$TUSK" --transfers 100 > "$logs/bank" 2>&1
+cat "$logs/bank"; tally "$logs/bank"
+
 echo "== client and protocol tests (test/clients)"
 port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
 data=$(mktemp -d /tmp/tusk-clients.XXXXXX)
