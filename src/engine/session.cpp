@@ -283,6 +283,12 @@ void Session::ApplyTransactionOptions(Node** options, size_t n) {
 
 void Session::CommitTxn() {
   if (!txn_) return;
+  // synchronous_commit as it stands at COMMIT (SET LOCAL inside the transaction counts):
+  // "off" acknowledges before the WAL reaches disk. Concurrent fsyncing commits share one
+  // WAL sync (RocksDB's write groups).
+  rocksdb::WriteOptions wo;
+  wo.sync = *GetSetting("synchronous_commit") != "off";
+  txn_->SetWriteOptions(wo);
   rocksdb::Status s;
   if (txn_catalog_) {
     s = txn_->Put("C", txn_catalog_->Serialize());
@@ -703,6 +709,7 @@ void Session::Dispatch(Node* stmt, ExecState* st, const std::vector<Type>& param
     case PG_QUERY__NODE__NODE_UPDATE_STMT: ExecuteUpdate(stmt->update_stmt, st, &params, sink); return;
     case PG_QUERY__NODE__NODE_DELETE_STMT: ExecuteDelete(stmt->delete_stmt, st, &params, sink); return;
     case PG_QUERY__NODE__NODE_EXPLAIN_STMT: ExecuteExplain(stmt->explain_stmt, st, &params, sink); return;
+    case PG_QUERY__NODE__NODE_VACUUM_STMT: ExecuteVacuum(stmt->vacuum_stmt, st, &params, sink, in_block_); return;
     case PG_QUERY__NODE__NODE_COPY_STMT: ExecuteCopy(stmt->copy_stmt, st, &params, sink); return;
     case PG_QUERY__NODE__NODE_VARIABLE_SHOW_STMT: ExecuteShow(stmt->variable_show_stmt, sink); return;
     case PG_QUERY__NODE__NODE_VARIABLE_SET_STMT: ExecuteSet(stmt->variable_set_stmt, sink); return;

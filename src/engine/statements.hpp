@@ -11,6 +11,8 @@ namespace tusk {
 
 void ExecuteSelect(Node* stmt, ExecState* st, ParamTypes* params, ResultSink* sink);
 void ExecuteExplain(PgQuery__ExplainStmt* stmt, ExecState* st, ParamTypes* params, ResultSink* sink);
+// VACUUM / ANALYZE: arguments checked, nothing to do (see maintenance.cpp).
+void ExecuteVacuum(PgQuery__VacuumStmt* stmt, ExecState* st, ParamTypes* params, ResultSink* sink, bool in_transaction_block);
 void ExecuteInsert(PgQuery__InsertStmt* stmt, ExecState* st, ParamTypes* params, ResultSink* sink);
 void ExecuteUpdate(PgQuery__UpdateStmt* stmt, ExecState* st, ParamTypes* params, ResultSink* sink);
 void ExecuteDelete(PgQuery__DeleteStmt* stmt, ExecState* st, ParamTypes* params, ResultSink* sink);
