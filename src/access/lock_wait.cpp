@@ -56,20 +56,7 @@ const rocksdb::DeadlockPath* FindPath(const std::vector<rocksdb::DeadlockPath>& 
 
 int64_t DurationSettingMs(ExecState* st, const char* name) {
   auto v = st->session ? st->session->GetSetting(name) : std::nullopt;
-  if (!v || v->empty()) return 0;
-  std::string s = ToLower(*v);
-  size_t pos = 0;
-  double n = 0;
-  try {
-    n = std::stod(s, &pos);
-  } catch (...) {
-    return 0;
-  }
-  std::string unit = s.substr(pos);
-  unit.erase(0, unit.find_first_not_of(' '));
-  double ms = unit.empty() || unit == "ms" ? n : unit == "s" ? n * 1000 : unit == "min" ? n * 60000
-            : unit == "h" ? n * 3600000 : unit == "d" ? n * 86400000 : unit == "us" ? n / 1000 : n;
-  return static_cast<int64_t>(ms);
+  return v ? ParseDurationMs(*v) : 0;
 }
 
 LockResult LockKey(ExecState* st, const std::string& key, const LockRequest& req, std::string* value,

@@ -4,6 +4,22 @@
 
 namespace tusk {
 
+int64_t ParseDurationMs(std::string_view text) {
+  std::string s = ToLower(text);
+  size_t pos = 0;
+  double n = 0;
+  try {
+    n = std::stod(s, &pos);
+  } catch (...) {
+    return 0;
+  }
+  std::string unit = s.substr(pos);
+  unit.erase(0, unit.find_first_not_of(' '));
+  double ms = unit.empty() || unit == "ms" ? n : unit == "s" ? n * 1000 : unit == "min" ? n * 60000
+            : unit == "h" ? n * 3600000 : unit == "d" ? n * 86400000 : unit == "us" ? n / 1000 : n;
+  return static_cast<int64_t>(ms);
+}
+
 std::string ToLower(std::string_view s) {
   std::string r(s);
   for (auto& c : r) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));

@@ -1,5 +1,6 @@
 // Small string helpers shared by every layer.
 #pragma once
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -8,6 +9,9 @@ namespace tusk {
 
 std::string ToLower(std::string_view s);
 std::string ToUpper(std::string_view s);
+// A duration setting as PostgreSQL writes it ("250ms", "1s", "2min", "1h", "1d", "30" = ms)
+// in milliseconds; 0 when empty or unreadable.
+int64_t ParseDurationMs(std::string_view text);
 bool IEquals(std::string_view a, std::string_view b);
 std::string Trim(std::string_view s);
 // Quotes an identifier the way PostgreSQL's quote_ident does: only when needed.

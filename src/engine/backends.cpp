@@ -10,6 +10,7 @@ void Backends::Add(int32_t pid, std::atomic<bool>* cancel) {
 void Backends::Remove(int32_t pid) {
   std::lock_guard<std::mutex> lock(mu_);
   cancel_.erase(pid);
+  terminate_.erase(pid);
   auto it = pid_txn_.find(pid);
   if (it != pid_txn_.end()) {
     txn_pid_.erase(it->second);
@@ -22,6 +23,21 @@ bool Backends::Cancel(int32_t pid) {
   auto it = cancel_.find(pid);
   if (it == cancel_.end()) return false;
   it->second->store(true);
+  return true;
+}
+
+void Backends::SetTerminator(int32_t pid, std::function<void()> terminate) {
+  std::lock_guard<std::mutex> lock(mu_);
+  terminate_[pid] = std::move(terminate);
+}
+
+bool Backends::Terminate(int32_t pid) {
+  std::lock_guard<std::mutex> lock(mu_);
+  auto it = cancel_.find(pid);
+  if (it == cancel_.end()) return false;
+  it->second->store(true);
+  auto t = terminate_.find(pid);
+  if (t != terminate_.end()) t->second();
   return true;
 }
 

@@ -6,6 +6,7 @@
 #include <atomic>
 #include <chrono>
 #include <cstdint>
+#include <functional>
 #include <map>
 #include <mutex>
 #include <vector>
@@ -18,6 +19,10 @@ class Backends {
   void Remove(int32_t pid);
   // Asks the backend's running statement to stop (57014); false when there is no such pid.
   bool Cancel(int32_t pid);
+  // How to end the backend's connection (set by the server; embedded sessions have none).
+  void SetTerminator(int32_t pid, std::function<void()> terminate);
+  // Ends the backend's connection (57P01), or cancels its statement when it has none.
+  bool Terminate(int32_t pid);
   void SetTransaction(int32_t pid, uint64_t txn_id);  // 0: none
   int32_t PidOfTransaction(uint64_t txn_id);
   // Another storage transaction of the same backend (the one holding its advisory locks).
@@ -35,6 +40,7 @@ class Backends {
   using Clock = std::chrono::steady_clock;
   std::mutex mu_;
   std::map<int32_t, std::atomic<bool>*> cancel_;
+  std::map<int32_t, std::function<void()>> terminate_;
   std::map<uint64_t, int32_t> txn_pid_;
   std::map<int32_t, uint64_t> pid_txn_;
   std::map<uint64_t, Clock::time_point> deadlocked_;

@@ -64,6 +64,8 @@ class Session {
   Database* db() { return db_; }
   // Set by a CancelRequest from another connection; running scans check it.
   std::atomic<bool> cancel_requested{false};
+  // Set by pg_terminate_backend: the connection ends with 57P01.
+  std::atomic<bool> terminate_requested{false};
   // The catalog this transaction sees (its own copy after DDL).
   std::shared_ptr<const Catalog> CurrentCatalog();
   // A private, writable copy for DDL; locks out concurrent DDL until this transaction ends.

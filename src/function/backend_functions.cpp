@@ -1,4 +1,5 @@
-// Functions about sessions, waiting and locks: pg_sleep, pg_cancel_backend, advisory locks.
+// Functions about sessions, waiting and locks: pg_sleep, pg_cancel_backend,
+// pg_terminate_backend, advisory locks.
 #include <chrono>
 #include <thread>
 
@@ -58,6 +59,14 @@ void RegisterBackendFunctions() {
     CheckInterrupts(ctx.state);
     return Value::Str("");
   });
+  // pg_terminate_backend(pid [, timeout]): ends the other session's connection.
+  for (auto sig : {std::vector<Type>{Type(oid::kInt4)}, std::vector<Type>{Type(oid::kInt4), Type(oid::kInt8)}})
+    Register("pg_terminate_backend", sig, Type(oid::kBool), [](const std::vector<Value>& a, EvalContext& ctx) {
+      int32_t pid = static_cast<int32_t>(a[0].i());
+      if (ctx.state->db->backends().Terminate(pid)) return Value::Bool(true);
+      if (ctx.state->notify) ctx.state->notify("WARNING", "01000", "PID " + std::to_string(pid) + " is not a PostgreSQL backend process");
+      return Value::Bool(false);
+    });
   // pg_cancel_backend(pid): the other session's running statement fails with 57014.
   Register("pg_cancel_backend", {Type(oid::kInt4)}, Type(oid::kBool), [](const std::vector<Value>& a, EvalContext& ctx) {
     int32_t pid = static_cast<int32_t>(a[0].i());

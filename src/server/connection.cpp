@@ -1,6 +1,8 @@
 // One client connection: startup and authentication, then the simple and extended query
 // protocols. Protocol errors (malformed messages) end this connection only.
 #include <openssl/rand.h>
+#include <poll.h>
+#include <sys/socket.h>
 
 #include <map>
 
@@ -146,6 +148,13 @@ class Connection {
       session_->TakeChangedReported();
       RAND_bytes(reinterpret_cast<unsigned char*>(&secret_), sizeof secret_);
       server_->Register(session_->pid(), secret_, &session_->cancel_requested);
+      // pg_terminate_backend: stop reading, so an idle connection ends at once too.
+      int fd = sock_.fd();
+      Session* session = session_.get();
+      session_->db()->backends().SetTerminator(session_->pid(), [fd, session] {
+        session->terminate_requested = true;
+        shutdown(fd, SHUT_RD);
+      });
       sock_.Write(MessageBuilder('K').Int32(session_->pid()).Int32(secret_).Done());
       ReadyForQuery();
       return true;
@@ -194,7 +203,10 @@ class Connection {
     sock_.Flush();
   }
 
+  static Error Terminated() { return Error(sqlstate::kAdminShutdown, "terminating connection due to administrator command"); }
+
   void SendError(const Error& e, const std::string& sql) {
+    if (session_ && session_->terminate_requested) throw Terminated();
     Error copy = e;
     if (e.position() > 0) {
       Error fixed(e.state(), e.what());
@@ -302,11 +314,30 @@ class Connection {
     void SendNotice(const Notice& n) override { p->notices.push_back(n); }
   };
 
+  // Waits for the next message; false when idle_in_transaction_session_timeout ran out first.
+  bool WaitWhileIdleInTransaction() {
+    if (session_->TransactionStatus() == 'I') return true;
+    auto timeout = session_->GetSetting("idle_in_transaction_session_timeout");
+    int64_t ms = timeout ? ParseDurationMs(*timeout) : 0;
+    if (ms <= 0) return true;
+    pollfd p{sock_.fd(), POLLIN, 0};
+    int r;
+    do r = poll(&p, 1, static_cast<int>(std::min<int64_t>(ms, INT32_MAX))); while (r < 0 && errno == EINTR);
+    return r != 0;
+  }
+
   void MainLoop() {
     char type;
     std::string body;
     bool skip_until_sync = false;
-    while (ReadMessage(&type, &body)) {
+    for (;;) {
+      if (!WaitWhileIdleInTransaction()) {
+        SendFatal(Error("25P03", "terminating connection due to idle-in-transaction timeout"));
+        return;
+      }
+      bool got = ReadMessage(&type, &body);
+      if (session_->terminate_requested) throw Terminated();
+      if (!got) break;
       if (skip_until_sync && type != 'S' && type != 'X') continue;
       try {
         switch (type) {
