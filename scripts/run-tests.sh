@@ -38,6 +38,8 @@ timeout 300 python3 test/concurrency/queue_stress.py "$TUSK" --jobs 2000 --worke
 cat "$logs/queue"; tally "$logs/queue"
 timeout 300 python3 test/concurrency/bank_invariant.py "$TUSK" --transfers 100 > "$logs/bank" 2>&1
 cat "$logs/bank"; tally "$logs/bank"
+timeout 300 python3 test/concurrency/bank_invariant.py "$TUSK" --transfers 100 --level SERIALIZABLE > "$logs/bank-sr" 2>&1
+cat "$logs/bank-sr"; tally "$logs/bank-sr"
 timeout 300 python3 test/concurrency/pgbench_crash_loop.py "$TUSK" --rounds 3 > "$logs/pgbench" 2>&1
 tail -1 "$logs/pgbench"; tally "$logs/pgbench"
 

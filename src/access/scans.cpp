@@ -2,6 +2,7 @@
 
 #include "common/error.hpp"
 #include "common/rowcodec.hpp"
+#include "engine/serializable.hpp"
 #include "storage/store.hpp"
 
 namespace tusk {
@@ -32,6 +33,7 @@ SeqScanOp::SeqScanOp(const TableDef* t, std::string a, bool k) : table(t), alias
 
 void SeqScanOp::Open(EvalContext* ctx) {
   ctx_ = ctx;
+  SerializableRead(ctx->state, table->oid);
   prefix_ = RelationPrefix(table->oid);
   end_ = PrefixSuccessor(prefix_);
   rocksdb::ReadOptions ro = SnapshotReadOptions(ctx->state);
@@ -75,6 +77,9 @@ void IndexScanOp::Open(EvalContext* ctx) {
     if (v.is_null()) { empty_ = true; return; }
     EncodeKeyValue(index.keys[i]->type, v, index.orders[i], &prefix);
   }
+  // SERIALIZABLE: a primary key lookup reads one row, any other index scan the whole table.
+  bool point = index.def->primary && eq.size() == index.keys.size() && !lower && !upper;
+  SerializableRead(ctx->state, table->oid, point ? &prefix : nullptr);
   // Bounds on the next column, in key order. Only non-NULL values (marker 0x02) qualify.
   std::string lo = prefix, hi = PrefixSuccessor(prefix);
   if (lower || upper) {

@@ -4,6 +4,7 @@
 #include "common/error.hpp"
 #include "common/rowcodec.hpp"
 #include "engine/database.hpp"
+#include "engine/serializable.hpp"
 #include "storage/store.hpp"
 #include "types/text_io.hpp"
 
@@ -101,6 +102,7 @@ void TableAccess::DeleteIndexEntries(const Row& row, const std::string& table_ke
 
 std::string TableAccess::Insert(const Row& row) {
   std::string key = MakeRowKey(row);
+  SerializableWrite(st_, table_->oid, key);
   if (pk_) {
     if (LockKey(st_, key, LockRequest{}, nullptr) == LockResult::kFound) ThrowDuplicate(*pk_, row);
   }
@@ -113,6 +115,8 @@ std::string TableAccess::Insert(const Row& row) {
 
 std::string TableAccess::Update(const std::string& key, const Row& old_row, const Row& new_row) {
   std::string new_key = pk_ ? MakeRowKey(new_row) : key;
+  SerializableWrite(st_, table_->oid, key);
+  if (new_key != key) SerializableWrite(st_, table_->oid, new_key);
   DeleteIndexEntries(old_row, key);
   if (new_key != key) {
     if (LockKey(st_, new_key, LockRequest{}, nullptr) == LockResult::kFound) ThrowDuplicate(*pk_, new_row);
@@ -126,6 +130,7 @@ std::string TableAccess::Update(const std::string& key, const Row& old_row, cons
 }
 
 void TableAccess::Delete(const std::string& key, const Row& row) {
+  SerializableWrite(st_, table_->oid, key);
   DeleteIndexEntries(row, key);
   CheckStatus(st_->txn->Delete(key), "delete");
 }
@@ -145,6 +150,7 @@ RowLockStrength TableAccess::UpdateLockFor(const std::vector<int>& columns) cons
 }
 
 bool TableAccess::Fetch(const std::string& key, Row* row) {
+  SerializableRead(st_, table_->oid, &key);
   std::string value;
   rocksdb::Status s = st_->txn->Get(SnapshotReadOptions(st_), key, &value);
   if (s.IsNotFound()) return false;
@@ -176,6 +182,8 @@ bool TableAccess::LookupUnique(const BoundIndex& idx, const Row& key_values, std
     if (key_values[i].is_null()) return false;
     EncodeKeyValue(idx.keys[i]->type, key_values[i], idx.orders[i], &key);
   }
+  // A primary key lookup reads one row; other unique indexes count as reading the table.
+  SerializableRead(st_, table_->oid, idx.def->primary ? &key : nullptr);
   if (idx.def->primary) {
     std::string value;
     if (!ReadUniqueKey(key, lock, &value)) return false;

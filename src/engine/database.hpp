@@ -9,6 +9,7 @@
 
 #include "catalog/catalog.hpp"
 #include "engine/backends.hpp"
+#include "engine/serializable.hpp"
 #include "storage/store.hpp"
 
 namespace tusk {
@@ -39,6 +40,7 @@ class Database {
 
   int32_t NewBackendPid() { return next_pid_++; }
   Backends& backends() { return backends_; }
+  SerializableTransactions& serializable() { return serializable_; }
 
  private:
   struct SeqState { int64_t last = 0; bool called = false; bool loaded = false; };
@@ -55,6 +57,7 @@ class Database {
   std::map<uint32_t, uint64_t> rowids_;
   std::atomic<int32_t> next_pid_{1000};
   Backends backends_;
+  SerializableTransactions serializable_;
 };
 
 }  // namespace tusk

@@ -150,8 +150,6 @@ void Session::SetSetting(const std::string& name, const std::string& value_in, b
     if (v != "read committed" && v != "repeatable read" && v != "serializable" && v != "read uncommitted")
       throw Error(sqlstate::kInvalidParameterValue, "invalid value for parameter \"" + name + "\": \"" + value + "\"")
           .WithHint("Available values: serializable, repeatable read, read committed, read uncommitted.");
-    if (v == "serializable")
-      throw Error(sqlstate::kFeatureNotSupported, "isolation level SERIALIZABLE is not supported yet");
     if (name == "transaction_isolation") {
       // Belongs to the transaction block; outside one it has no effect, as in PostgreSQL.
       if (!in_block_) return;
@@ -289,6 +287,14 @@ void Session::CommitTxn() {
   rocksdb::WriteOptions wo;
   wo.sync = *GetSetting("synchronous_commit") != "off";
   txn_->SetWriteOptions(wo);
+  if (ssi_) {
+    try {
+      db_->serializable().PreCommit(ssi_);
+    } catch (const Error&) {
+      RollbackTxn();  // COMMIT of a transaction that must not commit ends it, as in PostgreSQL
+      throw;
+    }
+  }
   rocksdb::Status s;
   if (txn_catalog_) {
     s = txn_->Put("C", txn_catalog_->Serialize());
@@ -304,6 +310,7 @@ void Session::CommitTxn() {
   txn_ = nullptr;
   db_->backends().SetTransaction(pid_, 0);
   advisory_.ReleaseTransactionLevel();
+  EndSerializable(s.ok());
   if (s.ok()) {
     for (uint32_t rel : pending_drops_) {
       std::string p = RelationPrefix(rel);
@@ -327,6 +334,7 @@ void Session::RollbackTxn() {
     db_->backends().SetTransaction(pid_, 0);
   }
   advisory_.ReleaseTransactionLevel();
+  EndSerializable(false);
   txn_catalog_.reset();
   pending_drops_.clear();
   in_block_ = false;
@@ -344,6 +352,22 @@ void Session::RollbackTxn() {
   local_settings_.clear();
 }
 
+// REPEATABLE READ and SERIALIZABLE read the whole transaction in the snapshot of its first
+// query; SERIALIZABLE also joins the rw-conflict tracking then.
+void Session::TakeTransactionSnapshot() {
+  if (txn_->GetSnapshot()) return;
+  txn_->SetSnapshot();
+  if (*GetSetting("transaction_isolation") == "serializable")
+    ssi_ = db_->serializable().Begin(*GetSetting("transaction_read_only") == "on");
+}
+
+void Session::EndSerializable(bool committed) {
+  if (!ssi_) return;
+  if (committed) db_->serializable().Committed(ssi_);
+  else db_->serializable().Aborted(ssi_);
+  ssi_.reset();
+}
+
 // An error aborts the transaction (or, inside a savepoint, the innermost savepoint's part of
 // it) at once, as in PostgreSQL: its locks are released now, not at the client's ROLLBACK.
 void Session::AbortBlock() {
@@ -356,6 +380,7 @@ void Session::AbortBlock() {
     txn_ = nullptr;
     db_->backends().SetTransaction(pid_, 0);
     advisory_.ReleaseTransactionLevel();
+    EndSerializable(false);
     return;
   }
   txn_->RollbackToSavePoint();
@@ -406,7 +431,8 @@ bool Session::HandleTransactionControl(Node* stmt, ResultSink* sink) {
       if (failed_) throw Error(sqlstate::kInFailedSqlTransaction, "current transaction is aborted, commands ignored until end of transaction block");
       // A storage savepoint remembers the transaction snapshot; take it first so that rolling
       // back to the savepoint keeps it.
-      if (*GetSetting("transaction_isolation") == "repeatable read" && !txn_->GetSnapshot()) txn_->SetSnapshot();
+      const std::string level = *GetSetting("transaction_isolation");
+      if (level == "repeatable read" || level == "serializable") TakeTransactionSnapshot();
       txn_->SetSavePoint();
       savepoints_.push_back(Mark(t->savepoint_name));
       sink->Complete("SAVEPOINT");
@@ -639,8 +665,9 @@ void Session::RunStatement(Node* stmt, const std::string& sql, const std::vector
   bool own_snapshot = true;
   if (is_query) {
     txn_query_started_ = true;
-    if (*GetSetting("transaction_isolation") == "repeatable read") {
-      if (!txn_->GetSnapshot()) txn_->SetSnapshot();
+    const std::string level = *GetSetting("transaction_isolation");
+    if (level == "repeatable read" || level == "serializable") {
+      TakeTransactionSnapshot();
       st.repeatable_read = true;
       own_snapshot = false;
     }

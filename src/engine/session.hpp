@@ -76,6 +76,8 @@ class Session {
   void set_currval(uint32_t seq, int64_t v) { currvals_[seq] = v; lastval_ = v; }
   std::optional<int64_t> lastval() const { return lastval_; }
   AdvisoryLocks& advisory() { return advisory_; }
+  // The SERIALIZABLE bookkeeping of the current transaction; null at other levels.
+  const SerializableTransactions::Handle& serializable_txn() const { return ssi_; }
 
  private:
   void RunStatement(Node* stmt, const std::string& sql, const std::vector<Value>& params,
@@ -86,6 +88,8 @@ class Session {
   // BEGIN / START TRANSACTION options: ISOLATION LEVEL, READ ONLY / READ WRITE, DEFERRABLE.
   void ApplyTransactionOptions(Node** options, size_t n);
   void CommitTxn();
+  void TakeTransactionSnapshot();
+  void EndSerializable(bool committed);
   // Puts the block in the failed state (25P02) and releases the aborted part's locks.
   void AbortBlock();
   void RollbackTxn();
@@ -121,6 +125,7 @@ class Session {
   std::map<uint32_t, int64_t> currvals_;
   std::optional<int64_t> lastval_;
   AdvisoryLocks advisory_;
+  SerializableTransactions::Handle ssi_;
 };
 
 }  // namespace tusk
