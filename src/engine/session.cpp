@@ -326,7 +326,8 @@ void Session::CommitTxn() {
   CheckStatus(s, "commit");
 }
 
-void Session::RollbackTxn() {
+// Rolls the storage transaction back and lets go of everything the transaction held.
+void Session::DiscardStorageTxn() {
   if (txn_) {
     txn_->Rollback();
     delete txn_;
@@ -335,6 +336,10 @@ void Session::RollbackTxn() {
   }
   advisory_.ReleaseTransactionLevel();
   EndSerializable(false);
+}
+
+void Session::RollbackTxn() {
+  DiscardStorageTxn();
   txn_catalog_.reset();
   pending_drops_.clear();
   in_block_ = false;
@@ -375,12 +380,7 @@ void Session::AbortBlock() {
   failed_ = true;
   if (!txn_) return;
   if (savepoints_.empty()) {
-    txn_->Rollback();
-    delete txn_;
-    txn_ = nullptr;
-    db_->backends().SetTransaction(pid_, 0);
-    advisory_.ReleaseTransactionLevel();
-    EndSerializable(false);
+    DiscardStorageTxn();
     return;
   }
   txn_->RollbackToSavePoint();

@@ -88,6 +88,7 @@ class Session {
   // BEGIN / START TRANSACTION options: ISOLATION LEVEL, READ ONLY / READ WRITE, DEFERRABLE.
   void ApplyTransactionOptions(Node** options, size_t n);
   void CommitTxn();
+  void DiscardStorageTxn();
   void TakeTransactionSnapshot();
   void EndSerializable(bool committed);
   // Puts the block in the failed state (25P02) and releases the aborted part's locks.

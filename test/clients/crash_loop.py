@@ -10,8 +10,6 @@ import os
 import random
 import shutil
 import signal
-import socket
-import subprocess
 import sys
 import tempfile
 import threading
@@ -19,27 +17,7 @@ import time
 
 sys.path.insert(0, os.path.dirname(__file__))
 import pgwire  # noqa: E402
-
-
-def free_port():
-    s = socket.socket()
-    s.bind(("127.0.0.1", 0))
-    p = s.getsockname()[1]
-    s.close()
-    return p
-
-
-def start(tusk, data, port):
-    proc = subprocess.Popen([tusk, "serve", "--data", data, "--port", str(port)],
-                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    for _ in range(400):
-        try:
-            pgwire.Connection(port=port).close()
-            return proc
-        except OSError:
-            time.sleep(0.025)
-    proc.kill()
-    raise RuntimeError("server did not start")
+from testserver import free_port, start_server as start  # noqa: E402
 
 
 def main():

@@ -22,21 +22,9 @@ import subprocess
 import tempfile
 import time
 
-from common import free_port, pgwire
+from common import free_port, pgwire, start_server
 
 PGBENCH = "/usr/lib/postgresql/15/bin/pgbench"
-
-
-def start(tusk, data, port):
-    proc = subprocess.Popen([tusk, "serve", "--data", data, "--port", str(port)],
-                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    for _ in range(800):
-        try:
-            pgwire.Connection(port=port).close()
-            return proc
-        except OSError:
-            time.sleep(0.025)
-    raise SystemExit("server did not start")
 
 
 def committed_in(logs):
@@ -60,7 +48,7 @@ def main():
     logdir = tempfile.mkdtemp(prefix="tusk-pgbench-logs-")
     port = free_port()
     env = dict(os.environ, PGHOST="127.0.0.1", PGPORT=str(port), PGUSER="postgres", PGDATABASE="postgres")
-    proc = start(args.tusk, data, port)
+    proc = start_server(args.tusk, data, port)
     subprocess.run([PGBENCH, "-i", "-n", "-q", "-s", "1"], env=env, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     committed_total, passed, failed = 0, 0, 0
     rng = random.Random(7)
@@ -74,7 +62,7 @@ def main():
         bench.wait()
         committed = committed_in(glob.glob(prefix + "*"))
         committed_total += committed
-        proc = start(args.tusk, data, port)
+        proc = start_server(args.tusk, data, port)
         conn = pgwire.Connection(port=port)
         (row,), _ = conn.query(
             "SELECT (SELECT sum(abalance) FROM pgbench_accounts), (SELECT coalesce(sum(delta), 0) FROM pgbench_history),"
