@@ -30,9 +30,9 @@ std::string DeadlockDetail(ExecState* st, const rocksdb::DeadlockPath* path) {
     const auto& hop = path->path[i];
     const auto& next = path->path[(i + 1) % path->path.size()];
     if (!detail.empty()) detail += "\n";
-    detail += "Process " + std::to_string(b.PidOfTransaction(hop.m_txn_id)) + " waits for " +
-              (hop.m_exclusive ? "ExclusiveLock" : "ShareLock") + " on a row; blocked by process " +
-              std::to_string(b.PidOfTransaction(next.m_txn_id)) + ".";
+    // As PostgreSQL words a wait for a row held by another transaction.
+    detail += "Process " + std::to_string(b.PidOfTransaction(hop.m_txn_id)) + " waits for ShareLock on transaction " +
+              std::to_string(next.m_txn_id) + "; blocked by process " + std::to_string(b.PidOfTransaction(next.m_txn_id)) + ".";
   }
   return detail;
 }
