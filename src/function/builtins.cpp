@@ -34,6 +34,7 @@ ExprP BindBuiltinFunction(Binder& b, const std::string& name, std::vector<ExprP>
     RegisterFormattingFunctions();
     RegisterMoreFunctions();
     RegisterBackendFunctions();
+    RegisterJsonFunctions();
     return true;
   }();
   (void)init;

@@ -26,6 +26,7 @@ void RegisterArrayFunctions();
 void RegisterFormattingFunctions();
 void RegisterMoreFunctions();
 void RegisterBackendFunctions();
+void RegisterJsonFunctions();
 
 ExprP Fn(Type t, const std::string& name, std::vector<ExprP> args, ScalarFn fn, bool strict = true);
 // Coerces args to the given types when every one converts implicitly; false otherwise.

@@ -7,6 +7,7 @@
 
 #include "common/error.hpp"
 #include "types/numeric.hpp"
+#include "types/to_json.hpp"
 
 namespace tusk {
 
@@ -257,30 +258,6 @@ class JsonParser {
   size_t line_start_ = 0;
 };
 
-void EscapeJsonString(const std::string& s, std::string* out) {
-  *out += '"';
-  for (unsigned char c : s) {
-    switch (c) {
-      case '"': *out += "\\\""; break;
-      case '\\': *out += "\\\\"; break;
-      case '\b': *out += "\\b"; break;
-      case '\f': *out += "\\f"; break;
-      case '\n': *out += "\\n"; break;
-      case '\r': *out += "\\r"; break;
-      case '\t': *out += "\\t"; break;
-      default:
-        if (c < 0x20) {
-          char b[8];
-          std::snprintf(b, sizeof b, "\\u%04x", c);
-          *out += b;
-        } else {
-          *out += static_cast<char>(c);
-        }
-    }
-  }
-  *out += '"';
-}
-
 void WriteJsonb(const JNode& n, std::string* out) {
   switch (n.kind) {
     case JNode::kNull: *out += "null"; break;
@@ -337,6 +314,30 @@ std::string JsonbNormalize(std::string_view text) {
   std::string out;
   WriteJsonb(*n, &out);
   return out;
+}
+
+void EscapeJsonString(const std::string& s, std::string* out) {
+  *out += '"';
+  for (unsigned char c : s) {
+    switch (c) {
+      case '"': *out += "\\\""; break;
+      case '\\': *out += "\\\\"; break;
+      case '\b': *out += "\\b"; break;
+      case '\f': *out += "\\f"; break;
+      case '\n': *out += "\\n"; break;
+      case '\r': *out += "\\r"; break;
+      case '\t': *out += "\\t"; break;
+      default:
+        if (c < 0x20) {
+          char b[8];
+          std::snprintf(b, sizeof b, "\\u%04x", c);
+          *out += b;
+        } else {
+          *out += static_cast<char>(c);
+        }
+    }
+  }
+  *out += '"';
 }
 
 }  // namespace tusk

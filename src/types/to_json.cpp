@@ -1,0 +1,51 @@
+#include "types/to_json.hpp"
+
+#include "types/json.hpp"
+#include "types/text_io.hpp"
+
+namespace tusk {
+
+namespace {
+// "2026-01-01 00:00:00+00" -> "2026-01-01T00:00:00+00:00"
+std::string IsoDateTime(std::string text, bool with_zone) {
+  size_t space = text.find(' ');
+  if (space != std::string::npos) text[space] = 'T';
+  if (with_zone) {
+    size_t sign = text.find_last_of("+-");
+    if (sign != std::string::npos && sign > 10 && text.size() - sign == 3) text += ":00";
+  }
+  return text;
+}
+}  // namespace
+
+void AppendAsJson(const Type& t, const Value& v, const DateTimeContext& dt, std::string* out) {
+  if (v.is_null()) {
+    *out += "null";
+    return;
+  }
+  if (t.array) {
+    *out += '[';
+    const auto& items = v.arr();
+    for (size_t i = 0; i < items.size(); i++) {
+      if (i) *out += ", ";
+      AppendAsJson(t.Element(), items[i], dt, out);
+    }
+    *out += ']';
+    return;
+  }
+  std::string text = FormatText(t, v, dt);
+  switch (t.id) {
+    case oid::kBool: *out += v.b() ? "true" : "false"; return;
+    case oid::kInt2: case oid::kInt4: case oid::kInt8: case oid::kNumeric: case oid::kFloat4: case oid::kFloat8:
+      // NaN and infinities are not JSON numbers: PostgreSQL writes them as strings.
+      if (text == "NaN" || text == "Infinity" || text == "-Infinity") EscapeJsonString(text, out);
+      else *out += text;
+      return;
+    case oid::kJson: case oid::kJsonb: *out += JsonbNormalize(text); return;
+    case oid::kTimestamp: EscapeJsonString(IsoDateTime(text, false), out); return;
+    case oid::kTimestamptz: EscapeJsonString(IsoDateTime(text, true), out); return;
+    default: EscapeJsonString(text, out);
+  }
+}
+
+}  // namespace tusk
