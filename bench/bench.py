@@ -27,9 +27,8 @@ import pgwire  # noqa: E402
 from testserver import free_port, start_server  # noqa: E402
 
 PGBIN = "/usr/lib/postgresql/15/bin"
-WORKLOADS_DIR = os.environ.get("TUSK_BENCH_WORKLOADS", os.path.join(ROOT, "..", "shared", "bench"))
-if not os.path.isdir(WORKLOADS_DIR):
-    WORKLOADS_DIR = os.path.join(HERE, "workloads")
+# Verbatim copies of the team's workload files (../shared/bench), so a fresh clone has them.
+WORKLOADS_DIR = os.path.join(HERE, "workloads")
 CLOCK_TICK = os.sysconf("SC_CLK_TCK")
 
 # name -> (data set, how to run). Data sets are loaded once per engine.
@@ -37,9 +36,9 @@ OLTP = {
     "tpcb": ("tpcb", ["-M", "prepared"]),
     "select-only-prepared": ("tpcb", ["-S", "-M", "prepared"]),
     "select-only-simple": ("tpcb", ["-S", "-M", "simple"]),
-    "tasks_keyset": ("tasks", ["-f", "tasks_keyset.pgbench", "-M", "prepared"]),
-    "tasks_report": ("tasks", ["-f", "tasks_report.pgbench", "-M", "prepared"]),
-    "queue": ("queue", ["-f", "queue.pgbench", "-M", "prepared"]),
+    "tasks_keyset": ("tasks", ["-f", os.path.join(WORKLOADS_DIR, "tasks_keyset.pgbench"), "-M", "prepared"]),
+    "tasks_report": ("tasks", ["-f", os.path.join(WORKLOADS_DIR, "tasks_report.pgbench"), "-M", "prepared"]),
+    "queue": ("queue", ["-f", os.path.join(WORKLOADS_DIR, "queue.pgbench"), "-M", "prepared"]),
 }
 NOT_YET = {"jsonb": "JSONB containment and GIN indexes", "fts": "full-text search",
            "vector": "the vector type and HNSW/IVFFlat", "partition": "partitioned tables"}
@@ -140,11 +139,13 @@ def cpu_seconds(engine):
 
 
 def rss_kib(engine):
+    """Memory of the server's processes: proportional set size, so that shared memory mapped
+    by every PostgreSQL backend is counted once, not once per process."""
     total = 0
     for pid in engine.pids():
         try:
-            for line in open("/proc/%d/status" % pid):
-                if line.startswith("VmRSS:"):
+            for line in open("/proc/%d/smaps_rollup" % pid):
+                if line.startswith("Pss:"):
                     total += int(line.split()[1])
         except OSError:
             pass
@@ -258,7 +259,7 @@ def main():
                     load(e, dataset, args)
                     loaded.add((e.name, dataset))
                     if dataset == "tpcb":
-                        rows.append(("load tpcb " + e.name, "%.1f s, server RSS %d MiB" % (time.time() - t0, rss_kib(e) // 1024)))
+                        rows.append(("load tpcb " + e.name, "%.1f s, server memory (PSS) %d MiB" % (time.time() - t0, rss_kib(e) // 1024)))
             tps = {e.name: [] for e in engines}
             cpu = {e.name: [] for e in engines}
             failure = None
@@ -280,7 +281,7 @@ def main():
         if not args.only:
             n = 100 if args.smoke else 1000
             per = [idle_connection_rss(e, n) for e in engines]
-            rows.append(("idle connection RSS (%d open)" % n, "%.0f KiB | %.0f KiB" % (per[0], per[1])))
+            rows.append(("memory per idle connection (PSS, %d open)" % n, "%.0f KiB | %.0f KiB" % (per[0], per[1])))
     finally:
         for e in engines:
             e.stop()

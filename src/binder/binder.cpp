@@ -236,6 +236,33 @@ Type Binder::CommonType(const std::vector<ExprP>& exprs, const char* context, in
 
 ExprP Binder::Bind(Node* node, const Scope& scope) { return BindNode(node, scope, nullptr); }
 
+// PostgreSQL lets a grouped query read any column of a table whose primary key it groups by
+// (the column is functionally dependent on the key). Every row of such a group has the same
+// value, so it is read through min(), which returns that value (or NULL).
+ExprP Binder::FunctionallyDependent(const ExprP& column, AggContext& agg) {
+  auto* col = dynamic_cast<const ColumnExpr*>(column.get());
+  if (!col || col->level != 0 || agg.sets->size() > 1 || !agg.from) return nullptr;
+  for (const auto& r : agg.from->rels) {
+    if (col->index < r.offset || col->index >= r.offset + static_cast<int>(r.columns.size()) || !r.table_oid) continue;
+    const TableDef* t = state_->catalog->FindTable(r.table_oid);
+    const IndexDef* pk = t && t->pk_index ? state_->catalog->FindIndex(t->pk_index) : nullptr;
+    if (!pk) return nullptr;
+    for (const auto& ic : pk->columns) {
+      ColumnExpr key(r.offset + ic.column, 0, r.types[static_cast<size_t>(ic.column)], "");
+      bool grouped = false;
+      for (const auto& g : agg.groups) grouped = grouped || g->Key() == key.Key();
+      if (!grouped) return nullptr;
+    }
+    AggSpec spec;
+    spec.name = "min";
+    spec.arg = column;
+    spec.result = column->type;
+    agg.aggs.push_back(spec);
+    return std::make_shared<ColumnExpr>(static_cast<int>(agg.groups.size() + agg.aggs.size() - 1), 0, column->type, col->name);
+  }
+  return nullptr;
+}
+
 ExprP Binder::BindAgg(Node* node, const Scope& scope, AggContext* agg) { return BindNode(node, scope, agg); }
 
 ExprP Binder::BindNode(Node* node, const Scope& scope, AggContext* agg) {
@@ -262,6 +289,7 @@ ExprP Binder::BindNode(Node* node, const Scope& scope, AggContext* agg) {
         ExprP e = BindColumnRef(node->column_ref, *agg->from);
         auto* col = dynamic_cast<ColumnExpr*>(e.get());
         if (col && col->level == 0) {
+          if (ExprP dependent = FunctionallyDependent(e, *agg)) return dependent;
           std::string qualified = col->name;
           for (const auto& r : agg->from->rels)
             if (col->index >= r.offset && col->index < r.offset + static_cast<int>(r.columns.size()))
@@ -708,7 +736,9 @@ ExprP Binder::MakeBinaryOp(const std::string& op, ExprP l, ExprP r, int location
         rt = r->type.id;
       }
       if (lu) {
-        l = Coerce(l, c == '-' ? r->type : Type(oid::kInterval), CastContext::kImplicit, location);
+        // unknown * interval is float8 * interval, as PostgreSQL resolves it.
+        Type guess = c == '-' ? r->type : (c == '*' && rt == oid::kInterval) ? Type(oid::kFloat8) : Type(oid::kInterval);
+        l = Coerce(l, guess, CastContext::kImplicit, location);
         lt = l->type.id;
       }
       DateTimeContext* dtc = &state_->dt;

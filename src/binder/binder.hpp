@@ -73,6 +73,8 @@ class Binder {
   ExprP Bind(Node* node, const Scope& scope);
   // Binds with aggregates allowed (select list of a grouped query, HAVING, ORDER BY).
   ExprP BindAgg(Node* node, const Scope& scope, AggContext* agg);
+  // A column a grouped query may read because GROUP BY has its table's primary key; null if not.
+  ExprP FunctionallyDependent(const ExprP& column, AggContext& agg);
   // Where aggregates are forbidden, the clause name for the error ("WHERE", "JOIN conditions").
   void set_clause(const char* clause) { clause_ = clause; }
   void set_window(WindowContext* w) { window_ = w; }

@@ -1000,6 +1000,12 @@ PlannedQuery Planner::PlanSelect(Node* node, const Scope* outer) {
             bool ok = false;
             for (size_t gi = 0; gi < agg.groups.size(); gi++)
               if (agg.groups[gi]->Key() == e->Key()) { e = std::make_shared<ColumnExpr>(static_cast<int>(gi), 0, e->type, r.columns[c]); ok = true; break; }
+            if (!ok) {
+              if (ExprP dependent = binder_.FunctionallyDependent(e, agg)) {
+                e = dependent;
+                ok = true;
+              }
+            }
             if (!ok) ThrowAt(sqlstate::kGroupingError, "column \"" + r.alias + "." + r.columns[c] + "\" must appear in the GROUP BY clause or be used in an aggregate function", cr->location);
           }
           targets.push_back(e);
