@@ -3,7 +3,7 @@ BUILD ?= build
 DATA ?= ./tusk-data
 PORT ?= 5433
 
-.PHONY: all deps build run test unit regress crash-loop clean
+.PHONY: all deps build run test unit regress crash-loop bench bench-smoke clean
 
 all: build
 
@@ -29,6 +29,12 @@ regress: build
 
 crash-loop: build
 	@scripts/crash-loop.sh $(BUILD)/tusk 20
+
+bench: build
+	@python3 bench/bench.py --tusk $(BUILD)/tusk
+
+bench-smoke: build
+	@python3 bench/bench.py --tusk $(BUILD)/tusk --smoke
 
 clean:
 	rm -rf $(BUILD)

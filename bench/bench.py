@@ -83,14 +83,15 @@ class Engine:
 
 
 class Postgres(Engine):
-    def __init__(self):
+    def __init__(self, smoke):
         super().__init__("PostgreSQL", free_port())
         self.dir = tempfile.mkdtemp(prefix="tusk-bench-pg-")
         shutil.chown(self.dir, "postgres") if os.geteuid() == 0 else None
         sh(as_postgres([PGBIN + "/initdb", "-D", self.dir, "-U", "postgres", "-A", "trust", "--locale=C.UTF-8", "-E", "UTF8"]))
         with open(os.path.join(self.dir, "postgresql.conf"), "a") as f:
             f.write("port = %d\nlisten_addresses = '127.0.0.1'\nunix_socket_directories = '/tmp'\n"
-                    "shared_buffers = 2GB\nfsync = on\nsynchronous_commit = on\nmax_connections = 1100\n" % self.port)
+                    "shared_buffers = %s\nfsync = on\nsynchronous_commit = on\nmax_connections = 1100\n"
+                    % (self.port, "128MB" if smoke else "2GB"))
         sh(as_postgres([PGBIN + "/pg_ctl", "-D", self.dir, "-l", os.path.join(self.dir, "log"), "-w", "start"]))
         with open(os.path.join(self.dir, "postmaster.pid")) as f:
             self.pid = int(f.readline())
@@ -235,8 +236,8 @@ def main():
     print("# Tusk vs PostgreSQL 15 — %s, commit %s" % (datetime.date.today(), commit))
     print("machine: %s, %d cores, %.0f GiB, %s%s\n" % (platform.processor() or platform.machine(), os.cpu_count(),
           os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / 2**30, platform.platform(), ", smoke mode" if args.smoke else ""))
-    engines = [Postgres(), Tusk(os.path.abspath(args.tusk))]
-    rows = []
+    engines = [Postgres(args.smoke), Tusk(os.path.abspath(args.tusk))]
+    rows, failed = [], []
     try:
         loaded = set()
         for name in names:
@@ -273,6 +274,7 @@ def main():
                     cpu[e.name].append(c)
             if failure and not all(tps.values()):
                 rows.append((name, "failed — " + failure))
+                failed.append(name)
                 continue
             m = [statistics.median(tps[e.name]) for e in engines]
             c = [statistics.median(cpu[e.name]) for e in engines]
@@ -289,6 +291,8 @@ def main():
     print("|---|---|---|---|---|---|---|")
     for name, text in rows:
         print("| %s | %s |" % (name, text))
+    if failed:
+        raise SystemExit("workloads that failed: " + ", ".join(failed))
 
 
 if __name__ == "__main__":
