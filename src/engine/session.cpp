@@ -303,6 +303,10 @@ void Session::CommitTxn() {
       s = txn_->Commit();
       if (s.ok()) db_->PublishCatalog(txn_catalog_);
     }
+  } else if (txn_->GetNumPuts() + txn_->GetNumDeletes() + txn_->GetNumMerges() == 0) {
+    // Nothing written: ending the transaction only releases its locks. A commit would still
+    // join the WAL write group (and fsync) for an empty batch.
+    s = txn_->Rollback();
   } else {
     s = txn_->Commit();
   }
