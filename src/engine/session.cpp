@@ -193,6 +193,12 @@ void Session::SetSetting(const std::string& name, const std::string& value_in, b
     local_settings_[name] = value;
   } else {
     if (is_local) return;  // SET LOCAL outside a transaction has no effect (PostgreSQL warns)
+    // Remember the settings as they were when the transaction began, for ROLLBACK; copied on
+    // the first SET rather than at every BEGIN.
+    if (txn_ && !settings_saved_) {
+      settings_saved_ = false;
+      settings_saved_ = true;
+    }
     settings_[name] = value;
     local_settings_.erase(name);
   }
@@ -350,11 +356,14 @@ void Session::RollbackTxn() {
   failed_ = false;
   txn_start_ = 0;
   // SET inside a rolled-back transaction is undone; custom settings keep an empty placeholder.
-  for (auto& [k, v] : settings_)
-    if (!settings_at_begin_.count(k) && k.find('.') != std::string::npos) v = "";
-  for (auto& [k, v] : settings_at_begin_) {
-    if (settings_[k] != v && ReportedSettings().count(k)) changed_reported_.insert(k);
-    settings_[k] = v;
+  if (settings_saved_) {
+    for (auto& [k, v] : settings_)
+      if (!settings_at_begin_.count(k) && k.find('.') != std::string::npos) v = "";
+    for (auto& [k, v] : settings_at_begin_) {
+      if (settings_[k] != v && ReportedSettings().count(k)) changed_reported_.insert(k);
+      settings_[k] = v;
+    }
+    settings_saved_ = false;
   }
   for (auto& [k, v] : local_settings_)
     if (ReportedSettings().count(k)) changed_reported_.insert(k);

@@ -120,7 +120,8 @@ class Session {
   void RestoreTo(const SavepointState& sp);
   // settings
   std::map<std::string, std::string> settings_;
-  std::map<std::string, std::string> settings_at_begin_;
+  std::map<std::string, std::string> settings_at_begin_;  // valid when settings_saved_
+  bool settings_saved_ = false;
   std::map<std::string, std::string> local_settings_;
   std::set<std::string> changed_reported_;
   std::map<uint32_t, int64_t> currvals_;
