@@ -68,6 +68,7 @@ void IndexScanOp::Open(EvalContext* ctx) {
   ctx_ = ctx;
   first_ = true;
   empty_ = false;
+  point_ = false;
   Row none;
   EvalContext c = *ctx;
   c.row = &none;
@@ -110,7 +111,16 @@ void IndexScanOp::Open(EvalContext* ctx) {
   start_ = lo;
   end_ = hi;
   if (empty_ || start_ >= end_) { empty_ = true; return; }
+  // Every column of a unique index given: one key to get, no iterator. (An iterator over a
+  // hot row would step over all of its old versions.)
+  point_ = (index.def->unique || index.def->primary) && eq.size() == index.keys.size() && !lower && !upper;
+  if (point_) {
+    point_key_ = prefix;
+    return;
+  }
   rocksdb::ReadOptions ro = SnapshotReadOptions(ctx->state);
+  upper_bound_ = rocksdb::Slice(end_);
+  ro.iterate_upper_bound = &upper_bound_;
   it_.reset(ctx->state->txn->GetIterator(ro));
   if (backward) {
     it_->SeekForPrev(end_);
@@ -145,6 +155,14 @@ bool IndexScanOp::Fetch(const std::string& table_key, const std::string& value, 
 bool IndexScanOp::Next(Row* out) {
   if (empty_) return false;
   CheckCancel(ctx_);
+  if (point_) {
+    empty_ = true;  // at most one row
+    std::string value;
+    rocksdb::Status s = ctx_->state->txn->Get(SnapshotReadOptions(ctx_->state), point_key_, &value);
+    if (s.IsNotFound()) return false;
+    CheckStatus(s, "read");
+    return Fetch(point_key_, value, out);
+  }
   for (;;) {
     if (!first_) {
       if (backward) it_->Prev(); else it_->Next();

@@ -49,7 +49,10 @@ class IndexScanOp : public Operator {
   EvalContext* ctx_ = nullptr;
   std::unique_ptr<rocksdb::Iterator> it_;
   std::string start_, end_;  // [start_, end_) in key order
+  rocksdb::Slice upper_bound_;  // end_, for the iterator
   bool empty_ = false, first_ = true;
+  bool point_ = false;      // a single key of a unique index: read with Get
+  std::string point_key_;
 };
 
 }  // namespace tusk
