@@ -45,6 +45,22 @@ Value CallExpr::Eval(EvalContext& ctx) const {
 std::string CallExpr::ToSql() const {
   if (infix && args.size() == 2) return "(" + args[0]->ToSql() + " " + name + " " + args[1]->ToSql() + ")";
   if (infix && args.size() == 1) return "(" + name + " " + args[0]->ToSql() + ")";
+  if (infix && args.size() % 2 == 0) {
+    // A row comparison: arguments alternate left and right. PostgreSQL shows = and <> expanded
+    // per column, ordering comparisons as ROW(...) op ROW(...).
+    if (name == "=" || name == "<>") {
+      std::string out;
+      for (size_t i = 0; i < args.size(); i += 2)
+        out += (i ? (name == "=" ? " AND " : " OR ") : "") + ("(" + args[i]->ToSql() + " " + name + " " + args[i + 1]->ToSql() + ")");
+      return "(" + out + ")";
+    }
+    std::string l, r;
+    for (size_t i = 0; i < args.size(); i += 2) {
+      l += (i ? ", " : "") + args[i]->ToSql();
+      r += (i ? ", " : "") + args[i + 1]->ToSql();
+    }
+    return "(ROW(" + l + ") " + name + " ROW(" + r + "))";
+  }
   std::string r = name + "(";
   for (size_t i = 0; i < args.size(); i++) r += (i ? ", " : "") + args[i]->ToSql();
   return r + ")";
