@@ -45,8 +45,8 @@ NOT_YET = {"jsonb": "JSONB containment and GIN indexes", "fts": "full-text searc
 ALL = list(OLTP) + ["bulk"] + list(NOT_YET)
 
 
-def sh(cmd, env=None, check=True, capture=True):
-    r = subprocess.run(cmd, env=env, stdout=subprocess.PIPE if capture else None, stderr=subprocess.STDOUT, text=True)
+def sh(cmd, env=None, check=True):
+    r = subprocess.run(cmd, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
     if check and r.returncode != 0:
         raise SystemExit("failed: %s\n%s" % (" ".join(cmd), r.stdout))
     return r.stdout
@@ -73,13 +73,6 @@ class Engine:
             sh(["psql", "-X", "-q", "-v", "ON_ERROR_STOP=1", "-f", f.name], env=self.env)
         finally:
             os.unlink(f.name)
-
-    def query(self, sql):
-        c = pgwire.Connection(port=self.port)
-        try:
-            return c.query(sql)[0]
-        finally:
-            c.close()
 
 
 class Postgres(Engine):

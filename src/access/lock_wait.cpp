@@ -66,16 +66,15 @@ LockResult LockKey(ExecState* st, const std::string& key, const LockRequest& req
   Backends& backends = st->db->backends();
   const uint64_t me = txn->GetID();
   const auto start = Clock::now();
-  const int64_t lock_timeout = DurationSettingMs(st, "lock_timeout");
-  int64_t deadlock_timeout = DurationSettingMs(st, "deadlock_timeout");
-  if (deadlock_timeout <= 0) deadlock_timeout = 1000;
-  bool deadlock_checked = false;
+  // Read only once a wait has begun: most locks are granted at the first try.
+  int64_t lock_timeout = -1, deadlock_timeout = -1;
+  bool deadlock_checked = false, waited_before = false;
   txn->SetLockTimeout(req.wait == LockWait::kBlock ? kSliceMs : 0);
   std::string scratch;
   for (;;) {
     rocksdb::Status s = txn->GetForUpdate(rocksdb::ReadOptions(), key, value ? value : &scratch, req.exclusive, req.check_snapshot);
     if (s.ok() || s.IsNotFound()) {
-      backends.ClearDeadlocked(me);
+      if (waited_before) backends.ClearDeadlocked(me);
       return s.ok() ? LockResult::kFound : LockResult::kMissing;
     }
     bool deadlock = s.IsBusy() && s.subcode() == rocksdb::Status::kDeadlock;
@@ -91,6 +90,12 @@ LockResult LockKey(ExecState* st, const std::string& key, const LockRequest& req
     if (req.wait == LockWait::kNoWait && !deadlock)
       throw Error(sqlstate::kLockNotAvailable, "could not obtain lock on row in relation \"" + req.relation + "\"");
     CheckInterrupts(st);
+    if (!waited_before) {
+      waited_before = true;
+      lock_timeout = DurationSettingMs(st, "lock_timeout");
+      deadlock_timeout = DurationSettingMs(st, "deadlock_timeout");
+      if (deadlock_timeout <= 0) deadlock_timeout = 1000;
+    }
     auto waited = std::chrono::duration_cast<std::chrono::milliseconds>(Clock::now() - start).count();
     if (lock_timeout > 0 && waited >= lock_timeout)
       throw Error(sqlstate::kLockNotAvailable, "canceling statement due to lock timeout");

@@ -34,7 +34,18 @@ const Keyword kKeywords[] = {{"EEEE", Tok::kEEEE}, {"FM", Tok::kFM}, {"MI", Tok:
                              {".", Tok::kPoint},   {"D", Tok::kPoint}, {",", Tok::kGroup}, {"G", Tok::kGroup},
                              {"V", Tok::kV},       {"L", Tok::kL},   {"B", Tok::kSilent}, {"C", Tok::kSilent}};
 
-bool MatchesAt(const std::string& s, size_t i, const std::string& word) { return s.compare(i, word.size(), word) == 0; }
+// Whether `upper` (or its all-lower-case spelling, reported in *lower) is written at s[i].
+bool MatchesKeyword(const std::string& s, size_t i, const char* upper, bool* lower) {
+  bool as_upper = true, as_lower = true;
+  size_t n = 0;
+  for (; upper[n]; n++) {
+    if (i + n >= s.size()) return false;
+    as_upper = as_upper && s[i + n] == upper[n];
+    as_lower = as_lower && s[i + n] == static_cast<char>(tolower(static_cast<unsigned char>(upper[n])));
+  }
+  *lower = !as_upper && as_lower;
+  return as_upper || as_lower;
+}
 
 std::vector<Token> Tokenize(const std::string& fmt) {
   std::vector<Token> out;
@@ -45,12 +56,10 @@ std::vector<Token> Tokenize(const std::string& fmt) {
   for (size_t i = 0; i < fmt.size();) {
     bool matched = false;
     for (const auto& k : kKeywords) {
-      std::string upper = k.upper, lower;
-      for (char c : upper) lower += static_cast<char>(tolower(static_cast<unsigned char>(c)));
-      bool is_lower = upper != lower && MatchesAt(fmt, i, lower);
-      if (MatchesAt(fmt, i, upper) || is_lower) {
+      bool is_lower = false;
+      if (MatchesKeyword(fmt, i, k.upper, &is_lower)) {
         out.push_back({k.kind, is_lower, ""});
-        i += upper.size();
+        i += strlen(k.upper);
         matched = true;
         break;
       }

@@ -97,11 +97,21 @@ class Connection:
         return out
 
     def _collect(self):
-        """Reads results until ReadyForQuery. Returns (rows, tags); raises PgError on error."""
+        """Reads results until ReadyForQuery. Returns (rows, tags); raises PgError on error.
+        The column names of the last row description are left in self.columns (None if the
+        statement returned no rows)."""
         rows, tags, error = [], [], None
+        self.columns = None
         while True:
             t, body = self._read()
-            if t == b"D":
+            if t == b"T":
+                n = struct.unpack("!h", body[:2])[0]
+                pos, self.columns = 2, []
+                for _ in range(n):
+                    end = body.index(b"\0", pos)
+                    self.columns.append(body[pos:end].decode())
+                    pos = end + 1 + 18  # table oid, column, type oid, size, modifier, format
+            elif t == b"D":
                 n = struct.unpack("!h", body[:2])[0]
                 pos, row = 2, []
                 for _ in range(n):

@@ -21,7 +21,6 @@ step finishes later its result is printed after the step that released it. Witho
     isolation_test.py --port P [--wait S] SPEC...   prints the output of each spec
 """
 import argparse
-import itertools
 import os
 import queue
 import re
@@ -127,33 +126,8 @@ class Worker(threading.Thread):
 
 def query_with_columns(conn, sql):
     """Simple query returning (rows, column names of the last result set or None)."""
-    import struct
-    conn._send(b"Q", sql.encode() + b"\0")
-    rows, cols, error = [], None, None
-    while True:
-        t, body = conn._read()
-        if t == b"T":
-            n = struct.unpack("!h", body[:2])[0]
-            pos, cols, rows = 2, [], []
-            for _ in range(n):
-                end = body.index(b"\0", pos)
-                cols.append(body[pos:end].decode())
-                pos = end + 1 + 18
-        elif t == b"D":
-            n = struct.unpack("!h", body[:2])[0]
-            pos, row = 2, []
-            for _ in range(n):
-                ln = struct.unpack("!i", body[pos:pos + 4])[0]
-                pos += 4
-                row.append(None if ln < 0 else body[pos:pos + ln].decode())
-                pos += max(ln, 0)
-            rows.append(row)
-        elif t == b"E":
-            error = pgwire.PgError(conn._fields(body))
-        elif t == b"Z":
-            if error:
-                raise error
-            return rows, cols
+    rows, _ = conn.query(sql)
+    return rows, conn.columns
 
 
 def run_permutation(spec, perm, port, wait, out):
