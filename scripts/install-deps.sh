@@ -4,7 +4,7 @@
 set -euo pipefail
 PKGS=(build-essential cmake ninja-build pkg-config
       librocksdb-dev libpg-query-dev libprotobuf-c-dev libssl-dev libzstd-dev libreadline-dev
-      libgtest-dev postgresql-15 postgresql-client-15 python3)
+      libgtest-dev libsqlite3-dev postgresql-15 postgresql-client-15 python3)
 missing=()
 for p in "${PKGS[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

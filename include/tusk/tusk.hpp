@@ -7,6 +7,8 @@
 //   conn->Execute("INSERT INTO t VALUES ($1, $2)", {tusk::Param(1), tusk::Param("ann")});
 //   tusk::Result r = conn->Execute("SELECT id, name FROM t");
 //   for (size_t i = 0; i < r.RowCount(); i++) std::cout << r.GetInt(i, 0) << r.GetText(i, 1);
+//   auto get = conn->Prepare("SELECT name FROM t WHERE id = $1");  // parse once, run often
+//   std::string name = get->Execute({tusk::Param(1)}).GetText(0, 0);
 //
 // Errors are thrown as tusk::Error (SQLSTATE in state(), message in what()). A Connection is
 // used by one thread at a time; a Database may serve many connections concurrently.
@@ -23,6 +25,7 @@ namespace tusk {
 
 class Database;  // the engine's database (src/engine/database.hpp)
 class Session;
+struct PreparedStatement;
 
 // A parameter for $n placeholders, given as text (NULL when empty optional); the server
 // converts it to the type the statement expects, exactly as for a text-format Bind.
@@ -55,11 +58,29 @@ class Result {
   int64_t AffectedRows() const;
 
  private:
-  friend class Connection;
+  friend struct ResultBuilder;
   std::vector<std::string> names_;
   std::vector<uint32_t> types_;
   std::vector<std::vector<std::optional<std::string>>> rows_;
   std::string tag_;
+};
+
+class Connection;
+
+// A statement parsed once and run many times with different parameters (the embedded form of
+// the extended protocol's Parse/Bind/Execute). Belongs to the Connection that prepared it and
+// must not outlive it.
+class Statement {
+ public:
+  ~Statement();
+  Result Execute(const std::vector<Param>& params = {});
+  size_t ParamCount() const;
+
+ private:
+  friend class Connection;
+  Statement(Connection* conn, std::shared_ptr<PreparedStatement> ps);
+  Connection* conn_;
+  std::shared_ptr<PreparedStatement> ps_;
 };
 
 class Connection {
@@ -68,6 +89,8 @@ class Connection {
   // Runs one statement. With params, $1..$n are bound (text format). Returns the result of the
   // last statement when sql holds several (params allowed only for a single statement).
   Result Execute(const std::string& sql, const std::vector<Param>& params = {});
+  // Parses sql (one statement, $n placeholders allowed) for repeated execution.
+  std::unique_ptr<Statement> Prepare(const std::string& sql);
   void Begin() { Execute("BEGIN"); }
   void Commit() { Execute("COMMIT"); }
   void Rollback() { Execute("ROLLBACK"); }
@@ -76,6 +99,8 @@ class Connection {
 
  private:
   friend class EmbeddedDatabase;
+  friend class Statement;
+  Result Run(const PreparedStatement& ps, const std::vector<Param>& params);
   explicit Connection(std::unique_ptr<Session> s);
   std::unique_ptr<Session> session_;
 };

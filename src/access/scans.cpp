@@ -37,6 +37,7 @@ void SeqScanOp::Open(EvalContext* ctx) {
   prefix_ = RelationPrefix(table->oid);
   end_ = PrefixSuccessor(prefix_);
   rocksdb::ReadOptions ro = SnapshotReadOptions(ctx->state);
+  ReleaseAtEnd(ctx);
   it_.reset(ctx->state->txn->GetIterator(ro));
   it_->Seek(prefix_);
 }
@@ -121,6 +122,7 @@ void IndexScanOp::Open(EvalContext* ctx) {
   rocksdb::ReadOptions ro = SnapshotReadOptions(ctx->state);
   upper_bound_ = rocksdb::Slice(end_);
   ro.iterate_upper_bound = &upper_bound_;
+  ReleaseAtEnd(ctx);
   it_.reset(ctx->state->txn->GetIterator(ro));
   if (backward) {
     it_->SeekForPrev(end_);

@@ -18,6 +18,7 @@ class SeqScanOp : public Operator {
   void Open(EvalContext* ctx) override;
   bool Next(Row* out) override;
   void Explain(std::vector<std::string>* out, int depth) const override;
+  void Release() override { it_.reset(); }
   const TableDef* table;
   std::string alias;
   bool emit_key;
@@ -33,6 +34,7 @@ class IndexScanOp : public Operator {
   void Open(EvalContext* ctx) override;
   bool Next(Row* out) override;
   void Explain(std::vector<std::string>* out, int depth) const override;
+  void Release() override { it_.reset(); }
 
   const TableDef* table;
   std::string alias;

@@ -7,6 +7,7 @@
 #include "common/error.hpp"
 #include "common/keycodec.hpp"
 #include "common/strings.hpp"
+#include "engine/plan_cache.hpp"
 #include "engine/read_only.hpp"
 #include "engine/statements.hpp"
 #include "storage/store.hpp"
@@ -196,7 +197,7 @@ void Session::SetSetting(const std::string& name, const std::string& value_in, b
     // Remember the settings as they were when the transaction began, for ROLLBACK; copied on
     // the first SET rather than at every BEGIN.
     if (txn_ && !settings_saved_) {
-      settings_saved_ = false;
+      settings_at_begin_ = settings_;
       settings_saved_ = true;
     }
     settings_[name] = value;
@@ -270,7 +271,7 @@ void Session::BeginTxn(bool explicit_block) {
   txn_catalog_.reset();
   pending_drops_.clear();
   savepoints_.clear();
-  settings_at_begin_ = settings_;
+  settings_saved_ = false;
   txn_query_started_ = false;
   local_settings_["transaction_isolation"] = settings_["default_transaction_isolation"];
   local_settings_["transaction_read_only"] = settings_["default_transaction_read_only"];
@@ -579,7 +580,7 @@ void Session::ExecuteSimple(const std::string& sql, ResultSink* sink) {
     sink->Complete("");
     return;
   }
-  for (const auto& rs : script->statements) RunStatement(rs.stmt, sql, {}, {}, sink);
+  for (const auto& rs : script->statements) RunStatement(rs.stmt, nullptr, {}, {}, sink);
 }
 
 std::shared_ptr<PreparedStatement> Session::Prepare(const std::string& sql, const std::vector<uint32_t>& param_oids) {
@@ -637,12 +638,20 @@ void Session::ExecutePrepared(const PreparedStatement& ps, const std::vector<Val
     sink->Complete("");
     return;
   }
-  RunStatement(ps.stmt, ps.sql, params, ps.param_types, sink);
+  RunStatement(ps.stmt, &ps, params, ps.param_types, sink);
 }
 
-void Session::RunStatement(Node* stmt, const std::string& sql, const std::vector<Value>& params,
+std::string Session::PlanSettingsKey() const {
+  std::string key = user_;
+  for (const char* name : {"search_path", "timezone"}) {
+    key += '\0';
+    key += *GetSetting(name);
+  }
+  return key;
+}
+
+void Session::RunStatement(Node* stmt, const PreparedStatement* prepared, const std::vector<Value>& params,
                            const std::vector<Type>& param_types, ResultSink* sink) {
-  (void)sql;
   bool is_txn_stmt = stmt->node_case == PG_QUERY__NODE__NODE_TRANSACTION_STMT;
   if (failed_ && in_block_) {
     bool allowed = is_txn_stmt && (stmt->transaction_stmt->kind == PG_QUERY__TRANSACTION_STMT_KIND__TRANS_STMT_ROLLBACK ||
@@ -693,7 +702,7 @@ void Session::RunStatement(Node* stmt, const std::string& sql, const std::vector
   SavepointState before = Mark("");
   try {
     if (is_query && *GetSetting("transaction_read_only") == "on") CheckReadOnly(stmt);
-    Dispatch(stmt, &st, param_types, sink);
+    Dispatch(stmt, prepared, &st, param_types, sink);
     release_snapshot();
     txn_->PopSavePoint();
   } catch (...) {
@@ -719,7 +728,8 @@ void Session::RunStatement(Node* stmt, const std::string& sql, const std::vector
   if (implicit) CommitTxn();
 }
 
-void Session::Dispatch(Node* stmt, ExecState* st, const std::vector<Type>& param_types, ResultSink* sink) {
+void Session::Dispatch(Node* stmt, const PreparedStatement* prepared, ExecState* st, const std::vector<Type>& param_types,
+                       ResultSink* sink) {
   ParamTypes params;
   params.types = param_types;
   if (params.types.size() < st->params.size()) params.types.resize(st->params.size(), Type(oid::kText));
@@ -733,6 +743,11 @@ void Session::Dispatch(Node* stmt, ExecState* st, const std::vector<Type>& param
         q.node_case = PG_QUERY__NODE__NODE_SELECT_STMT;
         q.select_stmt = &copy;
         ExecuteCreateTableAs(stmt->select_stmt->into_clause, &q, false, st, &params, sink, "SELECT");
+        return;
+      }
+      // A prepared statement keeps its plan, unless this transaction has changed the catalog.
+      if (prepared && !txn_catalog_) {
+        ExecuteSelectCached(stmt, &prepared->plan, prepared->columns, PlanSettingsKey(), st, &params, sink);
         return;
       }
       ExecuteSelect(stmt, st, &params, sink);

@@ -31,6 +31,8 @@ struct PreparedStatement {
   std::vector<Type> param_types;
   std::vector<ColumnInfo> columns;  // empty when the statement returns no rows
   bool returns_rows = false;
+  // The plan of a SELECT, made at its first execution and reused (engine/plan_cache.hpp).
+  mutable std::shared_ptr<struct CachedPlan> plan;
 };
 
 class Session {
@@ -80,9 +82,13 @@ class Session {
   const SerializableTransactions::Handle& serializable_txn() const { return ssi_; }
 
  private:
-  void RunStatement(Node* stmt, const std::string& sql, const std::vector<Value>& params,
+  // prepared: the statement being executed (it keeps its plan); null for simple queries.
+  void RunStatement(Node* stmt, const PreparedStatement* prepared, const std::vector<Value>& params,
                     const std::vector<Type>& param_types, ResultSink* sink);
-  void Dispatch(Node* stmt, ExecState* st, const std::vector<Type>& param_types, ResultSink* sink);
+  void Dispatch(Node* stmt, const PreparedStatement* prepared, ExecState* st, const std::vector<Type>& param_types,
+                ResultSink* sink);
+  // The settings a plan depends on, as one string (see engine/plan_cache.hpp).
+  std::string PlanSettingsKey() const;
   bool HandleTransactionControl(Node* stmt, ResultSink* sink);
   void BeginTxn(bool explicit_block);
   // BEGIN / START TRANSACTION options: ISOLATION LEVEL, READ ONLY / READ WRITE, DEFERRABLE.

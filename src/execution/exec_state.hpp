@@ -18,6 +18,7 @@ namespace tusk {
 
 class Session;
 class Database;
+class Operator;
 
 struct ExecState {
   Session* session = nullptr;
@@ -37,6 +38,10 @@ struct ExecState {
   // Sends a NOTICE or WARNING to the client (severity, SQLSTATE, message).
   std::function<void(const char*, const char*, const std::string&)> notify;
   std::chrono::steady_clock::time_point deadline = std::chrono::steady_clock::time_point::max();  // statement_timeout
+  // Operators holding storage iterators or buffered rows, registered when opened; released when
+  // the statement ends (ReleaseOpened), so that a plan kept for the next execution pins neither
+  // the finished transaction's data nor memory.
+  std::vector<Operator*> opened;
 };
 
 // Throws 57014 if the statement was cancelled or ran past statement_timeout.

@@ -109,8 +109,23 @@ NestedLoopJoinOp::NestedLoopJoinOp(OpP l, OpP r, ExprP c, Kind k)
   types.insert(types.end(), right->types.begin(), right->types.end());
 }
 
+void Operator::ReleaseAtEnd(EvalContext* ctx) {
+  if (release_pending_ || !ctx->state) return;
+  release_pending_ = true;
+  ctx->state->opened.push_back(this);
+}
+
+void ReleaseOpened(ExecState* st) {
+  for (Operator* op : st->opened) {
+    op->Release();
+    op->release_pending_ = false;
+  }
+  st->opened.clear();
+}
+
 void NestedLoopJoinOp::Open(EvalContext* ctx) {
   ctx_ = ctx;
+  ReleaseAtEnd(ctx);
   left->Open(ctx);
   right_rows_ = RunToVector(right.get(), ctx);
   right_matched_.assign(right_rows_.size(), false);
@@ -193,6 +208,7 @@ std::vector<Value> HashJoinOp::LeftKey(const Row& l) {
 
 void HashJoinOp::Open(EvalContext* ctx) {
   ctx_ = ctx;
+  ReleaseAtEnd(ctx);
   table_.clear();
   right->Open(ctx);
   Row r;
@@ -288,6 +304,7 @@ AggregateOp::AggregateOp(OpP c, std::vector<ExprP> g, std::vector<AggSpec> a)
 
 void AggregateOp::Open(EvalContext* ctx) {
   ctx_ = ctx;
+  ReleaseAtEnd(ctx);
   results_.clear();
   pos_ = 0;
   child->Open(ctx);
@@ -392,6 +409,7 @@ void AggregateOp::Explain(std::vector<std::string>* out, int depth) const {
 // The input is read on the first Next, so that LIMIT 0 never evaluates it (as PostgreSQL).
 void SortOp::Open(EvalContext* ctx) {
   ctx_ = ctx;
+  ReleaseAtEnd(ctx);
   sorted_ = false;
   rows_.clear();
   pos_ = 0;

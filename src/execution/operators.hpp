@@ -19,8 +19,19 @@ class Operator {
   virtual bool Next(Row* out) = 0;
   // Adds this node's lines: `label` then detail lines, children indented under "->  ".
   virtual void Explain(std::vector<std::string>* out, int depth) const = 0;
+  // Drops what the last execution kept between Next calls (iterators, buffered rows).
+  virtual void Release() {}
   std::vector<std::string> names;
   std::vector<Type> types;
+
+ protected:
+  // Called by Open of operators that override Release: registers them, once per execution,
+  // to be released when the statement ends.
+  void ReleaseAtEnd(EvalContext* ctx);
+
+ private:
+  friend void ReleaseOpened(ExecState* st);
+  bool release_pending_ = false;
 };
 using OpP = std::shared_ptr<Operator>;
 
@@ -80,6 +91,7 @@ class NestedLoopJoinOp : public Operator {
   void Open(EvalContext* ctx) override;
   bool Next(Row* out) override;
   void Explain(std::vector<std::string>* out, int depth) const override;
+  void Release() override { right_rows_ = {}; right_matched_ = {}; }
   OpP left, right;
   ExprP cond;
   Kind kind;
@@ -102,6 +114,7 @@ class HashJoinOp : public Operator {
   void Open(EvalContext* ctx) override;
   bool Next(Row* out) override;
   void Explain(std::vector<std::string>* out, int depth) const override;
+  void Release() override { table_ = {}; matches_ = {}; }
   OpP left, right;
   std::vector<ExprP> left_keys, right_keys;
   ExprP extra;
@@ -141,6 +154,7 @@ class AggregateOp : public Operator {
   void Open(EvalContext* ctx) override;
   bool Next(Row* out) override;
   void Explain(std::vector<std::string>* out, int depth) const override;
+  void Release() override { results_ = {}; }
   OpP child;
   std::vector<ExprP> groups;
   std::vector<AggSpec> aggs;
@@ -162,6 +176,7 @@ class SortOp : public Operator {
   void Open(EvalContext* ctx) override;
   bool Next(Row* out) override;
   void Explain(std::vector<std::string>* out, int depth) const override;
+  void Release() override { rows_ = {}; }
   OpP child;
   std::vector<SortKey> keys;
   std::vector<std::string> key_sql;  // for EXPLAIN
@@ -234,6 +249,9 @@ class SetOpOp : public Operator {
   std::vector<Row> rows_;
   size_t pos_ = 0;
 };
+
+// Releases every operator opened under st (see ExecState::opened).
+void ReleaseOpened(ExecState* st);
 
 // Throws 57014 when the client asked to cancel the running statement.
 void CheckCancel(const EvalContext* ctx);

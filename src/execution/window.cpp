@@ -35,6 +35,7 @@ int64_t OffsetValue(const ExprP& e, EvalContext& ctx, const char* what) {
 }  // namespace
 
 void WindowOp::Open(EvalContext* ctx) {
+  ReleaseAtEnd(ctx);
   rows_ = RunToVector(child.get(), ctx);
   pos_ = 0;
   size_t width = child->types.size();

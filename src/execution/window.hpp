@@ -32,6 +32,7 @@ class WindowOp : public Operator {
   void Open(EvalContext* ctx) override;
   bool Next(Row* out) override;
   void Explain(std::vector<std::string>* out, int depth) const override;
+  void Release() override { rows_ = {}; }
   OpP child;
   std::vector<WindowCall> calls;
  private:

@@ -90,6 +90,9 @@ class Planner {
   // INSERT ... SELECT coerces them to the target columns (as PostgreSQL does).
   void KeepUnknownTargets() { keep_unknown_targets_ = true; }
   ExecState* state() { return st_; }
+  // Whether the plan may be run again (a prepared statement's cached plan): not when it has
+  // data-modifying WITH queries, which are executed outside the operator tree.
+  bool Reusable() const { return data_modifying_.empty() && cte_modified_tables_.empty(); }
   // Resolves a RangeVar to a table; throws 42P01 when missing, 42809 for non-tables.
   const TableDef* ResolveTable(PgQuery__RangeVar* rv);
   ScopeRel TableScopeRel(const TableDef* t, const std::string& alias);

@@ -53,6 +53,51 @@ def test_extended_protocol():
     c.close()
 
 
+def test_prepared_plans():
+    """A prepared SELECT keeps its plan; it must still see new data, follow DDL and search_path,
+    and refuse a changed row shape as PostgreSQL does (results checked against PostgreSQL 15)."""
+    a, b = connect(), connect()
+    a.query("CREATE TABLE pc (id int PRIMARY KEY, v text)")
+    a.query("INSERT INTO pc VALUES (1, 'one'), (2, 'two')")
+    a.prepare("get", "SELECT id, v FROM pc WHERE id = $1")
+    assert a.execute_prepared("get", (1,))[0] == [["1", "one"]]
+    b.query("UPDATE pc SET v = 'uno' WHERE id = 1")
+    assert a.execute_prepared("get", (1,))[0] == [["1", "uno"]]
+    a.query("CREATE INDEX ON pc (v)")
+    assert a.execute_prepared("get", (2,))[0] == [["2", "two"]]
+    a.query("CREATE SCHEMA other; CREATE TABLE other.pc (id int, v text); INSERT INTO other.pc VALUES (1, 'other')")
+    a.query("SET search_path = other, public")
+    assert a.execute_prepared("get", (1,))[0] == [["1", "other"]]
+    a.query("RESET search_path")
+    assert a.execute_prepared("get", (1,))[0] == [["1", "uno"]]
+
+    def fails(name, params, state, message):
+        try:
+            a.execute_prepared(name, params)
+            raise AssertionError("expected " + state)
+        except pgwire.PgError as e:
+            assert (e.sqlstate, e.fields.get("M")) == (state, message), e.fields
+
+    a.query("BEGIN")
+    a.query("ALTER TABLE pc RENAME COLUMN v TO w")
+    fails("get", (1,), "42703", 'column "v" does not exist')
+    a.query("ROLLBACK")
+    assert a.execute_prepared("get", (1,))[0] == [["1", "uno"]]
+    a.query("ALTER TABLE pc ALTER COLUMN v TYPE varchar(10)")
+    fails("get", (1,), "0A000", "cached plan must not change result type")
+    a.prepare("star", "SELECT * FROM pc ORDER BY id")
+    assert a.execute_prepared("star")[0] == [["1", "uno"], ["2", "two"]]
+    a.query("ALTER TABLE pc ADD COLUMN n int DEFAULT 7")
+    fails("star", (), "0A000", "cached plan must not change result type")
+    a.query("DROP TABLE pc")
+    fails("get", (1,), "42P01", 'relation "pc" does not exist')
+    a.query("CREATE TABLE pc (id int PRIMARY KEY, v text)")
+    a.query("INSERT INTO pc VALUES (1, 'again')")
+    assert a.execute_prepared("get", (1,))[0] == [["1", "again"]]
+    a.close()
+    b.close()
+
+
 def test_scram_auth():
     c = connect()
     c.query("CREATE ROLE regress_scram LOGIN PASSWORD 'pa55word'")
@@ -197,6 +242,7 @@ def test_cancel_request():
 
 check("extended protocol", test_extended_protocol)
 check("binary parameters and results", test_binary_formats)
+check("prepared statements keep valid plans", test_prepared_plans)
 check("cancel request", test_cancel_request)
 check("SCRAM-SHA-256 authentication", test_scram_auth)
 check("500 concurrent connections", test_500_connections)

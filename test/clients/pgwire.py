@@ -154,6 +154,27 @@ class Connection:
         self._send(b"S", b"")
         return self._collect()
 
+    def prepare(self, name, sql):
+        """Parse a named statement (parameter types inferred by the server)."""
+        self._send(b"P", name.encode() + b"\0" + sql.encode() + b"\0" + struct.pack("!h", 0))
+        self._send(b"S", b"")
+        return self._collect()
+
+    def execute_prepared(self, name, params=()):
+        """Bind and execute a named statement with text parameters and results."""
+        body = b"\0" + name.encode() + b"\0" + struct.pack("!h", 0) + struct.pack("!h", len(params))
+        for p in params:
+            if p is None:
+                body += struct.pack("!i", -1)
+            else:
+                b = str(p).encode()
+                body += struct.pack("!i", len(b)) + b
+        body += struct.pack("!h", 0)
+        self._send(b"B", body)
+        self._send(b"E", b"\0" + struct.pack("!i", 0))
+        self._send(b"S", b"")
+        return self._collect()
+
     def execute_binary(self, sql, params, param_formats, result_format):
         """Extended protocol with pre-encoded parameter bytes and chosen formats; returns raw
         result column bytes."""
