@@ -107,6 +107,13 @@ class Planner {
   // Joins two inputs on the given conditions (bound over the joined row): a hash join on the
   // equality conjuncts that compare one side with the other, else a nested loop.
   OpP JoinOn(OpP left, OpP right, int left_width, std::vector<ExprP> conds, NestedLoopJoinOp::Kind kind);
+  // An INNER or LEFT join whose right side is a table with an index on an equality join key
+  // becomes a PendingJoin: ResolveJoins later makes it an index nested loop (the key looked up
+  // per outer row) or a hash join. Null when the join does not qualify.
+  std::shared_ptr<struct PendingJoin> ParameterizableJoin(OpP left, OpP right, int left_width, const std::vector<ExprP>& conjuncts,
+                                                          NestedLoopJoinOp::Kind kind, const Scope& scope, size_t left_rel_begin,
+                                                          size_t right_rel_begin);
+  void ResolveJoins();
   PlannedQuery PlanValues(PgQuery__SelectStmt* s, const Scope* outer);
   // Applies ORDER BY / LIMIT of a set operation or VALUES over its output columns.
   PlannedQuery FinishOverOutput(PgQuery__SelectStmt* s, PlannedQuery q);
@@ -114,6 +121,7 @@ class Planner {
   ExecState* st_;
   ParamTypes* params_;
   std::vector<std::shared_ptr<struct ScanLeaf>>* leaves_ = nullptr;
+  std::vector<std::shared_ptr<struct PendingJoin>>* pending_joins_ = nullptr;
   bool keep_unknown_targets_ = false;
   std::vector<std::map<std::string, std::shared_ptr<CteDef>>> ctes_;
   std::set<const Operator*> lateral_ops_;  // FROM items that read earlier items' columns
