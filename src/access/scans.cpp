@@ -108,13 +108,33 @@ void IndexScanOp::Open(EvalContext* ctx) {
     };
     if (lower) bound(lower, lower_inclusive, true);
     if (upper) bound(upper, upper_inclusive, false);
+  } else if (!row_bound.empty()) {
+    // The key of the bounding row. Pairs after a NULL in it do not matter: rows equal to the
+    // values before the NULL compare as NULL, so the bound becomes strict on those values.
+    std::string k = prefix;
+    size_t n = 0;
+    for (; n < row_bound.size(); n++) {
+      Value v = row_bound[n]->Eval(c);
+      if (v.is_null()) break;
+      EncodeKeyValue(index.keys[eq.size() + n]->type, v, index.orders[eq.size() + n], &k);
+    }
+    if (n == 0) {
+      empty_ = true;
+    } else {
+      std::string nonnull = prefix + "\x02";  // the first column's value is not NULL
+      lo = nonnull;
+      hi = PrefixSuccessor(nonnull);
+      bool is_lower = row_op[0] == '>', inclusive = row_op.size() == 2 && n == row_bound.size();
+      if (is_lower != index.orders[eq.size()].desc) lo = std::max(lo, inclusive ? k : PrefixSuccessor(k));
+      else hi = std::min(hi, inclusive ? PrefixSuccessor(k) : k);
+    }
   }
   start_ = lo;
   end_ = hi;
   if (empty_ || start_ >= end_) { empty_ = true; return; }
   // Every column of a unique index given: one key to get, no iterator. (An iterator over a
   // hot row would step over all of its old versions.)
-  point_ = (index.def->unique || index.def->primary) && eq.size() == index.keys.size() && !lower && !upper;
+  point_ = (index.def->unique || index.def->primary) && eq.size() == index.keys.size() && !lower && !upper && row_bound.empty();
   if (point_) {
     point_key_ = prefix;
     return;

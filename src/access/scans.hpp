@@ -43,6 +43,10 @@ class IndexScanOp : public Operator {
   std::vector<ExprP> eq;       // values for the leading index columns
   ExprP lower, upper;          // range on column eq.size() (in SQL order of that column)
   bool lower_inclusive = true, upper_inclusive = true;
+  // Or a row comparison (cols...) row_op (row_bound...) over the columns after eq, all ordered
+  // the same way: one range in key order.
+  std::vector<ExprP> row_bound;
+  std::string row_op;
   bool backward = false;
   bool index_only = false;      // the query reads only the index's key columns
   std::vector<std::string> cond_sql;  // for EXPLAIN "Index Cond"

@@ -202,6 +202,8 @@ struct IndexMatch {
   std::vector<ExprP> eq;
   ExprP lower, upper;
   bool lower_incl = true, upper_incl = true;
+  std::vector<ExprP> row_bound;  // a row comparison over the columns after the equalities
+  std::string row_op;
   std::vector<size_t> used;  // conds consumed as index conditions
   bool ordered = false, backward = false;
   std::vector<std::string> cond_sql;
@@ -225,6 +227,26 @@ OpP Planner::PlanTableScan(const TableDef* t, const std::string& alias, std::vec
       const ExprP& val = call->args[static_cast<size_t>(1 - side)];
       if (UsesRow(val) || !UsesRow(col)) continue;
       cmps.push_back({StripBenignCast(col.get())->Key(), side == 0 ? op : FlipOp(op), val, i});
+    }
+  }
+  // Ordering row comparisons, (a, b) < (x, y): arguments alternate left and right.
+  struct RowCmp { std::vector<std::string> keys; std::string op; std::vector<ExprP> values; size_t pos; };
+  std::vector<RowCmp> row_cmps;
+  for (size_t i = 0; i < conds.size(); i++) {
+    auto* call = dynamic_cast<CallExpr*>(conds[i].get());
+    if (!call || !call->infix || call->args.size() < 4 || call->args.size() % 2) continue;
+    const std::string& op = call->name;
+    if (op != "<" && op != "<=" && op != ">" && op != ">=") continue;
+    for (int side = 0; side < 2; side++) {
+      RowCmp rc{{}, side == 0 ? op : FlipOp(op), {}, i};
+      for (size_t k = 0; k < call->args.size(); k += 2) {
+        const ExprP& col = call->args[k + static_cast<size_t>(side)];
+        const ExprP& val = call->args[k + 1 - static_cast<size_t>(side)];
+        if (UsesRow(val) || !UsesRow(col)) break;
+        rc.keys.push_back(StripBenignCast(col.get())->Key());
+        rc.values.push_back(val);
+      }
+      if (rc.keys.size() == call->args.size() / 2) row_cmps.push_back(std::move(rc));
     }
   }
   IndexMatch best;
@@ -262,8 +284,26 @@ OpP Planner::PlanTableScan(const TableDef* t, const std::string& alias, std::vec
         m.used.push_back(c.pos);
         m.cond_sql.push_back(conds[c.pos]->ToSql());
       }
+      // A row comparison over the next columns, all in the same direction, is one key range.
+      // It is exact (no re-check) when the columns after its first cannot be NULL; a NULL
+      // there makes the comparison NULL where the key order would include the row.
+      for (const auto& rc : row_cmps) {
+        if (m.lower || m.upper || col + rc.keys.size() > bi.keys.size()) break;
+        bool fits = true, exact = true;
+        for (size_t k = 0; k < rc.keys.size() && fits; k++) {
+          fits = bi.keys[col + k]->Key() == rc.keys[k] && bi.orders[col + k].desc == bi.orders[col].desc;
+          auto* kc = dynamic_cast<ColumnExpr*>(bi.keys[col + k].get());
+          if (k > 0) exact &= kc && t->columns[static_cast<size_t>(kc->index)].not_null;
+        }
+        if (!fits) continue;
+        m.row_bound = rc.values;
+        m.row_op = rc.op;
+        if (exact) m.used.push_back(rc.pos);
+        m.cond_sql.push_back(conds[rc.pos]->ToSql());
+        break;
+      }
     }
-    m.score = static_cast<int>(m.eq.size()) * 10 + (m.lower || m.upper ? 5 : 0);
+    m.score = static_cast<int>(m.eq.size()) * 10 + (m.lower || m.upper || !m.row_bound.empty() ? 5 : 0);
     // Among equally good indexes the most recently created wins, as PostgreSQL's planner
     // ends up choosing when their costs tie.
     // Does the index deliver the requested order after its equality prefix?
@@ -293,6 +333,8 @@ OpP Planner::PlanTableScan(const TableDef* t, const std::string& alias, std::vec
     op->upper = best.upper;
     op->lower_inclusive = best.lower_incl;
     op->upper_inclusive = best.upper_incl;
+    op->row_bound = best.row_bound;
+    op->row_op = best.row_op;
     op->backward = best.backward;
     op->cond_sql = best.cond_sql;
     scan = op;
