@@ -42,7 +42,7 @@ OLTP = {
 }
 NOT_YET = {"jsonb": "JSONB containment and GIN indexes", "fts": "full-text search",
            "vector": "the vector type and HNSW/IVFFlat", "partition": "partitioned tables"}
-ALL = list(OLTP) + ["bulk"] + list(NOT_YET)
+ALL = list(OLTP) + ["bulk", "embedded"] + list(NOT_YET)
 
 
 def sh(cmd, env=None, check=True):
@@ -98,10 +98,11 @@ class Postgres(Engine):
 
 
 class Tusk(Engine):
-    def __init__(self, binary):
+    def __init__(self, binary, smoke):
         super().__init__("Tusk", free_port())
         self.dir = tempfile.mkdtemp(prefix="tusk-bench-")
-        self.proc = start_server(binary, self.dir, self.port)
+        # The same memory for cached data as PostgreSQL's shared_buffers.
+        self.proc = start_server(binary, self.dir, self.port, ["--cache-size", "128MB" if smoke else "2GB"])
         self.pid = self.proc.pid
 
     def pids(self):
@@ -205,6 +206,16 @@ def idle_connection_rss(engine, n):
             c.close()
 
 
+def run_embedded(tusk_binary, smoke):
+    """bench/embedded: the embedded library against SQLite 3, in one process (no server)."""
+    binary = os.path.join(os.path.dirname(tusk_binary), "embedded_bench")
+    sizes = ["--inserts", "2000", "--synced-inserts", "200", "--rows", "20000", "--lookups", "20000"] if smoke else []
+    out = subprocess.run([binary] + sizes, capture_output=True, text=True)
+    if out.returncode != 0:
+        raise RuntimeError("embedded_bench failed: " + out.stderr.strip())
+    return out.stdout
+
+
 def fmt(x, unit=""):
     if x is None:
         return "-"
@@ -229,11 +240,15 @@ def main():
     print("# Tusk vs PostgreSQL 15 — %s, commit %s" % (datetime.date.today(), commit))
     print("machine: %s, %d cores, %.0f GiB, %s%s\n" % (platform.processor() or platform.machine(), os.cpu_count(),
           os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / 2**30, platform.platform(), ", smoke mode" if args.smoke else ""))
-    engines = [Postgres(args.smoke), Tusk(os.path.abspath(args.tusk))]
+    engines = [Postgres(args.smoke), Tusk(os.path.abspath(args.tusk), args.smoke)]
     rows, failed = [], []
+    embedded = None
     try:
         loaded = set()
         for name in names:
+            if name == "embedded":
+                embedded = run_embedded(os.path.abspath(args.tusk), args.smoke)
+                continue
             if name in NOT_YET:
                 rows.append((name, "not yet supported (%s)" % NOT_YET[name]))
                 continue
@@ -284,6 +299,8 @@ def main():
     print("|---|---|---|---|---|---|---|")
     for name, text in rows:
         print("| %s | %s |" % (name, text))
+    if embedded:
+        print("\n" + embedded, end="")
     if failed:
         raise SystemExit("workloads that failed: " + ", ".join(failed))
 

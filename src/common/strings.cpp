@@ -20,6 +20,22 @@ int64_t ParseDurationMs(std::string_view text) {
   return static_cast<int64_t>(ms);
 }
 
+int64_t ParseMemoryBytes(std::string_view text) {
+  std::string s = ToLower(Trim(text));
+  size_t pos = 0;
+  double n = 0;
+  try {
+    n = std::stod(s, &pos);
+  } catch (...) {
+    return -1;
+  }
+  std::string unit = Trim(s.substr(pos));
+  double scale = unit.empty() || unit == "b" ? 1 : unit == "kb" ? 1024.0 : unit == "mb" ? 1024.0 * 1024 : unit == "gb" ? 1024.0 * 1024 * 1024
+               : unit == "tb" ? 1024.0 * 1024 * 1024 * 1024 : -1;
+  if (scale < 0 || n < 0) return -1;
+  return static_cast<int64_t>(n * scale);
+}
+
 std::string ToLower(std::string_view s) {
   std::string r(s);
   for (auto& c : r) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));

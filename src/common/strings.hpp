@@ -12,6 +12,9 @@ std::string ToUpper(std::string_view s);
 // A duration setting as PostgreSQL writes it ("250ms", "1s", "2min", "1h", "1d", "30" = ms)
 // in milliseconds; 0 when empty or unreadable.
 int64_t ParseDurationMs(std::string_view text);
+// A memory size as PostgreSQL writes it ("128MB", "2GB", "512kB", "8192" = bytes) in bytes;
+// -1 when unreadable.
+int64_t ParseMemoryBytes(std::string_view text);
 bool IEquals(std::string_view a, std::string_view b);
 std::string Trim(std::string_view s);
 // Quotes an identifier the way PostgreSQL's quote_ident does: only when needed.

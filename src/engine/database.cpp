@@ -17,13 +17,13 @@ std::string SeqKey(uint32_t oid) {
 }
 }  // namespace
 
-std::unique_ptr<Database> Database::Open(const std::string& dir) {
+std::unique_ptr<Database> Database::Open(const std::string& dir, size_t cache_bytes) {
   std::error_code ec;
   std::filesystem::create_directories(dir, ec);
   if (ec) throw Error(sqlstate::kIoError, "could not create data directory \"" + dir + "\": " + ec.message());
   auto db = std::make_unique<Database>();
   db->dir_ = dir;
-  db->store_ = Store::Open(dir);
+  db->store_ = Store::Open(dir, cache_bytes);
   std::string bytes;
   if (db->store_->GetCommitted(kCatalogKey, &bytes)) {
     db->catalog_ = Catalog::Deserialize(bytes);

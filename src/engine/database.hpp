@@ -17,7 +17,7 @@ namespace tusk {
 class Database {
  public:
   // Opens or creates the database in `dir`; throws Error on failure.
-  static std::unique_ptr<Database> Open(const std::string& dir);
+  static std::unique_ptr<Database> Open(const std::string& dir, size_t cache_bytes = Store::kDefaultCacheBytes);
 
   Store* store() { return store_.get(); }
   const std::string& dir() const { return dir_; }

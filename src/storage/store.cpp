@@ -1,19 +1,21 @@
 #include "storage/store.hpp"
 
-#include <rocksdb/table.h>
+#include <rocksdb/cache.h>
 #include <rocksdb/filter_policy.h>
+#include <rocksdb/table.h>
 
 #include "common/error.hpp"
 
 namespace tusk {
 
-std::unique_ptr<Store> Store::Open(const std::string& dir) {
+std::unique_ptr<Store> Store::Open(const std::string& dir, size_t cache_bytes) {
   rocksdb::Options options;
   options.create_if_missing = true;
   options.IncreaseParallelism(2);
   options.compression = rocksdb::kNoCompression;
   rocksdb::BlockBasedTableOptions table;
   table.filter_policy.reset(rocksdb::NewBloomFilterPolicy(10));
+  table.block_cache = rocksdb::NewLRUCache(cache_bytes);
   options.table_factory.reset(rocksdb::NewBlockBasedTableFactory(table));
   rocksdb::TransactionDBOptions txn_options;
   txn_options.transaction_lock_timeout = -1;

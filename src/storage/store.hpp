@@ -19,8 +19,10 @@ namespace tusk {
 
 class Store {
  public:
-  // Opens (creating if needed) the database in `dir`. Throws Error 58030 on failure.
-  static std::unique_ptr<Store> Open(const std::string& dir);
+  // Opens (creating if needed) the database in `dir`, caching up to cache_bytes of data blocks
+  // in memory (the role of PostgreSQL's shared_buffers). Throws Error 58030 on failure.
+  static std::unique_ptr<Store> Open(const std::string& dir, size_t cache_bytes = kDefaultCacheBytes);
+  static constexpr size_t kDefaultCacheBytes = 128u << 20;
   ~Store();
 
   rocksdb::TransactionDB* db() { return db_; }

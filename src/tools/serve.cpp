@@ -6,6 +6,7 @@
 #include <string>
 
 #include "common/error.hpp"
+#include "common/strings.hpp"
 #include "engine/database.hpp"
 #include "server/server.hpp"
 #include "tools/commands.hpp"
@@ -14,15 +15,17 @@ namespace tusk {
 
 namespace {
 const char* kServeHelp =
-    "Usage: tusk serve [--data DIR] [--port N] [--listen ADDR]\n"
+    "Usage: tusk serve [--data DIR] [--port N] [--listen ADDR] [--cache-size SIZE]\n"
     "\n"
     "Runs the Tusk server, speaking the PostgreSQL v3 protocol.\n"
     "\n"
     "Options:\n"
-    "  --data DIR       data directory, created when missing (default ./tusk-data)\n"
-    "  --port N         TCP port (default 5433)\n"
-    "  --listen ADDR    address to listen on (default 127.0.0.1; * for all)\n"
-    "  --help           show this help\n"
+    "  --data DIR          data directory, created when missing (default ./tusk-data)\n"
+    "  --port N            TCP port (default 5433)\n"
+    "  --listen ADDR       address to listen on (default 127.0.0.1; * for all)\n"
+    "  --cache-size SIZE   memory for cached data blocks, the role of PostgreSQL's\n"
+    "                      shared_buffers (default 128MB; units kB, MB, GB)\n"
+    "  --help              show this help\n"
     "\n"
     "Roles: the built-in superuser \"postgres\" connects without a password until you set one\n"
     "(ALTER ROLE postgres PASSWORD '...'); roles with a password use SCRAM-SHA-256.\n";
@@ -36,6 +39,7 @@ void OnSignal(int) {
 int ServeCommand(int argc, char** argv) {
   std::string data = "./tusk-data";
   ServerOptions opts;
+  size_t cache_bytes = Store::kDefaultCacheBytes;
   for (int i = 1; i < argc; i++) {
     std::string a = argv[i];
     auto value = [&](const char* name) -> std::string {
@@ -54,10 +58,16 @@ int ServeCommand(int argc, char** argv) {
       if (*end || p < 1 || p > 65535) { std::fprintf(stderr, "tusk serve: invalid port \"%s\"\n", v.c_str()); return 2; }
       opts.port = static_cast<int>(p);
     } else if (a == "--listen") opts.listen = value("--listen");
+    else if (a == "--cache-size") {
+      std::string v = value("--cache-size");
+      int64_t bytes = ParseMemoryBytes(v);
+      if (bytes < 1 << 20) { std::fprintf(stderr, "tusk serve: invalid cache size \"%s\" (at least 1MB, e.g. 512MB or 2GB)\n", v.c_str()); return 2; }
+      cache_bytes = static_cast<size_t>(bytes);
+    }
     else { std::fprintf(stderr, "tusk serve: unknown option \"%s\"\n\n%s", a.c_str(), kServeHelp); return 2; }
   }
   try {
-    auto db = Database::Open(data);
+    auto db = Database::Open(data, cache_bytes);
     Server server(db.get(), opts);
     server.Listen();
     g_server = &server;

@@ -14,9 +14,9 @@ def free_port():
     return port
 
 
-def start_server(tusk, data, port):
+def start_server(tusk, data, port, extra=()):
     """Starts `tusk serve` on the data directory and waits until it accepts connections."""
-    proc = subprocess.Popen([tusk, "serve", "--data", data, "--port", str(port)],
+    proc = subprocess.Popen([tusk, "serve", "--data", data, "--port", str(port), *extra],
                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     for _ in range(800):
         try:
