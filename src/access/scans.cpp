@@ -2,6 +2,7 @@
 
 #include "common/error.hpp"
 #include "common/rowcodec.hpp"
+#include "engine/database.hpp"
 #include "engine/serializable.hpp"
 #include "storage/store.hpp"
 
@@ -68,6 +69,10 @@ IndexScanOp::IndexScanOp(const TableDef* t, std::string a, BoundIndex idx, bool 
 void IndexScanOp::Open(EvalContext* ctx) {
   ctx_ = ctx;
   first_ = true;
+  batch_keys_.clear();
+  batch_pos_ = 0;
+  scan_done_ = false;
+  batch_limit_ = 1;
   empty_ = false;
   point_ = false;
   Row none;
@@ -185,6 +190,20 @@ bool IndexScanOp::Next(Row* out) {
     CheckStatus(s, "read");
     return Fetch(point_key_, value, out);
   }
+  if (!index.def->primary) {
+    for (;;) {
+      while (batch_pos_ < batch_keys_.size()) {
+        size_t i = batch_pos_++;
+        if (batch_status_[i].IsNotFound()) continue;
+        CheckStatus(batch_status_[i], "read");
+        *out = DecodeRow(batch_rows_[i].ToString());
+        out->resize(table->columns.size());
+        if (emit_key) out->push_back(Value::Str(batch_keys_[i]));
+        return true;
+      }
+      if (scan_done_ || !FillBatch()) return false;
+    }
+  }
   for (;;) {
     if (!first_) {
       if (backward) it_->Prev(); else it_->Next();
@@ -198,6 +217,45 @@ bool IndexScanOp::Next(Row* out) {
     if (key < start_ || key >= end_) return false;
     if (Fetch(key, it_->value().ToString(), out)) return true;
   }
+}
+
+bool IndexScanOp::FillBatch() {
+  batch_keys_.resize(batch_limit_);
+  size_t n = 0;
+  bool done = false;  // the iterator has left the range: never step it again
+  while (n < batch_limit_) {
+    if (!first_) {
+      if (backward) it_->Prev(); else it_->Next();
+    }
+    first_ = false;
+    if (!it_->Valid()) {
+      CheckStatus(it_->status(), "scan");
+      done = true;
+      break;
+    }
+    rocksdb::Slice key = it_->key();
+    if (key.compare(start_) < 0 || key.compare(end_) >= 0) {
+      done = true;
+      break;
+    }
+    std::string_view v(it_->value().data(), it_->value().size());
+    uint64_t len;
+    if (!ReadVarint(&v, &len) || len > v.size()) throw Error(sqlstate::kDataCorrupted, "invalid index entry");
+    batch_keys_[n].assign(v.data(), len);
+    n++;
+  }
+  batch_keys_.resize(n);
+  batch_pos_ = 0;
+  batch_limit_ = std::min<size_t>(batch_limit_ * 2, 64);
+  scan_done_ = done;
+  if (n == 0) return false;
+  std::vector<rocksdb::Slice> keys(batch_keys_.begin(), batch_keys_.end());
+  batch_rows_ = std::vector<rocksdb::PinnableSlice>(n);
+  batch_status_.assign(n, rocksdb::Status());
+  ExecState* st = ctx_->state;
+  st->txn->MultiGet(SnapshotReadOptions(st), st->db->store()->db()->DefaultColumnFamily(), n, keys.data(), batch_rows_.data(),
+                    batch_status_.data());
+  return true;
 }
 
 void IndexScanOp::Explain(std::vector<std::string>* out, int depth) const {

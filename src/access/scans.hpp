@@ -34,7 +34,12 @@ class IndexScanOp : public Operator {
   void Open(EvalContext* ctx) override;
   bool Next(Row* out) override;
   void Explain(std::vector<std::string>* out, int depth) const override;
-  void Release() override { it_.reset(); }
+  void Release() override {
+    it_.reset();
+    batch_keys_ = {};
+    std::vector<rocksdb::PinnableSlice>().swap(batch_rows_);
+    batch_status_ = {};
+  }
 
   const TableDef* table;
   std::string alias;
@@ -59,6 +64,14 @@ class IndexScanOp : public Operator {
   bool empty_ = false, first_ = true;
   bool point_ = false;      // a single key of a unique index: read with Get
   std::string point_key_;
+  // A secondary index's rows are read in batches with one MultiGet (LSM lookups share work
+  // across keys). The batch grows from 1 so that LIMIT 1 reads one row.
+  bool FillBatch();
+  std::vector<std::string> batch_keys_;
+  std::vector<rocksdb::PinnableSlice> batch_rows_;
+  std::vector<rocksdb::Status> batch_status_;
+  size_t batch_pos_ = 0, batch_limit_ = 1;
+  bool scan_done_ = false;
 };
 
 }  // namespace tusk
