@@ -17,6 +17,9 @@ int main(int argc, char** argv) {
     conn->Commit();
     tusk::Result r = conn->Execute("SELECT id, body FROM notes ORDER BY id DESC LIMIT 2");
     for (size_t i = 0; i < r.RowCount(); i++) std::printf("%lld: %s\n", static_cast<long long>(r.GetInt(i, 0)), r.GetText(i, 1).c_str());
+    // A statement run many times is prepared once: parsed and planned on its first execution.
+    auto by_id = conn->Prepare("SELECT body FROM notes WHERE id = $1");
+    std::printf("note 1: %s\n", by_id->Execute({tusk::Param(1)}).GetText(0, 0).c_str());
     tusk::Result count = conn->Execute("SELECT count(*) FROM notes");
     std::printf("%lld notes in total\n", static_cast<long long>(count.GetInt(0, 0)));
   } catch (const tusk::Error& e) {

@@ -97,6 +97,7 @@ void TableAccess::DeleteIndexEntries(const Row& row, const std::string& table_ke
     bool unique_form;
     std::string key = IndexKey(idx, row, table_key, &unique_form);
     CheckStatus(st_->txn->Delete(key), "index delete");
+    st_->db->store()->compactor().NoteDeletes(RelationPrefix(idx.def->oid), 1);
   }
 }
 
@@ -133,6 +134,7 @@ void TableAccess::Delete(const std::string& key, const Row& row) {
   SerializableWrite(st_, table_->oid, key);
   DeleteIndexEntries(row, key);
   CheckStatus(st_->txn->Delete(key), "delete");
+  st_->db->store()->compactor().NoteDeletes(RelationPrefix(table_->oid), 1);
 }
 
 bool TableAccess::LockRow(const std::string& key, Row* latest, RowLockStrength strength) {

@@ -24,10 +24,14 @@ std::unique_ptr<Store> Store::Open(const std::string& dir, size_t cache_bytes) {
   rocksdb::Status s = rocksdb::TransactionDB::Open(options, txn_options, dir, &store->db_);
   if (!s.ok())
     throw Error(sqlstate::kIoError, "could not open data directory \"" + dir + "\": " + s.ToString());
+  store->compactor_ = std::make_unique<RangeCompactor>(store->db_);
   return store;
 }
 
-Store::~Store() { delete db_; }
+Store::~Store() {
+  compactor_.reset();
+  delete db_;
+}
 
 rocksdb::Transaction* Store::Begin(bool sync, int64_t lock_timeout_ms) {
   rocksdb::WriteOptions wo;

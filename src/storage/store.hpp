@@ -15,6 +15,8 @@
 #include <rocksdb/utilities/transaction.h>
 #include <rocksdb/utilities/transaction_db.h>
 
+#include "storage/range_compactor.hpp"
+
 namespace tusk {
 
 class Store {
@@ -33,9 +35,12 @@ class Store {
   bool GetCommitted(const std::string& key, std::string* value);
   // Removes every key in [begin, end) — used for dropped relations after the drop commits.
   void DeleteRange(const std::string& begin, const std::string& end);
+  // Where deleted keys are counted, so that ranges full of tombstones get compacted.
+  RangeCompactor& compactor() { return *compactor_; }
 
  private:
   rocksdb::TransactionDB* db_ = nullptr;
+  std::unique_ptr<RangeCompactor> compactor_;  // stopped before the database closes
 };
 
 // Throws the SQL error matching a failed RocksDB status (lock timeout, deadlock, I/O).
