@@ -20,7 +20,7 @@ namespace tusk {
 
 class RangeCompactor {
  public:
-  static constexpr size_t kThreshold = 4096;
+  static constexpr size_t kThreshold = 1024;
   explicit RangeCompactor(rocksdb::DB* db) : db_(db) {}
   ~RangeCompactor();
   // n keys were deleted under `prefix` (a relation's key range).
