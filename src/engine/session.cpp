@@ -2,6 +2,7 @@
 #include "access/lock_wait.hpp"
 #include "engine/read_only.hpp"
 
+#include <malloc.h>
 #include <chrono>
 
 #include "common/error.hpp"
@@ -286,8 +287,20 @@ void Session::ApplyTransactionOptions(Node** options, size_t n) {
   }
 }
 
+namespace {
+// A transaction that wrote this many keys held its write batch and lock table in memory; once
+// it ends, that memory is handed back to the operating system (glibc keeps freed memory in its
+// arenas otherwise: loading pgbench's scale 10 left the server at 1.8 GiB instead of 0.6).
+constexpr uint64_t kLargeTransactionKeys = 100000;
+uint64_t KeysWritten(rocksdb::Transaction* txn) { return txn->GetNumPuts() + txn->GetNumDeletes() + txn->GetNumMerges(); }
+void AfterTransaction(uint64_t keys_written) {
+  if (keys_written >= kLargeTransactionKeys) malloc_trim(0);
+}
+}  // namespace
+
 void Session::CommitTxn() {
   if (!txn_) return;
+  const uint64_t written = KeysWritten(txn_);
   // synchronous_commit as it stands at COMMIT (SET LOCAL inside the transaction counts):
   // "off" acknowledges before the WAL reaches disk. Concurrent fsyncing commits share one
   // WAL sync (RocksDB's write groups).
@@ -310,7 +323,7 @@ void Session::CommitTxn() {
       s = txn_->Commit();
       if (s.ok()) db_->PublishCatalog(txn_catalog_);
     }
-  } else if (txn_->GetNumPuts() + txn_->GetNumDeletes() + txn_->GetNumMerges() == 0) {
+  } else if (written == 0) {
     // Nothing written: ending the transaction only releases its locks. A commit would still
     // join the WAL write group (and fsync) for an empty batch.
     s = txn_->Rollback();
@@ -319,6 +332,7 @@ void Session::CommitTxn() {
   }
   delete txn_;
   txn_ = nullptr;
+  AfterTransaction(written);
   db_->backends().SetTransaction(pid_, 0);
   advisory_.ReleaseTransactionLevel();
   EndSerializable(s.ok());
@@ -340,9 +354,11 @@ void Session::CommitTxn() {
 // Rolls the storage transaction back and lets go of everything the transaction held.
 void Session::DiscardStorageTxn() {
   if (txn_) {
+    const uint64_t written = KeysWritten(txn_);
     txn_->Rollback();
     delete txn_;
     txn_ = nullptr;
+    AfterTransaction(written);
     db_->backends().SetTransaction(pid_, 0);
   }
   advisory_.ReleaseTransactionLevel();
