@@ -120,6 +120,7 @@ class Planner {
 
   ExecState* st_;
   ParamTypes* params_;
+  friend struct PlanLevel;
   std::vector<std::shared_ptr<struct ScanLeaf>>* leaves_ = nullptr;
   std::vector<std::shared_ptr<struct PendingJoin>>* pending_joins_ = nullptr;
   bool keep_unknown_targets_ = false;

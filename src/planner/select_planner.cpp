@@ -13,8 +13,9 @@ namespace tusk {
 
 namespace {
 
-// Stands in for a base-table scan until WHERE conjuncts have been pushed down to it.
-class DeferredScanOp : public Operator {
+// Stands in for an operator chosen later: a base-table scan until WHERE conjuncts have been
+// pushed down to it, a join until its method is chosen (see ResolveJoins).
+class DeferredOp : public Operator {
  public:
   OpP child;
   void Open(EvalContext* ctx) override { child->Open(ctx); }
@@ -64,24 +65,15 @@ struct ScanLeaf {
   std::string alias;
   size_t rel_index;
   bool nullable;
-  std::shared_ptr<DeferredScanOp> op;
+  std::shared_ptr<DeferredOp> op;
   std::vector<ExprP> conds;
   const std::vector<OrderHint>* order = nullptr;
   bool* ordered = nullptr;
   bool emit_key = false;  // FOR UPDATE: the scan also returns each row's storage key
 };
 
-// A join whose method is chosen once WHERE conditions have reached the scans (see ResolveJoins).
-class DeferredJoinOp : public Operator {
- public:
-  OpP child;
-  void Open(EvalContext* ctx) override { child->Open(ctx); }
-  bool Next(Row* out) override { return child->Next(out); }
-  void Explain(std::vector<std::string>* out, int depth) const override { child->Explain(out, depth); }
-};
-
 struct PendingJoin {
-  std::shared_ptr<DeferredJoinOp> op;
+  std::shared_ptr<DeferredOp> op;
   OpP left, right;
   int left_width;
   std::vector<ExprP> conjuncts;
@@ -90,6 +82,23 @@ struct PendingJoin {
   std::shared_ptr<ScanLeaf> inner;      // the right side: a table with an index on a join key
   // Equalities the inner scan can take as index conditions: (inner column, outer-row column).
   std::vector<std::pair<ExprP, ExprP>> keys;
+};
+
+// Points the planner at one query level's scan leaves and pending joins while that level is
+// planned (subqueries plan their own levels inside it).
+struct PlanLevel {
+  PlanLevel(Planner* p, std::vector<std::shared_ptr<ScanLeaf>>* leaves, std::vector<std::shared_ptr<PendingJoin>>* joins)
+      : p(p), saved_leaves(p->leaves_), saved_joins(p->pending_joins_) {
+    p->leaves_ = leaves;
+    p->pending_joins_ = joins;
+  }
+  ~PlanLevel() {
+    p->leaves_ = saved_leaves;
+    p->pending_joins_ = saved_joins;
+  }
+  Planner* p;
+  std::vector<std::shared_ptr<ScanLeaf>>* saved_leaves;
+  std::vector<std::shared_ptr<PendingJoin>>* saved_joins;
 };
 
 void SplitConjuncts(Node* n, std::vector<Node*>* out) {
@@ -524,7 +533,7 @@ std::shared_ptr<PendingJoin> Planner::ParameterizableJoin(OpP left, OpP right, i
     }
   }
   if (pending->keys.empty()) return nullptr;
-  pending->op = std::make_shared<DeferredJoinOp>();
+  pending->op = std::make_shared<DeferredOp>();
   pending->op->names = left->names;
   pending->op->names.insert(pending->op->names.end(), right->names.begin(), right->names.end());
   pending->op->types = left->types;
@@ -655,7 +664,7 @@ OpP Planner::PlanFromItem(Node* item, Scope* scope, std::vector<Node*>* where, b
       leaf->alias = alias;
       leaf->rel_index = scope->rels.size();
       leaf->nullable = nullable;
-      leaf->op = std::make_shared<DeferredScanOp>();
+      leaf->op = std::make_shared<DeferredOp>();
       leaf->order = order;
       leaf->ordered = ordered;
       for (const auto& c : t->columns) { leaf->op->names.push_back(c.dropped ? "" : c.name); leaf->op->types.push_back(c.type); }
@@ -871,16 +880,7 @@ PlannedQuery Planner::PlanSelect(Node* node, const Scope* outer) {
 
   std::vector<std::shared_ptr<ScanLeaf>> leaves;
   std::vector<std::shared_ptr<PendingJoin>> pending_joins;
-  auto* saved_leaves = leaves_;
-  auto* saved_joins = pending_joins_;
-  leaves_ = &leaves;
-  pending_joins_ = &pending_joins;
-  struct Restore {
-    Planner* p;
-    std::vector<std::shared_ptr<ScanLeaf>>* v;
-    std::vector<std::shared_ptr<PendingJoin>>* j;
-    ~Restore() { p->leaves_ = v; p->pending_joins_ = j; }
-  } restore{this, saved_leaves, saved_joins};
+  PlanLevel level(this, &leaves, &pending_joins);
 
   Scope scope;
   scope.parent = outer;
@@ -1536,16 +1536,7 @@ void Planner::PlanWith(PgQuery__WithClause* with, const Scope* outer) {
 OpP Planner::PlanTargetRows(const TableDef* t, const std::string& alias, Node** from, size_t n_from, Node* where,
                             Scope* scope, ExprP* where_out) {
   std::vector<std::shared_ptr<ScanLeaf>> leaves;
-  auto* saved_leaves = leaves_;
-  auto* saved_joins = pending_joins_;
-  leaves_ = &leaves;
-  pending_joins_ = nullptr;  // joins of UPDATE ... FROM are planned at once
-  struct Restore {
-    Planner* p;
-    std::vector<std::shared_ptr<ScanLeaf>>* v;
-    std::vector<std::shared_ptr<PendingJoin>>* j;
-    ~Restore() { p->leaves_ = v; p->pending_joins_ = j; }
-  } restore{this, saved_leaves, saved_joins};
+  PlanLevel level(this, &leaves, nullptr);  // joins of UPDATE ... FROM are planned at once
   ScopeRel target = TableScopeRel(t, alias);
   target.columns.push_back("");  // the storage key
   target.types.push_back(Type(oid::kBytea));

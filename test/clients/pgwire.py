@@ -140,15 +140,7 @@ class Connection:
     def execute(self, sql, params=()):
         """Extended protocol: unnamed statement, text parameters and results."""
         self._send(b"P", b"\0" + sql.encode() + b"\0" + struct.pack("!h", 0))
-        body = b"\0\0" + struct.pack("!h", 0) + struct.pack("!h", len(params))
-        for p in params:
-            if p is None:
-                body += struct.pack("!i", -1)
-            else:
-                b = str(p).encode()
-                body += struct.pack("!i", len(b)) + b
-        body += struct.pack("!h", 0)
-        self._send(b"B", body)
+        self._bind("", params)
         self._send(b"D", b"P\0")
         self._send(b"E", b"\0" + struct.pack("!i", 0))
         self._send(b"S", b"")
@@ -162,7 +154,14 @@ class Connection:
 
     def execute_prepared(self, name, params=()):
         """Bind and execute a named statement with text parameters and results."""
-        body = b"\0" + name.encode() + b"\0" + struct.pack("!h", 0) + struct.pack("!h", len(params))
+        self._bind(name, params)
+        self._send(b"E", b"\0" + struct.pack("!i", 0))
+        self._send(b"S", b"")
+        return self._collect()
+
+    def _bind(self, statement, params):
+        """Bind the unnamed portal to a statement with text parameters (None is NULL)."""
+        body = b"\0" + statement.encode() + b"\0" + struct.pack("!h", 0) + struct.pack("!h", len(params))
         for p in params:
             if p is None:
                 body += struct.pack("!i", -1)
@@ -171,9 +170,6 @@ class Connection:
                 body += struct.pack("!i", len(b)) + b
         body += struct.pack("!h", 0)
         self._send(b"B", body)
-        self._send(b"E", b"\0" + struct.pack("!i", 0))
-        self._send(b"S", b"")
-        return self._collect()
 
     def execute_binary(self, sql, params, param_formats, result_format):
         """Extended protocol with pre-encoded parameter bytes and chosen formats; returns raw
