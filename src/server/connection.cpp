@@ -316,7 +316,7 @@ class Connection {
 
   // Waits for the next message; false when idle_in_transaction_session_timeout ran out first.
   bool WaitWhileIdleInTransaction() {
-    if (session_->TransactionStatus() == 'I') return true;
+    if (session_->TransactionStatus() == 'I' || sock_.HasBuffered()) return true;
     auto timeout = session_->GetSetting("idle_in_transaction_session_timeout");
     int64_t ms = timeout ? ParseDurationMs(*timeout) : 0;
     if (ms <= 0) return true;

@@ -1,6 +1,8 @@
 #include "server/wire.hpp"
 
+#include <algorithm>
 #include <cerrno>
+#include <cstring>
 #include <sys/socket.h>
 #include <unistd.h>
 
@@ -67,16 +69,36 @@ Socket::~Socket() {
   close(fd_);
 }
 
+size_t Socket::Receive(char* buf, size_t n) {
+  for (;;) {
+    ssize_t r = recv(fd_, buf, n, 0);
+    if (r >= 0) return static_cast<size_t>(r);
+    if (errno != EINTR) return 0;
+  }
+}
+
 bool Socket::ReadExact(char* buf, size_t n) {
-  size_t got = 0;
-  while (got < n) {
-    ssize_t r = recv(fd_, buf + got, n - got, 0);
-    if (r == 0) return false;
-    if (r < 0) {
-      if (errno == EINTR) continue;
-      return false;
+  while (n > 0) {
+    if (in_pos_ < in_.size()) {
+      size_t take = std::min(n, in_.size() - in_pos_);
+      std::memcpy(buf, in_.data() + in_pos_, take);
+      in_pos_ += take;
+      buf += take;
+      n -= take;
+      continue;
     }
-    got += static_cast<size_t>(r);
+    if (n >= kReadChunk) {  // a large body: straight into place
+      size_t r = Receive(buf, n);
+      if (r == 0) return false;
+      buf += r;
+      n -= r;
+      continue;
+    }
+    in_.resize(kReadChunk);
+    size_t r = Receive(in_.data(), kReadChunk);
+    in_.resize(r);
+    in_pos_ = 0;
+    if (r == 0) return false;
   }
   return true;
 }

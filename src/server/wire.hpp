@@ -41,18 +41,27 @@ class MessageReader {
   bool failed_ = false;
 };
 
-// Socket I/O with a write buffer.
+// Socket I/O with a read and a write buffer. Reads take whatever the client has sent, up to
+// kReadChunk bytes: a driver's Bind, Execute and Sync arrive in one packet and cost one recv,
+// not two per message.
 class Socket {
  public:
+  static constexpr size_t kReadChunk = 8192;
   explicit Socket(int fd) : fd_(fd) {}
   ~Socket();
   // Reads exactly n bytes; false on EOF or error.
   bool ReadExact(char* buf, size_t n);
+  // Whether bytes already received are waiting to be read (poll would not see them).
+  bool HasBuffered() const { return in_pos_ < in_.size(); }
   void Write(const std::string& bytes) { out_ += bytes; if (out_.size() > 65536) Flush(); }
   bool Flush();
   int fd() const { return fd_; }
  private:
+  // recv into buf (at most n bytes), retrying on EINTR; 0 on EOF or error.
+  size_t Receive(char* buf, size_t n);
   int fd_;
+  std::string in_;
+  size_t in_pos_ = 0;
   std::string out_;
 };
 
