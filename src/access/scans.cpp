@@ -72,7 +72,7 @@ void IndexScanOp::Open(EvalContext* ctx) {
   batch_keys_.clear();
   batch_pos_ = 0;
   scan_done_ = false;
-  batch_limit_ = 1;
+  batch_limit_ = kFirstBatch;
   empty_ = false;
   point_ = false;
   Row none;

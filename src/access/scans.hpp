@@ -65,12 +65,15 @@ class IndexScanOp : public Operator {
   bool point_ = false;      // a single key of a unique index: read with Get
   std::string point_key_;
   // A secondary index's rows are read in batches with one MultiGet (LSM lookups share work
-  // across keys). The batch grows from 1 so that LIMIT 1 reads one row.
+  // across keys). The batch starts at 8 rows and doubles up to 64: starting at 1 made a join's
+  // inner scan of ten rows cost four MultiGets (tasks_report 286 -> 347 tps with 8), while a
+  // LIMIT 1 reads at most seven rows too many.
   bool FillBatch();
   std::vector<std::string> batch_keys_;
   std::vector<rocksdb::PinnableSlice> batch_rows_;
   std::vector<rocksdb::Status> batch_status_;
-  size_t batch_pos_ = 0, batch_limit_ = 1;
+  static constexpr size_t kFirstBatch = 8;
+  size_t batch_pos_ = 0, batch_limit_ = kFirstBatch;
   bool scan_done_ = false;
 };
 
