@@ -2,7 +2,9 @@
 //
 // FROM items become scans and joins; WHERE conjuncts that read a single base table are pushed
 // into that table's scan, where they can become index conditions (equality on leading index
-// columns, then one range) or remain filters. Equi-joins use a hash join, others a nested loop.
+// columns, then one range or row comparison) or remain filters. A join on an indexed key of a
+// table whose outer side is restricted looks that table up per outer row (index nested loop);
+// other equi-joins use a hash join, the rest a nested loop.
 // Grouping, HAVING, the select list, DISTINCT, ORDER BY (elided when an index yields the
 // order) and LIMIT/OFFSET follow in that order.
 #pragma once
