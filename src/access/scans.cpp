@@ -161,10 +161,7 @@ bool IndexScanOp::Fetch(const std::string& table_key, const std::string& value, 
   if (index.def->primary) {
     *out = DecodeRow(value);
   } else {
-    std::string_view v = value;
-    uint64_t n;
-    if (!ReadVarint(&v, &n) || n > v.size()) throw Error(sqlstate::kDataCorrupted, "invalid index entry");
-    std::string tkey(v.substr(0, n));
+    std::string tkey(IndexEntryTableKey(value));
     std::string row;
     rocksdb::Status s = ctx_->state->txn->Get(SnapshotReadOptions(ctx_->state), tkey, &row);
     if (s.IsNotFound()) return false;
@@ -238,10 +235,7 @@ bool IndexScanOp::FillBatch() {
       done = true;
       break;
     }
-    std::string_view v(it_->value().data(), it_->value().size());
-    uint64_t len;
-    if (!ReadVarint(&v, &len) || len > v.size()) throw Error(sqlstate::kDataCorrupted, "invalid index entry");
-    batch_keys_[n].assign(v.data(), len);
+    batch_keys_[n] = IndexEntryTableKey(std::string_view(it_->value().data(), it_->value().size()));
     n++;
   }
   batch_keys_.resize(n);

@@ -22,6 +22,14 @@ TableAccess::TableAccess(ExecState* st, const TableDef* table, std::vector<Bound
     if (i.def->primary) pk_ = &i;
 }
 
+TableAccess::~TableAccess() {
+  try {
+    for (const auto& [rel, n] : deleted_) st_->db->store()->compactor().NoteDeletes(RelationPrefix(rel), n);
+  } catch (...) {
+    // Best effort: a missed count only delays a compaction.
+  }
+}
+
 std::string TableAccess::MakeRowKey(const Row& row) {
   std::string key = RelationPrefix(table_->oid);
   if (!pk_) {
@@ -97,7 +105,7 @@ void TableAccess::DeleteIndexEntries(const Row& row, const std::string& table_ke
     bool unique_form;
     std::string key = IndexKey(idx, row, table_key, &unique_form);
     CheckStatus(st_->txn->Delete(key), "index delete");
-    st_->db->store()->compactor().NoteDeletes(RelationPrefix(idx.def->oid), 1);
+    deleted_[idx.def->oid]++;
   }
 }
 
@@ -134,7 +142,7 @@ void TableAccess::Delete(const std::string& key, const Row& row) {
   SerializableWrite(st_, table_->oid, key);
   DeleteIndexEntries(row, key);
   CheckStatus(st_->txn->Delete(key), "delete");
-  st_->db->store()->compactor().NoteDeletes(RelationPrefix(table_->oid), 1);
+  deleted_[table_->oid]++;
 }
 
 bool TableAccess::LockRow(const std::string& key, Row* latest, RowLockStrength strength) {
@@ -194,11 +202,14 @@ bool TableAccess::LookupUnique(const BoundIndex& idx, const Row& key_values, std
   }
   std::string value;
   if (!ReadUniqueKey(key, lock, &value)) return false;
-  std::string_view v = value;
-  uint64_t n;
-  if (!ReadVarint(&v, &n) || n > v.size()) throw Error(sqlstate::kDataCorrupted, "invalid index entry");
-  *table_key = std::string(v.substr(0, n));
+  *table_key = std::string(IndexEntryTableKey(value));
   return true;
+}
+
+std::string_view IndexEntryTableKey(std::string_view value) {
+  uint64_t n;
+  if (!ReadVarint(&value, &n) || n > value.size()) throw Error(sqlstate::kDataCorrupted, "invalid index entry");
+  return value.substr(0, n);
 }
 
 }  // namespace tusk

@@ -6,6 +6,7 @@
 //   key    index prefix + encoded index columns [+ table key, unless unique without NULLs]
 //   value  varint length of the table key + table key
 #pragma once
+#include <map>
 #include <memory>
 #include <string>
 #include <vector>
@@ -26,9 +27,16 @@ struct BoundIndex {
   ExprP predicate;                   // partial index; null when the index covers every row
 };
 
+// The table key a secondary index entry's value points at (throws XX001 when malformed).
+std::string_view IndexEntryTableKey(std::string_view value);
+
 class TableAccess {
  public:
   TableAccess(ExecState* st, const TableDef* table, std::vector<BoundIndex> indexes);
+  // Reports the statement's deletions to the storage's range compactor, once per relation.
+  ~TableAccess();
+  TableAccess(const TableAccess&) = delete;
+  TableAccess& operator=(const TableAccess&) = delete;
 
   const TableDef& table() const { return *table_; }
   // The storage key of a row: its primary key, or a fresh hidden row id.
@@ -62,6 +70,7 @@ class TableAccess {
   const TableDef* table_;
   std::vector<BoundIndex> indexes_;
   const BoundIndex* pk_ = nullptr;
+  std::map<uint32_t, size_t> deleted_;  // keys deleted per relation (table or index) oid
 };
 
 rocksdb::ReadOptions SnapshotReadOptions(ExecState* st);

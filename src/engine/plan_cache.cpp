@@ -1,5 +1,6 @@
 #include "engine/plan_cache.hpp"
 
+#include "engine/statements.hpp"
 #include "planner/planner.hpp"
 
 namespace tusk {
@@ -43,24 +44,12 @@ void ExecuteSelectCached(Node* stmt, std::shared_ptr<CachedPlan>* cache, const s
   } else {
     plan->state = *st;
   }
-  ExecState* pst = &plan->state;
+  // Iterators and buffers go when the execution ends; the plan stays.
   struct Release {
     ExecState* st;
     ~Release() { ReleaseOpened(st); }
-  } release{pst};
-  sink->Columns(plan->query.columns);
-  EvalContext ctx;
-  ctx.state = pst;
-  plan->planner->RunDataModifyingCtes(&ctx);
-  Operator* root = plan->query.root.get();
-  root->Open(&ctx);
-  Row row;
-  int64_t n = 0;
-  while (root->Next(&row)) {
-    sink->AddRow(row);
-    n++;
-  }
-  sink->Complete("SELECT " + std::to_string(n));
+  } release{&plan->state};
+  RunPlannedSelect(plan->planner.get(), plan->query, &plan->state, sink);
 }
 
 }  // namespace tusk

@@ -36,10 +36,14 @@ const bool kDmlRunnerInstalled = [] {
 void ExecuteSelect(Node* stmt, ExecState* st, ParamTypes* params, ResultSink* sink) {
   Planner planner(st, params);
   PlannedQuery q = planner.PlanSelect(stmt, nullptr);
+  RunPlannedSelect(&planner, q, st, sink);
+}
+
+void RunPlannedSelect(Planner* planner, const PlannedQuery& q, ExecState* st, ResultSink* sink) {
   sink->Columns(q.columns);
   EvalContext ctx;
   ctx.state = st;
-  planner.RunDataModifyingCtes(&ctx);
+  planner->RunDataModifyingCtes(&ctx);
   q.root->Open(&ctx);
   Row row;
   int64_t n = 0;

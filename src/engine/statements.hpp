@@ -9,7 +9,12 @@
 
 namespace tusk {
 
+class Planner;
+struct PlannedQuery;
+
 void ExecuteSelect(Node* stmt, ExecState* st, ParamTypes* params, ResultSink* sink);
+// Runs a planned SELECT into the sink (its data-modifying WITH queries first) under st.
+void RunPlannedSelect(Planner* planner, const PlannedQuery& q, ExecState* st, ResultSink* sink);
 void ExecuteExplain(PgQuery__ExplainStmt* stmt, ExecState* st, ParamTypes* params, ResultSink* sink);
 // VACUUM / ANALYZE: arguments checked, nothing to do (see maintenance.cpp).
 void ExecuteVacuum(PgQuery__VacuumStmt* stmt, ExecState* st, ParamTypes* params, ResultSink* sink, bool in_transaction_block);

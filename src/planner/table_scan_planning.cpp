@@ -1,0 +1,220 @@
+// Single-table access paths: which index (equalities on leading columns, then one range or a
+// row comparison, or the requested order) serves a table's conditions, else a sequential scan.
+#include <algorithm>
+
+#include "common/strings.hpp"
+#include "planner/planner.hpp"
+
+namespace tusk {
+
+std::vector<BoundIndex> Planner::BindIndexes(const TableDef& t) {
+  std::vector<BoundIndex> out;
+  Scope scope;
+  scope.Add(TableScopeRel(&t, t.name));
+  for (uint32_t ioid : t.indexes) {
+    const IndexDef* def = st_->catalog->FindIndex(ioid);
+    if (!def) continue;
+    BoundIndex bi;
+    bi.def = def;
+    for (const auto& ic : def->columns) {
+      if (ic.column >= 0) {
+        const ColumnDef& col = t.columns[static_cast<size_t>(ic.column)];
+        bi.keys.push_back(std::make_shared<ColumnExpr>(ic.column, 0, col.type, QuoteIdent(col.name)));
+        bi.key_sql.push_back(col.name);
+      } else {
+        std::unique_ptr<Script> holder;
+        Node* e = ParseStoredExpr(ic.expr_sql, &holder);
+        bi.keys.push_back(binder_.Bind(e, scope));
+        bi.key_sql.push_back(ic.expr_sql);
+        stored_exprs_.push_back(std::move(holder));
+      }
+      bi.orders.push_back({ic.desc, ic.nulls_first});
+    }
+    if (!def->where_sql.empty()) {
+      std::unique_ptr<Script> holder;
+      Node* e = ParseStoredExpr(def->where_sql, &holder);
+      bi.predicate = binder_.Bind(e, scope);
+      stored_exprs_.push_back(std::move(holder));
+    }
+    out.push_back(std::move(bi));
+  }
+  return out;
+}
+
+namespace {
+// The column-ish side of a comparison: a column or an index expression, possibly under a
+// cast between types that encode alike in index keys (integers, strings).
+const Expr* StripBenignCast(const Expr* e) {
+  if (auto* c = dynamic_cast<const CastExpr*>(e)) {
+    uint32_t from = c->arg->type.id, to = c->type.id;
+    if (c->arg->type.array || c->type.array) return e;
+    if ((IsIntegerType(from) && IsIntegerType(to)) ||
+        (IsStringType(from) && IsStringType(to) && from != oid::kBpchar && to != oid::kBpchar))
+      return c->arg.get();
+  }
+  return e;
+}
+
+std::string FlipOp(const std::string& op) {
+  if (op == "<") return ">";
+  if (op == ">") return "<";
+  if (op == "<=") return ">=";
+  if (op == ">=") return "<=";
+  return op;
+}
+
+struct IndexMatch {
+  int score = -1;
+  size_t index = 0;
+  std::vector<ExprP> eq;
+  ExprP lower, upper;
+  bool lower_incl = true, upper_incl = true;
+  std::vector<ExprP> row_bound;  // a row comparison over the columns after the equalities
+  std::string row_op;
+  std::vector<size_t> used;  // conds consumed as index conditions
+  bool ordered = false, backward = false;
+  std::vector<std::string> cond_sql;
+};
+}  // namespace
+
+OpP Planner::PlanTableScan(const TableDef* t, const std::string& alias, std::vector<ExprP> conds, bool emit_key,
+                           const std::vector<OrderHint>& order, bool* ordered) {
+  if (ordered) *ordered = false;
+  std::vector<BoundIndex> indexes = BindIndexes(*t);
+  // Analyse comparisons: (key text, op, value expr, cond position)
+  struct Cmp { std::string key; std::string op; ExprP value; size_t pos; };
+  std::vector<Cmp> cmps;
+  for (size_t i = 0; i < conds.size(); i++) {
+    auto* call = dynamic_cast<CallExpr*>(conds[i].get());
+    if (!call || call->args.size() != 2 || !call->infix) continue;
+    const std::string& op = call->name;
+    if (op != "=" && op != "<" && op != "<=" && op != ">" && op != ">=") continue;
+    for (int side = 0; side < 2; side++) {
+      const ExprP& col = call->args[static_cast<size_t>(side)];
+      const ExprP& val = call->args[static_cast<size_t>(1 - side)];
+      if (UsesRow(val) || !UsesRow(col)) continue;
+      cmps.push_back({StripBenignCast(col.get())->Key(), side == 0 ? op : FlipOp(op), val, i});
+    }
+  }
+  // Ordering row comparisons, (a, b) < (x, y): arguments alternate left and right.
+  struct RowCmp { std::vector<std::string> keys; std::string op; std::vector<ExprP> values; size_t pos; };
+  std::vector<RowCmp> row_cmps;
+  for (size_t i = 0; i < conds.size(); i++) {
+    auto* call = dynamic_cast<CallExpr*>(conds[i].get());
+    if (!call || !call->infix || call->args.size() < 4 || call->args.size() % 2) continue;
+    const std::string& op = call->name;
+    if (op != "<" && op != "<=" && op != ">" && op != ">=") continue;
+    for (int side = 0; side < 2; side++) {
+      RowCmp rc{{}, side == 0 ? op : FlipOp(op), {}, i};
+      for (size_t k = 0; k < call->args.size(); k += 2) {
+        const ExprP& col = call->args[k + static_cast<size_t>(side)];
+        const ExprP& val = call->args[k + 1 - static_cast<size_t>(side)];
+        if (UsesRow(val) || !UsesRow(col)) break;
+        rc.keys.push_back(StripBenignCast(col.get())->Key());
+        rc.values.push_back(val);
+      }
+      if (rc.keys.size() == call->args.size() / 2) row_cmps.push_back(std::move(rc));
+    }
+  }
+  IndexMatch best;
+  for (size_t ii = 0; ii < indexes.size(); ii++) {
+    const BoundIndex& bi = indexes[ii];
+    if (bi.predicate) {
+      bool implied = false;
+      for (const auto& c : conds) implied |= c->Key() == bi.predicate->Key();
+      if (!implied) continue;
+    }
+    IndexMatch m;
+    m.index = ii;
+    size_t col = 0;
+    for (; col < bi.keys.size(); col++) {
+      std::string key = bi.keys[col]->Key();
+      bool found = false;
+      for (const auto& c : cmps)
+        if (c.key == key && c.op == "=" && std::find(m.used.begin(), m.used.end(), c.pos) == m.used.end()) {
+          m.eq.push_back(c.value);
+          m.used.push_back(c.pos);
+          m.cond_sql.push_back(conds[c.pos]->ToSql());
+          found = true;
+          break;
+        }
+      if (!found) break;
+    }
+    if (col < bi.keys.size()) {
+      std::string key = bi.keys[col]->Key();
+      for (const auto& c : cmps) {
+        if (c.key != key || c.op == "=") continue;
+        bool is_lower = c.op == ">" || c.op == ">=";
+        if (is_lower && !m.lower) { m.lower = c.value; m.lower_incl = c.op == ">="; }
+        else if (!is_lower && !m.upper) { m.upper = c.value; m.upper_incl = c.op == "<="; }
+        else continue;
+        m.used.push_back(c.pos);
+        m.cond_sql.push_back(conds[c.pos]->ToSql());
+      }
+      // A row comparison over the next columns, all in the same direction, is one key range.
+      // It is exact (no re-check) when the columns after its first cannot be NULL; a NULL
+      // there makes the comparison NULL where the key order would include the row.
+      for (const auto& rc : row_cmps) {
+        if (m.lower || m.upper || col + rc.keys.size() > bi.keys.size()) break;
+        bool fits = true, exact = true;
+        for (size_t k = 0; k < rc.keys.size() && fits; k++) {
+          fits = bi.keys[col + k]->Key() == rc.keys[k] && bi.orders[col + k].desc == bi.orders[col].desc;
+          auto* kc = dynamic_cast<ColumnExpr*>(bi.keys[col + k].get());
+          if (k > 0) exact &= kc && t->columns[static_cast<size_t>(kc->index)].not_null;
+        }
+        if (!fits) continue;
+        m.row_bound = rc.values;
+        m.row_op = rc.op;
+        if (exact) m.used.push_back(rc.pos);
+        m.cond_sql.push_back(conds[rc.pos]->ToSql());
+        break;
+      }
+    }
+    m.score = static_cast<int>(m.eq.size()) * 10 + (m.lower || m.upper || !m.row_bound.empty() ? 5 : 0);
+    // Among equally good indexes the most recently created wins, as PostgreSQL's planner
+    // ends up choosing when their costs tie.
+    // Does the index deliver the requested order after its equality prefix?
+    if (!order.empty() && m.eq.size() + order.size() <= bi.keys.size()) {
+      bool fwd = true, bwd = true;
+      for (size_t k = 0; k < order.size(); k++) {
+        auto* kc = dynamic_cast<ColumnExpr*>(bi.keys[m.eq.size() + k].get());
+        const KeyColumnOrder& ko = bi.orders[m.eq.size() + k];
+        if (!kc || kc->index != order[k].column) { fwd = bwd = false; break; }
+        if (ko.desc != order[k].desc || ko.nulls_first != order[k].nulls_first) fwd = false;
+        if (ko.desc == order[k].desc || ko.nulls_first == order[k].nulls_first) bwd = false;
+      }
+      if (fwd || bwd) {
+        m.ordered = true;
+        m.backward = !fwd;
+        m.score += 3;
+      }
+    }
+    if (m.score > 0 && m.score >= best.score) best = m;
+  }
+  OpP scan;
+  std::vector<ExprP> residual;
+  if (best.score > 0) {
+    auto op = std::make_shared<IndexScanOp>(t, alias, indexes[best.index], emit_key);
+    op->eq = best.eq;
+    op->lower = best.lower;
+    op->upper = best.upper;
+    op->lower_inclusive = best.lower_incl;
+    op->upper_inclusive = best.upper_incl;
+    op->row_bound = best.row_bound;
+    op->row_op = best.row_op;
+    op->backward = best.backward;
+    op->cond_sql = best.cond_sql;
+    scan = op;
+    if (ordered) *ordered = best.ordered;
+    for (size_t i = 0; i < conds.size(); i++)
+      if (std::find(best.used.begin(), best.used.end(), i) == best.used.end()) residual.push_back(conds[i]);
+  } else {
+    scan = std::make_shared<SeqScanOp>(t, alias, emit_key);
+    residual = conds;
+  }
+  if (residual.empty()) return scan;
+  ExprP pred = residual.size() == 1 ? residual[0] : std::make_shared<BoolExpr>(BoolExpr::kAnd, residual);
+  return std::make_shared<FilterOp>(scan, pred);
+}
+
+}  // namespace tusk
