@@ -37,10 +37,12 @@ void SeqScanOp::Open(EvalContext* ctx) {
   SerializableRead(ctx->state, table->oid);
   prefix_ = RelationPrefix(table->oid);
   end_ = PrefixSuccessor(prefix_);
+  std::string start = prefix_;
+  AdvanceScanStart(ctx->state, table->oid, &start);
   rocksdb::ReadOptions ro = SnapshotReadOptions(ctx->state);
   ReleaseAtEnd(ctx);
   it_.reset(ctx->state->txn->GetIterator(ro));
-  it_->Seek(prefix_);
+  it_->Seek(start);
 }
 
 bool SeqScanOp::Next(Row* out) {
@@ -78,7 +80,8 @@ void IndexScanOp::Open(EvalContext* ctx) {
   Row none;
   EvalContext c = *ctx;
   c.row = &none;
-  std::string prefix = RelationPrefix(index.def->oid == table->pk_index && index.def->primary ? table->oid : index.def->oid);
+  const uint32_t rel = index.def->oid == table->pk_index && index.def->primary ? table->oid : index.def->oid;
+  std::string prefix = RelationPrefix(rel);
   for (size_t i = 0; i < eq.size(); i++) {
     Value v = eq[i]->Eval(c);
     if (v.is_null()) { empty_ = true; return; }
@@ -143,6 +146,10 @@ void IndexScanOp::Open(EvalContext* ctx) {
   if (point_) {
     point_key_ = prefix;
     return;
+  }
+  if (!backward) {
+    AdvanceScanStart(ctx->state, rel, &start_);
+    if (start_ >= end_) { empty_ = true; return; }
   }
   rocksdb::ReadOptions ro = SnapshotReadOptions(ctx->state);
   upper_bound_ = rocksdb::Slice(end_);

@@ -16,6 +16,17 @@ rocksdb::ReadOptions SnapshotReadOptions(ExecState* st) {
   return ro;
 }
 
+void WriteKey(ExecState* st, const std::string& key, const std::string& value, const char* what) {
+  if (!st->hint_writer) throw Error(sqlstate::kInternalError, "write outside a transaction's writer");
+  st->db->store()->head_hints().NotePut(st->hint_writer, key);
+  CheckStatus(st->txn->Put(key, value), what);
+}
+
+void AdvanceScanStart(ExecState* st, uint32_t rel, std::string* start) {
+  Store* store = st->db->store();
+  store->head_hints().AdvanceStart(store->db(), rel, st->snapshot ? st->snapshot->GetSequenceNumber() : 0, start);
+}
+
 TableAccess::TableAccess(ExecState* st, const TableDef* table, std::vector<BoundIndex> indexes)
     : st_(st), table_(table), indexes_(std::move(indexes)) {
   for (const auto& i : indexes_)
@@ -24,7 +35,10 @@ TableAccess::TableAccess(ExecState* st, const TableDef* table, std::vector<Bound
 
 TableAccess::~TableAccess() {
   try {
-    for (const auto& [rel, n] : deleted_) st_->db->store()->compactor().NoteDeletes(RelationPrefix(rel), n);
+    for (const auto& [rel, d] : deleted_) {
+      st_->db->store()->compactor().NoteDeletes(RelationPrefix(rel), d);
+      st_->db->store()->head_hints().NoteDeletes(rel, d.count);
+    }
   } catch (...) {
     // Best effort: a missed count only delays a compaction.
   }
@@ -95,7 +109,7 @@ void TableAccess::InsertIndexEntries(const Row& row, const std::string& table_ke
     if (unique_form) {
       if (LockKey(st_, key, LockRequest{}, nullptr) == LockResult::kFound) ThrowDuplicate(idx, row);
     }
-    CheckStatus(st_->txn->Put(key, value), "index write");
+    WriteKey(st_, key, value, "index write");
   }
 }
 
@@ -105,7 +119,7 @@ void TableAccess::DeleteIndexEntries(const Row& row, const std::string& table_ke
     bool unique_form;
     std::string key = IndexKey(idx, row, table_key, &unique_form);
     CheckStatus(st_->txn->Delete(key), "index delete");
-    deleted_[idx.def->oid]++;
+    deleted_[idx.def->oid].Add(key);
   }
 }
 
@@ -117,7 +131,7 @@ std::string TableAccess::Insert(const Row& row) {
   }
   std::string value;
   EncodeRow(row, &value);
-  CheckStatus(st_->txn->Put(key, value), "write");
+  WriteKey(st_, key, value, "write");
   InsertIndexEntries(row, key);
   return key;
 }
@@ -133,7 +147,7 @@ std::string TableAccess::Update(const std::string& key, const Row& old_row, cons
   }
   std::string value;
   EncodeRow(new_row, &value);
-  CheckStatus(st_->txn->Put(new_key, value), "write");
+  WriteKey(st_, new_key, value, "write");
   InsertIndexEntries(new_row, new_key);
   return new_key;
 }
@@ -142,7 +156,7 @@ void TableAccess::Delete(const std::string& key, const Row& row) {
   SerializableWrite(st_, table_->oid, key);
   DeleteIndexEntries(row, key);
   CheckStatus(st_->txn->Delete(key), "delete");
-  deleted_[table_->oid]++;
+  deleted_[table_->oid].Add(key);
 }
 
 bool TableAccess::LockRow(const std::string& key, Row* latest, RowLockStrength strength) {

@@ -15,6 +15,7 @@
 #include "catalog/catalog.hpp"
 #include "common/keycodec.hpp"
 #include "execution/expr.hpp"
+#include "storage/range_compactor.hpp"
 
 namespace tusk {
 
@@ -70,9 +71,16 @@ class TableAccess {
   const TableDef* table_;
   std::vector<BoundIndex> indexes_;
   const BoundIndex* pk_ = nullptr;
-  std::map<uint32_t, size_t> deleted_;  // keys deleted per relation (table or index) oid
+  std::map<uint32_t, RangeCompactor::Deletes> deleted_;  // keys deleted per relation (table or index) oid
 };
 
 rocksdb::ReadOptions SnapshotReadOptions(ExecState* st);
+
+// Every write of a relation's key goes through here: it is announced to the head hints first
+// (storage/head_hints.hpp), which scans trust to skip deleted keys.
+void WriteKey(ExecState* st, const std::string& key, const std::string& value, const char* what);
+
+// Where a forward scan of relation `rel` from `*start` may start in st's snapshot.
+void AdvanceScanStart(ExecState* st, uint32_t rel, std::string* start);
 
 }  // namespace tusk

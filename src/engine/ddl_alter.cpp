@@ -66,7 +66,7 @@ void RewriteRows(ExecState* st, const std::vector<std::pair<std::string, Row>>& 
   for (const auto& [k, r] : rows) {
     std::string v;
     EncodeRow(r, &v);
-    CheckStatus(st->txn->Put(k, v), "rewrite");
+    WriteKey(st, k, v, "rewrite");
   }
 }
 
@@ -87,7 +87,7 @@ void Rekey(ExecState* st, const TableDef& before, const TableDef& after) {
   for (auto& [k, r] : rows) {
     std::string v;
     EncodeRow(r, &v);
-    CheckStatus(st->txn->Put(access.MakeRowKey(r), v), "rekey");
+    WriteKey(st, access.MakeRowKey(r), v, "rekey");
   }
 }
 }  // namespace

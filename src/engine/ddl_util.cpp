@@ -102,7 +102,7 @@ void BuildIndex(ExecState* st, const TableDef& t, const IndexDef& idx) {
     std::string value;
     AppendVarint(tkey.size(), &value);
     value += tkey;
-    CheckStatus(st->txn->Put(key, value), "index build");
+    WriteKey(st, key, value, "index build");
   }
 }
 
@@ -133,7 +133,7 @@ void RekeyTable(ExecState* st, const TableDef& old_def, const TableDef& new_def)
     if (st->txn->Get(rocksdb::ReadOptions(), key, &existing).ok()) continue;  // duplicates were rejected by BuildIndex
     std::string value;
     EncodeRow(r, &value);
-    CheckStatus(st->txn->Put(key, value), "rekey");
+    WriteKey(st, key, value, "rekey");
   }
 }
 }  // namespace

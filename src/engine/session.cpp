@@ -332,6 +332,7 @@ void Session::CommitTxn() {
   }
   delete txn_;
   txn_ = nullptr;
+  db_->store()->head_hints().EndWriter(&hint_writer_);
   AfterTransaction(written);
   db_->backends().SetTransaction(pid_, 0);
   advisory_.ReleaseTransactionLevel();
@@ -358,6 +359,7 @@ void Session::DiscardStorageTxn() {
     txn_->Rollback();
     delete txn_;
     txn_ = nullptr;
+    db_->store()->head_hints().EndWriter(&hint_writer_);
     AfterTransaction(written);
     db_->backends().SetTransaction(pid_, 0);
   }
@@ -682,6 +684,7 @@ void Session::RunStatement(Node* stmt, const PreparedStatement* prepared, const 
   st.session = this;
   st.db = db_;
   st.txn = txn_;
+  st.hint_writer = &hint_writer_;
   st.catalog = CurrentCatalog();
   st.dt = DateTime();
   st.statement_start = std::chrono::duration_cast<std::chrono::microseconds>(std::chrono::system_clock::now().time_since_epoch()).count() - kPgEpochUnixSeconds * kUsecPerSec;

@@ -108,6 +108,7 @@ class Session {
   int32_t pid_;
   // transaction state
   rocksdb::Transaction* txn_ = nullptr;
+  HeadHints::Writer hint_writer_;  // txn_'s Puts, announced to the head hints until it ends
   bool in_block_ = false;
   bool failed_ = false;
   int64_t txn_start_ = 0;

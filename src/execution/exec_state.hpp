@@ -11,6 +11,7 @@
 #include <rocksdb/utilities/transaction.h>
 
 #include "catalog/catalog.hpp"
+#include "storage/head_hints.hpp"
 #include "types/datetime.hpp"
 #include "types/value.hpp"
 
@@ -24,6 +25,7 @@ struct ExecState {
   Session* session = nullptr;
   Database* db = nullptr;
   rocksdb::Transaction* txn = nullptr;
+  HeadHints::Writer* hint_writer = nullptr;  // txn's announcement of its Puts (see WriteKey)
   const rocksdb::Snapshot* snapshot = nullptr;  // the statement's (READ COMMITTED) or the transaction's snapshot
   // REPEATABLE READ: locking a row written by another transaction since the snapshot fails with
   // 40001 instead of reading the newer version.

@@ -1,9 +1,5 @@
 #include "storage/range_compactor.hpp"
 
-#include <algorithm>
-
-#include "common/keycodec.hpp"
-
 namespace tusk {
 
 RangeCompactor::~RangeCompactor() {
@@ -15,12 +11,29 @@ RangeCompactor::~RangeCompactor() {
   if (worker_.joinable()) worker_.join();
 }
 
-void RangeCompactor::NoteDeletes(const std::string& prefix, size_t n) {
+void RangeCompactor::Deletes::Add(const std::string& key) {
+  if (count++ == 0) {
+    first = last = key;
+  } else if (key < first) {
+    first = key;
+  } else if (key > last) {
+    last = key;
+  }
+}
+
+void RangeCompactor::Deletes::Merge(const Deletes& other) {
+  if (other.count == 0) return;
+  if (count == 0 || other.first < first) first = other.first;
+  if (count == 0 || other.last > last) last = other.last;
+  count += other.count;
+}
+
+void RangeCompactor::NoteDeletes(const std::string& prefix, const Deletes& deletes) {
   std::lock_guard<std::mutex> lock(mu_);
-  size_t& count = deletes_[prefix];
-  size_t before = count;
-  count += n;
-  if (before >= kThreshold || count < kThreshold) return;  // below, or already queued
+  Deletes& pending = deletes_[prefix];
+  size_t before = pending.count;
+  pending.Merge(deletes);
+  if (before >= kThreshold || pending.count < kThreshold) return;  // below, or already queued
   queue_.push_back(prefix);
   if (!worker_.joinable()) worker_ = std::thread([this] { Run(); });
   cv_.notify_one();
@@ -34,10 +47,11 @@ void RangeCompactor::Run() {
     std::string prefix = queue_.front();
     queue_.pop_front();
     // Deletions from here on count towards the next compaction.
-    deletes_[prefix] = 0;
+    Deletes span = std::move(deletes_[prefix]);
+    deletes_[prefix] = Deletes();
     lock.unlock();
-    std::string end = PrefixSuccessor(prefix);
-    rocksdb::Slice b(prefix), e(end);
+    // CompactRange's end is inclusive: [first, last] covers every tombstone counted.
+    rocksdb::Slice b(span.first), e(span.last);
     rocksdb::CompactRangeOptions options;
     options.exclusive_manual_compaction = false;  // automatic compactions go on meanwhile
     db_->CompactRange(options, &b, &e);  // best effort: a failure only leaves the tombstones

@@ -3,9 +3,11 @@
 // A deleted key leaves a tombstone that every scan of its range steps over until compaction
 // drops it. Where deletions concentrate — the head of a job queue's partial index, whose taken
 // jobs leave the index one by one — each dequeue's seek would step over all of them, and grow
-// slower with every job. Counting deletions per relation and compacting a relation's range once
-// it has collected kThreshold of them keeps those scans short. (PostgreSQL's answer to the same
-// problem is marking dead index entries and pruning index pages.)
+// slower with every job. Counting deletions per relation and compacting the span of keys they
+// fell in once it has collected kThreshold of them keeps those scans short. Compacting only that
+// span, not the whole relation, keeps each compaction small: a queue's deletions gather at the
+// head of its index. (PostgreSQL's answer to the same problem is marking dead index entries and
+// pruning index pages.)
 #pragma once
 #include <condition_variable>
 #include <deque>
@@ -20,18 +22,25 @@ namespace tusk {
 
 class RangeCompactor {
  public:
-  static constexpr size_t kThreshold = 1024;
+  static constexpr size_t kThreshold = 4096;
   explicit RangeCompactor(rocksdb::DB* db) : db_(db) {}
   ~RangeCompactor();
-  // n keys were deleted under `prefix` (a relation's key range).
-  void NoteDeletes(const std::string& prefix, size_t n);
+  // Keys deleted in one relation (whose keys start with `prefix`): how many, and the smallest
+  // and largest of them.
+  struct Deletes {
+    size_t count = 0;
+    std::string first, last;
+    void Add(const std::string& key);
+    void Merge(const Deletes& other);
+  };
+  void NoteDeletes(const std::string& prefix, const Deletes& deletes);
 
  private:
   void Run();
   rocksdb::DB* db_;
   std::mutex mu_;
   std::condition_variable cv_;
-  std::unordered_map<std::string, size_t> deletes_;
+  std::unordered_map<std::string, Deletes> deletes_;  // since the relation's last compaction
   std::deque<std::string> queue_;  // prefixes waiting for compaction (each at most once)
   std::thread worker_;
   bool stop_ = false;

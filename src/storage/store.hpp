@@ -15,6 +15,7 @@
 #include <rocksdb/utilities/transaction.h>
 #include <rocksdb/utilities/transaction_db.h>
 
+#include "storage/head_hints.hpp"
 #include "storage/range_compactor.hpp"
 
 namespace tusk {
@@ -37,10 +38,13 @@ class Store {
   void DeleteRange(const std::string& begin, const std::string& end);
   // Where deleted keys are counted, so that ranges full of tombstones get compacted.
   RangeCompactor& compactor() { return *compactor_; }
+  // Where scans may start past a relation's deleted head keys.
+  HeadHints& head_hints() { return head_hints_; }
 
  private:
   rocksdb::TransactionDB* db_ = nullptr;
   std::unique_ptr<RangeCompactor> compactor_;  // stopped before the database closes
+  HeadHints head_hints_;
 };
 
 // Throws the SQL error matching a failed RocksDB status (lock timeout, deadlock, I/O).
