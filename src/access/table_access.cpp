@@ -16,10 +16,12 @@ rocksdb::ReadOptions SnapshotReadOptions(ExecState* st) {
   return ro;
 }
 
-void WriteKey(ExecState* st, const std::string& key, const std::string& value, const char* what) {
+void WriteKey(ExecState* st, const std::string& key, const std::string& value, const char* what, bool locked) {
   if (!st->hint_writer) throw Error(sqlstate::kInternalError, "write outside a transaction's writer");
   st->db->store()->head_hints().NotePut(st->hint_writer, key);
-  CheckStatus(st->txn->Put(key, value), what);
+  // A key this statement locked exclusively is tracked already: the Put skips the second
+  // lookup in the lock tracker (a tenth of a bulk load).
+  CheckStatus(st->txn->Put(st->db->store()->db()->DefaultColumnFamily(), key, value, locked), what);
 }
 
 void AdvanceScanStart(ExecState* st, uint32_t rel, std::string* start) {
@@ -109,7 +111,7 @@ void TableAccess::InsertIndexEntries(const Row& row, const std::string& table_ke
     if (unique_form) {
       if (LockKey(st_, key, LockRequest{}, nullptr) == LockResult::kFound) ThrowDuplicate(idx, row);
     }
-    WriteKey(st_, key, value, "index write");
+    WriteKey(st_, key, value, "index write", unique_form);
   }
 }
 
@@ -131,7 +133,7 @@ std::string TableAccess::Insert(const Row& row) {
   }
   std::string value;
   EncodeRow(row, &value);
-  WriteKey(st_, key, value, "write");
+  WriteKey(st_, key, value, "write", pk_ != nullptr);
   InsertIndexEntries(row, key);
   return key;
 }
@@ -147,7 +149,7 @@ std::string TableAccess::Update(const std::string& key, const Row& old_row, cons
   }
   std::string value;
   EncodeRow(new_row, &value);
-  WriteKey(st_, new_key, value, "write");
+  WriteKey(st_, new_key, value, "write", new_key != key);
   InsertIndexEntries(new_row, new_key);
   return new_key;
 }

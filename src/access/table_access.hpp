@@ -77,8 +77,9 @@ class TableAccess {
 rocksdb::ReadOptions SnapshotReadOptions(ExecState* st);
 
 // Every write of a relation's key goes through here: it is announced to the head hints first
-// (storage/head_hints.hpp), which scans trust to skip deleted keys.
-void WriteKey(ExecState* st, const std::string& key, const std::string& value, const char* what);
+// (storage/head_hints.hpp), which scans trust to skip deleted keys. `locked`: the statement has
+// locked the key exclusively (LockKey) already.
+void WriteKey(ExecState* st, const std::string& key, const std::string& value, const char* what, bool locked = false);
 
 // Where a forward scan of relation `rel` from `*start` may start in st's snapshot.
 void AdvanceScanStart(ExecState* st, uint32_t rel, std::string* start);

@@ -315,7 +315,8 @@ void ExecuteInsert(PgQuery__InsertStmt* stmt, ExecState* st, ParamTypes* params,
         return;
       }
     }
-    touched.insert(writer.Insert(row));
+    std::string key = writer.Insert(row);
+    if (conflict.active) touched.insert(std::move(key));  // only ON CONFLICT DO UPDATE asks
     if (stmt->n_returning_list) EmitReturning(ret, row, st, sink);
     count++;
   };
