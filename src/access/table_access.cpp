@@ -24,6 +24,10 @@ void WriteKey(ExecState* st, const std::string& key, const std::string& value, c
   CheckStatus(st->txn->Put(st->db->store()->db()->DefaultColumnFamily(), key, value, locked), what);
 }
 
+void NoteDelete(ExecState* st, uint32_t rel, const std::string& key) {
+  if (st->deletes) (*st->deletes)[rel].Add(key);
+}
+
 void AdvanceScanStart(ExecState* st, uint32_t rel, std::string* start) {
   Store* store = st->db->store();
   store->head_hints().AdvanceStart(store->db(), rel, st->snapshot ? st->snapshot->GetSequenceNumber() : 0, start);
@@ -33,17 +37,6 @@ TableAccess::TableAccess(ExecState* st, const TableDef* table, std::vector<Bound
     : st_(st), table_(table), indexes_(std::move(indexes)) {
   for (const auto& i : indexes_)
     if (i.def->primary) pk_ = &i;
-}
-
-TableAccess::~TableAccess() {
-  try {
-    for (const auto& [rel, d] : deleted_) {
-      st_->db->store()->compactor().NoteDeletes(RelationPrefix(rel), d);
-      st_->db->store()->head_hints().NoteDeletes(rel, d.count);
-    }
-  } catch (...) {
-    // Best effort: a missed count only delays a compaction.
-  }
 }
 
 std::string TableAccess::MakeRowKey(const Row& row) {
@@ -121,7 +114,7 @@ void TableAccess::DeleteIndexEntries(const Row& row, const std::string& table_ke
     bool unique_form;
     std::string key = IndexKey(idx, row, table_key, &unique_form);
     CheckStatus(st_->txn->Delete(key), "index delete");
-    deleted_[idx.def->oid].Add(key);
+    NoteDelete(st_, idx.def->oid, key);
   }
 }
 
@@ -158,7 +151,7 @@ void TableAccess::Delete(const std::string& key, const Row& row) {
   SerializableWrite(st_, table_->oid, key);
   DeleteIndexEntries(row, key);
   CheckStatus(st_->txn->Delete(key), "delete");
-  deleted_[table_->oid].Add(key);
+  NoteDelete(st_, table_->oid, key);
 }
 
 bool TableAccess::LockRow(const std::string& key, Row* latest, RowLockStrength strength) {

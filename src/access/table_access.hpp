@@ -15,7 +15,6 @@
 #include "catalog/catalog.hpp"
 #include "common/keycodec.hpp"
 #include "execution/expr.hpp"
-#include "storage/range_compactor.hpp"
 
 namespace tusk {
 
@@ -34,8 +33,6 @@ std::string_view IndexEntryTableKey(std::string_view value);
 class TableAccess {
  public:
   TableAccess(ExecState* st, const TableDef* table, std::vector<BoundIndex> indexes);
-  // Reports the statement's deletions to the storage's range compactor, once per relation.
-  ~TableAccess();
   TableAccess(const TableAccess&) = delete;
   TableAccess& operator=(const TableAccess&) = delete;
 
@@ -71,7 +68,6 @@ class TableAccess {
   const TableDef* table_;
   std::vector<BoundIndex> indexes_;
   const BoundIndex* pk_ = nullptr;
-  std::map<uint32_t, RangeCompactor::Deletes> deleted_;  // keys deleted per relation (table or index) oid
 };
 
 rocksdb::ReadOptions SnapshotReadOptions(ExecState* st);
@@ -80,6 +76,10 @@ rocksdb::ReadOptions SnapshotReadOptions(ExecState* st);
 // (storage/head_hints.hpp), which scans trust to skip deleted keys. `locked`: the statement has
 // locked the key exclusively (LockKey) already.
 void WriteKey(ExecState* st, const std::string& key, const std::string& value, const char* what, bool locked = false);
+
+// Counts a deleted key of relation `rel` towards the compactions and head hints that follow
+// the transaction's commit.
+void NoteDelete(ExecState* st, uint32_t rel, const std::string& key);
 
 // Where a forward scan of relation `rel` from `*start` may start in st's snapshot.
 void AdvanceScanStart(ExecState* st, uint32_t rel, std::string* start);

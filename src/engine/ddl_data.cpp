@@ -1,5 +1,6 @@
 // Schema statements that also move data: TRUNCATE, CREATE TABLE AS / SELECT INTO, and
 // ALTER COLUMN ... TYPE (which rewrites every row).
+#include "access/table_access.hpp"
 #include "common/error.hpp"
 #include "common/keycodec.hpp"
 #include "common/rowcodec.hpp"
@@ -20,7 +21,10 @@ void DeleteAllRows(ExecState* st, const TableDef& t) {
     std::unique_ptr<rocksdb::Iterator> it(st->txn->GetIterator(rocksdb::ReadOptions()));
     std::vector<std::string> keys;
     for (it->Seek(prefix); it->Valid() && it->key().compare(end) < 0; it->Next()) keys.push_back(it->key().ToString());
-    for (const auto& k : keys) CheckStatus(st->txn->Delete(k), "truncate");
+    for (const auto& k : keys) {
+      CheckStatus(st->txn->Delete(k), "truncate");
+      NoteDelete(st, rel, k);
+    }
   }
 }
 }  // namespace

@@ -337,6 +337,7 @@ void Session::CommitTxn() {
   db_->backends().SetTransaction(pid_, 0);
   advisory_.ReleaseTransactionLevel();
   EndSerializable(s.ok());
+  ReportDeletes(s.ok());
   if (s.ok()) {
     for (uint32_t rel : pending_drops_) {
       std::string p = RelationPrefix(rel);
@@ -352,6 +353,18 @@ void Session::CommitTxn() {
   CheckStatus(s, "commit");
 }
 
+// Deleted keys count towards compactions and head hints once they are committed.
+void Session::ReportDeletes(bool committed) {
+  if (committed) {
+    Store* store = db_->store();
+    for (const auto& [rel, d] : txn_deletes_) {
+      store->compactor().NoteDeletes(RelationPrefix(rel), d);
+      store->head_hints().NoteDeletes(rel, d.count);
+    }
+  }
+  txn_deletes_.clear();
+}
+
 // Rolls the storage transaction back and lets go of everything the transaction held.
 void Session::DiscardStorageTxn() {
   if (txn_) {
@@ -363,6 +376,7 @@ void Session::DiscardStorageTxn() {
     AfterTransaction(written);
     db_->backends().SetTransaction(pid_, 0);
   }
+  ReportDeletes(false);
   advisory_.ReleaseTransactionLevel();
   EndSerializable(false);
 }
@@ -685,6 +699,7 @@ void Session::RunStatement(Node* stmt, const PreparedStatement* prepared, const 
   st.db = db_;
   st.txn = txn_;
   st.hint_writer = &hint_writer_;
+  st.deletes = &txn_deletes_;
   st.catalog = CurrentCatalog();
   st.dt = DateTime();
   st.statement_start = std::chrono::duration_cast<std::chrono::microseconds>(std::chrono::system_clock::now().time_since_epoch()).count() - kPgEpochUnixSeconds * kUsecPerSec;

@@ -108,7 +108,9 @@ class Session {
   int32_t pid_;
   // transaction state
   rocksdb::Transaction* txn_ = nullptr;
+  void ReportDeletes(bool committed);
   HeadHints::Writer hint_writer_;  // txn_'s Puts, announced to the head hints until it ends
+  std::map<uint32_t, RangeCompactor::Deletes> txn_deletes_;  // txn_'s deletions, reported at commit
   bool in_block_ = false;
   bool failed_ = false;
   int64_t txn_start_ = 0;

@@ -4,6 +4,7 @@
 #include <atomic>
 #include <chrono>
 #include <functional>
+#include <map>
 #include <memory>
 #include <string>
 #include <vector>
@@ -12,6 +13,7 @@
 
 #include "catalog/catalog.hpp"
 #include "storage/head_hints.hpp"
+#include "storage/range_compactor.hpp"
 #include "types/datetime.hpp"
 #include "types/value.hpp"
 
@@ -26,6 +28,9 @@ struct ExecState {
   Database* db = nullptr;
   rocksdb::Transaction* txn = nullptr;
   HeadHints::Writer* hint_writer = nullptr;  // txn's announcement of its Puts (see WriteKey)
+  // Keys txn deleted, per relation oid: reported to the range compactor and the head hints
+  // once it commits (NoteDelete).
+  std::map<uint32_t, RangeCompactor::Deletes>* deletes = nullptr;
   const rocksdb::Snapshot* snapshot = nullptr;  // the statement's (READ COMMITTED) or the transaction's snapshot
   // REPEATABLE READ: locking a row written by another transaction since the snapshot fails with
   // 40001 instead of reading the newer version.

@@ -13,8 +13,8 @@
 //   - a hint is learned from a snapshot taken after the learning began, and is capped by the
 //     smallest key of every writer registered when it is set, and of every writer that ended
 //     while it was being learned (whose commit the snapshot may have missed).
-// Deletions only remove keys, so they never make a hint false; they are counted, and enough of
-// them make the next scan learn a new hint.
+// Deletions only remove keys, so they never make a hint false; committed ones are counted, and
+// enough of them make the next scan learn a new hint.
 #pragma once
 #include <cstdint>
 #include <memory>

@@ -3,11 +3,12 @@
 // A deleted key leaves a tombstone that every scan of its range steps over until compaction
 // drops it. Where deletions concentrate — the head of a job queue's partial index, whose taken
 // jobs leave the index one by one — each dequeue's seek would step over all of them, and grow
-// slower with every job. Counting deletions per relation and compacting the span of keys they
-// fell in once it has collected kThreshold of them keeps those scans short. Compacting only that
-// span, not the whole relation, keeps each compaction small: a queue's deletions gather at the
-// head of its index. (PostgreSQL's answer to the same problem is marking dead index entries and
-// pruning index pages.)
+// slower with every job; after a TRUNCATE, a load into the emptied table looks up every key
+// among the tombstones. Counting committed deletions per relation and compacting the span of
+// keys they fell in, once it has collected kThreshold of them, keeps those reads short.
+// Compacting only that span, not the whole relation, keeps each compaction small where
+// deletions gather. (PostgreSQL's answers to the same problem are marking dead index entries,
+// pruning index pages, and giving a truncated table a new file.)
 #pragma once
 #include <condition_variable>
 #include <deque>
