@@ -3,6 +3,7 @@
 
 #include "common/error.hpp"
 #include "common/strings.hpp"
+#include "engine/plan_cache.hpp"
 #include "engine/statements.hpp"
 #include "engine/table_writer.hpp"
 #include "parser/walk.hpp"
@@ -400,68 +401,128 @@ int64_t ForEachTargetRow(Planner& planner, const TableDef* t, TargetRows& tr, Op
 }
 }  // namespace
 
-void ExecuteUpdate(PgQuery__UpdateStmt* stmt, ExecState* st, ParamTypes* params, ResultSink* sink) {
-  Planner planner(st, params);
-  if (stmt->with_clause) planner.PlanWith(stmt->with_clause, nullptr);
-  const TableDef* t = TargetTable(planner, stmt->relation);
-  std::string alias = stmt->relation->alias ? stmt->relation->alias->aliasname : t->name;
-  TargetRows tr;
-  OpP plan = planner.PlanTargetRows(t, alias, stmt->from_clause, stmt->n_from_clause, stmt->where_clause, &tr.scope, &tr.where);
-  tr.width = t->columns.size();
-  std::vector<std::pair<int, ExprP>> sets;
+namespace {
+// An UPDATE or DELETE bound and planned against planner's state; Run executes it once. A
+// prepared statement keeps it between executions (engine/plan_cache.hpp).
+class ModifyPlan : public StatementPlan {
+ public:
+  ModifyPlan(ExecState* st, ParamTypes* params) : planner_(st, params) {}
+  void PlanUpdate(PgQuery__UpdateStmt* stmt);
+  void PlanDelete(PgQuery__DeleteStmt* stmt);
+  bool Reusable() const override { return planner_.Reusable(); }
+  const std::vector<ColumnInfo>& Columns() const override { return ret_.columns; }
+  void Run(ResultSink* sink) override;
+
+ private:
+  // The target rows' plan and RETURNING, common to both statements.
+  void PlanTarget(PgQuery__WithClause* with, PgQuery__RangeVar* relation, Node** from, size_t n_from, Node* where);
+  void BindReturning(Node** list, size_t n);
+
+  Planner planner_;
+  bool delete_ = false;
+  const TableDef* t_ = nullptr;
+  TargetRows tr_;
+  OpP plan_;
+  std::vector<std::pair<int, ExprP>> sets_;  // UPDATE: column, value (null: DEFAULT)
+  bool returning_ = false;
+  Returning ret_;
+  std::unique_ptr<TableWriter> writer_;
+};
+
+void ModifyPlan::PlanTarget(PgQuery__WithClause* with, PgQuery__RangeVar* relation, Node** from, size_t n_from, Node* where) {
+  if (with) planner_.PlanWith(with, nullptr);
+  t_ = TargetTable(planner_, relation);
+  std::string alias = relation->alias ? relation->alias->aliasname : t_->name;
+  plan_ = planner_.PlanTargetRows(t_, alias, from, n_from, where, &tr_.scope, &tr_.where);
+  tr_.width = t_->columns.size();
+}
+
+void ModifyPlan::BindReturning(Node** list, size_t n) {
+  returning_ = n > 0;
+  ret_ = BindReturningOver(planner_, t_, tr_.scope, list, n);
+  if (!planner_.state()->describe_only) writer_ = std::make_unique<TableWriter>(&planner_, t_);
+}
+
+void ModifyPlan::PlanUpdate(PgQuery__UpdateStmt* stmt) {
+  PlanTarget(stmt->with_clause, stmt->relation, stmt->from_clause, stmt->n_from_clause, stmt->where_clause);
+  // As in PostgreSQL, the new values are bound before the target columns are looked up.
+  std::vector<ExprP> values;
   for (size_t i = 0; i < stmt->n_target_list; i++) {
     auto* rt = stmt->target_list[i]->res_target;
     if (rt->n_indirection) throw Error(sqlstate::kFeatureNotSupported, "UPDATE of subfields or array elements is not supported yet");
     if (rt->val->node_case == PG_QUERY__NODE__NODE_MULTI_ASSIGN_REF)
       throw Error(sqlstate::kFeatureNotSupported, "multiple-column UPDATE is not supported yet");
-    int c = FindTargetColumn(t, rt->name, rt->location);
-    for (auto& s2 : sets)
+    values.push_back(rt->val->node_case == PG_QUERY__NODE__NODE_SET_TO_DEFAULT ? nullptr : planner_.binder().Bind(rt->val, tr_.scope));
+  }
+  for (size_t i = 0; i < stmt->n_target_list; i++) {
+    auto* rt = stmt->target_list[i]->res_target;
+    int c = FindTargetColumn(t_, rt->name, rt->location);
+    for (auto& s2 : sets_)
       if (s2.first == c) throw Error(sqlstate::kDuplicateColumn, "multiple assignments to same column \"" + std::string(rt->name) + "\"");
-    const ColumnDef& col = t->columns[static_cast<size_t>(c)];
-    if (rt->val->node_case == PG_QUERY__NODE__NODE_SET_TO_DEFAULT) {
-      sets.emplace_back(c, nullptr);
+    const ColumnDef& col = t_->columns[static_cast<size_t>(c)];
+    if (!values[i]) {
+      sets_.emplace_back(c, nullptr);
       continue;
     }
     if (col.identity == 'a')
       throw Error(sqlstate::kGeneratedAlways, "column \"" + col.name + "\" can only be updated to DEFAULT")
           .WithDetail("Column \"" + col.name + "\" is an identity column defined as GENERATED ALWAYS.");
-    ExprP e = planner.binder().Bind(rt->val, tr.scope);
-    sets.emplace_back(c, planner.binder().Coerce(e, col.type, CastContext::kAssignment, ExprLocation(rt->val), "column \"" + col.name + "\""));
+    sets_.emplace_back(c, planner_.binder().Coerce(values[i], col.type, CastContext::kAssignment, ExprLocation(rt->val), "column \"" + col.name + "\""));
   }
-  Returning ret = BindReturningOver(planner, t, tr.scope, stmt->returning_list, stmt->n_returning_list);
-  if (stmt->n_returning_list) sink->Columns(ret.columns);
+  BindReturning(stmt->returning_list, stmt->n_returning_list);
+}
+
+void ModifyPlan::PlanDelete(PgQuery__DeleteStmt* stmt) {
+  delete_ = true;
+  PlanTarget(stmt->with_clause, stmt->relation, stmt->using_clause, stmt->n_using_clause, stmt->where_clause);
+  BindReturning(stmt->returning_list, stmt->n_returning_list);
+}
+
+void ModifyPlan::Run(ResultSink* sink) {
+  ExecState* st = planner_.state();
+  if (returning_) sink->Columns(ret_.columns);
   if (st->describe_only) return;
-  TableWriter writer(&planner, t);
-  std::vector<int> set_columns;
-  for (auto& [c, e] : sets) set_columns.push_back(c);
-  int64_t count = ForEachTargetRow(planner, t, tr, plan.get(), st, writer, writer.access().UpdateLockFor(set_columns),
-                                   [&](const Row& joined, const Row& latest, const Row&, EvalContext& ctx) {
-    Row updated = latest;
-    for (auto& [c, e] : sets) updated[static_cast<size_t>(c)] = e ? e->Eval(ctx) : writer.DefaultFor(static_cast<size_t>(c));
-    writer.Update(joined[tr.width].s(), latest, updated);
-    if (stmt->n_returning_list) EmitReturning(ret, WithTarget(joined, updated), st, sink);
-  });
-  sink->Complete("UPDATE " + std::to_string(count));
+  TableWriter& writer = *writer_;
+  int64_t count;
+  if (delete_) {
+    count = ForEachTargetRow(planner_, t_, tr_, plan_.get(), st, writer, RowLockStrength::kUpdate,
+                             [&](const Row& joined, const Row& latest, const Row& row, EvalContext&) {
+      writer.Delete(joined[tr_.width].s(), latest);
+      if (returning_) EmitReturning(ret_, row, st, sink);
+    });
+  } else {
+    std::vector<int> set_columns;
+    for (auto& [c, e] : sets_) set_columns.push_back(c);
+    count = ForEachTargetRow(planner_, t_, tr_, plan_.get(), st, writer, writer.access().UpdateLockFor(set_columns),
+                             [&](const Row& joined, const Row& latest, const Row&, EvalContext& ctx) {
+      Row updated = latest;
+      for (auto& [c, e] : sets_) updated[static_cast<size_t>(c)] = e ? e->Eval(ctx) : writer.DefaultFor(static_cast<size_t>(c));
+      writer.Update(joined[tr_.width].s(), latest, updated);
+      if (returning_) EmitReturning(ret_, WithTarget(joined, updated), st, sink);
+    });
+  }
+  tr_.rows.clear();
+  sink->Complete((delete_ ? "DELETE " : "UPDATE ") + std::to_string(count));
+}
+}  // namespace
+
+std::unique_ptr<StatementPlan> PlanModify(Node* stmt, ExecState* st, ParamTypes* params) {
+  auto plan = std::make_unique<ModifyPlan>(st, params);
+  if (stmt->node_case == PG_QUERY__NODE__NODE_UPDATE_STMT) plan->PlanUpdate(stmt->update_stmt);
+  else plan->PlanDelete(stmt->delete_stmt);
+  return plan;
+}
+
+void ExecuteUpdate(PgQuery__UpdateStmt* stmt, ExecState* st, ParamTypes* params, ResultSink* sink) {
+  ModifyPlan plan(st, params);
+  plan.PlanUpdate(stmt);
+  plan.Run(sink);
 }
 
 void ExecuteDelete(PgQuery__DeleteStmt* stmt, ExecState* st, ParamTypes* params, ResultSink* sink) {
-  Planner planner(st, params);
-  if (stmt->with_clause) planner.PlanWith(stmt->with_clause, nullptr);
-  const TableDef* t = TargetTable(planner, stmt->relation);
-  std::string alias = stmt->relation->alias ? stmt->relation->alias->aliasname : t->name;
-  TargetRows tr;
-  OpP plan = planner.PlanTargetRows(t, alias, stmt->using_clause, stmt->n_using_clause, stmt->where_clause, &tr.scope, &tr.where);
-  tr.width = t->columns.size();
-  Returning ret = BindReturningOver(planner, t, tr.scope, stmt->returning_list, stmt->n_returning_list);
-  if (stmt->n_returning_list) sink->Columns(ret.columns);
-  if (st->describe_only) return;
-  TableWriter writer(&planner, t);
-  int64_t count = ForEachTargetRow(planner, t, tr, plan.get(), st, writer, RowLockStrength::kUpdate,
-                                   [&](const Row& joined, const Row& latest, const Row& row, EvalContext&) {
-    writer.Delete(joined[tr.width].s(), latest);
-    if (stmt->n_returning_list) EmitReturning(ret, row, st, sink);
-  });
-  sink->Complete("DELETE " + std::to_string(count));
+  ModifyPlan plan(st, params);
+  plan.PlanDelete(stmt);
+  plan.Run(sink);
 }
 
 }  // namespace tusk

@@ -12,8 +12,7 @@ struct CachedPlan {
   // (the date/time context, parameters): each execution copies its own state in here.
   ExecState state;
   ParamTypes params;
-  std::unique_ptr<Planner> planner;
-  PlannedQuery query;
+  std::unique_ptr<StatementPlan> plan;  // declared last: it goes before the state it points at
 };
 
 namespace {
@@ -25,31 +24,30 @@ bool SameShape(const std::vector<ColumnInfo>& a, const std::vector<ColumnInfo>& 
 }
 }  // namespace
 
-void ExecuteSelectCached(Node* stmt, std::shared_ptr<CachedPlan>* cache, const std::vector<ColumnInfo>& described,
-                         const std::string& settings_key, ExecState* st, ParamTypes* params, ResultSink* sink) {
-  std::shared_ptr<CachedPlan> plan = *cache;
-  if (!plan || plan->catalog != st->catalog || plan->settings_key != settings_key) {
+void ExecuteCached(std::shared_ptr<CachedPlan>* cache, const std::vector<ColumnInfo>& described,
+                   const std::string& settings_key, ExecState* st, ParamTypes* params, ResultSink* sink,
+                   const PlanBuilder& build) {
+  std::shared_ptr<CachedPlan> cached = *cache;
+  if (!cached || cached->catalog != st->catalog || cached->settings_key != settings_key) {
     cache->reset();
-    plan = std::make_shared<CachedPlan>();
-    plan->catalog = st->catalog;
-    plan->settings_key = settings_key;
-    plan->state = *st;
-    plan->params = *params;
-    plan->planner = std::make_unique<Planner>(&plan->state, &plan->params);
-    plan->query = plan->planner->PlanSelect(stmt, nullptr);
-    if (!SameShape(plan->query.columns, described))
+    cached = std::make_shared<CachedPlan>();
+    cached->catalog = st->catalog;
+    cached->settings_key = settings_key;
+    cached->state = *st;
+    cached->params = *params;
+    cached->plan = build(&cached->state, &cached->params);
+    if (!SameShape(cached->plan->Columns(), described))
       throw Error(sqlstate::kFeatureNotSupported, "cached plan must not change result type");
-    // Data-modifying WITH queries run once per execution outside the operator tree.
-    if (plan->planner->Reusable()) *cache = plan;
+    if (cached->plan->Reusable()) *cache = cached;
   } else {
-    plan->state = *st;
+    cached->state = *st;
   }
   // Iterators and buffers go when the execution ends; the plan stays.
   struct Release {
     ExecState* st;
     ~Release() { ReleaseOpened(st); }
-  } release{&plan->state};
-  RunPlannedSelect(plan->planner.get(), plan->query, &plan->state, sink);
+  } release{&cached->state};
+  cached->plan->Run(sink);
 }
 
 }  // namespace tusk

@@ -1,5 +1,6 @@
 #include "common/error.hpp"
 #include "common/strings.hpp"
+#include "engine/plan_cache.hpp"
 #include "engine/statements.hpp"
 #include "planner/planner.hpp"
 
@@ -37,6 +38,24 @@ void ExecuteSelect(Node* stmt, ExecState* st, ParamTypes* params, ResultSink* si
   Planner planner(st, params);
   PlannedQuery q = planner.PlanSelect(stmt, nullptr);
   RunPlannedSelect(&planner, q, st, sink);
+}
+
+namespace {
+class SelectPlan : public StatementPlan {
+ public:
+  SelectPlan(Node* stmt, ExecState* st, ParamTypes* params) : planner_(st, params), query_(planner_.PlanSelect(stmt, nullptr)) {}
+  void Run(ResultSink* sink) override { RunPlannedSelect(&planner_, query_, planner_.state(), sink); }
+  bool Reusable() const override { return planner_.Reusable(); }
+  const std::vector<ColumnInfo>& Columns() const override { return query_.columns; }
+
+ private:
+  Planner planner_;
+  PlannedQuery query_;
+};
+}  // namespace
+
+std::unique_ptr<StatementPlan> PlanSelectStatement(Node* stmt, ExecState* st, ParamTypes* params) {
+  return std::make_unique<SelectPlan>(stmt, st, params);
 }
 
 void RunPlannedSelect(Planner* planner, const PlannedQuery& q, ExecState* st, ResultSink* sink) {

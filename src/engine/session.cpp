@@ -781,7 +781,9 @@ void Session::Dispatch(Node* stmt, const PreparedStatement* prepared, ExecState*
       }
       // A prepared statement keeps its plan, unless this transaction has changed the catalog.
       if (prepared && !txn_catalog_) {
-        ExecuteSelectCached(stmt, &prepared->plan, prepared->columns, PlanSettingsKey(), st, &params, sink);
+        ExecuteCached(&prepared->plan, prepared->columns, PlanSettingsKey(), st, &params, sink, [&](ExecState* s, ParamTypes* p) {
+          return PlanSelectStatement(stmt, s, p);
+        });
         return;
       }
       ExecuteSelect(stmt, st, &params, sink);
@@ -795,8 +797,19 @@ void Session::Dispatch(Node* stmt, const PreparedStatement* prepared, ExecState*
     }
     case PG_QUERY__NODE__NODE_TRUNCATE_STMT: ExecuteTruncate(stmt->truncate_stmt, st, sink); return;
     case PG_QUERY__NODE__NODE_INSERT_STMT: ExecuteInsert(stmt->insert_stmt, st, &params, sink); return;
-    case PG_QUERY__NODE__NODE_UPDATE_STMT: ExecuteUpdate(stmt->update_stmt, st, &params, sink); return;
-    case PG_QUERY__NODE__NODE_DELETE_STMT: ExecuteDelete(stmt->delete_stmt, st, &params, sink); return;
+    case PG_QUERY__NODE__NODE_UPDATE_STMT:
+    case PG_QUERY__NODE__NODE_DELETE_STMT:
+      // Prepared, they keep their plan as a SELECT does.
+      if (prepared && !txn_catalog_) {
+        ExecuteCached(&prepared->plan, prepared->columns, PlanSettingsKey(), st, &params, sink, [&](ExecState* s, ParamTypes* p) {
+          return PlanModify(stmt, s, p);
+        });
+      } else if (stmt->node_case == PG_QUERY__NODE__NODE_UPDATE_STMT) {
+        ExecuteUpdate(stmt->update_stmt, st, &params, sink);
+      } else {
+        ExecuteDelete(stmt->delete_stmt, st, &params, sink);
+      }
+      return;
     case PG_QUERY__NODE__NODE_EXPLAIN_STMT: ExecuteExplain(stmt->explain_stmt, st, &params, sink); return;
     case PG_QUERY__NODE__NODE_VACUUM_STMT: ExecuteVacuum(stmt->vacuum_stmt, st, &params, sink, in_block_); return;
     case PG_QUERY__NODE__NODE_COPY_STMT: ExecuteCopy(stmt->copy_stmt, st, &params, sink); return;

@@ -31,7 +31,8 @@ struct PreparedStatement {
   std::vector<Type> param_types;
   std::vector<ColumnInfo> columns;  // empty when the statement returns no rows
   bool returns_rows = false;
-  // The plan of a SELECT, made at its first execution and reused (engine/plan_cache.hpp).
+  // The plan of a SELECT, UPDATE or DELETE, made at its first execution and reused
+  // (engine/plan_cache.hpp).
   mutable std::shared_ptr<struct CachedPlan> plan;
 };
 

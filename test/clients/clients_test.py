@@ -98,6 +98,50 @@ def test_prepared_plans():
     b.close()
 
 
+def test_prepared_dml_plans():
+    """Prepared UPDATE and DELETE keep their plans too: they must see the rows of the moment,
+    write the indexes and check the constraints DDL adds after they were planned, and refuse a
+    changed RETURNING shape (results checked against PostgreSQL 15)."""
+    a, b = connect(), connect()
+    a.query("CREATE TABLE pd (id int PRIMARY KEY, n int NOT NULL, note text)")
+    a.query("INSERT INTO pd SELECT g, g * 10, NULL FROM generate_series(1, 5) g")
+    a.prepare("bump", "UPDATE pd SET n = n + $2 WHERE id = $1 RETURNING id, n")
+    a.prepare("drop", "DELETE FROM pd WHERE id = $1")
+    assert a.execute_prepared("bump", (1, 5))[0] == [["1", "15"]]
+    b.query("UPDATE pd SET n = 100 WHERE id = 1")
+    assert a.execute_prepared("bump", (1, 1))[0] == [["1", "101"]]
+    assert a.execute_prepared("drop", (5,))[1] == ["DELETE 1"]
+    assert a.execute_prepared("drop", (5,))[1] == ["DELETE 0"]
+
+    def fails(name, params, state, message):
+        try:
+            a.execute_prepared(name, params)
+            raise AssertionError("expected " + state)
+        except pgwire.PgError as e:
+            assert (e.sqlstate, e.fields.get("M")) == (state, message), e.fields
+
+    # A constraint and a unique index added after planning apply to the next execution.
+    a.query("ALTER TABLE pd ADD CONSTRAINT small CHECK (n < 1000)")
+    fails("bump", (1, 5000), "23514", 'new row for relation "pd" violates check constraint "small"')
+    a.query("CREATE UNIQUE INDEX pd_n ON pd (n)")
+    fails("bump", (2, 81), "23505", 'duplicate key value violates unique constraint "pd_n"')
+    assert a.execute_prepared("bump", (2, 1))[0] == [["2", "21"]]
+    assert a.query("SELECT id FROM pd WHERE n = 21")[0] == [["2"]]
+    # Inside a transaction that changes the catalog, and after it rolls back.
+    a.query("BEGIN")
+    a.query("ALTER TABLE pd RENAME COLUMN n TO m")
+    fails("bump", (1, 1), "42703", 'column "n" does not exist')
+    a.query("ROLLBACK")
+    assert a.execute_prepared("bump", (3, 1))[0] == [["3", "31"]]
+    a.query("ALTER TABLE pd ALTER COLUMN n TYPE bigint")
+    fails("bump", (3, 1), "0A000", "cached plan must not change result type")
+    assert a.execute_prepared("drop", (4,))[1] == ["DELETE 1"]
+    assert a.query("SELECT id, n FROM pd ORDER BY id")[0] == [["1", "101"], ["2", "21"], ["3", "31"]]
+    a.query("DROP TABLE pd")
+    a.close()
+    b.close()
+
+
 def test_scram_auth():
     c = connect()
     c.query("CREATE ROLE regress_scram LOGIN PASSWORD 'pa55word'")
@@ -243,6 +287,7 @@ def test_cancel_request():
 check("extended protocol", test_extended_protocol)
 check("binary parameters and results", test_binary_formats)
 check("prepared statements keep valid plans", test_prepared_plans)
+check("prepared UPDATE and DELETE keep valid plans", test_prepared_dml_plans)
 check("cancel request", test_cancel_request)
 check("SCRAM-SHA-256 authentication", test_scram_auth)
 check("500 concurrent connections", test_500_connections)
