@@ -53,6 +53,15 @@ def test_extended_protocol():
     c.close()
 
 
+def prepared_fails(conn, name, params, state, message):
+    """Executing the prepared statement fails with this SQLSTATE and message."""
+    try:
+        conn.execute_prepared(name, params)
+        raise AssertionError("expected " + state)
+    except pgwire.PgError as e:
+        assert (e.sqlstate, e.fields.get("M")) == (state, message), e.fields
+
+
 def test_prepared_plans():
     """A prepared SELECT keeps its plan; it must still see new data, follow DDL and search_path,
     and refuse a changed row shape as PostgreSQL does (results checked against PostgreSQL 15)."""
@@ -72,11 +81,7 @@ def test_prepared_plans():
     assert a.execute_prepared("get", (1,))[0] == [["1", "uno"]]
 
     def fails(name, params, state, message):
-        try:
-            a.execute_prepared(name, params)
-            raise AssertionError("expected " + state)
-        except pgwire.PgError as e:
-            assert (e.sqlstate, e.fields.get("M")) == (state, message), e.fields
+        prepared_fails(a, name, params, state, message)
 
     a.query("BEGIN")
     a.query("ALTER TABLE pc RENAME COLUMN v TO w")
@@ -114,11 +119,7 @@ def test_prepared_dml_plans():
     assert a.execute_prepared("drop", (5,))[1] == ["DELETE 0"]
 
     def fails(name, params, state, message):
-        try:
-            a.execute_prepared(name, params)
-            raise AssertionError("expected " + state)
-        except pgwire.PgError as e:
-            assert (e.sqlstate, e.fields.get("M")) == (state, message), e.fields
+        prepared_fails(a, name, params, state, message)
 
     # A constraint and a unique index added after planning apply to the next execution.
     a.query("ALTER TABLE pd ADD CONSTRAINT small CHECK (n < 1000)")
