@@ -176,13 +176,40 @@ int FindTargetColumn(const TableDef* t, const std::string& name, int location) {
 }
 }  // namespace
 
-void ExecuteInsert(PgQuery__InsertStmt* stmt, ExecState* st, ParamTypes* params, ResultSink* sink) {
-  Planner planner(st, params);
+namespace {
+// An INSERT bound and planned against planner's state; Run executes it once. A prepared
+// statement keeps it between executions (engine/plan_cache.hpp).
+class InsertPlan : public StatementPlan {
+ public:
+  InsertPlan(ExecState* st, ParamTypes* params) : planner_(st, params) {}
+  void Plan(PgQuery__InsertStmt* stmt);
+  bool Reusable() const override { return planner_.Reusable(); }
+  const std::vector<ColumnInfo>& Columns() const override { return ret_.columns; }
+  void Run(ResultSink* sink) override;
+
+ private:
+  Planner planner_;
+  PgQuery__InsertStmt* stmt_ = nullptr;
+  const TableDef* t_ = nullptr;
+  std::vector<int> cols_;  // target column of each given value
+  Returning ret_;
+  std::vector<std::vector<ExprP>> value_rows_;  // VALUES (null: DEFAULT), or
+  OpP query_;                                   // the query's rows, cast to the columns
+  OnConflict conflict_;
+  std::unique_ptr<TableWriter> writer_;  // made at the first execution
+};
+
+void InsertPlan::Plan(PgQuery__InsertStmt* stmt) {
+  // Bound once here; Run uses them at every execution.
+  stmt_ = stmt;
+  Planner& planner = planner_;
+  std::vector<int>& cols = cols_;
+  std::vector<std::vector<ExprP>>& value_rows = value_rows_;  // null ExprP = DEFAULT
+  OpP& query = query_;
   if (stmt->with_clause) planner.PlanWith(stmt->with_clause, nullptr);
-  const TableDef* t = TargetTable(planner, stmt->relation);
+  const TableDef* t = t_ = TargetTable(planner, stmt->relation);
   std::string alias = stmt->relation->alias ? stmt->relation->alias->aliasname : t->name;
   // Target columns.
-  std::vector<int> cols;
   std::vector<int> col_locations;
   if (stmt->n_cols) {
     for (size_t i = 0; i < stmt->n_cols; i++) {
@@ -198,12 +225,10 @@ void ExecuteInsert(PgQuery__InsertStmt* stmt, ExecState* st, ParamTypes* params,
     for (size_t c = 0; c < t->columns.size(); c++)
       if (!t->columns[c].dropped) { cols.push_back(static_cast<int>(c)); col_locations.push_back(-1); }
   }
-  Returning ret = BindReturning(planner, t, alias, stmt->returning_list, stmt->n_returning_list);
-  bool overriding_system = stmt->override == PG_QUERY__OVERRIDING_KIND__OVERRIDING_SYSTEM_VALUE;
+  ret_ = BindReturning(planner, t, alias, stmt->returning_list, stmt->n_returning_list);
+  const bool overriding_system = stmt->override == PG_QUERY__OVERRIDING_KIND__OVERRIDING_SYSTEM_VALUE;
   bool overriding_user = stmt->override == PG_QUERY__OVERRIDING_KIND__OVERRIDING_USER_VALUE;
   // Source rows as expressions (VALUES, with DEFAULT markers) or a query.
-  std::vector<std::vector<ExprP>> value_rows;  // null ExprP = DEFAULT
-  OpP query;
   std::vector<Type> query_types;
   auto* sel = stmt->select_stmt ? stmt->select_stmt->select_stmt : nullptr;
   Scope empty;
@@ -270,15 +295,25 @@ void ExecuteInsert(PgQuery__InsertStmt* stmt, ExecState* st, ParamTypes* params,
   } else {
     value_rows.emplace_back();  // DEFAULT VALUES
   }
-  OnConflict conflict = BindOnConflict(planner, t, alias, stmt->on_conflict_clause);
+  conflict_ = BindOnConflict(planner, t, alias, stmt->on_conflict_clause);
+}
+
+void InsertPlan::Run(ResultSink* sink) {
+  ExecState* st = planner_.state();
+  PgQuery__InsertStmt* stmt = stmt_;
+  const TableDef* t = t_;
+  const std::vector<int>& cols = cols_;
+  const Returning& ret = ret_;
+  const OnConflict& conflict = conflict_;
   if (stmt->n_returning_list) sink->Columns(ret.columns);
   if (st->describe_only) return;  // everything is bound: parameter types are known
   {
     EvalContext cte_ctx;
     cte_ctx.state = st;
-    planner.RunDataModifyingCtes(&cte_ctx);
+    planner_.RunDataModifyingCtes(&cte_ctx);
   }
-  TableWriter writer(&planner, t);
+  if (!writer_) writer_ = std::make_unique<TableWriter>(&planner_, t);
+  TableWriter& writer = *writer_;
   int64_t count = 0;
   std::set<std::string> touched;  // rows this statement inserted or updated
   auto insert_row = [&](const std::vector<Value>& given, const std::vector<bool>& is_default) {
@@ -323,15 +358,15 @@ void ExecuteInsert(PgQuery__InsertStmt* stmt, ExecState* st, ParamTypes* params,
   };
   EvalContext ctx;
   ctx.state = st;
-  if (query) {
+  if (query_) {
     // Materialize first so the query cannot see rows this statement inserts.
-    std::vector<Row> rows = RunToVector(query.get(), &ctx);
+    std::vector<Row> rows = RunToVector(query_.get(), &ctx);
     std::vector<bool> no_defaults(cols.size(), false);
     for (const Row& r : rows) insert_row(r, no_defaults);
   } else {
     Row none;
     ctx.row = &none;
-    for (const auto& exprs : value_rows) {
+    for (const auto& exprs : value_rows_) {
       std::vector<Value> vals;
       std::vector<bool> defaults;
       for (const auto& e : exprs) {
@@ -342,6 +377,13 @@ void ExecuteInsert(PgQuery__InsertStmt* stmt, ExecState* st, ParamTypes* params,
     }
   }
   sink->Complete("INSERT 0 " + std::to_string(count));
+}
+}  // namespace
+
+void ExecuteInsert(PgQuery__InsertStmt* stmt, ExecState* st, ParamTypes* params, ResultSink* sink) {
+  InsertPlan plan(st, params);
+  plan.Plan(stmt);
+  plan.Run(sink);
 }
 
 namespace {
@@ -507,6 +549,11 @@ void ModifyPlan::Run(ResultSink* sink) {
 }  // namespace
 
 std::unique_ptr<StatementPlan> PlanModify(Node* stmt, ExecState* st, ParamTypes* params) {
+  if (stmt->node_case == PG_QUERY__NODE__NODE_INSERT_STMT) {
+    auto plan = std::make_unique<InsertPlan>(st, params);
+    plan->Plan(stmt->insert_stmt);
+    return plan;
+  }
   auto plan = std::make_unique<ModifyPlan>(st, params);
   if (stmt->node_case == PG_QUERY__NODE__NODE_UPDATE_STMT) plan->PlanUpdate(stmt->update_stmt);
   else plan->PlanDelete(stmt->delete_stmt);

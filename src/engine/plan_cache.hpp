@@ -1,6 +1,6 @@
 // Plans of prepared statements, kept with the statement and reused by later executions (as
 // PostgreSQL reuses a prepared statement's generic plan), so that a short statement run many
-// times is parsed, bound and planned once: SELECT, UPDATE and DELETE.
+// times is parsed, bound and planned once: SELECT, INSERT, UPDATE and DELETE.
 //
 // A plan is reused while the catalog it was made against is still the one in force (any DDL
 // publishes a new catalog) and the settings planning reads — the user, search_path, TimeZone
@@ -43,7 +43,7 @@ void ExecuteCached(std::shared_ptr<CachedPlan>* cache, const std::vector<ColumnI
                    const std::string& settings_key, ExecState* st, ParamTypes* params, ResultSink* sink,
                    const PlanBuilder& build);
 
-// The plans of SELECT (engine/query.cpp) and of UPDATE and DELETE (engine/dml.cpp).
+// The plans of SELECT (engine/query.cpp) and of INSERT, UPDATE and DELETE (engine/dml.cpp).
 std::unique_ptr<StatementPlan> PlanSelectStatement(Node* stmt, ExecState* st, ParamTypes* params);
 std::unique_ptr<StatementPlan> PlanModify(Node* stmt, ExecState* st, ParamTypes* params);
 

@@ -796,7 +796,7 @@ void Session::Dispatch(Node* stmt, const PreparedStatement* prepared, ExecState*
       return;
     }
     case PG_QUERY__NODE__NODE_TRUNCATE_STMT: ExecuteTruncate(stmt->truncate_stmt, st, sink); return;
-    case PG_QUERY__NODE__NODE_INSERT_STMT: ExecuteInsert(stmt->insert_stmt, st, &params, sink); return;
+    case PG_QUERY__NODE__NODE_INSERT_STMT:
     case PG_QUERY__NODE__NODE_UPDATE_STMT:
     case PG_QUERY__NODE__NODE_DELETE_STMT:
       // Prepared, they keep their plan as a SELECT does.
@@ -804,6 +804,8 @@ void Session::Dispatch(Node* stmt, const PreparedStatement* prepared, ExecState*
         ExecuteCached(&prepared->plan, prepared->columns, PlanSettingsKey(), st, &params, sink, [&](ExecState* s, ParamTypes* p) {
           return PlanModify(stmt, s, p);
         });
+      } else if (stmt->node_case == PG_QUERY__NODE__NODE_INSERT_STMT) {
+        ExecuteInsert(stmt->insert_stmt, st, &params, sink);
       } else if (stmt->node_case == PG_QUERY__NODE__NODE_UPDATE_STMT) {
         ExecuteUpdate(stmt->update_stmt, st, &params, sink);
       } else {

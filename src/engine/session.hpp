@@ -31,7 +31,7 @@ struct PreparedStatement {
   std::vector<Type> param_types;
   std::vector<ColumnInfo> columns;  // empty when the statement returns no rows
   bool returns_rows = false;
-  // The plan of a SELECT, UPDATE or DELETE, made at its first execution and reused
+  // The plan of a SELECT, INSERT, UPDATE or DELETE, made at its first execution and reused
   // (engine/plan_cache.hpp).
   mutable std::shared_ptr<struct CachedPlan> plan;
 };

@@ -104,7 +104,7 @@ def test_prepared_plans():
 
 
 def test_prepared_dml_plans():
-    """Prepared UPDATE and DELETE keep their plans too: they must see the rows of the moment,
+    """Prepared INSERT, UPDATE and DELETE keep their plans too: they must see the rows of the moment,
     write the indexes and check the constraints DDL adds after they were planned, and refuse a
     changed RETURNING shape (results checked against PostgreSQL 15)."""
     a, b = connect(), connect()
@@ -139,6 +139,25 @@ def test_prepared_dml_plans():
     assert a.execute_prepared("drop", (4,))[1] == ["DELETE 1"]
     assert a.query("SELECT id, n FROM pd ORDER BY id")[0] == [["1", "101"], ["2", "21"], ["3", "31"]]
     a.query("DROP TABLE pd")
+    # INSERT: a column default, a unique index and a CHECK added after planning.
+    a.query("CREATE TABLE pi (id serial PRIMARY KEY, n int NOT NULL)")
+    a.prepare("add", "INSERT INTO pi (n) VALUES ($1) RETURNING id, n")
+    a.prepare("addq", "INSERT INTO pi (n) SELECT $1 + g FROM generate_series(1, 2) g")
+    assert a.execute_prepared("add", (5,))[0] == [["1", "5"]]
+    assert a.execute_prepared("addq", (100,))[1] == ["INSERT 0 2"]
+    a.query("ALTER TABLE pi ADD COLUMN note text DEFAULT 'new'")
+    assert a.execute_prepared("add", (7,))[0] == [["4", "7"]]
+    a.query("CREATE UNIQUE INDEX pi_n ON pi (n)")
+    fails("add", (7,), "23505", 'duplicate key value violates unique constraint "pi_n"')
+    fails("addq", (100,), "23505", 'duplicate key value violates unique constraint "pi_n"')
+    a.query("ALTER TABLE pi ADD CONSTRAINT pos CHECK (n > 0)")
+    fails("add", (-1,), "23514", 'new row for relation "pi" violates check constraint "pos"')
+    a.query("ALTER TABLE pi ALTER COLUMN n TYPE bigint")
+    fails("add", (8,), "0A000", "cached plan must not change result type")
+    assert a.execute_prepared("addq", (200,))[1] == ["INSERT 0 2"]
+    assert a.query("SELECT id, n, note FROM pi ORDER BY id")[0] == [
+        ["1", "5", "new"], ["2", "101", "new"], ["3", "102", "new"], ["4", "7", "new"], ["8", "201", "new"], ["9", "202", "new"]]
+    a.query("DROP TABLE pi")
     a.close()
     b.close()
 
@@ -288,7 +307,7 @@ def test_cancel_request():
 check("extended protocol", test_extended_protocol)
 check("binary parameters and results", test_binary_formats)
 check("prepared statements keep valid plans", test_prepared_plans)
-check("prepared UPDATE and DELETE keep valid plans", test_prepared_dml_plans)
+check("prepared INSERT, UPDATE and DELETE keep valid plans", test_prepared_dml_plans)
 check("cancel request", test_cancel_request)
 check("SCRAM-SHA-256 authentication", test_scram_auth)
 check("500 concurrent connections", test_500_connections)
