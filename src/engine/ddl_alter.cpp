@@ -48,19 +48,6 @@ bool ExprMentions(const std::string& sql, const std::string& column) {
   return found;
 }
 
-std::vector<std::pair<std::string, Row>> ScanAll(ExecState* st, const TableDef* t) {
-  SeqScanOp scan(t, "", true);
-  EvalContext ctx;
-  ctx.state = st;
-  std::vector<std::pair<std::string, Row>> out;
-  for (Row& r : RunToVector(&scan, &ctx)) {
-    std::string k = r.back().s();
-    r.pop_back();
-    out.emplace_back(std::move(k), std::move(r));
-  }
-  return out;
-}
-
 // Rewrites every row in place (new column filled, key unchanged).
 void RewriteRows(ExecState* st, const std::vector<std::pair<std::string, Row>>& rows) {
   for (const auto& [k, r] : rows) {
@@ -76,20 +63,6 @@ void DropIndexObject(ExecState* st, Catalog* cat, TableDef* t, uint32_t idx) {
   cat->DropIndex(idx);
 }
 
-// Moves every row to the key the (new) table definition gives it.
-void Rekey(ExecState* st, const TableDef& before, const TableDef& after) {
-  auto rows = ScanAll(st, &before);
-  ParamTypes params;
-  ExecState s2 = *st;
-  Planner planner(&s2, &params);
-  TableAccess access(&s2, &after, planner.BindIndexes(after));
-  for (auto& [k, r] : rows) CheckStatus(st->txn->Delete(k), "rekey");
-  for (auto& [k, r] : rows) {
-    std::string v;
-    EncodeRow(r, &v);
-    WriteKey(st, access.MakeRowKey(r), v, "rekey");
-  }
-}
 }  // namespace
 
 void ExecuteAlterTable(PgQuery__AlterTableStmt* stmt, ExecState* st, ResultSink* sink) {
@@ -195,7 +168,7 @@ void ExecuteAlterTable(PgQuery__AlterTableStmt* stmt, ExecState* st, ResultSink*
             }), ot->constraints.end());
             (void)other;
           }
-        if (was_pk) Rekey(st, before, *t);
+        if (was_pk) RekeyTable(st, before, *t);
         break;
       }
       case PG_QUERY__ALTER_TABLE_TYPE__AT_ColumnDefault: {
@@ -273,7 +246,7 @@ void ExecuteAlterTable(PgQuery__AlterTableStmt* stmt, ExecState* st, ResultSink*
           DropIndexObject(st, cat, t, cd.index);
           if (cd.kind == 'p') {
             t->pk_index = 0;
-            Rekey(st, before, *t);
+            RekeyTable(st, before, *t);
           }
         }
         break;

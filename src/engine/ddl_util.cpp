@@ -1,5 +1,7 @@
 #include "engine/ddl_util.hpp"
 
+#include <unordered_set>
+
 #include "common/error.hpp"
 #include "common/keycodec.hpp"
 #include "common/rowcodec.hpp"
@@ -53,6 +55,34 @@ std::string ChooseConstraintName(const TableDef& t, const std::vector<std::strin
   }
 }
 
+std::vector<std::pair<std::string, Row>> ScanAll(ExecState* st, const TableDef* t) {
+  SeqScanOp scan(t, "", true);
+  EvalContext ctx;
+  ctx.state = st;
+  std::vector<std::pair<std::string, Row>> out;
+  for (Row& r : RunToVector(&scan, &ctx)) {
+    std::string k = r.back().s();
+    r.pop_back();
+    out.emplace_back(std::move(k), std::move(r));
+  }
+  return out;
+}
+
+void RekeyTable(ExecState* st, const TableDef& before, const TableDef& after) {
+  auto rows = ScanAll(st, &before);
+  ParamTypes params;
+  ExecState s2 = *st;
+  Planner planner(&s2, &params);
+  TableAccess access(&s2, &after, planner.BindIndexes(after));
+  for (auto& [k, r] : rows) CheckStatus(st->txn->Delete(k), "rekey");
+  std::string v;
+  for (auto& [k, r] : rows) {
+    v.clear();
+    EncodeRow(r, &v);
+    WriteKey(st, access.MakeRowKey(r), v, "rekey");
+  }
+}
+
 void BuildIndex(ExecState* st, const TableDef& t, const IndexDef& idx) {
   ParamTypes params;
   Planner planner(st, &params);
@@ -65,7 +95,9 @@ void BuildIndex(ExecState* st, const TableDef& t, const IndexDef& idx) {
   ctx.state = st;
   scan.Open(&ctx);
   Row row;
-  std::map<std::string, bool> seen;
+  // The index's key space is new (its oid was just allocated): duplicates can only be among
+  // the keys this build makes.
+  std::unordered_set<std::string> seen;
   while (scan.Next(&row)) {
     std::string tkey = row.back().s();
     row.pop_back();
@@ -82,9 +114,7 @@ void BuildIndex(ExecState* st, const TableDef& t, const IndexDef& idx) {
     }
     bool unique_form = idx.unique && !has_null;
     if (unique_form) {
-      std::string existing;
-      rocksdb::Status s = st->txn->Get(rocksdb::ReadOptions(), key, &existing);
-      if (s.ok() || seen.count(key)) {
+      if (!seen.insert(key).second) {
         std::string cols, text;
         for (size_t i = 0; i < vals.size(); i++) {
           if (i) { cols += ", "; text += ", "; }
@@ -94,7 +124,6 @@ void BuildIndex(ExecState* st, const TableDef& t, const IndexDef& idx) {
         throw Error(sqlstate::kUniqueViolation, "could not create unique index \"" + idx.name + "\"")
             .WithDetail("Key (" + cols + ")=(" + text + ") is duplicated.");
       }
-      seen[key] = true;
     } else {
       key += tkey;
     }
@@ -113,29 +142,6 @@ std::vector<std::string> ColumnNames(const TableDef& t, const std::vector<int>& 
   return names;
 }
 
-// Re-keys every row of a table after its primary key changed (added or dropped).
-void RekeyTable(ExecState* st, const TableDef& old_def, const TableDef& new_def) {
-  SeqScanOp scan(&old_def, "", true);
-  EvalContext ctx;
-  ctx.state = st;
-  std::vector<Row> rows = RunToVector(&scan, &ctx);
-  ParamTypes params;
-  Planner planner(st, &params);
-  TableAccess access(st, &new_def, planner.BindIndexes(new_def));
-  for (Row& r : rows) {
-    std::string old_key = r.back().s();
-    r.pop_back();
-    CheckStatus(st->txn->Delete(old_key), "rekey");
-  }
-  for (Row& r : rows) {
-    std::string key = access.MakeRowKey(r);
-    std::string existing;
-    if (st->txn->Get(rocksdb::ReadOptions(), key, &existing).ok()) continue;  // duplicates were rejected by BuildIndex
-    std::string value;
-    EncodeRow(r, &value);
-    WriteKey(st, key, value, "rekey");
-  }
-}
 }  // namespace
 
 void AddKeyConstraint(ExecState* st, Catalog* cat, TableDef* t, PgQuery__Constraint* c, const std::vector<int>& cols, bool build) {
@@ -176,16 +182,17 @@ void AddKeyConstraint(ExecState* st, Catalog* cat, TableDef* t, PgQuery__Constra
     st->catalog = std::make_shared<Catalog>(*cat);
     if (primary) {
       // existing rows must be non-null in the key and are re-keyed by it
-      for (int col : cols) {
-        SeqScanOp scan(&before, "", false);
-        EvalContext ctx;
-        ctx.state = st;
-        scan.Open(&ctx);
-        Row r;
-        while (scan.Next(&r))
-          if (r[static_cast<size_t>(col)].is_null())
-            throw Error(sqlstate::kNotNullViolation, "column \"" + t->columns[static_cast<size_t>(col)].name + "\" of relation \"" + t->name + "\" contains null values");
-      }
+      std::vector<bool> has_null(cols.size());
+      SeqScanOp scan(&before, "", false);
+      EvalContext ctx;
+      ctx.state = st;
+      scan.Open(&ctx);
+      Row r;
+      while (scan.Next(&r))
+        for (size_t i = 0; i < cols.size(); i++) has_null[i] = has_null[i] || r[static_cast<size_t>(cols[i])].is_null();
+      for (size_t i = 0; i < cols.size(); i++)
+        if (has_null[i])
+          throw Error(sqlstate::kNotNullViolation, "column \"" + t->columns[static_cast<size_t>(cols[i])].name + "\" of relation \"" + t->name + "\" contains null values");
     }
     BuildIndex(st, *st->catalog->FindTable(t->oid), idx);
     if (primary) RekeyTable(st, before, *st->catalog->FindTable(t->oid));

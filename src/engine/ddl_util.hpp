@@ -17,6 +17,10 @@ void CheckDefaultExpression(Node* expr);
 std::string ChooseRelationName(const Catalog& cat, const std::string& schema, const std::string& table,
                                const std::vector<std::string>& cols, const std::string& suffix);
 std::string ChooseConstraintName(const TableDef& t, const std::vector<std::string>& cols, const std::string& suffix);
+// Every row of a table with its storage key, read at the transaction's newest state.
+std::vector<std::pair<std::string, Row>> ScanAll(ExecState* st, const TableDef* t);
+// Moves every row to the key the new definition gives it (a primary key added or dropped).
+void RekeyTable(ExecState* st, const TableDef& before, const TableDef& after);
 // Writes index entries for every existing row of the table (CREATE INDEX, ADD CONSTRAINT).
 void BuildIndex(ExecState* st, const TableDef& t, const IndexDef& idx);
 // Creates the backing index of a PRIMARY KEY / UNIQUE constraint (and the constraint).
