@@ -233,23 +233,31 @@ std::vector<std::optional<std::string>> SplitCsv(const std::string& line, const 
   return fields;
 }
 
-std::string EscapeText(const std::string& s, const CopyOptions& o) {
-  std::string r;
-  for (char c : s) {
+// Appends a value in COPY's text format: backslash escapes for the delimiter and control
+// characters. Most values have none, and are appended in one piece.
+void AppendEscapedText(const std::string& s, const CopyOptions& o, std::string* out) {
+  size_t plain = 0;
+  while (plain < s.size()) {
+    char c = s[plain];
+    if (c == '\\' || c == o.delimiter || (static_cast<unsigned char>(c) < 32 && c != 0)) break;
+    plain++;
+  }
+  out->append(s, 0, plain);
+  for (size_t i = plain; i < s.size(); i++) {
+    char c = s[i];
     switch (c) {
-      case '\\': r += "\\\\"; break;
-      case '\n': r += "\\n"; break;
-      case '\r': r += "\\r"; break;
-      case '\t': r += o.delimiter == '\t' ? "\\t" : "\t"; break;
-      case '\b': r += "\\b"; break;
-      case '\f': r += "\\f"; break;
-      case '\v': r += "\\v"; break;
+      case '\\': *out += "\\\\"; break;
+      case '\n': *out += "\\n"; break;
+      case '\r': *out += "\\r"; break;
+      case '\t': *out += o.delimiter == '\t' ? "\\t" : "\t"; break;
+      case '\b': *out += "\\b"; break;
+      case '\f': *out += "\\f"; break;
+      case '\v': *out += "\\v"; break;
       default:
-        if (c == o.delimiter) { r += '\\'; r += c; }
-        else r += c;
+        if (c == o.delimiter) *out += '\\';
+        *out += c;
     }
   }
-  return r;
 }
 
 std::string QuoteCsv(const std::string& s, const CopyOptions& o, bool force) {
@@ -301,39 +309,51 @@ void ExecuteCopy(PgQuery__CopyStmt* stmt, ExecState* st, ParamTypes* params, Res
       script_holder = ParseSql(sql);
       q = planner.PlanSelect(script_holder->statements[0].stmt, nullptr);
     }
-    EvalContext ctx;
-    ctx.state = st;
-    std::vector<Row> rows = RunToVector(q.root.get(), &ctx);
-    std::string out;
+    // Rows are formatted as the query produces them, never all held at once.
+    std::ofstream file;
+    if (to_file) {
+      file.open(stmt->filename, std::ios::binary | std::ios::trunc);
+      if (!file) throw Error(sqlstate::kIoError, "could not open file \"" + std::string(stmt->filename) + "\" for writing");
+    }
     auto emit = [&](const std::string& s) {
-      if (to_file) out += s;
+      if (to_file) file << s;
       else sink->CopyOutData(s);
     };
+    std::vector<bool> force(q.columns.size());
+    for (size_t i = 0; i < q.columns.size(); i++)
+      force[i] = o.force_quote_all || std::find(o.force_quote.begin(), o.force_quote.end(), q.columns[i].name) != o.force_quote.end();
+    EvalContext ctx;
+    ctx.state = st;
+    q.root->Open(&ctx);
     if (!to_file) sink->CopyOutBegin(q.columns.size(), false);
     if (o.header && o.csv) {
       std::string h;
       for (size_t i = 0; i < q.columns.size(); i++) h += (i ? std::string(1, o.delimiter) : "") + QuoteCsv(q.columns[i].name, o, false);
       emit(h + "\n");
     }
-    for (const Row& r : rows) {
-      std::string line;
-      for (size_t i = 0; i < r.size(); i++) {
+    size_t count = 0;
+    Row r;
+    std::string line;
+    while (q.root->Next(&r)) {
+      line.clear();
+      for (size_t i = 0; i < q.columns.size(); i++) {
         if (i) line += o.delimiter;
         if (r[i].is_null()) { line += o.null_string; continue; }
         std::string v = FormatText(q.columns[i].type, r[i], st->dt);
-        bool force = o.force_quote_all || std::find(o.force_quote.begin(), o.force_quote.end(), q.columns[i].name) != o.force_quote.end();
-        line += o.csv ? QuoteCsv(v, o, force) : EscapeText(v, o);
+        if (o.csv) line += QuoteCsv(v, o, force[i]);
+        else AppendEscapedText(v, o, &line);
       }
-      emit(line + "\n");
+      line += '\n';
+      emit(line);
+      count++;
     }
     if (to_file) {
-      std::ofstream f(stmt->filename, std::ios::binary);
-      if (!f) throw Error(sqlstate::kIoError, "could not open file \"" + std::string(stmt->filename) + "\" for writing");
-      f << out;
+      file.flush();
+      if (!file) throw Error(sqlstate::kIoError, "could not write to file \"" + std::string(stmt->filename) + "\"");
     } else {
       sink->CopyOutEnd();
     }
-    sink->Complete("COPY " + std::to_string(rows.size()));
+    sink->Complete("COPY " + std::to_string(count));
     return;
   }
   // COPY table FROM

@@ -90,13 +90,37 @@ void FilterOp::Explain(std::vector<std::string>* out, int depth) const {
 }
 
 // ---- Project ----
+void ProjectOp::Open(EvalContext* ctx) {
+  ctx_ = ctx;
+  child->Open(ctx);
+  moves_.assign(exprs.size(), -1);
+  std::vector<int> last_use(child->types.size(), -1);  // a column referenced twice is copied, then moved
+  for (size_t i = 0; i < exprs.size(); i++) {
+    auto* col = dynamic_cast<const ColumnExpr*>(exprs[i].get());
+    if (!col || col->level != 0 || col->index < 0 || static_cast<size_t>(col->index) >= last_use.size()) continue;
+    moves_[i] = col->index;
+    last_use[static_cast<size_t>(col->index)] = static_cast<int>(i);
+  }
+  identity_ = exprs.size() == child->types.size();
+  for (size_t i = 0; i < exprs.size() && identity_; i++) identity_ = moves_[i] == static_cast<int>(i);
+  for (size_t i = 0; i < exprs.size(); i++)
+    if (moves_[i] >= 0 && last_use[static_cast<size_t>(moves_[i])] != static_cast<int>(i)) moves_[i] = -1;
+}
+
 bool ProjectOp::Next(Row* out) {
   if (!child->Next(&in_)) return false;
+  if (identity_ && in_.size() == exprs.size()) {
+    std::swap(*out, in_);
+    return true;
+  }
   EvalContext c = *ctx_;
   c.row = &in_;
-  out->clear();
-  out->reserve(exprs.size());
-  for (const auto& e : exprs) out->push_back(e->Eval(c));
+  out->resize(exprs.size());
+  // Computed values first, while the input row is whole; then the moved columns.
+  for (size_t i = 0; i < exprs.size(); i++)
+    if (moves_[i] < 0) (*out)[i] = exprs[i]->Eval(c);
+  for (size_t i = 0; i < exprs.size(); i++)
+    if (moves_[i] >= 0) (*out)[i] = std::move(in_[static_cast<size_t>(moves_[i])]);
   return true;
 }
 

@@ -74,7 +74,7 @@ class FilterOp : public Operator {
 class ProjectOp : public Operator {
  public:
   ProjectOp(OpP child, std::vector<ExprP> exprs) : child(std::move(child)), exprs(std::move(exprs)) {}
-  void Open(EvalContext* ctx) override { ctx_ = ctx; child->Open(ctx); }
+  void Open(EvalContext* ctx) override;
   bool Next(Row* out) override;
   void Explain(std::vector<std::string>* out, int depth) const override { child->Explain(out, depth); }
   OpP child;
@@ -82,6 +82,10 @@ class ProjectOp : public Operator {
  private:
   EvalContext* ctx_ = nullptr;
   Row in_;
+  // Plain column references take their value from the input row instead of copying it: the
+  // input row is read for the last time here. moves_[i] is the input column of exprs[i], or -1.
+  std::vector<int> moves_;
+  bool identity_ = false;  // every input column, in order: the input row is the output row
 };
 
 class NestedLoopJoinOp : public Operator {

@@ -285,31 +285,42 @@ int64_t ResolveDate(const ParsedDateTime& p, std::string_view text, const char* 
   return DaysFromCivil(y, static_cast<unsigned>(p.month), static_cast<unsigned>(p.day)) - kPgEpochDays;
 }
 
+// Zero-padded decimal, as printf's "%0*lld" (a negative value is not padded).
+std::string PaddedDecimal(int64_t v, size_t width) {
+  std::string digits = std::to_string(v);
+  if (v < 0 || digits.size() >= width) return digits;
+  return std::string(width - digits.size(), '0') + digits;
+}
+
 std::string TwoDigits(int64_t v) {
-  char b[32];
-  std::snprintf(b, sizeof b, "%02lld", static_cast<long long>(v));
-  return b;
+  if (v >= 0 && v < 100) return {static_cast<char>('0' + v / 10), static_cast<char>('0' + v % 10)};
+  return PaddedDecimal(v, 2);
 }
 
 // "HH:MM:SS[.ffffff]" with trailing zeros of the fraction trimmed.
 std::string FormatClock(int64_t hour, int64_t minute, int64_t second, int64_t usec) {
-  std::string r = TwoDigits(hour) + ":" + TwoDigits(minute) + ":" + TwoDigits(second);
+  std::string r = TwoDigits(hour);
+  r += ':';
+  r += TwoDigits(minute);
+  r += ':';
+  r += TwoDigits(second);
   if (usec) {
-    char b[16];
-    std::snprintf(b, sizeof b, ".%06lld", static_cast<long long>(usec));
-    std::string f = b;
+    std::string f = usec > 0 ? PaddedDecimal(usec, 6) : "-" + PaddedDecimal(-usec, 5);
     while (f.back() == '0') f.pop_back();
+    r += '.';
     r += f;
   }
   return r;
 }
 
 std::string FormatYmd(int64_t y, int m, int d) {
-  bool bc = y <= 0;
-  if (bc) y = 1 - y;
-  char b[48];
-  std::snprintf(b, sizeof b, "%04lld-%02d-%02d", static_cast<long long>(y), m, d);
-  return std::string(b) + (bc ? "" : "");
+  if (y <= 0) y = 1 - y;
+  std::string r = PaddedDecimal(y, 4);
+  r += '-';
+  r += TwoDigits(m);
+  r += '-';
+  r += TwoDigits(d);
+  return r;
 }
 
 std::string FormatOffset(int32_t off) {
