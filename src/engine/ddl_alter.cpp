@@ -21,10 +21,9 @@ std::string RenameInExpr(const std::string& sql, const std::string& from, const 
     if (n->node_case == PG_QUERY__NODE__NODE_COLUMN_REF) {
       auto* cr = n->column_ref;
       Node* last = cr->fields[cr->n_fields - 1];
-      if (last->node_case == PG_QUERY__NODE__NODE_STRING && from == last->string->sval) {
-        free(last->string->sval);
-        last->string->sval = strdup(to.c_str());
-      }
+      // The tree lives in its Script's arena and is deparsed before `to` goes away.
+      if (last->node_case == PG_QUERY__NODE__NODE_STRING && from == last->string->sval)
+        last->string->sval = const_cast<char*>(to.c_str());
     }
     return true;
   };

@@ -4,10 +4,6 @@
 
 namespace tusk {
 
-Script::~Script() {
-  if (result_) pg_query__parse_result__free_unpacked(result_, nullptr);
-}
-
 std::unique_ptr<Script> ParseSql(const std::string& sql) {
   PgQueryProtobufParseResult r = pg_query_parse_protobuf(sql.c_str());
   if (r.error) {
@@ -33,12 +29,12 @@ std::unique_ptr<Script> ParseSql(const std::string& sql) {
     throw e;
   }
   auto script = std::make_unique<Script>();
-  script->result_ = pg_query__parse_result__unpack(
-      nullptr, r.parse_tree.len, reinterpret_cast<const uint8_t*>(r.parse_tree.data));
+  PgQuery__ParseResult* result = pg_query__parse_result__unpack(
+      script->arena_.allocator(), r.parse_tree.len, reinterpret_cast<const uint8_t*>(r.parse_tree.data));
   pg_query_free_protobuf_parse_result(r);
-  if (!script->result_) throw Error(sqlstate::kInternalError, "could not decode parse tree");
-  for (size_t i = 0; i < script->result_->n_stmts; i++) {
-    PgQuery__RawStmt* rs = script->result_->stmts[i];
+  if (!result) throw Error(sqlstate::kInternalError, "could not decode parse tree");
+  for (size_t i = 0; i < result->n_stmts; i++) {
+    PgQuery__RawStmt* rs = result->stmts[i];
     script->statements.push_back({rs->stmt, rs->stmt_location, rs->stmt_len});
   }
   return script;

@@ -1,5 +1,5 @@
 // The SQL parser: PostgreSQL 15's own grammar through libpg_query. A script parses into a list
-// of raw statements (protobuf-c structs, freed with the Script). Syntax errors carry
+// of raw statements (protobuf-c structs in the Script's arena, freed with it). Syntax errors carry
 // PostgreSQL's message and cursor position.
 #pragma once
 #include <memory>
@@ -8,6 +8,8 @@
 
 #include <pg_query.h>
 #include <pg_query/pg_query.pb-c.h>
+
+#include "parser/parse_arena.hpp"
 
 namespace tusk {
 
@@ -21,11 +23,10 @@ struct RawStatement {
 
 class Script {
  public:
-  ~Script();
   std::vector<RawStatement> statements;
  private:
   friend std::unique_ptr<Script> ParseSql(const std::string& sql);
-  PgQuery__ParseResult* result_ = nullptr;
+  ParseArena arena_;  // holds every node of the tree
 };
 
 // Parses one or more statements; throws Error(42601) with the cursor position on bad syntax.
