@@ -104,6 +104,7 @@ Session::~Session() {
 
 void Session::Close() {
   if (txn_) RollbackTxn();
+  spare_txn_.reset();
 }
 
 const std::set<std::string>& Session::ReportedSettings() {
@@ -227,8 +228,13 @@ std::vector<std::string> Session::SearchPath() const {
 
 DateTimeContext Session::DateTime() const {
   DateTimeContext dt;
-  auto tz = TimeZone::Find(*GetSetting("timezone"));
-  if (tz) dt.tz = tz;
+  // TimeZone::Find takes a process-wide lock; the session remembers its last answer.
+  std::string name = *GetSetting("timezone");
+  if (!tz_ || name != tz_name_) {
+    tz_ = TimeZone::Find(name);
+    tz_name_ = name;
+  }
+  if (tz_) dt.tz = tz_;
   dt.now = txn_start_ ? txn_start_ : NowMicros();
   return dt;
 }
@@ -264,7 +270,8 @@ Catalog* Session::MutableCatalog(ExecState* st) {
 
 void Session::BeginTxn(bool explicit_block) {
   bool sync = *GetSetting("synchronous_commit") != "off";
-  txn_ = db_->store()->Begin(sync, -1);
+  txn_ = db_->store()->Begin(sync, -1, spare_txn_.get());
+  if (txn_ == spare_txn_.get()) spare_txn_.release();
   db_->backends().SetTransaction(pid_, txn_->GetID());
   in_block_ = explicit_block;
   failed_ = false;
@@ -298,6 +305,13 @@ void AfterTransaction(uint64_t keys_written) {
 }
 }  // namespace
 
+// A finished transaction object is kept for the next BEGIN, unless it was large: its write
+// batch would keep its capacity.
+void Session::KeepOrDelete(rocksdb::Transaction* txn, uint64_t keys_written) {
+  if (keys_written >= kLargeTransactionKeys) delete txn;
+  else spare_txn_.reset(txn);
+}
+
 void Session::CommitTxn() {
   if (!txn_) return;
   const uint64_t written = KeysWritten(txn_);
@@ -330,7 +344,7 @@ void Session::CommitTxn() {
   } else {
     s = txn_->Commit();
   }
-  delete txn_;
+  KeepOrDelete(txn_, written);
   txn_ = nullptr;
   db_->store()->head_hints().EndWriter(&hint_writer_);
   AfterTransaction(written);
@@ -370,7 +384,7 @@ void Session::DiscardStorageTxn() {
   if (txn_) {
     const uint64_t written = KeysWritten(txn_);
     txn_->Rollback();
-    delete txn_;
+    KeepOrDelete(txn_, written);
     txn_ = nullptr;
     db_->store()->head_hints().EndWriter(&hint_writer_);
     AfterTransaction(written);

@@ -36,13 +36,13 @@ Store::~Store() {
   delete db_;
 }
 
-rocksdb::Transaction* Store::Begin(bool sync, int64_t lock_timeout_ms) {
+rocksdb::Transaction* Store::Begin(bool sync, int64_t lock_timeout_ms, rocksdb::Transaction* reuse) {
   rocksdb::WriteOptions wo;
   wo.sync = sync;
   rocksdb::TransactionOptions to;
   to.lock_timeout = lock_timeout_ms;
   to.deadlock_detect = true;
-  return db_->BeginTransaction(wo, to);
+  return db_->BeginTransaction(wo, to, reuse);
 }
 
 void Store::PutNonTransactional(const std::string& key, const std::string& value) {

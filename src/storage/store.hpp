@@ -30,7 +30,8 @@ class Store {
 
   rocksdb::TransactionDB* db() { return db_; }
   // Starts a storage transaction. Lock waits are bounded by lock_timeout_ms (-1: forever).
-  rocksdb::Transaction* Begin(bool sync, int64_t lock_timeout_ms);
+  // `reuse`, a finished transaction, is started again instead of allocating a new one.
+  rocksdb::Transaction* Begin(bool sync, int64_t lock_timeout_ms, rocksdb::Transaction* reuse = nullptr);
   // Writes outside any transaction (sequence state): not undone by rollback, as in PostgreSQL.
   void PutNonTransactional(const std::string& key, const std::string& value);
   bool GetCommitted(const std::string& key, std::string* value);
