@@ -76,6 +76,9 @@ rocksdb::ReadOptions SnapshotReadOptions(ExecState* st);
 // (storage/head_hints.hpp), which scans trust to skip deleted keys. `locked`: the statement has
 // locked the key exclusively (LockKey) already.
 void WriteKey(ExecState* st, const std::string& key, const std::string& value, const char* what, bool locked = false);
+// Writes a key no other transaction can name before this one commits (a row id just
+// allocated): into the transaction's write batch, without a row lock. Savepoints still undo it.
+void WriteFreshKey(ExecState* st, const std::string& key, const std::string& value, const char* what);
 
 // Counts a deleted key of relation `rel` towards the compactions and head hints that follow
 // the transaction's commit.
