@@ -18,9 +18,16 @@ rocksdb::ReadOptions SnapshotReadOptions(ExecState* st) {
   return ro;
 }
 
-void WriteKey(ExecState* st, const std::string& key, const std::string& value, const char* what, bool locked) {
+namespace {
+// Every write of a relation key is announced to the head hints before it is made.
+void AnnounceWrite(ExecState* st, const std::string& key) {
   if (!st->hint_writer) throw Error(sqlstate::kInternalError, "write outside a transaction's writer");
   st->db->store()->head_hints().NotePut(st->hint_writer, key);
+}
+}  // namespace
+
+void WriteKey(ExecState* st, const std::string& key, const std::string& value, const char* what, bool locked) {
+  AnnounceWrite(st, key);
   // A key this statement locked exclusively is tracked already: the Put skips the second
   // lookup in the lock tracker (a tenth of a bulk load).
   CheckStatus(st->txn->Put(st->db->store()->db()->DefaultColumnFamily(), key, value, locked), what);
@@ -31,8 +38,7 @@ void WriteKey(ExecState* st, const std::string& key, const std::string& value, c
 // Database::NextRowId once, and no other statement sees the row before this transaction
 // commits. A later UPDATE or DELETE of the row in this transaction locks it as usual.
 void WriteFreshKey(ExecState* st, const std::string& key, const std::string& value, const char* what) {
-  if (!st->hint_writer) throw Error(sqlstate::kInternalError, "write outside a transaction's writer");
-  st->db->store()->head_hints().NotePut(st->hint_writer, key);
+  AnnounceWrite(st, key);
   CheckStatus(st->txn->GetWriteBatch()->Put(key, value), what);
 }
 

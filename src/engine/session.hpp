@@ -96,7 +96,8 @@ class Session {
   void ApplyTransactionOptions(Node** options, size_t n);
   void CommitTxn();
   void DiscardStorageTxn();
-  void KeepOrDelete(rocksdb::Transaction* txn, uint64_t keys_written);
+  void ReleaseStorageTxn(uint64_t keys_written);
+  void ReportDeletes(bool committed);
   void TakeTransactionSnapshot();
   void EndSerializable(bool committed);
   // Puts the block in the failed state (25P02) and releases the aborted part's locks.
@@ -110,12 +111,9 @@ class Session {
   int32_t pid_;
   // transaction state
   rocksdb::Transaction* txn_ = nullptr;
-  // The last finished transaction's object, started again by the next BEGIN (allocating one
-  // per statement was a tenth of a point lookup's engine time). Not kept after large ones.
-  std::unique_ptr<rocksdb::Transaction> spare_txn_;
+  std::unique_ptr<rocksdb::Transaction> spare_txn_;  // the last finished one, for the next BEGIN
   mutable std::string tz_name_;  // the timezone setting tz_ was found for
   mutable std::shared_ptr<const TimeZone> tz_;
-  void ReportDeletes(bool committed);
   HeadHints::Writer hint_writer_;  // txn_'s Puts, announced to the head hints until it ends
   std::map<uint32_t, RangeCompactor::Deletes> txn_deletes_;  // txn_'s deletions, reported at commit
   bool in_block_ = false;

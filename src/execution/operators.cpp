@@ -93,6 +93,8 @@ void FilterOp::Explain(std::vector<std::string>* out, int depth) const {
 void ProjectOp::Open(EvalContext* ctx) {
   ctx_ = ctx;
   child->Open(ctx);
+  if (analyzed_) return;  // an inner side opens once per outer row; the plan does not change
+  analyzed_ = true;
   moves_.assign(exprs.size(), -1);
   std::vector<int> last_use(child->types.size(), -1);  // a column referenced twice is copied, then moved
   for (size_t i = 0; i < exprs.size(); i++) {

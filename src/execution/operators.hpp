@@ -86,6 +86,7 @@ class ProjectOp : public Operator {
   // input row is read for the last time here. moves_[i] is the input column of exprs[i], or -1.
   std::vector<int> moves_;
   bool identity_ = false;  // every input column, in order: the input row is the output row
+  bool analyzed_ = false;  // moves_ and identity_ are set (at the first Open)
 };
 
 class NestedLoopJoinOp : public Operator {

@@ -305,7 +305,7 @@ std::string FormatClock(int64_t hour, int64_t minute, int64_t second, int64_t us
   r += ':';
   r += TwoDigits(second);
   if (usec) {
-    std::string f = usec > 0 ? PaddedDecimal(usec, 6) : "-" + PaddedDecimal(-usec, 5);
+    std::string f = PaddedDecimal(usec, 6);  // usec is 0..999999 from every caller
     while (f.back() == '0') f.pop_back();
     r += '.';
     r += f;
