@@ -18,6 +18,7 @@ class Database {
  public:
   // Opens or creates the database in `dir`; throws Error on failure.
   static std::unique_ptr<Database> Open(const std::string& dir, size_t cache_bytes = Store::kDefaultCacheBytes);
+  ~Database();  // calls SaveSequences
 
   Store* store() { return store_.get(); }
   const std::string& dir() const { return dir_; }
@@ -35,6 +36,9 @@ class Database {
   // Returns false when the sequence has never been called (currval undefined).
   void SetVal(const SequenceDef& seq, int64_t value, bool is_called);
   void DropSequenceState(uint32_t seq_oid);
+  // Stores the exact state of the sequences used, which NextVal stores ahead, so that a clean
+  // restart resumes without a gap. Best effort: a failure leaves the gap a crash would.
+  void SaveSequences();
   // Next hidden row id for a table without a primary key.
   uint64_t NextRowId(uint32_t table_oid);
 
@@ -43,8 +47,17 @@ class Database {
   SerializableTransactions& serializable() { return serializable_; }
 
  private:
-  struct SeqState { int64_t last = 0; bool called = false; bool loaded = false; };
+  struct SeqState {
+    int64_t last = 0;
+    bool called = false;
+    bool loaded = false;
+    // Values after `last` that the stored value already covers (see NextVal), and the
+    // increment they were counted with.
+    int ahead = 0;
+    int64_t ahead_increment = 0;
+  };
   SeqState& LoadSeq(const SequenceDef& seq);  // REQUIRES: seq_mu_ held
+  void StoreSeq(uint32_t oid, int64_t value, bool called);
 
   std::string dir_;
   std::unique_ptr<Store> store_;

@@ -79,6 +79,7 @@ int ServeCommand(int argc, char** argv) {
     server.Run();
     std::fprintf(stderr, "tusk: shutting down\n");
     g_server = nullptr;
+    db->SaveSequences();
     // Connection threads may still hold the database; exit without tearing it down under them.
     std::fflush(stderr);
     std::_Exit(0);

@@ -3,6 +3,8 @@
 A client commits numbered transactions (each inserts two rows: n and -n) while the server is
 killed with SIGKILL at random moments. After each restart, every transaction whose COMMIT was
 acknowledged must be there, and no transaction may be half there (n without -n or vice versa).
+Each row also takes a value of a sequence (bigserial), which sequences store ahead of what they
+hand out: after a restart the sequence must continue above every value in the table.
 
 usage: crash_loop.py TUSK_BINARY ITERATIONS
 """
@@ -30,7 +32,7 @@ def main():
     try:
         proc = start(tusk, data, port)
         c = pgwire.Connection(port=port)
-        c.query("CREATE TABLE crash (n bigint PRIMARY KEY)")
+        c.query("CREATE TABLE crash (n bigint PRIMARY KEY, s bigserial)")
         c.close()
         for it in range(iterations):
             stop = threading.Event()
@@ -57,16 +59,18 @@ def main():
             next_n = state["n"] + 1
             proc = start(tusk, data, port)
             c = pgwire.Connection(port=port)
-            rows, _ = c.query("SELECT n FROM crash")
+            rows, _ = c.query("SELECT n, s FROM crash")
+            nextval = int(c.query("SELECT nextval('crash_s_seq')")[0][0][0])
             c.close()
             present = {int(r[0]) for r in rows}
+            max_s = max((int(r[1]) for r in rows), default=0)
             missing = [n for n in acked if n not in present or -n not in present]
             half = [n for n in present if -n not in present]
-            status = "ok" if not missing and not half else "FAIL"
+            status = "ok" if not missing and not half and nextval > max_s else "FAIL"
             if status != "ok":
                 failures += 1
-            print("crash %2d: %5d acknowledged, %5d present, missing %d, half-done %d: %s" %
-                  (it + 1, len(acked), len(present) // 2, len(missing), len(half), status))
+            print("crash %2d: %5d acknowledged, %5d present, missing %d, half-done %d, next serial %d after %d: %s" %
+                  (it + 1, len(acked), len(present) // 2, len(missing), len(half), nextval, max_s, status))
         proc.terminate()
         proc.wait()
     finally:
