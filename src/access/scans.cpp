@@ -151,11 +151,16 @@ void IndexScanOp::Open(EvalContext* ctx) {
     AdvanceScanStart(ctx->state, rel, &start_);
     if (start_ >= end_) { empty_ = true; return; }
   }
-  rocksdb::ReadOptions ro = SnapshotReadOptions(ctx->state);
   upper_bound_ = rocksdb::Slice(end_);
-  ro.iterate_upper_bound = &upper_bound_;
-  ReleaseAtEnd(ctx);
-  it_.reset(ctx->state->txn->GetIterator(ro));
+  ExecState* st = ctx->state;
+  if (!it_ || it_txn_ != st->txn || it_snapshot_ != st->snapshot) {
+    rocksdb::ReadOptions ro = SnapshotReadOptions(st);
+    ro.iterate_upper_bound = &upper_bound_;
+    ReleaseAtEnd(ctx);
+    it_.reset(st->txn->GetIterator(ro));
+    it_txn_ = st->txn;
+    it_snapshot_ = st->snapshot;
+  }
   if (backward) {
     it_->SeekForPrev(end_);
     if (it_->Valid() && it_->key().compare(end_) >= 0) it_->Prev();
