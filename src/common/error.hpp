@@ -20,6 +20,7 @@ inline constexpr const char* kNullValueNotAllowed = "22004";
 inline constexpr const char* kSubstringError = "22011";
 inline constexpr const char* kInvalidDatetimeFormat = "22007";
 inline constexpr const char* kDatetimeFieldOverflow = "22008";
+inline constexpr const char* kIntervalFieldOverflow = "22015";
 inline constexpr const char* kInvalidTimeZoneDisplacement = "22009";
 inline constexpr const char* kArraySubscriptError = "2202E";
 inline constexpr const char* kInvalidParameterValue = "22023";

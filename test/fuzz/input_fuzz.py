@@ -1,0 +1,65 @@
+"""Differential fuzzing of type input: random text, built from pieces that matter to the
+parsers, is cast to a type on Tusk and on PostgreSQL 15; the values (as text) or the error
+SQLSTATEs must agree. Covers interval input in both of PostgreSQL's forms (postgres style and
+ISO 8601).
+
+usage: input_fuzz.py TUSK_PORT PG_PORT [COUNT] [SEED]
+Prints each difference and "input fuzz: N passed, M failed" last.
+"""
+import os
+import random
+import sys
+
+sys.path.insert(0, os.path.join(os.path.dirname(__file__), "..", "clients"))
+import pgwire  # noqa: E402
+
+# Postgres-style interval fields: numbers, clock times, year-month pairs, units, noise.
+INTERVAL_WORDS = [
+    "1", "5", "-3", "+2", "0.5", "1.25", "-.5", ".", "12:30", "1:2:3.5", "-1:00", "+01:30:00", "99:59", "1:60",
+    "75:05.5", "5:", "1::", "1-2", "-1-11", "1-", "2147483647", "9999999999", "9223372036854775807", "day", "days",
+    "hour", "h", "min", "m", "s", "sec", "ms", "us", "week", "mon", "month", "y", "year", "dec", "c", "mil", "ago",
+    "@", ",", "microseconds", "milliseconds", "fortnight", "x", "-", "t", "pm", "P1D", "PT1.5H",
+]
+# ISO 8601 pieces, glued after a "P".
+ISO_PIECES = [
+    "1", "2", "-3", "0.5", "12", "00020607", "013000", "0002", "06", "07", "1.5", "1e3", "99999999999", "1e16",
+    "-", "T", ":", "Y", "M", "W", "D", "H", "S", ".", "x", "P", "p", "t", "5:", " ",
+]
+
+
+def interval_text(rng):
+    if rng.random() < 0.3:
+        return "P" + "".join(rng.choice(ISO_PIECES) for _ in range(rng.randint(1, 7)))
+    s = " ".join(rng.choice(INTERVAL_WORDS) for _ in range(rng.randint(1, 5)))
+    return s.replace(" ", "") if rng.random() < 0.2 else s
+
+
+def outcome(conn, text):
+    try:
+        rows, _ = conn.query("SELECT interval '%s'" % text.replace("'", "''"))
+        return rows[0][0]
+    except pgwire.PgError as e:
+        return "ERROR " + str(e.sqlstate)
+
+
+def main():
+    tusk = pgwire.Connection(port=int(sys.argv[1]))
+    pg = pgwire.Connection(port=int(sys.argv[2]), database="postgres")
+    count = int(sys.argv[3]) if len(sys.argv) > 3 else 1000
+    rng = random.Random(int(sys.argv[4]) if len(sys.argv) > 4 else 1)
+    passed = failed = 0
+    for _ in range(count):
+        text = interval_text(rng)
+        a, b = outcome(tusk, text), outcome(pg, text)
+        if a == b:
+            passed += 1
+            continue
+        failed += 1
+        if failed <= 50:
+            print("DIFF: interval %r\n  tusk: %s\n  pg:   %s" % (text, a, b))
+    print("input fuzz: %d passed, %d failed" % (passed, failed))
+    sys.exit(1 if failed else 0)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,45 @@
+-- Interval input as PostgreSQL reads it: fields right to left, units once each, clock times
+-- with unlimited hours, overflow as 22015 (or 22008 for the month total).
+SELECT interval '123:04:05.67', interval '04:05.67', interval '-123:04', interval '+1:30';
+SELECT interval '1:05:60.5', interval '1:2:3.5', interval '1:30.', interval '1:59:60';
+SELECT interval '10 1:30', interval '1 2 hours', interval '1 day 25:00:00', interval '1:05.5 ago';
+SELECT interval '2562047788:00:54.775807', interval '9223372036854 seconds';
+SELECT interval '1 year 2 months 3 days 4 hours 5 minutes 6 seconds 7 milliseconds 8 microseconds';
+SELECT interval '1.5 years', interval '0.01 years', interval '0.5 months', interval '1.5 weeks', interval '1.5 days';
+SELECT interval '1.25 hours', interval '1.5 minutes', interval '0.0000005 seconds', interval '1.0 seconds 5 ms';
+SELECT interval '1-2', interval '-1-2', interval '1-2 3 days', interval '3 decades 2 centuries 1 millennium';
+SELECT interval '1day', interval '@ 1 day', interval '1 day, 2 hours', interval '2 weeks ago', interval '1 hour -30 minutes';
+SELECT interval '5 microseconds', interval '5 milliseconds', interval '5 useconds', interval '5 msecs';
+SELECT interval '178956970 years', interval '-178956970 years', interval '2147483647 days';
+SELECT interval 'P1Y2M3DT4H5M6S', interval 'P1.5Y', interval 'PT1.5H', interval 'P2W', interval 'P0.5M';
+-- errors
+SELECT interval '1:60';
+SELECT interval '75:05.5';
+SELECT interval '-1:60';
+SELECT interval '99999999999:00';
+SELECT interval '99999999999999999999:00';
+SELECT interval '2562047789:00:00';
+SELECT interval '-2562047788:00:54.775808';
+SELECT interval '1:2:3:4';
+SELECT interval '05.5:01';
+SELECT interval '1:00:00 1:00';
+SELECT interval '1.5 hours 2:00';
+SELECT interval '1 2 minutes';
+SELECT interval '5 ago';
+SELECT interval 'ago 5 days';
+SELECT interval 'day';
+SELECT interval 'day hour 5';
+SELECT interval '1e3 seconds';
+SELECT interval '5 fortnights';
+SELECT interval '';
+SELECT interval '@';
+SELECT interval '1-12';
+SELECT interval '178956971 years';
+SELECT interval '2147483648 days';
+SELECT interval '99999999999 hours';
+SELECT interval '1 week 2147483647 days';
+SELECT interval 'P178956971Y';
+SELECT interval 'P1e16D';
+SELECT interval 'PT';
+SELECT interval 'P1X';
+SELECT interval '-2147483648 days ago';
