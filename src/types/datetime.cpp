@@ -142,7 +142,8 @@ void ParseDateTimeText(std::string_view text, const char* type, ParsedDateTime* 
       size_t start = sc.i;
       int64_t a = sc.Number(&nd);
       char c = sc.Peek();
-      if (!p->has_date && (c == '-' || c == '/' || c == '.') && nd <= 4) {
+      // A first field of more than 4 digits is a year (PostgreSQL takes years up to 5874897).
+      if (!p->has_date && (c == '-' || c == '/' || c == '.') && (nd <= 4 || c != '.')) {
         // date: Y-M-D, M/D/Y or D.M.Y-ish
         sc.i++;
         int64_t b;
@@ -268,9 +269,22 @@ void ParseDateTimeText(std::string_view text, const char* type, ParsedDateTime* 
     BadSyntax(type, text);
 }
 
+// PostgreSQL's limits: dates from 4714-11-24 BC (Julian day 0) to 5874897-12-31, timestamps
+// from 4714-11-24 00:00 BC to before 294277-01-01 00:00 (UTC for timestamptz).
+constexpr int64_t kMinDate = -2451545;              // Julian day 0, in days since 2000-01-01
+constexpr int64_t kEndDate = 2147483494 - 2451545;  // 5874898-01-01
+constexpr int64_t kMinTimestamp = -211813488000000000;
+constexpr int64_t kEndTimestamp = 9223371331200000000;
+
+[[noreturn]] void RangeError(const char* type, std::string_view text) {
+  throw Error(sqlstate::kDatetimeFieldOverflow, std::string(std::strcmp(type, "date") == 0 ? "date" : "timestamp") +
+                                                    " out of range: \"" + std::string(text) + "\"");
+}
+
 int64_t ResolveDate(const ParsedDateTime& p, std::string_view text, const char* type) {
   if (!p.has_date) BadSyntax(type, text);
   int64_t y = p.year;
+  if (y > INT32_MAX) OutOfRange(text);  // PostgreSQL reads the year as an int
   if (p.bc) {
     if (y <= 0) OutOfRange(text);
     y = 1 - y;
@@ -282,6 +296,9 @@ int64_t ResolveDate(const ParsedDateTime& p, std::string_view text, const char* 
         .WithHint("Perhaps you need a different \"datestyle\" setting.");
   }
   if (p.day < 1 || p.day > DaysInMonth(y, p.month)) OutOfRange(text);
+  // PostgreSQL's IS_VALID_JULIAN: the Julian day count starts in November 4714 BC.
+  if (!((y > -4713 || (y == -4713 && p.month >= 11)) && (y < 5874898 || (y == 5874898 && p.month < 6))))
+    RangeError(type, text);
   return DaysFromCivil(y, static_cast<unsigned>(p.month), static_cast<unsigned>(p.day)) - kPgEpochDays;
 }
 
@@ -425,7 +442,9 @@ int32_t ParseDate(std::string_view text, const DateTimeContext& ctx) {
     }
     default: break;
   }
-  return static_cast<int32_t>(ResolveDate(p, text, "date"));
+  int64_t days = ResolveDate(p, text, "date");
+  if (days < kMinDate || days >= kEndDate) RangeError("date", text);
+  return static_cast<int32_t>(days);
 }
 
 int64_t ParseTime(std::string_view text) {
@@ -455,10 +474,14 @@ int64_t ParseTimestamp(std::string_view text, bool with_tz, const DateTimeContex
     default: break;
   }
   local = ResolveDate(p, text, type) * kUsecPerDay + p.time;
-  if (!with_tz) return local;
-  if (p.has_tz && p.tz_zone) return LocalToUtc(local, *p.tz_zone);
-  if (p.has_tz) return local - static_cast<int64_t>(p.tz_offset) * kUsecPerSec;
-  return LocalToUtc(local, *ctx.tz);
+  int64_t ts = local;
+  if (with_tz) {
+    if (p.has_tz && p.tz_zone) ts = LocalToUtc(local, *p.tz_zone);
+    else if (p.has_tz) ts = local - static_cast<int64_t>(p.tz_offset) * kUsecPerSec;
+    else ts = LocalToUtc(local, *ctx.tz);
+  }
+  if (ts < kMinTimestamp || ts >= kEndTimestamp) RangeError(type, text);
+  return ts;
 }
 
 std::string FormatDate(int32_t date) {
