@@ -1,9 +1,9 @@
 """Differential fuzzing of type input: random text, built from pieces that matter to the
 parsers, is cast to a type on Tusk and on PostgreSQL 15; the values (as text) or the error
 SQLSTATEs must agree. Covers interval input in both of PostgreSQL's forms (postgres style and
-ISO 8601).
+ISO 8601), and date, timestamp and timestamptz input (TimeZone UTC on both).
 
-usage: input_fuzz.py TUSK_PORT PG_PORT [COUNT] [SEED]
+usage: input_fuzz.py TUSK_PORT PG_PORT [COUNT] [SEED] [TYPE]
 Prints each difference and "input fuzz: N passed, M failed" last.
 """
 import os
@@ -34,9 +34,27 @@ def interval_text(rng):
     return s.replace(" ", "") if rng.random() < 0.2 else s
 
 
-def outcome(conn, text):
+# Date and time pieces: numbers of every width PostgreSQL tells apart, month and day names,
+# separators, clock times, zones, eras and special words (nothing that depends on the clock).
+DATETIME_PIECES = [
+    "1", "01", "12", "13", "29", "31", "99", "100", "2024", "1999", "0001", "10000", "294276", "5874897",
+    "20240115", "240115", "2024.015", "-", "/", ".", " ", " ", ",", "T", "12:30", "23:59:59.999999", "24:00",
+    "25:00", "1:2:3", "+02", "-0530", "+14:00", " UTC", " Z", " America/New_York", " PST", " BC", " AD",
+    "jan", "January", "feb", "Mon", "allballs", "epoch", "infinity", "-infinity", " am", " pm", "J2451545", "x",
+]
+
+
+def datetime_text(rng):
+    return "".join(rng.choice(DATETIME_PIECES) for _ in range(rng.randint(1, 6))).strip()
+
+
+TYPES = [("interval", interval_text), ("date", datetime_text), ("timestamp", datetime_text),
+         ("timestamptz", datetime_text)]
+
+
+def outcome(conn, type_name, text):
     try:
-        rows, _ = conn.query("SELECT interval '%s'" % text.replace("'", "''"))
+        rows, _ = conn.query("SELECT %s '%s'" % (type_name, text.replace("'", "''")))
         return rows[0][0]
     except pgwire.PgError as e:
         return "ERROR " + str(e.sqlstate)
@@ -47,16 +65,21 @@ def main():
     pg = pgwire.Connection(port=int(sys.argv[2]), database="postgres")
     count = int(sys.argv[3]) if len(sys.argv) > 3 else 1000
     rng = random.Random(int(sys.argv[4]) if len(sys.argv) > 4 else 1)
+    only = sys.argv[5] if len(sys.argv) > 5 else None
+    types = [t for t in TYPES if only is None or t[0] == only]
+    for c in (tusk, pg):
+        c.query("SET TimeZone = 'UTC'; SET DateStyle = 'ISO, MDY'")
     passed = failed = 0
     for _ in range(count):
-        text = interval_text(rng)
-        a, b = outcome(tusk, text), outcome(pg, text)
+        type_name, make = rng.choice(types)
+        text = make(rng)
+        a, b = outcome(tusk, type_name, text), outcome(pg, type_name, text)
         if a == b:
             passed += 1
             continue
         failed += 1
         if failed <= 50:
-            print("DIFF: interval %r\n  tusk: %s\n  pg:   %s" % (text, a, b))
+            print("DIFF: %s %r\n  tusk: %s\n  pg:   %s" % (type_name, text, a, b))
     print("input fuzz: %d passed, %d failed" % (passed, failed))
     sys.exit(1 if failed else 0)
 
