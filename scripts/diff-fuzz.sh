@@ -13,4 +13,4 @@ pid=$!
 trap 'kill $pid 2>/dev/null; rm -rf "$data" "$data.log"' EXIT
 for _ in $(seq 1 100); do pg_isready -q -h 127.0.0.1 -p "$port" && break; sleep 0.05; done
 python3 test/fuzz/diff_fuzz.py "$port" "$PG_PORT" "$COUNT" "$SEED"
-python3 test/fuzz/input_fuzz.py "$port" "$PG_PORT" "$COUNT" "$SEED"
+python3 test/fuzz/input_fuzz.py "$port" "$PG_PORT" "$COUNT" "$SEED" interval  # date types: see test/fuzz/README.md
