@@ -62,6 +62,7 @@ void HeadHints::AdvanceStart(rocksdb::DB* db, uint32_t rel, rocksdb::SequenceNum
   Relation* r = Find(rel, false);
   if (!r) return;
   bool learn;
+  std::string from;
   {
     std::lock_guard<std::mutex> lock(r->mu);
     learn = !r->learning && r->deletes >= kLearnAfterDeletes;
@@ -69,17 +70,23 @@ void HeadHints::AdvanceStart(rocksdb::DB* db, uint32_t rel, rocksdb::SequenceNum
       r->learning = true;
       r->has_floor = false;
       r->deletes = 0;
+      if (r->has_hint) from = r->hint;
     }
   }
-  if (learn) Learn(db, rel, r);
+  if (learn) Learn(db, rel, r, from);
   std::lock_guard<std::mutex> lock(r->mu);
   // seq 0 reads the latest data, which is newer than any hint.
   if (r->has_hint && (seq == 0 || seq >= r->hint_seq) && r->hint > *start) *start = r->hint;
 }
 
-void HeadHints::Learn(rocksdb::DB* db, uint32_t rel, Relation* r) {
+void HeadHints::Learn(rocksdb::DB* db, uint32_t rel, Relation* r, const std::string& from) {
   // The snapshot is taken after `learning` was set: a writer that ends from here on lowers the
   // floor; one that ended before had committed before the snapshot, which therefore sees its keys.
+  // The search starts at the hint still standing when learning began (`from`), not at the
+  // relation's first key: nothing below it is visible to the newer snapshot, since a Put below
+  // it announced before then would have cleared it, and one announced since caps the result. So
+  // each learning steps only over the deletions since the last hint, not over every tombstone
+  // since the last compaction.
   const rocksdb::Snapshot* snapshot = db->GetSnapshot();
   std::string prefix = RelationPrefix(rel), end = PrefixSuccessor(prefix);
   rocksdb::ReadOptions ro;
@@ -90,7 +97,7 @@ void HeadHints::Learn(rocksdb::DB* db, uint32_t rel, Relation* r) {
   bool ok;
   {
     std::unique_ptr<rocksdb::Iterator> it(db->NewIterator(ro));
-    it->Seek(prefix);
+    it->Seek(from.empty() ? prefix : from);
     if (it->Valid()) first = it->key().ToString();
     ok = it->status().ok();
   }

@@ -76,7 +76,7 @@ class HeadHints {
     std::string floor;
   };
   Relation* Find(uint32_t rel, bool create);
-  void Learn(rocksdb::DB* db, uint32_t rel, Relation* r);
+  void Learn(rocksdb::DB* db, uint32_t rel, Relation* r, const std::string& from);
 
   std::mutex map_mu_;
   std::unordered_map<uint32_t, std::unique_ptr<Relation>> relations_;
