@@ -61,8 +61,8 @@ class IndexScanOp : public Operator {
   std::unique_ptr<rocksdb::Iterator> it_;
   // What it_ reads: an inner scan re-opened per outer row reuses its iterator (building one
   // was a tenth of a nested loop's inner scan) when the transaction and snapshot are the same.
-  const void* it_txn_ = nullptr;
-  const void* it_snapshot_ = nullptr;
+  const rocksdb::Transaction* it_txn_ = nullptr;
+  const rocksdb::Snapshot* it_snapshot_ = nullptr;
   std::string start_, end_;  // [start_, end_) in key order
   rocksdb::Slice upper_bound_;  // end_, for the iterator: RocksDB reads the bound through this
   bool empty_ = false, first_ = true;

@@ -20,10 +20,8 @@ namespace tusk {
 
 namespace {
 
-constexpr int64_t kUsecPerSecond = 1000000;
-constexpr int64_t kUsecPerMinute = 60 * kUsecPerSecond;
+constexpr int64_t kUsecPerMinute = 60 * kUsecPerSec;  // kUsecPerSec, kUsecPerDay: datetime.hpp
 constexpr int64_t kUsecPerHour = 60 * kUsecPerMinute;
-constexpr int64_t kUsecPerDay = 24 * kUsecPerHour;
 
 enum Unit { kMicrosecond, kMillisecond, kSecond, kMinute, kHour, kDay, kWeek, kMonth, kYear, kDecade, kCentury, kMillennium };
 constexpr int kNoUnit = -1;
@@ -111,7 +109,7 @@ struct IntervalParts {
     switch (unit) {
       case kMicrosecond: AddMicros(val, frac, 1); break;
       case kMillisecond: AddMicros(val, frac, 1000); break;
-      case kSecond: AddMicros(val, frac, kUsecPerSecond); break;
+      case kSecond: AddMicros(val, frac, kUsecPerSec); break;
       case kMinute: AddMicros(val, frac, kUsecPerMinute); break;
       case kHour: AddMicros(val, frac, kUsecPerHour); break;
       case kDay: AddDays(val, 1); AddFractionMicros(frac, kUsecPerDay); break;
@@ -171,21 +169,21 @@ int64_t ParseClock(const std::string& s) {
   i++;
   minute = ParseInt32OrZero(s, &i);
   if (i < s.size() && s[i] == '.') {  // minutes:seconds.fraction
-    usec = static_cast<int64_t>(std::rint(ParseFraction(s, i) * kUsecPerSecond));
+    usec = static_cast<int64_t>(std::rint(ParseFraction(s, i) * kUsecPerSec));
     second = minute;
     minute = hour;
     hour = 0;
   } else if (i < s.size() && s[i] == ':') {
     i++;
     second = ParseInt32OrZero(s, &i);
-    if (i < s.size()) usec = static_cast<int64_t>(std::rint(ParseFraction(s, i) * kUsecPerSecond));
+    if (i < s.size()) usec = static_cast<int64_t>(std::rint(ParseFraction(s, i) * kUsecPerSec));
   } else if (i < s.size()) {
     throw BadFormat{};
   }
-  IntervalParts::Check(minute > 59 || second > 60 || usec > kUsecPerSecond);
+  IntervalParts::Check(minute > 59 || second > 60 || usec > kUsecPerSec);
   int64_t total;
   IntervalParts::Check(__builtin_mul_overflow(hour, kUsecPerHour, &total) ||
-                       __builtin_add_overflow(total, minute * kUsecPerMinute + second * kUsecPerSecond + usec, &total));
+                       __builtin_add_overflow(total, minute * kUsecPerMinute + second * kUsecPerSec + usec, &total));
   return total;
 }
 
@@ -497,7 +495,7 @@ IntervalParts DecodeIso8601Interval(const std::string& s) {
           if (IntegerWidth(s, field_start) == 6 && !have_field) {  // HHMMSS
             parts.AddMicros(val / 10000, 0, kUsecPerHour);
             parts.AddMicros((val / 100) % 100, 0, kUsecPerMinute);
-            parts.AddMicros(val % 100, 0, kUsecPerSecond);
+            parts.AddMicros(val % 100, 0, kUsecPerSec);
             parts.AddFractionMicros(frac, 1);
             return parts;
           }
