@@ -3,7 +3,7 @@ BUILD ?= build
 DATA ?= ./tusk-data
 PORT ?= 5433
 
-.PHONY: all deps build run test unit regress crash-loop bench bench-smoke clean
+.PHONY: all deps build asan tsan run test test-asan test-tsan unit regress crash-loop bench bench-smoke clean
 
 all: build
 
@@ -13,6 +13,22 @@ deps:
 build: deps
 	@cmake -S . -B $(BUILD) -G Ninja -DCMAKE_BUILD_TYPE=Release >/dev/null
 	@cmake --build $(BUILD) -j2
+
+# Sanitizer trees next to the release one: build-asan (AddressSanitizer + UndefinedBehaviorSanitizer)
+# and build-tsan (ThreadSanitizer), both -O1 -g. `make test-asan` runs make test's suites on build-asan.
+asan: deps
+	@cmake -S . -B build-asan -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DTUSK_SANITIZE=address >/dev/null
+	@cmake --build build-asan -j2
+
+tsan: deps
+	@cmake -S . -B build-tsan -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DTUSK_SANITIZE=thread >/dev/null
+	@cmake --build build-tsan -j2
+
+test-asan: asan
+	@scripts/run-tests.sh build-asan
+
+test-tsan: tsan
+	@scripts/run-tests.sh build-tsan
 
 run: build
 	@echo "Connect with: psql -h 127.0.0.1 -p $(PORT) -U postgres"

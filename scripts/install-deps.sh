@@ -2,7 +2,7 @@
 # Installs every build and test dependency from Debian's packages. Idempotent: does nothing
 # when everything is already there, so `make run` can call it each time.
 set -euo pipefail
-PKGS=(build-essential cmake ninja-build pkg-config
+PKGS=(build-essential cmake ninja-build pkg-config ccache clang libclang-rt-14-dev
       librocksdb-dev libpg-query-dev libprotobuf-c-dev libssl-dev libzstd-dev libreadline-dev
       libgtest-dev libsqlite3-dev postgresql-15 postgresql-client-15 python3)
 missing=()

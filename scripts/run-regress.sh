@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Runs every test/regress/sql/*.sql through psql against a fresh Tusk server (one data
-# directory per file) and compares the output with test/regress/expected/*.out.
+# Runs every test/regress/sql/**/*.sql through psql against a fresh Tusk server (one data
+# directory per file) and compares the output with test/regress/expected/**/*.out. A NAME is
+# the file's path under sql/ without .sql (robustness/joins).
 #   scripts/run-regress.sh BUILD/tusk [NAME...]
 # Prints "regress: N passed, M failed"; diffs of failures go to test/regress/results/.
 set -uo pipefail
@@ -8,7 +9,9 @@ cd "$(dirname "$0")/.."
 TUSK=$(realpath "$1"); shift
 mkdir -p test/regress/results
 names=("$@")
-if [ ${#names[@]} -eq 0 ]; then for f in test/regress/sql/*.sql; do names+=("$(basename "$f" .sql)"); done; fi
+if [ ${#names[@]} -eq 0 ]; then
+  while read -r f; do names+=("${f%.sql}"); done < <(cd test/regress/sql && find . -name '*.sql' -printf '%P\n' | sort)
+fi
 pass=0; fail=0; failed=()
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
 for name in "${names[@]}"; do
@@ -21,6 +24,7 @@ for name in "${names[@]}"; do
     sleep 0.05
   done
   out=test/regress/results/$name.out
+  mkdir -p "$(dirname "$out")"
   env -u PGTZ -u PGDATESTYLE -u PGOPTIONS timeout 60 psql -X -a -q -h 127.0.0.1 -p "$port" -U postgres -d regression < "test/regress/sql/$name.sql" > "$out" 2>&1
   kill "$pid" 2>/dev/null; wait "$pid" 2>/dev/null
   if diff -u "test/regress/expected/$name.out" "$out" > "test/regress/results/$name.diff"; then

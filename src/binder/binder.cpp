@@ -270,7 +270,7 @@ ExprP Binder::BindNode(Node* node, const Scope& scope, AggContext* agg) {
   g_fold_state = state_;
   // In a grouped query, an expression equal to a GROUP BY expression reads the group value.
   if (agg && node->node_case != PG_QUERY__NODE__NODE_A_CONST) {
-    bool saved = saw_outer_ref;
+    int saved = outer_reach;
     try {
       ExprP plain = BindNode(node, *agg->from, nullptr);
       std::string key = plain->Key();
@@ -279,7 +279,7 @@ ExprP Binder::BindNode(Node* node, const Scope& scope, AggContext* agg) {
           return std::make_shared<ColumnExpr>(static_cast<int>(i), 0, plain->type, plain->ToSql());
     } catch (const Error&) {
     }
-    saw_outer_ref = saved;
+    outer_reach = saved;
   }
   switch (node->node_case) {
     case PG_QUERY__NODE__NODE_A_CONST:
@@ -524,7 +524,7 @@ ExprP Binder::BindColumnRef(PgQuery__ColumnRef* ref, const Scope& scope) {
       }
     }
     if (found >= 0) {
-      if (level > 0) saw_outer_ref = true;
+      outer_reach = std::max(outer_reach, level);
       std::string name = s->qualify_names && !found_rel->alias.empty() ? found_rel->alias + "." + col : col;
       return std::make_shared<ColumnExpr>(found, level, found_rel->types[static_cast<size_t>(found - found_rel->offset)], QuoteIdent(name == col ? col : found_rel->alias) + (name == col ? "" : "." + QuoteIdent(col)));
     }

@@ -98,8 +98,10 @@ class Binder {
   std::vector<std::string> SearchPath() const;
   // Plans a subquery (SELECT) with `scope` as its enclosing scope. Set by the planner.
   std::function<OpP(Node*, const Scope*, bool* correlated)> plan_subquery;
-  // True while binding found a column of an enclosing scope.
-  bool saw_outer_ref = false;
+  // How many query levels out the columns bound so far reach: 0 when they all belong to the
+  // query being bound, 1 when one reads its enclosing query's row, and so on. A subquery is
+  // correlated when its own references reach past it (see Planner::PlanNested).
+  int outer_reach = 0;
 
  private:
   ExprP BindNode(Node* node, const Scope& scope, AggContext* agg);

@@ -80,6 +80,9 @@ void ExecuteCreateTableAs(PgQuery__IntoClause* into, Node* query, bool if_not_ex
     throw Error(sqlstate::kDuplicateTable, "relation \"" + name + "\" already exists");
   }
   st->catalog = std::make_shared<Catalog>(*cat);
+  // The plan points into the catalog it was planned against: keep it alive while the plan runs,
+  // after st->catalog moves on to the one holding the new table.
+  std::shared_ptr<const Catalog> planned_against = st->catalog;
   Planner planner(st, params);
   PlannedQuery q = planner.PlanSelect(query, nullptr);
   if (into->n_col_names > q.columns.size()) throw Error(sqlstate::kSyntaxError, "too many column names were specified");

@@ -722,6 +722,7 @@ void Session::RunStatement(Node* stmt, const PreparedStatement* prepared, const 
   st.exec_id = next_exec_id++;
   cancel_requested = false;
   st.cancel = &cancel_requested;
+  st.client_lost = &client_lost;
   st.notify = [sink](const char* severity, const char* code, const std::string& message) {
     sink->SendNotice({severity, code, message, ""});
   };

@@ -67,6 +67,8 @@ class Session {
   Database* db() { return db_; }
   // Set by a CancelRequest from another connection; running scans check it.
   std::atomic<bool> cancel_requested{false};
+  // Set by the server when the client hung up while a statement ran: the statement stops.
+  std::atomic<bool> client_lost{false};
   // Set by pg_terminate_backend: the connection ends with 57P01.
   std::atomic<bool> terminate_requested{false};
   // The catalog this transaction sees (its own copy after DDL).

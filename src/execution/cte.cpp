@@ -1,20 +1,51 @@
 #include "execution/cte.hpp"
 
-#include <unordered_map>
-
 namespace tusk {
 
-void CteScanOp::Open(EvalContext* ctx) {
-  if (!buffer->filled || buffer->exec_id != ctx->state->exec_id) {
-    buffer->rows = RunToVector(producer.get(), ctx);
-    buffer->exec_id = ctx->state->exec_id;
-    buffer->filled = true;
+bool CteBuffer::Fetch(Operator* producer, size_t i) {
+  while (i >= rows.size()) {
+    if (filled) return false;
+    Row r;
+    if (!producer->Next(&r)) {
+      filled = true;
+      return false;
+    }
+    rows.push_back(std::move(r));
   }
+  return true;
+}
+
+void CteScanOp::Open(EvalContext* ctx) {
   pos_ = 0;
+  if (correlated) {
+    EvalContext c = *ctx;
+    c.outer.erase(c.outer.begin(), c.outer.begin() + static_cast<std::ptrdiff_t>(std::min(nested, c.outer.size())));
+    buffer->rows = RunToVector(producer.get(), &c);
+    buffer->filled = true;
+    return;
+  }
+  streaming_ = buffer->readers == 1 && !buffer->prefilled;
+  streamed_all_ = false;
+  if (buffer->started && buffer->exec_id == ctx->state->exec_id && !streaming_) return;
+  static const Row kNoRow;
+  buffer->rows.clear();
+  buffer->filled = false;
+  buffer->ctx = EvalContext{};
+  buffer->ctx.row = &kNoRow;
+  buffer->ctx.state = ctx->state;
+  buffer->exec_id = ctx->state->exec_id;
+  buffer->started = true;
+  producer->Open(&buffer->ctx);
 }
 
 bool CteScanOp::Next(Row* out) {
-  if (pos_ >= buffer->rows.size()) return false;
+  if (streaming_) {
+    if (streamed_all_) return false;
+    if (producer->Next(out)) return true;
+    streamed_all_ = true;
+    return false;
+  }
+  if (!buffer->Fetch(producer.get(), pos_)) return false;
   *out = buffer->rows[pos_++];
   return true;
 }
@@ -34,36 +65,50 @@ void WorkTableScanOp::Explain(std::vector<std::string>* out, int depth) const {
 }
 
 void RecursiveUnionOp::Open(EvalContext* ctx) {
-  rows_.clear();
-  pos_ = 0;
-  size_t w = types.size();
-  std::unordered_multimap<size_t, size_t> seen;
-  auto fresh = [&](const Row& r) {
-    if (all) return true;
-    size_t h = HashRow(types, r, w);
-    auto range = seen.equal_range(h);
-    for (auto it = range.first; it != range.second; ++it)
-      if (RowsEqual(types, rows_[it->second], r, w)) return false;
-    seen.emplace(h, rows_.size());
-    return true;
-  };
-  std::vector<Row> round;
-  for (Row& r : RunToVector(base.get(), ctx))
-    if (fresh(r)) { rows_.push_back(r); round.push_back(std::move(r)); }
-  while (!round.empty()) {
-    CheckCancel(ctx);
-    *working = std::move(round);
-    round.clear();
-    for (Row& r : RunToVector(recursive.get(), ctx))
-      if (fresh(r)) { rows_.push_back(r); round.push_back(std::move(r)); }
-  }
+  ctx_ = ctx;
+  round_.clear();
+  distinct_.clear();
+  seen_.clear();
   working->clear();
+  base->Open(ctx);
+  phase_ = Phase::kBase;
+}
+
+bool RecursiveUnionOp::Fresh(const Row& r) {
+  if (all) return true;
+  size_t w = types.size();
+  size_t h = HashRow(types, r, w);
+  auto range = seen_.equal_range(h);
+  for (auto it = range.first; it != range.second; ++it)
+    if (RowsEqual(types, distinct_[it->second], r, w)) return false;
+  seen_.emplace(h, distinct_.size());
+  distinct_.push_back(r);
+  return true;
 }
 
 bool RecursiveUnionOp::Next(Row* out) {
-  if (pos_ >= rows_.size()) return false;
-  *out = rows_[pos_++];
-  return true;
+  Row r;
+  while (phase_ != Phase::kDone) {
+    Operator* term = phase_ == Phase::kBase ? base.get() : recursive.get();
+    while (term->Next(&r)) {
+      if (!Fresh(r)) continue;
+      round_.push_back(r);
+      *out = std::move(r);
+      return true;
+    }
+    // The round is over: its rows are the next round's working table.
+    CheckCancel(ctx_);
+    if (round_.empty()) {
+      phase_ = Phase::kDone;
+      working->clear();
+      break;
+    }
+    *working = std::move(round_);
+    round_.clear();
+    recursive->Open(ctx_);
+    phase_ = Phase::kRecursive;
+  }
+  return false;
 }
 
 void RecursiveUnionOp::Explain(std::vector<std::string>* out, int depth) const {

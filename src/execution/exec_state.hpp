@@ -42,6 +42,7 @@ struct ExecState {
   bool describe_only = false;
   uint64_t exec_id = 0;         // unique per statement execution (CTE results are cached per id)
   std::atomic<bool>* cancel = nullptr;  // set when the client asked to cancel the statement
+  std::atomic<bool>* client_lost = nullptr;  // set when the client hung up (server/client_watch.hpp)
   // Sends a NOTICE or WARNING to the client (severity, SQLSTATE, message).
   std::function<void(const char*, const char*, const std::string&)> notify;
   std::chrono::steady_clock::time_point deadline = std::chrono::steady_clock::time_point::max();  // statement_timeout

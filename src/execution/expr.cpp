@@ -255,6 +255,11 @@ std::string SubscriptExpr::ToSql() const {
   return arr->ToSql() + "[" + (lower ? lower->ToSql() : "") + ":" + (upper ? upper->ToSql() : "") + "]";
 }
 
+void ThrowColumnOutOfRange(const ColumnExpr& c) {
+  throw Error(sqlstate::kInternalError, "column " + c.name + " (level " + std::to_string(c.level) + ", position " +
+                                            std::to_string(c.index) + ") is not in the row being evaluated");
+}
+
 Value SubqueryExpr::Eval(EvalContext& ctx) const {
   std::vector<Row> rows;
   if (!correlated && cached_) {

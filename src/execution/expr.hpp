@@ -52,12 +52,18 @@ class ConstExpr : public Expr {
   std::string sql_;
 };
 
+class ColumnExpr;
+[[noreturn]] void ThrowColumnOutOfRange(const ColumnExpr& c);
+
 class ColumnExpr : public Expr {
  public:
   ColumnExpr(int index, int level, Type t, std::string name)
       : Expr(std::move(t)), index(index), level(level), name(std::move(name)) {}
   Value Eval(EvalContext& ctx) const override {
-    const Row* r = level == 0 ? ctx.row : ctx.outer[static_cast<size_t>(level - 1)];
+    const Row* r = level == 0 ? ctx.row : static_cast<size_t>(level) <= ctx.outer.size() ? ctx.outer[static_cast<size_t>(level - 1)] : nullptr;
+    // A plan that reads a row it was not given is a planner bug: an internal error (XX000),
+    // never a read out of bounds.
+    if (!r || static_cast<size_t>(index) >= r->size()) ThrowColumnOutOfRange(*this);
     return (*r)[static_cast<size_t>(index)];
   }
   std::string ToSql() const override { return name; }

@@ -2,22 +2,25 @@
 
 namespace tusk {
 
-std::vector<Row> FunctionScanOp::RowsFor(const Row* left, EvalContext* ctx) {
+void FunctionScanOp::Start(const Row* left, EvalContext* ctx) {
   Row none;
   EvalContext c = *ctx;
   c.row = left ? left : &none;
   std::vector<Value> args;
   for (const auto& a : fn.args) args.push_back(a->Eval(c));
-  std::vector<Row> rows = fn.generate(args, c);
-  if (ordinality)
-    for (size_t i = 0; i < rows.size(); i++) rows[i].push_back(Value::Int(static_cast<int64_t>(i + 1)));
-  return rows;
+  state_ = ctx->state;
+  produced_ = 0;
+  rows_ = fn.generate(args, c);
 }
 
-void FunctionScanOp::Open(EvalContext* ctx) {
-  rows_ = RowsFor(nullptr, ctx);
-  pos_ = 0;
+bool FunctionScanOp::NextRow(Row* out) {
+  if (!rows_ || !rows_(out)) return false;
+  if ((++produced_ & 1023) == 0) CheckInterrupts(state_);
+  if (ordinality) out->push_back(Value::Int(produced_));
+  return true;
 }
+
+void FunctionScanOp::Open(EvalContext* ctx) { Start(nullptr, ctx); }
 
 DependentJoinOp::DependentJoinOp(OpP l, std::shared_ptr<FunctionScanOp> f) : left(std::move(l)), fn(std::move(f)) {
   names = left->names;
@@ -27,13 +30,13 @@ DependentJoinOp::DependentJoinOp(OpP l, std::shared_ptr<FunctionScanOp> f) : lef
 }
 
 bool DependentJoinOp::Next(Row* out) {
-  while (pos_ >= rows_.size()) {
+  Row r;
+  while (!started_ || !fn->NextRow(&r)) {
     if (!left->Next(&left_row_)) return false;
-    rows_ = fn->RowsFor(&left_row_, ctx_);
-    pos_ = 0;
+    fn->Start(&left_row_, ctx_);
+    started_ = true;
   }
   *out = left_row_;
-  const Row& r = rows_[pos_++];
   out->insert(out->end(), r.begin(), r.end());
   return true;
 }
@@ -44,44 +47,48 @@ void DependentJoinOp::Explain(std::vector<std::string>* out, int depth) const {
   fn->Explain(out, depth + 1);
 }
 
-bool FunctionScanOp::Next(Row* out) {
-  if (pos_ >= rows_.size()) return false;
-  *out = std::move(rows_[pos_++]);
-  return true;
-}
+bool FunctionScanOp::Next(Row* out) { return NextRow(out); }
 
 void FunctionScanOp::Explain(std::vector<std::string>* out, int depth) const {
   ExplainLine(out, depth, "Function Scan on " + fn.name);
 }
 
+// The functions of one input row advance in lockstep: an output row takes the next row of each,
+// NULL for those already exhausted, until all are.
 bool ProjectSetOp::Next(Row* out) {
-  while (pos_ >= pending_.size()) {
-    Row in;
-    if (!child->Next(&in)) return false;
+  for (;;) {
+    if (running_) {
+      out->assign(targets.size(), Value::Null());
+      bool any = false;
+      Row r;
+      for (size_t i = 0; i < targets.size(); i++) {
+        if (!srfs[i] || !calls_[i]) continue;
+        if (calls_[i](&r)) { (*out)[i] = std::move(r[0]); any = true; }
+        else calls_[i] = nullptr;
+      }
+      if (any) {
+        // The other targets are evaluated per output row, as PostgreSQL's ProjectSet does.
+        EvalContext c = *ctx_;
+        c.row = &input_;
+        for (size_t i = 0; i < targets.size(); i++)
+          if (!srfs[i]) (*out)[i] = targets[i]->Eval(c);
+        if ((++produced_ & 1023) == 0) CheckCancel(ctx_);
+        return true;
+      }
+      running_ = false;
+    }
+    if (!child->Next(&input_)) return false;
     EvalContext c = *ctx_;
-    c.row = &in;
-    std::vector<std::vector<Row>> sets(targets.size());
-    size_t n = 0;
+    c.row = &input_;
+    calls_.assign(targets.size(), nullptr);
     for (size_t i = 0; i < targets.size(); i++) {
       if (!srfs[i]) continue;
       std::vector<Value> args;
       for (const auto& a : srfs[i]->args) args.push_back(a->Eval(c));
-      sets[i] = srfs[i]->generate(args, c);
-      n = std::max(n, sets[i].size());
+      calls_[i] = srfs[i]->generate(args, c);
     }
-    pending_.assign(n, Row(targets.size()));
-    for (size_t i = 0; i < targets.size(); i++) {
-      if (srfs[i]) {
-        for (size_t k = 0; k < sets[i].size(); k++) pending_[k][i] = sets[i][k][0];
-      } else if (n) {
-        Value v = targets[i]->Eval(c);
-        for (size_t k = 0; k < n; k++) pending_[k][i] = v;
-      }
-    }
-    pos_ = 0;
+    running_ = true;
   }
-  *out = std::move(pending_[pos_++]);
-  return true;
 }
 
 void ProjectSetOp::Explain(std::vector<std::string>* out, int depth) const {

@@ -16,18 +16,20 @@ class FunctionScanOp : public Operator {
   SetFunction fn;
   bool ordinality;
   bool lateral = false;  // arguments read columns of earlier FROM items
-  // Evaluates the function for one row of the preceding FROM items.
-  std::vector<Row> RowsFor(const Row* left, EvalContext* ctx);
+  // Starts the function for one row of the preceding FROM items; NextRow then yields its rows.
+  void Start(const Row* left, EvalContext* ctx);
+  bool NextRow(Row* out);
  private:
-  std::vector<Row> rows_;
-  size_t pos_ = 0;
+  RowGenerator rows_;
+  const ExecState* state_ = nullptr;
+  int64_t produced_ = 0;
 };
 
 // FROM a, f(a.x): the function runs once per row of the left input.
 class DependentJoinOp : public Operator {
  public:
   DependentJoinOp(OpP left, std::shared_ptr<FunctionScanOp> fn);
-  void Open(EvalContext* ctx) override { ctx_ = ctx; left->Open(ctx); rows_.clear(); pos_ = 0; }
+  void Open(EvalContext* ctx) override { ctx_ = ctx; left->Open(ctx); started_ = false; }
   bool Next(Row* out) override;
   void Explain(std::vector<std::string>* out, int depth) const override;
   OpP left;
@@ -35,8 +37,7 @@ class DependentJoinOp : public Operator {
  private:
   EvalContext* ctx_ = nullptr;
   Row left_row_;
-  std::vector<Row> rows_;
-  size_t pos_ = 0;
+  bool started_ = false;  // fn runs for left_row_
 };
 
 class ProjectSetOp : public Operator {
@@ -44,7 +45,7 @@ class ProjectSetOp : public Operator {
   // Output row: one column per target; targets[i] is a scalar expression unless srfs[i] is set.
   ProjectSetOp(OpP child, std::vector<ExprP> targets, std::vector<std::shared_ptr<SetFunction>> srfs)
       : child(std::move(child)), targets(std::move(targets)), srfs(std::move(srfs)) {}
-  void Open(EvalContext* ctx) override { ctx_ = ctx; child->Open(ctx); pending_.clear(); pos_ = 0; }
+  void Open(EvalContext* ctx) override { ctx_ = ctx; child->Open(ctx); running_ = false; }
   bool Next(Row* out) override;
   void Explain(std::vector<std::string>* out, int depth) const override;
   OpP child;
@@ -52,8 +53,10 @@ class ProjectSetOp : public Operator {
   std::vector<std::shared_ptr<SetFunction>> srfs;
  private:
   EvalContext* ctx_ = nullptr;
-  std::vector<Row> pending_;
-  size_t pos_ = 0;
+  bool running_ = false;              // the functions run for input_
+  Row input_;
+  std::vector<RowGenerator> calls_;   // per target: its function's rows (empty once exhausted)
+  int64_t produced_ = 0;
 };
 
 // FROM a, LATERAL (SELECT ... a.x ...): the subquery runs once per left row, which it sees as

@@ -26,6 +26,8 @@ void ExplainLine(std::vector<std::string>* out, int depth, const std::string& te
 
 void CheckInterrupts(const ExecState* st) {
   if (!st) return;
+  if (st->client_lost && st->client_lost->load(std::memory_order_relaxed))
+    throw Error(sqlstate::kConnectionFailure, "connection to client lost");
   if (st->cancel && st->cancel->load(std::memory_order_relaxed))
     throw Error(sqlstate::kQueryCanceled, "canceling statement due to user request");
   if (st->deadline != std::chrono::steady_clock::time_point::max() && std::chrono::steady_clock::now() >= st->deadline)

@@ -23,6 +23,15 @@ struct Sorted {
   std::vector<size_t> peer_start, peer_end;
 };
 
+// Frame bounds move from a row position by an offset of up to 2^63 - 1 rows; they stop at the
+// partition's edge instead of overflowing (PostgreSQL clamps the same way).
+size_t StepForward(size_t from, int64_t off, size_t limit) {
+  return static_cast<uint64_t>(off) >= limit - std::min(from, limit) ? limit : from + static_cast<size_t>(off);
+}
+size_t StepBack(size_t from, int64_t off, size_t limit) {
+  return static_cast<uint64_t>(off) >= from - std::min(from, limit) ? limit : from - static_cast<size_t>(off);
+}
+
 int64_t OffsetValue(const ExprP& e, EvalContext& ctx, const char* what) {
   Row none;
   EvalContext c = ctx;
@@ -88,7 +97,7 @@ void WindowOp::Open(EvalContext* ctx) {
     int64_t end_off = (opts & (frame::kEndOffsetPreceding | frame::kEndOffsetFollowing)) ? OffsetValue(w.frame.end_offset, *ctx, "ending") : 0;
     bool has_order = !w.order.empty();
     for (size_t p = 0; p < n; p++) {
-      if ((p & 1023) == 0) CheckCancel(ctx);
+      CheckCancel(ctx);
       size_t ps = s.part_start[p], pe = s.part_end[p];
       Row& out = rows_[s.order[p]];
       EvalContext c = *ctx;
@@ -139,13 +148,12 @@ void WindowOp::Open(EvalContext* ctx) {
         // Frame-based functions.
         size_t fs = ps, fe = pe;  // [fs, fe)
         if (opts & frame::kRows) {
-          int64_t i = static_cast<int64_t>(p);
           if (opts & frame::kStartCurrentRow) fs = p;
-          else if (opts & frame::kStartOffsetPreceding) fs = static_cast<size_t>(std::max<int64_t>(static_cast<int64_t>(ps), i - start_off));
-          else if (opts & frame::kStartOffsetFollowing) fs = static_cast<size_t>(std::min<int64_t>(static_cast<int64_t>(pe), i + start_off));
+          else if (opts & frame::kStartOffsetPreceding) fs = StepBack(p, start_off, ps);
+          else if (opts & frame::kStartOffsetFollowing) fs = StepForward(p, start_off, pe);
           if (opts & frame::kEndCurrentRow) fe = p + 1;
-          else if (opts & frame::kEndOffsetPreceding) fe = static_cast<size_t>(std::max<int64_t>(static_cast<int64_t>(ps), i - end_off + 1));
-          else if (opts & frame::kEndOffsetFollowing) fe = static_cast<size_t>(std::min<int64_t>(static_cast<int64_t>(pe), i + end_off + 1));
+          else if (opts & frame::kEndOffsetPreceding) fe = end_off == 0 ? p + 1 : StepBack(p, end_off - 1, ps);
+          else if (opts & frame::kEndOffsetFollowing) fe = StepForward(p + 1, end_off, pe);
         } else if (opts & frame::kGroups) {
           // offsets count peer groups
           auto group_start = [&](size_t k) { return has_order ? s.peer_start[k] : ps; };
@@ -175,26 +183,40 @@ void WindowOp::Open(EvalContext* ctx) {
           if (opts & frame::kStartCurrentRow) fs = has_order ? s.peer_start[p] : ps;
           if (opts & frame::kEndCurrentRow) fe = has_order ? s.peer_end[p] : pe;
         }
-        std::vector<size_t> members;
-        for (size_t k = fs; k < fe; k++) {
-          if ((opts & frame::kExcludeCurrentRow) && k == p) continue;
-          if ((opts & frame::kExcludeGroup) && has_order && k >= s.peer_start[p] && k < s.peer_end[p]) continue;
-          if ((opts & frame::kExcludeTies) && has_order && k != p && k >= s.peer_start[p] && k < s.peer_end[p]) continue;
-          members.push_back(k);
-        }
-        if (f == "first_value") result = members.empty() ? Value::Null() : arg(0, members.front());
-        else if (f == "last_value") result = members.empty() ? Value::Null() : arg(0, members.back());
-        else if (f == "nth_value") {
+        fe = std::max(fs, fe);
+        auto excluded = [&](size_t k) {
+          if ((opts & frame::kExcludeCurrentRow) && k == p) return true;
+          bool peer = has_order && k >= s.peer_start[p] && k < s.peer_end[p];
+          if ((opts & frame::kExcludeGroup) && peer) return true;
+          return (opts & frame::kExcludeTies) && peer && k != p;
+        };
+        // The k-th (1-based) frame member, or SIZE_MAX; members are visited without being
+        // collected, so a frame as wide as the partition costs no memory.
+        auto nth_member = [&](size_t k) {
+          for (size_t at = fs; at < fe; at++)
+            if (!excluded(at) && --k == 0) return at;
+          return SIZE_MAX;
+        };
+        if (f == "first_value") {
+          size_t at = nth_member(1);
+          result = at == SIZE_MAX ? Value::Null() : arg(0, at);
+        } else if (f == "last_value") {
+          size_t at = fe;
+          while (at > fs && excluded(at - 1)) at--;
+          result = at == fs ? Value::Null() : arg(0, at - 1);
+        } else if (f == "nth_value") {
           Value nv = arg(1, p);
           if (nv.is_null()) result = Value::Null();
           else {
             if (nv.i() <= 0) throw Error("22016", "argument of nth_value must be greater than zero");
-            size_t k = static_cast<size_t>(nv.i());
-            result = k <= members.size() ? arg(0, members[k - 1]) : Value::Null();
+            size_t at = static_cast<uint64_t>(nv.i()) > fe - fs ? SIZE_MAX : nth_member(static_cast<size_t>(nv.i()));
+            result = at == SIZE_MAX ? Value::Null() : arg(0, at);
           }
         } else {
           AggState st;
-          for (size_t k : members) {
+          for (size_t k = fs; k < fe; k++) {
+            if (excluded(k)) continue;
+            if (((k - fs) & 1023) == 1023) CheckCancel(ctx);
             EvalContext cc = *ctx;
             cc.row = &rows_[s.order[k]];
             if (w.agg.filter && !IsTrue(w.agg.filter->Eval(cc))) continue;

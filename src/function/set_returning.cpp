@@ -24,6 +24,14 @@ namespace {
 
 }  // namespace
 
+RowGenerator YieldRows(std::vector<Row> rows) {
+  return [rows = std::move(rows), pos = size_t{0}](Row* out) mutable {
+    if (pos >= rows.size()) return false;
+    *out = std::move(rows[pos++]);
+    return true;
+  };
+}
+
 SetFunction BindSetFunction(Binder& b, const std::string& name, std::vector<ExprP> args, int location) {
   SetFunction f;
   f.name = name;
@@ -35,14 +43,17 @@ SetFunction BindSetFunction(Binder& b, const std::string& name, std::vector<Expr
       f.columns.push_back(args.size() == 1 ? "unnest" : "unnest");
     }
     f.args = args;
-    f.generate = [](const std::vector<Value>& v, EvalContext&) {
+    f.generate = [](const std::vector<Value>& v, EvalContext&) -> RowGenerator {
       size_t n = 0;
       for (const auto& a : v) if (!a.is_null()) n = std::max(n, a.arr().size());
-      std::vector<Row> rows(n, Row(v.size()));
-      for (size_t c = 0; c < v.size(); c++)
-        if (!v[c].is_null())
-          for (size_t i = 0; i < v[c].arr().size(); i++) rows[i][c] = v[c].arr()[i];
-      return rows;
+      return [v, n, i = size_t{0}](Row* out) mutable {
+        if (i >= n) return false;
+        out->assign(v.size(), Value::Null());
+        for (size_t c = 0; c < v.size(); c++)
+          if (!v[c].is_null() && i < v[c].arr().size()) (*out)[c] = v[c].arr()[i];
+        i++;
+        return true;
+      };
     };
     return f;
   }
@@ -56,9 +67,9 @@ SetFunction BindSetFunction(Binder& b, const std::string& name, std::vector<Expr
     bool split = name == "regexp_split_to_table";
     f.types = {split ? Type(oid::kText) : Type(oid::kText, -1, true)};
     f.columns = {name};
-    f.generate = [split](const std::vector<Value>& v, EvalContext&) {
+    f.generate = [split](const std::vector<Value>& v, EvalContext&) -> RowGenerator {
       std::vector<Row> rows;
-      for (const auto& x : v) if (x.is_null()) return rows;
+      for (const auto& x : v) if (x.is_null()) return YieldRows({});
       bool global = false, icase = false;
       if (v.size() > 2)
         for (char c : v[2].s()) {
@@ -69,7 +80,7 @@ SetFunction BindSetFunction(Binder& b, const std::string& name, std::vector<Expr
         }
       if (split) {
         for (auto& piece : RegexSplit(v[0].s(), v[1].s(), icase)) rows.push_back({piece});
-        return rows;
+        return YieldRows(std::move(rows));
       }
       auto re = CompileRegex(v[1].s(), icase);
       const std::string& s = v[0].s();
@@ -77,7 +88,7 @@ SetFunction BindSetFunction(Binder& b, const std::string& name, std::vector<Expr
         rows.push_back({RegexMatchArray(*it)});
         if (!global) break;
       }
-      return rows;
+      return YieldRows(std::move(rows));
     };
     return f;
   }
@@ -99,28 +110,25 @@ SetFunction BindSetFunction(Binder& b, const std::string& name, std::vector<Expr
   f.columns = {"generate_series"};
   if (sig.back().id == oid::kInterval) {
     bool tz = sig[0].id == oid::kTimestamptz;
-    f.generate = [tz](const std::vector<Value>& v, EvalContext& ctx) {
-      std::vector<Row> rows;
-      if (v[0].is_null() || v[1].is_null() || v[2].is_null()) return rows;
+    f.generate = [tz](const std::vector<Value>& v, EvalContext& ctx) -> RowGenerator {
+      if (v[0].is_null() || v[1].is_null() || v[2].is_null()) return YieldRows({});
       Interval step = v[2].iv();
       if (step.month == 0 && step.day == 0 && step.time == 0)
         throw Error(sqlstate::kInvalidParameterValue, "step size cannot equal zero");
       bool up = CompareIntervals(step, Interval{}) > 0;
-      int64_t cur = v[0].i();
-      for (size_t n = 0;; n++) {
-        if (up ? cur > v[1].i() : cur < v[1].i()) break;
-        if ((n & 1023) == 0) CheckCancel(&ctx);
-        rows.push_back({Value::Int(cur)});
-        cur = TimestampPlusInterval(cur, step, tz ? ctx.state->dt.tz.get() : nullptr);
-      }
-      return rows;
+      ExecState* st = ctx.state;
+      return [=, cur = v[0].i(), stop = v[1].i()](Row* out) mutable {
+        if (up ? cur > stop : cur < stop) return false;
+        *out = {Value::Int(cur)};
+        cur = TimestampPlusInterval(cur, step, tz ? st->dt.tz.get() : nullptr);
+        return true;
+      };
     };
     return f;
   }
   uint32_t tid = sig[0].id;
-  f.generate = [tid](const std::vector<Value>& v, EvalContext& ctx) {
-    std::vector<Row> rows;
-    for (const auto& x : v) if (x.is_null()) return rows;
+  f.generate = [tid](const std::vector<Value>& v, EvalContext&) -> RowGenerator {
+    for (const auto& x : v) if (x.is_null()) return YieldRows({});
     if (tid == oid::kNumeric) {
       Numeric cur, stop, step = Numeric::FromInt(1);
       Numeric::Parse(v[0].s(), &cur);
@@ -128,21 +136,21 @@ SetFunction BindSetFunction(Binder& b, const std::string& name, std::vector<Expr
       if (v.size() == 3) Numeric::Parse(v[2].s(), &step);
       if (step.is_zero()) throw Error(sqlstate::kInvalidParameterValue, "step size cannot equal zero");
       bool up = !step.is_negative();
-      for (size_t n = 0; up ? cur.Compare(stop) <= 0 : cur.Compare(stop) >= 0; n++) {
-        if ((n & 1023) == 0) CheckCancel(&ctx);
-        rows.push_back({Value::Str(cur.ToString())});
+      return [=](Row* out) mutable {
+        if (up ? cur.Compare(stop) > 0 : cur.Compare(stop) < 0) return false;
+        *out = {Value::Str(cur.ToString())};
         cur = cur.Add(step);
-      }
-      return rows;
+        return true;
+      };
     }
-    int64_t cur = v[0].i(), stop = v[1].i(), step = v.size() == 3 ? v[2].i() : 1;
+    int64_t step = v.size() == 3 ? v[2].i() : 1;
     if (step == 0) throw Error(sqlstate::kInvalidParameterValue, "step size cannot equal zero");
-    for (size_t n = 0; step > 0 ? cur <= stop : cur >= stop; n++) {
-      if ((n & 1023) == 0) CheckCancel(&ctx);
-      rows.push_back({Value::Int(cur)});
-      if (__builtin_add_overflow(cur, step, &cur)) break;
-    }
-    return rows;
+    return [step, cur = v[0].i(), stop = v[1].i(), done = false](Row* out) mutable {
+      if (done || (step > 0 ? cur > stop : cur < stop)) return false;
+      *out = {Value::Int(cur)};
+      done = __builtin_add_overflow(cur, step, &cur);  // the last value before int64 overflows
+      return true;
+    };
   };
   return f;
 }

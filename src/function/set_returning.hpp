@@ -1,5 +1,6 @@
 // Set-returning functions (generate_series, unnest): each call produces a set of rows, used as
-// a FROM item or, one value per row, in a select list.
+// a FROM item or, one value per row, in a select list. Rows are produced one at a time, so that
+// `generate_series(1, 1e12::bigint)` counts in constant memory and stops at LIMIT.
 #pragma once
 #include <functional>
 #include <string>
@@ -9,13 +10,19 @@
 
 namespace tusk {
 
+// Yields a call's rows one at a time; false when there are no more.
+using RowGenerator = std::function<bool(Row*)>;
+// A generator over rows computed in advance (for functions whose result is small by nature).
+RowGenerator YieldRows(std::vector<Row> rows);
+
 struct SetFunction {
   std::string name;
   std::vector<ExprP> args;                  // coerced arguments
   std::vector<Type> types;                  // output columns
   std::vector<std::string> columns;         // default column names
-  // Produces every row for the given argument values.
-  std::function<std::vector<Row>(const std::vector<Value>&, EvalContext&)> generate;
+  // Starts a call with the given argument values. The generator may keep ctx.state (the
+  // statement's), never ctx itself.
+  std::function<RowGenerator(const std::vector<Value>&, EvalContext&)> generate;
 };
 
 bool IsSetReturningFunction(const std::string& name);

@@ -44,6 +44,9 @@ struct CteDef {
   // While planning the recursive term of WITH RECURSIVE, references read the working table.
   std::shared_ptr<std::vector<Row>> working;
   bool returns_rows = true;  // false for INSERT/UPDATE/DELETE without RETURNING
+  const Scope* outer = nullptr;  // the enclosing scope of the query the WITH belongs to
+  bool correlated = false;       // reads a column of `outer` (run again per reference)
+  int reach = 0;                 // how many levels out of `outer` its references go
 };
 
 // Runs an INSERT/UPDATE/DELETE of a WITH clause: with describe=true only returns its RETURNING
@@ -72,6 +75,11 @@ class Planner {
   Planner(ExecState* st, ParamTypes* params);
 
   PlannedQuery PlanSelect(Node* select, const Scope* outer);
+  // Plans a query nested `depth` levels inside the one being planned (1 for a subquery in an
+  // expression or LATERAL, 0 for a FROM subquery or a WITH query, which run with their
+  // enclosing query's outer rows); `correlated` tells whether it reads a row from outside `outer`.
+  // `reach` (optional) receives how many levels out of `outer`'s innermost its references go.
+  PlannedQuery PlanNested(Node* select, const Scope* outer, int depth, bool* correlated, int* reach = nullptr);
   // The indexes of a table, bound for evaluation on its rows.
   std::vector<BoundIndex> BindIndexes(const TableDef& t);
   // A scan of one table applying `conds` (bound against a scope holding only this table);

@@ -23,6 +23,30 @@ class DeferredOp : public Operator {
   void Explain(std::vector<std::string>* out, int depth) const override { child->Explain(out, depth); }
 };
 
+// Prepends `width` NULL columns to its child's rows. A join nested as the right operand of
+// another (`a LEFT JOIN (b JOIN c ON ...) ON ...`) has its conditions bound to positions in the
+// whole FROM row, where b starts after a's columns: the nested join runs over rows padded to
+// that layout, and its result is cut back to its own columns (see PlanJoin).
+class PadOp : public Operator {
+ public:
+  PadOp(OpP child, int width) : child(std::move(child)), width(static_cast<size_t>(width)) {
+    names.assign(this->width, "");
+    types.assign(this->width, Type(oid::kInt4));
+    names.insert(names.end(), this->child->names.begin(), this->child->names.end());
+    types.insert(types.end(), this->child->types.begin(), this->child->types.end());
+  }
+  void Open(EvalContext* ctx) override { child->Open(ctx); }
+  bool Next(Row* out) override {
+    Row r;
+    if (!child->Next(&r)) return false;
+    out->assign(width, Value::Null());
+    out->insert(out->end(), std::make_move_iterator(r.begin()), std::make_move_iterator(r.end()));
+    return true;
+  }
+  void Explain(std::vector<std::string>* out, int depth) const override { child->Explain(out, depth); }
+  OpP child;
+  size_t width;
+};
 
 bool ContainsAggregate(Node* n) {
   bool found = false;
@@ -112,11 +136,7 @@ void SplitConjuncts(Node* n, std::vector<Node*>* out) {
 
 Planner::Planner(ExecState* st, ParamTypes* params) : st_(st), params_(params), binder_(st, params) {
   binder_.plan_subquery = [this](Node* sel, const Scope* scope, bool* correlated) {
-    bool saved = binder_.saw_outer_ref;
-    binder_.saw_outer_ref = false;
-    PlannedQuery q = PlanSelect(sel, scope);
-    *correlated = binder_.saw_outer_ref;
-    binder_.saw_outer_ref = saved || false;
+    PlannedQuery q = PlanNested(sel, scope, 1, correlated);
     return q.root;
   };
   (void)g_unused;
@@ -166,7 +186,9 @@ OpP Planner::PlanJoin(PgQuery__JoinExpr* j, Scope* scope, std::vector<Node*>* wh
   bool left_nullable = nullable || j->jointype == PG_QUERY__JOIN_TYPE__JOIN_RIGHT || j->jointype == PG_QUERY__JOIN_TYPE__JOIN_FULL;
   bool right_nullable = nullable || j->jointype == PG_QUERY__JOIN_TYPE__JOIN_LEFT || j->jointype == PG_QUERY__JOIN_TYPE__JOIN_FULL;
   size_t left_rel_start = scope->rels.size();
+  int base = scope->width;  // where this join's columns start in the FROM row
   OpP left = PlanFromItem(j->larg, scope, where, left_nullable, nullptr, nullptr);
+  if (base > 0) left = std::make_shared<PadOp>(left, base);
   size_t right_rel_start = scope->rels.size();
   int left_width = scope->width;
   OpP right = PlanFromItem(j->rarg, scope, where, right_nullable, nullptr, nullptr);
@@ -223,21 +245,24 @@ OpP Planner::PlanJoin(PgQuery__JoinExpr* j, Scope* scope, std::vector<Node*>* wh
     }
   }
   // The merged columns are appended to the joined row by a projection and exposed as an
-  // unnamed relation that SELECT * lists before the joined relations.
+  // unnamed relation that SELECT * lists before the joined relations. The same projection
+  // drops the padding of a nested join.
   auto finish = [&](OpP joined) -> OpP {
-    if (merged.empty()) return joined;
+    if (merged.empty() && base == 0) return joined;
     std::vector<ExprP> proj;
     ScopeRel rel;
     rel.star_before = left_rel_start;
-    for (const auto& r : scope->rels)
+    for (size_t i = left_rel_start; i < scope->rels.size(); i++) {
+      const ScopeRel& r = scope->rels[i];
       for (size_t c = 0; c < r.columns.size(); c++)
         proj.push_back(std::make_shared<ColumnExpr>(r.offset + static_cast<int>(c), 0, r.types[c], r.columns[c]));
+    }
     for (size_t i = 0; i < merged.size(); i++) {
       proj.push_back(merged[i]);
       rel.columns.push_back(using_cols[i]);
       rel.types.push_back(merged[i]->type);
     }
-    scope->Add(std::move(rel));
+    if (!merged.empty()) scope->Add(std::move(rel));
     auto op = std::make_shared<ProjectOp>(joined, proj);
     for (const auto& e : proj) {
       op->types.push_back(e->type);
@@ -407,6 +432,17 @@ OpP Planner::JoinOn(OpP left, OpP right, int left_width, std::vector<ExprP> conj
   return std::make_shared<NestedLoopJoinOp>(left, right, cond, kind);
 }
 
+PlannedQuery Planner::PlanNested(Node* sel, const Scope* outer, int depth, bool* correlated, int* reach) {
+  int saved = binder_.outer_reach;
+  binder_.outer_reach = 0;
+  PlannedQuery q = PlanSelect(sel, outer);
+  *correlated = binder_.outer_reach >= 1;  // reads a row from outside `outer`'s innermost level
+  if (reach) *reach = binder_.outer_reach;
+  // A reference past the nested query reaches one level less far from where it is nested.
+  binder_.outer_reach = std::max(saved, binder_.outer_reach - depth);
+  return q;
+}
+
 OpP Planner::PlanFromItem(Node* item, Scope* scope, std::vector<Node*>* where, bool nullable,
                           const std::vector<OrderHint>* order, bool* ordered) {
   switch (item->node_case) {
@@ -429,7 +465,18 @@ OpP Planner::PlanFromItem(Node* item, Scope* scope, std::vector<Node*>* where, b
               throw Error(sqlstate::kDuplicateAlias, "table name \"" + rel.alias + "\" specified more than once");
           OpP op;
           if (cte->working) op = std::make_shared<WorkTableScanOp>(cte->name, cte->working);
-          else op = std::make_shared<CteScanOp>(cte->name, rv->alias ? rv->alias->aliasname : "", cte->producer, cte->buffer);
+          else {
+            auto scan = std::make_shared<CteScanOp>(cte->name, rv->alias ? rv->alias->aliasname : "", cte->producer, cte->buffer);
+            cte->buffer->readers++;
+            scan->correlated = cte->correlated;
+            // The reference's outer rows start with those of the subqueries between it and
+            // the query the WITH belongs to.
+            for (const Scope* s = scope->parent; s && s != cte->outer; s = s->parent) scan->nested++;
+            // Reading a correlated CTE reads the outer row it depends on: a subquery holding
+            // this reference is correlated too (and never cached).
+            if (cte->correlated) binder_.outer_reach = std::max(binder_.outer_reach, static_cast<int>(scan->nested) + cte->reach);
+            op = scan;
+          }
           op->names = rel.columns;
           op->types = rel.types;
           scope->Add(rel);
@@ -488,7 +535,8 @@ OpP Planner::PlanFromItem(Node* item, Scope* scope, std::vector<Node*>* where, b
       if (!rs->alias) throw Error(sqlstate::kSyntaxError, "subquery in FROM must have an alias")
                           .WithHint("For example, FROM (SELECT ...) [AS] foo.");
       // A LATERAL subquery sees the FROM items before it as its enclosing row.
-      PlannedQuery q = PlanSelect(rs->subquery, rs->lateral ? scope : scope->parent);
+      bool correlated;
+      PlannedQuery q = PlanNested(rs->subquery, rs->lateral ? scope : scope->parent, rs->lateral ? 1 : 0, &correlated);
       if (rs->lateral) lateral_ops_.insert(q.root.get());
       if (rs->alias->n_colnames > q.columns.size())
         throw Error(sqlstate::kInvalidColumnReference, "table \"" + std::string(rs->alias->aliasname) + "\" has " + std::to_string(q.columns.size()) +
@@ -1193,7 +1241,7 @@ void Planner::RunDataModifyingCtes(EvalContext* ctx) {
     if (def->buffer->filled && def->buffer->exec_id == ctx->state->exec_id) continue;
     def->buffer->rows = RunToVector(def->producer.get(), ctx);
     def->buffer->exec_id = ctx->state->exec_id;
-    def->buffer->filled = true;
+    def->buffer->started = def->buffer->filled = true;
   }
 }
 
@@ -1206,17 +1254,19 @@ const CteDef* Planner::FindCte(const std::string& name) const {
 }
 
 namespace {
-bool ReferencesName(Node* n, const std::string& name) {
-  bool found = false;
+// The location of the first reference to `name` as a table in n, or -2 when there is none.
+int ReferenceTo(Node* n, const std::string& name) {
+  int found = -2;
   auto visit = [&](Node* x) {
     if (x->node_case == PG_QUERY__NODE__NODE_RANGE_VAR && (!x->range_var->schemaname || !*x->range_var->schemaname) &&
         name == x->range_var->relname)
-      found = true;
-    return !found;
+      found = x->range_var->location;
+    return found == -2;
   };
   if (visit(n)) WalkNodes(&n->base, visit);
   return found;
 }
+bool ReferencesName(Node* n, const std::string& name) { return ReferenceTo(n, name) != -2; }
 }  // namespace
 
 void Planner::PlanWith(PgQuery__WithClause* with, const Scope* outer) {
@@ -1226,8 +1276,12 @@ void Planner::PlanWith(PgQuery__WithClause* with, const Scope* outer) {
     std::string name = cte->ctename;
     if (ctes_.back().count(name))
       throw Error(sqlstate::kDuplicateAlias, "WITH query name \"" + name + "\" specified more than once").WithPosition(cte->location + 1);
+    if (cte->search_clause || cte->cycle_clause)
+      ThrowAt(sqlstate::kFeatureNotSupported, std::string(cte->search_clause ? "SEARCH" : "CYCLE") + " clauses of WITH queries are not supported yet",
+              cte->search_clause ? cte->search_clause->location : cte->cycle_clause->location);
     auto def = std::make_shared<CteDef>();
     def->name = name;
+    def->outer = outer;
     if (cte->ctequery->node_case != PG_QUERY__NODE__NODE_SELECT_STMT) {
       // INSERT/UPDATE/DELETE in WITH: run exactly once per execution, before the main query;
       // references read its RETURNING rows.
@@ -1263,6 +1317,7 @@ void Planner::PlanWith(PgQuery__WithClause* with, const Scope* outer) {
       producer->types = def->types;
       def->producer = producer;
       def->returns_rows = has_returning;
+      def->buffer->prefilled = true;
       data_modifying_.push_back(def);
       ctes_.back()[name] = def;
       continue;
@@ -1286,13 +1341,24 @@ void Planner::PlanWith(PgQuery__WithClause* with, const Scope* outer) {
       lnode.node_case = rnode.node_case = PG_QUERY__NODE__NODE_SELECT_STMT;
       lnode.select_stmt = sel->larg;
       rnode.select_stmt = sel->rarg;
-      if (ReferencesName(&lnode, name))
-        throw Error(sqlstate::kInvalidRecursion, "recursive reference to query \"" + name + "\" must not appear within its non-recursive term");
-      PlannedQuery base = PlanSelect(&lnode, outer);
+      if (int at = ReferenceTo(&lnode, name); at != -2)
+        ThrowAt(sqlstate::kInvalidRecursion, "recursive reference to query \"" + name + "\" must not appear within its non-recursive term", at);
+      // As PostgreSQL: the whole UNION cannot be sorted, limited or locked (each would need the
+      // recursion's end before the first row).
+      auto unsupported = [](const char* what, Node* at) {
+        ThrowAt(sqlstate::kFeatureNotSupported, std::string(what) + " in a recursive query is not implemented", at ? ExprLocation(at) : -1);
+      };
+      if (sel->n_sort_clause) unsupported("ORDER BY", sel->sort_clause[0]->sort_by->node);
+      if (sel->limit_offset) unsupported("OFFSET", sel->limit_offset);
+      if (sel->limit_count) unsupported("LIMIT", sel->limit_count);
+      if (sel->n_locking_clause) unsupported("FOR UPDATE/SHARE", nullptr);
+      bool base_correlated = false, rec_correlated = false;
+      int base_reach = 0, rec_reach = 0;
+      PlannedQuery base = PlanNested(&lnode, outer, 0, &base_correlated, &base_reach);
       set_columns(base);
       def->working = std::make_shared<std::vector<Row>>();
       ctes_.back()[name] = def;
-      PlannedQuery rec = PlanSelect(&rnode, outer);
+      PlannedQuery rec = PlanNested(&rnode, outer, 0, &rec_correlated, &rec_reach);
       if (rec.columns.size() != base.columns.size())
         throw Error(sqlstate::kSyntaxError, "each UNION query must have the same number of columns");
       std::vector<ExprP> casts;
@@ -1312,10 +1378,12 @@ void Planner::PlanWith(PgQuery__WithClause* with, const Scope* outer) {
       ru->types = def->types;
       auto done = std::make_shared<CteDef>(*def);
       done->working.reset();
+      done->correlated = base_correlated || rec_correlated;
+      done->reach = std::max(base_reach, rec_reach);
       done->producer = ru;
       ctes_.back()[name] = done;
     } else {
-      PlannedQuery q = PlanSelect(cte->ctequery, outer);
+      PlannedQuery q = PlanNested(cte->ctequery, outer, 0, &def->correlated, &def->reach);
       set_columns(q);
       def->producer = q.root;
       ctes_.back()[name] = def;

@@ -347,6 +347,7 @@ class Connection {
             if (r.failed()) throw ProtocolError{"invalid query message"};
             SimpleSink sink;
             sink.c = this;
+            auto watch = server_->client_watch().Watch(sock_.fd(), &session_->client_lost);
             try {
               session_->ExecuteSimple(sql, &sink);
             } catch (const Error& e) {
@@ -472,6 +473,7 @@ class Connection {
       p.executed = true;
       PortalSink sink;
       sink.p = &p;
+      auto watch = server_->client_watch().Watch(sock_.fd(), &session_->client_lost);
       session_->ExecutePrepared(*p.stmt, p.params, &sink);
       for (const auto& n : p.notices) SendNotice(n);
     }

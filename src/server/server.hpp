@@ -8,6 +8,7 @@
 #include <string>
 
 #include "engine/database.hpp"
+#include "server/client_watch.hpp"
 
 namespace tusk {
 
@@ -33,6 +34,7 @@ class Server {
   void Unregister(int32_t pid);
   void Cancel(int32_t pid, int32_t secret);
   Database* db() { return db_; }
+  ClientWatch& client_watch() { return client_watch_; }
   int active_connections() const { return active_.load(); }
 
  private:
@@ -43,6 +45,7 @@ class Server {
   std::atomic<int> active_{0};
   std::mutex mu_;
   std::map<int32_t, std::pair<int32_t, std::atomic<bool>*>> cancel_keys_;
+  ClientWatch client_watch_;
   friend class Connection;
 };
 
