@@ -63,7 +63,7 @@ void EmitReturning(const Returning& r, const Row& row, ExecState* st, ResultSink
   ctx.state = st;
   Row out;
   for (const auto& e : r.exprs) out.push_back(e->Eval(ctx));
-  sink->AddRow(out);
+  sink->Emit(st, out);
 }
 
 int FindTargetColumn(const TableDef* t, const std::string& name, int location);

@@ -67,7 +67,7 @@ void RunPlannedSelect(Planner* planner, const PlannedQuery& q, ExecState* st, Re
   Row row;
   int64_t n = 0;
   while (q.root->Next(&row)) {
-    sink->AddRow(row);
+    sink->Emit(st, row);
     n++;
   }
   sink->Complete("SELECT " + std::to_string(n));

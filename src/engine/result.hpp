@@ -6,6 +6,7 @@
 #include "common/error.hpp"
 #include "types/type.hpp"
 #include "types/value.hpp"
+#include "execution/memory.hpp"
 
 namespace tusk {
 
@@ -22,6 +23,13 @@ class ResultSink {
   // Called before the rows of a statement that returns rows.
   virtual void Columns(const std::vector<ColumnInfo>& cols) { (void)cols; }
   virtual void AddRow(const Row& row) { (void)row; }
+  // How the executor hands over a row: counted against the statement's memory when the sink
+  // keeps its rows (`held` set, e.g. a portal's), then added.
+  void Emit(const ExecState* st, const Row& row) {
+    if (held) held->AddRow(st, row);
+    AddRow(row);
+  }
+  MemoryCharge* held = nullptr;
   // The command tag ("SELECT 3", "INSERT 0 1", "CREATE TABLE").
   virtual void Complete(const std::string& tag) { (void)tag; }
   virtual void SendNotice(const Notice& n) { (void)n; }

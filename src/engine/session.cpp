@@ -61,8 +61,17 @@ const std::map<std::string, std::string>& DefaultSettings() {
       {"jit", "off"},
       {"max_parallel_workers_per_gather", "2"},
       {"random_page_cost", "4"},
+      // Tusk's own: the memory one statement's buffers may hold (execution/memory.hpp); 0: no limit.
+      {"tusk.statement_memory_limit", "1GB"},
   };
   return d;
+}
+
+// tusk.statement_memory_limit in bytes (a bare number counts kB, as work_mem's); -1 when invalid.
+int64_t StatementMemoryLimit(const std::string& text) {
+  std::string t = Trim(text);
+  bool bare = !t.empty() && std::all_of(t.begin(), t.end(), [](char c) { return std::isdigit(static_cast<unsigned char>(c)); });
+  return bare ? ParseMemoryBytes(t + "kB") : ParseMemoryBytes(t);
 }
 
 // Display spellings of setting names for SHOW column headers / ParameterStatus.
@@ -136,7 +145,11 @@ void Session::SetSetting(const std::string& name, const std::string& value_in, b
   bool custom = name.find('.') != std::string::npos;
   if (!custom && !DefaultSettings().count(name))
     throw Error(sqlstate::kUndefinedObject, "unrecognized configuration parameter \"" + name + "\"");
-  if (name == "timezone") {
+  if (name == "tusk.statement_memory_limit") {
+    if (StatementMemoryLimit(value) < 0)
+      throw Error(sqlstate::kInvalidParameterValue, "invalid value for parameter \"" + name + "\": \"" + value + "\"")
+          .WithHint("Valid units for this parameter are \"B\", \"kB\", \"MB\", \"GB\", and \"TB\".");
+  } else if (name == "timezone") {
     auto tz = TimeZone::Find(value);
     if (!tz) {
       throw Error(sqlstate::kInvalidParameterValue, "invalid value for parameter \"TimeZone\": \"" + value + "\"");
@@ -723,6 +736,7 @@ void Session::RunStatement(Node* stmt, const PreparedStatement* prepared, const 
   cancel_requested = false;
   st.cancel = &cancel_requested;
   st.client_lost = &client_lost;
+  st.memory = std::make_shared<MemoryAccount>(StatementMemoryLimit(*GetSetting("tusk.statement_memory_limit")));
   st.notify = [sink](const char* severity, const char* code, const std::string& message) {
     sink->SendNotice({severity, code, message, ""});
   };

@@ -10,6 +10,7 @@ bool CteBuffer::Fetch(Operator* producer, size_t i) {
       filled = true;
       return false;
     }
+    held.AddRow(ctx.state, r);
     rows.push_back(std::move(r));
   }
   return true;
@@ -20,7 +21,8 @@ void CteScanOp::Open(EvalContext* ctx) {
   if (correlated) {
     EvalContext c = *ctx;
     c.outer.erase(c.outer.begin(), c.outer.begin() + static_cast<std::ptrdiff_t>(std::min(nested, c.outer.size())));
-    buffer->rows = RunToVector(producer.get(), &c);
+    buffer->held.Clear();
+    buffer->rows = RunToVector(producer.get(), &c, &buffer->held);
     buffer->filled = true;
     return;
   }
@@ -29,6 +31,7 @@ void CteScanOp::Open(EvalContext* ctx) {
   if (buffer->started && buffer->exec_id == ctx->state->exec_id && !streaming_) return;
   static const Row kNoRow;
   buffer->rows.clear();
+  buffer->held.Clear();
   buffer->filled = false;
   buffer->ctx = EvalContext{};
   buffer->ctx.row = &kNoRow;
@@ -64,12 +67,20 @@ void WorkTableScanOp::Explain(std::vector<std::string>* out, int depth) const {
   ExplainLine(out, depth, "WorkTable Scan on " + name);
 }
 
-void RecursiveUnionOp::Open(EvalContext* ctx) {
-  ctx_ = ctx;
-  round_.clear();
-  distinct_.clear();
-  seen_.clear();
+void RecursiveUnionOp::Release() {
+  round_ = {};
+  distinct_ = {};
+  seen_ = {};
   working->clear();
+  round_held_.Clear();
+  working_held_.Clear();
+  distinct_held_.Clear();
+}
+
+void RecursiveUnionOp::Open(EvalContext* ctx) {
+  ReleaseAtEnd(ctx);
+  ctx_ = ctx;
+  Release();
   base->Open(ctx);
   phase_ = Phase::kBase;
 }
@@ -82,6 +93,7 @@ bool RecursiveUnionOp::Fresh(const Row& r) {
   for (auto it = range.first; it != range.second; ++it)
     if (RowsEqual(types, distinct_[it->second], r, w)) return false;
   seen_.emplace(h, distinct_.size());
+  distinct_held_.AddRow(ctx_->state, r);
   distinct_.push_back(r);
   return true;
 }
@@ -92,6 +104,7 @@ bool RecursiveUnionOp::Next(Row* out) {
     Operator* term = phase_ == Phase::kBase ? base.get() : recursive.get();
     while (term->Next(&r)) {
       if (!Fresh(r)) continue;
+      round_held_.AddRow(ctx_->state, r);
       round_.push_back(r);
       *out = std::move(r);
       return true;
@@ -101,10 +114,13 @@ bool RecursiveUnionOp::Next(Row* out) {
     if (round_.empty()) {
       phase_ = Phase::kDone;
       working->clear();
+      working_held_.Clear();
       break;
     }
     *working = std::move(round_);
     round_.clear();
+    working_held_.Clear();
+    working_held_.Swap(round_held_);
     recursive->Open(ctx_);
     phase_ = Phase::kRecursive;
   }

@@ -27,6 +27,7 @@ struct CteBuffer {
   // such a CTE), so an endless recursion read up to a LIMIT holds no memory; a second scan of
   // the same reference runs the query again.
   int readers = 0;
+  MemoryCharge held{"CTE Scan"};
   bool prefilled = false;  // rows of an INSERT/UPDATE/DELETE ... RETURNING, filled before the query runs
   // The producer's evaluation context: an uncorrelated CTE needs no outer row, and its context
   // must outlive whichever reference happened to open it.
@@ -76,6 +77,7 @@ class RecursiveUnionOp : public Operator {
   void Open(EvalContext* ctx) override;
   bool Next(Row* out) override;
   void Explain(std::vector<std::string>* out, int depth) const override;
+  void Release() override;
   OpP base, recursive;
   bool all;
   std::shared_ptr<std::vector<Row>> working;
@@ -86,6 +88,7 @@ class RecursiveUnionOp : public Operator {
   std::vector<Row> round_;     // rows of the round being produced: the next working table
   std::vector<Row> distinct_;  // UNION: every row produced, with their hashes in seen_
   std::unordered_multimap<size_t, size_t> seen_;
+  MemoryCharge round_held_{"Recursive Union"}, working_held_{"Recursive Union"}, distinct_held_{"Recursive Union"};
 };
 
 }  // namespace tusk

@@ -12,6 +12,7 @@
 #include <rocksdb/utilities/transaction.h>
 
 #include "catalog/catalog.hpp"
+#include "execution/memory.hpp"
 #include "storage/head_hints.hpp"
 #include "storage/range_compactor.hpp"
 #include "types/datetime.hpp"
@@ -50,6 +51,8 @@ struct ExecState {
   // the statement ends (ReleaseOpened), so that a plan kept for the next execution pins neither
   // the finished transaction's data nor memory.
   std::vector<Operator*> opened;
+  // What the statement's buffers hold (execution/memory.hpp); null: not counted.
+  std::shared_ptr<MemoryAccount> memory;
 };
 
 // Throws 57014 if the statement was cancelled or ran past statement_timeout.

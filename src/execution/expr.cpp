@@ -262,7 +262,8 @@ void ThrowColumnOutOfRange(const ColumnExpr& c) {
 
 Value SubqueryExpr::Eval(EvalContext& ctx) const {
   std::vector<Row> rows;
-  if (!correlated && cached_) {
+  uint64_t exec = ctx.state ? ctx.state->exec_id : 0;
+  if (!correlated && cached_ && cached_exec_ == exec) {
     rows = rows_;
   } else {
     EvalContext sub = ctx;
@@ -272,8 +273,15 @@ Value SubqueryExpr::Eval(EvalContext& ctx) const {
       Row r;
       return Value::Bool(plan->Next(&r));
     }
-    rows = RunToVector(plan.get(), &sub);
-    if (!correlated) { rows_ = rows; cached_ = true; }
+    held_.Clear();
+    rows = RunToVector(plan.get(), &sub, &held_);
+    if (!correlated) {
+      rows_ = rows;
+      cached_ = true;
+      cached_exec_ = exec;
+    } else {
+      held_.Clear();
+    }
   }
   switch (kind) {
     case kExists: return Value::Bool(!rows.empty());

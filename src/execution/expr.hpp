@@ -239,8 +239,11 @@ class SubqueryExpr : public Expr {
   std::function<Value(const Value&, const Value&)> cmp;
   bool correlated;
  private:
+  // An uncorrelated subquery runs once per statement execution (a cached plan runs again).
   mutable bool cached_ = false;
+  mutable uint64_t cached_exec_ = 0;
   mutable std::vector<Row> rows_;
+  mutable MemoryCharge held_{"SubPlan"};
 };
 
 std::string QuoteSqlLiteral(const std::string& s);

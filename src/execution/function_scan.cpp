@@ -108,7 +108,8 @@ bool LateralJoinOp::Next(Row* out) {
     if (!left->Next(&left_row_)) return false;
     EvalContext sub = *ctx_;
     sub.outer.insert(sub.outer.begin(), &left_row_);
-    std::vector<Row> right_rows = RunToVector(right.get(), &sub);
+    MemoryCharge held("Nested Loop");
+    std::vector<Row> right_rows = RunToVector(right.get(), &sub, &held);
     rows_.clear();
     pos_ = 0;
     for (auto& r : right_rows) {

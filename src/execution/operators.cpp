@@ -38,11 +38,18 @@ void CheckCancel(const EvalContext* ctx) {
   if (ctx) CheckInterrupts(ctx->state);
 }
 
-std::vector<Row> RunToVector(Operator* op, EvalContext* ctx) {
+std::vector<Row> RunToVector(Operator* op, EvalContext* ctx, MemoryCharge* held) {
+  MemoryCharge filling("Materialize");
+  if (!held) held = &filling;
+  const ExecState* st = ctx ? ctx->state : nullptr;
   std::vector<Row> rows;
   op->Open(ctx);
   Row r;
-  while (op->Next(&r)) rows.push_back(r);
+  while (op->Next(&r)) {
+    held->AddRow(st, r);
+    rows.push_back(r);
+    if ((rows.size() & 1023) == 0) CheckCancel(ctx);
+  }
   return rows;
 }
 
@@ -155,7 +162,8 @@ void NestedLoopJoinOp::Open(EvalContext* ctx) {
   ctx_ = ctx;
   ReleaseAtEnd(ctx);
   left->Open(ctx);
-  right_rows_ = RunToVector(right.get(), ctx);
+  held_.Clear();
+  right_rows_ = RunToVector(right.get(), ctx, &held_);
   right_matched_.assign(right_rows_.size(), false);
   have_left_ = false;
   left_done_ = false;
@@ -238,6 +246,7 @@ void HashJoinOp::Open(EvalContext* ctx) {
   ctx_ = ctx;
   ReleaseAtEnd(ctx);
   table_.clear();
+  held_.Clear();
   right->Open(ctx);
   Row r;
   std::vector<Type> kt;
@@ -256,6 +265,8 @@ void HashJoinOp::Open(EvalContext* ctx) {
       has_null |= key.back().is_null();
     }
     if (has_null) continue;
+    held_.AddRow(ctx->state, r);
+    if ((table_.size() & 1023) == 1023) CheckCancel(ctx);
     table_.emplace(HashRow(kt, key, key.size()), r);
   }
   left->Open(ctx);
@@ -334,6 +345,7 @@ void AggregateOp::Open(EvalContext* ctx) {
   ctx_ = ctx;
   ReleaseAtEnd(ctx);
   results_.clear();
+  held_.Clear();
   pos_ = 0;
   child->Open(ctx);
   std::vector<Type> gt;
@@ -363,6 +375,7 @@ void AggregateOp::Open(EvalContext* ctx) {
         if (RowsEqual(gt, keys[it->second], key, key.size())) { slot = it->second; break; }
       if (slot == SIZE_MAX) {
         slot = keys.size();
+        held_.Add(ctx->state, MemoryCharge::RowBytes(key) + static_cast<int64_t>(aggs.size() * sizeof(AggState)));
         keys.push_back(key);
         states.emplace_back(aggs.size());
         index.emplace(h, slot);
@@ -379,17 +392,26 @@ void AggregateOp::Open(EvalContext* ctx) {
           auto rg = st.seen.equal_range(hv);
           for (auto it = rg.first; it != rg.second; ++it)
             if (CompareValues(a.arg->type, it->second, v) == 0) { dup = true; break; }
-          if (!dup) { st.seen.emplace(hv, v); st.count++; }
+          if (!dup) {
+            held_.Add(ctx->state, MemoryCharge::ValueBytes(v));
+            st.seen.emplace(hv, v);
+            st.count++;
+          }
           continue;
         }
         Value extra = a.arg2 ? a.arg2->Eval(c) : Value();
         if (!a.order.empty()) {
           Row ks;
           for (auto& k : a.order) ks.push_back(k->expr->Eval(c));
+          held_.Add(ctx->state, MemoryCharge::RowBytes(ks) + MemoryCharge::ValueBytes(v) + MemoryCharge::ValueBytes(extra));
           states[slot][i].ordered.push_back({std::move(ks), v, extra});
           continue;
         }
+        // Aggregates that keep their inputs (array_agg, string_agg, ...) grow with each one.
+        size_t kept = states[slot][i].items.size() + states[slot][i].seen.size();
         Accumulate(a, states[slot][i], v, extra);
+        if (states[slot][i].items.size() + states[slot][i].seen.size() > kept)
+          held_.Add(ctx->state, MemoryCharge::ValueBytes(v) + MemoryCharge::ValueBytes(extra));
       }
     }
   }
@@ -440,6 +462,7 @@ void SortOp::Open(EvalContext* ctx) {
   ReleaseAtEnd(ctx);
   sorted_ = false;
   rows_.clear();
+  held_.Clear();
   pos_ = 0;
 }
 
@@ -454,7 +477,9 @@ void SortOp::Materialize() {
     c.row = &r;
     Row k;
     for (auto& key : keys) k.push_back(key.expr->Eval(c));
+    held_.Add(ctx->state, MemoryCharge::RowBytes(k) + MemoryCharge::RowBytes(r));
     keyed.emplace_back(std::move(k), r);
+    if ((keyed.size() & 1023) == 0) CheckCancel(ctx);
   }
   std::stable_sort(keyed.begin(), keyed.end(), [&](const auto& a, const auto& b) {
     for (size_t i = 0; i < keys.size(); i++) {
@@ -578,7 +603,10 @@ void LimitOp::Explain(std::vector<std::string>* out, int depth) const {
 
 // ---- Distinct ----
 void DistinctOp::Open(EvalContext* ctx) {
+  ReleaseAtEnd(ctx);
+  ctx_ = ctx;
   seen_.clear();
+  held_.Clear();
   child->Open(ctx);
 }
 
@@ -590,6 +618,7 @@ bool DistinctOp::Next(Row* out) {
     for (auto it = range.first; it != range.second; ++it)
       if (RowsEqual(types, it->second, *out, width)) { dup = true; break; }
     if (dup) continue;
+    held_.AddRow(ctx_->state, *out);
     seen_.emplace(h, *out);
     return true;
   }
@@ -607,55 +636,66 @@ SetOpOp::SetOpOp(OpP l, OpP r, Kind k, bool a) : left(std::move(l)), right(std::
   types = left->types;
 }
 
+// Rows are matched through a hash of their columns (a linear search made INTERSECT and
+// EXCEPT quadratic); the result keeps the left input's order.
 void SetOpOp::Open(EvalContext* ctx) {
+  ReleaseAtEnd(ctx);
   rows_.clear();
+  held_.Clear();
   pos_ = 0;
-  std::vector<Row> l = RunToVector(left.get(), ctx);
-  std::vector<Row> r = RunToVector(right.get(), ctx);
+  std::vector<Row> l = RunToVector(left.get(), ctx, &held_);
+  std::vector<Row> r = RunToVector(right.get(), ctx, &held_);
   size_t w = types.size();
-  auto find = [&](std::vector<Row>& v, const Row& row) -> std::vector<Row>::iterator {
-    for (auto it = v.begin(); it != v.end(); ++it)
-      if (RowsEqual(types, *it, row, w)) return it;
-    return v.end();
+  // Distinct rows with how many times each is still available (right side) or was emitted.
+  struct Counted { const Row* row; int64_t count; };
+  auto lookup = [&](std::unordered_multimap<size_t, Counted>& m, const Row& row) -> Counted* {
+    auto range = m.equal_range(HashRow(types, row, w));
+    for (auto it = range.first; it != range.second; ++it)
+      if (RowsEqual(types, *it->second.row, row, w)) return &it->second;
+    return nullptr;
+  };
+  auto count = [&](std::unordered_multimap<size_t, Counted>& m, const Row& row) {
+    if (Counted* c = lookup(m, row)) c->count++;
+    else m.emplace(HashRow(types, row, w), Counted{&row, 1});
+  };
+  std::unordered_multimap<size_t, Counted> emitted;
+  size_t seen = 0;
+  auto first_time = [&](const Row& row) {
+    if ((++seen & 1023) == 0) CheckCancel(ctx);
+    if (lookup(emitted, row)) return false;
+    count(emitted, row);
+    return true;
   };
   if (kind == kUnion) {
     if (all) {
       rows_ = std::move(l);
-      rows_.insert(rows_.end(), r.begin(), r.end());
+      rows_.insert(rows_.end(), std::make_move_iterator(r.begin()), std::make_move_iterator(r.end()));
       return;
     }
-    std::unordered_multimap<size_t, size_t> idx;
-    auto add = [&](const Row& row) {
-      size_t h = HashRow(types, row, w);
-      auto range = idx.equal_range(h);
-      for (auto it = range.first; it != range.second; ++it)
-        if (RowsEqual(types, rows_[it->second], row, w)) return;
-      idx.emplace(h, rows_.size());
-      rows_.push_back(row);
-    };
-    for (auto& row : l) add(row);
-    for (auto& row : r) add(row);
+    for (auto* side : {&l, &r})
+      for (const Row& row : *side)
+        if (first_time(row)) rows_.push_back(row);
     return;
   }
-  std::vector<Row> right_pool = r;
-  std::vector<Row> emitted;
-  for (auto& row : l) {
-    auto it = find(right_pool, row);
-    bool in_right = it != right_pool.end();
+  std::unordered_multimap<size_t, Counted> right_rows;
+  for (const Row& row : r) count(right_rows, row);
+  for (const Row& row : l) {
+    Counted* in_right = lookup(right_rows, row);
+    bool available = in_right && in_right->count > 0;
     if (kind == kIntersect) {
-      if (!in_right) continue;
-      if (all) right_pool.erase(it);
-      else if (find(emitted, row) != emitted.end()) continue;
+      if (!available) continue;
+      if (all) in_right->count--;
+      else if (!first_time(row)) continue;
     } else {
-      if (in_right) {
-        if (all) right_pool.erase(it);
+      if (available) {
+        if (all) in_right->count--;
         continue;
       }
-      if (!all && find(emitted, row) != emitted.end()) continue;
+      if (!all && in_right) continue;
+      if (!all && !first_time(row)) continue;
     }
-    emitted.push_back(row);
+    rows_.push_back(row);
   }
-  rows_ = std::move(emitted);
 }
 
 bool SetOpOp::Next(Row* out) {

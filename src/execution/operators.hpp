@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "execution/expr.hpp"
+#include "execution/memory.hpp"
 
 namespace tusk {
 
@@ -96,12 +97,13 @@ class NestedLoopJoinOp : public Operator {
   void Open(EvalContext* ctx) override;
   bool Next(Row* out) override;
   void Explain(std::vector<std::string>* out, int depth) const override;
-  void Release() override { right_rows_ = {}; right_matched_ = {}; }
+  void Release() override { right_rows_ = {}; right_matched_ = {}; held_.Clear(); }
   OpP left, right;
   ExprP cond;
   Kind kind;
  private:
   EvalContext* ctx_ = nullptr;
+  MemoryCharge held_{"Nested Loop"};
   std::vector<Row> right_rows_;
   std::vector<bool> right_matched_;
   Row left_row_;
@@ -119,7 +121,7 @@ class HashJoinOp : public Operator {
   void Open(EvalContext* ctx) override;
   bool Next(Row* out) override;
   void Explain(std::vector<std::string>* out, int depth) const override;
-  void Release() override { table_ = {}; matches_ = {}; }
+  void Release() override { table_ = {}; matches_ = {}; held_.Clear(); }
   OpP left, right;
   std::vector<ExprP> left_keys, right_keys;
   ExprP extra;
@@ -127,6 +129,7 @@ class HashJoinOp : public Operator {
   std::string cond_sql;
  private:
   EvalContext* ctx_ = nullptr;
+  MemoryCharge held_{"Hash"};
   std::unordered_multimap<size_t, Row> table_;
   std::vector<Row> matches_;
   size_t mpos_ = 0;
@@ -159,12 +162,13 @@ class AggregateOp : public Operator {
   void Open(EvalContext* ctx) override;
   bool Next(Row* out) override;
   void Explain(std::vector<std::string>* out, int depth) const override;
-  void Release() override { results_ = {}; }
+  void Release() override { results_ = {}; held_.Clear(); }
   OpP child;
   std::vector<ExprP> groups;
   std::vector<AggSpec> aggs;
  private:
   EvalContext* ctx_ = nullptr;
+  MemoryCharge held_{"HashAggregate"};
   std::vector<Row> results_;
   size_t pos_ = 0;
 };
@@ -181,13 +185,14 @@ class SortOp : public Operator {
   void Open(EvalContext* ctx) override;
   bool Next(Row* out) override;
   void Explain(std::vector<std::string>* out, int depth) const override;
-  void Release() override { rows_ = {}; }
+  void Release() override { rows_ = {}; held_.Clear(); }
   OpP child;
   std::vector<SortKey> keys;
   std::vector<std::string> key_sql;  // for EXPLAIN
  private:
   void Materialize();
   EvalContext* ctx_ = nullptr;
+  MemoryCharge held_{"Sort"};
   bool sorted_ = false;
   std::vector<Row> rows_;
   size_t pos_ = 0;
@@ -233,9 +238,12 @@ class DistinctOp : public Operator {
   void Open(EvalContext* ctx) override;
   bool Next(Row* out) override;
   void Explain(std::vector<std::string>* out, int depth) const override;
+  void Release() override { seen_ = {}; held_.Clear(); }
   OpP child;
   size_t width;
  private:
+  const EvalContext* ctx_ = nullptr;
+  MemoryCharge held_{"HashAggregate"};
   std::unordered_multimap<size_t, Row> seen_;
 };
 
@@ -247,10 +255,12 @@ class SetOpOp : public Operator {
   void Open(EvalContext* ctx) override;
   bool Next(Row* out) override;
   void Explain(std::vector<std::string>* out, int depth) const override;
+  void Release() override { rows_ = {}; held_.Clear(); }
   OpP left, right;
   Kind kind;
   bool all;
  private:
+  MemoryCharge held_{"SetOp"};
   std::vector<Row> rows_;
   size_t pos_ = 0;
 };
@@ -261,8 +271,9 @@ void ReleaseOpened(ExecState* st);
 // Throws 57014 when the client asked to cancel the running statement.
 void CheckCancel(const EvalContext* ctx);
 
-// Runs a plan to completion into a vector (used by DML and subqueries).
-std::vector<Row> RunToVector(Operator* op, EvalContext* ctx);
+// Runs a plan to completion into a vector (used by DML and subqueries), charging its rows to
+// `held` (which the caller keeps as long as the rows), or only while filling when null.
+std::vector<Row> RunToVector(Operator* op, EvalContext* ctx, MemoryCharge* held = nullptr);
 size_t HashRow(const std::vector<Type>& types, const Row& r, size_t width);
 bool RowsEqual(const std::vector<Type>& types, const Row& a, const Row& b, size_t width);
 

@@ -45,7 +45,8 @@ int64_t OffsetValue(const ExprP& e, EvalContext& ctx, const char* what) {
 
 void WindowOp::Open(EvalContext* ctx) {
   ReleaseAtEnd(ctx);
-  rows_ = RunToVector(child.get(), ctx);
+  held_.Clear();
+  rows_ = RunToVector(child.get(), ctx, &held_);
   pos_ = 0;
   size_t width = child->types.size();
   for (auto& r : rows_) r.resize(width + calls.size());

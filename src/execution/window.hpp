@@ -32,10 +32,11 @@ class WindowOp : public Operator {
   void Open(EvalContext* ctx) override;
   bool Next(Row* out) override;
   void Explain(std::vector<std::string>* out, int depth) const override;
-  void Release() override { rows_ = {}; }
+  void Release() override { rows_ = {}; held_.Clear(); }
   OpP child;
   std::vector<WindowCall> calls;
  private:
+  MemoryCharge held_{"WindowAgg"};
   std::vector<Row> rows_;
   size_t pos_ = 0;
 };

@@ -56,6 +56,7 @@ struct Portal {
   // Results are produced on first Execute and handed out in max_rows chunks.
   bool executed = false;
   std::vector<Row> rows;
+  std::shared_ptr<MemoryCharge> held = std::make_shared<MemoryCharge>("portal");
   size_t pos = 0;
   std::string tag;
   std::vector<Notice> notices;
@@ -473,6 +474,7 @@ class Connection {
       p.executed = true;
       PortalSink sink;
       sink.p = &p;
+      sink.held = p.held.get();
       auto watch = server_->client_watch().Watch(sock_.fd(), &session_->client_lost);
       session_->ExecutePrepared(*p.stmt, p.params, &sink);
       for (const auto& n : p.notices) SendNotice(n);
