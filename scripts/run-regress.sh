@@ -6,6 +6,7 @@
 # Prints "regress: N passed, M failed"; diffs of failures go to test/regress/results/.
 set -uo pipefail
 cd "$(dirname "$0")/.."
+source scripts/sanitizers.sh
 TUSK=$(realpath "$1"); shift
 mkdir -p test/regress/results
 names=("$@")
@@ -27,6 +28,11 @@ for name in "${names[@]}"; do
   mkdir -p "$(dirname "$out")"
   env -u PGTZ -u PGDATESTYLE -u PGOPTIONS timeout 60 psql -X -a -q -h 127.0.0.1 -p "$port" -U postgres -d regression < "test/regress/sql/$name.sql" > "$out" 2>&1
   kill "$pid" 2>/dev/null; wait "$pid" 2>/dev/null
+  # A sanitizer build's report (scripts/sanitizers.sh) fails the test even when the output matches.
+  if grep -qE "ERROR: (Address|Thread|Leak)Sanitizer|runtime error:|WARNING: ThreadSanitizer" "$data.log"; then
+    cp "$data.log" "test/regress/results/$name.sanitizer.log"
+    echo "sanitizer report: test/regress/results/$name.sanitizer.log" >> "$out"
+  fi
   if diff -u "test/regress/expected/$name.out" "$out" > "test/regress/results/$name.diff"; then
     pass=$((pass + 1)); rm -f "test/regress/results/$name.diff"
   else

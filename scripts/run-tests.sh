@@ -5,6 +5,8 @@
 set -uo pipefail
 cd "$(dirname "$0")/.."
 BUILD=${1:-build}
+# Sanitizer trees (make asan / make tsan) stop at their first report, so a report fails a test.
+source scripts/sanitizers.sh
 TUSK=$(realpath "$BUILD/tusk")
 pass=0; fail=0
 tally() {  # parse "...: N passed, M failed" from a log
@@ -53,6 +55,10 @@ for _ in $(seq 1 100); do pg_isready -q -h 127.0.0.1 -p "$port" 2>/dev/null && b
 kill "$spid" 2>/dev/null; wait "$spid" 2>/dev/null; rm -rf "$data"
 cat "$logs/clients"
 tally "$logs/clients"
+
+echo "== endless and oversized queries (test/clients/runaway_test.py)"
+timeout 300 python3 test/clients/runaway_test.py "$TUSK" > "$logs/runaway" 2>&1
+grep -vE '^ok ' "$logs/runaway"; tally "$logs/runaway"
 
 echo "== crash loop (short; full: make crash-loop)"
 timeout 300 scripts/crash-loop.sh "$TUSK" 5 > "$logs/crash" 2>&1
