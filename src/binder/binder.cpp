@@ -1185,6 +1185,9 @@ ExprP Binder::BindFuncCall(PgQuery__FuncCall* f, const Scope& scope, AggContext*
     if (schema != "pg_catalog" && schema != "public")
       ThrowAt(sqlstate::kUndefinedFunction, "function " + NameListToString(f->funcname, f->n_funcname) + " does not exist", f->location);
   }
+  // count is the only aggregate with a parameterless form, spelled count(*) (as PostgreSQL).
+  if (name == "count" && !f->n_args && !f->agg_star && !f->agg_within_group)
+    ThrowAt(sqlstate::kWrongObjectType, "count(*) must be used to call a parameterless aggregate function", f->location);
   if (f->over) {
     if (!window_)
       ThrowAt("42P20", std::string("window functions are not allowed in ") + clause_, f->location);
@@ -1316,7 +1319,7 @@ ExprP Binder::BindWindowCall(PgQuery__FuncCall* f, const std::string& name) {
     if (call.args[0]->type.id == oid::kUnknown) call.args[0] = Coerce(call.args[0], Type(oid::kText), CastContext::kImplicit, f->location);
     if (n > 1) call.args[1] = Coerce(call.args[1], Type(oid::kInt4), CastContext::kImplicit, f->location);
     call.type = call.args[0]->type;
-  } else if (IsAggregateName(name)) {
+  } else if (IsAggregateName(name) && (n || f->agg_star)) {
     // Reuse aggregate typing: bind the call as an aggregate into a scratch context.
     AggContext scratch;
     scratch.from = w->scope;

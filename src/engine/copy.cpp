@@ -398,6 +398,7 @@ void ExecuteCopy(PgQuery__CopyStmt* stmt, ExecState* st, ParamTypes* params, Res
   std::string context_prefix = "COPY " + t->name + ", line ";
   while (reader.ReadLine(&line, o.csv, o.quote, o.escape)) {
     line_no++;
+    if ((line_no & 1023) == 0) CheckInterrupts(st);
     if (!o.csv && line == "\\.") break;
     if (o.header && line_no == 1) continue;
     try {

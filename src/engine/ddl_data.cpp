@@ -108,6 +108,7 @@ void ExecuteCreateTableAs(PgQuery__IntoClause* into, Node* query, bool if_not_ex
     Planner wp(st, params);
     TableWriter writer(&wp, st->catalog->FindTable(t.oid));
     for (Row& r : rows) {
+      if ((n & 1023) == 1023) CheckInterrupts(st);
       writer.Insert(r);
       n++;
     }
@@ -167,7 +168,9 @@ void AlterColumnType(ExecState* st, Catalog* cat, TableDef* t, PgQuery__AlterTab
   const TableDef* nt = st->catalog->FindTable(t->oid);
   Planner wp(st, &params);
   TableWriter writer(&wp, nt);
+  size_t done = 0;
   for (Row& r : rows) {
+    if ((++done & 1023) == 0) CheckInterrupts(st);
     r.pop_back();  // storage key
     ctx.row = &r;
     Value v = conv->Eval(ctx);

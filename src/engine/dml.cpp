@@ -362,7 +362,11 @@ void InsertPlan::Run(ResultSink* sink) {
     // Materialize first so the query cannot see rows this statement inserts.
     std::vector<Row> rows = RunToVector(query_.get(), &ctx);
     std::vector<bool> no_defaults(cols.size(), false);
-    for (const Row& r : rows) insert_row(r, no_defaults);
+    size_t n = 0;
+    for (const Row& r : rows) {
+      if ((++n & 1023) == 0) CheckInterrupts(st);
+      insert_row(r, no_defaults);
+    }
   } else {
     Row none;
     ctx.row = &none;
@@ -426,6 +430,7 @@ int64_t ForEachTargetRow(Planner& planner, const TableDef* t, TargetRows& tr, Op
   int64_t count = 0;
   std::set<std::string> done;
   for (const Row& joined : tr.rows) {
+    if ((done.size() & 1023) == 1023) CheckInterrupts(st);
     std::string key = joined[tr.width].s();
     if (!done.insert(key).second) continue;  // a target row joins several FROM rows: touch it once
     Row target(joined.begin(), joined.begin() + static_cast<long>(tr.width));

@@ -134,6 +134,10 @@ SetFunction BindSetFunction(Binder& b, const std::string& name, std::vector<Expr
       Numeric::Parse(v[0].s(), &cur);
       Numeric::Parse(v[1].s(), &stop);
       if (v.size() == 3) Numeric::Parse(v[2].s(), &step);
+      // NaN compares above every number: the series would never end (PostgreSQL refuses it).
+      if (cur.is_nan()) throw Error(sqlstate::kInvalidParameterValue, "start value cannot be NaN");
+      if (stop.is_nan()) throw Error(sqlstate::kInvalidParameterValue, "stop value cannot be NaN");
+      if (step.is_nan()) throw Error(sqlstate::kInvalidParameterValue, "step size cannot be NaN");
       if (step.is_zero()) throw Error(sqlstate::kInvalidParameterValue, "step size cannot equal zero");
       bool up = !step.is_negative();
       return [=](Row* out) mutable {

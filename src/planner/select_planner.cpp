@@ -7,6 +7,7 @@
 #include "execution/function_scan.hpp"
 #include "execution/window.hpp"
 #include "parser/walk.hpp"
+#include "planner/recursion_check.hpp"
 #include "planner/row_locking.hpp"
 
 namespace tusk {
@@ -1343,6 +1344,7 @@ void Planner::PlanWith(PgQuery__WithClause* with, const Scope* outer) {
       rnode.select_stmt = sel->rarg;
       if (int at = ReferenceTo(&lnode, name); at != -2)
         ThrowAt(sqlstate::kInvalidRecursion, "recursive reference to query \"" + name + "\" must not appear within its non-recursive term", at);
+      CheckRecursiveTerm(&rnode, name);
       // As PostgreSQL: the whole UNION cannot be sorted, limited or locked (each would need the
       // recursion's end before the first row).
       auto unsupported = [](const char* what, Node* at) {

@@ -25,3 +25,8 @@ SELECT nth_value(unique1, 2147483647) over (order by unique1 rows between unboun
 FROM tenk1 LIMIT 1;
 SELECT sum(unique1) over (rows between -1 preceding and current row) FROM tenk1;
 SELECT sum(unique1) over (rows between current row and null following) FROM tenk1;
+-- parameterless aggregate calls (window.sql killed the server with the first)
+SELECT count() OVER () FROM tenk1;
+SELECT count() FROM tenk1;
+SELECT sum() OVER () FROM tenk1;
+SELECT count(*) OVER () FROM tenk1 LIMIT 1;
