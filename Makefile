@@ -54,3 +54,10 @@ bench-smoke: build
 
 clean:
 	rm -rf $(BUILD)
+
+# libFuzzer targets (test/fuzz/targets/) in build-fuzz: clang, ASan + UBSan + fuzzer coverage,
+# -O1 -g. Run them with scripts/fuzz.sh [SECONDS] [TARGET...] (test/fuzz/README.md).
+.PHONY: fuzz
+fuzz: deps
+	@cmake -S . -B build-fuzz -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DTUSK_FUZZ=ON -DCMAKE_CXX_COMPILER=clang++ -DCMAKE_C_COMPILER=clang >/dev/null
+	@cmake --build build-fuzz -j$${FUZZ_JOBS:-2} --target fuzz_all

@@ -1,3 +1,4 @@
+#include "common/stack_depth.hpp"
 #include "binder/binder.hpp"
 
 #include <cmath>
@@ -267,6 +268,7 @@ ExprP Binder::BindAgg(Node* node, const Scope& scope, AggContext* agg) { return 
 
 ExprP Binder::BindNode(Node* node, const Scope& scope, AggContext* agg) {
   if (!node) return nullptr;
+  CheckStackDepth();
   g_fold_state = state_;
   // In a grouped query, an expression equal to a GROUP BY expression reads the group value.
   if (agg && node->node_case != PG_QUERY__NODE__NODE_A_CONST) {
@@ -696,6 +698,9 @@ ExprP Binder::MakeBinaryOp(const std::string& op, ExprP l, ExprP r, int location
     return MakeCall(t, "^", {l, r}, [numeric](const std::vector<Value>& a, EvalContext&) {
       double x = numeric ? std::strtod(a[0].s().c_str(), nullptr) : a[0].f();
       double y = numeric ? std::strtod(a[1].s().c_str(), nullptr) : a[1].f();
+      // numeric NaN, as PostgreSQL: NaN ^ 0 = 1 ^ NaN = 1, otherwise NaN.
+      if (numeric && (std::isnan(x) || std::isnan(y)))
+        return Value::Str((std::isnan(x) ? y == 0 : x == 1) ? "1" : "NaN");
       if (x == 0 && y < 0) throw Error("2201F", "zero raised to a negative power is undefined");
       if (x < 0 && y != std::floor(y)) throw Error("2201F", "a negative number raised to a non-integer power yields a complex result");
       double r = std::pow(x, y);
@@ -864,6 +869,8 @@ ExprP Binder::BindAExpr(PgQuery__AExpr* e, const Scope& scope, AggContext* agg) 
           if (auto* c = dynamic_cast<ConstExpr*>(r.get()); c && !c->value.is_null()) {
             if (c->type.id == oid::kInt4 || c->type.id == oid::kInt8) {
               if (c->value.i() == 2147483648LL && c->type.id == oid::kInt8) return std::make_shared<ConstExpr>(Value::Int(INT32_MIN), Type(oid::kInt4));
+              if (c->value.i() == (c->type.id == oid::kInt8 ? INT64_MIN : INT32_MIN))
+                throw Error(sqlstate::kNumericValueOutOfRange, c->type.id == oid::kInt8 ? "bigint out of range" : "integer out of range");
               return std::make_shared<ConstExpr>(Value::Int(-c->value.i()), c->type);
             }
             if (c->type.id == oid::kNumeric) {

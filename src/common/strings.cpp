@@ -32,7 +32,7 @@ int64_t ParseMemoryBytes(std::string_view text) {
   std::string unit = Trim(s.substr(pos));
   double scale = unit.empty() || unit == "b" ? 1 : unit == "kb" ? 1024.0 : unit == "mb" ? 1024.0 * 1024 : unit == "gb" ? 1024.0 * 1024 * 1024
                : unit == "tb" ? 1024.0 * 1024 * 1024 * 1024 : -1;
-  if (scale < 0 || n < 0) return -1;
+  if (scale < 0 || !(n >= 0) || n * scale >= 9.2e18) return -1;  // also NaN and values past int64
   return static_cast<int64_t>(n * scale);
 }
 

@@ -223,7 +223,7 @@ void DropTableObject(ExecState* st, Catalog* cat, uint32_t oid, bool cascade, Re
     }
     for (auto& [child, cname] : drops) {
       TableDef* ct = cat->MutableTable(child);
-      ct->constraints.erase(std::remove_if(ct->constraints.begin(), ct->constraints.end(), [&](const ConstraintDef& c) { return c.name == cname; }), ct->constraints.end());
+      ct->constraints.erase(std::remove_if(ct->constraints.begin(), ct->constraints.end(), [&cname = cname](const ConstraintDef& c) { return c.name == cname; }), ct->constraints.end());
     }
   }
   for (uint32_t i : t->indexes) {

@@ -8,6 +8,7 @@
 
 #include "common/error.hpp"
 #include "common/keycodec.hpp"
+#include "common/stack_depth.hpp"
 #include "common/strings.hpp"
 #include "engine/plan_cache.hpp"
 #include "engine/read_only.hpp"
@@ -63,6 +64,7 @@ const std::map<std::string, std::string>& DefaultSettings() {
       {"random_page_cost", "4"},
       // Tusk's own: the memory one statement's buffers may hold (execution/memory.hpp); 0: no limit.
       {"tusk.statement_memory_limit", "1GB"},
+      {"max_stack_depth", "2MB"},
   };
   return d;
 }
@@ -145,7 +147,13 @@ void Session::SetSetting(const std::string& name, const std::string& value_in, b
   bool custom = name.find('.') != std::string::npos;
   if (!custom && !DefaultSettings().count(name))
     throw Error(sqlstate::kUndefinedObject, "unrecognized configuration parameter \"" + name + "\"");
-  if (name == "tusk.statement_memory_limit") {
+  if (name == "max_stack_depth") {
+    int64_t bytes = StatementMemoryLimit(value);
+    if (bytes < 100 * 1024)
+      throw Error(sqlstate::kInvalidParameterValue, bytes < 0 ? "invalid value for parameter \"max_stack_depth\": \"" + value + "\""
+                                                              : bytes / 1024 == 0 ? std::string("0 kB is outside the valid range for parameter \"max_stack_depth\" (100 .. 2147483647)")
+                                                              : std::to_string(bytes / 1024) + " kB is outside the valid range for parameter \"max_stack_depth\" (100 .. 2147483647)");
+  } else if (name == "tusk.statement_memory_limit") {
     if (StatementMemoryLimit(value) < 0)
       throw Error(sqlstate::kInvalidParameterValue, "invalid value for parameter \"" + name + "\": \"" + value + "\"")
           .WithHint("Valid units for this parameter are \"B\", \"kB\", \"MB\", \"GB\", and \"TB\".");
@@ -736,6 +744,7 @@ void Session::RunStatement(Node* stmt, const PreparedStatement* prepared, const 
   cancel_requested = false;
   st.cancel = &cancel_requested;
   st.client_lost = &client_lost;
+  SetMaxStackDepth(StatementMemoryLimit(*GetSetting("max_stack_depth")));
   st.memory = std::make_shared<MemoryAccount>(StatementMemoryLimit(*GetSetting("tusk.statement_memory_limit")));
   st.notify = [sink](const char* severity, const char* code, const std::string& message) {
     sink->SendNotice({severity, code, message, ""});

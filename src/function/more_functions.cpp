@@ -33,7 +33,8 @@ std::shared_ptr<const TimeZone> ZoneOrThrow(const std::string& name) {
 }
 
 Interval JustifyHours(Interval iv) {
-  iv.day += static_cast<int32_t>(iv.time / kUsecPerDay);
+  if (__builtin_add_overflow(iv.day, static_cast<int32_t>(iv.time / kUsecPerDay), &iv.day))
+    throw Error(sqlstate::kDatetimeFieldOverflow, "interval out of range");
   iv.time %= kUsecPerDay;
   if (iv.day > 0 && iv.time < 0) { iv.time += kUsecPerDay; iv.day--; }
   else if (iv.day < 0 && iv.time > 0) { iv.time -= kUsecPerDay; iv.day++; }
@@ -41,7 +42,7 @@ Interval JustifyHours(Interval iv) {
 }
 
 Interval JustifyDays(Interval iv) {
-  iv.month += iv.day / 30;
+  if (__builtin_add_overflow(iv.month, iv.day / 30, &iv.month)) throw Error(sqlstate::kDatetimeFieldOverflow, "interval out of range");
   iv.day %= 30;
   if (iv.month > 0 && iv.day < 0) { iv.day += 30; iv.month--; }
   else if (iv.month < 0 && iv.day > 0) { iv.day -= 30; iv.month++; }
@@ -108,13 +109,19 @@ void RegisterMoreFunctions() {
     return [tz](const std::vector<Value>& a, EvalContext&) {
       Interval stride = a[0].iv();
       if (stride.month != 0) throw Error(sqlstate::kFeatureNotSupported, "timestamps cannot be binned into intervals containing months or years");
-      int64_t s = stride.time + static_cast<int64_t>(stride.day) * kUsecPerDay;
+      int64_t s;
+      if (__builtin_mul_overflow(static_cast<int64_t>(stride.day), kUsecPerDay, &s) || __builtin_add_overflow(s, stride.time, &s))
+        throw Error(sqlstate::kDatetimeFieldOverflow, "interval out of range");
       if (s <= 0) throw Error(sqlstate::kInvalidParameterValue, "stride must be greater than zero");
-      int64_t delta = a[1].i() - a[2].i();
+      int64_t delta;
+      if (__builtin_sub_overflow(a[1].i(), a[2].i(), &delta)) throw Error(sqlstate::kDatetimeFieldOverflow, "interval out of range");
       int64_t bins = delta / s;
       if (delta % s < 0) bins--;
       (void)tz;
-      return Value::Int(a[2].i() + bins * s);
+      int64_t binned;
+      if (__builtin_mul_overflow(bins, s, &binned) || __builtin_add_overflow(a[2].i(), binned, &binned))
+        throw Error(sqlstate::kDatetimeFieldOverflow, "timestamp out of range");
+      return Value::Int(binned);
     };
   };
   Register("date_bin", {kIv, kTs, kTs}, kTs, date_bin(false));

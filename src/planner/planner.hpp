@@ -129,6 +129,7 @@ class Planner {
   PlannedQuery FinishOverOutput(PgQuery__SelectStmt* s, PlannedQuery q);
 
   ExecState* st_;
+  bool reads_working_table_ = false;  // a WorkTableScan was planned (see PlanWith)
   ParamTypes* params_;
   friend struct PlanLevel;
   std::vector<std::shared_ptr<struct ScanLeaf>>* leaves_ = nullptr;

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "common/error.hpp"
+#include "common/stack_depth.hpp"
 #include "common/strings.hpp"
 #include "execution/function_scan.hpp"
 #include "execution/window.hpp"
@@ -465,7 +466,10 @@ OpP Planner::PlanFromItem(Node* item, Scope* scope, std::vector<Node*>* where, b
             if (r.alias == rel.alias)
               throw Error(sqlstate::kDuplicateAlias, "table name \"" + rel.alias + "\" specified more than once");
           OpP op;
-          if (cte->working) op = std::make_shared<WorkTableScanOp>(cte->name, cte->working);
+          if (cte->working) {
+            op = std::make_shared<WorkTableScanOp>(cte->name, cte->working);
+            reads_working_table_ = true;
+          }
           else {
             auto scan = std::make_shared<CteScanOp>(cte->name, rv->alias ? rv->alias->aliasname : "", cte->producer, cte->buffer);
             cte->buffer->readers++;
@@ -689,6 +693,7 @@ PlannedQuery Planner::FinishOverOutput(PgQuery__SelectStmt* s, PlannedQuery q) {
 }
 
 PlannedQuery Planner::PlanSelect(Node* node, const Scope* outer) {
+  CheckStackDepth();
   if (node->node_case != PG_QUERY__NODE__NODE_SELECT_STMT)
     throw Error(sqlstate::kFeatureNotSupported, "this statement is not supported here yet");
   auto* s = node->select_stmt;
@@ -1385,7 +1390,13 @@ void Planner::PlanWith(PgQuery__WithClause* with, const Scope* outer) {
       done->producer = ru;
       ctes_.back()[name] = done;
     } else {
+      // A WITH query inside a recursive term that reads the working table changes every round:
+      // it is run again per reference, as a correlated one is.
+      bool saved_reads = reads_working_table_;
+      reads_working_table_ = false;
       PlannedQuery q = PlanNested(cte->ctequery, outer, 0, &def->correlated, &def->reach);
+      def->correlated |= reads_working_table_;
+      reads_working_table_ |= saved_reads;
       set_columns(q);
       def->producer = q.root;
       ctes_.back()[name] = def;

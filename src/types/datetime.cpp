@@ -473,7 +473,8 @@ int64_t ParseTimestamp(std::string_view text, bool with_tz, const DateTimeContex
     }
     default: break;
   }
-  local = ResolveDate(p, text, type) * kUsecPerDay + p.time;
+  if (__builtin_mul_overflow(ResolveDate(p, text, type), kUsecPerDay, &local) || __builtin_add_overflow(local, p.time, &local))
+    throw Error(sqlstate::kDatetimeFieldOverflow, "timestamp out of range: \"" + std::string(text) + "\"");
   int64_t ts = local;
   if (with_tz) {
     if (p.has_tz && p.tz_zone) ts = LocalToUtc(local, *p.tz_zone);
@@ -554,10 +555,13 @@ int64_t TimestampPlusInterval(int64_t ts, const Interval& iv, const TimeZone* tz
       c.month = static_cast<int>(m - c.year * 12) + 1;
       if (c.day > DaysInMonth(c.year, c.month)) c.day = DaysInMonth(c.year, c.month);
     }
-    local = TimestampFromCivil(c) + static_cast<int64_t>(iv.day) * kUsecPerDay;
+    int64_t days;
+    if (__builtin_mul_overflow(static_cast<int64_t>(iv.day), kUsecPerDay, &days) || __builtin_add_overflow(TimestampFromCivil(c), days, &local))
+      throw Error(sqlstate::kDatetimeFieldOverflow, "timestamp out of range");
     ts = tz ? LocalToUtc(local, *tz) : local;
   }
-  return ts + iv.time;
+  if (__builtin_add_overflow(ts, iv.time, &ts)) throw Error(sqlstate::kDatetimeFieldOverflow, "timestamp out of range");
+  return ts;
 }
 
 Interval IntervalBetween(int64_t a, int64_t b) {

@@ -1,3 +1,4 @@
+#include "common/stack_depth.hpp"
 #include "types/json.hpp"
 
 #include <algorithm>
@@ -192,6 +193,7 @@ class JsonParser {
   }
 
   std::unique_ptr<JNode> ParseValue() {
+    CheckStackDepth();
     auto n = std::make_unique<JNode>();
     switch (tok_) {
       case kObjStart: {

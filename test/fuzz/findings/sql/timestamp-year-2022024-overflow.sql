@@ -1,0 +1,1 @@
+SELECT timestamp '2022024-03-01'

@@ -1,0 +1,1 @@
+SELECT timestamptz '294277-12-31 22:59:59-01'

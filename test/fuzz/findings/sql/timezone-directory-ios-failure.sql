@@ -1,0 +1,1 @@
+SELECT timestamptz '2024-01-01 00:00 America/'
