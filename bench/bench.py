@@ -106,7 +106,8 @@ class Tusk(Engine):
         self.pid = self.proc.pid
 
     def pids(self):
-        return [self.pid]
+        # The supervisor and the server process it runs (tusk serve's child).
+        return [self.pid] + children(self.pid)
 
     def stop(self):
         self.proc.terminate()

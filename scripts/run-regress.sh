@@ -28,8 +28,9 @@ for name in "${names[@]}"; do
   mkdir -p "$(dirname "$out")"
   env -u PGTZ -u PGDATESTYLE -u PGOPTIONS timeout 60 psql -X -a -q -h 127.0.0.1 -p "$port" -U postgres -d regression < "test/regress/sql/$name.sql" > "$out" 2>&1
   kill "$pid" 2>/dev/null; wait "$pid" 2>/dev/null
-  # A sanitizer build's report (scripts/sanitizers.sh) fails the test even when the output matches.
-  if grep -qE "ERROR: (Address|Thread|Leak)Sanitizer|runtime error:|WARNING: ThreadSanitizer" "$data.log"; then
+  # A sanitizer build's report (scripts/sanitizers.sh), or a server process that died and was
+  # restarted by the supervisor, fails the test even when the output matches.
+  if grep -qE "ERROR: (Address|Thread|Leak)Sanitizer|runtime error:|WARNING: ThreadSanitizer|was terminated by signal" "$data.log"; then
     cp "$data.log" "test/regress/results/$name.sanitizer.log"
     echo "sanitizer report: test/regress/results/$name.sanitizer.log" >> "$out"
   fi

@@ -1,10 +1,14 @@
 #!/usr/bin/env bash
 # `make test`: unit tests, SQL regression tests, isolation specs, protocol/client tests, a
 # short crash loop and the embedded example. Prints "N passed, M failed" last (N and M count test cases).
-#   scripts/run-tests.sh BUILD_DIR
+#   scripts/run-tests.sh BUILD_DIR [SUITE...]
+# SUITE: unit regress isolation concurrency clients runaway crash example (default: all).
 set -uo pipefail
 cd "$(dirname "$0")/.."
 BUILD=${1:-build}
+shift || true
+SUITES=" ${*:-unit regress isolation concurrency clients runaway crash example} "
+want() { [[ $SUITES == *" $1 "* ]]; }
 # Sanitizer trees (make asan / make tsan) stop at their first report, so a report fails a test.
 source scripts/sanitizers.sh
 TUSK=$(realpath "$BUILD/tusk")
@@ -16,6 +20,7 @@ tally() {  # parse "...: N passed, M failed" from a log
 }
 logs=$(mktemp -d)
 
+if want unit; then
 echo "== unit tests"
 if "$BUILD/tusk_unit" --gtest_brief=1 > "$logs/unit" 2>&1; then :; fi
 u_pass=$(grep -c '^\[       OK \]' "$logs/unit" || true)
@@ -24,17 +29,23 @@ u_fail=$(( u_total - $(grep -Eo 'PASSED  \] [0-9]+' "$logs/unit" | grep -Eo '[0-
 grep -E 'FAILED|PASSED' "$logs/unit" | tail -5
 echo "unit: $((u_total - u_fail)) passed, $u_fail failed" | tee -a "$logs/unit.sum"
 tally "$logs/unit.sum"
+fi
 
+if want regress; then
 echo "== regression tests (test/regress)"
 scripts/run-regress.sh "$TUSK" > "$logs/regress" 2>&1
 grep -E 'FAILED|regress:' "$logs/regress"
 tally "$logs/regress"
+fi
 
+if want isolation; then
 echo "== isolation tests (test/isolation)"
 scripts/run-isolation.sh "$TUSK" > "$logs/isolation" 2>&1
 grep -E 'FAILED|isolation:' "$logs/isolation"
 tally "$logs/isolation"
+fi
 
+if want concurrency; then
 echo "== concurrency tests (short; full runs: test/concurrency/README.md)"
 timeout 300 python3 test/concurrency/queue_stress.py "$TUSK" --jobs 2000 --workers 16 > "$logs/queue" 2>&1
 cat "$logs/queue"; tally "$logs/queue"
@@ -44,7 +55,11 @@ timeout 300 python3 test/concurrency/bank_invariant.py "$TUSK" --transfers 100 -
 cat "$logs/bank-sr"; tally "$logs/bank-sr"
 timeout 300 python3 test/concurrency/pgbench_crash_loop.py "$TUSK" --rounds 3 > "$logs/pgbench" 2>&1
 tail -1 "$logs/pgbench"; tally "$logs/pgbench"
+timeout 300 python3 test/concurrency/supervisor_crash_loop.py "$TUSK" --rounds 6 > "$logs/supervisor" 2>&1
+grep -vE '^round .*: ok$' "$logs/supervisor"; tally "$logs/supervisor"
+fi
 
+if want clients; then
 echo "== client and protocol tests (test/clients)"
 port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
 data=$(mktemp -d /tmp/tusk-clients.XXXXXX)
@@ -55,16 +70,22 @@ for _ in $(seq 1 100); do pg_isready -q -h 127.0.0.1 -p "$port" 2>/dev/null && b
 kill "$spid" 2>/dev/null; wait "$spid" 2>/dev/null; rm -rf "$data"
 cat "$logs/clients"
 tally "$logs/clients"
+fi
 
+if want runaway; then
 echo "== endless and oversized queries (test/clients/runaway_test.py)"
 timeout 300 python3 test/clients/runaway_test.py "$TUSK" > "$logs/runaway" 2>&1
 grep -vE '^ok ' "$logs/runaway"; tally "$logs/runaway"
+fi
 
+if want crash; then
 echo "== crash loop (short; full: make crash-loop)"
 timeout 300 scripts/crash-loop.sh "$TUSK" 5 > "$logs/crash" 2>&1
 tail -2 "$logs/crash"
 tally "$logs/crash"
+fi
 
+if want example; then
 echo "== embedded example"
 ex=$(mktemp -d /tmp/tusk-example.XXXXXX)
 if "$BUILD/embedded_example" "$ex/db" > "$logs/example" 2>&1 && grep -q "2 notes in total" "$logs/example"; then
@@ -75,6 +96,7 @@ fi
 rm -rf "$ex"
 cat "$logs/example.sum"
 tally "$logs/example.sum"
+fi
 
 rm -rf "$logs"
 echo

@@ -14,20 +14,21 @@
 
 namespace tusk {
 
-void Server::Listen() {
-  listen_fd_ = socket(AF_INET, SOCK_STREAM, 0);
-  if (listen_fd_ < 0) throw Error(sqlstate::kIoError, std::string("could not create socket: ") + strerror(errno));
+int OpenListenSocket(const ServerOptions& opts) {
+  int fd = socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
+  if (fd < 0) throw Error(sqlstate::kIoError, std::string("could not create socket: ") + strerror(errno));
   int one = 1;
-  setsockopt(listen_fd_, SOL_SOCKET, SO_REUSEADDR, &one, sizeof one);
+  setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &one, sizeof one);
   sockaddr_in addr{};
   addr.sin_family = AF_INET;
-  addr.sin_port = htons(static_cast<uint16_t>(opts_.port));
-  std::string host = opts_.listen == "localhost" ? "127.0.0.1" : opts_.listen == "*" ? "0.0.0.0" : opts_.listen;
+  addr.sin_port = htons(static_cast<uint16_t>(opts.port));
+  std::string host = opts.listen == "localhost" ? "127.0.0.1" : opts.listen == "*" ? "0.0.0.0" : opts.listen;
   if (inet_pton(AF_INET, host.c_str(), &addr.sin_addr) != 1)
-    throw Error(sqlstate::kInvalidParameterValue, "invalid listen address \"" + opts_.listen + "\"");
-  if (bind(listen_fd_, reinterpret_cast<sockaddr*>(&addr), sizeof addr) < 0)
-    throw Error(sqlstate::kIoError, "could not bind to " + opts_.listen + ":" + std::to_string(opts_.port) + ": " + strerror(errno));
-  if (listen(listen_fd_, 1024) < 0) throw Error(sqlstate::kIoError, std::string("could not listen: ") + strerror(errno));
+    throw Error(sqlstate::kInvalidParameterValue, "invalid listen address \"" + opts.listen + "\"");
+  if (bind(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr) < 0)
+    throw Error(sqlstate::kIoError, "could not bind to " + opts.listen + ":" + std::to_string(opts.port) + ": " + strerror(errno));
+  if (listen(fd, 1024) < 0) throw Error(sqlstate::kIoError, std::string("could not listen: ") + strerror(errno));
+  return fd;
 }
 
 void Server::Run() {

@@ -20,11 +20,15 @@ struct ServerOptions {
   int max_connections = 1000;
 };
 
+// A TCP socket bound to opts' address and listening; throws Error when the address is unavailable.
+int OpenListenSocket(const ServerOptions& opts);
+
 class Server {
  public:
   Server(Database* db, ServerOptions opts) : db_(db), opts_(std::move(opts)) {}
-  // Binds and listens; throws Error when the address is unavailable.
-  void Listen();
+  // Serves connections arriving on `fd`, a listening socket (OpenListenSocket). The supervisor
+  // opens it once and hands it to every server process it starts.
+  void ListenOn(int fd) { listen_fd_ = fd; }
   // Accepts connections until Stop() is called.
   void Run();
   void Stop() { stopping_ = true; }

@@ -8,6 +8,7 @@ sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."
 import pgwire  # noqa: E402,F401
 from testserver import free_port, start_server  # noqa: E402,F401
 
+PGBENCH = "/usr/lib/postgresql/15/bin/pgbench"
 RETRYABLE = {"40001", "40P01"}  # serialization failure, deadlock: the client retries
 
 
@@ -31,3 +32,27 @@ class Server:
             self.proc.terminate()
             self.proc.wait()
             subprocess.run(["rm", "-rf", self.data])
+
+
+def pgbench_committed(logs):
+    """Transactions pgbench saw committed, from its -l logs (one line per transaction)."""
+    n = 0
+    for path in logs:
+        with open(path) as f:
+            for line in f:
+                parts = line.split()
+                if len(parts) >= 3 and parts[2].isdigit():
+                    n += 1
+    return n
+
+
+def tpcb_state(port):
+    """TPC-B's four sums, which must agree (accounts, history's deltas, tellers, branches), and
+    the number of history rows (one per committed transaction)."""
+    conn = pgwire.Connection(port=port)
+    (row,), _ = conn.query(
+        "SELECT (SELECT sum(abalance) FROM pgbench_accounts), (SELECT coalesce(sum(delta), 0) FROM pgbench_history),"
+        " (SELECT sum(tbalance) FROM pgbench_tellers), (SELECT sum(bbalance) FROM pgbench_branches),"
+        " (SELECT count(*) FROM pgbench_history)")
+    conn.close()
+    return [int(v) for v in row[:4]], int(row[4])

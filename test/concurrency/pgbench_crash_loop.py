@@ -22,20 +22,7 @@ import subprocess
 import tempfile
 import time
 
-from common import free_port, pgwire, start_server
-
-PGBENCH = "/usr/lib/postgresql/15/bin/pgbench"
-
-
-def committed_in(logs):
-    n = 0
-    for path in logs:
-        with open(path) as f:
-            for line in f:
-                parts = line.split()
-                if len(parts) >= 3 and parts[2].isdigit():
-                    n += 1
-    return n
+from common import PGBENCH, free_port, pgbench_committed, start_server, tpcb_state
 
 
 def main():
@@ -60,17 +47,10 @@ def main():
         proc.send_signal(signal.SIGKILL)
         proc.wait()
         bench.wait()
-        committed = committed_in(glob.glob(prefix + "*"))
+        committed = pgbench_committed(glob.glob(prefix + "*"))
         committed_total += committed
         proc = start_server(args.tusk, data, port)
-        conn = pgwire.Connection(port=port)
-        (row,), _ = conn.query(
-            "SELECT (SELECT sum(abalance) FROM pgbench_accounts), (SELECT coalesce(sum(delta), 0) FROM pgbench_history),"
-            " (SELECT sum(tbalance) FROM pgbench_tellers), (SELECT sum(bbalance) FROM pgbench_branches),"
-            " (SELECT count(*) FROM pgbench_history)")
-        conn.close()
-        sums = [int(v) for v in row[:4]]
-        history = int(row[4])
+        sums, history = tpcb_state(port)
         ok = len(set(sums)) == 1 and history >= committed_total
         passed += ok
         failed += not ok

@@ -13,7 +13,8 @@ PG_DIR = os.environ.get("PG_SUITE_ORACLE_DIR", "/tmp/tusk-pgsuite-oracle")
 PG_PORT = os.environ.get("PG_SUITE_ORACLE_PORT", "54316")
 LOST = ("server closed the connection unexpectedly", "connection to server was lost",
         "no connection to the server")
-SANITIZER = ("ERROR: AddressSanitizer", "runtime error:", "ERROR: LeakSanitizer")
+# A sanitizer report, or the supervisor telling that the server process died of a signal.
+SANITIZER = ("ERROR: AddressSanitizer", "runtime error:", "ERROR: LeakSanitizer", "was terminated by signal")
 
 
 def free_port():
