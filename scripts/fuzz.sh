@@ -13,7 +13,7 @@
 # Exits 1 when any target has a finding (or the fuzzer failed without one), 2 on usage errors.
 #
 # Environment: FUZZ_BUILD (default build-fuzz), FUZZ_JOBS (build parallelism, default 1),
-# FUZZ_ARGS (extra libFuzzer flags, e.g. "-max_len=8192"), TUSK_FUZZ_LAX=1 (targets print
+# FUZZ_NO_BUILD=1 (run the targets as last built), FUZZ_ARGS (extra libFuzzer flags, e.g. "-max_len=8192"), TUSK_FUZZ_LAX=1 (targets print
 # round-trip mismatches instead of stopping on them).
 set -u
 cd "$(dirname "$0")/.."
@@ -35,14 +35,18 @@ for t in "${TARGETS[@]}"; do
   fi
 done
 
-# Build (a no-op when up to date).
-if [ ! -f "$BUILD/build.ninja" ]; then
+# Build (a no-op when up to date; FUZZ_NO_BUILD=1 runs the targets as they were last built).
+if [ "${FUZZ_NO_BUILD:-0}" = 1 ]; then
+  :
+elif [ ! -f "$BUILD/build.ninja" ]; then
   cmake -S . -B "$BUILD" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DTUSK_FUZZ=ON \
     -DCMAKE_CXX_COMPILER=clang++ -DCMAKE_C_COMPILER=clang >/dev/null || exit 1
 fi
-build_targets=()
-for t in "${TARGETS[@]}"; do build_targets+=("fuzz_$t"); done
-cmake --build "$BUILD" -j"$JOBS" --target "${build_targets[@]}" || exit 1
+if [ "${FUZZ_NO_BUILD:-0}" != 1 ]; then
+  build_targets=()
+  for t in "${TARGETS[@]}"; do build_targets+=("fuzz_$t"); done
+  cmake --build "$BUILD" -j"$JOBS" --target "${build_targets[@]}" || exit 1
+fi
 
 # Sanitizer reports stop the fuzzer (libFuzzer saves the input); UBSan with a stack.
 export UBSAN_OPTIONS=${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}

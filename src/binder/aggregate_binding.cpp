@@ -2,6 +2,8 @@
 // WITHIN GROUP, and the slot each aggregate takes in the grouped row.
 #include "binder/binder.hpp"
 
+#include <climits>
+
 #include "common/error.hpp"
 
 namespace tusk {
@@ -23,6 +25,11 @@ ExprP Binder::BindAggregate(PgQuery__FuncCall* f, const std::string& name, const
       throw;
     }
   };
+  agg_watches_.push_back({agg->from, INT_MAX});
+  struct PopWatch {
+    std::vector<AggLevelWatch>* w;
+    ~PopWatch() { w->pop_back(); }
+  } pop{&agg_watches_};
   bool ordered_set = name == "percentile_cont" || name == "percentile_disc" || name == "mode";
   auto no_such_function = [&]() {
     std::string sig;
@@ -56,6 +63,12 @@ ExprP Binder::BindAggregate(PgQuery__FuncCall* f, const std::string& name, const
     if (f->n_args > 1) spec.arg2 = bind_arg(f->args[1]);
   }
   if (f->agg_filter) spec.filter = CoerceToBool(bind_arg(f->agg_filter), "FILTER", f->location);
+  // An aggregate whose arguments read only an enclosing query's columns belongs to that query
+  // (PostgreSQL: SELECT (SELECT max(o.x)) FROM o aggregates over o): not supported yet, and
+  // never computed at the wrong level.
+  int level = agg_watches_.back().level;
+  if (level != INT_MAX && level > 0)
+    ThrowAt(sqlstate::kFeatureNotSupported, "aggregates over only an enclosing query's columns (outer-level aggregates) are not supported yet", f->location);
   clause_ = "WHERE";
   if (spec.distinct && !spec.order.empty() && !ordered_set) {
     bool matches = spec.arg && spec.order.size() == 1 && spec.order[0]->expr->Key() == spec.arg->Key();

@@ -527,6 +527,11 @@ ExprP Binder::BindColumnRef(PgQuery__ColumnRef* ref, const Scope& scope) {
     }
     if (found >= 0) {
       outer_reach = std::max(outer_reach, level);
+      for (auto& w : agg_watches_) {
+        int up = 0;
+        for (const Scope* a = w.from; a; a = a->parent, up++)
+          if (a == s) w.level = std::min(w.level, up);
+      }
       std::string name = s->qualify_names && !found_rel->alias.empty() ? found_rel->alias + "." + col : col;
       return std::make_shared<ColumnExpr>(found, level, found_rel->types[static_cast<size_t>(found - found_rel->offset)], QuoteIdent(name == col ? col : found_rel->alias) + (name == col ? "" : "." + QuoteIdent(col)));
     }
@@ -696,35 +701,18 @@ ExprP Binder::MakeBinaryOp(const std::string& op, ExprP l, ExprP r, int location
     l = Coerce(l, t, CastContext::kImplicit, location);
     r = Coerce(r, t, CastContext::kImplicit, location);
     return MakeCall(t, "^", {l, r}, [numeric](const std::vector<Value>& a, EvalContext&) {
-      double x = numeric ? std::strtod(a[0].s().c_str(), nullptr) : a[0].f();
-      double y = numeric ? std::strtod(a[1].s().c_str(), nullptr) : a[1].f();
-      // numeric NaN, as PostgreSQL: NaN ^ 0 = 1 ^ NaN = 1, otherwise NaN.
-      if (numeric && (std::isnan(x) || std::isnan(y)))
-        return Value::Str((std::isnan(x) ? y == 0 : x == 1) ? "1" : "NaN");
+      if (numeric) {
+        Numeric x, y;
+        Numeric::Parse(a[0].s(), &x);
+        Numeric::Parse(a[1].s(), &y);
+        return Value::Str(x.Power(y).ToString());
+      }
+      double x = a[0].f(), y = a[1].f();
       if (x == 0 && y < 0) throw Error("2201F", "zero raised to a negative power is undefined");
       if (x < 0 && y != std::floor(y)) throw Error("2201F", "a negative number raised to a non-integer power yields a complex result");
       double r = std::pow(x, y);
       if (std::isinf(r)) throw Error(sqlstate::kNumericValueOutOfRange, "value out of range: overflow");
-      if (!numeric) return Value::Float(r);
-      if (y >= 0 && y == std::floor(y)) {
-        // integer powers of numerics are exact: multiply out
-        Numeric base, acc = Numeric::FromInt(1);
-        Numeric::Parse(a[0].s(), &base);
-        for (int64_t k = 0; k < static_cast<int64_t>(y) && k < 10000; k++) acc = acc.Mul(base);
-        return Value::Str(acc.Round(std::max(acc.scale(), 16)).ToString());
-      }
-      // Non-integer powers: long double carries ~19 significant digits, enough for PostgreSQL's
-      // result scale of 16 significant digits minus the result's decimal weight.
-      Numeric bx, by, n;
-      Numeric::Parse(a[0].s(), &bx);
-      Numeric::Parse(a[1].s(), &by);
-      long double lr = std::pow(static_cast<long double>(x), static_cast<long double>(y));
-      char buf[64];
-      std::snprintf(buf, sizeof buf, "%.19Lg", lr);
-      Numeric::Parse(buf, &n);
-      int weight = r == 0 ? 0 : static_cast<int>(std::log10(std::fabs(r)));  // truncated, as PostgreSQL estimates it
-      int scale = std::max({16 - weight, bx.scale(), by.scale(), 0});
-      return Value::Str(n.Round(std::min(scale, 1000)).ToString());
+      return Value::Float(r);
     });
   }
   if (op == "+" || op == "-" || op == "*" || op == "/" || op == "%") {

@@ -104,6 +104,11 @@ class Binder {
   int outer_reach = 0;
 
  private:
+  // For each aggregate whose arguments are being bound (innermost last): its FROM scope, and how
+  // many levels out of it the nearest column they read lives (PostgreSQL's aggregate level;
+  // INT_MAX when none).
+  struct AggLevelWatch { const Scope* from; int level; };
+  std::vector<AggLevelWatch> agg_watches_;
   ExprP BindNode(Node* node, const Scope& scope, AggContext* agg);
   ExprP BindColumnRef(PgQuery__ColumnRef* ref, const Scope& scope);
   ExprP BindConst(PgQuery__AConst* c);

@@ -4,6 +4,8 @@
 // PostgreSQL's ARE for the common syntax; see docs/compatibility.md.
 #include "function/regex_functions.hpp"
 
+#include <algorithm>
+#include <cctype>
 #include <map>
 #include <mutex>
 
@@ -12,6 +14,38 @@
 
 namespace tusk {
 
+namespace {
+// PostgreSQL's regex engine bounds a {m,n} repetition count at 255 (DUPMAX) and rejects m > n;
+// std::regex would instead try to build the repeated automaton (or overflow the count).
+void CheckRepetitionCounts(const std::string& p) {
+  bool in_bracket = false;
+  for (size_t i = 0; i < p.size(); i++) {
+    char c = p[i];
+    if (c == '\\') { i++; continue; }
+    if (in_bracket) { if (c == ']') in_bracket = false; continue; }
+    if (c == '[') { in_bracket = true; if (i + 1 < p.size() && p[i + 1] == ']') i++; continue; }
+    if (c != '{' || i + 1 >= p.size() || !isdigit(static_cast<unsigned char>(p[i + 1]))) continue;
+    long counts[2] = {0, -1};
+    int n = 0;
+    size_t j = i + 1;
+    for (; j < p.size() && n < 2; j++) {
+      if (isdigit(static_cast<unsigned char>(p[j]))) {
+        if (counts[n] < 0) counts[n] = 0;
+        counts[n] = std::min(counts[n] * 10 + (p[j] - '0'), 100000L);
+      } else if (p[j] == ',' && n == 0) {
+        n = 1;
+      } else {
+        break;
+      }
+    }
+    if (j >= p.size() || p[j] != '}') continue;  // not a bound: std::regex reports it
+    bool bad = counts[0] > 255 || counts[1] > 255 || (n == 1 && counts[1] >= 0 && counts[0] > counts[1]);
+    if (bad) throw Error(sqlstate::kInvalidRegularExpression, "invalid regular expression: invalid repetition count(s)");
+    i = j;
+  }
+}
+}  // namespace
+
 std::shared_ptr<const std::regex> CompileRegex(const std::string& pattern, bool icase) {
   static std::mutex mu;
   static std::map<std::pair<std::string, bool>, std::shared_ptr<const std::regex>> cache;
@@ -19,6 +53,7 @@ std::shared_ptr<const std::regex> CompileRegex(const std::string& pattern, bool 
   auto key = std::make_pair(pattern, icase);
   auto it = cache.find(key);
   if (it != cache.end()) return it->second;
+  CheckRepetitionCounts(pattern);
   try {
     auto flags = std::regex::ECMAScript;
     if (icase) flags |= std::regex::icase;
@@ -38,6 +73,8 @@ std::shared_ptr<const std::regex> CompileRegex(const std::string& pattern, bool 
       case std::regex_constants::error_range: msg = "invalid character range"; break;
       case std::regex_constants::error_ctype: msg = "invalid character class"; break;
       case std::regex_constants::error_badbrace: msg = "invalid repetition count(s)"; break;
+      case std::regex_constants::error_complexity:
+      case std::regex_constants::error_space: msg = "regular expression is too complex"; break;
       default: break;
     }
     throw Error(sqlstate::kInvalidRegularExpression, std::string("invalid regular expression: ") + msg);

@@ -47,6 +47,7 @@ struct CteDef {
   const Scope* outer = nullptr;  // the enclosing scope of the query the WITH belongs to
   bool correlated = false;       // reads a column of `outer` (run again per reference)
   int reach = 0;                 // how many levels out of `outer` its references go
+  bool reads_working_table = false;  // in a recursive term, reads the working table (directly or not)
 };
 
 // Runs an INSERT/UPDATE/DELETE of a WITH clause: with describe=true only returns its RETURNING
@@ -126,6 +127,7 @@ class Planner {
   void ResolveJoins();
   PlannedQuery PlanValues(PgQuery__SelectStmt* s, const Scope* outer);
   // Applies ORDER BY / LIMIT of a set operation or VALUES over its output columns.
+  OpP HashedLookup(const OpP& scan, const std::vector<ExprP>& conds, const OpP& shown);
   PlannedQuery FinishOverOutput(PgQuery__SelectStmt* s, PlannedQuery q);
 
   ExecState* st_;

@@ -474,6 +474,8 @@ OpP Planner::PlanFromItem(Node* item, Scope* scope, std::vector<Node*>* where, b
             auto scan = std::make_shared<CteScanOp>(cte->name, rv->alias ? rv->alias->aliasname : "", cte->producer, cte->buffer);
             cte->buffer->readers++;
             scan->correlated = cte->correlated;
+            // A CTE that changes with each round of a recursive term makes its readers change too.
+            if (cte->reads_working_table) reads_working_table_ = true;
             // The reference's outer rows start with those of the subqueries between it and
             // the query the WITH belongs to.
             for (const Scope* s = scope->parent; s && s != cte->outer; s = s->parent) scan->nested++;
@@ -1396,6 +1398,7 @@ void Planner::PlanWith(PgQuery__WithClause* with, const Scope* outer) {
       reads_working_table_ = false;
       PlannedQuery q = PlanNested(cte->ctequery, outer, 0, &def->correlated, &def->reach);
       def->correlated |= reads_working_table_;
+      def->reads_working_table = reads_working_table_;
       reads_working_table_ |= saved_reads;
       set_columns(q);
       def->producer = q.root;

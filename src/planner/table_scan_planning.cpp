@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "common/strings.hpp"
+#include "execution/hashed_lookup.hpp"
 #include "planner/planner.hpp"
 
 namespace tusk {
@@ -213,8 +214,70 @@ OpP Planner::PlanTableScan(const TableDef* t, const std::string& alias, std::vec
     residual = conds;
   }
   if (residual.empty()) return scan;
-  ExprP pred = residual.size() == 1 ? residual[0] : std::make_shared<BoolExpr>(BoolExpr::kAnd, residual);
-  return std::make_shared<FilterOp>(scan, pred);
+  auto and_of = [](const std::vector<ExprP>& v) -> ExprP {
+    if (v.empty()) return nullptr;
+    return v.size() == 1 ? v[0] : std::make_shared<BoolExpr>(BoolExpr::kAnd, v);
+  };
+  OpP filtered = std::make_shared<FilterOp>(scan, and_of(residual));
+  if (best.score > 0) return filtered;
+  if (OpP lookup = HashedLookup(scan, residual, filtered)) return lookup;
+  return filtered;
+}
+
+namespace {
+// A column of an enclosing query's row (level > 0), possibly under casts.
+bool IsOuterColumn(const Expr* e) {
+  while (auto* c = dynamic_cast<const CastExpr*>(e)) e = c->arg.get();
+  auto* col = dynamic_cast<const ColumnExpr*>(e);
+  return col && col->level > 0;
+}
+// Must the condition be evaluated again for each outer row? It reads an enclosing query's row,
+// or holds a subquery (which may), or calls a volatile function (random() < 0.5 draws anew).
+bool PerOuterRow(const ExprP& e) {
+  if (auto* col = dynamic_cast<const ColumnExpr*>(e.get())) return col->level > 0;
+  if (dynamic_cast<const SubqueryExpr*>(e.get())) return true;
+  if (auto* call = dynamic_cast<const CallExpr*>(e.get())) {
+    static const char* const kVolatile[] = {"random", "setseed", "nextval", "setval", "currval", "lastval",
+                                            "clock_timestamp", "timeofday", "gen_random_uuid", "pg_sleep"};
+    for (const char* v : kVolatile)
+      if (call->name == v) return true;
+  }
+  bool reads = false;
+  e->ForEachChild([&](const ExprP& c) { reads = reads || PerOuterRow(c); });
+  return reads;
+}
+}  // namespace
+
+// A sequential scan in a correlated subquery that tests `column = outer column`: hashed once per
+// statement execution instead of read again per outer row (execution/hashed_lookup.hpp). Only
+// for a plain column compared with the same kind of value, so that hashing agrees with `=`.
+OpP Planner::HashedLookup(const OpP& scan, const std::vector<ExprP>& conds, const OpP& shown) {
+  for (size_t i = 0; i < conds.size(); i++) {
+    auto* call = dynamic_cast<CallExpr*>(conds[i].get());
+    if (!call || !call->infix || call->name != "=" || call->args.size() != 2) continue;
+    for (size_t side = 0; side < 2; side++) {
+      const ExprP& col = call->args[side];
+      const ExprP& outer = call->args[1 - side];
+      auto* c = dynamic_cast<const ColumnExpr*>(col.get());
+      if (!c || c->level != 0 || !IsOuterColumn(outer.get())) continue;
+      const Type& a = col->type;
+      const Type& b = outer->type;
+      bool same_kind = !a.array && !b.array && (a.id == b.id || (IsIntegerType(a.id) && IsIntegerType(b.id)));
+      if (!same_kind || a.id == oid::kJson || a.id == oid::kUnknown) continue;
+      std::vector<ExprP> inner, correlated;
+      for (size_t k = 0; k < conds.size(); k++)
+        if (k != i) (PerOuterRow(conds[k]) ? correlated : inner).push_back(conds[k]);
+      OpP source = scan;
+      if (!inner.empty()) {
+        ExprP pred = inner.size() == 1 ? inner[0] : std::make_shared<BoolExpr>(BoolExpr::kAnd, inner);
+        source = std::make_shared<FilterOp>(scan, pred);
+      }
+      ExprP rest = correlated.empty() ? nullptr
+                   : correlated.size() == 1 ? correlated[0] : std::make_shared<BoolExpr>(BoolExpr::kAnd, correlated);
+      return std::make_shared<HashedLookupOp>(source, col, outer, rest, shown);
+    }
+  }
+  return nullptr;
 }
 
 }  // namespace tusk

@@ -3,6 +3,7 @@
 #include <cstring>
 
 #include "common/error.hpp"
+#include "types/datetime.hpp"
 #include "types/numeric.hpp"
 #include "types/text_io.hpp"
 
@@ -89,7 +90,7 @@ std::string EncodeBinary(const Type& t, const Value& v) {
   switch (t.id) {
     case oid::kBool: out.push_back(v.b() ? 1 : 0); return out;
     case oid::kInt2: Put(&out, static_cast<uint64_t>(v.i()), 2); return out;
-    case oid::kInt4: case oid::kOid: case oid::kRegclass: case oid::kDate: Put(&out, static_cast<uint64_t>(v.i()), 4); return out;
+    case oid::kInt4: case oid::kOid: case oid::kRegclass: case oid::kRegproc: case oid::kDate: Put(&out, static_cast<uint64_t>(v.i()), 4); return out;
     case oid::kInt8: case oid::kTime: case oid::kTimestamp: case oid::kTimestamptz: Put(&out, static_cast<uint64_t>(v.i()), 8); return out;
     case oid::kFloat4: { float f = static_cast<float>(v.f()); uint32_t u; std::memcpy(&u, &f, 4); Put(&out, u, 4); return out; }
     case oid::kFloat8: { double d = v.f(); uint64_t u; std::memcpy(&u, &d, 8); Put(&out, u, 8); return out; }
@@ -110,9 +111,27 @@ Value DecodeBinary(const Type& t, std::string_view b) {
   switch (t.id) {
     case oid::kBool: Need(t, b, 1); return Value::Bool(b[0] != 0);
     case oid::kInt2: Need(t, b, 2); return Value::Int(static_cast<int16_t>(Get(b, 0, 2)));
-    case oid::kInt4: case oid::kDate: Need(t, b, 4); return Value::Int(static_cast<int32_t>(Get(b, 0, 4)));
-    case oid::kOid: case oid::kRegclass: Need(t, b, 4); return Value::Int(static_cast<uint32_t>(Get(b, 0, 4)));
-    case oid::kInt8: case oid::kTime: case oid::kTimestamp: case oid::kTimestamptz: Need(t, b, 8); return Value::Int(static_cast<int64_t>(Get(b, 0, 8)));
+    case oid::kInt4: Need(t, b, 4); return Value::Int(static_cast<int32_t>(Get(b, 0, 4)));
+    case oid::kDate: {
+      Need(t, b, 4);
+      int32_t d = static_cast<int32_t>(Get(b, 0, 4));
+      if (!IsValidDate(d)) throw Error(sqlstate::kDatetimeFieldOverflow, "date out of range");
+      return Value::Int(d);
+    }
+    case oid::kTime: {
+      Need(t, b, 8);
+      int64_t us = static_cast<int64_t>(Get(b, 0, 8));
+      if (us < 0 || us > kUsecPerDay) throw Error(sqlstate::kDatetimeFieldOverflow, "time out of range");
+      return Value::Int(us);
+    }
+    case oid::kTimestamp: case oid::kTimestamptz: {
+      Need(t, b, 8);
+      int64_t ts = static_cast<int64_t>(Get(b, 0, 8));
+      if (!IsValidTimestamp(ts)) throw Error(sqlstate::kDatetimeFieldOverflow, "timestamp out of range");
+      return Value::Int(ts);
+    }
+    case oid::kOid: case oid::kRegclass: case oid::kRegproc: Need(t, b, 4); return Value::Int(static_cast<uint32_t>(Get(b, 0, 4)));
+    case oid::kInt8: Need(t, b, 8); return Value::Int(static_cast<int64_t>(Get(b, 0, 8)));
     case oid::kFloat4: { Need(t, b, 4); uint32_t u = static_cast<uint32_t>(Get(b, 0, 4)); float f; std::memcpy(&f, &u, 4); return Value::Float(f); }
     case oid::kFloat8: { Need(t, b, 8); uint64_t u = Get(b, 0, 8); double d; std::memcpy(&d, &u, 8); return Value::Float(d); }
     case oid::kInterval: { Need(t, b, 16); return Value::Iv(Interval{static_cast<int64_t>(Get(b, 0, 8)), static_cast<int32_t>(Get(b, 8, 4)), static_cast<int32_t>(Get(b, 12, 4))}); }

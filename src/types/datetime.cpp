@@ -119,6 +119,8 @@ bool ParseClock(Scanner& sc, int64_t hour, int64_t* usec, std::string_view text)
       (hour == 24 && (minute > 0 || second > 0 || frac > 0)))
     OutOfRange(text);
   *usec = ((hour * 60 + minute) * 60 + second) * kUsecPerSec + frac;
+  // A leap second reads as the next minute, but the day ends at 24:00:00 (time_overflows).
+  if (*usec > kUsecPerDay) OutOfRange(text);
   return true;
 }
 
@@ -268,13 +270,6 @@ void ParseDateTimeText(std::string_view text, const char* type, ParsedDateTime* 
   if (!p->has_date && p->month && p->day && p->year == 0 && p->special == ParsedDateTime::kNone)
     BadSyntax(type, text);
 }
-
-// PostgreSQL's limits: dates from 4714-11-24 BC (Julian day 0) to 5874897-12-31, timestamps
-// from 4714-11-24 00:00 BC to before 294277-01-01 00:00 (UTC for timestamptz).
-constexpr int64_t kMinDate = -2451545;              // Julian day 0, in days since 2000-01-01
-constexpr int64_t kEndDate = 2147483494 - 2451545;  // 5874898-01-01
-constexpr int64_t kMinTimestamp = -211813488000000000;
-constexpr int64_t kEndTimestamp = 9223371331200000000;
 
 [[noreturn]] void RangeError(const char* type, std::string_view text) {
   throw Error(sqlstate::kDatetimeFieldOverflow, std::string(std::strcmp(type, "date") == 0 ? "date" : "timestamp") +
@@ -560,7 +555,8 @@ int64_t TimestampPlusInterval(int64_t ts, const Interval& iv, const TimeZone* tz
       throw Error(sqlstate::kDatetimeFieldOverflow, "timestamp out of range");
     ts = tz ? LocalToUtc(local, *tz) : local;
   }
-  if (__builtin_add_overflow(ts, iv.time, &ts)) throw Error(sqlstate::kDatetimeFieldOverflow, "timestamp out of range");
+  if (__builtin_add_overflow(ts, iv.time, &ts) || !IsValidTimestamp(ts))
+    throw Error(sqlstate::kDatetimeFieldOverflow, "timestamp out of range");
   return ts;
 }
 

@@ -20,6 +20,19 @@ inline constexpr int64_t kTimestampInfinity = INT64_MAX;
 inline constexpr int64_t kTimestampMinusInfinity = INT64_MIN;
 inline constexpr int32_t kDateInfinity = INT32_MAX;
 inline constexpr int32_t kDateMinusInfinity = INT32_MIN;
+// PostgreSQL's limits: dates from 4714-11-24 BC (Julian day 0) to 5874897-12-31, timestamps
+// from 4714-11-24 00:00 BC to before 294277-01-01 00:00 (UTC for timestamptz); the infinities
+// are valid too.
+inline constexpr int64_t kMinDate = -2451545;              // Julian day 0, in days since 2000-01-01
+inline constexpr int64_t kEndDate = 2147483494 - 2451545;  // 5874898-01-01
+inline constexpr int64_t kMinTimestamp = -211813488000000000;
+inline constexpr int64_t kEndTimestamp = 9223371331200000000;
+inline bool IsValidDate(int64_t d) {
+  return d == kDateInfinity || d == kDateMinusInfinity || (d >= kMinDate && d < kEndDate);
+}
+inline bool IsValidTimestamp(int64_t ts) {
+  return ts == kTimestampInfinity || ts == kTimestampMinusInfinity || (ts >= kMinTimestamp && ts < kEndTimestamp);
+}
 // Seconds between 1970-01-01 and 2000-01-01.
 inline constexpr int64_t kPgEpochUnixSeconds = 946684800;
 

@@ -43,6 +43,9 @@ class Numeric {
   Numeric Floor() const;
   // Square root rounded to `scale` digits; throws 2201F for negative input.
   Numeric Sqrt(int scale) const;
+  // this ^ exponent with PostgreSQL's result scale and its overflow (22003) and domain (2201F)
+  // errors (numeric_power.cpp).
+  Numeric Power(const Numeric& exponent) const;
   Numeric Ceil() const;
   int Compare(const Numeric& o) const;
   // Applies numeric(p,s): rounds to s, throws 22003 when more than p-s integer digits remain.
@@ -58,6 +61,8 @@ class Numeric {
   static Numeric SubAbs(const Numeric& a, const Numeric& b);  // |a| >= |b|
   std::string Aligned(int scale) const;  // digits padded to the given scale
   void Base10000Lead(int* weight, int* first) const;
+  double Log10Abs() const;  // log10(|this|) from the leading digits; this is not zero
+  Numeric PowerInt(int64_t exponent, int rscale) const;
 
   bool neg_ = false;
   bool nan_ = false;

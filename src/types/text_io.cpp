@@ -342,10 +342,13 @@ Value ParseText(const Type& t, std::string_view text, const DateTimeContext& ctx
       return Value::Int(ParseInteger(text, t.id));
     case oid::kFloat4: {
       double d = ParseFloat8(text, "real");
-      if (std::isfinite(d) && (std::fabs(d) > 3.4028234663852886e38 || (d != 0 && std::fabs(d) < 1.401298464324817e-45)))
+      // As PostgreSQL's strtof test: out of range only when the value rounds to infinity or to
+      // zero; denormals down to 1.4e-45 are kept.
+      float f = static_cast<float>(d);
+      if (std::isfinite(d) && (std::isinf(f) || (d != 0 && f == 0)))
         throw Error(sqlstate::kNumericValueOutOfRange,
                     "\"" + Trim(text) + "\" is out of range for type real");
-      return Value::Float(static_cast<float>(d));
+      return Value::Float(f);
     }
     case oid::kFloat8:
       return Value::Float(ParseFloat8(text, "double precision"));

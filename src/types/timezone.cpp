@@ -1,5 +1,7 @@
 #include "types/timezone.hpp"
 
+#include <sys/stat.h>
+
 #include <algorithm>
 #include <fstream>
 #include <map>
@@ -94,9 +96,18 @@ std::shared_ptr<const TimeZone> TimeZone::Find(const std::string& name) {
 }
 
 bool TimeZone::LoadTzif(const std::string& path) {
-  std::ifstream f(path, std::ios::binary);
-  if (!f) return false;
-  std::string data((std::istreambuf_iterator<char>(f)), std::istreambuf_iterator<char>());
+  // Only a regular file can be a zone: "America/" names a directory, which an ifstream opens
+  // and then fails (throws) to read.
+  struct stat st;
+  if (stat(path.c_str(), &st) != 0 || !S_ISREG(st.st_mode) || st.st_size > (1 << 20)) return false;
+  std::string data;
+  try {
+    std::ifstream f(path, std::ios::binary);
+    if (!f) return false;
+    data.assign(std::istreambuf_iterator<char>(f), std::istreambuf_iterator<char>());
+  } catch (const std::ios_base::failure&) {
+    return false;
+  }
   auto* p = reinterpret_cast<const unsigned char*>(data.data());
   size_t n = data.size();
   if (n < 44 || data.compare(0, 4, "TZif") != 0) return false;

@@ -117,6 +117,9 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
       Finding("binary value of " + TypeName(t) + " changes through its text \"" + text + "\"");
   } catch (const Error& e) {
     CheckState(e);
+    // PostgreSQL's interval_recv takes any field values, and its interval_in cannot read back
+    // the extremes' text (-178956970 years -8 months -2147483648 days ...): the same here.
+    if (t.id == oid::kInterval) return 0;
     Finding("the text output of a binary " + TypeName(t) + " does not read back: \"" + text + "\": " + e.state() + " " + e.what());
   } catch (const std::exception& e) {
     Finding(std::string("std::exception escaped ParseText/CompareValues: ") + e.what());
