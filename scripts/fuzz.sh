@@ -64,13 +64,16 @@ for t in "${TARGETS[@]}"; do
   mkdir -p "$seeds"
   dict=()
   [ -f "$ROOT/test/fuzz/corpus/$t.dict" ] && dict=(-dict="$ROOT/test/fuzz/corpus/$t.dict")
+  # What the target found before is read with the seeds: a fix that regresses shows at once.
+  findings_dir=()
+  [ -d "$ROOT/test/fuzz/findings/$t" ] && findings_dir=("$ROOT/test/fuzz/findings/$t")
   echo "== fuzz_$t: ${SECONDS_PER_TARGET}s, log $out/log"
   # Run from a scratch directory (files a statement writes, e.g. COPY TO, land there) with the
   # targets' temporary data directories under $out/tmp. The first corpus directory receives the
   # new inputs.
   (cd "$out/cwd" && TMPDIR="$out/tmp" "$ROOT/$BUILD/fuzz_$t" -max_total_time="$SECONDS_PER_TARGET" -timeout=10 \
     -rss_limit_mb=4096 -print_final_stats=1 -artifact_prefix="$out/artifacts/" "${dict[@]}" ${FUZZ_ARGS:-} \
-    "$out/corpus" "$seeds") >"$out/log" 2>&1
+    "$out/corpus" "$seeds" "${findings_dir[@]}") >"$out/log" 2>&1
   rc=$?
   rm -rf "$out/tmp"/*
   last=$(grep -E '^#[0-9]+' "$out/log" | tail -1)

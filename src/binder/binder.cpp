@@ -1,12 +1,13 @@
-#include "common/stack_depth.hpp"
 #include "binder/binder.hpp"
 
 #include <cmath>
 
 #include "binder/operators_impl.hpp"
 #include "function/regex_functions.hpp"
+#include "function/regex_stack.hpp"
 #include "function/set_returning.hpp"
 #include "common/error.hpp"
+#include "common/stack_depth.hpp"
 #include "common/strings.hpp"
 #include "engine/session.hpp"
 #include "types/compare.hpp"
@@ -667,7 +668,8 @@ ExprP Binder::MakeBinaryOp(const std::string& op, ExprP l, ExprP r, int location
     r = Coerce(r, text, CastContext::kImplicit, location);
     bool neg = op[0] == '!', icase = op.back() == '*';
     return MakeCall(Type(oid::kBool), op, {l, r}, [neg, icase](const std::vector<Value>& a, EvalContext&) {
-      return Value::Bool(std::regex_search(a[0].s(), *CompileRegex(a[1].s(), icase)) != neg);
+      auto re = CompileRegex(a[1].s(), icase);
+      return Value::Bool(OnRegexStack(a[0].s().size(), [&] { return std::regex_search(a[0].s(), *re); }) != neg);
     });
   }
   if ((op == "@>" || op == "<@" || op == "&&") && (l->type.array || r->type.array)) {
@@ -1009,7 +1011,8 @@ ExprP Binder::BindAExpr(PgQuery__AExpr* e, const Scope& scope, AggContext* agg) 
       bool neg = op == "!~";
       return MakeCall(Type(oid::kBool), neg ? "!~" : "~", {l, pat, esc}, [neg](const std::vector<Value>& a, EvalContext&) {
         if (a[0].is_null() || a[1].is_null() || a[2].is_null()) return Value::Null();
-        return Value::Bool(std::regex_search(a[0].s(), *CompileRegex(SimilarToRegex(a[1].s(), SimilarEscapeChar(a[2].s())), false)) != neg);
+        auto re = CompileRegex(SimilarToRegex(a[1].s(), SimilarEscapeChar(a[2].s())), false);
+        return Value::Bool(OnRegexStack(a[0].s().size(), [&] { return std::regex_search(a[0].s(), *re); }) != neg);
       }, false);
     }
     default:

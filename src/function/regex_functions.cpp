@@ -11,20 +11,45 @@
 
 #include "common/error.hpp"
 #include "function/registry.hpp"
+#include "function/regex_stack.hpp"
 
 namespace tusk {
 
 namespace {
 // PostgreSQL's regex engine bounds a {m,n} repetition count at 255 (DUPMAX) and rejects m > n;
-// std::regex would instead try to build the repeated automaton (or overflow the count).
-void CheckRepetitionCounts(const std::string& p) {
+// std::regex would instead try to build the repeated automaton (or overflow the count). It also
+// rejects a quantifier on a quantifier (a**, a+*, a{2}+; a*? is the non-greedy a*), which
+// std::regex takes as a nested repetition.
+void CheckQuantifiers(const std::string& p) {
+  auto invalid = [](const char* what) {
+    throw Error(sqlstate::kInvalidRegularExpression, std::string("invalid regular expression: ") + what);
+  };
   bool in_bracket = false;
+  int quant = 0;  // 1 just after a quantifier, 2 after a non-greedy one
+  auto quantifier = [&](bool lazy_mark) {
+    if (lazy_mark && quant == 1) quant = 2;
+    else if (quant != 0) invalid("quantifier operand invalid");
+    else quant = 1;
+  };
   for (size_t i = 0; i < p.size(); i++) {
     char c = p[i];
-    if (c == '\\') { i++; continue; }
     if (in_bracket) { if (c == ']') in_bracket = false; continue; }
-    if (c == '[') { in_bracket = true; if (i + 1 < p.size() && p[i + 1] == ']') i++; continue; }
-    if (c != '{' || i + 1 >= p.size() || !isdigit(static_cast<unsigned char>(p[i + 1]))) continue;
+    if (c == '\\') { i++; quant = 0; continue; }
+    if (c == '[') {
+      in_bracket = true;
+      quant = 0;
+      if (i + 1 < p.size() && p[i + 1] == '^') i++;
+      if (i + 1 < p.size() && p[i + 1] == ']') i++;
+      continue;
+    }
+    if (c == '(') {
+      quant = 0;
+      if (i + 1 < p.size() && p[i + 1] == '?') i++;  // (?: (?= (?! ...
+      continue;
+    }
+    if (c == '*' || c == '+') { quantifier(false); continue; }
+    if (c == '?') { quantifier(true); continue; }
+    if (c != '{' || i + 1 >= p.size() || !isdigit(static_cast<unsigned char>(p[i + 1]))) { quant = 0; continue; }
     long counts[2] = {0, -1};
     int n = 0;
     size_t j = i + 1;
@@ -38,9 +63,10 @@ void CheckRepetitionCounts(const std::string& p) {
         break;
       }
     }
-    if (j >= p.size() || p[j] != '}') continue;  // not a bound: std::regex reports it
+    if (j >= p.size() || p[j] != '}') { quant = 0; continue; }  // not a bound: std::regex reports it
     bool bad = counts[0] > 255 || counts[1] > 255 || (n == 1 && counts[1] >= 0 && counts[0] > counts[1]);
-    if (bad) throw Error(sqlstate::kInvalidRegularExpression, "invalid regular expression: invalid repetition count(s)");
+    if (bad) invalid("invalid repetition count(s)");
+    quantifier(false);
     i = j;
   }
 }
@@ -53,11 +79,19 @@ std::shared_ptr<const std::regex> CompileRegex(const std::string& pattern, bool 
   auto key = std::make_pair(pattern, icase);
   auto it = cache.find(key);
   if (it != cache.end()) return it->second;
-  CheckRepetitionCounts(pattern);
+  CheckQuantifiers(pattern);
   try {
     auto flags = std::regex::ECMAScript;
     if (icase) flags |= std::regex::icase;
-    auto re = std::make_shared<const std::regex>(pattern, flags);
+    // libstdc++'s breadth-first matcher (its __polynomial option) takes time polynomial in the
+    // text, where the backtracking one takes exponential time on patterns such as (x+x+)+y and
+    // cannot be interrupted meanwhile. It has no back-references: those patterns backtrack.
+    std::shared_ptr<const std::regex> re;
+    try {
+      re = std::make_shared<const std::regex>(pattern, flags | std::regex_constants::__polynomial);
+    } catch (const std::regex_error&) {
+      re = std::make_shared<const std::regex>(pattern, flags);
+    }
     if (cache.size() > 1000) cache.clear();
     cache[key] = re;
     return re;
@@ -183,14 +217,16 @@ Value RegexMatchArray(const std::smatch& m) {
 void RegisterRegexFunctions() {
   Register("regexp_replace", {kText, kText, kText}, kText, [](const std::vector<Value>& a, EvalContext&) {
     auto re = CompileRegex(a[1].s(), false);
-    return Value::Str(std::regex_replace(a[0].s(), *re, ConvertReplacement(a[2].s()), std::regex_constants::format_first_only));
+    return Value::Str(OnRegexStack(a[0].s().size(), [&] {
+      return std::regex_replace(a[0].s(), *re, ConvertReplacement(a[2].s()), std::regex_constants::format_first_only);
+    }));
   });
   Register("regexp_replace", {kText, kText, kText, kText}, kText, [](const std::vector<Value>& a, EvalContext&) {
     bool global = false, icase = false;
     ParseFlags(a[3].s(), &global, &icase);
     auto re = CompileRegex(a[1].s(), icase);
     auto fmt = global ? std::regex_constants::format_default : std::regex_constants::format_first_only;
-    return Value::Str(std::regex_replace(a[0].s(), *re, ConvertReplacement(a[2].s()), fmt));
+    return Value::Str(OnRegexStack(a[0].s().size(), [&] { return std::regex_replace(a[0].s(), *re, ConvertReplacement(a[2].s()), fmt); }));
   });
   auto match = [](bool with_flags) {
     return [with_flags](const std::vector<Value>& a, EvalContext&) {
@@ -201,7 +237,7 @@ void RegisterRegexFunctions() {
       auto re = CompileRegex(a[1].s(), icase);
       std::smatch m;
       const std::string& s = a[0].s();
-      if (!std::regex_search(s, m, *re)) return Value::Null();
+      if (!OnRegexStack(s.size(), [&] { return std::regex_search(s, m, *re); })) return Value::Null();
       return RegexMatchArray(m);
     };
   };
@@ -211,7 +247,7 @@ void RegisterRegexFunctions() {
     auto re = CompileRegex(a[1].s(), false);
     std::smatch m;
     const std::string& s = a[0].s();
-    if (!std::regex_search(s, m, *re)) return Value::Null();
+    if (!OnRegexStack(s.size(), [&] { return std::regex_search(s, m, *re); })) return Value::Null();
     size_t group = m.size() > 1 ? 1 : 0;
     return m[group].matched ? Value::Str(m[group].str()) : Value::Null();
   });
@@ -226,7 +262,7 @@ void RegisterRegexFunctions() {
     }
     std::smatch m;
     const std::string& s = a[0].s();
-    if (!std::regex_search(s, m, *re)) return Value::Null();
+    if (!OnRegexStack(s.size(), [&] { return std::regex_search(s, m, *re); })) return Value::Null();
     size_t group = m.size() > 1 ? 1 : 0;
     return m[group].matched ? Value::Str(m[group].str()) : Value::Null();
   });
@@ -242,7 +278,9 @@ void RegisterRegexFunctions() {
   Register("regexp_count", {kText, kText}, Type(oid::kInt4), [](const std::vector<Value>& a, EvalContext&) {
     auto re = CompileRegex(a[1].s(), false);
     const std::string& s = a[0].s();
-    return Value::Int(std::distance(std::sregex_iterator(s.begin(), s.end(), *re), std::sregex_iterator()));
+    return Value::Int(OnRegexStack(s.size(), [&] {
+      return std::distance(std::sregex_iterator(s.begin(), s.end(), *re), std::sregex_iterator());
+    }));
   });
 }
 
@@ -250,18 +288,20 @@ std::vector<Value> RegexSplit(const std::string& s, const std::string& pattern, 
   auto re = CompileRegex(pattern, icase);
   std::vector<Value> out;
   size_t pos = 0;
-  for (auto it = std::sregex_iterator(s.begin(), s.end(), *re); it != std::sregex_iterator(); ++it) {
-    size_t start = static_cast<size_t>(it->position()), len = static_cast<size_t>(it->length());
-    if (len == 0) {
-      if (start >= s.size()) break;
-      if (start == pos && start == 0) continue;
+  RunOnRegexStack(s.size(), [&] {
+    for (auto it = std::sregex_iterator(s.begin(), s.end(), *re); it != std::sregex_iterator(); ++it) {
+      size_t start = static_cast<size_t>(it->position()), len = static_cast<size_t>(it->length());
+      if (len == 0) {
+        if (start >= s.size()) break;
+        if (start == pos && start == 0) continue;
+        out.push_back(Value::Str(s.substr(pos, start - pos)));
+        pos = start;
+        continue;
+      }
       out.push_back(Value::Str(s.substr(pos, start - pos)));
-      pos = start;
-      continue;
+      pos = start + len;
     }
-    out.push_back(Value::Str(s.substr(pos, start - pos)));
-    pos = start + len;
-  }
+  });
   if (pattern.empty() || (out.empty() && s.empty())) {
     // an empty pattern splits into characters
     if (pattern.empty()) {

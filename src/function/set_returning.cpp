@@ -4,6 +4,7 @@
 #include "common/error.hpp"
 #include "function/overload_resolution.hpp"
 #include "function/regex_functions.hpp"
+#include "function/regex_stack.hpp"
 #include "types/compare.hpp"
 #include "types/numeric.hpp"
 
@@ -84,10 +85,12 @@ SetFunction BindSetFunction(Binder& b, const std::string& name, std::vector<Expr
       }
       auto re = CompileRegex(v[1].s(), icase);
       const std::string& s = v[0].s();
-      for (auto it = std::sregex_iterator(s.begin(), s.end(), *re); it != std::sregex_iterator(); ++it) {
-        rows.push_back({RegexMatchArray(*it)});
-        if (!global) break;
-      }
+      RunOnRegexStack(s.size(), [&] {
+        for (auto it = std::sregex_iterator(s.begin(), s.end(), *re); it != std::sregex_iterator(); ++it) {
+          rows.push_back({RegexMatchArray(*it)});
+          if (!global) break;
+        }
+      });
       return YieldRows(std::move(rows));
     };
     return f;

@@ -4,6 +4,8 @@
 #include <poll.h>
 #include <sys/socket.h>
 
+#include <algorithm>
+#include <cstring>
 #include <map>
 
 #include "common/error.hpp"
@@ -194,9 +196,21 @@ class Connection {
                    (static_cast<unsigned char>(hdr[3]) << 8) | static_cast<unsigned char>(hdr[4]);
     if (len < 4) throw ProtocolError{"invalid message length"};
     if (len > kMaxMessageSize) throw ProtocolError{"message too large (" + std::to_string(len) + " bytes)"};
-    body->resize(len - 4);
-    return sock_.ReadExact(body->data(), body->size());
+    // As PostgreSQL (PQ_SMALL_MESSAGE_LIMIT): messages that carry no statement or data are short.
+    if (len - 4 > kSmallMessageLimit && std::strchr("CDEHScfXp", *type) != nullptr) throw ProtocolError{"invalid message length"};
+    // The body grows with the bytes that arrive, not with the length the header claims: a
+    // header announcing a gigabyte costs nothing until the gigabyte is sent.
+    body->clear();
+    size_t want = len - 4;
+    while (body->size() < want) {
+      size_t have = body->size();
+      body->resize(have + std::min(want - have, kReadChunk));
+      if (!sock_.ReadExact(body->data() + have, body->size() - have)) return false;
+    }
+    return true;
   }
+  static constexpr uint32_t kSmallMessageLimit = 65535;
+  static constexpr size_t kReadChunk = size_t{1} << 20;
 
   void ReadyForQuery() {
     for (const auto& [k, v] : session_->TakeChangedReported()) sock_.Write(MessageBuilder('S').Str(k).Str(v).Done());

@@ -1,6 +1,7 @@
 #include "types/numeric.hpp"
 
 #include <algorithm>
+#include <cstdint>
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
@@ -229,21 +230,51 @@ Numeric Numeric::Abs() const {
   return r;
 }
 
+namespace {
+// Decimal digits -> base-10^9 limbs, least significant first.
+std::vector<uint32_t> ToLimbs(const std::string& d) {
+  std::vector<uint32_t> limbs;
+  for (size_t end = d.size(); end > 0;) {
+    size_t start = end >= 9 ? end - 9 : 0;
+    uint32_t v = 0;
+    for (size_t i = start; i < end; i++) v = v * 10 + static_cast<uint32_t>(d[i] - '0');
+    limbs.push_back(v);
+    end = start;
+  }
+  return limbs;
+}
+}  // namespace
+
+// Schoolbook multiplication in base 10^9 (81 times fewer steps than digit by digit).
 Numeric Numeric::Mul(const Numeric& o) const {
   if (nan_ || o.nan_) return NaN();
   Numeric r;
   r.scale_ = scale_ + o.scale_;
   if (digits_.empty() || o.digits_.empty()) return r;
-  std::vector<int> acc(digits_.size() + o.digits_.size(), 0);
-  for (size_t i = digits_.size(); i-- > 0;)
-    for (size_t j = o.digits_.size(); j-- > 0;)
-      acc[i + j + 1] += (digits_[i] - '0') * (o.digits_[j] - '0');
-  for (size_t k = acc.size(); k-- > 1;) {
-    acc[k - 1] += acc[k] / 10;
-    acc[k] %= 10;
+  constexpr uint64_t kBase = 1000000000;
+  std::vector<uint32_t> a = ToLimbs(digits_), b = ToLimbs(o.digits_);
+  std::vector<uint32_t> acc(a.size() + b.size(), 0);
+  for (size_t i = 0; i < a.size(); i++) {
+    if (a[i] == 0) continue;
+    uint64_t carry = 0;
+    for (size_t j = 0; j < b.size(); j++) {
+      uint64_t t = acc[i + j] + static_cast<uint64_t>(a[i]) * b[j] + carry;
+      acc[i + j] = static_cast<uint32_t>(t % kBase);
+      carry = t / kBase;
+    }
+    for (size_t k = i + b.size(); carry; k++) {
+      uint64_t t = acc[k] + carry;
+      acc[k] = static_cast<uint32_t>(t % kBase);
+      carry = t / kBase;
+    }
   }
-  r.digits_.resize(acc.size());
-  for (size_t k = 0; k < acc.size(); k++) r.digits_[k] = static_cast<char>('0' + acc[k]);
+  r.digits_.clear();
+  r.digits_.reserve(acc.size() * 9);
+  char buf[16];
+  for (size_t k = acc.size(); k-- > 0;) {
+    std::snprintf(buf, sizeof buf, "%09u", acc[k]);
+    r.digits_ += buf;
+  }
   r.neg_ = neg_ != o.neg_;
   r.Normalize();
   return r;

@@ -47,3 +47,13 @@ SELECT '3.4028236e38'::real;
 SELECT time '23:59:60', time '24:00:00', timestamp '2020-01-01 23:59:60';
 SELECT time '23:59:60.99';
 SELECT timestamp '2020-01-01 23:59:60.5';
+
+-- a quantifier on a quantifier is not a regular expression; nested repetitions that
+-- backtracking would take exponential time over answer at once
+SELECT 'aaa' ~ 'a**';
+SELECT 'a1111111111111111111111111111111111111111' ~ '[0-9]+*$';
+SELECT 'aaa' ~ 'a{2}+';
+SELECT 'aaa' ~ 'a*?b', 'aaa' ~ 'a+?', 'aaa' ~ '(?:a)+', 'a?' ~ '[?*+]+';
+SELECT repeat('x', 40) ~ '(x+x+)+y', repeat('x', 40) || 'y' ~ '(x+x+)+y';
+SELECT repeat('a', 2000) ~ '(a|aa)*c';
+SELECT regexp_match('abc', 'a(b|bc)');
