@@ -6,7 +6,9 @@
 # Prints the regress directory (DIR/postgresql-15-*/src/test/regress). Needs root (apt).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-VERSION=${PG_SOURCE_VERSION:-15.18-0+deb12u1}   # the installed postgresql-15, our oracle
+# The installed postgresql-15 (our oracle), else the version this was written against.
+INSTALLED=$(dpkg-query -W -f='${Version}' postgresql-15 2>/dev/null || true)
+VERSION=${PG_SOURCE_VERSION:-${INSTALLED:-15.18-0+deb12u1}}
 DIR=$(realpath -m "${1:-${PG_REGRESS_SRC:-../pg-regress-src}}")
 found() { find "$DIR" -maxdepth 5 -path '*/src/test/regress/parallel_schedule' -printf '%h\n' 2>/dev/null | head -1; }
 if [ -n "$(found)" ]; then found; exit 0; fi

@@ -92,7 +92,7 @@ Numeric ExtractField(const std::string& field_in, int64_t local, int64_t utc, bo
   auto I = [](int64_t v) { return Numeric::FromInt(v); };
   Numeric micros = Numeric::FromInt(c.second * kUsecPerSec + c.usec);
   if (f == "epoch") {
-    Numeric n = Numeric::FromInt(utc - (-kPgEpochUnixSeconds * kUsecPerSec));
+    Numeric n = Numeric::FromInt(utc).Add(Numeric::FromInt(kPgEpochUnixSeconds * kUsecPerSec));
     return n.DivScale(Numeric::FromInt(1000000), 6);
   }
   if (f == "year" || f == "years") return I(c.year > 0 ? c.year : c.year - 1);
@@ -172,7 +172,9 @@ ExprP BindExtract(Binder& b, std::vector<ExprP>& args, int loc, bool as_numeric)
   if (t == oid::kDate || t == oid::kTimestamp || t == oid::kTimestamptz) {
     bool tz = t == oid::kTimestamptz, is_date = t == oid::kDate;
     return Fn(ret, as_numeric ? "EXTRACT" : "date_part", args, [finish, tz, is_date](const std::vector<Value>& a, EvalContext& ctx) {
-      int64_t v = is_date ? a[1].i() * kUsecPerDay : a[1].i();
+      int64_t v = a[1].i();
+      if (is_date && v != kDateInfinity && v != kDateMinusInfinity && __builtin_mul_overflow(v, kUsecPerDay, &v))
+        throw Error(sqlstate::kFeatureNotSupported, "date_part and EXTRACT of dates past the timestamp range are not supported yet");
       if (is_date && (a[1].i() == kDateInfinity || a[1].i() == kDateMinusInfinity)) v = a[1].i() == kDateInfinity ? kTimestampInfinity : kTimestampMinusInfinity;
       if (v == kTimestampInfinity || v == kTimestampMinusInfinity) return Value::Null();
       int64_t local = tz ? UtcToLocal(v, *ctx.state->dt.tz) : v;

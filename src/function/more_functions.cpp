@@ -93,12 +93,22 @@ void RegisterMoreFunctions() {
   Register("justify_days", {kIv}, kIv, [](const std::vector<Value>& a, EvalContext&) { return Value::Iv(JustifyDays(a[0].iv())); });
   Register("justify_interval", {kIv}, kIv, [](const std::vector<Value>& a, EvalContext&) {
     Interval r = a[0].iv();
+    auto add_months = [&r](int32_t months) {
+      if (__builtin_add_overflow(r.month, months, &r.month)) throw Error(sqlstate::kDatetimeFieldOverflow, "interval out of range");
+    };
+    // As PostgreSQL: days first when day and time have the same sign, so that adding the
+    // time's whole days cannot overflow.
+    if ((r.day > 0 && r.time > 0) || (r.day < 0 && r.time < 0)) {
+      int32_t months = r.day / 30;
+      r.day -= months * 30;
+      add_months(months);
+    }
     int64_t whole_day = r.time / kUsecPerDay;
-    r.day += static_cast<int32_t>(whole_day);
     r.time -= whole_day * kUsecPerDay;
+    r.day += static_cast<int32_t>(whole_day);
     int32_t whole_month = r.day / 30;
     r.day -= whole_month * 30;
-    r.month += whole_month;
+    add_months(whole_month);
     if (r.month > 0 && (r.day < 0 || (r.day == 0 && r.time < 0))) { r.day += 30; r.month--; }
     else if (r.month < 0 && (r.day > 0 || (r.day == 0 && r.time > 0))) { r.day -= 30; r.month++; }
     if (r.day > 0 && r.time < 0) { r.time += kUsecPerDay; r.day--; }

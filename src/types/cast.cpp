@@ -9,6 +9,14 @@
 
 namespace tusk {
 
+namespace {
+// PostgreSQL's date2timestamp: the last days of the date range have no timestamp.
+int64_t DateToTimestamp(int64_t days) {
+  if (days >= kEndTimestamp / kUsecPerDay) throw Error(sqlstate::kDatetimeFieldOverflow, "date out of range for timestamp");
+  return days * kUsecPerDay;
+}
+}  // namespace
+
 int NumericRank(uint32_t id) {
   switch (id) {
     case oid::kInt2: return 1;
@@ -171,7 +179,7 @@ Value CastValue(const Value& v, const Type& from, const Type& to, CastContext ct
       if (from.id == oid::kDate) {
         if (v.i() == kDateInfinity) return Value::Int(kTimestampInfinity);
         if (v.i() == kDateMinusInfinity) return Value::Int(kTimestampMinusInfinity);
-        return ApplyTypmod(to, Value::Int(v.i() * kUsecPerDay), explicit_cast);
+        return ApplyTypmod(to, Value::Int(DateToTimestamp(v.i())), explicit_cast);
       }
       if (from.id == oid::kTimestamptz) return ApplyTypmod(to, Value::Int(UtcToLocal(v.i(), *dt.tz)), explicit_cast);
       break;
@@ -179,7 +187,9 @@ Value CastValue(const Value& v, const Type& from, const Type& to, CastContext ct
       if (from.id == oid::kDate) {
         if (v.i() == kDateInfinity) return Value::Int(kTimestampInfinity);
         if (v.i() == kDateMinusInfinity) return Value::Int(kTimestampMinusInfinity);
-        return Value::Int(LocalToUtc(v.i() * kUsecPerDay, *dt.tz));
+        int64_t ts = LocalToUtc(DateToTimestamp(v.i()), *dt.tz);
+        if (!IsValidTimestamp(ts)) throw Error(sqlstate::kDatetimeFieldOverflow, "date out of range for timestamp");
+        return Value::Int(ts);
       }
       if (from.id == oid::kTimestamp) return ApplyTypmod(to, Value::Int(LocalToUtc(v.i(), *dt.tz)), explicit_cast);
       break;

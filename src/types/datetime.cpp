@@ -390,7 +390,9 @@ CivilTime CivilFromTimestamp(int64_t ts) {
 
 int64_t TimestampFromCivil(const CivilTime& c) {
   int64_t days = DaysFromCivil(c.year, static_cast<unsigned>(c.month), static_cast<unsigned>(c.day)) - kPgEpochDays;
-  return days * kUsecPerDay + ((c.hour * 60LL + c.minute) * 60 + c.second) * kUsecPerSec + c.usec;
+  __int128 ts = static_cast<__int128>(days) * kUsecPerDay + ((c.hour * 60LL + c.minute) * 60 + c.second) * kUsecPerSec + c.usec;
+  if (ts < INT64_MIN + 1 || ts > INT64_MAX - 1) throw Error(sqlstate::kDatetimeFieldOverflow, "timestamp out of range");
+  return static_cast<int64_t>(ts);
 }
 
 int32_t DateFromTimestamp(int64_t ts) {

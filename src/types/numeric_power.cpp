@@ -90,18 +90,26 @@ Numeric Numeric::Power(const Numeric& y) const {
     return PowerInt(yi, std::min(std::max(kMinSigDigits, scale_), kMaxDisplayScale));
   if (is_zero()) return ZeroWithScale(kMinSigDigits);
   bool negate = is_negative() && y.Trunc(0).Mod(FromInt(2)).Compare(FromInt(0)) != 0;
-  // ln of the result, to test for overflow and choose the result's scale.
-  double ln_result = y.ToDouble() * Log10Abs() * std::log(10.0);
-  if (std::fabs(ln_result) > kMaxDisplayScale * 3.01) {
+  // ln of the result, in long double (exponents to 10^4932): y * ln|x|, with ln|x| from
+  // log1p(|x| - 1) near 1, where |x| itself would round to 1 (1 - 1.5e-1000).
+  Numeric ax = Abs();
+  Numeric near_one = ax.Sub(FromInt(1));
+  long double lnx;
+  if (near_one.Abs().Compare(FromInt(1).DivScale(FromInt(1000), 3)) < 0)
+    lnx = std::log1p(std::strtold(near_one.ToString().c_str(), nullptr));
+  else
+    lnx = static_cast<long double>(ax.Log10Abs()) * std::log(10.0L);
+  long double ly = std::strtold(y.ToString().c_str(), nullptr);
+  long double ln_result = lnx == 0 ? 0 : ly * lnx;
+  if (std::fabs(ln_result) > kMaxDisplayScale * 3.01L) {
     if (ln_result > 0) Overflow();
     return ZeroWithScale(kMaxDisplayScale);
   }
-  double weight = ln_result * 0.434294481903252;
+  double weight = static_cast<double>(ln_result) * 0.434294481903252;
   int rscale = std::min(std::max({kMinSigDigits - static_cast<int>(weight), scale_, y.scale_, 0}), kMaxDisplayScale);
-  long double base = std::fabs(std::strtold(ToString().c_str(), nullptr));
-  long double exponent = std::strtold(y.ToString().c_str(), nullptr);
-  long double r = std::isinf(base) ? std::pow(10.0L, exponent * static_cast<long double>(Log10Abs()))
-                                   : std::pow(base, exponent);
+  // pow is exact where it can be (4 ^ 0.5); exp(y ln x) covers what pow cannot represent.
+  long double base = std::strtold(ax.ToString().c_str(), nullptr);
+  long double r = std::isnormal(base) && std::fabs(base - 1) > 1e-3L ? std::pow(base, ly) : std::exp(ln_result);
   char buf[64];
   std::snprintf(buf, sizeof buf, "%.19Lg", r);
   Numeric n;
