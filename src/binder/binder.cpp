@@ -1119,7 +1119,13 @@ ExprP Binder::BindSubLink(PgQuery__SubLink* s, const Scope& scope, AggContext* a
         return fn(args, dummy);
       };
       auto kind = s->sub_link_type == PG_QUERY__SUB_LINK_TYPE__ALL_SUBLINK ? SubqueryExpr::kAll : SubqueryExpr::kAny;
-      return std::make_shared<SubqueryExpr>(Type(oid::kBool), kind, plan, call->args[0], compare, correlated);
+      auto sub = std::make_shared<SubqueryExpr>(Type(oid::kBool), kind, plan, call->args[0], compare, correlated);
+      // Equality on one type (integers of any width count as one) hashes as it compares.
+      const Type& tt = call->args[0]->type;
+      sub->hashed_equality = op == "=" && call->name == "=" && from == et && !tt.array && !et.array &&
+                             tt.id != oid::kJson && et.id != oid::kJson &&
+                             (tt.id == et.id || (IsIntegerType(tt.id) && IsIntegerType(et.id)));
+      return sub;
     }
     case PG_QUERY__SUB_LINK_TYPE__ARRAY_SUBLINK:
     default:

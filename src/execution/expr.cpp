@@ -261,11 +261,10 @@ void ThrowColumnOutOfRange(const ColumnExpr& c) {
 }
 
 Value SubqueryExpr::Eval(EvalContext& ctx) const {
-  std::vector<Row> rows;
+  std::vector<Row> fresh;
+  const std::vector<Row>* rows = &rows_;
   uint64_t exec = ctx.state ? ctx.state->exec_id : 0;
-  if (!correlated && cached_ && cached_exec_ == exec) {
-    rows = rows_;
-  } else {
+  if (correlated || !cached_ || cached_exec_ != exec) {
     EvalContext sub = ctx;
     sub.outer.insert(sub.outer.begin(), ctx.row);
     if (kind == kExists) {
@@ -274,26 +273,37 @@ Value SubqueryExpr::Eval(EvalContext& ctx) const {
       return Value::Bool(plan->Next(&r));
     }
     held_.Clear();
-    rows = RunToVector(plan.get(), &sub, &held_);
+    fresh = RunToVector(plan.get(), &sub, &held_);
     if (!correlated) {
-      rows_ = rows;
+      rows_ = std::move(fresh);
       cached_ = true;
       cached_exec_ = exec;
+      index_.clear();
+      has_null_ = false;
+      if (hashed_equality && kind == kAny) {
+        const Type& t = test_arg->type;
+        for (size_t i = 0; i < rows_.size(); i++) {
+          if (rows_[i][0].is_null()) has_null_ = true;
+          else index_.emplace(HashValue(t, rows_[i][0]), i);
+        }
+      }
     } else {
       held_.Clear();
+      rows = &fresh;
     }
   }
   switch (kind) {
-    case kExists: return Value::Bool(!rows.empty());
+    case kExists: return Value::Bool(!rows->empty());
     case kScalar:
-      if (rows.empty()) return Value::Null();
-      if (rows.size() > 1)
+      if (rows->empty()) return Value::Null();
+      if (rows->size() > 1)
         throw Error(sqlstate::kCardinalityViolation, "more than one row returned by a subquery used as an expression");
-      return rows[0][0];
+      return (*rows)[0][0];
     case kAny: case kAll: {
       Value v = test_arg->Eval(ctx);
+      if (hashed_equality && kind == kAny && !correlated) return HashedAny(v);
       bool saw_null = false;
-      for (const Row& r : rows) {
+      for (const Row& r : *rows) {
         if (v.is_null() || r[0].is_null()) { saw_null = true; continue; }
         Value c = cmp(v, r[0]);
         if (c.is_null()) { saw_null = true; continue; }
@@ -305,6 +315,18 @@ Value SubqueryExpr::Eval(EvalContext& ctx) const {
     }
   }
   return Value::Null();
+}
+
+// x = ANY over the cached rows through their hash index: true on an equal row; otherwise NULL
+// when x or some row is NULL (the comparison is unknown there), else false.
+Value SubqueryExpr::HashedAny(const Value& v) const {
+  if (rows_.empty()) return Value::Bool(false);
+  if (v.is_null()) return Value::Null();
+  const Type& t = test_arg->type;
+  auto range = index_.equal_range(HashValue(t, v));
+  for (auto it = range.first; it != range.second; ++it)
+    if (CompareValues(t, v, rows_[it->second][0]) == 0) return Value::Bool(true);
+  return has_null_ ? Value::Null() : Value::Bool(false);
 }
 
 std::string SubqueryExpr::ToSql() const {

@@ -4,6 +4,7 @@
 #include <functional>
 #include <memory>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "execution/exec_state.hpp"
@@ -238,12 +239,18 @@ class SubqueryExpr : public Expr {
   ExprP test_arg;
   std::function<Value(const Value&, const Value&)> cmp;
   bool correlated;
+  // x = ANY (uncorrelated subquery) with x and the column of one type: the rows are hashed once
+  // (PostgreSQL's hashed SubPlan) instead of compared one by one for every x.
+  bool hashed_equality = false;
  private:
   // An uncorrelated subquery runs once per statement execution (a cached plan runs again).
   mutable bool cached_ = false;
   mutable uint64_t cached_exec_ = 0;
   mutable std::vector<Row> rows_;
+  mutable std::unordered_multimap<size_t, size_t> index_;  // hash of column 0 -> row (hashed_equality)
+  mutable bool has_null_ = false;                           // a NULL in column 0 (hashed_equality)
   mutable MemoryCharge held_{"SubPlan"};
+  Value HashedAny(const Value& v) const;
 };
 
 std::string QuoteSqlLiteral(const std::string& s);

@@ -34,7 +34,16 @@ void CheckQuantifiers(const std::string& p) {
   for (size_t i = 0; i < p.size(); i++) {
     char c = p[i];
     if (in_bracket) { if (c == ']') in_bracket = false; continue; }
-    if (c == '\\') { i++; quant = 0; continue; }
+    if (c == '\\') {
+      // \N is a back-reference for std::regex, but for PostgreSQL a number of two or more
+      // digits is an octal escape (\111 is I): not the same pattern, and a long one overflows
+      // std::regex's count.
+      if (i + 2 < p.size() && isdigit(static_cast<unsigned char>(p[i + 1])) && p[i + 1] != '0' && isdigit(static_cast<unsigned char>(p[i + 2])))
+        throw Error(sqlstate::kFeatureNotSupported, "multi-digit escapes (octal \\nnn, back-references past \\9) in regular expressions are not supported yet");
+      i++;
+      quant = 0;
+      continue;
+    }
     if (c == '[') {
       in_bracket = true;
       quant = 0;

@@ -26,4 +26,12 @@ SELECT o.k, (SELECT count(*) FROM inner_rows i WHERE i.k = o.k) FROM outer_rows 
 UPDATE inner_rows SET k = (SELECT count(*) FROM inner_rows i2 WHERE i2.k = inner_rows.k) WHERE w IN ('p', 'q') RETURNING *;
 DELETE FROM outer_rows o WHERE EXISTS (SELECT 1 FROM inner_rows i WHERE i.k = o.k AND i.w = 'u') RETURNING *;
 SELECT * FROM outer_rows ORDER BY 1;
+-- x IN (uncorrelated subquery) is hashed once: NULLs on either side, empty sets, NOT IN
+SELECT o.k, o.k IN (SELECT k FROM inner_rows) AS is_in, o.k NOT IN (SELECT k FROM inner_rows) AS not_in,
+       o.k IN (SELECT k FROM inner_rows WHERE k IS NOT NULL) AS in_non_null,
+       o.k IN (SELECT k FROM inner_rows WHERE false) AS in_empty
+  FROM outer_rows o ORDER BY 1;
+SELECT o.v FROM outer_rows o WHERE o.v IN (SELECT w FROM inner_rows) ORDER BY 1;
+SELECT count(*) FROM inner_rows WHERE n IN (SELECT n FROM inner_rows WHERE n > 1);
+SELECT 1.50 IN (SELECT n FROM inner_rows), 1.5 = ANY (SELECT n FROM inner_rows WHERE n IS NOT NULL);
 DROP TABLE outer_rows, inner_rows;
