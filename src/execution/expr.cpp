@@ -268,9 +268,18 @@ Value SubqueryExpr::Eval(EvalContext& ctx) const {
     EvalContext sub = ctx;
     sub.outer.insert(sub.outer.begin(), ctx.row);
     if (kind == kExists) {
+      // Only whether a first row exists; an uncorrelated EXISTS keeps that one row (its answer)
+      // for the rest of the statement.
       plan->Open(&sub);
       Row r;
-      return Value::Bool(plan->Next(&r));
+      bool exists = plan->Next(&r);
+      if (!correlated) {
+        rows_.clear();
+        if (exists) rows_.push_back(std::move(r));
+        cached_ = true;
+        cached_exec_ = exec;
+      }
+      return Value::Bool(exists);
     }
     held_.Clear();
     fresh = RunToVector(plan.get(), &sub, &held_);

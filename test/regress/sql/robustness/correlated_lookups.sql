@@ -34,4 +34,9 @@ SELECT o.k, o.k IN (SELECT k FROM inner_rows) AS is_in, o.k NOT IN (SELECT k FRO
 SELECT o.v FROM outer_rows o WHERE o.v IN (SELECT w FROM inner_rows) ORDER BY 1;
 SELECT count(*) FROM inner_rows WHERE n IN (SELECT n FROM inner_rows WHERE n > 1);
 SELECT 1.50 IN (SELECT n FROM inner_rows), 1.5 = ANY (SELECT n FROM inner_rows WHERE n IS NOT NULL);
+-- an uncorrelated EXISTS answers once per statement, and anew in the next
+SELECT count(*) FROM outer_rows o WHERE EXISTS (SELECT 1 FROM inner_rows WHERE w = 'zz');
+SELECT count(*) FROM outer_rows o WHERE NOT EXISTS (SELECT 1 FROM inner_rows WHERE w = 'zz');
+INSERT INTO inner_rows VALUES (9, 'zz', 9);
+SELECT count(*) FROM outer_rows o WHERE EXISTS (SELECT 1 FROM inner_rows WHERE w = 'zz');
 DROP TABLE outer_rows, inner_rows;
