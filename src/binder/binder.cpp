@@ -1,6 +1,7 @@
 #include "binder/binder.hpp"
 
 #include <cmath>
+#include <set>
 
 #include "binder/operators_impl.hpp"
 #include "function/regex_functions.hpp"
@@ -1225,6 +1226,11 @@ ExprP Binder::BindFuncCall(PgQuery__FuncCall* f, const Scope& scope, AggContext*
     auto it = kParamNames.find(name);
     if (it == kParamNames.end()) ThrowAt(sqlstate::kUndefinedFunction, "function " + name + " does not accept named arguments", f->location);
     std::vector<ExprP> placed(it->second.size());
+    std::set<std::string> names_seen;
+    for (size_t i = 0; i < f->n_args; i++)
+      if (f->args[i]->node_case == PG_QUERY__NODE__NODE_NAMED_ARG_EXPR &&
+          !names_seen.insert(f->args[i]->named_arg_expr->name).second)
+        ThrowAt(sqlstate::kSyntaxError, std::string("argument name \"") + f->args[i]->named_arg_expr->name + "\" used more than once", f->args[i]->named_arg_expr->location);
     for (size_t i = 0; i < f->n_args; i++) {
       Node* a = f->args[i];
       size_t pos = i;
@@ -1234,6 +1240,9 @@ ExprP Binder::BindFuncCall(PgQuery__FuncCall* f, const Scope& scope, AggContext*
         pos = static_cast<size_t>(p - it->second.begin());
         a = a->named_arg_expr->arg;
       }
+      // More arguments than parameters, or two for one parameter: no such function.
+      if (pos >= placed.size() || placed[pos])
+        ThrowAt(sqlstate::kUndefinedFunction, "function " + name + " with these arguments does not exist", f->location);
       placed[pos] = BindNode(a, scope, agg);
     }
     size_t last = 0;

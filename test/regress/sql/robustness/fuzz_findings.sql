@@ -57,3 +57,7 @@ SELECT 'aaa' ~ 'a*?b', 'aaa' ~ 'a+?', 'aaa' ~ '(?:a)+', 'a?' ~ '[?*+]+';
 SELECT repeat('x', 40) ~ '(x+x+)+y', repeat('x', 40) || 'y' ~ '(x+x+)+y';
 SELECT repeat('a', 2000) ~ '(a|aa)*c';
 SELECT regexp_match('abc', 'a(b|bc)');
+
+-- named arguments: one name twice; the rest placed by name
+SELECT make_date(year => 2020, month => 1, day => 2, day => 3);
+SELECT make_date(2020, 1, day => 2), make_date(day => 3, month => 2, year => 2021);
