@@ -72,9 +72,10 @@ void CheckQuantifiers(const std::string& p) {
         break;
       }
     }
-    if (j >= p.size() || p[j] != '}') { quant = 0; continue; }  // not a bound: std::regex reports it
-    bool bad = counts[0] > 255 || counts[1] > 255 || (n == 1 && counts[1] >= 0 && counts[0] > counts[1]);
-    if (bad) invalid("invalid repetition count(s)");
+    if (counts[0] > 255 || counts[1] > 255) invalid("invalid repetition count(s)");
+    if (j >= p.size()) invalid("braces {} not balanced");
+    if (p[j] != '}') { quant = 0; continue; }  // not a bound: std::regex reports it
+    if (n == 1 && counts[1] >= 0 && counts[0] > counts[1]) invalid("invalid repetition count(s)");
     quantifier(false);
     i = j;
   }

@@ -47,7 +47,9 @@ Numeric Numeric::PowerInt(int64_t exponent, int rscale) const {
   }
   // Decimal weight of the result, to size the working precision.
   double f = static_cast<double>(exponent) * Log10Abs();
-  if (f > 3.0 * kMaxWeight * 4) Overflow();
+  // Past numeric's largest weight the result overflows however it is rounded: say so before
+  // multiplying (PostgreSQL finds out during the multiplications).
+  if (f > 4.0 * (kMaxWeight + 1) + 1) Overflow();
   if (f + 1 < -rscale || f + 1 < -kMaxDisplayScale) return ZeroWithScale(rscale);
   // The multiplications may each lose a digit; log(|exponent|) guard digits cover them.
   int sig_digits = 1 + rscale + static_cast<int>(f) + static_cast<int>(std::log(std::fabs(static_cast<double>(exponent)))) + 8;

@@ -61,3 +61,9 @@ SELECT regexp_match('abc', 'a(b|bc)');
 -- named arguments: one name twice; the rest placed by name
 SELECT make_date(year => 2020, month => 1, day => 2, day => 3);
 SELECT make_date(2020, 1, day => 2), make_date(day => 3, month => 2, year => 2021);
+
+-- an unterminated bound, and powers whose result is past numeric's range from the start
+SELECT 'foobar' ~ 'o{2111111111111111111111111111111111';
+SELECT 'foobar' ~ 'o{21';
+SELECT 888888888880888000000000000 ^ 10000;
+SELECT 888888888880888000000000000 ^ (-10000);
