@@ -784,8 +784,13 @@ ExprP Binder::MakeBinaryOp(const std::string& op, ExprP l, ExprP r, int location
       if (lt == oid::kInterval && rt == oid::kInterval && (c == '+' || c == '-'))
         return MakeCall(Type(oid::kInterval), op, {l, r}, [c](const std::vector<Value>& a, EvalContext&) {
           Interval x = a[0].iv(), y = a[1].iv();
-          int s = c == '+' ? 1 : -1;
-          return Value::Iv(Interval{x.time + s * y.time, x.day + s * y.day, x.month + s * y.month});
+          Interval r;
+          bool overflow = c == '+' ? (__builtin_add_overflow(x.time, y.time, &r.time) || __builtin_add_overflow(x.day, y.day, &r.day) ||
+                                      __builtin_add_overflow(x.month, y.month, &r.month))
+                                   : (__builtin_sub_overflow(x.time, y.time, &r.time) || __builtin_sub_overflow(x.day, y.day, &r.day) ||
+                                      __builtin_sub_overflow(x.month, y.month, &r.month));
+          if (overflow) throw Error(sqlstate::kDatetimeFieldOverflow, "interval out of range");
+          return Value::Iv(r);
         });
       if ((lt == oid::kInterval && NumericRank(rt) && (c == '*' || c == '/')) || (NumericRank(lt) && rt == oid::kInterval && c == '*')) {
         ExprP iv = lt == oid::kInterval ? l : r;

@@ -67,3 +67,8 @@ SELECT 'foobar' ~ 'o{2111111111111111111111111111111111';
 SELECT 'foobar' ~ 'o{21';
 SELECT 888888888880888000000000000 ^ 10000;
 SELECT 888888888880888000000000000 ^ (-10000);
+
+-- interval + interval past the day range
+SELECT interval '2147483647 days' + interval '1 day';
+SELECT interval '-2147483648 days' - interval '1 day';
+SELECT interval '1 day 2 hours' - interval '3 days', interval '1 month' + interval '-1 day';
