@@ -5,7 +5,6 @@
 
 #include "binder/operators_impl.hpp"
 #include "function/regex_functions.hpp"
-#include "function/regex_stack.hpp"
 #include "function/set_returning.hpp"
 #include "common/error.hpp"
 #include "common/stack_depth.hpp"
@@ -668,9 +667,8 @@ ExprP Binder::MakeBinaryOp(const std::string& op, ExprP l, ExprP r, int location
     l = Coerce(l, text, CastContext::kImplicit, location);
     r = Coerce(r, text, CastContext::kImplicit, location);
     bool neg = op[0] == '!', icase = op.back() == '*';
-    return MakeCall(Type(oid::kBool), op, {l, r}, [neg, icase](const std::vector<Value>& a, EvalContext&) {
-      auto re = CompileRegex(a[1].s(), icase);
-      return Value::Bool(OnRegexStack(a[0].s().size(), [&] { return std::regex_search(a[0].s(), *re); }) != neg);
+    return MakeCall(Type(oid::kBool), op, {l, r}, [neg, icase](const std::vector<Value>& a, EvalContext& ctx) {
+      return Value::Bool(RegexSearch(*CompileRegex(a[1].s(), icase), a[0].s(), ctx.state) != neg);
     });
   }
   if ((op == "@>" || op == "<@" || op == "&&") && (l->type.array || r->type.array)) {
@@ -1015,10 +1013,10 @@ ExprP Binder::BindAExpr(PgQuery__AExpr* e, const Scope& scope, AggContext* agg) 
       ExprP esc = fc->n_args > 1 ? Coerce(BindNode(fc->args[1], scope, agg), Type(oid::kText), CastContext::kImplicit, loc)
                                  : std::make_shared<ConstExpr>(Value::Str("\\"), Type(oid::kText));
       bool neg = op == "!~";
-      return MakeCall(Type(oid::kBool), neg ? "!~" : "~", {l, pat, esc}, [neg](const std::vector<Value>& a, EvalContext&) {
+      return MakeCall(Type(oid::kBool), neg ? "!~" : "~", {l, pat, esc}, [neg](const std::vector<Value>& a, EvalContext& ctx) {
         if (a[0].is_null() || a[1].is_null() || a[2].is_null()) return Value::Null();
         auto re = CompileRegex(SimilarToRegex(a[1].s(), SimilarEscapeChar(a[2].s())), false);
-        return Value::Bool(OnRegexStack(a[0].s().size(), [&] { return std::regex_search(a[0].s(), *re); }) != neg);
+        return Value::Bool(RegexSearch(*re, a[0].s(), ctx.state) != neg);
       }, false);
     }
     default:

@@ -4,7 +4,6 @@
 #include "common/error.hpp"
 #include "function/overload_resolution.hpp"
 #include "function/regex_functions.hpp"
-#include "function/regex_stack.hpp"
 #include "types/compare.hpp"
 #include "types/numeric.hpp"
 
@@ -68,7 +67,7 @@ SetFunction BindSetFunction(Binder& b, const std::string& name, std::vector<Expr
     bool split = name == "regexp_split_to_table";
     f.types = {split ? Type(oid::kText) : Type(oid::kText, -1, true)};
     f.columns = {name};
-    f.generate = [split](const std::vector<Value>& v, EvalContext&) -> RowGenerator {
+    f.generate = [split](const std::vector<Value>& v, EvalContext& ctx) -> RowGenerator {
       std::vector<Row> rows;
       for (const auto& x : v) if (x.is_null()) return YieldRows({});
       bool global = false, icase = false;
@@ -80,16 +79,13 @@ SetFunction BindSetFunction(Binder& b, const std::string& name, std::vector<Expr
           else throw Error(sqlstate::kInvalidParameterValue, std::string("invalid regular expression option: \"") + c + "\"");
         }
       if (split) {
-        for (auto& piece : RegexSplit(v[0].s(), v[1].s(), icase)) rows.push_back({piece});
+        for (auto& piece : RegexSplit(v[0].s(), v[1].s(), icase, ctx.state)) rows.push_back({piece});
         return YieldRows(std::move(rows));
       }
-      auto re = CompileRegex(v[1].s(), icase);
       const std::string& s = v[0].s();
-      RunOnRegexStack(s.size(), [&] {
-        for (auto it = std::sregex_iterator(s.begin(), s.end(), *re); it != std::sregex_iterator(); ++it) {
-          rows.push_back({RegexMatchArray(*it)});
-          if (!global) break;
-        }
+      RegexForEach(*CompileRegex(v[1].s(), icase), s, ctx.state, [&](const RegexMatch& m) {
+        rows.push_back({RegexMatchArray(m, s)});
+        return global;
       });
       return YieldRows(std::move(rows));
     };

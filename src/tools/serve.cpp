@@ -80,7 +80,7 @@ int ServeCommand(int argc, char** argv) {
         return 2;
       }
       SetServerMemoryLimit(bytes);
-    }
+    } else if (a == "--no-supervisor") supervised = false;
     else { std::fprintf(stderr, "tusk serve: unknown option \"%s\"\n\n%s", a.c_str(), kServeHelp); return 2; }
   }
   try {

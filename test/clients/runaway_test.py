@@ -27,6 +27,10 @@ ENDLESS = {
     "cross join": "SELECT count(*) FROM generate_series(1, 2000000) a, generate_series(1, 2000000) b",
     "window frame": "SELECT count(s) FROM (SELECT sum(g) OVER (ROWS BETWEEN CURRENT ROW AND 9223372036854775807 FOLLOWING) s "
                     "FROM generate_series(1, 200000) g) x",
+    # std::regex backtracks (exponential time) on back-references, and its breadth-first matcher
+    # takes time quadratic in a long text when the pattern is not anchored.
+    "regex back-reference": "SELECT repeat('a', 64) ~ '^(a*)*\\1b'",
+    "regex long text": "SELECT repeat('a', 1000000) ~ '(a|aa)*b'",
 }
 # Bounded memory: the server may grow by this much while an endless query runs (its plan,
 # RocksDB's caches and thread stacks), never by the gigabytes a runaway reaches in seconds.

@@ -7,7 +7,8 @@ would in a crash or at the hands of the kernel's OOM killer. Each round checks t
   stack with Tusk's function names) and starts a new server process on the same port;
 - recovery brings back every transaction pgbench saw committed, and TPC-B's invariants hold:
   sum(accounts.abalance) = sum(history.delta) = sum(tellers.tbalance) = sum(branches.bbalance);
-- at the end, SIGTERM to the supervisor stops both processes.
+- at the end, SIGTERM to the supervisor stops both processes;
+- `tusk serve --no-supervisor` serves from the one process it started, with no child.
 
     supervisor_crash_loop.py TUSK_BINARY [--rounds N] [--clients N] [--scale N]
 
@@ -54,6 +55,19 @@ def wait_for_answer(port, limit=60.0):
         except (OSError, ConnectionError, pgwire.PgError):
             time.sleep(0.005)
     raise RuntimeError("the server did not come back within %.0f s" % limit)
+
+
+def serves_unsupervised(tusk, data):
+    """`tusk serve --no-supervisor` answers queries from the process it started, with no child."""
+    port = free_port()
+    proc = start_server(tusk, data, port, ["--no-supervisor"])
+    try:
+        wait_for_answer(port)
+        children = subprocess.run(["ps", "-o", "pid=", "--ppid", str(proc.pid)], capture_output=True, text=True).stdout.split()
+        return proc.poll() is None and not children
+    finally:
+        proc.terminate()
+        proc.wait(timeout=30)
 
 
 def main():
@@ -128,6 +142,10 @@ def main():
         failed += not ok
         print("shutdown: supervisor exit code %d, server process %s: %s" % (code, "gone" if child_gone else "still running",
                                                                             "ok" if ok else "FAIL"))
+        ok = serves_unsupervised(args.tusk, data)
+        passed += ok
+        failed += not ok
+        print("--no-supervisor: one process, answering: %s" % ("ok" if ok else "FAIL"))
     finally:
         if proc.poll() is None:
             proc.kill()
