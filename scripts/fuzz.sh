@@ -13,13 +13,16 @@
 # Exits 1 when any target has a finding (or the fuzzer failed without one), 2 on usage errors.
 #
 # Environment: FUZZ_BUILD (default build-fuzz), FUZZ_JOBS (build parallelism, default 1),
-# FUZZ_NO_BUILD=1 (run the targets as last built), FUZZ_ARGS (extra libFuzzer flags, e.g. "-max_len=8192"), TUSK_FUZZ_LAX=1 (targets print
+# FUZZ_TIMEOUT (seconds one input may take, default 30: the instrumented build runs 30-40 times
+# slower than a release one, and the largest legal numeric results, 100,000 digits and more,
+# take a tenth of a second in release as in PostgreSQL), FUZZ_NO_BUILD=1 (run the targets as last built), FUZZ_ARGS (extra libFuzzer flags, e.g. "-max_len=8192"), TUSK_FUZZ_LAX=1 (targets print
 # round-trip mismatches instead of stopping on them).
 set -u
 cd "$(dirname "$0")/.."
 ROOT=$PWD
 BUILD=${FUZZ_BUILD:-build-fuzz}
 JOBS=${FUZZ_JOBS:-1}
+TIMEOUT=${FUZZ_TIMEOUT:-30}
 MERGE=0
 if [ "${1:-}" = "--merge" ]; then MERGE=1; shift; fi
 SECONDS_PER_TARGET=60
@@ -72,7 +75,7 @@ for t in "${TARGETS[@]}"; do
   # Run from a scratch directory (files a statement writes, e.g. COPY TO, land there) with the
   # targets' temporary data directories under $out/tmp. The first corpus directory receives the
   # new inputs.
-  (cd "$out/cwd" && TMPDIR="$out/tmp" "$ROOT/$BUILD/fuzz_$t" -max_total_time="$SECONDS_PER_TARGET" -timeout=10 \
+  (cd "$out/cwd" && TMPDIR="$out/tmp" "$ROOT/$BUILD/fuzz_$t" -max_total_time="$SECONDS_PER_TARGET" -timeout="$TIMEOUT" \
     -rss_limit_mb=4096 -print_final_stats=1 -artifact_prefix="$out/artifacts/" "${dict[@]}" ${FUZZ_ARGS:-} \
     "$out/corpus" "$seeds" "${findings_dir[@]}") >"$out/log" 2>&1
   rc=$?
@@ -97,7 +100,7 @@ for t in "${TARGETS[@]}"; do
   summary+=("$line")
   echo "$line"
   if [ $MERGE -eq 1 ]; then
-    (cd "$out/cwd" && TMPDIR="$out/tmp" "$ROOT/$BUILD/fuzz_$t" -merge=1 -timeout=10 -rss_limit_mb=4096 "$seeds" "$out/corpus") \
+    (cd "$out/cwd" && TMPDIR="$out/tmp" "$ROOT/$BUILD/fuzz_$t" -merge=1 -timeout="$TIMEOUT" -rss_limit_mb=4096 "$seeds" "$out/corpus") \
       >"$out/merge.log" 2>&1 || { echo "  merge failed: $out/merge.log"; status=1; }
     rm -rf "$out/tmp"/*
     echo "  merged: $(ls "$seeds" | wc -l) inputs in test/fuzz/corpus/$t"

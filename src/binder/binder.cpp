@@ -5,6 +5,7 @@
 
 #include "binder/operators_impl.hpp"
 #include "function/regex_functions.hpp"
+#include "catalog/system/object_names.hpp"
 #include "function/set_returning.hpp"
 #include "common/error.hpp"
 #include "common/stack_depth.hpp"
@@ -355,18 +356,13 @@ ExprP Binder::BindNode(Node* node, const Scope& scope, AggContext* agg) {
         auto* c = dynamic_cast<ConstExpr*>(arg.get());
         if (c && !c->value.is_null() && (c->type.id == oid::kUnknown || IsStringType(c->type.id))) {
           std::string text = c->value.s();
-          std::vector<std::string> parts;
-          std::string cur;
-          bool quoted = false;
-          for (char ch : text) {
-            if (ch == '"') { quoted = !quoted; continue; }
-            if (ch == '.' && !quoted) { parts.push_back(cur); cur.clear(); continue; }
-            cur += quoted ? ch : static_cast<char>(tolower(static_cast<unsigned char>(ch)));
+          uint32_t rel;
+          try {
+            rel = MakeObjectNames(state_->catalog, SearchPath())->Lookup(oid::kRegclass, text);
+          } catch (Error& e) {
+            throw e.WithPosition((tc->arg->a_const ? tc->arg->a_const->location : tc->location) + 1);
           }
-          parts.push_back(cur);
-          auto rel = catalog().FindRelation(parts.size() > 1 ? parts[parts.size() - 2] : "", parts.back(), SearchPath());
-          if (!rel) ThrowAt(sqlstate::kUndefinedTable, "relation \"" + text + "\" does not exist", tc->arg->a_const ? tc->arg->a_const->location : tc->location);
-          return std::make_shared<ConstExpr>(Value::Int(rel->second), to, QuoteSqlLiteral(text) + "::regclass");
+          return std::make_shared<ConstExpr>(Value::Int(rel), to, QuoteSqlLiteral(text) + "::regclass");
         }
       }
       if (tc->arg->node_case == PG_QUERY__NODE__NODE_A_ARRAY_EXPR && tc->arg->a_array_expr->n_elements == 0 && to.array)
@@ -574,7 +570,10 @@ ExprP Binder::MakeComparison(const std::string& op, ExprP l, ExprP r, int locati
   if (l->type != r->type) {
     int a = NumericRank(l->type.id), b = NumericRank(r->type.id);
     int da = DateTimeRank(l->type.id), db = DateTimeRank(r->type.id);
-    if (!l->type.array && !r->type.array && a && b) {
+    if (!l->type.array && !r->type.array && (IsOidType(l->type.id) || IsOidType(r->type.id)) &&
+        (IsOidType(l->type.id) || IsIntegerType(l->type.id)) && (IsOidType(r->type.id) || IsIntegerType(r->type.id))) {
+      t = Type(oid::kOid);  // regclass = oid, oid = 0 and the like compare as OIDs
+    } else if (!l->type.array && !r->type.array && a && b) {
       int rank = std::max(a, b);
       if (rank == 5 && std::min(a, b) < 5) rank = 6;  // int vs real compares as float8
       t = Type(RankType(rank));
@@ -1131,7 +1130,17 @@ ExprP Binder::BindSubLink(PgQuery__SubLink* s, const Scope& scope, AggContext* a
                              (tt.id == et.id || (IsIntegerType(tt.id) && IsIntegerType(et.id)));
       return sub;
     }
-    case PG_QUERY__SUB_LINK_TYPE__ARRAY_SUBLINK:
+    case PG_QUERY__SUB_LINK_TYPE__ARRAY_SUBLINK: {
+      if (plan->types.size() != 1) ThrowAt(sqlstate::kSyntaxError, "subquery must return only one column", s->location);
+      Type elem = plan->types[0];
+      if (elem.array)
+        throw Error(sqlstate::kFeatureNotSupported, "ARRAY() of a subquery returning arrays (a multidimensional array) is not supported yet")
+            .WithPosition(s->location + 1);
+      if (elem.id == oid::kUnknown) elem = Type(oid::kText);
+      if (!ArrayOidOf(elem.id) && !elem.enumdef)
+        ThrowAt(sqlstate::kUndefinedObject, "could not find array type for data type " + TypeName(elem), s->location);
+      return std::make_shared<SubqueryExpr>(elem.ArrayOf(), SubqueryExpr::kArray, plan, nullptr, nullptr, correlated);
+    }
     default:
       throw Error(sqlstate::kFeatureNotSupported, "this kind of subquery is not supported yet").WithPosition(s->location + 1);
   }

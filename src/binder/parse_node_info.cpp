@@ -47,14 +47,13 @@ static std::string FigureColnameStrength(Node* node, int* strength) {
     case PG_QUERY__NODE__NODE_SUB_LINK: {
       auto* s = node->sub_link;
       if (s->sub_link_type == PG_QUERY__SUB_LINK_TYPE__EXISTS_SUBLINK) return "exists";
-      if (s->sub_link_type == PG_QUERY__SUB_LINK_TYPE__EXPR_SUBLINK || s->sub_link_type == PG_QUERY__SUB_LINK_TYPE__ARRAY_SUBLINK) {
+      if (s->sub_link_type == PG_QUERY__SUB_LINK_TYPE__ARRAY_SUBLINK) return "array";
+      if (s->sub_link_type == PG_QUERY__SUB_LINK_TYPE__EXPR_SUBLINK) {
         auto* sel = s->subselect->select_stmt;
         if (sel && sel->n_target_list == 1) {
           auto* rt = sel->target_list[0]->res_target;
           if (rt->name && *rt->name) return rt->name;
-          std::string n = FigureColname(rt->val);
-          if (s->sub_link_type == PG_QUERY__SUB_LINK_TYPE__ARRAY_SUBLINK && n == "?column?") return "array";
-          return n;
+          return FigureColname(rt->val);
         }
       }
       return "?column?";

@@ -1,4 +1,6 @@
 #include "engine/session.hpp"
+
+#include "catalog/system/object_names.hpp"
 #include "access/lock_wait.hpp"
 #include "engine/read_only.hpp"
 
@@ -258,6 +260,7 @@ DateTimeContext Session::DateTime() const {
   }
   if (tz_) dt.tz = tz_;
   dt.now = txn_start_ ? txn_start_ : NowMicros();
+  dt.names = MakeObjectNames(CurrentCatalog(), SearchPath());
   return dt;
 }
 
@@ -272,7 +275,7 @@ std::optional<int64_t> Session::currval(uint32_t seq) const {
   return it->second;
 }
 
-std::shared_ptr<const Catalog> Session::CurrentCatalog() {
+std::shared_ptr<const Catalog> Session::CurrentCatalog() const {
   if (txn_catalog_) return txn_catalog_;
   return db_->catalog();
 }

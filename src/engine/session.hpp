@@ -72,7 +72,7 @@ class Session {
   // Set by pg_terminate_backend: the connection ends with 57P01.
   std::atomic<bool> terminate_requested{false};
   // The catalog this transaction sees (its own copy after DDL).
-  std::shared_ptr<const Catalog> CurrentCatalog();
+  std::shared_ptr<const Catalog> CurrentCatalog() const;
   // A private, writable copy for DDL; locks out concurrent DDL until this transaction ends.
   Catalog* MutableCatalog(ExecState* st);
   // Registers relations whose storage must be removed once the transaction commits.

@@ -308,6 +308,12 @@ Value SubqueryExpr::Eval(EvalContext& ctx) const {
       if (rows->size() > 1)
         throw Error(sqlstate::kCardinalityViolation, "more than one row returned by a subquery used as an expression");
       return (*rows)[0][0];
+    case kArray: {
+      std::vector<Value> elems;
+      elems.reserve(rows->size());
+      for (const Row& r : *rows) elems.push_back(r[0]);
+      return Value::Array(std::move(elems));
+    }
     case kAny: case kAll: {
       Value v = test_arg->Eval(ctx);
       if (hashed_equality && kind == kAny && !correlated) return HashedAny(v);
@@ -342,6 +348,7 @@ std::string SubqueryExpr::ToSql() const {
   switch (kind) {
     case kExists: return "(SubPlan)";
     case kScalar: return "(SubPlan)";
+    case kArray: return "ARRAY(SubPlan)";
     default: return "(" + test_arg->ToSql() + " = ANY (SubPlan))";
   }
 }

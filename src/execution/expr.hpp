@@ -226,7 +226,7 @@ class SubscriptExpr : public Expr {
 // A subquery used as an expression: scalar, EXISTS, or IN / op ANY/ALL (subquery).
 class SubqueryExpr : public Expr {
  public:
-  enum Kind { kScalar, kExists, kAny, kAll };
+  enum Kind { kScalar, kExists, kAny, kAll, kArray };  // kArray: ARRAY(SELECT ...)
   SubqueryExpr(Type t, Kind kind, std::shared_ptr<Operator> plan, ExprP test_arg,
                std::function<Value(const Value&, const Value&)> cmp, bool correlated)
       : Expr(std::move(t)), kind(kind), plan(std::move(plan)), test_arg(std::move(test_arg)),

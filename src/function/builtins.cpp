@@ -35,6 +35,7 @@ ExprP BindBuiltinFunction(Binder& b, const std::string& name, std::vector<ExprP>
     RegisterMoreFunctions();
     RegisterBackendFunctions();
     RegisterJsonFunctions();
+    RegisterCatalogFunctions();
     return true;
   }();
   (void)init;

@@ -27,6 +27,7 @@ void RegisterFormattingFunctions();
 void RegisterMoreFunctions();
 void RegisterBackendFunctions();
 void RegisterJsonFunctions();
+void RegisterCatalogFunctions();
 
 ExprP Fn(Type t, const std::string& name, std::vector<ExprP> args, ScalarFn fn, bool strict = true);
 // Coerces args to the given types when every one converts implicitly; false otherwise.

@@ -148,10 +148,8 @@ void RegisterSystemFunctions() {
   };
   reg["pg_typeof"] = [](Binder&, std::vector<ExprP>& args, int) -> ExprP {
     if (args.size() != 1) return nullptr;
-    Type bare = args[0]->type;
-    bare.typmod = -1;  // regtype output never shows a type modifier
-    std::string name = TypeName(bare);
-    return Fn(Type(oid::kRegtype), "pg_typeof", args, [name](const std::vector<Value>&, EvalContext&) { return Value::Str(name); }, false);
+    int64_t type_oid = args[0]->type.WireOid();
+    return Fn(Type(oid::kRegtype), "pg_typeof", args, [type_oid](const std::vector<Value>&, EvalContext&) { return Value::Int(type_oid); }, false);
   };
   auto array_fn = [&](const char* name, std::function<Value(const Value&, int64_t)> f, bool with_dim) {
     reg[name] = [=](Binder& b, std::vector<ExprP>& args, int loc) -> ExprP {

@@ -106,6 +106,8 @@ class Planner {
   bool Reusable() const { return data_modifying_.empty() && cte_modified_tables_.empty(); }
   // Resolves a RangeVar to a table; throws 42P01 when missing, 42809 for non-tables.
   const TableDef* ResolveTable(PgQuery__RangeVar* rv);
+  // The system relation (pg_catalog, information_schema) rv names, or null.
+  const struct SystemRelation* ResolveSystem(PgQuery__RangeVar* rv);
   ScopeRel TableScopeRel(const TableDef* t, const std::string& alias);
 
  private:

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "catalog/system/system_relation.hpp"
+#include "catalog/system/system_scan.hpp"
 #include "common/error.hpp"
 #include "common/stack_depth.hpp"
 #include "common/strings.hpp"
@@ -144,9 +146,19 @@ Planner::Planner(ExecState* st, ParamTypes* params) : st_(st), params_(params), 
   (void)g_unused;
 }
 
+const SystemRelation* Planner::ResolveSystem(PgQuery__RangeVar* rv) {
+  return ResolveSystemRelation(*st_->catalog, rv->schemaname ? rv->schemaname : "", rv->relname, binder_.SearchPath());
+}
+
 const TableDef* Planner::ResolveTable(PgQuery__RangeVar* rv) {
   std::string schema = rv->schemaname ? rv->schemaname : "";
   std::string name = rv->relname;
+  // reached for a system relation only by statements that would change it
+  if (const SystemRelation* sys = ResolveSystem(rv)) {
+    if (sys->kind == 'v')
+      throw Error(sqlstate::kObjectNotInPrerequisiteState, "cannot change view \"" + sys->name + "\"").WithPosition(rv->location + 1);
+    throw Error(sqlstate::kInsufficientPrivilege, "permission denied: \"" + sys->name + "\" is a system catalog");
+  }
   auto rel = st_->catalog->FindRelation(schema, name, binder_.SearchPath());
   if (!rel) ThrowAt(sqlstate::kUndefinedTable, "relation \"" + (schema.empty() ? name : schema + "." + name) + "\" does not exist", rv->location);
   if (cte_modified_tables_.count(rel->second))
@@ -490,6 +502,21 @@ OpP Planner::PlanFromItem(Node* item, Scope* scope, std::vector<Node*>* where, b
           return op;
         }
       }
+      if (const SystemRelation* sys = ResolveSystem(rv)) {
+        ScopeRel rel;
+        rel.alias = rv->alias ? rv->alias->aliasname : sys->name;
+        for (size_t k = 0; k < sys->columns.size(); k++) {
+          rel.columns.push_back(rv->alias && k < rv->alias->n_colnames ? StrVal(rv->alias->colnames[k]) : sys->columns[k].name);
+          rel.types.push_back(sys->columns[k].type);
+        }
+        for (const auto& r : scope->rels)
+          if (r.alias == rel.alias)
+            throw Error(sqlstate::kDuplicateAlias, "table name \"" + rel.alias + "\" specified more than once");
+        if (locking_ && locking_->For(rel.alias))
+          throw Error(sqlstate::kFeatureNotSupported, locking_->Name() + " of a system catalog is not supported").WithPosition(rv->location + 1);
+        scope->Add(rel);
+        return std::make_shared<SystemScanOp>(sys, rv->alias ? rv->alias->aliasname : "");
+      }
       const TableDef* t = ResolveTable(rv);
       std::string alias = rv->alias ? rv->alias->aliasname : "";
       ScopeRel rel = TableScopeRel(t, alias);
@@ -756,7 +783,8 @@ PlannedQuery Planner::PlanSelect(Node* node, const Scope* outer) {
   bool index_ordered = false;
   bool single_table = s->n_from_clause == 1 && s->from_clause[0]->node_case == PG_QUERY__NODE__NODE_RANGE_VAR &&
                       !((!s->from_clause[0]->range_var->schemaname || !*s->from_clause[0]->range_var->schemaname) &&
-                        FindCte(s->from_clause[0]->range_var->relname));
+                        FindCte(s->from_clause[0]->range_var->relname)) &&
+                      !ResolveSystem(s->from_clause[0]->range_var);
   bool keep_unknown = keep_unknown_targets_;
   keep_unknown_targets_ = false;
   if (single_table && !grouped && !windowed && !s->n_distinct_clause && s->n_sort_clause) {

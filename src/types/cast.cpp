@@ -54,16 +54,18 @@ bool CanCast(const Type& from, const Type& to, CastContext ctx) {
     if (rt > rf) return !(from.id == oid::kNumeric && false) ;  // widening is implicit
     return ctx >= CastContext::kAssignment;
   }
-  if ((from.id == oid::kOid && IsIntegerType(to.id)) || (IsIntegerType(from.id) && to.id == oid::kOid) ||
-      (from.id == oid::kRegclass && (to.id == oid::kOid || to.id == oid::kInt8 || to.id == oid::kInt4)) ||
-      ((from.id == oid::kOid || IsIntegerType(from.id)) && to.id == oid::kRegclass))
-    return true;
+  // oid and its reg* aliases convert to and from oid and from integers implicitly; the aliases
+  // convert to integers on assignment.
+  if (IsOidType(from.id) && IsOidType(to.id) && (from.id == oid::kOid || to.id == oid::kOid)) return true;
+  if (IsIntegerType(from.id) && IsOidType(to.id)) return true;
+  if (from.id == oid::kOid && IsIntegerType(to.id)) return true;
+  if (IsOidType(from.id) && (to.id == oid::kInt4 || to.id == oid::kInt8)) return ctx >= CastContext::kAssignment;
   bool fs = IsStringType(from.id), ts = IsStringType(to.id);
   if (fs && ts) return true;
   if (ts) {  // anything to a string type: assignment via output function
     return ctx >= CastContext::kAssignment;
   }
-  if (fs) {  // strings to anything: explicit via input function (regclass: implicit)
+  if (fs) {  // strings to anything: explicit via input function (text to regclass: implicit)
     if (to.id == oid::kRegclass) return true;
     return ctx == CastContext::kExplicit;
   }
@@ -119,8 +121,8 @@ Value CastValue(const Value& v, const Type& from, const Type& to, CastContext ct
     return ApplyTypmod(to, Value::Str(s), explicit_cast);
   }
   int rf = NumericRank(from.id), rt = NumericRank(to.id);
-  if (from.id == oid::kOid || from.id == oid::kRegclass) rf = 3;
-  if (to.id == oid::kOid || to.id == oid::kRegclass) rt = 3;
+  if (IsOidType(from.id)) rf = 3;
+  if (IsOidType(to.id)) rt = 3;
   if (rf && rt) {
     if (rt <= 3) {  // to integer
       int64_t i;
@@ -137,9 +139,9 @@ Value CastValue(const Value& v, const Type& from, const Type& to, CastContext ct
                       std::string(to.id == oid::kInt2 ? "smallint" : to.id == oid::kInt4 ? "integer" : "bigint") +
                           " out of range");
       } else {
-        i = FloatToInt(v.f(), to.id == oid::kOid || to.id == oid::kRegclass ? oid::kInt8 : to.id);
+        i = FloatToInt(v.f(), IsOidType(to.id) ? oid::kInt8 : to.id);
       }
-      if (to.id == oid::kOid || to.id == oid::kRegclass) return Value::Int(i);
+      if (IsOidType(to.id)) return Value::Int(i);
       return Value::Int(CheckIntRange(i, to.id));
     }
     if (to.id == oid::kNumeric) {

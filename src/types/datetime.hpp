@@ -50,9 +50,14 @@ int64_t TimestampFromCivil(const CivilTime& c);
 int32_t DateFromTimestamp(int64_t ts);
 
 // Session context for time zone conversions.
+class ObjectNames;
+
+// What text input and output depend on besides the value: the session's time zone and
+// transaction start, and the catalog objects the OID alias types name (object_names.hpp).
 struct DateTimeContext {
   std::shared_ptr<const TimeZone> tz = TimeZone::Utc();
   int64_t now = 0;  // transaction start, µs since 2000 (UTC)
+  std::shared_ptr<const ObjectNames> names;  // null: alias types print and read plain OIDs
 };
 
 int32_t ParseDate(std::string_view text, const DateTimeContext& ctx);

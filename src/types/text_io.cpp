@@ -10,6 +10,7 @@
 #include "common/strings.hpp"
 #include "types/json.hpp"
 #include "types/numeric.hpp"
+#include "types/object_names.hpp"
 
 namespace tusk {
 
@@ -338,8 +339,31 @@ Value ParseText(const Type& t, std::string_view text, const DateTimeContext& ctx
       if (!ParseBool(text, &b)) BadInput("boolean", text);
       return Value::Bool(b);
     }
-    case oid::kInt2: case oid::kInt4: case oid::kInt8: case oid::kOid: case oid::kRegproc:
+    case oid::kInt2: case oid::kInt4: case oid::kInt8: case oid::kOid:
       return Value::Int(ParseInteger(text, t.id));
+    case oid::kXid:
+      return Value::Int(ParseInteger(text, oid::kOid));
+    case oid::kRegproc: case oid::kRegclass: case oid::kRegtype: case oid::kRegnamespace: case oid::kRegrole: {
+      // A number is an OID as it is; anything else a name (regproc: only numbers so far).
+      std::string trimmed = Trim(text);
+      bool number = !trimmed.empty() && trimmed.find_first_not_of("0123456789") == std::string::npos;
+      if (number || !ctx.names || t.id == oid::kRegproc) return Value::Int(ParseInteger(text, oid::kOid));
+      return Value::Int(ctx.names->Lookup(t.id, std::string(text)));
+    }
+    case oid::kInt2Vector: case oid::kOidVector: {
+      // space-separated numbers, subscripted from 0
+      std::vector<Value> elems;
+      size_t i = 0;
+      while (i < text.size()) {
+        size_t j = text.find(' ', i);
+        if (j == std::string_view::npos) j = text.size();
+        if (j > i) elems.push_back(Value::Int(ParseInteger(text.substr(i, j - i), t.id == oid::kInt2Vector ? oid::kInt2 : oid::kOid)));
+        i = j + 1;
+      }
+      return Value::Array(std::move(elems), 0);
+    }
+    case oid::kAclitem: case oid::kPgNodeTree:
+      return Value::Str(std::string(text));
     case oid::kFloat4: {
       double d = ParseFloat8(text, "real");
       // As PostgreSQL's strtof test: out of range only when the value rounds to infinity or to
@@ -413,8 +437,19 @@ std::string FormatText(const Type& t, const Value& v, const DateTimeContext& ctx
   if (t.enumdef) return t.enumdef->labels.at(static_cast<size_t>(v.i()));
   switch (t.id) {
     case oid::kBool: return v.b() ? "t" : "f";
-    case oid::kInt2: case oid::kInt4: case oid::kInt8: case oid::kOid: case oid::kRegproc:
+    case oid::kInt2: case oid::kInt4: case oid::kInt8: case oid::kOid: case oid::kRegproc: case oid::kXid:
       return std::to_string(v.i());
+    case oid::kRegclass: case oid::kRegtype: case oid::kRegnamespace: case oid::kRegrole: {
+      // PostgreSQL prints an OID that names nothing as the number, 0 as "-"
+      if (v.i() == 0) return "-";
+      auto name = ctx.names ? ctx.names->Name(t.id, static_cast<uint32_t>(v.i())) : std::nullopt;
+      return name ? *name : std::to_string(v.i());
+    }
+    case oid::kInt2Vector: case oid::kOidVector: {
+      std::string r;
+      for (const Value& e : v.arr()) r += (r.empty() ? "" : " ") + std::to_string(e.i());
+      return r;
+    }
     case oid::kFloat4: return FormatFloat4(static_cast<float>(v.f()));
     case oid::kFloat8: return FormatFloat8(v.f());
     case oid::kBytea: {

@@ -13,53 +13,62 @@ int EnumDef::LabelIndex(const std::string& label) const {
 }
 
 namespace {
-struct BuiltinType {
-  uint32_t oid;
-  uint32_t array_oid;
-  const char* display;  // format_type() spelling
-  int length;
-};
-const BuiltinType kBuiltins[] = {
-    {oid::kBool, 1000, "boolean", 1},
-    {oid::kBytea, 1001, "bytea", -1},
-    {oid::kChar, 1002, "\"char\"", 1},
-    {oid::kName, 1003, "name", 64},
-    {oid::kInt8, 1016, "bigint", 8},
-    {oid::kInt2, 1005, "smallint", 2},
-    {oid::kInt4, 1007, "integer", 4},
-    {oid::kRegproc, 1008, "regproc", 4},
-    {oid::kText, 1009, "text", -1},
-    {oid::kOid, 1028, "oid", 4},
-    {oid::kJson, 199, "json", -1},
-    {oid::kFloat4, 1021, "real", 4},
-    {oid::kFloat8, 1022, "double precision", 8},
-    {oid::kUnknown, 0, "unknown", -2},
-    {oid::kBpchar, 1014, "character", -1},
-    {oid::kVarchar, 1015, "character varying", -1},
-    {oid::kDate, 1182, "date", 4},
-    {oid::kTime, 1183, "time without time zone", 8},
-    {oid::kTimestamp, 1115, "timestamp without time zone", 8},
-    {oid::kTimestamptz, 1185, "timestamp with time zone", 8},
-    {oid::kInterval, 1187, "interval", 16},
-    {oid::kNumeric, 1231, "numeric", -1},
-    {oid::kRegclass, 2210, "regclass", 4},
-    {oid::kRegtype, 2211, "regtype", 4},
-    {oid::kRecord, 2287, "record", -1},
-    {oid::kVoid, 0, "void", 4},
-    {oid::kUuid, 2951, "uuid", 16},
-    {oid::kJsonb, 3807, "jsonb", -1},
-    {oid::kTrigger, 0, "trigger", 4},
-    {oid::kAny, 0, "\"any\"", 4},
-    {oid::kAnyElement, 0, "anyelement", 4},
-    {oid::kAnyArray, 0, "anyarray", -1},
+// PostgreSQL 15's pg_type facts for each built-in type (pg_type rows, format_type, array OIDs).
+const BuiltinTypeInfo kBuiltins[] = {
+    {oid::kBool, 1000, "bool", "boolean", 1, true, 'b', 'B', true, 'c', 'p', 0, 0},
+    {oid::kBytea, 1001, "bytea", "bytea", -1, false, 'b', 'U', false, 'i', 'x', 0, 0},
+    {oid::kChar, 1002, "char", "\"char\"", 1, true, 'b', 'Z', false, 'c', 'p', 0, 0},
+    {oid::kName, 1003, "name", "name", 64, false, 'b', 'S', false, 'c', 'p', 18, 950},
+    {oid::kInt8, 1016, "int8", "bigint", 8, true, 'b', 'N', false, 'd', 'p', 0, 0},
+    {oid::kInt2, 1005, "int2", "smallint", 2, true, 'b', 'N', false, 's', 'p', 0, 0},
+    {oid::kInt2Vector, 1006, "int2vector", "int2vector", -1, false, 'b', 'A', false, 'i', 'p', 21, 0},
+    {oid::kInt4, 1007, "int4", "integer", 4, true, 'b', 'N', false, 'i', 'p', 0, 0},
+    {oid::kRegproc, 1008, "regproc", "regproc", 4, true, 'b', 'N', false, 'i', 'p', 0, 0},
+    {oid::kText, 1009, "text", "text", -1, false, 'b', 'S', true, 'i', 'x', 0, 100},
+    {oid::kOid, 1028, "oid", "oid", 4, true, 'b', 'N', true, 'i', 'p', 0, 0},
+    {oid::kXid, 1011, "xid", "xid", 4, true, 'b', 'U', false, 'i', 'p', 0, 0},
+    {oid::kOidVector, 1013, "oidvector", "oidvector", -1, false, 'b', 'A', false, 'i', 'p', 26, 0},
+    {oid::kJson, 199, "json", "json", -1, false, 'b', 'U', false, 'i', 'x', 0, 0},
+    {oid::kPgNodeTree, 0, "pg_node_tree", "pg_node_tree", -1, false, 'b', 'Z', false, 'i', 'x', 0, 100},
+    {oid::kFloat4, 1021, "float4", "real", 4, true, 'b', 'N', false, 'i', 'p', 0, 0},
+    {oid::kFloat8, 1022, "float8", "double precision", 8, true, 'b', 'N', true, 'd', 'p', 0, 0},
+    {oid::kUnknown, 0, "unknown", "unknown", -2, false, 'p', 'X', false, 'c', 'p', 0, 0},
+    {oid::kAclitem, 1034, "aclitem", "aclitem", 12, false, 'b', 'U', false, 'i', 'p', 0, 0},
+    {oid::kBpchar, 1014, "bpchar", "character", -1, false, 'b', 'S', false, 'i', 'x', 0, 100},
+    {oid::kVarchar, 1015, "varchar", "character varying", -1, false, 'b', 'S', false, 'i', 'x', 0, 100},
+    {oid::kDate, 1182, "date", "date", 4, true, 'b', 'D', false, 'i', 'p', 0, 0},
+    {oid::kTime, 1183, "time", "time without time zone", 8, true, 'b', 'D', false, 'd', 'p', 0, 0},
+    {oid::kTimestamp, 1115, "timestamp", "timestamp without time zone", 8, true, 'b', 'D', false, 'd', 'p', 0, 0},
+    {oid::kTimestamptz, 1185, "timestamptz", "timestamp with time zone", 8, true, 'b', 'D', true, 'd', 'p', 0, 0},
+    {oid::kInterval, 1187, "interval", "interval", 16, false, 'b', 'T', true, 'd', 'p', 0, 0},
+    {oid::kNumeric, 1231, "numeric", "numeric", -1, false, 'b', 'N', false, 'i', 'm', 0, 0},
+    {oid::kRegclass, 2210, "regclass", "regclass", 4, true, 'b', 'N', false, 'i', 'p', 0, 0},
+    {oid::kRegtype, 2211, "regtype", "regtype", 4, true, 'b', 'N', false, 'i', 'p', 0, 0},
+    {oid::kRecord, 2287, "record", "record", -1, false, 'p', 'P', false, 'd', 'x', 0, 0},
+    {oid::kAny, 0, "any", "\"any\"", 4, true, 'p', 'P', false, 'i', 'p', 0, 0},
+    {oid::kAnyArray, 0, "anyarray", "anyarray", -1, false, 'p', 'P', false, 'd', 'x', 0, 0},
+    {oid::kVoid, 0, "void", "void", 4, true, 'p', 'P', false, 'i', 'p', 0, 0},
+    {oid::kTrigger, 0, "trigger", "trigger", 4, true, 'p', 'P', false, 'i', 'p', 0, 0},
+    {oid::kAnyElement, 0, "anyelement", "anyelement", 4, true, 'p', 'P', false, 'i', 'p', 0, 0},
+    {oid::kUuid, 2951, "uuid", "uuid", 16, false, 'b', 'U', false, 'c', 'p', 0, 0},
+    {oid::kJsonb, 3807, "jsonb", "jsonb", -1, false, 'b', 'U', false, 'i', 'x', 0, 0},
+    {oid::kRegnamespace, 4090, "regnamespace", "regnamespace", 4, true, 'b', 'N', false, 'i', 'p', 0, 0},
+    {oid::kRegrole, 4097, "regrole", "regrole", 4, true, 'b', 'N', false, 'i', 'p', 0, 0},
 };
 
-const BuiltinType* FindBuiltin(uint32_t id) {
+}  // namespace
+
+std::vector<const BuiltinTypeInfo*> BuiltinTypes() {
+  std::vector<const BuiltinTypeInfo*> out;
+  for (const auto& b : kBuiltins) out.push_back(&b);
+  return out;
+}
+
+const BuiltinTypeInfo* FindBuiltinType(uint32_t id) {
   for (const auto& b : kBuiltins)
     if (b.oid == id) return &b;
   return nullptr;
 }
-}  // namespace
 
 uint32_t Type::WireOid() const {
   if (!array) return id;
@@ -68,16 +77,20 @@ uint32_t Type::WireOid() const {
 }
 
 uint32_t ArrayOidOf(uint32_t elem) {
-  const BuiltinType* b = FindBuiltin(elem);
+  const BuiltinTypeInfo* b = FindBuiltinType(elem);
   return b ? b->array_oid : 0;
 }
 
 int TypeLength(uint32_t id) {
-  const BuiltinType* b = FindBuiltin(id);
+  const BuiltinTypeInfo* b = FindBuiltinType(id);
   return b ? b->length : 4;
 }
 
 bool IsIntegerType(uint32_t id) { return id == oid::kInt2 || id == oid::kInt4 || id == oid::kInt8; }
+bool IsOidType(uint32_t id) {
+  return id == oid::kOid || id == oid::kRegclass || id == oid::kRegtype || id == oid::kRegproc ||
+         id == oid::kRegnamespace || id == oid::kRegrole;
+}
 bool IsNumericCategory(uint32_t id) {
   return IsIntegerType(id) || id == oid::kNumeric || id == oid::kFloat4 || id == oid::kFloat8 ||
          id == oid::kOid;
@@ -99,7 +112,8 @@ TypeCategory CategoryOf(const Type& t) {
   switch (t.id) {
     case oid::kBool: return TypeCategory::kBoolean;
     case oid::kInt2: case oid::kInt4: case oid::kInt8: case oid::kFloat4: case oid::kFloat8:
-    case oid::kNumeric: case oid::kOid: case oid::kRegclass: return TypeCategory::kNumeric;
+    case oid::kNumeric: case oid::kOid: case oid::kRegclass: case oid::kRegtype: case oid::kRegproc:
+    case oid::kRegnamespace: case oid::kRegrole: return TypeCategory::kNumeric;
     case oid::kText: case oid::kVarchar: case oid::kBpchar: case oid::kName: case oid::kChar:
       return TypeCategory::kString;
     case oid::kDate: case oid::kTime: case oid::kTimestamp: case oid::kTimestamptz:
@@ -115,7 +129,7 @@ std::string TypeName(const Type& t) {
   if (t.enumdef) {
     base = t.enumdef->name;
   } else {
-    const BuiltinType* b = FindBuiltin(t.id);
+    const BuiltinTypeInfo* b = FindBuiltinType(t.id);
     base = b ? b->display : "???";
     int32_t m = t.typmod;
     if (m >= 0) {
@@ -163,6 +177,9 @@ std::optional<uint32_t> BuiltinTypeByName(const std::string& name) {
       {"jsonb", oid::kJsonb}, {"regclass", oid::kRegclass}, {"record", oid::kRecord},
       {"void", oid::kVoid}, {"unknown", oid::kUnknown}, {"trigger", oid::kTrigger},
       {"regproc", oid::kRegproc}, {"anyelement", oid::kAnyElement}, {"anyarray", oid::kAnyArray},
+      {"regtype", oid::kRegtype}, {"regnamespace", oid::kRegnamespace}, {"regrole", oid::kRegrole},
+      {"xid", oid::kXid}, {"int2vector", oid::kInt2Vector}, {"oidvector", oid::kOidVector},
+      {"pg_node_tree", oid::kPgNodeTree}, {"aclitem", oid::kAclitem},
   };
   auto it = kNames.find(name);
   if (it == kNames.end()) return std::nullopt;

@@ -17,7 +17,10 @@ inline constexpr uint32_t kBool = 16, kBytea = 17, kChar = 18, kName = 19, kInt8
                           kVarchar = 1043, kDate = 1082, kTime = 1083, kTimestamp = 1114,
                           kTimestamptz = 1184, kInterval = 1186, kNumeric = 1700, kRegclass = 2205,
                           kRecord = 2249, kVoid = 2278, kAny = 2276, kAnyElement = 2283,
-                          kAnyArray = 2277, kUuid = 2950, kJsonb = 3802, kTrigger = 2279, kRegtype = 2206;
+                          kAnyArray = 2277, kUuid = 2950, kJsonb = 3802, kTrigger = 2279, kRegtype = 2206,
+                          // types of the system catalogs' columns
+                          kInt2Vector = 22, kXid = 28, kOidVector = 30, kPgNodeTree = 194, kAclitem = 1033,
+                          kRegnamespace = 4089, kRegrole = 4096;
 // First OID handed out to user objects, as in PostgreSQL.
 inline constexpr uint32_t kFirstUserOid = 16384;
 }  // namespace oid
@@ -62,6 +65,8 @@ TypeCategory CategoryOf(const Type& t);
 // timestamp with time zone, interval.
 bool IsPreferredType(const Type& t);
 bool IsIntegerType(uint32_t id);
+// oid and its aliases, which name a catalog object by its OID (regclass, regtype, ...).
+bool IsOidType(uint32_t id);
 bool IsNumericCategory(uint32_t id);
 bool IsStringType(uint32_t id);
 
@@ -69,6 +74,24 @@ bool IsStringType(uint32_t id);
 std::string TypeName(const Type& t);
 // Storage width in bytes for fixed-width types, -1 for variable width (pg_type.typlen).
 int TypeLength(uint32_t id);
+
+// What PostgreSQL's pg_type says of a built-in type.
+struct BuiltinTypeInfo {
+  uint32_t oid;
+  uint32_t array_oid;   // its array type; 0 when none
+  const char* name;     // typname
+  const char* display;  // format_type() spelling
+  int length;           // typlen
+  bool byval;
+  char typtype;         // 'b' base, 'p' pseudo-type
+  char category;        // typcategory
+  bool preferred;
+  char align, storage;
+  uint32_t elem;        // typelem (name: char; the vector types: their element)
+  uint32_t collation;   // typcollation
+};
+std::vector<const BuiltinTypeInfo*> BuiltinTypes();
+const BuiltinTypeInfo* FindBuiltinType(uint32_t id);  // null for types that are not built in
 // The array OID for a built-in base type, 0 if none.
 uint32_t ArrayOidOf(uint32_t elem);
 // Looks a built-in type up by one of its SQL names ("int4", "integer", "varchar", "timestamptz").

@@ -1,0 +1,42 @@
+// What the catalog families share: their registration entry points (registry.cpp calls them)
+// and the facts every family needs (the bootstrap superuser, namespace OIDs).
+#pragma once
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "catalog/catalog.hpp"
+#include "types/value.hpp"
+
+namespace tusk {
+
+void RegisterNamespaceCatalogs();  // pg_namespace
+void RegisterRelationCatalogs();   // pg_class, pg_attribute, pg_index, pg_am, pg_sequence, ...
+void RegisterTypeCatalogs();       // pg_type, pg_enum
+void RegisterRoleCatalogs();       // pg_authid, pg_roles, pg_user, pg_auth_members, pg_database
+
+namespace catalog_oid {
+inline constexpr uint32_t kBootstrapSuperuser = 10;  // the role initdb creates ("postgres")
+inline constexpr uint32_t kPgCatalog = 11;
+inline constexpr uint32_t kDatabaseOwnerRole = 6171;  // pg_database_owner, owner of public
+inline constexpr uint32_t kHeapAm = 2, kBtreeAm = 403;
+inline constexpr uint32_t kDefaultCollation = 100, kCCollation = 950;
+inline constexpr uint32_t kCurrentDatabase = 5;  // the one database, as PostgreSQL's "postgres"
+}  // namespace catalog_oid
+
+// PostgreSQL 15's predefined roles (pg_monitor, pg_read_all_data, ...): OID and name.
+struct PredefinedRole {
+  uint32_t oid;
+  const char* name;
+};
+const std::vector<PredefinedRole>& PredefinedRoles();
+
+// The OID of the schema called `name` (0 when there is none).
+uint32_t NamespaceOid(const Catalog& cat, const std::string& name);
+
+// Column values in the catalogs' types.
+inline Value OidValue(uint32_t oid) { return Value::Int(oid); }
+inline Value CharValue(char c) { return Value::Str(c ? std::string(1, c) : std::string()); }
+inline Value NameValue(const std::string& s) { return Value::Str(s); }
+
+}  // namespace tusk

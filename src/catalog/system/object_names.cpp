@@ -1,0 +1,184 @@
+#include "catalog/system/object_names.hpp"
+
+#include <cctype>
+
+#include "catalog/system/catalogs.hpp"
+#include "catalog/system/system_relation.hpp"
+#include "common/error.hpp"
+#include "common/strings.hpp"
+
+namespace tusk {
+
+namespace {
+// A relation's schema and name, user or system; false when the OID names none.
+bool RelationById(const Catalog& cat, uint32_t oid, std::string* schema, std::string* name) {
+  if (const TableDef* t = cat.FindTable(oid)) { *schema = t->schema; *name = t->name; return true; }
+  if (const IndexDef* i = cat.FindIndex(oid)) { *schema = cat.SchemaOfRelation(i->table); *name = i->name; return true; }
+  if (const SequenceDef* s = cat.FindSequence(oid)) { *schema = s->schema; *name = s->name; return true; }
+  if (const SystemRelation* r = FindSystemRelation(oid)) { *schema = r->schema; *name = r->name; return true; }
+  return false;
+}
+
+// Splits a possibly qualified, possibly quoted name as SQL reads identifiers: unquoted parts
+// fold to lower case.
+std::vector<std::string> SplitQualifiedName(const std::string& text) {
+  std::vector<std::string> parts(1);
+  bool quoted = false;
+  for (size_t i = 0; i < text.size(); i++) {
+    char ch = text[i];
+    if (ch == '"') {
+      if (quoted && i + 1 < text.size() && text[i + 1] == '"') { parts.back() += '"'; i++; continue; }
+      quoted = !quoted;
+      continue;
+    }
+    if (ch == '.' && !quoted) { parts.emplace_back(); continue; }
+    parts.back() += quoted ? ch : static_cast<char>(tolower(static_cast<unsigned char>(ch)));
+  }
+  return parts;
+}
+
+uint32_t ElementOfArrayType(uint32_t array_oid) {
+  if (array_oid == 0) return 0;
+  for (const BuiltinTypeInfo* b : BuiltinTypes())
+    if (b->array_oid == array_oid) return b->oid;
+  return 0;
+}
+
+class CatalogNames : public ObjectNames {
+ public:
+  CatalogNames(std::shared_ptr<const Catalog> cat, std::vector<std::string> path) : cat_(std::move(cat)), path_(std::move(path)) {}
+
+  std::optional<std::string> Name(uint32_t type, uint32_t oid) const override {
+    switch (type) {
+      case oid::kRegclass: {
+        std::string schema, name;
+        if (!RelationById(*cat_, oid, &schema, &name)) return std::nullopt;
+        return RelationIsVisible(*cat_, oid, path_) ? QuoteIdent(name) : QuoteIdent(schema) + "." + QuoteIdent(name);
+      }
+      case oid::kRegtype: return TypeNameOf(oid);
+      case oid::kRegnamespace:
+        for (const auto& [id, s] : cat_->schemas())
+          if (id == oid) return QuoteIdent(s.name);
+        return std::nullopt;
+      case oid::kRegrole:
+        for (const auto& [id, r] : cat_->roles())
+          if (id == oid) return QuoteIdent(r.name);
+        for (const auto& p : PredefinedRoles())
+          if (p.oid == oid) return std::string(p.name);
+        return std::nullopt;
+      default: return std::nullopt;
+    }
+  }
+
+  uint32_t Lookup(uint32_t type, const std::string& text) const override {
+    std::string trimmed = Trim(text);
+    switch (type) {
+      case oid::kRegclass: {
+        auto parts = SplitQualifiedName(trimmed);
+        if (parts.size() > 3) throw Error(sqlstate::kSyntaxError, "improper relation name (too many dotted names): " + trimmed);
+        auto found = FindRelationOid(*cat_, parts.size() > 1 ? parts[parts.size() - 2] : "", parts.back(), path_);
+        if (!found) throw Error(sqlstate::kUndefinedTable, "relation \"" + trimmed + "\" does not exist");
+        return *found;
+      }
+      case oid::kRegtype: return TypeByName(trimmed);
+      case oid::kRegnamespace: {
+        auto parts = SplitQualifiedName(trimmed);
+        if (parts.size() != 1) throw Error(sqlstate::kInvalidName, "invalid name syntax");
+        if (const SchemaDef* s = cat_->FindSchema(parts[0])) return s->oid;
+        throw Error(sqlstate::kUndefinedSchema, "schema \"" + parts[0] + "\" does not exist");
+      }
+      case oid::kRegrole: {
+        auto parts = SplitQualifiedName(trimmed);
+        if (parts.size() != 1) throw Error(sqlstate::kInvalidName, "invalid name syntax");
+        if (const RoleDef* r = cat_->FindRole(parts[0])) return r->oid;
+        for (const auto& p : PredefinedRoles())
+          if (parts[0] == p.name) return p.oid;
+        throw Error(sqlstate::kUndefinedObject, "role \"" + parts[0] + "\" does not exist");
+      }
+      default: throw Error(sqlstate::kInternalError, "not an OID alias type");
+    }
+  }
+
+ private:
+  // format_type's spelling without a type modifier: enums qualified unless visible.
+  std::optional<std::string> TypeNameOf(uint32_t oid) const {
+    if (FindBuiltinType(oid)) return TypeName(Type(oid));
+    if (uint32_t elem = ElementOfArrayType(oid)) return TypeName(Type(elem)) + "[]";
+    for (const auto& [id, e] : cat_->enums()) {
+      if (e->type_oid != oid && e->array_oid != oid) continue;
+      std::string name = TypeIsVisible(*cat_, e->type_oid, path_) ? QuoteIdent(e->name) : QuoteIdent(e->schema) + "." + QuoteIdent(e->name);
+      return e->array_oid == oid ? name + "[]" : name;
+    }
+    return std::nullopt;
+  }
+
+  // A type name as SQL writes it: 'integer', 'int4', 'character varying(10)', 'text[]',
+  // '"char"', 'public.mood'. A type modifier is read and dropped, as regtypein does.
+  uint32_t TypeByName(const std::string& text) const {
+    std::string s = text;
+    bool array = false;
+    while (s.size() > 2 && s.compare(s.size() - 2, 2, "[]") == 0) {
+      array = true;
+      s = Trim(s.substr(0, s.size() - 2));
+    }
+    if (size_t paren = s.find('('); paren != std::string::npos && s.back() == ')') s = Trim(s.substr(0, paren));
+    bool quoted_char = s == "\"char\"";
+    auto parts = SplitQualifiedName(s);
+    std::string name = parts.back();
+    std::string schema = parts.size() > 1 ? parts[parts.size() - 2] : "";
+    uint32_t found = 0;
+    if (schema.empty() || schema == "pg_catalog") {
+      if (name == "char" && !quoted_char) name = "bpchar";  // unquoted char is character(1)
+      if (auto b = BuiltinTypeByName(name)) found = *b;
+      if (!found && name.size() > 1 && name[0] == '_')
+        if (auto b = BuiltinTypeByName(name.substr(1))) {
+          found = *b;
+          array = true;
+        }
+    }
+    if (!found)
+      if (auto e = cat_->FindEnum(schema, name, path_)) found = e->type_oid;
+    if (!found) throw Error(sqlstate::kUndefinedObject, "type \"" + text + "\" does not exist");
+    if (!array) return found;
+    for (const auto& [id, e] : cat_->enums())
+      if (e->type_oid == found) return e->array_oid;
+    uint32_t a = ArrayOidOf(found);
+    if (!a) throw Error(sqlstate::kUndefinedObject, "type \"" + text + "\" does not exist");
+    return a;
+  }
+
+  std::shared_ptr<const Catalog> cat_;
+  std::vector<std::string> path_;
+};
+}  // namespace
+
+std::shared_ptr<const ObjectNames> MakeObjectNames(std::shared_ptr<const Catalog> cat, std::vector<std::string> search_path) {
+  return std::make_shared<CatalogNames>(std::move(cat), std::move(search_path));
+}
+
+std::optional<uint32_t> FindRelationOid(const Catalog& cat, const std::string& schema, const std::string& name,
+                                        const std::vector<std::string>& search_path) {
+  if (const SystemRelation* r = ResolveSystemRelation(cat, schema, name, search_path)) return r->oid;
+  if (auto rel = cat.FindRelation(schema, name, schema.empty() ? EffectiveSearchPath(cat, search_path) : std::vector<std::string>{}))
+    return rel->second;
+  return std::nullopt;
+}
+
+bool RelationIsVisible(const Catalog& cat, uint32_t oid, const std::vector<std::string>& search_path) {
+  std::string schema, name;
+  if (!RelationById(cat, oid, &schema, &name)) return false;
+  auto found = FindRelationOid(cat, "", name, search_path);
+  return found && *found == oid;
+}
+
+bool TypeIsVisible(const Catalog& cat, uint32_t oid, const std::vector<std::string>& search_path) {
+  if (FindBuiltinType(oid) || ElementOfArrayType(oid)) return true;  // pg_catalog comes first
+  for (const auto& [id, e] : cat.enums()) {
+    if (e->type_oid != oid && e->array_oid != oid) continue;
+    auto found = cat.FindEnum("", e->name, EffectiveSearchPath(cat, search_path));
+    return found && found->type_oid == e->type_oid;
+  }
+  return false;
+}
+
+}  // namespace tusk

@@ -1,0 +1,323 @@
+// The relation catalogs: pg_class (user tables, indexes and sequences, and the system relations
+// themselves), pg_attribute, pg_index, pg_am, pg_sequence, pg_inherits, pg_description, and
+// the views pg_tables and pg_sequences over them.
+#include <algorithm>
+
+#include "catalog/system/catalogs.hpp"
+#include "catalog/system/system_relation.hpp"
+#include "engine/database.hpp"
+#include "execution/exec_state.hpp"
+
+namespace tusk {
+
+namespace {
+// A column of any relation, as pg_attribute needs it.
+struct AttributeInfo {
+  std::string name;
+  Type type;
+  bool not_null = false, has_default = false, dropped = false;
+  char identity = 0;
+};
+
+// A relation of any kind, as pg_class needs it.
+struct RelationInfo {
+  uint32_t oid;
+  std::string name;
+  uint32_t ns;
+  char kind;  // 'r' table, 'i' index, 'S' sequence, 'v' view
+  uint32_t am;
+  std::vector<AttributeInfo> attributes;
+  bool has_index = false, has_triggers = false;
+  int checks = 0;
+};
+
+bool ReferencedByForeignKey(const Catalog& cat, uint32_t table) {
+  for (const auto& [oid, t] : cat.tables())
+    for (const auto& c : t.constraints)
+      if (c.kind == 'f' && c.ref_table == table) return true;
+  return false;
+}
+
+std::vector<RelationInfo> AllRelations(const Catalog& cat) {
+  std::vector<RelationInfo> out;
+  for (const auto& [oid, t] : cat.tables()) {
+    RelationInfo r{oid, t.name, NamespaceOid(cat, t.schema), 'r', catalog_oid::kHeapAm, {}};
+    for (const auto& c : t.columns) r.attributes.push_back({c.name, c.type, c.not_null, !c.default_sql.empty(), c.dropped, c.identity});
+    r.has_index = !t.indexes.empty();
+    // PostgreSQL enforces foreign keys with triggers on both tables.
+    r.has_triggers = ReferencedByForeignKey(cat, oid);
+    for (const auto& c : t.constraints) {
+      r.checks += c.kind == 'c';
+      r.has_triggers |= c.kind == 'f';
+    }
+    out.push_back(std::move(r));
+  }
+  for (const auto& [oid, i] : cat.indexes()) {
+    const TableDef* t = cat.FindTable(i.table);
+    if (!t) continue;
+    RelationInfo r{oid, i.name, NamespaceOid(cat, t->schema), 'i', catalog_oid::kBtreeAm, {}};
+    int exprs = 0;
+    for (const auto& k : i.columns) {
+      if (k.column >= 0) {
+        r.attributes.push_back({t->columns[static_cast<size_t>(k.column)].name, t->columns[static_cast<size_t>(k.column)].type});
+      } else {
+        // PostgreSQL names expression columns expr, expr1, expr2, ...; their type is not kept
+        r.attributes.push_back({exprs ? "expr" + std::to_string(exprs) : "expr", Type(0)});
+        exprs++;
+      }
+    }
+    out.push_back(std::move(r));
+  }
+  for (const auto& [oid, s] : cat.sequences()) {
+    RelationInfo r{oid, s.name, NamespaceOid(cat, s.schema), 'S', 0, {}};
+    r.attributes = {{"last_value", Type(oid::kInt8), true}, {"log_cnt", Type(oid::kInt8), true}, {"is_called", Type(oid::kBool), true}};
+    out.push_back(std::move(r));
+  }
+  for (const SystemRelation* s : SystemRelations()) {
+    RelationInfo r{s->oid, s->name, NamespaceOid(cat, s->schema), s->kind, s->kind == 'r' ? catalog_oid::kHeapAm : 0, {}};
+    for (const auto& c : s->columns) r.attributes.push_back({c.name, c.type});
+    out.push_back(std::move(r));
+  }
+  return out;
+}
+
+// pg_type's storage facts for a column's type: length, by value, alignment, storage.
+struct Storage {
+  int length;
+  bool byval;
+  char align, storage;
+};
+Storage StorageOf(const Type& t) {
+  if (t.array) {
+    const BuiltinTypeInfo* e = FindBuiltinType(t.id);
+    return {-1, false, e && e->align == 'd' ? 'd' : 'i', 'x'};
+  }
+  if (t.enumdef) return {4, true, 'i', 'p'};
+  if (const BuiltinTypeInfo* b = FindBuiltinType(t.id)) return {b->length, b->byval, b->align, b->storage};
+  return {-1, false, 'i', 'x'};
+}
+
+uint32_t CollationOf(const Type& t) {
+  if (t.id == oid::kName) return catalog_oid::kCCollation;
+  return IsStringType(t.id) && t.id != oid::kChar ? catalog_oid::kDefaultCollation : 0;
+}
+
+void RegisterClass() {
+  SystemRelation r;
+  r.oid = 1259;
+  r.schema = "pg_catalog";
+  r.name = "pg_class";
+  r.columns = {{"oid", Type(oid::kOid)},                {"relname", Type(oid::kName)},           {"relnamespace", Type(oid::kOid)},
+               {"reltype", Type(oid::kOid)},            {"reloftype", Type(oid::kOid)},          {"relowner", Type(oid::kOid)},
+               {"relam", Type(oid::kOid)},              {"relfilenode", Type(oid::kOid)},        {"reltablespace", Type(oid::kOid)},
+               {"relpages", Type(oid::kInt4)},          {"reltuples", Type(oid::kFloat4)},       {"relallvisible", Type(oid::kInt4)},
+               {"reltoastrelid", Type(oid::kOid)},      {"relhasindex", Type(oid::kBool)},       {"relisshared", Type(oid::kBool)},
+               {"relpersistence", Type(oid::kChar)},    {"relkind", Type(oid::kChar)},           {"relnatts", Type(oid::kInt2)},
+               {"relchecks", Type(oid::kInt2)},         {"relhasrules", Type(oid::kBool)},       {"relhastriggers", Type(oid::kBool)},
+               {"relhassubclass", Type(oid::kBool)},    {"relrowsecurity", Type(oid::kBool)},    {"relforcerowsecurity", Type(oid::kBool)},
+               {"relispopulated", Type(oid::kBool)},    {"relreplident", Type(oid::kChar)},      {"relispartition", Type(oid::kBool)},
+               {"relrewrite", Type(oid::kOid)},         {"relfrozenxid", Type(oid::kXid)},       {"relminmxid", Type(oid::kXid)},
+               {"relacl", Type(oid::kAclitem, -1, true)}, {"reloptions", Type(oid::kText, -1, true)},
+               {"relpartbound", Type(oid::kPgNodeTree)}};
+  r.rows = [](const ExecState& st, std::vector<Row>* rows) {
+    for (const auto& rel : AllRelations(*st.catalog)) {
+      bool shared = rel.oid == 1260 || rel.oid == 1261 || rel.oid == 1262;  // pg_authid, pg_auth_members, pg_database
+      rows->push_back({OidValue(rel.oid), NameValue(rel.name), OidValue(rel.ns), OidValue(0), OidValue(0),
+                       OidValue(catalog_oid::kBootstrapSuperuser), OidValue(rel.am), OidValue(rel.kind == 'v' ? 0 : rel.oid),
+                       OidValue(0), Value::Int(0), Value::Float(-1), Value::Int(0), OidValue(0), Value::Bool(rel.has_index),
+                       Value::Bool(shared), CharValue('p'), CharValue(rel.kind), Value::Int(static_cast<int64_t>(rel.attributes.size())),
+                       Value::Int(rel.checks), Value::Bool(false), Value::Bool(rel.has_triggers), Value::Bool(false),
+                       Value::Bool(false), Value::Bool(false), Value::Bool(true), CharValue(rel.kind == 'r' ? 'd' : 'n'),
+                       Value::Bool(false), OidValue(0), Value::Int(0), Value::Int(0), Value::Null(), Value::Null(), Value::Null()});
+    }
+  };
+  RegisterSystemRelation(std::move(r));
+}
+
+void RegisterAttribute() {
+  SystemRelation r;
+  r.oid = 1249;
+  r.schema = "pg_catalog";
+  r.name = "pg_attribute";
+  r.columns = {{"attrelid", Type(oid::kOid)},       {"attname", Type(oid::kName)},          {"atttypid", Type(oid::kOid)},
+               {"attstattarget", Type(oid::kInt4)}, {"attlen", Type(oid::kInt2)},           {"attnum", Type(oid::kInt2)},
+               {"attndims", Type(oid::kInt4)},      {"attcacheoff", Type(oid::kInt4)},      {"atttypmod", Type(oid::kInt4)},
+               {"attbyval", Type(oid::kBool)},      {"attalign", Type(oid::kChar)},         {"attstorage", Type(oid::kChar)},
+               {"attcompression", Type(oid::kChar)}, {"attnotnull", Type(oid::kBool)},      {"atthasdef", Type(oid::kBool)},
+               {"atthasmissing", Type(oid::kBool)}, {"attidentity", Type(oid::kChar)},      {"attgenerated", Type(oid::kChar)},
+               {"attisdropped", Type(oid::kBool)},  {"attislocal", Type(oid::kBool)},       {"attinhcount", Type(oid::kInt4)},
+               {"attcollation", Type(oid::kOid)},   {"attacl", Type(oid::kAclitem, -1, true)}, {"attoptions", Type(oid::kText, -1, true)},
+               {"attfdwoptions", Type(oid::kText, -1, true)}, {"attmissingval", Type(oid::kAnyArray)}};
+  r.rows = [](const ExecState& st, std::vector<Row>* rows) {
+    for (const auto& rel : AllRelations(*st.catalog)) {
+      for (size_t i = 0; i < rel.attributes.size(); i++) {
+        const AttributeInfo& a = rel.attributes[i];
+        int num = static_cast<int>(i) + 1;
+        // a dropped column keeps its number under a name no one can write, as PostgreSQL's
+        std::string name = a.dropped ? "........pg.dropped." + std::to_string(num) + "........" : a.name;
+        Storage s = StorageOf(a.type);
+        rows->push_back({OidValue(rel.oid), NameValue(name), OidValue(a.dropped ? 0 : a.type.WireOid()), Value::Int(-1),
+                         Value::Int(s.length), Value::Int(num), Value::Int(a.type.array ? 1 : 0), Value::Int(-1),
+                         Value::Int(a.type.typmod), Value::Bool(s.byval), CharValue(s.align), CharValue(s.storage), CharValue(0),
+                         Value::Bool(a.not_null), Value::Bool(a.has_default), Value::Bool(false), CharValue(a.identity),
+                         CharValue(0), Value::Bool(a.dropped), Value::Bool(true), Value::Int(0), OidValue(CollationOf(a.type)),
+                         Value::Null(), Value::Null(), Value::Null(), Value::Null()});
+      }
+    }
+  };
+  RegisterSystemRelation(std::move(r));
+}
+
+// The default btree operator class of a column type (pg_index.indclass).
+uint32_t DefaultBtreeOpclass(const Type& t) {
+  if (t.array) return 10000;   // array_ops
+  if (t.enumdef) return 10069;  // enum_ops
+  switch (t.id) {
+    case oid::kBool: return 10003;
+    case oid::kBytea: return 10006;
+    case oid::kChar: return 10007;
+    case oid::kName: return 10028;
+    case oid::kInt8: return 3124;
+    case oid::kInt2: return 1979;
+    case oid::kInt4: return 1978;
+    case oid::kText: case oid::kVarchar: return 3126;  // varchar indexes use text_ops
+    case oid::kOid: return 1981;
+    case oid::kFloat4: return 10012;
+    case oid::kFloat8: return 3123;
+    case oid::kBpchar: return 10004;
+    case oid::kDate: return 3122;
+    case oid::kTime: return 10038;
+    case oid::kTimestamp: return 3128;
+    case oid::kTimestamptz: return 3127;
+    case oid::kInterval: return 10022;
+    case oid::kNumeric: return 3125;
+    case oid::kUuid: return 10065;
+    case oid::kJsonb: return 10088;
+    default: return 0;
+  }
+}
+
+void RegisterIndex() {
+  SystemRelation r;
+  r.oid = 2610;
+  r.schema = "pg_catalog";
+  r.name = "pg_index";
+  r.columns = {{"indexrelid", Type(oid::kOid)},        {"indrelid", Type(oid::kOid)},           {"indnatts", Type(oid::kInt2)},
+               {"indnkeyatts", Type(oid::kInt2)},      {"indisunique", Type(oid::kBool)},       {"indnullsnotdistinct", Type(oid::kBool)},
+               {"indisprimary", Type(oid::kBool)},     {"indisexclusion", Type(oid::kBool)},    {"indimmediate", Type(oid::kBool)},
+               {"indisclustered", Type(oid::kBool)},   {"indisvalid", Type(oid::kBool)},        {"indcheckxmin", Type(oid::kBool)},
+               {"indisready", Type(oid::kBool)},       {"indislive", Type(oid::kBool)},         {"indisreplident", Type(oid::kBool)},
+               {"indkey", Type(oid::kInt2Vector)},     {"indcollation", Type(oid::kOidVector)}, {"indclass", Type(oid::kOidVector)},
+               {"indoption", Type(oid::kInt2Vector)},  {"indexprs", Type(oid::kPgNodeTree)},    {"indpred", Type(oid::kPgNodeTree)}};
+  r.rows = [](const ExecState& st, std::vector<Row>* rows) {
+    for (const auto& [oid, i] : st.catalog->indexes()) {
+      const TableDef* t = st.catalog->FindTable(i.table);
+      if (!t) continue;
+      std::vector<Value> keys, collations, classes, options;
+      for (const auto& k : i.columns) {
+        Type type = k.column >= 0 ? t->columns[static_cast<size_t>(k.column)].type : Type(0);
+        keys.push_back(Value::Int(k.column + 1));  // 0: an expression
+        collations.push_back(OidValue(CollationOf(type)));
+        classes.push_back(OidValue(DefaultBtreeOpclass(type)));
+        options.push_back(Value::Int((k.desc ? 1 : 0) | (k.nulls_first ? 2 : 0)));
+      }
+      int64_t n = static_cast<int64_t>(i.columns.size());
+      rows->push_back({OidValue(oid), OidValue(i.table), Value::Int(n), Value::Int(n), Value::Bool(i.unique), Value::Bool(false),
+                       Value::Bool(i.primary), Value::Bool(false), Value::Bool(true), Value::Bool(false), Value::Bool(true),
+                       Value::Bool(false), Value::Bool(true), Value::Bool(true), Value::Bool(false),
+                       Value::Array(std::move(keys), 0), Value::Array(std::move(collations), 0), Value::Array(std::move(classes), 0),
+                       Value::Array(std::move(options), 0), Value::Null(), Value::Null()});
+    }
+  };
+  RegisterSystemRelation(std::move(r));
+}
+
+void RegisterAm() {
+  SystemRelation r;
+  r.oid = 2601;
+  r.schema = "pg_catalog";
+  r.name = "pg_am";
+  r.columns = {{"oid", Type(oid::kOid)}, {"amname", Type(oid::kName)}, {"amhandler", Type(oid::kRegproc)}, {"amtype", Type(oid::kChar)}};
+  r.rows = [](const ExecState&, std::vector<Row>* rows) {
+    // the access methods Tusk has: tables (heap's role) and btree indexes
+    rows->push_back({OidValue(catalog_oid::kHeapAm), NameValue("heap"), OidValue(0), CharValue('t')});
+    rows->push_back({OidValue(catalog_oid::kBtreeAm), NameValue("btree"), OidValue(0), CharValue('i')});
+  };
+  RegisterSystemRelation(std::move(r));
+}
+
+void RegisterSequence() {
+  SystemRelation r;
+  r.oid = 2224;
+  r.schema = "pg_catalog";
+  r.name = "pg_sequence";
+  r.columns = {{"seqrelid", Type(oid::kOid)},    {"seqtypid", Type(oid::kOid)},   {"seqstart", Type(oid::kInt8)},
+               {"seqincrement", Type(oid::kInt8)}, {"seqmax", Type(oid::kInt8)},  {"seqmin", Type(oid::kInt8)},
+               {"seqcache", Type(oid::kInt8)},   {"seqcycle", Type(oid::kBool)}};
+  r.rows = [](const ExecState& st, std::vector<Row>* rows) {
+    for (const auto& [oid, s] : st.catalog->sequences())
+      rows->push_back({OidValue(oid), OidValue(s.type), Value::Int(s.start), Value::Int(s.increment), Value::Int(s.max),
+                       Value::Int(s.min), Value::Int(s.cache), Value::Bool(s.cycle)});
+  };
+  RegisterSystemRelation(std::move(r));
+}
+
+// Catalogs whose objects Tusk cannot create yet: empty, and filled by the features that add
+// them (table inheritance and partitions, COMMENT ON).
+void RegisterEmptyCatalogs() {
+  SystemRelation inherits;
+  inherits.oid = 2611;
+  inherits.schema = "pg_catalog";
+  inherits.name = "pg_inherits";
+  inherits.columns = {{"inhrelid", Type(oid::kOid)}, {"inhparent", Type(oid::kOid)}, {"inhseqno", Type(oid::kInt4)},
+                      {"inhdetachpending", Type(oid::kBool)}};
+  inherits.rows = [](const ExecState&, std::vector<Row>*) {};
+  RegisterSystemRelation(std::move(inherits));
+  SystemRelation description;
+  description.oid = 2609;
+  description.schema = "pg_catalog";
+  description.name = "pg_description";
+  description.columns = {{"objoid", Type(oid::kOid)}, {"classoid", Type(oid::kOid)}, {"objsubid", Type(oid::kInt4)},
+                         {"description", Type(oid::kText)}};
+  description.rows = [](const ExecState&, std::vector<Row>*) {};
+  RegisterSystemRelation(std::move(description));
+}
+
+void RegisterTablesView() {
+  SystemRelation r;
+  r.oid = 12033;
+  r.schema = "pg_catalog";
+  r.name = "pg_tables";
+  r.kind = 'v';
+  r.columns = {{"schemaname", Type(oid::kName)}, {"tablename", Type(oid::kName)},   {"tableowner", Type(oid::kName)},
+               {"tablespace", Type(oid::kName)}, {"hasindexes", Type(oid::kBool)},  {"hasrules", Type(oid::kBool)},
+               {"hastriggers", Type(oid::kBool)}, {"rowsecurity", Type(oid::kBool)}};
+  r.rows = [](const ExecState& st, std::vector<Row>* rows) {
+    const Catalog& cat = *st.catalog;
+    const RoleDef* owner = nullptr;
+    for (const auto& [oid, role] : cat.roles())
+      if (oid == catalog_oid::kBootstrapSuperuser) owner = &role;
+    for (const auto& rel : AllRelations(cat)) {
+      if (rel.kind != 'r') continue;
+      std::string schema;
+      for (const auto& [oid, s] : cat.schemas())
+        if (oid == rel.ns) schema = s.name;
+      rows->push_back({NameValue(schema), NameValue(rel.name), owner ? NameValue(owner->name) : Value::Null(), Value::Null(),
+                       Value::Bool(rel.has_index), Value::Bool(false), Value::Bool(rel.has_triggers), Value::Bool(false)});
+    }
+  };
+  RegisterSystemRelation(std::move(r));
+}
+}  // namespace
+
+void RegisterRelationCatalogs() {
+  RegisterClass();
+  RegisterAttribute();
+  RegisterIndex();
+  RegisterAm();
+  RegisterSequence();
+  RegisterEmptyCatalogs();
+  RegisterTablesView();
+}
+
+}  // namespace tusk

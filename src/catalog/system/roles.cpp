@@ -1,0 +1,143 @@
+// Roles and databases: pg_authid (and its views pg_roles, pg_user), pg_auth_members,
+// pg_database. Besides the catalog's roles, pg_authid lists PostgreSQL 15's predefined roles
+// (pg_monitor, pg_read_all_data, ...) with their OIDs, as tools expect to find them.
+#include "catalog/system/catalogs.hpp"
+#include "catalog/system/system_relation.hpp"
+#include "engine/session.hpp"
+#include "execution/exec_state.hpp"
+
+namespace tusk {
+
+const std::vector<PredefinedRole>& PredefinedRoles() {
+  static const std::vector<PredefinedRole> roles = {
+      {3373, "pg_monitor"},           {3374, "pg_read_all_settings"},  {3375, "pg_read_all_stats"},
+      {3377, "pg_stat_scan_tables"},  {4200, "pg_signal_backend"},     {4544, "pg_checkpoint"},
+      {4569, "pg_read_server_files"}, {4570, "pg_write_server_files"}, {4571, "pg_execute_server_program"},
+      {catalog_oid::kDatabaseOwnerRole, "pg_database_owner"}, {6181, "pg_read_all_data"}, {6182, "pg_write_all_data"},
+  };
+  return roles;
+}
+
+namespace {
+// the predefined roles pg_monitor is a member of (pg_auth_members)
+const uint32_t kMonitorMembers[] = {3374, 3375, 3377};
+
+// A role as pg_authid describes it.
+struct RoleRow {
+  uint32_t oid;
+  std::string name;
+  bool super, createrole, createdb, login;
+  std::string password;
+};
+
+std::vector<RoleRow> AllRoles(const Catalog& cat) {
+  std::vector<RoleRow> out;
+  for (const auto& [oid, r] : cat.roles()) out.push_back({oid, r.name, r.superuser, r.createrole, r.createdb, r.login, r.password});
+  for (const auto& p : PredefinedRoles()) out.push_back({p.oid, p.name, false, false, false, false, ""});
+  return out;
+}
+
+// initdb's superuser may replicate and bypass row security; CREATE ROLE gives neither
+// unless asked (and Tusk's CREATE ROLE does not take those options yet).
+bool Initdb(const RoleRow& r) { return r.oid == catalog_oid::kBootstrapSuperuser; }
+
+Value Password(const std::string& p) { return p.empty() ? Value::Null() : Value::Str(p); }
+
+void RegisterAuthid() {
+  SystemRelation r;
+  r.oid = 1260;
+  r.schema = "pg_catalog";
+  r.name = "pg_authid";
+  r.columns = {{"oid", Type(oid::kOid)},          {"rolname", Type(oid::kName)},         {"rolsuper", Type(oid::kBool)},
+               {"rolinherit", Type(oid::kBool)},  {"rolcreaterole", Type(oid::kBool)},   {"rolcreatedb", Type(oid::kBool)},
+               {"rolcanlogin", Type(oid::kBool)}, {"rolreplication", Type(oid::kBool)},  {"rolbypassrls", Type(oid::kBool)},
+               {"rolconnlimit", Type(oid::kInt4)}, {"rolpassword", Type(oid::kText)},    {"rolvaliduntil", Type(oid::kTimestamptz)}};
+  r.rows = [](const ExecState& st, std::vector<Row>* rows) {
+    for (const auto& x : AllRoles(*st.catalog))
+      rows->push_back({OidValue(x.oid), NameValue(x.name), Value::Bool(x.super), Value::Bool(true), Value::Bool(x.createrole),
+                       Value::Bool(x.createdb), Value::Bool(x.login), Value::Bool(Initdb(x)), Value::Bool(Initdb(x)), Value::Int(-1),
+                       Password(x.password), Value::Null()});
+  };
+  RegisterSystemRelation(std::move(r));
+}
+
+// pg_roles and pg_user hide the password ("********" when there is one).
+void RegisterRoleViews() {
+  SystemRelation roles;
+  roles.oid = 12000;
+  roles.schema = "pg_catalog";
+  roles.name = "pg_roles";
+  roles.kind = 'v';
+  roles.columns = {{"rolname", Type(oid::kName)},        {"rolsuper", Type(oid::kBool)},       {"rolinherit", Type(oid::kBool)},
+                   {"rolcreaterole", Type(oid::kBool)},  {"rolcreatedb", Type(oid::kBool)},    {"rolcanlogin", Type(oid::kBool)},
+                   {"rolreplication", Type(oid::kBool)}, {"rolconnlimit", Type(oid::kInt4)},   {"rolpassword", Type(oid::kText)},
+                   {"rolvaliduntil", Type(oid::kTimestamptz)}, {"rolbypassrls", Type(oid::kBool)},
+                   {"rolconfig", Type(oid::kText, -1, true)}, {"oid", Type(oid::kOid)}};
+  roles.rows = [](const ExecState& st, std::vector<Row>* rows) {
+    for (const auto& x : AllRoles(*st.catalog))
+      rows->push_back({NameValue(x.name), Value::Bool(x.super), Value::Bool(true), Value::Bool(x.createrole), Value::Bool(x.createdb),
+                       Value::Bool(x.login), Value::Bool(Initdb(x)), Value::Int(-1), Value::Str("********"), Value::Null(),
+                       Value::Bool(Initdb(x)), Value::Null(), OidValue(x.oid)});
+  };
+  RegisterSystemRelation(std::move(roles));
+
+  SystemRelation user;
+  user.oid = 12014;
+  user.schema = "pg_catalog";
+  user.name = "pg_user";
+  user.kind = 'v';
+  user.columns = {{"usename", Type(oid::kName)},    {"usesysid", Type(oid::kOid)},       {"usecreatedb", Type(oid::kBool)},
+                  {"usesuper", Type(oid::kBool)},   {"userepl", Type(oid::kBool)},       {"usebypassrls", Type(oid::kBool)},
+                  {"passwd", Type(oid::kText)},     {"valuntil", Type(oid::kTimestamptz)}, {"useconfig", Type(oid::kText, -1, true)}};
+  user.rows = [](const ExecState& st, std::vector<Row>* rows) {
+    for (const auto& x : AllRoles(*st.catalog))
+      if (x.login)
+        rows->push_back({NameValue(x.name), OidValue(x.oid), Value::Bool(x.createdb), Value::Bool(x.super), Value::Bool(Initdb(x)),
+                         Value::Bool(Initdb(x)), Value::Str("********"), Value::Null(), Value::Null()});
+  };
+  RegisterSystemRelation(std::move(user));
+}
+
+void RegisterAuthMembers() {
+  SystemRelation r;
+  r.oid = 1261;
+  r.schema = "pg_catalog";
+  r.name = "pg_auth_members";
+  r.columns = {{"roleid", Type(oid::kOid)}, {"member", Type(oid::kOid)}, {"grantor", Type(oid::kOid)}, {"admin_option", Type(oid::kBool)}};
+  r.rows = [](const ExecState&, std::vector<Row>* rows) {
+    for (uint32_t m : kMonitorMembers)
+      rows->push_back({OidValue(m), OidValue(3373), OidValue(catalog_oid::kBootstrapSuperuser), Value::Bool(false)});
+  };
+  RegisterSystemRelation(std::move(r));
+}
+
+// One data directory is one database, which answers to the name the client connected with.
+void RegisterDatabase() {
+  SystemRelation r;
+  r.oid = 1262;
+  r.schema = "pg_catalog";
+  r.name = "pg_database";
+  r.columns = {{"oid", Type(oid::kOid)},           {"datname", Type(oid::kName)},      {"datdba", Type(oid::kOid)},
+               {"encoding", Type(oid::kInt4)},     {"datlocprovider", Type(oid::kChar)}, {"datistemplate", Type(oid::kBool)},
+               {"datallowconn", Type(oid::kBool)}, {"datconnlimit", Type(oid::kInt4)}, {"datfrozenxid", Type(oid::kXid)},
+               {"datminmxid", Type(oid::kXid)},    {"dattablespace", Type(oid::kOid)}, {"datcollate", Type(oid::kText)},
+               {"datctype", Type(oid::kText)},     {"daticulocale", Type(oid::kText)}, {"datcollversion", Type(oid::kText)},
+               {"datacl", Type(oid::kAclitem, -1, true)}};
+  r.rows = [](const ExecState& st, std::vector<Row>* rows) {
+    rows->push_back({OidValue(catalog_oid::kCurrentDatabase), NameValue(st.session->database()), OidValue(catalog_oid::kBootstrapSuperuser),
+                     Value::Int(6 /* UTF8 */), CharValue('c'), Value::Bool(false), Value::Bool(true), Value::Int(-1), Value::Int(0),
+                     Value::Int(0), OidValue(1663 /* pg_default */), Value::Str("C.UTF-8"), Value::Str("C.UTF-8"), Value::Null(),
+                     Value::Null(), Value::Null()});
+  };
+  RegisterSystemRelation(std::move(r));
+}
+}  // namespace
+
+void RegisterRoleCatalogs() {
+  RegisterAuthid();
+  RegisterRoleViews();
+  RegisterAuthMembers();
+  RegisterDatabase();
+}
+
+}  // namespace tusk

@@ -1,0 +1,97 @@
+// pg_type (the built-in types with PostgreSQL's OIDs, their array types, user enums and their
+// arrays) and pg_enum.
+#include "catalog/system/catalogs.hpp"
+#include "catalog/system/system_relation.hpp"
+#include "execution/exec_state.hpp"
+
+namespace tusk {
+
+namespace {
+// One pg_type row's facts; the I/O function columns (typinput, ...) stay 0 until pg_proc lists
+// Tusk's functions.
+struct TypeRow {
+  uint32_t oid;
+  std::string name;
+  uint32_t ns;
+  int length;
+  bool byval;
+  char typtype, category;
+  bool preferred;
+  uint32_t elem, array;
+  char align, storage;
+  uint32_t collation;
+};
+
+Row ToRow(const TypeRow& t) {
+  Value none = OidValue(0);
+  return {OidValue(t.oid),       NameValue(t.name),      OidValue(t.ns),        OidValue(catalog_oid::kBootstrapSuperuser),
+          Value::Int(t.length),  Value::Bool(t.byval),   CharValue(t.typtype),  CharValue(t.category),
+          Value::Bool(t.preferred), Value::Bool(true),   CharValue(','),        OidValue(0),
+          none,                  OidValue(t.elem),       OidValue(t.array),     none, none, none, none, none, none, none,
+          CharValue(t.align),    CharValue(t.storage),   Value::Bool(false),    OidValue(0),
+          Value::Int(-1),        Value::Int(0),          OidValue(t.collation), Value::Null(), Value::Null(), Value::Null()};
+}
+
+// The array type of an element type: a varlena of category A aligned as strictly as its elements.
+TypeRow ArrayOf(const TypeRow& elem) {
+  return {elem.array, "_" + elem.name, elem.ns, -1, false, 'b', 'A', false, elem.oid, 0,
+          elem.align == 'd' ? 'd' : 'i', 'x', elem.collation};
+}
+
+void RegisterType() {
+  SystemRelation r;
+  r.oid = 1247;
+  r.schema = "pg_catalog";
+  r.name = "pg_type";
+  auto reg = Type(oid::kRegproc);
+  r.columns = {{"oid", Type(oid::kOid)},          {"typname", Type(oid::kName)},     {"typnamespace", Type(oid::kOid)},
+               {"typowner", Type(oid::kOid)},     {"typlen", Type(oid::kInt2)},      {"typbyval", Type(oid::kBool)},
+               {"typtype", Type(oid::kChar)},     {"typcategory", Type(oid::kChar)}, {"typispreferred", Type(oid::kBool)},
+               {"typisdefined", Type(oid::kBool)}, {"typdelim", Type(oid::kChar)},   {"typrelid", Type(oid::kOid)},
+               {"typsubscript", reg},             {"typelem", Type(oid::kOid)},      {"typarray", Type(oid::kOid)},
+               {"typinput", reg},                 {"typoutput", reg},                {"typreceive", reg},
+               {"typsend", reg},                  {"typmodin", reg},                 {"typmodout", reg},
+               {"typanalyze", reg},               {"typalign", Type(oid::kChar)},    {"typstorage", Type(oid::kChar)},
+               {"typnotnull", Type(oid::kBool)},  {"typbasetype", Type(oid::kOid)},  {"typtypmod", Type(oid::kInt4)},
+               {"typndims", Type(oid::kInt4)},    {"typcollation", Type(oid::kOid)}, {"typdefaultbin", Type(oid::kPgNodeTree)},
+               {"typdefault", Type(oid::kText)},  {"typacl", Type(oid::kAclitem, -1, true)}};
+  r.rows = [](const ExecState& st, std::vector<Row>* rows) {
+    for (const BuiltinTypeInfo* b : BuiltinTypes()) {
+      TypeRow t{b->oid, b->name, catalog_oid::kPgCatalog, b->length, b->byval, b->typtype, b->category, b->preferred,
+                b->elem, b->array_oid, b->align, b->storage, b->collation};
+      rows->push_back(ToRow(t));
+      if (t.array) rows->push_back(ToRow(ArrayOf(t)));
+    }
+    for (const auto& [oid, e] : st.catalog->enums()) {
+      TypeRow t{e->type_oid, e->name, NamespaceOid(*st.catalog, e->schema), 4, true, 'e', 'E', false, 0, e->array_oid, 'i', 'p', 0};
+      rows->push_back(ToRow(t));
+      rows->push_back(ToRow(ArrayOf(t)));
+    }
+  };
+  RegisterSystemRelation(std::move(r));
+}
+
+// pg_enum: one row per label, sort orders 1, 2, 3, ... in label order. Tusk's catalog keeps no
+// OIDs for labels: their oid column is 0 (docs/compatibility.md).
+void RegisterEnum() {
+  SystemRelation r;
+  r.oid = 3501;
+  r.schema = "pg_catalog";
+  r.name = "pg_enum";
+  r.columns = {{"oid", Type(oid::kOid)}, {"enumtypid", Type(oid::kOid)}, {"enumsortorder", Type(oid::kFloat4)},
+               {"enumlabel", Type(oid::kName)}};
+  r.rows = [](const ExecState& st, std::vector<Row>* rows) {
+    for (const auto& [oid, e] : st.catalog->enums())
+      for (size_t i = 0; i < e->labels.size(); i++)
+        rows->push_back({OidValue(0), OidValue(e->type_oid), Value::Float(static_cast<double>(i + 1)), NameValue(e->labels[i])});
+  };
+  RegisterSystemRelation(std::move(r));
+}
+}  // namespace
+
+void RegisterTypeCatalogs() {
+  RegisterType();
+  RegisterEnum();
+}
+
+}  // namespace tusk

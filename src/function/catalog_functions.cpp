@@ -1,0 +1,68 @@
+// Functions that tools call over the system catalogs: psql's \d family and drivers'
+// introspection (pg_get_userbyid, pg_table_is_visible, format_type, obj_description, ...).
+#include "catalog/system/catalogs.hpp"
+#include "catalog/system/object_names.hpp"
+#include "engine/session.hpp"
+#include "function/registry.hpp"
+
+namespace tusk {
+
+namespace {
+const Type kOidT(oid::kOid);
+
+// The name of a role by OID, "unknown (OID=n)" when none has it (as PostgreSQL).
+std::string RoleName(const ExecState& st, uint32_t oid) {
+  if (st.dt.names)
+    if (auto name = st.dt.names->Name(oid::kRegrole, oid)) return *name;
+  return "unknown (OID=" + std::to_string(oid) + ")";
+}
+
+// format_type(type, typmod): the type's SQL spelling with its modifier; NULL typmod is none.
+Value FormatType(const std::vector<Value>& a, EvalContext& ctx) {
+  if (a[0].is_null()) return Value::Null();
+  uint32_t id = static_cast<uint32_t>(a[0].i());
+  if (id == 0) return Value::Str("-");
+  int32_t typmod = a.size() > 1 && !a[1].is_null() ? static_cast<int32_t>(a[1].i()) : -1;
+  if (FindBuiltinType(id)) return Value::Str(TypeName(Type(id, typmod)));
+  for (const BuiltinTypeInfo* b : BuiltinTypes())
+    if (b->array_oid == id && id != 0) return Value::Str(TypeName(Type(b->oid, typmod, true)));
+  auto name = ctx.state->dt.names ? ctx.state->dt.names->Name(oid::kRegtype, id) : std::nullopt;
+  return Value::Str(name ? *name : "???");
+}
+}  // namespace
+
+void RegisterCatalogFunctions() {
+  Register("pg_get_userbyid", {kOidT}, Type(oid::kName), [](const std::vector<Value>& a, EvalContext& ctx) {
+    return Value::Str(RoleName(*ctx.state, static_cast<uint32_t>(a[0].i())));
+  });
+  // NULL for an OID that names nothing, so that catalog queries can skip vanished objects
+  Register("pg_table_is_visible", {kOidT}, Type(oid::kBool), [](const std::vector<Value>& a, EvalContext& ctx) {
+    uint32_t oid = static_cast<uint32_t>(a[0].i());
+    if (!ctx.state->dt.names || !ctx.state->dt.names->Name(oid::kRegclass, oid)) return Value::Null();
+    return Value::Bool(RelationIsVisible(*ctx.state->catalog, oid, ctx.state->session->SearchPath()));
+  });
+  Register("pg_type_is_visible", {kOidT}, Type(oid::kBool), [](const std::vector<Value>& a, EvalContext& ctx) {
+    uint32_t oid = static_cast<uint32_t>(a[0].i());
+    if (!ctx.state->dt.names || !ctx.state->dt.names->Name(oid::kRegtype, oid)) return Value::Null();
+    return Value::Bool(TypeIsVisible(*ctx.state->catalog, oid, ctx.state->session->SearchPath()));
+  });
+  Register("format_type", {kOidT, Type(oid::kInt4)}, Type(oid::kText), FormatType, false);
+  Register("pg_encoding_to_char", {Type(oid::kInt4)}, Type(oid::kName), [](const std::vector<Value>& a, EvalContext&) {
+    // the encodings a Tusk database can have; PostgreSQL gives "" for a number that is none
+    switch (a[0].i()) {
+      case 0: return Value::Str("SQL_ASCII");
+      case 6: return Value::Str("UTF8");
+      default: return Value::Str("");
+    }
+  });
+  // Comments live in pg_description, which holds none until COMMENT ON is supported.
+  auto no_comment = [](const std::vector<Value>&, EvalContext&) { return Value::Null(); };
+  Register("obj_description", {kOidT, Type(oid::kName)}, Type(oid::kText), no_comment);
+  Register("obj_description", {kOidT}, Type(oid::kText), no_comment);
+  Register("col_description", {kOidT, Type(oid::kInt4)}, Type(oid::kText), no_comment);
+  Register("shobj_description", {kOidT, Type(oid::kName)}, Type(oid::kText), no_comment);
+  // A Tusk server is never a standby replaying another's log.
+  Register("pg_is_in_recovery", {}, Type(oid::kBool), [](const std::vector<Value>&, EvalContext&) { return Value::Bool(false); });
+}
+
+}  // namespace tusk
