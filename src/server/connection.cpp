@@ -20,7 +20,6 @@
 namespace tusk {
 
 namespace {
-constexpr int32_t kProtocol3 = 196608;
 constexpr int32_t kSslRequest = 80877103;
 constexpr int32_t kGssRequest = 80877104;
 constexpr int32_t kCancelRequest = 80877102;
