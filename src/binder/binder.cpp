@@ -63,11 +63,6 @@ ExprP FoldConstant(ExprP e) {
   return std::make_shared<ConstExpr>(e->Eval(ctx), e->type);
 }
 
-// Disables constant folding while a caller takes a comparison apart (IS DISTINCT FROM, ANY).
-struct NoFold {
-  NoFold() { g_no_fold++; }
-  ~NoFold() { g_no_fold--; }
-};
 ExprP MakeCall(Type t, const std::string& name, std::vector<ExprP> args, ScalarFn fn, bool infix = true) {
   bool all_const = g_no_fold == 0;
   for (const auto& a : args) {
@@ -184,6 +179,11 @@ ExprP Binder::Coerce(ExprP e, const Type& to, CastContext ctx, int location, con
   // PostgreSQL; range and length errors carry no position.
   if (auto* c = dynamic_cast<ConstExpr*>(e.get())) {
     if (c->value.is_null()) return std::make_shared<ConstExpr>(Value::Null(), to, "", c->location);
+    // Unfolded (a stored expression being printed): a typed constant keeps its cast, as
+    // PostgreSQL prints (0)::numeric; integers widen without one (cross-type operators).
+    if (g_no_fold && c->type.id != oid::kUnknown && !c->type.array && !to.array && ctx == CastContext::kImplicit &&
+        !(c->type.id == oid::kInt4 && IsIntegerType(to.id)))
+      return std::make_shared<CastExpr>(e, to, false);
     Value v;
     if (c->type.id == oid::kUnknown && !c->type.array) {
       Type base = to;
@@ -419,6 +419,9 @@ ExprP Binder::BindNode(Node* node, const Scope& scope, AggContext* agg) {
         Node* n = ind->indirection[i];
         if (n->node_case != PG_QUERY__NODE__NODE_A_INDICES)
           throw Error(sqlstate::kFeatureNotSupported, "field selection is not supported");
+        // int2vector and oidvector subscript as the arrays they are (from 0)
+        if (!base->type.array && (base->type.id == oid::kInt2Vector || base->type.id == oid::kOidVector))
+          base = Coerce(base, Type(base->type.id == oid::kInt2Vector ? oid::kInt2 : oid::kOid, -1, true), CastContext::kImplicit, -1);
         if (!base->type.array)
           ThrowAt(sqlstate::kDatatypeMismatch, "cannot subscript type " + TypeName(base->type) + " because it does not support subscripting", ExprLocation(ind->arg));
         auto* idx = n->a_indices;
@@ -944,12 +947,15 @@ ExprP Binder::BindAExpr(PgQuery__AExpr* e, const Scope& scope, AggContext* agg) 
       std::vector<ExprP> all = items;
       all.push_back(l);
       Type t = CommonType(all, "IN", loc);
+      bool varchar_items = t.id == oid::kVarchar && !t.array;
       if (t.id == oid::kVarchar || t.id == oid::kBpchar) t = Type(oid::kText);
       // Validate comparability and coerce.
       MakeComparison("=", l, items[0], loc);
       l = Coerce(l, t, CastContext::kImplicit, loc);
       for (auto& it : items) it = Coerce(it, t, CastContext::kImplicit, loc);
-      return std::make_shared<InListExpr>(l, std::move(items), op == "<>", t);
+      auto in = std::make_shared<InListExpr>(l, std::move(items), op == "<>", t);
+      in->varchar_items = varchar_items;
+      return in;
     }
     case PG_QUERY__A__EXPR__KIND__AEXPR_LIKE:
     case PG_QUERY__A__EXPR__KIND__AEXPR_ILIKE: {
@@ -1368,5 +1374,8 @@ ExprP Binder::BindWindowCall(PgQuery__FuncCall* f, const std::string& name) {
   return std::make_shared<ColumnExpr>(kWindowBase + static_cast<int>(w->calls.size() - 1), 0, call.type, name + "(...) OVER (...)");
 }
 
+
+NoFold::NoFold() { g_no_fold++; }
+NoFold::~NoFold() { g_no_fold--; }
 
 }  // namespace tusk

@@ -61,6 +61,15 @@ struct WindowContext {
   std::vector<WindowCall> calls;
 };
 
+// While one is alive, binding leaves calls over constants unevaluated: for callers that take the
+// bound expression apart, or print it (pg_get_expr).
+struct NoFold {
+  NoFold();
+  ~NoFold();
+  NoFold(const NoFold&) = delete;
+  NoFold& operator=(const NoFold&) = delete;
+};
+
 struct ParamTypes {
   std::vector<Type> types;  // kUnknown until inferred
   bool allow_new = false;   // true while preparing: $n beyond `types` declares a parameter

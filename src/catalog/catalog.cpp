@@ -122,9 +122,23 @@ std::string Catalog::RelationName(uint32_t oid) const {
   return "";
 }
 
+void Catalog::AssignObjectOids() {
+  for (auto& [oid, t] : tables_) {
+    for (auto& c : t.constraints)
+      if (!c.oid) c.oid = AllocateOid();
+    for (auto& col : t.columns) {
+      if (col.default_sql.empty()) col.default_oid = 0;
+      else if (!col.default_oid) col.default_oid = AllocateOid();
+    }
+  }
+}
+
 // ---- serialization: a flat stream of varints and length-prefixed strings ----
 namespace {
-constexpr uint64_t kCatalogFormat = 1;
+// 2: constraints and column defaults carry OIDs, index columns an operator class. A format 1
+// catalog is read as well; its objects get OIDs as it loads (the same ones at every load,
+// until the next DDL writes format 2).
+constexpr uint64_t kCatalogFormat = 2;
 
 struct Writer {
   std::string out;
@@ -171,10 +185,11 @@ std::string Catalog::Serialize() const {
     w.U(t.columns.size());
     for (const auto& c : t.columns) {
       w.S(c.name); w.T(c.type); w.U(c.not_null); w.S(c.default_sql); w.U(static_cast<uint8_t>(c.identity)); w.U(c.dropped);
+      w.U(c.default_oid);
     }
     w.U(t.constraints.size());
     for (const auto& c : t.constraints) {
-      w.S(c.name); w.U(static_cast<uint8_t>(c.kind)); w.U(c.index); w.S(c.check_sql);
+      w.U(c.oid); w.S(c.name); w.U(static_cast<uint8_t>(c.kind)); w.U(c.index); w.S(c.check_sql);
       w.U(c.columns.size()); for (int x : c.columns) w.I(x);
       w.U(c.ref_table);
       w.U(c.ref_columns.size()); for (int x : c.ref_columns) w.I(x);
@@ -187,7 +202,7 @@ std::string Catalog::Serialize() const {
   for (const auto& [oid, ix] : indexes_) {
     w.U(ix.oid); w.U(ix.table); w.S(ix.name); w.U(ix.unique); w.U(ix.primary); w.S(ix.where_sql);
     w.U(ix.columns.size());
-    for (const auto& c : ix.columns) { w.I(c.column); w.S(c.expr_sql); w.U(c.desc); w.U(c.nulls_first); }
+    for (const auto& c : ix.columns) { w.I(c.column); w.S(c.expr_sql); w.U(c.desc); w.U(c.nulls_first); w.S(c.opclass); }
   }
   w.U(sequences_.size());
   for (const auto& [oid, s] : sequences_) {
@@ -205,7 +220,9 @@ std::string Catalog::Serialize() const {
 
 std::shared_ptr<Catalog> Catalog::Deserialize(const std::string& bytes) {
   Reader r{bytes};
-  if (r.U() != kCatalogFormat) Reader::Bad();
+  uint64_t format = r.U();
+  if (format != 1 && format != kCatalogFormat) Reader::Bad();
+  bool v2 = format >= 2;
   auto c = std::make_shared<Catalog>();
   c->next_oid_ = r.U32();
   for (size_t n = r.Count(); n > 0; n--) { SchemaDef s; s.oid = r.U32(); s.name = r.S(); c->schemas_[s.oid] = s; }
@@ -222,10 +239,12 @@ std::shared_ptr<Catalog> Catalog::Deserialize(const std::string& bytes) {
       ColumnDef col;
       col.name = r.S(); col.type = r.T(); col.not_null = r.U(); col.default_sql = r.S();
       col.identity = static_cast<char>(r.U()); col.dropped = r.U();
+      if (v2) col.default_oid = r.U32();
       t.columns.push_back(col);
     }
     for (size_t k = r.Count(); k > 0; k--) {
       ConstraintDef cd;
+      if (v2) cd.oid = r.U32();
       cd.name = r.S(); cd.kind = static_cast<char>(r.U()); cd.index = r.U32(); cd.check_sql = r.S();
       for (size_t m = r.Count(); m > 0; m--) cd.columns.push_back(r.Int());
       cd.ref_table = r.U32();
@@ -242,6 +261,7 @@ std::shared_ptr<Catalog> Catalog::Deserialize(const std::string& bytes) {
     for (size_t k = r.Count(); k > 0; k--) {
       IndexColumn ic;
       ic.column = r.Int(); ic.expr_sql = r.S(); ic.desc = r.U(); ic.nulls_first = r.U();
+      if (v2) ic.opclass = r.S();
       ix.columns.push_back(ic);
     }
     c->indexes_[ix.oid] = ix;
@@ -263,6 +283,7 @@ std::shared_ptr<Catalog> Catalog::Deserialize(const std::string& bytes) {
   for (auto& [oid, t] : c->tables_)
     for (auto& col : t.columns)
       if (col.type.id >= oid::kFirstUserOid) col.type.enumdef = c->FindEnumByOid(col.type.id);
+  if (!v2) c->AssignObjectOids();
   return c;
 }
 

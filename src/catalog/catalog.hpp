@@ -24,6 +24,7 @@ struct ColumnDef {
   std::string default_sql;     // SQL text of the DEFAULT expression; empty when none
   char identity = 0;           // 'a' GENERATED ALWAYS, 'd' BY DEFAULT, 0 not an identity
   bool dropped = false;        // dropped columns keep their slot, like pg_attribute
+  uint32_t default_oid = 0;    // the default's pg_attrdef OID (AssignObjectOids)
 };
 
 struct IndexColumn {
@@ -31,6 +32,7 @@ struct IndexColumn {
   std::string expr_sql;        // the expression when column == -1
   bool desc = false;
   bool nulls_first = false;
+  std::string opclass;         // an operator class given by name (text_pattern_ops); empty: the default
 };
 
 struct IndexDef {
@@ -46,6 +48,7 @@ struct IndexDef {
 enum class FkAction : char { kNoAction = 'a', kRestrict = 'r', kCascade = 'c', kSetNull = 'n', kSetDefault = 'd' };
 
 struct ConstraintDef {
+  uint32_t oid = 0;            // pg_constraint OID (AssignObjectOids)
   std::string name;
   char kind = 'c';             // 'p' primary key, 'u' unique, 'c' check, 'f' foreign key
   uint32_t index = 0;          // backing index for 'p' and 'u'
@@ -106,6 +109,9 @@ class Catalog {
   static std::shared_ptr<Catalog> Deserialize(const std::string& bytes);
 
   uint32_t AllocateOid() { return next_oid_++; }
+  // Gives an OID to each constraint and column default that has none yet. DDL calls it after
+  // changing a table, so that pg_constraint and pg_attrdef can name every one of them.
+  void AssignObjectOids();
 
   // Lookups return nullptr when absent.
   const SchemaDef* FindSchema(const std::string& name) const;

@@ -3,6 +3,7 @@
 #include <openssl/rand.h>
 #include <openssl/sha.h>
 
+#include "catalog/system/opclasses.hpp"
 #include "common/error.hpp"
 #include "common/strings.hpp"
 #include "engine/ddl_util.hpp"
@@ -143,19 +144,29 @@ static void ExecuteCreateIndex(PgQuery__IndexStmt* stmt, ExecState* st, ResultSi
   for (size_t i = 0; i < stmt->n_index_params; i++) {
     auto* ie = stmt->index_params[i]->index_elem;
     IndexColumn ic;
+    Type key_type;
     if (ie->name && *ie->name) {
       ic.column = t->FindColumn(ie->name);
       if (ic.column < 0) throw Error(sqlstate::kUndefinedColumn, "column \"" + std::string(ie->name) + "\" does not exist");
+      key_type = t->columns[static_cast<size_t>(ic.column)].type;
       name_parts.push_back(ie->name);
     } else {
       planner.binder().set_clause("index expressions");
-      ExprP e = planner.binder().Bind(ie->expr, scope);
-      (void)e;
+      key_type = planner.binder().Bind(ie->expr, scope)->type;
       ic.expr_sql = DeparseExpr(ie->expr);
       std::string fig = FigureColname(ie->expr);
       name_parts.push_back(fig == "?column?" ? "expr" : fig);
     }
-    if (ie->n_opclass) throw Error(sqlstate::kFeatureNotSupported, "operator classes are not supported yet");
+    if (ie->n_opclassopts) throw Error(sqlstate::kFeatureNotSupported, "operator class options are not supported yet");
+    if (ie->n_opclass) {
+      // pg_catalog.text_pattern_ops or text_pattern_ops
+      std::string schema = ie->n_opclass > 1 ? StrVal(ie->opclass[0]) : "pg_catalog";
+      std::string name = StrVal(ie->opclass[ie->n_opclass - 1]);
+      if (schema != "pg_catalog")
+        throw Error(sqlstate::kUndefinedObject, "operator class \"" + schema + "." + name + "\" does not exist for access method \"btree\"");
+      const BtreeOpclass* chosen = ChooseBtreeOpclass(key_type, name);
+      if (!chosen->is_default) ic.opclass = chosen->name;  // a default class named is the same as none
+    }
     ic.desc = ie->ordering == PG_QUERY__SORT_BY_DIR__SORTBY_DESC;
     ic.nulls_first = ie->nulls_ordering == PG_QUERY__SORT_BY_NULLS__SORTBY_NULLS_FIRST ||
                      (ie->nulls_ordering != PG_QUERY__SORT_BY_NULLS__SORTBY_NULLS_LAST && ic.desc);

@@ -861,7 +861,10 @@ void Session::Dispatch(Node* stmt, const PreparedStatement* prepared, ExecState*
     case PG_QUERY__NODE__NODE_TRANSACTION_STMT:
       throw Error(sqlstate::kFeatureNotSupported, "this transaction command is not supported");
     default:
-      if (ExecuteDdl(stmt, st, sink)) return;
+      if (ExecuteDdl(stmt, st, sink)) {
+        if (txn_catalog_) txn_catalog_->AssignObjectOids();  // new constraints and defaults
+        return;
+      }
       throw Error(sqlstate::kFeatureNotSupported, "statement type is not supported yet");
   }
 }

@@ -8,6 +8,27 @@
 
 namespace tusk {
 
+namespace {
+thread_local int g_pretty = 0;
+
+// Text wrapped in one pair of parentheses that encloses all of it.
+bool Parenthesized(const std::string& s) {
+  if (s.size() < 2 || s.front() != '(' || s.back() != ')') return false;
+  int depth = 0;
+  bool quoted = false;
+  for (size_t i = 0; i < s.size(); i++) {
+    if (s[i] == '\'') quoted = !quoted;
+    if (quoted) continue;
+    if (s[i] == '(') depth++;
+    if (s[i] == ')' && --depth == 0 && i + 1 < s.size()) return false;
+  }
+  return true;
+}
+}  // namespace
+
+PrettySql::PrettySql() { g_pretty++; }
+PrettySql::~PrettySql() { g_pretty--; }
+
 std::string ConstExpr::ToSql() const {
   if (!sql_.empty()) return sql_;
   if (value.is_null()) return "NULL";
@@ -74,8 +95,9 @@ Value CastExpr::Eval(EvalContext& ctx) const {
 
 std::string CastExpr::ToSql() const {
   std::string inner = arg->ToSql();
-  if (dynamic_cast<ColumnExpr*>(arg.get()) || dynamic_cast<ParamExpr*>(arg.get()))
-    return "(" + inner + ")::" + TypeName(type);
+  bool simple = dynamic_cast<ColumnExpr*>(arg.get()) || dynamic_cast<ParamExpr*>(arg.get()) ||
+                dynamic_cast<ConstExpr*>(arg.get()) || dynamic_cast<ArrayExpr*>(arg.get());
+  if (g_pretty && simple && !Parenthesized(inner)) return inner + "::" + TypeName(type);
   return "(" + inner + ")::" + TypeName(type);
 }
 
@@ -100,7 +122,13 @@ Value BoolExpr::Eval(EvalContext& ctx) const {
 std::string BoolExpr::ToSql() const {
   if (op == kNot) return "(NOT " + args[0]->ToSql() + ")";
   std::string r = "(";
-  for (size_t i = 0; i < args.size(); i++) r += (i ? (op == kAnd ? " AND " : " OR ") : "") + args[i]->ToSql();
+  for (size_t i = 0; i < args.size(); i++) {
+    std::string a = args[i]->ToSql();
+    // a comparison binds tighter than AND and OR: pretty output drops its parentheses
+    auto* call = dynamic_cast<CallExpr*>(args[i].get());
+    if (g_pretty && call && call->infix && call->args.size() == 2 && Parenthesized(a)) a = a.substr(1, a.size() - 2);
+    r += (i ? (op == kAnd ? " AND " : " OR ") : "") + a;
+  }
   return r + ")";
 }
 
@@ -191,9 +219,15 @@ Value InListExpr::Eval(EvalContext& ctx) const {
 }
 
 std::string InListExpr::ToSql() const {
-  std::string r = "(" + arg->ToSql() + (negated ? " <> ALL (ARRAY[" : " = ANY (ARRAY[");
-  for (size_t i = 0; i < items.size(); i++) r += (i ? ", " : "") + items[i]->ToSql();
-  return r + "]))";
+  std::string array = "ARRAY[";
+  for (size_t i = 0; i < items.size(); i++) {
+    auto* c = dynamic_cast<ConstExpr*>(items[i].get());
+    std::string item = varchar_items && c && !c->value.is_null() ? QuoteSqlLiteral(c->value.s()) + "::character varying" : items[i]->ToSql();
+    array += (i ? ", " : "") + item;
+  }
+  array += "]";
+  if (varchar_items) array = g_pretty ? array + "::text[]" : "(" + array + ")::text[]";
+  return "(" + arg->ToSql() + (negated ? " <> ALL (" : " = ANY (") + array + "))";
 }
 
 Value ArrayCompareExpr::Eval(EvalContext& ctx) const {

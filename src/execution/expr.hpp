@@ -187,6 +187,8 @@ class InListExpr : public Expr {
   std::vector<ExprP> items;
   bool negated;
   Type cmp_type;
+  // varchar items compare as text; PostgreSQL prints them as a varchar array cast to text[]
+  bool varchar_items = false;
 };
 
 // x op ANY/ALL (array expression)
@@ -254,6 +256,15 @@ class SubqueryExpr : public Expr {
 };
 
 std::string QuoteSqlLiteral(const std::string& s);
+// While one is alive, ToSql prints PostgreSQL's "pretty" form (pg_get_expr(..., true)): no
+// parentheses around a cast's column, constant or array, nor around the comparisons of an
+// AND / OR.
+struct PrettySql {
+  PrettySql();
+  ~PrettySql();
+  PrettySql(const PrettySql&) = delete;
+  PrettySql& operator=(const PrettySql&) = delete;
+};
 // Collects the positions of level-0 columns an expression reads; returns false when it reads
 // the row in ways positions do not capture (correlated subqueries).
 bool CollectColumns(const ExprP& e, std::vector<int>* cols);

@@ -1,6 +1,7 @@
 // Functions that tools call over the system catalogs: psql's \d family and drivers'
 // introspection (pg_get_userbyid, pg_table_is_visible, format_type, obj_description, ...).
 #include "catalog/system/catalogs.hpp"
+#include "catalog/system/deparse.hpp"
 #include "catalog/system/object_names.hpp"
 #include "engine/session.hpp"
 #include "function/registry.hpp"
@@ -61,6 +62,43 @@ void RegisterCatalogFunctions() {
   Register("obj_description", {kOidT}, Type(oid::kText), no_comment);
   Register("col_description", {kOidT, Type(oid::kInt4)}, Type(oid::kText), no_comment);
   Register("shobj_description", {kOidT, Type(oid::kName)}, Type(oid::kText), no_comment);
+  // Deparsing. Stored expressions (pg_node_tree columns) are SQL text bound against the relation.
+  auto get_expr = [](const std::vector<Value>& a, EvalContext& ctx) {
+    const TableDef* t = ctx.state->catalog->FindTable(static_cast<uint32_t>(a[1].i()));
+    bool pretty = a.size() > 2 && a[2].b();
+    return Value::Str(DeparseStoredExpr(ctx.state, t, a[0].s(), nullptr, pretty));
+  };
+  Register("pg_get_expr", {Type(oid::kPgNodeTree), kOidT}, Type(oid::kText), get_expr);
+  Register("pg_get_expr", {Type(oid::kPgNodeTree), kOidT, Type(oid::kBool)}, Type(oid::kText), get_expr);
+  auto constraint_def = [](const std::vector<Value>& a, EvalContext& ctx) {
+    uint32_t oid = static_cast<uint32_t>(a[0].i());
+    bool pretty = a.size() > 1 && a[1].b();
+    for (const auto& [toid, t] : ctx.state->catalog->tables())
+      for (const auto& c : t.constraints)
+        if (c.oid == oid) return Value::Str(ConstraintDefinition(ctx.state, t, c, pretty));
+    return Value::Null();
+  };
+  Register("pg_get_constraintdef", {kOidT}, Type(oid::kText), constraint_def);
+  Register("pg_get_constraintdef", {kOidT, Type(oid::kBool)}, Type(oid::kText), constraint_def);
+  auto index_def = [](const std::vector<Value>& a, EvalContext& ctx) {
+    const IndexDef* ix = ctx.state->catalog->FindIndex(static_cast<uint32_t>(a[0].i()));
+    if (!ix) return Value::Null();
+    int column = a.size() > 1 ? static_cast<int>(a[1].i()) : 0;
+    bool pretty = a.size() > 2 && a[2].b();
+    return Value::Str(IndexDefinition(ctx.state, *ix, column, pretty));
+  };
+  Register("pg_get_indexdef", {kOidT}, Type(oid::kText), index_def);
+  Register("pg_get_indexdef", {kOidT, Type(oid::kInt4), Type(oid::kBool)}, Type(oid::kText), index_def);
+  // Extended statistics objects (pg_statistic_ext) cannot be created yet: none to describe.
+  Register("pg_get_statisticsobjdef_columns", {kOidT}, Type(oid::kText), no_comment);
+  // Nor can triggers (pg_trigger is empty): PostgreSQL gives NULL for an OID that is none.
+  Register("pg_get_triggerdef", {kOidT}, Type(oid::kText), no_comment);
+  Register("pg_get_triggerdef", {kOidT, Type(oid::kBool)}, Type(oid::kText), no_comment);
+  // Whether logical replication could publish the relation: PostgreSQL's test, a user table.
+  Register("pg_relation_is_publishable", {Type(oid::kRegclass)}, Type(oid::kBool), [](const std::vector<Value>& a, EvalContext& ctx) {
+    const TableDef* t = ctx.state->catalog->FindTable(static_cast<uint32_t>(a[0].i()));
+    return t ? Value::Bool(true) : Value::Null();
+  });
   // A Tusk server is never a standby replaying another's log.
   Register("pg_is_in_recovery", {}, Type(oid::kBool), [](const std::vector<Value>&, EvalContext&) { return Value::Bool(false); });
 }

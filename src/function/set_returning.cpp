@@ -10,7 +10,8 @@
 namespace tusk {
 
 bool IsSetReturningFunction(const std::string& name) {
-  return name == "generate_series" || name == "unnest" || name == "regexp_matches" || name == "regexp_split_to_table";
+  return name == "generate_series" || name == "unnest" || name == "regexp_matches" || name == "regexp_split_to_table" ||
+         name == "pg_partition_ancestors";
 }
 
 namespace {
@@ -35,9 +36,25 @@ RowGenerator YieldRows(std::vector<Row> rows) {
 SetFunction BindSetFunction(Binder& b, const std::string& name, std::vector<ExprP> args, int location) {
   SetFunction f;
   f.name = name;
+  if (name == "pg_partition_ancestors") {
+    // The relation and the partitioned tables above it; Tusk has no partitions yet, so a
+    // table is its own only ancestor (and an OID that names no table has none).
+    if (args.size() != 1) NoSuch(name, args, location);
+    args[0] = b.Coerce(args[0], Type(oid::kRegclass), CastContext::kImplicit, location);
+    f.args = args;
+    f.types = {Type(oid::kRegclass)};
+    f.columns = {"relid"};
+    f.generate = [](const std::vector<Value>& v, EvalContext& ctx) -> RowGenerator {
+      if (v[0].is_null() || !ctx.state->catalog->FindTable(static_cast<uint32_t>(v[0].i()))) return YieldRows({});
+      return YieldRows({{v[0]}});
+    };
+    return f;
+  }
   if (name == "unnest") {
     if (args.empty()) NoSuch(name, args, location);
     for (auto& a : args) {
+      if (!a->type.array && (a->type.id == oid::kInt2Vector || a->type.id == oid::kOidVector))
+        a = b.Coerce(a, Type(a->type.id == oid::kInt2Vector ? oid::kInt2 : oid::kOid, -1, true), CastContext::kImplicit, location);
       if (!a->type.array) NoSuch(name, args, location);
       f.types.push_back(a->type.Element());
       f.columns.push_back(args.size() == 1 ? "unnest" : "unnest");

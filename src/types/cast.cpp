@@ -42,6 +42,9 @@ int64_t FloatToInt(double d, uint32_t id) {
 bool CanCast(const Type& from, const Type& to, CastContext ctx) {
   if (from == to) return true;
   if (from.id == oid::kUnknown && !from.array) return true;
+  // the vector types are arrays subscripted from 0 (int2vector as int2[], oidvector as oid[])
+  if (!from.array && to.array && ((from.id == oid::kInt2Vector && to.id == oid::kInt2) || (from.id == oid::kOidVector && to.id == oid::kOid)))
+    return true;
   if (from.array || to.array) {
     if (from.array && to.array) return CanCast(from.Element(), to.Element(), ctx);
     // any type converts to text-like types by I/O on assignment
@@ -95,6 +98,7 @@ Value CastValue(const Value& v, const Type& from, const Type& to, CastContext ct
                 const DateTimeContext& dt) {
   if (v.is_null()) return v;
   bool explicit_cast = ctx == CastContext::kExplicit;
+  if (!from.array && to.array && (from.id == oid::kInt2Vector || from.id == oid::kOidVector)) return v;
   if (from.array && to.array) {
     std::vector<Value> out;
     for (const Value& e : v.arr())

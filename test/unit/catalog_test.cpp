@@ -26,12 +26,25 @@ TEST(Catalog, SerializeRoundTrip) {
   pk.table = t.oid;
   pk.name = "users_pkey";
   pk.unique = pk.primary = true;
-  pk.columns = {IndexColumn{0, "", false, false}};
+  IndexColumn key;
+  key.column = 0;
+  key.opclass = "int4_ops";
+  pk.columns = {key};
   t.pk_index = pk.oid;
   t.indexes = {pk.oid};
-  t.constraints.push_back(ConstraintDef{"users_pkey", 'p', pk.oid, "", {0}, 0, {}, FkAction::kNoAction, FkAction::kNoAction});
+  ConstraintDef pkc;
+  pkc.name = "users_pkey";
+  pkc.kind = 'p';
+  pkc.index = pk.oid;
+  pkc.columns = {0};
+  t.constraints.push_back(pkc);
   c->AddTable(t);
   c->AddIndex(pk);
+  c->AssignObjectOids();
+  const TableDef* ct = c->FindTable(t.oid);
+  EXPECT_NE(ct->constraints[0].oid, 0u);
+  EXPECT_NE(ct->columns[1].default_oid, 0u);  // email has a default
+  EXPECT_EQ(ct->columns[0].default_oid, 0u);
   auto back = Catalog::Deserialize(c->Serialize());
   auto rel = back->FindRelation("", "users", {"public"});
   ASSERT_TRUE(rel.has_value());
@@ -40,6 +53,9 @@ TEST(Catalog, SerializeRoundTrip) {
   EXPECT_EQ(bt->columns.size(), 2u);
   EXPECT_EQ(bt->columns[1].type.typmod, 259);
   EXPECT_EQ(bt->columns[1].default_sql, "'x'");
+  EXPECT_EQ(bt->columns[1].default_oid, ct->columns[1].default_oid);
+  EXPECT_EQ(bt->constraints[0].oid, ct->constraints[0].oid);
+  EXPECT_EQ(back->FindIndex(bt->pk_index)->columns[0].opclass, "int4_ops");
   EXPECT_EQ(back->FindIndex(bt->pk_index)->name, "users_pkey");
   EXPECT_TRUE(back->FindRelation("", "users_pkey", {"public"}).has_value());
   EXPECT_TRUE(back->HasExtension("plpgsql"));

@@ -72,6 +72,11 @@ class CatalogNames : public ObjectNames {
 
   uint32_t Lookup(uint32_t type, const std::string& text) const override {
     std::string trimmed = Trim(text);
+    // a number is an OID as it is, as the reg* input functions take it
+    if (!trimmed.empty() && trimmed.size() <= 10 && trimmed.find_first_not_of("0123456789") == std::string::npos) {
+      uint64_t n = std::stoull(trimmed);
+      if (n <= UINT32_MAX) return static_cast<uint32_t>(n);
+    }
     switch (type) {
       case oid::kRegclass: {
         auto parts = SplitQualifiedName(trimmed);

@@ -26,6 +26,8 @@ const Registry& Loaded() {
   std::call_once(once, [] {
     RegisterNamespaceCatalogs();
     RegisterRelationCatalogs();
+    RegisterConstraintCatalogs();
+    RegisterDependCatalog();
     RegisterTypeCatalogs();
     RegisterRoleCatalogs();
     auto& reg = TheRegistry();

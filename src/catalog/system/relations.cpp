@@ -4,8 +4,8 @@
 #include <algorithm>
 
 #include "catalog/system/catalogs.hpp"
+#include "catalog/system/opclasses.hpp"
 #include "catalog/system/system_relation.hpp"
-#include "engine/database.hpp"
 #include "execution/exec_state.hpp"
 
 namespace tusk {
@@ -168,35 +168,6 @@ void RegisterAttribute() {
   RegisterSystemRelation(std::move(r));
 }
 
-// The default btree operator class of a column type (pg_index.indclass).
-uint32_t DefaultBtreeOpclass(const Type& t) {
-  if (t.array) return 10000;   // array_ops
-  if (t.enumdef) return 10069;  // enum_ops
-  switch (t.id) {
-    case oid::kBool: return 10003;
-    case oid::kBytea: return 10006;
-    case oid::kChar: return 10007;
-    case oid::kName: return 10028;
-    case oid::kInt8: return 3124;
-    case oid::kInt2: return 1979;
-    case oid::kInt4: return 1978;
-    case oid::kText: case oid::kVarchar: return 3126;  // varchar indexes use text_ops
-    case oid::kOid: return 1981;
-    case oid::kFloat4: return 10012;
-    case oid::kFloat8: return 3123;
-    case oid::kBpchar: return 10004;
-    case oid::kDate: return 3122;
-    case oid::kTime: return 10038;
-    case oid::kTimestamp: return 3128;
-    case oid::kTimestamptz: return 3127;
-    case oid::kInterval: return 10022;
-    case oid::kNumeric: return 3125;
-    case oid::kUuid: return 10065;
-    case oid::kJsonb: return 10088;
-    default: return 0;
-  }
-}
-
 void RegisterIndex() {
   SystemRelation r;
   r.oid = 2610;
@@ -218,7 +189,8 @@ void RegisterIndex() {
         Type type = k.column >= 0 ? t->columns[static_cast<size_t>(k.column)].type : Type(0);
         keys.push_back(Value::Int(k.column + 1));  // 0: an expression
         collations.push_back(OidValue(CollationOf(type)));
-        classes.push_back(OidValue(DefaultBtreeOpclass(type)));
+        const BtreeOpclass* opclass = k.opclass.empty() ? DefaultBtreeOpclass(type) : FindBtreeOpclass(k.opclass);
+        classes.push_back(OidValue(opclass ? opclass->oid : 0));
         options.push_back(Value::Int((k.desc ? 1 : 0) | (k.nulls_first ? 2 : 0)));
       }
       int64_t n = static_cast<int64_t>(i.columns.size());
@@ -263,24 +235,90 @@ void RegisterSequence() {
 }
 
 // Catalogs whose objects Tusk cannot create yet: empty, and filled by the features that add
-// them (table inheritance and partitions, COMMENT ON).
+// them (inheritance and partitions, COMMENT ON, row-level security, triggers, extended
+// statistics, logical replication's publications).
+void RegisterEmpty(uint32_t oid, const char* name, std::vector<SystemColumn> columns) {
+  SystemRelation r;
+  r.oid = oid;
+  r.schema = "pg_catalog";
+  r.name = name;
+  r.columns = std::move(columns);
+  r.rows = [](const ExecState&, std::vector<Row>*) {};
+  RegisterSystemRelation(std::move(r));
+}
+
 void RegisterEmptyCatalogs() {
-  SystemRelation inherits;
-  inherits.oid = 2611;
-  inherits.schema = "pg_catalog";
-  inherits.name = "pg_inherits";
-  inherits.columns = {{"inhrelid", Type(oid::kOid)}, {"inhparent", Type(oid::kOid)}, {"inhseqno", Type(oid::kInt4)},
-                      {"inhdetachpending", Type(oid::kBool)}};
-  inherits.rows = [](const ExecState&, std::vector<Row>*) {};
-  RegisterSystemRelation(std::move(inherits));
-  SystemRelation description;
-  description.oid = 2609;
-  description.schema = "pg_catalog";
-  description.name = "pg_description";
-  description.columns = {{"objoid", Type(oid::kOid)}, {"classoid", Type(oid::kOid)}, {"objsubid", Type(oid::kInt4)},
-                         {"description", Type(oid::kText)}};
-  description.rows = [](const ExecState&, std::vector<Row>*) {};
-  RegisterSystemRelation(std::move(description));
+  Type o(oid::kOid), nm(oid::kName), b(oid::kBool), ch(oid::kChar), i2(oid::kInt2), i4(oid::kInt4), tree(oid::kPgNodeTree);
+  RegisterEmpty(2611, "pg_inherits", {{"inhrelid", o}, {"inhparent", o}, {"inhseqno", i4}, {"inhdetachpending", b}});
+  RegisterEmpty(2609, "pg_description", {{"objoid", o}, {"classoid", o}, {"objsubid", i4}, {"description", Type(oid::kText)}});
+  RegisterEmpty(3256, "pg_policy", {{"oid", o}, {"polname", nm}, {"polrelid", o}, {"polcmd", ch}, {"polpermissive", b},
+                                    {"polroles", Type(oid::kOid, -1, true)}, {"polqual", tree}, {"polwithcheck", tree}});
+  RegisterEmpty(2620, "pg_trigger", {{"oid", o}, {"tgrelid", o}, {"tgparentid", o}, {"tgname", nm}, {"tgfoid", o}, {"tgtype", i2},
+                                     {"tgenabled", ch}, {"tgisinternal", b}, {"tgconstrrelid", o}, {"tgconstrindid", o},
+                                     {"tgconstraint", o}, {"tgdeferrable", b}, {"tginitdeferred", b}, {"tgnargs", i2},
+                                     {"tgattr", Type(oid::kInt2Vector)}, {"tgargs", Type(oid::kBytea)}, {"tgqual", tree},
+                                     {"tgoldtable", nm}, {"tgnewtable", nm}});
+  RegisterEmpty(3381, "pg_statistic_ext", {{"oid", o}, {"stxrelid", o}, {"stxname", nm}, {"stxnamespace", o}, {"stxowner", o},
+                                           {"stxstattarget", i4}, {"stxkeys", Type(oid::kInt2Vector)},
+                                           {"stxkind", Type(oid::kChar, -1, true)}, {"stxexprs", tree}});
+  RegisterEmpty(6104, "pg_publication", {{"oid", o}, {"pubname", nm}, {"pubowner", o}, {"puballtables", b}, {"pubinsert", b},
+                                         {"pubupdate", b}, {"pubdelete", b}, {"pubtruncate", b}, {"pubviaroot", b}});
+  RegisterEmpty(6237, "pg_publication_namespace", {{"oid", o}, {"pnpubid", o}, {"pnnspid", o}});
+  RegisterEmpty(6106, "pg_publication_rel", {{"oid", o}, {"prpubid", o}, {"prrelid", o}, {"prqual", tree},
+                                             {"prattrs", Type(oid::kInt2Vector)}});
+}
+
+// pg_collation: the collations that compare as Tusk does, bytewise (libc's C and POSIX, and
+// the database default, which is C.UTF-8).
+void RegisterCollation() {
+  SystemRelation r;
+  r.oid = 3456;
+  r.schema = "pg_catalog";
+  r.name = "pg_collation";
+  Type t(oid::kText);
+  r.columns = {{"oid", Type(oid::kOid)},   {"collname", Type(oid::kName)},    {"collnamespace", Type(oid::kOid)},
+               {"collowner", Type(oid::kOid)}, {"collprovider", Type(oid::kChar)}, {"collisdeterministic", Type(oid::kBool)},
+               {"collencoding", Type(oid::kInt4)}, {"collcollate", t}, {"collctype", t}, {"colliculocale", t}, {"collversion", t}};
+  r.rows = [](const ExecState&, std::vector<Row>* rows) {
+    struct C { uint32_t oid; const char* name; char provider; int encoding; const char* locale; };
+    const C kCollations[] = {{catalog_oid::kDefaultCollation, "default", 'd', -1, nullptr}, {catalog_oid::kCCollation, "C", 'c', -1, "C"},
+                             {951, "POSIX", 'c', -1, "POSIX"}, {12340, "ucs_basic", 'c', 6, "C"}, {12341, "C.utf8", 'c', 6, "C.utf8"}};
+    for (const C& c : kCollations) {
+      Value locale = c.locale ? Value::Str(c.locale) : Value::Null();
+      rows->push_back({OidValue(c.oid), NameValue(c.name), OidValue(catalog_oid::kPgCatalog), OidValue(catalog_oid::kBootstrapSuperuser),
+                       CharValue(c.provider), Value::Bool(true), Value::Int(c.encoding), locale, locale, Value::Null(), Value::Null()});
+    }
+  };
+  RegisterSystemRelation(std::move(r));
+}
+
+// pg_opclass and pg_opfamily: btree's operator classes (opclasses.hpp).
+void RegisterOpclass() {
+  SystemRelation r;
+  r.oid = 2616;
+  r.schema = "pg_catalog";
+  r.name = "pg_opclass";
+  Type o(oid::kOid);
+  r.columns = {{"oid", o}, {"opcmethod", o}, {"opcname", Type(oid::kName)}, {"opcnamespace", o}, {"opcowner", o},
+               {"opcfamily", o}, {"opcintype", o}, {"opcdefault", Type(oid::kBool)}, {"opckeytype", o}};
+  r.rows = [](const ExecState&, std::vector<Row>* rows) {
+    for (const auto& c : BtreeOpclasses())
+      rows->push_back({OidValue(c.oid), OidValue(catalog_oid::kBtreeAm), NameValue(c.name), OidValue(catalog_oid::kPgCatalog),
+                       OidValue(catalog_oid::kBootstrapSuperuser), OidValue(c.family), OidValue(c.input_type), Value::Bool(c.is_default),
+                       OidValue(0)});
+  };
+  RegisterSystemRelation(std::move(r));
+  SystemRelation f;
+  f.oid = 2753;
+  f.schema = "pg_catalog";
+  f.name = "pg_opfamily";
+  f.columns = {{"oid", o}, {"opfmethod", o}, {"opfname", Type(oid::kName)}, {"opfnamespace", o}, {"opfowner", o}};
+  f.rows = [](const ExecState&, std::vector<Row>* rows) {
+    for (const auto& fam : BtreeOpfamilies())
+      rows->push_back({OidValue(fam.oid), OidValue(catalog_oid::kBtreeAm), NameValue(fam.name), OidValue(catalog_oid::kPgCatalog),
+                       OidValue(catalog_oid::kBootstrapSuperuser)});
+  };
+  RegisterSystemRelation(std::move(f));
 }
 
 void RegisterTablesView() {
@@ -317,6 +355,8 @@ void RegisterRelationCatalogs() {
   RegisterAm();
   RegisterSequence();
   RegisterEmptyCatalogs();
+  RegisterCollation();
+  RegisterOpclass();
   RegisterTablesView();
 }
 

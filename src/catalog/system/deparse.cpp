@@ -1,0 +1,143 @@
+#include "catalog/system/deparse.hpp"
+
+#include <algorithm>
+
+#include "common/strings.hpp"
+#include "execution/exec_state.hpp"
+#include "parser/parser.hpp"
+#include "types/object_names.hpp"
+#include "planner/planner.hpp"
+
+namespace tusk {
+
+namespace {
+ExprP BindStored(ExecState* st, const TableDef* table, const std::string& sql, std::unique_ptr<Script>* holder) {
+  ParamTypes params;
+  Planner planner(st, &params);
+  Scope scope;
+  if (table) scope.Add(planner.TableScopeRel(table, table->name));
+  NoFold no_fold;
+  return planner.binder().Bind(ParseStoredExpr(sql, holder), scope);
+}
+
+// Whether the outermost parentheses enclose the whole text.
+bool WhollyParenthesized(const std::string& s) {
+  if (s.size() < 2 || s.front() != '(' || s.back() != ')') return false;
+  int depth = 0;
+  bool quoted = false;
+  for (size_t i = 0; i < s.size(); i++) {
+    char c = s[i];
+    if (c == '\'') quoted = !quoted;
+    if (quoted) continue;
+    if (c == '(') depth++;
+    if (c == ')' && --depth == 0 && i + 1 < s.size()) return false;
+  }
+  return true;
+}
+
+std::string Unwrap(const std::string& s) { return WhollyParenthesized(s) ? s.substr(1, s.size() - 2) : s; }
+
+std::string ColumnList(const TableDef& t, const std::vector<int>& cols) {
+  std::vector<std::string> names;
+  for (int c : cols) names.push_back(QuoteIdent(t.columns[static_cast<size_t>(c)].name));
+  return Join(names, ", ");
+}
+
+const char* ActionText(FkAction a) {
+  switch (a) {
+    case FkAction::kRestrict: return "RESTRICT";
+    case FkAction::kCascade: return "CASCADE";
+    case FkAction::kSetNull: return "SET NULL";
+    case FkAction::kSetDefault: return "SET DEFAULT";
+    default: return nullptr;
+  }
+}
+
+// A relation's name as pg_get_*def prints it: schema-qualified unless search_path finds it.
+std::string RelationText(ExecState* st, uint32_t oid) {
+  auto name = st->dt.names ? st->dt.names->Name(oid::kRegclass, oid) : std::nullopt;
+  return name ? *name : std::to_string(oid);
+}
+}  // namespace
+
+std::string DeparseStoredExpr(ExecState* st, const TableDef* table, const std::string& sql, const Type* type, bool pretty) {
+  std::unique_ptr<Script> holder;
+  ExprP e = BindStored(st, table, sql, &holder);
+  if (type && e->type.id == oid::kUnknown && !e->type.array) {
+    // a default's literal takes the column's type (not its length: that check is a separate,
+    // implicit step PostgreSQL does not print)
+    Type base = *type;
+    base.typmod = -1;
+    ParamTypes params;
+    Planner planner(st, &params);
+    e = planner.binder().Coerce(e, base, CastContext::kAssignment, -1);
+  }
+  std::unique_ptr<PrettySql> pretty_sql;
+  if (pretty) pretty_sql = std::make_unique<PrettySql>();
+  std::string text = e->ToSql();
+  return pretty ? Unwrap(text) : text;
+}
+
+std::vector<int> ColumnsOfStoredExpr(ExecState* st, const TableDef& table, const std::string& sql) {
+  std::unique_ptr<Script> holder;
+  std::vector<int> cols;
+  CollectColumns(BindStored(st, &table, sql, &holder), &cols);
+  std::sort(cols.begin(), cols.end());
+  cols.erase(std::unique(cols.begin(), cols.end()), cols.end());
+  for (int& c : cols) c++;
+  return cols;
+}
+
+std::string ConstraintDefinition(ExecState* st, const TableDef& t, const ConstraintDef& c, bool pretty) {
+  switch (c.kind) {
+    case 'p': return "PRIMARY KEY (" + ColumnList(t, c.columns) + ")";
+    case 'u': return "UNIQUE (" + ColumnList(t, c.columns) + ")";
+    case 'c': {
+      // non-pretty keeps the expression's own parentheses: CHECK ((n > 0))
+      return "CHECK (" + DeparseStoredExpr(st, &t, c.check_sql, nullptr, pretty) + ")";
+    }
+    case 'f': {
+      const TableDef* ref = st->catalog->FindTable(c.ref_table);
+      std::string out = "FOREIGN KEY (" + ColumnList(t, c.columns) + ") REFERENCES " + RelationText(st, c.ref_table) + "(" +
+                        (ref ? ColumnList(*ref, c.ref_columns) : "") + ")";
+      if (const char* a = ActionText(c.on_update)) out += std::string(" ON UPDATE ") + a;
+      if (const char* a = ActionText(c.on_delete)) out += std::string(" ON DELETE ") + a;
+      return out;
+    }
+    default: return "";
+  }
+}
+
+std::string IndexDefinition(ExecState* st, const IndexDef& index, int column, bool pretty) {
+  const TableDef* t = st->catalog->FindTable(index.table);
+  if (!t) return "";
+  auto key = [&](const IndexColumn& k) {
+    std::string text;
+    if (k.column >= 0) {
+      text = QuoteIdent(t->columns[static_cast<size_t>(k.column)].name);
+    } else {
+      // an expression key is printed in parentheses unless it is a function call
+      std::string e = DeparseStoredExpr(st, t, k.expr_sql, nullptr, true);
+      text = e.find('(') != std::string::npos && e.back() == ')' && isalpha(static_cast<unsigned char>(e[0])) ? e : "(" + e + ")";
+    }
+    return text;
+  };
+  if (column > 0) return column <= static_cast<int>(index.columns.size()) ? key(index.columns[static_cast<size_t>(column - 1)]) : "";
+  std::vector<std::string> keys;
+  for (const auto& k : index.columns) {
+    std::string text = key(k);
+    if (!k.opclass.empty()) text += " " + k.opclass;
+    if (k.desc) text += " DESC";
+    if (k.desc && !k.nulls_first) text += " NULLS LAST";
+    if (!k.desc && k.nulls_first) text += " NULLS FIRST";
+    keys.push_back(text);
+  }
+  // pretty names the table as the search path finds it; otherwise always with its schema
+  std::string table = pretty ? RelationText(st, t->oid) : QuoteIdent(t->schema) + "." + QuoteIdent(t->name);
+  std::string out = std::string("CREATE ") + (index.unique ? "UNIQUE " : "") + "INDEX " + QuoteIdent(index.name) + " ON " + table +
+                    " USING btree (" + Join(keys, ", ") + ")";
+  if (!index.where_sql.empty()) out += " WHERE " + DeparseStoredExpr(st, t, index.where_sql, nullptr, pretty);
+  return out;
+}
+
+}  // namespace tusk

@@ -1,0 +1,23 @@
+// The text psql and pg_dump print for stored expressions, constraints and indexes (PostgreSQL's
+// pg_get_expr, pg_get_constraintdef, pg_get_indexdef). Tusk stores expressions as SQL text;
+// they are bound against their table and printed from the bound tree, with the casts that
+// binding adds, as PostgreSQL prints its analysed trees.
+#pragma once
+#include <string>
+
+#include "catalog/catalog.hpp"
+
+namespace tusk {
+
+struct ExecState;
+
+// `sql` bound against `table`'s columns (no table: none); coerced to `type` when given (a
+// column default). Pretty: without the parentheses around the whole expression.
+std::string DeparseStoredExpr(ExecState* st, const TableDef* table, const std::string& sql, const Type* type, bool pretty);
+// Attribute numbers (1-based) of the table columns a stored expression reads, in order.
+std::vector<int> ColumnsOfStoredExpr(ExecState* st, const TableDef& table, const std::string& sql);
+std::string ConstraintDefinition(ExecState* st, const TableDef& table, const ConstraintDef& c, bool pretty);
+// column 0: the whole CREATE INDEX statement; n > 0: the n-th key column's text.
+std::string IndexDefinition(ExecState* st, const IndexDef& index, int column, bool pretty);
+
+}  // namespace tusk

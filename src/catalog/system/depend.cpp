@@ -1,0 +1,85 @@
+// pg_depend: what each object needs, as PostgreSQL records it, so that pg_dump orders its
+// output and psql finds a sequence's owner. Computed from the catalog's links: a table's
+// namespace and column types, a sequence's owning column, an index's table or constraint, a
+// constraint's columns and referenced key, a default's table and sequence.
+#include "catalog/system/catalogs.hpp"
+#include "catalog/system/system_relation.hpp"
+#include "execution/exec_state.hpp"
+
+namespace tusk {
+
+namespace {
+constexpr uint32_t kClass = 1259, kType = 1247, kNamespace = 2615, kConstraint = 2606, kAttrdef = 2604;
+
+struct Dependency {
+  uint32_t classid, objid;
+  int objsubid;
+  uint32_t refclassid, refobjid;
+  int refobjsubid;
+  char deptype;  // 'n' normal, 'a' auto, 'i' internal
+};
+
+void TableDependencies(const Catalog& cat, const TableDef& t, std::vector<Dependency>* out) {
+  out->push_back({kClass, t.oid, 0, kNamespace, NamespaceOid(cat, t.schema), 0, 'n'});
+  for (size_t i = 0; i < t.columns.size(); i++) {
+    const ColumnDef& col = t.columns[i];
+    int attnum = static_cast<int>(i) + 1;
+    if (col.dropped) continue;
+    if (col.type.enumdef)
+      out->push_back({kClass, t.oid, attnum, kType, col.type.array ? col.type.enumdef->array_oid : col.type.enumdef->type_oid, 0, 'n'});
+    if (col.default_oid) out->push_back({kAttrdef, col.default_oid, 0, kClass, t.oid, attnum, 'a'});
+  }
+  for (const auto& c : t.constraints) {
+    if (c.kind == 'c') {
+      out->push_back({kConstraint, c.oid, 0, kClass, t.oid, 0, 'a'});
+      continue;
+    }
+    for (int col : c.columns) out->push_back({kConstraint, c.oid, 0, kClass, t.oid, col + 1, 'a'});
+    if (c.kind == 'p' || c.kind == 'u') out->push_back({kClass, c.index, 0, kConstraint, c.oid, 0, 'i'});
+    if (c.kind == 'f')
+      for (int col : c.ref_columns) out->push_back({kConstraint, c.oid, 0, kClass, c.ref_table, col + 1, 'n'});
+  }
+  for (uint32_t ix : t.indexes) {
+    const IndexDef* index = cat.FindIndex(ix);
+    if (!index) continue;
+    bool of_constraint = false;
+    for (const auto& c : t.constraints) of_constraint |= (c.kind == 'p' || c.kind == 'u') && c.index == ix;
+    if (of_constraint) continue;
+    for (const auto& k : index->columns)
+      if (k.column >= 0) out->push_back({kClass, ix, 0, kClass, t.oid, k.column + 1, 'a'});
+  }
+}
+}  // namespace
+
+void RegisterDependCatalog() {
+  SystemRelation r;
+  r.oid = 2608;
+  r.schema = "pg_catalog";
+  r.name = "pg_depend";
+  Type o(oid::kOid), i4(oid::kInt4);
+  r.columns = {{"classid", o}, {"objid", o}, {"objsubid", i4}, {"refclassid", o}, {"refobjid", o}, {"refobjsubid", i4},
+               {"deptype", Type(oid::kChar)}};
+  r.rows = [](const ExecState& st, std::vector<Row>* rows) {
+    const Catalog& cat = *st.catalog;
+    std::vector<Dependency> deps;
+    for (const auto& [oid, t] : cat.tables()) TableDependencies(cat, t, &deps);
+    for (const auto& [oid, s] : cat.sequences()) {
+      deps.push_back({kClass, oid, 0, kNamespace, NamespaceOid(cat, s.schema), 0, 'n'});
+      if (!s.owner_table) continue;
+      const TableDef* t = cat.FindTable(s.owner_table);
+      bool identity = t && s.owner_column >= 0 && static_cast<size_t>(s.owner_column) < t->columns.size() &&
+                      t->columns[static_cast<size_t>(s.owner_column)].identity;
+      deps.push_back({kClass, oid, 0, kClass, s.owner_table, s.owner_column + 1, identity ? 'i' : 'a'});
+    }
+    for (const auto& [oid, e] : cat.enums()) {
+      deps.push_back({kType, e->type_oid, 0, kNamespace, NamespaceOid(cat, e->schema), 0, 'n'});
+      deps.push_back({kType, e->array_oid, 0, kType, e->type_oid, 0, 'i'});
+    }
+    for (const auto& d : deps)
+      rows->push_back({OidValue(d.classid), OidValue(d.objid), Value::Int(d.objsubid), OidValue(d.refclassid), OidValue(d.refobjid),
+                       Value::Int(d.refobjsubid), CharValue(d.deptype)});
+  };
+  RegisterSystemRelation(std::move(r));
+}
+
+}  // namespace tusk

@@ -1,0 +1,40 @@
+-- pg_constraint, pg_attrdef and the deparsers psql and pg_dump print them with:
+-- pg_get_constraintdef, pg_get_expr, pg_get_indexdef.
+CREATE TABLE users (
+  id serial PRIMARY KEY,
+  email text NOT NULL UNIQUE,
+  name varchar(40) DEFAULT 'anon',
+  status varchar(20) DEFAULT 'pending' CHECK (status IN ('pending', 'active')),
+  score int DEFAULT 0 CHECK (score >= 0),
+  progress int CHECK (progress BETWEEN 0 AND 100),
+  joined timestamptz DEFAULT now(),
+  active boolean DEFAULT true,
+  tags text[] DEFAULT '{}',
+  flags jsonb DEFAULT '{}'::jsonb
+);
+CREATE TABLE orders (
+  id bigint PRIMARY KEY,
+  user_id int NOT NULL REFERENCES users ON DELETE CASCADE,
+  email text REFERENCES users (email) ON UPDATE CASCADE ON DELETE SET NULL,
+  total numeric(10,2) CHECK (total > 0),
+  UNIQUE (user_id, id)
+);
+CREATE INDEX orders_total_idx ON orders (total DESC NULLS LAST, id);
+CREATE INDEX users_lower_email ON users (lower(email));
+CREATE INDEX users_active_idx ON users (joined) WHERE active;
+CREATE INDEX users_name_pattern ON users (name varchar_pattern_ops);
+CREATE INDEX users_email_pattern ON users (email text_pattern_ops);
+
+SELECT conrelid::regclass, conname, contype, conkey, confrelid::regclass, confkey, confupdtype, confdeltype, confmatchtype,
+       conindid <> 0 AS has_index, pg_get_constraintdef(oid), pg_get_constraintdef(oid, true)
+FROM pg_constraint WHERE conrelid IN ('users'::regclass, 'orders'::regclass) ORDER BY 1::text, 2;
+SELECT adrelid::regclass, a.attname, pg_get_expr(d.adbin, d.adrelid), pg_get_expr(d.adbin, d.adrelid, true)
+FROM pg_attrdef d JOIN pg_attribute a ON a.attrelid = d.adrelid AND a.attnum = d.adnum
+WHERE adrelid IN ('users'::regclass, 'orders'::regclass) ORDER BY 1::text, d.adnum;
+SELECT indexrelid::regclass, pg_get_indexdef(indexrelid), pg_get_indexdef(indexrelid, 0, true), pg_get_indexdef(indexrelid, 1, true)
+FROM pg_index WHERE indrelid IN ('users'::regclass, 'orders'::regclass) ORDER BY 1::text;
+-- operator classes in CREATE INDEX
+CREATE INDEX bad1 ON users (score text_pattern_ops);
+CREATE INDEX bad2 ON users (email nosuch_ops);
+CREATE INDEX ok1 ON users (email text_ops);
+SELECT email FROM users WHERE email LIKE 'a%';
