@@ -4,6 +4,7 @@
 #include <algorithm>
 
 #include "catalog/system/catalogs.hpp"
+#include "catalog/system/deparse.hpp"
 #include "catalog/system/opclasses.hpp"
 #include "catalog/system/system_relation.hpp"
 #include "execution/exec_state.hpp"
@@ -346,6 +347,48 @@ void RegisterTablesView() {
   };
   RegisterSystemRelation(std::move(r));
 }
+// pg_indexes: each index with its CREATE INDEX statement.
+void RegisterIndexesView() {
+  SystemRelation r;
+  r.oid = 12043;
+  r.schema = "pg_catalog";
+  r.name = "pg_indexes";
+  r.kind = 'v';
+  r.columns = {{"schemaname", Type(oid::kName)}, {"tablename", Type(oid::kName)}, {"indexname", Type(oid::kName)},
+               {"tablespace", Type(oid::kName)}, {"indexdef", Type(oid::kText)}};
+  r.rows = [](const ExecState& cst, std::vector<Row>* rows) {
+    auto* st = const_cast<ExecState*>(&cst);  // printing an expression key binds it
+    for (const auto& [oid, ix] : st->catalog->indexes()) {
+      const TableDef* t = st->catalog->FindTable(ix.table);
+      if (!t) continue;
+      rows->push_back({NameValue(t->schema), NameValue(t->name), NameValue(ix.name), Value::Null(),
+                       Value::Str(IndexDefinition(st, ix, 0, false))});
+    }
+  };
+  RegisterSystemRelation(std::move(r));
+}
+
+// Views over what Tusk cannot create yet (issue 15 adds views and materialized views).
+void RegisterViewViews() {
+  Type nm(oid::kName), text(oid::kText), b(oid::kBool);
+  SystemRelation views;
+  views.oid = 12028;
+  views.schema = "pg_catalog";
+  views.name = "pg_views";
+  views.kind = 'v';
+  views.columns = {{"schemaname", nm}, {"viewname", nm}, {"viewowner", nm}, {"definition", text}};
+  views.rows = [](const ExecState&, std::vector<Row>*) {};
+  RegisterSystemRelation(std::move(views));
+  SystemRelation matviews;
+  matviews.oid = 12038;
+  matviews.schema = "pg_catalog";
+  matviews.name = "pg_matviews";
+  matviews.kind = 'v';
+  matviews.columns = {{"schemaname", nm}, {"matviewname", nm}, {"matviewowner", nm}, {"tablespace", nm},
+                      {"hasindexes", b},  {"ispopulated", b},  {"definition", text}};
+  matviews.rows = [](const ExecState&, std::vector<Row>*) {};
+  RegisterSystemRelation(std::move(matviews));
+}
 }  // namespace
 
 void RegisterRelationCatalogs() {
@@ -358,6 +401,8 @@ void RegisterRelationCatalogs() {
   RegisterCollation();
   RegisterOpclass();
   RegisterTablesView();
+  RegisterIndexesView();
+  RegisterViewViews();
 }
 
 }  // namespace tusk

@@ -33,6 +33,9 @@ FROM pg_attrdef d JOIN pg_attribute a ON a.attrelid = d.adrelid AND a.attnum = d
 WHERE adrelid IN ('users'::regclass, 'orders'::regclass) ORDER BY 1::text, d.adnum;
 SELECT indexrelid::regclass, pg_get_indexdef(indexrelid), pg_get_indexdef(indexrelid, 0, true), pg_get_indexdef(indexrelid, 1, true)
 FROM pg_index WHERE indrelid IN ('users'::regclass, 'orders'::regclass) ORDER BY 1::text;
+SELECT * FROM pg_indexes WHERE schemaname = 'public' ORDER BY indexname;
+SELECT count(*) FROM pg_views WHERE schemaname = 'public';
+SELECT count(*) FROM pg_matviews;
 -- operator classes in CREATE INDEX
 CREATE INDEX bad1 ON users (score text_pattern_ops);
 CREATE INDEX bad2 ON users (email nosuch_ops);
