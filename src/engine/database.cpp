@@ -73,6 +73,13 @@ void Database::StoreSeq(uint32_t oid, int64_t value, bool called) {
   store_->PutNonTransactional(SeqKey(oid), v);
 }
 
+std::optional<int64_t> Database::LastValue(const SequenceDef& seq) {
+  std::lock_guard<std::mutex> lock(seq_mu_);
+  SeqState& s = LoadSeq(seq);
+  if (!s.called) return std::nullopt;
+  return s.last;
+}
+
 int64_t Database::NextVal(const SequenceDef& seq) {
   std::lock_guard<std::mutex> lock(seq_mu_);
   SeqState& s = LoadSeq(seq);

@@ -3,6 +3,7 @@
 #pragma once
 #include <atomic>
 #include <map>
+#include <optional>
 #include <memory>
 #include <mutex>
 #include <string>
@@ -36,6 +37,8 @@ class Database {
   // Returns false when the sequence has never been called (currval undefined).
   void SetVal(const SequenceDef& seq, int64_t value, bool is_called);
   void DropSequenceState(uint32_t seq_oid);
+  // The last value handed out (pg_sequences.last_value); nullopt before the first nextval.
+  std::optional<int64_t> LastValue(const SequenceDef& seq);
   // Stores the exact state of the sequences used, which NextVal stores ahead, so that a clean
   // restart resumes without a gap. Best effort: a failure leaves the gap a crash would.
   void SaveSequences();

@@ -5,6 +5,7 @@
 
 #include "catalog/system/catalogs.hpp"
 #include "catalog/system/deparse.hpp"
+#include "engine/database.hpp"
 #include "catalog/system/opclasses.hpp"
 #include "catalog/system/system_relation.hpp"
 #include "execution/exec_state.hpp"
@@ -368,6 +369,31 @@ void RegisterIndexesView() {
   RegisterSystemRelation(std::move(r));
 }
 
+// pg_sequences: each sequence's settings and the last value it handed out.
+void RegisterSequencesView() {
+  SystemRelation r;
+  r.oid = 12048;
+  r.schema = "pg_catalog";
+  r.name = "pg_sequences";
+  r.kind = 'v';
+  Type i8(oid::kInt8);
+  r.columns = {{"schemaname", Type(oid::kName)}, {"sequencename", Type(oid::kName)}, {"sequenceowner", Type(oid::kName)},
+               {"data_type", Type(oid::kRegtype)}, {"start_value", i8}, {"min_value", i8}, {"max_value", i8},
+               {"increment_by", i8}, {"cycle", Type(oid::kBool)}, {"cache_size", i8}, {"last_value", i8}};
+  r.rows = [](const ExecState& st, std::vector<Row>* rows) {
+    std::string owner = "postgres";
+    for (const auto& [oid, role] : st.catalog->roles())
+      if (oid == catalog_oid::kBootstrapSuperuser) owner = role.name;
+    for (const auto& [oid, s] : st.catalog->sequences()) {
+      auto last = st.db->LastValue(s);
+      rows->push_back({NameValue(s.schema), NameValue(s.name), NameValue(owner), OidValue(s.type), Value::Int(s.start),
+                       Value::Int(s.min), Value::Int(s.max), Value::Int(s.increment), Value::Bool(s.cycle), Value::Int(s.cache),
+                       last ? Value::Int(*last) : Value::Null()});
+    }
+  };
+  RegisterSystemRelation(std::move(r));
+}
+
 // Views over what Tusk cannot create yet (issue 15 adds views and materialized views).
 void RegisterViewViews() {
   Type nm(oid::kName), text(oid::kText), b(oid::kBool);
@@ -402,6 +428,7 @@ void RegisterRelationCatalogs() {
   RegisterOpclass();
   RegisterTablesView();
   RegisterIndexesView();
+  RegisterSequencesView();
   RegisterViewViews();
 }
 

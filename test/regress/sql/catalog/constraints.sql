@@ -34,6 +34,11 @@ WHERE adrelid IN ('users'::regclass, 'orders'::regclass) ORDER BY 1::text, d.adn
 SELECT indexrelid::regclass, pg_get_indexdef(indexrelid), pg_get_indexdef(indexrelid, 0, true), pg_get_indexdef(indexrelid, 1, true)
 FROM pg_index WHERE indrelid IN ('users'::regclass, 'orders'::regclass) ORDER BY 1::text;
 SELECT * FROM pg_indexes WHERE schemaname = 'public' ORDER BY indexname;
+CREATE SEQUENCE ticket_seq START 100 INCREMENT 5 MAXVALUE 1000 CYCLE;
+SELECT * FROM pg_sequences ORDER BY sequencename;
+SELECT nextval('ticket_seq'), nextval('ticket_seq');
+INSERT INTO users (email) VALUES ('a@x');
+SELECT sequencename, last_value FROM pg_sequences ORDER BY sequencename;
 SELECT count(*) FROM pg_views WHERE schemaname = 'public';
 SELECT count(*) FROM pg_matviews;
 -- operator classes in CREATE INDEX
