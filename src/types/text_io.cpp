@@ -346,6 +346,7 @@ Value ParseText(const Type& t, std::string_view text, const DateTimeContext& ctx
     case oid::kRegproc: case oid::kRegclass: case oid::kRegtype: case oid::kRegnamespace: case oid::kRegrole: {
       // A number is an OID as it is; anything else a name (regproc: only numbers so far).
       std::string trimmed = Trim(text);
+      if (trimmed == "-") return Value::Int(0);  // how OID 0 prints, read back as PostgreSQL's reg*in do
       bool number = !trimmed.empty() && trimmed.find_first_not_of("0123456789") == std::string::npos;
       if (number || !ctx.names || t.id == oid::kRegproc) return Value::Int(ParseInteger(text, oid::kOid));
       return Value::Int(ctx.names->Lookup(t.id, std::string(text)));

@@ -72,7 +72,8 @@ class CatalogNames : public ObjectNames {
 
   uint32_t Lookup(uint32_t type, const std::string& text) const override {
     std::string trimmed = Trim(text);
-    // a number is an OID as it is, as the reg* input functions take it
+    // a number is an OID as it is, and "-" is 0, as the reg* input functions take them
+    if (trimmed == "-") return 0;
     if (!trimmed.empty() && trimmed.size() <= 10 && trimmed.find_first_not_of("0123456789") == std::string::npos) {
       uint64_t n = std::stoull(trimmed);
       if (n <= UINT32_MAX) return static_cast<uint32_t>(n);

@@ -36,3 +36,5 @@ SELECT obj_description('pg_class'::regclass, 'pg_class'), col_description('pg_cl
 SELECT ARRAY(SELECT enumlabel FROM pg_enum WHERE enumtypid = 'mood'::regtype ORDER BY enumsortorder);
 SELECT ARRAY(SELECT 1 WHERE false), ARRAY(SELECT x FROM (VALUES (2), (NULL), (1)) v(x));
 SELECT ARRAY(SELECT 1, 2);
+-- OID 0 prints as "-", and "-" reads back as 0
+SELECT '-'::regclass::oid, '-'::regtype::oid, '-'::regnamespace::oid, '-'::regrole::oid, ARRAY[0, 1259]::regclass[];
