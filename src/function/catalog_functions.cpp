@@ -5,6 +5,10 @@
 #include "catalog/system/object_names.hpp"
 #include "engine/session.hpp"
 #include "function/registry.hpp"
+#include "common/error.hpp"
+#include "common/strings.hpp"
+#include "types/numeric.hpp"
+#include "types/object_names.hpp"
 
 namespace tusk {
 
@@ -29,6 +33,43 @@ Value FormatType(const std::vector<Value>& a, EvalContext& ctx) {
     if (b->array_oid == id && id != 0) return Value::Str(TypeName(Type(b->oid, typmod, true)));
   auto name = ctx.state->dt.names ? ctx.state->dt.names->Name(oid::kRegtype, id) : std::nullopt;
   return Value::Str(name ? *name : "???");
+}
+
+// pg_size_pretty: bytes below 10 kB, then kB, MB, GB, TB and PB, each used below 20 × 1024 - 1
+// of itself and rounded half away from zero (PostgreSQL's units and limits).
+std::string SizePretty(int64_t size) {
+  struct Unit { const char* name; uint64_t limit; bool round; int bits; };
+  static const Unit kUnits[] = {{"bytes", 10 * 1024, false, 0}, {"kB", 20 * 1024 - 1, true, 10}, {"MB", 20 * 1024 - 1, true, 20},
+                                {"GB", 20 * 1024 - 1, true, 30}, {"TB", 20 * 1024 - 1, true, 40}, {"PB", 20 * 1024 - 1, true, 50}};
+  constexpr size_t n = sizeof(kUnits) / sizeof(kUnits[0]);
+  for (size_t i = 0;; i++) {
+    const Unit& u = kUnits[i];
+    uint64_t magnitude = size < 0 ? 0 - static_cast<uint64_t>(size) : static_cast<uint64_t>(size);
+    if (i + 1 == n || magnitude < u.limit) {
+      if (u.round) size = (size + (size < 0 ? -1 : 1)) / 2;
+      return std::to_string(size) + " " + u.name;
+    }
+    // Divide down to the next unit, keeping one extra bit when that unit rounds by halves.
+    const Unit& next = kUnits[i + 1];
+    int bits = next.bits - u.bits - (next.round ? 1 : 0) + (u.round ? 1 : 0);
+    size /= int64_t{1} << bits;
+  }
+}
+
+// pg_get_serial_sequence(table, column): the sequence a serial or identity column draws from,
+// schema-qualified; NULL for a column without one. The table name is read as SQL reads names
+// (folded to lower case unless quoted), the column name as it is.
+Value SerialSequence(const std::vector<Value>& a, EvalContext& ctx) {
+  const Catalog& cat = *ctx.state->catalog;
+  if (!ctx.state->dt.names) return Value::Null();
+  uint32_t table_oid = ctx.state->dt.names->Lookup(oid::kRegclass, a[0].s());
+  const TableDef* t = cat.FindTable(table_oid);
+  int column = t ? t->FindColumn(a[1].s()) : -1;
+  if (column < 0)
+    throw Error(sqlstate::kUndefinedColumn, "column \"" + a[1].s() + "\" of relation \"" + (t ? t->name : a[0].s()) + "\" does not exist");
+  for (const auto& [oid, s] : cat.sequences())
+    if (s.owner_table == table_oid && s.owner_column == column) return Value::Str(QuoteIdent(s.schema) + "." + QuoteIdent(s.name));
+  return Value::Null();
 }
 }  // namespace
 
@@ -99,6 +140,17 @@ void RegisterCatalogFunctions() {
     const TableDef* t = ctx.state->catalog->FindTable(static_cast<uint32_t>(a[0].i()));
     return t ? Value::Bool(true) : Value::Null();
   });
+  Register("pg_size_pretty", {Type(oid::kInt8)}, Type(oid::kText), [](const std::vector<Value>& a, EvalContext&) {
+    return Value::Str(SizePretty(a[0].i()));
+  });
+  Register("pg_size_pretty", {Type(oid::kNumeric)}, Type(oid::kText), [](const std::vector<Value>& a, EvalContext&) {
+    Numeric n;
+    int64_t v;
+    if (!Numeric::Parse(a[0].s(), &n) || n.scale() != 0 || !n.ToInt64(&v))
+      throw Error(sqlstate::kFeatureNotSupported, "pg_size_pretty of a numeric with a fraction or beyond bigint is not supported yet");
+    return Value::Str(SizePretty(v));
+  });
+  Register("pg_get_serial_sequence", {Type(oid::kText), Type(oid::kText)}, Type(oid::kText), SerialSequence);
   // A Tusk server is never a standby replaying another's log.
   Register("pg_is_in_recovery", {}, Type(oid::kBool), [](const std::vector<Value>&, EvalContext&) { return Value::Bool(false); });
 }

@@ -46,3 +46,10 @@ CREATE INDEX bad1 ON users (score text_pattern_ops);
 CREATE INDEX bad2 ON users (email nosuch_ops);
 CREATE INDEX ok1 ON users (email text_ops);
 SELECT email FROM users WHERE email LIKE 'a%';
+-- pg_get_serial_sequence and pg_size_pretty
+SELECT pg_get_serial_sequence('users', 'id'), pg_get_serial_sequence('public.orders', 'id'), pg_get_serial_sequence('users', 'email');
+SELECT pg_get_serial_sequence('"users"', 'id'), pg_get_serial_sequence('USERS', 'id');
+SELECT pg_get_serial_sequence('users', 'ID');
+SELECT pg_get_serial_sequence('nosuch', 'id');
+SELECT pg_size_pretty(x), pg_size_pretty(-x), pg_size_pretty(x::numeric)
+FROM unnest(ARRAY[0, 1, 10239, 10240, 10751, 10752, 20971007, 20971008, 1073741824, 9223372036854775807]::bigint[]) x;
