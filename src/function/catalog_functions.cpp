@@ -5,7 +5,13 @@
 #include "catalog/system/object_names.hpp"
 #include "engine/session.hpp"
 #include "function/registry.hpp"
+#include <filesystem>
+#include <optional>
+
 #include "common/error.hpp"
+#include "common/keycodec.hpp"
+#include "engine/database.hpp"
+#include "storage/store.hpp"
 #include "common/strings.hpp"
 #include "types/numeric.hpp"
 #include "types/object_names.hpp"
@@ -54,6 +60,69 @@ std::string SizePretty(int64_t size) {
     int bits = next.bits - u.bits - (next.round ? 1 : 0) + (u.round ? 1 : 0);
     size /= int64_t{1} << bits;
   }
+}
+
+// The bytes a table or index's keys take in storage; nullopt when the OID names neither.
+std::optional<int64_t> RelationBytes(const ExecState& st, uint32_t oid) {
+  if (!st.catalog->FindTable(oid) && !st.catalog->FindIndex(oid) && !st.catalog->FindSequence(oid)) return std::nullopt;
+  std::string prefix = RelationPrefix(oid);
+  return static_cast<int64_t>(st.db->store()->ApproximateSize(prefix, PrefixSuccessor(prefix)));
+}
+
+int64_t IndexesBytes(const ExecState& st, const TableDef& t) {
+  int64_t total = 0;
+  for (uint32_t ix : t.indexes) total += RelationBytes(st, ix).value_or(0);
+  return total;
+}
+
+// The size functions over one relation: NULL for an OID that names none, as PostgreSQL.
+void RegisterSizeFunctions() {
+  auto sized = [](int64_t (*size)(const ExecState&, uint32_t, const TableDef*)) {
+    return [size](const std::vector<Value>& a, EvalContext& ctx) {
+      uint32_t oid = static_cast<uint32_t>(a[0].i());
+      auto own = RelationBytes(*ctx.state, oid);
+      if (!own) return Value::Null();
+      return Value::Int(size(*ctx.state, oid, ctx.state->catalog->FindTable(oid)));
+    };
+  };
+  Type regclass(oid::kRegclass), bigint(oid::kInt8);
+  // pg_relation_size: the relation's own data; pg_table_size the same (Tusk keeps no TOAST,
+  // free-space or visibility maps); pg_indexes_size: a table's indexes; pg_total_relation_size:
+  // both.
+  auto own = [](const ExecState& st, uint32_t oid, const TableDef*) { return *RelationBytes(st, oid); };
+  Register("pg_relation_size", {regclass}, bigint, sized(own));
+  Register("pg_table_size", {regclass}, bigint, sized(own));
+  Register("pg_relation_size", {regclass, Type(oid::kText)}, bigint, [own](const std::vector<Value>& a, EvalContext& ctx) {
+    const std::string& fork = a[1].s();
+    if (fork != "main" && fork != "fsm" && fork != "vm" && fork != "init")
+      throw Error(sqlstate::kInvalidParameterValue, "invalid fork name").WithHint("Valid fork names are \"main\", \"fsm\", \"vm\", and \"init\".");
+    uint32_t oid = static_cast<uint32_t>(a[0].i());
+    if (!RelationBytes(*ctx.state, oid)) return Value::Null();
+    return Value::Int(fork == "main" ? own(*ctx.state, oid, nullptr) : 0);  // only the main fork exists
+  });
+  Register("pg_indexes_size", {regclass}, bigint, sized([](const ExecState& st, uint32_t, const TableDef* t) {
+    return t ? IndexesBytes(st, *t) : int64_t{0};
+  }));
+  Register("pg_total_relation_size", {regclass}, bigint, sized([](const ExecState& st, uint32_t oid, const TableDef* t) {
+    return *RelationBytes(st, oid) + (t ? IndexesBytes(st, *t) : 0);
+  }));
+  // pg_database_size: the data directory's files, as PostgreSQL sums its database directory.
+  auto database_bytes = [](const ExecState& st) {
+    std::error_code ec;
+    int64_t total = 0;
+    for (auto it = std::filesystem::recursive_directory_iterator(st.db->dir(), ec); !ec && it != std::filesystem::recursive_directory_iterator(); it.increment(ec))
+      if (it->is_regular_file(ec)) total += static_cast<int64_t>(it->file_size(ec));
+    return total;
+  };
+  Register("pg_database_size", {Type(oid::kName)}, bigint, [database_bytes](const std::vector<Value>& a, EvalContext& ctx) {
+    if (a[0].s() != ctx.state->session->database())
+      throw Error(sqlstate::kInvalidCatalogName, "database \"" + a[0].s() + "\" does not exist");
+    return Value::Int(database_bytes(*ctx.state));
+  });
+  Register("pg_database_size", {kOidT}, bigint, [database_bytes](const std::vector<Value>& a, EvalContext& ctx) {
+    if (a[0].i() != catalog_oid::kCurrentDatabase) return Value::Null();
+    return Value::Int(database_bytes(*ctx.state));
+  });
 }
 
 // pg_get_serial_sequence(table, column): the sequence a serial or identity column draws from,
@@ -151,6 +220,7 @@ void RegisterCatalogFunctions() {
     return Value::Str(SizePretty(v));
   });
   Register("pg_get_serial_sequence", {Type(oid::kText), Type(oid::kText)}, Type(oid::kText), SerialSequence);
+  RegisterSizeFunctions();
   // A Tusk server is never a standby replaying another's log.
   Register("pg_is_in_recovery", {}, Type(oid::kBool), [](const std::vector<Value>&, EvalContext&) { return Value::Bool(false); });
 }

@@ -56,6 +56,16 @@ bool Store::GetCommitted(const std::string& key, std::string* value) {
   return true;
 }
 
+uint64_t Store::ApproximateSize(const std::string& begin, const std::string& end) {
+  rocksdb::Range range(begin, end);
+  rocksdb::SizeApproximationOptions options;
+  options.include_memtables = true;
+  options.include_files = true;
+  uint64_t size = 0;
+  CheckStatus(db_->GetApproximateSizes(options, db_->DefaultColumnFamily(), &range, 1, &size), "estimate a relation's size");
+  return size;
+}
+
 void Store::DeleteRange(const std::string& begin, const std::string& end) {
   rocksdb::WriteBatch batch;
   rocksdb::ReadOptions ro;

@@ -37,6 +37,9 @@ class Store {
   bool GetCommitted(const std::string& key, std::string* value);
   // Removes every key in [begin, end) — used for dropped relations after the drop commits.
   void DeleteRange(const std::string& begin, const std::string& end);
+  // Bytes the keys in [begin, end) take: RocksDB's estimate over its files and memtables
+  // (pg_relation_size and friends).
+  uint64_t ApproximateSize(const std::string& begin, const std::string& end);
   // Where deleted keys are counted, so that ranges full of tombstones get compacted.
   RangeCompactor& compactor() { return *compactor_; }
   // Where scans may start past a relation's deleted head keys.

@@ -53,3 +53,13 @@ SELECT pg_get_serial_sequence('users', 'ID');
 SELECT pg_get_serial_sequence('nosuch', 'id');
 SELECT pg_size_pretty(x), pg_size_pretty(-x), pg_size_pretty(x::numeric)
 FROM unnest(ARRAY[0, 1, 10239, 10240, 10751, 10752, 20971007, 20971008, 1073741824, 9223372036854775807]::bigint[]) x;
+-- relation sizes come from storage: they grow with the data (the figures differ from
+-- PostgreSQL's, so only their relations are shown)
+INSERT INTO users (email) SELECT 'user' || g || '@example.com' FROM generate_series(1, 2000) g;
+SELECT pg_relation_size('users') > 0 AS has_data, pg_indexes_size('users') > 0 AS has_indexes,
+       pg_total_relation_size('users') = pg_table_size('users') + pg_indexes_size('users') AS total_adds_up,
+       pg_relation_size('users_email_key') > 0 AS index_has_data;
+SELECT pg_relation_size(0), pg_total_relation_size(0), pg_indexes_size(0);
+SELECT pg_relation_size('users', 'nosuch');
+SELECT pg_database_size(current_database()) > 0, pg_database_size('nosuch_db');
+SELECT pg_size_pretty(pg_total_relation_size('users')) ~ '^[0-9]+ (bytes|kB|MB)$';
