@@ -125,6 +125,49 @@ void RegisterSizeFunctions() {
   });
 }
 
+// enum_first / enum_last / enum_range: an enum's labels, read from the argument's type (its
+// value is ignored, so NULL::mood works, as in PostgreSQL).
+void RegisterEnumFunctions() {
+  auto& reg = FunctionRegistry();
+  auto not_enum = [](const std::string& name, const std::vector<ExprP>& args, int location) -> ExprP {
+    std::string sig;
+    for (size_t i = 0; i < args.size(); i++) sig += (i ? ", " : "") + TypeName(args[i]->type);
+    throw Error(sqlstate::kUndefinedFunction, "function " + name + "(" + sig + ") does not exist")
+        .WithHint("No function matches the given name and argument types. You might need to add explicit type casts.")
+        .WithPosition(location + 1);
+  };
+  for (const char* end : {"enum_first", "enum_last"}) {
+    std::string name = end;
+    reg[name] = [name, not_enum](Binder&, std::vector<ExprP>& args, int location) -> ExprP {
+      if (args.size() != 1 || !args[0]->type.enumdef || args[0]->type.array) return not_enum(name, args, location);
+      Type t = args[0]->type;
+      bool first = name == "enum_first";
+      return Fn(t, name, args, [t, first](const std::vector<Value>&, EvalContext&) {
+        size_t n = t.enumdef->labels.size();
+        return n == 0 ? Value::Null() : Value::Int(first ? 0 : static_cast<int64_t>(n) - 1);
+      }, false);
+    };
+  }
+  reg["enum_range"] = [not_enum](Binder& b, std::vector<ExprP>& args, int location) -> ExprP {
+    if (args.empty() || args.size() > 2) return not_enum("enum_range", args, location);
+    Type t;
+    for (const auto& a : args)
+      if (a->type.enumdef && !a->type.array) t = a->type;
+    if (!t.enumdef) return not_enum("enum_range", args, location);
+    for (auto& a : args) a = b.Coerce(a, t, CastContext::kImplicit, location);
+    bool bounded = args.size() == 2;
+    return Fn(t.ArrayOf(), "enum_range", args, [t, bounded](const std::vector<Value>& a, EvalContext&) {
+      // enum values are label positions; a NULL bound leaves that end open
+      int64_t lo = 0, hi = static_cast<int64_t>(t.enumdef->labels.size()) - 1;
+      if (bounded && !a[0].is_null()) lo = a[0].i();
+      if (bounded && !a[1].is_null()) hi = a[1].i();
+      std::vector<Value> out;
+      for (int64_t i = lo; i <= hi; i++) out.push_back(Value::Int(i));
+      return Value::Array(std::move(out));
+    }, false);
+  };
+}
+
 // pg_get_serial_sequence(table, column): the sequence a serial or identity column draws from,
 // schema-qualified; NULL for a column without one. The table name is read as SQL reads names
 // (folded to lower case unless quoted), the column name as it is.
@@ -221,6 +264,7 @@ void RegisterCatalogFunctions() {
   });
   Register("pg_get_serial_sequence", {Type(oid::kText), Type(oid::kText)}, Type(oid::kText), SerialSequence);
   RegisterSizeFunctions();
+  RegisterEnumFunctions();
   // A Tusk server is never a standby replaying another's log.
   Register("pg_is_in_recovery", {}, Type(oid::kBool), [](const std::vector<Value>&, EvalContext&) { return Value::Bool(false); });
 }

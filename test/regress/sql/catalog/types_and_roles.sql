@@ -38,3 +38,9 @@ SELECT ARRAY(SELECT 1 WHERE false), ARRAY(SELECT x FROM (VALUES (2), (NULL), (1)
 SELECT ARRAY(SELECT 1, 2);
 -- OID 0 prints as "-", and "-" reads back as 0
 SELECT '-'::regclass::oid, '-'::regtype::oid, '-'::regnamespace::oid, '-'::regrole::oid, ARRAY[0, 1259]::regclass[];
+-- enum_first, enum_last, enum_range
+SELECT enum_first(NULL::mood), enum_last(NULL::mood), enum_range(NULL::mood), enum_range('ok'::mood, NULL), enum_range(NULL, 'ok'::mood),
+       enum_range('ok'::mood, 'happy'::mood), enum_range('happy'::mood, 'sad'::mood);
+SELECT enum_range(NULL::app.level), pg_typeof(enum_first(NULL::mood)), pg_typeof(enum_range(NULL::mood));
+SELECT enum_first(1);
+SELECT array_to_string(enum_range(NULL::mood), ', ');
