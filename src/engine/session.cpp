@@ -260,7 +260,14 @@ DateTimeContext Session::DateTime() const {
   }
   if (tz_) dt.tz = tz_;
   dt.now = txn_start_ ? txn_start_ : NowMicros();
-  dt.names = MakeObjectNames(CurrentCatalog(), SearchPath());
+  auto catalog = CurrentCatalog();
+  std::string path = *GetSetting("search_path");
+  if (!names_ || catalog.get() != names_catalog_ || path != names_path_) {
+    names_ = MakeObjectNames(catalog, SearchPath());
+    names_catalog_ = catalog.get();
+    names_path_ = path;
+  }
+  dt.names = names_;
   return dt;
 }
 

@@ -23,6 +23,8 @@
 
 namespace tusk {
 
+class ObjectNames;
+
 // A parsed statement with its inferred parameter types and result columns (extended protocol).
 struct PreparedStatement {
   std::string sql;
@@ -115,6 +117,10 @@ class Session {
   rocksdb::Transaction* txn_ = nullptr;
   std::unique_ptr<rocksdb::Transaction> spare_txn_;  // the last finished one, for the next BEGIN
   mutable std::string tz_name_;  // the timezone setting tz_ was found for
+  // The ObjectNames handed to each statement, rebuilt only when the catalog or search_path changes.
+  mutable std::shared_ptr<const ObjectNames> names_;
+  mutable const Catalog* names_catalog_ = nullptr;
+  mutable std::string names_path_;
   mutable std::shared_ptr<const TimeZone> tz_;
   HeadHints::Writer hint_writer_;  // txn_'s Puts, announced to the head hints until it ends
   std::map<uint32_t, RangeCompactor::Deletes> txn_deletes_;  // txn_'s deletions, reported at commit

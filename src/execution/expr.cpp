@@ -10,9 +10,9 @@ namespace tusk {
 
 namespace {
 thread_local int g_pretty = 0;
+}  // namespace
 
-// Text wrapped in one pair of parentheses that encloses all of it.
-bool Parenthesized(const std::string& s) {
+bool WhollyParenthesized(const std::string& s) {
   if (s.size() < 2 || s.front() != '(' || s.back() != ')') return false;
   int depth = 0;
   bool quoted = false;
@@ -24,7 +24,6 @@ bool Parenthesized(const std::string& s) {
   }
   return true;
 }
-}  // namespace
 
 PrettySql::PrettySql() { g_pretty++; }
 PrettySql::~PrettySql() { g_pretty--; }
@@ -97,7 +96,7 @@ std::string CastExpr::ToSql() const {
   std::string inner = arg->ToSql();
   bool simple = dynamic_cast<ColumnExpr*>(arg.get()) || dynamic_cast<ParamExpr*>(arg.get()) ||
                 dynamic_cast<ConstExpr*>(arg.get()) || dynamic_cast<ArrayExpr*>(arg.get());
-  if (g_pretty && simple && !Parenthesized(inner)) return inner + "::" + TypeName(type);
+  if (g_pretty && simple && !WhollyParenthesized(inner)) return inner + "::" + TypeName(type);
   return "(" + inner + ")::" + TypeName(type);
 }
 
@@ -126,7 +125,7 @@ std::string BoolExpr::ToSql() const {
     std::string a = args[i]->ToSql();
     // a comparison binds tighter than AND and OR: pretty output drops its parentheses
     auto* call = dynamic_cast<CallExpr*>(args[i].get());
-    if (g_pretty && call && call->infix && call->args.size() == 2 && Parenthesized(a)) a = a.substr(1, a.size() - 2);
+    if (g_pretty && call && call->infix && call->args.size() == 2 && WhollyParenthesized(a)) a = a.substr(1, a.size() - 2);
     r += (i ? (op == kAnd ? " AND " : " OR ") : "") + a;
   }
   return r + ")";

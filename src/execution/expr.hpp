@@ -256,6 +256,8 @@ class SubqueryExpr : public Expr {
 };
 
 std::string QuoteSqlLiteral(const std::string& s);
+// Whether one pair of parentheses encloses all of the SQL text (quotes respected).
+bool WhollyParenthesized(const std::string& s);
 // While one is alive, ToSql prints PostgreSQL's "pretty" form (pg_get_expr(..., true)): no
 // parentheses around a cast's column, constant or array, nor around the comparisons of an
 // AND / OR.

@@ -35,8 +35,7 @@ Value FormatType(const std::vector<Value>& a, EvalContext& ctx) {
   if (id == 0) return Value::Str("-");
   int32_t typmod = a.size() > 1 && !a[1].is_null() ? static_cast<int32_t>(a[1].i()) : -1;
   if (FindBuiltinType(id)) return Value::Str(TypeName(Type(id, typmod)));
-  for (const BuiltinTypeInfo* b : BuiltinTypes())
-    if (b->array_oid == id && id != 0) return Value::Str(TypeName(Type(b->oid, typmod, true)));
+  if (uint32_t elem = ElementOfArrayOid(id)) return Value::Str(TypeName(Type(elem, typmod, true)));
   auto name = ctx.state->dt.names ? ctx.state->dt.names->Name(oid::kRegtype, id) : std::nullopt;
   return Value::Str(name ? *name : "???");
 }

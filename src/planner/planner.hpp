@@ -108,6 +108,8 @@ class Planner {
   const TableDef* ResolveTable(PgQuery__RangeVar* rv);
   // The system relation (pg_catalog, information_schema) rv names, or null.
   const struct SystemRelation* ResolveSystem(PgQuery__RangeVar* rv);
+  // A FROM item that names a system relation: its scan, added to scope.
+  OpP PlanSystemScan(const SystemRelation* sys, PgQuery__RangeVar* rv, Scope* scope);
   ScopeRel TableScopeRel(const TableDef* t, const std::string& alias);
 
  private:

@@ -81,6 +81,13 @@ uint32_t ArrayOidOf(uint32_t elem) {
   return b ? b->array_oid : 0;
 }
 
+uint32_t ElementOfArrayOid(uint32_t array_oid) {
+  if (array_oid == 0) return 0;
+  for (const auto& b : kBuiltins)
+    if (b.array_oid == array_oid) return b.oid;
+  return 0;
+}
+
 int TypeLength(uint32_t id) {
   const BuiltinTypeInfo* b = FindBuiltinType(id);
   return b ? b->length : 4;

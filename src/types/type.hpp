@@ -94,6 +94,8 @@ std::vector<const BuiltinTypeInfo*> BuiltinTypes();
 const BuiltinTypeInfo* FindBuiltinType(uint32_t id);  // null for types that are not built in
 // The array OID for a built-in base type, 0 if none.
 uint32_t ArrayOidOf(uint32_t elem);
+// The built-in element type of a built-in array type OID; 0 when it is none.
+uint32_t ElementOfArrayOid(uint32_t array_oid);
 // Looks a built-in type up by one of its SQL names ("int4", "integer", "varchar", "timestamptz").
 std::optional<uint32_t> BuiltinTypeByName(const std::string& name);
 // Decodes a type modifier list (e.g. varchar(20), numeric(10,2)) into a typmod; throws on misuse.

@@ -33,6 +33,9 @@ struct PredefinedRole {
 };
 const std::vector<PredefinedRole>& PredefinedRoles();
 
+// The name of the role that owns every object (the bootstrap superuser).
+std::string OwnerName(const Catalog& cat);
+
 // The OID of the schema called `name` (0 when there is none).
 uint32_t NamespaceOid(const Catalog& cat, const std::string& name);
 

@@ -44,8 +44,8 @@ void RegisterConstraint() {
                {"conkey", int2s},                 {"confkey", int2s},                   {"conpfeqop", oids},
                {"conppeqop", oids},               {"conffeqop", oids},                  {"confdelsetcols", int2s},
                {"conexclop", oids},               {"conbin", Type(oid::kPgNodeTree)}};
-  r.rows = [](const ExecState& cst, std::vector<Row>* rows) {
-    auto* st = const_cast<ExecState*>(&cst);  // binding a CHECK expression needs a planner
+  r.rows = [](ExecState& state, std::vector<Row>* rows) {
+    ExecState* st = &state;
     const Catalog& cat = *st->catalog;
     for (const auto& [toid, t] : cat.tables()) {
       uint32_t ns = NamespaceOid(cat, t.schema);
@@ -71,14 +71,14 @@ void RegisterAttrdef() {
   r.schema = "pg_catalog";
   r.name = "pg_attrdef";
   r.columns = {{"oid", Type(oid::kOid)}, {"adrelid", Type(oid::kOid)}, {"adnum", Type(oid::kInt2)}, {"adbin", Type(oid::kPgNodeTree)}};
-  r.rows = [](const ExecState& st, std::vector<Row>* rows) {
+  r.rows = [](ExecState& st, std::vector<Row>* rows) {
     for (const auto& [toid, t] : st.catalog->tables())
       for (size_t i = 0; i < t.columns.size(); i++) {
         const ColumnDef& col = t.columns[i];
         if (col.default_sql.empty() || col.dropped) continue;
         // a literal default takes the column's type, as PostgreSQL stores it ('x'::text)
         rows->push_back({OidValue(col.default_oid), OidValue(toid), Value::Int(static_cast<int64_t>(i) + 1),
-                         Value::Str(DeparseStoredExpr(const_cast<ExecState*>(&st), &t, col.default_sql, &col.type, false))});
+                         Value::Str(DeparseStoredExpr(&st, &t, col.default_sql, &col.type, false))});
       }
   };
   RegisterSystemRelation(std::move(r));

@@ -20,21 +20,6 @@ ExprP BindStored(ExecState* st, const TableDef* table, const std::string& sql, s
   return planner.binder().Bind(ParseStoredExpr(sql, holder), scope);
 }
 
-// Whether the outermost parentheses enclose the whole text.
-bool WhollyParenthesized(const std::string& s) {
-  if (s.size() < 2 || s.front() != '(' || s.back() != ')') return false;
-  int depth = 0;
-  bool quoted = false;
-  for (size_t i = 0; i < s.size(); i++) {
-    char c = s[i];
-    if (c == '\'') quoted = !quoted;
-    if (quoted) continue;
-    if (c == '(') depth++;
-    if (c == ')' && --depth == 0 && i + 1 < s.size()) return false;
-  }
-  return true;
-}
-
 std::string Unwrap(const std::string& s) { return WhollyParenthesized(s) ? s.substr(1, s.size() - 2) : s; }
 
 std::string ColumnList(const TableDef& t, const std::vector<int>& cols) {

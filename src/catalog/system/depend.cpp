@@ -59,7 +59,7 @@ void RegisterDependCatalog() {
   Type o(oid::kOid), i4(oid::kInt4);
   r.columns = {{"classid", o}, {"objid", o}, {"objsubid", i4}, {"refclassid", o}, {"refobjid", o}, {"refobjsubid", i4},
                {"deptype", Type(oid::kChar)}};
-  r.rows = [](const ExecState& st, std::vector<Row>* rows) {
+  r.rows = [](ExecState& st, std::vector<Row>* rows) {
     const Catalog& cat = *st.catalog;
     std::vector<Dependency> deps;
     for (const auto& [oid, t] : cat.tables()) TableDependencies(cat, t, &deps);

@@ -37,13 +37,6 @@ std::vector<std::string> SplitQualifiedName(const std::string& text) {
   return parts;
 }
 
-uint32_t ElementOfArrayType(uint32_t array_oid) {
-  if (array_oid == 0) return 0;
-  for (const BuiltinTypeInfo* b : BuiltinTypes())
-    if (b->array_oid == array_oid) return b->oid;
-  return 0;
-}
-
 class CatalogNames : public ObjectNames {
  public:
   CatalogNames(std::shared_ptr<const Catalog> cat, std::vector<std::string> path) : cat_(std::move(cat)), path_(std::move(path)) {}
@@ -109,7 +102,7 @@ class CatalogNames : public ObjectNames {
   // format_type's spelling without a type modifier: enums qualified unless visible.
   std::optional<std::string> TypeNameOf(uint32_t oid) const {
     if (FindBuiltinType(oid)) return TypeName(Type(oid));
-    if (uint32_t elem = ElementOfArrayType(oid)) return TypeName(Type(elem)) + "[]";
+    if (uint32_t elem = ElementOfArrayOid(oid)) return TypeName(Type(elem)) + "[]";
     for (const auto& [id, e] : cat_->enums()) {
       if (e->type_oid != oid && e->array_oid != oid) continue;
       std::string name = TypeIsVisible(*cat_, e->type_oid, path_) ? QuoteIdent(e->name) : QuoteIdent(e->schema) + "." + QuoteIdent(e->name);
@@ -178,7 +171,7 @@ bool RelationIsVisible(const Catalog& cat, uint32_t oid, const std::vector<std::
 }
 
 bool TypeIsVisible(const Catalog& cat, uint32_t oid, const std::vector<std::string>& search_path) {
-  if (FindBuiltinType(oid) || ElementOfArrayType(oid)) return true;  // pg_catalog comes first
+  if (FindBuiltinType(oid) || ElementOfArrayOid(oid)) return true;  // pg_catalog comes first
   for (const auto& [id, e] : cat.enums()) {
     if (e->type_oid != oid && e->array_oid != oid) continue;
     auto found = cat.FindEnum("", e->name, EffectiveSearchPath(cat, search_path));

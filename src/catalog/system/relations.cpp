@@ -121,7 +121,7 @@ void RegisterClass() {
                {"relrewrite", Type(oid::kOid)},         {"relfrozenxid", Type(oid::kXid)},       {"relminmxid", Type(oid::kXid)},
                {"relacl", Type(oid::kAclitem, -1, true)}, {"reloptions", Type(oid::kText, -1, true)},
                {"relpartbound", Type(oid::kPgNodeTree)}};
-  r.rows = [](const ExecState& st, std::vector<Row>* rows) {
+  r.rows = [](ExecState& st, std::vector<Row>* rows) {
     for (const auto& rel : AllRelations(*st.catalog)) {
       bool shared = rel.oid == 1260 || rel.oid == 1261 || rel.oid == 1262;  // pg_authid, pg_auth_members, pg_database
       rows->push_back({OidValue(rel.oid), NameValue(rel.name), OidValue(rel.ns), OidValue(0), OidValue(0),
@@ -150,7 +150,7 @@ void RegisterAttribute() {
                {"attisdropped", Type(oid::kBool)},  {"attislocal", Type(oid::kBool)},       {"attinhcount", Type(oid::kInt4)},
                {"attcollation", Type(oid::kOid)},   {"attacl", Type(oid::kAclitem, -1, true)}, {"attoptions", Type(oid::kText, -1, true)},
                {"attfdwoptions", Type(oid::kText, -1, true)}, {"attmissingval", Type(oid::kAnyArray)}};
-  r.rows = [](const ExecState& st, std::vector<Row>* rows) {
+  r.rows = [](ExecState& st, std::vector<Row>* rows) {
     for (const auto& rel : AllRelations(*st.catalog)) {
       for (size_t i = 0; i < rel.attributes.size(); i++) {
         const AttributeInfo& a = rel.attributes[i];
@@ -182,7 +182,7 @@ void RegisterIndex() {
                {"indisready", Type(oid::kBool)},       {"indislive", Type(oid::kBool)},         {"indisreplident", Type(oid::kBool)},
                {"indkey", Type(oid::kInt2Vector)},     {"indcollation", Type(oid::kOidVector)}, {"indclass", Type(oid::kOidVector)},
                {"indoption", Type(oid::kInt2Vector)},  {"indexprs", Type(oid::kPgNodeTree)},    {"indpred", Type(oid::kPgNodeTree)}};
-  r.rows = [](const ExecState& st, std::vector<Row>* rows) {
+  r.rows = [](ExecState& st, std::vector<Row>* rows) {
     for (const auto& [oid, i] : st.catalog->indexes()) {
       const TableDef* t = st.catalog->FindTable(i.table);
       if (!t) continue;
@@ -212,7 +212,7 @@ void RegisterAm() {
   r.schema = "pg_catalog";
   r.name = "pg_am";
   r.columns = {{"oid", Type(oid::kOid)}, {"amname", Type(oid::kName)}, {"amhandler", Type(oid::kRegproc)}, {"amtype", Type(oid::kChar)}};
-  r.rows = [](const ExecState&, std::vector<Row>* rows) {
+  r.rows = [](ExecState&, std::vector<Row>* rows) {
     // the access methods Tusk has: tables (heap's role) and btree indexes
     rows->push_back({OidValue(catalog_oid::kHeapAm), NameValue("heap"), OidValue(0), CharValue('t')});
     rows->push_back({OidValue(catalog_oid::kBtreeAm), NameValue("btree"), OidValue(0), CharValue('i')});
@@ -228,7 +228,7 @@ void RegisterSequence() {
   r.columns = {{"seqrelid", Type(oid::kOid)},    {"seqtypid", Type(oid::kOid)},   {"seqstart", Type(oid::kInt8)},
                {"seqincrement", Type(oid::kInt8)}, {"seqmax", Type(oid::kInt8)},  {"seqmin", Type(oid::kInt8)},
                {"seqcache", Type(oid::kInt8)},   {"seqcycle", Type(oid::kBool)}};
-  r.rows = [](const ExecState& st, std::vector<Row>* rows) {
+  r.rows = [](ExecState& st, std::vector<Row>* rows) {
     for (const auto& [oid, s] : st.catalog->sequences())
       rows->push_back({OidValue(oid), OidValue(s.type), Value::Int(s.start), Value::Int(s.increment), Value::Int(s.max),
                        Value::Int(s.min), Value::Int(s.cache), Value::Bool(s.cycle)});
@@ -245,7 +245,7 @@ void RegisterEmpty(uint32_t oid, const char* name, std::vector<SystemColumn> col
   r.schema = "pg_catalog";
   r.name = name;
   r.columns = std::move(columns);
-  r.rows = [](const ExecState&, std::vector<Row>*) {};
+  r.rows = [](ExecState&, std::vector<Row>*) {};
   RegisterSystemRelation(std::move(r));
 }
 
@@ -281,7 +281,7 @@ void RegisterCollation() {
   r.columns = {{"oid", Type(oid::kOid)},   {"collname", Type(oid::kName)},    {"collnamespace", Type(oid::kOid)},
                {"collowner", Type(oid::kOid)}, {"collprovider", Type(oid::kChar)}, {"collisdeterministic", Type(oid::kBool)},
                {"collencoding", Type(oid::kInt4)}, {"collcollate", t}, {"collctype", t}, {"colliculocale", t}, {"collversion", t}};
-  r.rows = [](const ExecState&, std::vector<Row>* rows) {
+  r.rows = [](ExecState&, std::vector<Row>* rows) {
     struct C { uint32_t oid; const char* name; char provider; int encoding; const char* locale; };
     const C kCollations[] = {{catalog_oid::kDefaultCollation, "default", 'd', -1, nullptr}, {catalog_oid::kCCollation, "C", 'c', -1, "C"},
                              {951, "POSIX", 'c', -1, "POSIX"}, {12340, "ucs_basic", 'c', 6, "C"}, {12341, "C.utf8", 'c', 6, "C.utf8"}};
@@ -303,7 +303,7 @@ void RegisterOpclass() {
   Type o(oid::kOid);
   r.columns = {{"oid", o}, {"opcmethod", o}, {"opcname", Type(oid::kName)}, {"opcnamespace", o}, {"opcowner", o},
                {"opcfamily", o}, {"opcintype", o}, {"opcdefault", Type(oid::kBool)}, {"opckeytype", o}};
-  r.rows = [](const ExecState&, std::vector<Row>* rows) {
+  r.rows = [](ExecState&, std::vector<Row>* rows) {
     for (const auto& c : BtreeOpclasses())
       rows->push_back({OidValue(c.oid), OidValue(catalog_oid::kBtreeAm), NameValue(c.name), OidValue(catalog_oid::kPgCatalog),
                        OidValue(catalog_oid::kBootstrapSuperuser), OidValue(c.family), OidValue(c.input_type), Value::Bool(c.is_default),
@@ -315,7 +315,7 @@ void RegisterOpclass() {
   f.schema = "pg_catalog";
   f.name = "pg_opfamily";
   f.columns = {{"oid", o}, {"opfmethod", o}, {"opfname", Type(oid::kName)}, {"opfnamespace", o}, {"opfowner", o}};
-  f.rows = [](const ExecState&, std::vector<Row>* rows) {
+  f.rows = [](ExecState&, std::vector<Row>* rows) {
     for (const auto& fam : BtreeOpfamilies())
       rows->push_back({OidValue(fam.oid), OidValue(catalog_oid::kBtreeAm), NameValue(fam.name), OidValue(catalog_oid::kPgCatalog),
                        OidValue(catalog_oid::kBootstrapSuperuser)});
@@ -332,17 +332,15 @@ void RegisterTablesView() {
   r.columns = {{"schemaname", Type(oid::kName)}, {"tablename", Type(oid::kName)},   {"tableowner", Type(oid::kName)},
                {"tablespace", Type(oid::kName)}, {"hasindexes", Type(oid::kBool)},  {"hasrules", Type(oid::kBool)},
                {"hastriggers", Type(oid::kBool)}, {"rowsecurity", Type(oid::kBool)}};
-  r.rows = [](const ExecState& st, std::vector<Row>* rows) {
+  r.rows = [](ExecState& st, std::vector<Row>* rows) {
     const Catalog& cat = *st.catalog;
-    const RoleDef* owner = nullptr;
-    for (const auto& [oid, role] : cat.roles())
-      if (oid == catalog_oid::kBootstrapSuperuser) owner = &role;
+    std::string owner = OwnerName(cat);
     for (const auto& rel : AllRelations(cat)) {
       if (rel.kind != 'r') continue;
       std::string schema;
       for (const auto& [oid, s] : cat.schemas())
         if (oid == rel.ns) schema = s.name;
-      rows->push_back({NameValue(schema), NameValue(rel.name), owner ? NameValue(owner->name) : Value::Null(), Value::Null(),
+      rows->push_back({NameValue(schema), NameValue(rel.name), NameValue(owner), Value::Null(),
                        Value::Bool(rel.has_index), Value::Bool(false), Value::Bool(rel.has_triggers), Value::Bool(false)});
     }
   };
@@ -357,8 +355,8 @@ void RegisterIndexesView() {
   r.kind = 'v';
   r.columns = {{"schemaname", Type(oid::kName)}, {"tablename", Type(oid::kName)}, {"indexname", Type(oid::kName)},
                {"tablespace", Type(oid::kName)}, {"indexdef", Type(oid::kText)}};
-  r.rows = [](const ExecState& cst, std::vector<Row>* rows) {
-    auto* st = const_cast<ExecState*>(&cst);  // printing an expression key binds it
+  r.rows = [](ExecState& state, std::vector<Row>* rows) {
+    ExecState* st = &state;
     for (const auto& [oid, ix] : st->catalog->indexes()) {
       const TableDef* t = st->catalog->FindTable(ix.table);
       if (!t) continue;
@@ -380,10 +378,8 @@ void RegisterSequencesView() {
   r.columns = {{"schemaname", Type(oid::kName)}, {"sequencename", Type(oid::kName)}, {"sequenceowner", Type(oid::kName)},
                {"data_type", Type(oid::kRegtype)}, {"start_value", i8}, {"min_value", i8}, {"max_value", i8},
                {"increment_by", i8}, {"cycle", Type(oid::kBool)}, {"cache_size", i8}, {"last_value", i8}};
-  r.rows = [](const ExecState& st, std::vector<Row>* rows) {
-    std::string owner = "postgres";
-    for (const auto& [oid, role] : st.catalog->roles())
-      if (oid == catalog_oid::kBootstrapSuperuser) owner = role.name;
+  r.rows = [](ExecState& st, std::vector<Row>* rows) {
+    std::string owner = OwnerName(*st.catalog);
     for (const auto& [oid, s] : st.catalog->sequences()) {
       auto last = st.db->LastValue(s);
       rows->push_back({NameValue(s.schema), NameValue(s.name), NameValue(owner), OidValue(s.type), Value::Int(s.start),
@@ -403,7 +399,7 @@ void RegisterViewViews() {
   views.name = "pg_views";
   views.kind = 'v';
   views.columns = {{"schemaname", nm}, {"viewname", nm}, {"viewowner", nm}, {"definition", text}};
-  views.rows = [](const ExecState&, std::vector<Row>*) {};
+  views.rows = [](ExecState&, std::vector<Row>*) {};
   RegisterSystemRelation(std::move(views));
   SystemRelation matviews;
   matviews.oid = 12038;
@@ -412,7 +408,7 @@ void RegisterViewViews() {
   matviews.kind = 'v';
   matviews.columns = {{"schemaname", nm}, {"matviewname", nm}, {"matviewowner", nm}, {"tablespace", nm},
                       {"hasindexes", b},  {"ispopulated", b},  {"definition", text}};
-  matviews.rows = [](const ExecState&, std::vector<Row>*) {};
+  matviews.rows = [](ExecState&, std::vector<Row>*) {};
   RegisterSystemRelation(std::move(matviews));
 }
 }  // namespace

@@ -52,7 +52,7 @@ void RegisterAuthid() {
                {"rolinherit", Type(oid::kBool)},  {"rolcreaterole", Type(oid::kBool)},   {"rolcreatedb", Type(oid::kBool)},
                {"rolcanlogin", Type(oid::kBool)}, {"rolreplication", Type(oid::kBool)},  {"rolbypassrls", Type(oid::kBool)},
                {"rolconnlimit", Type(oid::kInt4)}, {"rolpassword", Type(oid::kText)},    {"rolvaliduntil", Type(oid::kTimestamptz)}};
-  r.rows = [](const ExecState& st, std::vector<Row>* rows) {
+  r.rows = [](ExecState& st, std::vector<Row>* rows) {
     for (const auto& x : AllRoles(*st.catalog))
       rows->push_back({OidValue(x.oid), NameValue(x.name), Value::Bool(x.super), Value::Bool(true), Value::Bool(x.createrole),
                        Value::Bool(x.createdb), Value::Bool(x.login), Value::Bool(Initdb(x)), Value::Bool(Initdb(x)), Value::Int(-1),
@@ -73,7 +73,7 @@ void RegisterRoleViews() {
                    {"rolreplication", Type(oid::kBool)}, {"rolconnlimit", Type(oid::kInt4)},   {"rolpassword", Type(oid::kText)},
                    {"rolvaliduntil", Type(oid::kTimestamptz)}, {"rolbypassrls", Type(oid::kBool)},
                    {"rolconfig", Type(oid::kText, -1, true)}, {"oid", Type(oid::kOid)}};
-  roles.rows = [](const ExecState& st, std::vector<Row>* rows) {
+  roles.rows = [](ExecState& st, std::vector<Row>* rows) {
     for (const auto& x : AllRoles(*st.catalog))
       rows->push_back({NameValue(x.name), Value::Bool(x.super), Value::Bool(true), Value::Bool(x.createrole), Value::Bool(x.createdb),
                        Value::Bool(x.login), Value::Bool(Initdb(x)), Value::Int(-1), Value::Str("********"), Value::Null(),
@@ -89,7 +89,7 @@ void RegisterRoleViews() {
   user.columns = {{"usename", Type(oid::kName)},    {"usesysid", Type(oid::kOid)},       {"usecreatedb", Type(oid::kBool)},
                   {"usesuper", Type(oid::kBool)},   {"userepl", Type(oid::kBool)},       {"usebypassrls", Type(oid::kBool)},
                   {"passwd", Type(oid::kText)},     {"valuntil", Type(oid::kTimestamptz)}, {"useconfig", Type(oid::kText, -1, true)}};
-  user.rows = [](const ExecState& st, std::vector<Row>* rows) {
+  user.rows = [](ExecState& st, std::vector<Row>* rows) {
     for (const auto& x : AllRoles(*st.catalog))
       if (x.login)
         rows->push_back({NameValue(x.name), OidValue(x.oid), Value::Bool(x.createdb), Value::Bool(x.super), Value::Bool(Initdb(x)),
@@ -104,7 +104,7 @@ void RegisterAuthMembers() {
   r.schema = "pg_catalog";
   r.name = "pg_auth_members";
   r.columns = {{"roleid", Type(oid::kOid)}, {"member", Type(oid::kOid)}, {"grantor", Type(oid::kOid)}, {"admin_option", Type(oid::kBool)}};
-  r.rows = [](const ExecState&, std::vector<Row>* rows) {
+  r.rows = [](ExecState&, std::vector<Row>* rows) {
     for (uint32_t m : kMonitorMembers)
       rows->push_back({OidValue(m), OidValue(3373), OidValue(catalog_oid::kBootstrapSuperuser), Value::Bool(false)});
   };
@@ -123,7 +123,7 @@ void RegisterDatabase() {
                {"datminmxid", Type(oid::kXid)},    {"dattablespace", Type(oid::kOid)}, {"datcollate", Type(oid::kText)},
                {"datctype", Type(oid::kText)},     {"daticulocale", Type(oid::kText)}, {"datcollversion", Type(oid::kText)},
                {"datacl", Type(oid::kAclitem, -1, true)}};
-  r.rows = [](const ExecState& st, std::vector<Row>* rows) {
+  r.rows = [](ExecState& st, std::vector<Row>* rows) {
     rows->push_back({OidValue(catalog_oid::kCurrentDatabase), NameValue(st.session->database()), OidValue(catalog_oid::kBootstrapSuperuser),
                      Value::Int(6 /* UTF8 */), CharValue('c'), Value::Bool(false), Value::Bool(true), Value::Int(-1), Value::Int(0),
                      Value::Int(0), OidValue(1663 /* pg_default */), Value::Str("C.UTF-8"), Value::Str("C.UTF-8"), Value::Null(),

@@ -27,7 +27,7 @@ struct SystemRelation {
   char kind = 'r';        // pg_class.relkind: 'r' a catalog table, 'v' a view
   std::vector<SystemColumn> columns;
   // Appends the relation's rows, one Value per column, as of the statement's catalog.
-  std::function<void(const ExecState& st, std::vector<Row>* rows)> rows;
+  std::function<void(ExecState& st, std::vector<Row>* rows)> rows;
 };
 
 void RegisterSystemRelation(SystemRelation rel);

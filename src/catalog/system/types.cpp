@@ -55,7 +55,7 @@ void RegisterType() {
                {"typnotnull", Type(oid::kBool)},  {"typbasetype", Type(oid::kOid)},  {"typtypmod", Type(oid::kInt4)},
                {"typndims", Type(oid::kInt4)},    {"typcollation", Type(oid::kOid)}, {"typdefaultbin", Type(oid::kPgNodeTree)},
                {"typdefault", Type(oid::kText)},  {"typacl", Type(oid::kAclitem, -1, true)}};
-  r.rows = [](const ExecState& st, std::vector<Row>* rows) {
+  r.rows = [](ExecState& st, std::vector<Row>* rows) {
     for (const BuiltinTypeInfo* b : BuiltinTypes()) {
       TypeRow t{b->oid, b->name, catalog_oid::kPgCatalog, b->length, b->byval, b->typtype, b->category, b->preferred,
                 b->elem, b->array_oid, b->align, b->storage, b->collation};
@@ -80,7 +80,7 @@ void RegisterEnum() {
   r.name = "pg_enum";
   r.columns = {{"oid", Type(oid::kOid)}, {"enumtypid", Type(oid::kOid)}, {"enumsortorder", Type(oid::kFloat4)},
                {"enumlabel", Type(oid::kName)}};
-  r.rows = [](const ExecState& st, std::vector<Row>* rows) {
+  r.rows = [](ExecState& st, std::vector<Row>* rows) {
     for (const auto& [oid, e] : st.catalog->enums())
       for (size_t i = 0; i < e->labels.size(); i++)
         rows->push_back({OidValue(0), OidValue(e->type_oid), Value::Float(static_cast<double>(i + 1)), NameValue(e->labels[i])});

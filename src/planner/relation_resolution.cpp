@@ -1,0 +1,63 @@
+// Resolving the relations a query names: tables of the catalog, or system relations.
+#include "catalog/system/system_relation.hpp"
+#include "catalog/system/system_scan.hpp"
+#include "common/error.hpp"
+#include "planner/planner.hpp"
+#include "planner/row_locking.hpp"
+
+namespace tusk {
+
+const SystemRelation* Planner::ResolveSystem(PgQuery__RangeVar* rv) {
+  return ResolveSystemRelation(*st_->catalog, rv->schemaname ? rv->schemaname : "", rv->relname, binder_.SearchPath());
+}
+
+const TableDef* Planner::ResolveTable(PgQuery__RangeVar* rv) {
+  std::string schema = rv->schemaname ? rv->schemaname : "";
+  std::string name = rv->relname;
+  // reached for a system relation only by statements that would change it
+  if (const SystemRelation* sys = ResolveSystem(rv)) {
+    if (sys->kind == 'v')
+      throw Error(sqlstate::kObjectNotInPrerequisiteState, "cannot change view \"" + sys->name + "\"").WithPosition(rv->location + 1);
+    throw Error(sqlstate::kInsufficientPrivilege, "permission denied: \"" + sys->name + "\" is a system catalog");
+  }
+  auto rel = st_->catalog->FindRelation(schema, name, binder_.SearchPath());
+  if (!rel) ThrowAt(sqlstate::kUndefinedTable, "relation \"" + (schema.empty() ? name : schema + "." + name) + "\" does not exist", rv->location);
+  if (cte_modified_tables_.count(rel->second))
+    throw Error(sqlstate::kFeatureNotSupported, "reading or changing \"" + name + "\" in a statement whose WITH clause modifies it is not supported yet")
+        .WithPosition(rv->location + 1);
+  if (rel->first != RelKind::kTable) {
+    if (rel->first == RelKind::kSequence)
+      throw Error(sqlstate::kFeatureNotSupported, "selecting from a sequence is not supported yet").WithPosition(rv->location + 1);
+    ThrowAt(sqlstate::kWrongObjectType, "\"" + name + "\" is an index", rv->location);
+  }
+  return st_->catalog->FindTable(rel->second);
+}
+
+ScopeRel Planner::TableScopeRel(const TableDef* t, const std::string& alias) {
+  ScopeRel r;
+  r.alias = alias.empty() ? t->name : alias;
+  r.table_oid = t->oid;
+  for (const auto& c : t->columns) {
+    r.columns.push_back(c.dropped ? "" : c.name);
+    r.types.push_back(c.type);
+  }
+  return r;
+}
+
+OpP Planner::PlanSystemScan(const SystemRelation* sys, PgQuery__RangeVar* rv, Scope* scope) {
+  ScopeRel rel;
+  rel.alias = rv->alias ? rv->alias->aliasname : sys->name;
+  for (size_t k = 0; k < sys->columns.size(); k++) {
+    rel.columns.push_back(rv->alias && k < rv->alias->n_colnames ? StrVal(rv->alias->colnames[k]) : sys->columns[k].name);
+    rel.types.push_back(sys->columns[k].type);
+  }
+  for (const auto& r : scope->rels)
+    if (r.alias == rel.alias)
+      throw Error(sqlstate::kDuplicateAlias, "table name \"" + rel.alias + "\" specified more than once");
+  if (locking_ && locking_->For(rel.alias))
+    throw Error(sqlstate::kFeatureNotSupported, locking_->Name() + " of a system catalog is not supported").WithPosition(rv->location + 1);
+  scope->Add(rel);
+  return std::make_shared<SystemScanOp>(sys, rv->alias ? rv->alias->aliasname : "");
+}
+
+}  // namespace tusk
