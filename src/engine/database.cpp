@@ -23,6 +23,7 @@ std::unique_ptr<Database> Database::Open(const std::string& dir, size_t cache_by
   if (ec) throw Error(sqlstate::kIoError, "could not create data directory \"" + dir + "\": " + ec.message());
   auto db = std::make_unique<Database>();
   db->dir_ = dir;
+  db->config_ = std::make_unique<ServerConfig>(dir);
   db->store_ = Store::Open(dir, cache_bytes);
   std::string bytes;
   if (db->store_->GetCommitted(kCatalogKey, &bytes)) {

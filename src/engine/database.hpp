@@ -11,6 +11,7 @@
 #include "catalog/catalog.hpp"
 #include "engine/backends.hpp"
 #include "engine/serializable.hpp"
+#include "settings/server_config.hpp"
 #include "storage/store.hpp"
 
 namespace tusk {
@@ -47,6 +48,8 @@ class Database {
 
   int32_t NewBackendPid() { return next_pid_++; }
   Backends& backends() { return backends_; }
+  // Server-wide settings: defaults and postgresql.auto.conf (ALTER SYSTEM).
+  ServerConfig& config() { return *config_; }
   SerializableTransactions& serializable() { return serializable_; }
 
  private:
@@ -74,6 +77,7 @@ class Database {
   std::atomic<int32_t> next_pid_{1000};
   Backends backends_;
   SerializableTransactions serializable_;
+  std::unique_ptr<ServerConfig> config_;
 };
 
 }  // namespace tusk

@@ -14,6 +14,7 @@
 #include "common/strings.hpp"
 #include "engine/plan_cache.hpp"
 #include "engine/read_only.hpp"
+#include "engine/statement_log.hpp"
 #include "engine/statements.hpp"
 #include "storage/store.hpp"
 
@@ -25,89 +26,11 @@ int64_t NowMicros() {
   return std::chrono::duration_cast<std::chrono::microseconds>(now).count() - kPgEpochUnixSeconds * kUsecPerSec;
 }
 
-// Built-in settings and their defaults. Names are lower case; SHOW prints them as stored.
-const std::map<std::string, std::string>& DefaultSettings() {
-  static const std::map<std::string, std::string> d = {
-      {"application_name", ""},
-      {"client_encoding", "UTF8"},
-      {"client_min_messages", "notice"},
-      {"datestyle", "ISO, MDY"},
-      {"default_transaction_isolation", "read committed"},
-      {"default_transaction_read_only", "off"},
-      {"default_transaction_deferrable", "off"},
-      {"extra_float_digits", "1"},
-      {"idle_in_transaction_session_timeout", "0"},
-      {"integer_datetimes", "on"},
-      {"intervalstyle", "postgres"},
-      {"is_superuser", "on"},
-      {"lock_timeout", "0"},
-      {"max_connections", "1000"},
-      {"search_path", "\"$user\", public"},
-      {"server_encoding", "UTF8"},
-      {"server_version", "15.0"},
-      {"server_version_num", "150000"},
-      {"session_authorization", "postgres"},
-      {"standard_conforming_strings", "on"},
-      {"statement_timeout", "0"},
-      {"synchronous_commit", "on"},
-      {"timezone", "UTC"},
-      {"transaction_isolation", "read committed"},
-      {"transaction_read_only", "off"},
-      {"transaction_deferrable", "off"},
-      {"work_mem", "4MB"},
-      {"enable_seqscan", "on"},
-      {"enable_indexscan", "on"},
-      {"enable_bitmapscan", "on"},
-      {"enable_hashjoin", "on"},
-      {"deadlock_timeout", "1s"},
-      {"row_security", "on"},
-      {"jit", "off"},
-      {"max_parallel_workers_per_gather", "2"},
-      {"random_page_cost", "4"},
-      // Tusk's own: the memory one statement's buffers may hold (execution/memory.hpp); 0: no limit.
-      {"tusk.statement_memory_limit", "1GB"},
-      {"max_stack_depth", "2MB"},
-  };
-  return d;
-}
-
-// tusk.statement_memory_limit in bytes (a bare number counts kB, as work_mem's); -1 when invalid.
-int64_t StatementMemoryLimit(const std::string& text) {
-  std::string t = Trim(text);
-  bool bare = !t.empty() && std::all_of(t.begin(), t.end(), [](char c) { return std::isdigit(static_cast<unsigned char>(c)); });
-  return bare ? ParseMemoryBytes(t + "kB") : ParseMemoryBytes(t);
-}
-
-// Display spellings of setting names for SHOW column headers / ParameterStatus.
-std::string DisplayName(const std::string& n) {
-  if (n == "timezone") return "TimeZone";
-  if (n == "datestyle") return "DateStyle";
-  if (n == "intervalstyle") return "IntervalStyle";
-  return n;
-}
-
-std::string SettingValueText(Node* n) {
-  if (!n) return "";
-  if (n->node_case == PG_QUERY__NODE__NODE_A_CONST) {
-    auto* c = n->a_const;
-    switch (c->val_case) {
-      case PG_QUERY__A__CONST__VAL_IVAL: return std::to_string(c->ival->ival);
-      case PG_QUERY__A__CONST__VAL_FVAL: return c->fval->fval;
-      case PG_QUERY__A__CONST__VAL_SVAL: return c->sval->sval;
-      case PG_QUERY__A__CONST__VAL_BOOLVAL: return c->boolval->boolval ? "on" : "off";
-      default: return "";
-    }
-  }
-  if (n->node_case == PG_QUERY__NODE__NODE_STRING) return n->string->sval;
-  if (n->node_case == PG_QUERY__NODE__NODE_TYPE_CAST) return SettingValueText(n->type_cast->arg);
-  return "";
-}
 }  // namespace
 
 Session::Session(Database* db, std::string user, std::string database)
     : db_(db), user_(std::move(user)), database_(std::move(database)), pid_(db->NewBackendPid()), advisory_(db, pid_) {
-  settings_ = DefaultSettings();
-  settings_["session_authorization"] = user_;
+  InitSettings();
   db_->backends().Add(pid_, &cancel_requested);
 }
 
@@ -119,117 +42,6 @@ Session::~Session() {
 void Session::Close() {
   if (txn_) RollbackTxn();
   spare_txn_.reset();
-}
-
-const std::set<std::string>& Session::ReportedSettings() {
-  static const std::set<std::string> s = {"application_name", "client_encoding", "datestyle",
-                                          "integer_datetimes", "intervalstyle", "is_superuser",
-                                          "server_encoding", "server_version", "session_authorization",
-                                          "standard_conforming_strings", "timezone"};
-  return s;
-}
-
-std::vector<std::pair<std::string, std::string>> Session::TakeChangedReported() {
-  std::vector<std::pair<std::string, std::string>> out;
-  for (const auto& n : changed_reported_) out.emplace_back(DisplayName(n), *GetSetting(n));
-  changed_reported_.clear();
-  return out;
-}
-
-std::optional<std::string> Session::GetSetting(const std::string& name) const {
-  auto l = local_settings_.find(name);
-  if (l != local_settings_.end()) return l->second;
-  auto it = settings_.find(name);
-  if (it == settings_.end()) return std::nullopt;
-  return it->second;
-}
-
-void Session::SetSetting(const std::string& name, const std::string& value_in, bool is_local) {
-  std::string value = value_in;
-  bool custom = name.find('.') != std::string::npos;
-  if (!custom && !DefaultSettings().count(name))
-    throw Error(sqlstate::kUndefinedObject, "unrecognized configuration parameter \"" + name + "\"");
-  if (name == "max_stack_depth") {
-    int64_t bytes = StatementMemoryLimit(value);
-    if (bytes < 100 * 1024)
-      throw Error(sqlstate::kInvalidParameterValue, bytes < 0 ? "invalid value for parameter \"max_stack_depth\": \"" + value + "\""
-                                                              : bytes / 1024 == 0 ? std::string("0 kB is outside the valid range for parameter \"max_stack_depth\" (100 .. 2147483647)")
-                                                              : std::to_string(bytes / 1024) + " kB is outside the valid range for parameter \"max_stack_depth\" (100 .. 2147483647)");
-  } else if (name == "tusk.statement_memory_limit") {
-    if (StatementMemoryLimit(value) < 0)
-      throw Error(sqlstate::kInvalidParameterValue, "invalid value for parameter \"" + name + "\": \"" + value + "\"")
-          .WithHint("Valid units for this parameter are \"B\", \"kB\", \"MB\", \"GB\", and \"TB\".");
-  } else if (name == "timezone") {
-    auto tz = TimeZone::Find(value);
-    if (!tz) {
-      throw Error(sqlstate::kInvalidParameterValue, "invalid value for parameter \"TimeZone\": \"" + value + "\"");
-    }
-    value = tz->name();
-  } else if (name == "datestyle") {
-    std::string v = ToUpper(value);
-    if (v.find("ISO") == std::string::npos)
-      throw Error(sqlstate::kFeatureNotSupported, "only DateStyle ISO is supported");
-    value = "ISO, MDY";
-  } else if (name == "intervalstyle" && ToLower(value) != "postgres") {
-    throw Error(sqlstate::kFeatureNotSupported, "only IntervalStyle postgres is supported");
-  } else if (name == "transaction_isolation" || name == "default_transaction_isolation") {
-    std::string v = ToLower(value);
-    if (v != "read committed" && v != "repeatable read" && v != "serializable" && v != "read uncommitted")
-      throw Error(sqlstate::kInvalidParameterValue, "invalid value for parameter \"" + name + "\": \"" + value + "\"")
-          .WithHint("Available values: serializable, repeatable read, read committed, read uncommitted.");
-    if (name == "transaction_isolation") {
-      // Belongs to the transaction block; outside one it has no effect, as in PostgreSQL.
-      if (!in_block_) return;
-      if (txn_query_started_ && v != *GetSetting(name))
-        throw Error(sqlstate::kActiveSqlTransaction, "SET TRANSACTION ISOLATION LEVEL must be called before any query");
-      local_settings_[name] = v;
-      return;
-    }
-    value = v;
-  } else if (name == "transaction_read_only" || name == "default_transaction_read_only") {
-    std::string v = ToLower(value);
-    bool on = v == "on" || v == "true" || v == "yes" || v == "1";
-    if (!on && v != "off" && v != "false" && v != "no" && v != "0")
-      throw Error(sqlstate::kInvalidParameterValue, "parameter \"" + name + "\" requires a Boolean value");
-    value = on ? "on" : "off";
-    if (name == "transaction_read_only") {
-      if (!in_block_) return;
-      if (txn_query_started_ && !on && *GetSetting(name) == "on")
-        throw Error(sqlstate::kActiveSqlTransaction, "transaction read-write mode must be set before any query");
-      local_settings_[name] = value;
-      return;
-    }
-  } else if (name == "transaction_deferrable" || name == "default_transaction_deferrable") {
-    // Only matters for SERIALIZABLE READ ONLY transactions; accepted and remembered.
-    std::string v = ToLower(value);
-    value = v == "on" || v == "true" || v == "yes" || v == "1" ? "on" : "off";
-    if (name == "transaction_deferrable") {
-      if (in_block_) local_settings_[name] = value;
-      return;
-    }
-  } else if (name == "server_version" || name == "server_encoding" || name == "server_version_num" ||
-             name == "integer_datetimes" || name == "is_superuser" || name == "max_connections") {
-    throw Error("55P02", "parameter \"" + name + "\" cannot be changed");
-  } else if (name == "client_encoding") {
-    std::string v = ToUpper(value);
-    if (v != "UTF8" && v != "UTF-8" && v != "UNICODE")
-      throw Error(sqlstate::kFeatureNotSupported, "only client_encoding UTF8 is supported");
-    value = "UTF8";
-  }
-  if (is_local && txn_) {
-    local_settings_[name] = value;
-  } else {
-    if (is_local) return;  // SET LOCAL outside a transaction has no effect (PostgreSQL warns)
-    // Remember the settings as they were when the transaction began, for ROLLBACK; copied on
-    // the first SET rather than at every BEGIN.
-    if (txn_ && !settings_saved_) {
-      settings_at_begin_ = settings_;
-      settings_saved_ = true;
-    }
-    settings_[name] = value;
-    local_settings_.erase(name);
-  }
-  if (ReportedSettings().count(name)) changed_reported_.insert(name);
 }
 
 std::vector<std::string> Session::SearchPath() const {
@@ -313,17 +125,8 @@ void Session::BeginTxn(bool explicit_block) {
   savepoints_.clear();
   settings_saved_ = false;
   txn_query_started_ = false;
-  local_settings_["transaction_isolation"] = settings_["default_transaction_isolation"];
-  local_settings_["transaction_read_only"] = settings_["default_transaction_read_only"];
-}
-
-void Session::ApplyTransactionOptions(Node** options, size_t n) {
-  for (size_t i = 0; i < n; i++) {
-    auto* d = options[i]->def_elem;
-    std::string name = d->defname;
-    if (name == "transaction_isolation" || name == "transaction_read_only" || name == "transaction_deferrable")
-      SetSetting(name, SettingValueText(d->arg), true);
-  }
+  local_settings_["transaction_isolation"] = *GetSetting("default_transaction_isolation");
+  local_settings_["transaction_read_only"] = *GetSetting("default_transaction_read_only");
 }
 
 namespace {
@@ -398,7 +201,7 @@ void Session::CommitTxn() {
   in_block_ = false;
   failed_ = false;
   txn_start_ = 0;
-  local_settings_.clear();
+  EndTransactionSettings(true);
   CheckStatus(s, "commit");
 }
 
@@ -433,19 +236,7 @@ void Session::RollbackTxn() {
   in_block_ = false;
   failed_ = false;
   txn_start_ = 0;
-  // SET inside a rolled-back transaction is undone; custom settings keep an empty placeholder.
-  if (settings_saved_) {
-    for (auto& [k, v] : settings_)
-      if (!settings_at_begin_.count(k) && k.find('.') != std::string::npos) v = "";
-    for (auto& [k, v] : settings_at_begin_) {
-      if (settings_[k] != v && ReportedSettings().count(k)) changed_reported_.insert(k);
-      settings_[k] = v;
-    }
-    settings_saved_ = false;
-  }
-  for (auto& [k, v] : local_settings_)
-    if (ReportedSettings().count(k)) changed_reported_.insert(k);
-  local_settings_.clear();
+  EndTransactionSettings(false);
 }
 
 // REPEATABLE READ and SERIALIZABLE read the whole transaction in the snapshot of its first
@@ -578,74 +369,8 @@ void Session::RestoreTo(const SavepointState& sp) {
   if (pending_drops_.size() > sp.pending_drops) pending_drops_.resize(sp.pending_drops);
 }
 
-void Session::ExecuteShow(PgQuery__VariableShowStmt* s, ResultSink* sink) {
-  std::string name = ToLower(s->name);
-  if (name == "all") throw Error(sqlstate::kFeatureNotSupported, "SHOW ALL is not supported yet");
-  if (name == "transaction isolation level") name = "transaction_isolation";
-  if (name == "time zone") name = "timezone";
-  auto v = GetSetting(name);
-  if (!v) throw Error(sqlstate::kUndefinedObject, "unrecognized configuration parameter \"" + std::string(s->name) + "\"");
-  sink->Columns({{DisplayName(name) == name ? name : DisplayName(name), Type(oid::kText)}});
-  sink->AddRow({Value::Str(*v)});
-  sink->Complete("SHOW");
-}
-
-void Session::ExecuteSet(PgQuery__VariableSetStmt* s, ResultSink* sink) {
-  std::string name = s->name ? ToLower(s->name) : "";
-  switch (s->kind) {
-    case PG_QUERY__VARIABLE_SET_KIND__VAR_SET_VALUE: {
-      if (name == "timezone" && s->n_args == 1 && s->args[0]->node_case == PG_QUERY__NODE__NODE_A_CONST &&
-          (s->args[0]->a_const->val_case == PG_QUERY__A__CONST__VAL_IVAL || s->args[0]->a_const->val_case == PG_QUERY__A__CONST__VAL_FVAL)) {
-        throw Error(sqlstate::kFeatureNotSupported, "numeric time zone offsets are not supported yet; use a zone name");
-      }
-      std::string value;
-      for (size_t i = 0; i < s->n_args; i++) {
-        if (i) value += ", ";
-        Node* a = s->args[i];
-        std::string v = SettingValueText(a);
-        if (name == "search_path" && a->node_case == PG_QUERY__NODE__NODE_A_CONST && a->a_const->val_case == PG_QUERY__A__CONST__VAL_SVAL)
-          v = QuoteIdent(v);
-        value += v;
-      }
-      SetSetting(name, value, s->is_local);
-      break;
-    }
-    case PG_QUERY__VARIABLE_SET_KIND__VAR_SET_DEFAULT:
-    case PG_QUERY__VARIABLE_SET_KIND__VAR_RESET: {
-      auto d = DefaultSettings().find(name);
-      if (d != DefaultSettings().end()) SetSetting(name, d->second, s->is_local);
-      else if (name.find('.') != std::string::npos) SetSetting(name, "", s->is_local);
-      else throw Error(sqlstate::kUndefinedObject, "unrecognized configuration parameter \"" + name + "\"");
-      sink->Complete(s->kind == PG_QUERY__VARIABLE_SET_KIND__VAR_RESET ? "RESET" : "SET");
-      return;
-    }
-    case PG_QUERY__VARIABLE_SET_KIND__VAR_RESET_ALL:
-      for (const auto& [k, v] : DefaultSettings())
-        if (k != "server_version" && k != "server_encoding" && k != "server_version_num" && k != "integer_datetimes" && k != "is_superuser" && k != "max_connections")
-          SetSetting(k, k == "session_authorization" ? user_ : v, false);
-      sink->Complete("RESET");
-      return;
-    case PG_QUERY__VARIABLE_SET_KIND__VAR_SET_MULTI:
-      // SET TRANSACTION ... / SET SESSION CHARACTERISTICS
-      if (name == "transaction" && !in_block_) {
-        sink->SendNotice({"WARNING", sqlstate::kNoActiveSqlTransaction, "SET TRANSACTION can only be used in transaction blocks", ""});
-        break;
-      }
-      for (size_t i = 0; i < s->n_args; i++) {
-        auto* d = s->args[i]->def_elem;
-        std::string opt = d->defname;
-        std::string v = SettingValueText(d->arg);
-        if (opt != "transaction_isolation" && opt != "transaction_read_only" && opt != "transaction_deferrable") continue;
-        SetSetting(name == "session characteristics" ? "default_" + opt : opt, v, false);
-      }
-      break;
-    default:
-      throw Error(sqlstate::kFeatureNotSupported, "this form of SET is not supported yet");
-  }
-  sink->Complete("SET");
-}
-
 void Session::ExecuteSimple(const std::string& sql, ResultSink* sink) {
+  StatementTimer timer;
   std::unique_ptr<Script> script;
   try {
     script = ParseSql(sql);
@@ -658,6 +383,7 @@ void Session::ExecuteSimple(const std::string& sql, ResultSink* sink) {
     return;
   }
   for (const auto& rs : script->statements) RunStatement(rs.stmt, nullptr, {}, {}, sink);
+  timer.Finish(*this, "statement", sql);
 }
 
 std::shared_ptr<PreparedStatement> Session::Prepare(const std::string& sql, const std::vector<uint32_t>& param_oids) {
@@ -701,8 +427,7 @@ std::shared_ptr<PreparedStatement> Session::Prepare(const std::string& sql, cons
     ps->columns = DescribeStatement(ps->stmt, &st, &params, &ps->returns_rows);
   } else if (ps->stmt->node_case == PG_QUERY__NODE__NODE_VARIABLE_SHOW_STMT) {
     ps->returns_rows = true;
-    std::string name = ToLower(ps->stmt->variable_show_stmt->name);
-    ps->columns = {{name == "timezone" ? "TimeZone" : name, Type(oid::kText)}};
+    ps->columns = ShowColumns(ps->stmt->variable_show_stmt->name);
   }
   for (auto& t : params.types)
     if (t.id == oid::kUnknown && !t.array) t = Type(oid::kText);
@@ -715,7 +440,9 @@ void Session::ExecutePrepared(const PreparedStatement& ps, const std::vector<Val
     sink->Complete("");
     return;
   }
+  StatementTimer timer;
   RunStatement(ps.stmt, &ps, params, ps.param_types, sink);
+  timer.Finish(*this, "execute", ps.sql);
 }
 
 std::string Session::PlanSettingsKey() const {
@@ -730,6 +457,7 @@ std::string Session::PlanSettingsKey() const {
 void Session::RunStatement(Node* stmt, const PreparedStatement* prepared, const std::vector<Value>& params,
                            const std::vector<Type>& param_types, ResultSink* sink) {
   bool is_txn_stmt = stmt->node_case == PG_QUERY__NODE__NODE_TRANSACTION_STMT;
+  RefreshServerSettings();
   if (failed_ && in_block_) {
     bool allowed = is_txn_stmt && (stmt->transaction_stmt->kind == PG_QUERY__TRANSACTION_STMT_KIND__TRANS_STMT_ROLLBACK ||
                                    stmt->transaction_stmt->kind == PG_QUERY__TRANSACTION_STMT_KIND__TRANS_STMT_COMMIT ||
@@ -754,8 +482,8 @@ void Session::RunStatement(Node* stmt, const PreparedStatement* prepared, const 
   cancel_requested = false;
   st.cancel = &cancel_requested;
   st.client_lost = &client_lost;
-  SetMaxStackDepth(StatementMemoryLimit(*GetSetting("max_stack_depth")));
-  st.memory = std::make_shared<MemoryAccount>(StatementMemoryLimit(*GetSetting("tusk.statement_memory_limit")));
+  SetMaxStackDepth(ParseMemoryBytes(*GetSetting("max_stack_depth")));
+  st.memory = std::make_shared<MemoryAccount>(ParseMemoryBytes(*GetSetting("tusk.statement_memory_limit")));
   st.notify = [sink](const char* severity, const char* code, const std::string& message) {
     sink->SendNotice({severity, code, message, ""});
   };
@@ -865,6 +593,7 @@ void Session::Dispatch(Node* stmt, const PreparedStatement* prepared, ExecState*
     case PG_QUERY__NODE__NODE_COPY_STMT: ExecuteCopy(stmt->copy_stmt, st, &params, sink); return;
     case PG_QUERY__NODE__NODE_VARIABLE_SHOW_STMT: ExecuteShow(stmt->variable_show_stmt, sink); return;
     case PG_QUERY__NODE__NODE_VARIABLE_SET_STMT: ExecuteSet(stmt->variable_set_stmt, sink); return;
+    case PG_QUERY__NODE__NODE_ALTER_SYSTEM_STMT: ExecuteAlterSystem(stmt->alter_system_stmt, sink); return;
     case PG_QUERY__NODE__NODE_TRANSACTION_STMT:
       throw Error(sqlstate::kFeatureNotSupported, "this transaction command is not supported");
     default:

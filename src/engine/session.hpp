@@ -20,10 +20,12 @@
 #include "engine/result.hpp"
 #include "execution/exec_state.hpp"
 #include "parser/parser.hpp"
+#include "settings/settings.hpp"
 
 namespace tusk {
 
 class ObjectNames;
+struct ServerSettings;
 
 // A parsed statement with its inferred parameter types and result columns (extended protocol).
 struct PreparedStatement {
@@ -58,11 +60,27 @@ class Session {
   const std::string& database() const { return database_; }
   int32_t pid() const { return pid_; }
   std::vector<std::string> SearchPath() const;
-  // GUCs. GetSetting returns nullopt when unknown.
+  // Settings (engine/session_settings.cpp). GetSetting returns the value as SHOW prints it,
+  // nullopt when no setting has that name.
   std::optional<std::string> GetSetting(const std::string& name) const;
-  void SetSetting(const std::string& name, const std::string& value, bool is_local);
+  // SET (source kSession) or a startup packet's option (kClient): checks the name, the value and
+  // whether it may change now, as PostgreSQL does.
+  void SetSetting(const std::string& name, const std::string& value, bool is_local,
+                  SettingSource source = SettingSource::kSession);
+  // What pg_settings shows of one setting in this session.
+  struct SettingView {
+    std::string value, reset_value;
+    SettingSource source = SettingSource::kDefault;
+    std::string source_file;  // for kConfigFile
+    int source_line = 0;
+    bool pending_restart = false;
+  };
+  SettingView DescribeSetting(const SettingDef& def) const;
+  bool superuser() const { return superuser_; }
   // The settings a client is told about in ParameterStatus when they change.
   static const std::set<std::string>& ReportedSettings();
+  // A setting's name as PostgreSQL spells it ("TimeZone"), for SHOW and ParameterStatus.
+  static std::string SettingDisplayName(const std::string& name);
   std::vector<std::pair<std::string, std::string>> TakeChangedReported();
   DateTimeContext DateTime() const;
 
@@ -109,6 +127,14 @@ class Session {
   void RollbackTxn();
   void ExecuteShow(PgQuery__VariableShowStmt* s, ResultSink* sink);
   void ExecuteSet(PgQuery__VariableSetStmt* s, ResultSink* sink);
+  void ExecuteAlterSystem(PgQuery__AlterSystemStmt* s, ResultSink* sink);
+  static std::vector<ColumnInfo> ShowColumns(const std::string& name);  // SHOW's result columns
+  void InitSettings();
+  // Takes the server's settings anew after ALTER SYSTEM and pg_reload_conf().
+  void RefreshServerSettings();
+  void ResetSetting(const std::string& name, bool is_local);
+  void StoreSetting(const std::string& key, const std::string& value, bool is_local);
+  void EndTransactionSettings(bool committed);
 
   Database* db_;
   std::string user_, database_;
@@ -140,8 +166,13 @@ class Session {
   std::vector<SavepointState> savepoints_;
   SavepointState Mark(const std::string& name) const;
   void RestoreTo(const SavepointState& sp);
-  // settings
-  std::map<std::string, std::string> settings_;
+  // settings: lower-case name -> value as SHOW prints it
+  std::shared_ptr<const ServerSettings> server_;
+  uint64_t server_generation_ = 0;
+  bool superuser_ = false;
+  std::map<std::string, std::string> settings_;  // what differs from server_
+  std::map<std::string, std::string> reset_values_;  // from the startup packet
+  std::set<std::string> placeholders_;  // custom settings once set: they read as '' after RESET
   std::map<std::string, std::string> settings_at_begin_;  // valid when settings_saved_
   bool settings_saved_ = false;
   std::map<std::string, std::string> local_settings_;

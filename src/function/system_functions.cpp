@@ -101,6 +101,12 @@ void RegisterSystemFunctions() {
     ctx.state->session->SetSetting(name, a[1].is_null() ? "" : a[1].s(), !a[2].is_null() && a[2].b());
     return Value::Str(*ctx.state->session->GetSetting(name));
   }, false);
+  Register("pg_reload_conf", {}, Type(oid::kBool), [](const std::vector<Value>&, EvalContext& ctx) {
+    if (!ctx.state->session->superuser())
+      throw Error(sqlstate::kInsufficientPrivilege, "permission denied for function pg_reload_conf");
+    ctx.state->db->config().Reload();
+    return Value::Bool(true);
+  }, false);
   reg["nextval"] = [](Binder& b, std::vector<ExprP>& args, int loc) -> ExprP {
     if (args.size() != 1) return nullptr;
     auto resolve = SequenceArg(b, args[0], loc);

@@ -138,14 +138,13 @@ class Connection {
         std::string key = ToLower(k);
         if (key == "user" || key == "database" || key == "options" || key == "replication") continue;
         try {
-          session_->SetSetting(key, v, false);
+          session_->SetSetting(key, v, false, SettingSource::kClient);
         } catch (const Error&) {
           // unknown startup options are ignored, like PostgreSQL ignores ones it cannot apply
         }
       }
       for (const auto& name : Session::ReportedSettings()) {
-        std::string display = name == "timezone" ? "TimeZone" : name == "datestyle" ? "DateStyle" : name == "intervalstyle" ? "IntervalStyle" : name;
-        sock_.Write(MessageBuilder('S').Str(display).Str(*session_->GetSetting(name)).Done());
+        sock_.Write(MessageBuilder('S').Str(Session::SettingDisplayName(name)).Str(*session_->GetSetting(name)).Done());
       }
       session_->TakeChangedReported();
       RAND_bytes(reinterpret_cast<unsigned char*>(&secret_), sizeof secret_);

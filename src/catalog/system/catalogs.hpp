@@ -16,6 +16,7 @@ void RegisterConstraintCatalogs(); // pg_constraint, pg_attrdef
 void RegisterDependCatalog();      // pg_depend
 void RegisterTypeCatalogs();       // pg_type, pg_enum
 void RegisterRoleCatalogs();       // pg_authid, pg_roles, pg_user, pg_auth_members, pg_database
+void RegisterSettingsCatalogs();   // pg_settings
 
 namespace catalog_oid {
 inline constexpr uint32_t kBootstrapSuperuser = 10;  // the role initdb creates ("postgres")

@@ -30,6 +30,7 @@ const Registry& Loaded() {
     RegisterDependCatalog();
     RegisterTypeCatalogs();
     RegisterRoleCatalogs();
+    RegisterSettingsCatalogs();
     auto& reg = TheRegistry();
     std::sort(reg.by_oid.begin(), reg.by_oid.end(), [](const SystemRelation* a, const SystemRelation* b) { return a->oid < b->oid; });
   });

@@ -1,0 +1,348 @@
+// A session's settings: SET / SHOW / RESET / ALTER SYSTEM and the values statements read.
+// A session keeps only what differs from the server's values (settings/server_config.hpp):
+// its SETs (settings_), the startup packet's values that RESET returns to (reset_values_), and
+// SET LOCAL values until the transaction ends (local_settings_). Reading and checking a value
+// is the settings registry's job (settings/settings.hpp).
+#include "engine/session.hpp"
+
+#include "common/error.hpp"
+#include "common/strings.hpp"
+#include "settings/server_config.hpp"
+#include "settings/settings.hpp"
+
+namespace tusk {
+
+namespace {
+
+// Names PostgreSQL accepts a list for in SET (GUC_LIST_INPUT); the others take one value.
+bool TakesList(const std::string& key) {
+  return key == "search_path" || key == "datestyle" || key == "temp_tablespaces" || key == "session_preload_libraries" ||
+         key == "local_preload_libraries" || key == "shared_preload_libraries" || key == "log_destination";
+}
+
+std::string SettingValueText(Node* n) {
+  if (!n) return "";
+  if (n->node_case == PG_QUERY__NODE__NODE_A_CONST) {
+    auto* c = n->a_const;
+    switch (c->val_case) {
+      case PG_QUERY__A__CONST__VAL_IVAL: return std::to_string(c->ival->ival);
+      case PG_QUERY__A__CONST__VAL_FVAL: return c->fval->fval;
+      case PG_QUERY__A__CONST__VAL_SVAL: return c->sval->sval;
+      case PG_QUERY__A__CONST__VAL_BOOLVAL: return c->boolval->boolval ? "on" : "off";
+      default: return "";
+    }
+  }
+  if (n->node_case == PG_QUERY__NODE__NODE_STRING) return n->string->sval;
+  if (n->node_case == PG_QUERY__NODE__NODE_TYPE_CAST) return SettingValueText(n->type_cast->arg);
+  return "";
+}
+
+// SET's arguments as one value, as PostgreSQL flattens them: list settings join their items
+// with ", ", quoting search_path's names where needed.
+std::string FlattenSetArgs(const std::string& name, Node** args, size_t n) {
+  std::string key = ToLower(name);
+  if (n > 1 && !TakesList(key)) throw Error(sqlstate::kInvalidParameterValue, "SET " + name + " takes only one argument");
+  std::string value;
+  for (size_t i = 0; i < n; i++) {
+    if (i) value += ", ";
+    Node* a = args[i];
+    std::string v = SettingValueText(a);
+    if ((key == "search_path" || key == "temp_tablespaces") && a->node_case == PG_QUERY__NODE__NODE_A_CONST &&
+        a->a_const->val_case == PG_QUERY__A__CONST__VAL_SVAL)
+      v = QuoteIdent(v);
+    value += v;
+  }
+  return value;
+}
+
+// The lower-case key a setting is kept under; 42704 for a name that is neither a setting nor a
+// custom "prefix.name".
+std::string SettingKey(const std::string& name, const SettingDef** def) {
+  *def = FindSetting(name);
+  if (*def) return ToLower((*def)->name);
+  if (!IsCustomSettingName(name)) throw Error(sqlstate::kUndefinedObject, "unrecognized configuration parameter \"" + name + "\"");
+  return ToLower(name);
+}
+
+}  // namespace
+
+void Session::InitSettings() {
+  server_ = db_->config().Current();
+  server_generation_ = db_->config().generation();
+  const RoleDef* role = db_->catalog()->FindRole(user_);
+  superuser_ = role && role->superuser;
+  reset_values_["session_authorization"] = user_;
+  reset_values_["is_superuser"] = superuser_ ? "on" : "off";
+  settings_ = reset_values_;
+}
+
+void Session::RefreshServerSettings() {
+  uint64_t gen = db_->config().generation();
+  if (gen == server_generation_) return;
+  auto fresh = db_->config().Current();
+  for (const auto& name : ReportedSettings())
+    if (!settings_.count(name) && fresh->values.at(name) != server_->values.at(name)) changed_reported_.insert(name);
+  server_ = std::move(fresh);
+  server_generation_ = gen;
+}
+
+const std::set<std::string>& Session::ReportedSettings() {
+  static const std::set<std::string> s = {"application_name", "client_encoding", "datestyle",
+                                          "integer_datetimes", "intervalstyle", "is_superuser",
+                                          "server_encoding", "server_version", "session_authorization",
+                                          "standard_conforming_strings", "timezone"};
+  return s;
+}
+
+std::string Session::SettingDisplayName(const std::string& name) {
+  const SettingDef* def = FindSetting(name);
+  return def ? def->name : ToLower(name);
+}
+
+std::vector<std::pair<std::string, std::string>> Session::TakeChangedReported() {
+  std::vector<std::pair<std::string, std::string>> out;
+  for (const auto& n : changed_reported_) out.emplace_back(SettingDisplayName(n), *GetSetting(n));
+  changed_reported_.clear();
+  return out;
+}
+
+std::optional<std::string> Session::GetSetting(const std::string& name_in) const {
+  std::string name = ToLower(name_in);
+  auto l = local_settings_.find(name);
+  if (l != local_settings_.end()) return l->second;
+  auto it = settings_.find(name);
+  if (it != settings_.end()) return it->second;
+  auto s = server_->values.find(name);
+  if (s != server_->values.end()) return s->second;
+  if (placeholders_.count(name)) return std::string();  // a custom setting once set, then reset
+  return std::nullopt;
+}
+
+Session::SettingView Session::DescribeSetting(const SettingDef& def) const {
+  std::string key = ToLower(def.name);
+  SettingView v;
+  v.value = *GetSetting(key);
+  auto r = reset_values_.find(key);
+  v.reset_value = r != reset_values_.end() ? r->second : server_->values.at(key);
+  auto line = server_->from_file.find(key);
+  if (local_settings_.count(key) || (settings_.count(key) && (r == reset_values_.end() || settings_.at(key) != r->second)))
+    v.source = SettingSource::kSession;
+  else if (r != reset_values_.end())
+    v.source = SettingSource::kClient;
+  else if (line != server_->from_file.end())
+    v.source = SettingSource::kConfigFile;
+  if (v.source == SettingSource::kConfigFile) {
+    v.source_file = server_->file;
+    v.source_line = line->second;
+  }
+  v.pending_restart = server_->pending_restart.count(key) > 0;
+  return v;
+}
+
+void Session::SetSetting(const std::string& name, const std::string& value_in, bool is_local, SettingSource source) {
+  const SettingDef* def = nullptr;
+  std::string key = SettingKey(name, &def);
+  std::string value = value_in;
+  if (def) {
+    CheckSettingChangeable(*def, source, superuser_);
+    value = NormalizeSetting(*def, value);
+  }
+  if ((key == "role" && value != "none") || key == "session_authorization") {
+    if (value != user_) throw Error(sqlstate::kFeatureNotSupported, "changing the current role is not supported yet");
+  }
+  if (source == SettingSource::kClient) reset_values_[key] = value;
+  StoreSetting(key, value, is_local);
+}
+
+void Session::ResetSetting(const std::string& name, bool is_local) {
+  const SettingDef* def = nullptr;
+  std::string key = SettingKey(name, &def);
+  if (def) CheckSettingChangeable(*def, SettingSource::kSession, superuser_);
+  auto r = reset_values_.find(key);
+  std::string value = r != reset_values_.end() ? r->second : def ? server_->values.at(key) : std::string();
+  if (key == "transaction_isolation" || key == "transaction_read_only" || key == "transaction_deferrable")
+    value = *GetSetting("default_" + key);
+  StoreSetting(key, value, is_local);
+  if (!def) placeholders_.insert(key);
+}
+
+// Keeps a checked value. The transaction_* settings belong to the transaction block: outside
+// one they have no effect, and some may change only before its first query.
+void Session::StoreSetting(const std::string& key, const std::string& value, bool is_local) {
+  if (key == "transaction_isolation") {
+    if (!in_block_) return;
+    if (txn_query_started_ && value != *GetSetting(key))
+      throw Error(sqlstate::kActiveSqlTransaction, "SET TRANSACTION ISOLATION LEVEL must be called before any query");
+    local_settings_[key] = value;
+    return;
+  }
+  if (key == "transaction_read_only") {
+    if (!in_block_) return;
+    if (txn_query_started_ && value == "off" && *GetSetting(key) == "on")
+      throw Error(sqlstate::kActiveSqlTransaction, "transaction read-write mode must be set before any query");
+    local_settings_[key] = value;
+    return;
+  }
+  if (key == "transaction_deferrable") {
+    // Only matters for SERIALIZABLE READ ONLY transactions; accepted and remembered.
+    if (in_block_) local_settings_[key] = value;
+    return;
+  }
+  if (IsCustomSettingName(key)) placeholders_.insert(key);
+  if (is_local) {
+    if (!in_block_) return;  // SET LOCAL outside a transaction block has no effect
+    local_settings_[key] = value;
+  } else {
+    // Remember the settings as they were when the transaction began, for ROLLBACK; copied on
+    // the first SET rather than at every BEGIN.
+    if (txn_ && !settings_saved_) {
+      settings_at_begin_ = settings_;
+      settings_saved_ = true;
+    }
+    settings_[key] = value;
+    local_settings_.erase(key);
+  }
+  if (ReportedSettings().count(key)) changed_reported_.insert(key);
+}
+
+// SET inside a rolled-back transaction is undone; SET LOCAL ends with any transaction.
+void Session::EndTransactionSettings(bool committed) {
+  if (!committed && settings_saved_) {
+    for (const auto& name : ReportedSettings()) {
+      auto now = settings_.find(name), then = settings_at_begin_.find(name);
+      bool same = (now == settings_.end()) == (then == settings_at_begin_.end()) &&
+                  (now == settings_.end() || now->second == then->second);
+      if (!same) changed_reported_.insert(name);
+    }
+    settings_ = std::move(settings_at_begin_);
+  }
+  settings_at_begin_.clear();
+  settings_saved_ = false;
+  for (const auto& [k, v] : local_settings_)
+    if (ReportedSettings().count(k)) changed_reported_.insert(k);
+  local_settings_.clear();
+}
+
+namespace {
+std::string ShowName(const std::string& name_in) {
+  std::string name = ToLower(name_in);
+  if (name == "transaction isolation level") return "transaction_isolation";
+  if (name == "time zone") return "timezone";
+  if (name == "session authorization") return "session_authorization";
+  return name;
+}
+}  // namespace
+
+std::vector<ColumnInfo> Session::ShowColumns(const std::string& name) {
+  if (ToLower(name) == "all")
+    return {{"name", Type(oid::kText)}, {"setting", Type(oid::kText)}, {"description", Type(oid::kText)}};
+  return {{SettingDisplayName(ShowName(name)), Type(oid::kText)}};
+}
+
+void Session::ExecuteShow(PgQuery__VariableShowStmt* s, ResultSink* sink) {
+  std::string name = ShowName(s->name);
+  if (name == "all") {
+    sink->Columns(ShowColumns(name));
+    for (const SettingDef* def : AllSettings()) {
+      if (def->hidden) continue;
+      sink->AddRow({Value::Str(def->name), Value::Str(*GetSetting(def->name)), Value::Str(def->short_desc)});
+    }
+    sink->Complete("SHOW");
+    return;
+  }
+  auto v = GetSetting(name);
+  if (!v) throw Error(sqlstate::kUndefinedObject, "unrecognized configuration parameter \"" + std::string(s->name) + "\"");
+  sink->Columns(ShowColumns(name));
+  sink->AddRow({Value::Str(*v)});
+  sink->Complete("SHOW");
+}
+
+void Session::ExecuteSet(PgQuery__VariableSetStmt* s, ResultSink* sink) {
+  std::string name = s->name ? s->name : "";
+  if (s->is_local && !in_block_ && s->kind != PG_QUERY__VARIABLE_SET_KIND__VAR_SET_MULTI)
+    sink->SendNotice({"WARNING", "25P01", "SET LOCAL can only be used in transaction blocks", ""});
+  switch (s->kind) {
+    case PG_QUERY__VARIABLE_SET_KIND__VAR_SET_VALUE: {
+      if (ToLower(name) == "timezone" && s->n_args == 1 && s->args[0]->node_case == PG_QUERY__NODE__NODE_A_CONST &&
+          (s->args[0]->a_const->val_case == PG_QUERY__A__CONST__VAL_IVAL || s->args[0]->a_const->val_case == PG_QUERY__A__CONST__VAL_FVAL)) {
+        throw Error(sqlstate::kFeatureNotSupported, "numeric time zone offsets are not supported yet; use a zone name");
+      }
+      SetSetting(name, FlattenSetArgs(name, s->args, s->n_args), s->is_local);
+      break;
+    }
+    case PG_QUERY__VARIABLE_SET_KIND__VAR_SET_DEFAULT:
+    case PG_QUERY__VARIABLE_SET_KIND__VAR_RESET:
+      ResetSetting(name, s->is_local);
+      sink->Complete(s->kind == PG_QUERY__VARIABLE_SET_KIND__VAR_RESET ? "RESET" : "SET");
+      return;
+    case PG_QUERY__VARIABLE_SET_KIND__VAR_RESET_ALL: {
+      // Every setting a session may change, except those PostgreSQL leaves out of RESET ALL.
+      std::vector<std::string> keys;
+      for (const auto& [k, v] : settings_) keys.push_back(k);
+      for (const auto& k : keys) {
+        const SettingDef* def = FindSetting(k);
+        if (def && (def->context != SettingContext::kUser && def->context != SettingContext::kSuperuser)) continue;
+        if (k == "session_authorization" || k == "is_superuser" || k == "role" || k.rfind("transaction_", 0) == 0) continue;
+        ResetSetting(k, false);
+      }
+      sink->Complete("RESET");
+      return;
+    }
+    case PG_QUERY__VARIABLE_SET_KIND__VAR_SET_MULTI:
+      // SET TRANSACTION ... / SET SESSION CHARACTERISTICS
+      if (name == "TRANSACTION" || name == "transaction") {
+        if (!in_block_) {
+          sink->SendNotice({"WARNING", sqlstate::kNoActiveSqlTransaction, "SET TRANSACTION can only be used in transaction blocks", ""});
+          break;
+        }
+      }
+      for (size_t i = 0; i < s->n_args; i++) {
+        auto* d = s->args[i]->def_elem;
+        std::string opt = d->defname;
+        std::string v = SettingValueText(d->arg);
+        if (opt != "transaction_isolation" && opt != "transaction_read_only" && opt != "transaction_deferrable") continue;
+        SetSetting(ToLower(name) == "session characteristics" ? "default_" + opt : opt, v, false);
+      }
+      break;
+    default:
+      throw Error(sqlstate::kFeatureNotSupported, "this form of SET is not supported yet");
+  }
+  sink->Complete("SET");
+}
+
+void Session::ApplyTransactionOptions(Node** options, size_t n) {
+  for (size_t i = 0; i < n; i++) {
+    auto* d = options[i]->def_elem;
+    std::string name = d->defname;
+    if (name == "transaction_isolation" || name == "transaction_read_only" || name == "transaction_deferrable")
+      SetSetting(name, SettingValueText(d->arg), true);
+  }
+}
+
+void Session::ExecuteAlterSystem(PgQuery__AlterSystemStmt* stmt, ResultSink* sink) {
+  if (in_block_) throw Error(sqlstate::kActiveSqlTransaction, "ALTER SYSTEM cannot run inside a transaction block");
+  auto* s = stmt->setstmt;
+  std::string name = s->name ? s->name : "";
+  if (!superuser_) {
+    if (s->kind == PG_QUERY__VARIABLE_SET_KIND__VAR_RESET_ALL)
+      throw Error(sqlstate::kInsufficientPrivilege, "permission denied to perform ALTER SYSTEM RESET ALL");
+    throw Error(sqlstate::kInsufficientPrivilege, "permission denied to set parameter \"" + name + "\"");
+  }
+  switch (s->kind) {
+    case PG_QUERY__VARIABLE_SET_KIND__VAR_SET_VALUE:
+      db_->config().AlterSystem(name, FlattenSetArgs(name, s->args, s->n_args));
+      break;
+    case PG_QUERY__VARIABLE_SET_KIND__VAR_SET_DEFAULT:
+    case PG_QUERY__VARIABLE_SET_KIND__VAR_RESET:
+      db_->config().AlterSystem(name, std::nullopt);
+      break;
+    case PG_QUERY__VARIABLE_SET_KIND__VAR_RESET_ALL:
+      db_->config().AlterSystem("all", std::nullopt);
+      break;
+    default:
+      throw Error(sqlstate::kFeatureNotSupported, "this form of ALTER SYSTEM is not supported");
+  }
+  sink->Complete("ALTER SYSTEM");
+}
+
+}  // namespace tusk

@@ -1,0 +1,23 @@
+// The server log's statement lines: log_min_duration_statement writes each statement that ran
+// at least that long (0: every one; -1: none) to stderr, as PostgreSQL's log does
+// ("LOG:  duration: 1002.311 ms  statement: SELECT ...").
+#pragma once
+#include <chrono>
+#include <string>
+
+namespace tusk {
+
+class Session;
+
+class StatementTimer {
+ public:
+  StatementTimer() : start_(std::chrono::steady_clock::now()) {}
+  // Writes the line if the session's log_min_duration_statement asks for it. `what` is
+  // "statement" for a simple query, "execute <name>" for the extended protocol.
+  void Finish(const Session& session, const char* what, const std::string& text) const;
+
+ private:
+  std::chrono::steady_clock::time_point start_;
+};
+
+}  // namespace tusk
