@@ -422,9 +422,21 @@ ExprP Binder::BindNode(Node* node, const Scope& scope, AggContext* agg) {
         // int2vector and oidvector subscript as the arrays they are (from 0)
         if (!base->type.array && (base->type.id == oid::kInt2Vector || base->type.id == oid::kOidVector))
           base = Coerce(base, Type(base->type.id == oid::kInt2Vector ? oid::kInt2 : oid::kOid, -1, true), CastContext::kImplicit, -1);
+        auto* idx = n->a_indices;
+        if (!base->type.array && base->type.id == oid::kName && !idx->is_slice && idx->uidx) {
+          // name is a fixed array of 64 bytes in PostgreSQL: name[i] is its byte i as "char"
+          ExprP i = Coerce(BindNode(idx->uidx, scope, agg), Type(oid::kInt4), CastContext::kAssignment, -1, "array subscript");
+          base = std::make_shared<CallExpr>(Type(oid::kChar), "name_subscript", std::vector<ExprP>{base, i},
+                                            [](const std::vector<Value>& a, EvalContext&) {
+                                              int64_t k = a[1].i();
+                                              if (k < 0 || k >= 64) return Value::Null();
+                                              const std::string& s = a[0].s();
+                                              return Value::Str(static_cast<size_t>(k) < s.size() ? s.substr(static_cast<size_t>(k), 1) : "");
+                                            }, true, false);
+          continue;
+        }
         if (!base->type.array)
           ThrowAt(sqlstate::kDatatypeMismatch, "cannot subscript type " + TypeName(base->type) + " because it does not support subscripting", ExprLocation(ind->arg));
-        auto* idx = n->a_indices;
         auto bind_idx = [&](Node* x) -> ExprP {
           if (!x) return nullptr;
           return Coerce(BindNode(x, scope, agg), Type(oid::kInt4), CastContext::kAssignment, -1, "array subscript");
@@ -534,6 +546,16 @@ ExprP Binder::BindColumnRef(PgQuery__ColumnRef* ref, const Scope& scope) {
       }
       std::string name = s->qualify_names && !found_rel->alias.empty() ? found_rel->alias + "." + col : col;
       return std::make_shared<ColumnExpr>(found, level, found_rel->types[static_cast<size_t>(found - found_rel->offset)], QuoteIdent(name == col ? col : found_rel->alias) + (name == col ? "" : "." + QuoteIdent(col)));
+    }
+    if (col == "tableoid") {
+      // The system column every table and catalog has: the relation's OID, the same in each row.
+      const ScopeRel* owner = nullptr;
+      for (const auto& r : s->rels) {
+        if (!r.relation_oid || (!rel.empty() && r.alias != rel)) continue;
+        if (owner) ThrowAt(sqlstate::kAmbiguousColumn, "column reference \"tableoid\" is ambiguous", ref->location);
+        owner = &r;
+      }
+      if (owner) return std::make_shared<ConstExpr>(Value::Int(owner->relation_oid), Type(oid::kOid), "", ref->location);
     }
     if (!rel.empty() && rel_seen && !s->parent) {
       ThrowAt(sqlstate::kUndefinedColumn, "column " + rel + "." + col + " does not exist", ref->location);
@@ -990,6 +1012,8 @@ ExprP Binder::BindAExpr(PgQuery__AExpr* e, const Scope& scope, AggContext* agg) 
         Type at = IsUnknownLiteral(l) ? Type(oid::kText, -1, true) : l->type.ArrayOf();
         arr = Coerce(arr, at, CastContext::kImplicit, loc);
       }
+      if (!arr->type.array && (arr->type.id == oid::kOidVector || arr->type.id == oid::kInt2Vector))
+        arr = Coerce(arr, Type(arr->type.id == oid::kOidVector ? oid::kOid : oid::kInt2, -1, true), CastContext::kImplicit, loc);
       if (!arr->type.array)
         ThrowAt(sqlstate::kWrongObjectType, "op ANY/ALL (array) requires array on right side", loc);
       ExprP elem_probe = std::make_shared<ConstExpr>(Value::Null(), arr->type.Element());

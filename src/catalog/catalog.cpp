@@ -1,4 +1,5 @@
 #include "catalog/catalog.hpp"
+#include "catalog/extensions.hpp"
 
 #include "common/error.hpp"
 #include "common/rowcodec.hpp"
@@ -27,7 +28,7 @@ std::shared_ptr<Catalog> Catalog::Bootstrap() {
   postgres.name = "postgres";
   postgres.superuser = postgres.createdb = postgres.createrole = true;
   c->AddRole(postgres);
-  c->AddExtension("plpgsql");
+  c->AddExtension({kPlpgsqlExtensionOid, "plpgsql", "pg_catalog", "1.0"});
   return c;
 }
 
@@ -138,7 +139,7 @@ namespace {
 // 2: constraints and column defaults carry OIDs, index columns an operator class. A format 1
 // catalog is read as well; its objects get OIDs as it loads (the same ones at every load,
 // until the next DDL writes format 2).
-constexpr uint64_t kCatalogFormat = 2;
+constexpr uint64_t kCatalogFormat = 3;  // 3: extensions with OID, schema, version
 
 struct Writer {
   std::string out;
@@ -214,15 +215,15 @@ std::string Catalog::Serialize() const {
     w.U(r.oid); w.S(r.name); w.S(r.password); w.U(r.superuser); w.U(r.login); w.U(r.createdb); w.U(r.createrole);
   }
   w.U(extensions_.size());
-  for (const auto& e : extensions_) w.S(e);
+  for (const auto& [name, e] : extensions_) { w.U(e.oid); w.S(e.name); w.S(e.schema); w.S(e.version); }
   return w.out;
 }
 
 std::shared_ptr<Catalog> Catalog::Deserialize(const std::string& bytes) {
   Reader r{bytes};
   uint64_t format = r.U();
-  if (format != 1 && format != kCatalogFormat) Reader::Bad();
-  bool v2 = format >= 2;
+  if (format < 1 || format > kCatalogFormat) Reader::Bad();
+  bool v2 = format >= 2, v3 = format >= 3;
   auto c = std::make_shared<Catalog>();
   c->next_oid_ = r.U32();
   for (size_t n = r.Count(); n > 0; n--) { SchemaDef s; s.oid = r.U32(); s.name = r.S(); c->schemas_[s.oid] = s; }
@@ -278,7 +279,19 @@ std::shared_ptr<Catalog> Catalog::Deserialize(const std::string& bytes) {
     ro.createdb = r.U(); ro.createrole = r.U();
     c->roles_[ro.oid] = ro;
   }
-  for (size_t n = r.Count(); n > 0; n--) c->extensions_.insert(r.S());
+  for (size_t n = r.Count(); n > 0; n--) {
+    ExtensionDef e;
+    if (v3) {
+      e.oid = r.U32(); e.name = r.S(); e.schema = r.S(); e.version = r.S();
+    } else {  // before format 3 only the name was kept
+      e.name = r.S();
+      const AvailableExtension* a = FindAvailableExtension(e.name);
+      e.oid = e.name == "plpgsql" ? kPlpgsqlExtensionOid : c->AllocateOid();
+      e.schema = e.name == "plpgsql" ? "pg_catalog" : "public";
+      e.version = a ? a->version : "1.0";
+    }
+    c->extensions_[e.name] = e;
+  }
   // Enum-typed columns point at the shared enum definitions.
   for (auto& [oid, t] : c->tables_)
     for (auto& col : t.columns)

@@ -99,6 +99,16 @@ struct RoleDef {
   bool createrole = false;
 };
 
+// An installed extension (pg_extension). plpgsql comes with every database, with
+// PostgreSQL's OID for it, so that tools treat it as built in.
+struct ExtensionDef {
+  uint32_t oid = 0;
+  std::string name;
+  std::string schema;
+  std::string version;
+};
+inline constexpr uint32_t kPlpgsqlExtensionOid = 13559;
+
 enum class RelKind : char { kTable = 'r', kIndex = 'i', kSequence = 'S' };
 
 class Catalog {
@@ -147,8 +157,9 @@ class Catalog {
   void AddRole(RoleDef r) { roles_[r.oid] = std::move(r); }
   void DropRole(uint32_t oid) { roles_.erase(oid); }
   bool HasExtension(const std::string& name) const { return extensions_.count(name) > 0; }
-  void AddExtension(const std::string& name) { extensions_.insert(name); }
+  void AddExtension(ExtensionDef e) { extensions_[e.name] = std::move(e); }
   void DropExtension(const std::string& name) { extensions_.erase(name); }
+  const std::map<std::string, ExtensionDef>& extensions() const { return extensions_; }
 
   const std::map<uint32_t, SchemaDef>& schemas() const { return schemas_; }
   const std::map<uint32_t, TableDef>& tables() const { return tables_; }
@@ -165,7 +176,7 @@ class Catalog {
   std::map<uint32_t, SequenceDef> sequences_;
   std::map<uint32_t, std::shared_ptr<const EnumDef>> enums_;
   std::map<uint32_t, RoleDef> roles_;
-  std::set<std::string> extensions_;
+  std::map<std::string, ExtensionDef> extensions_;
 };
 
 }  // namespace tusk

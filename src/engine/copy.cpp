@@ -360,7 +360,7 @@ void ExecuteCopy(PgQuery__CopyStmt* stmt, ExecState* st, ParamTypes* params, Res
   if (stmt->query) throw Error(sqlstate::kSyntaxError, "COPY FROM requires a table");
   const TableDef* t;
   try {
-    t = planner.ResolveTable(stmt->relation);
+    t = planner.ResolveTable(stmt->relation, TableLockMode::kRowExclusive);
   } catch (Error& e) {
     e.ClearPosition();
     throw;

@@ -9,6 +9,7 @@
 #include <string>
 
 #include "catalog/catalog.hpp"
+#include "access/table_locks.hpp"
 #include "engine/backends.hpp"
 #include "engine/serializable.hpp"
 #include "settings/server_config.hpp"
@@ -48,6 +49,7 @@ class Database {
 
   int32_t NewBackendPid() { return next_pid_++; }
   Backends& backends() { return backends_; }
+  TableLocks& table_locks() { return table_locks_; }
   // Server-wide settings: defaults and postgresql.auto.conf (ALTER SYSTEM).
   ServerConfig& config() { return *config_; }
   SerializableTransactions& serializable() { return serializable_; }
@@ -76,6 +78,7 @@ class Database {
   std::map<uint32_t, uint64_t> rowids_;
   std::atomic<int32_t> next_pid_{1000};
   Backends backends_;
+  TableLocks table_locks_;
   SerializableTransactions serializable_;
   std::unique_ptr<ServerConfig> config_;
 };

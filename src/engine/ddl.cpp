@@ -4,8 +4,10 @@
 #include <openssl/sha.h>
 
 #include "catalog/system/opclasses.hpp"
+#include "access/table_locks.hpp"
 #include "common/error.hpp"
 #include "common/strings.hpp"
+#include "catalog/extensions.hpp"
 #include "engine/ddl_util.hpp"
 #include "engine/statements.hpp"
 #include "server/scram.hpp"
@@ -129,7 +131,7 @@ static void ExecuteCreateIndex(PgQuery__IndexStmt* stmt, ExecState* st, ResultSi
   Planner planner(st, &params);
   const TableDef* ct;
   try {
-    ct = planner.ResolveTable(stmt->relation);
+    ct = planner.ResolveTable(stmt->relation, TableLockMode::kShare);
   } catch (Error& e) {
     e.ClearPosition();  // DDL errors about the target relation carry no position
     throw;
@@ -364,6 +366,7 @@ static void ExecuteDrop(PgQuery__DropStmt* stmt, ExecState* st, ResultSink* sink
           .WithHint(std::string("Use DROP ") + (rel->first == RelKind::kTable ? "TABLE" : rel->first == RelKind::kIndex ? "INDEX" : "SEQUENCE") + " to remove " + what + ".");
     }
     if (want == RelKind::kTable) {
+      LockRelation(st, rel->second, TableLockMode::kAccessExclusive);
       DropTableObject(st, cat, rel->second, cascade, sink);
     } else if (want == RelKind::kIndex) {
       const IndexDef* idx = cat->FindIndex(rel->second);
@@ -565,9 +568,9 @@ static void ExecuteAlterSequence(PgQuery__AlterSeqStmt* stmt, ExecState* st, Res
 }
 
 static void ExecuteCreateExtension(PgQuery__CreateExtensionStmt* stmt, ExecState* st, ResultSink* sink) {
-  static const std::set<std::string> kKnown = {"uuid-ossp", "pgcrypto", "pg_trgm", "vector", "plpgsql", "pg_stat_statements", "citext", "btree_gin", "btree_gist", "unaccent", "fuzzystrmatch"};
   std::string name = stmt->extname;
-  if (!kKnown.count(name))
+  const AvailableExtension* available = FindAvailableExtension(name);
+  if (!available)
     throw Error(sqlstate::kUndefinedFile, "extension \"" + name + "\" is not available")
         .WithDetail("Could not open extension control file \"/usr/share/postgresql/15/extension/" + name + ".control\": No such file or directory.")
         .WithHint("The extension must first be installed on the system where PostgreSQL is running.");
@@ -580,7 +583,20 @@ static void ExecuteCreateExtension(PgQuery__CreateExtensionStmt* stmt, ExecState
     }
     throw Error(sqlstate::kDuplicateObject, "extension \"" + name + "\" already exists");
   }
-  cat->AddExtension(name);
+  // The schema: WITH SCHEMA, else the first existing schema of search_path (as PostgreSQL).
+  std::string schema;
+  for (size_t i = 0; i < stmt->n_options; i++) {
+    auto* d = stmt->options[i]->def_elem;
+    if (std::string(d->defname) == "schema") {
+      schema = StrVal(d->arg);
+      if (!cat->FindSchema(schema)) throw Error(sqlstate::kInvalidSchemaName, "schema \"" + schema + "\" does not exist");
+    }
+  }
+  if (schema.empty())
+    for (const auto& s : st->session->SearchPath())
+      if (cat->FindSchema(s)) { schema = s; break; }
+  if (schema.empty()) throw Error(sqlstate::kUndefinedObject, "no schema has been selected to create in");
+  cat->AddExtension({cat->AllocateOid(), name, schema, available->version});
   sink->Complete("CREATE EXTENSION");
 }
 

@@ -1,4 +1,5 @@
 // ALTER TABLE and RENAME.
+#include "access/table_locks.hpp"
 #include "common/error.hpp"
 #include "common/rowcodec.hpp"
 #include "common/strings.hpp"
@@ -79,6 +80,7 @@ void ExecuteAlterTable(PgQuery__AlterTableStmt* stmt, ExecState* st, ResultSink*
     throw Error(sqlstate::kUndefinedTable, "relation \"" + std::string(rv->relname) + "\" does not exist");
   }
   if (rel->first != RelKind::kTable) throw Error(sqlstate::kWrongObjectType, "\"" + std::string(rv->relname) + "\" is not a table");
+  LockRelation(st, rel->second, TableLockMode::kAccessExclusive);
   for (size_t i = 0; i < stmt->n_cmds; i++) {
     auto* cmd = stmt->cmds[i]->alter_table_cmd;
     TableDef* t = cat->MutableTable(rel->second);

@@ -1,6 +1,7 @@
 // Schema statements that also move data: TRUNCATE, CREATE TABLE AS / SELECT INTO, and
 // ALTER COLUMN ... TYPE (which rewrites every row).
 #include "access/table_access.hpp"
+#include "access/table_locks.hpp"
 #include "common/error.hpp"
 #include "common/keycodec.hpp"
 #include "common/rowcodec.hpp"
@@ -40,6 +41,7 @@ void ExecuteTruncate(PgQuery__TruncateStmt* stmt, ExecState* st, ResultSink* sin
     if (rel->first != RelKind::kTable) throw Error(sqlstate::kWrongObjectType, "\"" + std::string(rv->relname) + "\" is not a table");
     if (std::find(targets.begin(), targets.end(), rel->second) == targets.end()) targets.push_back(rel->second);
   }
+  for (uint32_t oid : targets) LockRelation(st, oid, TableLockMode::kAccessExclusive);
   bool cascade = stmt->behavior == PG_QUERY__DROP_BEHAVIOR__DROP_CASCADE;
   // Tables whose foreign keys point at a truncated table must be truncated too.
   for (size_t k = 0; k < targets.size(); k++) {

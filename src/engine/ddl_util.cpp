@@ -425,7 +425,9 @@ ColumnDef BuildColumn(ExecState* st, Catalog* cat, const std::string& schema, co
   };
   if (serial) {
     SequenceDef seq = make_sequence(nullptr);
-    col.default_sql = "nextval(" + QuoteLiteral(schema == "public" ? QuoteIdent(seq.name) : QuoteIdent(schema) + "." + QuoteIdent(seq.name)) + "::regclass)";
+    // Qualified, so that the default finds its sequence whatever search_path is when it runs
+    // (PostgreSQL keeps the sequence's OID); pg_get_expr prints it as search_path shows it.
+    col.default_sql = "nextval(" + QuoteLiteral(QuoteIdent(schema) + "." + QuoteIdent(seq.name)) + "::regclass)";
     col.not_null = true;
   }
   for (size_t i = 0; i < def->n_constraints; i++) {

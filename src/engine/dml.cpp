@@ -166,7 +166,7 @@ bool FindConflict(TableWriter& writer, const OnConflict& oc, const Row& row, Exe
 
 const TableDef* TargetTable(Planner& planner, PgQuery__RangeVar* rv) {
   if (rv->inh == false) {}
-  return planner.ResolveTable(rv);
+  return planner.ResolveTable(rv, TableLockMode::kRowExclusive);
 }
 
 int FindTargetColumn(const TableDef* t, const std::string& name, int location) {

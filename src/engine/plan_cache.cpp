@@ -1,5 +1,6 @@
 #include "engine/plan_cache.hpp"
 
+#include "access/table_locks.hpp"
 #include "engine/statements.hpp"
 #include "planner/planner.hpp"
 
@@ -40,7 +41,10 @@ void ExecuteCached(std::shared_ptr<CachedPlan>* cache, const std::vector<ColumnI
       throw Error(sqlstate::kFeatureNotSupported, "cached plan must not change result type");
     if (cached->plan->Reusable()) *cache = cached;
   } else {
+    // A kept plan takes the locks its planning took, before it reads anything.
+    auto locks = cached->state.relation_locks;
     cached->state = *st;
+    for (const auto& [rel, mode] : locks) LockRelation(&cached->state, rel, mode);
   }
   // Iterators and buffers go when the execution ends; the plan stays.
   struct Release {

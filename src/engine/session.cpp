@@ -143,6 +143,7 @@ uint64_t KeysWritten(rocksdb::Transaction* txn) { return txn->GetWriteBatch()->G
 // After the storage transaction committed or rolled back: its object is kept for the next
 // BEGIN (allocating one per statement was a tenth of a point lookup's engine time).
 void Session::ReleaseStorageTxn(uint64_t keys_written) {
+  db_->table_locks().ReleaseAll(txn_->GetID());
   if (keys_written >= kLargeTransactionKeys) {
     delete txn_;
     malloc_trim(0);
@@ -382,7 +383,11 @@ void Session::ExecuteSimple(const std::string& sql, ResultSink* sink) {
     sink->Complete("");
     return;
   }
-  for (const auto& rs : script->statements) RunStatement(rs.stmt, nullptr, {}, {}, sink);
+  for (const auto& rs : script->statements) {
+    statement_text_ = rs.length ? sql.substr(static_cast<size_t>(rs.location), static_cast<size_t>(rs.length))
+                                : sql.substr(static_cast<size_t>(rs.location));
+    RunStatement(rs.stmt, nullptr, {}, {}, sink);
+  }
   timer.Finish(*this, "statement", sql);
 }
 
@@ -425,6 +430,10 @@ std::shared_ptr<PreparedStatement> Session::Prepare(const std::string& sql, cons
     st.catalog = cat;
     st.dt = DateTime();
     ps->columns = DescribeStatement(ps->stmt, &st, &params, &ps->returns_rows);
+  } else if (ps->stmt->node_case == PG_QUERY__NODE__NODE_EXECUTE_STMT) {
+    auto inner = FindPrepared(ps->stmt->execute_stmt->name);
+    ps->columns = inner->columns;
+    ps->returns_rows = inner->returns_rows;
   } else if (ps->stmt->node_case == PG_QUERY__NODE__NODE_VARIABLE_SHOW_STMT) {
     ps->returns_rows = true;
     ps->columns = ShowColumns(ps->stmt->variable_show_stmt->name);
@@ -441,6 +450,7 @@ void Session::ExecutePrepared(const PreparedStatement& ps, const std::vector<Val
     return;
   }
   StatementTimer timer;
+  statement_text_ = ps.sql;
   RunStatement(ps.stmt, &ps, params, ps.param_types, sink);
   timer.Finish(*this, "execute", ps.sql);
 }
@@ -477,6 +487,27 @@ void Session::RunStatement(Node* stmt, const PreparedStatement* prepared, const 
   st.dt = DateTime();
   st.statement_start = std::chrono::duration_cast<std::chrono::microseconds>(std::chrono::system_clock::now().time_since_epoch()).count() - kPgEpochUnixSeconds * kUsecPerSec;
   st.params = params;
+  // EXECUTE runs the prepared statement in its place, with its plan.
+  std::shared_ptr<PreparedStatement> executing;
+  std::vector<Type> executing_types;
+  if (stmt->node_case == PG_QUERY__NODE__NODE_EXECUTE_STMT) {
+    try {
+      executing = FindPrepared(stmt->execute_stmt->name);
+      st.params = ExecuteArguments(stmt->execute_stmt, *executing, &st);
+    } catch (...) {
+      if (implicit) RollbackTxn(); else AbortBlock();
+      throw;
+    }
+    if (!executing->stmt) {
+      if (implicit) CommitTxn();
+      sink->Complete("");
+      return;
+    }
+    stmt = executing->stmt;
+    prepared = executing.get();
+    executing_types = executing->param_types;
+  }
+  const std::vector<Type>& statement_param_types = executing ? executing_types : param_types;
   static std::atomic<uint64_t> next_exec_id{1};
   st.exec_id = next_exec_id++;
   cancel_requested = false;
@@ -512,7 +543,7 @@ void Session::RunStatement(Node* stmt, const PreparedStatement* prepared, const 
   SavepointState before = Mark("");
   try {
     if (is_query && *GetSetting("transaction_read_only") == "on") CheckReadOnly(stmt);
-    Dispatch(stmt, prepared, &st, param_types, sink);
+    Dispatch(stmt, prepared, &st, statement_param_types, sink);
     release_snapshot();
     txn_->PopSavePoint();
   } catch (...) {
@@ -590,6 +621,9 @@ void Session::Dispatch(Node* stmt, const PreparedStatement* prepared, ExecState*
       return;
     case PG_QUERY__NODE__NODE_EXPLAIN_STMT: ExecuteExplain(stmt->explain_stmt, st, &params, sink); return;
     case PG_QUERY__NODE__NODE_VACUUM_STMT: ExecuteVacuum(stmt->vacuum_stmt, st, &params, sink, in_block_); return;
+    case PG_QUERY__NODE__NODE_PREPARE_STMT: ExecutePrepareStmt(stmt->prepare_stmt, st, sink); return;
+    case PG_QUERY__NODE__NODE_DEALLOCATE_STMT: ExecuteDeallocate(stmt->deallocate_stmt, sink); return;
+    case PG_QUERY__NODE__NODE_LOCK_STMT: ExecuteLockTable(stmt->lock_stmt, st, sink, in_block_); return;
     case PG_QUERY__NODE__NODE_COPY_STMT: ExecuteCopy(stmt->copy_stmt, st, &params, sink); return;
     case PG_QUERY__NODE__NODE_VARIABLE_SHOW_STMT: ExecuteShow(stmt->variable_show_stmt, sink); return;
     case PG_QUERY__NODE__NODE_VARIABLE_SET_STMT: ExecuteSet(stmt->variable_set_stmt, sink); return;

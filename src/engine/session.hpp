@@ -35,6 +35,8 @@ struct PreparedStatement {
   std::vector<Type> param_types;
   std::vector<ColumnInfo> columns;  // empty when the statement returns no rows
   bool returns_rows = false;
+  bool from_sql = false;   // made by SQL PREPARE (pg_prepared_statements.from_sql)
+  std::string shown_sql;   // the PREPARE statement's text, for SQL PREPARE
   // The plan of a SELECT, INSERT, UPDATE or DELETE, made at its first execution and reused
   // (engine/plan_cache.hpp).
   mutable std::shared_ptr<struct CachedPlan> plan;
@@ -50,6 +52,12 @@ class Session {
   // Extended protocol: parse and describe, then execute with bound parameters.
   std::shared_ptr<PreparedStatement> Prepare(const std::string& sql, const std::vector<uint32_t>& param_oids);
   void ExecutePrepared(const PreparedStatement& ps, const std::vector<Value>& params, ResultSink* sink);
+  // Named prepared statements, shared by PREPARE/EXECUTE/DEALLOCATE and the extended protocol
+  // (engine/prepared_statements.cpp). "" is the unnamed one, which a new Parse replaces.
+  void AddPrepared(const std::string& name, std::shared_ptr<PreparedStatement> ps);
+  std::shared_ptr<PreparedStatement> FindPrepared(const std::string& name) const;  // 26000 if none
+  void ClosePrepared(const std::string& name) { prepared_.erase(name); }
+  const std::map<std::string, std::shared_ptr<PreparedStatement>>& prepared() const { return prepared_; }
 
   // 'I' idle, 'T' in a transaction block, 'E' in a failed transaction block.
   char TransactionStatus() const;
@@ -128,6 +136,10 @@ class Session {
   void ExecuteShow(PgQuery__VariableShowStmt* s, ResultSink* sink);
   void ExecuteSet(PgQuery__VariableSetStmt* s, ResultSink* sink);
   void ExecuteAlterSystem(PgQuery__AlterSystemStmt* s, ResultSink* sink);
+  void ExecutePrepareStmt(PgQuery__PrepareStmt* s, ExecState* st, ResultSink* sink);
+  void ExecuteDeallocate(PgQuery__DeallocateStmt* s, ResultSink* sink);
+  // EXECUTE's arguments, evaluated and converted to the statement's parameter types.
+  std::vector<Value> ExecuteArguments(PgQuery__ExecuteStmt* s, const PreparedStatement& ps, ExecState* st);
   static std::vector<ColumnInfo> ShowColumns(const std::string& name);  // SHOW's result columns
   void InitSettings();
   // Takes the server's settings anew after ALTER SYSTEM and pg_reload_conf().
@@ -177,6 +189,8 @@ class Session {
   bool settings_saved_ = false;
   std::map<std::string, std::string> local_settings_;
   std::set<std::string> changed_reported_;
+  std::map<std::string, std::shared_ptr<PreparedStatement>> prepared_;
+  std::string statement_text_;  // the text of the statement running (for PREPARE)
   std::map<uint32_t, int64_t> currvals_;
   std::optional<int64_t> lastval_;
   AdvisoryLocks advisory_;

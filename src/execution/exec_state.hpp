@@ -11,6 +11,8 @@
 
 #include <rocksdb/utilities/transaction.h>
 
+#include "access/table_lock_mode.hpp"
+
 #include "catalog/catalog.hpp"
 #include "execution/memory.hpp"
 #include "storage/head_hints.hpp"
@@ -53,6 +55,8 @@ struct ExecState {
   std::vector<Operator*> opened;
   // What the statement's buffers hold (execution/memory.hpp); null: not counted.
   std::shared_ptr<MemoryAccount> memory;
+  // The table locks the statement took (access/table_locks.hpp), for a kept plan to take again.
+  std::vector<std::pair<uint32_t, TableLockMode>> relation_locks;
 };
 
 // Throws 57014 if the statement was cancelled or ran past statement_timeout.

@@ -10,6 +10,7 @@ namespace tusk {
 
 namespace {
 thread_local int g_pretty = 0;
+thread_local const DateTimeContext* g_sql_dt = nullptr;
 }  // namespace
 
 bool WhollyParenthesized(const std::string& s) {
@@ -27,12 +28,16 @@ bool WhollyParenthesized(const std::string& s) {
 
 PrettySql::PrettySql() { g_pretty++; }
 PrettySql::~PrettySql() { g_pretty--; }
+SqlNames::SqlNames(const DateTimeContext& dt) { g_sql_dt = &dt; }
+SqlNames::~SqlNames() { g_sql_dt = nullptr; }
 
 std::string ConstExpr::ToSql() const {
-  if (!sql_.empty()) return sql_;
+  // An object name constant ('t_id_seq'::regclass) prints as the name stands now when the
+  // caller gave a context (SqlNames), otherwise as written.
+  if (!sql_.empty() && !(g_sql_dt && IsOidType(type.id) && type.id != oid::kOid)) return sql_;
   if (value.is_null()) return "NULL";
-  DateTimeContext dt;
-  std::string text = FormatText(type, value, dt);
+  DateTimeContext empty;
+  std::string text = FormatText(type, value, g_sql_dt ? *g_sql_dt : empty);
   if (type.id == oid::kInt4 && !type.array) return value.i() < 0 ? "'" + text + "'::integer" : text;
   if (type.id == oid::kBool && !type.array) return value.b() ? "true" : "false";
   if (type.id == oid::kNumeric && !type.array && text[0] != '-') return text;

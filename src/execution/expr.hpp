@@ -267,6 +267,14 @@ struct PrettySql {
   PrettySql(const PrettySql&) = delete;
   PrettySql& operator=(const PrettySql&) = delete;
 };
+// While one lives, ToSql prints constants with this context: regclass and the other reg*
+// types by name, schema-qualified unless search_path finds them (as pg_get_expr does).
+struct SqlNames {
+  explicit SqlNames(const DateTimeContext& dt);
+  ~SqlNames();
+  SqlNames(const SqlNames&) = delete;
+  SqlNames& operator=(const SqlNames&) = delete;
+};
 // Collects the positions of level-0 columns an expression reads; returns false when it reads
 // the row in ways positions do not capture (correlated subqueries).
 bool CollectColumns(const ExprP& e, std::vector<int>* cols);

@@ -22,6 +22,16 @@ namespace {
 const Type kOidT(oid::kOid);
 
 // The name of a role by OID, "unknown (OID=n)" when none has it (as PostgreSQL).
+// A role name as an aclitem prints it: quoted when it has anything but letters, digits, '_'.
+std::string AclRoleName(const std::string& name) {
+  bool plain = !name.empty();
+  for (unsigned char c : name) plain = plain && (std::isalnum(c) || c == '_');
+  if (plain) return name;
+  std::string out = "\"";
+  for (char c : name) out += c == '"' ? std::string("\"\"") : std::string(1, c);
+  return out + "\"";
+}
+
 std::string RoleName(const ExecState& st, uint32_t oid) {
   if (st.dt.names)
     if (auto name = st.dt.names->Name(oid::kRegrole, oid)) return *name;
@@ -185,6 +195,25 @@ Value SerialSequence(const std::vector<Value>& a, EvalContext& ctx) {
 }  // namespace
 
 void RegisterCatalogFunctions() {
+  // The privileges an object has while its ACL column is NULL: PostgreSQL's defaults per kind
+  // of object ('r' relation, 'n' schema, 'f' function, ...), the owner holding them all.
+  Register("acldefault", {Type(oid::kChar), kOidT}, Type(oid::kAclitem, -1, true), [](const std::vector<Value>& a, EvalContext& ctx) {
+    const std::string owner = AclRoleName(RoleName(*ctx.state, static_cast<uint32_t>(a[1].i())));
+    std::string kind = a[0].s();
+    struct Default { char kind; const char* pub; const char* own; };
+    static const Default kDefaults[] = {
+        {'c', nullptr, nullptr}, {'r', nullptr, "arwdDxt"}, {'s', nullptr, "rwU"}, {'d', "Tc", "CTc"},
+        {'f', "X", "X"}, {'l', "U", "U"}, {'L', nullptr, "rw"}, {'n', nullptr, "UC"}, {'t', nullptr, "C"},
+        {'F', nullptr, "U"}, {'S', nullptr, "U"}, {'T', "U", "U"}, {'p', nullptr, "sA"}};
+    for (const auto& d : kDefaults) {
+      if (kind.size() != 1 || kind[0] != d.kind) continue;
+      std::vector<Value> items;
+      if (d.pub) items.push_back(Value::Str(std::string("=") + d.pub + "/" + owner));
+      if (d.own) items.push_back(Value::Str(owner + "=" + d.own + "/" + owner));
+      return Value::Array(std::move(items));
+    }
+    throw Error(sqlstate::kInvalidParameterValue, "unrecognized object type abbreviation: " + kind);
+  });
   Register("pg_get_userbyid", {kOidT}, Type(oid::kName), [](const std::vector<Value>& a, EvalContext& ctx) {
     return Value::Str(RoleName(*ctx.state, static_cast<uint32_t>(a[0].i())));
   });

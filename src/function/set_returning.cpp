@@ -11,7 +11,7 @@ namespace tusk {
 
 bool IsSetReturningFunction(const std::string& name) {
   return name == "generate_series" || name == "unnest" || name == "regexp_matches" || name == "regexp_split_to_table" ||
-         name == "pg_partition_ancestors";
+         name == "pg_partition_ancestors" || name == "pg_options_to_table";
 }
 
 namespace {
@@ -47,6 +47,26 @@ SetFunction BindSetFunction(Binder& b, const std::string& name, std::vector<Expr
     f.generate = [](const std::vector<Value>& v, EvalContext& ctx) -> RowGenerator {
       if (v[0].is_null() || !ctx.state->catalog->FindTable(static_cast<uint32_t>(v[0].i()))) return YieldRows({});
       return YieldRows({{v[0]}});
+    };
+    return f;
+  }
+  if (name == "pg_options_to_table") {
+    // Storage and foreign-data options ("name=value" items) as (option_name, option_value).
+    if (args.size() != 1) NoSuch(name, args, location);
+    args[0] = b.Coerce(args[0], Type(oid::kText, -1, true), CastContext::kImplicit, location);
+    f.args = args;
+    f.types = {Type(oid::kText), Type(oid::kText)};
+    f.columns = {"option_name", "option_value"};
+    f.generate = [](const std::vector<Value>& v, EvalContext&) -> RowGenerator {
+      std::vector<Row> rows;
+      if (!v[0].is_null())
+        for (const auto& item : v[0].arr()) {
+          if (item.is_null()) continue;
+          const std::string& s = item.s();
+          size_t eq = s.find('=');
+          rows.push_back({Value::Str(s.substr(0, eq)), eq == std::string::npos ? Value::Null() : Value::Str(s.substr(eq + 1))});
+        }
+      return YieldRows(std::move(rows));
     };
     return f;
   }

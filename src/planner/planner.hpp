@@ -16,6 +16,7 @@
 #include <set>
 
 #include "access/scans.hpp"
+#include "access/table_lock_mode.hpp"
 #include "execution/cte.hpp"
 #include "binder/binder.hpp"
 #include "engine/result.hpp"
@@ -105,11 +106,17 @@ class Planner {
   // data-modifying WITH queries, which are executed outside the operator tree.
   bool Reusable() const { return data_modifying_.empty() && cte_modified_tables_.empty(); }
   // Resolves a RangeVar to a table; throws 42P01 when missing, 42809 for non-tables.
-  const TableDef* ResolveTable(PgQuery__RangeVar* rv);
+  // The user table `rv` names, locked in `mode` for the rest of the transaction.
+  // NOWAIT: 55P03 instead of waiting for the lock.
+  const TableDef* ResolveTable(PgQuery__RangeVar* rv, TableLockMode mode = TableLockMode::kAccessShare, bool nowait = false);
   // The system relation (pg_catalog, information_schema) rv names, or null.
   const struct SystemRelation* ResolveSystem(PgQuery__RangeVar* rv);
   // A FROM item that names a system relation: its scan, added to scope.
-  OpP PlanSystemScan(const SystemRelation* sys, PgQuery__RangeVar* rv, Scope* scope);
+  // `owned` keeps a relation made for this plan alive (a sequence's one row).
+  OpP PlanSystemScan(const SystemRelation* sys, PgQuery__RangeVar* rv, Scope* scope,
+                     std::shared_ptr<const SystemRelation> owned = nullptr);
+  // A sequence read as a relation (SELECT last_value, is_called FROM seq); null for other names.
+  std::shared_ptr<const SystemRelation> SequenceRelation(PgQuery__RangeVar* rv);
   ScopeRel TableScopeRel(const TableDef* t, const std::string& alias);
 
  private:

@@ -2,7 +2,9 @@
 #include "catalog/system/system_relation.hpp"
 #include "catalog/system/system_scan.hpp"
 #include "common/error.hpp"
+#include "engine/database.hpp"
 #include "planner/planner.hpp"
+#include "access/table_locks.hpp"
 #include "planner/row_locking.hpp"
 
 namespace tusk {
@@ -11,7 +13,7 @@ const SystemRelation* Planner::ResolveSystem(PgQuery__RangeVar* rv) {
   return ResolveSystemRelation(*st_->catalog, rv->schemaname ? rv->schemaname : "", rv->relname, binder_.SearchPath());
 }
 
-const TableDef* Planner::ResolveTable(PgQuery__RangeVar* rv) {
+const TableDef* Planner::ResolveTable(PgQuery__RangeVar* rv, TableLockMode mode, bool nowait) {
   std::string schema = rv->schemaname ? rv->schemaname : "";
   std::string name = rv->relname;
   // reached for a system relation only by statements that would change it
@@ -27,9 +29,10 @@ const TableDef* Planner::ResolveTable(PgQuery__RangeVar* rv) {
         .WithPosition(rv->location + 1);
   if (rel->first != RelKind::kTable) {
     if (rel->first == RelKind::kSequence)
-      throw Error(sqlstate::kFeatureNotSupported, "selecting from a sequence is not supported yet").WithPosition(rv->location + 1);
+      throw Error(sqlstate::kWrongObjectType, "cannot change sequence \"" + name + "\"").WithPosition(rv->location + 1);
     ThrowAt(sqlstate::kWrongObjectType, "\"" + name + "\" is an index", rv->location);
   }
+  LockRelation(st_, rel->second, mode, nowait);
   return st_->catalog->FindTable(rel->second);
 }
 
@@ -37,6 +40,7 @@ ScopeRel Planner::TableScopeRel(const TableDef* t, const std::string& alias) {
   ScopeRel r;
   r.alias = alias.empty() ? t->name : alias;
   r.table_oid = t->oid;
+  r.relation_oid = t->oid;
   for (const auto& c : t->columns) {
     r.columns.push_back(c.dropped ? "" : c.name);
     r.types.push_back(c.type);
@@ -44,9 +48,32 @@ ScopeRel Planner::TableScopeRel(const TableDef* t, const std::string& alias) {
   return r;
 }
 
-OpP Planner::PlanSystemScan(const SystemRelation* sys, PgQuery__RangeVar* rv, Scope* scope) {
+std::shared_ptr<const SystemRelation> Planner::SequenceRelation(PgQuery__RangeVar* rv) {
+  auto rel = st_->catalog->FindRelation(rv->schemaname ? rv->schemaname : "", rv->relname, binder_.SearchPath());
+  if (!rel || rel->first != RelKind::kSequence) return nullptr;
+  const SequenceDef* seq = st_->catalog->FindSequence(rel->second);
+  auto r = std::make_shared<SystemRelation>();
+  r->oid = seq->oid;
+  r->schema = seq->schema;
+  r->name = seq->name;
+  r->kind = 'S';
+  r->columns = {{"last_value", Type(oid::kInt8)}, {"log_cnt", Type(oid::kInt8)}, {"is_called", Type(oid::kBool)}};
+  uint32_t seq_oid = seq->oid;
+  r->rows = [seq_oid](ExecState& st, std::vector<Row>* rows) {
+    const SequenceDef* s = st.catalog->FindSequence(seq_oid);
+    if (!s) return;
+    auto last = st.db->LastValue(*s);
+    // Tusk hands values out without PostgreSQL's WAL-logged batches: log_cnt is always 0.
+    rows->push_back({Value::Int(last ? *last : s->start), Value::Int(0), Value::Bool(last.has_value())});
+  };
+  return r;
+}
+
+OpP Planner::PlanSystemScan(const SystemRelation* sys, PgQuery__RangeVar* rv, Scope* scope,
+                            std::shared_ptr<const SystemRelation> owned) {
   ScopeRel rel;
   rel.alias = rv->alias ? rv->alias->aliasname : sys->name;
+  rel.relation_oid = sys->oid;
   for (size_t k = 0; k < sys->columns.size(); k++) {
     rel.columns.push_back(rv->alias && k < rv->alias->n_colnames ? StrVal(rv->alias->colnames[k]) : sys->columns[k].name);
     rel.types.push_back(sys->columns[k].type);
@@ -57,7 +84,7 @@ OpP Planner::PlanSystemScan(const SystemRelation* sys, PgQuery__RangeVar* rv, Sc
   if (locking_ && locking_->For(rel.alias))
     throw Error(sqlstate::kFeatureNotSupported, locking_->Name() + " of a system catalog is not supported").WithPosition(rv->location + 1);
   scope->Add(rel);
-  return std::make_shared<SystemScanOp>(sys, rv->alias ? rv->alias->aliasname : "");
+  return std::make_shared<SystemScanOp>(sys, rv->alias ? rv->alias->aliasname : "", std::move(owned));
 }
 
 }  // namespace tusk

@@ -465,8 +465,10 @@ OpP Planner::PlanFromItem(Node* item, Scope* scope, std::vector<Node*>* where, b
         }
       }
       if (const SystemRelation* sys = ResolveSystem(rv)) return PlanSystemScan(sys, rv, scope);
-      const TableDef* t = ResolveTable(rv);
+      if (auto seq = SequenceRelation(rv)) return PlanSystemScan(seq.get(), rv, scope, seq);
       std::string alias = rv->alias ? rv->alias->aliasname : "";
+      const TableDef* t = ResolveTable(rv, locking_ && locking_->For(alias.empty() ? rv->relname : alias)
+                                               ? TableLockMode::kRowShare : TableLockMode::kAccessShare);
       ScopeRel rel = TableScopeRel(t, alias);
       if (rv->alias && rv->alias->n_colnames) {
         size_t k = 0;
@@ -732,7 +734,7 @@ PlannedQuery Planner::PlanSelect(Node* node, const Scope* outer) {
   bool single_table = s->n_from_clause == 1 && s->from_clause[0]->node_case == PG_QUERY__NODE__NODE_RANGE_VAR &&
                       !((!s->from_clause[0]->range_var->schemaname || !*s->from_clause[0]->range_var->schemaname) &&
                         FindCte(s->from_clause[0]->range_var->relname)) &&
-                      !ResolveSystem(s->from_clause[0]->range_var);
+                      !ResolveSystem(s->from_clause[0]->range_var) && !SequenceRelation(s->from_clause[0]->range_var);
   bool keep_unknown = keep_unknown_targets_;
   keep_unknown_targets_ = false;
   if (single_table && !grouped && !windowed && !s->n_distinct_clause && s->n_sort_clause) {

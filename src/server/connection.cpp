@@ -404,11 +404,13 @@ class Connection {
     for (int i = 0; i < n; i++) oids.push_back(static_cast<uint32_t>(r.Int32()));
     if (r.failed()) throw ProtocolError{"invalid Parse message"};
     current_sql_ = sql;
-    if (!name.empty() && statements_.count(name))
+    if (!name.empty() && session_->prepared().count(name))
       throw Error("42P05", "prepared statement \"" + name + "\" already exists");
     if (session_->TransactionStatus() == 'E')
       throw Error(sqlstate::kInFailedSqlTransaction, "current transaction is aborted, commands ignored until end of transaction block");
-    statements_[name] = session_->Prepare(sql, oids);
+    auto ps = session_->Prepare(sql, oids);
+    session_->ClosePrepared(name);  // the unnamed statement is replaced
+    session_->AddPrepared(name, std::move(ps));
     sock_.Write(MessageBuilder('1').Done());
   }
 
@@ -420,9 +422,7 @@ class Connection {
     for (int i = 0; i < nf; i++) formats.push_back(r.Int16());
     int16_t np = r.Int16();
     if (r.failed() || np < 0) throw ProtocolError{"invalid Bind message"};
-    auto it = statements_.find(stmt_name);
-    if (it == statements_.end()) throw Error("26000", "prepared statement \"" + stmt_name + "\" does not exist");
-    auto ps = it->second;
+    auto ps = session_->FindPrepared(stmt_name);
     current_sql_ = ps->sql;
     if (static_cast<size_t>(np) != ps->param_types.size())
       throw Error(sqlstate::kProtocolViolation, "bind message supplies " + std::to_string(np) + " parameters, but prepared statement \"" + stmt_name + "\" requires " + std::to_string(ps->param_types.size()));
@@ -455,13 +455,12 @@ class Connection {
     std::string name = r.Str();
     if (r.failed()) throw ProtocolError{"invalid Describe message"};
     if (kind == 'S') {
-      auto it = statements_.find(name);
-      if (it == statements_.end()) throw Error("26000", "prepared statement \"" + name + "\" does not exist");
+      auto ps = session_->FindPrepared(name);
       MessageBuilder m('t');
-      m.Int16(static_cast<int16_t>(it->second->param_types.size()));
-      for (const auto& t : it->second->param_types) m.Int32(static_cast<int32_t>(t.WireOid()));
+      m.Int16(static_cast<int16_t>(ps->param_types.size()));
+      for (const auto& t : ps->param_types) m.Int32(static_cast<int32_t>(t.WireOid()));
       sock_.Write(m.Done());
-      if (it->second->returns_rows) sock_.Write(RowDescription(it->second->columns, {}));
+      if (ps->returns_rows) sock_.Write(RowDescription(ps->columns, {}));
       else sock_.Write(MessageBuilder('n').Done());
     } else if (kind == 'P') {
       auto it = portals_.find(name);
@@ -512,7 +511,7 @@ class Connection {
     char kind = r.Byte();
     std::string name = r.Str();
     if (r.failed()) throw ProtocolError{"invalid Close message"};
-    if (kind == 'S') statements_.erase(name);
+    if (kind == 'S') session_->ClosePrepared(name);
     else if (kind == 'P') portals_.erase(name);
     else throw ProtocolError{"invalid CLOSE message subtype " + std::to_string(static_cast<int>(kind))};
     sock_.Write(MessageBuilder('3').Done());
@@ -522,7 +521,6 @@ class Connection {
   Socket sock_;
   std::unique_ptr<Session> session_;
   int32_t secret_ = 0;
-  std::map<std::string, std::shared_ptr<PreparedStatement>> statements_;
   std::map<std::string, Portal> portals_;
   std::string current_sql_;
 };

@@ -1,6 +1,7 @@
 // What the catalog families share: their registration entry points (registry.cpp calls them)
 // and the facts every family needs (the bootstrap superuser, namespace OIDs).
 #pragma once
+#include <functional>
 #include <cstdint>
 #include <string>
 #include <vector>
@@ -17,6 +18,9 @@ void RegisterDependCatalog();      // pg_depend
 void RegisterTypeCatalogs();       // pg_type, pg_enum
 void RegisterRoleCatalogs();       // pg_authid, pg_roles, pg_user, pg_auth_members, pg_database
 void RegisterSettingsCatalogs();   // pg_settings
+void RegisterExtensionCatalogs();  // pg_extension, pg_available_extensions
+// The other PostgreSQL catalogs, empty; `registered` tells which OIDs already have rows.
+void RegisterEmptyCatalogs(const std::function<bool(uint32_t)>& registered);
 
 namespace catalog_oid {
 inline constexpr uint32_t kBootstrapSuperuser = 10;  // the role initdb creates ("postgres")

@@ -59,6 +59,7 @@ std::string DeparseStoredExpr(ExecState* st, const TableDef* table, const std::s
   }
   std::unique_ptr<PrettySql> pretty_sql;
   if (pretty) pretty_sql = std::make_unique<PrettySql>();
+  SqlNames names(st->dt);
   std::string text = e->ToSql();
   return pretty ? Unwrap(text) : text;
 }

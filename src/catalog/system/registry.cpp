@@ -1,4 +1,5 @@
 #include <algorithm>
+#include <set>
 #include <map>
 #include <memory>
 #include <mutex>
@@ -31,7 +32,11 @@ const Registry& Loaded() {
     RegisterTypeCatalogs();
     RegisterRoleCatalogs();
     RegisterSettingsCatalogs();
+    RegisterExtensionCatalogs();
     auto& reg = TheRegistry();
+    std::set<uint32_t> have;
+    for (const auto* r : reg.by_oid) have.insert(r->oid);
+    RegisterEmptyCatalogs([&](uint32_t oid) { return have.count(oid) > 0; });
     std::sort(reg.by_oid.begin(), reg.by_oid.end(), [](const SystemRelation* a, const SystemRelation* b) { return a->oid < b->oid; });
   });
   return TheRegistry();

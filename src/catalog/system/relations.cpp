@@ -236,40 +236,6 @@ void RegisterSequence() {
   RegisterSystemRelation(std::move(r));
 }
 
-// Catalogs whose objects Tusk cannot create yet: empty, and filled by the features that add
-// them (inheritance and partitions, COMMENT ON, row-level security, triggers, extended
-// statistics, logical replication's publications).
-void RegisterEmpty(uint32_t oid, const char* name, std::vector<SystemColumn> columns) {
-  SystemRelation r;
-  r.oid = oid;
-  r.schema = "pg_catalog";
-  r.name = name;
-  r.columns = std::move(columns);
-  r.rows = [](ExecState&, std::vector<Row>*) {};
-  RegisterSystemRelation(std::move(r));
-}
-
-void RegisterEmptyCatalogs() {
-  Type o(oid::kOid), nm(oid::kName), b(oid::kBool), ch(oid::kChar), i2(oid::kInt2), i4(oid::kInt4), tree(oid::kPgNodeTree);
-  RegisterEmpty(2611, "pg_inherits", {{"inhrelid", o}, {"inhparent", o}, {"inhseqno", i4}, {"inhdetachpending", b}});
-  RegisterEmpty(2609, "pg_description", {{"objoid", o}, {"classoid", o}, {"objsubid", i4}, {"description", Type(oid::kText)}});
-  RegisterEmpty(3256, "pg_policy", {{"oid", o}, {"polname", nm}, {"polrelid", o}, {"polcmd", ch}, {"polpermissive", b},
-                                    {"polroles", Type(oid::kOid, -1, true)}, {"polqual", tree}, {"polwithcheck", tree}});
-  RegisterEmpty(2620, "pg_trigger", {{"oid", o}, {"tgrelid", o}, {"tgparentid", o}, {"tgname", nm}, {"tgfoid", o}, {"tgtype", i2},
-                                     {"tgenabled", ch}, {"tgisinternal", b}, {"tgconstrrelid", o}, {"tgconstrindid", o},
-                                     {"tgconstraint", o}, {"tgdeferrable", b}, {"tginitdeferred", b}, {"tgnargs", i2},
-                                     {"tgattr", Type(oid::kInt2Vector)}, {"tgargs", Type(oid::kBytea)}, {"tgqual", tree},
-                                     {"tgoldtable", nm}, {"tgnewtable", nm}});
-  RegisterEmpty(3381, "pg_statistic_ext", {{"oid", o}, {"stxrelid", o}, {"stxname", nm}, {"stxnamespace", o}, {"stxowner", o},
-                                           {"stxstattarget", i4}, {"stxkeys", Type(oid::kInt2Vector)},
-                                           {"stxkind", Type(oid::kChar, -1, true)}, {"stxexprs", tree}});
-  RegisterEmpty(6104, "pg_publication", {{"oid", o}, {"pubname", nm}, {"pubowner", o}, {"puballtables", b}, {"pubinsert", b},
-                                         {"pubupdate", b}, {"pubdelete", b}, {"pubtruncate", b}, {"pubviaroot", b}});
-  RegisterEmpty(6237, "pg_publication_namespace", {{"oid", o}, {"pnpubid", o}, {"pnnspid", o}});
-  RegisterEmpty(6106, "pg_publication_rel", {{"oid", o}, {"prpubid", o}, {"prrelid", o}, {"prqual", tree},
-                                             {"prattrs", Type(oid::kInt2Vector)}});
-}
-
 // pg_collation: the collations that compare as Tusk does, bytewise (libc's C and POSIX, and
 // the database default, which is C.UTF-8).
 void RegisterCollation() {
@@ -419,7 +385,6 @@ void RegisterRelationCatalogs() {
   RegisterIndex();
   RegisterAm();
   RegisterSequence();
-  RegisterEmptyCatalogs();
   RegisterCollation();
   RegisterOpclass();
   RegisterTablesView();

@@ -5,7 +5,8 @@
 
 namespace tusk {
 
-SystemScanOp::SystemScanOp(const SystemRelation* rel, std::string alias) : rel_(rel), alias_(std::move(alias)) {
+SystemScanOp::SystemScanOp(const SystemRelation* rel, std::string alias, std::shared_ptr<const SystemRelation> owned)
+    : rel_(rel), owned_(std::move(owned)), alias_(std::move(alias)) {
   for (const auto& c : rel_->columns) {
     names.push_back(c.name);
     types.push_back(c.type);

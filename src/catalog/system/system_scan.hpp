@@ -7,7 +7,8 @@ namespace tusk {
 
 class SystemScanOp : public Operator {
  public:
-  SystemScanOp(const SystemRelation* rel, std::string alias);
+  // `owned`: a relation made for one plan, kept alive with it.
+  SystemScanOp(const SystemRelation* rel, std::string alias, std::shared_ptr<const SystemRelation> owned = nullptr);
   void Open(EvalContext* ctx) override;
   bool Next(Row* out) override;
   void Explain(std::vector<std::string>* out, int depth) const override;
@@ -15,6 +16,7 @@ class SystemScanOp : public Operator {
 
  private:
   const SystemRelation* rel_;
+  std::shared_ptr<const SystemRelation> owned_;
   std::string alias_;
   std::vector<Row> rows_;
   size_t pos_ = 0;
