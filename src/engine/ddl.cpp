@@ -179,7 +179,7 @@ static void ExecuteCreateIndex(PgQuery__IndexStmt* stmt, ExecState* st, ResultSi
     planner.binder().CoerceToBool(planner.binder().Bind(stmt->where_clause, scope), "WHERE", -1);
     idx.where_sql = DeparseExpr(stmt->where_clause);
   }
-  if (stmt->idxname) {
+  if (stmt->idxname && *stmt->idxname) {
     idx.name = stmt->idxname;
     if (cat->FindRelation(t->schema, idx.name, {})) {
       if (stmt->if_not_exists) {
@@ -190,8 +190,8 @@ static void ExecuteCreateIndex(PgQuery__IndexStmt* stmt, ExecState* st, ResultSi
       throw Error(sqlstate::kDuplicateTable, "relation \"" + idx.name + "\" already exists");
     }
   } else {
-    idx.name = ChooseRelationName(*cat, t->schema, t->name, name_parts, stmt->unique ? "key" : "idx");
-    if (stmt->unique) {}
+    // CREATE [UNIQUE] INDEX without a name: table_column_idx, as PostgreSQL chooses
+    idx.name = ChooseRelationName(*cat, t->schema, t->name, name_parts, "idx");
   }
   idx.oid = cat->AllocateOid();
   cat->AddIndex(idx);

@@ -11,6 +11,7 @@ namespace tusk {
 namespace {
 thread_local int g_pretty = 0;
 thread_local const DateTimeContext* g_sql_dt = nullptr;
+thread_local const std::function<std::string(const std::string&)>* g_sql_qualify = nullptr;
 }  // namespace
 
 bool WhollyParenthesized(const std::string& s) {
@@ -28,8 +29,16 @@ bool WhollyParenthesized(const std::string& s) {
 
 PrettySql::PrettySql() { g_pretty++; }
 PrettySql::~PrettySql() { g_pretty--; }
-SqlNames::SqlNames(const DateTimeContext& dt) { g_sql_dt = &dt; }
-SqlNames::~SqlNames() { g_sql_dt = nullptr; }
+SqlNames::SqlNames(const DateTimeContext& dt, std::function<std::string(const std::string&)> qualify) {
+  static thread_local std::function<std::string(const std::string&)> held;
+  held = std::move(qualify);
+  g_sql_dt = &dt;
+  g_sql_qualify = held ? &held : nullptr;
+}
+SqlNames::~SqlNames() {
+  g_sql_dt = nullptr;
+  g_sql_qualify = nullptr;
+}
 
 std::string ConstExpr::ToSql() const {
   // An object name constant ('t_id_seq'::regclass) prints as the name stands now when the
@@ -86,7 +95,7 @@ std::string CallExpr::ToSql() const {
     }
     return "(ROW(" + l + ") " + name + " ROW(" + r + "))";
   }
-  std::string r = name + "(";
+  std::string r = (g_sql_qualify ? (*g_sql_qualify)(name) : name) + "(";
   for (size_t i = 0; i < args.size(); i++) r += (i ? ", " : "") + args[i]->ToSql();
   return r + ")";
 }

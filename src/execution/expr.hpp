@@ -268,9 +268,10 @@ struct PrettySql {
   PrettySql& operator=(const PrettySql&) = delete;
 };
 // While one lives, ToSql prints constants with this context: regclass and the other reg*
-// types by name, schema-qualified unless search_path finds them (as pg_get_expr does).
+// types by name, schema-qualified unless search_path finds them (as pg_get_expr does); and
+// function names through `qualify` (an extension's function outside search_path).
 struct SqlNames {
-  explicit SqlNames(const DateTimeContext& dt);
+  explicit SqlNames(const DateTimeContext& dt, std::function<std::string(const std::string&)> qualify = {});
   ~SqlNames();
   SqlNames(const SqlNames&) = delete;
   SqlNames& operator=(const SqlNames&) = delete;

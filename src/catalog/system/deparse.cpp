@@ -1,5 +1,9 @@
 #include "catalog/system/deparse.hpp"
 
+#include "catalog/extensions.hpp"
+#include "catalog/system/system_relation.hpp"
+#include "engine/session.hpp"
+
 #include <algorithm>
 
 #include "common/strings.hpp"
@@ -59,7 +63,17 @@ std::string DeparseStoredExpr(ExecState* st, const TableDef* table, const std::s
   }
   std::unique_ptr<PrettySql> pretty_sql;
   if (pretty) pretty_sql = std::make_unique<PrettySql>();
-  SqlNames names(st->dt);
+  // An extension's function prints with its schema when search_path does not reach it.
+  SqlNames names(st->dt, [st](const std::string& fn) {
+    const AvailableExtension* ext = ExtensionOfFunction(fn);
+    if (!ext) return fn;
+    auto installed = st->catalog->extensions().find(ext->name);
+    if (installed == st->catalog->extensions().end()) return fn;
+    const std::string& schema = installed->second.schema;
+    for (const auto& s : EffectiveSearchPath(*st->catalog, st->session->SearchPath()))
+      if (s == schema) return fn;
+    return QuoteIdent(schema) + "." + fn;
+  });
   std::string text = e->ToSql();
   return pretty ? Unwrap(text) : text;
 }

@@ -3,6 +3,7 @@
 // namespace and column types, a sequence's owning column, an index's table or constraint, a
 // constraint's columns and referenced key, a default's table and sequence.
 #include "catalog/system/catalogs.hpp"
+#include "common/strings.hpp"
 #include "catalog/system/system_relation.hpp"
 #include "execution/exec_state.hpp"
 
@@ -70,6 +71,13 @@ void RegisterDependCatalog() {
       bool identity = t && s.owner_column >= 0 && static_cast<size_t>(s.owner_column) < t->columns.size() &&
                       t->columns[static_cast<size_t>(s.owner_column)].identity;
       deps.push_back({kClass, oid, 0, kClass, s.owner_table, s.owner_column + 1, identity ? 'i' : 'a'});
+      // A serial column's default calls nextval on its sequence: the default depends on it.
+      if (t && !identity && s.owner_column >= 0 && static_cast<size_t>(s.owner_column) < t->columns.size()) {
+        const ColumnDef& col = t->columns[static_cast<size_t>(s.owner_column)];
+        if (col.default_oid && col.default_sql.find("nextval(") != std::string::npos &&
+            col.default_sql.find(QuoteIdent(s.name) + "'") != std::string::npos)
+          deps.push_back({kAttrdef, col.default_oid, 0, kClass, oid, 0, 'n'});
+      }
     }
     for (const auto& [oid, e] : cat.enums()) {
       deps.push_back({kType, e->type_oid, 0, kNamespace, NamespaceOid(cat, e->schema), 0, 'n'});

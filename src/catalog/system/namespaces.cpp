@@ -1,4 +1,5 @@
-// pg_namespace: the schemas.
+// pg_namespace (the schemas), pg_description (comments), pg_init_privs (initdb's grants).
+#include "catalog/extensions.hpp"
 #include "catalog/system/catalogs.hpp"
 #include "catalog/system/system_relation.hpp"
 #include "execution/exec_state.hpp"
@@ -16,6 +17,16 @@ std::string OwnerName(const Catalog& cat) {
   return "postgres";
 }
 
+namespace {
+// The ACL initdb gives a built-in schema (its owner may use and create, everyone may use it);
+// NULL (the default) for the schemas users create.
+Value SchemaAcl(const Catalog& cat, uint32_t oid) {
+  if (oid >= oid::kFirstUserOid) return Value::Null();
+  std::string o = oid == 2200 ? "pg_database_owner" : OwnerName(cat);
+  return Value::Array({Value::Str(o + "=UC/" + o), Value::Str("=U/" + o)});
+}
+}  // namespace
+
 void RegisterNamespaceCatalogs() {
   SystemRelation r;
   r.oid = 2615;
@@ -27,10 +38,41 @@ void RegisterNamespaceCatalogs() {
     for (const auto& [oid, s] : st.catalog->schemas()) {
       // PostgreSQL 15 gives public (OID 2200) to pg_database_owner
       uint32_t owner = oid == 2200 ? catalog_oid::kDatabaseOwnerRole : catalog_oid::kBootstrapSuperuser;
-      rows->push_back({OidValue(oid), NameValue(s.name), OidValue(owner), Value::Null()});
+      rows->push_back({OidValue(oid), NameValue(s.name), OidValue(owner), SchemaAcl(*st.catalog, oid)});
     }
   };
   RegisterSystemRelation(std::move(r));
+
+  // pg_description: the comments of built-in schemas and of installed extensions.
+  SystemRelation d;
+  d.oid = 2609;
+  d.schema = "pg_catalog";
+  d.name = "pg_description";
+  d.columns = {{"objoid", Type(oid::kOid)}, {"classoid", Type(oid::kOid)}, {"objsubid", Type(oid::kInt4)},
+               {"description", Type(oid::kText)}};
+  d.rows = [](ExecState& st, std::vector<Row>* rows) {
+    rows->push_back({OidValue(11), OidValue(2615), Value::Int(0), Value::Str("system catalog schema")});
+    if (st.catalog->FindSchema("public") && NamespaceOid(*st.catalog, "public") == 2200)
+      rows->push_back({OidValue(2200), OidValue(2615), Value::Int(0), Value::Str("standard public schema")});
+    for (const auto& [name, e] : st.catalog->extensions())
+      if (const AvailableExtension* a = FindAvailableExtension(name))
+        rows->push_back({OidValue(e.oid), OidValue(3079), Value::Int(0), Value::Str(a->comment)});
+  };
+  RegisterSystemRelation(std::move(d));
+
+  // pg_init_privs: the grants initdb made, which pg_dump leaves out of a dump.
+  SystemRelation init;
+  init.oid = 3394;
+  init.schema = "pg_catalog";
+  init.name = "pg_init_privs";
+  init.columns = {{"objoid", Type(oid::kOid)}, {"classoid", Type(oid::kOid)}, {"objsubid", Type(oid::kInt4)},
+                  {"privtype", Type(oid::kChar)}, {"initprivs", Type(oid::kAclitem, -1, true)}};
+  init.rows = [](ExecState& st, std::vector<Row>* rows) {
+    for (uint32_t schema : {11u, 2200u})
+      if (st.catalog->schemas().count(schema))
+        rows->push_back({OidValue(schema), OidValue(2615), Value::Int(0), CharValue('i'), SchemaAcl(*st.catalog, schema)});
+  };
+  RegisterSystemRelation(std::move(init));
 }
 
 }  // namespace tusk
