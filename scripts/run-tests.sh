@@ -70,6 +70,9 @@ for _ in $(seq 1 100); do pg_isready -q -h 127.0.0.1 -p "$port" 2>/dev/null && b
 kill "$spid" 2>/dev/null; wait "$spid" 2>/dev/null; rm -rf "$data"
 cat "$logs/clients"
 tally "$logs/clients"
+echo "== pg_dump and pg_restore against Tusk, the dump loaded into PostgreSQL 15 (test/clients/pg_dump_test.py)"
+timeout 300 python3 test/clients/pg_dump_test.py "$TUSK" > "$logs/pg_dump" 2>&1
+grep -vE '^ok ' "$logs/pg_dump"; tally "$logs/pg_dump"
 fi
 
 if want runaway; then

@@ -98,7 +98,20 @@ std::string NameListToString(Node** items, size_t n) {
 }
 
 std::vector<std::string> Binder::SearchPath() const {
-  return state_->session ? state_->session->SearchPath() : std::vector<std::string>{"public"};
+  std::vector<std::string> path = state_->session ? state_->session->SearchPath() : std::vector<std::string>{"public"};
+  if (!stored_schema_.empty() && std::find(path.begin(), path.end(), stored_schema_) == path.end())
+    path.insert(path.begin(), stored_schema_);
+  return path;
+}
+
+ExprP Binder::BindStored(Node* node, const Scope& scope, const std::string& table_schema) {
+  struct Restore {
+    std::string* slot;
+    std::string saved;
+    ~Restore() { *slot = saved; }
+  } restore{&stored_schema_, stored_schema_};
+  stored_schema_ = table_schema;
+  return Bind(node, scope);
 }
 
 Type Binder::ResolveType(PgQuery__TypeName* tn) {

@@ -106,6 +106,10 @@ class Binder {
   ExecState* state() { return state_; }
   const Catalog& catalog() const { return *state_->catalog; }
   std::vector<std::string> SearchPath() const;
+  // Binds an expression stored with a table (a default, CHECK, index expression or predicate):
+  // its names resolve in the table's schema first, then along search_path, so that a stored
+  // expression means the same whatever search_path a later statement runs under.
+  ExprP BindStored(Node* node, const Scope& scope, const std::string& table_schema);
   // Plans a subquery (SELECT) with `scope` as its enclosing scope. Set by the planner.
   std::function<OpP(Node*, const Scope*, bool* correlated)> plan_subquery;
   // How many query levels out the columns bound so far reach: 0 when they all belong to the
@@ -114,6 +118,7 @@ class Binder {
   int outer_reach = 0;
 
  private:
+  std::string stored_schema_;  // set while BindStored runs
   // For each aggregate whose arguments are being bound (innermost last): its FROM scope, and how
   // many levels out of it the nearest column they read lives (PostgreSQL's aggregate level;
   // INT_MAX when none).

@@ -161,7 +161,7 @@ void AlterColumnType(ExecState* st, Catalog* cat, TableDef* t, PgQuery__AlterTab
     Node* e = ParseStoredExpr(col.default_sql, &holder);
     Scope empty;
     try {
-      planner.binder().Coerce(planner.binder().Bind(e, empty), to, CastContext::kAssignment, -1, "column \"" + col.name + "\"");
+      planner.binder().Coerce(planner.binder().BindStored(e, empty, t->schema), to, CastContext::kAssignment, -1, "column \"" + col.name + "\"");
     } catch (const Error&) {
       throw Error(sqlstate::kDatatypeMismatch, "default for column \"" + col.name + "\" cannot be cast automatically to type " + TypeName(to));
     }

@@ -17,7 +17,7 @@ TableWriter::TableWriter(Planner* planner, const TableDef* table) : planner_(pla
     if (c.kind != 'c') continue;
     std::unique_ptr<Script> holder;
     Node* e = ParseStoredExpr(c.check_sql, &holder);
-    checks_.emplace_back(&c, planner->binder().Bind(e, scope));
+    checks_.emplace_back(&c, planner->binder().BindStored(e, scope, table->schema));
     holders_.push_back(std::move(holder));
   }
 }
@@ -39,7 +39,7 @@ Value TableWriter::EvalDefault(size_t column) {
       std::unique_ptr<Script> holder;
       Node* e = ParseStoredExpr(col.default_sql, &holder);
       Scope empty;
-      defaults_[column] = planner_->binder().Coerce(planner_->binder().Bind(e, empty), col.type, CastContext::kAssignment, -1, "column \"" + col.name + "\"");
+      defaults_[column] = planner_->binder().Coerce(planner_->binder().BindStored(e, empty, table_->schema), col.type, CastContext::kAssignment, -1, "column \"" + col.name + "\"");
       holders_.push_back(std::move(holder));
     } else if (col.identity) {
       // identity columns draw from their sequence

@@ -1,4 +1,5 @@
 #include "execution/expr.hpp"
+#include "types/object_names.hpp"
 
 #include "common/error.hpp"
 #include "execution/operators.hpp"
@@ -35,6 +36,16 @@ SqlNames::SqlNames(const DateTimeContext& dt, std::function<std::string(const st
   g_sql_dt = &dt;
   g_sql_qualify = held ? &held : nullptr;
 }
+namespace {
+// A type's name in printed SQL: a user type (an enum) schema-qualified when a SqlNames context
+// says search_path does not reach it.
+std::string SqlTypeName(const Type& t) {
+  if (g_sql_dt && g_sql_dt->names && t.enumdef)
+    if (auto n = g_sql_dt->names->Name(oid::kRegtype, t.enumdef->type_oid)) return *n + (t.array ? "[]" : "");
+  return TypeName(t);
+}
+}  // namespace
+
 SqlNames::~SqlNames() {
   g_sql_dt = nullptr;
   g_sql_qualify = nullptr;
@@ -50,7 +61,7 @@ std::string ConstExpr::ToSql() const {
   if (type.id == oid::kInt4 && !type.array) return value.i() < 0 ? "'" + text + "'::integer" : text;
   if (type.id == oid::kBool && !type.array) return value.b() ? "true" : "false";
   if (type.id == oid::kNumeric && !type.array && text[0] != '-') return text;
-  return QuoteSqlLiteral(text) + "::" + TypeName(type);
+  return QuoteSqlLiteral(text) + "::" + SqlTypeName(type);
 }
 
 std::string QuoteSqlLiteral(const std::string& s) {
@@ -110,8 +121,8 @@ std::string CastExpr::ToSql() const {
   std::string inner = arg->ToSql();
   bool simple = dynamic_cast<ColumnExpr*>(arg.get()) || dynamic_cast<ParamExpr*>(arg.get()) ||
                 dynamic_cast<ConstExpr*>(arg.get()) || dynamic_cast<ArrayExpr*>(arg.get());
-  if (g_pretty && simple && !WhollyParenthesized(inner)) return inner + "::" + TypeName(type);
-  return "(" + inner + ")::" + TypeName(type);
+  if (g_pretty && simple && !WhollyParenthesized(inner)) return inner + "::" + SqlTypeName(type);
+  return "(" + inner + ")::" + SqlTypeName(type);
 }
 
 BoolExpr::BoolExpr(Op o, std::vector<ExprP> a) : Expr(Type(oid::kBool)), op(o), args(std::move(a)) {}

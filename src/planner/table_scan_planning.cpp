@@ -25,7 +25,7 @@ std::vector<BoundIndex> Planner::BindIndexes(const TableDef& t) {
       } else {
         std::unique_ptr<Script> holder;
         Node* e = ParseStoredExpr(ic.expr_sql, &holder);
-        bi.keys.push_back(binder_.Bind(e, scope));
+        bi.keys.push_back(binder_.BindStored(e, scope, t.schema));
         bi.key_sql.push_back(ic.expr_sql);
         stored_exprs_.push_back(std::move(holder));
       }
@@ -34,7 +34,7 @@ std::vector<BoundIndex> Planner::BindIndexes(const TableDef& t) {
     if (!def->where_sql.empty()) {
       std::unique_ptr<Script> holder;
       Node* e = ParseStoredExpr(def->where_sql, &holder);
-      bi.predicate = binder_.Bind(e, scope);
+      bi.predicate = binder_.BindStored(e, scope, t.schema);
       stored_exprs_.push_back(std::move(holder));
     }
     out.push_back(std::move(bi));

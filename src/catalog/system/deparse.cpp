@@ -21,7 +21,7 @@ ExprP BindStored(ExecState* st, const TableDef* table, const std::string& sql, s
   Scope scope;
   if (table) scope.Add(planner.TableScopeRel(table, table->name));
   NoFold no_fold;
-  return planner.binder().Bind(ParseStoredExpr(sql, holder), scope);
+  return planner.binder().BindStored(ParseStoredExpr(sql, holder), scope, table ? table->schema : "");
 }
 
 std::string Unwrap(const std::string& s) { return WhollyParenthesized(s) ? s.substr(1, s.size() - 2) : s; }
@@ -117,7 +117,7 @@ std::string IndexDefinition(ExecState* st, const IndexDef& index, int column, bo
       text = QuoteIdent(t->columns[static_cast<size_t>(k.column)].name);
     } else {
       // an expression key is printed in parentheses unless it is a function call
-      std::string e = DeparseStoredExpr(st, t, k.expr_sql, nullptr, true);
+      std::string e = DeparseStoredExpr(st, t, k.expr_sql, nullptr, pretty);
       text = e.find('(') != std::string::npos && e.back() == ')' && isalpha(static_cast<unsigned char>(e[0])) ? e : "(" + e + ")";
     }
     return text;

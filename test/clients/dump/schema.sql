@@ -1,0 +1,58 @@
+-- A schema with every object kind Tusk has, shaped like the seed applications' tables:
+-- dumped from Tusk by pg_dump, loaded into PostgreSQL 15, dumped again and compared.
+CREATE EXTENSION IF NOT EXISTS "uuid-ossp";
+CREATE EXTENSION IF NOT EXISTS pgcrypto;
+CREATE TYPE task_status AS ENUM ('todo', 'in_progress', 'done', 'it''s "odd"');
+CREATE SCHEMA billing;
+CREATE TABLE tenants (
+  id uuid PRIMARY KEY DEFAULT uuid_generate_v4(),
+  slug varchar(64) NOT NULL UNIQUE,
+  name text NOT NULL,
+  settings jsonb NOT NULL DEFAULT '{}'::jsonb,
+  created_at timestamptz NOT NULL DEFAULT now()
+);
+CREATE TABLE users (
+  id bigserial PRIMARY KEY,
+  tenant_id uuid NOT NULL REFERENCES tenants(id) ON DELETE CASCADE,
+  email text NOT NULL,
+  display_name varchar(100),
+  roles text[] NOT NULL DEFAULT '{}',
+  score numeric(10,2) DEFAULT 0 CHECK (score >= 0),
+  active boolean NOT NULL DEFAULT true,
+  UNIQUE (tenant_id, email)
+);
+CREATE INDEX users_email_pattern ON users (email text_pattern_ops);
+CREATE INDEX users_lower_name ON users (lower(display_name)) WHERE active;
+CREATE TABLE tasks (
+  id integer GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+  user_id bigint REFERENCES users(id) ON DELETE SET NULL,
+  parent_id integer REFERENCES tasks(id),
+  title text NOT NULL CHECK (length(title) > 0),
+  status task_status NOT NULL DEFAULT 'todo',
+  progress real,
+  due date,
+  payload bytea
+);
+CREATE INDEX ON tasks (status, due DESC NULLS LAST);
+CREATE TABLE billing.invoices (
+  invoice_no integer PRIMARY KEY,
+  tenant_id uuid NOT NULL REFERENCES tenants(id),
+  amount numeric(12,2) NOT NULL,
+  issued timestamp without time zone,
+  token text DEFAULT md5(random()::text)
+);
+CREATE SEQUENCE billing.invoice_seq START 1000 INCREMENT 5;
+INSERT INTO tenants (id, slug, name, settings) VALUES
+  ('00000000-0000-0000-0000-000000000001', 'acme', 'Acme, "Inc."', '{"plan": "pro", "seats": 10}'),
+  ('00000000-0000-0000-0000-000000000002', 'tab\and', E'line one\nline two\ttab', '{}');
+INSERT INTO users (tenant_id, email, display_name, roles, score) VALUES
+  ('00000000-0000-0000-0000-000000000001', 'a@acme.test', 'Ann', '{admin,"with space"}', 12.5),
+  ('00000000-0000-0000-0000-000000000001', 'b@acme.test', NULL, '{}', 0),
+  ('00000000-0000-0000-0000-000000000002', 'c@tab.test', 'Çé ünï', '{NULL}', 99.99);
+INSERT INTO tasks (user_id, title, status, progress, due, payload) VALUES
+  (1, 'first', 'done', 1, '2026-01-31', '\x00ff10'),
+  (2, 'it''s "odd"', 'it''s "odd"', NULL, NULL, NULL);
+INSERT INTO tasks (user_id, parent_id, title) VALUES (1, 1, 'child');
+INSERT INTO billing.invoices (invoice_no, tenant_id, amount, issued, token) VALUES
+  (1, '00000000-0000-0000-0000-000000000001', 1234.50, '2026-12-01 10:00:00', 'fixed');
+SELECT nextval('billing.invoice_seq') AS advanced;
