@@ -41,6 +41,7 @@ Session::~Session() {
 
 void Session::Close() {
   if (txn_) RollbackTxn();
+  ReleaseTableLocks();
   spare_txn_.reset();
 }
 
@@ -114,7 +115,9 @@ Catalog* Session::MutableCatalog(ExecState* st) {
 
 void Session::BeginTxn(bool explicit_block) {
   bool sync = *GetSetting("synchronous_commit") != "off";
+  ReleaseTableLocks();  // whatever path ended the last transaction, its locks end with it
   txn_ = db_->store()->Begin(sync, -1, spare_txn_.get());
+  table_lock_owner_ = txn_->GetID();
   if (txn_ == spare_txn_.get()) spare_txn_.release();
   db_->backends().SetTransaction(pid_, txn_->GetID());
   in_block_ = explicit_block;
@@ -142,8 +145,14 @@ uint64_t KeysWritten(rocksdb::Transaction* txn) { return txn->GetWriteBatch()->G
 
 // After the storage transaction committed or rolled back: its object is kept for the next
 // BEGIN (allocating one per statement was a tenth of a point lookup's engine time).
+// Table locks last until the transaction block ends, even when an error discarded its storage
+// transaction earlier.
+void Session::ReleaseTableLocks() {
+  if (table_lock_owner_) db_->table_locks().ReleaseAll(table_lock_owner_);
+  table_lock_owner_ = 0;
+}
+
 void Session::ReleaseStorageTxn(uint64_t keys_written) {
-  db_->table_locks().ReleaseAll(txn_->GetID());
   if (keys_written >= kLargeTransactionKeys) {
     delete txn_;
     malloc_trim(0);
@@ -202,6 +211,7 @@ void Session::CommitTxn() {
   in_block_ = false;
   failed_ = false;
   txn_start_ = 0;
+  ReleaseTableLocks();
   EndTransactionSettings(true);
   CheckStatus(s, "commit");
 }
@@ -232,6 +242,7 @@ void Session::DiscardStorageTxn() {
 
 void Session::RollbackTxn() {
   DiscardStorageTxn();
+  ReleaseTableLocks();
   txn_catalog_.reset();
   pending_drops_.clear();
   in_block_ = false;

@@ -127,6 +127,7 @@ class Session {
   void CommitTxn();
   void DiscardStorageTxn();
   void ReleaseStorageTxn(uint64_t keys_written);
+  void ReleaseTableLocks();
   void ReportDeletes(bool committed);
   void TakeTransactionSnapshot();
   void EndSerializable(bool committed);
@@ -153,6 +154,7 @@ class Session {
   int32_t pid_;
   // transaction state
   rocksdb::Transaction* txn_ = nullptr;
+  uint64_t table_lock_owner_ = 0;  // the transaction whose table locks (access/table_locks.hpp) we hold
   std::unique_ptr<rocksdb::Transaction> spare_txn_;  // the last finished one, for the next BEGIN
   mutable std::string tz_name_;  // the timezone setting tz_ was found for
   // The ObjectNames handed to each statement, rebuilt only when the catalog or search_path changes.
