@@ -103,6 +103,12 @@ std::vector<ColumnInfo> DescribeStatement(Node* stmt, ExecState* st, ParamTypes*
   // Run the statement's planning against a throwaway transaction that is never committed.
   std::unique_ptr<rocksdb::Transaction> txn(st->db->store()->Begin(false, 0));
   st->txn = txn.get();
+  // Planning takes table locks in the throwaway transaction: they end with it.
+  struct EndLocks {
+    Database* db;
+    uint64_t owner;
+    ~EndLocks() { db->table_locks().ReleaseAll(owner); }
+  } end_locks{st->db, txn->GetID()};
   st->snapshot = nullptr;
   struct CollectSink : ResultSink {
     std::vector<ColumnInfo> cols;

@@ -32,9 +32,7 @@ const TableDef* Planner::ResolveTable(PgQuery__RangeVar* rv, TableLockMode mode,
       throw Error(sqlstate::kWrongObjectType, "cannot change sequence \"" + name + "\"").WithPosition(rv->location + 1);
     ThrowAt(sqlstate::kWrongObjectType, "\"" + name + "\" is an index", rv->location);
   }
-  // Not yet for the weak modes of ordinary reads and writes: a prepared statement's failed
-  // execution inside a block left its lock behind (clients_test); strong modes only for now.
-  if (mode >= TableLockMode::kShareUpdateExclusive || nowait) LockRelation(st_, rel->second, mode, nowait);
+  LockRelation(st_, rel->second, mode, nowait);
   return st_->catalog->FindTable(rel->second);
 }
 
