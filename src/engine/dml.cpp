@@ -1,6 +1,7 @@
 #include <functional>
 #include <set>
 
+#include "catalog/system/system_relation.hpp"
 #include "common/error.hpp"
 #include "common/strings.hpp"
 #include "engine/plan_cache.hpp"
@@ -164,8 +165,18 @@ bool FindConflict(TableWriter& writer, const OnConflict& oc, const Row& row, Exe
   return false;
 }
 
-const TableDef* TargetTable(Planner& planner, PgQuery__RangeVar* rv) {
-  if (rv->inh == false) {}
+// The table an INSERT, UPDATE or DELETE changes. A system view (pg_settings, pg_roles, ...)
+// is refused as PostgreSQL refuses a view it cannot update automatically.
+const TableDef* TargetTable(Planner& planner, PgQuery__RangeVar* rv, const char* verb) {
+  if (const SystemRelation* sys = planner.ResolveSystem(rv); sys && sys->kind == 'v') {
+    std::string v = verb;
+    std::string command = v == "insert into" ? "INSERT" : v == "update" ? "UPDATE" : "DELETE";
+    std::string doing = v == "insert into" ? "inserting into" : v == "update" ? "updating" : "deleting from";
+    throw Error(sqlstate::kObjectNotInPrerequisiteState, "cannot " + v + " view \"" + sys->name + "\"")
+        .WithDetail("Views that do not select from a single table or view are not automatically updatable.")
+        .WithHint("To enable " + doing + " the view, provide an INSTEAD OF " + command + " trigger or an unconditional ON " +
+                  command + " DO INSTEAD rule.");
+  }
   return planner.ResolveTable(rv, TableLockMode::kRowExclusive);
 }
 
@@ -207,7 +218,7 @@ void InsertPlan::Plan(PgQuery__InsertStmt* stmt) {
   std::vector<std::vector<ExprP>>& value_rows = value_rows_;  // null ExprP = DEFAULT
   OpP& query = query_;
   if (stmt->with_clause) planner.PlanWith(stmt->with_clause, nullptr);
-  const TableDef* t = t_ = TargetTable(planner, stmt->relation);
+  const TableDef* t = t_ = TargetTable(planner, stmt->relation, "insert into");
   std::string alias = stmt->relation->alias ? stmt->relation->alias->aliasname : t->name;
   // Target columns.
   std::vector<int> col_locations;
@@ -462,7 +473,8 @@ class ModifyPlan : public StatementPlan {
 
  private:
   // The target rows' plan and RETURNING, common to both statements.
-  void PlanTarget(PgQuery__WithClause* with, PgQuery__RangeVar* relation, Node** from, size_t n_from, Node* where);
+  // verb: "update" or "delete from", for the message refusing a view.
+  void PlanTarget(PgQuery__WithClause* with, PgQuery__RangeVar* relation, Node** from, size_t n_from, Node* where, const char* verb);
   void BindReturning(Node** list, size_t n);
 
   Planner planner_;
@@ -476,9 +488,10 @@ class ModifyPlan : public StatementPlan {
   std::unique_ptr<TableWriter> writer_;
 };
 
-void ModifyPlan::PlanTarget(PgQuery__WithClause* with, PgQuery__RangeVar* relation, Node** from, size_t n_from, Node* where) {
+void ModifyPlan::PlanTarget(PgQuery__WithClause* with, PgQuery__RangeVar* relation, Node** from, size_t n_from, Node* where,
+                            const char* verb) {
   if (with) planner_.PlanWith(with, nullptr);
-  t_ = TargetTable(planner_, relation);
+  t_ = TargetTable(planner_, relation, verb);
   std::string alias = relation->alias ? relation->alias->aliasname : t_->name;
   plan_ = planner_.PlanTargetRows(t_, alias, from, n_from, where, &tr_.scope, &tr_.where);
   tr_.width = t_->columns.size();
@@ -491,7 +504,7 @@ void ModifyPlan::BindReturning(Node** list, size_t n) {
 }
 
 void ModifyPlan::PlanUpdate(PgQuery__UpdateStmt* stmt) {
-  PlanTarget(stmt->with_clause, stmt->relation, stmt->from_clause, stmt->n_from_clause, stmt->where_clause);
+  PlanTarget(stmt->with_clause, stmt->relation, stmt->from_clause, stmt->n_from_clause, stmt->where_clause, "update");
   // As in PostgreSQL, the new values are bound before the target columns are looked up.
   std::vector<ExprP> values;
   for (size_t i = 0; i < stmt->n_target_list; i++) {
@@ -521,7 +534,7 @@ void ModifyPlan::PlanUpdate(PgQuery__UpdateStmt* stmt) {
 
 void ModifyPlan::PlanDelete(PgQuery__DeleteStmt* stmt) {
   delete_ = true;
-  PlanTarget(stmt->with_clause, stmt->relation, stmt->using_clause, stmt->n_using_clause, stmt->where_clause);
+  PlanTarget(stmt->with_clause, stmt->relation, stmt->using_clause, stmt->n_using_clause, stmt->where_clause, "delete from");
   BindReturning(stmt->returning_list, stmt->n_returning_list);
 }
 
@@ -566,6 +579,7 @@ std::unique_ptr<StatementPlan> PlanModify(Node* stmt, ExecState* st, ParamTypes*
 }
 
 void ExecuteUpdate(PgQuery__UpdateStmt* stmt, ExecState* st, ParamTypes* params, ResultSink* sink) {
+  if (IsSettingsViewUpdate(stmt, st)) return ExecuteSettingsUpdate(stmt, st, params, sink);
   ModifyPlan plan(st, params);
   plan.PlanUpdate(stmt);
   plan.Run(sink);

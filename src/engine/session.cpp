@@ -81,6 +81,7 @@ DateTimeContext Session::DateTime() const {
     names_path_ = path;
   }
   dt.names = names_;
+  dt.bytea_escape = *GetSetting("bytea_output") == "escape";
   return dt;
 }
 
@@ -373,12 +374,24 @@ bool Session::HandleTransactionControl(Node* stmt, ResultSink* sink) {
 }
 
 Session::SavepointState Session::Mark(const std::string& name) const {
-  return {name, txn_catalog_ ? std::make_shared<Catalog>(*txn_catalog_) : nullptr, pending_drops_.size()};
+  SavepointState sp{name, txn_catalog_ ? std::make_shared<Catalog>(*txn_catalog_) : nullptr, pending_drops_.size(), nullptr};
+  if (!name.empty()) sp.settings = std::make_shared<const std::pair<std::map<std::string, std::string>, std::map<std::string, std::string>>>(settings_, local_settings_);
+  return sp;
 }
 
 void Session::RestoreTo(const SavepointState& sp) {
   txn_catalog_ = sp.catalog ? std::make_shared<Catalog>(*sp.catalog) : nullptr;
   if (pending_drops_.size() > sp.pending_drops) pending_drops_.resize(sp.pending_drops);
+  if (sp.settings) {
+    // Settings changed since the savepoint go back (the transaction's first SET already saved
+    // what a ROLLBACK of the whole transaction needs).
+    std::map<std::string, std::optional<std::string>> before;
+    for (const auto& name : ReportedSettings()) before[name] = GetSetting(name);
+    settings_ = sp.settings->first;
+    local_settings_ = sp.settings->second;
+    for (const auto& [name, value] : before)
+      if (GetSetting(name) != value) changed_reported_.insert(name);
+  }
 }
 
 void Session::ExecuteSimple(const std::string& sql, ResultSink* sink) {

@@ -12,6 +12,7 @@
 #include <optional>
 #include <set>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "catalog/catalog.hpp"
@@ -75,6 +76,10 @@ class Session {
   // whether it may change now, as PostgreSQL does.
   void SetSetting(const std::string& name, const std::string& value, bool is_local,
                   SettingSource source = SettingSource::kSession);
+  // NOTICEs the last SetSetting has for the client (a name-typed value cut to 63 bytes).
+  std::vector<std::string> TakeSettingNotices() { return std::exchange(setting_notices_, {}); }
+  // RESET: back to the value from the startup packet, or else the server's.
+  void ResetSetting(const std::string& name, bool is_local);
   // What pg_settings shows of one setting in this session.
   struct SettingView {
     std::string value, reset_value;
@@ -141,12 +146,13 @@ class Session {
   void ExecuteDeallocate(PgQuery__DeallocateStmt* s, ResultSink* sink);
   // EXECUTE's arguments, evaluated and converted to the statement's parameter types.
   std::vector<Value> ExecuteArguments(PgQuery__ExecuteStmt* s, const PreparedStatement& ps, ExecState* st);
-  static std::vector<ColumnInfo> ShowColumns(const std::string& name);  // SHOW's result columns
+  std::vector<ColumnInfo> ShowColumns(const std::string& name) const;  // SHOW's result columns
   void InitSettings();
   // Takes the server's settings anew after ALTER SYSTEM and pg_reload_conf().
   void RefreshServerSettings();
-  void ResetSetting(const std::string& name, bool is_local);
-  void StoreSetting(const std::string& key, const std::string& value, bool is_local);
+  // to_server: drop the session's value (RESET), so the server's applies again.
+  void StoreSetting(const std::string& key, const std::string& value, bool is_local, bool to_server = false);
+
   void EndTransactionSettings(bool committed);
 
   Database* db_;
@@ -176,6 +182,8 @@ class Session {
     std::string name;
     std::shared_ptr<Catalog> catalog;
     size_t pending_drops;
+    // A named savepoint also remembers the settings, which ROLLBACK TO puts back.
+    std::shared_ptr<const std::pair<std::map<std::string, std::string>, std::map<std::string, std::string>>> settings;
   };
   std::vector<SavepointState> savepoints_;
   SavepointState Mark(const std::string& name) const;
@@ -186,7 +194,9 @@ class Session {
   bool superuser_ = false;
   std::map<std::string, std::string> settings_;  // what differs from server_
   std::map<std::string, std::string> reset_values_;  // from the startup packet
-  std::set<std::string> placeholders_;  // custom settings once set: they read as '' after RESET
+  std::set<std::string> placeholders_;
+  std::map<std::string, std::string> custom_names_;  // a custom setting's name as first SET spelled it
+  std::vector<std::string> setting_notices_;  // custom settings once set: they read as '' after RESET
   std::map<std::string, std::string> settings_at_begin_;  // valid when settings_saved_
   bool settings_saved_ = false;
   std::map<std::string, std::string> local_settings_;

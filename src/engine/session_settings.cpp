@@ -61,6 +61,7 @@ std::string SettingKey(const std::string& name, const SettingDef** def) {
   *def = FindSetting(name);
   if (*def) return ToLower((*def)->name);
   if (!IsCustomSettingName(name)) throw Error(sqlstate::kUndefinedObject, "unrecognized configuration parameter \"" + name + "\"");
+  CheckCustomSettingName(name);
   return ToLower(name);
 }
 
@@ -145,12 +146,13 @@ void Session::SetSetting(const std::string& name, const std::string& value_in, b
   std::string value = value_in;
   if (def) {
     CheckSettingChangeable(*def, source, superuser_);
-    value = NormalizeSetting(*def, value);
+    value = NormalizeSetting(*def, value, name, &setting_notices_);
   }
   if ((key == "role" && value != "none") || key == "session_authorization") {
     if (value != user_) throw Error(sqlstate::kFeatureNotSupported, "changing the current role is not supported yet");
   }
   if (source == SettingSource::kClient) reset_values_[key] = value;
+  if (!def) custom_names_.emplace(key, name);
   StoreSetting(key, value, is_local);
 }
 
@@ -162,13 +164,15 @@ void Session::ResetSetting(const std::string& name, bool is_local) {
   std::string value = r != reset_values_.end() ? r->second : def ? server_->values.at(key) : std::string();
   if (key == "transaction_isolation" || key == "transaction_read_only" || key == "transaction_deferrable")
     value = *GetSetting("default_" + key);
-  StoreSetting(key, value, is_local);
+  // Back to the server's value (and its source) unless the client gave one at connection start.
+  bool to_server = def && r == reset_values_.end() && !is_local && key.rfind("transaction_", 0) != 0;
+  StoreSetting(key, value, is_local, to_server);
   if (!def) placeholders_.insert(key);
 }
 
 // Keeps a checked value. The transaction_* settings belong to the transaction block: outside
 // one they have no effect, and some may change only before its first query.
-void Session::StoreSetting(const std::string& key, const std::string& value, bool is_local) {
+void Session::StoreSetting(const std::string& key, const std::string& value, bool is_local, bool to_server) {
   if (key == "transaction_isolation") {
     if (!in_block_) return;
     if (txn_query_started_ && value != *GetSetting(key))
@@ -199,7 +203,8 @@ void Session::StoreSetting(const std::string& key, const std::string& value, boo
       settings_at_begin_ = settings_;
       settings_saved_ = true;
     }
-    settings_[key] = value;
+    if (to_server) settings_.erase(key);
+    else settings_[key] = value;
     local_settings_.erase(key);
   }
   if (ReportedSettings().count(key)) changed_reported_.insert(key);
@@ -233,10 +238,11 @@ std::string ShowName(const std::string& name_in) {
 }
 }  // namespace
 
-std::vector<ColumnInfo> Session::ShowColumns(const std::string& name) {
+std::vector<ColumnInfo> Session::ShowColumns(const std::string& name) const {
   if (ToLower(name) == "all")
     return {{"name", Type(oid::kText)}, {"setting", Type(oid::kText)}, {"description", Type(oid::kText)}};
-  return {{SettingDisplayName(ShowName(name)), Type(oid::kText)}};
+  auto custom = custom_names_.find(ToLower(name));
+  return {{custom != custom_names_.end() ? custom->second : SettingDisplayName(ShowName(name)), Type(oid::kText)}};
 }
 
 void Session::ExecuteShow(PgQuery__VariableShowStmt* s, ResultSink* sink) {
@@ -268,6 +274,7 @@ void Session::ExecuteSet(PgQuery__VariableSetStmt* s, ResultSink* sink) {
         throw Error(sqlstate::kFeatureNotSupported, "numeric time zone offsets are not supported yet; use a zone name");
       }
       SetSetting(name, FlattenSetArgs(name, s->args, s->n_args), s->is_local);
+      for (const auto& n : TakeSettingNotices()) sink->SendNotice({"NOTICE", "42622", n, ""});
       break;
     }
     case PG_QUERY__VARIABLE_SET_KIND__VAR_SET_DEFAULT:

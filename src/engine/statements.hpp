@@ -20,6 +20,9 @@ void ExecuteExplain(PgQuery__ExplainStmt* stmt, ExecState* st, ParamTypes* param
 void ExecuteVacuum(PgQuery__VacuumStmt* stmt, ExecState* st, ParamTypes* params, ResultSink* sink, bool in_transaction_block);
 // LOCK TABLE (lock_table.cpp).
 void ExecuteLockTable(PgQuery__LockStmt* stmt, ExecState* st, ResultSink* sink, bool in_transaction_block);
+// UPDATE pg_settings: set_config for each setting it selects (settings_update.cpp).
+bool IsSettingsViewUpdate(PgQuery__UpdateStmt* stmt, ExecState* st);
+void ExecuteSettingsUpdate(PgQuery__UpdateStmt* stmt, ExecState* st, ParamTypes* params, ResultSink* sink);
 void ExecuteInsert(PgQuery__InsertStmt* stmt, ExecState* st, ParamTypes* params, ResultSink* sink);
 void ExecuteUpdate(PgQuery__UpdateStmt* stmt, ExecState* st, ParamTypes* params, ResultSink* sink);
 void ExecuteDelete(PgQuery__DeleteStmt* stmt, ExecState* st, ParamTypes* params, ResultSink* sink);

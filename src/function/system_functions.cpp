@@ -97,8 +97,13 @@ void RegisterSystemFunctions() {
   };
   Register("set_config", {kText, kText, Type(oid::kBool)}, kText, [](const std::vector<Value>& a, EvalContext& ctx) {
     if (a[0].is_null()) throw Error(sqlstate::kNullValueNotAllowed, "SET requires parameter name");
-    std::string name = ToLower(a[0].s());
-    ctx.state->session->SetSetting(name, a[1].is_null() ? "" : a[1].s(), !a[2].is_null() && a[2].b());
+    std::string name = a[0].s();
+    bool is_local = !a[2].is_null() && a[2].b();
+    // A NULL value resets the setting, as RESET does.
+    if (a[1].is_null()) ctx.state->session->ResetSetting(name, is_local);
+    else ctx.state->session->SetSetting(name, a[1].s(), is_local);
+    for (const auto& n : ctx.state->session->TakeSettingNotices())
+      if (ctx.state->notify) ctx.state->notify("NOTICE", "42622", n);
     return Value::Str(*ctx.state->session->GetSetting(name));
   }, false);
   Register("pg_reload_conf", {}, Type(oid::kBool), [](const std::vector<Value>&, EvalContext& ctx) {

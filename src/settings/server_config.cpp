@@ -1,5 +1,6 @@
 #include "settings/server_config.hpp"
 
+#include <algorithm>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
@@ -91,7 +92,14 @@ void ServerConfig::AlterSystem(const std::string& name, const std::optional<std:
     const SettingDef* def = FindSetting(name);
     if (!def && !IsCustomSettingName(name))
       throw Error(sqlstate::kUndefinedObject, "unrecognized configuration parameter \"" + name + "\"");
-    if (def && def->context == SettingContext::kInternal)
+    // Internal settings, and those a configuration file may not hold (PostgreSQL's
+    // GUC_DISALLOW_IN_FILE), cannot be changed this way.
+    static const char* const kNotInFile[] = {"config_file", "data_directory", "hba_file", "ident_file", "is_superuser",
+                                             "role", "session_authorization", "transaction_isolation",
+                                             "transaction_read_only", "transaction_deferrable", "seed"};
+    bool not_in_file = def && std::any_of(std::begin(kNotInFile), std::end(kNotInFile),
+                                          [&](const char* n) { return IEquals(def->name, n); });
+    if (def && (def->context == SettingContext::kInternal || not_in_file))
       throw Error("55P02", "parameter \"" + std::string(def->name) + "\" cannot be changed");
     std::string key = def ? def->name : ToLower(name);
     for (auto it = entries.begin(); it != entries.end();)

@@ -6,8 +6,9 @@
 
 namespace tusk {
 
-// Returns the value as the setting keeps it, or throws PostgreSQL's error for it.
-using SettingCheck = std::string (*)(const std::string& value);
+// Returns the value as the setting keeps it, or throws PostgreSQL's error for it (`name`: the
+// setting as the statement spelled it, for messages).
+using SettingCheck = std::string (*)(const std::string& value, const std::string& name);
 // nullptr when the setting has no check beyond its type.
 SettingCheck FindSettingCheck(std::string_view name);
 

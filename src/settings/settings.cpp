@@ -1,6 +1,7 @@
 #include "settings/settings.hpp"
 
 #include <algorithm>
+#include <cctype>
 #include <cerrno>
 #include <climits>
 #include <cmath>
@@ -87,12 +88,12 @@ const UnitConversion kUnitConversions[] = {
 
 bool IsMemoryUnit(std::string_view base) { return base == "B" || base == "kB" || base == "MB" || base == "8kB"; }
 
-std::string InvalidValueMessage(const SettingDef& def, std::string_view value) {
-  return "invalid value for parameter \"" + std::string(def.name) + "\": \"" + std::string(value) + "\"";
-}
+// The name messages use: as the statement spelled it, as PostgreSQL's do.
+thread_local std::string_view g_given_name;
+std::string MessageName(const SettingDef& def) { return g_given_name.empty() ? def.name : std::string(g_given_name); }
 
 Error InvalidValue(const SettingDef& def, std::string_view value, const char* hint) {
-  Error e(sqlstate::kInvalidParameterValue, InvalidValueMessage(def, value));
+  Error e(sqlstate::kInvalidParameterValue, "invalid value for parameter \"" + MessageName(def) + "\": \"" + std::string(value) + "\"");
   if (hint) e.WithHint(hint);
   return e;
 }
@@ -173,7 +174,7 @@ std::string NormalizeInteger(const SettingDef& def, const std::string& text) {
   if (*def.min_val && (n < lo || n > hi)) {
     std::string unit = *def.unit ? std::string(" ") + def.unit : "";
     throw Error(sqlstate::kInvalidParameterValue, std::to_string(n) + unit + " is outside the valid range for parameter \"" +
-                                                      def.name + "\" (" + def.min_val + " .. " + def.max_val + ")");
+                                                      MessageName(def) + "\" (" + def.min_val + " .. " + def.max_val + ")");
   }
   return WithUnit(def, v, true);
 }
@@ -183,7 +184,7 @@ std::string NormalizeReal(const SettingDef& def, const std::string& text) {
   if (*def.min_val && (v < std::atof(def.min_val) || v > std::atof(def.max_val))) {
     char buf[320];
     std::snprintf(buf, sizeof buf, "%g%s%s is outside the valid range for parameter \"%s\" (%g .. %g)", v,
-                  *def.unit ? " " : "", def.unit, def.name, std::atof(def.min_val), std::atof(def.max_val));
+                  *def.unit ? " " : "", def.unit, MessageName(def).c_str(), std::atof(def.min_val), std::atof(def.max_val));
     throw Error(sqlstate::kInvalidParameterValue, buf);
   }
   return WithUnit(def, v, false);
@@ -270,22 +271,70 @@ std::vector<std::string> SettingEnumValues(const SettingDef& def) {
 
 bool IsCustomSettingName(std::string_view name) { return name.find('.') != std::string_view::npos; }
 
-std::string NormalizeSetting(const SettingDef& def, std::string_view value_in) {
+std::string NormalizeSetting(const SettingDef& def, std::string_view value_in, std::string_view given_name,
+                             std::vector<std::string>* notices) {
+  struct Given {
+    std::string_view saved = g_given_name;
+    ~Given() { g_given_name = saved; }
+  } given;
+  g_given_name = given_name;
   std::string value(value_in);
   switch (def.type) {
     case SettingType::kBool: {
       auto b = ParseBool(value);
-      if (!b) throw Error(sqlstate::kInvalidParameterValue, "parameter \"" + std::string(def.name) + "\" requires a Boolean value");
+      if (!b) throw Error(sqlstate::kInvalidParameterValue, "parameter \"" + MessageName(def) + "\" requires a Boolean value");
       value = *b ? "on" : "off";
       break;
     }
     case SettingType::kInteger: value = NormalizeInteger(def, value); break;
     case SettingType::kReal: value = NormalizeReal(def, value); break;
     case SettingType::kEnum: value = NormalizeEnum(def, value); break;
-    case SettingType::kString: break;
+    case SettingType::kString: {
+      // Settings that hold a name (PostgreSQL's GUC_IS_NAME) keep at most 63 bytes, cut at a
+      // character boundary, as identifiers are.
+      std::string_view n = def.name;
+      if ((n == "application_name" || n == "cluster_name") && value.size() > 63) {
+        size_t cut = 63;
+        while (cut > 0 && (static_cast<unsigned char>(value[cut]) & 0xC0) == 0x80) cut--;
+        std::string shorter = value.substr(0, cut);
+        if (notices) notices->push_back("identifier \"" + value + "\" will be truncated to \"" + shorter + "\"");
+        value = shorter;
+      }
+      break;
+    }
   }
-  if (auto check = FindSettingCheck(def.name)) value = check(value);
+  // Check hooks name the setting as PostgreSQL spells it, as PostgreSQL's do.
+  if (auto check = FindSettingCheck(def.name)) value = check(value, def.name);
   return value;
+}
+
+void CheckCustomSettingName(std::string_view name) {
+  auto invalid = [&](const std::string& detail) {
+    return Error("42602", "invalid configuration parameter name \"" + std::string(name) + "\"").WithDetail(detail);
+  };
+  // Each dot-separated part: a letter or '_' first, then letters, digits, '_' or '$'.
+  size_t start = 0;
+  int parts = 0;
+  for (;;) {
+    size_t dot = name.find('.', start);
+    std::string_view part = name.substr(start, dot == std::string_view::npos ? std::string_view::npos : dot - start);
+    bool ok = !part.empty() && (std::isalpha(static_cast<unsigned char>(part[0])) || part[0] == '_' ||
+                                static_cast<unsigned char>(part[0]) >= 0x80);
+    for (char c : part)
+      ok = ok && (std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '$' || static_cast<unsigned char>(c) >= 0x80);
+    if (!ok) throw invalid("Custom parameter names must be two or more simple identifiers separated by dots.");
+    parts++;
+    if (dot == std::string_view::npos) break;
+    start = dot + 1;
+  }
+  if (parts < 2) throw invalid("Custom parameter names must be two or more simple identifiers separated by dots.");
+  // PL/pgSQL, loaded in every database, reserves its prefix (its own settings are not Tusk's yet).
+  static const char* const kPlpgsqlSettings[] = {"plpgsql.variable_conflict", "plpgsql.print_strict_params",
+                                                  "plpgsql.check_asserts", "plpgsql.extra_warnings", "plpgsql.extra_errors"};
+  std::string lower = ToLower(name);
+  if (lower.rfind("plpgsql.", 0) == 0 &&
+      std::none_of(std::begin(kPlpgsqlSettings), std::end(kPlpgsqlSettings), [&](const char* s) { return lower == s; }))
+    throw invalid("\"plpgsql\" is a reserved prefix.");
 }
 
 std::string DefaultSetting(const SettingDef& def) {

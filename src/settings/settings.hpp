@@ -42,8 +42,15 @@ const char* SettingSourceName(SettingSource s);
 std::vector<std::string> SettingEnumValues(const SettingDef& def);
 
 // Reads `value` as the setting's type and check hook, as SET does: the SHOW form of it, or
-// 22023 with PostgreSQL's message (and hint) when it is not a valid value.
-std::string NormalizeSetting(const SettingDef& def, std::string_view value);
+// 22023 with PostgreSQL's message (and hint) when it is not a valid value. Messages name the
+// setting as the statement spelled it (`given_name`; empty: PostgreSQL's spelling).
+// A value too long for a name-typed setting (application_name) is cut to 63 bytes, and the
+// NOTICE PostgreSQL sends about it is appended to `notices`.
+std::string NormalizeSetting(const SettingDef& def, std::string_view value, std::string_view given_name = {},
+                             std::vector<std::string>* notices = nullptr);
+// Checks the name of a custom setting ("app.tenant"): two or more identifiers separated by
+// dots, and not under a prefix an extension reserved (42602).
+void CheckCustomSettingName(std::string_view name);
 // The default in its SHOW form.
 std::string DefaultSetting(const SettingDef& def);
 // A SHOW-form value as pg_settings.setting prints it: numbers in the setting's base unit.

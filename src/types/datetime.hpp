@@ -58,6 +58,7 @@ struct DateTimeContext {
   std::shared_ptr<const TimeZone> tz = TimeZone::Utc();
   int64_t now = 0;  // transaction start, µs since 2000 (UTC)
   std::shared_ptr<const ObjectNames> names;  // null: alias types print and read plain OIDs
+  bool bytea_escape = false;  // bytea_output = escape: bytea prints in the escape format, not hex
 };
 
 int32_t ParseDate(std::string_view text, const DateTimeContext& ctx);

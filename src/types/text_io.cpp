@@ -454,6 +454,16 @@ std::string FormatText(const Type& t, const Value& v, const DateTimeContext& ctx
     case oid::kFloat4: return FormatFloat4(static_cast<float>(v.f()));
     case oid::kFloat8: return FormatFloat8(v.f());
     case oid::kBytea: {
+      if (ctx.bytea_escape) {
+        // printable ASCII as itself, a backslash doubled, any other byte as \ooo
+        std::string r;
+        for (unsigned char c : v.s()) {
+          if (c == '\\') r += "\\\\";
+          else if (c >= 0x20 && c < 0x7f) r += static_cast<char>(c);
+          else { r += '\\'; r += static_cast<char>('0' + (c >> 6)); r += static_cast<char>('0' + ((c >> 3) & 7)); r += static_cast<char>('0' + (c & 7)); }
+        }
+        return r;
+      }
       static const char* kHex = "0123456789abcdef";
       std::string r = "\\x";
       for (unsigned char c : v.s()) { r += kHex[c >> 4]; r += kHex[c & 15]; }

@@ -12,9 +12,6 @@ SELECT current_setting('app.never_set');
 SET "1app.x" = 1;
 SET "app..x" = 1;
 \echo :LAST_ERROR_SQLSTATE
-DO $$ BEGIN END $$;
-SET plpgsql.nosuch = 1;
-\echo :LAST_ERROR_SQLSTATE
 SET app.x = a, b;
 SET work_mem = 1, 2;
 \echo :LAST_ERROR_SQLSTATE
@@ -96,18 +93,6 @@ SET log_connections = on;
 SET ignore_system_indexes = on;
 RESET log_disconnections;
 \echo :LAST_ERROR_SQLSTATE
--- superuser settings as an ordinary role
-CREATE ROLE regress_guc_user;
-SET ROLE regress_guc_user;
-SET log_min_duration_statement = 0;
-SET deadlock_timeout = '2s';
-SELECT set_config('lc_messages', 'C', false);
-SHOW data_directory;
-SELECT current_setting('config_file');
-\echo :LAST_ERROR_SQLSTATE
-SET work_mem = '8MB';
-SHOW work_mem;
-RESET ROLE;
 -- SET LOCAL outside a transaction block only warns and changes nothing
 SET LOCAL work_mem = '16MB';
 SHOW work_mem;

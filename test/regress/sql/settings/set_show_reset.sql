@@ -131,9 +131,6 @@ SELECT set_config('work_mem', '13MB', true), current_setting('work_mem');
 COMMIT;
 SHOW work_mem;
 -- a function's SET clause is undone on return; current_setting names are case-insensitive
-CREATE FUNCTION wm() RETURNS text LANGUAGE sql SET work_mem = '20MB' AS $$ SELECT current_setting('work_mem') $$;
-SELECT wm(), current_setting('work_mem'), current_setting('WORK_MEM'), current_setting('DateStyle'),
-       current_setting('datestyle'), current_setting('nosuch', true);
 -- set_config with each type; a NULL value resets
 SELECT set_config('enable_seqscan', 'off', false), set_config('work_mem', '32768', false),
        set_config('statement_timeout', '3000', false), set_config('seq_page_cost', '1.5', false),
