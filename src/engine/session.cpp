@@ -210,6 +210,7 @@ void Session::CommitTxn() {
   txn_catalog_.reset();
   pending_drops_.clear();
   in_block_ = false;
+  implicit_block_ = false;
   failed_ = false;
   txn_start_ = 0;
   ReleaseTableLocks();
@@ -244,6 +245,7 @@ void Session::DiscardStorageTxn() {
 void Session::RollbackTxn() {
   DiscardStorageTxn();
   ReleaseTableLocks();
+  implicit_block_ = false;
   txn_catalog_.reset();
   pending_drops_.clear();
   in_block_ = false;
@@ -289,7 +291,12 @@ bool Session::HandleTransactionControl(Node* stmt, ResultSink* sink) {
     case PG_QUERY__TRANSACTION_STMT_KIND__TRANS_STMT_BEGIN:
     case PG_QUERY__TRANSACTION_STMT_KIND__TRANS_STMT_START: {
       const char* tag = t->kind == PG_QUERY__TRANSACTION_STMT_KIND__TRANS_STMT_BEGIN ? "BEGIN" : "START TRANSACTION";
-      if (in_block_) {
+      if (implicit_block_) {
+        // BEGIN inside a multi-statement message makes the statements before it part of the
+        // transaction block it starts, as in PostgreSQL.
+        ApplyTransactionOptions(t->options, t->n_options);
+        implicit_block_ = false;
+      } else if (in_block_) {
         if (failed_) throw Error(sqlstate::kInFailedSqlTransaction, "current transaction is aborted, commands ignored until end of transaction block");
         sink->SendNotice({"WARNING", sqlstate::kActiveSqlTransaction, "there is already a transaction in progress", ""});
       } else {
@@ -301,8 +308,10 @@ bool Session::HandleTransactionControl(Node* stmt, ResultSink* sink) {
       return true;
     }
     case PG_QUERY__TRANSACTION_STMT_KIND__TRANS_STMT_COMMIT: {
-      if (!in_block_) {
+      if (!in_block_ || implicit_block_) {
+        // COMMIT in a multi-statement message commits what ran before it (with the warning).
         sink->SendNotice({"WARNING", sqlstate::kNoActiveSqlTransaction, "there is no transaction in progress", ""});
+        if (implicit_block_) CommitTxn();
         sink->Complete("COMMIT");
         return true;
       }
@@ -316,13 +325,13 @@ bool Session::HandleTransactionControl(Node* stmt, ResultSink* sink) {
       return true;
     }
     case PG_QUERY__TRANSACTION_STMT_KIND__TRANS_STMT_ROLLBACK: {
-      if (!in_block_) sink->SendNotice({"WARNING", sqlstate::kNoActiveSqlTransaction, "there is no transaction in progress", ""});
+      if (!in_block_ || implicit_block_) sink->SendNotice({"WARNING", sqlstate::kNoActiveSqlTransaction, "there is no transaction in progress", ""});
       RollbackTxn();
       sink->Complete("ROLLBACK");
       return true;
     }
     case PG_QUERY__TRANSACTION_STMT_KIND__TRANS_STMT_SAVEPOINT: {
-      if (!in_block_) throw Error(sqlstate::kNoActiveSqlTransaction, "SAVEPOINT can only be used in transaction blocks");
+      if (!in_block_ || implicit_block_) throw Error(sqlstate::kNoActiveSqlTransaction, "SAVEPOINT can only be used in transaction blocks");
       if (failed_) throw Error(sqlstate::kInFailedSqlTransaction, "current transaction is aborted, commands ignored until end of transaction block");
       // A storage savepoint remembers the transaction snapshot; take it first so that rolling
       // back to the savepoint keeps it.
@@ -336,7 +345,7 @@ bool Session::HandleTransactionControl(Node* stmt, ResultSink* sink) {
     case PG_QUERY__TRANSACTION_STMT_KIND__TRANS_STMT_RELEASE:
     case PG_QUERY__TRANSACTION_STMT_KIND__TRANS_STMT_ROLLBACK_TO: {
       bool release = t->kind == PG_QUERY__TRANSACTION_STMT_KIND__TRANS_STMT_RELEASE;
-      if (!in_block_) throw Error(sqlstate::kNoActiveSqlTransaction, std::string(release ? "RELEASE SAVEPOINT" : "ROLLBACK TO SAVEPOINT") + " can only be used in transaction blocks");
+      if (!in_block_ || implicit_block_) throw Error(sqlstate::kNoActiveSqlTransaction, std::string(release ? "RELEASE SAVEPOINT" : "ROLLBACK TO SAVEPOINT") + " can only be used in transaction blocks");
       if (failed_ && release) throw Error(sqlstate::kInFailedSqlTransaction, "current transaction is aborted, commands ignored until end of transaction block");
       std::string name = t->savepoint_name;
       int idx = -1;
@@ -407,11 +416,24 @@ void Session::ExecuteSimple(const std::string& sql, ResultSink* sink) {
     sink->Complete("");
     return;
   }
-  for (const auto& rs : script->statements) {
-    statement_text_ = rs.length ? sql.substr(static_cast<size_t>(rs.location), static_cast<size_t>(rs.length))
-                                : sql.substr(static_cast<size_t>(rs.location));
-    RunStatement(rs.stmt, nullptr, {}, {}, sink);
+  // The statements of one message run in one transaction unless they control transactions
+  // themselves (PostgreSQL's implicit transaction block): an error undoes them all.
+  const bool several = script->statements.size() > 1;
+  try {
+    for (const auto& rs : script->statements) {
+      statement_text_ = rs.length ? sql.substr(static_cast<size_t>(rs.location), static_cast<size_t>(rs.length))
+                                  : sql.substr(static_cast<size_t>(rs.location));
+      if (several && !txn_ && rs.stmt->node_case != PG_QUERY__NODE__NODE_TRANSACTION_STMT) {
+        BeginTxn(true);
+        implicit_block_ = true;
+      }
+      RunStatement(rs.stmt, nullptr, {}, {}, sink);
+    }
+  } catch (...) {
+    if (implicit_block_) RollbackTxn();
+    throw;
   }
+  if (implicit_block_) CommitTxn();
   timer.Finish(*this, "statement", sql);
 }
 

@@ -171,6 +171,8 @@ class Session {
   HeadHints::Writer hint_writer_;  // txn_'s Puts, announced to the head hints until it ends
   std::map<uint32_t, RangeCompactor::Deletes> txn_deletes_;  // txn_'s deletions, reported at commit
   bool in_block_ = false;
+  // in_block_ for a multi-statement simple query's transaction, which ends with the message
+  bool implicit_block_ = false;
   bool failed_ = false;
   int64_t txn_start_ = 0;
   bool txn_query_started_ = false;  // after this, the isolation level can no longer change

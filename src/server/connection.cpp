@@ -256,7 +256,18 @@ class Connection {
     return m.Done();
   }
 
+  // Severity order of client_min_messages: a notice below the setting is not sent.
+  static int SeverityRank(std::string_view s) {
+    if (s.rfind("debug", 0) == 0 || s.rfind("DEBUG", 0) == 0) return 0;
+    if (s == "log" || s == "LOG") return 1;
+    if (s == "notice" || s == "NOTICE" || s == "info" || s == "INFO") return 2;
+    if (s == "warning" || s == "WARNING") return 3;
+    return 4;  // error
+  }
+
   void SendNotice(const Notice& n) {
+    auto min = session_ ? session_->GetSetting("client_min_messages") : std::nullopt;
+    if (min && SeverityRank(n.severity) < SeverityRank(*min) && std::string_view(n.severity) != "INFO") return;
     MessageBuilder m('N');
     m.Byte('S').Str(n.severity).Byte('V').Str(n.severity).Byte('C').Str(n.state).Byte('M').Str(n.message);
     if (!n.detail.empty()) m.Byte('D').Str(n.detail);
