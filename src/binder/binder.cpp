@@ -979,8 +979,9 @@ ExprP Binder::BindAExpr(PgQuery__AExpr* e, const Scope& scope, AggContext* agg) 
       std::vector<ExprP> items;
       auto* list = e->rexpr->list;
       for (size_t i = 0; i < list->n_items; i++) items.push_back(BindNode(list->items[i], scope, agg));
-      std::vector<ExprP> all = items;
-      all.push_back(l);
+      // The left operand first: it is preferred when in doubt, as in PostgreSQL.
+      std::vector<ExprP> all{l};
+      all.insert(all.end(), items.begin(), items.end());
       Type t = CommonType(all, "IN", loc);
       bool varchar_items = t.id == oid::kVarchar && !t.array;
       if (t.id == oid::kVarchar || t.id == oid::kBpchar) t = Type(oid::kText);

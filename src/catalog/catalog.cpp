@@ -29,7 +29,15 @@ std::shared_ptr<Catalog> Catalog::Bootstrap() {
   postgres.superuser = postgres.createdb = postgres.createrole = true;
   c->AddRole(postgres);
   c->AddExtension({kPlpgsqlExtensionOid, "plpgsql", "pg_catalog", "1.0"});
+  c->SetBuiltinComments();
   return c;
+}
+
+void Catalog::SetBuiltinComments() {
+  if (schemas_.count(11)) SetComment({2615, 11, 0}, "system catalog schema");
+  if (schemas_.count(2200)) SetComment({2615, 2200, 0}, "standard public schema");
+  for (const auto& [name, e] : extensions_)
+    if (const AvailableExtension* a = FindAvailableExtension(name)) SetComment({3079, e.oid, 0}, a->comment);
 }
 
 const SchemaDef* Catalog::FindSchema(const std::string& name) const {
@@ -139,7 +147,7 @@ namespace {
 // 2: constraints and column defaults carry OIDs, index columns an operator class. A format 1
 // catalog is read as well; its objects get OIDs as it loads (the same ones at every load,
 // until the next DDL writes format 2).
-constexpr uint64_t kCatalogFormat = 3;  // 3: extensions with OID, schema, version
+constexpr uint64_t kCatalogFormat = 4;  // 3: extensions with OID, schema, version; 4: comments
 
 struct Writer {
   std::string out;
@@ -216,6 +224,10 @@ std::string Catalog::Serialize() const {
   }
   w.U(extensions_.size());
   for (const auto& [name, e] : extensions_) { w.U(e.oid); w.S(e.name); w.S(e.schema); w.S(e.version); }
+  w.U(comments_.size());
+  for (const auto& [key, text] : comments_) {
+    w.U(std::get<0>(key)); w.U(std::get<1>(key)); w.I(std::get<2>(key)); w.S(text);
+  }
   return w.out;
 }
 
@@ -223,7 +235,7 @@ std::shared_ptr<Catalog> Catalog::Deserialize(const std::string& bytes) {
   Reader r{bytes};
   uint64_t format = r.U();
   if (format < 1 || format > kCatalogFormat) Reader::Bad();
-  bool v2 = format >= 2, v3 = format >= 3;
+  bool v2 = format >= 2, v3 = format >= 3, v4 = format >= 4;
   auto c = std::make_shared<Catalog>();
   c->next_oid_ = r.U32();
   for (size_t n = r.Count(); n > 0; n--) { SchemaDef s; s.oid = r.U32(); s.name = r.S(); c->schemas_[s.oid] = s; }
@@ -291,6 +303,15 @@ std::shared_ptr<Catalog> Catalog::Deserialize(const std::string& bytes) {
       e.version = a ? a->version : "1.0";
     }
     c->extensions_[e.name] = e;
+  }
+  if (v4) {
+    for (size_t n = r.Count(); n > 0; n--) {
+      uint32_t classoid = r.U32(), objoid = r.U32();
+      int32_t sub = static_cast<int32_t>(r.Int());
+      c->comments_[{classoid, objoid, sub}] = r.S();
+    }
+  } else {
+    c->SetBuiltinComments();  // before format 4, comments were not kept; these were implied
   }
   // Enum-typed columns point at the shared enum definitions.
   for (auto& [oid, t] : c->tables_)

@@ -7,6 +7,7 @@
 #pragma once
 #include <cstdint>
 #include <map>
+#include <tuple>
 #include <memory>
 #include <optional>
 #include <set>
@@ -160,6 +161,15 @@ class Catalog {
   void AddExtension(ExtensionDef e) { extensions_[e.name] = std::move(e); }
   void DropExtension(const std::string& name) { extensions_.erase(name); }
   const std::map<std::string, ExtensionDef>& extensions() const { return extensions_; }
+  // COMMENT ON: the comment of an object, keyed as pg_description is (class OID, object OID,
+  // column number or 0). An empty comment removes it.
+  using CommentKey = std::tuple<uint32_t, uint32_t, int32_t>;
+  void SetComment(const CommentKey& key, const std::string& text) {
+    if (text.empty()) comments_.erase(key); else comments_[key] = text;
+  }
+  const std::map<CommentKey, std::string>& comments() const { return comments_; }
+  // The comments initdb and CREATE EXTENSION give: the built-in schemas', the extensions'.
+  void SetBuiltinComments();
 
   const std::map<uint32_t, SchemaDef>& schemas() const { return schemas_; }
   const std::map<uint32_t, TableDef>& tables() const { return tables_; }
@@ -177,6 +187,7 @@ class Catalog {
   std::map<uint32_t, std::shared_ptr<const EnumDef>> enums_;
   std::map<uint32_t, RoleDef> roles_;
   std::map<std::string, ExtensionDef> extensions_;
+  std::map<CommentKey, std::string> comments_;
 };
 
 }  // namespace tusk

@@ -596,7 +596,9 @@ static void ExecuteCreateExtension(PgQuery__CreateExtensionStmt* stmt, ExecState
     for (const auto& s : st->session->SearchPath())
       if (cat->FindSchema(s)) { schema = s; break; }
   if (schema.empty()) throw Error(sqlstate::kUndefinedObject, "no schema has been selected to create in");
-  cat->AddExtension({cat->AllocateOid(), name, schema, available->version});
+  uint32_t ext_oid = cat->AllocateOid();
+  cat->AddExtension({ext_oid, name, schema, available->version});
+  cat->SetComment({3079, ext_oid, 0}, available->comment);
   sink->Complete("CREATE EXTENSION");
 }
 
@@ -669,6 +671,7 @@ bool ExecuteDdl(Node* stmt, ExecState* st, ResultSink* sink) {
     case PG_QUERY__NODE__NODE_ALTER_ROLE_STMT: ExecuteAlterRole(stmt->alter_role_stmt, st, sink); return true;
     case PG_QUERY__NODE__NODE_DROP_ROLE_STMT: ExecuteDropRole(stmt->drop_role_stmt, st, sink); return true;
     case PG_QUERY__NODE__NODE_ALTER_TABLE_STMT: ExecuteAlterTable(stmt->alter_table_stmt, st, sink); return true;
+    case PG_QUERY__NODE__NODE_COMMENT_STMT: ExecuteComment(stmt->comment_stmt, st, sink); return true;
     case PG_QUERY__NODE__NODE_RENAME_STMT: ExecuteRename(stmt->rename_stmt, st, sink); return true;
     default: return false;
   }

@@ -18,6 +18,8 @@ void RunPlannedSelect(Planner* planner, const PlannedQuery& q, ExecState* st, Re
 void ExecuteExplain(PgQuery__ExplainStmt* stmt, ExecState* st, ParamTypes* params, ResultSink* sink);
 // VACUUM / ANALYZE: arguments checked, nothing to do (see maintenance.cpp).
 void ExecuteVacuum(PgQuery__VacuumStmt* stmt, ExecState* st, ParamTypes* params, ResultSink* sink, bool in_transaction_block);
+// COMMENT ON (comment.cpp).
+void ExecuteComment(PgQuery__CommentStmt* stmt, ExecState* st, ResultSink* sink);
 // LOCK TABLE (lock_table.cpp).
 void ExecuteLockTable(PgQuery__LockStmt* stmt, ExecState* st, ResultSink* sink, bool in_transaction_block);
 // UPDATE pg_settings: set_config for each setting it selects (settings_update.cpp).

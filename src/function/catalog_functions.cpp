@@ -2,6 +2,8 @@
 // introspection (pg_get_userbyid, pg_table_is_visible, format_type, obj_description, ...).
 #include "catalog/system/catalogs.hpp"
 #include "catalog/system/deparse.hpp"
+#include "catalog/system/descriptions.hpp"
+#include "catalog/system/system_relation.hpp"
 #include "catalog/system/object_names.hpp"
 #include "engine/session.hpp"
 #include "function/registry.hpp"
@@ -237,12 +239,26 @@ void RegisterCatalogFunctions() {
       default: return Value::Str("");
     }
   });
-  // Comments live in pg_description, which holds none until COMMENT ON is supported.
-  auto no_comment = [](const std::vector<Value>&, EvalContext&) { return Value::Null(); };
-  Register("obj_description", {kOidT, Type(oid::kName)}, Type(oid::kText), no_comment);
-  Register("obj_description", {kOidT}, Type(oid::kText), no_comment);
-  Register("col_description", {kOidT, Type(oid::kInt4)}, Type(oid::kText), no_comment);
-  Register("shobj_description", {kOidT, Type(oid::kName)}, Type(oid::kText), no_comment);
+  // Comments (catalog/system/descriptions.hpp). The catalog name picks the class; without one,
+  // any class (PostgreSQL's deprecated one-argument form).
+  auto description = [](EvalContext& ctx, uint32_t classoid, int64_t objoid, int64_t sub) {
+    auto d = FindDescription(*ctx.state->catalog, classoid, static_cast<uint32_t>(objoid), static_cast<int32_t>(sub));
+    return d ? Value::Str(*d) : Value::Null();
+  };
+  Register("obj_description", {kOidT, Type(oid::kName)}, Type(oid::kText), [description](const std::vector<Value>& a, EvalContext& ctx) {
+    const SystemRelation* cls = FindSystemRelation("pg_catalog", a[1].s());
+    return cls ? description(ctx, cls->oid, a[0].i(), 0) : Value::Null();
+  });
+  Register("obj_description", {kOidT}, Type(oid::kText), [description](const std::vector<Value>& a, EvalContext& ctx) {
+    return description(ctx, 0, a[0].i(), 0);
+  });
+  Register("col_description", {kOidT, Type(oid::kInt4)}, Type(oid::kText), [description](const std::vector<Value>& a, EvalContext& ctx) {
+    return description(ctx, 1259, a[0].i(), a[1].i());
+  });
+  // Databases and roles take no comments in Tusk yet (pg_shdescription is empty).
+  Register("shobj_description", {kOidT, Type(oid::kName)}, Type(oid::kText), [](const std::vector<Value>&, EvalContext&) {
+    return Value::Null();
+  });
   // Deparsing. Stored expressions (pg_node_tree columns) are SQL text bound against the relation.
   auto get_expr = [](const std::vector<Value>& a, EvalContext& ctx) {
     const TableDef* t = ctx.state->catalog->FindTable(static_cast<uint32_t>(a[1].i()));
@@ -271,10 +287,11 @@ void RegisterCatalogFunctions() {
   Register("pg_get_indexdef", {kOidT}, Type(oid::kText), index_def);
   Register("pg_get_indexdef", {kOidT, Type(oid::kInt4), Type(oid::kBool)}, Type(oid::kText), index_def);
   // Extended statistics objects (pg_statistic_ext) cannot be created yet: none to describe.
-  Register("pg_get_statisticsobjdef_columns", {kOidT}, Type(oid::kText), no_comment);
+  auto no_object = [](const std::vector<Value>&, EvalContext&) { return Value::Null(); };
+  Register("pg_get_statisticsobjdef_columns", {kOidT}, Type(oid::kText), no_object);
   // Nor can triggers (pg_trigger is empty): PostgreSQL gives NULL for an OID that is none.
-  Register("pg_get_triggerdef", {kOidT}, Type(oid::kText), no_comment);
-  Register("pg_get_triggerdef", {kOidT, Type(oid::kBool)}, Type(oid::kText), no_comment);
+  Register("pg_get_triggerdef", {kOidT}, Type(oid::kText), no_object);
+  Register("pg_get_triggerdef", {kOidT, Type(oid::kBool)}, Type(oid::kText), no_object);
   // Whether logical replication could publish the relation: PostgreSQL's test, a user table.
   Register("pg_relation_is_publishable", {Type(oid::kRegclass)}, Type(oid::kBool), [](const std::vector<Value>& a, EvalContext& ctx) {
     const TableDef* t = ctx.state->catalog->FindTable(static_cast<uint32_t>(a[0].i()));

@@ -19,6 +19,7 @@ void RegisterTypeCatalogs();       // pg_type, pg_enum
 void RegisterRoleCatalogs();       // pg_authid, pg_roles, pg_user, pg_auth_members, pg_database
 void RegisterSettingsCatalogs();   // pg_settings
 void RegisterExtensionCatalogs();  // pg_extension, pg_available_extensions
+void RegisterDescriptionCatalog(); // pg_description
 // The other PostgreSQL catalogs, empty; `registered` tells which OIDs already have rows.
 void RegisterEmptyCatalogs(const std::function<bool(uint32_t)>& registered);
 

@@ -1,5 +1,4 @@
-// pg_namespace (the schemas), pg_description (comments), pg_init_privs (initdb's grants).
-#include "catalog/extensions.hpp"
+// pg_namespace (the schemas) and pg_init_privs (initdb's grants).
 #include "catalog/system/catalogs.hpp"
 #include "catalog/system/system_relation.hpp"
 #include "execution/exec_state.hpp"
@@ -42,23 +41,6 @@ void RegisterNamespaceCatalogs() {
     }
   };
   RegisterSystemRelation(std::move(r));
-
-  // pg_description: the comments of built-in schemas and of installed extensions.
-  SystemRelation d;
-  d.oid = 2609;
-  d.schema = "pg_catalog";
-  d.name = "pg_description";
-  d.columns = {{"objoid", Type(oid::kOid)}, {"classoid", Type(oid::kOid)}, {"objsubid", Type(oid::kInt4)},
-               {"description", Type(oid::kText)}};
-  d.rows = [](ExecState& st, std::vector<Row>* rows) {
-    rows->push_back({OidValue(11), OidValue(2615), Value::Int(0), Value::Str("system catalog schema")});
-    if (st.catalog->FindSchema("public") && NamespaceOid(*st.catalog, "public") == 2200)
-      rows->push_back({OidValue(2200), OidValue(2615), Value::Int(0), Value::Str("standard public schema")});
-    for (const auto& [name, e] : st.catalog->extensions())
-      if (const AvailableExtension* a = FindAvailableExtension(name))
-        rows->push_back({OidValue(e.oid), OidValue(3079), Value::Int(0), Value::Str(a->comment)});
-  };
-  RegisterSystemRelation(std::move(d));
 
   // pg_init_privs: the grants initdb made, which pg_dump leaves out of a dump.
   SystemRelation init;

@@ -33,6 +33,7 @@ const Registry& Loaded() {
     RegisterRoleCatalogs();
     RegisterSettingsCatalogs();
     RegisterExtensionCatalogs();
+    RegisterDescriptionCatalog();
     auto& reg = TheRegistry();
     std::set<uint32_t> have;
     for (const auto* r : reg.by_oid) have.insert(r->oid);

@@ -56,3 +56,10 @@ INSERT INTO tasks (user_id, parent_id, title) VALUES (1, 1, 'child');
 INSERT INTO billing.invoices (invoice_no, tenant_id, amount, issued, token) VALUES
   (1, '00000000-0000-0000-0000-000000000001', 1234.50, '2026-12-01 10:00:00', 'fixed');
 SELECT nextval('billing.invoice_seq') AS advanced;
+COMMENT ON SCHEMA billing IS 'Money matters';
+COMMENT ON TABLE users IS 'People who sign in';
+COMMENT ON COLUMN users.email IS 'it''s unique per tenant';
+COMMENT ON TYPE task_status IS 'where a task stands';
+COMMENT ON INDEX users_email_pattern IS 'LIKE ''prefix%'' lookups';
+COMMENT ON CONSTRAINT tasks_title_check ON tasks IS 'no empty titles';
+COMMENT ON SEQUENCE billing.invoice_seq IS 'invoice numbers';

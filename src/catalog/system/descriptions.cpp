@@ -1,0 +1,72 @@
+#include "catalog/system/descriptions.hpp"
+
+#include <algorithm>
+
+#include "catalog/system/catalogs.hpp"
+#include "catalog/system/system_relation.hpp"
+#include "execution/exec_state.hpp"
+
+namespace tusk {
+
+namespace {
+constexpr uint32_t kClassOid = 1259, kNamespaceOid = 2615, kTypeOid = 1247, kConstraintOid = 2606,
+                   kExtensionOid = 3079;
+
+// Whether a COMMENT ON target still exists (objects are dropped without touching comments;
+// OIDs are never reused, so a stale comment simply stops showing).
+bool Exists(const Catalog& cat, uint32_t classoid, uint32_t objoid, int32_t sub) {
+  switch (classoid) {
+    case kClassOid: {
+      if (const TableDef* t = cat.FindTable(objoid))
+        return sub == 0 || (sub > 0 && static_cast<size_t>(sub) <= t->columns.size() && !t->columns[static_cast<size_t>(sub - 1)].dropped);
+      return sub == 0 && (cat.FindIndex(objoid) || cat.FindSequence(objoid));
+    }
+    case kNamespaceOid: return cat.schemas().count(objoid) > 0;
+    case kTypeOid: return cat.FindEnumByOid(objoid) != nullptr;
+    case kConstraintOid:
+      for (const auto& [oid, t] : cat.tables())
+        for (const auto& c : t.constraints)
+          if (c.oid == objoid) return true;
+      return false;
+    case kExtensionOid:
+      for (const auto& [name, e] : cat.extensions())
+        if (e.oid == objoid) return true;
+      return false;
+    default: return false;
+  }
+}
+}  // namespace
+
+std::vector<Description> AllDescriptions(const Catalog& cat) {
+  std::vector<Description> out;
+  for (const auto& [key, text] : cat.comments()) {
+    auto [classoid, objoid, sub] = key;
+    if (Exists(cat, classoid, objoid, sub)) out.push_back({objoid, classoid, sub, text});
+  }
+  std::sort(out.begin(), out.end(), [](const Description& a, const Description& b) {
+    return std::tie(a.objoid, a.classoid, a.objsubid) < std::tie(b.objoid, b.classoid, b.objsubid);
+  });
+  return out;
+}
+
+std::optional<std::string> FindDescription(const Catalog& cat, uint32_t classoid, uint32_t objoid, int32_t objsubid) {
+  for (const auto& d : AllDescriptions(cat))
+    if (d.objoid == objoid && d.objsubid == objsubid && (classoid == 0 || d.classoid == classoid)) return d.text;
+  return std::nullopt;
+}
+
+void RegisterDescriptionCatalog() {
+  SystemRelation d;
+  d.oid = 2609;
+  d.schema = "pg_catalog";
+  d.name = "pg_description";
+  d.columns = {{"objoid", Type(oid::kOid)}, {"classoid", Type(oid::kOid)}, {"objsubid", Type(oid::kInt4)},
+               {"description", Type(oid::kText)}};
+  d.rows = [](ExecState& st, std::vector<Row>* rows) {
+    for (const auto& x : AllDescriptions(*st.catalog))
+      rows->push_back({OidValue(x.objoid), OidValue(x.classoid), Value::Int(x.objsubid), Value::Str(x.text)});
+  };
+  RegisterSystemRelation(std::move(d));
+}
+
+}  // namespace tusk

@@ -1,0 +1,112 @@
+// COMMENT ON { TABLE | COLUMN | INDEX | SEQUENCE | SCHEMA | TYPE | CONSTRAINT ... ON | EXTENSION }
+// name IS 'text' | NULL: the comment is kept in the catalog (pg_description, psql's \d+).
+#include "common/error.hpp"
+#include "common/strings.hpp"
+#include "engine/statements.hpp"
+#include "planner/planner.hpp"
+
+namespace tusk {
+
+namespace {
+
+constexpr uint32_t kClassOid = 1259, kNamespaceOid = 2615, kTypeOid = 1247, kConstraintOid = 2606,
+                   kExtensionOid = 3079;
+
+std::vector<std::string> NameList(Node* object) {
+  std::vector<std::string> names;
+  if (object->node_case == PG_QUERY__NODE__NODE_LIST)
+    for (size_t i = 0; i < object->list->n_items; i++) names.push_back(StrVal(object->list->items[i]));
+  else
+    names.push_back(StrVal(object));
+  return names;
+}
+
+std::string Dotted(const std::vector<std::string>& names) { return Join(names, "."); }
+
+// The relation a (possibly qualified) name list means, checked against the kind COMMENT ON
+// named; 42P01 when there is none.
+uint32_t Relation(ExecState* st, const std::vector<std::string>& names, RelKind want, const char* kind_name) {
+  std::string schema = names.size() > 1 ? names[names.size() - 2] : "";
+  auto rel = st->catalog->FindRelation(schema, names.back(), st->session->SearchPath());
+  if (!rel) throw Error(sqlstate::kUndefinedTable, "relation \"" + Dotted(names) + "\" does not exist");
+  if (rel->first != want) throw Error(sqlstate::kWrongObjectType, "\"" + names.back() + "\" is not " + kind_name);
+  return rel->second;
+}
+
+}  // namespace
+
+void ExecuteComment(PgQuery__CommentStmt* stmt, ExecState* st, ResultSink* sink) {
+  Catalog* cat = st->session->MutableCatalog(st);
+  Catalog::CommentKey key;
+  switch (stmt->objtype) {
+    case PG_QUERY__OBJECT_TYPE__OBJECT_TABLE:
+      key = {kClassOid, Relation(st, NameList(stmt->object), RelKind::kTable, "a table"), 0};
+      break;
+    case PG_QUERY__OBJECT_TYPE__OBJECT_INDEX:
+      key = {kClassOid, Relation(st, NameList(stmt->object), RelKind::kIndex, "an index"), 0};
+      break;
+    case PG_QUERY__OBJECT_TYPE__OBJECT_SEQUENCE:
+      key = {kClassOid, Relation(st, NameList(stmt->object), RelKind::kSequence, "a sequence"), 0};
+      break;
+    case PG_QUERY__OBJECT_TYPE__OBJECT_COLUMN: {
+      auto names = NameList(stmt->object);
+      if (names.size() < 2) throw Error(sqlstate::kSyntaxError, "column name must be qualified");
+      std::string column = names.back();
+      names.pop_back();
+      uint32_t table = Relation(st, names, RelKind::kTable, "a table");
+      int col = cat->FindTable(table)->FindColumn(column);
+      if (col < 0)
+        throw Error(sqlstate::kUndefinedColumn, "column \"" + column + "\" of relation \"" + Dotted(names) + "\" does not exist");
+      key = {kClassOid, table, col + 1};
+      break;
+    }
+    case PG_QUERY__OBJECT_TYPE__OBJECT_SCHEMA: {
+      std::string name = StrVal(stmt->object);
+      const SchemaDef* s = cat->FindSchema(name);
+      if (!s) throw Error(sqlstate::kUndefinedSchema, "schema \"" + name + "\" does not exist");
+      key = {kNamespaceOid, s->oid, 0};
+      break;
+    }
+    case PG_QUERY__OBJECT_TYPE__OBJECT_TYPE: {
+      ParamTypes params;
+      Planner planner(st, &params);
+      Type t;
+      try {
+        t = planner.binder().ResolveType(stmt->object->type_name);
+      } catch (Error& e) {
+        throw e.ClearPosition();
+      }
+      if (!t.enumdef || t.array)
+        throw Error(sqlstate::kFeatureNotSupported, "COMMENT ON TYPE is supported for enum types only");
+      key = {kTypeOid, t.enumdef->type_oid, 0};
+      break;
+    }
+    case PG_QUERY__OBJECT_TYPE__OBJECT_TABCONSTRAINT: {
+      auto names = NameList(stmt->object);
+      std::string constraint = names.back();
+      names.pop_back();
+      uint32_t table = Relation(st, names, RelKind::kTable, "a table");
+      const TableDef* t = cat->FindTable(table);
+      uint32_t found = 0;
+      for (const auto& c : t->constraints)
+        if (c.name == constraint) found = c.oid;
+      if (!found)
+        throw Error(sqlstate::kUndefinedObject, "constraint \"" + constraint + "\" for table \"" + t->name + "\" does not exist");
+      key = {kConstraintOid, found, 0};
+      break;
+    }
+    case PG_QUERY__OBJECT_TYPE__OBJECT_EXTENSION: {
+      std::string name = StrVal(stmt->object);
+      auto it = cat->extensions().find(name);
+      if (it == cat->extensions().end()) throw Error(sqlstate::kUndefinedObject, "extension \"" + name + "\" does not exist");
+      key = {kExtensionOid, it->second.oid, 0};
+      break;
+    }
+    default:
+      throw Error(sqlstate::kFeatureNotSupported, "COMMENT ON this kind of object is not supported yet");
+  }
+  cat->SetComment(key, stmt->comment ? stmt->comment : "");
+  sink->Complete("COMMENT");
+}
+
+}  // namespace tusk
