@@ -90,7 +90,7 @@ std::string TableAccess::IndexKey(const BoundIndex& idx, const Row& row, const s
     has_null |= v.is_null();
     EncodeKeyValue(idx.keys[i]->type, v, idx.orders[i], &key);
   }
-  *unique_form = idx.def->unique && !has_null;
+  *unique_form = idx.def->unique && (!has_null || idx.def->nulls_not_distinct);
   if (!*unique_form) key += table_key;
   return key;
 }
@@ -217,7 +217,7 @@ bool TableAccess::LookupUnique(const BoundIndex& idx, const Row& key_values, std
   // The primary key index is the table itself.
   std::string key = RelationPrefix(idx.def->primary ? table_->oid : idx.def->oid);
   for (size_t i = 0; i < key_values.size(); i++) {
-    if (key_values[i].is_null()) return false;
+    if (key_values[i].is_null() && !idx.def->nulls_not_distinct) return false;
     EncodeKeyValue(idx.keys[i]->type, key_values[i], idx.orders[i], &key);
   }
   // A primary key lookup reads one row; other unique indexes count as reading the table.

@@ -147,7 +147,8 @@ namespace {
 // 2: constraints and column defaults carry OIDs, index columns an operator class. A format 1
 // catalog is read as well; its objects get OIDs as it loads (the same ones at every load,
 // until the next DDL writes format 2).
-constexpr uint64_t kCatalogFormat = 4;  // 3: extensions with OID, schema, version; 4: comments
+// 3: extensions with OID, schema, version; 4: comments; 5: indexes' NULLS NOT DISTINCT
+constexpr uint64_t kCatalogFormat = 5;
 
 struct Writer {
   std::string out;
@@ -212,6 +213,7 @@ std::string Catalog::Serialize() const {
     w.U(ix.oid); w.U(ix.table); w.S(ix.name); w.U(ix.unique); w.U(ix.primary); w.S(ix.where_sql);
     w.U(ix.columns.size());
     for (const auto& c : ix.columns) { w.I(c.column); w.S(c.expr_sql); w.U(c.desc); w.U(c.nulls_first); w.S(c.opclass); }
+    w.U(ix.nulls_not_distinct);
   }
   w.U(sequences_.size());
   for (const auto& [oid, s] : sequences_) {
@@ -235,7 +237,7 @@ std::shared_ptr<Catalog> Catalog::Deserialize(const std::string& bytes) {
   Reader r{bytes};
   uint64_t format = r.U();
   if (format < 1 || format > kCatalogFormat) Reader::Bad();
-  bool v2 = format >= 2, v3 = format >= 3, v4 = format >= 4;
+  bool v2 = format >= 2, v3 = format >= 3, v4 = format >= 4, v5 = format >= 5;
   auto c = std::make_shared<Catalog>();
   c->next_oid_ = r.U32();
   for (size_t n = r.Count(); n > 0; n--) { SchemaDef s; s.oid = r.U32(); s.name = r.S(); c->schemas_[s.oid] = s; }
@@ -277,6 +279,7 @@ std::shared_ptr<Catalog> Catalog::Deserialize(const std::string& bytes) {
       if (v2) ic.opclass = r.S();
       ix.columns.push_back(ic);
     }
+    if (v5) ix.nulls_not_distinct = r.U();
     c->indexes_[ix.oid] = ix;
   }
   for (size_t n = r.Count(); n > 0; n--) {

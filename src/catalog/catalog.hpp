@@ -43,6 +43,7 @@ struct IndexDef {
   std::vector<IndexColumn> columns;
   bool unique = false;
   bool primary = false;
+  bool nulls_not_distinct = false;  // UNIQUE NULLS NOT DISTINCT: NULLs count as equal
   std::string where_sql;       // partial index predicate; empty when none
 };
 

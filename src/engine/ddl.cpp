@@ -125,7 +125,6 @@ static void ExecuteCreateIndex(PgQuery__IndexStmt* stmt, ExecState* st, ResultSi
   if (stmt->access_method && std::string(stmt->access_method) != "btree")
     throw Error(sqlstate::kFeatureNotSupported, "access method \"" + std::string(stmt->access_method) + "\" is not supported yet");
   if (stmt->n_index_including_params) throw Error(sqlstate::kFeatureNotSupported, "INCLUDE in indexes is not supported yet");
-  if (stmt->nulls_not_distinct) throw Error(sqlstate::kFeatureNotSupported, "NULLS NOT DISTINCT is not supported yet");
   Catalog* cat = st->session->MutableCatalog(st);
   ParamTypes params;
   Planner planner(st, &params);
@@ -140,6 +139,7 @@ static void ExecuteCreateIndex(PgQuery__IndexStmt* stmt, ExecState* st, ResultSi
   IndexDef idx;
   idx.table = t->oid;
   idx.unique = stmt->unique;
+  idx.nulls_not_distinct = stmt->nulls_not_distinct;
   std::vector<std::string> name_parts;
   Scope scope;
   scope.Add(planner.TableScopeRel(t, t->name));

@@ -112,14 +112,14 @@ void BuildIndex(ExecState* st, const TableDef& t, const IndexDef& idx) {
       vals.push_back(v);
       EncodeKeyValue(bi->keys[i]->type, v, bi->orders[i], &key);
     }
-    bool unique_form = idx.unique && !has_null;
+    bool unique_form = idx.unique && (!has_null || idx.nulls_not_distinct);
     if (unique_form) {
       if (!seen.insert(key).second) {
         std::string cols, text;
         for (size_t i = 0; i < vals.size(); i++) {
           if (i) { cols += ", "; text += ", "; }
           cols += bi->key_sql[i];
-          text += FormatText(bi->keys[i]->type, vals[i], st->dt);
+          text += vals[i].is_null() ? "null" : FormatText(bi->keys[i]->type, vals[i], st->dt);
         }
         throw Error(sqlstate::kUniqueViolation, "could not create unique index \"" + idx.name + "\"")
             .WithDetail("Key (" + cols + ")=(" + text + ") is duplicated.");
@@ -150,7 +150,6 @@ void AddKeyConstraint(ExecState* st, Catalog* cat, TableDef* t, PgQuery__Constra
     throw Error(sqlstate::kInvalidTableDefinition, "multiple primary keys for table \"" + t->name + "\" are not allowed").WithPosition(c->location + 1);
   if (c->n_including || (c->indexname && *c->indexname) || (c->indexspace && *c->indexspace))
     throw Error(sqlstate::kFeatureNotSupported, "this key constraint option is not supported yet");
-  if (c->nulls_not_distinct) throw Error(sqlstate::kFeatureNotSupported, "NULLS NOT DISTINCT is not supported yet");
   std::string name = c->conname && *c->conname ? c->conname
                      : primary ? ChooseRelationName(*cat, t->schema, t->name, {}, "pkey")
                                : ChooseRelationName(*cat, t->schema, t->name, ColumnNames(*t, cols), "key");
@@ -162,6 +161,7 @@ void AddKeyConstraint(ExecState* st, Catalog* cat, TableDef* t, PgQuery__Constra
   idx.name = name;
   idx.unique = true;
   idx.primary = primary;
+  idx.nulls_not_distinct = c->nulls_not_distinct;
   for (int col : cols) {
     IndexColumn ic;
     ic.column = col;

@@ -91,7 +91,11 @@ std::vector<int> ColumnsOfStoredExpr(ExecState* st, const TableDef& table, const
 std::string ConstraintDefinition(ExecState* st, const TableDef& t, const ConstraintDef& c, bool pretty) {
   switch (c.kind) {
     case 'p': return "PRIMARY KEY (" + ColumnList(t, c.columns) + ")";
-    case 'u': return "UNIQUE (" + ColumnList(t, c.columns) + ")";
+    case 'u': {
+      const IndexDef* index = st->catalog->FindIndex(c.index);
+      return std::string("UNIQUE ") + (index && index->nulls_not_distinct ? "NULLS NOT DISTINCT " : "") + "(" +
+             ColumnList(t, c.columns) + ")";
+    }
     case 'c': {
       // non-pretty keeps the expression's own parentheses: CHECK ((n > 0))
       return "CHECK (" + DeparseStoredExpr(st, &t, c.check_sql, nullptr, pretty) + ")";
@@ -136,6 +140,7 @@ std::string IndexDefinition(ExecState* st, const IndexDef& index, int column, bo
   std::string table = pretty ? RelationText(st, t->oid) : QuoteIdent(t->schema) + "." + QuoteIdent(t->name);
   std::string out = std::string("CREATE ") + (index.unique ? "UNIQUE " : "") + "INDEX " + QuoteIdent(index.name) + " ON " + table +
                     " USING btree (" + Join(keys, ", ") + ")";
+  if (index.nulls_not_distinct) out += " NULLS NOT DISTINCT";
   if (!index.where_sql.empty()) out += " WHERE " + DeparseStoredExpr(st, t, index.where_sql, nullptr, pretty);
   return out;
 }

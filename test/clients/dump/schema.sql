@@ -42,6 +42,8 @@ CREATE TABLE billing.invoices (
   token text DEFAULT md5(random()::text)
 );
 CREATE SEQUENCE billing.invoice_seq START 1000 INCREMENT 5;
+CREATE TABLE tags (name text, owner bigint, UNIQUE NULLS NOT DISTINCT (name));
+CREATE UNIQUE INDEX tags_owner_name ON tags (owner, name) NULLS NOT DISTINCT;
 INSERT INTO tenants (id, slug, name, settings) VALUES
   ('00000000-0000-0000-0000-000000000001', 'acme', 'Acme, "Inc."', '{"plan": "pro", "seats": 10}'),
   ('00000000-0000-0000-0000-000000000002', 'tab\and', E'line one\nline two\ttab', '{}');
