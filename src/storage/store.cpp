@@ -63,6 +63,13 @@ uint64_t Store::ApproximateSize(const std::string& begin, const std::string& end
   options.include_files = true;
   uint64_t size = 0;
   CheckStatus(db_->GetApproximateSizes(options, db_->DefaultColumnFamily(), &range, 1, &size), "estimate a relation's size");
+  if (size > 0) return size;
+  // RocksDB's estimate of a memtable range is sampled and can be 0 for a few thousand keys:
+  // count a small range's bytes instead (a large one always has an estimate).
+  std::unique_ptr<rocksdb::Iterator> it(db_->NewIterator(rocksdb::ReadOptions()));
+  size_t keys = 0;
+  for (it->Seek(begin); it->Valid() && it->key().compare(end) < 0 && keys < 100000; it->Next(), keys++)
+    size += it->key().size() + it->value().size();
   return size;
 }
 
