@@ -79,18 +79,24 @@ bool TableAccess::InIndex(const BoundIndex& idx, const Row& row) {
   return IsTrue(idx.predicate->Eval(ctx));
 }
 
-std::string TableAccess::IndexKey(const BoundIndex& idx, const Row& row, const std::string& table_key, bool* unique_form) {
+std::string EncodeIndexKey(const BoundIndex& idx, EvalContext& ctx, Row* values, bool* unique_form) {
   std::string key = RelationPrefix(idx.def->oid);
-  EvalContext ctx;
-  ctx.row = &row;
-  ctx.state = st_;
   bool has_null = false;
   for (size_t i = 0; i < idx.keys.size(); i++) {
     Value v = idx.keys[i]->Eval(ctx);
     has_null |= v.is_null();
     EncodeKeyValue(idx.keys[i]->type, v, idx.orders[i], &key);
+    if (values) values->push_back(std::move(v));
   }
   *unique_form = idx.def->unique && (!has_null || idx.def->nulls_not_distinct);
+  return key;
+}
+
+std::string TableAccess::IndexKey(const BoundIndex& idx, const Row& row, const std::string& table_key, bool* unique_form) {
+  EvalContext ctx;
+  ctx.row = &row;
+  ctx.state = st_;
+  std::string key = EncodeIndexKey(idx, ctx, nullptr, unique_form);
   if (!*unique_form) key += table_key;
   return key;
 }

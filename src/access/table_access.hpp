@@ -30,6 +30,11 @@ struct BoundIndex {
 // The table key a secondary index entry's value points at (throws XX001 when malformed).
 std::string_view IndexEntryTableKey(std::string_view value);
 
+// The key of a row's entry in an index: its key values (into *values when given) encoded in
+// index order. Unique form — no table key appended, so a second equal entry collides — when
+// the index is unique and no value is NULL, or its NULLs are not distinct.
+std::string EncodeIndexKey(const BoundIndex& idx, EvalContext& ctx, Row* values, bool* unique_form);
+
 class TableAccess {
  public:
   TableAccess(ExecState* st, const TableDef* table, std::vector<BoundIndex> indexes);

@@ -103,16 +103,9 @@ void BuildIndex(ExecState* st, const TableDef& t, const IndexDef& idx) {
     row.pop_back();
     ctx.row = &row;
     if (bi->predicate && !IsTrue(bi->predicate->Eval(ctx))) continue;
-    std::string key = RelationPrefix(idx.oid);
-    bool has_null = false;
     Row vals;
-    for (size_t i = 0; i < bi->keys.size(); i++) {
-      Value v = bi->keys[i]->Eval(ctx);
-      has_null |= v.is_null();
-      vals.push_back(v);
-      EncodeKeyValue(bi->keys[i]->type, v, bi->orders[i], &key);
-    }
-    bool unique_form = idx.unique && (!has_null || idx.nulls_not_distinct);
+    bool unique_form;
+    std::string key = EncodeIndexKey(*bi, ctx, &vals, &unique_form);
     if (unique_form) {
       if (!seen.insert(key).second) {
         std::string cols, text;
