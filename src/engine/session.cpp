@@ -652,8 +652,10 @@ void Session::Dispatch(Node* stmt, const PreparedStatement* prepared, ExecState*
     case PG_QUERY__NODE__NODE_INSERT_STMT:
     case PG_QUERY__NODE__NODE_UPDATE_STMT:
     case PG_QUERY__NODE__NODE_DELETE_STMT:
-      // Prepared, they keep their plan as a SELECT does.
-      if (prepared && !txn_catalog_) {
+      // Prepared, they keep their plan as a SELECT does (UPDATE pg_settings is a query of its
+      // own, planned each time).
+      if (prepared && !txn_catalog_ &&
+          !(stmt->node_case == PG_QUERY__NODE__NODE_UPDATE_STMT && IsSettingsViewUpdate(stmt->update_stmt, st))) {
         ExecuteCached(&prepared->plan, prepared->columns, PlanSettingsKey(), st, &params, sink, [&](ExecState* s, ParamTypes* p) {
           return PlanModify(stmt, s, p);
         });

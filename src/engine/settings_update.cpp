@@ -37,7 +37,22 @@ void ExecuteSettingsUpdate(PgQuery__UpdateStmt* stmt, ExecState* st, ParamTypes*
   if (stmt->relation->alias) sql += " AS " + alias;
   if (stmt->where_clause) sql += " WHERE " + DeparseExpr(stmt->where_clause);
   auto script = ParseSql(sql);
-  ExecuteSelect(script->statements[0].stmt, st, params, sink);
+  if (st->describe_only) {  // Describe (extended protocol): parameter types and row shape only
+    Planner planner(st, params);
+    sink->Columns(planner.PlanSelect(script->statements[0].stmt, nullptr).columns);
+    return;
+  }
+  // The rows go to the client as the SELECT makes them; the command tag stays UPDATE's, with
+  // no table rows changed ("UPDATE 0"), as PostgreSQL's rule gives.
+  struct AsUpdate : ResultSink {
+    ResultSink* out;
+    explicit AsUpdate(ResultSink* o) : out(o) { held = o->held; }
+    void Columns(const std::vector<ColumnInfo>& cols) override { out->Columns(cols); }
+    void AddRow(const Row& row) override { out->AddRow(row); }
+    void Complete(const std::string&) override { out->Complete("UPDATE 0"); }
+    void SendNotice(const Notice& n) override { out->SendNotice(n); }
+  } as_update(sink);
+  ExecuteSelect(script->statements[0].stmt, st, params, &as_update);
 }
 
 }  // namespace tusk

@@ -305,7 +305,20 @@ def test_cancel_request():
 
 check("extended protocol", test_extended_protocol)
 check("binary parameters and results", test_binary_formats)
+def test_prepared_settings_update():
+    """UPDATE pg_settings through the extended protocol: a set_config per row, tag UPDATE 0
+    (as PostgreSQL 15 answers), each execution applying its parameter."""
+    a = connect()
+    a.prepare("set_wm", "UPDATE pg_settings SET setting = $1 WHERE name = 'work_mem'")
+    assert a.execute_prepared("set_wm", ("8MB",)) == ([["8MB"]], ["UPDATE 0"])
+    assert a.query("SHOW work_mem")[0] == [["8MB"]]
+    assert a.execute_prepared("set_wm", ("16MB",)) == ([["16MB"]], ["UPDATE 0"])
+    assert a.query("SHOW work_mem")[0] == [["16MB"]]
+    a.close()
+
+
 check("prepared statements keep valid plans", test_prepared_plans)
+check("UPDATE pg_settings through the extended protocol", test_prepared_settings_update)
 check("prepared INSERT, UPDATE and DELETE keep valid plans", test_prepared_dml_plans)
 check("cancel request", test_cancel_request)
 check("SCRAM-SHA-256 authentication", test_scram_auth)
