@@ -63,7 +63,12 @@ std::vector<uint64_t> TableLocks::Blockers(uint32_t rel, uint64_t owner, TableLo
 }
 
 bool TableLocks::Conflicts(uint32_t rel, uint64_t owner, TableLockMode mode) const {
-  return !Blockers(rel, owner, mode).empty();
+  auto t = tables_.find(rel);
+  if (t == tables_.end()) return false;
+  const uint16_t conflicts = ConflictMask(mode);
+  for (const auto& [other, held] : t->second.modes)
+    if (other != owner && (held & conflicts)) return true;
+  return false;
 }
 
 std::vector<uint64_t> TableLocks::FindCycle(uint64_t owner) const {

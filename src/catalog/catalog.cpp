@@ -34,10 +34,10 @@ std::shared_ptr<Catalog> Catalog::Bootstrap() {
 }
 
 void Catalog::SetBuiltinComments() {
-  if (schemas_.count(11)) SetComment({2615, 11, 0}, "system catalog schema");
-  if (schemas_.count(2200)) SetComment({2615, 2200, 0}, "standard public schema");
+  if (schemas_.count(11)) SetComment({class_oid::kPgNamespace, 11, 0}, "system catalog schema");
+  if (schemas_.count(2200)) SetComment({class_oid::kPgNamespace, 2200, 0}, "standard public schema");
   for (const auto& [name, e] : extensions_)
-    if (const AvailableExtension* a = FindAvailableExtension(name)) SetComment({3079, e.oid, 0}, a->comment);
+    if (const AvailableExtension* a = FindAvailableExtension(name)) SetComment({class_oid::kPgExtension, e.oid, 0}, a->comment);
 }
 
 const SchemaDef* Catalog::FindSchema(const std::string& name) const {

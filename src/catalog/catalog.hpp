@@ -111,6 +111,12 @@ struct ExtensionDef {
 };
 inline constexpr uint32_t kPlpgsqlExtensionOid = 13559;
 
+// The OIDs of the catalogs that list objects (pg_depend's and pg_description's classid).
+namespace class_oid {
+inline constexpr uint32_t kPgClass = 1259, kPgType = 1247, kPgNamespace = 2615, kPgConstraint = 2606,
+                          kPgAttrdef = 2604, kPgExtension = 3079;
+}  // namespace class_oid
+
 enum class RelKind : char { kTable = 'r', kIndex = 'i', kSequence = 'S' };
 
 class Catalog {
@@ -162,7 +168,8 @@ class Catalog {
   void AddExtension(ExtensionDef e) { extensions_[e.name] = std::move(e); }
   void DropExtension(const std::string& name) { extensions_.erase(name); }
   const std::map<std::string, ExtensionDef>& extensions() const { return extensions_; }
-  // COMMENT ON: the comment of an object, keyed as pg_description is (class OID, object OID,
+  // COMMENT ON: the comment of an object, keyed as pg_description is (the class is the OID of
+  // the catalog listing the object, class_oid below) (class OID, object OID,
   // column number or 0). An empty comment removes it.
   using CommentKey = std::tuple<uint32_t, uint32_t, int32_t>;
   void SetComment(const CommentKey& key, const std::string& text) {

@@ -9,8 +9,7 @@ namespace tusk {
 
 namespace {
 
-constexpr uint32_t kClassOid = 1259, kNamespaceOid = 2615, kTypeOid = 1247, kConstraintOid = 2606,
-                   kExtensionOid = 3079;
+using namespace class_oid;
 
 std::vector<std::string> NameList(Node* object) {
   std::vector<std::string> names;
@@ -40,13 +39,13 @@ void ExecuteComment(PgQuery__CommentStmt* stmt, ExecState* st, ResultSink* sink)
   Catalog::CommentKey key;
   switch (stmt->objtype) {
     case PG_QUERY__OBJECT_TYPE__OBJECT_TABLE:
-      key = {kClassOid, Relation(st, NameList(stmt->object), RelKind::kTable, "a table"), 0};
+      key = {kPgClass, Relation(st, NameList(stmt->object), RelKind::kTable, "a table"), 0};
       break;
     case PG_QUERY__OBJECT_TYPE__OBJECT_INDEX:
-      key = {kClassOid, Relation(st, NameList(stmt->object), RelKind::kIndex, "an index"), 0};
+      key = {kPgClass, Relation(st, NameList(stmt->object), RelKind::kIndex, "an index"), 0};
       break;
     case PG_QUERY__OBJECT_TYPE__OBJECT_SEQUENCE:
-      key = {kClassOid, Relation(st, NameList(stmt->object), RelKind::kSequence, "a sequence"), 0};
+      key = {kPgClass, Relation(st, NameList(stmt->object), RelKind::kSequence, "a sequence"), 0};
       break;
     case PG_QUERY__OBJECT_TYPE__OBJECT_COLUMN: {
       auto names = NameList(stmt->object);
@@ -57,14 +56,14 @@ void ExecuteComment(PgQuery__CommentStmt* stmt, ExecState* st, ResultSink* sink)
       int col = cat->FindTable(table)->FindColumn(column);
       if (col < 0)
         throw Error(sqlstate::kUndefinedColumn, "column \"" + column + "\" of relation \"" + Dotted(names) + "\" does not exist");
-      key = {kClassOid, table, col + 1};
+      key = {kPgClass, table, col + 1};
       break;
     }
     case PG_QUERY__OBJECT_TYPE__OBJECT_SCHEMA: {
       std::string name = StrVal(stmt->object);
       const SchemaDef* s = cat->FindSchema(name);
       if (!s) throw Error(sqlstate::kUndefinedSchema, "schema \"" + name + "\" does not exist");
-      key = {kNamespaceOid, s->oid, 0};
+      key = {kPgNamespace, s->oid, 0};
       break;
     }
     case PG_QUERY__OBJECT_TYPE__OBJECT_TYPE: {
@@ -78,7 +77,7 @@ void ExecuteComment(PgQuery__CommentStmt* stmt, ExecState* st, ResultSink* sink)
       }
       if (!t.enumdef || t.array)
         throw Error(sqlstate::kFeatureNotSupported, "COMMENT ON TYPE is supported for enum types only");
-      key = {kTypeOid, t.enumdef->type_oid, 0};
+      key = {kPgType, t.enumdef->type_oid, 0};
       break;
     }
     case PG_QUERY__OBJECT_TYPE__OBJECT_TABCONSTRAINT: {
@@ -92,14 +91,14 @@ void ExecuteComment(PgQuery__CommentStmt* stmt, ExecState* st, ResultSink* sink)
         if (c.name == constraint) found = c.oid;
       if (!found)
         throw Error(sqlstate::kUndefinedObject, "constraint \"" + constraint + "\" for table \"" + t->name + "\" does not exist");
-      key = {kConstraintOid, found, 0};
+      key = {kPgConstraint, found, 0};
       break;
     }
     case PG_QUERY__OBJECT_TYPE__OBJECT_EXTENSION: {
       std::string name = StrVal(stmt->object);
       auto it = cat->extensions().find(name);
       if (it == cat->extensions().end()) throw Error(sqlstate::kUndefinedObject, "extension \"" + name + "\" does not exist");
-      key = {kExtensionOid, it->second.oid, 0};
+      key = {kPgExtension, it->second.oid, 0};
       break;
     }
     default:

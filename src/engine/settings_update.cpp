@@ -10,6 +10,8 @@
 namespace tusk {
 
 bool IsSettingsViewUpdate(PgQuery__UpdateStmt* stmt, ExecState* st) {
+  // Every UPDATE asks (prepared ones at each execution): answer by name before resolving.
+  if (std::string_view(stmt->relation->relname) != "pg_settings") return false;
   ParamTypes params;
   Planner planner(st, &params);
   const SystemRelation* sys = planner.ResolveSystem(stmt->relation);

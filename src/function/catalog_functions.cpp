@@ -253,7 +253,7 @@ void RegisterCatalogFunctions() {
     return description(ctx, 0, a[0].i(), 0);
   });
   Register("col_description", {kOidT, Type(oid::kInt4)}, Type(oid::kText), [description](const std::vector<Value>& a, EvalContext& ctx) {
-    return description(ctx, 1259, a[0].i(), a[1].i());
+    return description(ctx, class_oid::kPgClass, a[0].i(), a[1].i());
   });
   // Databases and roles take no comments in Tusk yet (pg_shdescription is empty).
   Register("shobj_description", {kOidT, Type(oid::kName)}, Type(oid::kText), [](const std::vector<Value>&, EvalContext&) {

@@ -10,7 +10,8 @@
 namespace tusk {
 
 namespace {
-constexpr uint32_t kClass = 1259, kType = 1247, kNamespace = 2615, kConstraint = 2606, kAttrdef = 2604;
+constexpr uint32_t kClass = class_oid::kPgClass, kType = class_oid::kPgType, kNamespace = class_oid::kPgNamespace,
+                   kConstraint = class_oid::kPgConstraint, kAttrdef = class_oid::kPgAttrdef;
 
 struct Dependency {
   uint32_t classid, objid;

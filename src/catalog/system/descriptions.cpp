@@ -9,26 +9,25 @@
 namespace tusk {
 
 namespace {
-constexpr uint32_t kClassOid = 1259, kNamespaceOid = 2615, kTypeOid = 1247, kConstraintOid = 2606,
-                   kExtensionOid = 3079;
+using namespace class_oid;
 
 // Whether a COMMENT ON target still exists (objects are dropped without touching comments;
 // OIDs are never reused, so a stale comment simply stops showing).
 bool Exists(const Catalog& cat, uint32_t classoid, uint32_t objoid, int32_t sub) {
   switch (classoid) {
-    case kClassOid: {
+    case kPgClass: {
       if (const TableDef* t = cat.FindTable(objoid))
         return sub == 0 || (sub > 0 && static_cast<size_t>(sub) <= t->columns.size() && !t->columns[static_cast<size_t>(sub - 1)].dropped);
       return sub == 0 && (cat.FindIndex(objoid) || cat.FindSequence(objoid));
     }
-    case kNamespaceOid: return cat.schemas().count(objoid) > 0;
-    case kTypeOid: return cat.FindEnumByOid(objoid) != nullptr;
-    case kConstraintOid:
+    case kPgNamespace: return cat.schemas().count(objoid) > 0;
+    case kPgType: return cat.FindEnumByOid(objoid) != nullptr;
+    case kPgConstraint:
       for (const auto& [oid, t] : cat.tables())
         for (const auto& c : t.constraints)
           if (c.oid == objoid) return true;
       return false;
-    case kExtensionOid:
+    case kPgExtension:
       for (const auto& [name, e] : cat.extensions())
         if (e.oid == objoid) return true;
       return false;
