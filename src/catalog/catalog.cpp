@@ -147,8 +147,9 @@ namespace {
 // 2: constraints and column defaults carry OIDs, index columns an operator class. A format 1
 // catalog is read as well; its objects get OIDs as it loads (the same ones at every load,
 // until the next DDL writes format 2).
-// 3: extensions with OID, schema, version; 4: comments; 5: indexes' NULLS NOT DISTINCT
-constexpr uint64_t kCatalogFormat = 5;
+// 3: extensions with OID, schema, version; 4: comments; 5: indexes' NULLS NOT DISTINCT;
+// 6: extensions' member OID blocks
+constexpr uint64_t kCatalogFormat = 6;
 
 struct Writer {
   std::string out;
@@ -225,7 +226,7 @@ std::string Catalog::Serialize() const {
     w.U(r.oid); w.S(r.name); w.S(r.password); w.U(r.superuser); w.U(r.login); w.U(r.createdb); w.U(r.createrole);
   }
   w.U(extensions_.size());
-  for (const auto& [name, e] : extensions_) { w.U(e.oid); w.S(e.name); w.S(e.schema); w.S(e.version); }
+  for (const auto& [name, e] : extensions_) { w.U(e.oid); w.S(e.name); w.S(e.schema); w.S(e.version); w.U(e.members_oid); }
   w.U(comments_.size());
   for (const auto& [key, text] : comments_) {
     w.U(std::get<0>(key)); w.U(std::get<1>(key)); w.I(std::get<2>(key)); w.S(text);
@@ -237,7 +238,7 @@ std::shared_ptr<Catalog> Catalog::Deserialize(const std::string& bytes) {
   Reader r{bytes};
   uint64_t format = r.U();
   if (format < 1 || format > kCatalogFormat) Reader::Bad();
-  bool v2 = format >= 2, v3 = format >= 3, v4 = format >= 4, v5 = format >= 5;
+  bool v2 = format >= 2, v3 = format >= 3, v4 = format >= 4, v5 = format >= 5, v6 = format >= 6;
   auto c = std::make_shared<Catalog>();
   c->next_oid_ = r.U32();
   for (size_t n = r.Count(); n > 0; n--) { SchemaDef s; s.oid = r.U32(); s.name = r.S(); c->schemas_[s.oid] = s; }
@@ -305,6 +306,8 @@ std::shared_ptr<Catalog> Catalog::Deserialize(const std::string& bytes) {
       e.schema = e.name == "plpgsql" ? "pg_catalog" : "public";
       e.version = a ? a->version : "1.0";
     }
+    // Before format 6 no block was kept: one is reserved now, kept from the next write on.
+    e.members_oid = v6 ? r.U32() : c->AllocateOids(kExtensionMemberOids);
     c->extensions_[e.name] = e;
   }
   if (v4) {

@@ -108,13 +108,17 @@ struct ExtensionDef {
   std::string name;
   std::string schema;
   std::string version;
+  // Its member functions' OIDs: a block of kExtensionMemberOids starting here, member i (in
+  // PostgreSQL's creation order, catalog/system/builtin_procs.inc) taking members_oid + i.
+  uint32_t members_oid = 0;
 };
 inline constexpr uint32_t kPlpgsqlExtensionOid = 13559;
+inline constexpr uint32_t kExtensionMemberOids = 512;
 
 // The OIDs of the catalogs that list objects (pg_depend's and pg_description's classid).
 namespace class_oid {
 inline constexpr uint32_t kPgClass = 1259, kPgType = 1247, kPgNamespace = 2615, kPgConstraint = 2606,
-                          kPgAttrdef = 2604, kPgExtension = 3079;
+                          kPgAttrdef = 2604, kPgExtension = 3079, kPgProc = 1255, kPgOperator = 2617;
 }  // namespace class_oid
 
 enum class RelKind : char { kTable = 'r', kIndex = 'i', kSequence = 'S' };
@@ -127,6 +131,8 @@ class Catalog {
   static std::shared_ptr<Catalog> Deserialize(const std::string& bytes);
 
   uint32_t AllocateOid() { return next_oid_++; }
+  // The first of `count` consecutive OIDs.
+  uint32_t AllocateOids(uint32_t count) { uint32_t first = next_oid_; next_oid_ += count; return first; }
   // Gives an OID to each constraint and column default that has none yet. DDL calls it after
   // changing a table, so that pg_constraint and pg_attrdef can name every one of them.
   void AssignObjectOids();

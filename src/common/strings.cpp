@@ -1,5 +1,6 @@
 #include "common/strings.hpp"
 
+#include <algorithm>
 #include <cctype>
 
 namespace tusk {
@@ -63,8 +64,35 @@ std::string Trim(std::string_view s) {
   return std::string(s.substr(b, e - b));
 }
 
+namespace {
+// PostgreSQL 15's keywords that are not unreserved (pg_get_keywords() WHERE catcode <> 'U'), in
+// order: an identifier spelled like one must be quoted.
+bool IsQuotedKeyword(std::string_view s) {
+  static const std::string_view kKeywords[] = {
+    "all", "analyse", "analyze", "and", "any", "array", "as", "asc", "asymmetric", "authorization",
+    "between", "bigint", "binary", "bit", "boolean", "both", "case", "cast", "char", "character", "check",
+    "coalesce", "collate", "collation", "column", "concurrently", "constraint", "create", "cross",
+    "current_catalog", "current_date", "current_role", "current_schema", "current_time",
+    "current_timestamp", "current_user", "dec", "decimal", "default", "deferrable", "desc", "distinct",
+    "do", "else", "end", "except", "exists", "extract", "false", "fetch", "float", "for", "foreign",
+    "freeze", "from", "full", "grant", "greatest", "group", "grouping", "having", "ilike", "in",
+    "initially", "inner", "inout", "int", "integer", "intersect", "interval", "into", "is", "isnull",
+    "join", "lateral", "leading", "least", "left", "like", "limit", "localtime", "localtimestamp",
+    "national", "natural", "nchar", "none", "normalize", "not", "notnull", "null", "nullif", "numeric",
+    "offset", "on", "only", "or", "order", "out", "outer", "overlaps", "overlay", "placing", "position",
+    "precision", "primary", "real", "references", "returning", "right", "row", "select", "session_user",
+    "setof", "similar", "smallint", "some", "substring", "symmetric", "table", "tablesample", "then",
+    "time", "timestamp", "to", "trailing", "treat", "trim", "true", "union", "unique", "user", "using",
+    "values", "varchar", "variadic", "verbose", "when", "where", "window", "with", "xmlattributes",
+    "xmlconcat", "xmlelement", "xmlexists", "xmlforest", "xmlnamespaces", "xmlparse", "xmlpi", "xmlroot",
+    "xmlserialize", "xmltable"
+  };
+  return std::binary_search(std::begin(kKeywords), std::end(kKeywords), s);
+}
+}  // namespace
+
 std::string QuoteIdent(std::string_view s) {
-  bool safe = !s.empty() && (std::islower(static_cast<unsigned char>(s[0])) || s[0] == '_');
+  bool safe = !s.empty() && (std::islower(static_cast<unsigned char>(s[0])) || s[0] == '_') && !IsQuotedKeyword(s);
   for (char c : s)
     if (!(std::islower(static_cast<unsigned char>(c)) || std::isdigit(static_cast<unsigned char>(c)) || c == '_'))
       safe = false;

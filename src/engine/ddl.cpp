@@ -597,7 +597,7 @@ static void ExecuteCreateExtension(PgQuery__CreateExtensionStmt* stmt, ExecState
       if (cat->FindSchema(s)) { schema = s; break; }
   if (schema.empty()) throw Error(sqlstate::kUndefinedObject, "no schema has been selected to create in");
   uint32_t ext_oid = cat->AllocateOid();
-  cat->AddExtension({ext_oid, name, schema, available->version});
+  cat->AddExtension({ext_oid, name, schema, available->version, cat->AllocateOids(kExtensionMemberOids)});
   cat->SetComment({class_oid::kPgExtension, ext_oid, 0}, available->comment);
   sink->Complete("CREATE EXTENSION");
 }

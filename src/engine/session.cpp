@@ -76,7 +76,7 @@ DateTimeContext Session::DateTime() const {
   auto catalog = CurrentCatalog();
   std::string path = *GetSetting("search_path");
   if (!names_ || catalog.get() != names_catalog_ || path != names_path_) {
-    names_ = MakeObjectNames(catalog, SearchPath());
+    names_ = MakeObjectNames(catalog, SearchPath(), database());
     names_catalog_ = catalog.get();
     names_path_ = path;
   }

@@ -1,5 +1,6 @@
 // Functions that tools call over the system catalogs: psql's \d family and drivers'
 // introspection (pg_get_userbyid, pg_table_is_visible, format_type, obj_description, ...).
+#include "catalog/system/builtin_procs.hpp"
 #include "catalog/system/catalogs.hpp"
 #include "catalog/system/deparse.hpp"
 #include "catalog/system/descriptions.hpp"
@@ -230,6 +231,31 @@ void RegisterCatalogFunctions() {
     if (!ctx.state->dt.names || !ctx.state->dt.names->Name(oid::kRegtype, oid)) return Value::Null();
     return Value::Bool(TypeIsVisible(*ctx.state->catalog, oid, ctx.state->session->SearchPath()));
   });
+  Register("pg_function_is_visible", {kOidT}, Type(oid::kBool), [](const std::vector<Value>& a, EvalContext& ctx) {
+    std::optional<ListedProc> p = FindListedProc(*ctx.state->catalog, static_cast<uint32_t>(a[0].i()), ProcSet::kAll);
+    if (!p) return Value::Null();
+    return Value::Bool(FunctionIsVisible(*ctx.state->catalog, *p, ctx.state->session->SearchPath()));
+  });
+  Register("pg_operator_is_visible", {kOidT}, Type(oid::kBool), [](const std::vector<Value>& a, EvalContext&) {
+    // every operator Tusk has is pg_catalog's, which is always searched
+    for (const BuiltinOperator& o : BuiltinOperators())
+      if (o.oid == a[0].i()) return Value::Bool(true);
+    return Value::Null();
+  });
+  // The text psql's \df prints for a function's arguments and result; NULL for no function.
+  auto function_text = [](const char* (*pick)(const BuiltinProc&)) {
+    return [pick](const std::vector<Value>& a, EvalContext& ctx) {
+      std::optional<ListedProc> p = FindListedProc(*ctx.state->catalog, static_cast<uint32_t>(a[0].i()), ProcSet::kAll);
+      return p ? Value::Str(pick(*p->proc)) : Value::Null();
+    };
+  };
+  Register("pg_get_function_arguments", {kOidT}, Type(oid::kText), function_text([](const BuiltinProc& p) { return p.arguments; }));
+  Register("pg_get_function_identity_arguments", {kOidT}, Type(oid::kText), function_text([](const BuiltinProc& p) {
+    return *p.identity_arguments ? p.identity_arguments : p.arguments;
+  }));
+  // the body of a function written in SQL-standard form; built-in functions have none
+  Register("pg_get_function_sqlbody", {kOidT}, Type(oid::kText), [](const std::vector<Value>&, EvalContext&) { return Value::Null(); });
+  Register("pg_get_function_result", {kOidT}, Type(oid::kText), function_text([](const BuiltinProc& p) { return p.result; }));
   Register("format_type", {kOidT, Type(oid::kInt4)}, Type(oid::kText), FormatType, false);
   Register("pg_encoding_to_char", {Type(oid::kInt4)}, Type(oid::kName), [](const std::vector<Value>& a, EvalContext&) {
     // the encodings a Tusk database can have; PostgreSQL gives "" for a number that is none

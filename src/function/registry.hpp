@@ -28,6 +28,7 @@ void RegisterMoreFunctions();
 void RegisterBackendFunctions();
 void RegisterJsonFunctions();
 void RegisterCatalogFunctions();
+void RegisterUuidFunctions();
 
 ExprP Fn(Type t, const std::string& name, std::vector<ExprP> args, ScalarFn fn, bool strict = true);
 // Coerces args to the given types when every one converts implicitly; false otherwise.

@@ -1,5 +1,3 @@
-#include <openssl/rand.h>
-
 #include "common/error.hpp"
 #include "common/strings.hpp"
 #include "engine/session.hpp"
@@ -11,13 +9,6 @@ namespace tusk {
 namespace {
 const Type kText(oid::kText);
 
-std::string RandomUuid() {
-  unsigned char b[16];
-  RAND_bytes(b, 16);
-  b[6] = static_cast<unsigned char>((b[6] & 0x0f) | 0x40);
-  b[8] = static_cast<unsigned char>((b[8] & 0x3f) | 0x80);
-  return std::string(reinterpret_cast<char*>(b), 16);
-}
 }  // namespace
 
 // Resolves a relation name written as text ('public.users_id_seq', '"Mixed"') to a sequence.
@@ -72,8 +63,6 @@ void RegisterSystemFunctions() {
   Register("version", {}, kText, [](const std::vector<Value>&, EvalContext&) {
     return Value::Str("PostgreSQL 15.0 (Tusk 0.1) on x86_64-pc-linux-gnu, compiled by g++, 64-bit");
   });
-  for (const char* n : {"gen_random_uuid", "uuid_generate_v4"})
-    Register(n, {}, Type(oid::kUuid), [](const std::vector<Value>&, EvalContext&) { return Value::Str(RandomUuid()); }, false);
   Register("current_database", {}, Type(oid::kName), [](const std::vector<Value>&, EvalContext& ctx) { return Value::Str(ctx.state->session->database()); }, false);
   Register("current_schema", {}, Type(oid::kName), [](const std::vector<Value>&, EvalContext& ctx) {
     for (auto& s : ctx.state->session->SearchPath()) if (ctx.state->catalog->FindSchema(s)) return Value::Str(s);

@@ -344,11 +344,11 @@ Value ParseText(const Type& t, std::string_view text, const DateTimeContext& ctx
     case oid::kXid:
       return Value::Int(ParseInteger(text, oid::kOid));
     case oid::kRegproc: case oid::kRegclass: case oid::kRegtype: case oid::kRegnamespace: case oid::kRegrole: {
-      // A number is an OID as it is; anything else a name (regproc: only numbers so far).
+      // A number is an OID as it is; anything else a name.
       std::string trimmed = Trim(text);
       if (trimmed == "-") return Value::Int(0);  // how OID 0 prints, read back as PostgreSQL's reg*in do
       bool number = !trimmed.empty() && trimmed.find_first_not_of("0123456789") == std::string::npos;
-      if (number || !ctx.names || t.id == oid::kRegproc) return Value::Int(ParseInteger(text, oid::kOid));
+      if (number || !ctx.names) return Value::Int(ParseInteger(text, oid::kOid));
       return Value::Int(ctx.names->Lookup(t.id, std::string(text)));
     }
     case oid::kInt2Vector: case oid::kOidVector: {
@@ -438,9 +438,9 @@ std::string FormatText(const Type& t, const Value& v, const DateTimeContext& ctx
   if (t.enumdef) return t.enumdef->labels.at(static_cast<size_t>(v.i()));
   switch (t.id) {
     case oid::kBool: return v.b() ? "t" : "f";
-    case oid::kInt2: case oid::kInt4: case oid::kInt8: case oid::kOid: case oid::kRegproc: case oid::kXid:
+    case oid::kInt2: case oid::kInt4: case oid::kInt8: case oid::kOid: case oid::kXid:
       return std::to_string(v.i());
-    case oid::kRegclass: case oid::kRegtype: case oid::kRegnamespace: case oid::kRegrole: {
+    case oid::kRegproc: case oid::kRegclass: case oid::kRegtype: case oid::kRegnamespace: case oid::kRegrole: {
       // PostgreSQL prints an OID that names nothing as the number, 0 as "-"
       if (v.i() == 0) return "-";
       auto name = ctx.names ? ctx.names->Name(t.id, static_cast<uint32_t>(v.i())) : std::nullopt;

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "catalog/catalog.hpp"
+#include "catalog/system/system_relation.hpp"
 #include "types/value.hpp"
 
 namespace tusk {
@@ -20,8 +21,12 @@ void RegisterRoleCatalogs();       // pg_authid, pg_roles, pg_user, pg_auth_memb
 void RegisterSettingsCatalogs();   // pg_settings
 void RegisterExtensionCatalogs();  // pg_extension, pg_available_extensions
 void RegisterDescriptionCatalog(); // pg_description
+void RegisterFunctionCatalogs();   // pg_proc, pg_operator, pg_cast, pg_language
 // The other PostgreSQL catalogs, empty; `registered` tells which OIDs already have rows.
 void RegisterEmptyCatalogs(const std::function<bool(uint32_t)>& registered);
+// A pg_catalog relation with PostgreSQL 15's OID, name and columns (catalog_shapes.inc); the
+// caller adds its rows.
+SystemRelation ShapedCatalog(uint32_t catalog_oid);
 
 namespace catalog_oid {
 inline constexpr uint32_t kBootstrapSuperuser = 10;  // the role initdb creates ("postgres")

@@ -1,7 +1,8 @@
 // pg_depend: what each object needs, as PostgreSQL records it, so that pg_dump orders its
 // output and psql finds a sequence's owner. Computed from the catalog's links: a table's
 // namespace and column types, a sequence's owning column, an index's table or constraint, a
-// constraint's columns and referenced key, a default's table and sequence.
+// constraint's columns and referenced key, a default's table and sequence, an extension's functions.
+#include "catalog/system/builtin_procs.hpp"
 #include "catalog/system/catalogs.hpp"
 #include "common/strings.hpp"
 #include "catalog/system/system_relation.hpp"
@@ -83,6 +84,12 @@ void RegisterDependCatalog() {
     for (const auto& [oid, e] : cat.enums()) {
       deps.push_back({kType, e->type_oid, 0, kNamespace, NamespaceOid(cat, e->schema), 0, 'n'});
       deps.push_back({kType, e->array_oid, 0, kType, e->type_oid, 0, 'i'});
+    }
+    // An extension's functions are its members: pg_dump leaves them to CREATE EXTENSION.
+    for (const ListedProc& p : ListedProcs(cat)) {
+      if (!*p.proc->extension) continue;
+      deps.push_back({class_oid::kPgProc, p.oid, 0, kNamespace, p.namespace_oid, 0, 'n'});
+      deps.push_back({class_oid::kPgProc, p.oid, 0, class_oid::kPgExtension, cat.extensions().at(p.proc->extension).oid, 0, 'e'});
     }
     for (const auto& d : deps)
       rows->push_back({OidValue(d.classid), OidValue(d.objid), Value::Int(d.objsubid), OidValue(d.refclassid), OidValue(d.refobjid),

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "catalog/system/builtin_procs.hpp"
+#include "catalog/system/callable.hpp"
 #include "catalog/system/catalogs.hpp"
 #include "catalog/system/system_relation.hpp"
 #include "execution/exec_state.hpp"
@@ -42,6 +44,13 @@ std::vector<Description> AllDescriptions(const Catalog& cat) {
     auto [classoid, objoid, sub] = key;
     if (Exists(cat, classoid, objoid, sub)) out.push_back({objoid, classoid, sub, text});
   }
+  // PostgreSQL's own words on its functions and operators, for those Tusk lists
+  for (const ListedProc& p : ListedProcs(cat))
+    if (*p.proc->description) out.push_back({p.oid, kPgProc, 0, p.proc->description});
+  const std::vector<bool>& callable = Callable().operators;
+  for (size_t i = 0; i < BuiltinOperators().size(); i++)
+    if (callable[i] && *BuiltinOperators()[i].description)
+      out.push_back({BuiltinOperators()[i].oid, kPgOperator, 0, BuiltinOperators()[i].description});
   std::sort(out.begin(), out.end(), [](const Description& a, const Description& b) {
     return std::tie(a.objoid, a.classoid, a.objsubid) < std::tie(b.objoid, b.classoid, b.objsubid);
   });
@@ -49,8 +58,19 @@ std::vector<Description> AllDescriptions(const Catalog& cat) {
 }
 
 std::optional<std::string> FindDescription(const Catalog& cat, uint32_t classoid, uint32_t objoid, int32_t objsubid) {
-  for (const auto& d : AllDescriptions(cat))
-    if (d.objoid == objoid && d.objsubid == objsubid && (classoid == 0 || d.classoid == classoid)) return d.text;
+  for (const auto& [key, text] : cat.comments()) {
+    auto [c, o, sub] = key;
+    if (o == objoid && sub == objsubid && (classoid == 0 || c == classoid) && Exists(cat, c, o, sub)) return text;
+  }
+  if (objsubid != 0) return std::nullopt;
+  if (classoid == 0 || classoid == kPgProc)
+    if (auto p = FindListedProc(cat, objoid); p && *p->proc->description) return std::string(p->proc->description);
+  if (classoid == 0 || classoid == kPgOperator) {
+    const std::vector<bool>& callable = Callable().operators;
+    for (size_t i = 0; i < BuiltinOperators().size(); i++)
+      if (callable[i] && BuiltinOperators()[i].oid == objoid && *BuiltinOperators()[i].description)
+        return std::string(BuiltinOperators()[i].description);
+  }
   return std::nullopt;
 }
 

@@ -1,5 +1,5 @@
 // Comments on objects (pg_description): those COMMENT ON set, the built-in schemas' and the
-// installed extensions'. One list serves pg_description and obj_description / col_description.
+// installed extensions', and PostgreSQL's on the functions and operators Tusk lists. One list serves pg_description and obj_description / col_description.
 #pragma once
 #include <cstdint>
 #include <optional>

@@ -45,15 +45,23 @@ std::vector<SystemColumn> ShapeColumns(std::string_view spec) {
 
 }  // namespace
 
-void RegisterEmptyCatalogs(const std::function<bool(uint32_t)>& registered) {
+SystemRelation ShapedCatalog(uint32_t catalog_oid) {
+  SystemRelation r;
   for (const auto& shape : kShapes) {
-    if (registered(shape.oid)) continue;
-    SystemRelation r;
+    if (shape.oid != catalog_oid) continue;
     r.oid = shape.oid;
     r.schema = "pg_catalog";
     r.name = shape.name;
     r.kind = shape.kind;
     r.columns = ShapeColumns(shape.columns);
+  }
+  return r;
+}
+
+void RegisterEmptyCatalogs(const std::function<bool(uint32_t)>& registered) {
+  for (const auto& shape : kShapes) {
+    if (registered(shape.oid)) continue;
+    SystemRelation r = ShapedCatalog(shape.oid);
     r.rows = [](ExecState&, std::vector<Row>*) {};
     RegisterSystemRelation(std::move(r));
   }

@@ -2,6 +2,7 @@
 
 #include <cctype>
 
+#include "catalog/system/builtin_procs.hpp"
 #include "catalog/system/catalogs.hpp"
 #include "catalog/system/system_relation.hpp"
 #include "common/error.hpp"
@@ -39,7 +40,8 @@ std::vector<std::string> SplitQualifiedName(const std::string& text) {
 
 class CatalogNames : public ObjectNames {
  public:
-  CatalogNames(std::shared_ptr<const Catalog> cat, std::vector<std::string> path) : cat_(std::move(cat)), path_(std::move(path)) {}
+  CatalogNames(std::shared_ptr<const Catalog> cat, std::vector<std::string> path, std::string database)
+      : cat_(std::move(cat)), path_(std::move(path)), database_(std::move(database)) {}
 
   std::optional<std::string> Name(uint32_t type, uint32_t oid) const override {
     switch (type) {
@@ -49,6 +51,11 @@ class CatalogNames : public ObjectNames {
         return RelationIsVisible(*cat_, oid, path_) ? QuoteIdent(name) : QuoteIdent(schema) + "." + QuoteIdent(name);
       }
       case oid::kRegtype: return TypeNameOf(oid);
+      case oid::kRegproc: {
+        std::optional<ListedProc> p = FindListedProc(*cat_, oid, ProcSet::kAll);
+        if (!p) return std::nullopt;
+        return RegprocName(*cat_, *p, path_);
+      }
       case oid::kRegnamespace:
         for (const auto& [id, s] : cat_->schemas())
           if (id == oid) return QuoteIdent(s.name);
@@ -80,6 +87,15 @@ class CatalogNames : public ObjectNames {
         return *found;
       }
       case oid::kRegtype: return TypeByName(trimmed);
+      case oid::kRegproc: {
+        auto parts = SplitQualifiedName(trimmed);
+        if (parts.size() > 3) throw Error(sqlstate::kSyntaxError, "improper qualified name (too many dotted names): " + trimmed);
+        if (parts.size() == 3) {
+          if (parts[0] != database_) throw Error(sqlstate::kFeatureNotSupported, "cross-database references are not implemented: " + trimmed);
+          parts.erase(parts.begin());
+        }
+        return RegprocByName(*cat_, parts, trimmed, path_);
+      }
       case oid::kRegnamespace: {
         auto parts = SplitQualifiedName(trimmed);
         if (parts.size() != 1) throw Error(sqlstate::kInvalidName, "invalid name syntax");
@@ -148,11 +164,13 @@ class CatalogNames : public ObjectNames {
 
   std::shared_ptr<const Catalog> cat_;
   std::vector<std::string> path_;
+  std::string database_;
 };
 }  // namespace
 
-std::shared_ptr<const ObjectNames> MakeObjectNames(std::shared_ptr<const Catalog> cat, std::vector<std::string> search_path) {
-  return std::make_shared<CatalogNames>(std::move(cat), std::move(search_path));
+std::shared_ptr<const ObjectNames> MakeObjectNames(std::shared_ptr<const Catalog> cat, std::vector<std::string> search_path,
+                                                   std::string database) {
+  return std::make_shared<CatalogNames>(std::move(cat), std::move(search_path), std::move(database));
 }
 
 std::optional<uint32_t> FindRelationOid(const Catalog& cat, const std::string& schema, const std::string& name,

@@ -11,7 +11,9 @@
 
 namespace tusk {
 
-std::shared_ptr<const ObjectNames> MakeObjectNames(std::shared_ptr<const Catalog> cat, std::vector<std::string> search_path);
+// `database`: the session's, which a three-part name must start with.
+std::shared_ptr<const ObjectNames> MakeObjectNames(std::shared_ptr<const Catalog> cat, std::vector<std::string> search_path,
+                                                   std::string database);
 
 // The relation (user or system) an unqualified or qualified name finds.
 std::optional<uint32_t> FindRelationOid(const Catalog& cat, const std::string& schema, const std::string& name,

@@ -34,6 +34,7 @@ const Registry& Loaded() {
     RegisterSettingsCatalogs();
     RegisterExtensionCatalogs();
     RegisterDescriptionCatalog();
+    RegisterFunctionCatalogs();
     auto& reg = TheRegistry();
     std::set<uint32_t> have;
     for (const auto* r : reg.by_oid) have.insert(r->oid);
