@@ -167,6 +167,12 @@ void Session::ReleaseStorageTxn(uint64_t keys_written) {
 
 void Session::CommitTxn() {
   if (!txn_) return;
+  try {
+    cursors_.BeforeCommit();
+  } catch (const Error&) {
+    RollbackTxn();
+    throw;
+  }
   const uint64_t written = KeysWritten(txn_);
   // synchronous_commit as it stands at COMMIT (SET LOCAL inside the transaction counts):
   // "off" acknowledges before the WAL reaches disk. Concurrent fsyncing commits share one
@@ -232,6 +238,7 @@ void Session::ReportDeletes(bool committed) {
 
 // Rolls the storage transaction back and lets go of everything the transaction held.
 void Session::DiscardStorageTxn() {
+  cursors_.AtAbort();  // before the storage transaction their plans read goes
   if (txn_) {
     const uint64_t written = KeysWritten(txn_);
     txn_->Rollback();
@@ -419,6 +426,7 @@ void Session::ExecuteSimple(const std::string& sql, ResultSink* sink) {
   // The statements of one message run in one transaction unless they control transactions
   // themselves (PostgreSQL's implicit transaction block): an error undoes them all.
   const bool several = script->statements.size() > 1;
+  query_string_ = sql;
   try {
     for (const auto& rs : script->statements) {
       statement_text_ = rs.length ? sql.substr(static_cast<size_t>(rs.location), static_cast<size_t>(rs.length))
@@ -480,6 +488,11 @@ std::shared_ptr<PreparedStatement> Session::Prepare(const std::string& sql, cons
     auto inner = FindPrepared(ps->stmt->execute_stmt->name);
     ps->columns = inner->columns;
     ps->returns_rows = inner->returns_rows;
+  } else if (ps->stmt->node_case == PG_QUERY__NODE__NODE_FETCH_STMT && !ps->stmt->fetch_stmt->ismove) {
+    if (auto columns = cursors_.Columns(ps->stmt->fetch_stmt->portalname)) {
+      ps->returns_rows = true;
+      ps->columns = *columns;
+    }
   } else if (ps->stmt->node_case == PG_QUERY__NODE__NODE_VARIABLE_SHOW_STMT) {
     ps->returns_rows = true;
     ps->columns = ShowColumns(ps->stmt->variable_show_stmt->name);
@@ -497,6 +510,7 @@ void Session::ExecutePrepared(const PreparedStatement& ps, const std::vector<Val
   }
   StatementTimer timer;
   statement_text_ = ps.sql;
+  query_string_ = ps.sql;
   RunStatement(ps.stmt, &ps, params, ps.param_types, sink);
   timer.Finish(*this, "execute", ps.sql);
 }
@@ -667,6 +681,11 @@ void Session::Dispatch(Node* stmt, const PreparedStatement* prepared, ExecState*
         ExecuteDelete(stmt->delete_stmt, st, &params, sink);
       }
       return;
+    case PG_QUERY__NODE__NODE_DECLARE_CURSOR_STMT:
+      cursors_.Declare(statement_text_, query_string_, in_block_, st, sink);
+      return;
+    case PG_QUERY__NODE__NODE_FETCH_STMT: cursors_.Fetch(stmt->fetch_stmt, st, sink); return;
+    case PG_QUERY__NODE__NODE_CLOSE_PORTAL_STMT: cursors_.Close(stmt->close_portal_stmt, sink); return;
     case PG_QUERY__NODE__NODE_EXPLAIN_STMT: ExecuteExplain(stmt->explain_stmt, st, &params, sink); return;
     case PG_QUERY__NODE__NODE_VACUUM_STMT: ExecuteVacuum(stmt->vacuum_stmt, st, &params, sink, in_block_); return;
     case PG_QUERY__NODE__NODE_PREPARE_STMT: ExecutePrepareStmt(stmt->prepare_stmt, st, sink); return;

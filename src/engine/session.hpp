@@ -17,6 +17,7 @@
 
 #include "catalog/catalog.hpp"
 #include "engine/advisory_locks.hpp"
+#include "engine/cursors.hpp"
 #include "engine/database.hpp"
 #include "engine/result.hpp"
 #include "execution/exec_state.hpp"
@@ -114,6 +115,7 @@ class Session {
   void set_currval(uint32_t seq, int64_t v) { currvals_[seq] = v; lastval_ = v; }
   std::optional<int64_t> lastval() const { return lastval_; }
   AdvisoryLocks& advisory() { return advisory_; }
+  const CursorSet& cursors() const { return cursors_; }
   // The SERIALIZABLE bookkeeping of the current transaction; null at other levels.
   const SerializableTransactions::Handle& serializable_txn() const { return ssi_; }
 
@@ -205,10 +207,12 @@ class Session {
   std::set<std::string> changed_reported_;
   std::map<std::string, std::shared_ptr<PreparedStatement>> prepared_;
   std::string statement_text_;  // the text of the statement running (for PREPARE)
+  std::string query_string_;    // the client's whole query string (pg_cursors shows it)
   std::map<uint32_t, int64_t> currvals_;
   std::optional<int64_t> lastval_;
   AdvisoryLocks advisory_;
   SerializableTransactions::Handle ssi_;
+  CursorSet cursors_;
 };
 
 }  // namespace tusk

@@ -35,6 +35,7 @@ const Registry& Loaded() {
     RegisterExtensionCatalogs();
     RegisterDescriptionCatalog();
     RegisterFunctionCatalogs();
+    RegisterSessionViews();
     auto& reg = TheRegistry();
     std::set<uint32_t> have;
     for (const auto* r : reg.by_oid) have.insert(r->oid);

@@ -1,0 +1,329 @@
+#include "engine/cursors.hpp"
+
+#include <chrono>
+#include <climits>
+
+#include "common/error.hpp"
+#include "engine/session.hpp"
+#include "execution/memory.hpp"
+#include "planner/planner.hpp"
+
+namespace tusk {
+
+namespace {
+// DeclareCursorStmt.options bits (PostgreSQL's CURSOR_OPT_*).
+constexpr int kBinary = 0x1, kScroll = 0x2, kNoScroll = 0x4, kInsensitive = 0x8, kAsensitive = 0x10, kHold = 0x20;
+constexpr int64_t kAll = LLONG_MAX;  // FETCH ALL
+
+int64_t NowMicrosSince2000() {
+  constexpr int64_t kUnixTo2000 = 946684800LL * 1000000;
+  return std::chrono::duration_cast<std::chrono::microseconds>(std::chrono::system_clock::now().time_since_epoch()).count() -
+         kUnixTo2000;
+}
+
+bool HasLockingClause(Node* query) {
+  return query->node_case == PG_QUERY__NODE__NODE_SELECT_STMT && query->select_stmt->n_locking_clause > 0;
+}
+}  // namespace
+
+// One cursor: its own parse tree, plan and execution state, and PostgreSQL's position rules
+// (pos_ is the current row, 1-based; at_start_ / at_end_ before the first / after the last).
+class Cursor {
+ public:
+  Cursor(CursorInfo info, std::unique_ptr<Script> script, Node* query, ExecState* st)
+      : info_(std::move(info)), script_(std::move(script)), held_("cursor") {
+    // The cursor's own execution state: the DECLARE's, with a snapshot that outlives it.
+    st_.session = st->session;
+    st_.db = st->db;
+    st_.txn = st->txn;
+    st_.hint_writer = st->hint_writer;
+    st_.deletes = st->deletes;
+    st_.repeatable_read = st->repeatable_read;
+    st_.catalog = st->catalog;
+    st_.params = st->params;
+    st_.dt = st->dt;
+    st_.statement_start = st->statement_start;
+    st_.exec_id = st->exec_id;
+    st_.cancel = st->cancel;
+    st_.client_lost = st->client_lost;
+    st_.memory = st->memory;
+    if (st->repeatable_read) {
+      st_.snapshot = st->snapshot;  // the transaction's, which lives as long as the cursor may
+    } else {
+      own_snapshot_ = st->db->store()->db()->GetSnapshot();
+      st_.snapshot = own_snapshot_;
+    }
+    params_.types.resize(st->params.size(), Type(oid::kText));
+    planner_ = std::make_unique<Planner>(&st_, &params_);
+    query_ = planner_->PlanSelect(query, nullptr);
+    ctx_.state = &st_;
+    planner_->RunDataModifyingCtes(&ctx_);
+    query_.root->Open(&ctx_);
+    source_open_ = true;
+    // A scrollable cursor keeps every row, so it can move backward.
+    if (info_.scrollable) Materialize();
+  }
+  ~Cursor() { CloseSource(); }
+
+  const CursorInfo& info() const { return info_; }
+  const std::vector<ColumnInfo>& columns() const { return query_.columns; }
+  // Whether it was declared in the transaction now running (not held over from an earlier one).
+  bool in_current_transaction = true;
+
+  // Computes the rows not yet read, so that the cursor no longer needs its transaction.
+  void Materialize() {
+    if (!source_open_) return;
+    base_ = pulled_;
+    Row row;
+    while (query_.root->Next(&row)) {
+      held_.AddRow(&st_, row);
+      rows_.push_back(row);
+    }
+    CloseSource();
+  }
+
+  // FETCH or MOVE (out null): PostgreSQL's DoPortalRunFetch. Returns the number of rows.
+  uint64_t Fetch(PgQuery__FetchDirection direction, int64_t count, ExecState* st, std::vector<Row>* out) {
+    Refresh(st);
+    switch (direction) {
+      case PG_QUERY__FETCH_DIRECTION__FETCH_ABSOLUTE:
+        if (count > 0) {
+          // rewind and advance count-1 rows, unless stepping from here is shorter
+          if (static_cast<uint64_t>(count - 1) <= pos_ / 2) {
+            Rewind();
+            if (count > 1) Run(true, count - 1, nullptr);
+          } else {
+            int64_t here = static_cast<int64_t>(pos_) + (at_end_ ? 1 : 0);
+            if (count <= here) Run(false, here - count + 1, nullptr);
+            else if (count > here + 1) Run(true, count - here - 1, nullptr);
+          }
+          return Run(true, 1, out);
+        }
+        if (count < 0) {
+          // to the end, back abs(count)-1 rows, and the row before
+          Run(true, kAll, nullptr);
+          if (count < -1) Run(false, -count - 1, nullptr);
+          return Run(false, 1, out);
+        }
+        Rewind();
+        return 0;
+      case PG_QUERY__FETCH_DIRECTION__FETCH_RELATIVE:
+        if (count > 0) {
+          if (count > 1) Run(true, count - 1, nullptr);
+          return Run(true, 1, out);
+        }
+        if (count < 0) {
+          if (count < -1) Run(false, -count - 1, nullptr);
+          return Run(false, 1, out);
+        }
+        direction = PG_QUERY__FETCH_DIRECTION__FETCH_FORWARD;
+        break;
+      default: break;
+    }
+    bool forward = direction != PG_QUERY__FETCH_DIRECTION__FETCH_BACKWARD;
+    if (count == 0) {  // the current row again, if the cursor is on one
+      bool on_row = !at_start_ && !at_end_;
+      if (!out) return on_row ? 1 : 0;
+      if (!on_row) return 0;
+      Run(false, 1, nullptr);
+      count = 1;
+      forward = true;
+    }
+    if (!forward && count == kAll && !out) {  // MOVE BACKWARD ALL
+      uint64_t moved = pos_ > 0 && !at_end_ ? pos_ - 1 : pos_;
+      Rewind();
+      return moved;
+    }
+    return Run(forward, count, out);
+  }
+
+ private:
+  // Per FETCH: this statement's notices, timeout and memory limit apply.
+  void Refresh(ExecState* st) {
+    st_.notify = st->notify;
+    st_.deadline = st->deadline;
+    st_.memory = st->memory;
+    st_.dt = st->dt;
+  }
+
+  void CloseSource() {
+    if (source_open_) {
+      ReleaseOpened(&st_);
+      source_open_ = false;
+    }
+    if (own_snapshot_) {
+      st_.db->store()->db()->ReleaseSnapshot(own_snapshot_);
+      own_snapshot_ = nullptr;
+    }
+  }
+
+  void RequireScroll() const {
+    if (!info_.scrollable)
+      throw Error(sqlstate::kObjectNotInPrerequisiteState, "cursor can only scan forward")
+          .WithHint("Declare it with SCROLL option to enable backward scan.");
+  }
+
+  void Rewind() {
+    if (at_start_ && !at_end_) return;
+    RequireScroll();
+    at_start_ = true;
+    at_end_ = false;
+    pos_ = 0;
+  }
+
+  // Row number n (1-based), pulled from the plan when it is the next one; false past the last.
+  bool RowAt(uint64_t n, Row* row) {
+    if (n > base_ && n - base_ <= rows_.size()) {
+      *row = rows_[n - base_ - 1];
+      return true;
+    }
+    if (!source_open_ || n != pulled_ + 1) return false;
+    CheckInterrupts(&st_);
+    if (!query_.root->Next(row)) return false;
+    pulled_++;
+    return true;
+  }
+
+  // PostgreSQL's PortalRunSelect: up to count rows forward or backward from the position.
+  uint64_t Run(bool forward, int64_t count, std::vector<Row>* out) {
+    uint64_t n = 0;
+    bool all = count == kAll;
+    if (forward) {
+      if (at_end_ || count <= 0) return 0;
+      Row row;
+      while ((all || n < static_cast<uint64_t>(count)) && RowAt(pos_ + n + 1, &row)) {
+        if (out) out->push_back(row);
+        n++;
+      }
+      if (n > 0) at_start_ = false;
+      if (all || n < static_cast<uint64_t>(count)) at_end_ = true;
+      pos_ += n;
+      return n;
+    }
+    RequireScroll();
+    if (at_start_ || count <= 0) return 0;
+    uint64_t first = at_end_ ? pos_ : pos_ - 1;  // going back, the first row returned
+    Row row;
+    while ((all || n < static_cast<uint64_t>(count)) && n < first && RowAt(first - n, &row)) {
+      if (out) out->push_back(row);
+      n++;
+    }
+    if (n > 0 && at_end_) {
+      at_end_ = false;
+      pos_++;
+    }
+    if (all || n < static_cast<uint64_t>(count)) {
+      at_start_ = true;
+      pos_ = 0;
+    } else {
+      pos_ -= n;
+    }
+    return n;
+  }
+
+  CursorInfo info_;
+  std::unique_ptr<Script> script_;
+  ExecState st_;
+  ParamTypes params_;
+  std::unique_ptr<Planner> planner_;
+  PlannedQuery query_;
+  EvalContext ctx_;
+  const rocksdb::Snapshot* own_snapshot_ = nullptr;
+  bool source_open_ = false;
+  uint64_t pulled_ = 0;     // rows read from the plan so far
+  std::vector<Row> rows_;   // kept rows: numbers base_+1 ...
+  uint64_t base_ = 0;
+  MemoryCharge held_;
+  uint64_t pos_ = 0;
+  bool at_start_ = true, at_end_ = false;
+};
+
+CursorSet::CursorSet() = default;
+CursorSet::~CursorSet() = default;
+
+void CursorSet::Declare(const std::string& statement, const std::string& query_string, bool in_block, ExecState* st,
+                        ResultSink* sink) {
+  std::unique_ptr<Script> script = ParseSql(statement);
+  if (script->statements.size() != 1 || script->statements[0].stmt->node_case != PG_QUERY__NODE__NODE_DECLARE_CURSOR_STMT)
+    throw Error(sqlstate::kFeatureNotSupported, "DECLARE CURSOR must be sent as a statement of its own");
+  auto* d = script->statements[0].stmt->declare_cursor_stmt;
+  std::string name = d->portalname ? d->portalname : "";
+  if (name.empty()) throw Error(sqlstate::kInvalidCursorName, "invalid cursor name: must not be empty");
+  if ((d->options & kScroll) && (d->options & kNoScroll))
+    throw Error("42P11", "cannot specify both SCROLL and NO SCROLL");
+  if ((d->options & kAsensitive) && (d->options & kInsensitive))
+    throw Error("42P11", "cannot specify both ASENSITIVE and INSENSITIVE");
+  if (HasLockingClause(d->query)) {
+    if (d->options & kHold)
+      throw Error(sqlstate::kFeatureNotSupported, "DECLARE CURSOR WITH HOLD ... FOR UPDATE is not supported")
+          .WithDetail("Holdable cursors must be READ ONLY.");
+    if (d->options & kScroll)
+      throw Error(sqlstate::kFeatureNotSupported, "DECLARE SCROLL CURSOR ... FOR UPDATE is not supported")
+          .WithDetail("Scrollable cursors must be READ ONLY.");
+  }
+  if (d->options & kBinary) throw Error(sqlstate::kFeatureNotSupported, "binary cursors are not supported yet");
+  if (!(d->options & kHold) && !in_block)
+    throw Error(sqlstate::kNoActiveSqlTransaction, "DECLARE CURSOR can only be used in transaction blocks");
+  if (cursors_.count(name)) throw Error("42P03", "cursor \"" + name + "\" already exists");
+  CursorInfo info{name, query_string, (d->options & kHold) != 0, false, (d->options & kScroll) != 0, NowMicrosSince2000()};
+  Node* query = d->query;
+  cursors_[name] = std::make_unique<Cursor>(std::move(info), std::move(script), query, st);
+  sink->Complete("DECLARE CURSOR");
+}
+
+Cursor& CursorSet::Find(const std::string& name) const {
+  auto it = cursors_.find(name);
+  if (it == cursors_.end()) throw Error(sqlstate::kInvalidCursorName, "cursor \"" + name + "\" does not exist");
+  return *it->second;
+}
+
+std::optional<std::vector<ColumnInfo>> CursorSet::Columns(const std::string& name) const {
+  auto it = cursors_.find(name);
+  if (it == cursors_.end()) return std::nullopt;
+  return it->second->columns();
+}
+
+void CursorSet::Fetch(PgQuery__FetchStmt* stmt, ExecState* st, ResultSink* sink) {
+  Cursor& c = Find(stmt->portalname ? stmt->portalname : "");
+  if (!stmt->ismove) sink->Columns(c.columns());
+  std::vector<Row> rows;
+  uint64_t n = c.Fetch(stmt->direction, stmt->how_many, st, stmt->ismove ? nullptr : &rows);
+  for (const Row& r : rows) sink->Emit(st, r);
+  sink->Complete((stmt->ismove ? "MOVE " : "FETCH ") + std::to_string(n));
+}
+
+void CursorSet::Close(PgQuery__ClosePortalStmt* stmt, ResultSink* sink) {
+  std::string name = stmt->portalname ? stmt->portalname : "";
+  if (name.empty()) {  // CLOSE ALL
+    cursors_.clear();
+  } else {
+    Find(name);
+    cursors_.erase(name);
+  }
+  sink->Complete("CLOSE CURSOR");
+}
+
+void CursorSet::BeforeCommit() {
+  for (auto it = cursors_.begin(); it != cursors_.end();) {
+    if (it->second->info().holdable) {
+      it->second->Materialize();
+      it->second->in_current_transaction = false;
+      ++it;
+    } else {
+      it = cursors_.erase(it);
+    }
+  }
+}
+
+void CursorSet::AtAbort() {
+  for (auto it = cursors_.begin(); it != cursors_.end();)
+    it = it->second->in_current_transaction ? cursors_.erase(it) : std::next(it);
+}
+
+std::vector<CursorInfo> CursorSet::List() const {
+  std::vector<CursorInfo> out;
+  for (const auto& [name, c] : cursors_) out.push_back(c->info());
+  return out;
+}
+
+}  // namespace tusk
