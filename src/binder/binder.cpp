@@ -650,6 +650,41 @@ ExprP Binder::MakeComparison(const std::string& op, ExprP l, ExprP r, int locati
   });
 }
 
+namespace {
+// The integer bitwise operators & | # (of two integers of one type: the wider one) and << >>
+// (an integer shifted by int4), with C's wrap-around as PostgreSQL's int2/int4/int8 versions.
+uint32_t WiderInteger(uint32_t a, uint32_t b) { return NumericRank(a) >= NumericRank(b) ? a : b; }
+Value Bitwise(const std::string& op, int64_t a, int64_t b, uint32_t t) {
+  int bits = t == oid::kInt8 ? 64 : 32;
+  int64_t r;
+  if (op == "&") r = a & b;
+  else if (op == "|") r = a | b;
+  else if (op == "#") r = a ^ b;
+  else if (op == "<<") r = static_cast<int64_t>(static_cast<uint64_t>(a) << (b & (bits - 1)));
+  else r = a >> (b & (bits - 1));
+  if (t == oid::kInt2) return Value::Int(static_cast<int16_t>(r));
+  if (t == oid::kInt4) return Value::Int(static_cast<int32_t>(r));
+  return Value::Int(r);
+}
+}  // namespace
+
+ExprP Binder::BindIntegerBitwise(const std::string& op, ExprP l, ExprP r, int location) {
+  auto integer = [](const ExprP& e) { return !e->type.array && (IsIntegerType(e->type.id) || IsUnknownLiteral(e)); };
+  if (!l) {  // prefix ~
+    if (!integer(r)) return nullptr;
+    if (IsUnknownLiteral(r)) r = Coerce(r, Type(oid::kInt4), CastContext::kImplicit, location);
+    uint32_t t = r->type.id;
+    return MakeCall(r->type, op, {r}, [t](const std::vector<Value>& a, EvalContext&) { return Bitwise("#", a[0].i(), -1, t); }, false);
+  }
+  if (!integer(l) || !integer(r)) return nullptr;
+  bool shift = op == "<<" || op == ">>";
+  uint32_t lt = IsUnknownLiteral(l) ? (shift || IsUnknownLiteral(r) ? oid::kInt4 : r->type.id) : l->type.id;
+  uint32_t t = shift ? lt : WiderInteger(lt, IsUnknownLiteral(r) ? lt : r->type.id);
+  l = Coerce(l, Type(t), CastContext::kImplicit, location);
+  r = Coerce(r, Type(shift ? oid::kInt4 : t), CastContext::kImplicit, location);
+  return MakeCall(Type(t), op, {l, r}, [op, t](const std::vector<Value>& a, EvalContext&) { return Bitwise(op, a[0].i(), a[1].i(), t); });
+}
+
 ExprP Binder::MakeBinaryOp(const std::string& op, ExprP l, ExprP r, int location) {
   if (op == "=" || op == "<>" || op == "!=" || op == "<" || op == "<=" || op == ">" || op == ">=")
     return MakeComparison(op, l, r, location);
@@ -731,6 +766,10 @@ ExprP Binder::MakeBinaryOp(const std::string& op, ExprP l, ExprP r, int location
           if (!x.is_null() && !y.is_null() && CompareValues(et, x, y) == 0) return Value::Bool(true);
       return Value::Bool(false);
     });
+  }
+  if (op == "&" || op == "|" || op == "#" || op == "<<" || op == ">>") {
+    if (ExprP e = BindIntegerBitwise(op, l, r, location)) return e;
+    return no_op();
   }
   if (op == "^") {
     bool numeric = l->type.id == oid::kNumeric || r->type.id == oid::kNumeric;
@@ -924,7 +963,11 @@ ExprP Binder::BindAExpr(PgQuery__AExpr* e, const Scope& scope, AggContext* agg) 
           return MakeBinaryOp("-", zero, r, loc);
         }
         if (op == "+") return r;
-        throw Error(sqlstate::kUndefinedFunction, "operator does not exist: " + op + " " + TypeName(r->type)).WithPosition(loc + 1);
+        if (op == "~")
+          if (ExprP e = BindIntegerBitwise(op, nullptr, r, loc)) return e;
+        throw Error(sqlstate::kUndefinedFunction, "operator does not exist: " + op + " " + TypeName(r->type))
+            .WithHint("No operator matches the given name and argument type. You might need to add an explicit type cast.")
+            .WithPosition(loc + 1);
       }
       if (e->lexpr->node_case == PG_QUERY__NODE__NODE_ROW_EXPR && e->rexpr->node_case == PG_QUERY__NODE__NODE_ROW_EXPR)
         return BindRowComparison(op, e->lexpr->row_expr, e->rexpr->row_expr, scope, agg, loc);

@@ -102,6 +102,8 @@ class Binder {
   // equality function (IS DISTINCT FROM, NULLIF).
   ExprP UnfoldedEquality(ExprP l, ExprP r, int location);
   ExprP MakeBinaryOp(const std::string& op, ExprP l, ExprP r, int location);
+  // & | # << >> over integers, and prefix ~ (l null); null when the operands are not integers.
+  ExprP BindIntegerBitwise(const std::string& op, ExprP l, ExprP r, int location);
 
   ExecState* state() { return state_; }
   const Catalog& catalog() const { return *state_->catalog; }

@@ -85,6 +85,12 @@ class Cursor {
   // FETCH or MOVE (out null): PostgreSQL's DoPortalRunFetch. Returns the number of rows.
   uint64_t Fetch(PgQuery__FetchDirection direction, int64_t count, ExecState* st, std::vector<Row>* out) {
     Refresh(st);
+    // FETCH -n is FETCH BACKWARD n (and BACKWARD -n forward)
+    if ((direction == PG_QUERY__FETCH_DIRECTION__FETCH_FORWARD || direction == PG_QUERY__FETCH_DIRECTION__FETCH_BACKWARD) && count < 0) {
+      direction = direction == PG_QUERY__FETCH_DIRECTION__FETCH_FORWARD ? PG_QUERY__FETCH_DIRECTION__FETCH_BACKWARD
+                                                                         : PG_QUERY__FETCH_DIRECTION__FETCH_FORWARD;
+      count = -count;
+    }
     switch (direction) {
       case PG_QUERY__FETCH_DIRECTION__FETCH_ABSOLUTE:
         if (count > 0) {

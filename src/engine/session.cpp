@@ -684,6 +684,11 @@ void Session::Dispatch(Node* stmt, const PreparedStatement* prepared, ExecState*
     case PG_QUERY__NODE__NODE_DECLARE_CURSOR_STMT:
       cursors_.Declare(statement_text_, query_string_, in_block_, st, sink);
       return;
+    case PG_QUERY__NODE__NODE_UNLISTEN_STMT:
+      // Tusk has no LISTEN yet, so a session listens on nothing and there is nothing to stop
+      // (connection pools send UNLISTEN * when they hand a connection back).
+      sink->Complete("UNLISTEN");
+      return;
     case PG_QUERY__NODE__NODE_FETCH_STMT: cursors_.Fetch(stmt->fetch_stmt, st, sink); return;
     case PG_QUERY__NODE__NODE_CLOSE_PORTAL_STMT: cursors_.Close(stmt->close_portal_stmt, sink); return;
     case PG_QUERY__NODE__NODE_EXPLAIN_STMT: ExecuteExplain(stmt->explain_stmt, st, &params, sink); return;

@@ -145,6 +145,17 @@ Planner::Planner(ExecState* st, ParamTypes* params) : st_(st), params_(params), 
   (void)g_unused;
 }
 
+// The table and column a result column reads as it is (what RowDescription reports, so that
+// drivers can look the column up); {0, 0} for anything else.
+static std::pair<uint32_t, int16_t> ColumnOrigin(const Scope& scope, const ExprP& e) {
+  auto* c = dynamic_cast<const ColumnExpr*>(e.get());
+  if (!c || c->level != 0) return {0, 0};
+  for (const ScopeRel& r : scope.rels)
+    if (r.table_oid && c->index >= r.offset && c->index < r.offset + static_cast<int>(r.columns.size()))
+      return {r.table_oid, static_cast<int16_t>(c->index - r.offset + 1)};
+  return {0, 0};
+}
+
 // The order SELECT * lists relations in: JOIN USING's merged columns come before the
 // relations they were merged from, the outermost join's first.
 static std::vector<size_t> StarOrder(const Scope& scope) {
@@ -840,6 +851,7 @@ PlannedQuery Planner::PlanSelect(Node* node, const Scope* outer) {
   // Select list (with * expanded).
   std::vector<Node*> target_nodes;
   std::vector<std::string> target_names;
+  std::vector<std::pair<uint32_t, int16_t>> origins;  // per target: its table and column (ColumnOrigin)
   std::vector<ExprP> targets;
   std::vector<std::shared_ptr<SetFunction>> srfs;  // per target: set-returning call or null
   AggContext agg;
@@ -982,6 +994,7 @@ PlannedQuery Planner::PlanSelect(Node* node, const Scope* outer) {
             }
             if (!ok) ThrowAt(sqlstate::kGroupingError, "column \"" + r.alias + "." + r.columns[c] + "\" must appear in the GROUP BY clause or be used in an aggregate function", cr->location);
           }
+          if (!grouped) origins.resize(targets.size()), origins.push_back(ColumnOrigin(scope, e));
           targets.push_back(e);
           target_names.push_back(r.columns[c]);
           target_nodes.push_back(nullptr);
@@ -1007,6 +1020,7 @@ PlannedQuery Planner::PlanSelect(Node* node, const Scope* outer) {
     }
     ExprP e = grouped ? binder_.BindAgg(v, scope, &agg) : binder_.Bind(v, scope);
     if (e->type.id == oid::kUnknown && !e->type.array && !keep_unknown) e = binder_.Coerce(e, Type(oid::kText), CastContext::kImplicit, -1);
+    if (!grouped) origins.resize(targets.size()), origins.push_back(ColumnOrigin(scope, e));
     targets.push_back(e);
     target_names.push_back(rt->name && *rt->name ? rt->name : FigureColname(v));
     target_nodes.push_back(v);
@@ -1212,6 +1226,7 @@ PlannedQuery Planner::PlanSelect(Node* node, const Scope* outer) {
   q.root = root;
   for (size_t i = 0; i < targets.size(); i++) {
     ColumnInfo ci{target_names[i], targets[i]->type};
+    if (i < origins.size()) std::tie(ci.table_oid, ci.attnum) = origins[i];
     q.columns.push_back(ci);
   }
   return q;

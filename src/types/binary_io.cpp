@@ -79,14 +79,83 @@ std::string DecodeNumeric(const Type& t, std::string_view b) {
   if (!Numeric::Parse(text, &n)) Bad(t);
   return n.Round(dscale).ToString();
 }
+// Arrays (PostgreSQL's array_send): dimensions, a has-nulls flag, the element type, then for
+// each dimension its length and lower bound, then each element as a length-prefixed value
+// (-1: NULL). Tusk's arrays have one dimension, or none when empty.
+std::string EncodeArray(const Type& t, const Value& v) {
+  const Type elem = t.Element();
+  const auto& items = v.arr();
+  bool nulls = false;
+  for (const Value& e : items) nulls |= e.is_null();
+  std::string out;
+  Put(&out, items.empty() ? 0 : 1, 4);
+  Put(&out, nulls ? 1 : 0, 4);
+  Put(&out, elem.WireOid(), 4);
+  if (!items.empty()) {
+    Put(&out, items.size(), 4);
+    Put(&out, static_cast<uint32_t>(v.array_lower()), 4);
+  }
+  for (const Value& e : items) {
+    if (e.is_null()) {
+      Put(&out, 0xFFFFFFFFu, 4);
+      continue;
+    }
+    std::string bytes = EncodeBinary(elem, e);
+    Put(&out, bytes.size(), 4);
+    out += bytes;
+  }
+  return out;
+}
+
+Value DecodeArray(const Type& t, std::string_view b) {
+  const Type elem = t.Element();
+  auto insufficient = [] { throw Error(sqlstate::kInvalidBinaryRepresentation, "insufficient data left in message"); };
+  if (b.size() < 12) insufficient();
+  int32_t ndim = static_cast<int32_t>(Get(b, 0, 4));
+  uint32_t flags = static_cast<uint32_t>(Get(b, 4, 4));
+  uint32_t element_type = static_cast<uint32_t>(Get(b, 8, 4));
+  if (ndim < 0) throw Error(sqlstate::kInvalidBinaryRepresentation, "invalid number of dimensions: " + std::to_string(ndim));
+  if (ndim > 6) throw Error("54000", "number of array dimensions (" + std::to_string(ndim) + ") exceeds the maximum allowed (6)");
+  if (flags != 0 && flags != 1) throw Error(sqlstate::kInvalidBinaryRepresentation, "invalid array flags");
+  if (element_type != elem.WireOid())
+    throw Error(sqlstate::kDatatypeMismatch, "binary data has array element type " + std::to_string(element_type) +
+                                                 " instead of expected " + std::to_string(elem.WireOid()) + " (" + TypeName(elem) + ")");
+  if (ndim > 1) throw Error(sqlstate::kFeatureNotSupported, "multidimensional arrays are not supported yet");
+  size_t pos = 12;
+  int64_t count = 0, lower = 1;
+  if (ndim == 1) {
+    if (b.size() < pos + 8) insufficient();
+    count = static_cast<int32_t>(Get(b, pos, 4));
+    lower = static_cast<int32_t>(Get(b, pos + 4, 4));
+    pos += 8;
+    if (count < 0) throw Error("54000", "array size exceeds the maximum allowed (134217727)");
+  }
+  // every element takes at least its 4-byte length: a count the message cannot hold is refused
+  // before anything is allocated for it
+  if (static_cast<uint64_t>(count) > (b.size() - pos) / 4) insufficient();
+  std::vector<Value> items;
+  items.reserve(static_cast<size_t>(count));
+  for (int64_t i = 0; i < count; i++) {
+    if (b.size() < pos + 4) insufficient();
+    int32_t len = static_cast<int32_t>(Get(b, pos, 4));
+    pos += 4;
+    if (len == -1) {
+      items.push_back(Value::Null());
+      continue;
+    }
+    if (len < 0 || b.size() - pos < static_cast<size_t>(len)) insufficient();
+    items.push_back(DecodeBinary(elem, b.substr(pos, static_cast<size_t>(len))));
+    pos += static_cast<size_t>(len);
+  }
+  if (pos != b.size()) Bad(t);
+  return Value::Array(std::move(items), static_cast<int>(lower));
+}
 }  // namespace
 
 std::string EncodeBinary(const Type& t, const Value& v) {
   std::string out;
-  if (t.array || t.enumdef) {
-    if (t.enumdef && !t.array) return t.enumdef->labels.at(static_cast<size_t>(v.i()));
-    throw Error(sqlstate::kFeatureNotSupported, "binary output of arrays is not supported yet");
-  }
+  if (t.array) return EncodeArray(t, v);
+  if (t.enumdef) return t.enumdef->labels.at(static_cast<size_t>(v.i()));
   switch (t.id) {
     case oid::kBool: out.push_back(v.b() ? 1 : 0); return out;
     case oid::kInt2: Put(&out, static_cast<uint64_t>(v.i()), 2); return out;
@@ -103,7 +172,7 @@ std::string EncodeBinary(const Type& t, const Value& v) {
 }
 
 Value DecodeBinary(const Type& t, std::string_view b) {
-  if (t.array) throw Error(sqlstate::kFeatureNotSupported, "binary input of arrays is not supported yet");
+  if (t.array) return DecodeArray(t, b);
   if (t.enumdef) {
     int i = t.enumdef->LabelIndex(std::string(b));
     if (i < 0) throw Error(sqlstate::kInvalidTextRepresentation, "invalid input value for enum " + t.enumdef->name + ": \"" + std::string(b) + "\"");

@@ -7,8 +7,17 @@
 namespace tusk {
 
 namespace {
-// One pg_type row's facts; the I/O function columns (typinput, ...) stay 0 until pg_proc lists
-// Tusk's functions.
+// PostgreSQL's I/O functions of each built-in type (typinput, typoutput, typreceive, typsend,
+// typmodin, typmodout, typanalyze, typsubscript).
+struct TypeIo {
+  uint32_t type, functions[8];
+};
+const TypeIo kTypeIo[] = {
+#include "catalog/system/builtin_type_io.inc"
+};
+constexpr uint32_t kAnyEnum = 3500, kInt4Array = 1007;  // whose I/O functions enums and their arrays share
+
+// One pg_type row's facts.
 struct TypeRow {
   uint32_t oid;
   std::string name;
@@ -22,12 +31,17 @@ struct TypeRow {
   uint32_t collation;
 };
 
-Row ToRow(const TypeRow& t) {
+// `io_like`: the built-in type whose I/O functions this one has (itself, or for an enum anyenum's).
+Row ToRow(const TypeRow& t, uint32_t io_like) {
   Value none = OidValue(0);
+  Value io[8] = {none, none, none, none, none, none, none, none};
+  for (const TypeIo& x : kTypeIo)
+    if (x.type == io_like)
+      for (int i = 0; i < 8; i++) io[i] = OidValue(x.functions[i]);
   return {OidValue(t.oid),       NameValue(t.name),      OidValue(t.ns),        OidValue(catalog_oid::kBootstrapSuperuser),
           Value::Int(t.length),  Value::Bool(t.byval),   CharValue(t.typtype),  CharValue(t.category),
           Value::Bool(t.preferred), Value::Bool(true),   CharValue(','),        OidValue(0),
-          none,                  OidValue(t.elem),       OidValue(t.array),     none, none, none, none, none, none, none,
+          io[7],                 OidValue(t.elem),       OidValue(t.array),     io[0], io[1], io[2], io[3], io[4], io[5], io[6],
           CharValue(t.align),    CharValue(t.storage),   Value::Bool(false),    OidValue(0),
           Value::Int(-1),        Value::Int(0),          OidValue(t.collation), Value::Null(), Value::Null(), Value::Null()};
 }
@@ -59,13 +73,13 @@ void RegisterType() {
     for (const BuiltinTypeInfo* b : BuiltinTypes()) {
       TypeRow t{b->oid, b->name, catalog_oid::kPgCatalog, b->length, b->byval, b->typtype, b->category, b->preferred,
                 b->elem, b->array_oid, b->align, b->storage, b->collation};
-      rows->push_back(ToRow(t));
-      if (t.array) rows->push_back(ToRow(ArrayOf(t)));
+      rows->push_back(ToRow(t, t.oid));
+      if (t.array) rows->push_back(ToRow(ArrayOf(t), t.array));
     }
     for (const auto& [oid, e] : st.catalog->enums()) {
       TypeRow t{e->type_oid, e->name, NamespaceOid(*st.catalog, e->schema), 4, true, 'e', 'E', false, 0, e->array_oid, 'i', 'p', 0};
-      rows->push_back(ToRow(t));
-      rows->push_back(ToRow(ArrayOf(t)));
+      rows->push_back(ToRow(t, kAnyEnum));
+      rows->push_back(ToRow(ArrayOf(t), kInt4Array));
     }
   };
   RegisterSystemRelation(std::move(r));
