@@ -211,7 +211,8 @@ std::vector<std::pair<uint32_t, const ConstraintDef*>> ReferencingForeignKeys(co
   return out;
 }
 
-void DropTableObject(ExecState* st, Catalog* cat, uint32_t oid, bool cascade, ResultSink* sink) {
+// report: send the notices about cascaded constraints (DROP SCHEMA lists them itself).
+void DropTableObject(ExecState* st, Catalog* cat, uint32_t oid, bool cascade, ResultSink* sink, bool report = true) {
   const TableDef* t = cat->FindTable(oid);
   auto refs = ReferencingForeignKeys(*cat, oid);
   if (!refs.empty()) {
@@ -226,13 +227,14 @@ void DropTableObject(ExecState* st, Catalog* cat, uint32_t oid, bool cascade, Re
     }
     std::vector<std::pair<uint32_t, std::string>> drops;
     for (auto& [child, c] : refs) drops.emplace_back(child, c->name);
-    if (drops.size() == 1) {
+    if (report && drops.size() == 1) {
       Notice(sink, "drop cascades to constraint " + drops[0].second + " on table " + cat->FindTable(drops[0].first)->name);
     } else {
       std::string detail;
       for (auto& [child, cname] : drops)
         detail += (detail.empty() ? "" : "\n") + std::string("drop cascades to constraint ") + cname + " on table " + cat->FindTable(child)->name;
-      sink->SendNotice({"NOTICE", sqlstate::kSuccessfulCompletion, "drop cascades to " + std::to_string(drops.size()) + " other objects", detail});
+      if (report)
+        sink->SendNotice({"NOTICE", sqlstate::kSuccessfulCompletion, "drop cascades to " + std::to_string(drops.size()) + " other objects", detail});
     }
     for (auto& [child, cname] : drops) {
       TableDef* ct = cat->MutableTable(child);
@@ -297,9 +299,16 @@ static void ExecuteDrop(PgQuery__DropStmt* stmt, ExecState* st, ResultSink* sink
           throw Error(sqlstate::kDependentObjectsStillExist, "cannot drop schema " + name + " because other objects depend on it")
               .WithDetail(detail).WithHint("Use DROP ... CASCADE to drop the dependent objects too.");
         }
-        size_t n = tables.size() + seqs.size() + enums.size();
+        // foreign keys of tables elsewhere that reference the schema's tables go with them
+        std::vector<std::string> outside_keys;
+        for (uint32_t o : tables)
+          for (auto& [child, c] : ReferencingForeignKeys(*cat, o))
+            if (cat->FindTable(child)->schema != name)
+              outside_keys.push_back("constraint " + c->name + " on table " + cat->FindTable(child)->name);
+        size_t n = tables.size() + seqs.size() + enums.size() + outside_keys.size();
         if (n == 1) {
-          if (!tables.empty()) Notice(sink, "drop cascades to table " + name + "." + cat->FindTable(tables[0])->name);
+          if (!outside_keys.empty()) Notice(sink, "drop cascades to " + outside_keys[0]);
+          else if (!tables.empty()) Notice(sink, "drop cascades to table " + name + "." + cat->FindTable(tables[0])->name);
           else if (!seqs.empty()) Notice(sink, "drop cascades to sequence " + name + "." + cat->FindSequence(seqs[0])->name);
           else Notice(sink, "drop cascades to type " + name + "." + cat->FindEnumByOid(enums[0])->name);
         } else if (n > 1) {
@@ -307,9 +316,10 @@ static void ExecuteDrop(PgQuery__DropStmt* stmt, ExecState* st, ResultSink* sink
           for (uint32_t o : enums) detail += (detail.empty() ? "" : "\n") + std::string("drop cascades to type ") + name + "." + cat->FindEnumByOid(o)->name;
           for (uint32_t o : tables) detail += (detail.empty() ? "" : "\n") + std::string("drop cascades to table ") + name + "." + cat->FindTable(o)->name;
           for (uint32_t o : seqs) detail += (detail.empty() ? "" : "\n") + std::string("drop cascades to sequence ") + name + "." + cat->FindSequence(o)->name;
+          for (const auto& k : outside_keys) detail += "\ndrop cascades to " + k;
           sink->SendNotice({"NOTICE", sqlstate::kSuccessfulCompletion, "drop cascades to " + std::to_string(n) + " other objects", detail});
         }
-        for (uint32_t o : tables) if (cat->FindTable(o)) DropTableObject(st, cat, o, true, sink);
+        for (uint32_t o : tables) if (cat->FindTable(o)) DropTableObject(st, cat, o, true, sink, false);
         for (uint32_t o : seqs) cat->DropSequence(o);
         for (uint32_t o : enums) cat->DropEnum(o);
         cat->DropSchema(s->oid);

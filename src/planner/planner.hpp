@@ -115,6 +115,8 @@ class Planner {
   // `owned` keeps a relation made for this plan alive (a sequence's one row).
   OpP PlanSystemScan(const SystemRelation* sys, PgQuery__RangeVar* rv, Scope* scope,
                      std::shared_ptr<const SystemRelation> owned = nullptr);
+  // A system view defined in SQL: its definition planned as a subquery, added to scope.
+  OpP PlanSystemView(const SystemRelation* sys, PgQuery__RangeVar* rv, Scope* scope);
   // A sequence read as a relation (SELECT last_value, is_called FROM seq); null for other names.
   std::shared_ptr<const SystemRelation> SequenceRelation(PgQuery__RangeVar* rv);
   ScopeRel TableScopeRel(const TableDef* t, const std::string& alias);
@@ -158,7 +160,7 @@ class Planner {
   struct RowLocking* locking_ = nullptr;  // FOR UPDATE/SHARE of the SELECT being planned
   bool outer_free_ = true;  // no filter of the scan reads columns we cannot see here
   Binder binder_;
-  std::vector<std::unique_ptr<Script>> stored_exprs_;
+  std::vector<std::unique_ptr<Script>> stored_exprs_;  // parse trees the plan was made from (stored expressions, view definitions)
 };
 
 // Splits an AND tree into its conjuncts.

@@ -87,4 +87,27 @@ OpP Planner::PlanSystemScan(const SystemRelation* sys, PgQuery__RangeVar* rv, Sc
   return std::make_shared<SystemScanOp>(sys, rv->alias ? rv->alias->aliasname : "", std::move(owned));
 }
 
+OpP Planner::PlanSystemView(const SystemRelation* sys, PgQuery__RangeVar* rv, Scope* scope) {
+  stored_exprs_.push_back(ParseSql(sys->definition));
+  bool correlated = false;
+  PlannedQuery q = PlanNested(stored_exprs_.back()->statements[0].stmt, nullptr, 0, &correlated);
+  if (q.columns.size() != sys->columns.size())
+    throw Error(sqlstate::kInternalError, "the definition of " + sys->schema + "." + sys->name + " returns " +
+                                              std::to_string(q.columns.size()) + " columns, not " + std::to_string(sys->columns.size()));
+  ScopeRel rel;
+  rel.alias = rv->alias ? rv->alias->aliasname : sys->name;
+  rel.relation_oid = sys->oid;
+  for (size_t k = 0; k < sys->columns.size(); k++) {
+    rel.columns.push_back(rv->alias && k < rv->alias->n_colnames ? StrVal(rv->alias->colnames[k]) : sys->columns[k].name);
+    rel.types.push_back(q.columns[k].type);
+  }
+  for (const auto& r : scope->rels)
+    if (r.alias == rel.alias)
+      throw Error(sqlstate::kDuplicateAlias, "table name \"" + rel.alias + "\" specified more than once");
+  if (locking_ && locking_->For(rel.alias))
+    throw Error(sqlstate::kFeatureNotSupported, locking_->Name() + " of a system view is not supported").WithPosition(rv->location + 1);
+  scope->Add(rel);
+  return q.root;
+}
+
 }  // namespace tusk

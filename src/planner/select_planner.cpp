@@ -475,7 +475,8 @@ OpP Planner::PlanFromItem(Node* item, Scope* scope, std::vector<Node*>* where, b
           return op;
         }
       }
-      if (const SystemRelation* sys = ResolveSystem(rv)) return PlanSystemScan(sys, rv, scope);
+      if (const SystemRelation* sys = ResolveSystem(rv))
+        return sys->definition.empty() ? PlanSystemScan(sys, rv, scope) : PlanSystemView(sys, rv, scope);
       if (auto seq = SequenceRelation(rv)) return PlanSystemScan(seq.get(), rv, scope, seq);
       std::string alias = rv->alias ? rv->alias->aliasname : "";
       const TableDef* t = ResolveTable(rv, locking_ && locking_->For(alias.empty() ? rv->relname : alias)

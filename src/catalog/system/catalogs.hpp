@@ -23,6 +23,7 @@ void RegisterExtensionCatalogs();  // pg_extension, pg_available_extensions
 void RegisterDescriptionCatalog(); // pg_description
 void RegisterFunctionCatalogs();   // pg_proc, pg_operator, pg_cast, pg_language
 void RegisterSessionViews();       // pg_cursors
+void RegisterInformationSchema();  // information_schema's views
 // The other PostgreSQL catalogs, empty; `registered` tells which OIDs already have rows.
 void RegisterEmptyCatalogs(const std::function<bool(uint32_t)>& registered);
 // A pg_catalog relation with PostgreSQL 15's OID, name and columns (catalog_shapes.inc); the

@@ -4,6 +4,7 @@
 // constraint's columns and referenced key, a default's table and sequence, an extension's functions.
 #include "catalog/system/builtin_procs.hpp"
 #include "catalog/system/catalogs.hpp"
+#include "catalog/system/deparse.hpp"
 #include "common/strings.hpp"
 #include "catalog/system/system_relation.hpp"
 #include "execution/exec_state.hpp"
@@ -22,7 +23,7 @@ struct Dependency {
   char deptype;  // 'n' normal, 'a' auto, 'i' internal
 };
 
-void TableDependencies(const Catalog& cat, const TableDef& t, std::vector<Dependency>* out) {
+void TableDependencies(ExecState* st, const Catalog& cat, const TableDef& t, std::vector<Dependency>* out) {
   out->push_back({kClass, t.oid, 0, kNamespace, NamespaceOid(cat, t.schema), 0, 'n'});
   for (size_t i = 0; i < t.columns.size(); i++) {
     const ColumnDef& col = t.columns[i];
@@ -34,7 +35,10 @@ void TableDependencies(const Catalog& cat, const TableDef& t, std::vector<Depend
   }
   for (const auto& c : t.constraints) {
     if (c.kind == 'c') {
-      out->push_back({kConstraint, c.oid, 0, kClass, t.oid, 0, 'a'});
+      // a CHECK depends on each column it reads (on the table when it reads none)
+      std::vector<int> read = ColumnsOfStoredExpr(st, t, c.check_sql);
+      for (int attnum : read) out->push_back({kConstraint, c.oid, 0, kClass, t.oid, attnum, 'a'});
+      if (read.empty()) out->push_back({kConstraint, c.oid, 0, kClass, t.oid, 0, 'a'});
       continue;
     }
     for (int col : c.columns) out->push_back({kConstraint, c.oid, 0, kClass, t.oid, col + 1, 'a'});
@@ -65,7 +69,7 @@ void RegisterDependCatalog() {
   r.rows = [](ExecState& st, std::vector<Row>* rows) {
     const Catalog& cat = *st.catalog;
     std::vector<Dependency> deps;
-    for (const auto& [oid, t] : cat.tables()) TableDependencies(cat, t, &deps);
+    for (const auto& [oid, t] : cat.tables()) TableDependencies(&st, cat, t, &deps);
     for (const auto& [oid, s] : cat.sequences()) {
       deps.push_back({kClass, oid, 0, kNamespace, NamespaceOid(cat, s.schema), 0, 'n'});
       if (!s.owner_table) continue;

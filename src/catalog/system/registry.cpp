@@ -36,6 +36,7 @@ const Registry& Loaded() {
     RegisterDescriptionCatalog();
     RegisterFunctionCatalogs();
     RegisterSessionViews();
+    RegisterInformationSchema();
     auto& reg = TheRegistry();
     std::set<uint32_t> have;
     for (const auto* r : reg.by_oid) have.insert(r->oid);

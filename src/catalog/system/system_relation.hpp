@@ -28,6 +28,9 @@ struct SystemRelation {
   std::vector<SystemColumn> columns;
   // Appends the relation's rows, one Value per column, as of the statement's catalog.
   std::function<void(ExecState& st, std::vector<Row>* rows)> rows;
+  // A view defined in SQL (information_schema's, over pg_catalog): a SELECT whose result has
+  // `columns`, planned in place of the view like a subquery in FROM. Then `rows` is unused.
+  std::string definition;
 };
 
 void RegisterSystemRelation(SystemRelation rel);
