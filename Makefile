@@ -3,7 +3,7 @@ BUILD ?= build
 DATA ?= ./tusk-data
 PORT ?= 5433
 
-.PHONY: all deps build asan tsan run test test-asan test-tsan unit regress crash-loop bench bench-smoke clean
+.PHONY: all deps build asan tsan run test test-asan test-tsan unit regress crash-loop sqlsmith bench bench-smoke clean
 
 all: build
 
@@ -45,6 +45,10 @@ regress: build
 
 crash-loop: build
 	@scripts/crash-loop.sh $(BUILD)/tusk 20
+
+# sqlsmith's random queries for 10 minutes (make test runs one minute of it)
+sqlsmith: build
+	@test/clients/sqlsmith_test.sh $(BUILD)/tusk 600
 
 bench: build
 	@python3 bench/bench.py --tusk $(BUILD)/tusk

@@ -6,7 +6,7 @@ PKGS=(build-essential cmake ninja-build pkg-config ccache clang libclang-rt-14-d
       librocksdb-dev libpg-query-dev libprotobuf-c-dev libssl-dev libzstd-dev libreadline-dev
       libgtest-dev libsqlite3-dev postgresql-15 postgresql-client-15 python3
       python3-psycopg2 python3-asyncpg python3-sqlalchemy python3-django
-      default-jdk-headless libpostgresql-jdbc-java nodejs)
+      default-jdk-headless libpostgresql-jdbc-java nodejs sqlsmith)
 missing=()
 for p in "${PKGS[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

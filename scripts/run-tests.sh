@@ -76,6 +76,9 @@ grep -vE '^ok ' "$logs/drivers"; tally "$logs/drivers"
 echo "== pg_dump and pg_restore against Tusk, the dump loaded into PostgreSQL 15 (test/clients/pg_dump_test.py)"
 timeout 300 python3 test/clients/pg_dump_test.py "$TUSK" > "$logs/pg_dump" 2>&1
 grep -vE '^ok ' "$logs/pg_dump"; tally "$logs/pg_dump"
+echo "== sqlsmith's random queries for a minute (test/clients/sqlsmith_test.sh; make sqlsmith: 10 minutes)"
+timeout 300 test/clients/sqlsmith_test.sh "$TUSK" 60 > "$logs/sqlsmith" 2>&1
+grep -vE '^ok ' "$logs/sqlsmith"; tally "$logs/sqlsmith"
 fi
 
 if want runaway; then

@@ -123,7 +123,6 @@ Type Binder::ResolveType(PgQuery__TypeName* tn) {
   } else if (tn->n_names > 0) {
     name = StrVal(tn->names[tn->n_names - 1]);
   }
-  bool array = tn->n_array_bounds > 0;
   std::vector<int64_t> mods;
   for (size_t i = 0; i < tn->n_typmods; i++) {
     Node* m = tn->typmods[i];
@@ -133,6 +132,7 @@ Type Binder::ResolveType(PgQuery__TypeName* tn) {
       ThrowAt(sqlstate::kSyntaxError, "type modifiers must be simple constants or identifiers", tn->location);
   }
   Type t;
+  bool array_by_name = false;
   if (schema.empty()) {
     if (name == "serial" || name == "bigserial" || name == "smallserial")
       ThrowAt(sqlstate::kUndefinedObject, "type \"" + name + "\" does not exist", tn->location);
@@ -143,6 +143,12 @@ Type Binder::ResolveType(PgQuery__TypeName* tn) {
     }
     if (auto id = BuiltinTypeByName(lookup)) {
       t = Type(*id);
+    } else if (lookup.size() > 1 && lookup[0] == '_') {
+      // an array type by its pg_type name: _int4 is integer[]
+      if (auto elem = BuiltinTypeByName(lookup.substr(1)); elem && ArrayOidOf(*elem)) {
+        t = Type(*elem);
+        array_by_name = true;
+      }
     }
   }
   if (t.id == oid::kUnknown && name != "unknown") {
@@ -166,7 +172,7 @@ Type Binder::ResolveType(PgQuery__TypeName* tn) {
     err.WithPosition(tn->location + 1);
     throw;
   }
-  t.array = array;
+  t.array = array_by_name || tn->n_array_bounds > 0;
   return t;
 }
 

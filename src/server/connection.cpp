@@ -1,5 +1,7 @@
 // One client connection: startup and authentication, then the simple and extended query
 // protocols. Protocol errors (malformed messages) end this connection only.
+#include <cstdio>
+#include <string_view>
 #include <openssl/rand.h>
 #include <poll.h>
 #include <sys/socket.h>
@@ -220,6 +222,9 @@ class Connection {
 
   void SendError(const Error& e, const std::string& sql) {
     if (session_ && session_->terminate_requested) throw Terminated();
+    // An internal error (class XX) is a bug in Tusk: the server log keeps it with its statement.
+    if (std::string_view(e.state()).substr(0, 2) == "XX")
+      std::fprintf(stderr, "tusk: ERROR:  %s (SQLSTATE %s)\ntusk: STATEMENT:  %s\n", e.what(), e.state(), sql.c_str());
     Error copy = e;
     if (e.position() > 0) {
       Error fixed(e.state(), e.what());

@@ -23,10 +23,9 @@ bool IsPseudoType(uint32_t type) {
 // (cstring, internal, ranges, the text search types ...).
 std::optional<Type> ProbeType(uint32_t type) {
   switch (type) {
-    case oid::kAny: case oid::kAnyElement: case 2776 /* anynonarray */: case 5077 /* anycompatible */:
-    case 5079 /* anycompatiblenonarray */:
+    case oid::kAny: case oid::kAnyElement: case oid::kAnyNonArray: case oid::kAnyCompatible: case oid::kAnyCompatibleNonArray:
       return Type(oid::kInt4);
-    case oid::kAnyArray: case 5078 /* anycompatiblearray */:
+    case oid::kAnyArray: case oid::kAnyCompatibleArray:
       return Type(oid::kInt4, -1, true);
     default: break;
   }
@@ -39,9 +38,13 @@ std::optional<Type> ProbeType(uint32_t type) {
 }
 
 // Whether a call that bound to `got` matches PostgreSQL's declared result: exactly, unless the
-// declared one is a pseudo-type (polymorphic, record, void), which the probe cannot pin down.
+// declared one is a pseudo-type Tusk has (polymorphic, record, void), which the probe cannot pin
+// down. A result type Tusk lacks (xid8, tsvector, ...) never matches.
 bool ResultMatches(const Type& got, uint32_t declared) {
-  return IsPseudoType(declared) ? true : got.WireOid() == declared;
+  const BuiltinTypeInfo* t = FindBuiltinType(declared);
+  if (t && t->typtype == 'p') return true;
+  if (!t && !ElementOfArrayOid(declared)) return false;
+  return got.WireOid() == declared;
 }
 
 enum class ProbeKind { kPlain, kAggregate, kWindow, kSetReturning };

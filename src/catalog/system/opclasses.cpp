@@ -18,7 +18,7 @@ const std::vector<BtreeOpclass>& BtreeOpclasses() {
       {10012, "float4_ops", oid::kFloat4, true, 1970},     {10022, "interval_ops", oid::kInterval, true, 1982},
       {10028, "name_ops", oid::kName, true, 1994},         {10038, "time_ops", oid::kTime, true, 1996},
       {10044, "varchar_ops", oid::kText, false, 1994},     {10065, "uuid_ops", oid::kUuid, true, 2968},
-      {10069, "enum_ops", 3500, true, 3522},               {10088, "jsonb_ops", oid::kJsonb, true, 4033},
+      {10069, "enum_ops", oid::kAnyEnum, true, 3522},               {10088, "jsonb_ops", oid::kJsonb, true, 4033},
   };
   return classes;
 }
@@ -39,7 +39,7 @@ namespace {
 bool Accepts(uint32_t input, const Type& t) {
   if (input == oid::kAnyArray) return t.array;
   if (t.array) return false;
-  if (input == 3500) return t.enumdef != nullptr;
+  if (input == oid::kAnyEnum) return t.enumdef != nullptr;
   if (t.enumdef) return false;
   return input == t.id || (input == oid::kText && t.id == oid::kVarchar);
 }

@@ -15,7 +15,7 @@ struct TypeIo {
 const TypeIo kTypeIo[] = {
 #include "catalog/system/builtin_type_io.inc"
 };
-constexpr uint32_t kAnyEnum = 3500, kInt4Array = 1007;  // whose I/O functions enums and their arrays share
+constexpr uint32_t kInt4Array = 1007;  // whose I/O functions enum arrays share (enums: anyenum's)
 
 // One pg_type row's facts.
 struct TypeRow {
@@ -78,7 +78,7 @@ void RegisterType() {
     }
     for (const auto& [oid, e] : st.catalog->enums()) {
       TypeRow t{e->type_oid, e->name, NamespaceOid(*st.catalog, e->schema), 4, true, 'e', 'E', false, 0, e->array_oid, 'i', 'p', 0};
-      rows->push_back(ToRow(t, kAnyEnum));
+      rows->push_back(ToRow(t, oid::kAnyEnum));
       rows->push_back(ToRow(ArrayOf(t), kInt4Array));
     }
   };
