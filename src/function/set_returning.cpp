@@ -3,6 +3,7 @@
 #include "binder/operators_impl.hpp"
 #include "common/error.hpp"
 #include "function/overload_resolution.hpp"
+#include "function/registry.hpp"
 #include "function/regex_functions.hpp"
 #include "types/compare.hpp"
 #include "types/numeric.hpp"
@@ -11,7 +12,7 @@ namespace tusk {
 
 bool IsSetReturningFunction(const std::string& name) {
   return name == "generate_series" || name == "unnest" || name == "regexp_matches" || name == "regexp_split_to_table" ||
-         name == "pg_partition_ancestors" || name == "pg_options_to_table";
+         name == "pg_partition_ancestors" || name == "pg_options_to_table" || name == "generate_subscripts";
 }
 
 namespace {
@@ -91,6 +92,32 @@ SetFunction BindSetFunction(Binder& b, const std::string& name, std::vector<Expr
         i++;
         return true;
       };
+    };
+    return f;
+  }
+  if (name == "generate_subscripts") {
+    // generate_subscripts(array, dim [, reverse]): the subscripts of dimension dim (Tusk's
+    // arrays have one), in order or reversed.
+    if (args.size() < 2 || args.size() > 3) NoSuch(name, args, location);
+    ExprP& a = args[0];
+    if (!a->type.array && (a->type.id == oid::kInt2Vector || a->type.id == oid::kOidVector))
+      a = b.Coerce(a, Type(a->type.id == oid::kInt2Vector ? oid::kInt2 : oid::kOid, -1, true), CastContext::kImplicit, location);
+    if (!a->type.array)
+      NoSuch(name, args, location);
+    Type array = a->type;
+    if (!CoerceArgs(b, args, {array, Type(oid::kInt4), Type(oid::kBool)}, location) &&
+        !CoerceArgs(b, args, {array, Type(oid::kInt4)}, location))
+      NoSuch(name, args, location);
+    f.args = args;
+    f.types = {Type(oid::kInt4)};
+    f.columns = {name};
+    f.generate = [](const std::vector<Value>& v, EvalContext&) -> RowGenerator {
+      std::vector<Row> rows;
+      if (v[0].is_null() || v[1].is_null() || v[1].i() != 1 || v[0].arr().empty()) return YieldRows({});
+      bool reverse = v.size() > 2 && !v[2].is_null() && v[2].b();
+      int64_t lower = v[0].array_lower(), n = static_cast<int64_t>(v[0].arr().size());
+      for (int64_t i = 0; i < n; i++) rows.push_back({Value::Int(reverse ? lower + n - 1 - i : lower + i)});
+      return YieldRows(std::move(rows));
     };
     return f;
   }
