@@ -15,6 +15,10 @@ SystemScanOp::SystemScanOp(const SystemRelation* rel, std::string alias, std::sh
 
 void SystemScanOp::Open(EvalContext* ctx) {
   ReleaseAtEnd(ctx);
+  // A nested loop re-opens its inner scan once per outer row: each opening is a point where a
+  // cancel or statement_timeout must be able to stop the statement.
+  state_ = ctx->state;
+  CheckInterrupts(state_);
   rows_.clear();
   pos_ = 0;
   rel_->rows(*ctx->state, &rows_);
@@ -26,6 +30,7 @@ void SystemScanOp::Open(EvalContext* ctx) {
 
 bool SystemScanOp::Next(Row* out) {
   if (pos_ >= rows_.size()) return false;
+  if ((pos_ & 255) == 255) CheckInterrupts(state_);
   *out = rows_[pos_++];
   return true;
 }

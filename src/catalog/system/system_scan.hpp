@@ -20,6 +20,7 @@ class SystemScanOp : public Operator {
   std::string alias_;
   std::vector<Row> rows_;
   size_t pos_ = 0;
+  const ExecState* state_ = nullptr;
 };
 
 }  // namespace tusk

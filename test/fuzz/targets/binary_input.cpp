@@ -6,8 +6,8 @@
 //     type's output and input functions handle (not for regclass/regproc/regtype, whose
 //     names come from a session's catalog).
 //
-// Input: byte 0 picks the type (every built-in base type and a user enum; arrays have no binary
-// format here and are refused with 0A000), byte 1 bits 0-1 the TimeZone for the text checks; the
+// Input: byte 0 picks the type (every built-in base type, a user enum, and arrays of integers,
+// text, numeric, timestamptz, uuid and the enum), byte 1 bits 0-1 the TimeZone for the text checks; the
 // rest is the binary value. tusk::Error with a SQLSTATE is the expected refusal; anything else
 // is a finding. TUSK_FUZZ_LAX=1 prints the semantic mismatches instead of aborting.
 #include <cstdint>
@@ -53,7 +53,8 @@ void Setup() {
   e->labels = {"sad", "ok", "happy", "", "with space"};
   for (uint32_t b : kBases) types->push_back(Type(b));
   types->push_back(Type::Enum(e));
-  types->push_back(Type(oid::kInt4).ArrayOf());
+  for (uint32_t b : {oid::kInt4, oid::kText, oid::kNumeric, oid::kTimestamptz, oid::kUuid}) types->push_back(Type(b).ArrayOf());
+  types->push_back(Type::Enum(e).ArrayOf());
   zones = new std::vector<std::shared_ptr<const TimeZone>>;
   for (const char* name : {"UTC", "America/New_York", "Asia/Kolkata"}) {
     auto z = TimeZone::Find(name);
