@@ -139,6 +139,8 @@ namespace {
 // arenas otherwise: loading pgbench's scale 10 left the server at 1.8 GiB instead of 0.6), and
 // its object is not kept for the next transaction (its write batch would keep its capacity).
 constexpr uint64_t kLargeTransactionKeys = 100000;
+// A statement whose buffers held this much at once gives the freed memory back when it ends.
+constexpr int64_t kLargeStatementBytes = 64 << 20;
 // Counted in the write batch itself: rows of tables without a primary key are written to it
 // directly (WriteFreshKey), which the transaction's own counters do not see.
 uint64_t KeysWritten(rocksdb::Transaction* txn) { return txn->GetWriteBatch()->GetWriteBatch()->Count(); }
@@ -537,6 +539,15 @@ void Session::RunStatement(Node* stmt, const PreparedStatement* prepared, const 
   if (is_txn_stmt && HandleTransactionControl(stmt, sink)) return;
   bool implicit = !txn_;
   if (implicit) BeginTxn(false);
+  // A statement whose buffers grew large (a sort, a hash table, a window partition) hands the
+  // freed memory back to the OS when it ends, so one big query does not leave the server's
+  // footprint at its peak. Declared before the statement's state, this runs after it is gone.
+  struct TrimAfterLargeStatement {
+    std::shared_ptr<MemoryAccount> account;
+    ~TrimAfterLargeStatement() {
+      if (account && account->peak() >= kLargeStatementBytes) malloc_trim(0);
+    }
+  } trim;
   ExecState st;
   st.session = this;
   st.db = db_;
@@ -575,6 +586,7 @@ void Session::RunStatement(Node* stmt, const PreparedStatement* prepared, const 
   st.client_lost = &client_lost;
   SetMaxStackDepth(ParseMemoryBytes(*GetSetting("max_stack_depth")));
   st.memory = std::make_shared<MemoryAccount>(ParseMemoryBytes(*GetSetting("tusk.statement_memory_limit")));
+  trim.account = st.memory;
   st.notify = [sink](const char* severity, const char* code, const std::string& message) {
     sink->SendNotice({severity, code, message, ""});
   };

@@ -1,5 +1,7 @@
 #include "execution/memory.hpp"
 
+#include <algorithm>
+
 #include <unistd.h>
 
 #include <atomic>
@@ -53,6 +55,7 @@ void MemoryAccount::Charge(int64_t bytes, const char* what) {
                     Megabytes(server_limit) + ".");
   }
   held_ += bytes;
+  peak_ = std::max(peak_, held_);
 }
 
 void MemoryAccount::Release(int64_t bytes) {

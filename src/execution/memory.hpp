@@ -28,10 +28,12 @@ class MemoryAccount {
   void Charge(int64_t bytes, const char* what);
   void Release(int64_t bytes);
   int64_t held() const { return held_; }
+  int64_t peak() const { return peak_; }  // the most it held at once
 
  private:
   int64_t limit_;
   int64_t held_ = 0;
+  int64_t peak_ = 0;
 };
 
 // The server-wide limit (bytes; 0 for none; half of physical memory until set) and what all
