@@ -229,12 +229,11 @@ void DropTableObject(ExecState* st, Catalog* cat, uint32_t oid, bool cascade, Re
     for (auto& [child, c] : refs) drops.emplace_back(child, c->name);
     if (report && drops.size() == 1) {
       Notice(sink, "drop cascades to constraint " + drops[0].second + " on table " + cat->FindTable(drops[0].first)->name);
-    } else {
+    } else if (report) {
       std::string detail;
       for (auto& [child, cname] : drops)
         detail += (detail.empty() ? "" : "\n") + std::string("drop cascades to constraint ") + cname + " on table " + cat->FindTable(child)->name;
-      if (report)
-        sink->SendNotice({"NOTICE", sqlstate::kSuccessfulCompletion, "drop cascades to " + std::to_string(drops.size()) + " other objects", detail});
+      sink->SendNotice({"NOTICE", sqlstate::kSuccessfulCompletion, "drop cascades to " + std::to_string(drops.size()) + " other objects", detail});
     }
     for (auto& [child, cname] : drops) {
       TableDef* ct = cat->MutableTable(child);

@@ -1,6 +1,7 @@
 // Functions that tools call over the system catalogs: psql's \d family and drivers'
 // introspection (pg_get_userbyid, pg_table_is_visible, format_type, obj_description, ...).
 #include "catalog/system/builtin_procs.hpp"
+#include "catalog/system/callable.hpp"
 #include "catalog/system/catalogs.hpp"
 #include "catalog/system/deparse.hpp"
 #include "catalog/system/descriptions.hpp"
@@ -237,9 +238,10 @@ void RegisterCatalogFunctions() {
     return Value::Bool(FunctionIsVisible(*ctx.state->catalog, *p, ctx.state->session->SearchPath()));
   });
   Register("pg_operator_is_visible", {kOidT}, Type(oid::kBool), [](const std::vector<Value>& a, EvalContext&) {
-    // every operator Tusk has is pg_catalog's, which is always searched
-    for (const BuiltinOperator& o : BuiltinOperators())
-      if (o.oid == a[0].i()) return Value::Bool(true);
+    // every operator pg_operator lists is pg_catalog's, which is always searched
+    const std::vector<bool>& listed = Callable().operators;
+    for (size_t i = 0; i < BuiltinOperators().size(); i++)
+      if (BuiltinOperators()[i].oid == a[0].i()) return listed[i] ? Value::Bool(true) : Value::Null();
     return Value::Null();
   });
   // The text psql's \df prints for a function's arguments and result; NULL for no function.

@@ -66,8 +66,26 @@ std::vector<ListedProc> ListedProcs(const Catalog& cat, ProcSet set) {
 }
 
 std::optional<ListedProc> FindListedProc(const Catalog& cat, uint32_t oid, ProcSet set) {
-  for (const ListedProc& p : ListedProcs(cat, set))
-    if (p.oid == oid) return p;
+  const std::vector<bool>& callable = Callable().procs;
+  auto listed = [&](size_t i) { return set == ProcSet::kAll || callable[i]; };
+  // PostgreSQL's own functions come first in the table, in OID order
+  const BuiltinProc* core_end = std::find_if(std::begin(kProcs), std::end(kProcs), [](const BuiltinProc& p) { return *p.extension; });
+  const BuiltinProc* at = std::lower_bound(std::begin(kProcs), core_end, oid, [](const BuiltinProc& p, uint32_t o) { return p.oid < o; });
+  if (at != core_end && at->oid == oid) {
+    size_t i = static_cast<size_t>(at - std::begin(kProcs));
+    if (!listed(i)) return std::nullopt;
+    return ListedProc{at, oid, catalog_oid::kPgCatalog};
+  }
+  // an installed extension's member: position oid - members_oid among that extension's rows
+  for (const auto& [name, ext] : cat.extensions()) {
+    if (!ext.members_oid || oid < ext.members_oid || oid >= ext.members_oid + kExtensionMemberOids) continue;
+    uint32_t position = oid - ext.members_oid;
+    for (const BuiltinProc* p = core_end; p != std::end(kProcs); ++p)
+      if (name == p->extension && position-- == 0) {
+        if (!listed(static_cast<size_t>(p - std::begin(kProcs)))) return std::nullopt;
+        return ListedProc{p, oid, NamespaceOid(cat, ext.schema)};
+      }
+  }
   return std::nullopt;
 }
 
@@ -93,9 +111,10 @@ bool FunctionIsVisible(const Catalog& cat, const ListedProc& proc, const std::ve
 std::string RegprocName(const Catalog& cat, const ListedProc& proc, const std::vector<std::string>& search_path) {
   int named = 0;
   bool visible = false;
+  const std::vector<ListedProc> all = ListedProcs(cat, ProcSet::kAll);
   for (const std::string& schema : EffectiveSearchPath(cat, search_path)) {
     uint32_t ns = NamespaceOid(cat, schema);
-    for (const ListedProc& other : ListedProcs(cat, ProcSet::kAll))
+    for (const ListedProc& other : all)
       if (other.namespace_oid == ns && !strcmp(other.proc->name, proc.proc->name)) {
         named++;
         visible |= other.oid == proc.oid;
