@@ -1,5 +1,5 @@
 #include "access/scans.hpp"
-
+#include "access/read_view.hpp"
 #include "common/error.hpp"
 #include "common/rowcodec.hpp"
 #include "engine/database.hpp"
@@ -41,7 +41,7 @@ void SeqScanOp::Open(EvalContext* ctx) {
   AdvanceScanStart(ctx->state, table->oid, &start);
   rocksdb::ReadOptions ro = SnapshotReadOptions(ctx->state);
   ReleaseAtEnd(ctx);
-  it_.reset(ctx->state->txn->GetIterator(ro));
+  it_.reset(NewReadIterator(ctx->state, ro));
   it_->Seek(start);
 }
 
@@ -157,7 +157,7 @@ void IndexScanOp::Open(EvalContext* ctx) {
     rocksdb::ReadOptions ro = SnapshotReadOptions(st);
     ro.iterate_upper_bound = &upper_bound_;
     ReleaseAtEnd(ctx);
-    it_.reset(st->txn->GetIterator(ro));
+    it_.reset(NewReadIterator(st, ro));
     it_txn_ = st->txn;
     it_snapshot_ = st->snapshot;
   }
@@ -175,7 +175,7 @@ bool IndexScanOp::Fetch(const std::string& table_key, const std::string& value, 
   } else {
     std::string tkey(IndexEntryTableKey(value));
     std::string row;
-    rocksdb::Status s = ctx_->state->txn->Get(SnapshotReadOptions(ctx_->state), tkey, &row);
+    rocksdb::Status s = ReadKey(ctx_->state, SnapshotReadOptions(ctx_->state), tkey, &row);
     if (s.IsNotFound()) return false;
     CheckStatus(s, "read");
     *out = DecodeRow(row);
@@ -194,7 +194,7 @@ bool IndexScanOp::Next(Row* out) {
   if (point_) {
     empty_ = true;  // at most one row
     std::string value;
-    rocksdb::Status s = ctx_->state->txn->Get(SnapshotReadOptions(ctx_->state), point_key_, &value);
+    rocksdb::Status s = ReadKey(ctx_->state, SnapshotReadOptions(ctx_->state), point_key_, &value);
     if (s.IsNotFound()) return false;
     CheckStatus(s, "read");
     return Fetch(point_key_, value, out);
@@ -259,8 +259,7 @@ bool IndexScanOp::FillBatch() {
   batch_rows_ = std::vector<rocksdb::PinnableSlice>(n);
   batch_status_.assign(n, rocksdb::Status());
   ExecState* st = ctx_->state;
-  st->txn->MultiGet(SnapshotReadOptions(st), st->db->store()->db()->DefaultColumnFamily(), n, keys.data(), batch_rows_.data(),
-                    batch_status_.data());
+  ReadKeys(st, SnapshotReadOptions(st), n, keys.data(), batch_rows_.data(), batch_status_.data());
   return true;
 }
 

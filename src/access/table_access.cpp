@@ -3,6 +3,7 @@
 #include <rocksdb/utilities/write_batch_with_index.h>
 
 #include "access/lock_wait.hpp"
+#include "access/read_view.hpp"
 #include "common/error.hpp"
 #include "common/rowcodec.hpp"
 #include "engine/database.hpp"
@@ -196,7 +197,7 @@ RowLockStrength TableAccess::UpdateLockFor(const std::vector<int>& columns) cons
 bool TableAccess::Fetch(const std::string& key, Row* row) {
   SerializableRead(st_, table_->oid, &key);
   std::string value;
-  rocksdb::Status s = st_->txn->Get(SnapshotReadOptions(st_), key, &value);
+  rocksdb::Status s = ReadKey(st_, SnapshotReadOptions(st_), key, &value);
   if (s.IsNotFound()) return false;
   CheckStatus(s, "read");
   *row = DecodeRow(value);
@@ -213,7 +214,7 @@ bool TableAccess::ReadUniqueKey(const std::string& key, bool lock, std::string* 
     req.check_snapshot = st_->repeatable_read;
     return LockKey(st_, key, req, value) == LockResult::kFound;
   }
-  rocksdb::Status s = st_->txn->Get(SnapshotReadOptions(st_), key, value);
+  rocksdb::Status s = ReadKey(st_, SnapshotReadOptions(st_), key, value);
   if (s.IsNotFound()) return false;
   CheckStatus(s, "read");
   return true;

@@ -3,6 +3,7 @@
 #include <chrono>
 #include <climits>
 
+#include "access/read_view.hpp"
 #include "common/error.hpp"
 #include "engine/session.hpp"
 #include "execution/memory.hpp"
@@ -24,40 +25,55 @@ int64_t NowMicrosSince2000() {
 bool HasLockingClause(Node* query) {
   return query->node_case == PG_QUERY__NODE__NODE_SELECT_STMT && query->select_stmt->n_locking_clause > 0;
 }
+
+bool HasModifyingCte(Node* query) {
+  if (query->node_case != PG_QUERY__NODE__NODE_SELECT_STMT || !query->select_stmt->with_clause) return false;
+  auto* with = query->select_stmt->with_clause;
+  for (size_t i = 0; i < with->n_ctes; i++) {
+    Node* cte = with->ctes[i];
+    if (cte->node_case != PG_QUERY__NODE__NODE_COMMON_TABLE_EXPR) continue;
+    switch (cte->common_table_expr->ctequery->node_case) {
+      case PG_QUERY__NODE__NODE_INSERT_STMT:
+      case PG_QUERY__NODE__NODE_UPDATE_STMT:
+      case PG_QUERY__NODE__NODE_DELETE_STMT:
+      case PG_QUERY__NODE__NODE_MERGE_STMT: return true;
+      default: break;
+    }
+  }
+  return false;
+}
 }  // namespace
 
 // One cursor: its own parse tree, plan and execution state, and PostgreSQL's position rules
 // (pos_ is the current row, 1-based; at_start_ / at_end_ before the first / after the last).
 class Cursor {
  public:
-  Cursor(CursorInfo info, std::unique_ptr<Script> script, Node* query, ExecState* st)
-      : info_(std::move(info)), script_(std::move(script)), held_("cursor") {
-    // The cursor's own execution state: the DECLARE's, with a snapshot that outlives it.
-    st_.session = st->session;
-    st_.db = st->db;
-    st_.txn = st->txn;
-    st_.hint_writer = st->hint_writer;
-    st_.deletes = st->deletes;
-    st_.repeatable_read = st->repeatable_read;
-    st_.catalog = st->catalog;
-    st_.params = st->params;
-    st_.dt = st->dt;
-    st_.statement_start = st->statement_start;
-    st_.exec_id = st->exec_id;
-    st_.cancel = st->cancel;
-    st_.client_lost = st->client_lost;
-    st_.memory = st->memory;
-    if (st->repeatable_read) {
-      st_.snapshot = st->snapshot;  // the transaction's, which lives as long as the cursor may
-    } else {
+  // `script` owns `query`; `param_types` and `params` are the statement's parameters.
+  Cursor(CursorInfo info, std::shared_ptr<Script> script, Node* query, std::vector<ColumnInfo> columns,
+         std::vector<Type> param_types, std::vector<Value> params)
+      : info_(std::move(info)), script_(std::move(script)), query_node_(query), columns_(std::move(columns)),
+        params_(std::move(params)), held_("cursor") {
+    param_types_.types = std::move(param_types);
+    if (param_types_.types.size() < params_.size()) param_types_.types.resize(params_.size(), Type(oid::kText));
+  }
+  // Plans and opens the query in `st`'s transaction: a DECLARE opens its cursor at once, a
+  // protocol portal at its first Execute or FETCH.
+  void Open(ExecState* st) {
+    // The cursor's own execution state: the statement's, with its own snapshot and reads.
+    st_ = *st;
+    st_.opened.clear();
+    st_.relation_locks.clear();
+    st_.params = params_;
+    st_.frozen_writes = FreezeWrites(st->txn);  // see access/read_view.hpp
+    if (!st->repeatable_read) {
       own_snapshot_ = st->db->store()->db()->GetSnapshot();
       st_.snapshot = own_snapshot_;
-    }
-    params_.types.resize(st->params.size(), Type(oid::kText));
-    planner_ = std::make_unique<Planner>(&st_, &params_);
-    query_ = planner_->PlanSelect(query, nullptr);
+    }  // else the transaction's, which lives as long as the cursor may
+    opened_ = true;
+    planner_ = std::make_unique<Planner>(&st_, &param_types_);
+    query_ = planner_->PlanSelect(query_node_, nullptr);
+    columns_ = query_.columns;
     ctx_.state = &st_;
-    planner_->RunDataModifyingCtes(&ctx_);
     query_.root->Open(&ctx_);
     source_open_ = true;
     // A scrollable cursor keeps every row, so it can move backward.
@@ -66,9 +82,14 @@ class Cursor {
   ~Cursor() { CloseSource(); }
 
   const CursorInfo& info() const { return info_; }
-  const std::vector<ColumnInfo>& columns() const { return query_.columns; }
+  bool opened() const { return opened_; }
+  const std::vector<ColumnInfo>& columns() const { return columns_; }
   // Whether it was declared in the transaction now running (not held over from an earlier one).
   bool in_current_transaction = true;
+  // How many savepoints were open at DECLARE: rolling back to one of them closes the cursor.
+  size_t savepoint_depth = 0;
+  // A FETCH failed: PostgreSQL's failed portal, which no FETCH may run again.
+  bool failed = false;
 
   // Computes the rows not yet read, so that the cursor no longer needs its transaction.
   void Materialize() {
@@ -84,6 +105,7 @@ class Cursor {
 
   // FETCH or MOVE (out null): PostgreSQL's DoPortalRunFetch. Returns the number of rows.
   uint64_t Fetch(PgQuery__FetchDirection direction, int64_t count, ExecState* st, std::vector<Row>* out) {
+    if (!opened_) Open(st);
     Refresh(st);
     // FETCH -n is FETCH BACKWARD n (and BACKWARD -n forward)
     if ((direction == PG_QUERY__FETCH_DIRECTION__FETCH_FORWARD || direction == PG_QUERY__FETCH_DIRECTION__FETCH_BACKWARD) && count < 0) {
@@ -228,9 +250,13 @@ class Cursor {
   }
 
   CursorInfo info_;
-  std::unique_ptr<Script> script_;
+  std::shared_ptr<Script> script_;
+  Node* query_node_;
+  std::vector<ColumnInfo> columns_;
+  std::vector<Value> params_;
+  ParamTypes param_types_;
+  bool opened_ = false;
   ExecState st_;
-  ParamTypes params_;
   std::unique_ptr<Planner> planner_;
   PlannedQuery query_;
   EvalContext ctx_;
@@ -247,8 +273,8 @@ class Cursor {
 CursorSet::CursorSet() = default;
 CursorSet::~CursorSet() = default;
 
-void CursorSet::Declare(const std::string& statement, const std::string& query_string, bool in_block, ExecState* st,
-                        ResultSink* sink) {
+void CursorSet::Declare(const std::string& statement, const std::string& query_string, bool in_block,
+                        size_t savepoint_depth, const std::vector<Type>& param_types, ExecState* st, ResultSink* sink) {
   std::unique_ptr<Script> script = ParseSql(statement);
   if (script->statements.size() != 1 || script->statements[0].stmt->node_case != PG_QUERY__NODE__NODE_DECLARE_CURSOR_STMT)
     throw Error(sqlstate::kFeatureNotSupported, "DECLARE CURSOR must be sent as a statement of its own");
@@ -259,6 +285,8 @@ void CursorSet::Declare(const std::string& statement, const std::string& query_s
     throw Error("42P11", "cannot specify both SCROLL and NO SCROLL");
   if ((d->options & kAsensitive) && (d->options & kInsensitive))
     throw Error("42P11", "cannot specify both ASENSITIVE and INSENSITIVE");
+  if (HasModifyingCte(d->query))
+    throw Error(sqlstate::kFeatureNotSupported, "DECLARE CURSOR must not contain data-modifying statements in WITH");
   if (HasLockingClause(d->query)) {
     if (d->options & kHold)
       throw Error(sqlstate::kFeatureNotSupported, "DECLARE CURSOR WITH HOLD ... FOR UPDATE is not supported")
@@ -271,11 +299,46 @@ void CursorSet::Declare(const std::string& statement, const std::string& query_s
   if (!(d->options & kHold) && !in_block)
     throw Error(sqlstate::kNoActiveSqlTransaction, "DECLARE CURSOR can only be used in transaction blocks");
   if (cursors_.count(name)) throw Error("42P03", "cursor \"" + name + "\" already exists");
-  CursorInfo info{name, query_string, (d->options & kHold) != 0, false, (d->options & kScroll) != 0, NowMicrosSince2000()};
+  CursorInfo info{name, query_string, (d->options & kHold) != 0, false, (d->options & kScroll) != 0, NowMicrosSince2000(), true};
   Node* query = d->query;
-  cursors_[name] = std::make_unique<Cursor>(std::move(info), std::move(script), query, st);
+  auto cursor = std::make_unique<Cursor>(std::move(info), std::shared_ptr<Script>(script.release()), query,
+                                         std::vector<ColumnInfo>{}, param_types, st->params);
+  cursor->savepoint_depth = savepoint_depth;
+  cursor->Open(st);
+  cursors_[name] = std::move(cursor);
   sink->Complete("DECLARE CURSOR");
 }
+
+bool CursorSet::CanBindPortal(Node* query) {
+  return query && query->node_case == PG_QUERY__NODE__NODE_SELECT_STMT && !query->select_stmt->into_clause &&
+         !HasModifyingCte(query);
+}
+
+void CursorSet::BindPortal(const std::string& name, const std::string& sql, std::shared_ptr<Script> script, Node* query,
+                           std::vector<ColumnInfo> columns, std::vector<Type> param_types, std::vector<Value> params,
+                           size_t savepoint_depth) {
+  if (name.empty()) cursors_.erase(name);  // a Bind replaces the unnamed portal
+  else if (cursors_.count(name)) throw Error("42P03", "cursor \"" + name + "\" already exists");
+  CursorInfo info{name, sql, false, false, false, NowMicrosSince2000(), false};
+  auto cursor = std::make_unique<Cursor>(std::move(info), std::move(script), query, std::move(columns),
+                                         std::move(param_types), std::move(params));
+  cursor->savepoint_depth = savepoint_depth;
+  cursors_[name] = std::move(cursor);
+}
+
+bool CursorSet::Has(const std::string& name) const { return cursors_.count(name) > 0; }
+
+const CursorInfo* CursorSet::Info(const std::string& name) const {
+  auto it = cursors_.find(name);
+  return it == cursors_.end() ? nullptr : &it->second->info();
+}
+
+bool CursorSet::Opened(const std::string& name) const {
+  auto it = cursors_.find(name);
+  return it != cursors_.end() && it->second->opened();
+}
+
+void CursorSet::Drop(const std::string& name) { cursors_.erase(name); }
 
 Cursor& CursorSet::Find(const std::string& name) const {
   auto it = cursors_.find(name);
@@ -292,8 +355,15 @@ std::optional<std::vector<ColumnInfo>> CursorSet::Columns(const std::string& nam
 void CursorSet::Fetch(PgQuery__FetchStmt* stmt, ExecState* st, ResultSink* sink) {
   Cursor& c = Find(stmt->portalname ? stmt->portalname : "");
   if (!stmt->ismove) sink->Columns(c.columns());
+  if (c.failed) throw Error(sqlstate::kObjectNotInPrerequisiteState, "portal \"" + c.info().name + "\" cannot be run");
   std::vector<Row> rows;
-  uint64_t n = c.Fetch(stmt->direction, stmt->how_many, st, stmt->ismove ? nullptr : &rows);
+  uint64_t n;
+  try {
+    n = c.Fetch(stmt->direction, stmt->how_many, st, stmt->ismove ? nullptr : &rows);
+  } catch (...) {
+    c.failed = true;
+    throw;
+  }
   for (const Row& r : rows) sink->Emit(st, r);
   sink->Complete((stmt->ismove ? "MOVE " : "FETCH ") + std::to_string(n));
 }
@@ -326,9 +396,20 @@ void CursorSet::AtAbort() {
     it = it->second->in_current_transaction ? cursors_.erase(it) : std::next(it);
 }
 
+void CursorSet::AtRollbackTo(size_t depth) {
+  for (auto it = cursors_.begin(); it != cursors_.end();)
+    it = it->second->in_current_transaction && it->second->savepoint_depth >= depth ? cursors_.erase(it) : std::next(it);
+}
+
+void CursorSet::AtRelease(size_t depth) {
+  for (auto& [name, c] : cursors_)
+    if (c->in_current_transaction && c->savepoint_depth >= depth) c->savepoint_depth = depth - 1;
+}
+
 std::vector<CursorInfo> CursorSet::List() const {
   std::vector<CursorInfo> out;
-  for (const auto& [name, c] : cursors_) out.push_back(c->info());
+  for (const auto& [name, c] : cursors_)
+    if (c->info().visible) out.push_back(c->info());
   return out;
 }
 

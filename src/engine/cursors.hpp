@@ -26,6 +26,7 @@ struct CursorInfo {
   std::string name, statement;
   bool holdable, binary, scrollable;
   int64_t created;  // µs since 2000-01-01 (timestamptz)
+  bool visible;     // declared in SQL (pg_cursors lists these), not an extended-protocol portal
 };
 
 class CursorSet {
@@ -33,8 +34,22 @@ class CursorSet {
   CursorSet();
   ~CursorSet();
   // DECLARE: `statement` is its text, parsed again so the cursor owns its tree; `query_string`
-  // the client's whole query string (what pg_cursors shows).
-  void Declare(const std::string& statement, const std::string& query_string, bool in_block, ExecState* st, ResultSink* sink);
+  // the client's whole query string (what pg_cursors shows); `savepoint_depth` how many
+  // savepoints are open.
+  void Declare(const std::string& statement, const std::string& query_string, bool in_block, size_t savepoint_depth,
+               const std::vector<Type>& param_types, ExecState* st, ResultSink* sink);
+  // Extended-protocol portals of a SELECT bound inside a transaction block are cursors too (as
+  // in PostgreSQL, they share the names of SQL cursors and FETCH / MOVE work on them). Bound, a
+  // portal opens its plan at its first FETCH, so that one executed whole at once never becomes
+  // a cursor. `script` owns `query`.
+  static bool CanBindPortal(Node* query);
+  void BindPortal(const std::string& name, const std::string& sql, std::shared_ptr<Script> script, Node* query,
+                  std::vector<ColumnInfo> columns, std::vector<Type> param_types, std::vector<Value> params,
+                  size_t savepoint_depth);
+  bool Has(const std::string& name) const;
+  const CursorInfo* Info(const std::string& name) const;  // null when there is no such cursor
+  bool Opened(const std::string& name) const;  // false also when there is no such cursor
+  void Drop(const std::string& name);
   void Fetch(PgQuery__FetchStmt* stmt, ExecState* st, ResultSink* sink);
   void Close(PgQuery__ClosePortalStmt* stmt, ResultSink* sink);
   // The result columns FETCH from `name` returns (to describe a FETCH before running it);
@@ -45,6 +60,11 @@ class CursorSet {
   // closes (held cursors from committed transactions stay).
   void BeforeCommit();
   void AtAbort();
+  // ROLLBACK TO / RELEASE of the savepoint that made the depth `depth` (1 = the first): a
+  // rollback closes the cursors declared since (their FETCHes are not undone from the others);
+  // a release hands them to the enclosing level.
+  void AtRollbackTo(size_t depth);
+  void AtRelease(size_t depth);
   std::vector<CursorInfo> List() const;
 
  private:

@@ -7,6 +7,7 @@
 #include <malloc.h>
 #include <rocksdb/utilities/write_batch_with_index.h>
 #include <chrono>
+#include <climits>
 
 #include "common/error.hpp"
 #include "common/keycodec.hpp"
@@ -372,8 +373,10 @@ bool Session::HandleTransactionControl(Node* stmt, ResultSink* sink) {
       if (release) {
         txn_->PopSavePoint();
         savepoints_.pop_back();
+        cursors_.AtRelease(static_cast<size_t>(idx) + 1);
         sink->Complete("RELEASE");
       } else {
+        cursors_.AtRollbackTo(static_cast<size_t>(idx) + 1);
         txn_->RollbackToSavePoint();
         txn_->SetSavePoint();  // the savepoint stays defined after ROLLBACK TO
         RestoreTo(savepoints_.back());
@@ -515,6 +518,51 @@ void Session::ExecutePrepared(const PreparedStatement& ps, const std::vector<Val
   query_string_ = ps.sql;
   RunStatement(ps.stmt, &ps, params, ps.param_types, sink);
   timer.Finish(*this, "execute", ps.sql);
+}
+
+bool Session::BindPortal(const std::string& name, const std::shared_ptr<PreparedStatement>& ps,
+                         const std::vector<Value>& params) {
+  if (name.empty()) cursors_.Drop(name);
+  if (!in_block_ || implicit_block_ || failed_ || !CursorSet::CanBindPortal(ps->stmt)) {
+    if (!name.empty() && cursors_.Has(name)) throw Error("42P03", "cursor \"" + name + "\" already exists");
+    return false;
+  }
+  cursors_.BindPortal(name, ps->sql, ps->script, ps->stmt, ps->columns, ps->param_types, params, savepoints_.size());
+  return true;
+}
+
+bool Session::FetchPortal(const std::string& name, int64_t max_rows, ResultSink* sink) {
+  const CursorInfo* info = cursors_.Info(name);
+  if (!info) throw Error(sqlstate::kInvalidCursorName, "portal \"" + name + "\" does not exist");
+  statement_text_ = info->statement;
+  query_string_ = info->statement;
+  // The Execute runs as the statement FETCH n: timeouts, cancel, the transaction's state.
+  PgQuery__FetchStmt fetch = PG_QUERY__FETCH_STMT__INIT;
+  fetch.direction = PG_QUERY__FETCH_DIRECTION__FETCH_FORWARD;
+  fetch.how_many = max_rows > 0 ? max_rows : LLONG_MAX;
+  fetch.portalname = const_cast<char*>(name.c_str());
+  Node node = PG_QUERY__NODE__INIT;
+  node.node_case = PG_QUERY__NODE__NODE_FETCH_STMT;
+  node.fetch_stmt = &fetch;
+  // Rows go straight through; the tag becomes SELECT's, or PortalSuspended.
+  struct PortalRows : ResultSink {
+    ResultSink* to;
+    int64_t limit;
+    bool suspended = false;
+    void AddRow(const Row& row) override { to->AddRow(row); }
+    void SendNotice(const Notice& n) override { to->SendNotice(n); }
+    void Complete(const std::string& tag) override {
+      int64_t n = std::stoll(tag.substr(tag.find(' ') + 1));
+      suspended = limit > 0 && n == limit;
+      if (!suspended) to->Complete("SELECT " + std::to_string(n));
+    }
+  } rows;
+  rows.to = sink;
+  rows.limit = max_rows;
+  StatementTimer timer;
+  RunStatement(&node, nullptr, {}, {}, &rows);
+  timer.Finish(*this, "execute", query_string_);
+  return rows.suspended;
 }
 
 std::string Session::PlanSettingsKey() const {
@@ -694,7 +742,7 @@ void Session::Dispatch(Node* stmt, const PreparedStatement* prepared, ExecState*
       }
       return;
     case PG_QUERY__NODE__NODE_DECLARE_CURSOR_STMT:
-      cursors_.Declare(statement_text_, query_string_, in_block_, st, sink);
+      cursors_.Declare(statement_text_, query_string_, in_block_, savepoints_.size(), params.types, st, sink);
       return;
     case PG_QUERY__NODE__NODE_UNLISTEN_STMT:
       // Tusk has no LISTEN yet, so a session listens on nothing and there is nothing to stop

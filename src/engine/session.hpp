@@ -54,6 +54,16 @@ class Session {
   // Extended protocol: parse and describe, then execute with bound parameters.
   std::shared_ptr<PreparedStatement> Prepare(const std::string& sql, const std::vector<uint32_t>& param_oids);
   void ExecutePrepared(const PreparedStatement& ps, const std::vector<Value>& params, ResultSink* sink);
+  // Extended-protocol portals that stream (engine/cursors.hpp): BindPortal makes a bound SELECT
+  // inside a transaction block a cursor named `name` and says whether it did; FetchPortal sends
+  // up to max_rows of its rows (0: all) and says whether it stopped short of the end
+  // (PortalSuspended); otherwise the sink got "SELECT n". A portal that was never fetched from
+  // can still run whole through ExecutePrepared, with the statement's kept plan.
+  bool BindPortal(const std::string& name, const std::shared_ptr<PreparedStatement>& ps, const std::vector<Value>& params);
+  bool FetchPortal(const std::string& name, int64_t max_rows, ResultSink* sink);
+  bool PortalExists(const std::string& name) const { return cursors_.Has(name); }
+  bool PortalOpened(const std::string& name) const { return cursors_.Opened(name); }
+  void ClosePortal(const std::string& name) { cursors_.Drop(name); }
   // Named prepared statements, shared by PREPARE/EXECUTE/DEALLOCATE and the extended protocol
   // (engine/prepared_statements.cpp). "" is the unnamed one, which a new Parse replaces.
   void AddPrepared(const std::string& name, std::shared_ptr<PreparedStatement> ps);

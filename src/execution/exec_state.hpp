@@ -20,6 +20,10 @@
 #include "types/datetime.hpp"
 #include "types/value.hpp"
 
+namespace rocksdb {
+class WriteBatchWithIndex;
+}
+
 namespace tusk {
 
 class Session;
@@ -35,6 +39,9 @@ struct ExecState {
   // once it commits (NoteDelete).
   std::map<uint32_t, RangeCompactor::Deletes>* deletes = nullptr;
   const rocksdb::Snapshot* snapshot = nullptr;  // the statement's (READ COMMITTED) or the transaction's snapshot
+  // A cursor's reads: its transaction's writes as they were at DECLARE (access/read_view.hpp);
+  // null: reads go through txn.
+  std::shared_ptr<const rocksdb::WriteBatchWithIndex> frozen_writes;
   // REPEATABLE READ: locking a row written by another transaction since the snapshot fails with
   // 40001 instead of reading the newer version.
   bool repeatable_read = false;

@@ -56,7 +56,10 @@ struct Portal {
   std::shared_ptr<PreparedStatement> stmt;
   std::vector<Value> params;
   std::vector<int16_t> result_formats;
-  // Results are produced on first Execute and handed out in max_rows chunks.
+  // A SELECT bound inside a transaction block is also the session's cursor of this name, which
+  // Executes with a row limit read from as they go (Session::FetchPortal).
+  bool cursor = false;
+  // Otherwise results are produced on first Execute and handed out in max_rows chunks.
   bool executed = false;
   std::vector<Row> rows;
   std::shared_ptr<MemoryCharge> held = std::make_shared<MemoryCharge>("portal");
@@ -335,6 +338,16 @@ class Connection {
     bool copy_in_ = false;
   };
 
+  // Sends the rows of a portal that streams as they come.
+  struct StreamSink : ResultSink {
+    Connection* c;
+    std::vector<Type> types;
+    const std::vector<int16_t>* formats;
+    void AddRow(const Row& row) override { c->sock_.Write(c->DataRow(row, types, *formats)); }
+    void Complete(const std::string& tag) override { c->sock_.Write(MessageBuilder('C').Str(tag).Done()); }
+    void SendNotice(const Notice& n) override { c->SendNotice(n); }
+  };
+
   // Buffers results of an extended-protocol Execute.
   struct PortalSink : ResultSink {
     Portal* p;
@@ -410,7 +423,10 @@ class Connection {
     }
   }
 
-  void unnamed_portal_cleanup() { portals_.erase(""); }
+  void unnamed_portal_cleanup() {
+    portals_.erase("");
+    session_->ClosePortal("");
+  }
 
   void HandleParse(const std::string& body) {
     MessageReader r(body);
@@ -461,6 +477,7 @@ class Connection {
     if (r.failed()) throw ProtocolError{"invalid Bind message"};
     if (session_->TransactionStatus() == 'E')
       throw Error(sqlstate::kInFailedSqlTransaction, "current transaction is aborted, commands ignored until end of transaction block");
+    p.cursor = session_->BindPortal(portal, ps, p.params);
     portals_[portal] = std::move(p);
     sock_.Write(MessageBuilder('2').Done());
   }
@@ -497,6 +514,24 @@ class Connection {
     if (it == portals_.end()) throw Error(sqlstate::kInvalidCursorName, "portal \"" + name + "\" does not exist");
     Portal& p = it->second;
     current_sql_ = p.stmt->sql;
+    if (p.cursor) {
+      if (!session_->PortalExists(name)) {  // its transaction has ended
+        portals_.erase(it);
+        throw Error(sqlstate::kInvalidCursorName, "portal \"" + name + "\" does not exist");
+      }
+      if (max_rows > 0 || session_->PortalOpened(name)) {
+        StreamSink sink;
+        sink.c = this;
+        for (const auto& c : p.stmt->columns) sink.types.push_back(c.type);
+        sink.formats = &p.result_formats;
+        auto watch = server_->client_watch().Watch(sock_.fd(), &session_->client_lost);
+        if (session_->FetchPortal(name, max_rows, &sink)) sock_.Write(MessageBuilder('s').Done());
+        return;
+      }
+      // All of it at once: the prepared statement runs with its kept plan, not as a cursor.
+      session_->ClosePortal(name);
+      p.cursor = false;
+    }
     if (!p.executed) {
       p.executed = true;
       PortalSink sink;
@@ -528,7 +563,10 @@ class Connection {
     std::string name = r.Str();
     if (r.failed()) throw ProtocolError{"invalid Close message"};
     if (kind == 'S') session_->ClosePrepared(name);
-    else if (kind == 'P') portals_.erase(name);
+    else if (kind == 'P') {
+      portals_.erase(name);
+      session_->ClosePortal(name);  // portals and SQL cursors share their names
+    }
     else throw ProtocolError{"invalid CLOSE message subtype " + std::to_string(static_cast<int>(kind))};
     sock_.Write(MessageBuilder('3').Done());
   }

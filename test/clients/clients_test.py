@@ -53,6 +53,72 @@ def test_extended_protocol():
     c.close()
 
 
+def rows_of(events):
+    return [e[1][0] for e in events if e[0] == "row"]
+
+
+def test_portal_streaming():
+    """Execute with a row limit inside a transaction block suspends the portal and reads on at
+    the next Execute (PortalSuspended, then "SELECT n" for the last part); the portal is a cursor
+    that FETCH and MOVE also move, reads the rows of its first Execute, ends with its
+    transaction, and streams in constant memory. Checked against PostgreSQL 15 by hand."""
+    c = connect()
+    c.query("DROP TABLE IF EXISTS portal_rows")
+    c.query("CREATE TABLE portal_rows (id int PRIMARY KEY)")
+    c.query("INSERT INTO portal_rows SELECT g FROM generate_series(1, 10) g")
+    c.query("BEGIN")
+    c.prepare("ten", "SELECT id FROM portal_rows ORDER BY id")
+    c.bind_portal("p1", "ten")
+    for _ in range(4):
+        c.execute_portal("p1", 4)
+    ev = c.sync()
+    assert ev == [("row", [str(i)]) for i in range(1, 5)] + [("suspended",)] + \
+        [("row", [str(i)]) for i in range(5, 9)] + [("suspended",)] + \
+        [("row", ["9"]), ("row", ["10"]), ("tag", "SELECT 2"), ("tag", "SELECT 0")], ev
+    # a bound portal is a cursor: MOVE through SQL, then Execute reads on from there
+    c.bind_portal("p2", "ten")
+    c.sync()
+    _, tags = c.query("MOVE FORWARD 3 p2")
+    assert tags == ["MOVE 3"], tags
+    c.execute_portal("p2", 2)
+    ev = c.sync()
+    assert ev == [("row", ["4"]), ("row", ["5"]), ("suspended",)], ev
+    rows, _ = c.query("FETCH 2 FROM p2")
+    assert rows == [["6"], ["7"]], rows
+    # rows written after the portal's first Execute are not in it
+    c.bind_portal("p3", "ten")
+    c.execute_portal("p3", 1)
+    c.sync()
+    c.query("INSERT INTO portal_rows VALUES (11), (12)")
+    c.query("DELETE FROM portal_rows WHERE id = 2")
+    c.execute_portal("p3", 0)
+    ev = c.sync()
+    assert rows_of(ev) == [str(i) for i in range(2, 11)] and ev[-1] == ("tag", "SELECT 9"), ev
+    c.query("COMMIT")
+    # the portal ended with its transaction
+    c.execute_portal("p1", 1)
+    ev = c.sync()
+    assert ev == [("error", "34000")], ev
+    # a result far larger than the statement memory limit, read 10,000 rows at a time
+    c.query("SET tusk.statement_memory_limit = '32MB'")
+    c.query("BEGIN")
+    c.prepare("big", "SELECT g, repeat('x', 200) FROM generate_series(1, 1000000) g")
+    c.bind_portal("p4", "big")
+    c.execute_portal("p4", 10000)
+    total = 0
+    while True:
+        ev = c.sync()
+        assert ev and ev[-1][0] in ("suspended", "tag"), ev[-3:]
+        total += len(rows_of(ev))
+        if ev[-1][0] == "tag":
+            break
+        c.execute_portal("p4", 10000)
+    assert total == 1000000, total
+    c.query("COMMIT")
+    c.query("DROP TABLE portal_rows")
+    c.close()
+
+
 def prepared_fails(conn, name, params, state, message):
     """Executing the prepared statement fails with this SQLSTATE and message."""
     try:
@@ -305,6 +371,7 @@ def test_cancel_request():
 
 check("extended protocol", test_extended_protocol)
 check("binary parameters and results", test_binary_formats)
+check("Execute with a row limit streams the portal", test_portal_streaming)
 def test_prepared_settings_update():
     """UPDATE pg_settings through the extended protocol: a set_config per row, tag UPDATE 0
     (as PostgreSQL 15 answers), each execution applying its parameter."""

@@ -96,6 +96,18 @@ class Connection:
                 out[chr(part[0])] = part[1:].decode()
         return out
 
+    @staticmethod
+    def _data_row(body):
+        """A DataRow's column values as bytes (None for NULL)."""
+        n = struct.unpack("!h", body[:2])[0]
+        pos, row = 2, []
+        for _ in range(n):
+            ln = struct.unpack("!i", body[pos:pos + 4])[0]
+            pos += 4
+            row.append(None if ln < 0 else body[pos:pos + ln])
+            pos += max(ln, 0)
+        return row
+
     def _collect(self):
         """Reads results until ReadyForQuery. Returns (rows, tags); raises PgError on error.
         The column names of the last row description are left in self.columns (None if the
@@ -112,17 +124,7 @@ class Connection:
                     self.columns.append(body[pos:end].decode())
                     pos = end + 1 + 18  # table oid, column, type oid, size, modifier, format
             elif t == b"D":
-                n = struct.unpack("!h", body[:2])[0]
-                pos, row = 2, []
-                for _ in range(n):
-                    ln = struct.unpack("!i", body[pos:pos + 4])[0]
-                    pos += 4
-                    if ln < 0:
-                        row.append(None)
-                    else:
-                        row.append(body[pos:pos + ln].decode())
-                        pos += ln
-                rows.append(row)
+                rows.append([None if v is None else v.decode() for v in self._data_row(body)])
             elif t == b"C":
                 tags.append(body[:-1].decode())
             elif t == b"E":
@@ -159,9 +161,37 @@ class Connection:
         self._send(b"S", b"")
         return self._collect()
 
-    def _bind(self, statement, params):
-        """Bind the unnamed portal to a statement with text parameters (None is NULL)."""
-        body = b"\0" + statement.encode() + b"\0" + struct.pack("!h", 0) + struct.pack("!h", len(params))
+    def bind_portal(self, portal, statement, params=()):
+        """Bind a named portal (no Sync: follow with execute_portal and sync)."""
+        self._bind(statement, params, portal)
+
+    def execute_portal(self, portal, max_rows):
+        """Execute a portal for at most max_rows rows (0: all), without Sync."""
+        self._send(b"E", portal.encode() + b"\0" + struct.pack("!i", max_rows))
+
+    def sync(self):
+        """Sync, then what came back since the last one, as a list of events: ("row", [text]),
+        ("suspended",), ("tag", text), ("error", sqlstate); ends at ReadyForQuery."""
+        self._send(b"S", b"")
+        events = []
+        while True:
+            t, body = self._read()
+            if t == b"D":
+                events.append(("row", [None if v is None else v.decode() for v in self._data_row(body)]))
+            elif t == b"s":
+                events.append(("suspended",))
+            elif t == b"C":
+                events.append(("tag", body[:-1].decode()))
+            elif t == b"E":
+                events.append(("error", self._fields(body).get("C")))
+            elif t == b"Z":
+                self.status = body.decode()
+                return events
+
+    def _bind(self, statement, params, portal=""):
+        """Bind a portal (the unnamed one by default) to a statement with text parameters (None
+        is NULL)."""
+        body = portal.encode() + b"\0" + statement.encode() + b"\0" + struct.pack("!h", 0) + struct.pack("!h", len(params))
         for p in params:
             if p is None:
                 body += struct.pack("!i", -1)
@@ -187,14 +217,7 @@ class Connection:
         while True:
             t, b = self._read()
             if t == b"D":
-                n = struct.unpack("!h", b[:2])[0]
-                pos, row = 2, []
-                for _ in range(n):
-                    ln = struct.unpack("!i", b[pos:pos + 4])[0]
-                    pos += 4
-                    row.append(None if ln < 0 else b[pos:pos + ln])
-                    pos += max(ln, 0)
-                raw.append(row)
+                raw.append(self._data_row(b))
             elif t == b"E":
                 err = PgError(self._fields(b))
                 while self._read()[0] != b"Z":
