@@ -220,6 +220,7 @@ void Session::CommitTxn() {
   pending_drops_.clear();
   in_block_ = false;
   implicit_block_ = false;
+  until_sync_ = false;
   failed_ = false;
   txn_start_ = 0;
   ReleaseTableLocks();
@@ -256,6 +257,7 @@ void Session::RollbackTxn() {
   DiscardStorageTxn();
   ReleaseTableLocks();
   implicit_block_ = false;
+  until_sync_ = false;
   txn_catalog_.reset();
   pending_drops_.clear();
   in_block_ = false;
@@ -309,6 +311,11 @@ bool Session::HandleTransactionControl(Node* stmt, ResultSink* sink) {
       } else if (in_block_) {
         if (failed_) throw Error(sqlstate::kInFailedSqlTransaction, "current transaction is aborted, commands ignored until end of transaction block");
         sink->SendNotice({"WARNING", sqlstate::kActiveSqlTransaction, "there is already a transaction in progress", ""});
+      } else if (until_sync_) {
+        // BEGIN after Executes of the same Sync makes them part of the block it starts.
+        until_sync_ = false;
+        in_block_ = true;
+        ApplyTransactionOptions(t->options, t->n_options);
       } else {
         if (txn_) RollbackTxn();
         BeginTxn(true);
@@ -321,7 +328,7 @@ bool Session::HandleTransactionControl(Node* stmt, ResultSink* sink) {
       if (!in_block_ || implicit_block_) {
         // COMMIT in a multi-statement message commits what ran before it (with the warning).
         sink->SendNotice({"WARNING", sqlstate::kNoActiveSqlTransaction, "there is no transaction in progress", ""});
-        if (implicit_block_) CommitTxn();
+        if (implicit_block_ || until_sync_) CommitTxn();
         sink->Complete("COMMIT");
         return true;
       }
@@ -516,14 +523,33 @@ void Session::ExecutePrepared(const PreparedStatement& ps, const std::vector<Val
   StatementTimer timer;
   statement_text_ = ps.sql;
   query_string_ = ps.sql;
+  BeginUntilSync();
   RunStatement(ps.stmt, &ps, params, ps.param_types, sink);
   timer.Finish(*this, "execute", ps.sql);
+}
+
+void Session::BeginUntilSync() {
+  if (txn_) return;
+  BeginTxn(false);
+  until_sync_ = true;
+}
+
+void Session::Sync() {
+  if (until_sync_ && !in_block_) CommitTxn();
+  until_sync_ = false;
+}
+
+void Session::AbortAfterError() {
+  if (in_block_) AbortBlock();
+  else if (until_sync_) RollbackTxn();
 }
 
 bool Session::BindPortal(const std::string& name, const std::shared_ptr<PreparedStatement>& ps,
                          const std::vector<Value>& params) {
   if (name.empty()) cursors_.Drop(name);
-  if (!in_block_ || implicit_block_ || failed_ || !CursorSet::CanBindPortal(ps->stmt)) {
+  BeginUntilSync();
+  bool block = (in_block_ && !implicit_block_ && !failed_) || until_sync_;
+  if (!block || !CursorSet::CanBindPortal(ps->stmt)) {
     if (!name.empty() && cursors_.Has(name)) throw Error("42P03", "cursor \"" + name + "\" already exists");
     return false;
   }
@@ -614,7 +640,7 @@ void Session::RunStatement(Node* stmt, const PreparedStatement* prepared, const 
       executing = FindPrepared(stmt->execute_stmt->name);
       st.params = ExecuteArguments(stmt->execute_stmt, *executing, &st);
     } catch (...) {
-      if (implicit) RollbackTxn(); else AbortBlock();
+      if (implicit || (until_sync_ && !in_block_)) RollbackTxn(); else AbortBlock();
       throw;
     }
     if (!executing->stmt) {
@@ -668,7 +694,7 @@ void Session::RunStatement(Node* stmt, const PreparedStatement* prepared, const 
     txn_->PopSavePoint();
   } catch (...) {
     release_snapshot();
-    if (implicit) {
+    if (implicit || (until_sync_ && !in_block_)) {
       RollbackTxn();
     } else {
       txn_->RollbackToSavePoint();

@@ -60,6 +60,12 @@ class Session {
   // (PortalSuspended); otherwise the sink got "SELECT n". A portal that was never fetched from
   // can still run whole through ExecutePrepared, with the statement's kept plan.
   bool BindPortal(const std::string& name, const std::shared_ptr<PreparedStatement>& ps, const std::vector<Value>& params);
+  // Sync: commits the transaction the Binds and Executes since the last Sync ran in, when they
+  // ran outside a transaction block (as PostgreSQL, they form one implicit transaction).
+  void Sync();
+  // An extended-protocol message failed: as any error in PostgreSQL, it aborts the transaction
+  // block, or rolls back the implicit transaction.
+  void AbortAfterError();
   bool FetchPortal(const std::string& name, int64_t max_rows, ResultSink* sink);
   bool PortalExists(const std::string& name) const { return cursors_.Has(name); }
   bool PortalOpened(const std::string& name) const { return cursors_.Opened(name); }
@@ -139,6 +145,7 @@ class Session {
   std::string PlanSettingsKey() const;
   bool HandleTransactionControl(Node* stmt, ResultSink* sink);
   void BeginTxn(bool explicit_block);
+  void BeginUntilSync();  // an extended-protocol message outside a transaction: see until_sync_
   // BEGIN / START TRANSACTION options: ISOLATION LEVEL, READ ONLY / READ WRITE, DEFERRABLE.
   void ApplyTransactionOptions(Node** options, size_t n);
   void CommitTxn();
@@ -185,6 +192,9 @@ class Session {
   bool in_block_ = false;
   // in_block_ for a multi-statement simple query's transaction, which ends with the message
   bool implicit_block_ = false;
+  // The extended protocol's implicit transaction: begun by a Bind or Execute outside a block,
+  // it holds every Execute up to the next Sync, which commits it; an error rolls it back.
+  bool until_sync_ = false;
   bool failed_ = false;
   int64_t txn_start_ = 0;
   bool txn_query_started_ = false;  // after this, the isolation level can no longer change

@@ -391,6 +391,7 @@ class Connection {
             sink.c = this;
             auto watch = server_->client_watch().Watch(sock_.fd(), &session_->client_lost);
             try {
+              session_->Sync();  // a query ends the extended protocol's transaction, as a Sync would
               session_->ExecuteSimple(sql, &sink);
             } catch (const Error& e) {
               SendError(e, sql);
@@ -406,6 +407,11 @@ class Connection {
           case 'H': sock_.Flush(); break;
           case 'S':
             skip_until_sync = false;
+            try {
+              session_->Sync();
+            } catch (const Error& e) {
+              SendError(e, current_sql_);  // the commit failed (a serialization failure, say)
+            }
             unnamed_portal_cleanup();
             ReadyForQuery();
             break;
@@ -416,6 +422,7 @@ class Connection {
             throw ProtocolError{"invalid frontend message type " + std::to_string(static_cast<int>(type))};
         }
       } catch (const Error& e) {
+        session_->AbortAfterError();
         SendError(e, current_sql_);
         skip_until_sync = true;
         sock_.Flush();
@@ -477,7 +484,10 @@ class Connection {
     if (r.failed()) throw ProtocolError{"invalid Bind message"};
     if (session_->TransactionStatus() == 'E')
       throw Error(sqlstate::kInFailedSqlTransaction, "current transaction is aborted, commands ignored until end of transaction block");
-    p.cursor = session_->BindPortal(portal, ps, p.params);
+    // A named portal is a cursor from its Bind (FETCH and MOVE may name it); the unnamed one
+    // becomes one only if an Execute asks for part of its rows.
+    if (!portal.empty()) p.cursor = session_->BindPortal(portal, ps, p.params);
+    else session_->ClosePortal(portal);
     portals_[portal] = std::move(p);
     sock_.Write(MessageBuilder('2').Done());
   }
@@ -514,6 +524,7 @@ class Connection {
     if (it == portals_.end()) throw Error(sqlstate::kInvalidCursorName, "portal \"" + name + "\" does not exist");
     Portal& p = it->second;
     current_sql_ = p.stmt->sql;
+    if (!p.cursor && !p.executed && max_rows > 0 && name.empty()) p.cursor = session_->BindPortal(name, p.stmt, p.params);
     if (p.cursor) {
       if (!session_->PortalExists(name)) {  // its transaction has ended
         portals_.erase(it);

@@ -119,6 +119,39 @@ def test_portal_streaming():
     c.close()
 
 
+def test_pipeline_transaction():
+    """The Executes up to one Sync run in one implicit transaction: an error anywhere in it (an
+    Execute, a Bind) undoes the ones before; they see each other's rows; a BEGIN among them
+    takes the earlier ones into its block. Checked against PostgreSQL 15 by hand."""
+    c = connect()
+    c.query("DROP TABLE IF EXISTS pipe")
+    c.query("CREATE TABLE pipe (id int PRIMARY KEY)")
+    c.prepare("ins", "INSERT INTO pipe VALUES ($1)")
+    c.prepare("cnt", "SELECT count(*) FROM pipe")
+    c.prepare("begin", "BEGIN")
+
+    def run(*steps):
+        for stmt, params in steps:
+            c.bind_portal("", stmt, params)
+            c.execute_portal("", 0)
+        return c.sync()
+    ev = run(("ins", (1,)), ("ins", (2,)), ("ins", (1,)))
+    assert ev == [("tag", "INSERT 0 1"), ("tag", "INSERT 0 1"), ("error", "23505")], ev
+    assert c.query("SELECT count(*) FROM pipe")[0] == [["0"]]
+    ev = run(("ins", (1,)), ("cnt", ()))
+    assert ev == [("tag", "INSERT 0 1"), ("row", ["1"]), ("tag", "SELECT 1")], ev
+    assert c.status == "I", c.status
+    ev = run(("ins", (2,)), ("ins", ("abc",)), ("ins", (3,)))
+    assert ev == [("tag", "INSERT 0 1"), ("error", "22P02")], ev
+    assert c.query("SELECT count(*) FROM pipe")[0] == [["1"]]
+    ev = run(("ins", (4,)), ("begin", ()), ("ins", (5,)))
+    assert ev == [("tag", "INSERT 0 1"), ("tag", "BEGIN"), ("tag", "INSERT 0 1")] and c.status == "T", (ev, c.status)
+    c.query("ROLLBACK")
+    assert c.query("SELECT id FROM pipe ORDER BY id")[0] == [["1"]]
+    c.query("DROP TABLE pipe")
+    c.close()
+
+
 def prepared_fails(conn, name, params, state, message):
     """Executing the prepared statement fails with this SQLSTATE and message."""
     try:
@@ -372,6 +405,7 @@ def test_cancel_request():
 check("extended protocol", test_extended_protocol)
 check("binary parameters and results", test_binary_formats)
 check("Execute with a row limit streams the portal", test_portal_streaming)
+check("the Executes up to a Sync are one transaction", test_pipeline_transaction)
 def test_prepared_settings_update():
     """UPDATE pg_settings through the extended protocol: a set_config per row, tag UPDATE 0
     (as PostgreSQL 15 answers), each execution applying its parameter."""
