@@ -148,8 +148,8 @@ namespace {
 // catalog is read as well; its objects get OIDs as it loads (the same ones at every load,
 // until the next DDL writes format 2).
 // 3: extensions with OID, schema, version; 4: comments; 5: indexes' NULLS NOT DISTINCT;
-// 6: extensions' member OID blocks
-constexpr uint64_t kCatalogFormat = 6;
+// 6: extensions' member OID blocks; 7: indexes' CLUSTER mark
+constexpr uint64_t kCatalogFormat = 7;
 
 struct Writer {
   std::string out;
@@ -215,6 +215,7 @@ std::string Catalog::Serialize() const {
     w.U(ix.columns.size());
     for (const auto& c : ix.columns) { w.I(c.column); w.S(c.expr_sql); w.U(c.desc); w.U(c.nulls_first); w.S(c.opclass); }
     w.U(ix.nulls_not_distinct);
+    w.U(ix.clustered);
   }
   w.U(sequences_.size());
   for (const auto& [oid, s] : sequences_) {
@@ -238,7 +239,7 @@ std::shared_ptr<Catalog> Catalog::Deserialize(const std::string& bytes) {
   Reader r{bytes};
   uint64_t format = r.U();
   if (format < 1 || format > kCatalogFormat) Reader::Bad();
-  bool v2 = format >= 2, v3 = format >= 3, v4 = format >= 4, v5 = format >= 5, v6 = format >= 6;
+  bool v2 = format >= 2, v3 = format >= 3, v4 = format >= 4, v5 = format >= 5, v6 = format >= 6, v7 = format >= 7;
   auto c = std::make_shared<Catalog>();
   c->next_oid_ = r.U32();
   for (size_t n = r.Count(); n > 0; n--) { SchemaDef s; s.oid = r.U32(); s.name = r.S(); c->schemas_[s.oid] = s; }
@@ -281,6 +282,7 @@ std::shared_ptr<Catalog> Catalog::Deserialize(const std::string& bytes) {
       ix.columns.push_back(ic);
     }
     if (v5) ix.nulls_not_distinct = r.U();
+    if (v7) ix.clustered = r.U();
     c->indexes_[ix.oid] = ix;
   }
   for (size_t n = r.Count(); n > 0; n--) {

@@ -45,6 +45,7 @@ struct IndexDef {
   bool primary = false;
   bool nulls_not_distinct = false;  // UNIQUE NULLS NOT DISTINCT: NULLs count as equal
   std::string where_sql;       // partial index predicate; empty when none
+  bool clustered = false;      // the table's CLUSTER index (pg_index.indisclustered)
 };
 
 enum class FkAction : char { kNoAction = 'a', kRestrict = 'r', kCascade = 'c', kSetNull = 'n', kSetDefault = 'd' };

@@ -255,6 +255,12 @@ void ExecuteAlterTable(PgQuery__AlterTableStmt* stmt, ExecState* st, ResultSink*
       case PG_QUERY__ALTER_TABLE_TYPE__AT_AlterColumnType:
         AlterColumnType(st, cat, t, cmd);
         break;
+      case PG_QUERY__ALTER_TABLE_TYPE__AT_ClusterOn:  // engine/cluster.cpp
+        MarkClusterIndex(cat, *t, FindClusterIndex(*cat, *t, cmd->name));
+        break;
+      case PG_QUERY__ALTER_TABLE_TYPE__AT_DropCluster:
+        MarkClusterIndex(cat, *t, 0);
+        break;
       default:
         throw Error(sqlstate::kFeatureNotSupported, "this ALTER TABLE command is not supported yet");
     }

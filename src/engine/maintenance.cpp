@@ -1,13 +1,84 @@
-// VACUUM and ANALYZE. Tusk needs neither (storage compaction reclaims space in the
-// background and the planner keeps no statistics), so they check their arguments as
-// PostgreSQL does and change nothing.
-#include <string>
+// VACUUM, ANALYZE and CHECKPOINT. Tusk's VACUUM compacts the storage of the tables it names
+// (or all), dropping deleted keys and old versions, which is the space PostgreSQL's VACUUM
+// reclaims. ANALYZE checks its arguments as PostgreSQL does; the planner keeps no statistics
+// yet. CHECKPOINT writes the memtables to their files and syncs the WAL.
+#include "engine/maintenance.hpp"
 
+#include <sys/resource.h>
+
+#include <chrono>
+#include <cstdio>
+
+#include "access/table_locks.hpp"
 #include "common/error.hpp"
+#include "common/keycodec.hpp"
+#include "common/strings.hpp"
+#include "engine/database.hpp"
 #include "engine/statements.hpp"
 #include "planner/planner.hpp"
+#include "storage/store.hpp"
 
 namespace tusk {
+
+bool OptionIsOn(PgQuery__DefElem* option) {
+  Node* arg = option->arg;
+  if (!arg) return true;
+  switch (arg->node_case) {
+    case PG_QUERY__NODE__NODE_BOOLEAN: return arg->boolean->boolval;
+    case PG_QUERY__NODE__NODE_INTEGER:
+      if (arg->integer->ival == 0 || arg->integer->ival == 1) return arg->integer->ival == 1;
+      break;
+    case PG_QUERY__NODE__NODE_STRING: {
+      std::string v = ToLower(arg->string->sval);
+      if (v == "true" || v == "on" || v == "yes" || v == "t" || v == "y") return true;
+      if (v == "false" || v == "off" || v == "no" || v == "f" || v == "n") return false;
+      break;
+    }
+    default: break;
+  }
+  throw Error(sqlstate::kSyntaxError, std::string(option->defname) + " requires a Boolean value");
+}
+
+std::pair<RelKind, uint32_t> FindMaintainedRelation(ExecState* st, PgQuery__RangeVar* rv) {
+  std::string schema = rv->schemaname ? rv->schemaname : "";
+  std::string name = rv->relname;
+  auto rel = st->catalog->FindRelation(schema, name, st->session->SearchPath());
+  if (!rel) throw Error(sqlstate::kUndefinedTable, "relation \"" + (schema.empty() ? name : schema + "." + name) + "\" does not exist");
+  return *rel;
+}
+
+void CompactRelation(ExecState* st, const TableDef& t) {
+  Store* store = st->db->store();
+  std::string p = RelationPrefix(t.oid);
+  store->Compact(p, PrefixSuccessor(p));
+  for (uint32_t index : t.indexes) {
+    std::string ip = RelationPrefix(index);
+    store->Compact(ip, PrefixSuccessor(ip));
+  }
+}
+
+namespace {
+double Seconds(const timeval& tv) { return static_cast<double>(tv.tv_sec) + static_cast<double>(tv.tv_usec) / 1e6; }
+double WallSeconds() {
+  return std::chrono::duration<double>(std::chrono::steady_clock::now().time_since_epoch()).count();
+}
+}  // namespace
+
+CpuClock::CpuClock() {
+  rusage ru{};
+  getrusage(RUSAGE_THREAD, &ru);
+  user_ = Seconds(ru.ru_utime);
+  system_ = Seconds(ru.ru_stime);
+  wall_ = WallSeconds();
+}
+
+std::string CpuClock::Report() const {
+  CpuClock now;
+  char buf[128];
+  snprintf(buf, sizeof buf, "CPU: user: %.2f s, system: %.2f s, elapsed: %.2f s", now.user_ - user_, now.system_ - system_,
+           now.wall_ - wall_);
+  return buf;
+}
 
 void ExecuteVacuum(PgQuery__VacuumStmt* stmt, ExecState* st, ParamTypes* params, ResultSink* sink, bool in_transaction_block) {
   const char* tag = stmt->is_vacuumcmd ? "VACUUM" : "ANALYZE";
@@ -17,13 +88,14 @@ void ExecuteVacuum(PgQuery__VacuumStmt* stmt, ExecState* st, ParamTypes* params,
   for (size_t i = 0; i < stmt->n_options; i++)
     if (std::string(stmt->options[i]->def_elem->defname) == "analyze") analyze = true;
   Planner planner(st, params);
+  std::vector<const TableDef*> tables;
   for (size_t i = 0; i < stmt->n_rels; i++) {
     auto* vr = stmt->rels[i]->vacuum_relation;
     if (vr->n_va_cols && !analyze)
       throw Error(sqlstate::kFeatureNotSupported, "ANALYZE option must be specified when a column list is provided");
     const TableDef* t = nullptr;
     try {
-      t = planner.ResolveTable(vr->relation);
+      t = planner.ResolveTable(vr->relation, TableLockMode::kShareUpdateExclusive);
     } catch (Error& e) {
       throw e.ClearPosition();  // PostgreSQL reports these without a cursor position
     }
@@ -32,8 +104,24 @@ void ExecuteVacuum(PgQuery__VacuumStmt* stmt, ExecState* st, ParamTypes* params,
       if (t->FindColumn(col) < 0)
         throw Error(sqlstate::kUndefinedColumn, "column \"" + col + "\" of relation \"" + t->name + "\" does not exist");
     }
+    tables.push_back(t);
+  }
+  if (stmt->is_vacuumcmd) {
+    if (stmt->n_rels == 0)
+      for (const auto& [oid, t] : st->catalog->tables()) tables.push_back(&t);
+    for (const TableDef* t : tables) {
+      CheckInterrupts(st);
+      CompactRelation(st, *t);
+    }
   }
   sink->Complete(tag);
+}
+
+void ExecuteCheckpoint(ExecState* st, ResultSink* sink) {
+  if (!st->session->superuser())
+    throw Error(sqlstate::kInsufficientPrivilege, "must be superuser to do CHECKPOINT");
+  st->db->store()->Checkpoint();
+  sink->Complete("CHECKPOINT");
 }
 
 }  // namespace tusk

@@ -779,6 +779,9 @@ void Session::Dispatch(Node* stmt, const PreparedStatement* prepared, ExecState*
     case PG_QUERY__NODE__NODE_CLOSE_PORTAL_STMT: cursors_.Close(stmt->close_portal_stmt, sink); return;
     case PG_QUERY__NODE__NODE_EXPLAIN_STMT: ExecuteExplain(stmt->explain_stmt, st, &params, sink); return;
     case PG_QUERY__NODE__NODE_VACUUM_STMT: ExecuteVacuum(stmt->vacuum_stmt, st, &params, sink, in_block_); return;
+    case PG_QUERY__NODE__NODE_REINDEX_STMT: ExecuteReindex(stmt->reindex_stmt, st, sink, in_block_); return;
+    case PG_QUERY__NODE__NODE_CLUSTER_STMT: ExecuteCluster(stmt->cluster_stmt, st, sink, in_block_); return;
+    case PG_QUERY__NODE__NODE_CHECK_POINT_STMT: ExecuteCheckpoint(st, sink); return;
     case PG_QUERY__NODE__NODE_PREPARE_STMT: ExecutePrepareStmt(stmt->prepare_stmt, st, sink); return;
     case PG_QUERY__NODE__NODE_DEALLOCATE_STMT: ExecuteDeallocate(stmt->deallocate_stmt, sink); return;
     case PG_QUERY__NODE__NODE_LOCK_STMT: ExecuteLockTable(stmt->lock_stmt, st, sink, in_block_); return;

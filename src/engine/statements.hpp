@@ -16,8 +16,16 @@ void ExecuteSelect(Node* stmt, ExecState* st, ParamTypes* params, ResultSink* si
 // Runs a planned SELECT into the sink (its data-modifying WITH queries first) under st.
 void RunPlannedSelect(Planner* planner, const PlannedQuery& q, ExecState* st, ResultSink* sink);
 void ExecuteExplain(PgQuery__ExplainStmt* stmt, ExecState* st, ParamTypes* params, ResultSink* sink);
-// VACUUM / ANALYZE: arguments checked, nothing to do (see maintenance.cpp).
+// VACUUM (compacts), ANALYZE (arguments checked) and CHECKPOINT (maintenance.cpp), REINDEX
+// (reindex.cpp), CLUSTER (cluster.cpp).
 void ExecuteVacuum(PgQuery__VacuumStmt* stmt, ExecState* st, ParamTypes* params, ResultSink* sink, bool in_transaction_block);
+void ExecuteCheckpoint(ExecState* st, ResultSink* sink);
+void ExecuteReindex(PgQuery__ReindexStmt* stmt, ExecState* st, ResultSink* sink, bool in_transaction_block);
+void ExecuteCluster(PgQuery__ClusterStmt* stmt, ExecState* st, ResultSink* sink, bool in_transaction_block);
+// The table's CLUSTER index becomes `index` (0: none); FindClusterIndex finds the index of `t`
+// named `name`, with PostgreSQL's errors when there is none or it cannot order the table.
+void MarkClusterIndex(Catalog* cat, const TableDef& t, uint32_t index);
+uint32_t FindClusterIndex(const Catalog& cat, const TableDef& t, const std::string& name);
 // COMMENT ON (comment.cpp).
 void ExecuteComment(PgQuery__CommentStmt* stmt, ExecState* st, ResultSink* sink);
 // LOCK TABLE (lock_table.cpp).

@@ -73,6 +73,20 @@ uint64_t Store::ApproximateSize(const std::string& begin, const std::string& end
   return size;
 }
 
+void Store::Compact(const std::string& begin, const std::string& end) {
+  rocksdb::Slice b(begin), e(end);
+  rocksdb::CompactRangeOptions options;
+  options.bottommost_level_compaction = rocksdb::BottommostLevelCompaction::kForceOptimized;
+  CheckStatus(db_->CompactRange(options, &b, &e), "compact");
+}
+
+void Store::Checkpoint() {
+  rocksdb::FlushOptions options;
+  options.wait = true;
+  CheckStatus(db_->Flush(options), "checkpoint");
+  CheckStatus(db_->SyncWAL(), "checkpoint");
+}
+
 void Store::DeleteRange(const std::string& begin, const std::string& end) {
   rocksdb::WriteBatch batch;
   rocksdb::ReadOptions ro;

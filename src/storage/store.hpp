@@ -40,6 +40,11 @@ class Store {
   // Bytes the keys in [begin, end) take: RocksDB's estimate over its files and memtables
   // (pg_relation_size and friends).
   uint64_t ApproximateSize(const std::string& begin, const std::string& end);
+  // Rewrites the files holding [begin, end) without the deleted keys and old versions in it
+  // (VACUUM), waiting until it is done.
+  void Compact(const std::string& begin, const std::string& end);
+  // Writes every memtable to its file and syncs the WAL (CHECKPOINT), waiting until done.
+  void Checkpoint();
   // Where deleted keys are counted, so that ranges full of tombstones get compacted.
   RangeCompactor& compactor() { return *compactor_; }
   // Where scans may start past a relation's deleted head keys.

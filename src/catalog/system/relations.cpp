@@ -197,7 +197,7 @@ void RegisterIndex() {
       }
       int64_t n = static_cast<int64_t>(i.columns.size());
       rows->push_back({OidValue(oid), OidValue(i.table), Value::Int(n), Value::Int(n), Value::Bool(i.unique), Value::Bool(i.nulls_not_distinct),
-                       Value::Bool(i.primary), Value::Bool(false), Value::Bool(true), Value::Bool(false), Value::Bool(true),
+                       Value::Bool(i.primary), Value::Bool(false), Value::Bool(true), Value::Bool(i.clustered), Value::Bool(true),
                        Value::Bool(false), Value::Bool(true), Value::Bool(true), Value::Bool(false),
                        Value::Array(std::move(keys), 0), Value::Array(std::move(collations), 0), Value::Array(std::move(classes), 0),
                        Value::Array(std::move(options), 0), Value::Null(), Value::Null()});

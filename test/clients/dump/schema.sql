@@ -34,6 +34,7 @@ CREATE TABLE tasks (
   payload bytea
 );
 CREATE INDEX ON tasks (status, due DESC NULLS LAST);
+ALTER TABLE tasks CLUSTER ON tasks_status_due_idx;
 CREATE TABLE billing.invoices (
   invoice_no integer PRIMARY KEY,
   tenant_id uuid NOT NULL REFERENCES tenants(id),
