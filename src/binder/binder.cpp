@@ -436,8 +436,12 @@ ExprP Binder::BindNode(Node* node, const Scope& scope, AggContext* agg) {
       ExprP base = BindNode(ind->arg, scope, agg);
       for (size_t i = 0; i < ind->n_indirection; i++) {
         Node* n = ind->indirection[i];
+        if (n->node_case == PG_QUERY__NODE__NODE_STRING) {
+          base = SelectField(base, n->string->sval, ExprLocation(ind->arg));
+          continue;
+        }
         if (n->node_case != PG_QUERY__NODE__NODE_A_INDICES)
-          throw Error(sqlstate::kFeatureNotSupported, "field selection is not supported");
+          throw Error(sqlstate::kFeatureNotSupported, "(x).* is not supported yet").WithPosition(ExprLocation(ind->arg) + 1);
         // int2vector and oidvector subscript as the arrays they are (from 0)
         if (!base->type.array && (base->type.id == oid::kInt2Vector || base->type.id == oid::kOidVector))
           base = Coerce(base, Type(base->type.id == oid::kInt2Vector ? oid::kInt2 : oid::kOid, -1, true), CastContext::kImplicit, -1);
@@ -1286,6 +1290,15 @@ ExprP Binder::BindSqlValueFunction(PgQuery__SQLValueFunction* f) {
     default:
       throw Error(sqlstate::kFeatureNotSupported, "this SQL value function is not supported yet");
   }
+}
+
+ExprP Binder::SelectField(ExprP base, const std::string& field, int location) {
+  if (base->type.array || base->type.id != oid::kRecord)
+    ThrowAt(sqlstate::kWrongObjectType, "column notation ." + field + " applied to type " + TypeName(base->type) +
+                                            ", which is not a composite type", location);
+  int i = base->type.record ? base->type.record->FieldIndex(field) : -1;
+  if (i < 0) ThrowAt(sqlstate::kUndefinedColumn, "could not identify column \"" + field + "\" in record data type", location);
+  return std::make_shared<FieldSelectExpr>(base, static_cast<size_t>(i), field);
 }
 
 ExprP Binder::BindFuncCall(PgQuery__FuncCall* f, const Scope& scope, AggContext* agg) {

@@ -78,6 +78,8 @@ struct ParamTypes {
 
 class Binder {
  public:
+  // (base).field on a record whose fields are known; PostgreSQL's errors otherwise.
+  ExprP SelectField(ExprP base, const std::string& field, int location);
   Binder(ExecState* state, ParamTypes* params) : state_(state), params_(params) {}
 
   ExprP Bind(Node* node, const Scope& scope);

@@ -26,7 +26,19 @@ static std::string FigureColnameStrength(Node* node, int* strength) {
       *strength = 1;
       return StrVal(tn->names[tn->n_names - 1]);
     }
-    case PG_QUERY__NODE__NODE_A_INDIRECTION: return FigureColnameStrength(node->a_indirection->arg, strength);
+    case PG_QUERY__NODE__NODE_A_INDIRECTION: {
+      // (x).field is named by its last field, as PostgreSQL's FigureColname
+      auto* ind = node->a_indirection;
+      for (size_t i = ind->n_indirection; i > 0; i--) {
+        Node* n = ind->indirection[i - 1];
+        if (n->node_case == PG_QUERY__NODE__NODE_STRING) {
+          *strength = 2;
+          return n->string->sval;
+        }
+        if (n->node_case == PG_QUERY__NODE__NODE_A_STAR) break;
+      }
+      return FigureColnameStrength(ind->arg, strength);
+    }
     case PG_QUERY__NODE__NODE_CASE_EXPR: {
       if (node->case_expr->defresult) {
         int st;

@@ -87,6 +87,11 @@ Value CallExpr::Eval(EvalContext& ctx) const {
   return fn(vals, ctx);
 }
 
+Value FieldSelectExpr::Eval(EvalContext& ctx) const {
+  Value v = arg->Eval(ctx);
+  return v.is_null() ? Value::Null() : v.arr()[field];
+}
+
 std::string CallExpr::ToSql() const {
   if (infix && args.size() == 2) return "(" + args[0]->ToSql() + " " + name + " " + args[1]->ToSql() + ")";
   if (infix && args.size() == 1) return "(" + name + " " + args[0]->ToSql() + ")";

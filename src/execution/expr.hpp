@@ -99,6 +99,19 @@ class CallExpr : public Expr {
   bool infix;
 };
 
+// (record).field: one field of a record value (a NULL record gives NULL).
+class FieldSelectExpr : public Expr {
+ public:
+  FieldSelectExpr(ExprP arg, size_t field, std::string name)
+      : Expr(arg->type.record->types[field]), arg(std::move(arg)), field(field), name(std::move(name)) {}
+  Value Eval(EvalContext& ctx) const override;
+  void ForEachChild(const std::function<void(const ExprP&)>& f) const override { f(arg); }
+  std::string ToSql() const override { return "(" + arg->ToSql() + ")." + name; }
+  ExprP arg;
+  size_t field;
+  std::string name;
+};
+
 class CastExpr : public Expr {
  public:
   CastExpr(ExprP arg, Type to, bool explicit_cast) : Expr(std::move(to)), arg(std::move(arg)), explicit_cast(explicit_cast) {}

@@ -63,7 +63,11 @@ bool ProjectSetOp::Next(Row* out) {
       Row r;
       for (size_t i = 0; i < targets.size(); i++) {
         if (!srfs[i] || !calls_[i]) continue;
-        if (calls_[i](&r)) { (*out)[i] = std::move(r[0]); any = true; }
+        if (calls_[i](&r)) {
+          int column = srfs[i]->select_column;
+          (*out)[i] = column < 0 ? Value::Array(std::move(r), 1) : std::move(r[static_cast<size_t>(column)]);
+          any = true;
+        }
         else calls_[i] = nullptr;
       }
       if (any) {

@@ -12,7 +12,8 @@ namespace tusk {
 
 bool IsSetReturningFunction(const std::string& name) {
   return name == "generate_series" || name == "unnest" || name == "regexp_matches" || name == "regexp_split_to_table" ||
-         name == "pg_partition_ancestors" || name == "pg_options_to_table" || name == "generate_subscripts";
+         name == "pg_partition_ancestors" || name == "pg_options_to_table" || name == "generate_subscripts" ||
+         name == "_pg_expandarray";
 }
 
 namespace {
@@ -26,6 +27,14 @@ namespace {
 
 }  // namespace
 
+void CheckSetFunctionSchema(PgQuery__FuncCall* call, const std::vector<ExprP>& args) {
+  std::string name = StrVal(call->funcname[call->n_funcname - 1]);
+  std::string home = name == "_pg_expandarray" ? "information_schema" : "pg_catalog";
+  std::string schema = call->n_funcname == 2 ? StrVal(call->funcname[0]) : "";
+  if (schema == home || (schema.empty() && home == "pg_catalog")) return;
+  NoSuch(NameListToString(call->funcname, call->n_funcname), args, call->location);
+}
+
 RowGenerator YieldRows(std::vector<Row> rows) {
   return [rows = std::move(rows), pos = size_t{0}](Row* out) mutable {
     if (pos >= rows.size()) return false;
@@ -34,13 +43,15 @@ RowGenerator YieldRows(std::vector<Row> rows) {
   };
 }
 
-SetFunction BindSetFunction(Binder& b, const std::string& name, std::vector<ExprP> args, int location) {
+SetFunction BindSetFunction(Binder& b, const std::string& name, std::vector<ExprP> args, int location,
+                            const std::string& written) {
+  const std::string& shown = written.empty() ? name : written;  // in error messages
   SetFunction f;
   f.name = name;
   if (name == "pg_partition_ancestors") {
     // The relation and the partitioned tables above it; Tusk has no partitions yet, so a
     // table is its own only ancestor (and an OID that names no table has none).
-    if (args.size() != 1) NoSuch(name, args, location);
+    if (args.size() != 1) NoSuch(shown, args, location);
     args[0] = b.Coerce(args[0], Type(oid::kRegclass), CastContext::kImplicit, location);
     f.args = args;
     f.types = {Type(oid::kRegclass)};
@@ -53,7 +64,7 @@ SetFunction BindSetFunction(Binder& b, const std::string& name, std::vector<Expr
   }
   if (name == "pg_options_to_table") {
     // Storage and foreign-data options ("name=value" items) as (option_name, option_value).
-    if (args.size() != 1) NoSuch(name, args, location);
+    if (args.size() != 1) NoSuch(shown, args, location);
     args[0] = b.Coerce(args[0], Type(oid::kText, -1, true), CastContext::kImplicit, location);
     f.args = args;
     f.types = {Type(oid::kText), Type(oid::kText)};
@@ -72,11 +83,11 @@ SetFunction BindSetFunction(Binder& b, const std::string& name, std::vector<Expr
     return f;
   }
   if (name == "unnest") {
-    if (args.empty()) NoSuch(name, args, location);
+    if (args.empty()) NoSuch(shown, args, location);
     for (auto& a : args) {
       if (!a->type.array && (a->type.id == oid::kInt2Vector || a->type.id == oid::kOidVector))
         a = b.Coerce(a, Type(a->type.id == oid::kInt2Vector ? oid::kInt2 : oid::kOid, -1, true), CastContext::kImplicit, location);
-      if (!a->type.array) NoSuch(name, args, location);
+      if (!a->type.array) NoSuch(shown, args, location);
       f.types.push_back(a->type.Element());
       f.columns.push_back(args.size() == 1 ? "unnest" : "unnest");
     }
@@ -95,19 +106,42 @@ SetFunction BindSetFunction(Binder& b, const std::string& name, std::vector<Expr
     };
     return f;
   }
+  if (name == "_pg_expandarray") {
+    // information_schema._pg_expandarray(anyarray) -> (x anyelement, n int): each element
+    // with its position from 1 (drivers read pg_index.indkey through it).
+    if (args.size() != 1) NoSuch(shown, args, location);
+    ExprP& a = args[0];
+    if (!a->type.array && (a->type.id == oid::kInt2Vector || a->type.id == oid::kOidVector))
+      a = b.Coerce(a, Type(a->type.id == oid::kInt2Vector ? oid::kInt2 : oid::kOid, -1, true), CastContext::kImplicit, location);
+    if (!a->type.array) NoSuch(shown, args, location);
+    f.args = args;
+    f.types = {a->type.Element(), Type(oid::kInt4)};
+    f.columns = {"x", "n"};
+    f.generate = [](const std::vector<Value>& v, EvalContext&) -> RowGenerator {
+      if (v[0].is_null()) return YieldRows({});
+      return [v, i = size_t{0}](Row* out) mutable {
+        const auto& items = v[0].arr();
+        if (i >= items.size()) return false;
+        *out = {items[i], Value::Int(static_cast<int64_t>(i) + 1)};
+        i++;
+        return true;
+      };
+    };
+    return f;
+  }
   if (name == "generate_subscripts") {
     // generate_subscripts(array, dim [, reverse]): the subscripts of dimension dim (Tusk's
     // arrays have one), in order or reversed.
-    if (args.size() < 2 || args.size() > 3) NoSuch(name, args, location);
+    if (args.size() < 2 || args.size() > 3) NoSuch(shown, args, location);
     ExprP& a = args[0];
     if (!a->type.array && (a->type.id == oid::kInt2Vector || a->type.id == oid::kOidVector))
       a = b.Coerce(a, Type(a->type.id == oid::kInt2Vector ? oid::kInt2 : oid::kOid, -1, true), CastContext::kImplicit, location);
     if (!a->type.array)
-      NoSuch(name, args, location);
+      NoSuch(shown, args, location);
     Type array = a->type;
     if (!CoerceArgs(b, args, {array, Type(oid::kInt4), Type(oid::kBool)}, location) &&
         !CoerceArgs(b, args, {array, Type(oid::kInt4)}, location))
-      NoSuch(name, args, location);
+      NoSuch(shown, args, location);
     f.args = args;
     f.types = {Type(oid::kInt4)};
     f.columns = {name};
@@ -122,9 +156,9 @@ SetFunction BindSetFunction(Binder& b, const std::string& name, std::vector<Expr
     return f;
   }
   if (name == "regexp_matches" || name == "regexp_split_to_table") {
-    if (args.size() < 2 || args.size() > 3) NoSuch(name, args, location);
+    if (args.size() < 2 || args.size() > 3) NoSuch(shown, args, location);
     for (auto& a : args) {
-      if (a->type.array || !(IsStringType(a->type.id) || a->type.id == oid::kUnknown)) NoSuch(name, args, location);
+      if (a->type.array || !(IsStringType(a->type.id) || a->type.id == oid::kUnknown)) NoSuch(shown, args, location);
       a = b.Coerce(a, Type(oid::kText), CastContext::kImplicit, location);
     }
     f.args = args;
@@ -166,7 +200,7 @@ SetFunction BindSetFunction(Binder& b, const std::string& name, std::vector<Expr
     return sigs;
   }();
   int chosen = ResolveOverload(name, kSeriesSignatures, args, location);
-  if (chosen < 0) NoSuch(name, args, location);
+  if (chosen < 0) NoSuch(shown, args, location);
   const auto& sig = kSeriesSignatures[chosen];
   for (size_t i = 0; i < args.size(); i++) f.args.push_back(b.Coerce(args[i], sig[i], CastContext::kImplicit, location));
   f.types = {sig[0]};

@@ -23,10 +23,19 @@ struct SetFunction {
   // Starts a call with the given argument values. The generator may keep ctx.state (the
   // statement's), never ctx itself.
   std::function<RowGenerator(const std::vector<Value>&, EvalContext&)> generate;
+  // In a select list, what the call stands for: one output column, or (-1) the whole row as
+  // a record (a call with several columns; `(f(x)).col` picks one).
+  int select_column = 0;
 };
 
 bool IsSetReturningFunction(const std::string& name);
-// Binds a call; throws 42883 when no overload matches.
-SetFunction BindSetFunction(Binder& b, const std::string& name, std::vector<ExprP> args, int location);
+// Throws 42883 unless the call's name is qualified as its function's schema allows:
+// information_schema's helpers (_pg_expandarray) only with that schema, the others
+// unqualified or with pg_catalog.
+void CheckSetFunctionSchema(PgQuery__FuncCall* call, const std::vector<ExprP>& args);
+// Binds a call; throws 42883 when no overload matches (naming the function as `written`, the
+// call's possibly qualified name, when given).
+SetFunction BindSetFunction(Binder& b, const std::string& name, std::vector<ExprP> args, int location,
+                            const std::string& written = {});
 
 }  // namespace tusk

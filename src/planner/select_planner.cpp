@@ -564,7 +564,9 @@ OpP Planner::PlanFromItem(Node* item, Scope* scope, std::vector<Node*>* where, b
       // Function arguments may refer to earlier FROM items (implicit LATERAL).
       std::vector<ExprP> args;
       for (size_t i = 0; i < fc->n_args; i++) args.push_back(binder_.Bind(fc->args[i], *scope));
-      auto op = std::make_shared<FunctionScanOp>(BindSetFunction(binder_, fname, args, fc->location), rf->ordinality);
+      CheckSetFunctionSchema(fc, args);
+      auto op = std::make_shared<FunctionScanOp>(
+          BindSetFunction(binder_, fname, args, fc->location, NameListToString(fc->funcname, fc->n_funcname)), rf->ordinality);
       ScopeRel rel;
       rel.alias = rf->alias ? rf->alias->aliasname : fname;
       rel.columns = op->fn.columns;
@@ -1004,17 +1006,43 @@ PlannedQuery Planner::PlanSelect(Node* node, const Scope* outer) {
       if (!any) ThrowAt(sqlstate::kUndefinedTable, "missing FROM-clause entry for table \"" + rel + "\"", cr->location);
       continue;
     }
-    if (v->node_case == PG_QUERY__NODE__NODE_FUNC_CALL && !v->func_call->over &&
-        IsSetReturningFunction(StrVal(v->func_call->funcname[v->func_call->n_funcname - 1]))) {
-      auto* fc = v->func_call;
+    // A set-returning call, whole or as (f(x)).field.
+    Node* call = v;
+    const char* field = nullptr;
+    if (v->node_case == PG_QUERY__NODE__NODE_A_INDIRECTION && v->a_indirection->n_indirection == 1 &&
+        v->a_indirection->indirection[0]->node_case == PG_QUERY__NODE__NODE_STRING) {
+      call = v->a_indirection->arg;
+      field = v->a_indirection->indirection[0]->string->sval;
+    }
+    if (call->node_case == PG_QUERY__NODE__NODE_FUNC_CALL && !call->func_call->over &&
+        IsSetReturningFunction(StrVal(call->func_call->funcname[call->func_call->n_funcname - 1]))) {
+      auto* fc = call->func_call;
       std::vector<ExprP> args;
       for (size_t k = 0; k < fc->n_args; k++) args.push_back(grouped ? binder_.BindAgg(fc->args[k], scope, &agg) : binder_.Bind(fc->args[k], scope));
-      auto fn = std::make_shared<SetFunction>(BindSetFunction(binder_, StrVal(fc->funcname[fc->n_funcname - 1]), args, fc->location));
-      if (fn->types.size() != 1)
+      CheckSetFunctionSchema(fc, args);
+      std::string fname = StrVal(fc->funcname[fc->n_funcname - 1]);
+      auto fn = std::make_shared<SetFunction>(
+          BindSetFunction(binder_, fname, args, fc->location, NameListToString(fc->funcname, fc->n_funcname)));
+      if (fname == "unnest" && fn->types.size() != 1)
         throw Error(sqlstate::kFeatureNotSupported, "unnest with several arguments is only supported in FROM").WithPosition(fc->location + 1);
+      Type type = fn->types[0];
+      if (field || fn->types.size() > 1) {
+        auto record = std::make_shared<RecordDef>();
+        record->names = fn->columns;
+        record->types = fn->types;
+        if (field) {
+          fn->select_column = record->FieldIndex(field);
+          if (fn->select_column < 0)
+            ThrowAt(sqlstate::kUndefinedColumn, "could not identify column \"" + std::string(field) + "\" in record data type", fc->location);
+          type = fn->types[static_cast<size_t>(fn->select_column)];
+        } else {
+          fn->select_column = -1;
+          type = Type::Record(std::move(record));
+        }
+      }
       srfs.resize(targets.size());
       srfs.push_back(fn);
-      targets.push_back(std::make_shared<ConstExpr>(Value::Null(), fn->types[0]));
+      targets.push_back(std::make_shared<ConstExpr>(Value::Null(), type));
       target_names.push_back(rt->name && *rt->name ? rt->name : FigureColname(v));
       target_nodes.push_back(v);
       continue;

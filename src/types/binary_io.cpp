@@ -156,6 +156,23 @@ std::string EncodeBinary(const Type& t, const Value& v) {
   std::string out;
   if (t.array) return EncodeArray(t, v);
   if (t.enumdef) return t.enumdef->labels.at(static_cast<size_t>(v.i()));
+  if (t.record) {
+    // record_send: the field count, then each field's type OID, length (-1: NULL) and value
+    const auto& fields = v.arr();
+    Put(&out, fields.size(), 4);
+    for (size_t i = 0; i < fields.size(); i++) {
+      const Type& ft = t.record->types[i];
+      Put(&out, ft.WireOid(), 4);
+      if (fields[i].is_null()) {
+        Put(&out, 0xFFFFFFFFu, 4);
+        continue;
+      }
+      std::string data = EncodeBinary(ft, fields[i]);
+      Put(&out, data.size(), 4);
+      out += data;
+    }
+    return out;
+  }
   switch (t.id) {
     case oid::kBool: out.push_back(v.b() ? 1 : 0); return out;
     case oid::kInt2: Put(&out, static_cast<uint64_t>(v.i()), 2); return out;

@@ -1,5 +1,6 @@
 #include "types/text_io.hpp"
 
+#include <cctype>
 #include <cerrno>
 #include <charconv>
 #include <cmath>
@@ -419,6 +420,34 @@ Value ParseText(const Type& t, std::string_view text, const DateTimeContext& ctx
   }
 }
 
+namespace {
+// record_out: (a,b,...), a NULL field empty, a field quoted when it is empty or holds a quote,
+// backslash, parenthesis, comma or space (quotes and backslashes doubled inside).
+std::string FormatRecord(const RecordDef& r, const Value& v, const DateTimeContext& ctx) {
+  std::string out = "(";
+  const auto& fields = v.arr();
+  for (size_t i = 0; i < fields.size() && i < r.types.size(); i++) {
+    if (i) out += ',';
+    if (fields[i].is_null()) continue;
+    std::string text = FormatText(r.types[i], fields[i], ctx);
+    bool quote = text.empty();
+    for (char c : text)
+      if (c == '"' || c == '\\' || c == '(' || c == ')' || c == ',' || isspace(static_cast<unsigned char>(c))) quote = true;
+    if (!quote) {
+      out += text;
+      continue;
+    }
+    out += '"';
+    for (char c : text) {
+      if (c == '"' || c == '\\') out += c;
+      out += c;
+    }
+    out += '"';
+  }
+  return out + ")";
+}
+}  // namespace
+
 std::string FormatText(const Type& t, const Value& v, const DateTimeContext& ctx) {
   if (t.array) {
     Type et = t.Element();
@@ -436,6 +465,7 @@ std::string FormatText(const Type& t, const Value& v, const DateTimeContext& ctx
     return r + "}";
   }
   if (t.enumdef) return t.enumdef->labels.at(static_cast<size_t>(v.i()));
+  if (t.record) return FormatRecord(*t.record, v, ctx);
   switch (t.id) {
     case oid::kBool: return v.b() ? "t" : "f";
     case oid::kInt2: case oid::kInt4: case oid::kInt8: case oid::kOid: case oid::kXid:

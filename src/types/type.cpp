@@ -12,6 +12,12 @@ int EnumDef::LabelIndex(const std::string& label) const {
   return -1;
 }
 
+int RecordDef::FieldIndex(const std::string& name) const {
+  for (size_t i = 0; i < names.size(); i++)
+    if (names[i] == name) return static_cast<int>(i);
+  return -1;
+}
+
 namespace {
 // PostgreSQL 15's pg_type facts for each built-in type (pg_type rows, format_type, array OIDs).
 const BuiltinTypeInfo kBuiltins[] = {

@@ -36,11 +36,21 @@ struct EnumDef {
   int LabelIndex(const std::string& label) const;
 };
 
+struct Type;
+// The fields of a record (type `record` whose columns are known, such as a multi-column
+// set-returning function's row in a select list). A record value is an array of its fields.
+struct RecordDef {
+  std::vector<std::string> names;
+  std::vector<Type> types;
+  int FieldIndex(const std::string& name) const;  // -1 when there is none
+};
+
 struct Type {
   uint32_t id = oid::kUnknown;  // base (element) type OID
   int32_t typmod = -1;
   bool array = false;
   std::shared_ptr<const EnumDef> enumdef;  // set when id is a user enum
+  std::shared_ptr<const RecordDef> record;  // set when id is kRecord and the fields are known
 
   Type() = default;
   Type(uint32_t i, int32_t mod = -1, bool arr = false) : id(i), typmod(mod), array(arr) {}
@@ -48,6 +58,11 @@ struct Type {
   static Type Enum(std::shared_ptr<const EnumDef> e) {
     Type t(e->type_oid);
     t.enumdef = std::move(e);
+    return t;
+  }
+  static Type Record(std::shared_ptr<const RecordDef> r) {
+    Type t(oid::kRecord);
+    t.record = std::move(r);
     return t;
   }
   Type Element() const { Type t = *this; t.array = false; return t; }
