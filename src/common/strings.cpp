@@ -2,6 +2,9 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cstdio>
+
+#include "common/error.hpp"
 
 namespace tusk {
 
@@ -121,6 +124,31 @@ std::string Join(const std::vector<std::string>& parts, std::string_view sep) {
     r += parts[i];
   }
   return r;
+}
+
+void VerifyUtf8(std::string_view s) {
+  for (size_t i = 0; i < s.size();) {
+    auto byte = [&](size_t k) { return static_cast<unsigned char>(s[k]); };
+    unsigned char c = byte(i);
+    size_t len = c < 0x80 ? 1 : (c & 0xe0) == 0xc0 ? 2 : (c & 0xf0) == 0xe0 ? 3 : (c & 0xf8) == 0xf0 ? 4 : 0;
+    bool ok = c != 0 && len > 0 && i + len <= s.size();
+    for (size_t k = 1; ok && k < len; k++) ok = (byte(i + k) & 0xc0) == 0x80;
+    if (ok && len == 2) ok = c >= 0xc2;                                    // overlong
+    if (ok && len == 3) ok = !(c == 0xe0 && byte(i + 1) < 0xa0) && !(c == 0xed && byte(i + 1) >= 0xa0);  // overlong, surrogate
+    if (ok && len == 4) ok = !(c == 0xf0 && byte(i + 1) < 0x90) && c <= 0xf4 && !(c == 0xf4 && byte(i + 1) >= 0x90);
+    if (!ok) {
+      // the bytes of the character that failed, as PostgreSQL reports them
+      std::string bytes;
+      size_t n = std::min(std::max<size_t>(len, 1), s.size() - i);
+      char hex[8];
+      for (size_t k = 0; k < n; k++) {
+        snprintf(hex, sizeof hex, "%s0x%02x", k ? " " : "", byte(i + k));
+        bytes += hex;
+      }
+      throw Error("22021", "invalid byte sequence for encoding \"UTF8\": " + bytes);
+    }
+    i += len;
+  }
 }
 
 }  // namespace tusk

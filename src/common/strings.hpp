@@ -21,5 +21,8 @@ std::string Trim(std::string_view s);
 std::string QuoteIdent(std::string_view s);
 std::string QuoteLiteral(std::string_view s);
 std::string Join(const std::vector<std::string>& parts, std::string_view sep);
+// Throws 22021 ("invalid byte sequence for encoding "UTF8": 0x..") unless `s` is valid UTF-8
+// without NUL bytes, as PostgreSQL checks text that comes in as bytes.
+void VerifyUtf8(std::string_view s);
 
 }  // namespace tusk

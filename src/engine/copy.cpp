@@ -1,4 +1,4 @@
-// COPY in PostgreSQL's text and CSV formats: FROM STDIN (or a server file) into a table, TO
+// COPY in PostgreSQL's text, CSV and binary (copy_binary.hpp) formats: FROM STDIN (or a server file) into a table, TO
 // STDOUT (or a file) from a table or a query. A failed COPY FROM leaves nothing behind (the
 // statement is atomic) and reports the line, as PostgreSQL's CONTEXT does.
 #include <fstream>
@@ -6,8 +6,10 @@
 
 #include "common/error.hpp"
 #include "common/strings.hpp"
+#include "engine/copy_binary.hpp"
 #include "engine/statements.hpp"
 #include "engine/table_writer.hpp"
+#include "types/binary_io.hpp"
 #include "types/text_io.hpp"
 
 namespace tusk {
@@ -22,6 +24,7 @@ void ResultSink::CopyInBegin(size_t, bool) {
 namespace {
 struct CopyOptions {
   bool csv = false;
+  bool binary = false;
   bool header = false;
   char delimiter = '\t';
   std::string null_string = "\\N";
@@ -56,7 +59,7 @@ CopyOptions ParseOptions(PgQuery__CopyStmt* stmt) {
     if (name == "format") {
       std::string f = ToLower(v);
       if (f == "csv") o.csv = true;
-      else if (f == "binary") throw Error(sqlstate::kFeatureNotSupported, "COPY format \"binary\" is not supported yet");
+      else if (f == "binary") o.binary = true;
       else if (f != "text") throw Error(sqlstate::kInvalidParameterValue, "COPY format \"" + v + "\" not recognized");
     } else if (name == "header") {
       std::string h = ToLower(v);
@@ -90,6 +93,11 @@ CopyOptions ParseOptions(PgQuery__CopyStmt* stmt) {
     } else {
       throw Error(sqlstate::kSyntaxError, "option \"" + name + "\" not recognized");
     }
+  }
+  if (o.binary) {
+    if (delimiter_set) throw Error(sqlstate::kSyntaxError, "cannot specify DELIMITER in BINARY mode");
+    if (null_set) throw Error(sqlstate::kSyntaxError, "cannot specify NULL in BINARY mode");
+    if (o.header) throw Error(sqlstate::kFeatureNotSupported, "cannot specify HEADER in BINARY mode");
   }
   if (o.csv) {
     if (!delimiter_set) o.delimiter = ',';
@@ -325,7 +333,10 @@ void ExecuteCopy(PgQuery__CopyStmt* stmt, ExecState* st, ParamTypes* params, Res
     EvalContext ctx;
     ctx.state = st;
     q.root->Open(&ctx);
-    if (!to_file) sink->CopyOutBegin(q.columns.size(), false);
+    if (!to_file) sink->CopyOutBegin(q.columns.size(), o.binary);
+    std::vector<Type> types;
+    for (const auto& c : q.columns) types.push_back(c.type);
+    if (o.binary) emit(CopyBinaryHeader());
     if (o.header && o.csv) {
       std::string h;
       for (size_t i = 0; i < q.columns.size(); i++) h += (i ? std::string(1, o.delimiter) : "") + QuoteCsv(q.columns[i].name, o, false);
@@ -336,6 +347,12 @@ void ExecuteCopy(PgQuery__CopyStmt* stmt, ExecState* st, ParamTypes* params, Res
     std::string line;
     while (q.root->Next(&r)) {
       line.clear();
+      if (o.binary) {
+        AppendCopyBinaryRow(types, r, &line);
+        emit(line);
+        count++;
+        continue;
+      }
       for (size_t i = 0; i < q.columns.size(); i++) {
         if (i) line += o.delimiter;
         if (r[i].is_null()) { line += o.null_string; continue; }
@@ -347,6 +364,7 @@ void ExecuteCopy(PgQuery__CopyStmt* stmt, ExecState* st, ParamTypes* params, Res
       emit(line);
       count++;
     }
+    if (o.binary) emit(CopyBinaryTrailer());
     if (to_file) {
       file.flush();
       if (!file) throw Error(sqlstate::kIoError, "could not write to file \"" + std::string(stmt->filename) + "\"");
@@ -382,20 +400,72 @@ void ExecuteCopy(PgQuery__CopyStmt* stmt, ExecState* st, ParamTypes* params, Res
     file.open(stmt->filename, std::ios::binary);
     if (!file) throw Error(sqlstate::kUndefinedFile, "could not open file \"" + std::string(stmt->filename) + "\" for reading: No such file or directory");
   } else {
-    sink->CopyInBegin(cols.size(), false);
+    sink->CopyInBegin(cols.size(), o.binary);
   }
-  LineReader reader([&](std::string* chunk) {
+  auto next_chunk = [&](std::string* chunk) {
     if (!to_file) return sink->CopyInRead(chunk);
     char buf[65536];
     file.read(buf, sizeof buf);
     chunk->assign(buf, static_cast<size_t>(file.gcount()));
     return !chunk->empty();
-  });
+  };
   TableWriter writer(&planner, t);
   int64_t line_no = 0, count = 0;
+  std::string context_prefix = "COPY " + t->name + ", line ";
+  // One input row's fields (nullopt: NULL) into the table; `parse` reads a field's value.
+  auto store = [&](const std::vector<std::optional<std::string>>& fields,
+                   const std::function<Value(const ColumnDef&, const std::string&)>& parse) {
+    Row row(t->columns.size());
+    std::vector<bool> given(t->columns.size(), false);
+    for (size_t i = 0; i < cols.size(); i++) {
+      const ColumnDef& cd = t->columns[static_cast<size_t>(cols[i])];
+      given[static_cast<size_t>(cols[i])] = true;
+      if (!fields[i]) continue;
+      try {
+        row[static_cast<size_t>(cols[i])] = parse(cd, *fields[i]);
+      } catch (Error& e) {
+        e.WithContext(context_prefix + std::to_string(line_no) + ", column " + cd.name +
+                      (o.binary ? "" : ": \"" + *fields[i] + "\""));
+        throw;
+      }
+    }
+    for (size_t c = 0; c < t->columns.size(); c++)
+      if (!given[c] && !t->columns[c].dropped) row[c] = writer.DefaultFor(c);
+    try {
+      writer.Insert(row);
+    } catch (Error& e) {
+      if (e.context().empty()) e.WithContext(context_prefix + std::to_string(line_no));
+      throw;
+    }
+    count++;
+  };
+  if (o.binary) {
+    CopyBinaryReader reader(next_chunk);
+    try {
+      reader.ReadHeader();
+      std::vector<std::optional<std::string>> fields;
+      for (;;) {
+        line_no++;
+        if ((line_no & 1023) == 0) CheckInterrupts(st);
+        try {
+          if (!reader.ReadRow(cols.size(), &fields)) break;
+        } catch (Error& e) {
+          e.WithContext(context_prefix + std::to_string(line_no));
+          throw;
+        }
+        store(fields, [](const ColumnDef& cd, const std::string& data) { return ApplyTypmod(cd.type, DecodeBinary(cd.type, data), false); });
+      }
+    } catch (Error&) {
+      if (!to_file) { std::string rest; while (sink->CopyInRead(&rest)) {} }
+      throw;
+    }
+    if (!to_file) { std::string rest; while (sink->CopyInRead(&rest)) {} }
+    sink->Complete("COPY " + std::to_string(count));
+    return;
+  }
+  LineReader reader(next_chunk);
   std::string line;
   std::vector<bool> quoted;
-  std::string context_prefix = "COPY " + t->name + ", line ";
   while (reader.ReadLine(&line, o.csv, o.quote, o.escape)) {
     line_no++;
     if ((line_no & 1023) == 0) CheckInterrupts(st);
@@ -409,31 +479,14 @@ void ExecuteCopy(PgQuery__CopyStmt* stmt, ExecState* st, ParamTypes* params, Res
       if (fields.size() < cols.size())
         throw Error("22P04", "missing data for column \"" + t->columns[static_cast<size_t>(cols[fields.size()])].name + "\"")
             .WithContext(context_prefix + std::to_string(line_no) + ": \"" + Truncated(line) + "\"");
-      Row row(t->columns.size());
-      std::vector<bool> given(t->columns.size(), false);
-      for (size_t i = 0; i < cols.size(); i++) {
-        const ColumnDef& cd = t->columns[static_cast<size_t>(cols[i])];
-        given[static_cast<size_t>(cols[i])] = true;
-        std::optional<std::string> f = fields[i];
-        if (o.csv && !f && std::find(o.force_not_null.begin(), o.force_not_null.end(), cd.name) != o.force_not_null.end()) f = "";
-        if (o.csv && f && quoted[i] && *f == o.null_string && std::find(o.force_null.begin(), o.force_null.end(), cd.name) != o.force_null.end()) f.reset();
-        if (!f) continue;
-        try {
-          row[static_cast<size_t>(cols[i])] = ApplyTypmod(cd.type, ParseText(cd.type, *f, st->dt), false);
-        } catch (Error& e) {
-          e.WithContext(context_prefix + std::to_string(line_no) + ", column " + cd.name + ": \"" + *f + "\"");
-          throw;
+      if (o.csv)
+        for (size_t i = 0; i < cols.size(); i++) {
+          const std::string& name = t->columns[static_cast<size_t>(cols[i])].name;
+          std::optional<std::string>& f = fields[i];
+          if (!f && std::find(o.force_not_null.begin(), o.force_not_null.end(), name) != o.force_not_null.end()) f = "";
+          if (f && quoted[i] && *f == o.null_string && std::find(o.force_null.begin(), o.force_null.end(), name) != o.force_null.end()) f.reset();
         }
-      }
-      for (size_t c = 0; c < t->columns.size(); c++)
-        if (!given[c] && !t->columns[c].dropped) row[c] = writer.DefaultFor(c);
-      try {
-        writer.Insert(row);
-      } catch (Error& e) {
-        if (e.context().empty()) e.WithContext(context_prefix + std::to_string(line_no));
-        throw;
-      }
-      count++;
+      store(fields, [&](const ColumnDef& cd, const std::string& text) { return ApplyTypmod(cd.type, ParseText(cd.type, text, st->dt), false); });
     } catch (Error&) {
       // drain the rest of the client's data so the protocol stays in step
       if (!to_file) { std::string rest; while (sink->CopyInRead(&rest)) {} }

@@ -3,6 +3,7 @@
 #include <cstring>
 
 #include "common/error.hpp"
+#include "common/strings.hpp"
 #include "types/datetime.hpp"
 #include "types/numeric.hpp"
 #include "types/text_io.hpp"
@@ -227,12 +228,14 @@ Value DecodeBinary(const Type& t, std::string_view b) {
     case oid::kUuid: Need(t, b, 16); return Value::Str(std::string(b));
     case oid::kJsonb: {
       if (b.empty() || b[0] != 1) throw Error(sqlstate::kInvalidBinaryRepresentation, "unsupported jsonb version number");
+      VerifyUtf8(b.substr(1));
       DateTimeContext dt;
       return ParseText(t, b.substr(1), dt);
     }
     default: {
       DateTimeContext dt;
       if (t.id == oid::kBytea) return Value::Str(std::string(b));
+      VerifyUtf8(b);  // text comes as its bytes (textrecv checks the encoding)
       return ParseText(t, b, dt);
     }
   }
