@@ -178,6 +178,24 @@ struct Reader {
 };
 }  // namespace
 
+void Catalog::ReplaceEnum(std::shared_ptr<const EnumDef> e) {
+  for (auto& [oid, t] : tables_)
+    for (auto& c : t.columns)
+      if (c.type.id == e->type_oid) c.type.enumdef = e;
+  enums_[e->type_oid] = std::move(e);
+}
+
+void Catalog::CommitEnumLabels() {
+  std::vector<std::shared_ptr<const EnumDef>> done;
+  for (const auto& [oid, e] : enums_)
+    if (!e->uncommitted.empty()) {
+      auto committed = std::make_shared<EnumDef>(*e);
+      committed->uncommitted.clear();
+      done.push_back(std::move(committed));
+    }
+  for (auto& e : done) ReplaceEnum(std::move(e));
+}
+
 std::string Catalog::Serialize() const {
   Writer w;
   w.U(kCatalogFormat);

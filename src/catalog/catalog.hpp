@@ -169,6 +169,10 @@ class Catalog {
   void DropSequence(uint32_t oid) { sequences_.erase(oid); }
   void AddEnum(std::shared_ptr<const EnumDef> e) { enums_[e->type_oid] = std::move(e); }
   void DropEnum(uint32_t oid) { enums_.erase(oid); }
+  // Puts an enum's new version in place, in the catalog and in every column of its type.
+  void ReplaceEnum(std::shared_ptr<const EnumDef> e);
+  // At commit: the labels added in the transaction become usable (EnumDef::uncommitted).
+  void CommitEnumLabels();
   void AddRole(RoleDef r) { roles_[r.oid] = std::move(r); }
   void DropRole(uint32_t oid) { roles_.erase(oid); }
   bool HasExtension(const std::string& name) const { return extensions_.count(name) > 0; }

@@ -452,6 +452,7 @@ static void ExecuteAlterEnum(PgQuery__AlterEnumStmt* stmt, ExecState* st, Result
   auto e = cat->FindEnum(schema, name, st->session->SearchPath());
   if (!e) throw Error(sqlstate::kUndefinedObject, "type \"" + name + "\" does not exist");
   auto ne = std::make_shared<EnumDef>(*e);
+  int64_t renumber_from = -1;
   if (stmt->old_val && *stmt->old_val) {
     int i = ne->LabelIndex(stmt->old_val);
     if (i < 0) throw Error(sqlstate::kInvalidParameterValue, "\"" + std::string(stmt->old_val) + "\" is not an existing enum label");
@@ -466,15 +467,23 @@ static void ExecuteAlterEnum(PgQuery__AlterEnumStmt* stmt, ExecState* st, Result
       }
       throw Error(sqlstate::kDuplicateObject, "enum label \"" + std::string(stmt->new_val) + "\" already exists");
     }
-    if (stmt->new_val_neighbor && *stmt->new_val_neighbor)
-      throw Error(sqlstate::kFeatureNotSupported, "ADD VALUE BEFORE/AFTER is not supported yet");
-    ne->labels.push_back(stmt->new_val);
+    int64_t at = static_cast<int64_t>(ne->labels.size());
+    if (stmt->new_val_neighbor && *stmt->new_val_neighbor) {
+      int neighbor = ne->LabelIndex(stmt->new_val_neighbor);
+      if (neighbor < 0)
+        throw Error(sqlstate::kInvalidParameterValue, "\"" + std::string(stmt->new_val_neighbor) + "\" is not an existing enum label");
+      at = neighbor + (stmt->new_val_is_after ? 1 : 0);
+    }
+    ne->labels.insert(ne->labels.begin() + at, stmt->new_val);
+    // usable once committed, unless the type itself is new in this transaction
+    if (st->db->catalog()->FindEnumByOid(ne->type_oid)) ne->uncommitted.push_back(stmt->new_val);
+    renumber_from = at < static_cast<int64_t>(ne->labels.size()) - 1 ? at : -1;
   }
-  cat->AddEnum(ne);
-  for (auto& [o, t] : cat->tables()) {
-    TableDef* mt = cat->MutableTable(o);
-    for (auto& c : mt->columns) if (c.type.id == ne->type_oid) c.type.enumdef = ne;
-    (void)t;
+  cat->ReplaceEnum(ne);
+  // Values are stored as label positions, so a label put before others moves their values up.
+  if (renumber_from >= 0) {
+    st->catalog = std::make_shared<Catalog>(*cat);
+    RenumberEnumValues(st, ne->type_oid, renumber_from);
   }
   sink->Complete("ALTER TYPE");
 }

@@ -1,5 +1,6 @@
-// Schema statements that also move data: TRUNCATE, CREATE TABLE AS / SELECT INTO, and
-// ALTER COLUMN ... TYPE (which rewrites every row).
+// Schema statements that also move data: TRUNCATE, CREATE TABLE AS / SELECT INTO,
+// ALTER COLUMN ... TYPE (which rewrites every row) and ALTER TYPE ... ADD VALUE BEFORE / AFTER
+// (which renumbers the enum's stored values).
 #include "access/table_access.hpp"
 #include "access/table_locks.hpp"
 #include "common/error.hpp"
@@ -12,8 +13,6 @@
 
 namespace tusk {
 
-namespace {
-// Removes every row and index entry of a table inside the transaction.
 void DeleteAllRows(ExecState* st, const TableDef& t) {
   std::vector<uint32_t> rels{t.oid};
   for (uint32_t i : t.indexes) rels.push_back(i);
@@ -28,7 +27,6 @@ void DeleteAllRows(ExecState* st, const TableDef& t) {
     }
   }
 }
-}  // namespace
 
 void ExecuteTruncate(PgQuery__TruncateStmt* stmt, ExecState* st, ResultSink* sink) {
   Catalog* cat = st->session->MutableCatalog(st);
@@ -178,6 +176,39 @@ void AlterColumnType(ExecState* st, Catalog* cat, TableDef* t, PgQuery__AlterTab
     Value v = conv->Eval(ctx);
     r[static_cast<size_t>(c)] = v;
     writer.Insert(r);
+  }
+}
+
+void RenumberEnumValues(ExecState* st, uint32_t enum_oid, int64_t from) {
+  auto shift = [from](Value* v) {
+    if (!v->is_null() && v->i() >= from) *v = Value::Int(v->i() + 1);
+  };
+  for (const auto& [oid, t] : st->catalog->tables()) {
+    std::vector<size_t> columns;
+    for (size_t c = 0; c < t.columns.size(); c++)
+      if (!t.columns[c].dropped && t.columns[c].type.id == enum_oid) columns.push_back(c);
+    if (columns.empty()) continue;
+    LockRelation(st, oid, TableLockMode::kAccessExclusive);
+    auto rows = ScanAll(st, &t);
+    DeleteAllRows(st, t);
+    ParamTypes params;
+    Planner planner(st, &params);
+    TableAccess access(st, &t, planner.BindIndexes(t));
+    size_t done = 0;
+    for (auto& [key, row] : rows) {
+      if ((++done & 1023) == 0) CheckInterrupts(st);
+      for (size_t c : columns) {
+        Value& v = row[c];
+        if (!t.columns[c].type.array) {
+          shift(&v);
+        } else if (!v.is_null()) {
+          std::vector<Value> items = v.arr();
+          for (Value& item : items) shift(&item);
+          v = Value::Array(std::move(items), v.array_lower());
+        }
+      }
+      access.Insert(row);
+    }
   }
 }
 

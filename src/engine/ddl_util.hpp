@@ -19,6 +19,12 @@ std::string ChooseRelationName(const Catalog& cat, const std::string& schema, co
 std::string ChooseConstraintName(const TableDef& t, const std::vector<std::string>& cols, const std::string& suffix);
 // Every row of a table with its storage key, read at the transaction's newest state.
 std::vector<std::pair<std::string, Row>> ScanAll(ExecState* st, const TableDef* t);
+// Removes every row and index entry of a table inside the transaction.
+void DeleteAllRows(ExecState* st, const TableDef& t);
+// After a label was inserted at position `from` of enum `enum_oid` (st->catalog has the new
+// labels), stores every value of the enum at `from` or later one position up, in every table
+// (columns of the enum and arrays of it), indexes included (ddl_data.cpp).
+void RenumberEnumValues(ExecState* st, uint32_t enum_oid, int64_t from);
 // Moves every row to the key the new definition gives it (a primary key added or dropped).
 void RekeyTable(ExecState* st, const TableDef& before, const TableDef& after);
 // Writes index entries for every existing row of the table (CREATE INDEX, ADD CONSTRAINT).

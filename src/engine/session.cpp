@@ -193,6 +193,7 @@ void Session::CommitTxn() {
   }
   rocksdb::Status s;
   if (txn_catalog_) {
+    txn_catalog_->CommitEnumLabels();
     s = txn_->Put("C", txn_catalog_->Serialize());
     if (s.ok()) {
       std::lock_guard<std::mutex> lock(db_->publish_mu());

@@ -157,7 +157,10 @@ void RegisterEnumFunctions() {
       bool first = name == "enum_first";
       return Fn(t, name, args, [t, first](const std::vector<Value>&, EvalContext&) {
         size_t n = t.enumdef->labels.size();
-        return n == 0 ? Value::Null() : Value::Int(first ? 0 : static_cast<int64_t>(n) - 1);
+        if (n == 0) return Value::Null();
+        int64_t label = first ? 0 : static_cast<int64_t>(n) - 1;
+        t.enumdef->CheckSafe(label);
+        return Value::Int(label);
       }, false);
     };
   }
@@ -175,7 +178,10 @@ void RegisterEnumFunctions() {
       if (bounded && !a[0].is_null()) lo = a[0].i();
       if (bounded && !a[1].is_null()) hi = a[1].i();
       std::vector<Value> out;
-      for (int64_t i = lo; i <= hi; i++) out.push_back(Value::Int(i));
+      for (int64_t i = lo; i <= hi; i++) {
+        t.enumdef->CheckSafe(i);
+        out.push_back(Value::Int(i));
+      }
       return Value::Array(std::move(out));
     }, false);
   };

@@ -760,10 +760,16 @@ PlannedQuery Planner::PlanSelect(Node* node, const Scope* outer) {
         auto* cr = sb->node->column_ref;
         Node* last = cr->fields[cr->n_fields - 1];
         if (last->node_case == PG_QUERY__NODE__NODE_STRING) col = t->FindColumn(last->string->sval);
-        // an output alias of the same name would take precedence: only plain names qualify
+        // An output column of the same name takes precedence (an alias, or the name of an
+        // expression such as m::text): only the bare column itself keeps the index order.
         for (size_t k = 0; k < s->n_target_list && col >= 0; k++) {
           auto* rt = s->target_list[k]->res_target;
-          if (rt->name && std::string(rt->name) == StrVal(last)) col = -1;
+          if (!rt->val || rt->val->node_case == PG_QUERY__NODE__NODE_COLUMN_REF) {
+            if (rt->name && std::string(rt->name) == StrVal(last)) col = -1;
+            continue;
+          }
+          std::string output = rt->name && *rt->name ? rt->name : FigureColname(rt->val);
+          if (output == StrVal(last)) col = -1;
         }
       }
       if (col < 0 || sb->sortby_dir == PG_QUERY__SORT_BY_DIR__SORTBY_USING) { hints.clear(); break; }

@@ -194,6 +194,7 @@ Value DecodeBinary(const Type& t, std::string_view b) {
   if (t.enumdef) {
     int i = t.enumdef->LabelIndex(std::string(b));
     if (i < 0) throw Error(sqlstate::kInvalidTextRepresentation, "invalid input value for enum " + t.enumdef->name + ": \"" + std::string(b) + "\"");
+    t.enumdef->CheckSafe(i);
     return Value::Int(i);
   }
   switch (t.id) {

@@ -332,6 +332,7 @@ Value ParseText(const Type& t, std::string_view text, const DateTimeContext& ctx
     if (idx < 0)
       throw Error(sqlstate::kInvalidTextRepresentation,
                   "invalid input value for enum " + t.enumdef->name + ": \"" + std::string(text) + "\"");
+    t.enumdef->CheckSafe(idx);
     return Value::Int(idx);
   }
   switch (t.id) {

@@ -12,6 +12,15 @@ int EnumDef::LabelIndex(const std::string& label) const {
   return -1;
 }
 
+void EnumDef::CheckSafe(int64_t index) const {
+  if (uncommitted.empty() || index < 0 || static_cast<size_t>(index) >= labels.size()) return;
+  const std::string& label = labels[static_cast<size_t>(index)];
+  for (const auto& u : uncommitted)
+    if (u == label)
+      throw Error("55P04", "unsafe use of new value \"" + label + "\" of enum type " + name)
+          .WithHint("New enum values must be committed before they can be used.");
+}
+
 int RecordDef::FieldIndex(const std::string& name) const {
   for (size_t i = 0; i < names.size(); i++)
     if (names[i] == name) return static_cast<int>(i);

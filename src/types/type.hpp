@@ -33,7 +33,12 @@ struct EnumDef {
   uint32_t array_oid = 0;
   std::string schema, name;
   std::vector<std::string> labels;
+  // Labels ADD VALUE gave in the transaction now running, to an enum that existed before it:
+  // PostgreSQL refuses to use them until the transaction commits (55P04).
+  std::vector<std::string> uncommitted;
   int LabelIndex(const std::string& label) const;
+  // Throws 55P04 when the label at `index` is uncommitted.
+  void CheckSafe(int64_t index) const;
 };
 
 struct Type;
