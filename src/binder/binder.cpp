@@ -1303,6 +1303,9 @@ ExprP Binder::SelectField(ExprP base, const std::string& field, int location) {
 
 ExprP Binder::BindFuncCall(PgQuery__FuncCall* f, const Scope& scope, AggContext* agg) {
   std::string name = StrVal(f->funcname[f->n_funcname - 1]);
+  if (IsSetReturningFunction(name))
+    throw Error(sqlstate::kFeatureNotSupported, "set-returning functions are only supported in FROM and as whole select-list items")
+        .WithPosition(f->location + 1);
   if (f->n_funcname == 2) {
     std::string schema = StrVal(f->funcname[0]);
     if (schema != "pg_catalog" && schema != "public")
@@ -1327,9 +1330,6 @@ ExprP Binder::BindFuncCall(PgQuery__FuncCall* f, const Scope& scope, AggContext*
   }
   if (f->agg_star)
     ThrowAt(sqlstate::kWrongObjectType, name + "(*) specified, but " + name + " is not an aggregate function", f->location);
-  if (IsSetReturningFunction(name))
-    throw Error(sqlstate::kFeatureNotSupported, "set-returning functions are only supported in FROM and as whole select-list items")
-        .WithPosition(f->location + 1);
   std::vector<ExprP> args;
   // Named arguments (name => value) are placed by parameter name for the functions that have
   // named parameters; the others reject them.

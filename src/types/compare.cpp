@@ -21,6 +21,16 @@ int CompareValues(const Type& t, const Value& a, const Value& b) {
     if (x.size() != y.size()) return x.size() < y.size() ? -1 : 1;
     return 0;
   }
+  if (t.record) {
+    // field by field, a NULL field after the others (PostgreSQL's record comparison)
+    const auto& x = a.arr();
+    const auto& y = b.arr();
+    for (size_t i = 0; i < x.size() && i < y.size() && i < t.record->types.size(); i++) {
+      int c = CompareNullable(t.record->types[i], x[i], y[i], false);
+      if (c) return c;
+    }
+    return 0;
+  }
   switch (a.kind()) {
     case Value::Kind::kBool: return static_cast<int>(a.b()) - static_cast<int>(b.b());
     case Value::Kind::kInt: return a.i() < b.i() ? -1 : (a.i() > b.i() ? 1 : 0);
@@ -88,7 +98,12 @@ size_t HashValue(const Type& t, const Value& v) {
     }
     case Value::Kind::kArray: {
       size_t h = 17;
-      for (const Value& e : v.arr()) h = h * 31 + HashValue(t.Element(), e);
+      const auto& items = v.arr();
+      for (size_t i = 0; i < items.size(); i++) {
+        // a record's fields hash by their own types
+        const Type& et = t.record && i < t.record->types.size() ? t.record->types[i] : t.Element();
+        h = h * 31 + HashValue(t.record ? et : t.Element(), items[i]);
+      }
       return h;
     }
   }

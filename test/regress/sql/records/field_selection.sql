@@ -18,6 +18,11 @@ select a.attname, (s.keys).n as key_seq
 select pg_options_to_table(array['fillfactor=70', 'autovacuum_enabled']);
 select (pg_options_to_table(array['fillfactor=70', 'autovacuum_enabled'])).option_value;
 select generate_series(1, 3) as g, (information_schema._pg_expandarray(array['a','b'])).x;
+-- records compare field by field (ORDER BY, DISTINCT, =), and go into arrays as text
+select information_schema._pg_expandarray(array[2, 1, null, 1]) as k order by 1;
+select distinct k from (select information_schema._pg_expandarray(array[1.0, 1.50, 1.5]) k) s order by 1;
+select count(distinct (k).x) from (select information_schema._pg_expandarray(array[1.0, 1.50, 1.5]) k) s;
+select array_agg(k order by (k).n desc) from (select information_schema._pg_expandarray(array['a', 'b c']) k) s;
 -- errors
 select _pg_expandarray(array[1]);
 select pg_catalog._pg_expandarray(array[1]);
