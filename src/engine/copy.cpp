@@ -472,6 +472,12 @@ void ExecuteCopy(PgQuery__CopyStmt* stmt, ExecState* st, ParamTypes* params, Res
     if (!o.csv && line == "\\.") break;
     if (o.header && line_no == 1) continue;
     try {
+      try {
+        VerifyUtf8(line);
+      } catch (Error& e) {
+        e.WithContext(context_prefix + std::to_string(line_no));
+        throw;
+      }
       std::vector<std::optional<std::string>> fields = o.csv ? SplitCsv(line, o, &quoted) : SplitText(line, o);
       if (o.csv && line == "\\.") break;
       if (fields.size() > cols.size())

@@ -392,6 +392,12 @@ class Connection {
             auto watch = server_->client_watch().Watch(sock_.fd(), &session_->client_lost);
             try {
               session_->Sync();  // a query ends the extended protocol's transaction, as a Sync would
+              try {
+                VerifyUtf8(sql);
+              } catch (const Error&) {
+                session_->AbortAfterError();  // as any error, it aborts a transaction block
+                throw;
+              }
               session_->ExecuteSimple(sql, &sink);
             } catch (const Error& e) {
               SendError(e, sql);
@@ -443,6 +449,7 @@ class Connection {
     for (int i = 0; i < n; i++) oids.push_back(static_cast<uint32_t>(r.Int32()));
     if (r.failed()) throw ProtocolError{"invalid Parse message"};
     current_sql_ = sql;
+    VerifyUtf8(sql);
     if (!name.empty() && session_->prepared().count(name))
       throw Error("42P05", "prepared statement \"" + name + "\" already exists");
     if (session_->TransactionStatus() == 'E')
@@ -477,6 +484,7 @@ class Connection {
       if (r.failed()) throw ProtocolError{"invalid Bind message"};
       int16_t fmt = formats.empty() ? 0 : formats.size() == 1 ? formats[0] : (static_cast<size_t>(i) < formats.size() ? formats[static_cast<size_t>(i)] : 0);
       const Type& t = ps->param_types[static_cast<size_t>(i)];
+      if (fmt != 1) VerifyUtf8(data);  // text arrives in the client encoding, UTF-8 (binary text is checked by its decoder)
       p.params.push_back(fmt == 1 ? DecodeBinary(t, data) : ApplyTypmod(t, ParseText(t, data, dt), true));
     }
     int16_t nr = r.Int16();

@@ -152,6 +152,33 @@ def test_pipeline_transaction():
     c.close()
 
 
+def test_invalid_utf8():
+    """Bytes that are not UTF-8 in a query, a Parse, a text parameter or COPY text data get
+    22021, as in PostgreSQL; the connection goes on, and nothing was stored."""
+    c = connect()
+    c.query("DROP TABLE IF EXISTS enc")
+    c.query("CREATE TABLE enc (t text)")
+
+    def fails(fn):
+        try:
+            fn()
+        except pgwire.PgError as e:
+            assert e.sqlstate == "22021", e.fields
+            return
+        raise AssertionError("expected 22021")
+    fails(lambda: c._send(b"Q", b"INSERT INTO enc VALUES ('\xff')\0") or c._collect())
+    fails(lambda: c._send(b"Q", b"SELECT '\xc3\x28'\0") or c._collect())
+    fails(lambda: c.execute("INSERT INTO enc VALUES ($1)", (b"\xe2\x82",)))
+    c.query("BEGIN")
+    fails(lambda: c._send(b"Q", b"SELECT '\x80'\0") or c._collect())
+    assert c.status == "E", c.status
+    c.query("ROLLBACK")
+    rows, _ = c.query("SELECT count(*) FROM enc")
+    assert rows == [["0"]], rows
+    c.query("DROP TABLE enc")
+    c.close()
+
+
 def prepared_fails(conn, name, params, state, message):
     """Executing the prepared statement fails with this SQLSTATE and message."""
     try:
@@ -406,6 +433,7 @@ check("extended protocol", test_extended_protocol)
 check("binary parameters and results", test_binary_formats)
 check("Execute with a row limit streams the portal", test_portal_streaming)
 check("the Executes up to a Sync are one transaction", test_pipeline_transaction)
+check("text that is not UTF-8 is refused", test_invalid_utf8)
 def test_prepared_settings_update():
     """UPDATE pg_settings through the extended protocol: a set_config per row, tag UPDATE 0
     (as PostgreSQL 15 answers), each execution applying its parameter."""

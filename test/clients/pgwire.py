@@ -196,7 +196,7 @@ class Connection:
             if p is None:
                 body += struct.pack("!i", -1)
             else:
-                b = str(p).encode()
+                b = p if isinstance(p, bytes) else str(p).encode()
                 body += struct.pack("!i", len(b)) + b
         body += struct.pack("!h", 0)
         self._send(b"B", body)
