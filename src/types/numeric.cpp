@@ -40,6 +40,13 @@ std::string StripLeadingZeros(std::string s) {
   size_t p = s.find_first_not_of('0');
   return p == std::string::npos ? std::string() : s.substr(p);
 }
+// In place: the long division calls this once per digit on a remainder as long as the divisor,
+// where a copy each time made dividing 131,072-digit numbers quadratic in bytes copied.
+void TrimLeadingZeros(std::string* s) {
+  size_t p = s->find_first_not_of('0');
+  if (p == std::string::npos) s->clear();
+  else if (p > 0) s->erase(0, p);
+}
 int CompareDigits(const std::string& a, const std::string& b) {
   if (a.size() != b.size()) return a.size() < b.size() ? -1 : 1;
   int c = a.compare(b);
@@ -331,12 +338,13 @@ Numeric Numeric::DivInternal(const Numeric& o, int rscale, bool round) const {
   std::string q, rem;
   for (char c : num) {
     rem += c;
-    rem = StripLeadingZeros(rem);
+    TrimLeadingZeros(&rem);
     int d = 0;
     while (CompareDigits(rem, den) >= 0) {
-      std::string x = rem, y = den;
-      y.insert(0, x.size() - y.size(), '0');
-      rem = StripLeadingZeros(SubDigits(x, y));
+      std::string y = den;
+      y.insert(0, rem.size() - y.size(), '0');
+      rem = SubDigits(rem, y);
+      TrimLeadingZeros(&rem);
       d++;
     }
     q += static_cast<char>('0' + d);
