@@ -236,7 +236,8 @@ Value DecodeBinary(const Type& t, std::string_view b) {
     default: {
       DateTimeContext dt;
       if (t.id == oid::kBytea) return Value::Str(std::string(b));
-      VerifyUtf8(b);  // text comes as its bytes (textrecv checks the encoding)
+      // text comes as its bytes (textrecv checks the encoding); "char" is one raw byte (charrecv)
+      if (t.id != oid::kChar) VerifyUtf8(b);
       return ParseText(t, b, dt);
     }
   }
