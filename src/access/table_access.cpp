@@ -47,6 +47,28 @@ void NoteDelete(ExecState* st, uint32_t rel, const std::string& key) {
   if (st->deletes) (*st->deletes)[rel].Add(key);
 }
 
+void DeleteRelationKeys(ExecState* st, uint32_t rel) {
+  constexpr size_t kSlice = 4096;
+  const std::string begin = RelationPrefix(rel), end = PrefixSuccessor(begin);
+  std::string from = begin;
+  for (bool more = true; more;) {
+    std::vector<std::string> keys;
+    {
+      std::unique_ptr<rocksdb::Iterator> it(st->txn->GetIterator(rocksdb::ReadOptions()));
+      for (it->Seek(from); it->Valid() && it->key().compare(end) < 0 && keys.size() < kSlice; it->Next())
+        keys.push_back(it->key().ToString());
+      CheckStatus(it->status(), "delete relation keys");
+      more = keys.size() == kSlice;
+    }
+    for (const std::string& key : keys) {
+      CheckStatus(st->txn->GetWriteBatch()->Delete(key), "delete relation keys");
+      NoteDelete(st, rel, key);
+    }
+    if (more) from = keys.back() + '\0';
+    CheckInterrupts(st);
+  }
+}
+
 void AdvanceScanStart(ExecState* st, uint32_t rel, std::string* start) {
   Store* store = st->db->store();
   store->head_hints().AdvanceStart(store->db(), rel, st->snapshot ? st->snapshot->GetSequenceNumber() : 0, start);

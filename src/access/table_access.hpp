@@ -89,6 +89,12 @@ void WriteFreshKey(ExecState* st, const std::string& key, const std::string& val
 // the transaction's commit.
 void NoteDelete(ExecState* st, uint32_t rel, const std::string& key);
 
+// Deletes every key of relation `rel` (a table's rows or an index's entries) in the statement's
+// transaction, in slices so that the batch never changes under an open iterator. The deletes go
+// straight into the write batch without row locks: callers hold a lock on the table that keeps
+// every other writer out (TRUNCATE and table rewrites ACCESS EXCLUSIVE, REINDEX SHARE).
+void DeleteRelationKeys(ExecState* st, uint32_t rel);
+
 // Where a forward scan of relation `rel` from `*start` may start in st's snapshot.
 void AdvanceScanStart(ExecState* st, uint32_t rel, std::string* start);
 

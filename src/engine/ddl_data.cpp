@@ -14,30 +14,18 @@
 namespace tusk {
 
 void DeleteAllRows(ExecState* st, const TableDef& t) {
-  std::vector<uint32_t> rels{t.oid};
-  for (uint32_t i : t.indexes) rels.push_back(i);
-  for (uint32_t rel : rels) {
-    std::string prefix = RelationPrefix(rel), end = PrefixSuccessor(prefix);
-    std::unique_ptr<rocksdb::Iterator> it(st->txn->GetIterator(rocksdb::ReadOptions()));
-    std::vector<std::string> keys;
-    for (it->Seek(prefix); it->Valid() && it->key().compare(end) < 0; it->Next()) keys.push_back(it->key().ToString());
-    for (const auto& k : keys) {
-      CheckStatus(st->txn->Delete(k), "truncate");
-      NoteDelete(st, rel, k);
-    }
-  }
+  DeleteRelationKeys(st, t.oid);
+  for (uint32_t i : t.indexes) DeleteRelationKeys(st, i);
 }
 
 void ExecuteTruncate(PgQuery__TruncateStmt* stmt, ExecState* st, ResultSink* sink) {
   Catalog* cat = st->session->MutableCatalog(st);
-  auto path = st->session->SearchPath();
   std::vector<uint32_t> targets;
   for (size_t i = 0; i < stmt->n_relations; i++) {
     auto* rv = stmt->relations[i]->range_var;
-    auto rel = cat->FindRelation(rv->schemaname ? rv->schemaname : "", rv->relname, path);
-    if (!rel) throw Error(sqlstate::kUndefinedTable, "relation \"" + std::string(rv->relname) + "\" does not exist");
-    if (rel->first != RelKind::kTable) throw Error(sqlstate::kWrongObjectType, "\"" + std::string(rv->relname) + "\" is not a table");
-    if (std::find(targets.begin(), targets.end(), rel->second) == targets.end()) targets.push_back(rel->second);
+    auto rel = ResolveRelation(st, rv);
+    if (rel.first != RelKind::kTable) throw Error(sqlstate::kWrongObjectType, "\"" + std::string(rv->relname) + "\" is not a table");
+    if (std::find(targets.begin(), targets.end(), rel.second) == targets.end()) targets.push_back(rel.second);
   }
   for (uint32_t oid : targets) LockRelation(st, oid, TableLockMode::kAccessExclusive);
   bool cascade = stmt->behavior == PG_QUERY__DROP_BEHAVIOR__DROP_CASCADE;

@@ -253,6 +253,14 @@ void AddCheckConstraint(ExecState* st, Catalog* cat, TableDef* t, PgQuery__Const
   t->constraints.push_back(cd);
 }
 
+std::pair<RelKind, uint32_t> ResolveRelation(ExecState* st, PgQuery__RangeVar* rv) {
+  std::string schema = rv->schemaname ? rv->schemaname : "";
+  std::string name = rv->relname;
+  auto rel = st->catalog->FindRelation(schema, name, st->session->SearchPath());
+  if (!rel) throw Error(sqlstate::kUndefinedTable, "relation \"" + (schema.empty() ? name : schema + "." + name) + "\" does not exist");
+  return *rel;
+}
+
 void AddForeignKey(ExecState* st, Catalog* cat, TableDef* t, PgQuery__Constraint* c, const std::vector<int>& cols, bool validate) {
   auto* rv = c->pktable;
   std::string schema = rv->schemaname ? rv->schemaname : "";

@@ -17,6 +17,9 @@ void CheckDefaultExpression(Node* expr);
 std::string ChooseRelationName(const Catalog& cat, const std::string& schema, const std::string& table,
                                const std::vector<std::string>& cols, const std::string& suffix);
 std::string ChooseConstraintName(const TableDef& t, const std::vector<std::string>& cols, const std::string& suffix);
+// The relation a utility statement names, through search_path; 42P01 (without a position, as
+// PostgreSQL reports these) when there is none. What kind it must be is the caller's check.
+std::pair<RelKind, uint32_t> ResolveRelation(ExecState* st, PgQuery__RangeVar* rv);
 // Every row of a table with its storage key, read at the transaction's newest state.
 std::vector<std::pair<std::string, Row>> ScanAll(ExecState* st, const TableDef* t);
 // Removes every row and index entry of a table inside the transaction.

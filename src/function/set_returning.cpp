@@ -10,12 +10,6 @@
 
 namespace tusk {
 
-bool IsSetReturningFunction(const std::string& name) {
-  return name == "generate_series" || name == "unnest" || name == "regexp_matches" || name == "regexp_split_to_table" ||
-         name == "pg_partition_ancestors" || name == "pg_options_to_table" || name == "generate_subscripts" ||
-         name == "_pg_expandarray";
-}
-
 namespace {
 [[noreturn]] void NoSuch(const std::string& name, const std::vector<ExprP>& args, int location) {
   std::string sig;
@@ -27,14 +21,6 @@ namespace {
 
 }  // namespace
 
-void CheckSetFunctionSchema(PgQuery__FuncCall* call, const std::vector<ExprP>& args) {
-  std::string name = StrVal(call->funcname[call->n_funcname - 1]);
-  std::string home = name == "_pg_expandarray" ? "information_schema" : "pg_catalog";
-  std::string schema = call->n_funcname == 2 ? StrVal(call->funcname[0]) : "";
-  if (schema == home || (schema.empty() && home == "pg_catalog")) return;
-  NoSuch(NameListToString(call->funcname, call->n_funcname), args, call->location);
-}
-
 RowGenerator YieldRows(std::vector<Row> rows) {
   return [rows = std::move(rows), pos = size_t{0}](Row* out) mutable {
     if (pos >= rows.size()) return false;
@@ -43,152 +29,149 @@ RowGenerator YieldRows(std::vector<Row> rows) {
   };
 }
 
-SetFunction BindSetFunction(Binder& b, const std::string& name, std::vector<ExprP> args, int location,
-                            const std::string& written) {
-  const std::string& shown = written.empty() ? name : written;  // in error messages
-  SetFunction f;
-  f.name = name;
-  if (name == "pg_partition_ancestors") {
-    // The relation and the partitioned tables above it; Tusk has no partitions yet, so a
-    // table is its own only ancestor (and an OID that names no table has none).
-    if (args.size() != 1) NoSuch(shown, args, location);
-    args[0] = b.Coerce(args[0], Type(oid::kRegclass), CastContext::kImplicit, location);
-    f.args = args;
-    f.types = {Type(oid::kRegclass)};
-    f.columns = {"relid"};
-    f.generate = [](const std::vector<Value>& v, EvalContext& ctx) -> RowGenerator {
-      if (v[0].is_null() || !ctx.state->catalog->FindTable(static_cast<uint32_t>(v[0].i()))) return YieldRows({});
-      return YieldRows({{v[0]}});
-    };
-    return f;
-  }
-  if (name == "pg_options_to_table") {
-    // Storage and foreign-data options ("name=value" items) as (option_name, option_value).
-    if (args.size() != 1) NoSuch(shown, args, location);
-    args[0] = b.Coerce(args[0], Type(oid::kText, -1, true), CastContext::kImplicit, location);
-    f.args = args;
-    f.types = {Type(oid::kText), Type(oid::kText)};
-    f.columns = {"option_name", "option_value"};
-    f.generate = [](const std::vector<Value>& v, EvalContext&) -> RowGenerator {
-      std::vector<Row> rows;
-      if (!v[0].is_null())
-        for (const auto& item : v[0].arr()) {
-          if (item.is_null()) continue;
-          const std::string& s = item.s();
-          size_t eq = s.find('=');
-          rows.push_back({Value::Str(s.substr(0, eq)), eq == std::string::npos ? Value::Null() : Value::Str(s.substr(eq + 1))});
-        }
-      return YieldRows(std::move(rows));
-    };
-    return f;
-  }
-  if (name == "unnest") {
-    if (args.empty()) NoSuch(shown, args, location);
-    for (auto& a : args) {
-      if (!a->type.array && (a->type.id == oid::kInt2Vector || a->type.id == oid::kOidVector))
-        a = b.Coerce(a, Type(a->type.id == oid::kInt2Vector ? oid::kInt2 : oid::kOid, -1, true), CastContext::kImplicit, location);
-      if (!a->type.array) NoSuch(shown, args, location);
-      f.types.push_back(a->type.Element());
-      f.columns.push_back(args.size() == 1 ? "unnest" : "unnest");
-    }
-    f.args = args;
-    f.generate = [](const std::vector<Value>& v, EvalContext&) -> RowGenerator {
-      size_t n = 0;
-      for (const auto& a : v) if (!a.is_null()) n = std::max(n, a.arr().size());
-      return [v, n, i = size_t{0}](Row* out) mutable {
-        if (i >= n) return false;
-        out->assign(v.size(), Value::Null());
-        for (size_t c = 0; c < v.size(); c++)
-          if (!v[c].is_null() && i < v[c].arr().size()) (*out)[c] = v[c].arr()[i];
-        i++;
-        return true;
-      };
-    };
-    return f;
-  }
-  if (name == "_pg_expandarray") {
-    // information_schema._pg_expandarray(anyarray) -> (x anyelement, n int): each element
-    // with its position from 1 (drivers read pg_index.indkey through it).
-    if (args.size() != 1) NoSuch(shown, args, location);
-    ExprP& a = args[0];
+namespace {
+void BindPartitionAncestors(Binder& b, const std::string& shown, std::vector<ExprP> args, int location, SetFunction& f) {
+  // The relation and the partitioned tables above it; Tusk has no partitions yet, so a
+  // table is its own only ancestor (and an OID that names no table has none).
+  if (args.size() != 1) NoSuch(shown, args, location);
+  args[0] = b.Coerce(args[0], Type(oid::kRegclass), CastContext::kImplicit, location);
+  f.args = args;
+  f.types = {Type(oid::kRegclass)};
+  f.columns = {"relid"};
+  f.generate = [](const std::vector<Value>& v, EvalContext& ctx) -> RowGenerator {
+    if (v[0].is_null() || !ctx.state->catalog->FindTable(static_cast<uint32_t>(v[0].i()))) return YieldRows({});
+    return YieldRows({{v[0]}});
+  };
+}
+
+void BindOptionsToTable(Binder& b, const std::string& shown, std::vector<ExprP> args, int location, SetFunction& f) {
+  // Storage and foreign-data options ("name=value" items) as (option_name, option_value).
+  if (args.size() != 1) NoSuch(shown, args, location);
+  args[0] = b.Coerce(args[0], Type(oid::kText, -1, true), CastContext::kImplicit, location);
+  f.args = args;
+  f.types = {Type(oid::kText), Type(oid::kText)};
+  f.columns = {"option_name", "option_value"};
+  f.generate = [](const std::vector<Value>& v, EvalContext&) -> RowGenerator {
+    std::vector<Row> rows;
+    if (!v[0].is_null())
+      for (const auto& item : v[0].arr()) {
+        if (item.is_null()) continue;
+        const std::string& s = item.s();
+        size_t eq = s.find('=');
+        rows.push_back({Value::Str(s.substr(0, eq)), eq == std::string::npos ? Value::Null() : Value::Str(s.substr(eq + 1))});
+      }
+    return YieldRows(std::move(rows));
+  };
+}
+
+void BindUnnest(Binder& b, const std::string& shown, std::vector<ExprP> args, int location, SetFunction& f) {
+  if (args.empty()) NoSuch(shown, args, location);
+  for (auto& a : args) {
     if (!a->type.array && (a->type.id == oid::kInt2Vector || a->type.id == oid::kOidVector))
       a = b.Coerce(a, Type(a->type.id == oid::kInt2Vector ? oid::kInt2 : oid::kOid, -1, true), CastContext::kImplicit, location);
     if (!a->type.array) NoSuch(shown, args, location);
-    f.args = args;
-    f.types = {a->type.Element(), Type(oid::kInt4)};
-    f.columns = {"x", "n"};
-    f.generate = [](const std::vector<Value>& v, EvalContext&) -> RowGenerator {
-      if (v[0].is_null()) return YieldRows({});
-      return [v, i = size_t{0}](Row* out) mutable {
-        const auto& items = v[0].arr();
-        if (i >= items.size()) return false;
-        *out = {items[i], Value::Int(static_cast<int64_t>(i) + 1)};
-        i++;
-        return true;
-      };
-    };
-    return f;
+    f.types.push_back(a->type.Element());
+    f.columns.push_back(args.size() == 1 ? "unnest" : "unnest");
   }
-  if (name == "generate_subscripts") {
-    // generate_subscripts(array, dim [, reverse]): the subscripts of dimension dim (Tusk's
-    // arrays have one), in order or reversed.
-    if (args.size() < 2 || args.size() > 3) NoSuch(shown, args, location);
-    ExprP& a = args[0];
-    if (!a->type.array && (a->type.id == oid::kInt2Vector || a->type.id == oid::kOidVector))
-      a = b.Coerce(a, Type(a->type.id == oid::kInt2Vector ? oid::kInt2 : oid::kOid, -1, true), CastContext::kImplicit, location);
-    if (!a->type.array)
-      NoSuch(shown, args, location);
-    Type array = a->type;
-    if (!CoerceArgs(b, args, {array, Type(oid::kInt4), Type(oid::kBool)}, location) &&
-        !CoerceArgs(b, args, {array, Type(oid::kInt4)}, location))
-      NoSuch(shown, args, location);
-    f.args = args;
-    f.types = {Type(oid::kInt4)};
-    f.columns = {name};
-    f.generate = [](const std::vector<Value>& v, EvalContext&) -> RowGenerator {
-      std::vector<Row> rows;
-      if (v[0].is_null() || v[1].is_null() || v[1].i() != 1 || v[0].arr().empty()) return YieldRows({});
-      bool reverse = v.size() > 2 && !v[2].is_null() && v[2].b();
-      int64_t lower = v[0].array_lower(), n = static_cast<int64_t>(v[0].arr().size());
-      for (int64_t i = 0; i < n; i++) rows.push_back({Value::Int(reverse ? lower + n - 1 - i : lower + i)});
-      return YieldRows(std::move(rows));
+  f.args = args;
+  f.generate = [](const std::vector<Value>& v, EvalContext&) -> RowGenerator {
+    size_t n = 0;
+    for (const auto& a : v) if (!a.is_null()) n = std::max(n, a.arr().size());
+    return [v, n, i = size_t{0}](Row* out) mutable {
+      if (i >= n) return false;
+      out->assign(v.size(), Value::Null());
+      for (size_t c = 0; c < v.size(); c++)
+        if (!v[c].is_null() && i < v[c].arr().size()) (*out)[c] = v[c].arr()[i];
+      i++;
+      return true;
     };
-    return f;
+  };
+}
+
+void BindExpandArray(Binder& b, const std::string& shown, std::vector<ExprP> args, int location, SetFunction& f) {
+  // information_schema._pg_expandarray(anyarray) -> (x anyelement, n int): each element
+  // with its position from 1 (drivers read pg_index.indkey through it).
+  if (args.size() != 1) NoSuch(shown, args, location);
+  ExprP& a = args[0];
+  if (!a->type.array && (a->type.id == oid::kInt2Vector || a->type.id == oid::kOidVector))
+    a = b.Coerce(a, Type(a->type.id == oid::kInt2Vector ? oid::kInt2 : oid::kOid, -1, true), CastContext::kImplicit, location);
+  if (!a->type.array) NoSuch(shown, args, location);
+  f.args = args;
+  f.types = {a->type.Element(), Type(oid::kInt4)};
+  f.columns = {"x", "n"};
+  f.generate = [](const std::vector<Value>& v, EvalContext&) -> RowGenerator {
+    if (v[0].is_null()) return YieldRows({});
+    return [v, i = size_t{0}](Row* out) mutable {
+      const auto& items = v[0].arr();
+      if (i >= items.size()) return false;
+      *out = {items[i], Value::Int(static_cast<int64_t>(i) + 1)};
+      i++;
+      return true;
+    };
+  };
+}
+
+void BindGenerateSubscripts(Binder& b, const std::string& shown, std::vector<ExprP> args, int location, SetFunction& f) {
+  // generate_subscripts(array, dim [, reverse]): the subscripts of dimension dim (Tusk's
+  // arrays have one), in order or reversed.
+  if (args.size() < 2 || args.size() > 3) NoSuch(shown, args, location);
+  ExprP& a = args[0];
+  if (!a->type.array && (a->type.id == oid::kInt2Vector || a->type.id == oid::kOidVector))
+    a = b.Coerce(a, Type(a->type.id == oid::kInt2Vector ? oid::kInt2 : oid::kOid, -1, true), CastContext::kImplicit, location);
+  if (!a->type.array)
+    NoSuch(shown, args, location);
+  Type array = a->type;
+  if (!CoerceArgs(b, args, {array, Type(oid::kInt4), Type(oid::kBool)}, location) &&
+      !CoerceArgs(b, args, {array, Type(oid::kInt4)}, location))
+    NoSuch(shown, args, location);
+  f.args = args;
+  f.types = {Type(oid::kInt4)};
+  f.columns = {f.name};
+  f.generate = [](const std::vector<Value>& v, EvalContext&) -> RowGenerator {
+    std::vector<Row> rows;
+    if (v[0].is_null() || v[1].is_null() || v[1].i() != 1 || v[0].arr().empty()) return YieldRows({});
+    bool reverse = v.size() > 2 && !v[2].is_null() && v[2].b();
+    int64_t lower = v[0].array_lower(), n = static_cast<int64_t>(v[0].arr().size());
+    for (int64_t i = 0; i < n; i++) rows.push_back({Value::Int(reverse ? lower + n - 1 - i : lower + i)});
+    return YieldRows(std::move(rows));
+  };
+}
+
+void BindRegexp(Binder& b, const std::string& shown, std::vector<ExprP> args, int location, SetFunction& f) {
+  if (args.size() < 2 || args.size() > 3) NoSuch(shown, args, location);
+  for (auto& a : args) {
+    if (a->type.array || !(IsStringType(a->type.id) || a->type.id == oid::kUnknown)) NoSuch(shown, args, location);
+    a = b.Coerce(a, Type(oid::kText), CastContext::kImplicit, location);
   }
-  if (name == "regexp_matches" || name == "regexp_split_to_table") {
-    if (args.size() < 2 || args.size() > 3) NoSuch(shown, args, location);
-    for (auto& a : args) {
-      if (a->type.array || !(IsStringType(a->type.id) || a->type.id == oid::kUnknown)) NoSuch(shown, args, location);
-      a = b.Coerce(a, Type(oid::kText), CastContext::kImplicit, location);
-    }
-    f.args = args;
-    bool split = name == "regexp_split_to_table";
-    f.types = {split ? Type(oid::kText) : Type(oid::kText, -1, true)};
-    f.columns = {name};
-    f.generate = [split](const std::vector<Value>& v, EvalContext& ctx) -> RowGenerator {
-      std::vector<Row> rows;
-      for (const auto& x : v) if (x.is_null()) return YieldRows({});
-      bool global = false, icase = false;
-      if (v.size() > 2)
-        for (char c : v[2].s()) {
-          if (c == 'g') global = true;
-          else if (c == 'i') icase = true;
-          else if (c == 'c') icase = false;
-          else throw Error(sqlstate::kInvalidParameterValue, std::string("invalid regular expression option: \"") + c + "\"");
-        }
-      if (split) {
-        for (auto& piece : RegexSplit(v[0].s(), v[1].s(), icase, ctx.state)) rows.push_back({piece});
-        return YieldRows(std::move(rows));
+  f.args = args;
+  bool split = f.name == "regexp_split_to_table";
+  f.types = {split ? Type(oid::kText) : Type(oid::kText, -1, true)};
+  f.columns = {f.name};
+  f.generate = [split](const std::vector<Value>& v, EvalContext& ctx) -> RowGenerator {
+    std::vector<Row> rows;
+    for (const auto& x : v) if (x.is_null()) return YieldRows({});
+    bool global = false, icase = false;
+    if (v.size() > 2)
+      for (char c : v[2].s()) {
+        if (c == 'g') global = true;
+        else if (c == 'i') icase = true;
+        else if (c == 'c') icase = false;
+        else throw Error(sqlstate::kInvalidParameterValue, std::string("invalid regular expression option: \"") + c + "\"");
       }
-      const std::string& s = v[0].s();
-      RegexForEach(*CompileRegex(v[1].s(), icase), s, ctx.state, [&](const RegexMatch& m) {
-        rows.push_back({RegexMatchArray(m, s)});
-        return global;
-      });
+    if (split) {
+      for (auto& piece : RegexSplit(v[0].s(), v[1].s(), icase, ctx.state)) rows.push_back({piece});
       return YieldRows(std::move(rows));
-    };
-    return f;
-  }
+    }
+    const std::string& s = v[0].s();
+    RegexForEach(*CompileRegex(v[1].s(), icase), s, ctx.state, [&](const RegexMatch& m) {
+      rows.push_back({RegexMatchArray(m, s)});
+      return global;
+    });
+    return YieldRows(std::move(rows));
+  };
+}
+
+void BindGenerateSeries(Binder& b, const std::string& shown, std::vector<ExprP> args, int location, SetFunction& f) {
   // generate_series(start, stop [, step]) over integers, numerics or timestamps
   static const std::vector<std::vector<Type>> kSeriesSignatures = [] {
     std::vector<std::vector<Type>> sigs;
@@ -199,7 +182,7 @@ SetFunction BindSetFunction(Binder& b, const std::string& name, std::vector<Expr
     for (uint32_t t : {oid::kTimestamp, oid::kTimestamptz}) sigs.push_back({Type(t), Type(t), Type(oid::kInterval)});
     return sigs;
   }();
-  int chosen = ResolveOverload(name, kSeriesSignatures, args, location);
+  int chosen = ResolveOverload(f.name, kSeriesSignatures, args, location);
   if (chosen < 0) NoSuch(shown, args, location);
   const auto& sig = kSeriesSignatures[chosen];
   for (size_t i = 0; i < args.size(); i++) f.args.push_back(b.Coerce(args[i], sig[i], CastContext::kImplicit, location));
@@ -221,7 +204,7 @@ SetFunction BindSetFunction(Binder& b, const std::string& name, std::vector<Expr
         return true;
       };
     };
-    return f;
+    return;
   }
   uint32_t tid = sig[0].id;
   f.generate = [tid](const std::vector<Value>& v, EvalContext&) -> RowGenerator {
@@ -253,6 +236,52 @@ SetFunction BindSetFunction(Binder& b, const std::string& name, std::vector<Expr
       return true;
     };
   };
+}
+
+// Every set-returning function: its name, the schema it lives in and how a call binds. A
+// binder coerces the arguments, fills in the output columns and the generator, and throws
+// 42883 when no overload matches.
+struct SetFunctionEntry {
+  const char* name;
+  const char* schema;
+  void (*bind)(Binder& b, const std::string& shown, std::vector<ExprP> args, int location, SetFunction& f);
+};
+constexpr SetFunctionEntry kSetFunctions[] = {
+    {"generate_series", "pg_catalog", BindGenerateSeries},
+    {"generate_subscripts", "pg_catalog", BindGenerateSubscripts},
+    {"unnest", "pg_catalog", BindUnnest},
+    {"regexp_matches", "pg_catalog", BindRegexp},
+    {"regexp_split_to_table", "pg_catalog", BindRegexp},
+    {"pg_partition_ancestors", "pg_catalog", BindPartitionAncestors},
+    {"pg_options_to_table", "pg_catalog", BindOptionsToTable},
+    {"_pg_expandarray", "information_schema", BindExpandArray},
+};
+
+const SetFunctionEntry* FindSetFunction(const std::string& name) {
+  for (const auto& e : kSetFunctions)
+    if (name == e.name) return &e;
+  return nullptr;
+}
+}  // namespace
+
+bool IsSetReturningFunction(const std::string& name) { return FindSetFunction(name) != nullptr; }
+
+void CheckSetFunctionSchema(PgQuery__FuncCall* call, const std::vector<ExprP>& args) {
+  std::string name = StrVal(call->funcname[call->n_funcname - 1]);
+  const SetFunctionEntry* e = FindSetFunction(name);
+  std::string home = e ? e->schema : "pg_catalog";
+  std::string schema = call->n_funcname == 2 ? StrVal(call->funcname[0]) : "";
+  if (schema == home || (schema.empty() && home == "pg_catalog")) return;
+  NoSuch(NameListToString(call->funcname, call->n_funcname), args, call->location);
+}
+
+SetFunction BindSetFunction(Binder& b, const std::string& name, std::vector<ExprP> args, int location,
+                            const std::string& written) {
+  const SetFunctionEntry* e = FindSetFunction(name);
+  if (!e) throw Error(sqlstate::kInternalError, "no set-returning function " + name);
+  SetFunction f;
+  f.name = name;
+  e->bind(b, written.empty() ? name : written, std::move(args), location, f);
   return f;
 }
 

@@ -127,6 +127,11 @@ class Planner {
   OpP PlanJoin(PgQuery__JoinExpr* j, Scope* scope, std::vector<Node*>* where_conjuncts, bool nullable);
 
   PlannedQuery PlanSetOp(PgQuery__SelectStmt* s, const Scope* outer);
+  // GROUP BY's items and grouping sets into agg (group_by.cpp).
+  void BindGroupBy(PgQuery__SelectStmt* s, const Scope& scope, AggContext* agg);
+  // A select-list item that calls a set-returning function: the bound call and, in *type, the
+  // item's type; null for any other item (select_list_srf.cpp). `agg`: the query is grouped.
+  std::shared_ptr<struct SetFunction> BindTargetSetFunction(Node* item, const Scope& scope, AggContext* agg, Type* type);
   const CteDef* FindCte(const std::string& name) const;
   // Joins two inputs on the given conditions (bound over the joined row): a hash join on the
   // equality conjuncts that compare one side with the other, else a nested loop.

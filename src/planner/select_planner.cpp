@@ -865,103 +865,7 @@ PlannedQuery Planner::PlanSelect(Node* node, const Scope* outer) {
   std::vector<std::shared_ptr<SetFunction>> srfs;  // per target: set-returning call or null
   AggContext agg;
   agg.from = &scope;
-  if (grouped) {
-    // GROUP BY items: expressions, ordinals, output names, and grouping sets. Every item
-    // contributes a list of alternative column sets; the query groups by their cross product.
-    auto bind_group = [&](Node* g) -> int {
-      if (g->node_case == PG_QUERY__NODE__NODE_A_CONST && g->a_const->val_case == PG_QUERY__A__CONST__VAL_IVAL) {
-        int64_t pos = g->a_const->ival->ival;
-        if (pos < 1 || pos > static_cast<int64_t>(s->n_target_list))
-          ThrowAt(sqlstate::kInvalidColumnReference, "GROUP BY position " + std::to_string(pos) + " is not in select list", g->a_const->location);
-        g = s->target_list[pos - 1]->res_target->val;
-      }
-      binder_.set_clause("GROUP BY");
-      ExprP ge;
-      try {
-        ge = binder_.Bind(g, scope);
-      } catch (const Error& e) {
-        ge = nullptr;
-        if (g->node_case == PG_QUERY__NODE__NODE_COLUMN_REF && std::string(e.state()) == sqlstate::kUndefinedColumn) {
-          std::string name = FigureColname(g);
-          for (size_t k = 0; k < s->n_target_list && !ge; k++) {
-            auto* rt = s->target_list[k]->res_target;
-            if (rt->name && name == rt->name) ge = binder_.Bind(rt->val, scope);
-          }
-        }
-        if (!ge) throw;
-      }
-      binder_.set_clause("WHERE");
-      for (size_t k = 0; k < agg.groups.size(); k++)
-        if (agg.groups[k]->Key() == ge->Key()) return static_cast<int>(k);
-      agg.groups.push_back(ge);
-      return static_cast<int>(agg.groups.size() - 1);
-    };
-    using Sets = std::vector<std::vector<int>>;
-    std::function<std::vector<int>(Node*)> unit = [&](Node* n) {
-      std::vector<int> cols;
-      if (n->node_case == PG_QUERY__NODE__NODE_ROW_EXPR) {
-        for (size_t i = 0; i < n->row_expr->n_args; i++) cols.push_back(bind_group(n->row_expr->args[i]));
-      } else if (n->node_case == PG_QUERY__NODE__NODE_LIST) {
-        for (size_t i = 0; i < n->list->n_items; i++) cols.push_back(bind_group(n->list->items[i]));
-      } else {
-        cols.push_back(bind_group(n));
-      }
-      return cols;
-    };
-    auto concat = [](std::vector<int> a, const std::vector<int>& b) { a.insert(a.end(), b.begin(), b.end()); return a; };
-    std::function<Sets(Node*)> expand = [&](Node* n) -> Sets {
-      if (n->node_case != PG_QUERY__NODE__NODE_GROUPING_SET) return {unit(n)};
-      auto* gs = n->grouping_set;
-      Sets out;
-      switch (gs->kind) {
-        case PG_QUERY__GROUPING_SET_KIND__GROUPING_SET_EMPTY: return {{}};
-        case PG_QUERY__GROUPING_SET_KIND__GROUPING_SET_SIMPLE: {
-          std::vector<int> cols;
-          for (size_t i = 0; i < gs->n_content; i++) cols = concat(cols, unit(gs->content[i]));
-          return {cols};
-        }
-        case PG_QUERY__GROUPING_SET_KIND__GROUPING_SET_ROLLUP: {
-          std::vector<std::vector<int>> units;
-          for (size_t i = 0; i < gs->n_content; i++) units.push_back(unit(gs->content[i]));
-          for (size_t len = units.size() + 1; len-- > 0;) {
-            std::vector<int> cols;
-            for (size_t i = 0; i < len; i++) cols = concat(cols, units[i]);
-            out.push_back(cols);
-          }
-          return out;
-        }
-        case PG_QUERY__GROUPING_SET_KIND__GROUPING_SET_CUBE: {
-          std::vector<std::vector<int>> units;
-          for (size_t i = 0; i < gs->n_content; i++) units.push_back(unit(gs->content[i]));
-          if (units.size() > 12) throw Error(sqlstate::kProgramLimitExceeded, "CUBE is limited to 12 elements");
-          size_t n_units = units.size();
-          for (size_t mask = (size_t{1} << n_units); mask-- > 0;) {
-            std::vector<int> cols;
-            for (size_t i = 0; i < n_units; i++)
-              if (mask & (size_t{1} << (n_units - 1 - i))) cols = concat(cols, units[i]);
-            out.push_back(cols);
-          }
-          return out;
-        }
-        default: {  // GROUPING SETS (...)
-          for (size_t i = 0; i < gs->n_content; i++)
-            for (auto& sub : expand(gs->content[i])) out.push_back(sub);
-          return out;
-        }
-      }
-    };
-    Sets product{{}};
-    bool any_set = false;
-    for (size_t i = 0; i < s->n_group_clause; i++) {
-      any_set |= s->group_clause[i]->node_case == PG_QUERY__NODE__NODE_GROUPING_SET;
-      Sets item = expand(s->group_clause[i]);
-      Sets next;
-      for (auto& a : product)
-        for (auto& b : item) next.push_back(concat(a, b));
-      product = next;
-    }
-    if (any_set) *agg.sets = product;
-  }
+  if (grouped) BindGroupBy(s, scope, &agg);
   WindowContext wctx;
   wctx.scope = &scope;
   wctx.agg = grouped ? &agg : nullptr;
@@ -1013,42 +917,11 @@ PlannedQuery Planner::PlanSelect(Node* node, const Scope* outer) {
       continue;
     }
     // A set-returning call, whole or as (f(x)).field.
-    Node* call = v;
-    const char* field = nullptr;
-    if (v->node_case == PG_QUERY__NODE__NODE_A_INDIRECTION && v->a_indirection->n_indirection == 1 &&
-        v->a_indirection->indirection[0]->node_case == PG_QUERY__NODE__NODE_STRING) {
-      call = v->a_indirection->arg;
-      field = v->a_indirection->indirection[0]->string->sval;
-    }
-    if (call->node_case == PG_QUERY__NODE__NODE_FUNC_CALL && !call->func_call->over &&
-        IsSetReturningFunction(StrVal(call->func_call->funcname[call->func_call->n_funcname - 1]))) {
-      auto* fc = call->func_call;
-      std::vector<ExprP> args;
-      for (size_t k = 0; k < fc->n_args; k++) args.push_back(grouped ? binder_.BindAgg(fc->args[k], scope, &agg) : binder_.Bind(fc->args[k], scope));
-      CheckSetFunctionSchema(fc, args);
-      std::string fname = StrVal(fc->funcname[fc->n_funcname - 1]);
-      auto fn = std::make_shared<SetFunction>(
-          BindSetFunction(binder_, fname, args, fc->location, NameListToString(fc->funcname, fc->n_funcname)));
-      if (fname == "unnest" && fn->types.size() != 1)
-        throw Error(sqlstate::kFeatureNotSupported, "unnest with several arguments is only supported in FROM").WithPosition(fc->location + 1);
-      Type type = fn->types[0];
-      if (field || fn->types.size() > 1) {
-        auto record = std::make_shared<RecordDef>();
-        record->names = fn->columns;
-        record->types = fn->types;
-        if (field) {
-          fn->select_column = record->FieldIndex(field);
-          if (fn->select_column < 0)
-            ThrowAt(sqlstate::kUndefinedColumn, "could not identify column \"" + std::string(field) + "\" in record data type", fc->location);
-          type = fn->types[static_cast<size_t>(fn->select_column)];
-        } else {
-          fn->select_column = -1;
-          type = Type::Record(std::move(record));
-        }
-      }
+    Type srf_type;
+    if (auto fn = BindTargetSetFunction(v, scope, grouped ? &agg : nullptr, &srf_type)) {
       srfs.resize(targets.size());
       srfs.push_back(fn);
-      targets.push_back(std::make_shared<ConstExpr>(Value::Null(), type));
+      targets.push_back(std::make_shared<ConstExpr>(Value::Null(), srf_type));
       target_names.push_back(rt->name && *rt->name ? rt->name : FigureColname(v));
       target_nodes.push_back(v);
       continue;

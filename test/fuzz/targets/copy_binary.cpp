@@ -1,4 +1,4 @@
-// libFuzzer target: COPY FROM's binary format (engine/copy_binary.hpp), the bytes a client
+// libFuzzer target: COPY FROM's binary format (copy/copy_binary.hpp), the bytes a client
 // sends after COPY ... FROM STDIN (FORMAT binary). The reader and each field's binary input must
 // refuse bad data with a SQLSTATE; rows it accepts, written again (AppendCopyBinaryRow) and read
 // back, must give the same bytes.
@@ -13,7 +13,7 @@
 #include <vector>
 
 #include "common/error.hpp"
-#include "engine/copy_binary.hpp"
+#include "copy/copy_binary.hpp"
 #include "findings.hpp"
 #include "types/binary_io.hpp"
 #include "types/type.hpp"

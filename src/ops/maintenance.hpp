@@ -11,9 +11,6 @@ namespace tusk {
 
 // A statement option's Boolean value, as PostgreSQL's defGetBoolean reads it (no value: true).
 bool OptionIsOn(PgQuery__DefElem* option);
-// The user relation a maintenance statement names, through search_path; 42P01 (without a
-// position, as PostgreSQL reports these) when there is none.
-std::pair<RelKind, uint32_t> FindMaintainedRelation(ExecState* st, PgQuery__RangeVar* rv);
 // Rewrites the storage of a table and its indexes without their deleted keys.
 void CompactRelation(ExecState* st, const TableDef& t);
 // "CPU: user: 0.00 s, system: 0.00 s, elapsed: 0.00 s" since `start` (VERBOSE's DETAIL).

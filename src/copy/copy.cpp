@@ -6,7 +6,7 @@
 
 #include "common/error.hpp"
 #include "common/strings.hpp"
-#include "engine/copy_binary.hpp"
+#include "copy/copy_binary.hpp"
 #include "engine/statements.hpp"
 #include "engine/table_writer.hpp"
 #include "types/binary_io.hpp"

@@ -3,19 +3,13 @@
 // transaction: its entries are deleted and made again from the table, whose writers wait
 // (SHARE lock), as PostgreSQL's plain REINDEX. A primary key's index is the table itself in
 // Tusk, so rebuilding it is checking it. CONCURRENTLY rebuilds the same way (writers wait too).
-#include <rocksdb/utilities/write_batch_with_index.h>
-
-#include <memory>
-#include <string>
-#include <vector>
-
 #include "access/table_access.hpp"
 #include "access/table_locks.hpp"
 #include "common/error.hpp"
 #include "common/keycodec.hpp"
 #include "engine/ddl_util.hpp"
-#include "engine/maintenance.hpp"
 #include "engine/statements.hpp"
+#include "ops/maintenance.hpp"
 #include "storage/store.hpp"
 
 namespace tusk {
@@ -27,27 +21,7 @@ void RebuildIndex(ExecState* st, const TableDef& t, const IndexDef& idx) {
   ExecState latest = *st;
   latest.snapshot = nullptr;
   latest.opened.clear();
-  if (!idx.primary) {
-    const std::string begin = RelationPrefix(idx.oid), end = PrefixSuccessor(begin);
-    std::string from = begin;
-    // In slices, so that the batch never changes under an open iterator.
-    for (bool more = true; more;) {
-      std::vector<std::string> keys;
-      {
-        std::unique_ptr<rocksdb::Iterator> it(st->txn->GetIterator(rocksdb::ReadOptions()));
-        for (it->Seek(from); it->Valid() && it->key().compare(end) < 0 && keys.size() < 4096; it->Next())
-          keys.push_back(it->key().ToString());
-        CheckStatus(it->status(), "reindex");
-        more = keys.size() == 4096;
-      }
-      for (const std::string& key : keys) {
-        CheckStatus(st->txn->GetWriteBatch()->Delete(key), "reindex");
-        NoteDelete(st, idx.oid, key);
-      }
-      if (more) from = keys.back() + '\0';
-      CheckInterrupts(st);
-    }
-  }
+  if (!idx.primary) DeleteRelationKeys(st, idx.oid);
   BuildIndex(&latest, t, idx);
 }
 
@@ -106,7 +80,7 @@ void ExecuteReindex(PgQuery__ReindexStmt* stmt, ExecState* st, ResultSink* sink,
   const Catalog& cat = *st->catalog;
   switch (kind) {
     case PG_QUERY__REINDEX_OBJECT_TYPE__REINDEX_OBJECT_INDEX: {
-      auto [rel_kind, oid] = FindMaintainedRelation(st, stmt->relation);
+      auto [rel_kind, oid] = ResolveRelation(st, stmt->relation);
       if (rel_kind != RelKind::kIndex)
         throw Error(sqlstate::kWrongObjectType, "\"" + std::string(stmt->relation->relname) + "\" is not an index");
       const IndexDef* idx = cat.FindIndex(oid);
@@ -116,7 +90,7 @@ void ExecuteReindex(PgQuery__ReindexStmt* stmt, ExecState* st, ResultSink* sink,
       break;
     }
     case PG_QUERY__REINDEX_OBJECT_TYPE__REINDEX_OBJECT_TABLE: {
-      auto [rel_kind, oid] = FindMaintainedRelation(st, stmt->relation);
+      auto [rel_kind, oid] = ResolveRelation(st, stmt->relation);
       if (rel_kind != RelKind::kTable)
         throw Error(sqlstate::kWrongObjectType, "\"" + std::string(stmt->relation->relname) + "\" is not a table or materialized view");
       run.Table(*cat.FindTable(oid));

@@ -2,7 +2,7 @@
 // (or all), dropping deleted keys and old versions, which is the space PostgreSQL's VACUUM
 // reclaims. ANALYZE checks its arguments as PostgreSQL does; the planner keeps no statistics
 // yet. CHECKPOINT writes the memtables to their files and syncs the WAL.
-#include "engine/maintenance.hpp"
+#include "ops/maintenance.hpp"
 
 #include <sys/resource.h>
 
@@ -14,6 +14,7 @@
 #include "common/keycodec.hpp"
 #include "common/strings.hpp"
 #include "engine/database.hpp"
+#include "engine/ddl_util.hpp"
 #include "engine/statements.hpp"
 #include "planner/planner.hpp"
 #include "storage/store.hpp"
@@ -37,14 +38,6 @@ bool OptionIsOn(PgQuery__DefElem* option) {
     default: break;
   }
   throw Error(sqlstate::kSyntaxError, std::string(option->defname) + " requires a Boolean value");
-}
-
-std::pair<RelKind, uint32_t> FindMaintainedRelation(ExecState* st, PgQuery__RangeVar* rv) {
-  std::string schema = rv->schemaname ? rv->schemaname : "";
-  std::string name = rv->relname;
-  auto rel = st->catalog->FindRelation(schema, name, st->session->SearchPath());
-  if (!rel) throw Error(sqlstate::kUndefinedTable, "relation \"" + (schema.empty() ? name : schema + "." + name) + "\" does not exist");
-  return *rel;
 }
 
 void CompactRelation(ExecState* st, const TableDef& t) {

@@ -1,4 +1,4 @@
-#include "engine/copy_binary.hpp"
+#include "copy/copy_binary.hpp"
 
 #include "common/error.hpp"
 #include "types/binary_io.hpp"

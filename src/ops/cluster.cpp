@@ -7,8 +7,9 @@
 
 #include "access/table_locks.hpp"
 #include "common/error.hpp"
-#include "engine/maintenance.hpp"
+#include "engine/ddl_util.hpp"
 #include "engine/statements.hpp"
+#include "ops/maintenance.hpp"
 
 namespace tusk {
 
@@ -66,7 +67,7 @@ void ExecuteCluster(PgQuery__ClusterStmt* stmt, ExecState* st, ResultSink* sink,
     sink->Complete("CLUSTER");
     return;
   }
-  auto [kind, oid] = FindMaintainedRelation(st, stmt->relation);
+  auto [kind, oid] = ResolveRelation(st, stmt->relation);
   if (kind != RelKind::kTable)
     throw Error(sqlstate::kWrongObjectType, "\"" + std::string(stmt->relation->relname) + "\" is not a table or materialized view");
   LockRelation(st, oid, TableLockMode::kAccessExclusive);
