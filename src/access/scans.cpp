@@ -172,6 +172,9 @@ void IndexScanOp::Open(EvalContext* ctx) {
 bool IndexScanOp::Fetch(const std::string& table_key, const std::string& value, Row* out) {
   if (index.def->primary) {
     *out = DecodeRow(value);
+  } else if (index_only) {
+    out->assign(table->columns.size(), Value::Null());  // the query reads no column of the row
+    return true;
   } else {
     std::string tkey(IndexEntryTableKey(value));
     std::string row;

@@ -53,7 +53,9 @@ class IndexScanOp : public Operator {
   std::vector<ExprP> row_bound;
   std::string row_op;
   bool backward = false;
-  bool index_only = false;      // the query reads only the index's key columns
+  // The query reads only the index's key columns (a primary key), or no column of the row (a
+  // secondary index, whose rows are then not read).
+  bool index_only = false;
   std::vector<std::string> cond_sql;  // for EXPLAIN "Index Cond"
  private:
   bool Fetch(const std::string& table_key, const std::string& value, Row* out);

@@ -25,6 +25,7 @@ std::unique_ptr<Database> Database::Open(const std::string& dir, size_t cache_by
   db->dir_ = dir;
   db->config_ = std::make_unique<ServerConfig>(dir);
   db->store_ = Store::Open(dir, cache_bytes);
+  db->statistics_ = std::make_unique<StatisticsCache>(db->store_.get());
   std::string bytes;
   if (db->store_->GetCommitted(kCatalogKey, &bytes)) {
     db->catalog_ = Catalog::Deserialize(bytes);

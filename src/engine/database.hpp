@@ -9,6 +9,7 @@
 #include <string>
 
 #include "catalog/catalog.hpp"
+#include "access/statistics_store.hpp"
 #include "access/table_locks.hpp"
 #include "engine/backends.hpp"
 #include "engine/serializable.hpp"
@@ -53,6 +54,8 @@ class Database {
   // Server-wide settings: defaults and postgresql.auto.conf (ALTER SYSTEM).
   ServerConfig& config() { return *config_; }
   SerializableTransactions& serializable() { return serializable_; }
+  // The committed ANALYZE statistics the planner reads.
+  StatisticsCache& statistics() { return *statistics_; }
 
  private:
   struct SeqState {
@@ -69,6 +72,7 @@ class Database {
 
   std::string dir_;
   std::unique_ptr<Store> store_;
+  std::unique_ptr<StatisticsCache> statistics_;
   std::mutex catalog_mu_;
   std::shared_ptr<const Catalog> catalog_;
   std::mutex publish_mu_;

@@ -215,10 +215,15 @@ void Session::CommitTxn() {
     for (uint32_t rel : pending_drops_) {
       std::string p = RelationPrefix(rel);
       db_->store()->DeleteRange(p, PrefixSuccessor(p));
+      for (const std::string& stats : {StatisticsKey(rel), SizesKey(rel)})
+        db_->store()->DeleteRange(stats, PrefixSuccessor(stats));
+      analyzed_.push_back(rel);
     }
+    for (uint32_t table : analyzed_) db_->statistics().Forget(table);
   }
   txn_catalog_.reset();
   pending_drops_.clear();
+  analyzed_.clear();
   in_block_ = false;
   implicit_block_ = false;
   until_sync_ = false;
@@ -261,6 +266,7 @@ void Session::RollbackTxn() {
   until_sync_ = false;
   txn_catalog_.reset();
   pending_drops_.clear();
+  analyzed_.clear();
   in_block_ = false;
   failed_ = false;
   txn_start_ = 0;

@@ -127,6 +127,8 @@ class Session {
   Catalog* MutableCatalog(ExecState* st);
   // Registers relations whose storage must be removed once the transaction commits.
   void DropStorageOnCommit(uint32_t rel) { pending_drops_.push_back(rel); }
+  // ANALYZE wrote new statistics of `table`: the planner's cache forgets them at commit.
+  void NoteAnalyzed(uint32_t table) { analyzed_.push_back(table); }
   std::optional<int64_t> currval(uint32_t seq) const;
   void set_currval(uint32_t seq, int64_t v) { currvals_[seq] = v; lastval_ = v; }
   std::optional<int64_t> lastval() const { return lastval_; }
@@ -200,6 +202,7 @@ class Session {
   bool txn_query_started_ = false;  // after this, the isolation level can no longer change
   std::shared_ptr<Catalog> txn_catalog_;  // private copy after DDL in this transaction
   std::vector<uint32_t> pending_drops_;
+  std::vector<uint32_t> analyzed_;
   // A savepoint remembers the transaction's catalog copy, since DDL changes are not in storage
   // until commit.
   struct SavepointState {

@@ -1,11 +1,12 @@
 // VACUUM, ANALYZE and CHECKPOINT. Tusk's VACUUM compacts the storage of the tables it names
 // (or all), dropping deleted keys and old versions, which is the space PostgreSQL's VACUUM
-// reclaims. ANALYZE checks its arguments as PostgreSQL does; the planner keeps no statistics
-// yet. CHECKPOINT writes the memtables to their files and syncs the WAL.
+// reclaims. ANALYZE (analyze.cpp) gathers the planner's statistics of the tables it names (or
+// all). CHECKPOINT writes the memtables to their files and syncs the WAL.
 #include "ops/maintenance.hpp"
 
 #include <sys/resource.h>
 
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
 
@@ -77,11 +78,18 @@ void ExecuteVacuum(PgQuery__VacuumStmt* stmt, ExecState* st, ParamTypes* params,
   const char* tag = stmt->is_vacuumcmd ? "VACUUM" : "ANALYZE";
   if (stmt->is_vacuumcmd && in_transaction_block)
     throw Error(sqlstate::kActiveSqlTransaction, "VACUUM cannot run inside a transaction block");
-  bool analyze = !stmt->is_vacuumcmd;
-  for (size_t i = 0; i < stmt->n_options; i++)
-    if (std::string(stmt->options[i]->def_elem->defname) == "analyze") analyze = true;
+  bool analyze = !stmt->is_vacuumcmd, verbose = false;
+  for (size_t i = 0; i < stmt->n_options; i++) {
+    std::string name = stmt->options[i]->def_elem->defname;
+    if (name == "analyze") analyze = OptionIsOn(stmt->options[i]->def_elem);
+    if (name == "verbose") verbose = OptionIsOn(stmt->options[i]->def_elem);
+  }
   Planner planner(st, params);
-  std::vector<const TableDef*> tables;
+  struct Target {
+    const TableDef* table;
+    std::vector<int> columns;  // ANALYZE's column list; empty: every column
+  };
+  std::vector<Target> targets;
   for (size_t i = 0; i < stmt->n_rels; i++) {
     auto* vr = stmt->rels[i]->vacuum_relation;
     if (vr->n_va_cols && !analyze)
@@ -92,20 +100,27 @@ void ExecuteVacuum(PgQuery__VacuumStmt* stmt, ExecState* st, ParamTypes* params,
     } catch (Error& e) {
       throw e.ClearPosition();  // PostgreSQL reports these without a cursor position
     }
+    Target target{t, {}};
     for (size_t k = 0; k < vr->n_va_cols; k++) {
       std::string col = vr->va_cols[k]->string->sval;
-      if (t->FindColumn(col) < 0)
+      int pos = t->FindColumn(col);
+      if (pos < 0)
         throw Error(sqlstate::kUndefinedColumn, "column \"" + col + "\" of relation \"" + t->name + "\" does not exist");
+      if (std::find(target.columns.begin(), target.columns.end(), pos) != target.columns.end())
+        throw Error(sqlstate::kDuplicateColumn, "column \"" + col + "\" of relation \"" + t->name + "\" appears more than once");
+      target.columns.push_back(pos);
     }
-    tables.push_back(t);
+    targets.push_back(std::move(target));
   }
-  if (stmt->is_vacuumcmd) {
-    if (stmt->n_rels == 0)
-      for (const auto& [oid, t] : st->catalog->tables()) tables.push_back(&t);
-    for (const TableDef* t : tables) {
-      CheckInterrupts(st);
-      CompactRelation(st, *t);
+  if (stmt->n_rels == 0)
+    for (const auto& [oid, t] : st->catalog->tables()) {
+      LockRelation(st, oid, TableLockMode::kShareUpdateExclusive);
+      targets.push_back({&t, {}});
     }
+  for (const Target& target : targets) {
+    CheckInterrupts(st);
+    if (stmt->is_vacuumcmd) CompactRelation(st, *target.table);
+    if (analyze) AnalyzeTable(st, *target.table, target.columns, verbose, sink);
   }
   sink->Complete(tag);
 }

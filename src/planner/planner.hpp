@@ -146,6 +146,7 @@ class Planner {
   PlannedQuery PlanValues(PgQuery__SelectStmt* s, const Scope* outer);
   // Applies ORDER BY / LIMIT of a set operation or VALUES over its output columns.
   OpP HashedLookup(const OpP& scan, const std::vector<ExprP>& conds, const OpP& shown);
+  bool SeqScanIsCheaper(const TableDef* t, const std::vector<ExprP>& conds, const std::vector<size_t>& used);
   PlannedQuery FinishOverOutput(PgQuery__SelectStmt* s, PlannedQuery q);
 
   ExecState* st_;

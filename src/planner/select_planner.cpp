@@ -992,23 +992,38 @@ PlannedQuery Planner::PlanSelect(Node* node, const Scope* outer) {
   }
 
   // A primary-key scan whose query reads only key columns is an index-only scan: the table is
-  // stored in primary-key order, so its key entries are the index.
+  // stored in primary-key order, so its key entries are the index. A secondary index scan is
+  // one when the query reads no column of the table at all (count(*) over an index condition):
+  // its entries are written with the rows, in the same transactions, so each entry the
+  // snapshot sees stands for a row it sees, and the row need not be read.
   {
     std::vector<int> used;
     bool exact = true;
     auto collect = [&](const ExprP& e) { if (e) exact = CollectColumns(e, &used) && exact; };
-    for (auto& e : targets) collect(e);
-    for (auto& e : hidden) collect(e);
+    // In a grouped query the select list, ORDER BY and HAVING read the aggregate's output; its
+    // groups and arguments read the rows.
+    if (!grouped) {
+      for (auto& e : targets) collect(e);
+      for (auto& e : hidden) collect(e);
+    }
     for (auto& e : residual) collect(e);
     for (auto& g : agg.groups) collect(g);
-    for (auto& a : agg.aggs) { collect(a.arg); collect(a.arg2); collect(a.filter); }
-    if (having) collect(having);
+    for (auto& a : agg.aggs) {
+      collect(a.arg);
+      collect(a.arg2);
+      collect(a.filter);
+      for (auto& k : a.order) collect(k->expr);
+    }
     for (auto& leaf : leaves) {
       auto* scan = dynamic_cast<IndexScanOp*>(leaf->op->child.get());
-      if (!scan || !scan->index.def->primary || !exact || !outer_free_) continue;
+      // Join conditions and window functions read columns not collected here: a secondary
+      // index-only scan only for a query over the one table.
+      bool alone = leaves.size() == 1 && scope.rels.size() == 1 && !windowed;
+      if (!scan || !exact || !outer_free_ || (!scan->index.def->primary && (scan->emit_key || !alone))) continue;
       const ScopeRel& rel = scope.rels[leaf->rel_index];
       std::vector<int> key_cols;
-      for (const auto& ic : scan->index.def->columns) key_cols.push_back(rel.offset + ic.column);
+      if (scan->index.def->primary)
+        for (const auto& ic : scan->index.def->columns) key_cols.push_back(rel.offset + ic.column);
       bool covered = std::all_of(used.begin(), used.end(), [&](int c) {
         return c < rel.offset || c >= rel.offset + static_cast<int>(rel.columns.size()) ||
                std::find(key_cols.begin(), key_cols.end(), c) != key_cols.end();

@@ -3,8 +3,10 @@
 #include <algorithm>
 
 #include "common/strings.hpp"
+#include "engine/database.hpp"
 #include "execution/hashed_lookup.hpp"
 #include "planner/planner.hpp"
+#include "planner/selectivity.hpp"
 
 namespace tusk {
 
@@ -64,6 +66,15 @@ std::string FlipOp(const std::string& op) {
   return op;
 }
 
+// A secondary index pays a table lookup per entry it finds; past this share of the table's
+// rows, reading the table in order is cheaper. Measured on 300,000 rows of 110 bytes whose
+// index order is random to the table's: the index took 61 / 123 / 237 ms for 5 / 10 / 20% of the
+// rows, the sequential scan 160 ms throughout, even near 13%.
+constexpr double kIndexScanMaxShare = 0.12;
+
+// PostgreSQL's defaults when a condition's selectivity cannot be estimated.
+constexpr double kDefaultEqualitySelectivity = 0.005, kDefaultRangeSelectivity = 1.0 / 3;
+
 struct IndexMatch {
   int score = -1;
   size_t index = 0;
@@ -77,6 +88,34 @@ struct IndexMatch {
   std::vector<std::string> cond_sql;
 };
 }  // namespace
+
+// Whether ANALYZE's statistics say that the index conditions `used` (of conds) keep so large a
+// share of the table that a sequential scan beats the index. False without statistics.
+bool Planner::SeqScanIsCheaper(const TableDef* t, const std::vector<ExprP>& conds, const std::vector<size_t>& used) {
+  auto stats = st_->db->statistics().Get(t->oid);
+  if (!stats || stats->sizes.reltuples <= 0) return false;
+  double share = 1;
+  bool estimated = false;
+  for (size_t pos : used) {
+    auto* call = dynamic_cast<const CallExpr*>(conds[pos].get());
+    std::optional<double> sel;
+    std::string op = call ? call->name : "";
+    if (call && call->args.size() == 2) {
+      for (size_t side = 0; side < 2 && !sel; side++) {
+        auto* col = dynamic_cast<const ColumnExpr*>(StripBenignCast(call->args[side].get()));
+        auto* value = dynamic_cast<const ConstExpr*>(call->args[1 - side].get());
+        if (!col || col->level != 0 || !value || col->index < 0 || static_cast<size_t>(col->index) >= t->columns.size()) continue;
+        const ColumnDef& def = t->columns[static_cast<size_t>(col->index)];
+        const ColumnStatistics* c = stats->table.Column(col->index + 1, def.type);
+        if (!c || value->type != def.type) continue;
+        sel = ComparisonSelectivity(*c, stats->sizes.reltuples, side == 0 ? op : FlipOp(op), value->value);
+      }
+    }
+    estimated |= sel.has_value();
+    share *= sel.value_or(op == "=" ? kDefaultEqualitySelectivity : kDefaultRangeSelectivity);
+  }
+  return estimated && share > kIndexScanMaxShare;
+}
 
 OpP Planner::PlanTableScan(const TableDef* t, const std::string& alias, std::vector<ExprP> conds, bool emit_key,
                            const std::vector<OrderHint>& order, bool* ordered) {
@@ -192,6 +231,8 @@ OpP Planner::PlanTableScan(const TableDef* t, const std::string& alias, std::vec
     }
     if (m.score > 0 && m.score >= best.score) best = m;
   }
+  if (best.score > 0 && !best.ordered && !indexes[best.index].def->primary && SeqScanIsCheaper(t, conds, best.used))
+    best.score = -1;
   OpP scan;
   std::vector<ExprP> residual;
   if (best.score > 0) {

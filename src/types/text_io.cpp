@@ -177,20 +177,6 @@ void SplitArrayLiteral(std::string_view t, const Type& elem, std::vector<std::st
   if (i != s.size()) bad("Junk after closing right brace.");
 }
 
-std::string QuoteArrayElement(const std::string& s) {
-  bool need = s.empty() || IEquals(s, "null");
-  for (char c : s)
-    if (c == '"' || c == '\\' || c == '{' || c == '}' || c == ',' || isspace(static_cast<unsigned char>(c)))
-      need = true;
-  if (!need) return s;
-  std::string r = "\"";
-  for (char c : s) {
-    if (c == '"' || c == '\\') r += '\\';
-    r += c;
-  }
-  return r + "\"";
-}
-
 // Shortest-exact output in PostgreSQL 15's format: scientific when the decimal exponent is
 // below -4 or at least `precision` (15 for float8, 6 for float4).
 std::string FormatShortest(const char* digits_begin, const char* digits_end, int precision) {
@@ -221,6 +207,20 @@ std::string FormatShortest(const char* digits_begin, const char* digits_end, int
   return r;
 }
 }  // namespace
+
+std::string QuoteArrayElement(const std::string& s) {
+  bool need = s.empty() || IEquals(s, "null");
+  for (char c : s)
+    if (c == '"' || c == '\\' || c == '{' || c == '}' || c == ',' || isspace(static_cast<unsigned char>(c)))
+      need = true;
+  if (!need) return s;
+  std::string r = "\"";
+  for (char c : s) {
+    if (c == '"' || c == '\\') r += '\\';
+    r += c;
+  }
+  return r + "\"";
+}
 
 std::string FormatFloat8(double d) {
   if (std::isnan(d)) return "NaN";

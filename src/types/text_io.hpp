@@ -15,6 +15,9 @@ namespace tusk {
 Value ParseText(const Type& t, std::string_view text, const DateTimeContext& ctx);
 // Formats a non-null value as PostgreSQL's output function does.
 std::string FormatText(const Type& t, const Value& v, const DateTimeContext& ctx);
+// An array element's text as array output writes it: quoted when empty, NULL-like or holding
+// a delimiter, brace, quote, backslash or space.
+std::string QuoteArrayElement(const std::string& s);
 
 // Applies a column's typmod on assignment (explicit=false: varchar overflow is 22001) or an
 // explicit cast (explicit=true: varchar/char truncate silently).

@@ -23,6 +23,7 @@ void RegisterExtensionCatalogs();  // pg_extension, pg_available_extensions
 void RegisterDescriptionCatalog(); // pg_description
 void RegisterFunctionCatalogs();   // pg_proc, pg_operator, pg_cast, pg_language
 void RegisterSessionViews();       // pg_cursors
+void RegisterStatisticsCatalogs(); // pg_statistic, pg_stats
 void RegisterInformationSchema();  // information_schema's views
 // The other PostgreSQL catalogs, empty; `registered` tells which OIDs already have rows.
 void RegisterEmptyCatalogs(const std::function<bool(uint32_t)>& registered);
@@ -48,6 +49,10 @@ const std::vector<PredefinedRole>& PredefinedRoles();
 
 // The name of the role that owns every object (the bootstrap superuser).
 std::string OwnerName(const Catalog& cat);
+
+// The collation of a column of this type (pg_attribute.attcollation): "default" for text
+// types, "C" for name, none (0) for the others.
+uint32_t CollationOf(const Type& t);
 
 // The OID of the schema called `name` (0 when there is none).
 uint32_t NamespaceOid(const Catalog& cat, const std::string& name);

@@ -36,6 +36,7 @@ const Registry& Loaded() {
     RegisterDescriptionCatalog();
     RegisterFunctionCatalogs();
     RegisterSessionViews();
+    RegisterStatisticsCatalogs();
     RegisterInformationSchema();
     auto& reg = TheRegistry();
     std::set<uint32_t> have;

@@ -3,6 +3,7 @@
 // the views pg_tables and pg_sequences over them.
 #include <algorithm>
 
+#include "access/statistics_store.hpp"
 #include "catalog/system/catalogs.hpp"
 #include "catalog/system/deparse.hpp"
 #include "engine/database.hpp"
@@ -99,9 +100,19 @@ Storage StorageOf(const Type& t) {
   return {-1, false, 'i', 'x'};
 }
 
-uint32_t CollationOf(const Type& t) {
-  if (t.id == oid::kName) return catalog_oid::kCCollation;
-  return IsStringType(t.id) && t.id != oid::kChar ? catalog_oid::kDefaultCollation : 0;
+// relpages and reltuples as ANALYZE last counted them; before that what PostgreSQL 15 shows
+// for a table never analyzed (0 pages, -1 rows) and for an index built when its table was
+// empty (1 page, 0 rows).
+std::pair<int64_t, float> RelationSize(ExecState& st, uint32_t rel) {
+  const IndexDef* idx = st.catalog->FindIndex(rel);
+  const uint32_t table = idx ? idx->table : rel;
+  std::optional<RelationSizes> sizes;
+  if (st.catalog->FindTable(table)) sizes = ReadRelationSizes(st.db->store(), table);
+  if (!idx) return sizes ? std::pair<int64_t, float>{sizes->relpages, static_cast<float>(sizes->reltuples)} : std::pair<int64_t, float>{0, -1};
+  if (sizes)
+    for (const IndexSize& i : sizes->indexes)
+      if (i.oid == rel) return {i.pages, static_cast<float>(i.tuples)};
+  return {1, 0};
 }
 
 void RegisterClass() {
@@ -124,9 +135,10 @@ void RegisterClass() {
   r.rows = [](ExecState& st, std::vector<Row>* rows) {
     for (const auto& rel : AllRelations(*st.catalog)) {
       bool shared = rel.oid == 1260 || rel.oid == 1261 || rel.oid == 1262;  // pg_authid, pg_auth_members, pg_database
+      auto [pages, tuples] = RelationSize(st, rel.oid);
       rows->push_back({OidValue(rel.oid), NameValue(rel.name), OidValue(rel.ns), OidValue(0), OidValue(0),
                        OidValue(catalog_oid::kBootstrapSuperuser), OidValue(rel.am), OidValue(rel.kind == 'v' ? 0 : rel.oid),
-                       OidValue(0), Value::Int(0), Value::Float(-1), Value::Int(0), OidValue(0), Value::Bool(rel.has_index),
+                       OidValue(0), Value::Int(pages), Value::Float(tuples), Value::Int(0), OidValue(0), Value::Bool(rel.has_index),
                        Value::Bool(shared), CharValue('p'), CharValue(rel.kind), Value::Int(static_cast<int64_t>(rel.attributes.size())),
                        Value::Int(rel.checks), Value::Bool(false), Value::Bool(rel.has_triggers), Value::Bool(false),
                        Value::Bool(false), Value::Bool(false), Value::Bool(true), CharValue(rel.kind == 'r' ? 'd' : 'n'),
@@ -378,6 +390,11 @@ void RegisterViewViews() {
   RegisterSystemRelation(std::move(matviews));
 }
 }  // namespace
+
+uint32_t CollationOf(const Type& t) {
+  if (t.id == oid::kName) return catalog_oid::kCCollation;
+  return IsStringType(t.id) && t.id != oid::kChar ? catalog_oid::kDefaultCollation : 0;
+}
 
 void RegisterRelationCatalogs() {
   RegisterClass();
