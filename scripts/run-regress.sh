@@ -24,6 +24,8 @@ for name in "${names[@]}"; do
     pg_isready -q -h 127.0.0.1 -p "$port" 2>/dev/null && break
     sleep 0.05
   done
+  # the database PostgreSQL's expected files were made in (scripts/regen-expected.sh)
+  psql -X -q -h 127.0.0.1 -p "$port" -U postgres -d postgres -c "CREATE DATABASE regression" >/dev/null 2>&1
   out=test/regress/results/$name.out
   mkdir -p "$(dirname "$out")"
   env -u PGTZ -u PGDATESTYLE -u PGOPTIONS timeout 60 psql -X -a -q -h 127.0.0.1 -p "$port" -U postgres -d regression < "test/regress/sql/$name.sql" > "$out" 2>&1

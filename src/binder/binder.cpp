@@ -377,7 +377,8 @@ ExprP Binder::BindNode(Node* node, const Scope& scope, AggContext* agg) {
           std::string text = c->value.s();
           uint32_t rel;
           try {
-            rel = MakeObjectNames(state_->catalog, SearchPath(), state_->session ? state_->session->database() : "")->Lookup(oid::kRegclass, text);
+            rel = MakeObjectNames(state_->catalog, state_->session ? state_->session->CurrentCluster() : state_->db->cluster(), SearchPath(),
+                                  state_->session ? state_->session->database() : "")->Lookup(oid::kRegclass, text);
           } catch (Error& e) {
             throw e.WithPosition((tc->arg->a_const ? tc->arg->a_const->location : tc->location) + 1);
           }

@@ -2,6 +2,7 @@
 #include "catalog/extensions.hpp"
 
 #include "common/error.hpp"
+#include "catalog/serial.hpp"
 #include "common/rowcodec.hpp"
 
 namespace tusk {
@@ -23,11 +24,6 @@ std::shared_ptr<Catalog> Catalog::Bootstrap() {
   c->AddSchema({11, "pg_catalog"});
   c->AddSchema({2200, "public"});
   c->AddSchema({13000, "information_schema"});
-  RoleDef postgres;
-  postgres.oid = 10;
-  postgres.name = "postgres";
-  postgres.superuser = postgres.createdb = postgres.createrole = true;
-  c->AddRole(postgres);
   c->AddExtension({kPlpgsqlExtensionOid, "plpgsql", "pg_catalog", "1.0"});
   c->SetBuiltinComments();
   return c;
@@ -106,17 +102,6 @@ std::shared_ptr<const EnumDef> Catalog::FindEnumByOid(uint32_t oid) const {
   return it == enums_.end() ? nullptr : it->second;
 }
 
-const RoleDef* Catalog::FindRole(const std::string& name) const {
-  for (const auto& [oid, r] : roles_)
-    if (r.name == name) return &r;
-  return nullptr;
-}
-RoleDef* Catalog::MutableRole(const std::string& name) {
-  for (auto& [oid, r] : roles_)
-    if (r.name == name) return &r;
-  return nullptr;
-}
-
 std::string Catalog::SchemaOfRelation(uint32_t oid) const {
   if (auto* t = FindTable(oid)) return t->schema;
   if (auto* s = FindSequence(oid)) return s->schema;
@@ -148,34 +133,10 @@ namespace {
 // catalog is read as well; its objects get OIDs as it loads (the same ones at every load,
 // until the next DDL writes format 2).
 // 3: extensions with OID, schema, version; 4: comments; 5: indexes' NULLS NOT DISTINCT;
-// 6: extensions' member OID blocks; 7: indexes' CLUSTER mark
-constexpr uint64_t kCatalogFormat = 7;
+// 6: extensions' member OID blocks; 7: indexes' CLUSTER mark; 8: no roles (the cluster catalog
+// has them)
+constexpr uint64_t kCatalogFormat = 8;
 
-struct Writer {
-  std::string out;
-  void U(uint64_t v) { AppendVarint(v, &out); }
-  void I(int64_t v) { U((static_cast<uint64_t>(v) << 1) ^ static_cast<uint64_t>(v >> 63)); }
-  void S(const std::string& s) { U(s.size()); out += s; }
-  void T(const Type& t) { U(t.id); I(t.typmod); U(t.array); }
-};
-
-struct Reader {
-  std::string_view in;
-  [[noreturn]] static void Bad() { throw Error(sqlstate::kDataCorrupted, "catalog data is corrupted"); }
-  uint64_t U() { uint64_t v; if (!ReadVarint(&in, &v)) Bad(); return v; }
-  int64_t I() { uint64_t u = U(); return static_cast<int64_t>((u >> 1) ^ (~(u & 1) + 1)); }
-  uint32_t U32() { return static_cast<uint32_t>(U()); }
-  int Int() { return static_cast<int>(I()); }
-  std::string S() {
-    uint64_t n = U();
-    if (n > in.size()) Bad();
-    std::string s(in.substr(0, n));
-    in.remove_prefix(n);
-    return s;
-  }
-  Type T() { Type t; t.id = U32(); t.typmod = static_cast<int32_t>(I()); t.array = U() != 0; return t; }
-  size_t Count() { uint64_t n = U(); if (n > in.size() + 1) Bad(); return n; }
-};
 }  // namespace
 
 void Catalog::ReplaceEnum(std::shared_ptr<const EnumDef> e) {
@@ -197,7 +158,7 @@ void Catalog::CommitEnumLabels() {
 }
 
 std::string Catalog::Serialize() const {
-  Writer w;
+  CatalogWriter w;
   w.U(kCatalogFormat);
   w.U(next_oid_);
   w.U(schemas_.size());
@@ -240,10 +201,6 @@ std::string Catalog::Serialize() const {
     w.U(s.oid); w.S(s.schema); w.S(s.name); w.U(s.type); w.I(s.start); w.I(s.increment);
     w.I(s.min); w.I(s.max); w.I(s.cache); w.U(s.cycle); w.U(s.owner_table); w.I(s.owner_column);
   }
-  w.U(roles_.size());
-  for (const auto& [oid, r] : roles_) {
-    w.U(r.oid); w.S(r.name); w.S(r.password); w.U(r.superuser); w.U(r.login); w.U(r.createdb); w.U(r.createrole);
-  }
   w.U(extensions_.size());
   for (const auto& [name, e] : extensions_) { w.U(e.oid); w.S(e.name); w.S(e.schema); w.S(e.version); w.U(e.members_oid); }
   w.U(comments_.size());
@@ -253,10 +210,10 @@ std::string Catalog::Serialize() const {
   return w.out;
 }
 
-std::shared_ptr<Catalog> Catalog::Deserialize(const std::string& bytes) {
-  Reader r{bytes};
+std::shared_ptr<Catalog> Catalog::Deserialize(const std::string& bytes, std::vector<RoleDef>* legacy_roles) {
+  CatalogReader r{bytes};
   uint64_t format = r.U();
-  if (format < 1 || format > kCatalogFormat) Reader::Bad();
+  if (format < 1 || format > kCatalogFormat) CatalogReader::Bad();
   bool v2 = format >= 2, v3 = format >= 3, v4 = format >= 4, v5 = format >= 5, v6 = format >= 6, v7 = format >= 7;
   auto c = std::make_shared<Catalog>();
   c->next_oid_ = r.U32();
@@ -309,11 +266,11 @@ std::shared_ptr<Catalog> Catalog::Deserialize(const std::string& bytes) {
     s.min = r.I(); s.max = r.I(); s.cache = r.I(); s.cycle = r.U(); s.owner_table = r.U32(); s.owner_column = r.Int();
     c->sequences_[s.oid] = s;
   }
-  for (size_t n = r.Count(); n > 0; n--) {
+  for (size_t n = format < 8 ? r.Count() : 0; n > 0; n--) {
     RoleDef ro;
     ro.oid = r.U32(); ro.name = r.S(); ro.password = r.S(); ro.superuser = r.U(); ro.login = r.U();
     ro.createdb = r.U(); ro.createrole = r.U();
-    c->roles_[ro.oid] = ro;
+    if (legacy_roles) legacy_roles->push_back(ro);
   }
   for (size_t n = r.Count(); n > 0; n--) {
     ExtensionDef e;

@@ -14,6 +14,7 @@
 #include <string>
 #include <vector>
 
+#include "catalog/cluster_catalog.hpp"
 #include "types/type.hpp"
 
 namespace tusk {
@@ -92,16 +93,6 @@ struct SchemaDef {
   std::string name;
 };
 
-struct RoleDef {
-  uint32_t oid = 0;
-  std::string name;
-  std::string password;        // SCRAM-SHA-256 verifier, or empty
-  bool superuser = false;
-  bool login = true;
-  bool createdb = false;
-  bool createrole = false;
-};
-
 // An installed extension (pg_extension). plpgsql comes with every database, with
 // PostgreSQL's OID for it, so that tools treat it as built in.
 struct ExtensionDef {
@@ -128,12 +119,21 @@ class Catalog {
  public:
   static std::shared_ptr<Catalog> Bootstrap();
   std::string Serialize() const;
-  // Throws XX001 when the bytes are not a catalog.
-  static std::shared_ptr<Catalog> Deserialize(const std::string& bytes);
+  // Throws XX001 when the bytes are not a catalog. A catalog written before roles moved to the
+  // cluster catalog (format 7 and older) hands its roles to *legacy_roles.
+  static std::shared_ptr<Catalog> Deserialize(const std::string& bytes, std::vector<RoleDef>* legacy_roles = nullptr);
 
-  uint32_t AllocateOid() { return next_oid_++; }
+  // OIDs come from the data directory's counter once the catalog has one (engine/database.cpp);
+  // before, from its own (where a catalog written by an older Tusk left it).
+  void set_oid_source(std::shared_ptr<OidSource> oids) { oids_ = std::move(oids); }
+  uint32_t next_oid() const { return next_oid_; }
+  uint32_t AllocateOid() { return oids_ ? oids_->Next() : next_oid_++; }
   // The first of `count` consecutive OIDs.
-  uint32_t AllocateOids(uint32_t count) { uint32_t first = next_oid_; next_oid_ += count; return first; }
+  uint32_t AllocateOids(uint32_t count) {
+    uint32_t first = AllocateOid();
+    for (uint32_t i = 1; i < count; i++) AllocateOid();
+    return first;
+  }
   // Gives an OID to each constraint and column default that has none yet. DDL calls it after
   // changing a table, so that pg_constraint and pg_attrdef can name every one of them.
   void AssignObjectOids();
@@ -153,8 +153,6 @@ class Catalog {
   std::shared_ptr<const EnumDef> FindEnum(const std::string& schema, const std::string& name,
                                           const std::vector<std::string>& search_path) const;
   std::shared_ptr<const EnumDef> FindEnumByOid(uint32_t oid) const;
-  const RoleDef* FindRole(const std::string& name) const;
-  RoleDef* MutableRole(const std::string& name);
   std::string SchemaOfRelation(uint32_t oid) const;
   std::string RelationName(uint32_t oid) const;
 
@@ -173,8 +171,6 @@ class Catalog {
   void ReplaceEnum(std::shared_ptr<const EnumDef> e);
   // At commit: the labels added in the transaction become usable (EnumDef::uncommitted).
   void CommitEnumLabels();
-  void AddRole(RoleDef r) { roles_[r.oid] = std::move(r); }
-  void DropRole(uint32_t oid) { roles_.erase(oid); }
   bool HasExtension(const std::string& name) const { return extensions_.count(name) > 0; }
   void AddExtension(ExtensionDef e) { extensions_[e.name] = std::move(e); }
   void DropExtension(const std::string& name) { extensions_.erase(name); }
@@ -195,16 +191,15 @@ class Catalog {
   const std::map<uint32_t, IndexDef>& indexes() const { return indexes_; }
   const std::map<uint32_t, SequenceDef>& sequences() const { return sequences_; }
   const std::map<uint32_t, std::shared_ptr<const EnumDef>>& enums() const { return enums_; }
-  const std::map<uint32_t, RoleDef>& roles() const { return roles_; }
 
  private:
   uint32_t next_oid_ = oid::kFirstUserOid;
+  std::shared_ptr<OidSource> oids_;
   std::map<uint32_t, SchemaDef> schemas_;
   std::map<uint32_t, TableDef> tables_;
   std::map<uint32_t, IndexDef> indexes_;
   std::map<uint32_t, SequenceDef> sequences_;
   std::map<uint32_t, std::shared_ptr<const EnumDef>> enums_;
-  std::map<uint32_t, RoleDef> roles_;
   std::map<std::string, ExtensionDef> extensions_;
   std::map<CommentKey, std::string> comments_;
 };

@@ -60,6 +60,7 @@ inline constexpr const char* kDuplicateAlias = "42712";
 inline constexpr const char* kDuplicateTable = "42P07";
 inline constexpr const char* kDuplicateObject = "42710";
 inline constexpr const char* kDuplicateSchema = "42P06";
+inline constexpr const char* kDuplicateDatabase = "42P04";
 inline constexpr const char* kAmbiguousColumn = "42702";
 inline constexpr const char* kAmbiguousFunction = "42725";
 inline constexpr const char* kDatatypeMismatch = "42804";

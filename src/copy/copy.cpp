@@ -293,7 +293,7 @@ void ExecuteCopy(PgQuery__CopyStmt* stmt, ExecState* st, ParamTypes* params, Res
   CopyOptions o = ParseOptions(stmt);
   bool to_file = stmt->filename && *stmt->filename;
   Planner planner(st, params);
-  if (to_file && !st->catalog->FindRole(st->session->user())->superuser)
+  if (to_file && !st->session->superuser())
     throw Error(sqlstate::kInsufficientPrivilege, "must be superuser or have privileges of the pg_read_server_files role to COPY to or from a file");
   if (!stmt->is_from) {
     // COPY table/query TO

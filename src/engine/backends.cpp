@@ -2,14 +2,24 @@
 
 namespace tusk {
 
-void Backends::Add(int32_t pid, std::atomic<bool>* cancel) {
+void Backends::Add(int32_t pid, std::atomic<bool>* cancel, uint32_t db) {
   std::lock_guard<std::mutex> lock(mu_);
   cancel_[pid] = cancel;
+  database_[pid] = db;
+}
+
+std::vector<int32_t> Backends::OthersIn(uint32_t db, int32_t self) {
+  std::lock_guard<std::mutex> lock(mu_);
+  std::vector<int32_t> out;
+  for (const auto& [pid, d] : database_)
+    if (d == db && pid != self) out.push_back(pid);
+  return out;
 }
 
 void Backends::Remove(int32_t pid) {
   std::lock_guard<std::mutex> lock(mu_);
   cancel_.erase(pid);
+  database_.erase(pid);
   terminate_.erase(pid);
   auto it = pid_txn_.find(pid);
   if (it != pid_txn_.end()) {

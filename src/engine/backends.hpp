@@ -15,7 +15,8 @@ namespace tusk {
 
 class Backends {
  public:
-  void Add(int32_t pid, std::atomic<bool>* cancel);
+  // A backend connected to database `db`.
+  void Add(int32_t pid, std::atomic<bool>* cancel, uint32_t db);
   void Remove(int32_t pid);
   // Asks the backend's running statement to stop (57014); false when there is no such pid.
   bool Cancel(int32_t pid);
@@ -23,6 +24,8 @@ class Backends {
   void SetTerminator(int32_t pid, std::function<void()> terminate);
   // Ends the backend's connection (57P01), or cancels its statement when it has none.
   bool Terminate(int32_t pid);
+  // The backends connected to database `db`, but `self`.
+  std::vector<int32_t> OthersIn(uint32_t db, int32_t self);
   void SetTransaction(int32_t pid, uint64_t txn_id);  // 0: none
   int32_t PidOfTransaction(uint64_t txn_id);
   // Another storage transaction of the same backend (the one holding its advisory locks).
@@ -40,6 +43,7 @@ class Backends {
   using Clock = std::chrono::steady_clock;
   std::mutex mu_;
   std::map<int32_t, std::atomic<bool>*> cancel_;
+  std::map<int32_t, uint32_t> database_;
   std::map<int32_t, std::function<void()>> terminate_;
   std::map<uint64_t, int32_t> txn_pid_;
   std::map<int32_t, uint64_t> pid_txn_;

@@ -1,5 +1,6 @@
 #include "engine/database.hpp"
 
+#include <algorithm>
 #include <filesystem>
 
 #include "common/error.hpp"
@@ -8,14 +9,44 @@
 namespace tusk {
 
 namespace {
-const char* kCatalogKey = "C";
-
 std::string SeqKey(uint32_t oid) {
   std::string k = "S";
   AppendUint32BE(oid, &k);
   return k;
 }
+
+// The data directory's OID counter, stored ahead as sequences are (kept under "O": the first
+// OID not yet covered), so that a write per OID is not needed and a crash skips OIDs rather
+// than handing one out twice.
+class StoredOidCounter : public OidSource {
+ public:
+  StoredOidCounter(Store* store, uint32_t next) : store_(store), next_(next), stored_(next) {}
+  uint32_t Next() override {
+    std::lock_guard<std::mutex> lock(mu_);
+    if (next_ >= stored_) {
+      stored_ = next_ + kAhead;
+      std::string v;
+      AppendUint32BE(stored_, &v);
+      store_->PutNonTransactional(kKey, v);
+    }
+    return next_++;
+  }
+  static constexpr const char* kKey = "O";
+
+ private:
+  static constexpr uint32_t kAhead = 1024;
+  Store* store_;
+  std::mutex mu_;
+  uint32_t next_, stored_;
+};
 }  // namespace
+
+std::string Database::CatalogKey(uint32_t db) {
+  if (db == kPostgresDatabaseOid) return "C";
+  std::string k = "C";
+  AppendUint32BE(db, &k);
+  return k;
+}
 
 std::unique_ptr<Database> Database::Open(const std::string& dir, size_t cache_bytes) {
   std::error_code ec;
@@ -26,25 +57,98 @@ std::unique_ptr<Database> Database::Open(const std::string& dir, size_t cache_by
   db->config_ = std::make_unique<ServerConfig>(dir);
   db->store_ = Store::Open(dir, cache_bytes);
   db->statistics_ = std::make_unique<StatisticsCache>(db->store_.get());
+  Store* store = db->store_.get();
+  // The OID counter continues after every OID given so far: the stored counter's, or, in a
+  // data directory from before it, the postgres catalog's own.
   std::string bytes;
-  if (db->store_->GetCommitted(kCatalogKey, &bytes)) {
-    db->catalog_ = Catalog::Deserialize(bytes);
-  } else {
-    auto c = Catalog::Bootstrap();
-    db->store_->PutNonTransactional(kCatalogKey, c->Serialize());
-    db->catalog_ = c;
+  uint32_t next_oid = oid::kFirstUserOid;
+  std::shared_ptr<Catalog> postgres;
+  std::vector<RoleDef> legacy_roles;
+  if (store->GetCommitted("C", &bytes)) {
+    postgres = Catalog::Deserialize(bytes, &legacy_roles);
+    next_oid = std::max(next_oid, postgres->next_oid());
   }
+  if (store->GetCommitted(StoredOidCounter::kKey, &bytes) && bytes.size() == 4) {
+    uint32_t stored = 0;
+    for (unsigned char b : bytes) stored = stored << 8 | b;
+    next_oid = std::max(next_oid, stored);
+  }
+  db->oids_ = std::make_shared<StoredOidCounter>(store, next_oid);
+  std::shared_ptr<ClusterCatalog> cluster;
+  if (store->GetCommitted(kClusterKey, &bytes)) {
+    cluster = ClusterCatalog::Deserialize(bytes);
+  } else {
+    // A new data directory, or one from before the cluster catalog: its roles move there.
+    cluster = ClusterCatalog::Bootstrap(std::move(legacy_roles));
+    store->PutNonTransactional(kClusterKey, cluster->Serialize());
+  }
+  cluster->set_oid_source(db->oids_);
+  db->cluster_ = cluster;
+  if (postgres) {
+    postgres->set_oid_source(db->oids_);
+    db->catalogs_[kPostgresDatabaseOid] = postgres;
+  }
+  db->catalog(kPostgresDatabaseOid);  // a new data directory writes its catalog now
   return db;
 }
 
-std::shared_ptr<const Catalog> Database::catalog() {
+std::shared_ptr<const Catalog> Database::catalog(uint32_t db) {
   std::lock_guard<std::mutex> lock(catalog_mu_);
-  return catalog_;
+  auto it = catalogs_.find(db);
+  if (it != catalogs_.end()) return it->second;
+  std::string bytes;
+  std::shared_ptr<Catalog> c;
+  if (store_->GetCommitted(CatalogKey(db), &bytes)) {
+    c = Catalog::Deserialize(bytes);
+  } else {
+    // A session left in a database dropped meanwhile must not make it again.
+    if (!cluster_->FindDatabase(db))
+      throw Error(sqlstate::kInvalidCatalogName, "database with OID " + std::to_string(db) + " does not exist");
+    c = Catalog::Bootstrap();
+    c->set_oid_source(oids_);
+    store_->PutNonTransactional(CatalogKey(db), c->Serialize());
+  }
+  c->set_oid_source(oids_);
+  catalogs_[db] = c;
+  return c;
 }
 
-void Database::PublishCatalog(std::shared_ptr<const Catalog> c) {
+void Database::PublishCatalog(uint32_t db, std::shared_ptr<const Catalog> c) {
   std::lock_guard<std::mutex> lock(catalog_mu_);
-  catalog_ = std::move(c);
+  catalogs_[db] = std::move(c);
+}
+
+void Database::DropDatabaseStorage(uint32_t db) {
+  std::shared_ptr<const Catalog> c;
+  {
+    std::lock_guard<std::mutex> lock(catalog_mu_);
+    auto it = catalogs_.find(db);
+    if (it != catalogs_.end()) c = it->second;
+    catalogs_.erase(db);
+  }
+  const std::string key = CatalogKey(db);
+  std::string bytes;
+  if (!c && store_->GetCommitted(key, &bytes)) c = Catalog::Deserialize(bytes);
+  auto drop_range = [&](const std::string& prefix) { store_->DeleteRange(prefix, PrefixSuccessor(prefix)); };
+  if (c) {
+    for (const auto& [oid, t] : c->tables()) {
+      for (const std::string& p : {RelationPrefix(oid), StatisticsKey(oid), SizesKey(oid)}) drop_range(p);
+      statistics_->Forget(oid);
+    }
+    for (const auto& [oid, i] : c->indexes()) drop_range(RelationPrefix(oid));
+    for (const auto& [oid, seq] : c->sequences()) DropSequenceState(oid);
+  }
+  store_->DeleteRange(key, key + '\0');  // this key alone: "C" begins every database's key
+}
+
+std::shared_ptr<const ClusterCatalog> Database::cluster() {
+  std::lock_guard<std::mutex> lock(catalog_mu_);
+  return cluster_;
+}
+
+void Database::PublishCluster(std::shared_ptr<const ClusterCatalog> c) {
+  std::lock_guard<std::mutex> lock(catalog_mu_);
+  cluster_ = std::move(c);
 }
 
 Database::SeqState& Database::LoadSeq(const SequenceDef& seq) {

@@ -27,10 +27,23 @@ class Database {
   Store* store() { return store_.get(); }
   const std::string& dir() const { return dir_; }
 
-  // The newest committed catalog. Cheap: a shared_ptr copy under a mutex.
-  std::shared_ptr<const Catalog> catalog();
+  // The newest committed catalog of database `db` (loaded on first use; a database whose
+  // catalog was never written gets a fresh one). Cheap after that: a shared_ptr copy under a
+  // mutex.
+  std::shared_ptr<const Catalog> catalog(uint32_t db = kPostgresDatabaseOid);
   // Installs the catalog a committing DDL transaction wrote. REQUIRES: publish_mu() held.
-  void PublishCatalog(std::shared_ptr<const Catalog> c);
+  void PublishCatalog(uint32_t db, std::shared_ptr<const Catalog> c);
+  // Removes a dropped database's storage once its DROP DATABASE committed: every relation's
+  // keys, its sequences and statistics, its catalog.
+  void DropDatabaseStorage(uint32_t db);
+  // The storage key of database `db`'s catalog ("C" for postgres, as before there were others).
+  static std::string CatalogKey(uint32_t db);
+  // The shared catalog: roles and databases (key "G").
+  std::shared_ptr<const ClusterCatalog> cluster();
+  void PublishCluster(std::shared_ptr<const ClusterCatalog> c);  // REQUIRES: publish_mu() held
+  static constexpr const char* kClusterKey = "G";
+  // Hands out OIDs for the objects of every database (see OidSource).
+  const std::shared_ptr<OidSource>& oids() { return oids_; }
   // Held across "commit a DDL transaction + publish its catalog" so that the next DDL
   // transaction copies the catalog only after it has been published.
   std::mutex& publish_mu() { return publish_mu_; }
@@ -74,7 +87,9 @@ class Database {
   std::unique_ptr<Store> store_;
   std::unique_ptr<StatisticsCache> statistics_;
   std::mutex catalog_mu_;
-  std::shared_ptr<const Catalog> catalog_;
+  std::map<uint32_t, std::shared_ptr<const Catalog>> catalogs_;
+  std::shared_ptr<const ClusterCatalog> cluster_;
+  std::shared_ptr<OidSource> oids_;
   std::mutex publish_mu_;
   std::mutex seq_mu_;
   std::map<uint32_t, SeqState> seqs_;

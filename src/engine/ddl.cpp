@@ -476,7 +476,7 @@ static void ExecuteAlterEnum(PgQuery__AlterEnumStmt* stmt, ExecState* st, Result
     }
     ne->labels.insert(ne->labels.begin() + at, stmt->new_val);
     // usable once committed, unless the type itself is new in this transaction
-    if (st->db->catalog()->FindEnumByOid(ne->type_oid)) ne->uncommitted.push_back(stmt->new_val);
+    if (st->db->catalog(st->session->database_oid())->FindEnumByOid(ne->type_oid)) ne->uncommitted.push_back(stmt->new_val);
     renumber_from = at < static_cast<int64_t>(ne->labels.size()) - 1 ? at : -1;
   }
   cat->ReplaceEnum(ne);
@@ -637,7 +637,7 @@ static void ApplyRoleOptions(RoleDef* r, Node** options, size_t n) {
 }
 
 static void ExecuteCreateRole(PgQuery__CreateRoleStmt* stmt, ExecState* st, ResultSink* sink) {
-  Catalog* cat = st->session->MutableCatalog(st);
+  ClusterCatalog* cat = st->session->MutableCluster();
   std::string name = stmt->role;
   if (cat->FindRole(name)) throw Error(sqlstate::kDuplicateObject, "role \"" + name + "\" already exists");
   RoleDef r;
@@ -650,7 +650,7 @@ static void ExecuteCreateRole(PgQuery__CreateRoleStmt* stmt, ExecState* st, Resu
 }
 
 static void ExecuteAlterRole(PgQuery__AlterRoleStmt* stmt, ExecState* st, ResultSink* sink) {
-  Catalog* cat = st->session->MutableCatalog(st);
+  ClusterCatalog* cat = st->session->MutableCluster();
   std::string name = stmt->role && stmt->role->rolename ? stmt->role->rolename : "";
   RoleDef* r = cat->MutableRole(name);
   if (!r) throw Error(sqlstate::kUndefinedObject, "role \"" + name + "\" does not exist");
@@ -659,7 +659,7 @@ static void ExecuteAlterRole(PgQuery__AlterRoleStmt* stmt, ExecState* st, Result
 }
 
 static void ExecuteDropRole(PgQuery__DropRoleStmt* stmt, ExecState* st, ResultSink* sink) {
-  Catalog* cat = st->session->MutableCatalog(st);
+  ClusterCatalog* cat = st->session->MutableCluster();
   for (size_t i = 0; i < stmt->n_roles; i++) {
     auto* rs = stmt->roles[i]->role_spec;
     std::string name = rs->rolename ? rs->rolename : "";

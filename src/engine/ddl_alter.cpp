@@ -270,6 +270,10 @@ void ExecuteAlterTable(PgQuery__AlterTableStmt* stmt, ExecState* st, ResultSink*
 }
 
 void ExecuteRename(PgQuery__RenameStmt* stmt, ExecState* st, ResultSink* sink) {
+  if (stmt->rename_type == PG_QUERY__OBJECT_TYPE__OBJECT_DATABASE) {
+    ExecuteRenameDatabase(stmt->subname, stmt->newname, st, sink);
+    return;
+  }
   Catalog* cat = st->session->MutableCatalog(st);
   auto path = st->session->SearchPath();
   std::string newname = stmt->newname;

@@ -109,7 +109,7 @@ std::unique_ptr<EmbeddedDatabase> EmbeddedDatabase::Open(const std::string& dir)
 EmbeddedDatabase::~EmbeddedDatabase() = default;
 
 std::unique_ptr<Connection> EmbeddedDatabase::Connect(const std::string& user) {
-  if (!db_->catalog()->FindRole(user)) throw Error(sqlstate::kInvalidAuthorizationSpecification, "role \"" + user + "\" does not exist");
+  if (!db_->cluster()->FindRole(user)) throw Error(sqlstate::kInvalidAuthorizationSpecification, "role \"" + user + "\" does not exist");
   return std::unique_ptr<Connection>(new Connection(std::make_unique<Session>(db_.get(), user, "postgres")));
 }
 

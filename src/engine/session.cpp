@@ -31,8 +31,18 @@ int64_t NowMicros() {
 
 Session::Session(Database* db, std::string user, std::string database)
     : db_(db), user_(std::move(user)), database_(std::move(database)), pid_(db->NewBackendPid()), advisory_(db, pid_) {
+  auto cluster = db_->cluster();
+  const DatabaseDef* d = cluster->FindDatabase(database_);
+  if (!d) throw Error(sqlstate::kInvalidCatalogName, "database \"" + database_ + "\" does not exist");
+  if (!d->allow_connections)
+    throw Error(sqlstate::kObjectNotInPrerequisiteState, "database \"" + database_ + "\" is not currently accepting connections");
+  const RoleDef* role = cluster->FindRole(user_);
+  if (d->connection_limit >= 0 && !(role && role->superuser) &&
+      db_->backends().OthersIn(d->oid, pid_).size() >= static_cast<size_t>(d->connection_limit))
+    throw Error(sqlstate::kTooManyConnections, "too many connections for database \"" + database_ + "\"");
+  database_oid_ = d->oid;
   InitSettings();
-  db_->backends().Add(pid_, &cancel_requested);
+  db_->backends().Add(pid_, &cancel_requested, database_oid_);
 }
 
 Session::~Session() {
@@ -75,10 +85,12 @@ DateTimeContext Session::DateTime() const {
   if (tz_) dt.tz = tz_;
   dt.now = txn_start_ ? txn_start_ : NowMicros();
   auto catalog = CurrentCatalog();
+  auto cluster = CurrentCluster();
   std::string path = *GetSetting("search_path");
-  if (!names_ || catalog.get() != names_catalog_ || path != names_path_) {
-    names_ = MakeObjectNames(catalog, SearchPath(), database());
+  if (!names_ || catalog.get() != names_catalog_ || cluster.get() != names_cluster_ || path != names_path_) {
+    names_ = MakeObjectNames(catalog, cluster, SearchPath(), database());
     names_catalog_ = catalog.get();
+    names_cluster_ = cluster.get();
     names_path_ = path;
   }
   dt.names = names_;
@@ -99,20 +111,40 @@ std::optional<int64_t> Session::currval(uint32_t seq) const {
 
 std::shared_ptr<const Catalog> Session::CurrentCatalog() const {
   if (txn_catalog_) return txn_catalog_;
-  return db_->catalog();
+  return db_->catalog(database_oid_);
 }
+
+namespace {
+// Serializes DDL: the catalog key's lock is held until the transaction ends.
+void LockCatalogKey(rocksdb::Transaction* txn, const std::string& key) {
+  std::string unused;
+  rocksdb::Status s = txn->GetForUpdate(rocksdb::ReadOptions(), key, &unused, true, false);
+  if (!s.ok() && !s.IsNotFound()) CheckStatus(s, "catalog lock");
+}
+}  // namespace
 
 Catalog* Session::MutableCatalog(ExecState* st) {
   if (!txn_catalog_) {
-    // Serialize DDL: hold the catalog key's lock until this transaction ends.
-    std::string unused;
-    rocksdb::Status s = txn_->GetForUpdate(rocksdb::ReadOptions(), "C", &unused, true, false);
-    if (!s.ok() && !s.IsNotFound()) CheckStatus(s, "catalog lock");
+    LockCatalogKey(txn_, Database::CatalogKey(database_oid_));
     std::lock_guard<std::mutex> lock(db_->publish_mu());
-    txn_catalog_ = std::make_shared<Catalog>(*db_->catalog());
+    txn_catalog_ = std::make_shared<Catalog>(*db_->catalog(database_oid_));
   }
   st->catalog = txn_catalog_;
   return txn_catalog_.get();
+}
+
+std::shared_ptr<const ClusterCatalog> Session::CurrentCluster() const {
+  if (txn_cluster_) return txn_cluster_;
+  return db_->cluster();
+}
+
+ClusterCatalog* Session::MutableCluster() {
+  if (!txn_cluster_) {
+    LockCatalogKey(txn_, Database::kClusterKey);
+    std::lock_guard<std::mutex> lock(db_->publish_mu());
+    txn_cluster_ = std::make_shared<ClusterCatalog>(*db_->cluster());
+  }
+  return txn_cluster_.get();
 }
 
 void Session::BeginTxn(bool explicit_block) {
@@ -192,13 +224,17 @@ void Session::CommitTxn() {
     }
   }
   rocksdb::Status s;
-  if (txn_catalog_) {
-    txn_catalog_->CommitEnumLabels();
-    s = txn_->Put("C", txn_catalog_->Serialize());
+  if (txn_catalog_ || txn_cluster_) {
+    if (txn_catalog_) {
+      txn_catalog_->CommitEnumLabels();
+      s = txn_->Put(Database::CatalogKey(database_oid_), txn_catalog_->Serialize());
+    }
+    if (s.ok() && txn_cluster_) s = txn_->Put(Database::kClusterKey, txn_cluster_->Serialize());
     if (s.ok()) {
       std::lock_guard<std::mutex> lock(db_->publish_mu());
       s = txn_->Commit();
-      if (s.ok()) db_->PublishCatalog(txn_catalog_);
+      if (s.ok() && txn_catalog_) db_->PublishCatalog(database_oid_, txn_catalog_);
+      if (s.ok() && txn_cluster_) db_->PublishCluster(txn_cluster_);
     }
   } else if (written == 0) {
     // Nothing written: ending the transaction only releases its locks. A commit would still
@@ -220,9 +256,12 @@ void Session::CommitTxn() {
       analyzed_.push_back(rel);
     }
     for (uint32_t table : analyzed_) db_->statistics().Forget(table);
+    for (uint32_t dropped : pending_database_drops_) db_->DropDatabaseStorage(dropped);
   }
   txn_catalog_.reset();
+  txn_cluster_.reset();
   pending_drops_.clear();
+  pending_database_drops_.clear();
   analyzed_.clear();
   in_block_ = false;
   implicit_block_ = false;
@@ -265,7 +304,9 @@ void Session::RollbackTxn() {
   implicit_block_ = false;
   until_sync_ = false;
   txn_catalog_.reset();
+  txn_cluster_.reset();
   pending_drops_.clear();
+  pending_database_drops_.clear();
   analyzed_.clear();
   in_block_ = false;
   failed_ = false;
@@ -789,6 +830,8 @@ void Session::Dispatch(Node* stmt, const PreparedStatement* prepared, ExecState*
     case PG_QUERY__NODE__NODE_REINDEX_STMT: ExecuteReindex(stmt->reindex_stmt, st, sink, in_block_); return;
     case PG_QUERY__NODE__NODE_CLUSTER_STMT: ExecuteCluster(stmt->cluster_stmt, st, sink, in_block_); return;
     case PG_QUERY__NODE__NODE_CHECK_POINT_STMT: ExecuteCheckpoint(st, sink); return;
+    case PG_QUERY__NODE__NODE_CREATEDB_STMT: ExecuteCreateDatabase(stmt->createdb_stmt, st, sink, in_block_); return;
+    case PG_QUERY__NODE__NODE_DROPDB_STMT: ExecuteDropDatabase(stmt->dropdb_stmt, st, sink, in_block_); return;
     case PG_QUERY__NODE__NODE_PREPARE_STMT: ExecutePrepareStmt(stmt->prepare_stmt, st, sink); return;
     case PG_QUERY__NODE__NODE_DEALLOCATE_STMT: ExecuteDeallocate(stmt->deallocate_stmt, sink); return;
     case PG_QUERY__NODE__NODE_LOCK_STMT: ExecuteLockTable(stmt->lock_stmt, st, sink, in_block_); return;

@@ -84,6 +84,7 @@ class Session {
 
   const std::string& user() const { return user_; }
   const std::string& database() const { return database_; }
+  uint32_t database_oid() const { return database_oid_; }
   int32_t pid() const { return pid_; }
   std::vector<std::string> SearchPath() const;
   // Settings (engine/session_settings.cpp). GetSetting returns the value as SHOW prints it,
@@ -125,6 +126,12 @@ class Session {
   std::shared_ptr<const Catalog> CurrentCatalog() const;
   // A private, writable copy for DDL; locks out concurrent DDL until this transaction ends.
   Catalog* MutableCatalog(ExecState* st);
+  // The shared catalog (roles, databases) this transaction sees, and its writable copy for
+  // role and database statements (which locks out the others of every database).
+  std::shared_ptr<const ClusterCatalog> CurrentCluster() const;
+  ClusterCatalog* MutableCluster();
+  // Registers a dropped database whose storage goes once the transaction commits.
+  void DropDatabaseOnCommit(uint32_t db) { pending_database_drops_.push_back(db); }
   // Registers relations whose storage must be removed once the transaction commits.
   void DropStorageOnCommit(uint32_t rel) { pending_drops_.push_back(rel); }
   // ANALYZE wrote new statistics of `table`: the planner's cache forgets them at commit.
@@ -187,6 +194,7 @@ class Session {
   // The ObjectNames handed to each statement, rebuilt only when the catalog or search_path changes.
   mutable std::shared_ptr<const ObjectNames> names_;
   mutable const Catalog* names_catalog_ = nullptr;
+  mutable const ClusterCatalog* names_cluster_ = nullptr;
   mutable std::string names_path_;
   mutable std::shared_ptr<const TimeZone> tz_;
   HeadHints::Writer hint_writer_;  // txn_'s Puts, announced to the head hints until it ends
@@ -202,6 +210,9 @@ class Session {
   bool txn_query_started_ = false;  // after this, the isolation level can no longer change
   std::shared_ptr<Catalog> txn_catalog_;  // private copy after DDL in this transaction
   std::vector<uint32_t> pending_drops_;
+  std::vector<uint32_t> pending_database_drops_;
+  std::shared_ptr<ClusterCatalog> txn_cluster_;
+  uint32_t database_oid_ = 0;
   std::vector<uint32_t> analyzed_;
   // A savepoint remembers the transaction's catalog copy, since DDL changes are not in storage
   // until commit.

@@ -70,7 +70,7 @@ std::string SettingKey(const std::string& name, const SettingDef** def) {
 void Session::InitSettings() {
   server_ = db_->config().Current();
   server_generation_ = db_->config().generation();
-  const RoleDef* role = db_->catalog()->FindRole(user_);
+  const RoleDef* role = db_->cluster()->FindRole(user_);
   superuser_ = role && role->superuser;
   reset_values_["session_authorization"] = user_;
   reset_values_["is_superuser"] = superuser_ ? "on" : "off";

@@ -133,7 +133,7 @@ void RegisterSizeFunctions() {
     return Value::Int(database_bytes(*ctx.state));
   });
   Register("pg_database_size", {kOidT}, bigint, [database_bytes](const std::vector<Value>& a, EvalContext& ctx) {
-    if (a[0].i() != catalog_oid::kCurrentDatabase) return Value::Null();
+    if (a[0].i() != ctx.state->session->database_oid()) return Value::Null();
     return Value::Int(database_bytes(*ctx.state));
   });
 }

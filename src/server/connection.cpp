@@ -132,8 +132,8 @@ class Connection {
       std::string user = params["user"];
       if (user.empty()) throw Error(sqlstate::kInvalidAuthorizationSpecification, "no PostgreSQL user name specified in startup packet");
       std::string database = params.count("database") ? params["database"] : user;
-      auto cat = server_->db()->catalog();
-      const RoleDef* role = cat->FindRole(user);
+      auto cluster = server_->db()->cluster();
+      const RoleDef* role = cluster->FindRole(user);
       if (!role) throw Error(sqlstate::kInvalidAuthorizationSpecification, "role \"" + user + "\" does not exist");
       if (!role->login) throw Error(sqlstate::kInvalidAuthorizationSpecification, "role \"" + user + "\" is not permitted to log in");
       if (!role->password.empty() && !Authenticate(user, role->password)) return false;

@@ -1,8 +1,13 @@
 // Storage: a RocksDB TransactionDB holding every key of the database.
 //
 // Key layout (first byte is the key space):
-//   "C"                         the serialized catalog (see catalog/catalog.hpp)
+//   "C"                         the postgres database's catalog (see catalog/catalog.hpp)
+//   "C" + database oid (4 BE)   another database's catalog
+//   "G"                         the cluster catalog: roles, databases (catalog/cluster_catalog.hpp)
+//   "O"                         the OID counter: first OID not yet covered (4 BE)
 //   "S" + seq oid (4 BE)        sequence state: last_value (8 BE), is_called (1 byte)
+//   "T" / "P" + table oid       ANALYZE's column statistics / row and page counts
+//                               (access/statistics_store.hpp)
 //   "r" + relation oid (4 BE) + memcomparable key (common/keycodec.hpp)
 //        tables:  key = primary key columns (or hidden 8-byte row id); value = row (rowcodec)
 //        indexes: key = index columns + table key (non-unique, or unique with a NULL);

@@ -73,9 +73,13 @@ class Tusk:
         while time.time() < deadline and self.proc.poll() is None:
             try:
                 socket.create_connection(("127.0.0.1", self.port), timeout=1).close()
-                return
             except OSError:
                 time.sleep(0.05)
+                continue
+            # the suite's files run in database "regression", as under pg_regress
+            subprocess.run(["psql", "-X", "-q", "-h", "127.0.0.1", "-p", str(self.port), "-U", "postgres",
+                            "-d", "postgres", "-c", "CREATE DATABASE regression"], capture_output=True, timeout=60)
+            return
         raise RuntimeError(f"tusk did not start; see {log_path}")
 
     def died(self):

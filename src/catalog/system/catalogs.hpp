@@ -37,7 +37,6 @@ inline constexpr uint32_t kPgCatalog = 11;
 inline constexpr uint32_t kDatabaseOwnerRole = 6171;  // pg_database_owner, owner of public
 inline constexpr uint32_t kHeapAm = 2, kBtreeAm = 403;
 inline constexpr uint32_t kDefaultCollation = 100, kCCollation = 950;
-inline constexpr uint32_t kCurrentDatabase = 5;  // the one database, as PostgreSQL's "postgres"
 }  // namespace catalog_oid
 
 // PostgreSQL 15's predefined roles (pg_monitor, pg_read_all_data, ...): OID and name.
@@ -48,7 +47,7 @@ struct PredefinedRole {
 const std::vector<PredefinedRole>& PredefinedRoles();
 
 // The name of the role that owns every object (the bootstrap superuser).
-std::string OwnerName(const Catalog& cat);
+std::string OwnerName(ExecState& st);
 
 // The collation of a column of this type (pg_attribute.attcollation): "default" for text
 // types, "C" for name, none (0) for the others.

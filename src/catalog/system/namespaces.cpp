@@ -1,6 +1,8 @@
 // pg_namespace (the schemas) and pg_init_privs (initdb's grants).
 #include "catalog/system/catalogs.hpp"
 #include "catalog/system/system_relation.hpp"
+#include "engine/database.hpp"
+#include "engine/session.hpp"
 #include "execution/exec_state.hpp"
 
 namespace tusk {
@@ -10,18 +12,16 @@ uint32_t NamespaceOid(const Catalog& cat, const std::string& name) {
   return s ? s->oid : 0;
 }
 
-std::string OwnerName(const Catalog& cat) {
-  for (const auto& [oid, role] : cat.roles())
-    if (oid == catalog_oid::kBootstrapSuperuser) return role.name;
-  return "postgres";
+std::string OwnerName(ExecState& st) {
+  return st.session ? st.session->CurrentCluster()->SuperuserName() : st.db->cluster()->SuperuserName();
 }
 
 namespace {
 // The ACL initdb gives a built-in schema (its owner may use and create, everyone may use it);
 // NULL (the default) for the schemas users create.
-Value SchemaAcl(const Catalog& cat, uint32_t oid) {
+Value SchemaAcl(ExecState& st, uint32_t oid) {
   if (oid >= oid::kFirstUserOid) return Value::Null();
-  std::string o = oid == 2200 ? "pg_database_owner" : OwnerName(cat);
+  std::string o = oid == 2200 ? "pg_database_owner" : OwnerName(st);
   return Value::Array({Value::Str(o + "=UC/" + o), Value::Str("=U/" + o)});
 }
 }  // namespace
@@ -37,7 +37,7 @@ void RegisterNamespaceCatalogs() {
     for (const auto& [oid, s] : st.catalog->schemas()) {
       // PostgreSQL 15 gives public (OID 2200) to pg_database_owner
       uint32_t owner = oid == 2200 ? catalog_oid::kDatabaseOwnerRole : catalog_oid::kBootstrapSuperuser;
-      rows->push_back({OidValue(oid), NameValue(s.name), OidValue(owner), SchemaAcl(*st.catalog, oid)});
+      rows->push_back({OidValue(oid), NameValue(s.name), OidValue(owner), SchemaAcl(st, oid)});
     }
   };
   RegisterSystemRelation(std::move(r));
@@ -52,7 +52,7 @@ void RegisterNamespaceCatalogs() {
   init.rows = [](ExecState& st, std::vector<Row>* rows) {
     for (uint32_t schema : {11u, 2200u})
       if (st.catalog->schemas().count(schema))
-        rows->push_back({OidValue(schema), OidValue(2615), Value::Int(0), CharValue('i'), SchemaAcl(*st.catalog, schema)});
+        rows->push_back({OidValue(schema), OidValue(2615), Value::Int(0), CharValue('i'), SchemaAcl(st, schema)});
   };
   RegisterSystemRelation(std::move(init));
 }

@@ -40,8 +40,9 @@ std::vector<std::string> SplitQualifiedName(const std::string& text) {
 
 class CatalogNames : public ObjectNames {
  public:
-  CatalogNames(std::shared_ptr<const Catalog> cat, std::vector<std::string> path, std::string database)
-      : cat_(std::move(cat)), path_(std::move(path)), database_(std::move(database)) {}
+  CatalogNames(std::shared_ptr<const Catalog> cat, std::shared_ptr<const ClusterCatalog> cluster,
+               std::vector<std::string> path, std::string database)
+      : cat_(std::move(cat)), cluster_(std::move(cluster)), path_(std::move(path)), database_(std::move(database)) {}
 
   std::optional<std::string> Name(uint32_t type, uint32_t oid) const override {
     switch (type) {
@@ -61,7 +62,7 @@ class CatalogNames : public ObjectNames {
           if (id == oid) return QuoteIdent(s.name);
         return std::nullopt;
       case oid::kRegrole:
-        for (const auto& [id, r] : cat_->roles())
+        for (const auto& [id, r] : cluster_->roles())
           if (id == oid) return QuoteIdent(r.name);
         for (const auto& p : PredefinedRoles())
           if (p.oid == oid) return std::string(p.name);
@@ -105,7 +106,7 @@ class CatalogNames : public ObjectNames {
       case oid::kRegrole: {
         auto parts = SplitQualifiedName(trimmed);
         if (parts.size() != 1) throw Error(sqlstate::kInvalidName, "invalid name syntax");
-        if (const RoleDef* r = cat_->FindRole(parts[0])) return r->oid;
+        if (const RoleDef* r = cluster_->FindRole(parts[0])) return r->oid;
         for (const auto& p : PredefinedRoles())
           if (parts[0] == p.name) return p.oid;
         throw Error(sqlstate::kUndefinedObject, "role \"" + parts[0] + "\" does not exist");
@@ -163,14 +164,15 @@ class CatalogNames : public ObjectNames {
   }
 
   std::shared_ptr<const Catalog> cat_;
+  std::shared_ptr<const ClusterCatalog> cluster_;
   std::vector<std::string> path_;
   std::string database_;
 };
 }  // namespace
 
-std::shared_ptr<const ObjectNames> MakeObjectNames(std::shared_ptr<const Catalog> cat, std::vector<std::string> search_path,
-                                                   std::string database) {
-  return std::make_shared<CatalogNames>(std::move(cat), std::move(search_path), std::move(database));
+std::shared_ptr<const ObjectNames> MakeObjectNames(std::shared_ptr<const Catalog> cat, std::shared_ptr<const ClusterCatalog> cluster,
+                                                   std::vector<std::string> search_path, std::string database) {
+  return std::make_shared<CatalogNames>(std::move(cat), std::move(cluster), std::move(search_path), std::move(database));
 }
 
 std::optional<uint32_t> FindRelationOid(const Catalog& cat, const std::string& schema, const std::string& name,

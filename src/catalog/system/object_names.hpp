@@ -12,8 +12,8 @@
 namespace tusk {
 
 // `database`: the session's, which a three-part name must start with.
-std::shared_ptr<const ObjectNames> MakeObjectNames(std::shared_ptr<const Catalog> cat, std::vector<std::string> search_path,
-                                                   std::string database);
+std::shared_ptr<const ObjectNames> MakeObjectNames(std::shared_ptr<const Catalog> cat, std::shared_ptr<const ClusterCatalog> cluster,
+                                                   std::vector<std::string> search_path, std::string database);
 
 // The relation (user or system) an unqualified or qualified name finds.
 std::optional<uint32_t> FindRelationOid(const Catalog& cat, const std::string& schema, const std::string& name,

@@ -312,7 +312,7 @@ void RegisterTablesView() {
                {"hastriggers", Type(oid::kBool)}, {"rowsecurity", Type(oid::kBool)}};
   r.rows = [](ExecState& st, std::vector<Row>* rows) {
     const Catalog& cat = *st.catalog;
-    std::string owner = OwnerName(cat);
+    std::string owner = OwnerName(st);
     for (const auto& rel : AllRelations(cat)) {
       if (rel.kind != 'r') continue;
       std::string schema;
@@ -357,7 +357,7 @@ void RegisterSequencesView() {
                {"data_type", Type(oid::kRegtype)}, {"start_value", i8}, {"min_value", i8}, {"max_value", i8},
                {"increment_by", i8}, {"cycle", Type(oid::kBool)}, {"cache_size", i8}, {"last_value", i8}};
   r.rows = [](ExecState& st, std::vector<Row>* rows) {
-    std::string owner = OwnerName(*st.catalog);
+    std::string owner = OwnerName(st);
     for (const auto& [oid, s] : st.catalog->sequences()) {
       auto last = st.db->LastValue(s);
       rows->push_back({NameValue(s.schema), NameValue(s.name), NameValue(owner), OidValue(s.type), Value::Int(s.start),

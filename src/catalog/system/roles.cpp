@@ -3,6 +3,7 @@
 // (pg_monitor, pg_read_all_data, ...) with their OIDs, as tools expect to find them.
 #include "catalog/system/catalogs.hpp"
 #include "catalog/system/system_relation.hpp"
+#include "engine/database.hpp"
 #include "engine/session.hpp"
 #include "execution/exec_state.hpp"
 
@@ -19,6 +20,10 @@ const std::vector<PredefinedRole>& PredefinedRoles() {
 }
 
 namespace {
+std::shared_ptr<const ClusterCatalog> Cluster(ExecState& st) {
+  return st.session ? st.session->CurrentCluster() : st.db->cluster();
+}
+
 // the predefined roles pg_monitor is a member of (pg_auth_members)
 const uint32_t kMonitorMembers[] = {3374, 3375, 3377};
 
@@ -30,9 +35,10 @@ struct RoleRow {
   std::string password;
 };
 
-std::vector<RoleRow> AllRoles(const Catalog& cat) {
+std::vector<RoleRow> AllRoles(ExecState& st) {
   std::vector<RoleRow> out;
-  for (const auto& [oid, r] : cat.roles()) out.push_back({oid, r.name, r.superuser, r.createrole, r.createdb, r.login, r.password});
+  auto cluster = Cluster(st);
+  for (const auto& [oid, r] : cluster->roles()) out.push_back({oid, r.name, r.superuser, r.createrole, r.createdb, r.login, r.password});
   for (const auto& p : PredefinedRoles()) out.push_back({p.oid, p.name, false, false, false, false, ""});
   return out;
 }
@@ -53,7 +59,7 @@ void RegisterAuthid() {
                {"rolcanlogin", Type(oid::kBool)}, {"rolreplication", Type(oid::kBool)},  {"rolbypassrls", Type(oid::kBool)},
                {"rolconnlimit", Type(oid::kInt4)}, {"rolpassword", Type(oid::kText)},    {"rolvaliduntil", Type(oid::kTimestamptz)}};
   r.rows = [](ExecState& st, std::vector<Row>* rows) {
-    for (const auto& x : AllRoles(*st.catalog))
+    for (const auto& x : AllRoles(st))
       rows->push_back({OidValue(x.oid), NameValue(x.name), Value::Bool(x.super), Value::Bool(true), Value::Bool(x.createrole),
                        Value::Bool(x.createdb), Value::Bool(x.login), Value::Bool(Initdb(x)), Value::Bool(Initdb(x)), Value::Int(-1),
                        Password(x.password), Value::Null()});
@@ -74,7 +80,7 @@ void RegisterRoleViews() {
                    {"rolvaliduntil", Type(oid::kTimestamptz)}, {"rolbypassrls", Type(oid::kBool)},
                    {"rolconfig", Type(oid::kText, -1, true)}, {"oid", Type(oid::kOid)}};
   roles.rows = [](ExecState& st, std::vector<Row>* rows) {
-    for (const auto& x : AllRoles(*st.catalog))
+    for (const auto& x : AllRoles(st))
       rows->push_back({NameValue(x.name), Value::Bool(x.super), Value::Bool(true), Value::Bool(x.createrole), Value::Bool(x.createdb),
                        Value::Bool(x.login), Value::Bool(Initdb(x)), Value::Int(-1), Value::Str("********"), Value::Null(),
                        Value::Bool(Initdb(x)), Value::Null(), OidValue(x.oid)});
@@ -90,7 +96,7 @@ void RegisterRoleViews() {
                   {"usesuper", Type(oid::kBool)},   {"userepl", Type(oid::kBool)},       {"usebypassrls", Type(oid::kBool)},
                   {"passwd", Type(oid::kText)},     {"valuntil", Type(oid::kTimestamptz)}, {"useconfig", Type(oid::kText, -1, true)}};
   user.rows = [](ExecState& st, std::vector<Row>* rows) {
-    for (const auto& x : AllRoles(*st.catalog))
+    for (const auto& x : AllRoles(st))
       if (x.login)
         rows->push_back({NameValue(x.name), OidValue(x.oid), Value::Bool(x.createdb), Value::Bool(x.super), Value::Bool(Initdb(x)),
                          Value::Bool(Initdb(x)), Value::Str("********"), Value::Null(), Value::Null()});
@@ -111,7 +117,7 @@ void RegisterAuthMembers() {
   RegisterSystemRelation(std::move(r));
 }
 
-// One data directory is one database, which answers to the name the client connected with.
+// Every database of the data directory (the cluster catalog's).
 void RegisterDatabase() {
   SystemRelation r;
   r.oid = 1262;
@@ -124,10 +130,18 @@ void RegisterDatabase() {
                {"datctype", Type(oid::kText)},     {"daticulocale", Type(oid::kText)}, {"datcollversion", Type(oid::kText)},
                {"datacl", Type(oid::kAclitem, -1, true)}};
   r.rows = [](ExecState& st, std::vector<Row>* rows) {
-    rows->push_back({OidValue(catalog_oid::kCurrentDatabase), NameValue(st.session->database()), OidValue(catalog_oid::kBootstrapSuperuser),
-                     Value::Int(6 /* UTF8 */), CharValue('c'), Value::Bool(false), Value::Bool(true), Value::Int(-1), Value::Int(0),
-                     Value::Int(0), OidValue(1663 /* pg_default */), Value::Str("C.UTF-8"), Value::Str("C.UTF-8"), Value::Null(),
-                     Value::Null(), Value::Null()});
+    auto cluster = Cluster(st);
+    const std::string owner = cluster->SuperuserName();
+    for (const auto& [oid, d] : cluster->databases()) {
+      // initdb lets everyone connect to the templates and their owner do everything.
+      Value acl = oid == kTemplate1Oid || oid == kTemplate0Oid
+                      ? Value::Array({Value::Str("=c/" + owner), Value::Str(owner + "=CTc/" + owner)})
+                      : Value::Null();
+      rows->push_back({OidValue(oid), NameValue(d.name), OidValue(d.owner), Value::Int(6 /* UTF8 */), CharValue('c'),
+                       Value::Bool(d.is_template), Value::Bool(d.allow_connections), Value::Int(d.connection_limit),
+                       Value::Int(0), Value::Int(0), OidValue(1663 /* pg_default */), Value::Str("C.UTF-8"),
+                       Value::Str("C.UTF-8"), Value::Null(), Value::Null(), acl});
+    }
   };
   RegisterSystemRelation(std::move(r));
 }

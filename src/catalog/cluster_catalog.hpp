@@ -1,0 +1,80 @@
+// What every database of a data directory shares (PostgreSQL's shared catalogs pg_authid and
+// pg_database): the roles and the databases themselves. Like Catalog, a value published whole
+// and changed copy-on-write inside a transaction (stored under the key "G").
+//
+// Each database has its own Catalog (engine/database.hpp). Relation OIDs are storage key
+// prefixes shared by all databases, so every catalog takes its OIDs from the data directory's
+// one counter (OidSource), as PostgreSQL's OIDs come from one counter per cluster.
+#pragma once
+#include <cstdint>
+#include <map>
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace tusk {
+
+struct RoleDef {
+  uint32_t oid = 0;
+  std::string name;
+  std::string password;        // SCRAM-SHA-256 verifier, or empty
+  bool superuser = false;
+  bool login = true;
+  bool createdb = false;
+  bool createrole = false;
+};
+
+struct DatabaseDef {
+  uint32_t oid = 0;
+  std::string name;
+  uint32_t owner = 10;
+  bool is_template = false;
+  bool allow_connections = true;
+  int32_t connection_limit = -1;
+};
+
+// Hands out OIDs no object of any database has had; never the same one twice, rollbacks
+// included (engine/database.cpp keeps it in storage).
+class OidSource {
+ public:
+  virtual ~OidSource() = default;
+  virtual uint32_t Next() = 0;
+};
+
+// PostgreSQL's OIDs of the databases initdb makes.
+inline constexpr uint32_t kTemplate1Oid = 1, kTemplate0Oid = 4, kPostgresDatabaseOid = 5;
+
+class ClusterCatalog {
+ public:
+  // template1, template0 and postgres, and the given roles (the bootstrap superuser when none).
+  static std::shared_ptr<ClusterCatalog> Bootstrap(std::vector<RoleDef> roles);
+  std::string Serialize() const;
+  // Throws XX001 when the bytes are not a cluster catalog.
+  static std::shared_ptr<ClusterCatalog> Deserialize(const std::string& bytes);
+
+  const RoleDef* FindRole(const std::string& name) const;
+  RoleDef* MutableRole(const std::string& name);
+  void AddRole(RoleDef r) { roles_[r.oid] = std::move(r); }
+  void DropRole(uint32_t oid) { roles_.erase(oid); }
+  const std::map<uint32_t, RoleDef>& roles() const { return roles_; }
+  // The bootstrap superuser's name (the owner of every object).
+  std::string SuperuserName() const;
+
+  const DatabaseDef* FindDatabase(const std::string& name) const;
+  const DatabaseDef* FindDatabase(uint32_t oid) const;
+  DatabaseDef* MutableDatabase(uint32_t oid);
+  void AddDatabase(DatabaseDef d) { databases_[d.oid] = std::move(d); }
+  void DropDatabase(uint32_t oid) { databases_.erase(oid); }
+  const std::map<uint32_t, DatabaseDef>& databases() const { return databases_; }
+
+  // An OID for a shared object (a role, a database).
+  uint32_t AllocateOid() { return oids_->Next(); }
+  void set_oid_source(std::shared_ptr<OidSource> oids) { oids_ = std::move(oids); }
+
+ private:
+  std::shared_ptr<OidSource> oids_;
+  std::map<uint32_t, RoleDef> roles_;
+  std::map<uint32_t, DatabaseDef> databases_;
+};
+
+}  // namespace tusk
