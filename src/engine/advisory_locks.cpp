@@ -12,14 +12,16 @@ AdvisoryLocks::~AdvisoryLocks() {
   }
 }
 
-std::string AdvisoryLocks::Key(int64_t id) {
+std::string AdvisoryLocks::Key(uint32_t db, int64_t id) {
   std::string k = "a\x01";
+  AppendUint32BE(db, &k);
   AppendUint64BE(static_cast<uint64_t>(id), &k);
   return k;
 }
 
-std::string AdvisoryLocks::Key(int32_t a, int32_t b) {
+std::string AdvisoryLocks::Key(uint32_t db, int32_t a, int32_t b) {
   std::string k = "a\x02";
+  AppendUint32BE(db, &k);
   AppendUint32BE(static_cast<uint32_t>(a), &k);
   AppendUint32BE(static_cast<uint32_t>(b), &k);
   return k;

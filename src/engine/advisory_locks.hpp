@@ -22,9 +22,10 @@ class AdvisoryLocks {
   AdvisoryLocks(Database* db, int32_t pid) : db_(db), pid_(pid) {}
   ~AdvisoryLocks();
 
-  // The storage key of an advisory lock: one bigint, or two integers (a separate key space).
-  static std::string Key(int64_t id);
-  static std::string Key(int32_t a, int32_t b);
+  // The storage key of an advisory lock of database `db`: one bigint, or two integers (a
+  // separate key space). Locks of different databases never meet, as in PostgreSQL.
+  static std::string Key(uint32_t db, int64_t id);
+  static std::string Key(uint32_t db, int32_t a, int32_t b);
 
   // false only with kSkipLocked (pg_try_*) when another session holds a conflicting lock.
   bool Acquire(ExecState* st, const std::string& key, bool exclusive, bool transaction_level, LockWait wait);

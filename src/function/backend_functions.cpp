@@ -11,8 +11,10 @@
 namespace tusk {
 
 namespace {
-std::string AdvisoryKey(const std::vector<Value>& a) {
-  return a.size() == 1 ? AdvisoryLocks::Key(a[0].i()) : AdvisoryLocks::Key(static_cast<int32_t>(a[0].i()), static_cast<int32_t>(a[1].i()));
+std::string AdvisoryKey(const std::vector<Value>& a, EvalContext& ctx) {
+  const uint32_t db = ctx.state->session->database_oid();
+  return a.size() == 1 ? AdvisoryLocks::Key(db, a[0].i())
+                       : AdvisoryLocks::Key(db, static_cast<int32_t>(a[0].i()), static_cast<int32_t>(a[1].i()));
 }
 
 // pg_advisory_lock and its variants, each for a bigint key and for a pair of integers.
@@ -24,7 +26,7 @@ void RegisterAdvisoryLocks() {
         std::string name = std::string(try_only ? "pg_try_" : "pg_") + "advisory_" + (xact ? "xact_" : "") + "lock" + (shared ? "_shared" : "");
         for (const auto& sig : keys)
           Register(name, sig, Type(try_only ? oid::kBool : oid::kVoid), [=](const std::vector<Value>& a, EvalContext& ctx) {
-            bool got = ctx.state->session->advisory().Acquire(ctx.state, AdvisoryKey(a), !shared, xact,
+            bool got = ctx.state->session->advisory().Acquire(ctx.state, AdvisoryKey(a, ctx), !shared, xact,
                                                               try_only ? LockWait::kSkipLocked : LockWait::kBlock);
             return try_only ? Value::Bool(got) : Value::Str("");
           });
@@ -32,7 +34,7 @@ void RegisterAdvisoryLocks() {
   for (bool shared : {false, true})
     for (const auto& sig : keys)
       Register(shared ? "pg_advisory_unlock_shared" : "pg_advisory_unlock", sig, Type(oid::kBool), [=](const std::vector<Value>& a, EvalContext& ctx) {
-        if (ctx.state->session->advisory().Release(AdvisoryKey(a), !shared)) return Value::Bool(true);
+        if (ctx.state->session->advisory().Release(AdvisoryKey(a, ctx), !shared)) return Value::Bool(true);
         if (ctx.state->notify)
           ctx.state->notify("WARNING", "01000", std::string("you don't own a lock of type ") + (shared ? "ShareLock" : "ExclusiveLock"));
         return Value::Bool(false);

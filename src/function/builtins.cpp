@@ -36,6 +36,7 @@ ExprP BindBuiltinFunction(Binder& b, const std::string& name, std::vector<ExprP>
     RegisterBackendFunctions();
     RegisterJsonFunctions();
     RegisterCatalogFunctions();
+    RegisterPrivilegeFunctions();
     RegisterUuidFunctions();
     return true;
   }();

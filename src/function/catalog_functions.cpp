@@ -9,7 +9,6 @@
 #include "catalog/system/object_names.hpp"
 #include "engine/session.hpp"
 #include "function/registry.hpp"
-#include <filesystem>
 #include <optional>
 
 #include "common/error.hpp"
@@ -119,22 +118,30 @@ void RegisterSizeFunctions() {
   Register("pg_total_relation_size", {regclass}, bigint, sized([](const ExecState& st, uint32_t oid, const TableDef* t) {
     return *RelationBytes(st, oid) + (t ? IndexesBytes(st, *t) : 0);
   }));
-  // pg_database_size: the data directory's files, as PostgreSQL sums its database directory.
-  auto database_bytes = [](const ExecState& st) {
-    std::error_code ec;
-    int64_t total = 0;
-    for (auto it = std::filesystem::recursive_directory_iterator(st.db->dir(), ec); !ec && it != std::filesystem::recursive_directory_iterator(); it.increment(ec))
-      if (it->is_regular_file(ec)) total += static_cast<int64_t>(it->file_size(ec));
+  // pg_database_size: the storage its relations' keys take, and its catalog's.
+  auto database_bytes = [](const ExecState& st, uint32_t db) {
+    auto cat = st.db->catalog(db);
+    Store* store = st.db->store();
+    int64_t total = static_cast<int64_t>(cat->Serialize().size());
+    auto add = [&](uint32_t rel) {
+      std::string prefix = RelationPrefix(rel);
+      total += static_cast<int64_t>(store->ApproximateSize(prefix, PrefixSuccessor(prefix)));
+    };
+    for (const auto& [oid, t] : cat->tables()) add(oid);
+    for (const auto& [oid, i] : cat->indexes()) add(oid);
     return total;
   };
   Register("pg_database_size", {Type(oid::kName)}, bigint, [database_bytes](const std::vector<Value>& a, EvalContext& ctx) {
-    if (a[0].s() != ctx.state->session->database())
-      throw Error(sqlstate::kInvalidCatalogName, "database \"" + a[0].s() + "\" does not exist");
-    return Value::Int(database_bytes(*ctx.state));
+    auto cluster = ctx.state->session->CurrentCluster();
+    const DatabaseDef* d = cluster->FindDatabase(a[0].s());
+    if (!d) throw Error(sqlstate::kInvalidCatalogName, "database \"" + a[0].s() + "\" does not exist");
+    return Value::Int(database_bytes(*ctx.state, d->oid));
   });
   Register("pg_database_size", {kOidT}, bigint, [database_bytes](const std::vector<Value>& a, EvalContext& ctx) {
-    if (a[0].i() != ctx.state->session->database_oid()) return Value::Null();
-    return Value::Int(database_bytes(*ctx.state));
+    const uint32_t oid = static_cast<uint32_t>(a[0].i());
+    auto cluster = ctx.state->session->CurrentCluster();
+    if (!cluster->FindDatabase(oid)) return Value::Null();
+    return Value::Int(database_bytes(*ctx.state, oid));
   });
 }
 
@@ -289,9 +296,20 @@ void RegisterCatalogFunctions() {
   Register("col_description", {kOidT, Type(oid::kInt4)}, Type(oid::kText), [description](const std::vector<Value>& a, EvalContext& ctx) {
     return description(ctx, class_oid::kPgClass, a[0].i(), a[1].i());
   });
-  // Databases and roles take no comments in Tusk yet (pg_shdescription is empty).
-  Register("shobj_description", {kOidT, Type(oid::kName)}, Type(oid::kText), [](const std::vector<Value>&, EvalContext&) {
-    return Value::Null();
+  // Databases and roles take no comments in Tusk yet: only the ones initdb gives its databases.
+  Register("shobj_description", {kOidT, Type(oid::kName)}, Type(oid::kText), [](const std::vector<Value>& a, EvalContext&) {
+    if (a[1].s() != "pg_database") return Value::Null();
+    switch (a[0].i()) {
+      case kPostgresDatabaseOid: return Value::Str("default administrative connection database");
+      case kTemplate1Oid: return Value::Str("default template for new databases");
+      case kTemplate0Oid: return Value::Str("unmodifiable empty database");
+      default: return Value::Null();
+    }
+  });
+  // Both of initdb's tablespaces live in the data directory itself.
+  Register("pg_tablespace_location", {kOidT}, Type(oid::kText), [](const std::vector<Value>& a, EvalContext&) {
+    if (a[0].i() != 1663 && a[0].i() != 1664) return Value::Null();
+    return Value::Str("");
   });
   // Deparsing. Stored expressions (pg_node_tree columns) are SQL text bound against the relation.
   auto get_expr = [](const std::vector<Value>& a, EvalContext& ctx) {

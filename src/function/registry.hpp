@@ -29,6 +29,7 @@ void RegisterBackendFunctions();
 void RegisterJsonFunctions();
 void RegisterCatalogFunctions();
 void RegisterUuidFunctions();
+void RegisterPrivilegeFunctions();  // has_*_privilege, pg_has_role
 
 ExprP Fn(Type t, const std::string& name, std::vector<ExprP> args, ScalarFn fn, bool strict = true);
 // Coerces args to the given types when every one converts implicitly; false otherwise.

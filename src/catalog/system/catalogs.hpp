@@ -17,7 +17,8 @@ void RegisterRelationCatalogs();   // pg_class, pg_attribute, pg_index, pg_am, p
 void RegisterConstraintCatalogs(); // pg_constraint, pg_attrdef
 void RegisterDependCatalog();      // pg_depend
 void RegisterTypeCatalogs();       // pg_type, pg_enum
-void RegisterRoleCatalogs();       // pg_authid, pg_roles, pg_user, pg_auth_members, pg_database
+void RegisterRoleCatalogs();       // pg_authid, pg_roles, pg_user, pg_auth_members, pg_database,
+                                   // pg_tablespace
 void RegisterSettingsCatalogs();   // pg_settings
 void RegisterExtensionCatalogs();  // pg_extension, pg_available_extensions
 void RegisterDescriptionCatalog(); // pg_description

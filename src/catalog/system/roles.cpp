@@ -145,9 +145,20 @@ void RegisterDatabase() {
   };
   RegisterSystemRelation(std::move(r));
 }
+
+// initdb's two tablespaces; Tusk keeps everything in the data directory, as pg_default does.
+void RegisterTablespace() {
+  SystemRelation r = ShapedCatalog(1213);
+  r.rows = [](ExecState&, std::vector<Row>* rows) {
+    for (auto [oid, name] : {std::pair<uint32_t, const char*>{1663, "pg_default"}, {1664, "pg_global"}})
+      rows->push_back({OidValue(oid), NameValue(name), OidValue(catalog_oid::kBootstrapSuperuser), Value::Null(), Value::Null()});
+  };
+  RegisterSystemRelation(std::move(r));
+}
 }  // namespace
 
 void RegisterRoleCatalogs() {
+  RegisterTablespace();
   RegisterAuthid();
   RegisterRoleViews();
   RegisterAuthMembers();

@@ -60,3 +60,4 @@ SELECT count(*) FROM pg_class WHERE relname = 'there';
 \c regression
 DROP DATABASE tusk_db1;
 DROP TABLE here;
+\db
