@@ -2,9 +2,10 @@
 // them (src/backend/catalog/information_schema.sql) over pg_catalog, and planned in place like a
 // subquery (SystemRelation::definition). Differences from PostgreSQL's text: no privilege
 // filters (every Tusk role is a superuser), no temporary schemas or domains, the helper
-// functions (_pg_char_max_length, ...) written out inline, and the columns typed with the
-// domains' base types (sql_identifier: name, cardinal_number: integer, character_data and
-// yes_or_no: character varying, time_stamp: timestamp with time zone).
+// functions (_pg_char_max_length, ...) and the ones Tusk lacks (nameconcatoid,
+// pg_get_function_arg_default) written out inline, and the columns typed with the domains' base
+// types (sql_identifier: name, cardinal_number: integer, character_data and yes_or_no: character
+// varying, time_stamp: timestamp with time zone).
 #include "catalog/system/catalogs.hpp"
 #include "catalog/system/system_relation.hpp"
 
@@ -32,6 +33,23 @@ void RegisterView(uint32_t oid, const char* name, std::vector<ViewColumn> column
   RegisterSystemRelation(std::move(r));
 }
 
+// The data type descriptor's columns after data_type, as routines, parameters and element_types
+// list them, placed between `before` and `after`.
+std::vector<ViewColumn> WithTypeDescriptor(std::vector<ViewColumn> before, const std::vector<ViewColumn>& after) {
+  const Type *id = &kIdentifier, *card = &kCardinal, *chr = &kCharacterData;
+  before.insert(before.end(), {{"character_maximum_length", card}, {"character_octet_length", card},
+                               {"character_set_catalog", id}, {"character_set_schema", id}, {"character_set_name", id},
+                               {"collation_catalog", id}, {"collation_schema", id}, {"collation_name", id},
+                               {"numeric_precision", card}, {"numeric_precision_radix", card}, {"numeric_scale", card},
+                               {"datetime_precision", card}, {"interval_type", chr}, {"interval_precision", card}});
+  before.insert(before.end(), after.begin(), after.end());
+  return before;
+}
+// Those columns all null, as routines and parameters have them.
+const char* const kNullTypeDescriptor =
+    "NULL::int4, NULL::int4, NULL::name, NULL::name, NULL::name, NULL::name, NULL::name, NULL::name, "
+    "NULL::int4, NULL::int4, NULL::int4, NULL::int4, NULL::varchar, NULL::int4";
+
 // PostgreSQL's _pg_* helpers over a column's type and typmod, as SQL over `t` and `m`.
 std::string CharMaxLength(const std::string& t, const std::string& m) {
   return "CASE WHEN " + m + " = -1 THEN NULL WHEN " + t + " IN (1042, 1043) THEN " + m + " - 4 WHEN " + t +
@@ -41,6 +59,94 @@ std::string NumericPrecision(const std::string& t, const std::string& m) {
   return "CASE " + t + " WHEN 21 THEN 16 WHEN 23 THEN 32 WHEN 20 THEN 64 WHEN 1700 THEN CASE WHEN " + m +
          " = -1 THEN NULL ELSE ((" + m + " - 4) >> 16) & 65535 END WHEN 700 THEN 24 WHEN 701 THEN 53 ELSE NULL END";
 }
+
+// nameconcatoid(name, oid), a routine's specific name: the name, cut to leave room for "_oid"
+// within 63 bytes, then "_oid" (pg_proc's names are ASCII, so characters are bytes).
+std::string NameConcatOid(const std::string& n, const std::string& o) {
+  return "(pg_catalog.left(" + n + "::text, 63 - pg_catalog.length('_' || " + o + "::text)) || '_' || " + o +
+         "::text)::name";
+}
+
+// Every argument of every routine, IN and OUT alike, as `ss` with x = (type, position).
+const std::string kProcArguments = R"((SELECT n.nspname, p.pronamespace, p.proname, p.oid, p.proargnames, p.proargmodes,
+               information_schema._pg_expandarray(COALESCE(p.proallargtypes, p.proargtypes::oid[])) AS x
+        FROM pg_catalog.pg_namespace n, pg_catalog.pg_proc p WHERE n.oid = p.pronamespace) AS ss)";
+
+const std::string kRoutines = R"(
+SELECT pg_catalog.current_database()::name, n.nspname, )" + NameConcatOid("p.proname", "p.oid") + R"(,
+       pg_catalog.current_database()::name, n.nspname, p.proname,
+       (CASE p.prokind WHEN 'f' THEN 'FUNCTION' WHEN 'p' THEN 'PROCEDURE' END)::varchar,
+       NULL::name, NULL::name, NULL::name, NULL::name, NULL::name, NULL::name,
+       (CASE WHEN p.prokind = 'p' THEN NULL WHEN t.typelem <> 0 AND t.typlen = -1 THEN 'ARRAY'
+             WHEN nt.nspname = 'pg_catalog' THEN pg_catalog.format_type(t.oid, NULL) ELSE 'USER-DEFINED' END)::varchar,
+       )" + kNullTypeDescriptor + R"(,
+       CASE WHEN nt.nspname IS NOT NULL THEN pg_catalog.current_database() END::name, nt.nspname, t.typname,
+       NULL::name, NULL::name, NULL::name, NULL::int4, CASE WHEN p.prokind <> 'p' THEN 0 END::text::name,
+       (CASE WHEN l.lanname = 'sql' THEN 'SQL' ELSE 'EXTERNAL' END)::varchar, p.prosrc::varchar,
+       CASE WHEN l.lanname = 'c' THEN p.prosrc END::varchar, pg_catalog.upper(l.lanname)::varchar,
+       'GENERAL'::varchar, (CASE WHEN p.provolatile = 'i' THEN 'YES' ELSE 'NO' END)::varchar(3), 'MODIFIES'::varchar,
+       (CASE WHEN p.prokind <> 'p' THEN CASE WHEN p.proisstrict THEN 'YES' ELSE 'NO' END END)::varchar(3),
+       NULL::varchar, 'YES'::varchar(3), 0, NULL::varchar(3), NULL::varchar(3),
+       (CASE WHEN p.prosecdef THEN 'DEFINER' ELSE 'INVOKER' END)::varchar, NULL::name, NULL::name, NULL::name,
+       'NO'::varchar(3), NULL::timestamptz(2), NULL::timestamptz(2), NULL::varchar(3), 'NO'::varchar(3),
+       NULL::varchar, NULL::varchar(3), NULL::int4, NULL::int4, NULL::name, NULL::name, NULL::name, NULL::name,
+       NULL::name, NULL::name, NULL::int4, NULL::int4, NULL::int4, NULL::int4, NULL::varchar, NULL::int4,
+       NULL::name, NULL::name, NULL::name, NULL::name, NULL::name, NULL::name, NULL::int4, NULL::name
+FROM (pg_catalog.pg_namespace n JOIN pg_catalog.pg_proc p ON n.oid = p.pronamespace
+      JOIN pg_catalog.pg_language l ON p.prolang = l.oid)
+     LEFT JOIN (pg_catalog.pg_type t JOIN pg_catalog.pg_namespace nt ON t.typnamespace = nt.oid)
+     ON p.prorettype = t.oid AND p.prokind <> 'p')";
+
+// parameter_default is pg_get_function_arg_default's, read from the DEFAULT clauses of
+// pg_get_function_arguments (pg_proc.proargdefaults is empty in Tusk; no built-in function's
+// default holds ", ").
+const std::string kParameters = R"(
+SELECT pg_catalog.current_database()::name, ss.nspname, )" + NameConcatOid("ss.proname", "ss.oid") + R"(,
+       (ss.x).n::int4,
+       (CASE WHEN ss.proargmodes IS NULL THEN 'IN' WHEN ss.proargmodes[(ss.x).n] = 'i' THEN 'IN'
+             WHEN ss.proargmodes[(ss.x).n] = 'o' THEN 'OUT' WHEN ss.proargmodes[(ss.x).n] = 'b' THEN 'INOUT'
+             WHEN ss.proargmodes[(ss.x).n] = 'v' THEN 'IN' WHEN ss.proargmodes[(ss.x).n] = 't' THEN 'OUT' END)::varchar,
+       'NO'::varchar(3), 'NO'::varchar(3), NULLIF(ss.proargnames[(ss.x).n], '')::name,
+       (CASE WHEN t.typelem <> 0 AND t.typlen = -1 THEN 'ARRAY'
+             WHEN nt.nspname = 'pg_catalog' THEN pg_catalog.format_type(t.oid, NULL) ELSE 'USER-DEFINED' END)::varchar,
+       )" + kNullTypeDescriptor + R"(,
+       pg_catalog.current_database()::name, nt.nspname, t.typname, NULL::name, NULL::name, NULL::name, NULL::int4,
+       (ss.x).n::text::name,
+       (CASE WHEN ss.proargmodes IS NULL OR ss.proargmodes[(ss.x).n] IN ('i', 'b', 'v') THEN
+          pg_catalog.substring(pg_catalog.split_part(pg_catalog.pg_get_function_arguments(ss.oid), ', ', (ss.x).n),
+                               ' DEFAULT (.*)$') END)::varchar
+FROM pg_catalog.pg_type t, pg_catalog.pg_namespace nt, )" + kProcArguments + R"(
+WHERE t.oid = (ss.x).x AND t.typnamespace = nt.oid)";
+
+// Array-typed columns, domains, attributes of composite types, routine arguments and results
+// (Tusk has no domains or composite types yet: those branches find none). PostgreSQL keeps only
+// the objects data_type_privileges lists, those the user may see: without privileges, all.
+const std::string kElementTypes = R"(
+SELECT pg_catalog.current_database()::name, n.nspname, x.objname, x.objtype::varchar, x.objdtdid::text::name,
+       (CASE WHEN nbt.nspname = 'pg_catalog' THEN pg_catalog.format_type(bt.oid, NULL) ELSE 'USER-DEFINED' END)::varchar,
+       NULL::int4, NULL::int4, NULL::name, NULL::name, NULL::name,
+       CASE WHEN nco.nspname IS NOT NULL THEN pg_catalog.current_database() END::name, nco.nspname, co.collname,
+       NULL::int4, NULL::int4, NULL::int4, NULL::int4, NULL::varchar, NULL::int4, NULL::varchar,
+       pg_catalog.current_database()::name, nbt.nspname, bt.typname, NULL::name, NULL::name, NULL::name, NULL::int4,
+       ('a' || x.objdtdid::text)::name
+FROM pg_catalog.pg_namespace n, pg_catalog.pg_type at, pg_catalog.pg_namespace nbt, pg_catalog.pg_type bt,
+     (SELECT c.relnamespace, c.relname, CASE WHEN c.relkind = 'c' THEN 'USER-DEFINED TYPE' ELSE 'TABLE' END,
+             a.attnum::int4, a.atttypid, a.attcollation
+      FROM pg_catalog.pg_class c, pg_catalog.pg_attribute a
+      WHERE c.oid = a.attrelid AND c.relkind IN ('r', 'v', 'f', 'c', 'p') AND a.attnum > 0 AND NOT a.attisdropped
+      UNION ALL
+      SELECT t.typnamespace, t.typname, 'DOMAIN', 1, t.typbasetype, t.typcollation
+      FROM pg_catalog.pg_type t WHERE t.typtype = 'd'
+      UNION ALL
+      SELECT ss.pronamespace, )" + NameConcatOid("ss.proname", "ss.oid") + R"(, 'ROUTINE', (ss.x).n, (ss.x).x, 0::oid
+      FROM )" + kProcArguments + R"(
+      UNION ALL
+      SELECT p.pronamespace, )" + NameConcatOid("p.proname", "p.oid") + R"(, 'ROUTINE', 0, p.prorettype, 0::oid
+      FROM pg_catalog.pg_proc p) AS x (objschema, objname, objtype, objdtdid, objtypeid, objcollation)
+     LEFT JOIN (pg_catalog.pg_collation co JOIN pg_catalog.pg_namespace nco ON co.collnamespace = nco.oid)
+     ON x.objcollation = co.oid AND (nco.nspname, co.collname) <> ('pg_catalog', 'default')
+WHERE n.oid = x.objschema AND at.oid = x.objtypeid AND at.typelem <> 0 AND at.typlen = -1 AND at.typelem = bt.oid
+  AND nbt.oid = bt.typnamespace)";
 
 const std::string kColumns = R"(
 SELECT pg_catalog.current_database()::name, nc.nspname, c.relname, a.attname, a.attnum::int4,
@@ -226,6 +332,49 @@ void RegisterInformationSchema() {
                      AND NOT EXISTS (SELECT FROM pg_catalog.pg_depend d
                                      WHERE d.classid = 1259 AND d.objid = c.oid AND d.deptype = 'i'))")
                    .c_str());
+  RegisterView(13377, "routines",
+               WithTypeDescriptor(
+                   {{"specific_catalog", id}, {"specific_schema", id}, {"specific_name", id}, {"routine_catalog", id},
+                    {"routine_schema", id}, {"routine_name", id}, {"routine_type", chr}, {"module_catalog", id},
+                    {"module_schema", id}, {"module_name", id}, {"udt_catalog", id}, {"udt_schema", id},
+                    {"udt_name", id}, {"data_type", chr}},
+                   {{"type_udt_catalog", id}, {"type_udt_schema", id}, {"type_udt_name", id}, {"scope_catalog", id},
+                    {"scope_schema", id}, {"scope_name", id}, {"maximum_cardinality", card}, {"dtd_identifier", id},
+                    {"routine_body", chr}, {"routine_definition", chr}, {"external_name", chr},
+                    {"external_language", chr}, {"parameter_style", chr}, {"is_deterministic", yn},
+                    {"sql_data_access", chr}, {"is_null_call", yn}, {"sql_path", chr}, {"schema_level_routine", yn},
+                    {"max_dynamic_result_sets", card}, {"is_user_defined_cast", yn},
+                    {"is_implicitly_invocable", yn}, {"security_type", chr}, {"to_sql_specific_catalog", id},
+                    {"to_sql_specific_schema", id}, {"to_sql_specific_name", id}, {"as_locator", yn},
+                    {"created", &kTimeStamp}, {"last_altered", &kTimeStamp}, {"new_savepoint_level", yn},
+                    {"is_udt_dependent", yn}, {"result_cast_from_data_type", chr}, {"result_cast_as_locator", yn},
+                    {"result_cast_char_max_length", card}, {"result_cast_char_octet_length", card},
+                    {"result_cast_char_set_catalog", id}, {"result_cast_char_set_schema", id},
+                    {"result_cast_char_set_name", id}, {"result_cast_collation_catalog", id},
+                    {"result_cast_collation_schema", id}, {"result_cast_collation_name", id},
+                    {"result_cast_numeric_precision", card}, {"result_cast_numeric_precision_radix", card},
+                    {"result_cast_numeric_scale", card}, {"result_cast_datetime_precision", card},
+                    {"result_cast_interval_type", chr}, {"result_cast_interval_precision", card},
+                    {"result_cast_type_udt_catalog", id}, {"result_cast_type_udt_schema", id},
+                    {"result_cast_type_udt_name", id}, {"result_cast_scope_catalog", id},
+                    {"result_cast_scope_schema", id}, {"result_cast_scope_name", id},
+                    {"result_cast_maximum_cardinality", card}, {"result_cast_dtd_identifier", id}}),
+               kRoutines.c_str());
+  RegisterView(13334, "parameters",
+               WithTypeDescriptor({{"specific_catalog", id}, {"specific_schema", id}, {"specific_name", id},
+                                   {"ordinal_position", card}, {"parameter_mode", chr}, {"is_result", yn},
+                                   {"as_locator", yn}, {"parameter_name", id}, {"data_type", chr}},
+                                  {{"udt_catalog", id}, {"udt_schema", id}, {"udt_name", id}, {"scope_catalog", id},
+                                   {"scope_schema", id}, {"scope_name", id}, {"maximum_cardinality", card},
+                                   {"dtd_identifier", id}, {"parameter_default", chr}}),
+               kParameters.c_str());
+  RegisterView(13493, "element_types",
+               WithTypeDescriptor({{"object_catalog", id}, {"object_schema", id}, {"object_name", id},
+                                   {"object_type", chr}, {"collection_type_identifier", id}, {"data_type", chr}},
+                                  {{"domain_default", chr}, {"udt_catalog", id}, {"udt_schema", id}, {"udt_name", id},
+                                   {"scope_catalog", id}, {"scope_schema", id}, {"scope_name", id},
+                                   {"maximum_cardinality", card}, {"dtd_identifier", id}}),
+               kElementTypes.c_str());
   // Tusk has no user views or triggers yet (issue 15): these list none, with their columns.
   RegisterView(13483, "views",
                {{"table_catalog", id}, {"table_schema", id}, {"table_name", id}, {"view_definition", chr},
