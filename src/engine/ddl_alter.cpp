@@ -66,6 +66,30 @@ void DropIndexObject(ExecState* st, Catalog* cat, TableDef* t, uint32_t idx) {
 }  // namespace
 
 void ExecuteAlterTable(PgQuery__AlterTableStmt* stmt, ExecState* st, ResultSink* sink) {
+  auto* seq_rv = stmt->relation;
+  auto seq_rel = st->catalog->FindRelation(seq_rv->schemaname ? seq_rv->schemaname : "", seq_rv->relname, st->session->SearchPath());
+  // ALTER SEQUENCE ... OWNER TO (its other forms are AlterSeqStmt), also written ALTER TABLE
+  // (as pg_dump does)
+  if (stmt->objtype == PG_QUERY__OBJECT_TYPE__OBJECT_SEQUENCE ||
+      (stmt->objtype == PG_QUERY__OBJECT_TYPE__OBJECT_TABLE && seq_rel && seq_rel->first == RelKind::kSequence)) {
+    auto* rv = seq_rv;
+    auto rel = seq_rel;
+    if (!rel && stmt->missing_ok) {
+      Notice(sink, "relation \"" + std::string(rv->relname) + "\" does not exist, skipping");
+      sink->Complete("ALTER SEQUENCE");
+      return;
+    }
+    if (!rel) throw Error(sqlstate::kUndefinedTable, "relation \"" + std::string(rv->relname) + "\" does not exist");
+    if (rel->first != RelKind::kSequence) throw Error(sqlstate::kWrongObjectType, "\"" + std::string(rv->relname) + "\" is not a sequence");
+    for (size_t i = 0; i < stmt->n_cmds; i++) {
+      auto* cmd = stmt->cmds[i]->alter_table_cmd;
+      if (cmd->subtype != PG_QUERY__ALTER_TABLE_TYPE__AT_ChangeOwner)
+        throw Error(sqlstate::kFeatureNotSupported, "this ALTER SEQUENCE command is not supported yet");
+      RequireBootstrapOwner(ResolveNewOwner(st, cmd->newowner), "sequence \"" + std::string(rv->relname) + "\"");
+    }
+    sink->Complete("ALTER SEQUENCE");
+    return;
+  }
   if (stmt->objtype != PG_QUERY__OBJECT_TYPE__OBJECT_TABLE)
     throw Error(sqlstate::kFeatureNotSupported, "ALTER of this object type is not supported yet");
   Catalog* cat = st->session->MutableCatalog(st);
@@ -260,6 +284,9 @@ void ExecuteAlterTable(PgQuery__AlterTableStmt* stmt, ExecState* st, ResultSink*
         break;
       case PG_QUERY__ALTER_TABLE_TYPE__AT_DropCluster:
         MarkClusterIndex(cat, *t, 0);
+        break;
+      case PG_QUERY__ALTER_TABLE_TYPE__AT_ChangeOwner:
+        RequireBootstrapOwner(ResolveNewOwner(st, cmd->newowner), "table \"" + t->name + "\"");
         break;
       default:
         throw Error(sqlstate::kFeatureNotSupported, "this ALTER TABLE command is not supported yet");

@@ -17,6 +17,11 @@ void CheckDefaultExpression(Node* expr);
 std::string ChooseRelationName(const Catalog& cat, const std::string& schema, const std::string& table,
                                const std::vector<std::string>& cols, const std::string& suffix);
 std::string ChooseConstraintName(const TableDef& t, const std::vector<std::string>& cols, const std::string& suffix);
+// OWNER TO (ddl_owner.cpp): the role named (CURRENT_USER and the like resolved; 42704 when
+// none), and the check that an object other than a database goes to the bootstrap superuser,
+// who owns every one (0A000 otherwise).
+RoleDef ResolveNewOwner(ExecState* st, PgQuery__RoleSpec* spec);
+void RequireBootstrapOwner(const RoleDef& owner, const std::string& what);
 // The relation a utility statement names, through search_path; 42P01 (without a position, as
 // PostgreSQL reports these) when there is none. What kind it must be is the caller's check.
 std::pair<RelKind, uint32_t> ResolveRelation(ExecState* st, PgQuery__RangeVar* rv);

@@ -20,9 +20,11 @@ void ExecuteExplain(PgQuery__ExplainStmt* stmt, ExecState* st, ParamTypes* param
 // (reindex.cpp), CLUSTER (cluster.cpp).
 void ExecuteVacuum(PgQuery__VacuumStmt* stmt, ExecState* st, ParamTypes* params, ResultSink* sink, bool in_transaction_block);
 void ExecuteCheckpoint(ExecState* st, ResultSink* sink);
+void ExecuteAlterOwner(PgQuery__AlterOwnerStmt* stmt, ExecState* st, ResultSink* sink);  // ddl_owner.cpp
 // ops/databases.cpp
 void ExecuteCreateDatabase(PgQuery__CreatedbStmt* stmt, ExecState* st, ResultSink* sink, bool in_transaction_block);
 void ExecuteDropDatabase(PgQuery__DropdbStmt* stmt, ExecState* st, ResultSink* sink, bool in_transaction_block);
+void ExecuteAlterDatabase(PgQuery__AlterDatabaseStmt* stmt, ExecState* st, ResultSink* sink);
 void ExecuteRenameDatabase(const std::string& name, const std::string& new_name, ExecState* st, ResultSink* sink);
 void ExecuteReindex(PgQuery__ReindexStmt* stmt, ExecState* st, ResultSink* sink, bool in_transaction_block);
 void ExecuteCluster(PgQuery__ClusterStmt* stmt, ExecState* st, ResultSink* sink, bool in_transaction_block);

@@ -1,4 +1,5 @@
-// CREATE DATABASE, DROP DATABASE [WITH (FORCE)] and ALTER DATABASE ... RENAME TO: entries of
+// CREATE DATABASE, DROP DATABASE [WITH (FORCE)] and ALTER DATABASE (RENAME TO, WITH options;
+// OWNER TO is engine/ddl_owner.cpp): entries of
 // the cluster catalog (catalog/cluster_catalog.hpp), each database with a catalog of its own
 // under its own storage key. A new database starts as a copy of its template's catalog; Tusk
 // cannot copy a template's tables yet (they would need new OIDs), so a template holding
@@ -172,6 +173,40 @@ void ExecuteDropDatabase(PgQuery__DropdbStmt* stmt, ExecState* st, ResultSink* s
   cluster->DropDatabase(oid);
   st->session->DropDatabaseOnCommit(oid);
   sink->Complete("DROP DATABASE");
+}
+
+void ExecuteAlterDatabase(PgQuery__AlterDatabaseStmt* stmt, ExecState* st, ResultSink* sink) {
+  ClusterCatalog* cluster = st->session->MutableCluster();
+  const std::string name = stmt->dbname;
+  const DatabaseDef* found = cluster->FindDatabase(name);
+  if (!found) throw Error(sqlstate::kInvalidCatalogName, "database \"" + name + "\" does not exist");
+  DatabaseDef changed = *found;
+  for (size_t i = 0; i < stmt->n_options; i++) {
+    PgQuery__DefElem* option = stmt->options[i]->def_elem;
+    const std::string option_name = option->defname;
+    if (option_name == "connection_limit") {
+      changed.connection_limit = ConnectionLimit(option);
+    } else if (option_name == "allow_connections") {
+      changed.allow_connections = OptionIsOn(option);
+      if (!changed.allow_connections && changed.oid == st->session->database_oid())
+        throw Error(sqlstate::kInvalidParameterValue, "cannot disallow connections for current database");
+    } else if (option_name == "is_template") {
+      changed.is_template = OptionIsOn(option);
+    } else if (option_name == "tablespace") {
+      if (stmt->n_options != 1)
+        throw Error(sqlstate::kFeatureNotSupported, "option \"tablespace\" cannot be specified with other options")
+            .WithPosition(option->location + 1);
+      if (OptionText(option) != "pg_default")
+        throw Error(sqlstate::kUndefinedObject, "tablespace \"" + OptionText(option) + "\" does not exist");
+    } else {
+      throw Error(sqlstate::kSyntaxError, "option \"" + option_name + "\" not recognized").WithPosition(option->location + 1);
+    }
+  }
+  const RoleDef* me = cluster->FindRole(st->session->user());
+  if (!me || (!me->superuser && me->oid != found->owner))
+    throw Error(sqlstate::kInsufficientPrivilege, "must be owner of database " + name);
+  *cluster->MutableDatabase(found->oid) = changed;
+  sink->Complete("ALTER DATABASE");
 }
 
 void ExecuteRenameDatabase(const std::string& name, const std::string& new_name, ExecState* st, ResultSink* sink) {

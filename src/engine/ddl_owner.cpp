@@ -1,0 +1,73 @@
+// OWNER TO: ALTER DATABASE / SCHEMA / TYPE ... OWNER TO, and ALTER TABLE / SEQUENCE ... OWNER
+// TO (ddl_alter.cpp). A database's owner is kept (pg_database.datdba). Every other object is
+// owned by the bootstrap superuser, as Tusk keeps no owner per object yet: giving one to that
+// role again — what a pg_dump of a superuser's database says for each object — changes nothing
+// and succeeds, as in PostgreSQL; giving it to another role is 0A000.
+#include "binder/binder.hpp"
+#include "catalog/system/catalogs.hpp"
+#include "common/error.hpp"
+#include "engine/ddl_util.hpp"
+#include "engine/statements.hpp"
+
+namespace tusk {
+
+RoleDef ResolveNewOwner(ExecState* st, PgQuery__RoleSpec* spec) {
+  std::string name;
+  switch (spec->roletype) {
+    case PG_QUERY__ROLE_SPEC_TYPE__ROLESPEC_CSTRING: name = spec->rolename; break;
+    case PG_QUERY__ROLE_SPEC_TYPE__ROLESPEC_PUBLIC: name = "public"; break;
+    default: name = st->session->user(); break;  // CURRENT_USER, CURRENT_ROLE, SESSION_USER
+  }
+  auto cluster = st->session->CurrentCluster();
+  const RoleDef* role = cluster->FindRole(name);
+  if (!role) throw Error(sqlstate::kUndefinedObject, "role \"" + name + "\" does not exist");
+  return *role;
+}
+
+void RequireBootstrapOwner(const RoleDef& owner, const std::string& what) {
+  if (owner.oid != catalog_oid::kBootstrapSuperuser)
+    throw Error(sqlstate::kFeatureNotSupported,
+                "changing the owner of " + what + " is not supported yet: every object is owned by the bootstrap superuser");
+}
+
+void ExecuteAlterOwner(PgQuery__AlterOwnerStmt* stmt, ExecState* st, ResultSink* sink) {
+  const RoleDef owner = ResolveNewOwner(st, stmt->newowner);
+  switch (stmt->object_type) {
+    case PG_QUERY__OBJECT_TYPE__OBJECT_DATABASE: {
+      std::string name = StrVal(stmt->object);
+      ClusterCatalog* cluster = st->session->MutableCluster();
+      const DatabaseDef* found = cluster->FindDatabase(name);
+      if (!found) throw Error(sqlstate::kInvalidCatalogName, "database \"" + name + "\" does not exist");
+      cluster->MutableDatabase(found->oid)->owner = owner.oid;
+      sink->Complete("ALTER DATABASE");
+      return;
+    }
+    case PG_QUERY__OBJECT_TYPE__OBJECT_SCHEMA: {
+      std::string name = StrVal(stmt->object);
+      if (!st->catalog->FindSchema(name)) throw Error(sqlstate::kUndefinedSchema, "schema \"" + name + "\" does not exist");
+      // public belongs to pg_database_owner, which pg_dump leaves as it is.
+      RequireBootstrapOwner(owner, "schema \"" + name + "\"");
+      sink->Complete("ALTER SCHEMA");
+      return;
+    }
+    case PG_QUERY__OBJECT_TYPE__OBJECT_TYPE: {
+      Node* names = stmt->object;
+      std::string schema, name;
+      if (names->node_case == PG_QUERY__NODE__NODE_LIST) {
+        auto* list = names->list;
+        name = StrVal(list->items[list->n_items - 1]);
+        if (list->n_items > 1) schema = StrVal(list->items[list->n_items - 2]);
+      } else {
+        name = StrVal(names);
+      }
+      if (!st->catalog->FindEnum(schema, name, st->session->SearchPath()))
+        throw Error(sqlstate::kUndefinedObject, "type \"" + (schema.empty() ? name : schema + "." + name) + "\" does not exist");
+      RequireBootstrapOwner(owner, "type \"" + name + "\"");
+      sink->Complete("ALTER TYPE");
+      return;
+    }
+    default: throw Error(sqlstate::kFeatureNotSupported, "ALTER ... OWNER TO of this object type is not supported yet");
+  }
+}
+
+}  // namespace tusk
