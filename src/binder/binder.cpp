@@ -387,7 +387,16 @@ ExprP Binder::BindNode(Node* node, const Scope& scope, AggContext* agg) {
       }
       if (tc->arg->node_case == PG_QUERY__NODE__NODE_A_ARRAY_EXPR && tc->arg->a_array_expr->n_elements == 0 && to.array)
         return std::make_shared<ConstExpr>(Value::Array({}), to);
-      return Coerce(arg, to, CastContext::kExplicit, tc->location);
+      ExprP cast = Coerce(arg, to, CastContext::kExplicit, tc->location);
+      // A number cast to another type is folded here, but PostgreSQL keeps the cast over the
+      // constant and prints it so: (2)::bigint (psql's \d, pg_dump, pg_get_constraintdef).
+      auto* folded = dynamic_cast<ConstExpr*>(cast.get());
+      bool number = tc->arg->node_case == PG_QUERY__NODE__NODE_A_CONST &&
+                    (tc->arg->a_const->val_case == PG_QUERY__A__CONST__VAL_IVAL ||
+                     tc->arg->a_const->val_case == PG_QUERY__A__CONST__VAL_FVAL);
+      if (folded && number && arg->type != to && !folded->value.is_null())
+        return std::make_shared<ConstExpr>(folded->value, folded->type, "(" + arg->ToSql() + ")::" + TypeName(to), folded->location);
+      return cast;
     }
     case PG_QUERY__NODE__NODE_FUNC_CALL:
       return BindFuncCall(node->func_call, scope, agg);

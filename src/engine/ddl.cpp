@@ -496,6 +496,32 @@ static int64_t DefElemInt(PgQuery__DefElem* d) {
   return 0;
 }
 
+// OWNED BY table.column (the sequence goes when the column or table does) or OWNED BY NONE.
+static void SetSequenceOwner(SequenceDef* s, PgQuery__List* names, ExecState* st) {
+  const size_t n = names->n_items;
+  if (n == 1) {
+    if (StrVal(names->items[0]) != "none")
+      throw Error(sqlstate::kSyntaxError, "invalid OWNED BY option").WithHint("Specify OWNED BY table.column or OWNED BY NONE.");
+    s->owner_table = 0;
+    s->owner_column = -1;
+    return;
+  }
+  std::string column = StrVal(names->items[n - 1]), table = StrVal(names->items[n - 2]);
+  std::string schema = n >= 3 ? StrVal(names->items[n - 3]) : "";
+  auto rel = st->catalog->FindRelation(schema, table, st->session->SearchPath());
+  if (!rel) throw Error(sqlstate::kUndefinedTable, "relation \"" + (schema.empty() ? table : schema + "." + table) + "\" does not exist");
+  if (rel->first != RelKind::kTable)
+    throw Error(sqlstate::kWrongObjectType, "sequence cannot be owned by relation \"" + table + "\"")
+        .WithDetail(std::string("This operation is not supported for ") + (rel->first == RelKind::kIndex ? "indexes." : "sequences."));
+  const TableDef* t = st->catalog->FindTable(rel->second);
+  if (t->schema != s->schema)
+    throw Error(sqlstate::kObjectNotInPrerequisiteState, "sequence must be in same schema as table it is linked to");
+  int c = t->FindColumn(column);
+  if (c < 0) throw Error(sqlstate::kUndefinedColumn, "column \"" + column + "\" of relation \"" + table + "\" does not exist");
+  s->owner_table = t->oid;
+  s->owner_column = c;
+}
+
 static void ApplySequenceOptions(SequenceDef* s, Node** options, size_t n, bool creating, bool* restart, int64_t* restart_value, ExecState* st) {
   bool min_set = false, max_set = false, start_set = false;
   for (size_t i = 0; i < n; i++) {
@@ -522,7 +548,7 @@ static void ApplySequenceOptions(SequenceDef* s, Node** options, size_t n, bool 
       *restart = true;
       *restart_value = d->arg ? DefElemInt(d) : s->start;
     } else if (opt == "owned_by") {
-      // OWNED BY is accepted; ownership ties only serial/identity sequences to tables.
+      SetSequenceOwner(s, d->arg->list, st);
     } else {
       throw Error(sqlstate::kSyntaxError, "option \"" + opt + "\" not recognized");
     }

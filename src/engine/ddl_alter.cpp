@@ -285,6 +285,21 @@ void ExecuteAlterTable(PgQuery__AlterTableStmt* stmt, ExecState* st, ResultSink*
       case PG_QUERY__ALTER_TABLE_TYPE__AT_DropCluster:
         MarkClusterIndex(cat, *t, 0);
         break;
+      case PG_QUERY__ALTER_TABLE_TYPE__AT_AddIdentity: {
+        ColumnDef& col = t->columns[static_cast<size_t>(column_index(cmd->name))];
+        auto busy = [&](const std::string& why) {
+          return Error(sqlstate::kObjectNotInPrerequisiteState, "column \"" + col.name + "\" of relation \"" + t->name + "\" " + why);
+        };
+        if (!col.not_null) throw busy("must be declared NOT NULL before identity can be added");
+        if (col.identity) throw busy("is already an identity column");
+        if (!col.default_sql.empty()) throw busy("already has a default value");
+        if (!IsIntegerType(col.type.id) || col.type.array)
+          throw Error(sqlstate::kInvalidParameterValue, "identity column type must be smallint, integer, or bigint");
+        PgQuery__Constraint* identity = cmd->def->constraint;
+        col.identity = identity->generated_when && identity->generated_when[0] == 'a' ? 'a' : 'd';
+        AddColumnSequence(cat, t->schema, t->name, col, t->oid, column_index(cmd->name), identity);
+        break;
+      }
       case PG_QUERY__ALTER_TABLE_TYPE__AT_ChangeOwner:
         RequireBootstrapOwner(ResolveNewOwner(st, cmd->newowner), "table \"" + t->name + "\"");
         break;

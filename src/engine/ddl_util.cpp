@@ -370,6 +370,50 @@ void CheckDefaultExpression(Node* expr) {
     throw Error(sqlstate::kInvalidColumnReference, "cannot use column reference in DEFAULT expression").WithPosition(at + 1);
 }
 
+SequenceDef AddColumnSequence(Catalog* cat, const std::string& schema, const std::string& table, const ColumnDef& col,
+                              uint32_t table_oid, int position, PgQuery__Constraint* identity) {
+  SequenceDef seq;
+  seq.oid = cat->AllocateOid();
+  seq.schema = schema;
+  seq.name = ChooseRelationName(*cat, schema, table, {col.name}, "seq");
+  seq.type = col.type.id;
+  seq.max = col.type.id == oid::kInt2 ? 32767 : col.type.id == oid::kInt4 ? 2147483647 : INT64_MAX;
+  seq.owner_table = table_oid;
+  seq.owner_column = position;
+  if (identity) {
+    for (size_t i = 0; i < identity->n_options; i++) {
+      auto* d = identity->options[i]->def_elem;
+      std::string opt = d->defname;
+      auto num = [&]() -> int64_t {
+        Node* a = d->arg;
+        if (a && a->node_case == PG_QUERY__NODE__NODE_INTEGER) return a->integer->ival;
+        if (a && a->node_case == PG_QUERY__NODE__NODE_FLOAT) return std::stoll(a->float_->fval);
+        return 0;
+      };
+      if (opt == "start") seq.start = num();
+      else if (opt == "increment") seq.increment = num();
+      else if (opt == "minvalue") { if (d->arg) seq.min = num(); }  // NO MINVALUE: the default
+      else if (opt == "maxvalue") { if (d->arg) seq.max = num(); }
+      else if (opt == "cache") seq.cache = num();
+      else if (opt == "cycle") seq.cycle = true;
+      else if (opt == "sequence_name") {  // SEQUENCE NAME [schema.]name, as pg_dump writes it
+        auto* names = d->arg->list;
+        seq.name = StrVal(names->items[names->n_items - 1]);
+        if (names->n_items > 1) seq.schema = StrVal(names->items[names->n_items - 2]);
+        if (cat->FindRelation(seq.schema, seq.name, {}))
+          throw Error(sqlstate::kDuplicateTable, "relation \"" + seq.name + "\" already exists");
+      }
+    }
+    if (seq.increment < 0) {
+      if (seq.max == INT64_MAX || seq.max == 2147483647 || seq.max == 32767) seq.max = -1;
+      seq.min = col.type.id == oid::kInt2 ? -32768 : col.type.id == oid::kInt4 ? INT32_MIN : INT64_MIN;
+      seq.start = seq.max;
+    }
+  }
+  cat->AddSequence(seq);
+  return seq;
+}
+
 ColumnDef BuildColumn(ExecState* st, Catalog* cat, const std::string& schema, const std::string& table,
                       PgQuery__ColumnDef* def, uint32_t table_oid, int position,
                       std::vector<PgQuery__Constraint*>* deferred) {
@@ -390,39 +434,7 @@ ColumnDef BuildColumn(ExecState* st, Catalog* cat, const std::string& schema, co
     col.type = planner.binder().ResolveType(tn);
   }
   auto make_sequence = [&](PgQuery__Constraint* identity) {
-    SequenceDef seq;
-    seq.oid = cat->AllocateOid();
-    seq.schema = schema;
-    seq.name = ChooseRelationName(*cat, schema, table, {col.name}, "seq");
-    seq.type = col.type.id;
-    seq.max = col.type.id == oid::kInt2 ? 32767 : col.type.id == oid::kInt4 ? 2147483647 : INT64_MAX;
-    seq.owner_table = table_oid;
-    seq.owner_column = position;
-    if (identity) {
-      for (size_t i = 0; i < identity->n_options; i++) {
-        auto* d = identity->options[i]->def_elem;
-        std::string opt = d->defname;
-        auto num = [&]() -> int64_t {
-          Node* a = d->arg;
-          if (a && a->node_case == PG_QUERY__NODE__NODE_INTEGER) return a->integer->ival;
-          if (a && a->node_case == PG_QUERY__NODE__NODE_FLOAT) return std::stoll(a->float_->fval);
-          return 0;
-        };
-        if (opt == "start") seq.start = num();
-        else if (opt == "increment") seq.increment = num();
-        else if (opt == "minvalue") seq.min = num();
-        else if (opt == "maxvalue") seq.max = num();
-        else if (opt == "cache") seq.cache = num();
-        else if (opt == "cycle") seq.cycle = true;
-      }
-      if (seq.increment < 0) {
-        if (seq.max == INT64_MAX || seq.max == 2147483647 || seq.max == 32767) seq.max = -1;
-        seq.min = col.type.id == oid::kInt2 ? -32768 : col.type.id == oid::kInt4 ? INT32_MIN : INT64_MIN;
-        seq.start = seq.max;
-      }
-    }
-    cat->AddSequence(seq);
-    return seq;
+    return AddColumnSequence(cat, schema, table, col, table_oid, position, identity);
   };
   if (serial) {
     SequenceDef seq = make_sequence(nullptr);

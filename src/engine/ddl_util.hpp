@@ -45,6 +45,10 @@ void AddCheckConstraint(ExecState* st, Catalog* cat, TableDef* t, PgQuery__Const
                         bool validate);
 void AddForeignKey(ExecState* st, Catalog* cat, TableDef* t, PgQuery__Constraint* c, const std::vector<int>& cols,
                    bool validate);
+// The sequence of a serial or identity column (identity: its options, SEQUENCE NAME included),
+// owned by the column, added to the catalog.
+SequenceDef AddColumnSequence(Catalog* cat, const std::string& schema, const std::string& table, const ColumnDef& col,
+                              uint32_t table_oid, int position, PgQuery__Constraint* identity);
 // Builds a column from its definition; may create a sequence (serial/identity). Constraints on
 // the column that need the table (keys, checks, references) are returned in `deferred`.
 ColumnDef BuildColumn(ExecState* st, Catalog* cat, const std::string& schema, const std::string& table,

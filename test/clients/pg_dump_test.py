@@ -59,6 +59,15 @@ def main():
         listing = run(["pg_restore", "--list", archive])
         check("pg_restore --list", listing.returncode == 0 and "TABLE DATA public tasks" in listing.stdout, listing.stderr)
 
+        # The dump loads into another Tusk database and dumps back the same (owners, OWNED BY,
+        # defaults, data): restoring a tenant's dump into Tusk itself.
+        run(["psql", "-X", "-q", *conn, "-d", "postgres", "-c", "CREATE DATABASE tusk_restored"])
+        load = run(["psql", "-X", "-q", "-v", "ON_ERROR_STOP=1", *conn, "-d", "tusk_restored"], input=plain.stdout)
+        check("the dump loads into another Tusk database", load.returncode == 0 and "ERROR" not in load.stderr, load.stderr)
+        again = run(["pg_dump", *conn, "tusk_restored"])
+        check("the restored database dumps the same", normalized(again.stdout) == normalized(plain.stdout),
+              "\n".join(l for l in normalized(again.stdout).splitlines() if l not in normalized(plain.stdout).splitlines())[:3000])
+
         pg_port = run([os.path.join(ROOT, "scripts/pg-oracle.sh"), "start"]).stdout.split()[-1]
         pg = ["-h", "127.0.0.1", "-p", pg_port, "-U", "postgres"]
         run(["psql", "-X", "-q", *pg, "-d", "postgres", "-c", "DROP DATABASE IF EXISTS tusk_dump_test"])
