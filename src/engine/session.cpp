@@ -450,13 +450,15 @@ bool Session::HandleTransactionControl(Node* stmt, ResultSink* sink) {
 }
 
 Session::SavepointState Session::Mark(const std::string& name) const {
-  SavepointState sp{name, txn_catalog_ ? std::make_shared<Catalog>(*txn_catalog_) : nullptr, pending_drops_.size(), nullptr};
+  SavepointState sp{name, txn_catalog_ ? std::make_shared<Catalog>(*txn_catalog_) : nullptr, pending_drops_.size(),
+                    txn_cluster_ ? std::make_shared<ClusterCatalog>(*txn_cluster_) : nullptr, nullptr};
   if (!name.empty()) sp.settings = std::make_shared<const std::pair<std::map<std::string, std::string>, std::map<std::string, std::string>>>(settings_, local_settings_);
   return sp;
 }
 
 void Session::RestoreTo(const SavepointState& sp) {
   txn_catalog_ = sp.catalog ? std::make_shared<Catalog>(*sp.catalog) : nullptr;
+  txn_cluster_ = sp.cluster ? std::make_shared<ClusterCatalog>(*sp.cluster) : nullptr;
   if (pending_drops_.size() > sp.pending_drops) pending_drops_.resize(sp.pending_drops);
   if (sp.settings) {
     // Settings changed since the savepoint go back (the transaction's first SET already saved

@@ -220,6 +220,7 @@ class Session {
     std::string name;
     std::shared_ptr<Catalog> catalog;
     size_t pending_drops;
+    std::shared_ptr<ClusterCatalog> cluster;  // roles created, changed or dropped since go back
     // A named savepoint also remembers the settings, which ROLLBACK TO puts back.
     std::shared_ptr<const std::pair<std::map<std::string, std::string>, std::map<std::string, std::string>>> settings;
   };
