@@ -105,7 +105,6 @@ std::shared_ptr<const Catalog> Database::catalog(uint32_t db) {
     if (!cluster_->FindDatabase(db))
       throw Error(sqlstate::kInvalidCatalogName, "database with OID " + std::to_string(db) + " does not exist");
     c = Catalog::Bootstrap();
-    c->set_oid_source(oids_);
     store_->PutNonTransactional(CatalogKey(db), c->Serialize());
   }
   c->set_oid_source(oids_);

@@ -2,6 +2,7 @@
 // themselves), pg_attribute, pg_index, pg_am, pg_sequence, pg_inherits, pg_description, and
 // the views pg_tables and pg_sequences over them.
 #include <algorithm>
+#include <map>
 
 #include "access/statistics_store.hpp"
 #include "catalog/system/catalogs.hpp"
@@ -103,11 +104,14 @@ Storage StorageOf(const Type& t) {
 // relpages and reltuples as ANALYZE last counted them; before that what PostgreSQL 15 shows
 // for a table never analyzed (0 pages, -1 rows) and for an index built when its table was
 // empty (1 page, 0 rows).
-std::pair<int64_t, float> RelationSize(ExecState& st, uint32_t rel) {
+// `read`: each table's figures, read once per scan (a table's indexes share its key).
+std::pair<int64_t, float> RelationSize(ExecState& st, uint32_t rel, std::map<uint32_t, std::optional<RelationSizes>>* read) {
   const IndexDef* idx = st.catalog->FindIndex(rel);
   const uint32_t table = idx ? idx->table : rel;
-  std::optional<RelationSizes> sizes;
-  if (st.catalog->FindTable(table)) sizes = ReadRelationSizes(st.db->store(), table);
+  if (!st.catalog->FindTable(table)) return {0, -1};
+  auto it = read->find(table);
+  if (it == read->end()) it = read->emplace(table, ReadRelationSizes(st.db->store(), table)).first;
+  const std::optional<RelationSizes>& sizes = it->second;
   if (!idx) return sizes ? std::pair<int64_t, float>{sizes->relpages, static_cast<float>(sizes->reltuples)} : std::pair<int64_t, float>{0, -1};
   if (sizes)
     for (const IndexSize& i : sizes->indexes)
@@ -133,9 +137,10 @@ void RegisterClass() {
                {"relacl", Type(oid::kAclitem, -1, true)}, {"reloptions", Type(oid::kText, -1, true)},
                {"relpartbound", Type(oid::kPgNodeTree)}};
   r.rows = [](ExecState& st, std::vector<Row>* rows) {
+    std::map<uint32_t, std::optional<RelationSizes>> sizes;
     for (const auto& rel : AllRelations(*st.catalog)) {
       bool shared = rel.oid == 1260 || rel.oid == 1261 || rel.oid == 1262;  // pg_authid, pg_auth_members, pg_database
-      auto [pages, tuples] = RelationSize(st, rel.oid);
+      auto [pages, tuples] = RelationSize(st, rel.oid, &sizes);
       rows->push_back({OidValue(rel.oid), NameValue(rel.name), OidValue(rel.ns), OidValue(0), OidValue(0),
                        OidValue(catalog_oid::kBootstrapSuperuser), OidValue(rel.am), OidValue(rel.kind == 'v' ? 0 : rel.oid),
                        OidValue(0), Value::Int(pages), Value::Float(tuples), Value::Int(0), OidValue(0), Value::Bool(rel.has_index),
