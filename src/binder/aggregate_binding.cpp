@@ -142,8 +142,7 @@ ExprP Binder::BindAggregate(PgQuery__FuncCall* f, const std::string& name, const
       spec.arg2 = Coerce(spec.arg2, Type(oid::kText), CastContext::kImplicit, f->location);
       spec.result = Type(oid::kText);
     } else if (n == "array_agg") {
-      if (spec.arg->type.array) throw Error(sqlstate::kFeatureNotSupported, "array_agg of arrays is not supported yet");
-      spec.result = spec.arg->type.ArrayOf();
+      spec.result = spec.arg->type.ArrayOf();  // of arrays: the same type, one more dimension
     } else {
       fail();
     }

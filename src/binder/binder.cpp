@@ -11,6 +11,7 @@
 #include "common/stack_depth.hpp"
 #include "common/strings.hpp"
 #include "engine/session.hpp"
+#include "types/arrays.hpp"
 #include "types/compare.hpp"
 #include "types/numeric.hpp"
 #include "types/text_io.hpp"
@@ -437,9 +438,9 @@ ExprP Binder::BindNode(Node* node, const Scope& scope, AggContext* agg) {
       if (elems.empty())
         ThrowAt(sqlstate::kIndeterminateDatatype, "cannot determine type of empty array", a->location);
       Type t = CommonType(elems, "ARRAY", a->location);
-      if (t.array) ThrowAt(sqlstate::kFeatureNotSupported, "multidimensional arrays are not supported", a->location);
       for (auto& e : elems) e = Coerce(e, t, CastContext::kImplicit, a->location);
-      return std::make_shared<ArrayExpr>(t.ArrayOf(), std::move(elems));
+      // items that are arrays make a multidimensional array of the same type
+      return std::make_shared<ArrayExpr>(t.ArrayOf(), std::move(elems), t.array);
     }
     case PG_QUERY__NODE__NODE_A_INDIRECTION: {
       auto* ind = node->a_indirection;
@@ -470,13 +471,30 @@ ExprP Binder::BindNode(Node* node, const Scope& scope, AggContext* agg) {
         }
         if (!base->type.array)
           ThrowAt(sqlstate::kDatatypeMismatch, "cannot subscript type " + TypeName(base->type) + " because it does not support subscripting", ExprLocation(ind->arg));
+        // consecutive subscripts address one array: a[i][j], a[l:u][k]
+        size_t end = i;
+        bool slice = false;
+        while (end < ind->n_indirection && ind->indirection[end]->node_case == PG_QUERY__NODE__NODE_A_INDICES)
+          slice |= ind->indirection[end++]->a_indices->is_slice;
+        if (end - i > static_cast<size_t>(kMaxArrayDims))
+          throw Error(sqlstate::kProgramLimitExceeded, "number of array dimensions (" + std::to_string(end - i) +
+                                                           ") exceeds the maximum allowed (" + std::to_string(kMaxArrayDims) + ")");
         auto bind_idx = [&](Node* x) -> ExprP {
           if (!x) return nullptr;
           return Coerce(BindNode(x, scope, agg), Type(oid::kInt4), CastContext::kAssignment, -1, "array subscript");
         };
-        ExprP lo = bind_idx(idx->lidx), hi = bind_idx(idx->uidx);
-        Type rt = idx->is_slice ? base->type : base->type.Element();
-        base = std::make_shared<SubscriptExpr>(rt, base, lo, hi, idx->is_slice);
+        std::vector<ExprP> lowers, uppers;
+        for (; i < end; i++) {
+          auto* sub = ind->indirection[i]->a_indices;
+          ExprP lo = bind_idx(sub->lidx), hi = bind_idx(sub->uidx);
+          // among slices a plain subscript [k] is [1:k], as in PostgreSQL
+          if (slice && !sub->is_slice && !lo) lo = std::make_shared<ConstExpr>(Value::Int(1), Type(oid::kInt4));
+          lowers.push_back(lo);
+          uppers.push_back(hi);
+        }
+        i--;
+        Type rt = slice ? base->type : base->type.Element();
+        base = std::make_shared<SubscriptExpr>(rt, base, std::move(lowers), std::move(uppers), slice);
       }
       return base;
     }
@@ -726,18 +744,9 @@ ExprP Binder::MakeBinaryOp(const std::string& op, ExprP l, ExprP r, int location
         if (la && ra) {
           if (a[0].is_null()) return a[1];
           if (a[1].is_null()) return a[0];
-          std::vector<Value> v = a[0].arr();
-          v.insert(v.end(), a[1].arr().begin(), a[1].arr().end());
-          return Value::Array(std::move(v), a[0].array_lower());
+          return ConcatArrays(a[0], a[1]);
         }
-        if (la) {
-          std::vector<Value> v = a[0].is_null() ? std::vector<Value>{} : a[0].arr();
-          v.push_back(a[1]);
-          return Value::Array(std::move(v), a[0].is_null() ? 1 : a[0].array_lower());
-        }
-        std::vector<Value> v{a[0]};
-        if (!a[1].is_null()) v.insert(v.end(), a[1].arr().begin(), a[1].arr().end());
-        return Value::Array(std::move(v));
+        return la ? AppendToArray(a[0], a[1]) : PrependToArray(a[0], a[1]);
       }, false, true);
     }
     bool ls = IsStringType(l->type.id) || IsUnknownLiteral(l), rs = IsStringType(r->type.id) || IsUnknownLiteral(r);
@@ -1240,13 +1249,12 @@ ExprP Binder::BindSubLink(PgQuery__SubLink* s, const Scope& scope, AggContext* a
     case PG_QUERY__SUB_LINK_TYPE__ARRAY_SUBLINK: {
       if (plan->types.size() != 1) ThrowAt(sqlstate::kSyntaxError, "subquery must return only one column", s->location);
       Type elem = plan->types[0];
-      if (elem.array)
-        throw Error(sqlstate::kFeatureNotSupported, "ARRAY() of a subquery returning arrays (a multidimensional array) is not supported yet")
-            .WithPosition(s->location + 1);
       if (elem.id == oid::kUnknown) elem = Type(oid::kText);
       if (!ArrayOidOf(elem.id) && !elem.enumdef)
         ThrowAt(sqlstate::kUndefinedObject, "could not find array type for data type " + TypeName(elem), s->location);
-      return std::make_shared<SubqueryExpr>(elem.ArrayOf(), SubqueryExpr::kArray, plan, nullptr, nullptr, correlated);
+      auto sub = std::make_shared<SubqueryExpr>(elem.ArrayOf(), SubqueryExpr::kArray, plan, nullptr, nullptr, correlated);
+      sub->of_arrays = elem.array;  // rows of arrays stack into one more dimension
+      return sub;
     }
     default:
       throw Error(sqlstate::kFeatureNotSupported, "this kind of subquery is not supported yet").WithPosition(s->location + 1);

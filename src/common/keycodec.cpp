@@ -3,6 +3,7 @@
 #include <cmath>
 #include <cstring>
 
+#include "common/error.hpp"
 #include "types/numeric.hpp"
 #include "types/text_io.hpp"
 
@@ -83,6 +84,10 @@ void EncodeNumeric(const std::string& text, std::string* out) {
 
 void EncodePayload(const Type& t, const Value& v, std::string* out) {
   if (t.array) {
+    // A key holds the elements alone, which is a one-dimensional array's order; a shape would
+    // have to sort after them (PostgreSQL's array_cmp) and fit the layout of stored keys.
+    if (v.array_ndim() > 1)
+      throw Error(sqlstate::kFeatureNotSupported, "index keys of multidimensional arrays are not supported yet");
     for (const Value& e : v.arr()) {
       out->push_back(1);
       EncodeKeyValue(t.Element(), e, {}, out);

@@ -29,7 +29,21 @@ bool ReadVarint(std::string_view* in, uint64_t* v) {
 }
 
 namespace {
+// Stored after the kinds' own tags: an array of two or more dimensions, its shape before the
+// elements (a one-dimensional array keeps kArray's layout: lower bound, count, elements).
+constexpr char kShapedArrayTag = 7;
+
 void EncodeValue(const Value& v, std::string* out) {
+  if (v.kind() == Value::Kind::kArray && v.array_ndim() > 1) {
+    out->push_back(kShapedArrayTag);
+    AppendVarint(static_cast<uint64_t>(v.array_ndim()), out);
+    for (int d = 0; d < v.array_ndim(); d++) {
+      AppendVarint(static_cast<uint64_t>(v.array_length(d)), out);
+      AppendVarint(static_cast<uint64_t>(static_cast<int64_t>(v.array_lower(d))), out);
+    }
+    for (const Value& e : v.arr()) EncodeValue(e, out);
+    return;
+  }
   out->push_back(static_cast<char>(v.kind()));
   switch (v.kind()) {
     case Value::Kind::kNull: break;
@@ -73,6 +87,24 @@ Value DecodeValue(std::string_view* in, int depth) {
   if (in->empty() || depth > 8) Corrupt();
   auto kind = static_cast<Value::Kind>(in->front());
   in->remove_prefix(1);
+  if (static_cast<char>(kind) == kShapedArrayTag) {
+    uint64_t ndim;
+    if (!ReadVarint(in, &ndim) || ndim < 2 || ndim > 6) Corrupt();
+    std::vector<int32_t> dims, lower;
+    uint64_t count = 1;
+    for (uint64_t d = 0; d < ndim; d++) {
+      uint64_t len, lb;
+      if (!ReadVarint(in, &len) || !ReadVarint(in, &lb) || len > in->size()) Corrupt();
+      count *= len;
+      if (count > in->size()) Corrupt();
+      dims.push_back(static_cast<int32_t>(len));
+      lower.push_back(static_cast<int32_t>(static_cast<int64_t>(lb)));
+    }
+    std::vector<Value> elems;
+    elems.reserve(count);
+    for (uint64_t i = 0; i < count; i++) elems.push_back(DecodeValue(in, depth + 1));
+    return Value::MultiArray(std::move(elems), std::move(dims), std::move(lower));
+  }
   switch (kind) {
     case Value::Kind::kNull: return Value::Null();
     case Value::Kind::kBool: {

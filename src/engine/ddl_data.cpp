@@ -10,6 +10,7 @@
 #include "engine/ddl_util.hpp"
 #include "engine/statements.hpp"
 #include "engine/table_writer.hpp"
+#include "types/arrays.hpp"
 
 namespace tusk {
 
@@ -192,7 +193,7 @@ void RenumberEnumValues(ExecState* st, uint32_t enum_oid, int64_t from) {
         } else if (!v.is_null()) {
           std::vector<Value> items = v.arr();
           for (Value& item : items) shift(&item);
-          v = Value::Array(std::move(items), v.array_lower());
+          v = ArrayLike(v, std::move(items));
         }
       }
       access.Insert(row);

@@ -4,6 +4,7 @@
 #include <cmath>
 
 #include "common/error.hpp"
+#include "types/arrays.hpp"
 #include "types/compare.hpp"
 #include "types/text_io.hpp"
 
@@ -131,7 +132,7 @@ Value Finish(const AggSpec& a, AggState& s) {
     }
     return first ? Value::Null() : Value::Str(r);
   }
-  if (n == "array_agg") return Value::Array(s.items);
+  if (n == "array_agg") return a.arg->type.array ? AccumulateArrays(s.items) : Value::Array(s.items);
   if (n == "stddev" || n == "stddev_samp" || n == "stddev_pop" || n == "variance" || n == "var_samp" || n == "var_pop") {
     bool pop = n == "stddev_pop" || n == "var_pop";
     bool root = n.rfind("stddev", 0) == 0;

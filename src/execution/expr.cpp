@@ -4,6 +4,7 @@
 #include "common/error.hpp"
 #include "execution/operators.hpp"
 #include "types/cast.hpp"
+#include "types/arrays.hpp"
 #include "types/compare.hpp"
 #include "types/text_io.hpp"
 
@@ -283,8 +284,9 @@ std::string ArrayCompareExpr::ToSql() const {
 
 Value ArrayExpr::Eval(EvalContext& ctx) const {
   std::vector<Value> vals;
+  vals.reserve(elems.size());
   for (const auto& e : elems) vals.push_back(e->Eval(ctx));
-  return Value::Array(std::move(vals));
+  return of_arrays ? StackArrays(vals) : Value::Array(std::move(vals));
 }
 
 std::string ArrayExpr::ToSql() const {
@@ -296,26 +298,30 @@ std::string ArrayExpr::ToSql() const {
 Value SubscriptExpr::Eval(EvalContext& ctx) const {
   Value a = arr->Eval(ctx);
   if (a.is_null()) return a;
-  int lb = a.array_lower();
-  int n = static_cast<int>(a.arr().size());
-  if (!slice) {
-    Value i = upper->Eval(ctx);
-    if (i.is_null()) return Value::Null();
-    int64_t idx = i.i() - lb;
-    if (idx < 0 || idx >= n) return Value::Null();
-    return a.arr()[static_cast<size_t>(idx)];
-  }
-  int64_t lo = lb, hi = lb + n - 1;
-  if (lower) { Value v = lower->Eval(ctx); if (v.is_null()) return Value::Null(); lo = std::max<int64_t>(lo, v.i()); }
-  if (upper) { Value v = upper->Eval(ctx); if (v.is_null()) return Value::Null(); hi = std::min<int64_t>(hi, v.i()); }
-  std::vector<Value> out;
-  for (int64_t k = lo; k <= hi; k++) out.push_back(a.arr()[static_cast<size_t>(k - lb)]);
-  return Value::Array(std::move(out));
+  // a NULL subscript makes the whole result NULL
+  auto bound = [&](const ExprP& e, std::optional<int64_t>* out) {
+    if (!e) return true;
+    Value v = e->Eval(ctx);
+    if (v.is_null()) return false;
+    *out = v.i();
+    return true;
+  };
+  std::vector<std::optional<int64_t>> lo(uppers.size()), hi(uppers.size());
+  for (size_t i = 0; i < uppers.size(); i++)
+    if (!bound(lowers[i], &lo[i]) || !bound(uppers[i], &hi[i])) return Value::Null();
+  if (slice) return ArraySlice(a, lo, hi);
+  std::vector<int64_t> at;
+  for (const auto& h : hi) at.push_back(*h);
+  return ArrayElementAt(a, at);
 }
 
 std::string SubscriptExpr::ToSql() const {
-  if (!slice) return arr->ToSql() + "[" + upper->ToSql() + "]";
-  return arr->ToSql() + "[" + (lower ? lower->ToSql() : "") + ":" + (upper ? upper->ToSql() : "") + "]";
+  std::string r = arr->ToSql();
+  for (size_t i = 0; i < uppers.size(); i++) {
+    if (!slice) r += "[" + uppers[i]->ToSql() + "]";
+    else r += "[" + (lowers[i] ? lowers[i]->ToSql() : "") + ":" + (uppers[i] ? uppers[i]->ToSql() : "") + "]";
+  }
+  return r;
 }
 
 void ThrowColumnOutOfRange(const ColumnExpr& c) {
@@ -375,7 +381,7 @@ Value SubqueryExpr::Eval(EvalContext& ctx) const {
       std::vector<Value> elems;
       elems.reserve(rows->size());
       for (const Row& r : *rows) elems.push_back(r[0]);
-      return Value::Array(std::move(elems));
+      return of_arrays ? AccumulateArrays(elems) : Value::Array(std::move(elems));
     }
     case kAny: case kAll: {
       Value v = test_arg->Eval(ctx);

@@ -218,23 +218,37 @@ class ArrayCompareExpr : public Expr {
   std::function<Value(const Value&, const Value&)> cmp;
 };
 
+// ARRAY[a, b, ...]; when the items are themselves arrays (ARRAY[ARRAY[1,2], ARRAY[3,4]]) the
+// result has one more dimension (the type stays the array type).
 class ArrayExpr : public Expr {
  public:
-  ArrayExpr(Type t, std::vector<ExprP> elems) : Expr(std::move(t)), elems(std::move(elems)) {}
+  ArrayExpr(Type t, std::vector<ExprP> elems, bool of_arrays)
+      : Expr(std::move(t)), elems(std::move(elems)), of_arrays(of_arrays) {}
   Value Eval(EvalContext& ctx) const override;
   void ForEachChild(const std::function<void(const ExprP&)>& f) const override { for (auto& a : elems) f(a); }
   std::string ToSql() const override;
   std::vector<ExprP> elems;
+  bool of_arrays;
 };
 
+// a[i][j] (an element) or a[l:u][...] (a slice, when any subscript is l:u): one lower and
+// upper per subscript, a null ExprP where the bound is left out (a non-slice subscript has
+// only its upper).
 class SubscriptExpr : public Expr {
  public:
-  SubscriptExpr(Type t, ExprP arr, ExprP lower, ExprP upper, bool slice)
-      : Expr(std::move(t)), arr(std::move(arr)), lower(std::move(lower)), upper(std::move(upper)), slice(slice) {}
+  SubscriptExpr(Type t, ExprP arr, std::vector<ExprP> lowers, std::vector<ExprP> uppers, bool slice)
+      : Expr(std::move(t)), arr(std::move(arr)), lowers(std::move(lowers)), uppers(std::move(uppers)), slice(slice) {}
   Value Eval(EvalContext& ctx) const override;
-  void ForEachChild(const std::function<void(const ExprP&)>& f) const override { f(arr); if (lower) f(lower); if (upper) f(upper); }
+  void ForEachChild(const std::function<void(const ExprP&)>& f) const override {
+    f(arr);
+    for (size_t i = 0; i < uppers.size(); i++) {
+      if (lowers[i]) f(lowers[i]);
+      if (uppers[i]) f(uppers[i]);
+    }
+  }
   std::string ToSql() const override;
-  ExprP arr, lower, upper;
+  ExprP arr;
+  std::vector<ExprP> lowers, uppers;
   bool slice;
 };
 
@@ -257,6 +271,7 @@ class SubqueryExpr : public Expr {
   // x = ANY (uncorrelated subquery) with x and the column of one type: the rows are hashed once
   // (PostgreSQL's hashed SubPlan) instead of compared one by one for every x.
   bool hashed_equality = false;
+  bool of_arrays = false;  // kArray over a column of arrays: one more dimension
  private:
   // An uncorrelated subquery runs once per statement execution (a cached plan runs again).
   mutable bool cached_ = false;

@@ -1,6 +1,7 @@
-// Array functions: array_append/prepend/cat/remove/replace/position(s).
+// Array functions: array_append/prepend/cat/remove/replace/position(s), array_ndims/dims.
 #include "common/error.hpp"
 #include "function/registry.hpp"
+#include "types/arrays.hpp"
 #include "types/compare.hpp"
 
 namespace tusk {
@@ -28,6 +29,11 @@ void ArrayElementFunction(const std::string& name, bool element_first,
   };
 }
 
+void NeedOneDimension(const Value& array) {
+  if (array.array_ndim() > 1)
+    throw Error(sqlstate::kFeatureNotSupported, "searching for elements in multidimensional arrays is not supported");
+}
+
 bool SameElem(const Type& t, const Value& a, const Value& b) {
   if (a.is_null() || b.is_null()) return a.is_null() && b.is_null();
   return CompareValues(t, a, b) == 0;
@@ -35,30 +41,26 @@ bool SameElem(const Type& t, const Value& a, const Value& b) {
 }  // namespace
 
 void RegisterArrayFunctions() {
-  ArrayElementFunction("array_append", false, [](const std::vector<Value>& a, const Type&) {
-    std::vector<Value> v = a[0].is_null() ? std::vector<Value>{} : a[0].arr();
-    v.push_back(a[1]);
-    return Value::Array(std::move(v), a[0].is_null() ? 1 : a[0].array_lower());
-  });
-  ArrayElementFunction("array_prepend", true, [](const std::vector<Value>& a, const Type&) {
-    std::vector<Value> v{a[0]};
-    if (!a[1].is_null()) v.insert(v.end(), a[1].arr().begin(), a[1].arr().end());
-    return Value::Array(std::move(v));
-  });
+  ArrayElementFunction("array_append", false, [](const std::vector<Value>& a, const Type&) { return AppendToArray(a[0], a[1]); });
+  ArrayElementFunction("array_prepend", true, [](const std::vector<Value>& a, const Type&) { return PrependToArray(a[0], a[1]); });
   ArrayElementFunction("array_remove", false, [](const std::vector<Value>& a, const Type& et) {
     if (a[0].is_null()) return Value::Null();
+    if (a[0].array_ndim() > 1)
+      throw Error(sqlstate::kFeatureNotSupported, "removing elements from multidimensional arrays is not supported");
     std::vector<Value> v;
     for (const Value& x : a[0].arr()) if (!SameElem(et, x, a[1])) v.push_back(x);
-    return Value::Array(std::move(v));
+    int lower = v.empty() ? 1 : a[0].array_lower();
+    return Value::Array(std::move(v), lower);
   });
   ArrayElementFunction("array_replace", false, [](const std::vector<Value>& a, const Type& et) {
     if (a[0].is_null()) return Value::Null();
     std::vector<Value> v;
     for (const Value& x : a[0].arr()) v.push_back(SameElem(et, x, a[1]) ? a[2] : x);
-    return Value::Array(std::move(v), a[0].array_lower());
+    return ArrayLike(a[0], std::move(v));
   }, 1);
   ArrayElementFunction("array_position", false, [](const std::vector<Value>& a, const Type& et) {
     if (a[0].is_null()) return Value::Null();
+    NeedOneDimension(a[0]);
     const auto& arr = a[0].arr();
     for (size_t i = 0; i < arr.size(); i++)
       if (SameElem(et, arr[i], a[1])) return Value::Int(a[0].array_lower() + static_cast<int64_t>(i));
@@ -66,6 +68,7 @@ void RegisterArrayFunctions() {
   }, 0, false, Type(oid::kInt4));
   ArrayElementFunction("array_positions", false, [](const std::vector<Value>& a, const Type& et) {
     if (a[0].is_null()) return Value::Null();
+    NeedOneDimension(a[0]);
     std::vector<Value> out;
     const auto& arr = a[0].arr();
     for (size_t i = 0; i < arr.size(); i++)
@@ -80,7 +83,13 @@ void RegisterArrayFunctions() {
   FunctionRegistry()["array_ndims"] = [](Binder&, std::vector<ExprP>& args, int) -> ExprP {
     if (args.size() != 1 || !args[0]->type.array) return nullptr;
     return Fn(Type(oid::kInt4), "array_ndims", args, [](const std::vector<Value>& a, EvalContext&) {
-      return a[0].arr().empty() ? Value::Null() : Value::Int(1);
+      return a[0].array_ndim() == 0 ? Value::Null() : Value::Int(a[0].array_ndim());
+    });
+  };
+  FunctionRegistry()["array_dims"] = [](Binder&, std::vector<ExprP>& args, int) -> ExprP {
+    if (args.size() != 1 || !args[0]->type.array) return nullptr;
+    return Fn(Type(oid::kText), "array_dims", args, [](const std::vector<Value>& a, EvalContext&) {
+      return a[0].array_ndim() == 0 ? Value::Null() : Value::Str(ArrayDimsText(a[0]));
     });
   };
 }

@@ -129,9 +129,10 @@ void BindGenerateSubscripts(Binder& b, const std::string& shown, std::vector<Exp
   f.columns = {f.name};
   f.generate = [](const std::vector<Value>& v, EvalContext&) -> RowGenerator {
     std::vector<Row> rows;
-    if (v[0].is_null() || v[1].is_null() || v[1].i() != 1 || v[0].arr().empty()) return YieldRows({});
+    if (v[0].is_null() || v[1].is_null() || v[1].i() < 1 || v[1].i() > v[0].array_ndim()) return YieldRows({});
     bool reverse = v.size() > 2 && !v[2].is_null() && v[2].b();
-    int64_t lower = v[0].array_lower(), n = static_cast<int64_t>(v[0].arr().size());
+    int d = static_cast<int>(v[1].i() - 1);
+    int64_t lower = v[0].array_lower(d), n = v[0].array_length(d);
     for (int64_t i = 0; i < n; i++) rows.push_back({Value::Int(reverse ? lower + n - 1 - i : lower + i)});
     return YieldRows(std::move(rows));
   };

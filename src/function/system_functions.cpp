@@ -160,10 +160,20 @@ void RegisterSystemFunctions() {
       });
     };
   };
-  array_fn("array_length", [](const Value& a, int64_t d) { return d != 1 || a.arr().empty() ? Value::Null() : Value::Int(static_cast<int64_t>(a.arr().size())); }, true);
+  // dimension d of the array (from 1), or NULL when it has no such dimension
+  auto in_range = [](const Value& a, int64_t d) { return d >= 1 && d <= a.array_ndim(); };
+  array_fn("array_length", [in_range](const Value& a, int64_t d) {
+    return in_range(a, d) ? Value::Int(a.array_length(static_cast<int>(d - 1))) : Value::Null();
+  }, true);
   array_fn("cardinality", [](const Value& a, int64_t) { return Value::Int(static_cast<int64_t>(a.arr().size())); }, false);
-  array_fn("array_lower", [](const Value& a, int64_t d) { return d != 1 || a.arr().empty() ? Value::Null() : Value::Int(a.array_lower()); }, true);
-  array_fn("array_upper", [](const Value& a, int64_t d) { return d != 1 || a.arr().empty() ? Value::Null() : Value::Int(a.array_lower() + static_cast<int64_t>(a.arr().size()) - 1); }, true);
+  array_fn("array_lower", [in_range](const Value& a, int64_t d) {
+    return in_range(a, d) ? Value::Int(a.array_lower(static_cast<int>(d - 1))) : Value::Null();
+  }, true);
+  array_fn("array_upper", [in_range](const Value& a, int64_t d) {
+    if (!in_range(a, d)) return Value::Null();
+    int k = static_cast<int>(d - 1);
+    return Value::Int(static_cast<int64_t>(a.array_lower(k)) + a.array_length(k) - 1);
+  }, true);
   reg["array_to_string"] = [](Binder& b, std::vector<ExprP>& args, int loc) -> ExprP {
     if (args.size() < 2 || args.size() > 3 || !args[0]->type.array) return nullptr;
     Type et = args[0]->type.Element();

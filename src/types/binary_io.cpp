@@ -4,6 +4,7 @@
 
 #include "common/error.hpp"
 #include "common/strings.hpp"
+#include "types/arrays.hpp"
 #include "types/datetime.hpp"
 #include "types/numeric.hpp"
 #include "types/text_io.hpp"
@@ -82,19 +83,19 @@ std::string DecodeNumeric(const Type& t, std::string_view b) {
 }
 // Arrays (PostgreSQL's array_send): dimensions, a has-nulls flag, the element type, then for
 // each dimension its length and lower bound, then each element as a length-prefixed value
-// (-1: NULL). Tusk's arrays have one dimension, or none when empty.
+// (-1: NULL). The empty array has no dimension.
 std::string EncodeArray(const Type& t, const Value& v) {
   const Type elem = t.Element();
   const auto& items = v.arr();
   bool nulls = false;
   for (const Value& e : items) nulls |= e.is_null();
   std::string out;
-  Put(&out, items.empty() ? 0 : 1, 4);
+  Put(&out, static_cast<uint32_t>(v.array_ndim()), 4);
   Put(&out, nulls ? 1 : 0, 4);
   Put(&out, elem.WireOid(), 4);
-  if (!items.empty()) {
-    Put(&out, items.size(), 4);
-    Put(&out, static_cast<uint32_t>(v.array_lower()), 4);
+  for (int d = 0; d < v.array_ndim(); d++) {
+    Put(&out, static_cast<uint32_t>(v.array_length(d)), 4);
+    Put(&out, static_cast<uint32_t>(v.array_lower(d)), 4);
   }
   for (const Value& e : items) {
     if (e.is_null()) {
@@ -121,15 +122,18 @@ Value DecodeArray(const Type& t, std::string_view b) {
   if (element_type != elem.WireOid())
     throw Error(sqlstate::kDatatypeMismatch, "binary data has array element type " + std::to_string(element_type) +
                                                  " instead of expected " + std::to_string(elem.WireOid()) + " (" + TypeName(elem) + ")");
-  if (ndim > 1) throw Error(sqlstate::kFeatureNotSupported, "multidimensional arrays are not supported yet");
   size_t pos = 12;
-  int64_t count = 0, lower = 1;
-  if (ndim == 1) {
+  ArrayShape shape;
+  int64_t count = ndim == 0 ? 0 : 1;
+  for (int32_t d = 0; d < ndim; d++) {
     if (b.size() < pos + 8) insufficient();
-    count = static_cast<int32_t>(Get(b, pos, 4));
-    lower = static_cast<int32_t>(Get(b, pos + 4, 4));
+    int32_t len = static_cast<int32_t>(Get(b, pos, 4));
+    int32_t lower = static_cast<int32_t>(Get(b, pos + 4, 4));
     pos += 8;
-    if (count < 0) throw Error("54000", "array size exceeds the maximum allowed (134217727)");
+    if (len < 0 || (count *= len) > 134217727) throw Error("54000", "array size exceeds the maximum allowed (134217727)");
+    CheckArrayBounds(len, lower);
+    shape.dims.push_back(len);
+    shape.lower.push_back(lower);
   }
   // every element takes at least its 4-byte length: a count the message cannot hold is refused
   // before anything is allocated for it
@@ -149,7 +153,7 @@ Value DecodeArray(const Type& t, std::string_view b) {
     pos += static_cast<size_t>(len);
   }
   if (pos != b.size()) Bad(t);
-  return Value::Array(std::move(items), static_cast<int>(lower));
+  return ArrayWithShape(std::move(items), shape);
 }
 }  // namespace
 

@@ -4,6 +4,7 @@
 #include <cmath>
 
 #include "common/error.hpp"
+#include "types/arrays.hpp"
 #include "types/numeric.hpp"
 #include "types/text_io.hpp"
 
@@ -103,7 +104,7 @@ Value CastValue(const Value& v, const Type& from, const Type& to, CastContext ct
     std::vector<Value> out;
     for (const Value& e : v.arr())
       out.push_back(e.is_null() ? e : CastValue(e, from.Element(), to.Element(), ctx, dt));
-    return ApplyTypmod(to, Value::Array(std::move(out), v.array_lower()), explicit_cast);
+    return ApplyTypmod(to, ArrayLike(v, std::move(out)), explicit_cast);
   }
   if (from.id == oid::kUnknown || (IsStringType(from.id) && !from.array && !IsStringType(to.id))) {
     return ApplyTypmod(to, ParseText(to, v.s(), dt), explicit_cast);

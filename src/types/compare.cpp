@@ -3,6 +3,7 @@
 #include <cmath>
 #include <functional>
 
+#include "types/arrays.hpp"
 #include "types/datetime.hpp"
 #include "types/numeric.hpp"
 #include "types/text_io.hpp"
@@ -18,8 +19,7 @@ int CompareValues(const Type& t, const Value& a, const Value& b) {
       int c = CompareNullable(et, x[i], y[i], false);
       if (c) return c;
     }
-    if (x.size() != y.size()) return x.size() < y.size() ? -1 : 1;
-    return 0;
+    return CompareArrayShapes(a, b);
   }
   if (t.record) {
     // field by field, a NULL field after the others (PostgreSQL's record comparison)

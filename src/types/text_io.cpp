@@ -9,6 +9,7 @@
 
 #include "common/error.hpp"
 #include "common/strings.hpp"
+#include "types/arrays.hpp"
 #include "types/json.hpp"
 #include "types/numeric.hpp"
 #include "types/object_names.hpp"
@@ -104,77 +105,6 @@ std::string ParseUuid(std::string_view t) {
   }
   if (digits != 32) BadInput("uuid", t);
   return raw;
-}
-
-// Array literal '{a,"b c",NULL}' into element texts; null_flags marks unquoted NULLs.
-void SplitArrayLiteral(std::string_view t, const Type& elem, std::vector<std::string>* items,
-                       std::vector<bool>* nulls, int* lower) {
-  std::string_view s = t;
-  size_t i = 0;
-  auto bad = [&](const std::string& detail) {
-    throw Error(sqlstate::kInvalidTextRepresentation,
-                "malformed array literal: \"" + std::string(t) + "\"").WithDetail(detail);
-  };
-  while (i < s.size() && isspace(static_cast<unsigned char>(s[i]))) i++;
-  *lower = 1;
-  if (i < s.size() && s[i] == '[') {  // explicit bounds "[0:2]={...}"
-    size_t close = s.find(']', i);
-    size_t colon = s.find(':', i);
-    if (close == std::string_view::npos || colon == std::string_view::npos || colon > close)
-      bad("\"[\" must introduce explicitly-specified array dimensions.");
-    *lower = std::atoi(std::string(s.substr(i + 1, colon - i - 1)).c_str());
-    i = close + 1;
-    if (i >= s.size() || s[i] != '=') bad("Missing \"=\" after array dimensions.");
-    i++;
-  }
-  if (i >= s.size() || s[i] != '{') bad("Array value must start with \"{\" or dimension information.");
-  i++;
-  while (i < s.size() && isspace(static_cast<unsigned char>(s[i]))) i++;
-  if (i < s.size() && s[i] == '}') {
-    i++;
-    while (i < s.size() && isspace(static_cast<unsigned char>(s[i]))) i++;
-    if (i != s.size()) bad("Junk after closing right brace.");
-    return;
-  }
-  (void)elem;
-  for (;;) {
-    while (i < s.size() && isspace(static_cast<unsigned char>(s[i]))) i++;
-    if (i >= s.size()) bad("Unexpected end of input.");
-    if (s[i] == '{')
-      throw Error(sqlstate::kFeatureNotSupported, "multidimensional arrays are not supported");
-    std::string item;
-    bool quoted = false;
-    if (s[i] == '"') {
-      quoted = true;
-      i++;
-      while (i < s.size() && s[i] != '"') {
-        if (s[i] == '\\' && i + 1 < s.size()) i++;
-        item += s[i++];
-      }
-      if (i >= s.size()) bad("Unexpected end of input.");
-      i++;
-      while (i < s.size() && isspace(static_cast<unsigned char>(s[i]))) i++;
-    } else {
-      size_t b = i;
-      while (i < s.size() && s[i] != ',' && s[i] != '}') {
-        if (s[i] == '"' || s[i] == '{') bad("Unexpected \"" + std::string(1, s[i]) + "\" character.");
-        if (s[i] == '\\' && i + 1 < s.size()) { item += s[i + 1]; i += 2; continue; }
-        item += s[i++];
-      }
-      (void)b;
-      // trailing whitespace of unquoted items is dropped
-      while (!item.empty() && isspace(static_cast<unsigned char>(item.back()))) item.pop_back();
-      if (item.empty()) bad("Unexpected \"" + std::string(1, i < s.size() ? s[i] : ' ') + "\" character.");
-    }
-    items->push_back(item);
-    nulls->push_back(!quoted && IEquals(item, "null"));
-    if (i >= s.size()) bad("Unexpected end of input.");
-    if (s[i] == ',') { i++; continue; }
-    if (s[i] == '}') { i++; break; }
-    bad("Unexpected \"" + std::string(1, s[i]) + "\" character.");
-  }
-  while (i < s.size() && isspace(static_cast<unsigned char>(s[i]))) i++;
-  if (i != s.size()) bad("Junk after closing right brace.");
 }
 
 // Shortest-exact output in PostgreSQL 15's format: scientific when the decimal exponent is
@@ -317,15 +247,12 @@ std::string BpcharStripped(const std::string& s) {
 
 Value ParseText(const Type& t, std::string_view text, const DateTimeContext& ctx) {
   if (t.array) {
-    std::vector<std::string> items;
-    std::vector<bool> nulls;
-    int lower;
-    SplitArrayLiteral(text, t.Element(), &items, &nulls, &lower);
+    ArrayLiteral lit = ParseArrayText(text);
     std::vector<Value> elems;
     Type et = t.Element();
-    for (size_t i = 0; i < items.size(); i++)
-      elems.push_back(nulls[i] ? Value::Null() : ParseText(et, items[i], ctx));
-    return Value::Array(std::move(elems), lower);
+    for (size_t i = 0; i < lit.items.size(); i++)
+      elems.push_back(lit.nulls[i] ? Value::Null() : ParseText(et, lit.items[i], ctx));
+    return ArrayWithShape(std::move(elems), lit.shape);
   }
   if (t.enumdef) {
     int idx = t.enumdef->LabelIndex(std::string(text));
@@ -452,18 +379,11 @@ std::string FormatRecord(const RecordDef& r, const Value& v, const DateTimeConte
 std::string FormatText(const Type& t, const Value& v, const DateTimeContext& ctx) {
   if (t.array) {
     Type et = t.Element();
-    std::string r;
-    if (v.array_lower() != 1 && !v.arr().empty())
-      r = "[" + std::to_string(v.array_lower()) + ":" +
-          std::to_string(v.array_lower() + static_cast<int>(v.arr().size()) - 1) + "]=";
-    r += "{";
-    bool first = true;
-    for (const Value& e : v.arr()) {
-      if (!first) r += ",";
-      first = false;
-      r += e.is_null() ? "NULL" : QuoteArrayElement(FormatText(et, e, ctx));
-    }
-    return r + "}";
+    std::vector<std::optional<std::string>> items;
+    items.reserve(v.arr().size());
+    for (const Value& e : v.arr())
+      items.push_back(e.is_null() ? std::nullopt : std::optional<std::string>(QuoteArrayElement(FormatText(et, e, ctx))));
+    return FormatArrayText(v, items);
   }
   if (t.enumdef) return t.enumdef->labels.at(static_cast<size_t>(v.i()));
   if (t.record) return FormatRecord(*t.record, v, ctx);
@@ -515,7 +435,7 @@ Value ApplyTypmod(const Type& t, const Value& v, bool explicit_cast) {
   if (t.array) {
     std::vector<Value> elems;
     for (const Value& e : v.arr()) elems.push_back(ApplyTypmod(t.Element(), e, explicit_cast));
-    return Value::Array(std::move(elems), v.array_lower());
+    return ArrayLike(v, std::move(elems));
   }
   switch (t.id) {
     case oid::kVarchar: case oid::kBpchar: {

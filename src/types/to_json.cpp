@@ -1,5 +1,7 @@
 #include "types/to_json.hpp"
 
+#include <functional>
+
 #include "types/json.hpp"
 #include "types/text_io.hpp"
 
@@ -24,13 +26,20 @@ void AppendAsJson(const Type& t, const Value& v, const DateTimeContext& dt, std:
     return;
   }
   if (t.array) {
-    *out += '[';
+    // one JSON array per dimension, nested: {{1,2},{3,4}} is [[1, 2], [3, 4]]
     const auto& items = v.arr();
-    for (size_t i = 0; i < items.size(); i++) {
-      if (i) *out += ", ";
-      AppendAsJson(t.Element(), items[i], dt, out);
-    }
-    *out += ']';
+    size_t next = 0;
+    std::function<void(int)> dimension = [&](int d) {
+      *out += '[';
+      int n = v.array_ndim() == 0 ? 0 : v.array_length(d);
+      for (int i = 0; i < n; i++) {
+        if (i) *out += ", ";
+        if (d + 1 < v.array_ndim()) dimension(d + 1);
+        else AppendAsJson(t.Element(), items[next++], dt, out);
+      }
+      *out += ']';
+    };
+    dimension(0);
     return;
   }
   std::string text = FormatText(t, v, dt);

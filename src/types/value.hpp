@@ -7,7 +7,9 @@
 //   kStr        text/varchar/bpchar/name, bytea (raw bytes), numeric (canonical decimal text),
 //               uuid (16 raw bytes), json/jsonb (text)
 //   kInterval   interval (months, days, µs)
-//   kArray      one-dimensional arrays (elements are Values of the element type)
+//   kArray      arrays (elements are Values of the element type, in row-major order; an array
+//               of two or more dimensions carries its shape, see ArrayData), and records (their
+//               fields)
 #pragma once
 #include <cstdint>
 #include <memory>
@@ -24,6 +26,7 @@ struct Interval {
 
 class Value;
 using Row = std::vector<Value>;
+struct ArrayData;
 
 class Value {
  public:
@@ -43,13 +46,12 @@ class Value {
     v.month_ = iv.month;
     return v;
   }
-  static Value Array(std::vector<Value> elems, int lower = 1) {
-    Value v;
-    v.kind_ = Kind::kArray;
-    v.arr_ = std::make_shared<std::vector<Value>>(std::move(elems));
-    v.i_ = lower;
-    return v;
-  }
+  // A one-dimensional array (or a record's fields).
+  static Value Array(std::vector<Value> elems, int lower = 1);
+  // An array of any number of dimensions: dims and lower (outermost first) have one entry per
+  // dimension and the product of dims elements. No dimension, or one of length 0, is the empty
+  // array; one dimension is the same as Array().
+  static Value MultiArray(std::vector<Value> elems, std::vector<int32_t> dims, std::vector<int32_t> lower);
 
   Kind kind() const { return kind_; }
   bool is_null() const { return kind_ == Kind::kNull; }
@@ -58,8 +60,12 @@ class Value {
   double f() const { return f_; }
   const std::string& s() const { return s_; }
   Interval iv() const { return Interval{i_, day_, month_}; }
-  const std::vector<Value>& arr() const { return *arr_; }
-  int array_lower() const { return static_cast<int>(i_); }
+  const std::vector<Value>& arr() const;  // every element, row-major
+  // 0 for the empty array, else the number of dimensions
+  int array_ndim() const;
+  // dimension d's length and lower bound (d from 0, outermost first; d < array_ndim())
+  int array_length(int d) const;
+  int array_lower(int d = 0) const;
 
  private:
   Kind kind_ = Kind::kNull;
@@ -67,7 +73,33 @@ class Value {
   int64_t i_ = 0;
   double f_ = 0;
   std::string s_;
-  std::shared_ptr<const std::vector<Value>> arr_;
+  std::shared_ptr<const ArrayData> arr_;
 };
+
+// The elements of an array value; dims and lower are set only for two or more dimensions (a
+// one-dimensional array's length is elems.size() and its lower bound is kept in the Value).
+struct ArrayData {
+  std::vector<Value> elems;
+  std::vector<int32_t> dims, lower;
+};
+
+inline Value Value::Array(std::vector<Value> elems, int lower) {
+  Value v;
+  v.kind_ = Kind::kArray;
+  v.arr_ = std::make_shared<ArrayData>(ArrayData{std::move(elems), {}, {}});
+  v.i_ = lower;
+  return v;
+}
+inline const std::vector<Value>& Value::arr() const { return arr_->elems; }
+inline int Value::array_ndim() const {
+  if (!arr_->dims.empty()) return static_cast<int>(arr_->dims.size());
+  return arr_->elems.empty() ? 0 : 1;
+}
+inline int Value::array_length(int d) const {
+  return arr_->dims.empty() ? static_cast<int>(arr_->elems.size()) : arr_->dims[static_cast<size_t>(d)];
+}
+inline int Value::array_lower(int d) const {
+  return arr_->dims.empty() ? static_cast<int>(i_) : arr_->lower[static_cast<size_t>(d)];
+}
 
 }  // namespace tusk

@@ -1,0 +1,47 @@
+-- Multidimensional arrays: text input and output, explicit bounds, and the errors of array_in.
+SELECT '{{1,2},{3,4}}'::int[];
+SELECT '{{{1,2},{3,4}},{{5,6},{7,8}}}'::int[];
+SELECT '{ { 1 , 2 } , { 3 , 4 } }'::int[];
+SELECT '{{a,"b c"},{NULL,"NULL"}}'::text[];
+SELECT '{{"{x}",""},{"\\","a,b"}}'::text[];
+SELECT '[0:1][1:2]={{1,2},{3,4}}'::int[];
+SELECT '[-2:-1][3:3]={{1},{2}}'::int[];
+SELECT '[2][2]={{1,2},{3,4}}'::int[];
+SELECT '{{1,2},{3,4}}'::text[]::int[]::numeric[];
+SELECT '{{1.5,2.5}}'::float8[];
+SELECT '{{t,f},{f,t}}'::bool[];
+SELECT '{{2024-01-01,2024-01-02}}'::date[];
+SELECT '{{"a b"  ,  c d  }}'::text[];
+SELECT '{{a\ ,b}}'::text[];
+SELECT '{{{{{{1}}}}}}'::int[];
+-- errors
+SELECT '{{{{{{{1}}}}}}}'::int[];
+SELECT '{{1,2},{3}}'::int[];
+SELECT '{{1},{2,3}}'::int[];
+SELECT '{{1},2}'::int[];
+SELECT '{1,{2}}'::int[];
+SELECT '{{1},{2,3},{{4}}}'::int[];
+SELECT '{{}}'::int[];
+SELECT '{{1,2},{3,4}'::int[];
+SELECT '{{1,2}}}'::int[];
+SELECT '{{1,2},}'::int[];
+SELECT '{{1,2}x}'::int[];
+SELECT '[1:2]={{1,2},{3,4}}'::int[];
+SELECT '[1:2][1:3]={{1,2},{3,4}}'::int[];
+SELECT '[1:2][1:2]{{1,2},{3,4}}'::int[];
+SELECT '[1:2][1:2]=1'::int[];
+SELECT '[2:1]={1}'::int[];
+SELECT '[1:]={1}'::int[];
+SELECT '[a]={1}'::int[];
+SELECT '[1:2'::int[];
+SELECT '[1:1][1:1][1:1][1:1][1:1][1:1][1:1]={{{{{{{1}}}}}}}'::int[];
+SELECT '{{"a"b}}'::text[];
+SELECT '{{a"b"}}'::text[];
+SELECT '{{1,2},{3,x}}'::int[];
+-- one-dimensional literals keep working, with the same details
+SELECT '{1,2,3}'::int[], '[5:6]={a,b}'::text[], '{}'::int[];
+SELECT '{1,,2}'::int[];
+SELECT '{,}'::int[];
+SELECT '{"a"}x'::text[];
+SELECT '{a\'::text[];
+SELECT '{N\ULL,NULL,"NULL",null}'::text[];
