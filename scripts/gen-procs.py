@@ -75,7 +75,7 @@ def main():
            "// oid, name, kind, can merge, can hash, left, right, result, commutator, negator, function, restrict, join,",
            "// description"], ops)
 
-    io = [f"{{{', '.join(r)}}}," for r in query(
+    io = [f"{{{r[0]}, {{{', '.join(r[1:])}}}}}," for r in query(
         """SELECT oid, typinput::oid, typoutput::oid, typreceive::oid, typsend::oid, typmodin::oid, typmodout::oid,
                   typanalyze::oid, typsubscript::oid FROM pg_type WHERE typnamespace = 11 ORDER BY oid""")]
     write("src/catalog/system/builtin_type_io.inc",

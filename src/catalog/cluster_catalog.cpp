@@ -1,5 +1,9 @@
 #include "catalog/cluster_catalog.hpp"
 
+#include <strings.h>
+
+#include <algorithm>
+
 #include "catalog/serial.hpp"
 #include "common/error.hpp"
 #include "types/type.hpp"
@@ -7,7 +11,15 @@
 namespace tusk {
 
 namespace {
-constexpr uint64_t kClusterFormat = 1;
+// 2: shared comments and per-database / per-role settings (format 1 had neither; reading one
+// gives initdb's database comments).
+constexpr uint64_t kClusterFormat = 2;
+
+void AddInitdbComments(std::map<ClusterCatalog::SharedObject, std::string>* comments) {
+  (*comments)[{kPgDatabaseOid, kPostgresDatabaseOid}] = "default administrative connection database";
+  (*comments)[{kPgDatabaseOid, kTemplate1Oid}] = "default template for new databases";
+  (*comments)[{kPgDatabaseOid, kTemplate0Oid}] = "unmodifiable empty database";
+}
 }  // namespace
 
 std::shared_ptr<ClusterCatalog> ClusterCatalog::Bootstrap(std::vector<RoleDef> roles) {
@@ -23,6 +35,7 @@ std::shared_ptr<ClusterCatalog> ClusterCatalog::Bootstrap(std::vector<RoleDef> r
   c->databases_[kPostgresDatabaseOid] = {kPostgresDatabaseOid, "postgres", 10, false, true, -1};
   c->databases_[kTemplate1Oid] = {kTemplate1Oid, "template1", 10, true, true, -1};
   c->databases_[kTemplate0Oid] = {kTemplate0Oid, "template0", 10, true, false, -1};
+  AddInitdbComments(&c->shared_comments_);
   return c;
 }
 
@@ -37,12 +50,22 @@ std::string ClusterCatalog::Serialize() const {
   for (const auto& [oid, d] : databases_) {
     w.U(d.oid); w.S(d.name); w.U(d.owner); w.U(d.is_template); w.U(d.allow_connections); w.I(d.connection_limit);
   }
+  w.U(shared_comments_.size());
+  for (const auto& [object, text] : shared_comments_) {
+    w.U(object.first); w.U(object.second); w.S(text);
+  }
+  w.U(scoped_settings_.size());
+  for (const auto& [scope, items] : scoped_settings_) {
+    w.U(scope.first); w.U(scope.second); w.U(items.size());
+    for (const std::string& item : items) w.S(item);
+  }
   return w.out;
 }
 
 std::shared_ptr<ClusterCatalog> ClusterCatalog::Deserialize(const std::string& bytes) {
   CatalogReader r{bytes};
-  if (r.U() != kClusterFormat) CatalogReader::Bad();
+  uint64_t format = r.U();
+  if (format != 1 && format != kClusterFormat) CatalogReader::Bad();
   auto c = std::make_shared<ClusterCatalog>();
   for (size_t n = r.Count(); n > 0; n--) {
     RoleDef ro;
@@ -55,6 +78,19 @@ std::shared_ptr<ClusterCatalog> ClusterCatalog::Deserialize(const std::string& b
     d.oid = r.U32(); d.name = r.S(); d.owner = r.U32(); d.is_template = r.U(); d.allow_connections = r.U();
     d.connection_limit = r.Int();
     c->databases_[d.oid] = d;
+  }
+  if (format == 1) {
+    AddInitdbComments(&c->shared_comments_);
+    return c;
+  }
+  for (size_t n = r.Count(); n > 0; n--) {
+    uint32_t classoid = r.U32(), objoid = r.U32();
+    c->shared_comments_[{classoid, objoid}] = r.S();
+  }
+  for (size_t n = r.Count(); n > 0; n--) {
+    uint32_t database = r.U32(), role = r.U32();
+    std::vector<std::string>& items = c->scoped_settings_[{database, role}];
+    for (size_t k = r.Count(); k > 0; k--) items.push_back(r.S());
   }
   return c;
 }
@@ -85,6 +121,47 @@ const DatabaseDef* ClusterCatalog::FindDatabase(const std::string& name) const {
 const DatabaseDef* ClusterCatalog::FindDatabase(uint32_t oid) const {
   auto it = databases_.find(oid);
   return it == databases_.end() ? nullptr : &it->second;
+}
+
+void ClusterCatalog::DropRole(uint32_t oid) {
+  roles_.erase(oid);
+  shared_comments_.erase({kPgAuthidOid, oid});
+  for (auto it = scoped_settings_.begin(); it != scoped_settings_.end();)
+    it = it->first.second == oid ? scoped_settings_.erase(it) : std::next(it);
+}
+
+void ClusterCatalog::DropDatabase(uint32_t oid) {
+  databases_.erase(oid);
+  shared_comments_.erase({kPgDatabaseOid, oid});
+  for (auto it = scoped_settings_.begin(); it != scoped_settings_.end();)
+    it = it->first.first == oid ? scoped_settings_.erase(it) : std::next(it);
+}
+
+void ClusterCatalog::SetSharedComment(SharedObject object, const std::string& text) {
+  if (text.empty()) shared_comments_.erase(object);
+  else shared_comments_[object] = text;
+}
+
+void ClusterCatalog::SetScopedSetting(SettingScope scope, const std::string& name, const std::optional<std::string>& value) {
+  std::vector<std::string>& items = scoped_settings_[scope];
+  if (name == "all" && !value) {
+    items.clear();
+  } else {
+    // names compare without case, as settings do; a new value keeps the item's place
+    auto same = [&](const std::string& item) {
+      size_t eq = item.find('=');
+      return eq == name.size() && strncasecmp(item.c_str(), name.c_str(), eq) == 0;
+    };
+    auto it = std::find_if(items.begin(), items.end(), same);
+    if (!value) {
+      if (it != items.end()) items.erase(it);
+    } else if (it != items.end()) {
+      *it = name + "=" + *value;
+    } else {
+      items.push_back(name + "=" + *value);
+    }
+  }
+  if (items.empty()) scoped_settings_.erase(scope);
 }
 
 DatabaseDef* ClusterCatalog::MutableDatabase(uint32_t oid) {

@@ -8,6 +8,7 @@
 #pragma once
 #include <cstdint>
 #include <map>
+#include <optional>
 #include <memory>
 #include <string>
 #include <vector>
@@ -55,7 +56,7 @@ class ClusterCatalog {
   const RoleDef* FindRole(const std::string& name) const;
   RoleDef* MutableRole(const std::string& name);
   void AddRole(RoleDef r) { roles_[r.oid] = std::move(r); }
-  void DropRole(uint32_t oid) { roles_.erase(oid); }
+  void DropRole(uint32_t oid);
   const std::map<uint32_t, RoleDef>& roles() const { return roles_; }
   // The bootstrap superuser's name (the owner of every object).
   std::string SuperuserName() const;
@@ -64,8 +65,21 @@ class ClusterCatalog {
   const DatabaseDef* FindDatabase(uint32_t oid) const;
   DatabaseDef* MutableDatabase(uint32_t oid);
   void AddDatabase(DatabaseDef d) { databases_[d.oid] = std::move(d); }
-  void DropDatabase(uint32_t oid) { databases_.erase(oid); }
+  void DropDatabase(uint32_t oid);
   const std::map<uint32_t, DatabaseDef>& databases() const { return databases_; }
+
+  // COMMENT ON DATABASE / ROLE (pg_shdescription), by (catalog OID, object OID). Dropping the
+  // object drops its comment.
+  using SharedObject = std::pair<uint32_t, uint32_t>;
+  const std::map<SharedObject, std::string>& shared_comments() const { return shared_comments_; }
+  void SetSharedComment(SharedObject object, const std::string& text);  // empty: none
+
+  // ALTER DATABASE / ROLE ... SET (pg_db_role_setting): "name=value" items by (database OID,
+  // role OID), 0 meaning any; applied when a session starts.
+  using SettingScope = std::pair<uint32_t, uint32_t>;
+  const std::map<SettingScope, std::vector<std::string>>& scoped_settings() const { return scoped_settings_; }
+  // Sets (value) or removes (nullopt) one setting of a scope; name "all" with nullopt removes all.
+  void SetScopedSetting(SettingScope scope, const std::string& name, const std::optional<std::string>& value);
 
   // An OID for a shared object (a role, a database).
   uint32_t AllocateOid() { return oids_->Next(); }
@@ -75,6 +89,11 @@ class ClusterCatalog {
   std::shared_ptr<OidSource> oids_;
   std::map<uint32_t, RoleDef> roles_;
   std::map<uint32_t, DatabaseDef> databases_;
+  std::map<SharedObject, std::string> shared_comments_;
+  std::map<SettingScope, std::vector<std::string>> scoped_settings_;
 };
+
+// The catalogs shared objects are described under (pg_shdescription.classoid).
+inline constexpr uint32_t kPgAuthidOid = 1260, kPgDatabaseOid = 1262;
 
 }  // namespace tusk

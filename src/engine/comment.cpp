@@ -1,5 +1,6 @@
 // COMMENT ON { TABLE | COLUMN | INDEX | SEQUENCE | SCHEMA | TYPE | CONSTRAINT ... ON | EXTENSION }
 // name IS 'text' | NULL: the comment is kept in the catalog (pg_description, psql's \d+).
+// COMMENT ON { DATABASE | ROLE } keeps it in the cluster catalog (pg_shdescription, \l+, \du+).
 #include "common/error.hpp"
 #include "common/strings.hpp"
 #include "engine/statements.hpp"
@@ -32,9 +33,40 @@ uint32_t Relation(ExecState* st, const std::vector<std::string>& names, RelKind 
   return rel->second;
 }
 
+// Databases and roles are shared by every database: their comments live with them.
+bool CommentOnSharedObject(PgQuery__CommentStmt* stmt, ExecState* st, ResultSink* sink) {
+  if (stmt->objtype != PG_QUERY__OBJECT_TYPE__OBJECT_DATABASE && stmt->objtype != PG_QUERY__OBJECT_TYPE__OBJECT_ROLE) return false;
+  ClusterCatalog* cluster = st->session->MutableCluster();
+  const std::string name = StrVal(stmt->object);
+  const RoleDef* me = cluster->FindRole(st->session->user());
+  ClusterCatalog::SharedObject object;
+  if (stmt->objtype == PG_QUERY__OBJECT_TYPE__OBJECT_DATABASE) {
+    const DatabaseDef* d = cluster->FindDatabase(name);
+    if (!d) {  // PostgreSQL only warns: a dump's COMMENT ON DATABASE may name another database
+      sink->SendNotice({"WARNING", sqlstate::kUndefinedDatabase, "database \"" + name + "\" does not exist", ""});
+      return true;
+    }
+    if (!me || (!me->superuser && me->oid != d->owner))
+      throw Error(sqlstate::kInsufficientPrivilege, "must be owner of database " + name);
+    object = {kPgDatabaseOid, d->oid};
+  } else {
+    const RoleDef* r = cluster->FindRole(name);
+    if (!r) throw Error(sqlstate::kUndefinedObject, "role \"" + name + "\" does not exist");
+    if (!me || !(me->superuser || (me->createrole && !r->superuser)))
+      throw Error(sqlstate::kInsufficientPrivilege, "must have CREATEROLE privilege");
+    object = {kPgAuthidOid, r->oid};
+  }
+  cluster->SetSharedComment(object, stmt->comment ? stmt->comment : "");
+  return true;
+}
+
 }  // namespace
 
 void ExecuteComment(PgQuery__CommentStmt* stmt, ExecState* st, ResultSink* sink) {
+  if (CommentOnSharedObject(stmt, st, sink)) {
+    sink->Complete("COMMENT");
+    return;
+  }
   Catalog* cat = st->session->MutableCatalog(st);
   Catalog::CommentKey key;
   switch (stmt->objtype) {

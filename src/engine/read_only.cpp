@@ -64,6 +64,8 @@ std::string WriteCommandName(Node* stmt) {
     case PG_QUERY__NODE__NODE_CREATE_EXTENSION_STMT: return "CREATE EXTENSION";
     case PG_QUERY__NODE__NODE_CREATE_ROLE_STMT: return "CREATE ROLE";
     case PG_QUERY__NODE__NODE_ALTER_ROLE_STMT: return "ALTER ROLE";
+    case PG_QUERY__NODE__NODE_ALTER_ROLE_SET_STMT: return "ALTER ROLE";
+    case PG_QUERY__NODE__NODE_ALTER_DATABASE_SET_STMT: return "ALTER DATABASE";
     case PG_QUERY__NODE__NODE_DROP_ROLE_STMT: return "DROP ROLE";
     case PG_QUERY__NODE__NODE_ALTER_TABLE_STMT: return std::string("ALTER ") + ObjectName(stmt->alter_table_stmt->objtype);
     case PG_QUERY__NODE__NODE_RENAME_STMT: return std::string("ALTER ") + ObjectName(stmt->rename_stmt->rename_type);

@@ -835,8 +835,8 @@ void Session::Dispatch(Node* stmt, const PreparedStatement* prepared, ExecState*
     case PG_QUERY__NODE__NODE_CREATEDB_STMT: ExecuteCreateDatabase(stmt->createdb_stmt, st, sink, in_block_); return;
     case PG_QUERY__NODE__NODE_DROPDB_STMT: ExecuteDropDatabase(stmt->dropdb_stmt, st, sink, in_block_); return;
     case PG_QUERY__NODE__NODE_ALTER_DATABASE_STMT: ExecuteAlterDatabase(stmt->alter_database_stmt, st, sink); return;
-    case PG_QUERY__NODE__NODE_ALTER_DATABASE_SET_STMT:
-      throw Error(sqlstate::kFeatureNotSupported, "ALTER DATABASE ... SET is not supported yet (per-database settings)");
+    case PG_QUERY__NODE__NODE_ALTER_DATABASE_SET_STMT: ExecuteAlterDatabaseSet(stmt->alter_database_set_stmt, st, sink); return;
+    case PG_QUERY__NODE__NODE_ALTER_ROLE_SET_STMT: ExecuteAlterRoleSet(stmt->alter_role_set_stmt, st, sink); return;
     case PG_QUERY__NODE__NODE_PREPARE_STMT: ExecutePrepareStmt(stmt->prepare_stmt, st, sink); return;
     case PG_QUERY__NODE__NODE_DEALLOCATE_STMT: ExecuteDeallocate(stmt->deallocate_stmt, sink); return;
     case PG_QUERY__NODE__NODE_LOCK_STMT: ExecuteLockTable(stmt->lock_stmt, st, sink, in_block_); return;

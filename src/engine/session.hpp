@@ -96,6 +96,10 @@ class Session {
                   SettingSource source = SettingSource::kSession);
   // NOTICEs the last SetSetting has for the client (a name-typed value cut to 63 bytes).
   std::vector<std::string> TakeSettingNotices() { return std::exchange(setting_notices_, {}); }
+  // ALTER DATABASE / ROLE ... SET's change: the setting's name as PostgreSQL stores it
+  // (pg_db_role_setting) and its value, checked as SET checks it (FROM CURRENT: the session's
+  // value); nullopt for RESET, and the name "all" for RESET ALL.
+  std::pair<std::string, std::optional<std::string>> ScopedSettingChange(PgQuery__VariableSetStmt* s);
   // RESET: back to the value from the startup packet, or else the server's.
   void ResetSetting(const std::string& name, bool is_local);
   // What pg_settings shows of one setting in this session.
@@ -176,6 +180,8 @@ class Session {
   std::vector<Value> ExecuteArguments(PgQuery__ExecuteStmt* s, const PreparedStatement& ps, ExecState* st);
   std::vector<ColumnInfo> ShowColumns(const std::string& name) const;  // SHOW's result columns
   void InitSettings();
+  // The ALTER ROLE ALL / DATABASE / ROLE / ROLE IN DATABASE ... SET values for this session.
+  void ApplyScopedSettings();
   // Takes the server's settings anew after ALTER SYSTEM and pg_reload_conf().
   void RefreshServerSettings();
   // to_server: drop the session's value (RESET), so the server's applies again.
@@ -232,7 +238,8 @@ class Session {
   uint64_t server_generation_ = 0;
   bool superuser_ = false;
   std::map<std::string, std::string> settings_;  // what differs from server_
-  std::map<std::string, std::string> reset_values_;  // from the startup packet
+  std::map<std::string, std::string> reset_values_;  // from the startup packet or ALTER ... SET
+  std::map<std::string, SettingSource> reset_sources_;  // where each of those came from (kClient when absent)
   std::set<std::string> placeholders_;
   std::map<std::string, std::string> custom_names_;  // a custom setting's name as first SET spelled it
   std::vector<std::string> setting_notices_;  // custom settings once set: they read as '' after RESET

@@ -75,6 +75,7 @@ void Session::InitSettings() {
   reset_values_["session_authorization"] = user_;
   reset_values_["is_superuser"] = superuser_ ? "on" : "off";
   settings_ = reset_values_;
+  ApplyScopedSettings();
 }
 
 void Session::RefreshServerSettings() {
@@ -119,6 +120,58 @@ std::optional<std::string> Session::GetSetting(const std::string& name_in) const
   return std::nullopt;
 }
 
+void Session::ApplyScopedSettings() {
+  auto cluster = db_->cluster();
+  const RoleDef* role = cluster->FindRole(user_);
+  const uint32_t role_oid = role ? role->oid : 0;
+  const std::pair<ClusterCatalog::SettingScope, SettingSource> scopes[] = {
+      {{0, 0}, SettingSource::kGlobal},
+      {{database_oid_, 0}, SettingSource::kDatabase},
+      {{0, role_oid}, SettingSource::kUser},
+      {{database_oid_, role_oid}, SettingSource::kDatabaseUser}};
+  for (const auto& [scope, source] : scopes) {
+    auto it = cluster->scoped_settings().find(scope);
+    if (it == cluster->scoped_settings().end()) continue;
+    for (const std::string& item : it->second) {
+      size_t eq = item.find('=');
+      try {
+        SetSetting(item.substr(0, eq), item.substr(eq + 1), false, source);
+      } catch (const Error&) {
+        // a value that no longer applies is skipped, as PostgreSQL only warns about it
+      }
+    }
+  }
+  setting_notices_.clear();
+}
+
+std::pair<std::string, std::optional<std::string>> Session::ScopedSettingChange(PgQuery__VariableSetStmt* s) {
+  std::string name = s->name ? s->name : "";
+  switch (s->kind) {
+    case PG_QUERY__VARIABLE_SET_KIND__VAR_SET_VALUE:
+    case PG_QUERY__VARIABLE_SET_KIND__VAR_SET_CURRENT: {
+      const SettingDef* def = nullptr;
+      std::string key = SettingKey(name, &def);
+      std::string value = s->kind == PG_QUERY__VARIABLE_SET_KIND__VAR_SET_CURRENT
+                              ? GetSetting(key).value_or("")
+                              : FlattenSetArgs(name, s->args, s->n_args);
+      if (def) {
+        CheckSettingChangeable(*def, SettingSource::kSession, superuser_);
+        std::vector<std::string> notices;
+        NormalizeSetting(*def, value, name, &notices);
+      }
+      return {def ? std::string(def->name) : key, value};
+    }
+    case PG_QUERY__VARIABLE_SET_KIND__VAR_SET_DEFAULT:
+    case PG_QUERY__VARIABLE_SET_KIND__VAR_RESET: {
+      const SettingDef* def = nullptr;
+      std::string key = SettingKey(name, &def);
+      return {def ? std::string(def->name) : key, std::nullopt};
+    }
+    case PG_QUERY__VARIABLE_SET_KIND__VAR_RESET_ALL: return {"all", std::nullopt};
+    default: throw Error(sqlstate::kFeatureNotSupported, "this form of SET is not supported here");
+  }
+}
+
 Session::SettingView Session::DescribeSetting(const SettingDef& def) const {
   std::string key = ToLower(def.name);
   SettingView v;
@@ -129,7 +182,7 @@ Session::SettingView Session::DescribeSetting(const SettingDef& def) const {
   if (local_settings_.count(key) || (settings_.count(key) && (r == reset_values_.end() || settings_.at(key) != r->second)))
     v.source = SettingSource::kSession;
   else if (r != reset_values_.end())
-    v.source = SettingSource::kClient;
+    v.source = reset_sources_.count(key) ? reset_sources_.at(key) : SettingSource::kClient;
   else if (line != server_->from_file.end())
     v.source = SettingSource::kConfigFile;
   if (v.source == SettingSource::kConfigFile) {
@@ -151,7 +204,10 @@ void Session::SetSetting(const std::string& name, const std::string& value_in, b
   if ((key == "role" && value != "none") || key == "session_authorization") {
     if (value != user_) throw Error(sqlstate::kFeatureNotSupported, "changing the current role is not supported yet");
   }
-  if (source == SettingSource::kClient) reset_values_[key] = value;
+  if (source != SettingSource::kSession) {  // at connection start: what RESET returns to
+    reset_values_[key] = value;
+    reset_sources_[key] = source;
+  }
   if (!def) custom_names_.emplace(key, name);
   StoreSetting(key, value, is_local);
 }

@@ -25,6 +25,9 @@ void ExecuteAlterOwner(PgQuery__AlterOwnerStmt* stmt, ExecState* st, ResultSink*
 void ExecuteCreateDatabase(PgQuery__CreatedbStmt* stmt, ExecState* st, ResultSink* sink, bool in_transaction_block);
 void ExecuteDropDatabase(PgQuery__DropdbStmt* stmt, ExecState* st, ResultSink* sink, bool in_transaction_block);
 void ExecuteAlterDatabase(PgQuery__AlterDatabaseStmt* stmt, ExecState* st, ResultSink* sink);
+// ops/scoped_settings.cpp
+void ExecuteAlterDatabaseSet(PgQuery__AlterDatabaseSetStmt* stmt, ExecState* st, ResultSink* sink);
+void ExecuteAlterRoleSet(PgQuery__AlterRoleSetStmt* stmt, ExecState* st, ResultSink* sink);
 void ExecuteRenameDatabase(const std::string& name, const std::string& new_name, ExecState* st, ResultSink* sink);
 void ExecuteReindex(PgQuery__ReindexStmt* stmt, ExecState* st, ResultSink* sink, bool in_transaction_block);
 void ExecuteCluster(PgQuery__ClusterStmt* stmt, ExecState* st, ResultSink* sink, bool in_transaction_block);

@@ -296,15 +296,13 @@ void RegisterCatalogFunctions() {
   Register("col_description", {kOidT, Type(oid::kInt4)}, Type(oid::kText), [description](const std::vector<Value>& a, EvalContext& ctx) {
     return description(ctx, class_oid::kPgClass, a[0].i(), a[1].i());
   });
-  // Databases and roles take no comments in Tusk yet: only the ones initdb gives its databases.
-  Register("shobj_description", {kOidT, Type(oid::kName)}, Type(oid::kText), [](const std::vector<Value>& a, EvalContext&) {
-    if (a[1].s() != "pg_database") return Value::Null();
-    switch (a[0].i()) {
-      case kPostgresDatabaseOid: return Value::Str("default administrative connection database");
-      case kTemplate1Oid: return Value::Str("default template for new databases");
-      case kTemplate0Oid: return Value::Str("unmodifiable empty database");
-      default: return Value::Null();
-    }
+  // COMMENT ON DATABASE / ROLE (pg_shdescription), by the catalog's name
+  Register("shobj_description", {kOidT, Type(oid::kName)}, Type(oid::kText), [](const std::vector<Value>& a, EvalContext& ctx) {
+    const SystemRelation* cls = FindSystemRelation("pg_catalog", a[1].s());
+    if (!cls) return Value::Null();
+    const auto& comments = ctx.state->session->CurrentCluster()->shared_comments();
+    auto it = comments.find({cls->oid, static_cast<uint32_t>(a[0].i())});
+    return it == comments.end() ? Value::Null() : Value::Str(it->second);
   });
   // Both of initdb's tablespaces live in the data directory itself.
   Register("pg_tablespace_location", {kOidT}, Type(oid::kText), [](const std::vector<Value>& a, EvalContext&) {

@@ -4,6 +4,7 @@
 // user exist (a name that names nothing is PostgreSQL's error, an OID that names nothing gives
 // NULL), the privilege words are the object kind's — and answer true: Tusk has no GRANT yet,
 // so every role may do everything with every object.
+#include "catalog/system/builtin_procs.hpp"
 #include "catalog/system/object_names.hpp"
 #include "catalog/system/system_relation.hpp"
 #include "common/error.hpp"
@@ -74,10 +75,8 @@ void FindLanguage(EvalContext&, const std::string& name) {
     throw Error(sqlstate::kUndefinedObject, "language \"" + name + "\" does not exist");
 }
 bool FindLanguageOid(EvalContext&, uint32_t oid) { return oid == 12 || oid == 13 || oid == 14 || oid == 13563 /* plpgsql */; }
-void FindFunction(EvalContext&, const std::string&) {
-  throw Error(sqlstate::kFeatureNotSupported, "has_function_privilege with a function signature is not supported yet; pass the function's OID");
-}
-bool FindFunctionOid(EvalContext&, uint32_t) { return true; }
+void FindFunction(EvalContext& ctx, const std::string& signature) { LookupName(ctx, oid::kRegprocedure, signature); }
+bool FindFunctionOid(EvalContext& ctx, uint32_t oid) { return FindListedProc(*ctx.state->catalog, oid, ProcSet::kAll).has_value(); }
 
 const PrivilegeKind kKinds[] = {
     {"has_table_privilege", {"SELECT", "INSERT", "UPDATE", "DELETE", "TRUNCATE", "REFERENCES", "TRIGGER"}, FindTable, FindTableOid},

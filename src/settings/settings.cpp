@@ -251,6 +251,10 @@ const char* SettingSourceName(SettingSource s) {
   switch (s) {
     case SettingSource::kDefault: return "default";
     case SettingSource::kConfigFile: return "configuration file";
+    case SettingSource::kGlobal: return "global";
+    case SettingSource::kDatabase: return "database";
+    case SettingSource::kUser: return "user";
+    case SettingSource::kDatabaseUser: return "database user";
     case SettingSource::kClient: return "client";
     case SettingSource::kSession: return "session";
   }
@@ -373,7 +377,7 @@ void CheckSettingChangeable(const SettingDef& def, SettingSource source, bool su
       throw Error("55P02", "parameter \"" + name + "\" cannot be changed now");
     case SettingContext::kSuperuserBackend:
     case SettingContext::kBackend:
-      if (source == SettingSource::kClient) {
+      if (source != SettingSource::kSession) {  // at connection start
         if (def.context == SettingContext::kSuperuserBackend && !superuser)
           throw Error(sqlstate::kInsufficientPrivilege, "permission denied to set parameter \"" + name + "\"");
         return;

@@ -13,7 +13,9 @@ enum class SettingType { kBool, kInteger, kReal, kString, kEnum };
 // Who may change a setting, and when (PostgreSQL's GucContext), weakest last.
 enum class SettingContext { kInternal, kPostmaster, kSighup, kSuperuserBackend, kBackend, kSuperuser, kUser };
 // Where a value came from (pg_settings.source).
-enum class SettingSource { kDefault, kConfigFile, kClient, kSession };
+// kGlobal .. kDatabaseUser: ALTER ROLE ALL / DATABASE / ROLE / ROLE IN DATABASE ... SET, applied
+// when a session starts (weakest first, as PostgreSQL's GucSource).
+enum class SettingSource { kDefault, kConfigFile, kGlobal, kDatabase, kUser, kDatabaseUser, kClient, kSession };
 
 struct SettingDef {
   const char* name;  // as PostgreSQL spells it ("TimeZone"); lookups ignore case

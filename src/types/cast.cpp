@@ -61,6 +61,8 @@ bool CanCast(const Type& from, const Type& to, CastContext ctx) {
   // oid and its reg* aliases convert to and from oid and from integers implicitly; the aliases
   // convert to integers on assignment.
   if (IsOidType(from.id) && IsOidType(to.id) && (from.id == oid::kOid || to.id == oid::kOid)) return true;
+  if ((from.id == oid::kRegproc && to.id == oid::kRegprocedure) || (from.id == oid::kRegprocedure && to.id == oid::kRegproc))
+    return true;
   if (IsIntegerType(from.id) && IsOidType(to.id)) return true;
   if (from.id == oid::kOid && IsIntegerType(to.id)) return true;
   if (IsOidType(from.id) && (to.id == oid::kInt4 || to.id == oid::kInt8)) return ctx >= CastContext::kAssignment;

@@ -272,7 +272,8 @@ Value ParseText(const Type& t, std::string_view text, const DateTimeContext& ctx
       return Value::Int(ParseInteger(text, t.id));
     case oid::kXid:
       return Value::Int(ParseInteger(text, oid::kOid));
-    case oid::kRegproc: case oid::kRegclass: case oid::kRegtype: case oid::kRegnamespace: case oid::kRegrole: {
+    case oid::kRegproc: case oid::kRegclass: case oid::kRegtype: case oid::kRegnamespace: case oid::kRegrole:
+    case oid::kRegprocedure: {
       // A number is an OID as it is; anything else a name.
       std::string trimmed = Trim(text);
       if (trimmed == "-") return Value::Int(0);  // how OID 0 prints, read back as PostgreSQL's reg*in do
@@ -391,7 +392,8 @@ std::string FormatText(const Type& t, const Value& v, const DateTimeContext& ctx
     case oid::kBool: return v.b() ? "t" : "f";
     case oid::kInt2: case oid::kInt4: case oid::kInt8: case oid::kOid: case oid::kXid:
       return std::to_string(v.i());
-    case oid::kRegproc: case oid::kRegclass: case oid::kRegtype: case oid::kRegnamespace: case oid::kRegrole: {
+    case oid::kRegproc: case oid::kRegclass: case oid::kRegtype: case oid::kRegnamespace: case oid::kRegrole:
+    case oid::kRegprocedure: {
       // PostgreSQL prints an OID that names nothing as the number, 0 as "-"
       if (v.i() == 0) return "-";
       auto name = ctx.names ? ctx.names->Name(t.id, static_cast<uint32_t>(v.i())) : std::nullopt;

@@ -76,6 +76,7 @@ const BuiltinTypeInfo kBuiltins[] = {
     {oid::kJsonb, 3807, "jsonb", "jsonb", -1, false, 'b', 'U', false, 'i', 'x', 0, 0},
     {oid::kRegnamespace, 4090, "regnamespace", "regnamespace", 4, true, 'b', 'N', false, 'i', 'p', 0, 0},
     {oid::kRegrole, 4097, "regrole", "regrole", 4, true, 'b', 'N', false, 'i', 'p', 0, 0},
+    {oid::kRegprocedure, 2207, "regprocedure", "regprocedure", 4, true, 'b', 'N', false, 'i', 'p', 0, 0},
 };
 
 }  // namespace
@@ -118,7 +119,7 @@ int TypeLength(uint32_t id) {
 bool IsIntegerType(uint32_t id) { return id == oid::kInt2 || id == oid::kInt4 || id == oid::kInt8; }
 bool IsOidType(uint32_t id) {
   return id == oid::kOid || id == oid::kRegclass || id == oid::kRegtype || id == oid::kRegproc ||
-         id == oid::kRegnamespace || id == oid::kRegrole;
+         id == oid::kRegnamespace || id == oid::kRegrole || id == oid::kRegprocedure;
 }
 bool IsNumericCategory(uint32_t id) {
   return IsIntegerType(id) || id == oid::kNumeric || id == oid::kFloat4 || id == oid::kFloat8 ||
@@ -142,7 +143,7 @@ TypeCategory CategoryOf(const Type& t) {
     case oid::kBool: return TypeCategory::kBoolean;
     case oid::kInt2: case oid::kInt4: case oid::kInt8: case oid::kFloat4: case oid::kFloat8:
     case oid::kNumeric: case oid::kOid: case oid::kRegclass: case oid::kRegtype: case oid::kRegproc:
-    case oid::kRegnamespace: case oid::kRegrole: return TypeCategory::kNumeric;
+    case oid::kRegnamespace: case oid::kRegrole: case oid::kRegprocedure: return TypeCategory::kNumeric;
     case oid::kText: case oid::kVarchar: case oid::kBpchar: case oid::kName: case oid::kChar:
       return TypeCategory::kString;
     case oid::kDate: case oid::kTime: case oid::kTimestamp: case oid::kTimestamptz:
@@ -207,6 +208,7 @@ std::optional<uint32_t> BuiltinTypeByName(const std::string& name) {
       {"void", oid::kVoid}, {"unknown", oid::kUnknown}, {"trigger", oid::kTrigger},
       {"regproc", oid::kRegproc}, {"anyelement", oid::kAnyElement}, {"anyarray", oid::kAnyArray},
       {"regtype", oid::kRegtype}, {"regnamespace", oid::kRegnamespace}, {"regrole", oid::kRegrole},
+      {"regprocedure", oid::kRegprocedure},
       {"xid", oid::kXid}, {"int2vector", oid::kInt2Vector}, {"oidvector", oid::kOidVector},
       {"pg_node_tree", oid::kPgNodeTree}, {"aclitem", oid::kAclitem},
   };

@@ -75,5 +75,13 @@ std::string RegprocName(const Catalog& cat, const ListedProc& proc, const std::v
 // is none, 42725 when there are several.
 uint32_t RegprocByName(const Catalog& cat, const std::vector<std::string>& name_parts,
                        const std::string& text, const std::vector<std::string>& search_path);
+// regprocedure's text without its arguments: the bare name when a call by it with the same
+// argument types finds this function (FunctionIsVisible), else schema-qualified.
+std::string RegprocedureName(const Catalog& cat, const ListedProc& proc, const std::vector<std::string>& search_path);
+// regprocedure's input: the function called `name` (possibly "schema.name") with exactly these
+// argument types, the first along the search path; 42883 naming `text` when there is none.
+uint32_t RegprocedureBySignature(const Catalog& cat, const std::vector<std::string>& name_parts,
+                                 const std::vector<uint32_t>& arg_types, const std::string& text,
+                                 const std::vector<std::string>& search_path);
 
 }  // namespace tusk

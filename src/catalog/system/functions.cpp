@@ -124,9 +124,10 @@ std::string RegprocName(const Catalog& cat, const ListedProc& proc, const std::v
   return QuoteIdent(SchemaNameOf(cat, proc.namespace_oid)) + "." + QuoteIdent(proc.proc->name);
 }
 
-uint32_t RegprocByName(const Catalog& cat, const std::vector<std::string>& name_parts,
-                       const std::string& text, const std::vector<std::string>& search_path) {
-  if (name_parts.size() > 2) throw Error(sqlstate::kInvalidName, "improper qualified name (too many dotted names): " + text);
+namespace {
+// The schema a qualified function name gives, or else the search path's, in order.
+std::vector<uint32_t> SchemasToSearch(const Catalog& cat, const std::vector<std::string>& name_parts,
+                                      const std::vector<std::string>& search_path) {
   std::vector<uint32_t> schemas;
   if (name_parts.size() == 2) {
     const SchemaDef* s = cat.FindSchema(name_parts[0]);
@@ -135,6 +136,14 @@ uint32_t RegprocByName(const Catalog& cat, const std::vector<std::string>& name_
   } else {
     for (const std::string& schema : EffectiveSearchPath(cat, search_path)) schemas.push_back(NamespaceOid(cat, schema));
   }
+  return schemas;
+}
+}  // namespace
+
+uint32_t RegprocByName(const Catalog& cat, const std::vector<std::string>& name_parts,
+                       const std::string& text, const std::vector<std::string>& search_path) {
+  if (name_parts.size() > 2) throw Error(sqlstate::kInvalidName, "improper qualified name (too many dotted names): " + text);
+  const std::vector<uint32_t> schemas = SchemasToSearch(cat, name_parts, search_path);
   std::vector<uint32_t> found;
   for (const ListedProc& p : ListedProcs(cat, ProcSet::kAll))
     if (p.proc->name == name_parts.back() && std::find(schemas.begin(), schemas.end(), p.namespace_oid) != schemas.end())
@@ -142,6 +151,27 @@ uint32_t RegprocByName(const Catalog& cat, const std::vector<std::string>& name_
   if (found.empty()) throw Error(sqlstate::kUndefinedFunction, "function \"" + text + "\" does not exist");
   if (found.size() > 1) throw Error(sqlstate::kAmbiguousFunction, "more than one function named \"" + text + "\"");
   return found[0];
+}
+
+std::string RegprocedureName(const Catalog& cat, const ListedProc& proc, const std::vector<std::string>& search_path) {
+  if (FunctionIsVisible(cat, proc, search_path)) return QuoteIdent(proc.proc->name);
+  return QuoteIdent(SchemaNameOf(cat, proc.namespace_oid)) + "." + QuoteIdent(proc.proc->name);
+}
+
+uint32_t RegprocedureBySignature(const Catalog& cat, const std::vector<std::string>& name_parts,
+                                 const std::vector<uint32_t>& arg_types, const std::string& text,
+                                 const std::vector<std::string>& search_path) {
+  if (name_parts.size() > 2) {
+    std::string joined;
+    for (const std::string& p : name_parts) joined += (joined.empty() ? "" : ".") + p;
+    throw Error(sqlstate::kSyntaxError, "improper qualified name (too many dotted names): " + joined);
+  }
+  const std::vector<uint32_t> schemas = SchemasToSearch(cat, name_parts, search_path);
+  const std::vector<ListedProc> all = ListedProcs(cat, ProcSet::kAll);
+  for (uint32_t ns : schemas)
+    for (const ListedProc& p : all)
+      if (p.namespace_oid == ns && p.proc->name == name_parts.back() && ProcArgTypes(*p.proc) == arg_types) return p.oid;
+  throw Error(sqlstate::kUndefinedFunction, "function \"" + text + "\" does not exist");
 }
 
 namespace {

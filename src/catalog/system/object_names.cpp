@@ -57,6 +57,14 @@ class CatalogNames : public ObjectNames {
         if (!p) return std::nullopt;
         return RegprocName(*cat_, *p, path_);
       }
+      case oid::kRegprocedure: {
+        std::optional<ListedProc> p = FindListedProc(*cat_, oid, ProcSet::kAll);
+        if (!p) return std::nullopt;
+        std::string r = RegprocedureName(*cat_, *p, path_) + "(";
+        std::vector<uint32_t> args = ProcArgTypes(*p->proc);
+        for (size_t i = 0; i < args.size(); i++) r += (i ? "," : "") + TypeNameOf(args[i]).value_or(std::to_string(args[i]));
+        return r + ")";
+      }
       case oid::kRegnamespace:
         for (const auto& [id, s] : cat_->schemas())
           if (id == oid) return QuoteIdent(s.name);
@@ -97,6 +105,7 @@ class CatalogNames : public ObjectNames {
         }
         return RegprocByName(*cat_, parts, trimmed, path_);
       }
+      case oid::kRegprocedure: return ProcedureBySignature(trimmed);
       case oid::kRegnamespace: {
         auto parts = SplitQualifiedName(trimmed);
         if (parts.size() != 1) throw Error(sqlstate::kInvalidName, "invalid name syntax");
@@ -116,6 +125,39 @@ class CatalogNames : public ObjectNames {
   }
 
  private:
+  // 'name(type, type)': the name as regproc reads it, each argument type as regtype does.
+  uint32_t ProcedureBySignature(const std::string& text) const {
+    size_t open = text.find('(');
+    if (open == std::string::npos) throw Error(sqlstate::kInvalidTextRepresentation, "expected a left parenthesis");
+    if (text.back() != ')') throw Error(sqlstate::kInvalidTextRepresentation, "expected a right parenthesis");
+    auto parts = SplitQualifiedName(Trim(text.substr(0, open)));
+    std::vector<uint32_t> args;
+    std::string inner = text.substr(open + 1, text.size() - open - 2);
+    if (!Trim(inner).empty()) {
+      // split at commas outside parentheses and quotes ("numeric(10,2)", "\"a,b\"")
+      int depth = 0;
+      bool quoted = false;
+      std::string cur;
+      for (char c : inner + ",") {
+        if (c == '"') quoted = !quoted;
+        if (!quoted && c == '(') depth++;
+        if (!quoted && c == ')') depth--;
+        if (c == ',' && !quoted && depth == 0) {
+          if (Trim(cur).empty()) throw Error(sqlstate::kInvalidTextRepresentation, "expected a type name");
+          args.push_back(TypeByName(Trim(cur)));
+          cur.clear();
+          continue;
+        }
+        cur += c;
+      }
+    }
+    if (parts.size() == 3) {
+      if (parts[0] != database_) throw Error(sqlstate::kFeatureNotSupported, "cross-database references are not implemented: " + text);
+      parts.erase(parts.begin());
+    }
+    return RegprocedureBySignature(*cat_, parts, args, text, path_);
+  }
+
   // format_type's spelling without a type modifier: enums qualified unless visible.
   std::optional<std::string> TypeNameOf(uint32_t oid) const {
     if (FindBuiltinType(oid)) return TypeName(Type(oid));
@@ -146,6 +188,9 @@ class CatalogNames : public ObjectNames {
     if (schema.empty() || schema == "pg_catalog") {
       if (name == "char" && !quoted_char) name = "bpchar";  // unquoted char is character(1)
       if (auto b = BuiltinTypeByName(name)) found = *b;
+      // the pseudo-types by their pg_type names ("any", anycompatiblearray, cstring, ...)
+      for (const BuiltinTypeInfo* b : BuiltinTypes())
+        if (!found && b->typtype == 'p' && name == b->name) found = b->oid;
       if (!found && name.size() > 1 && name[0] == '_')
         if (auto b = BuiltinTypeByName(name.substr(1))) {
           found = *b;

@@ -1,5 +1,6 @@
 // Roles and databases: pg_authid (and its views pg_roles, pg_user), pg_auth_members,
-// pg_database. Besides the catalog's roles, pg_authid lists PostgreSQL 15's predefined roles
+// pg_database, and what is said of them: pg_shdescription (COMMENT ON DATABASE / ROLE) and
+// pg_db_role_setting (ALTER DATABASE / ROLE ... SET). Besides the catalog's roles, pg_authid lists PostgreSQL 15's predefined roles
 // (pg_monitor, pg_read_all_data, ...) with their OIDs, as tools expect to find them.
 #include "catalog/system/catalogs.hpp"
 #include "catalog/system/system_relation.hpp"
@@ -49,6 +50,15 @@ bool Initdb(const RoleRow& r) { return r.oid == catalog_oid::kBootstrapSuperuser
 
 Value Password(const std::string& p) { return p.empty() ? Value::Null() : Value::Str(p); }
 
+// A scope's ALTER ... SET items as text[] (NULL when it has none).
+Value ScopedSettings(const ClusterCatalog& cluster, ClusterCatalog::SettingScope scope) {
+  auto it = cluster.scoped_settings().find(scope);
+  if (it == cluster.scoped_settings().end()) return Value::Null();
+  std::vector<Value> items;
+  for (const std::string& s : it->second) items.push_back(Value::Str(s));
+  return Value::Array(std::move(items));
+}
+
 void RegisterAuthid() {
   SystemRelation r;
   r.oid = 1260;
@@ -80,10 +90,11 @@ void RegisterRoleViews() {
                    {"rolvaliduntil", Type(oid::kTimestamptz)}, {"rolbypassrls", Type(oid::kBool)},
                    {"rolconfig", Type(oid::kText, -1, true)}, {"oid", Type(oid::kOid)}};
   roles.rows = [](ExecState& st, std::vector<Row>* rows) {
+    auto cluster = Cluster(st);
     for (const auto& x : AllRoles(st))
       rows->push_back({NameValue(x.name), Value::Bool(x.super), Value::Bool(true), Value::Bool(x.createrole), Value::Bool(x.createdb),
                        Value::Bool(x.login), Value::Bool(Initdb(x)), Value::Int(-1), Value::Str("********"), Value::Null(),
-                       Value::Bool(Initdb(x)), Value::Null(), OidValue(x.oid)});
+                       Value::Bool(Initdb(x)), ScopedSettings(*cluster, {0, x.oid}), OidValue(x.oid)});
   };
   RegisterSystemRelation(std::move(roles));
 
@@ -96,10 +107,11 @@ void RegisterRoleViews() {
                   {"usesuper", Type(oid::kBool)},   {"userepl", Type(oid::kBool)},       {"usebypassrls", Type(oid::kBool)},
                   {"passwd", Type(oid::kText)},     {"valuntil", Type(oid::kTimestamptz)}, {"useconfig", Type(oid::kText, -1, true)}};
   user.rows = [](ExecState& st, std::vector<Row>* rows) {
+    auto cluster = Cluster(st);
     for (const auto& x : AllRoles(st))
       if (x.login)
         rows->push_back({NameValue(x.name), OidValue(x.oid), Value::Bool(x.createdb), Value::Bool(x.super), Value::Bool(Initdb(x)),
-                         Value::Bool(Initdb(x)), Value::Str("********"), Value::Null(), Value::Null()});
+                         Value::Bool(Initdb(x)), Value::Str("********"), Value::Null(), ScopedSettings(*cluster, {0, x.oid})});
   };
   RegisterSystemRelation(std::move(user));
 }
@@ -146,6 +158,25 @@ void RegisterDatabase() {
   RegisterSystemRelation(std::move(r));
 }
 
+void RegisterSharedDescriptions() {
+  SystemRelation r = ShapedCatalog(2396);
+  r.rows = [](ExecState& st, std::vector<Row>* rows) {
+    for (const auto& [object, text] : Cluster(st)->shared_comments())
+      rows->push_back({OidValue(object.second), OidValue(object.first), Value::Str(text)});
+  };
+  RegisterSystemRelation(std::move(r));
+}
+
+void RegisterDbRoleSettings() {
+  SystemRelation r = ShapedCatalog(2964);
+  r.rows = [](ExecState& st, std::vector<Row>* rows) {
+    auto cluster = Cluster(st);
+    for (const auto& [scope, items] : cluster->scoped_settings())
+      rows->push_back({OidValue(scope.first), OidValue(scope.second), ScopedSettings(*cluster, scope)});
+  };
+  RegisterSystemRelation(std::move(r));
+}
+
 // initdb's two tablespaces; Tusk keeps everything in the data directory, as pg_default does.
 void RegisterTablespace() {
   SystemRelation r = ShapedCatalog(1213);
@@ -163,6 +194,8 @@ void RegisterRoleCatalogs() {
   RegisterRoleViews();
   RegisterAuthMembers();
   RegisterDatabase();
+  RegisterSharedDescriptions();
+  RegisterDbRoleSettings();
 }
 
 }  // namespace tusk
