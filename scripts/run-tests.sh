@@ -67,11 +67,13 @@ data=$(mktemp -d /tmp/tusk-clients.XXXXXX)
 spid=$!
 for _ in $(seq 1 100); do pg_isready -q -h 127.0.0.1 -p "$port" 2>/dev/null && break; sleep 0.05; done
 (ulimit -n 4096 2>/dev/null; timeout 300 python3 test/clients/clients_test.py "$port") > "$logs/clients" 2>&1
+timeout 120 /usr/bin/python3 test/clients/listen_notify_test.py "$port" > "$logs/notify" 2>&1
 echo "== drivers: psycopg2, asyncpg, SQLAlchemy, Django, PgJDBC, node-postgres (test/clients/drivers)"
 timeout 600 test/clients/drivers/run.sh "$port" > "$logs/drivers" 2>&1
 kill "$spid" 2>/dev/null; wait "$spid" 2>/dev/null; rm -rf "$data"
 cat "$logs/clients"
 tally "$logs/clients"
+grep -vE '^ok ' "$logs/notify"; tally "$logs/notify"
 grep -vE '^ok ' "$logs/drivers"; tally "$logs/drivers"
 echo "== pg_dump and pg_restore against Tusk, the dump loaded into PostgreSQL 15 (test/clients/pg_dump_test.py)"
 timeout 300 python3 test/clients/pg_dump_test.py "$TUSK" > "$logs/pg_dump" 2>&1

@@ -12,6 +12,7 @@
 #include "access/statistics_store.hpp"
 #include "access/table_locks.hpp"
 #include "engine/backends.hpp"
+#include "engine/notifications.hpp"
 #include "engine/serializable.hpp"
 #include "settings/server_config.hpp"
 #include "storage/store.hpp"
@@ -63,6 +64,7 @@ class Database {
 
   int32_t NewBackendPid() { return next_pid_++; }
   Backends& backends() { return backends_; }
+  NotificationHub& notifications() { return notifications_; }
   TableLocks& table_locks() { return table_locks_; }
   // Server-wide settings: defaults and postgresql.auto.conf (ALTER SYSTEM).
   ServerConfig& config() { return *config_; }
@@ -97,6 +99,7 @@ class Database {
   std::map<uint32_t, uint64_t> rowids_;
   std::atomic<int32_t> next_pid_{1000};
   Backends backends_;
+  NotificationHub notifications_;
   TableLocks table_locks_;
   SerializableTransactions serializable_;
   std::unique_ptr<ServerConfig> config_;

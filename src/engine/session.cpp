@@ -47,6 +47,7 @@ Session::Session(Database* db, std::string user, std::string database)
 
 Session::~Session() {
   Close();
+  db_->notifications().Remove(pid_);
   db_->backends().Remove(pid_);
 }
 
@@ -201,7 +202,10 @@ void Session::ReleaseStorageTxn(uint64_t keys_written) {
 }
 
 void Session::CommitTxn() {
-  if (!txn_) return;
+  if (!txn_) {
+    FinishNotifications(true);
+    return;
+  }
   try {
     cursors_.BeforeCommit();
   } catch (const Error&) {
@@ -258,6 +262,7 @@ void Session::CommitTxn() {
     for (uint32_t table : analyzed_) db_->statistics().Forget(table);
     for (uint32_t dropped : pending_database_drops_) db_->DropDatabaseStorage(dropped);
   }
+  FinishNotifications(s.ok());
   txn_catalog_.reset();
   txn_cluster_.reset();
   pending_drops_.clear();
@@ -300,6 +305,7 @@ void Session::DiscardStorageTxn() {
 
 void Session::RollbackTxn() {
   DiscardStorageTxn();
+  FinishNotifications(false);
   ReleaseTableLocks();
   implicit_block_ = false;
   until_sync_ = false;
@@ -451,6 +457,7 @@ bool Session::HandleTransactionControl(Node* stmt, ResultSink* sink) {
 
 Session::SavepointState Session::Mark(const std::string& name) const {
   SavepointState sp{name, txn_catalog_ ? std::make_shared<Catalog>(*txn_catalog_) : nullptr, pending_drops_.size(),
+                    pending_listens_.size(), pending_notifies_.size(),
                     txn_cluster_ ? std::make_shared<ClusterCatalog>(*txn_cluster_) : nullptr, nullptr};
   if (!name.empty()) sp.settings = std::make_shared<const std::pair<std::map<std::string, std::string>, std::map<std::string, std::string>>>(settings_, local_settings_);
   return sp;
@@ -460,6 +467,8 @@ void Session::RestoreTo(const SavepointState& sp) {
   txn_catalog_ = sp.catalog ? std::make_shared<Catalog>(*sp.catalog) : nullptr;
   txn_cluster_ = sp.cluster ? std::make_shared<ClusterCatalog>(*sp.cluster) : nullptr;
   if (pending_drops_.size() > sp.pending_drops) pending_drops_.resize(sp.pending_drops);
+  if (pending_listens_.size() > sp.pending_listens) pending_listens_.resize(sp.pending_listens);
+  if (pending_notifies_.size() > sp.pending_notifies) pending_notifies_.resize(sp.pending_notifies);
   if (sp.settings) {
     // Settings changed since the savepoint go back (the transaction's first SET already saved
     // what a ROLLBACK of the whole transaction needs).
@@ -820,11 +829,6 @@ void Session::Dispatch(Node* stmt, const PreparedStatement* prepared, ExecState*
     case PG_QUERY__NODE__NODE_DECLARE_CURSOR_STMT:
       cursors_.Declare(statement_text_, query_string_, in_block_, savepoints_.size(), params.types, st, sink);
       return;
-    case PG_QUERY__NODE__NODE_UNLISTEN_STMT:
-      // Tusk has no LISTEN yet, so a session listens on nothing and there is nothing to stop
-      // (connection pools send UNLISTEN * when they hand a connection back).
-      sink->Complete("UNLISTEN");
-      return;
     case PG_QUERY__NODE__NODE_FETCH_STMT: cursors_.Fetch(stmt->fetch_stmt, st, sink); return;
     case PG_QUERY__NODE__NODE_CLOSE_PORTAL_STMT: cursors_.Close(stmt->close_portal_stmt, sink); return;
     case PG_QUERY__NODE__NODE_EXPLAIN_STMT: ExecuteExplain(stmt->explain_stmt, st, &params, sink); return;
@@ -837,6 +841,20 @@ void Session::Dispatch(Node* stmt, const PreparedStatement* prepared, ExecState*
     case PG_QUERY__NODE__NODE_ALTER_DATABASE_STMT: ExecuteAlterDatabase(stmt->alter_database_stmt, st, sink); return;
     case PG_QUERY__NODE__NODE_ALTER_DATABASE_SET_STMT: ExecuteAlterDatabaseSet(stmt->alter_database_set_stmt, st, sink); return;
     case PG_QUERY__NODE__NODE_ALTER_ROLE_SET_STMT: ExecuteAlterRoleSet(stmt->alter_role_set_stmt, st, sink); return;
+    case PG_QUERY__NODE__NODE_LISTEN_STMT:
+      Listen(stmt->listen_stmt->conditionname);
+      sink->Complete("LISTEN");
+      return;
+    case PG_QUERY__NODE__NODE_UNLISTEN_STMT: {
+      const char* channel = stmt->unlisten_stmt->conditionname;
+      Unlisten(channel && *channel ? channel : "*");
+      sink->Complete("UNLISTEN");
+      return;
+    }
+    case PG_QUERY__NODE__NODE_NOTIFY_STMT:
+      Notify(stmt->notify_stmt->conditionname, stmt->notify_stmt->payload ? stmt->notify_stmt->payload : "");
+      sink->Complete("NOTIFY");
+      return;
     case PG_QUERY__NODE__NODE_PREPARE_STMT: ExecutePrepareStmt(stmt->prepare_stmt, st, sink); return;
     case PG_QUERY__NODE__NODE_DEALLOCATE_STMT: ExecuteDeallocate(stmt->deallocate_stmt, sink); return;
     case PG_QUERY__NODE__NODE_LOCK_STMT: ExecuteLockTable(stmt->lock_stmt, st, sink, in_block_); return;

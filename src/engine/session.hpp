@@ -96,6 +96,12 @@ class Session {
                   SettingSource source = SettingSource::kSession);
   // NOTICEs the last SetSetting has for the client (a name-typed value cut to 63 bytes).
   std::vector<std::string> TakeSettingNotices() { return std::exchange(setting_notices_, {}); }
+  // LISTEN / UNLISTEN ("*": all) / NOTIFY (session_notify.cpp): they take effect when the
+  // transaction commits; a transaction's identical notifications are sent once.
+  void Listen(const std::string& channel);
+  void Unlisten(const std::string& channel);
+  void Notify(const std::string& channel, const std::string& payload);
+  std::vector<std::string> ListeningChannels() const;
   // ALTER DATABASE / ROLE ... SET's change: the setting's name as PostgreSQL stores it
   // (pg_db_role_setting) and its value, checked as SET checks it (FROM CURRENT: the session's
   // value); nullopt for RESET, and the name "all" for RESET ALL.
@@ -220,12 +226,17 @@ class Session {
   std::shared_ptr<ClusterCatalog> txn_cluster_;
   uint32_t database_oid_ = 0;
   std::vector<uint32_t> analyzed_;
+  // LISTEN / UNLISTEN ('L' / 'U', channel; "*" for all) and NOTIFYs waiting for the commit
+  std::vector<std::pair<char, std::string>> pending_listens_;
+  std::vector<Notification> pending_notifies_;
+  void FinishNotifications(bool committed);
   // A savepoint remembers the transaction's catalog copy, since DDL changes are not in storage
   // until commit.
   struct SavepointState {
     std::string name;
     std::shared_ptr<Catalog> catalog;
     size_t pending_drops;
+    size_t pending_listens, pending_notifies;
     std::shared_ptr<ClusterCatalog> cluster;  // roles created, changed or dropped since go back
     // A named savepoint also remembers the settings, which ROLLBACK TO puts back.
     std::shared_ptr<const std::pair<std::map<std::string, std::string>, std::map<std::string, std::string>>> settings;

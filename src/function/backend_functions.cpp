@@ -1,5 +1,5 @@
 // Functions about sessions, waiting and locks: pg_sleep, pg_cancel_backend,
-// pg_terminate_backend, advisory locks.
+// pg_terminate_backend, advisory locks, pg_notify.
 #include <chrono>
 #include <thread>
 
@@ -48,6 +48,12 @@ void RegisterAdvisoryLocks() {
 
 void RegisterBackendFunctions() {
   RegisterAdvisoryLocks();
+  // pg_notify(channel, payload): NOTIFY with computed names; not strict (a NULL payload is empty)
+  Register("pg_notify", {Type(oid::kText), Type(oid::kText)}, Type(oid::kVoid), [](const std::vector<Value>& a, EvalContext& ctx) {
+    ctx.state->session->Notify(a[0].is_null() ? "" : a[0].s(), a[1].is_null() ? "" : a[1].s());
+    return Value::Str("");
+  }, false);
+
   // pg_sleep(seconds): sleeps in short slices so that a cancel or statement_timeout ends it.
   Register("pg_sleep", {Type(oid::kFloat8)}, Type(oid::kVoid), [](const std::vector<Value>& a, EvalContext& ctx) {
     using Clock = std::chrono::steady_clock;

@@ -2,6 +2,7 @@
 
 #include "binder/operators_impl.hpp"
 #include "common/error.hpp"
+#include "engine/session.hpp"
 #include "function/overload_resolution.hpp"
 #include "function/registry.hpp"
 #include "function/regex_functions.hpp"
@@ -41,6 +42,18 @@ void BindPartitionAncestors(Binder& b, const std::string& shown, std::vector<Exp
   f.generate = [](const std::vector<Value>& v, EvalContext& ctx) -> RowGenerator {
     if (v[0].is_null() || !ctx.state->catalog->FindTable(static_cast<uint32_t>(v[0].i()))) return YieldRows({});
     return YieldRows({{v[0]}});
+  };
+}
+
+void BindListeningChannels(Binder&, const std::string& shown, std::vector<ExprP> args, int location, SetFunction& f) {
+  // The channels this session listens on (LISTENs committed so far).
+  if (!args.empty()) NoSuch(shown, args, location);
+  f.types = {Type(oid::kText)};
+  f.columns = {"pg_listening_channels"};
+  f.generate = [](const std::vector<Value>&, EvalContext& ctx) -> RowGenerator {
+    std::vector<Row> rows;
+    for (const std::string& c : ctx.state->session->ListeningChannels()) rows.push_back({Value::Str(c)});
+    return YieldRows(std::move(rows));
   };
 }
 
@@ -112,8 +125,8 @@ void BindExpandArray(Binder& b, const std::string& shown, std::vector<ExprP> arg
 }
 
 void BindGenerateSubscripts(Binder& b, const std::string& shown, std::vector<ExprP> args, int location, SetFunction& f) {
-  // generate_subscripts(array, dim [, reverse]): the subscripts of dimension dim (Tusk's
-  // arrays have one), in order or reversed.
+  // generate_subscripts(array, dim [, reverse]): the subscripts of dimension dim, in order or
+  // reversed.
   if (args.size() < 2 || args.size() > 3) NoSuch(shown, args, location);
   ExprP& a = args[0];
   if (!a->type.array && (a->type.id == oid::kInt2Vector || a->type.id == oid::kOidVector))
@@ -255,6 +268,7 @@ constexpr SetFunctionEntry kSetFunctions[] = {
     {"regexp_split_to_table", "pg_catalog", BindRegexp},
     {"pg_partition_ancestors", "pg_catalog", BindPartitionAncestors},
     {"pg_options_to_table", "pg_catalog", BindOptionsToTable},
+    {"pg_listening_channels", "pg_catalog", BindListeningChannels},
     {"_pg_expandarray", "information_schema", BindExpandArray},
 };
 

@@ -1,10 +1,13 @@
 // One client connection: startup and authentication, then the simple and extended query
 // protocols. Protocol errors (malformed messages) end this connection only.
+#include <cerrno>
 #include <cstdio>
 #include <string_view>
 #include <openssl/rand.h>
 #include <poll.h>
+#include <sys/eventfd.h>
 #include <sys/socket.h>
+#include <unistd.h>
 
 #include <algorithm>
 #include <cstring>
@@ -86,7 +89,9 @@ class Connection {
     if (session_) {
       server_->Unregister(session_->pid());
       session_->Close();
+      session_->db()->notifications().Remove(session_->pid());  // before its waker's fd goes
     }
+    if (wake_fd_ >= 0) close(wake_fd_);
     sock_.Flush();
   }
 
@@ -161,6 +166,15 @@ class Connection {
         session->terminate_requested = true;
         shutdown(fd, SHUT_RD);
       });
+      // NOTIFY to this session's channels wakes its idle wait (WaitForClient)
+      wake_fd_ = eventfd(0, EFD_NONBLOCK | EFD_CLOEXEC);
+      if (wake_fd_ >= 0) {
+        int wake = wake_fd_;
+        session_->db()->notifications().SetWaker(session_->pid(), [wake] {
+          uint64_t one = 1;
+          [[maybe_unused]] ssize_t n = write(wake, &one, sizeof one);
+        });
+      }
       sock_.Write(MessageBuilder('K').Int32(session_->pid()).Int32(secret_).Done());
       ReadyForQuery();
       return true;
@@ -215,7 +229,33 @@ class Connection {
   static constexpr uint32_t kSmallMessageLimit = 65535;
   static constexpr size_t kReadChunk = size_t{1} << 20;
 
+  // NotificationResponse for each notification that reached this session, once it is outside a
+  // transaction block (PostgreSQL delivers them then, before ReadyForQuery or while idle).
+  void DeliverNotifications() {
+    if (session_->TransactionStatus() != 'I') return;
+    for (const Notification& n : session_->db()->notifications().Take(session_->pid()))
+      sock_.Write(MessageBuilder('A').Int32(n.pid).Str(n.channel).Str(n.payload).Done());
+  }
+
+  // A session that listens waits for the client and for notifications at once.
+  void WaitForClient() {
+    if (wake_fd_ < 0 || session_->TransactionStatus() != 'I' || sock_.HasBuffered() ||
+        !session_->db()->notifications().Listening(session_->pid()))
+      return;
+    for (;;) {
+      pollfd p[2] = {{sock_.fd(), POLLIN, 0}, {wake_fd_, POLLIN, 0}};
+      int r = poll(p, 2, -1);
+      if (r < 0 && errno == EINTR) continue;
+      if (r < 0 || p[0].revents) return;
+      uint64_t count;
+      [[maybe_unused]] ssize_t n = read(wake_fd_, &count, sizeof count);
+      DeliverNotifications();
+      sock_.Flush();
+    }
+  }
+
   void ReadyForQuery() {
+    DeliverNotifications();
     for (const auto& [k, v] : session_->TakeChangedReported()) sock_.Write(MessageBuilder('S').Str(k).Str(v).Done());
     sock_.Write(MessageBuilder('Z').Byte(session_->TransactionStatus()).Done());
     sock_.Flush();
@@ -377,6 +417,7 @@ class Connection {
         SendFatal(Error("25P03", "terminating connection due to idle-in-transaction timeout"));
         return;
       }
+      WaitForClient();
       bool got = ReadMessage(&type, &body);
       if (session_->terminate_requested) throw Terminated();
       if (!got) break;
@@ -593,6 +634,7 @@ class Connection {
   Server* server_;
   Socket sock_;
   std::unique_ptr<Session> session_;
+  int wake_fd_ = -1;  // eventfd the NotificationHub signals
   int32_t secret_ = 0;
   std::map<std::string, Portal> portals_;
   std::string current_sql_;

@@ -2,7 +2,7 @@
 """Writes the seed corpora of the libFuzzer targets (test/fuzz/targets/) into this directory.
 
     python3 test/fuzz/corpus/make_seeds.py          # wire/, sql/, text_input/, binary_input/
-    TUSK_FUZZ_DUMP_SEEDS=test/fuzz/corpus/codecs build-fuzz/fuzz_codecs -runs=0   # codecs/
+    TUSK_FUZZ_DUMP_SEEDS=test/fuzz/corpus/codecs build-asan/fuzz_codecs -runs=0   # codecs/
 
 wire: protocol sessions built with struct (simple and extended query, COPY in and out,
 transactions, errors, the startup phase in raw mode); sql: statements of test/regress/sql/*.sql,
