@@ -203,6 +203,9 @@ int CompareArrayShapes(const Value& a, const Value& b) {
   if (int c = cmp(a.array_ndim(), b.array_ndim())) return c;
   for (int d = 0; d < a.array_ndim(); d++)
     if (int c = cmp(a.array_length(d), b.array_length(d))) return c;
+  // One-dimensional arrays equal but for their lower bound compare equal, as their index keys
+  // do (docs/compatibility.md); PostgreSQL orders them by it.
+  if (a.array_ndim() <= 1) return 0;
   for (int d = 0; d < a.array_ndim(); d++)
     if (int c = cmp(a.array_lower(d), b.array_lower(d))) return c;
   return 0;

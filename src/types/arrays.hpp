@@ -52,7 +52,8 @@ Value ArraySlice(const Value& array, const std::vector<std::optional<int64_t>>& 
                  const std::vector<std::optional<int64_t>>& upper);
 
 // Orders arrays of equal elements by shape, as PostgreSQL's array_cmp does after the elements
-// (element count, then dimension count, dimensions, lower bounds).
+// (element count, then dimension count, dimensions, lower bounds; but one-dimensional arrays
+// that differ only in their lower bound are equal, as their index keys are).
 int CompareArrayShapes(const Value& a, const Value& b);
 
 // array_dims' text: "[1:2][1:3]"; empty for the empty array.
