@@ -14,10 +14,14 @@ build: deps
 	@cmake -S . -B $(BUILD) -G Ninja -DCMAKE_BUILD_TYPE=Release >/dev/null
 	@cmake --build $(BUILD) -j2
 
-# Sanitizer trees next to the release one: build-asan (AddressSanitizer + UndefinedBehaviorSanitizer)
-# and build-tsan (ThreadSanitizer), both -O1 -g. `make test-asan` runs make test's suites on build-asan.
+# Sanitizer trees next to the release one: build-asan (clang, AddressSanitizer +
+# UndefinedBehaviorSanitizer, and libFuzzer's coverage so that the fuzz targets live in the same
+# tree: one build serves make test-asan and scripts/fuzz.sh) and build-tsan (ThreadSanitizer),
+# both -O1 -g. `make test-asan` runs make test's suites on build-asan.
+ASAN_CONFIG = -DCMAKE_BUILD_TYPE=RelWithDebInfo -DTUSK_SANITIZE=address -DTUSK_FUZZ=ON \
+	-DCMAKE_CXX_COMPILER=clang++ -DCMAKE_C_COMPILER=clang
 asan: deps
-	@cmake -S . -B build-asan -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DTUSK_SANITIZE=address >/dev/null
+	@cmake -S . -B build-asan -G Ninja $(ASAN_CONFIG) >/dev/null
 	@cmake --build build-asan -j2
 
 tsan: deps
@@ -59,9 +63,9 @@ bench-smoke: build
 clean:
 	rm -rf $(BUILD)
 
-# libFuzzer targets (test/fuzz/targets/) in build-fuzz: clang, ASan + UBSan + fuzzer coverage,
-# -O1 -g. Run them with scripts/fuzz.sh [SECONDS] [TARGET...] (test/fuzz/README.md).
+# libFuzzer targets (test/fuzz/targets/) alone, in build-asan (see asan above). Run them with
+# scripts/fuzz.sh [SECONDS] [TARGET...] (test/fuzz/README.md).
 .PHONY: fuzz
 fuzz: deps
-	@cmake -S . -B build-fuzz -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DTUSK_FUZZ=ON -DCMAKE_CXX_COMPILER=clang++ -DCMAKE_C_COMPILER=clang >/dev/null
-	@cmake --build build-fuzz -j$${FUZZ_JOBS:-2} --target fuzz_all
+	@cmake -S . -B build-asan -G Ninja $(ASAN_CONFIG) >/dev/null
+	@cmake --build build-asan -j$${FUZZ_JOBS:-2} --target fuzz_all

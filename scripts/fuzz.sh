@@ -3,16 +3,16 @@
 #
 #   scripts/fuzz.sh [--merge] [SECONDS] [TARGET...]
 #
-# Builds build-fuzz (clang, -DTUSK_FUZZ=ON) if needed, then runs each target (default: every
+# Builds the targets in build-asan (clang, ASan + UBSan + coverage: make asan) if needed, then runs each target (default: every
 # test/fuzz/targets/*.cpp) for SECONDS (default 60), one after the other, on its seed corpus
 # test/fuzz/corpus/<target>/ with test/fuzz/corpus/<target>.dict when there is one. New inputs
-# go to build-fuzz/fuzz-out/<target>/corpus, not into the repository, unless --merge is given
+# go to build-asan/fuzz-out/<target>/corpus, not into the repository, unless --merge is given
 # (then the ones that add coverage are merged into test/fuzz/corpus/<target>/ at the end).
 # Reports per target: executions, coverage (cov: edges, ft: features), corpus size, findings
-# (crash-*, timeout-*, oom-*, leak-* files in build-fuzz/fuzz-out/<target>/artifacts/).
+# (crash-*, timeout-*, oom-*, leak-* files in build-asan/fuzz-out/<target>/artifacts/).
 # Exits 1 when any target has a finding (or the fuzzer failed without one), 2 on usage errors.
 #
-# Environment: FUZZ_BUILD (default build-fuzz), FUZZ_JOBS (build parallelism, default 1),
+# Environment: FUZZ_BUILD (default build-asan), FUZZ_JOBS (build parallelism, default 1),
 # FUZZ_TIMEOUT (seconds one input may take, default 30: the instrumented build runs 30-40 times
 # slower than a release one, and the largest legal numeric results, 100,000 digits and more,
 # take a tenth of a second in release as in PostgreSQL), FUZZ_NO_BUILD=1 (run the targets as last built), FUZZ_ARGS (extra libFuzzer flags, e.g. "-max_len=8192"), TUSK_FUZZ_LAX=1 (targets print
@@ -20,7 +20,7 @@
 set -u
 cd "$(dirname "$0")/.."
 ROOT=$PWD
-BUILD=${FUZZ_BUILD:-build-fuzz}
+BUILD=${FUZZ_BUILD:-build-asan}
 JOBS=${FUZZ_JOBS:-1}
 TIMEOUT=${FUZZ_TIMEOUT:-30}
 MERGE=0
@@ -42,7 +42,7 @@ done
 if [ "${FUZZ_NO_BUILD:-0}" = 1 ]; then
   :
 elif [ ! -f "$BUILD/build.ninja" ]; then
-  cmake -S . -B "$BUILD" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DTUSK_FUZZ=ON \
+  cmake -S . -B "$BUILD" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DTUSK_SANITIZE=address -DTUSK_FUZZ=ON \
     -DCMAKE_CXX_COMPILER=clang++ -DCMAKE_C_COMPILER=clang >/dev/null || exit 1
 fi
 if [ "${FUZZ_NO_BUILD:-0}" != 1 ]; then
