@@ -20,7 +20,7 @@ std::string IsoDateTime(std::string text, bool with_zone) {
 }
 }  // namespace
 
-void AppendAsJson(const Type& t, const Value& v, const DateTimeContext& dt, std::string* out) {
+void AppendAsJson(const Type& t, const Value& v, const DateTimeContext& dt, std::string* out, JsonStyle style) {
   if (v.is_null()) {
     *out += "null";
     return;
@@ -33,9 +33,9 @@ void AppendAsJson(const Type& t, const Value& v, const DateTimeContext& dt, std:
       *out += '[';
       int n = v.array_ndim() == 0 ? 0 : v.array_length(d);
       for (int i = 0; i < n; i++) {
-        if (i) *out += ", ";
+        if (i) *out += style == JsonStyle::kJson ? "," : ", ";
         if (d + 1 < v.array_ndim()) dimension(d + 1);
-        else AppendAsJson(t.Element(), items[next++], dt, out);
+        else AppendAsJson(t.Element(), items[next++], dt, out, style);
       }
       *out += ']';
     };
@@ -50,7 +50,8 @@ void AppendAsJson(const Type& t, const Value& v, const DateTimeContext& dt, std:
       if (text == "NaN" || text == "Infinity" || text == "-Infinity") EscapeJsonString(text, out);
       else *out += text;
       return;
-    case oid::kJson: case oid::kJsonb: *out += JsonbNormalize(text); return;
+    case oid::kJson: *out += style == JsonStyle::kJson ? text : JsonbNormalize(text); return;
+    case oid::kJsonb: *out += JsonbNormalize(text); return;
     case oid::kTimestamp: EscapeJsonString(IsoDateTime(text, false), out); return;
     case oid::kTimestamptz: EscapeJsonString(IsoDateTime(text, true), out); return;
     default: EscapeJsonString(text, out);

@@ -10,7 +10,11 @@
 
 namespace tusk {
 
-void AppendAsJson(const Type& t, const Value& v, const DateTimeContext& dt, std::string* out);
+// kJsonb: what to_jsonb builds (then normalized: nested json is re-read). kJson: to_json's
+// exact text, arrays without spaces ([1,2]) and nested json as it was written.
+enum class JsonStyle { kJsonb, kJson };
+void AppendAsJson(const Type& t, const Value& v, const DateTimeContext& dt, std::string* out,
+                  JsonStyle style = JsonStyle::kJsonb);
 // A JSON string literal for s, escaped as PostgreSQL escapes it.
 void EscapeJsonString(const std::string& s, std::string* out);
 
