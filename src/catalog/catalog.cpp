@@ -134,8 +134,8 @@ namespace {
 // until the next DDL writes format 2).
 // 3: extensions with OID, schema, version; 4: comments; 5: indexes' NULLS NOT DISTINCT;
 // 6: extensions' member OID blocks; 7: indexes' CLUSTER mark; 8: no roles (the cluster catalog
-// has them)
-constexpr uint64_t kCatalogFormat = 8;
+// has them); 9: enum labels' OIDs (written last)
+constexpr uint64_t kCatalogFormat = 9;
 
 }  // namespace
 
@@ -206,6 +206,10 @@ std::string Catalog::Serialize() const {
   w.U(comments_.size());
   for (const auto& [key, text] : comments_) {
     w.U(std::get<0>(key)); w.U(std::get<1>(key)); w.I(std::get<2>(key)); w.S(text);
+  }
+  for (const auto& [oid, e] : enums_) {
+    w.U(e->label_oids.size());
+    for (uint32_t label : e->label_oids) w.U(label);
   }
   return w.out;
 }
@@ -295,6 +299,13 @@ std::shared_ptr<Catalog> Catalog::Deserialize(const std::string& bytes, std::vec
     }
   } else {
     c->SetBuiltinComments();  // before format 4, comments were not kept; these were implied
+  }
+  for (auto& [oid, e] : c->enums_) {
+    auto labelled = std::make_shared<EnumDef>(*e);
+    if (format >= 9)
+      for (size_t k = r.Count(); k > 0; k--) labelled->label_oids.push_back(r.U32());
+    labelled->label_oids.resize(labelled->labels.size(), 0);
+    e = labelled;
   }
   // Enum-typed columns point at the shared enum definitions.
   for (auto& [oid, t] : c->tables_)

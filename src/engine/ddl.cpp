@@ -440,6 +440,7 @@ static void ExecuteCreateEnum(PgQuery__CreateEnumStmt* stmt, ExecState* st, Resu
     if (e->LabelIndex(label) >= 0)
       throw Error(sqlstate::kInvalidParameterValue, "enum labels must be unique").WithDetail("Key (enumtypid, enumlabel)=(" + std::to_string(e->type_oid) + ", " + label + ") already exists.");
     e->labels.push_back(label);
+    e->label_oids.push_back(cat->AllocateOid());  // ascending in label order, as in PostgreSQL
   }
   cat->AddEnum(e);
   sink->Complete("CREATE TYPE");
@@ -475,6 +476,7 @@ static void ExecuteAlterEnum(PgQuery__AlterEnumStmt* stmt, ExecState* st, Result
       at = neighbor + (stmt->new_val_is_after ? 1 : 0);
     }
     ne->labels.insert(ne->labels.begin() + at, stmt->new_val);
+    ne->label_oids.insert(ne->label_oids.begin() + at, cat->AllocateOid());
     // usable once committed, unless the type itself is new in this transaction
     if (st->db->catalog(st->session->database_oid())->FindEnumByOid(ne->type_oid)) ne->uncommitted.push_back(stmt->new_val);
     renumber_from = at < static_cast<int64_t>(ne->labels.size()) - 1 ? at : -1;

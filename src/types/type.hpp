@@ -33,6 +33,9 @@ struct EnumDef {
   uint32_t array_oid = 0;
   std::string schema, name;
   std::vector<std::string> labels;
+  // pg_enum.oid of each label (parallel to labels); 0 for labels of catalogs older than
+  // format 9, which kept none.
+  std::vector<uint32_t> label_oids;
   // Labels ADD VALUE gave in the transaction now running, to an enum that existed before it:
   // PostgreSQL refuses to use them until the transaction commits (55P04).
   std::vector<std::string> uncommitted;

@@ -85,8 +85,8 @@ void RegisterType() {
   RegisterSystemRelation(std::move(r));
 }
 
-// pg_enum: one row per label, sort orders 1, 2, 3, ... in label order. Tusk's catalog keeps no
-// OIDs for labels: their oid column is 0 (docs/compatibility.md).
+// pg_enum: one row per label, sort orders 1, 2, 3, ... in label order (labels of catalogs
+// written before format 9 have OID 0).
 void RegisterEnum() {
   SystemRelation r;
   r.oid = 3501;
@@ -97,7 +97,7 @@ void RegisterEnum() {
   r.rows = [](ExecState& st, std::vector<Row>* rows) {
     for (const auto& [oid, e] : st.catalog->enums())
       for (size_t i = 0; i < e->labels.size(); i++)
-        rows->push_back({OidValue(0), OidValue(e->type_oid), Value::Float(static_cast<double>(i + 1)), NameValue(e->labels[i])});
+        rows->push_back({OidValue(i < e->label_oids.size() ? e->label_oids[i] : 0), OidValue(e->type_oid), Value::Float(static_cast<double>(i + 1)), NameValue(e->labels[i])});
   };
   RegisterSystemRelation(std::move(r));
 }
