@@ -1,5 +1,6 @@
 #include "catalog/catalog.hpp"
 #include "catalog/extensions.hpp"
+#include "catalog/information_schema_domains.hpp"
 
 #include "common/error.hpp"
 #include "catalog/serial.hpp"
@@ -26,6 +27,7 @@ std::shared_ptr<Catalog> Catalog::Bootstrap() {
   c->AddSchema({13000, "information_schema"});
   c->AddExtension({kPlpgsqlExtensionOid, "plpgsql", "pg_catalog", "1.0"});
   c->SetBuiltinComments();
+  for (const auto& d : InformationSchemaDomains()) c->AddDomain(d);
   return c;
 }
 
@@ -269,8 +271,11 @@ std::string Catalog::Serialize() const {
   for (const auto& [key, text] : comments_) {
     w.U(std::get<0>(key)); w.U(std::get<1>(key)); w.I(std::get<2>(key)); w.S(text);
   }
-  w.U(domains_.size());
+  size_t user_domains = 0;  // information_schema's are built in, not stored
+  for (const auto& [oid, d] : domains_) user_domains += oid >= oid::kFirstUserOid;
+  w.U(user_domains);
   for (const auto& [oid, d] : domains_) {
+    if (oid < oid::kFirstUserOid) continue;
     w.U(d->oid); w.U(d->array_oid); w.S(d->schema); w.S(d->name); w.T(d->base); w.U(d->not_null);
     w.S(d->default_sql); w.S(d->collation);
     w.U(d->checks.size());
@@ -365,7 +370,9 @@ std::shared_ptr<Catalog> Catalog::Deserialize(const std::string& bytes, std::vec
   } else {
     c->SetBuiltinComments();  // before format 4, comments were not kept; these were implied
   }
-  // Domains (format 9), in OID order: a domain's base, created before it, is resolved first.
+  // Domains: information_schema's, built in; the users' (format 9), in OID order: a domain's
+  // base, created before it, is resolved first.
+  for (const auto& d : InformationSchemaDomains()) c->domains_[d->oid] = d;
   for (size_t n = format >= 9 ? r.Count() : 0; n > 0; n--) {
     auto d = std::make_shared<DomainDef>();
     d->oid = r.U32(); d->array_oid = r.U32(); d->schema = r.S(); d->name = r.S(); d->base = r.T();
@@ -378,6 +385,7 @@ std::shared_ptr<Catalog> Catalog::Deserialize(const std::string& bytes, std::vec
     c->domains_[d->oid] = d;
   }
   for (auto& [oid, d] : c->domains_) {
+    if (oid < oid::kFirstUserOid) continue;
     auto nd = std::make_shared<DomainDef>(*d);
     nd->base = ResolveStoredType(*c, d->base);
     d = nd;

@@ -32,7 +32,11 @@ QualifiedName NameOf(Node** items, size_t n) {
 
 // The domain a statement names; 42704 when there is no such type, 42809 when it is no domain.
 std::shared_ptr<const DomainDef> ResolveDomain(ExecState* st, const QualifiedName& q) {
-  if (auto d = st->catalog->FindDomain(q.schema, q.name, st->session->SearchPath())) return d;
+  if (auto d = st->catalog->FindDomain(q.schema, q.name, st->session->SearchPath())) {
+    if (d->oid < oid::kFirstUserOid)
+      throw Error(sqlstate::kFeatureNotSupported, "changing information_schema's domain " + d->name + " is not supported");
+    return d;
+  }
   if (st->catalog->FindEnum(q.schema, q.name, st->session->SearchPath()) || (q.schema.empty() && BuiltinTypeByName(q.name)))
     throw Error(sqlstate::kWrongObjectType, q.name + " is not a domain");
   throw Error(sqlstate::kUndefinedObject, "type \"" + q.Shown() + "\" does not exist");
@@ -341,6 +345,8 @@ bool DropDomain(PgQuery__DropStmt* stmt, Node* object, ExecState* st, ResultSink
   if (object->node_case == PG_QUERY__NODE__NODE_TYPE_NAME) q = NameOf(object->type_name->names, object->type_name->n_names);
   else if (object->node_case == PG_QUERY__NODE__NODE_LIST) q = NameOf(object->list->items, object->list->n_items);
   auto d = cat->FindDomain(q.schema, q.name, st->session->SearchPath());
+  if (d && d->oid < oid::kFirstUserOid)
+    throw Error(sqlstate::kFeatureNotSupported, "dropping information_schema's domain " + d->name + " is not supported");
   if (!d) {
     if (!domain_only) return false;  // DROP TYPE: an enum, or no such type
     if (cat->FindEnum(q.schema, q.name, st->session->SearchPath()))

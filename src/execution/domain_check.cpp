@@ -1,14 +1,21 @@
 #include "execution/domain_check.hpp"
 
 #include "common/error.hpp"
+#include "execution/exec_state.hpp"
+#include "types/object_names.hpp"
 #include "types/domain.hpp"
 
 namespace tusk {
 
 void DomainCheckExpr::CheckValue(const Value& v, EvalContext& ctx) const {
-  const std::string& name = type.domain->name;
+  // format_type_be's spelling: qualified when search_path does not reach the domain
+  auto name = [&] {
+    if (ctx.state && ctx.state->dt.names)
+      if (auto shown = ctx.state->dt.names->Name(oid::kRegtype, type.domain->oid)) return *shown;
+    return type.domain->name;
+  };
   if (v.is_null() && not_null)
-    throw Error(sqlstate::kNotNullViolation, "domain " + name + " does not allow null values");
+    throw Error(sqlstate::kNotNullViolation, "domain " + name() + " does not allow null values");
   if (checks.empty()) return;
   Row row{v};
   EvalContext inner;
@@ -17,7 +24,7 @@ void DomainCheckExpr::CheckValue(const Value& v, EvalContext& ctx) const {
   for (const Check& c : checks) {
     Value ok = c.expr->Eval(inner);
     if (!ok.is_null() && !ok.b())
-      throw Error(sqlstate::kCheckViolation, "value for domain " + name + " violates check constraint \"" + c.name + "\"");
+      throw Error(sqlstate::kCheckViolation, "value for domain " + name() + " violates check constraint \"" + c.name + "\"");
   }
 }
 

@@ -1,11 +1,12 @@
 // information_schema: the SQL standard's views of the catalog, defined as PostgreSQL 15 defines
 // them (src/backend/catalog/information_schema.sql) over pg_catalog, and planned in place like a
 // subquery (SystemRelation::definition). Differences from PostgreSQL's text: no privilege
-// filters (every Tusk role is a superuser), no temporary schemas or domains, the helper
-// functions (_pg_char_max_length, ...) and the ones Tusk lacks (nameconcatoid,
-// pg_get_function_arg_default) written out inline, and the columns typed with the domains' base
-// types (sql_identifier: name, cardinal_number: integer, character_data and yes_or_no: character
-// varying, time_stamp: timestamp with time zone).
+// filters (every Tusk role is a superuser), no temporary schemas, the helper functions
+// (_pg_char_max_length, ...) and the ones Tusk lacks (nameconcatoid,
+// pg_get_function_arg_default) written out inline. The columns have PostgreSQL's domain types
+// (sql_identifier, cardinal_number, character_data, yes_or_no, time_stamp:
+// catalog/information_schema_domains.hpp).
+#include "catalog/information_schema_domains.hpp"
 #include "catalog/system/catalogs.hpp"
 #include "catalog/system/system_relation.hpp"
 
@@ -14,8 +15,10 @@
 namespace tusk {
 
 namespace {
-const Type kIdentifier(oid::kName), kCardinal(oid::kInt4), kCharacterData(oid::kVarchar), kYesOrNo(oid::kVarchar, 7),
-    kTimeStamp(oid::kTimestamptz, 2);
+namespace isd = information_schema_domain;
+const Type kIdentifier = InformationSchemaDomainType(isd::kSqlIdentifier), kCardinal = InformationSchemaDomainType(isd::kCardinalNumber),
+           kCharacterData = InformationSchemaDomainType(isd::kCharacterData), kYesOrNo = InformationSchemaDomainType(isd::kYesOrNo),
+           kTimeStamp = InformationSchemaDomainType(isd::kTimeStamp);
 
 struct ViewColumn {
   const char* name;
