@@ -190,9 +190,10 @@ Type Binder::ResolveType(PgQuery__TypeName* tn) {
 ExprP Binder::Coerce(ExprP e, const Type& to, CastContext ctx, int location, const std::string& what) {
   if (to.domain) return CoerceToDomain(std::move(e), to, ctx, location, what);
   if (e->type.domain && to.id != oid::kUnknown) {
-    // a domain's value is its base type's: relabelled (PostgreSQL's RelabelType), then cast
+    // A domain's value is its base type's: to the base type itself, a relabelling (PostgreSQL's
+    // RelabelType); to another type, the base type's cast.
     Type base = BaseTypeOf(e->type);
-    e = std::make_shared<CastExpr>(e, base, ctx == CastContext::kExplicit && base == to && base.typmod == to.typmod);
+    if (base == to && (to.typmod < 0 || base.typmod == to.typmod)) return std::make_shared<CastExpr>(e, to, ctx == CastContext::kExplicit);
   }
   if (e->type == to && e->type.typmod == to.typmod) return e;
   if (e->type == to && to.typmod < 0) return e;
@@ -737,6 +738,9 @@ ExprP Binder::BindIntegerBitwise(const std::string& op, ExprP l, ExprP r, int lo
 }
 
 ExprP Binder::MakeBinaryOp(const std::string& op, ExprP l, ExprP r, int location) {
+  // An operator takes a domain's value as its base type's (printed as PostgreSQL's RelabelType)
+  if (l && l->type.domain) l = std::make_shared<CastExpr>(l, BaseTypeOf(l->type), false);
+  if (r && r->type.domain) r = std::make_shared<CastExpr>(r, BaseTypeOf(r->type), false);
   if (op == "=" || op == "<>" || op == "!=" || op == "<" || op == "<=" || op == ">" || op == ">=")
     return MakeComparison(op, l, r, location);
   auto no_op = [&]() -> ExprP {

@@ -41,8 +41,6 @@ ExprP Binder::CoerceToDomain(ExprP e, const Type& to, CastContext ctx, int locat
   auto* given = dynamic_cast<ConstExpr*>(e.get());
   const bool unknown_literal = given && given->type.id == oid::kUnknown && !given->type.array;
   ExprP arg = Coerce(std::move(e), base, ctx, location, what);
-  Type value_type = elements ? base.Element() : base;
-  value_type.typmod = -1;  // VALUE compares as its type; the length was checked by the cast
   bool not_null = false;
   std::vector<DomainCheckExpr::Check> checks;
   for (auto it = levels.rbegin(); it != levels.rend(); ++it) {
@@ -51,7 +49,7 @@ ExprP Binder::CoerceToDomain(ExprP e, const Type& to, CastContext ctx, int locat
     std::vector<const DomainCheck*> sorted;
     for (const auto& c : d.checks) sorted.push_back(&c);
     std::sort(sorted.begin(), sorted.end(), [](const DomainCheck* a, const DomainCheck* b) { return a->name < b->name; });
-    for (const DomainCheck* c : sorted) checks.push_back({c->name, BindDomainCheck(c->check_sql, value_type, d.schema)});
+    for (const DomainCheck* c : sorted) checks.push_back({c->name, BindDomainCheck(c->check_sql, DomainValueType(d), d.schema)});
   }
   auto check = std::make_shared<DomainCheckExpr>(std::move(arg), to, not_null, std::move(checks), ctx == CastContext::kExplicit, elements);
   // An array literal of a domain's elements is checked as it is read, as PostgreSQL's array_in

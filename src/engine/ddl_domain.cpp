@@ -96,10 +96,8 @@ void AddCheck(ExecState* st, Catalog* cat, DomainDef* d, PgQuery__Constraint* c)
   ExecState bind_state = *st;
   bind_state.catalog = std::make_shared<Catalog>(*cat);
   Planner planner(&bind_state, &params);
-  Type value_type = BaseTypeOf(d->base);
-  value_type.typmod = -1;
   try {
-    planner.binder().BindDomainCheck(sql, value_type, d->schema);
+    planner.binder().BindDomainCheck(sql, DomainValueType(*d), d->schema);
   } catch (Error& e) {
     e.ClearPosition();  // PostgreSQL reports a domain CHECK's errors without a position
     throw;
@@ -161,6 +159,7 @@ void CreateDomain(PgQuery__CreateDomainStmt* stmt, ExecState* st, ResultSink* si
     throw Error(sqlstate::kDatatypeMismatch, "\"" + NameListToString(stmt->type_name->names, stmt->type_name->n_names) + "\" is not a valid base type for a domain");
   if (stmt->coll_clause) {
     std::string coll = NameListToString(stmt->coll_clause->collname, stmt->coll_clause->n_collname);
+    if (coll.rfind("pg_catalog.", 0) == 0) coll = coll.substr(11);  // the collations live there (pg_dump qualifies them)
     if (CollationOf(BaseTypeOf(d->base)) == 0)
       throw Error(sqlstate::kDatatypeMismatch, "collations are not supported by type " + TypeName(BaseTypeOf(d->base)));
     if (!CollationOidByName(coll))
@@ -169,6 +168,7 @@ void CreateDomain(PgQuery__CreateDomainStmt* stmt, ExecState* st, ResultSink* si
   }
   d->oid = cat->AllocateOid();
   d->array_oid = cat->AllocateOid();
+  if (d->base.domain) d->default_sql = d->base.domain->default_sql;  // inherited, as PostgreSQL does
   bool saw_default = false, saw_null = false, saw_not_null = false;
   for (size_t i = 0; i < stmt->n_constraints; i++) {
     auto* c = stmt->constraints[i]->constraint;
@@ -244,9 +244,7 @@ void ValidateCheck(ExecState* st, Catalog* cat, const DomainDef& d, const Domain
   ExecState bind_state = *st;
   bind_state.catalog = std::make_shared<Catalog>(*cat);
   Planner planner(&bind_state, &params);
-  Type value_type = BaseTypeOf(d.base);
-  value_type.typmod = -1;
-  ExprP e = planner.binder().BindDomainCheck(c.check_sql, value_type, d.schema);
+  ExprP e = planner.binder().BindDomainCheck(c.check_sql, DomainValueType(d), d.schema);
   CheckStoredValues(st, cat, d.oid, [&](const Value& v, const ColumnUse& use) {
     Row row{v};
     EvalContext ctx;

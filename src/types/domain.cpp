@@ -22,6 +22,12 @@ Type DomainBase(const Type& t) {
   return t.domain->base;
 }
 
+Type DomainValueType(const DomainDef& d) {
+  Type t = d.base;
+  if (!t.domain) t.typmod = -1;
+  return t;
+}
+
 Type BaseTypeOf(const Type& t) {
   Type b = t;
   b.domain = nullptr;

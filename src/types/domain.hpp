@@ -44,6 +44,9 @@ bool IsArrayOfDomain(const Type& t);
 // of `t.domain`, which may be another domain); for d[], the array of d's base. `t` unchanged
 // when it is no domain.
 Type DomainBase(const Type& t);
+// The type of VALUE in the domain's CHECKs: its base type (a domain over a domain: that
+// domain), without the base's typmod (the cast to the domain applied it).
+Type DomainValueType(const DomainDef& d);
 // The type with no domain at any level (PostgreSQL's getBaseType).
 Type BaseTypeOf(const Type& t);
 // The pg_type OID of `t` as the catalogs show it (pg_attribute.atttypid, format_type): the

@@ -86,9 +86,7 @@ std::string DomainCheckDefinition(ExecState* st, const DomainDef& d, const Domai
   ParamTypes params;
   Planner planner(st, &params);
   NoFold no_fold;
-  Type value_type = BaseTypeOf(d.base);
-  value_type.typmod = -1;
-  ExprP e = planner.binder().BindDomainCheck(c.check_sql, value_type, d.schema);
+  ExprP e = planner.binder().BindDomainCheck(c.check_sql, DomainValueType(d), d.schema);
   return "CHECK (" + PrintBound(st, e, pretty) + ")" + (c.validated ? "" : " NOT VALID");
 }
 
