@@ -1,4 +1,5 @@
 #include "binder/binder.hpp"
+#include "types/domain.hpp"
 
 #include <cmath>
 #include <set>
@@ -153,6 +154,16 @@ Type Binder::ResolveType(PgQuery__TypeName* tn) {
     }
   }
   if (t.id == oid::kUnknown && name != "unknown") {
+    if (auto d = catalog().FindDomain(schema, name, SearchPath())) {
+      if (!mods.empty()) ThrowAt(sqlstate::kSyntaxError, "type modifier is not allowed for type \"" + name + "\"", tn->location);
+      t = DomainType(d);
+      if (tn->n_array_bounds > 0) {
+        if (d->base.array)
+          ThrowAt(sqlstate::kFeatureNotSupported, "arrays of domain " + name + ", whose base type is an array, are not supported", tn->location);
+        t = t.ArrayOf();
+      }
+      return t;
+    }
     auto e = catalog().FindEnum(schema, name, SearchPath());
     if (!e) ThrowAt(sqlstate::kUndefinedObject, "type \"" + (schema.empty() ? name : schema + "." + name) + "\" does not exist", tn->location);
     t = Type::Enum(e);
@@ -178,6 +189,13 @@ Type Binder::ResolveType(PgQuery__TypeName* tn) {
 }
 
 ExprP Binder::Coerce(ExprP e, const Type& to, CastContext ctx, int location, const std::string& what) {
+  if (to.domain) return CoerceToDomain(std::move(e), to, ctx, location, what);
+  if (e->type.domain && to.id != oid::kUnknown) {
+    // A domain's value is its base type's: to the base type itself, a relabelling (PostgreSQL's
+    // RelabelType); to another type, the base type's cast.
+    Type base = BaseTypeOf(e->type);
+    if (base == to && (to.typmod < 0 || base.typmod == to.typmod)) return std::make_shared<CastExpr>(e, to, ctx == CastContext::kExplicit);
+  }
   if (e->type == to && e->type.typmod == to.typmod) return e;
   if (e->type == to && to.typmod < 0) return e;
   if (to.id == oid::kUnknown) return e;
@@ -254,6 +272,15 @@ Type Binder::CommonType(const std::vector<ExprP>& exprs, const char* context, in
     ThrowAt(sqlstate::kDatatypeMismatch, std::string(context) + " types " + TypeName(best) + " and " + TypeName(t) + " cannot be matched", location);
   }
   if (best.id == oid::kUnknown) best = Type(oid::kText);
+  // A domain is the common type only of inputs all of that domain; else its base type is
+  // (PostgreSQL's select_common_type).
+  if (best.domain)
+    for (const auto& e : exprs)
+      if (!(e->type.id == oid::kUnknown && !e->type.array) &&
+          (!e->type.domain || e->type.domain->oid != best.domain->oid || e->type.array != best.array)) {
+        best = BaseTypeOf(best);
+        break;
+      }
   return best;
 }
 
@@ -331,7 +358,11 @@ ExprP Binder::BindNode(Node* node, const Scope& scope, AggContext* agg) {
         if (!params_->allow_new) ThrowAt(sqlstate::kUndefinedParameter, "there is no parameter $" + std::to_string(n), node->param_ref->location);
         params_->types.resize(static_cast<size_t>(n), Type(oid::kUnknown));
       }
-      return std::make_shared<ParamExpr>(n - 1, params_->types[static_cast<size_t>(n - 1)]);
+      const Type& declared = params_->types[static_cast<size_t>(n - 1)];
+      // a parameter declared of a domain type is checked as its value arrives
+      if (declared.domain)
+        return CoerceToDomain(std::make_shared<ParamExpr>(n - 1, BaseTypeOf(declared)), declared, CastContext::kAssignment, -1, "");
+      return std::make_shared<ParamExpr>(n - 1, declared);
     }
     case PG_QUERY__NODE__NODE_A_EXPR:
       return BindAExpr(node->a_expr, scope, agg);
@@ -571,6 +602,7 @@ ExprP Binder::BindColumnRef(PgQuery__ColumnRef* ref, const Scope& scope) {
   }
   std::string col = parts.back();
   std::string rel = parts.size() >= 2 ? parts[parts.size() - 2] : "";
+  if (domain_value_ && parts.size() == 1 && col == "value") return std::make_shared<ColumnExpr>(0, 0, *domain_value_, "VALUE");
   int level = 0;
   for (const Scope* s = &scope; s; s = s->parent, level++) {
     const ScopeRel* found_rel = nullptr;
@@ -724,6 +756,9 @@ ExprP Binder::BindIntegerBitwise(const std::string& op, ExprP l, ExprP r, int lo
 }
 
 ExprP Binder::MakeBinaryOp(const std::string& op, ExprP l, ExprP r, int location) {
+  // An operator takes a domain's value as its base type's (printed as PostgreSQL's RelabelType)
+  if (l && l->type.domain) l = std::make_shared<CastExpr>(l, BaseTypeOf(l->type), false);
+  if (r && r->type.domain) r = std::make_shared<CastExpr>(r, BaseTypeOf(r->type), false);
   if (op == "=" || op == "<>" || op == "!=" || op == "<" || op == "<=" || op == ">" || op == ">=")
     return MakeComparison(op, l, r, location);
   auto no_op = [&]() -> ExprP {

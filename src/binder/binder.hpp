@@ -95,6 +95,12 @@ class Binder {
   // Converts e to type `to`; throws 42804 (assignment) or 42846 (cannot cast) when impossible.
   ExprP Coerce(ExprP e, const Type& to, CastContext ctx, int location, const std::string& what = "");
   ExprP CoerceToBool(ExprP e, const char* clause, int location);
+  // Coerce's step into a domain (binder/domain_binding.cpp): to the domain's base type, then a
+  // DomainCheckExpr with every level's NOT NULL and CHECK constraints.
+  ExprP CoerceToDomain(ExprP e, const Type& to, CastContext ctx, int location, const std::string& what);
+  // A domain's CHECK expression (SQL text over VALUE) bound as boolean, VALUE being column 0
+  // of the row it is evaluated on, of type `value_type`.
+  ExprP BindDomainCheck(const std::string& sql, const Type& value_type, const std::string& schema);
   // The common type of several expressions (CASE, COALESCE, VALUES, UNION); 42804 on mismatch.
   Type CommonType(const std::vector<ExprP>& exprs, const char* context, int location);
   // A comparison function for two values of type t, as used by IN / ANY.
@@ -123,6 +129,7 @@ class Binder {
 
  private:
   std::string stored_schema_;  // set while BindStored runs
+  const Type* domain_value_ = nullptr;  // set while a domain CHECK is bound: VALUE's type
   // For each aggregate whose arguments are being bound (innermost last): its FROM scope, and how
   // many levels out of it the nearest column they read lives (PostgreSQL's aggregate level;
   // INT_MAX when none).

@@ -1,5 +1,6 @@
 #include "catalog/catalog.hpp"
 #include "catalog/extensions.hpp"
+#include "catalog/information_schema_domains.hpp"
 
 #include "common/error.hpp"
 #include "catalog/serial.hpp"
@@ -26,6 +27,7 @@ std::shared_ptr<Catalog> Catalog::Bootstrap() {
   c->AddSchema({13000, "information_schema"});
   c->AddExtension({kPlpgsqlExtensionOid, "plpgsql", "pg_catalog", "1.0"});
   c->SetBuiltinComments();
+  for (const auto& d : InformationSchemaDomains()) c->AddDomain(d);
   return c;
 }
 
@@ -102,6 +104,32 @@ std::shared_ptr<const EnumDef> Catalog::FindEnumByOid(uint32_t oid) const {
   return it == enums_.end() ? nullptr : it->second;
 }
 
+std::shared_ptr<const DomainDef> Catalog::FindDomain(const std::string& schema, const std::string& name,
+                                                     const std::vector<std::string>& search_path) const {
+  auto in_schema = [&](const std::string& sch) -> std::shared_ptr<const DomainDef> {
+    for (const auto& [oid, d] : domains_)
+      if (d->schema == sch && d->name == name) return d;
+    return nullptr;
+  };
+  if (!schema.empty()) return in_schema(schema);
+  for (const auto& s : search_path)
+    if (auto d = in_schema(s)) return d;
+  return nullptr;
+}
+
+std::shared_ptr<const DomainDef> Catalog::FindDomainByOid(uint32_t oid) const {
+  auto it = domains_.find(oid);
+  return it == domains_.end() ? nullptr : it->second;
+}
+
+std::optional<Type> Catalog::FindUserType(uint32_t oid) const {
+  for (const auto& [id, e] : enums_)
+    if (e->type_oid == oid || e->array_oid == oid) return e->array_oid == oid ? Type::Enum(e).ArrayOf() : Type::Enum(e);
+  for (const auto& [id, d] : domains_)
+    if (d->oid == oid || d->array_oid == oid) return d->array_oid == oid ? DomainType(d).ArrayOf() : DomainType(d);
+  return std::nullopt;
+}
+
 std::string Catalog::SchemaOfRelation(uint32_t oid) const {
   if (auto* t = FindTable(oid)) return t->schema;
   if (auto* s = FindSequence(oid)) return s->schema;
@@ -134,8 +162,18 @@ namespace {
 // until the next DDL writes format 2).
 // 3: extensions with OID, schema, version; 4: comments; 5: indexes' NULLS NOT DISTINCT;
 // 6: extensions' member OID blocks; 7: indexes' CLUSTER mark; 8: no roles (the cluster catalog
-// has them); 9: enum labels' OIDs (written last)
-constexpr uint64_t kCatalogFormat = 9;
+// has them); 9: enum labels' OIDs (written last); 10: domains (after them; a column of a
+// domain type stores the domain's OID)
+constexpr uint64_t kCatalogFormat = 10;
+
+// A stored Type naming a user type by OID, with that type's definition put back.
+Type ResolveStoredType(const Catalog& c, const Type& stored) {
+  if (stored.id < oid::kFirstUserOid) return stored;
+  if (auto d = c.FindDomainByOid(stored.id)) return stored.array ? DomainType(d).ArrayOf() : DomainType(d);
+  Type t = stored;
+  t.enumdef = c.FindEnumByOid(stored.id);
+  return t;
+}
 
 }  // namespace
 
@@ -143,7 +181,34 @@ void Catalog::ReplaceEnum(std::shared_ptr<const EnumDef> e) {
   for (auto& [oid, t] : tables_)
     for (auto& c : t.columns)
       if (c.type.id == e->type_oid) c.type.enumdef = e;
+  std::vector<std::shared_ptr<const DomainDef>> over;
+  for (const auto& [oid, d] : domains_)
+    if (d->base.id == e->type_oid && !d->base.domain) {
+      auto nd = std::make_shared<DomainDef>(*d);
+      nd->base.enumdef = e;
+      over.push_back(std::move(nd));
+    }
   enums_[e->type_oid] = std::move(e);
+  for (auto& d : over) ReplaceDomain(std::move(d));
+}
+
+void Catalog::ReplaceDomain(std::shared_ptr<const DomainDef> d) {
+  domains_[d->oid] = d;
+  auto rewrap = [&](Type* t) {
+    if (!t->domain || t->domain->oid != d->oid) return;
+    bool array_of = IsArrayOfDomain(*t);
+    *t = array_of ? DomainType(d).ArrayOf() : DomainType(d);
+  };
+  for (auto& [oid, t] : tables_)
+    for (auto& c : t.columns) rewrap(&c.type);
+  std::vector<std::shared_ptr<const DomainDef>> over;
+  for (const auto& [oid, o] : domains_)
+    if (o->base.domain && o->base.domain->oid == d->oid) {
+      auto nd = std::make_shared<DomainDef>(*o);
+      rewrap(&nd->base);
+      over.push_back(std::move(nd));
+    }
+  for (auto& o : over) ReplaceDomain(std::move(o));
 }
 
 void Catalog::CommitEnumLabels() {
@@ -210,6 +275,16 @@ std::string Catalog::Serialize() const {
   for (const auto& [oid, e] : enums_) {
     w.U(e->label_oids.size());
     for (uint32_t label : e->label_oids) w.U(label);
+  }
+  size_t user_domains = 0;  // information_schema's are built in, not stored
+  for (const auto& [oid, d] : domains_) user_domains += oid >= oid::kFirstUserOid;
+  w.U(user_domains);
+  for (const auto& [oid, d] : domains_) {
+    if (oid < oid::kFirstUserOid) continue;
+    w.U(d->oid); w.U(d->array_oid); w.S(d->schema); w.S(d->name); w.T(d->base); w.U(d->not_null);
+    w.S(d->default_sql); w.S(d->collation);
+    w.U(d->checks.size());
+    for (const auto& k : d->checks) { w.U(k.oid); w.S(k.name); w.S(k.check_sql); w.U(k.validated); }
   }
   return w.out;
 }
@@ -307,10 +382,29 @@ std::shared_ptr<Catalog> Catalog::Deserialize(const std::string& bytes, std::vec
     labelled->label_oids.resize(labelled->labels.size(), 0);
     e = labelled;
   }
-  // Enum-typed columns point at the shared enum definitions.
+  // Domains: information_schema's, built in; the users' (format 10), in OID order: a domain's
+  // base, created before it, is resolved first.
+  for (const auto& d : InformationSchemaDomains()) c->domains_[d->oid] = d;
+  for (size_t n = format >= 10 ? r.Count() : 0; n > 0; n--) {
+    auto d = std::make_shared<DomainDef>();
+    d->oid = r.U32(); d->array_oid = r.U32(); d->schema = r.S(); d->name = r.S(); d->base = r.T();
+    d->not_null = r.U(); d->default_sql = r.S(); d->collation = r.S();
+    for (size_t k = r.Count(); k > 0; k--) {
+      DomainCheck ch;
+      ch.oid = r.U32(); ch.name = r.S(); ch.check_sql = r.S(); ch.validated = r.U();
+      d->checks.push_back(ch);
+    }
+    c->domains_[d->oid] = d;
+  }
+  for (auto& [oid, d] : c->domains_) {
+    if (oid < oid::kFirstUserOid) continue;
+    auto nd = std::make_shared<DomainDef>(*d);
+    nd->base = ResolveStoredType(*c, d->base);
+    d = nd;
+  }
+  // Columns of enum and domain types point at the shared definitions.
   for (auto& [oid, t] : c->tables_)
-    for (auto& col : t.columns)
-      if (col.type.id >= oid::kFirstUserOid) col.type.enumdef = c->FindEnumByOid(col.type.id);
+    for (auto& col : t.columns) col.type = ResolveStoredType(*c, col.type);
   if (!v2) c->AssignObjectOids();
   return c;
 }

@@ -1,4 +1,4 @@
-// The catalog: schemas, tables, columns, constraints, indexes, sequences, enum types, roles.
+// The catalog: schemas, tables, columns, constraints, indexes, sequences, enum types, domains.
 //
 // A Catalog value is immutable once published. Readers take a shared_ptr snapshot at statement
 // start; a transaction that runs DDL works on its own copy (copy-on-write), persists it in the
@@ -15,6 +15,7 @@
 #include <vector>
 
 #include "catalog/cluster_catalog.hpp"
+#include "types/domain.hpp"
 #include "types/type.hpp"
 
 namespace tusk {
@@ -153,6 +154,12 @@ class Catalog {
   std::shared_ptr<const EnumDef> FindEnum(const std::string& schema, const std::string& name,
                                           const std::vector<std::string>& search_path) const;
   std::shared_ptr<const EnumDef> FindEnumByOid(uint32_t oid) const;
+  std::shared_ptr<const DomainDef> FindDomain(const std::string& schema, const std::string& name,
+                                              const std::vector<std::string>& search_path) const;
+  std::shared_ptr<const DomainDef> FindDomainByOid(uint32_t oid) const;
+  // A user type (enum or domain) by its OID, as a column of it would have it; nullopt when the
+  // OID names neither (nor their array types, which give the array Type).
+  std::optional<Type> FindUserType(uint32_t oid) const;
   std::string SchemaOfRelation(uint32_t oid) const;
   std::string RelationName(uint32_t oid) const;
 
@@ -169,6 +176,11 @@ class Catalog {
   void DropEnum(uint32_t oid) { enums_.erase(oid); }
   // Puts an enum's new version in place, in the catalog and in every column of its type.
   void ReplaceEnum(std::shared_ptr<const EnumDef> e);
+  void AddDomain(std::shared_ptr<const DomainDef> d) { domains_[d->oid] = std::move(d); }
+  void DropDomain(uint32_t oid) { domains_.erase(oid); }
+  // Puts a domain's new version in place, in the catalog, in the domains over it and in every
+  // column of its type.
+  void ReplaceDomain(std::shared_ptr<const DomainDef> d);
   // At commit: the labels added in the transaction become usable (EnumDef::uncommitted).
   void CommitEnumLabels();
   bool HasExtension(const std::string& name) const { return extensions_.count(name) > 0; }
@@ -191,6 +203,7 @@ class Catalog {
   const std::map<uint32_t, IndexDef>& indexes() const { return indexes_; }
   const std::map<uint32_t, SequenceDef>& sequences() const { return sequences_; }
   const std::map<uint32_t, std::shared_ptr<const EnumDef>>& enums() const { return enums_; }
+  const std::map<uint32_t, std::shared_ptr<const DomainDef>>& domains() const { return domains_; }
 
  private:
   uint32_t next_oid_ = oid::kFirstUserOid;
@@ -200,6 +213,7 @@ class Catalog {
   std::map<uint32_t, IndexDef> indexes_;
   std::map<uint32_t, SequenceDef> sequences_;
   std::map<uint32_t, std::shared_ptr<const EnumDef>> enums_;
+  std::map<uint32_t, std::shared_ptr<const DomainDef>> domains_;
   std::map<std::string, ExtensionDef> extensions_;
   std::map<CommentKey, std::string> comments_;
 };

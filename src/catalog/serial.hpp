@@ -6,6 +6,7 @@
 
 #include "common/error.hpp"
 #include "common/rowcodec.hpp"
+#include "types/domain.hpp"
 #include "types/type.hpp"
 
 namespace tusk {
@@ -15,7 +16,12 @@ struct CatalogWriter {
   void U(uint64_t v) { AppendVarint(v, &out); }
   void I(int64_t v) { U((static_cast<uint64_t>(v) << 1) ^ static_cast<uint64_t>(v >> 63)); }
   void S(const std::string& s) { U(s.size()); out += s; }
-  void T(const Type& t) { U(t.id); I(t.typmod); U(t.array); }
+  // A domain is written as its OID (typmod -1; array: an array of the domain); the reader's
+  // catalog puts the definition back (Catalog::Deserialize).
+  void T(const Type& t) {
+    if (t.domain) { U(t.domain->oid); I(-1); U(IsArrayOfDomain(t)); return; }
+    U(t.id); I(t.typmod); U(t.array);
+  }
 };
 
 struct CatalogReader {

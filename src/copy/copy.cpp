@@ -420,12 +420,12 @@ void ExecuteCopy(PgQuery__CopyStmt* stmt, ExecState* st, ParamTypes* params, Res
     for (size_t i = 0; i < cols.size(); i++) {
       const ColumnDef& cd = t->columns[static_cast<size_t>(cols[i])];
       given[static_cast<size_t>(cols[i])] = true;
-      if (!fields[i]) continue;
       try {
-        row[static_cast<size_t>(cols[i])] = parse(cd, *fields[i]);
+        if (fields[i]) row[static_cast<size_t>(cols[i])] = parse(cd, *fields[i]);
+        writer.CheckDomain(static_cast<size_t>(cols[i]), row[static_cast<size_t>(cols[i])]);
       } catch (Error& e) {
         e.WithContext(context_prefix + std::to_string(line_no) + ", column " + cd.name +
-                      (o.binary ? "" : ": \"" + *fields[i] + "\""));
+                      (!fields[i] ? ": null input" : o.binary ? "" : ": \"" + *fields[i] + "\""));
         throw;
       }
     }

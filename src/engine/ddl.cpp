@@ -8,6 +8,7 @@
 #include "common/error.hpp"
 #include "common/strings.hpp"
 #include "catalog/extensions.hpp"
+#include "engine/ddl_domain.hpp"
 #include "engine/ddl_util.hpp"
 #include "engine/statements.hpp"
 #include "server/scram.hpp"
@@ -262,8 +263,14 @@ static void ExecuteDrop(PgQuery__DropStmt* stmt, ExecState* st, ResultSink* sink
     case PG_QUERY__OBJECT_TYPE__OBJECT_SEQUENCE: tag = "DROP SEQUENCE"; break;
     case PG_QUERY__OBJECT_TYPE__OBJECT_SCHEMA: tag = "DROP SCHEMA"; break;
     case PG_QUERY__OBJECT_TYPE__OBJECT_TYPE: tag = "DROP TYPE"; break;
+    case PG_QUERY__OBJECT_TYPE__OBJECT_DOMAIN: tag = "DROP DOMAIN"; break;
     case PG_QUERY__OBJECT_TYPE__OBJECT_EXTENSION: tag = "DROP EXTENSION"; break;
     default: throw Error(sqlstate::kFeatureNotSupported, "DROP of this object type is not supported yet");
+  }
+  if (stmt->remove_type == PG_QUERY__OBJECT_TYPE__OBJECT_DOMAIN) {
+    for (size_t i = 0; i < stmt->n_objects; i++) DropDomain(stmt, stmt->objects[i], st, sink, true);
+    sink->Complete(tag);
+    return;
   }
   Catalog* cat = st->session->MutableCatalog(st);
   auto path = st->session->SearchPath();
@@ -290,6 +297,10 @@ static void ExecuteDrop(PgQuery__DropStmt* stmt, ExecState* st, ResultSink* sink
         for (const auto& [o, t] : cat->tables()) if (t.schema == name) tables.push_back(o);
         for (const auto& [o, sq] : cat->sequences()) if (sq.schema == name && !sq.owner_table) seqs.push_back(o);
         for (const auto& [o, e] : cat->enums()) if (e->schema == name) enums.push_back(o);
+        for (const auto& [o, d] : cat->domains())
+          if (d->schema == name)
+            throw Error(sqlstate::kFeatureNotSupported, "DROP SCHEMA of a schema with domains is not supported yet")
+                .WithHint("Drop its domains first.");
         if (!cascade && (!tables.empty() || !seqs.empty() || !enums.empty())) {
           std::string detail;
           for (uint32_t o : tables) detail += (detail.empty() ? "" : "\n") + std::string("table ") + name + "." + cat->FindTable(o)->name + " depends on schema " + name;
@@ -325,6 +336,7 @@ static void ExecuteDrop(PgQuery__DropStmt* stmt, ExecState* st, ResultSink* sink
         continue;
       }
       case PG_QUERY__OBJECT_TYPE__OBJECT_TYPE: {
+        if (DropDomain(stmt, obj, st, sink, false)) continue;
         auto e = cat->FindEnum(schema, name, path);
         if (!e) {
           if (stmt->missing_ok) { Notice(sink, "type \"" + shown + "\" does not exist, skipping"); continue; }
@@ -720,7 +732,7 @@ bool ExecuteDdl(Node* stmt, ExecState* st, ResultSink* sink) {
     case PG_QUERY__NODE__NODE_COMMENT_STMT: ExecuteComment(stmt->comment_stmt, st, sink); return true;
     case PG_QUERY__NODE__NODE_RENAME_STMT: ExecuteRename(stmt->rename_stmt, st, sink); return true;
     case PG_QUERY__NODE__NODE_ALTER_OWNER_STMT: ExecuteAlterOwner(stmt->alter_owner_stmt, st, sink); return true;
-    default: return false;
+    default: return ExecuteDomainDdl(stmt, st, sink);
   }
 }
 

@@ -3,6 +3,7 @@
 #include "common/error.hpp"
 #include "common/rowcodec.hpp"
 #include "common/strings.hpp"
+#include "engine/ddl_domain.hpp"
 #include "engine/ddl_util.hpp"
 #include "engine/statements.hpp"
 #include "engine/table_writer.hpp"
@@ -312,6 +313,7 @@ void ExecuteAlterTable(PgQuery__AlterTableStmt* stmt, ExecState* st, ResultSink*
 }
 
 void ExecuteRename(PgQuery__RenameStmt* stmt, ExecState* st, ResultSink* sink) {
+  if (RenameDomain(stmt, st, sink)) return;
   if (stmt->rename_type == PG_QUERY__OBJECT_TYPE__OBJECT_DATABASE) {
     ExecuteRenameDatabase(stmt->subname, stmt->newname, st, sink);
     return;

@@ -50,7 +50,9 @@ void ExecuteAlterOwner(PgQuery__AlterOwnerStmt* stmt, ExecState* st, ResultSink*
       sink->Complete("ALTER SCHEMA");
       return;
     }
-    case PG_QUERY__OBJECT_TYPE__OBJECT_TYPE: {
+    case PG_QUERY__OBJECT_TYPE__OBJECT_TYPE:
+    case PG_QUERY__OBJECT_TYPE__OBJECT_DOMAIN: {
+      const bool domain = stmt->object_type == PG_QUERY__OBJECT_TYPE__OBJECT_DOMAIN;
       Node* names = stmt->object;
       std::string schema, name;
       if (names->node_case == PG_QUERY__NODE__NODE_LIST) {
@@ -60,10 +62,11 @@ void ExecuteAlterOwner(PgQuery__AlterOwnerStmt* stmt, ExecState* st, ResultSink*
       } else {
         name = StrVal(names);
       }
-      if (!st->catalog->FindEnum(schema, name, st->session->SearchPath()))
+      bool is_domain = st->catalog->FindDomain(schema, name, st->session->SearchPath()) != nullptr;
+      if (!is_domain && (domain || !st->catalog->FindEnum(schema, name, st->session->SearchPath())))
         throw Error(sqlstate::kUndefinedObject, "type \"" + (schema.empty() ? name : schema + "." + name) + "\" does not exist");
       RequireBootstrapOwner(owner, "type \"" + name + "\"");
-      sink->Complete("ALTER TYPE");
+      sink->Complete(domain ? "ALTER DOMAIN" : "ALTER TYPE");
       return;
     }
     default: throw Error(sqlstate::kFeatureNotSupported, "ALTER ... OWNER TO of this object type is not supported yet");

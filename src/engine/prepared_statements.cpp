@@ -3,6 +3,7 @@
 // way can be executed or closed the other way, and both keep their plan (engine/plan_cache.hpp).
 #include <cctype>
 
+#include "types/domain.hpp"
 #include "common/error.hpp"
 #include "common/strings.hpp"
 #include "engine/session.hpp"
@@ -79,7 +80,7 @@ void Session::ExecutePrepareStmt(PgQuery__PrepareStmt* stmt, ExecState* st, Resu
   ParamTypes params;
   Planner planner(st, &params);
   std::vector<uint32_t> oids;
-  for (size_t i = 0; i < stmt->n_argtypes; i++) oids.push_back(planner.binder().ResolveType(stmt->argtypes[i]->type_name).WireOid());
+  for (size_t i = 0; i < stmt->n_argtypes; i++) oids.push_back(CatalogTypeOid(planner.binder().ResolveType(stmt->argtypes[i]->type_name)));
   auto ps = Prepare(PreparedBody(statement_text_), oids);
   ps->from_sql = true;
   ps->shown_sql = statement_text_;

@@ -541,7 +541,7 @@ std::shared_ptr<PreparedStatement> Session::Prepare(const std::string& sql, cons
       // array OIDs map back to element + array flag
       for (uint32_t base : {oid::kBool, oid::kInt2, oid::kInt4, oid::kInt8, oid::kText, oid::kVarchar, oid::kFloat4, oid::kFloat8, oid::kNumeric, oid::kUuid, oid::kDate, oid::kTimestamp, oid::kTimestamptz, oid::kBpchar, oid::kJsonb, oid::kBytea, oid::kInterval, oid::kTime})
         if (ArrayOidOf(base) == o) t = Type(base, -1, true);
-      if (auto e = cat->FindEnumByOid(o)) t = Type::Enum(e);
+      if (auto user = cat->FindUserType(o)) t = *user;
     }
     params.types.push_back(t);
   }

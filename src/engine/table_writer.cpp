@@ -3,6 +3,7 @@
 #include "common/error.hpp"
 #include "common/strings.hpp"
 #include "types/compare.hpp"
+#include "types/domain.hpp"
 #include "types/text_io.hpp"
 
 namespace tusk {
@@ -52,6 +53,24 @@ Value TableWriter::EvalDefault(size_t column) {
           defaults_[column] = planner_->binder().Coerce(planner_->binder().Bind(e, empty), col.type, CastContext::kAssignment, -1);
           holders_.push_back(std::move(holder));
         }
+    } else if (col.type.domain && !IsArrayOfDomain(col.type)) {
+      // A column of a domain type without a default of its own takes the domain's (the nearest
+      // level's that has one); with none, NULL, which the domain's NOT NULL may refuse.
+      std::string sql, schema;
+      for (Type t = col.type; t.domain && sql.empty(); t = DomainBase(t)) {
+        auto d = planner_->state()->catalog->FindDomainByOid(t.domain->oid);
+        if (!d) d = t.domain;
+        sql = d->default_sql;
+        schema = d->schema;
+      }
+      Scope empty;
+      ExprP e = std::make_shared<ConstExpr>(Value::Null(), Type(oid::kUnknown));
+      if (!sql.empty()) {
+        std::unique_ptr<Script> holder;
+        e = planner_->binder().BindStored(ParseStoredExpr(sql, &holder), empty, schema);
+        holders_.push_back(std::move(holder));
+      }
+      defaults_[column] = planner_->binder().Coerce(e, col.type, CastContext::kAssignment, -1, "column \"" + col.name + "\"");
     }
   }
   if (!defaults_[column]) return Value::Null();
@@ -60,6 +79,21 @@ Value TableWriter::EvalDefault(size_t column) {
   ctx.row = &none;
   ctx.state = planner_->state();
   return defaults_[column]->Eval(ctx);
+}
+
+void TableWriter::CheckDomain(size_t column, const Value& v) {
+  const ColumnDef& col = table_->columns[column];
+  if (!col.type.domain) return;
+  ExprP& check = domain_checks_[column];
+  if (!check) {
+    auto value = std::make_shared<ColumnExpr>(0, 0, BaseTypeOf(col.type), "VALUE");
+    check = planner_->binder().Coerce(value, col.type, CastContext::kAssignment, -1);
+  }
+  Row row{v};
+  EvalContext ctx;
+  ctx.row = &row;
+  ctx.state = planner_->state();
+  check->Eval(ctx);
 }
 
 std::string TableWriter::FailingRow(const Row& row) {

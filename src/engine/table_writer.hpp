@@ -20,6 +20,10 @@ class TableWriter {
   TableAccess& access() { return *access_; }
   // The DEFAULT of a column evaluated now (NULL when none).
   Value DefaultFor(size_t column);
+  // For a column of a domain type: throws as the domain's NOT NULL and CHECKs do when `v` (a
+  // value of its base type, or NULL) is not a value of the domain (COPY reads values that no
+  // cast has checked). Nothing for other columns.
+  void CheckDomain(size_t column, const Value& v);
   // Checks NOT NULL, CHECK and outgoing foreign keys of a new row version.
   void CheckRow(const Row& row, const Row* old_row);
   std::string Insert(const Row& row);
@@ -41,6 +45,7 @@ class TableWriter {
   std::unique_ptr<TableAccess> access_;
   std::vector<ExprP> defaults_;
   std::vector<bool> defaults_bound_;
+  std::map<size_t, ExprP> domain_checks_;  // CheckDomain's, bound once per column
   std::vector<std::pair<const ConstraintDef*, ExprP>> checks_;
   std::vector<std::unique_ptr<Script>> holders_;
   std::map<uint32_t, std::unique_ptr<TableWriter>> others_;

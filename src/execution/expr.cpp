@@ -1,4 +1,5 @@
 #include "execution/expr.hpp"
+#include "types/domain.hpp"
 #include "types/object_names.hpp"
 
 #include "common/error.hpp"
@@ -37,15 +38,13 @@ SqlNames::SqlNames(const DateTimeContext& dt, std::function<std::string(const st
   g_sql_dt = &dt;
   g_sql_qualify = held ? &held : nullptr;
 }
-namespace {
-// A type's name in printed SQL: a user type (an enum) schema-qualified when a SqlNames context
-// says search_path does not reach it.
 std::string SqlTypeName(const Type& t) {
+  if (g_sql_dt && g_sql_dt->names && t.domain)
+    if (auto n = g_sql_dt->names->Name(oid::kRegtype, CatalogTypeOid(t))) return *n;
   if (g_sql_dt && g_sql_dt->names && t.enumdef)
     if (auto n = g_sql_dt->names->Name(oid::kRegtype, t.enumdef->type_oid)) return *n + (t.array ? "[]" : "");
   return TypeName(t);
 }
-}  // namespace
 
 SqlNames::~SqlNames() {
   g_sql_dt = nullptr;

@@ -284,6 +284,9 @@ class SubqueryExpr : public Expr {
 };
 
 std::string QuoteSqlLiteral(const std::string& s);
+// A type's name in printed SQL: a user type (enum, domain) schema-qualified when a SqlNames
+// context says search_path does not reach it.
+std::string SqlTypeName(const Type& t);
 // Whether one pair of parentheses encloses all of the SQL text (quotes respected).
 bool WhollyParenthesized(const std::string& s);
 // While one is alive, ToSql prints PostgreSQL's "pretty" form (pg_get_expr(..., true)): no

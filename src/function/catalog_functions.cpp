@@ -50,7 +50,10 @@ Value FormatType(const std::vector<Value>& a, EvalContext& ctx) {
   if (FindBuiltinType(id)) return Value::Str(TypeName(Type(id, typmod)));
   if (uint32_t elem = ElementOfArrayOid(id)) return Value::Str(TypeName(Type(elem, typmod, true)));
   auto name = ctx.state->dt.names ? ctx.state->dt.names->Name(oid::kRegtype, id) : std::nullopt;
-  return Value::Str(name ? *name : "???");
+  if (!name) return Value::Str("???");
+  // a user type has no typmodout: a modifier prints as the number (PostgreSQL's printTypmod)
+  if (typmod >= 0 && name->size() > 2 && name->compare(name->size() - 2, 2, "[]") != 0) *name += "(" + std::to_string(typmod) + ")";
+  return Value::Str(*name);
 }
 
 // pg_size_pretty: bytes below 10 kB, then kB, MB, GB, TB and PB, each used below 20 × 1024 - 1
@@ -323,6 +326,9 @@ void RegisterCatalogFunctions() {
     for (const auto& [toid, t] : ctx.state->catalog->tables())
       for (const auto& c : t.constraints)
         if (c.oid == oid) return Value::Str(ConstraintDefinition(ctx.state, t, c, pretty));
+    for (const auto& [doid, d] : ctx.state->catalog->domains())
+      for (const auto& c : d->checks)
+        if (c.oid == oid) return Value::Str(DomainCheckDefinition(ctx.state, *d, c, pretty));
     return Value::Null();
   };
   Register("pg_get_constraintdef", {kOidT}, Type(oid::kText), constraint_def);

@@ -1,3 +1,4 @@
+#include "types/domain.hpp"
 #include "common/error.hpp"
 #include "common/strings.hpp"
 #include "engine/session.hpp"
@@ -148,7 +149,7 @@ void RegisterSystemFunctions() {
   };
   reg["pg_typeof"] = [](Binder&, std::vector<ExprP>& args, int) -> ExprP {
     if (args.size() != 1) return nullptr;
-    int64_t type_oid = args[0]->type.WireOid();
+    int64_t type_oid = CatalogTypeOid(args[0]->type);
     return Fn(Type(oid::kRegtype), "pg_typeof", args, [type_oid](const std::vector<Value>&, EvalContext&) { return Value::Int(type_oid); }, false);
   };
   auto array_fn = [&](const char* name, std::function<Value(const Value&, int64_t)> f, bool with_dim) {

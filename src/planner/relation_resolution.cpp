@@ -99,7 +99,12 @@ OpP Planner::PlanSystemView(const SystemRelation* sys, PgQuery__RangeVar* rv, Sc
   rel.relation_oid = sys->oid;
   for (size_t k = 0; k < sys->columns.size(); k++) {
     rel.columns.push_back(rv->alias && k < rv->alias->n_colnames ? StrVal(rv->alias->colnames[k]) : sys->columns[k].name);
-    rel.types.push_back(q.columns[k].type);
+    // A column declared of a domain (information_schema's) has that type: the definition
+    // computes values of its base type that satisfy it, as PostgreSQL's casts to it check.
+    const Type& declared = sys->columns[k].type;
+    const Type& computed = q.columns[k].type;
+    bool relabel = declared.domain && declared.id == computed.id && declared.array == computed.array;
+    rel.types.push_back(relabel ? declared : computed);
   }
   for (const auto& r : scope->rels)
     if (r.alias == rel.alias)

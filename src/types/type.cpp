@@ -3,6 +3,7 @@
 #include <map>
 
 #include "common/error.hpp"
+#include "types/domain.hpp"
 
 namespace tusk {
 
@@ -93,6 +94,20 @@ const BuiltinTypeInfo* FindBuiltinType(uint32_t id) {
   return nullptr;
 }
 
+Type Type::Element() const {
+  Type t = *this;
+  if (t.domain && t.array && t.domain->base.array) t.domain = nullptr;  // a domain over an array type
+  t.array = false;
+  return t;
+}
+
+Type Type::ArrayOf() const {
+  Type t = *this;
+  if (t.domain && t.array) t.domain = nullptr;  // an array of a domain over an array: its base array
+  t.array = true;
+  return t;
+}
+
 uint32_t Type::WireOid() const {
   if (!array) return id;
   if (enumdef) return enumdef->array_oid;
@@ -155,6 +170,7 @@ TypeCategory CategoryOf(const Type& t) {
 }
 
 std::string TypeName(const Type& t) {
+  if (t.domain) return IsArrayOfDomain(t) ? t.domain->name + "[]" : t.domain->name;
   std::string base;
   if (t.enumdef) {
     base = t.enumdef->name;

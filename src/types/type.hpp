@@ -45,6 +45,7 @@ struct EnumDef {
 };
 
 struct Type;
+struct DomainDef;  // types/domain.hpp
 // The fields of a record (type `record` whose columns are known, such as a multi-column
 // set-returning function's row in a select list). A record value is an array of its fields.
 struct RecordDef {
@@ -59,6 +60,9 @@ struct Type {
   bool array = false;
   std::shared_ptr<const EnumDef> enumdef;  // set when id is a user enum
   std::shared_ptr<const RecordDef> record;  // set when id is kRecord and the fields are known
+  // Set when the type is a domain (or an array of one): id, typmod and array are then the
+  // domain's base type's (types/domain.hpp).
+  std::shared_ptr<const DomainDef> domain;
 
   Type() = default;
   Type(uint32_t i, int32_t mod = -1, bool arr = false) : id(i), typmod(mod), array(arr) {}
@@ -73,8 +77,8 @@ struct Type {
     t.record = std::move(r);
     return t;
   }
-  Type Element() const { Type t = *this; t.array = false; return t; }
-  Type ArrayOf() const { Type t = *this; t.array = true; return t; }
+  Type Element() const;  // a domain over an array type gives its base's element type
+  Type ArrayOf() const;
   // The OID a client sees: the array type's OID for arrays.
   uint32_t WireOid() const;
   bool IsEnum() const { return enumdef != nullptr; }

@@ -53,6 +53,8 @@ std::string OwnerName(ExecState& st);
 // The collation of a column of this type (pg_attribute.attcollation): "default" for text
 // types, "C" for name, none (0) for the others.
 uint32_t CollationOf(const Type& t);
+// A collation of pg_collation by name; 0 when Tusk has none of that name.
+uint32_t CollationOidByName(const std::string& name);
 
 // The OID of the schema called `name` (0 when there is none).
 uint32_t NamespaceOid(const Catalog& cat, const std::string& name);

@@ -1,4 +1,4 @@
-// pg_constraint (primary keys, unique, check and foreign-key constraints) and pg_attrdef
+// pg_constraint (primary keys, unique, check and foreign-key constraints, domains' checks) and pg_attrdef
 // (column defaults). Their expression columns hold Tusk's stored SQL text; pg_get_expr and
 // pg_get_constraintdef print them as PostgreSQL does.
 #include "catalog/system/catalogs.hpp"
@@ -61,6 +61,14 @@ void RegisterConstraint() {
                          Value::Null(), c.kind == 'c' ? Value::Str(c.check_sql) : Value::Null()});
       }
     }
+    // domains' CHECKs (contypid set, no relation)
+    for (const auto& [doid, d] : cat.domains())
+      for (const auto& c : d->checks)
+        rows->push_back({OidValue(c.oid), NameValue(c.name), OidValue(NamespaceOid(cat, d->schema)), CharValue('c'), Value::Bool(false),
+                         Value::Bool(false), Value::Bool(c.validated), OidValue(0), OidValue(d->oid), OidValue(0), OidValue(0),
+                         OidValue(0), CharValue(' '), CharValue(' '), CharValue(' '), Value::Bool(true), Value::Int(0),
+                         Value::Bool(false), Value::Null(), Value::Null(), Value::Null(), Value::Null(), Value::Null(), Value::Null(),
+                         Value::Null(), Value::Str(c.check_sql)});
   };
   RegisterSystemRelation(std::move(r));
 }

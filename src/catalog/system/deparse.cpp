@@ -61,6 +61,10 @@ std::string DeparseStoredExpr(ExecState* st, const TableDef* table, const std::s
     Planner planner(st, &params);
     e = planner.binder().Coerce(e, base, CastContext::kAssignment, -1);
   }
+  return PrintBound(st, e, pretty);
+}
+
+std::string PrintBound(ExecState* st, const ExprP& e, bool pretty) {
   std::unique_ptr<PrettySql> pretty_sql;
   if (pretty) pretty_sql = std::make_unique<PrettySql>();
   // An extension's function prints with its schema when search_path does not reach it.
@@ -76,6 +80,14 @@ std::string DeparseStoredExpr(ExecState* st, const TableDef* table, const std::s
   });
   std::string text = e->ToSql();
   return pretty ? Unwrap(text) : text;
+}
+
+std::string DomainCheckDefinition(ExecState* st, const DomainDef& d, const DomainCheck& c, bool pretty) {
+  ParamTypes params;
+  Planner planner(st, &params);
+  NoFold no_fold;
+  ExprP e = planner.binder().BindDomainCheck(c.check_sql, DomainValueType(d), d.schema);
+  return "CHECK (" + PrintBound(st, e, pretty) + ")" + (c.validated ? "" : " NOT VALID");
 }
 
 std::vector<int> ColumnsOfStoredExpr(ExecState* st, const TableDef& table, const std::string& sql) {

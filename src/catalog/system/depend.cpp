@@ -4,6 +4,7 @@
 // constraint's columns and referenced key, a default's table and sequence, an extension's functions.
 #include "catalog/system/builtin_procs.hpp"
 #include "catalog/system/catalogs.hpp"
+#include "types/domain.hpp"
 #include "catalog/system/deparse.hpp"
 #include "common/strings.hpp"
 #include "catalog/system/system_relation.hpp"
@@ -29,8 +30,8 @@ void TableDependencies(ExecState* st, const Catalog& cat, const TableDef& t, std
     const ColumnDef& col = t.columns[i];
     int attnum = static_cast<int>(i) + 1;
     if (col.dropped) continue;
-    if (col.type.enumdef)
-      out->push_back({kClass, t.oid, attnum, kType, col.type.array ? col.type.enumdef->array_oid : col.type.enumdef->type_oid, 0, 'n'});
+    if (col.type.domain || col.type.enumdef)  // a user type: the column depends on it
+      out->push_back({kClass, t.oid, attnum, kType, CatalogTypeOid(col.type), 0, 'n'});
     if (col.default_oid) out->push_back({kAttrdef, col.default_oid, 0, kClass, t.oid, attnum, 'a'});
   }
   for (const auto& c : t.constraints) {
@@ -88,6 +89,13 @@ void RegisterDependCatalog() {
     for (const auto& [oid, e] : cat.enums()) {
       deps.push_back({kType, e->type_oid, 0, kNamespace, NamespaceOid(cat, e->schema), 0, 'n'});
       deps.push_back({kType, e->array_oid, 0, kType, e->type_oid, 0, 'i'});
+    }
+    for (const auto& [oid, d] : cat.domains()) {
+      if (oid < oid::kFirstUserOid) continue;  // information_schema's: pinned, as initdb's objects
+      deps.push_back({kType, d->oid, 0, kNamespace, NamespaceOid(cat, d->schema), 0, 'n'});
+      deps.push_back({kType, d->array_oid, 0, kType, d->oid, 0, 'i'});
+      if (d->base.domain || d->base.enumdef) deps.push_back({kType, d->oid, 0, kType, CatalogTypeOid(d->base), 0, 'n'});
+      for (const auto& c : d->checks) deps.push_back({kConstraint, c.oid, 0, kType, d->oid, 0, 'a'});
     }
     // An extension's functions are its members: pg_dump leaves them to CREATE EXTENSION.
     for (const ListedProc& p : ListedProcs(cat)) {

@@ -1,11 +1,12 @@
 // information_schema: the SQL standard's views of the catalog, defined as PostgreSQL 15 defines
 // them (src/backend/catalog/information_schema.sql) over pg_catalog, and planned in place like a
 // subquery (SystemRelation::definition). Differences from PostgreSQL's text: no privilege
-// filters (every Tusk role is a superuser), no temporary schemas or domains, the helper
-// functions (_pg_char_max_length, ...) and the ones Tusk lacks (nameconcatoid,
-// pg_get_function_arg_default) written out inline, and the columns typed with the domains' base
-// types (sql_identifier: name, cardinal_number: integer, character_data and yes_or_no: character
-// varying, time_stamp: timestamp with time zone).
+// filters (every Tusk role is a superuser), no temporary schemas, the helper functions
+// (_pg_char_max_length, ...) and the ones Tusk lacks (nameconcatoid,
+// pg_get_function_arg_default) written out inline. The columns have PostgreSQL's domain types
+// (sql_identifier, cardinal_number, character_data, yes_or_no, time_stamp:
+// catalog/information_schema_domains.hpp).
+#include "catalog/information_schema_domains.hpp"
 #include "catalog/system/catalogs.hpp"
 #include "catalog/system/system_relation.hpp"
 
@@ -14,8 +15,10 @@
 namespace tusk {
 
 namespace {
-const Type kIdentifier(oid::kName), kCardinal(oid::kInt4), kCharacterData(oid::kVarchar), kYesOrNo(oid::kVarchar, 7),
-    kTimeStamp(oid::kTimestamptz, 2);
+namespace isd = information_schema_domain;
+const Type kIdentifier = InformationSchemaDomainType(isd::kSqlIdentifier), kCardinal = InformationSchemaDomainType(isd::kCardinalNumber),
+           kCharacterData = InformationSchemaDomainType(isd::kCharacterData), kYesOrNo = InformationSchemaDomainType(isd::kYesOrNo),
+           kTimeStamp = InformationSchemaDomainType(isd::kTimeStamp);
 
 struct ViewColumn {
   const char* name;
@@ -148,32 +151,43 @@ FROM pg_catalog.pg_namespace n, pg_catalog.pg_type at, pg_catalog.pg_namespace n
 WHERE n.oid = x.objschema AND at.oid = x.objtypeid AND at.typelem <> 0 AND at.typlen = -1 AND at.typelem = bt.oid
   AND nbt.oid = bt.typnamespace)";
 
+// PostgreSQL's _pg_truetypid / _pg_truetypmod: a domain column's base type and typmod.
+const std::string kTrueTypid = "(CASE WHEN t.typtype = 'd' THEN t.typbasetype ELSE a.atttypid END)";
+const std::string kTrueTypmod = "(CASE WHEN t.typtype = 'd' THEN t.typtypmod ELSE a.atttypmod END)";
+
 const std::string kColumns = R"(
 SELECT pg_catalog.current_database()::name, nc.nspname, c.relname, a.attname, a.attnum::int4,
        CASE WHEN a.attgenerated = '' THEN pg_catalog.pg_get_expr(ad.adbin, ad.adrelid) END::varchar,
-       (CASE WHEN a.attnotnull THEN 'NO' ELSE 'YES' END)::varchar(3),
-       (CASE WHEN t.typelem <> 0 AND t.typlen = -1 THEN 'ARRAY'
-             WHEN nt.nspname = 'pg_catalog' THEN pg_catalog.format_type(a.atttypid, NULL)
-             ELSE 'USER-DEFINED' END)::varchar,
-       ()" + CharMaxLength("a.atttypid", "a.atttypmod") + R"()::int4,
-       (CASE WHEN a.atttypid IN (25, 1042, 1043) THEN
-               CASE WHEN a.atttypmod = -1 THEN 1073741824 ELSE ()" + CharMaxLength("a.atttypid", "a.atttypmod") + R"() * 4 END
+       (CASE WHEN a.attnotnull OR (t.typtype = 'd' AND t.typnotnull) THEN 'NO' ELSE 'YES' END)::varchar(3),
+       (CASE WHEN t.typtype = 'd' THEN
+               CASE WHEN bt.typelem <> 0 AND bt.typlen = -1 THEN 'ARRAY'
+                    WHEN nbt.nspname = 'pg_catalog' THEN pg_catalog.format_type(t.typbasetype, NULL)
+                    ELSE 'USER-DEFINED' END
+             ELSE
+               CASE WHEN t.typelem <> 0 AND t.typlen = -1 THEN 'ARRAY'
+                    WHEN nt.nspname = 'pg_catalog' THEN pg_catalog.format_type(a.atttypid, NULL)
+                    ELSE 'USER-DEFINED' END
+        END)::varchar,
+       ()" + CharMaxLength(kTrueTypid, kTrueTypmod) + R"()::int4,
+       (CASE WHEN (CASE WHEN t.typtype = 'd' THEN t.typbasetype ELSE a.atttypid END) IN (25, 1042, 1043) THEN
+               CASE WHEN (CASE WHEN t.typtype = 'd' THEN t.typtypmod ELSE a.atttypmod END) = -1 THEN 1073741824 ELSE ()" + CharMaxLength(kTrueTypid, kTrueTypmod) + R"() * 4 END
         END)::int4,
-       ()" + NumericPrecision("a.atttypid", "a.atttypmod") + R"()::int4,
-       (CASE WHEN a.atttypid IN (21, 23, 20, 700, 701) THEN 2 WHEN a.atttypid = 1700 THEN 10 END)::int4,
-       (CASE WHEN a.atttypid IN (21, 23, 20) THEN 0
-             WHEN a.atttypid = 1700 THEN CASE WHEN a.atttypmod = -1 THEN NULL ELSE (a.atttypmod - 4) & 65535 END END)::int4,
-       (CASE WHEN a.atttypid = 1082 THEN 0
-             WHEN a.atttypid IN (1083, 1114, 1184, 1266) THEN CASE WHEN a.atttypmod < 0 THEN 6 ELSE a.atttypmod END
-             WHEN a.atttypid = 1186 THEN CASE WHEN a.atttypmod < 0 OR a.atttypmod & 65535 = 65535 THEN 6 ELSE a.atttypmod & 65535 END
+       ()" + NumericPrecision(kTrueTypid, kTrueTypmod) + R"()::int4,
+       (CASE WHEN (CASE WHEN t.typtype = 'd' THEN t.typbasetype ELSE a.atttypid END) IN (21, 23, 20, 700, 701) THEN 2 WHEN (CASE WHEN t.typtype = 'd' THEN t.typbasetype ELSE a.atttypid END) = 1700 THEN 10 END)::int4,
+       (CASE WHEN (CASE WHEN t.typtype = 'd' THEN t.typbasetype ELSE a.atttypid END) IN (21, 23, 20) THEN 0
+             WHEN (CASE WHEN t.typtype = 'd' THEN t.typbasetype ELSE a.atttypid END) = 1700 THEN CASE WHEN (CASE WHEN t.typtype = 'd' THEN t.typtypmod ELSE a.atttypmod END) = -1 THEN NULL ELSE ((CASE WHEN t.typtype = 'd' THEN t.typtypmod ELSE a.atttypmod END) - 4) & 65535 END END)::int4,
+       (CASE WHEN (CASE WHEN t.typtype = 'd' THEN t.typbasetype ELSE a.atttypid END) = 1082 THEN 0
+             WHEN (CASE WHEN t.typtype = 'd' THEN t.typbasetype ELSE a.atttypid END) IN (1083, 1114, 1184, 1266) THEN CASE WHEN (CASE WHEN t.typtype = 'd' THEN t.typtypmod ELSE a.atttypmod END) < 0 THEN 6 ELSE (CASE WHEN t.typtype = 'd' THEN t.typtypmod ELSE a.atttypmod END) END
+             WHEN (CASE WHEN t.typtype = 'd' THEN t.typbasetype ELSE a.atttypid END) = 1186 THEN CASE WHEN (CASE WHEN t.typtype = 'd' THEN t.typtypmod ELSE a.atttypmod END) < 0 OR (CASE WHEN t.typtype = 'd' THEN t.typtypmod ELSE a.atttypmod END) & 65535 = 65535 THEN 6 ELSE (CASE WHEN t.typtype = 'd' THEN t.typtypmod ELSE a.atttypmod END) & 65535 END
         END)::int4,
-       (CASE WHEN a.atttypid = 1186 AND pg_catalog.strpos(pg_catalog.format_type(a.atttypid, a.atttypmod), ' ') > 0
-             THEN pg_catalog.upper(pg_catalog.substr(pg_catalog.format_type(a.atttypid, a.atttypmod),
-                                                     pg_catalog.strpos(pg_catalog.format_type(a.atttypid, a.atttypmod), ' ') + 1)) END)::varchar,
+       (CASE WHEN (CASE WHEN t.typtype = 'd' THEN t.typbasetype ELSE a.atttypid END) = 1186 AND pg_catalog.strpos(pg_catalog.format_type((CASE WHEN t.typtype = 'd' THEN t.typbasetype ELSE a.atttypid END), (CASE WHEN t.typtype = 'd' THEN t.typtypmod ELSE a.atttypmod END)), ' ') > 0
+             THEN pg_catalog.upper(pg_catalog.substr(pg_catalog.format_type((CASE WHEN t.typtype = 'd' THEN t.typbasetype ELSE a.atttypid END), (CASE WHEN t.typtype = 'd' THEN t.typtypmod ELSE a.atttypmod END)),
+                                                     pg_catalog.strpos(pg_catalog.format_type((CASE WHEN t.typtype = 'd' THEN t.typbasetype ELSE a.atttypid END), (CASE WHEN t.typtype = 'd' THEN t.typtypmod ELSE a.atttypmod END)), ' ') + 1)) END)::varchar,
        NULL::int4, NULL::name, NULL::name, NULL::name,
        CASE WHEN nco.nspname IS NOT NULL THEN pg_catalog.current_database() END::name, nco.nspname, co.collname,
-       NULL::name, NULL::name, NULL::name,
-       pg_catalog.current_database()::name, nt.nspname, t.typname,
+       CASE WHEN t.typtype = 'd' THEN pg_catalog.current_database() END::name,
+       CASE WHEN t.typtype = 'd' THEN nt.nspname END::name, CASE WHEN t.typtype = 'd' THEN t.typname END::name,
+       pg_catalog.current_database()::name, COALESCE(nbt.nspname, nt.nspname), COALESCE(bt.typname, t.typname),
        NULL::name, NULL::name, NULL::name, NULL::int4, a.attnum::text::name, 'NO'::varchar(3),
        (CASE WHEN a.attidentity IN ('a', 'd') THEN 'YES' ELSE 'NO' END)::varchar(3),
        (CASE a.attidentity WHEN 'a' THEN 'ALWAYS' WHEN 'd' THEN 'BY DEFAULT' END)::varchar,
@@ -188,12 +202,48 @@ FROM pg_catalog.pg_attribute a
      JOIN pg_catalog.pg_namespace nc ON c.relnamespace = nc.oid
      JOIN pg_catalog.pg_type t ON a.atttypid = t.oid
      JOIN pg_catalog.pg_namespace nt ON t.typnamespace = nt.oid
+     LEFT JOIN (pg_catalog.pg_type bt JOIN pg_catalog.pg_namespace nbt ON bt.typnamespace = nbt.oid)
+       ON t.typtype = 'd' AND t.typbasetype = bt.oid
      LEFT JOIN pg_catalog.pg_collation co ON a.attcollation = co.oid AND co.collname <> 'default'
      LEFT JOIN pg_catalog.pg_namespace nco ON co.collnamespace = nco.oid
      LEFT JOIN pg_catalog.pg_depend dep ON dep.refclassid = 1259 AND dep.refobjid = c.oid AND dep.refobjsubid = a.attnum
                                        AND dep.classid = 1259 AND dep.deptype = 'i'
      LEFT JOIN pg_catalog.pg_sequence seq ON dep.objid = seq.seqrelid
 WHERE a.attnum > 0 AND NOT a.attisdropped AND c.relkind IN ('r', 'v', 'f', 'p'))";
+
+// information_schema.domains: each domain with its base type's descriptor (typbasetype and
+// typtypmod in the _pg_* helpers' places).
+const std::string kDomains = R"(
+SELECT pg_catalog.current_database()::name, nt.nspname, t.typname,
+       (CASE WHEN t.typelem <> 0 AND t.typlen = -1 THEN 'ARRAY'
+             WHEN nbt.nspname = 'pg_catalog' THEN pg_catalog.format_type(t.typbasetype, NULL)
+             ELSE 'USER-DEFINED' END)::varchar,
+       ()" + CharMaxLength("t.typbasetype", "t.typtypmod") + R"()::int4,
+       (CASE WHEN t.typbasetype IN (25, 1042, 1043) THEN
+               CASE WHEN t.typtypmod = -1 THEN 1073741824 ELSE ()" + CharMaxLength("t.typbasetype", "t.typtypmod") + R"() * 4 END
+        END)::int4,
+       NULL::name, NULL::name, NULL::name,
+       CASE WHEN nco.nspname IS NOT NULL THEN pg_catalog.current_database() END::name, nco.nspname, co.collname,
+       ()" + NumericPrecision("t.typbasetype", "t.typtypmod") + R"()::int4,
+       (CASE WHEN t.typbasetype IN (21, 23, 20, 700, 701) THEN 2 WHEN t.typbasetype = 1700 THEN 10 END)::int4,
+       (CASE WHEN t.typbasetype IN (21, 23, 20) THEN 0
+             WHEN t.typbasetype = 1700 THEN CASE WHEN t.typtypmod = -1 THEN NULL ELSE (t.typtypmod - 4) & 65535 END END)::int4,
+       (CASE WHEN t.typbasetype = 1082 THEN 0
+             WHEN t.typbasetype IN (1083, 1114, 1184, 1266) THEN CASE WHEN t.typtypmod < 0 THEN 6 ELSE t.typtypmod END
+             WHEN t.typbasetype = 1186 THEN CASE WHEN t.typtypmod < 0 OR t.typtypmod & 65535 = 65535 THEN 6 ELSE t.typtypmod & 65535 END
+        END)::int4,
+       (CASE WHEN t.typbasetype = 1186 AND pg_catalog.strpos(pg_catalog.format_type(t.typbasetype, t.typtypmod), ' ') > 0
+             THEN pg_catalog.upper(pg_catalog.substr(pg_catalog.format_type(t.typbasetype, t.typtypmod),
+                                                     pg_catalog.strpos(pg_catalog.format_type(t.typbasetype, t.typtypmod), ' ') + 1)) END)::varchar,
+       NULL::int4,
+       t.typdefault::varchar,
+       pg_catalog.current_database()::name, nbt.nspname, bt.typname,
+       NULL::name, NULL::name, NULL::name, NULL::int4, '1'::name
+FROM (pg_catalog.pg_type t JOIN pg_catalog.pg_namespace nt ON t.typnamespace = nt.oid)
+     JOIN (pg_catalog.pg_type bt JOIN pg_catalog.pg_namespace nbt ON bt.typnamespace = nbt.oid)
+       ON t.typbasetype = bt.oid AND t.typtype = 'd'
+     LEFT JOIN (pg_catalog.pg_collation co JOIN pg_catalog.pg_namespace nco ON co.collnamespace = nco.oid)
+       ON t.typcollation = co.oid AND (nco.nspname, co.collname) <> ('pg_catalog', 'default'))";
 
 }  // namespace
 
@@ -318,6 +368,20 @@ void RegisterInformationSchema() {
                   FROM pg_catalog.pg_namespace n, pg_catalog.pg_class r, pg_catalog.pg_attribute a
                   WHERE n.oid = r.relnamespace AND r.oid = a.attrelid AND a.attnum > 0 AND NOT a.attisdropped
                     AND a.attnotnull AND r.relkind IN ('r', 'p'))");
+  RegisterView(13310, "domain_constraints",
+               {{"constraint_catalog", id}, {"constraint_schema", id}, {"constraint_name", id}, {"domain_catalog", id},
+                {"domain_schema", id}, {"domain_name", id}, {"is_deferrable", yn}, {"initially_deferred", yn}},
+               R"(SELECT pg_catalog.current_database()::name, rs.nspname, con.conname, pg_catalog.current_database()::name,
+                         n.nspname, t.typname, (CASE WHEN con.condeferrable THEN 'YES' ELSE 'NO' END)::varchar(3),
+                         (CASE WHEN con.condeferred THEN 'YES' ELSE 'NO' END)::varchar(3)
+                  FROM pg_catalog.pg_namespace rs, pg_catalog.pg_namespace n, pg_catalog.pg_constraint con, pg_catalog.pg_type t
+                  WHERE rs.oid = con.connamespace AND n.oid = t.typnamespace AND t.oid = con.contypid)");
+  RegisterView(13320, "domains",
+               WithTypeDescriptor({{"domain_catalog", id}, {"domain_schema", id}, {"domain_name", id}, {"data_type", chr}},
+                                  {{"domain_default", chr}, {"udt_catalog", id}, {"udt_schema", id}, {"udt_name", id},
+                                   {"scope_catalog", id}, {"scope_schema", id}, {"scope_name", id},
+                                   {"maximum_cardinality", card}, {"dtd_identifier", id}}),
+               kDomains.c_str());
   RegisterView(13386, "sequences",
                {{"sequence_catalog", id}, {"sequence_schema", id}, {"sequence_name", id}, {"data_type", chr},
                 {"numeric_precision", card}, {"numeric_precision_radix", card}, {"numeric_scale", card},

@@ -167,6 +167,11 @@ class CatalogNames : public ObjectNames {
       std::string name = TypeIsVisible(*cat_, e->type_oid, path_) ? QuoteIdent(e->name) : QuoteIdent(e->schema) + "." + QuoteIdent(e->name);
       return e->array_oid == oid ? name + "[]" : name;
     }
+    for (const auto& [id, d] : cat_->domains()) {
+      if (d->oid != oid && d->array_oid != oid) continue;
+      std::string name = TypeIsVisible(*cat_, d->oid, path_) ? QuoteIdent(d->name) : QuoteIdent(d->schema) + "." + QuoteIdent(d->name);
+      return d->array_oid == oid ? name + "[]" : name;
+    }
     return std::nullopt;
   }
 
@@ -199,6 +204,10 @@ class CatalogNames : public ObjectNames {
     }
     if (!found)
       if (auto e = cat_->FindEnum(schema, name, path_)) found = e->type_oid;
+    if (!found)
+      if (auto d = cat_->FindDomain(schema, name, path_)) return array ? d->array_oid : d->oid;
+    if (!found && name.size() > 1 && name[0] == '_')
+      if (auto d = cat_->FindDomain(schema, name.substr(1), path_); d && !array) return d->array_oid;
     if (!found) throw Error(sqlstate::kUndefinedObject, "type \"" + text + "\" does not exist");
     if (!array) return found;
     for (const auto& [id, e] : cat_->enums())
@@ -241,6 +250,11 @@ bool TypeIsVisible(const Catalog& cat, uint32_t oid, const std::vector<std::stri
     if (e->type_oid != oid && e->array_oid != oid) continue;
     auto found = cat.FindEnum("", e->name, EffectiveSearchPath(cat, search_path));
     return found && found->type_oid == e->type_oid;
+  }
+  for (const auto& [id, d] : cat.domains()) {
+    if (d->oid != oid && d->array_oid != oid) continue;
+    auto found = cat.FindDomain("", d->name, EffectiveSearchPath(cat, search_path));
+    return found && found->oid == d->oid;
   }
   return false;
 }

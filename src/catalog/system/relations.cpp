@@ -6,6 +6,7 @@
 
 #include "access/statistics_store.hpp"
 #include "catalog/system/catalogs.hpp"
+#include "types/domain.hpp"
 #include "catalog/system/deparse.hpp"
 #include "engine/database.hpp"
 #include "catalog/system/opclasses.hpp"
@@ -175,9 +176,9 @@ void RegisterAttribute() {
         // a dropped column keeps its number under a name no one can write, as PostgreSQL's
         std::string name = a.dropped ? "........pg.dropped." + std::to_string(num) + "........" : a.name;
         Storage s = StorageOf(a.type);
-        rows->push_back({OidValue(rel.oid), NameValue(name), OidValue(a.dropped ? 0 : a.type.WireOid()), Value::Int(-1),
-                         Value::Int(s.length), Value::Int(num), Value::Int(a.type.array ? 1 : 0), Value::Int(-1),
-                         Value::Int(a.type.typmod), Value::Bool(s.byval), CharValue(s.align), CharValue(s.storage), CharValue(0),
+        rows->push_back({OidValue(rel.oid), NameValue(name), OidValue(a.dropped ? 0 : CatalogTypeOid(a.type)), Value::Int(-1),
+                         Value::Int(s.length), Value::Int(num), Value::Int(a.type.array && (!a.type.domain || IsArrayOfDomain(a.type)) ? 1 : 0), Value::Int(-1),
+                         Value::Int(a.type.domain ? -1 : a.type.typmod), Value::Bool(s.byval), CharValue(s.align), CharValue(s.storage), CharValue(0),
                          Value::Bool(a.not_null), Value::Bool(a.has_default), Value::Bool(false), CharValue(a.identity),
                          CharValue(0), Value::Bool(a.dropped), Value::Bool(true), Value::Int(0), OidValue(CollationOf(a.type)),
                          Value::Null(), Value::Null(), Value::Null(), Value::Null()});
@@ -396,7 +397,18 @@ void RegisterViewViews() {
 }
 }  // namespace
 
+uint32_t CollationOidByName(const std::string& name) {
+  if (name == "default") return catalog_oid::kDefaultCollation;
+  if (name == "C") return catalog_oid::kCCollation;
+  if (name == "POSIX") return 951;
+  if (name == "ucs_basic") return 12340;
+  if (name == "C.utf8") return 12341;
+  return 0;
+}
+
 uint32_t CollationOf(const Type& t) {
+  for (Type x = IsArrayOfDomain(t) ? t.Element() : t; x.domain; x = DomainBase(x))
+    if (!x.domain->collation.empty()) return CollationOidByName(x.domain->collation);
   if (t.id == oid::kName) return catalog_oid::kCCollation;
   return IsStringType(t.id) && t.id != oid::kChar ? catalog_oid::kDefaultCollation : 0;
 }

@@ -1,7 +1,9 @@
-// pg_type (the built-in types with PostgreSQL's OIDs, their array types, user enums and their
-// arrays) and pg_enum.
+// pg_type (the built-in types with PostgreSQL's OIDs, their array types, user enums, domains and
+// their arrays) and pg_enum.
 #include "catalog/system/catalogs.hpp"
+#include "catalog/system/deparse.hpp"
 #include "catalog/system/system_relation.hpp"
+#include "types/domain.hpp"
 #include "execution/exec_state.hpp"
 
 namespace tusk {
@@ -52,6 +54,50 @@ TypeRow ArrayOf(const TypeRow& elem) {
           elem.align == 'd' ? 'd' : 'i', 'x', elem.collation};
 }
 
+// pg_type's length, by-value, alignment and storage of a type (a domain has its base's).
+struct Storage {
+  int length;
+  bool byval;
+  char align, storage, category;
+};
+Storage StorageFacts(const Type& t) {
+  if (t.array) {
+    const BuiltinTypeInfo* e = FindBuiltinType(t.id);
+    return {-1, false, e && e->align == 'd' ? 'd' : 'i', 'x', 'A'};
+  }
+  if (t.enumdef) return {4, true, 'i', 'p', 'E'};
+  if (const BuiltinTypeInfo* b = FindBuiltinType(t.id)) return {b->length, b->byval, b->align, b->storage, b->category};
+  return {-1, false, 'i', 'x', 'U'};
+}
+
+// A domain's row: typtype 'd', its base type's storage and output/send functions, domain_in and
+// domain_recv for input, typbasetype / typtypmod / typnotnull / typdefault.
+Row DomainRow(ExecState& st, const DomainDef& d) {
+  constexpr uint32_t kDomainIn = 2597, kDomainRecv = 2598;
+  Storage s = StorageFacts(BaseTypeOf(d.base));
+  TypeRow t{d.oid, d.name, NamespaceOid(*st.catalog, d.schema), s.length, s.byval, 'd', s.category, false, 0, d.array_oid,
+            s.align, s.storage, CollationOf(DomainType(std::make_shared<const DomainDef>(d)))};
+  Type base = BaseTypeOf(d.base);
+  uint32_t io_like = base.enumdef ? (base.array ? kInt4Array : oid::kAnyEnum) : base.WireOid();
+  Row row = ToRow(t, io_like);
+  Value none = OidValue(0);
+  row[12] = none;                 // typsubscript
+  row[15] = OidValue(kDomainIn);  // typinput
+  row[17] = OidValue(kDomainRecv);
+  row[19] = none;                 // typmodin, typmodout
+  row[20] = none;
+  row[24] = Value::Bool(d.not_null);
+  row[25] = OidValue(CatalogTypeOid(d.base));
+  row[26] = Value::Int(d.base.domain ? -1 : d.base.typmod);
+  row[27] = Value::Int(d.base.array && !d.base.domain ? 1 : 0);
+  if (!d.default_sql.empty()) {
+    std::string text = DeparseStoredExpr(&st, nullptr, d.default_sql, &base, false);
+    row[29] = Value::Str(text);  // typdefaultbin: Tusk keeps expressions as SQL text
+    row[30] = Value::Str(text);
+  }
+  return row;
+}
+
 void RegisterType() {
   SystemRelation r;
   r.oid = 1247;
@@ -80,6 +126,12 @@ void RegisterType() {
       TypeRow t{e->type_oid, e->name, NamespaceOid(*st.catalog, e->schema), 4, true, 'e', 'E', false, 0, e->array_oid, 'i', 'p', 0};
       rows->push_back(ToRow(t, oid::kAnyEnum));
       rows->push_back(ToRow(ArrayOf(t), kInt4Array));
+    }
+    for (const auto& [oid, d] : st.catalog->domains()) {
+      rows->push_back(DomainRow(st, *d));
+      TypeRow elem{d->oid, d->name, NamespaceOid(*st.catalog, d->schema), 0, false, 'd', 'X', false, 0, d->array_oid,
+                   StorageFacts(d->base).align, 'x', CollationOf(DomainType(d))};
+      rows->push_back(ToRow(ArrayOf(elem), kInt4Array));
     }
   };
   RegisterSystemRelation(std::move(r));

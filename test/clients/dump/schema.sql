@@ -66,3 +66,18 @@ COMMENT ON TYPE task_status IS 'where a task stands';
 COMMENT ON INDEX users_email_pattern IS 'LIKE ''prefix%'' lookups';
 COMMENT ON CONSTRAINT tasks_title_check ON tasks IS 'no empty titles';
 COMMENT ON SEQUENCE billing.invoice_seq IS 'invoice numbers';
+CREATE DOMAIN email_address AS text CHECK (VALUE LIKE '%@%');
+CREATE DOMAIN positive_qty AS integer NOT NULL DEFAULT 1 CONSTRAINT qty_positive CHECK (VALUE > 0);
+CREATE DOMAIN small_qty AS positive_qty CHECK (VALUE < 1000);
+CREATE DOMAIN billing.amount AS numeric(12,2) DEFAULT 0 CHECK (VALUE >= 0);
+CREATE DOMAIN short_code AS varchar(8) COLLATE "C";
+CREATE TABLE billing.lines (
+  id serial PRIMARY KEY,
+  qty small_qty,
+  price billing.amount,
+  contact email_address,
+  code short_code,
+  tags short_code[]
+);
+INSERT INTO billing.lines (contact, code, tags) VALUES ('ann@example.com', 'A1', '{x,y}');
+INSERT INTO billing.lines (qty, price) VALUES (3, 9.99);
