@@ -940,12 +940,19 @@ ExprP Binder::MakeBinaryOp(const std::string& op, ExprP l, ExprP r, int location
             f = 1 / f;
           }
           Interval x = a[0].iv();
+          // each part must fit its field, as PostgreSQL's interval_mul checks (22008)
+          auto fits = [](double d, double limit) { return !std::isnan(d) && d >= -limit && d < limit; };
+          auto out_of_range = [] { return Error(sqlstate::kDatetimeFieldOverflow, "interval out of range"); };
           double months = x.month * f;
+          if (!fits(months, 2147483648.0)) throw out_of_range();
           Interval r;
           r.month = static_cast<int32_t>(months);
           double days = x.day * f + (months - r.month) * 30;
+          if (!fits(days, 2147483648.0)) throw out_of_range();
           r.day = static_cast<int32_t>(days);
-          r.time = static_cast<int64_t>(std::llround(x.time * f + (days - r.day) * kUsecPerDay));
+          double time = std::rint(x.time * f + (days - r.day) * kUsecPerDay);
+          if (!fits(time, 9223372036854775808.0)) throw out_of_range();
+          r.time = static_cast<int64_t>(time);
           return Value::Iv(r);
         });
       }

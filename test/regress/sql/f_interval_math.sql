@@ -8,3 +8,8 @@ SELECT sum(v), avg(v), max(v) FROM (VALUES (interval '1 hour'), (interval '30 mi
 SELECT interval '1 day' / 0;
 SELECT timestamp '2024-01-01' + 1;
 SELECT interval '1 day' + 1;
+-- a product or quotient that does not fit the interval's fields is 22008
+SELECT '3000000 months'::interval * 1000;
+SELECT '3000000 days'::interval * 1000;
+SELECT '1000000000 hours'::interval * 100000;
+SELECT '1 month'::interval / 0.0000001;
