@@ -86,17 +86,26 @@ SequenceDef* Catalog::MutableSequence(uint32_t oid) {
   return it == sequences_.end() ? nullptr : &it->second;
 }
 
-std::shared_ptr<const EnumDef> Catalog::FindEnum(const std::string& schema, const std::string& name,
-                                                 const std::vector<std::string>& search_path) const {
-  auto in_schema = [&](const std::string& sch) -> std::shared_ptr<const EnumDef> {
-    for (const auto& [oid, e] : enums_)
-      if (e->schema == sch && e->name == name) return e;
+namespace {
+// A user type (enum or domain) named `name` in `schema`, or else the first along the search path.
+template <typename Def>
+std::shared_ptr<const Def> FindNamedType(const std::map<uint32_t, std::shared_ptr<const Def>>& defs, const std::string& schema,
+                                         const std::string& name, const std::vector<std::string>& search_path) {
+  auto in_schema = [&](const std::string& sch) -> std::shared_ptr<const Def> {
+    for (const auto& [oid, d] : defs)
+      if (d->schema == sch && d->name == name) return d;
     return nullptr;
   };
   if (!schema.empty()) return in_schema(schema);
   for (const auto& s : search_path)
-    if (auto e = in_schema(s)) return e;
+    if (auto d = in_schema(s)) return d;
   return nullptr;
+}
+}  // namespace
+
+std::shared_ptr<const EnumDef> Catalog::FindEnum(const std::string& schema, const std::string& name,
+                                                 const std::vector<std::string>& search_path) const {
+  return FindNamedType(enums_, schema, name, search_path);
 }
 
 std::shared_ptr<const EnumDef> Catalog::FindEnumByOid(uint32_t oid) const {
@@ -106,15 +115,7 @@ std::shared_ptr<const EnumDef> Catalog::FindEnumByOid(uint32_t oid) const {
 
 std::shared_ptr<const DomainDef> Catalog::FindDomain(const std::string& schema, const std::string& name,
                                                      const std::vector<std::string>& search_path) const {
-  auto in_schema = [&](const std::string& sch) -> std::shared_ptr<const DomainDef> {
-    for (const auto& [oid, d] : domains_)
-      if (d->schema == sch && d->name == name) return d;
-    return nullptr;
-  };
-  if (!schema.empty()) return in_schema(schema);
-  for (const auto& s : search_path)
-    if (auto d = in_schema(s)) return d;
-  return nullptr;
+  return FindNamedType(domains_, schema, name, search_path);
 }
 
 std::shared_ptr<const DomainDef> Catalog::FindDomainByOid(uint32_t oid) const {
