@@ -87,9 +87,14 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   std::string_view text(reinterpret_cast<const char*>(data + 2), size - 2);
 
   Value v;
+  bool typmod_moved_value = false;
   try {
     v = ParseText(t, text, ctx);
-    if (typmod) v = ApplyTypmod(t, v, explicit_cast);
+    if (typmod) {
+      Value unrounded = v;
+      v = ApplyTypmod(t, v, explicit_cast);
+      typmod_moved_value = !(FormatText(t, v, ctx) == FormatText(t, unrounded, ctx));
+    }
   } catch (const Error& e) {
     CheckState(e);
     return 0;
@@ -115,6 +120,10 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     out2 = FormatText(t, v2, ctx);
   } catch (const Error& e) {
     CheckState(e);
+    // PostgreSQL rounds a timestamp to its precision without a range check
+    // (AdjustTimestampForTypmod), so '294276-12-31 23:59:59.999'::timestamp(2) prints
+    // 294277-01-01, which does not read back there either.
+    if (typmod_moved_value && e.state() == std::string("22008")) return 0;
     Finding("the output of " + TypeName(t) + " does not read back: \"" + out + "\": " + e.state() + " " + e.what());
     return 0;
   } catch (const std::exception& e) {
