@@ -100,7 +100,8 @@ std::string NameListToString(Node** items, size_t n) {
 }
 
 std::vector<std::string> Binder::SearchPath() const {
-  std::vector<std::string> path = state_->session ? state_->session->SearchPath() : std::vector<std::string>{"public"};
+  std::vector<std::string> path = search_path_override ? *search_path_override
+                                  : state_->session ? state_->session->SearchPath() : std::vector<std::string>{"public"};
   if (!stored_schema_.empty() && std::find(path.begin(), path.end(), stored_schema_) == path.end())
     path.insert(path.begin(), stored_schema_);
   return path;
@@ -626,6 +627,13 @@ ExprP Binder::BindColumnRef(PgQuery__ColumnRef* ref, const Scope& scope) {
         int up = 0;
         for (const Scope* a = w.from; a; a = a->parent, up++)
           if (a == s) w.level = std::min(w.level, up);
+      }
+      if (column_qualifiers && rel.empty() && !found_rel->alias.empty()) {
+        // Only when the alias names the same relation from where the reference stands.
+        bool shadowed = false;
+        for (const Scope* inner = &scope; inner != s; inner = inner->parent)
+          for (const auto& r : inner->rels) shadowed |= r.alias == found_rel->alias;
+        if (!shadowed) (*column_qualifiers)[ref] = found_rel->alias;
       }
       std::string name = s->qualify_names && !found_rel->alias.empty() ? found_rel->alias + "." + col : col;
       return std::make_shared<ColumnExpr>(found, level, found_rel->types[static_cast<size_t>(found - found_rel->offset)], QuoteIdent(name == col ? col : found_rel->alias) + (name == col ? "" : "." + QuoteIdent(col)));

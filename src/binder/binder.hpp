@@ -16,6 +16,7 @@
 #include "types/cast.hpp"
 
 #include <map>
+#include <optional>
 
 namespace tusk {
 
@@ -116,6 +117,12 @@ class Binder {
   ExecState* state() { return state_; }
   const Catalog& catalog() const { return *state_->catalog; }
   std::vector<std::string> SearchPath() const;
+  // While set, names resolve along this path instead of the session's (a view's query binds
+  // along the search_path it was created under).
+  std::optional<std::vector<std::string>> search_path_override;
+  // While set, each unqualified column reference records the alias of the relation it found
+  // (CREATE VIEW keeps its query with every column qualified).
+  std::map<const PgQuery__ColumnRef*, std::string>* column_qualifiers = nullptr;
   // Binds an expression stored with a table (a default, CHECK, index expression or predicate):
   // its names resolve in the table's schema first, then along search_path, so that a stored
   // expression means the same whatever search_path a later statement runs under.

@@ -53,12 +53,23 @@ std::optional<std::pair<RelKind, uint32_t>> Catalog::FindRelation(
       if (s.schema == sch && s.name == name) return std::make_pair(RelKind::kSequence, oid);
     for (const auto& [oid, i] : indexes_)
       if (SchemaOfRelation(i.table) == sch && i.name == name) return std::make_pair(RelKind::kIndex, oid);
+    for (const auto& [oid, v] : views_)
+      if (v.schema == sch && v.name == name) return std::make_pair(RelKind::kView, oid);
     return std::nullopt;
   };
   if (!schema.empty()) return in_schema(schema);
   for (const auto& s : search_path)
     if (auto r = in_schema(s)) return r;
   return std::nullopt;
+}
+
+const ViewDef* Catalog::FindView(uint32_t oid) const {
+  auto it = views_.find(oid);
+  return it == views_.end() ? nullptr : &it->second;
+}
+ViewDef* Catalog::MutableView(uint32_t oid) {
+  auto it = views_.find(oid);
+  return it == views_.end() ? nullptr : &it->second;
 }
 
 const TableDef* Catalog::FindTable(uint32_t oid) const {
@@ -135,6 +146,7 @@ std::string Catalog::SchemaOfRelation(uint32_t oid) const {
   if (auto* t = FindTable(oid)) return t->schema;
   if (auto* s = FindSequence(oid)) return s->schema;
   if (auto* i = FindIndex(oid)) return SchemaOfRelation(i->table);
+  if (auto* v = FindView(oid)) return v->schema;
   return "";
 }
 
@@ -142,6 +154,7 @@ std::string Catalog::RelationName(uint32_t oid) const {
   if (auto* t = FindTable(oid)) return t->name;
   if (auto* s = FindSequence(oid)) return s->name;
   if (auto* i = FindIndex(oid)) return i->name;
+  if (auto* v = FindView(oid)) return v->name;
   return "";
 }
 
@@ -164,8 +177,8 @@ namespace {
 // 3: extensions with OID, schema, version; 4: comments; 5: indexes' NULLS NOT DISTINCT;
 // 6: extensions' member OID blocks; 7: indexes' CLUSTER mark; 8: no roles (the cluster catalog
 // has them); 9: enum labels' OIDs (written last); 10: domains (after them; a column of a
-// domain type stores the domain's OID)
-constexpr uint64_t kCatalogFormat = 10;
+// domain type stores the domain's OID); 11: views (after the domains)
+constexpr uint64_t kCatalogFormat = 11;
 
 // A stored Type naming a user type by OID, with that type's definition put back.
 Type ResolveStoredType(const Catalog& c, const Type& stored) {
@@ -181,6 +194,9 @@ Type ResolveStoredType(const Catalog& c, const Type& stored) {
 void Catalog::ReplaceEnum(std::shared_ptr<const EnumDef> e) {
   for (auto& [oid, t] : tables_)
     for (auto& c : t.columns)
+      if (c.type.id == e->type_oid) c.type.enumdef = e;
+  for (auto& [oid, v] : views_)
+    for (auto& c : v.columns)
       if (c.type.id == e->type_oid) c.type.enumdef = e;
   std::vector<std::shared_ptr<const DomainDef>> over;
   for (const auto& [oid, d] : domains_)
@@ -202,6 +218,8 @@ void Catalog::ReplaceDomain(std::shared_ptr<const DomainDef> d) {
   };
   for (auto& [oid, t] : tables_)
     for (auto& c : t.columns) rewrap(&c.type);
+  for (auto& [oid, v] : views_)
+    for (auto& c : v.columns) rewrap(&c.type);
   std::vector<std::shared_ptr<const DomainDef>> over;
   for (const auto& [oid, o] : domains_)
     if (o->base.domain && o->base.domain->oid == d->oid) {
@@ -286,6 +304,19 @@ std::string Catalog::Serialize() const {
     w.S(d->default_sql); w.S(d->collation);
     w.U(d->checks.size());
     for (const auto& k : d->checks) { w.U(k.oid); w.S(k.name); w.S(k.check_sql); w.U(k.validated); }
+  }
+  w.U(views_.size());
+  for (const auto& [oid, v] : views_) {
+    w.U(v.oid); w.U(v.rule_oid); w.S(v.schema); w.S(v.name);
+    w.U(v.columns.size());
+    for (const auto& c : v.columns) { w.S(c.name); w.T(c.type); }
+    w.S(v.query_sql);
+    w.U(v.search_path.size());
+    for (const auto& p : v.search_path) w.S(p);
+    w.U(v.relations.size());
+    for (uint32_t rel : v.relations) w.U(rel);
+    w.U(v.options.size());
+    for (const auto& o : v.options) w.S(o);
   }
   return w.out;
 }
@@ -403,9 +434,25 @@ std::shared_ptr<Catalog> Catalog::Deserialize(const std::string& bytes, std::vec
     nd->base = ResolveStoredType(*c, d->base);
     d = nd;
   }
+  for (size_t n = format >= 11 ? r.Count() : 0; n > 0; n--) {
+    ViewDef v;
+    v.oid = r.U32(); v.rule_oid = r.U32(); v.schema = r.S(); v.name = r.S();
+    for (size_t k = r.Count(); k > 0; k--) {
+      ColumnDef col;
+      col.name = r.S(); col.type = r.T();
+      v.columns.push_back(std::move(col));
+    }
+    v.query_sql = r.S();
+    for (size_t k = r.Count(); k > 0; k--) v.search_path.push_back(r.S());
+    for (size_t k = r.Count(); k > 0; k--) v.relations.push_back(r.U32());
+    for (size_t k = r.Count(); k > 0; k--) v.options.push_back(r.S());
+    c->views_[v.oid] = std::move(v);
+  }
   // Columns of enum and domain types point at the shared definitions.
   for (auto& [oid, t] : c->tables_)
     for (auto& col : t.columns) col.type = ResolveStoredType(*c, col.type);
+  for (auto& [oid, v] : c->views_)
+    for (auto& col : v.columns) col.type = ResolveStoredType(*c, col.type);
   if (!v2) c->AssignObjectOids();
   return c;
 }

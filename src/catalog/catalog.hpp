@@ -78,6 +78,23 @@ struct TableDef {
   int LiveColumnCount() const;
 };
 
+// A view (CREATE VIEW). Its query is kept as SQL text that binds the same way whatever the
+// session's search_path later is: every relation named with its schema (and an alias), every *
+// written out as the columns it stood for when the view was made, and the remaining names
+// (types, functions, operators) resolved along `search_path`, the one it was created under
+// (views/README.md).
+struct ViewDef {
+  uint32_t oid = 0;
+  uint32_t rule_oid = 0;              // its _RETURN rule in pg_rewrite
+  std::string schema;
+  std::string name;
+  std::vector<ColumnDef> columns;     // name and type of each output column
+  std::string query_sql;
+  std::vector<std::string> search_path;
+  std::vector<uint32_t> relations;    // the tables and views its query reads (pg_depend)
+  std::vector<std::string> options;   // reloptions: check_option=local, security_barrier=true, ...
+};
+
 struct SequenceDef {
   uint32_t oid = 0;
   std::string schema;
@@ -111,10 +128,11 @@ inline constexpr uint32_t kExtensionMemberOids = 512;
 // The OIDs of the catalogs that list objects (pg_depend's and pg_description's classid).
 namespace class_oid {
 inline constexpr uint32_t kPgClass = 1259, kPgType = 1247, kPgNamespace = 2615, kPgConstraint = 2606,
-                          kPgAttrdef = 2604, kPgExtension = 3079, kPgProc = 1255, kPgOperator = 2617;
+                          kPgAttrdef = 2604, kPgExtension = 3079, kPgProc = 1255, kPgOperator = 2617,
+                          kPgRewrite = 2618;
 }  // namespace class_oid
 
-enum class RelKind : char { kTable = 'r', kIndex = 'i', kSequence = 'S' };
+enum class RelKind : char { kTable = 'r', kIndex = 'i', kSequence = 'S', kView = 'v' };
 
 class Catalog {
  public:
@@ -151,6 +169,8 @@ class Catalog {
   IndexDef* MutableIndex(uint32_t oid);
   const SequenceDef* FindSequence(uint32_t oid) const;
   SequenceDef* MutableSequence(uint32_t oid);
+  const ViewDef* FindView(uint32_t oid) const;
+  ViewDef* MutableView(uint32_t oid);
   std::shared_ptr<const EnumDef> FindEnum(const std::string& schema, const std::string& name,
                                           const std::vector<std::string>& search_path) const;
   std::shared_ptr<const EnumDef> FindEnumByOid(uint32_t oid) const;
@@ -172,6 +192,8 @@ class Catalog {
   void DropIndex(uint32_t oid) { indexes_.erase(oid); }
   void AddSequence(SequenceDef s) { sequences_[s.oid] = std::move(s); }
   void DropSequence(uint32_t oid) { sequences_.erase(oid); }
+  void AddView(ViewDef v) { views_[v.oid] = std::move(v); }
+  void DropView(uint32_t oid) { views_.erase(oid); }
   void AddEnum(std::shared_ptr<const EnumDef> e) { enums_[e->type_oid] = std::move(e); }
   void DropEnum(uint32_t oid) { enums_.erase(oid); }
   // Puts an enum's new version in place, in the catalog and in every column of its type.
@@ -202,6 +224,7 @@ class Catalog {
   const std::map<uint32_t, TableDef>& tables() const { return tables_; }
   const std::map<uint32_t, IndexDef>& indexes() const { return indexes_; }
   const std::map<uint32_t, SequenceDef>& sequences() const { return sequences_; }
+  const std::map<uint32_t, ViewDef>& views() const { return views_; }
   const std::map<uint32_t, std::shared_ptr<const EnumDef>>& enums() const { return enums_; }
   const std::map<uint32_t, std::shared_ptr<const DomainDef>>& domains() const { return domains_; }
 
@@ -212,6 +235,7 @@ class Catalog {
   std::map<uint32_t, TableDef> tables_;
   std::map<uint32_t, IndexDef> indexes_;
   std::map<uint32_t, SequenceDef> sequences_;
+  std::map<uint32_t, ViewDef> views_;
   std::map<uint32_t, std::shared_ptr<const EnumDef>> enums_;
   std::map<uint32_t, std::shared_ptr<const DomainDef>> domains_;
   std::map<std::string, ExtensionDef> extensions_;

@@ -73,6 +73,9 @@ void ExecuteComment(PgQuery__CommentStmt* stmt, ExecState* st, ResultSink* sink)
     case PG_QUERY__OBJECT_TYPE__OBJECT_TABLE:
       key = {kPgClass, Relation(st, NameList(stmt->object), RelKind::kTable, "a table"), 0};
       break;
+    case PG_QUERY__OBJECT_TYPE__OBJECT_VIEW:
+      key = {kPgClass, Relation(st, NameList(stmt->object), RelKind::kView, "a view"), 0};
+      break;
     case PG_QUERY__OBJECT_TYPE__OBJECT_INDEX:
       key = {kPgClass, Relation(st, NameList(stmt->object), RelKind::kIndex, "an index"), 0};
       break;
@@ -84,8 +87,18 @@ void ExecuteComment(PgQuery__CommentStmt* stmt, ExecState* st, ResultSink* sink)
       if (names.size() < 2) throw Error(sqlstate::kSyntaxError, "column name must be qualified");
       std::string column = names.back();
       names.pop_back();
-      uint32_t table = Relation(st, names, RelKind::kTable, "a table");
-      int col = cat->FindTable(table)->FindColumn(column);
+      std::string schema = names.size() > 1 ? names[names.size() - 2] : "";
+      auto rel = cat->FindRelation(schema, names.back(), st->session->SearchPath());
+      bool view = rel && rel->first == RelKind::kView;
+      uint32_t table = view ? rel->second : Relation(st, names, RelKind::kTable, "a table");
+      int col = -1;
+      if (view) {
+        const ViewDef* v = cat->FindView(table);
+        for (size_t i = 0; i < v->columns.size(); i++)
+          if (v->columns[i].name == column) col = static_cast<int>(i);
+      } else {
+        col = cat->FindTable(table)->FindColumn(column);
+      }
       if (col < 0)
         throw Error(sqlstate::kUndefinedColumn, "column \"" + column + "\" of relation \"" + Dotted(names) + "\" does not exist");
       key = {kPgClass, table, col + 1};

@@ -11,6 +11,8 @@
 #include "engine/ddl_domain.hpp"
 #include "engine/ddl_util.hpp"
 #include "engine/statements.hpp"
+#include "views/dependencies.hpp"
+#include "views/view_ddl.hpp"
 #include "server/scram.hpp"
 
 namespace tusk {
@@ -215,31 +217,23 @@ std::vector<std::pair<uint32_t, const ConstraintDef*>> ReferencingForeignKeys(co
 // report: send the notices about cascaded constraints (DROP SCHEMA lists them itself).
 void DropTableObject(ExecState* st, Catalog* cat, uint32_t oid, bool cascade, ResultSink* sink, bool report = true) {
   const TableDef* t = cat->FindTable(oid);
+  // Foreign keys of other tables that reference it, then the views that read it (in
+  // PostgreSQL's order: its pg_depend scan meets constraints first).
   auto refs = ReferencingForeignKeys(*cat, oid);
-  if (!refs.empty()) {
-    if (!cascade) {
-      std::string detail;
-      for (auto& [child, c] : refs) {
-        if (!detail.empty()) detail += "\n";
-        detail += "constraint " + c->name + " on table " + cat->FindTable(child)->name + " depends on table " + t->name;
-      }
-      throw Error(sqlstate::kDependentObjectsStillExist, "cannot drop table " + t->name + " because other objects depend on it")
-          .WithDetail(detail).WithHint("Use DROP ... CASCADE to drop the dependent objects too.");
-    }
+  Dependents deps;
+  for (auto& [child, c] : refs)
+    deps.Add("constraint " + c->name + " on table " + cat->FindTable(child)->name + " depends on table " + t->name,
+             "constraint " + c->name + " on table " + cat->FindTable(child)->name);
+  AddDependentViews(*cat, oid, "table " + t->name, &deps);
+  if (!deps.empty()) {
     std::vector<std::pair<uint32_t, std::string>> drops;
     for (auto& [child, c] : refs) drops.emplace_back(child, c->name);
-    if (report && drops.size() == 1) {
-      Notice(sink, "drop cascades to constraint " + drops[0].second + " on table " + cat->FindTable(drops[0].first)->name);
-    } else if (report) {
-      std::string detail;
-      for (auto& [child, cname] : drops)
-        detail += (detail.empty() ? "" : "\n") + std::string("drop cascades to constraint ") + cname + " on table " + cat->FindTable(child)->name;
-      sink->SendNotice({"NOTICE", sqlstate::kSuccessfulCompletion, "drop cascades to " + std::to_string(drops.size()) + " other objects", detail});
-    }
+    DropDependents(st, cat, "table " + t->name, deps, cascade, report ? sink : nullptr);
     for (auto& [child, cname] : drops) {
       TableDef* ct = cat->MutableTable(child);
       ct->constraints.erase(std::remove_if(ct->constraints.begin(), ct->constraints.end(), [&cname = cname](const ConstraintDef& c) { return c.name == cname; }), ct->constraints.end());
     }
+    t = cat->FindTable(oid);
   }
   for (uint32_t i : t->indexes) {
     cat->DropIndex(i);
@@ -261,6 +255,7 @@ static void ExecuteDrop(PgQuery__DropStmt* stmt, ExecState* st, ResultSink* sink
     case PG_QUERY__OBJECT_TYPE__OBJECT_TABLE: tag = "DROP TABLE"; break;
     case PG_QUERY__OBJECT_TYPE__OBJECT_INDEX: tag = "DROP INDEX"; break;
     case PG_QUERY__OBJECT_TYPE__OBJECT_SEQUENCE: tag = "DROP SEQUENCE"; break;
+    case PG_QUERY__OBJECT_TYPE__OBJECT_VIEW: tag = "DROP VIEW"; break;
     case PG_QUERY__OBJECT_TYPE__OBJECT_SCHEMA: tag = "DROP SCHEMA"; break;
     case PG_QUERY__OBJECT_TYPE__OBJECT_TYPE: tag = "DROP TYPE"; break;
     case PG_QUERY__OBJECT_TYPE__OBJECT_DOMAIN: tag = "DROP DOMAIN"; break;
@@ -297,15 +292,24 @@ static void ExecuteDrop(PgQuery__DropStmt* stmt, ExecState* st, ResultSink* sink
         for (const auto& [o, t] : cat->tables()) if (t.schema == name) tables.push_back(o);
         for (const auto& [o, sq] : cat->sequences()) if (sq.schema == name && !sq.owner_table) seqs.push_back(o);
         for (const auto& [o, e] : cat->enums()) if (e->schema == name) enums.push_back(o);
+        std::vector<uint32_t> views;
+        for (const auto& [o, v] : cat->views()) if (v.schema == name) views.push_back(o);
         for (const auto& [o, d] : cat->domains())
           if (d->schema == name)
             throw Error(sqlstate::kFeatureNotSupported, "DROP SCHEMA of a schema with domains is not supported yet")
                 .WithHint("Drop its domains first.");
-        if (!cascade && (!tables.empty() || !seqs.empty() || !enums.empty())) {
+        if (!cascade && (!tables.empty() || !seqs.empty() || !enums.empty() || !views.empty())) {
           std::string detail;
           for (uint32_t o : tables) detail += (detail.empty() ? "" : "\n") + std::string("table ") + name + "." + cat->FindTable(o)->name + " depends on schema " + name;
           for (uint32_t o : seqs) detail += (detail.empty() ? "" : "\n") + std::string("sequence ") + name + "." + cat->FindSequence(o)->name + " depends on schema " + name;
           for (uint32_t o : enums) detail += (detail.empty() ? "" : "\n") + std::string("type ") + name + "." + cat->FindEnumByOid(o)->name + " depends on schema " + name;
+          for (uint32_t o : views) detail += (detail.empty() ? "" : "\n") + std::string("view ") + name + "." + cat->FindView(o)->name + " depends on schema " + name;
+          // and the views elsewhere that read them
+          Dependents elsewhere;
+          for (uint32_t o : tables) AddDependentViews(*cat, o, "table " + name + "." + cat->FindTable(o)->name, &elsewhere);
+          for (uint32_t o : views) AddDependentViews(*cat, o, "view " + name + "." + cat->FindView(o)->name, &elsewhere);
+          for (size_t k = 0; k < elsewhere.views.size(); k++)
+            if (cat->FindView(elsewhere.views[k])->schema != name) detail += "\n" + elsewhere.depends_lines[k];
           throw Error(sqlstate::kDependentObjectsStillExist, "cannot drop schema " + name + " because other objects depend on it")
               .WithDetail(detail).WithHint("Use DROP ... CASCADE to drop the dependent objects too.");
         }
@@ -315,20 +319,30 @@ static void ExecuteDrop(PgQuery__DropStmt* stmt, ExecState* st, ResultSink* sink
           for (auto& [child, c] : ReferencingForeignKeys(*cat, o))
             if (cat->FindTable(child)->schema != name)
               outside_keys.push_back("constraint " + c->name + " on table " + cat->FindTable(child)->name);
-        size_t n = tables.size() + seqs.size() + enums.size() + outside_keys.size();
+        // and so do the views elsewhere that read its tables and views
+        Dependents outside_views;
+        for (uint32_t o : tables) AddDependentViews(*cat, o, "", &outside_views);
+        for (uint32_t o : views) AddDependentViews(*cat, o, "", &outside_views);
+        for (uint32_t o : outside_views.views)
+          if (cat->FindView(o)->schema != name) outside_keys.push_back("view " + cat->FindView(o)->name);
+        size_t n = tables.size() + seqs.size() + enums.size() + views.size() + outside_keys.size();
         if (n == 1) {
           if (!outside_keys.empty()) Notice(sink, "drop cascades to " + outside_keys[0]);
           else if (!tables.empty()) Notice(sink, "drop cascades to table " + name + "." + cat->FindTable(tables[0])->name);
           else if (!seqs.empty()) Notice(sink, "drop cascades to sequence " + name + "." + cat->FindSequence(seqs[0])->name);
+          else if (!views.empty()) Notice(sink, "drop cascades to view " + name + "." + cat->FindView(views[0])->name);
           else Notice(sink, "drop cascades to type " + name + "." + cat->FindEnumByOid(enums[0])->name);
         } else if (n > 1) {
           std::string detail;
           for (uint32_t o : enums) detail += (detail.empty() ? "" : "\n") + std::string("drop cascades to type ") + name + "." + cat->FindEnumByOid(o)->name;
           for (uint32_t o : tables) detail += (detail.empty() ? "" : "\n") + std::string("drop cascades to table ") + name + "." + cat->FindTable(o)->name;
           for (uint32_t o : seqs) detail += (detail.empty() ? "" : "\n") + std::string("drop cascades to sequence ") + name + "." + cat->FindSequence(o)->name;
+          for (uint32_t o : views) detail += (detail.empty() ? "" : "\n") + std::string("drop cascades to view ") + name + "." + cat->FindView(o)->name;
           for (const auto& k : outside_keys) detail += "\ndrop cascades to " + k;
           sink->SendNotice({"NOTICE", sqlstate::kSuccessfulCompletion, "drop cascades to " + std::to_string(n) + " other objects", detail});
         }
+        for (uint32_t o : views) cat->DropView(o);
+        for (uint32_t o : outside_views.views) cat->DropView(o);
         for (uint32_t o : tables) if (cat->FindTable(o)) DropTableObject(st, cat, o, true, sink, false);
         for (uint32_t o : seqs) cat->DropSequence(o);
         for (uint32_t o : enums) cat->DropEnum(o);
@@ -372,8 +386,14 @@ static void ExecuteDrop(PgQuery__DropStmt* stmt, ExecState* st, ResultSink* sink
       throw Error(sqlstate::kUndefinedSchema, "schema \"" + schema + "\" does not exist");
     }
     auto rel = cat->FindRelation(schema, name, path);
-    const char* kind = stmt->remove_type == PG_QUERY__OBJECT_TYPE__OBJECT_TABLE ? "table" : stmt->remove_type == PG_QUERY__OBJECT_TYPE__OBJECT_INDEX ? "index" : "sequence";
-    RelKind want = stmt->remove_type == PG_QUERY__OBJECT_TYPE__OBJECT_TABLE ? RelKind::kTable : stmt->remove_type == PG_QUERY__OBJECT_TYPE__OBJECT_INDEX ? RelKind::kIndex : RelKind::kSequence;
+    struct KindWords { RelKind kind; const char* word; const char* article; const char* keyword; };
+    static const KindWords kKinds[] = {{RelKind::kTable, "table", "a table", "TABLE"}, {RelKind::kIndex, "index", "an index", "INDEX"},
+                                       {RelKind::kSequence, "sequence", "a sequence", "SEQUENCE"}, {RelKind::kView, "view", "a view", "VIEW"}};
+    auto words = [](RelKind k) { for (const auto& w : kKinds) if (w.kind == k) return w; return kKinds[0]; };
+    RelKind want = stmt->remove_type == PG_QUERY__OBJECT_TYPE__OBJECT_TABLE ? RelKind::kTable
+                   : stmt->remove_type == PG_QUERY__OBJECT_TYPE__OBJECT_INDEX ? RelKind::kIndex
+                   : stmt->remove_type == PG_QUERY__OBJECT_TYPE__OBJECT_VIEW ? RelKind::kView : RelKind::kSequence;
+    const char* kind = words(want).word;
     if (!rel) {
       if (stmt->missing_ok) {
         Notice(sink, std::string(kind) + " \"" + name + "\" does not exist, skipping");
@@ -381,12 +401,13 @@ static void ExecuteDrop(PgQuery__DropStmt* stmt, ExecState* st, ResultSink* sink
       }
       throw Error(sqlstate::kUndefinedTable, std::string(kind) + " \"" + shown + "\" does not exist");
     }
-    if (rel->first != want) {
-      const char* what = rel->first == RelKind::kTable ? "a table" : rel->first == RelKind::kIndex ? "an index" : "a sequence";
-      throw Error(sqlstate::kWrongObjectType, "\"" + name + "\" is not " + std::string(kind == std::string("index") ? "an index" : std::string("a ") + kind))
-          .WithHint(std::string("Use DROP ") + (rel->first == RelKind::kTable ? "TABLE" : rel->first == RelKind::kIndex ? "INDEX" : "SEQUENCE") + " to remove " + what + ".");
-    }
-    if (want == RelKind::kTable) {
+    if (rel->first != want)
+      throw Error(sqlstate::kWrongObjectType, "\"" + name + "\" is not " + words(want).article)
+          .WithHint(std::string("Use DROP ") + words(rel->first).keyword + " to remove " + words(rel->first).article + ".");
+    if (want == RelKind::kView) {
+      LockRelation(st, rel->second, TableLockMode::kAccessExclusive);
+      DropViewObject(st, cat, rel->second, cascade, sink);
+    } else if (want == RelKind::kTable) {
       LockRelation(st, rel->second, TableLockMode::kAccessExclusive);
       DropTableObject(st, cat, rel->second, cascade, sink);
     } else if (want == RelKind::kIndex) {
@@ -717,6 +738,7 @@ static void ExecuteDropRole(PgQuery__DropRoleStmt* stmt, ExecState* st, ResultSi
 bool ExecuteDdl(Node* stmt, ExecState* st, ResultSink* sink) {
   switch (stmt->node_case) {
     case PG_QUERY__NODE__NODE_CREATE_STMT: ExecuteCreateTable(stmt->create_stmt, st, sink); return true;
+    case PG_QUERY__NODE__NODE_VIEW_STMT: ExecuteCreateView(stmt->view_stmt, st, sink); return true;
     case PG_QUERY__NODE__NODE_INDEX_STMT: ExecuteCreateIndex(stmt->index_stmt, st, sink); return true;
     case PG_QUERY__NODE__NODE_DROP_STMT: ExecuteDrop(stmt->drop_stmt, st, sink); return true;
     case PG_QUERY__NODE__NODE_CREATE_SCHEMA_STMT: ExecuteCreateSchema(stmt->create_schema_stmt, st, sink); return true;

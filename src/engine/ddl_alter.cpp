@@ -8,6 +8,8 @@
 #include "engine/statements.hpp"
 #include "engine/table_writer.hpp"
 #include "parser/walk.hpp"
+#include "views/dependencies.hpp"
+#include "views/view_ddl.hpp"
 
 namespace tusk {
 
@@ -91,11 +93,24 @@ void ExecuteAlterTable(PgQuery__AlterTableStmt* stmt, ExecState* st, ResultSink*
     sink->Complete("ALTER SEQUENCE");
     return;
   }
-  if (stmt->objtype != PG_QUERY__OBJECT_TYPE__OBJECT_TABLE)
+  if (stmt->objtype != PG_QUERY__OBJECT_TYPE__OBJECT_TABLE && stmt->objtype != PG_QUERY__OBJECT_TYPE__OBJECT_VIEW)
     throw Error(sqlstate::kFeatureNotSupported, "ALTER of this object type is not supported yet");
   Catalog* cat = st->session->MutableCatalog(st);
   auto* rv = stmt->relation;
   auto rel = cat->FindRelation(rv->schemaname ? rv->schemaname : "", rv->relname, st->session->SearchPath());
+  // A view (by ALTER VIEW or ALTER TABLE, as PostgreSQL allows): only its owner can change yet.
+  bool view_statement = stmt->objtype == PG_QUERY__OBJECT_TYPE__OBJECT_VIEW;
+  if (rel && (rel->first == RelKind::kView || view_statement)) {
+    if (rel->first != RelKind::kView) throw Error(sqlstate::kWrongObjectType, "\"" + std::string(rv->relname) + "\" is not a view");
+    for (size_t i = 0; i < stmt->n_cmds; i++) {
+      auto* cmd = stmt->cmds[i]->alter_table_cmd;
+      if (cmd->subtype != PG_QUERY__ALTER_TABLE_TYPE__AT_ChangeOwner)
+        throw Error(sqlstate::kFeatureNotSupported, "this ALTER VIEW command is not supported yet");
+      RequireBootstrapOwner(ResolveNewOwner(st, cmd->newowner), "view \"" + std::string(rv->relname) + "\"");
+    }
+    sink->Complete(view_statement ? "ALTER VIEW" : "ALTER TABLE");
+    return;
+  }
   if (!rel) {
     if (stmt->missing_ok) {
       Notice(sink, "relation \"" + std::string(rv->relname) + "\" does not exist, skipping");
@@ -164,7 +179,9 @@ void ExecuteAlterTable(PgQuery__AlterTableStmt* stmt, ExecState* st, ResultSink*
               throw Error(sqlstate::kDependentObjectsStillExist, "cannot drop column " + std::string(cmd->name) + " of table " + t->name + " because other objects depend on it")
                   .WithDetail("constraint " + fk.name + " on table " + other.name + " depends on column " + std::string(cmd->name) + " of table " + t->name)
                   .WithHint("Use DROP ... CASCADE to drop the dependent objects too.");
-        if (t->LiveColumnCount() == 1) {}
+        Dependents views;
+        AddViewsReadingColumn(st, *cat, t->oid, c, "column " + std::string(cmd->name) + " of table " + t->name, &views);
+        DropDependents(st, cat, "column " + std::string(cmd->name) + " of table " + t->name, views, cascade, sink);
         TableDef before = *t;
         bool was_pk = false;
         std::vector<uint32_t> drop_idx;
@@ -278,6 +295,9 @@ void ExecuteAlterTable(PgQuery__AlterTableStmt* stmt, ExecState* st, ResultSink*
         break;
       }
       case PG_QUERY__ALTER_TABLE_TYPE__AT_AlterColumnType:
+        if (const ViewDef* v = ViewReadingColumn(st, *cat, t->oid, column_index(cmd->name)))
+          throw Error(sqlstate::kFeatureNotSupported, "cannot alter type of a column used by a view or rule")
+              .WithDetail("rule _RETURN on view " + v->name + " depends on column \"" + std::string(cmd->name) + "\"");
         AlterColumnType(st, cat, t, cmd);
         break;
       case PG_QUERY__ALTER_TABLE_TYPE__AT_ClusterOn:  // engine/cluster.cpp
@@ -338,7 +358,8 @@ void ExecuteRename(PgQuery__RenameStmt* stmt, ExecState* st, ResultSink* sink) {
   switch (stmt->rename_type) {
     case PG_QUERY__OBJECT_TYPE__OBJECT_TABLE:
     case PG_QUERY__OBJECT_TYPE__OBJECT_INDEX:
-    case PG_QUERY__OBJECT_TYPE__OBJECT_SEQUENCE: {
+    case PG_QUERY__OBJECT_TYPE__OBJECT_SEQUENCE:
+    case PG_QUERY__OBJECT_TYPE__OBJECT_VIEW: {
       auto* rv = stmt->relation;
       auto rel = cat->FindRelation(rv->schemaname ? rv->schemaname : "", rv->relname, path);
       if (!rel) {
@@ -348,10 +369,14 @@ void ExecuteRename(PgQuery__RenameStmt* stmt, ExecState* st, ResultSink* sink) {
         }
         throw Error(sqlstate::kUndefinedTable, "relation \"" + std::string(rv->relname) + "\" does not exist");
       }
+      if (stmt->rename_type == PG_QUERY__OBJECT_TYPE__OBJECT_VIEW && rel->first != RelKind::kView)
+        throw Error(sqlstate::kWrongObjectType, "\"" + std::string(rv->relname) + "\" is not a view");
       std::string schema = cat->SchemaOfRelation(rel->second);
       if (cat->FindRelation(schema, newname, {}))
         throw Error(sqlstate::kDuplicateTable, "relation \"" + newname + "\" already exists");
+      RenameRelationInViews(cat, rel->second, schema, cat->RelationName(rel->second), schema, newname);
       if (rel->first == RelKind::kTable) cat->MutableTable(rel->second)->name = newname;
+      else if (rel->first == RelKind::kView) cat->MutableView(rel->second)->name = newname;
       else if (rel->first == RelKind::kIndex) {
         IndexDef* idx = cat->MutableIndex(rel->second);
         for (auto& c : cat->MutableTable(idx->table)->constraints) if (c.index == idx->oid) c.name = newname;
@@ -360,6 +385,11 @@ void ExecuteRename(PgQuery__RenameStmt* stmt, ExecState* st, ResultSink* sink) {
       break;
     }
     case PG_QUERY__OBJECT_TYPE__OBJECT_COLUMN: {
+      if (stmt->relation_type == PG_QUERY__OBJECT_TYPE__OBJECT_VIEW) {
+        auto oid = find_rel(RelKind::kView, "a view");
+        if (oid) RenameViewColumn(st, cat, *oid, stmt->subname, newname);
+        break;
+      }
       auto oid = find_rel(RelKind::kTable, "a table");
       if (!oid) break;
       TableDef* t = cat->MutableTable(*oid);
@@ -367,6 +397,7 @@ void ExecuteRename(PgQuery__RenameStmt* stmt, ExecState* st, ResultSink* sink) {
       if (c < 0) throw Error(sqlstate::kUndefinedColumn, "column \"" + std::string(stmt->subname) + "\" does not exist");
       if (t->FindColumn(newname) >= 0)
         throw Error(sqlstate::kDuplicateColumn, "column \"" + newname + "\" of relation \"" + t->name + "\" already exists");
+      RefuseRenameOfColumnInUse(st, *cat, t->oid, c, "column " + std::string(stmt->subname) + " of table " + t->name);
       std::string old = stmt->subname;
       t->columns[static_cast<size_t>(c)].name = newname;
       for (auto& cd : t->constraints) if (cd.kind == 'c') cd.check_sql = RenameInExpr(cd.check_sql, old, newname);
@@ -398,6 +429,7 @@ void ExecuteRename(PgQuery__RenameStmt* stmt, ExecState* st, ResultSink* sink) {
       cat->AddSchema(ns);
       for (auto& [o, t] : cat->tables()) if (t.schema == old) cat->MutableTable(o)->schema = newname;
       for (auto& [o, sq] : cat->sequences()) if (sq.schema == old) cat->MutableSequence(o)->schema = newname;
+      RenameSchemaInViews(cat, old, newname);
       break;
     }
     default:
@@ -405,7 +437,9 @@ void ExecuteRename(PgQuery__RenameStmt* stmt, ExecState* st, ResultSink* sink) {
   }
   const char* tag = stmt->rename_type == PG_QUERY__OBJECT_TYPE__OBJECT_INDEX ? "ALTER INDEX" :
                     stmt->rename_type == PG_QUERY__OBJECT_TYPE__OBJECT_SEQUENCE ? "ALTER SEQUENCE" :
-                    stmt->rename_type == PG_QUERY__OBJECT_TYPE__OBJECT_SCHEMA ? "ALTER SCHEMA" : "ALTER TABLE";
+                    stmt->rename_type == PG_QUERY__OBJECT_TYPE__OBJECT_SCHEMA ? "ALTER SCHEMA" :
+                    stmt->rename_type == PG_QUERY__OBJECT_TYPE__OBJECT_VIEW || stmt->relation_type == PG_QUERY__OBJECT_TYPE__OBJECT_VIEW ? "ALTER VIEW"
+                                                                                                                                 : "ALTER TABLE";
   sink->Complete(tag);
 }
 

@@ -55,6 +55,7 @@ std::string WriteCommandName(Node* stmt) {
       return "";
     }
     case PG_QUERY__NODE__NODE_CREATE_STMT: return "CREATE TABLE";
+    case PG_QUERY__NODE__NODE_VIEW_STMT: return "CREATE VIEW";
     case PG_QUERY__NODE__NODE_INDEX_STMT: return "CREATE INDEX";
     case PG_QUERY__NODE__NODE_DROP_STMT: return std::string("DROP ") + ObjectName(stmt->drop_stmt->remove_type);
     case PG_QUERY__NODE__NODE_CREATE_SCHEMA_STMT: return "CREATE SCHEMA";

@@ -4,6 +4,7 @@
 #include "catalog/system/callable.hpp"
 #include "catalog/system/catalogs.hpp"
 #include "catalog/system/deparse.hpp"
+#include "views/definition.hpp"
 #include "catalog/system/descriptions.hpp"
 #include "catalog/system/system_relation.hpp"
 #include "catalog/system/object_names.hpp"
@@ -79,6 +80,7 @@ std::string SizePretty(int64_t size) {
 
 // The bytes a table or index's keys take in storage; nullopt when the OID names neither.
 std::optional<int64_t> RelationBytes(const ExecState& st, uint32_t oid) {
+  if (st.catalog->FindView(oid)) return 0;  // a view stores nothing
   if (!st.catalog->FindTable(oid) && !st.catalog->FindIndex(oid) && !st.catalog->FindSequence(oid)) return std::nullopt;
   std::string prefix = RelationPrefix(oid);
   return static_cast<int64_t>(st.db->store()->ApproximateSize(prefix, PrefixSuccessor(prefix)));
@@ -342,6 +344,38 @@ void RegisterCatalogFunctions() {
   };
   Register("pg_get_indexdef", {kOidT}, Type(oid::kText), index_def);
   Register("pg_get_indexdef", {kOidT, Type(oid::kInt4), Type(oid::kBool)}, Type(oid::kText), index_def);
+  // pg_get_viewdef: a user view's query; NULL for an OID naming no view (and for the system
+  // views, which Tusk computes natively). By name, a missing relation is 42P01.
+  auto view_def = [](const std::vector<Value>& a, EvalContext& ctx) {
+    const ViewDef* v = ctx.state->catalog->FindView(static_cast<uint32_t>(a[0].i()));
+    return v ? Value::Str(ViewDefinitionText(*ctx.state->catalog, *v, ctx.state->session->SearchPath())) : Value::Null();
+  };
+  auto view_def_by_name = [view_def](const std::vector<Value>& a, EvalContext& ctx) {
+    if (!ctx.state->dt.names) return Value::Null();
+    std::vector<Value> by_oid = a;
+    by_oid[0] = Value::Int(ctx.state->dt.names->Lookup(oid::kRegclass, a[0].s()));
+    return view_def(by_oid, ctx);
+  };
+  // A view's _RETURN rule (the only rules Tusk has): CREATE RULE text around its query; the
+  // view's name qualified unless pretty and visible, as PostgreSQL prints it.
+  auto rule_def = [](const std::vector<Value>& a, EvalContext& ctx) {
+    const Catalog& cat = *ctx.state->catalog;
+    std::vector<std::string> path = ctx.state->session->SearchPath();
+    bool pretty = a.size() > 1 && a[1].b();
+    for (const auto& [oid, v] : cat.views()) {
+      if (v.rule_oid != static_cast<uint32_t>(a[0].i())) continue;
+      std::string name = pretty && RelationIsVisible(cat, oid, path) ? QuoteIdent(v.name) : QuoteIdent(v.schema) + "." + QuoteIdent(v.name);
+      return Value::Str("CREATE RULE \"_RETURN\" AS\n    ON SELECT TO " + name + " DO INSTEAD " + ViewDefinitionText(cat, v, path));
+    }
+    return Value::Null();
+  };
+  Register("pg_get_ruledef", {kOidT}, Type(oid::kText), rule_def);
+  Register("pg_get_ruledef", {kOidT, Type(oid::kBool)}, Type(oid::kText), rule_def);
+  Register("pg_get_viewdef", {kOidT}, Type(oid::kText), view_def);
+  Register("pg_get_viewdef", {kOidT, Type(oid::kBool)}, Type(oid::kText), view_def);
+  Register("pg_get_viewdef", {Type(oid::kText)}, Type(oid::kText), view_def_by_name);
+  Register("pg_get_viewdef", {Type(oid::kText), Type(oid::kBool)}, Type(oid::kText), view_def_by_name);
+  Register("pg_get_viewdef", {kOidT, Type(oid::kInt4)}, Type(oid::kText), view_def);
   // Extended statistics objects (pg_statistic_ext) cannot be created yet: none to describe.
   auto no_object = [](const std::vector<Value>&, EvalContext&) { return Value::Null(); };
   Register("pg_get_statisticsobjdef_columns", {kOidT}, Type(oid::kText), no_object);

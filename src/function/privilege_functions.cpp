@@ -38,7 +38,7 @@ uint32_t LookupName(EvalContext& ctx, uint32_t type, const std::string& name) {
 void FindTable(EvalContext& ctx, const std::string& name) { LookupName(ctx, oid::kRegclass, name); }
 bool FindTableOid(EvalContext& ctx, uint32_t oid) {
   const Catalog& cat = *ctx.state->catalog;
-  return cat.FindTable(oid) || cat.FindIndex(oid) || cat.FindSequence(oid) || FindSystemRelation(oid);
+  return cat.FindTable(oid) || cat.FindIndex(oid) || cat.FindSequence(oid) || cat.FindView(oid) || FindSystemRelation(oid);
 }
 void FindSequence(EvalContext& ctx, const std::string& name) {
   uint32_t oid = LookupName(ctx, oid::kRegclass, name);

@@ -40,6 +40,29 @@ std::unique_ptr<Script> ParseSql(const std::string& sql) {
   return script;
 }
 
+std::string DeparseStatement(Node* stmt) {
+  PgQuery__RawStmt raw = PG_QUERY__RAW_STMT__INIT;
+  raw.stmt = stmt;
+  PgQuery__RawStmt* raws[1] = {&raw};
+  PgQuery__ParseResult result = PG_QUERY__PARSE_RESULT__INIT;
+  result.version = 150001;
+  result.n_stmts = 1;
+  result.stmts = raws;
+  size_t len = pg_query__parse_result__get_packed_size(&result);
+  std::string buf(len, '\0');
+  pg_query__parse_result__pack(&result, reinterpret_cast<uint8_t*>(buf.data()));
+  PgQueryProtobuf pb{len, buf.data()};
+  PgQueryDeparseResult d = pg_query_deparse_protobuf(pb);
+  if (d.error) {
+    std::string msg = d.error->message;
+    pg_query_free_deparse_result(d);
+    throw Error(sqlstate::kInternalError, "could not deparse a statement: " + msg);
+  }
+  std::string text = d.query;
+  pg_query_free_deparse_result(d);
+  return text;
+}
+
 std::string DeparseExpr(Node* expr) {
   PgQuery__ResTarget target = PG_QUERY__RES_TARGET__INIT;
   target.val = expr;
@@ -56,25 +79,7 @@ std::string DeparseExpr(Node* expr) {
   PgQuery__Node stmt_node = PG_QUERY__NODE__INIT;
   stmt_node.node_case = PG_QUERY__NODE__NODE_SELECT_STMT;
   stmt_node.select_stmt = &select;
-  PgQuery__RawStmt raw = PG_QUERY__RAW_STMT__INIT;
-  raw.stmt = &stmt_node;
-  PgQuery__RawStmt* raws[1] = {&raw};
-  PgQuery__ParseResult result = PG_QUERY__PARSE_RESULT__INIT;
-  result.version = 150001;
-  result.n_stmts = 1;
-  result.stmts = raws;
-  size_t len = pg_query__parse_result__get_packed_size(&result);
-  std::string buf(len, '\0');
-  pg_query__parse_result__pack(&result, reinterpret_cast<uint8_t*>(buf.data()));
-  PgQueryProtobuf pb{len, buf.data()};
-  PgQueryDeparseResult d = pg_query_deparse_protobuf(pb);
-  if (d.error) {
-    std::string msg = d.error->message;
-    pg_query_free_deparse_result(d);
-    throw Error(sqlstate::kInternalError, "could not deparse expression: " + msg);
-  }
-  std::string text = d.query;
-  pg_query_free_deparse_result(d);
+  std::string text = DeparseStatement(&stmt_node);
   if (text.rfind("SELECT ", 0) == 0) text = text.substr(7);
   return text;
 }

@@ -32,6 +32,10 @@ class Script {
 // Parses one or more statements; throws Error(42601) with the cursor position on bad syntax.
 std::unique_ptr<Script> ParseSql(const std::string& sql);
 
+// Turns a statement's parse tree back into SQL text (libpg_query's deparser: one line, names
+// quoted where they need it).
+std::string DeparseStatement(Node* stmt);
+
 // Turns an expression back into SQL text (used to store defaults, CHECKs, index expressions).
 std::string DeparseExpr(Node* expr);
 

@@ -72,6 +72,24 @@ class CallbackOp : public Operator {
   size_t pos_ = 0;
 };
 
+// What planning a view's query tells CREATE VIEW about it, for the definition kept with the
+// view (views/definition.cpp): the columns each * in a select list stood for, and the relation
+// each name in a FROM clause meant.
+struct DefinitionCapture {
+  struct StarColumn {
+    std::string qualifier;  // the relation's alias; empty for a column merged by JOIN USING
+    std::string column;
+  };
+  std::map<const PgQuery__ResTarget*, std::vector<StarColumn>> stars;
+  struct NamedRelation {
+    std::string schema;
+    uint32_t oid = 0;
+    bool user = false;  // a table or view of the catalog (a dependency), not a system relation
+  };
+  std::map<const PgQuery__RangeVar*, NamedRelation> relations;
+  std::map<const PgQuery__ColumnRef*, std::string> column_qualifiers;  // unqualified references: their relation's alias
+};
+
 class Planner {
  public:
   Planner(ExecState* st, ParamTypes* params);
@@ -120,6 +138,15 @@ class Planner {
   // A sequence read as a relation (SELECT last_value, is_called FROM seq); null for other names.
   std::shared_ptr<const SystemRelation> SequenceRelation(PgQuery__RangeVar* rv);
   ScopeRel TableScopeRel(const TableDef* t, const std::string& alias);
+  // The user view rv names, or null.
+  const ViewDef* ResolveView(PgQuery__RangeVar* rv);
+  // A FROM item that names a view: its query planned in place like a subquery, added to scope.
+  OpP PlanView(const ViewDef* v, PgQuery__RangeVar* rv, Scope* scope);
+  // While set, planning records what CREATE VIEW needs (see DefinitionCapture).
+  void set_capture(DefinitionCapture* c) {
+    capture_ = c;
+    binder_.column_qualifiers = c ? &c->column_qualifiers : nullptr;
+  }
 
  private:
   OpP PlanFromItem(Node* item, Scope* scope, std::vector<Node*>* where_conjuncts, bool nullable,
@@ -148,6 +175,13 @@ class Planner {
   OpP HashedLookup(const OpP& scan, const std::vector<ExprP>& conds, const OpP& shown);
   bool SeqScanIsCheaper(const TableDef* t, const std::vector<ExprP>& conds, const std::vector<size_t>& used);
   PlannedQuery FinishOverOutput(PgQuery__SelectStmt* s, PlannedQuery q);
+  // A view's query (SQL text) planned in place of the view, under `path` when given; checked to
+  // produce `columns`, which name and type its output (`declared`: a domain the query's value
+  // satisfies, as information_schema's columns are declared). Adds it to scope as `name`.
+  struct DefinedColumn { std::string name; Type type; };
+  OpP PlanDefinedView(const std::string& sql, const std::vector<DefinedColumn>& columns, uint32_t relation_oid,
+                      const std::string& qualified_name, const std::vector<std::string>* path, PgQuery__RangeVar* rv,
+                      Scope* scope, const char* what);
 
   ExecState* st_;
   bool reads_working_table_ = false;  // a WorkTableScan was planned (see PlanWith)
@@ -164,7 +198,9 @@ class Planner {
   // rather than show the changes.
   std::set<uint32_t> cte_modified_tables_;
   struct RowLocking* locking_ = nullptr;  // FOR UPDATE/SHARE of the SELECT being planned
-  bool outer_free_ = true;  // no filter of the scan reads columns we cannot see here
+  bool outer_free_ = true;
+  DefinitionCapture* capture_ = nullptr;
+  std::vector<uint32_t> expanding_views_;  // views being planned, outermost first (recursion check)  // no filter of the scan reads columns we cannot see here
   Binder binder_;
   std::vector<std::unique_ptr<Script>> stored_exprs_;  // parse trees the plan was made from (stored expressions, view definitions)
 };

@@ -28,6 +28,8 @@ const TableDef* Planner::ResolveTable(PgQuery__RangeVar* rv, TableLockMode mode,
     throw Error(sqlstate::kFeatureNotSupported, "reading or changing \"" + name + "\" in a statement whose WITH clause modifies it is not supported yet")
         .WithPosition(rv->location + 1);
   if (rel->first != RelKind::kTable) {
+    if (rel->first == RelKind::kView)
+      throw Error(sqlstate::kFeatureNotSupported, "changing the rows of view \"" + name + "\" is not supported yet").WithPosition(rv->location + 1);
     if (rel->first == RelKind::kSequence)
       throw Error(sqlstate::kWrongObjectType, "cannot change sequence \"" + name + "\"").WithPosition(rv->location + 1);
     ThrowAt(sqlstate::kWrongObjectType, "\"" + name + "\" is an index", rv->location);
@@ -88,20 +90,58 @@ OpP Planner::PlanSystemScan(const SystemRelation* sys, PgQuery__RangeVar* rv, Sc
 }
 
 OpP Planner::PlanSystemView(const SystemRelation* sys, PgQuery__RangeVar* rv, Scope* scope) {
-  stored_exprs_.push_back(ParseSql(sys->definition));
+  std::vector<DefinedColumn> columns;
+  for (const auto& c : sys->columns) columns.push_back({c.name, c.type});
+  return PlanDefinedView(sys->definition, columns, sys->oid, sys->schema + "." + sys->name, nullptr, rv, scope, "system view");
+}
+
+const ViewDef* Planner::ResolveView(PgQuery__RangeVar* rv) {
+  auto rel = st_->catalog->FindRelation(rv->schemaname ? rv->schemaname : "", rv->relname, binder_.SearchPath());
+  return rel && rel->first == RelKind::kView ? st_->catalog->FindView(rel->second) : nullptr;
+}
+
+OpP Planner::PlanView(const ViewDef* v, PgQuery__RangeVar* rv, Scope* scope) {
+  if (std::find(expanding_views_.begin(), expanding_views_.end(), v->oid) != expanding_views_.end())
+    throw Error(sqlstate::kInvalidObjectDefinition, "infinite recursion detected in rules for relation \"" + v->name + "\"");
+  LockRelation(st_, v->oid, TableLockMode::kAccessShare);
+  std::vector<DefinedColumn> columns;
+  for (const auto& c : v->columns) columns.push_back({c.name, c.type});
+  expanding_views_.push_back(v->oid);
+  // The view's own query is not part of a definition being captured (CREATE VIEW over a view).
+  DefinitionCapture* capture = capture_;
+  set_capture(nullptr);
+  struct Restore {
+    Planner* p;
+    DefinitionCapture* capture;
+    ~Restore() { p->set_capture(capture); p->expanding_views_.pop_back(); }
+  } restore{this, capture};
+  return PlanDefinedView(v->query_sql, columns, v->oid, v->schema + "." + v->name, &v->search_path, rv, scope, "view");
+}
+
+OpP Planner::PlanDefinedView(const std::string& sql, const std::vector<DefinedColumn>& columns, uint32_t relation_oid,
+                             const std::string& qualified_name, const std::vector<std::string>* path, PgQuery__RangeVar* rv,
+                             Scope* scope, const char* what) {
+  stored_exprs_.push_back(ParseSql(sql));
   bool correlated = false;
+  auto saved_path = binder_.search_path_override;
+  if (path) binder_.search_path_override = *path;
+  struct RestorePath {
+    Binder* b;
+    std::optional<std::vector<std::string>> saved;
+    ~RestorePath() { b->search_path_override = std::move(saved); }
+  } restore_path{&binder_, std::move(saved_path)};
   PlannedQuery q = PlanNested(stored_exprs_.back()->statements[0].stmt, nullptr, 0, &correlated);
-  if (q.columns.size() != sys->columns.size())
-    throw Error(sqlstate::kInternalError, "the definition of " + sys->schema + "." + sys->name + " returns " +
-                                              std::to_string(q.columns.size()) + " columns, not " + std::to_string(sys->columns.size()));
+  if (q.columns.size() != columns.size())
+    throw Error(sqlstate::kInternalError, "the definition of " + qualified_name + " returns " + std::to_string(q.columns.size()) +
+                                              " columns, not " + std::to_string(columns.size()));
   ScopeRel rel;
-  rel.alias = rv->alias ? rv->alias->aliasname : sys->name;
-  rel.relation_oid = sys->oid;
-  for (size_t k = 0; k < sys->columns.size(); k++) {
-    rel.columns.push_back(rv->alias && k < rv->alias->n_colnames ? StrVal(rv->alias->colnames[k]) : sys->columns[k].name);
+  rel.alias = rv->alias ? rv->alias->aliasname : rv->relname;
+  rel.relation_oid = relation_oid;
+  for (size_t k = 0; k < columns.size(); k++) {
+    rel.columns.push_back(rv->alias && k < rv->alias->n_colnames ? StrVal(rv->alias->colnames[k]) : columns[k].name);
     // A column declared of a domain (information_schema's) has that type: the definition
     // computes values of its base type that satisfy it, as PostgreSQL's casts to it check.
-    const Type& declared = sys->columns[k].type;
+    const Type& declared = columns[k].type;
     const Type& computed = q.columns[k].type;
     bool relabel = declared.domain && declared.id == computed.id && declared.array == computed.array;
     rel.types.push_back(relabel ? declared : computed);
@@ -110,7 +150,7 @@ OpP Planner::PlanSystemView(const SystemRelation* sys, PgQuery__RangeVar* rv, Sc
     if (r.alias == rel.alias)
       throw Error(sqlstate::kDuplicateAlias, "table name \"" + rel.alias + "\" specified more than once");
   if (locking_ && locking_->For(rel.alias))
-    throw Error(sqlstate::kFeatureNotSupported, locking_->Name() + " of a system view is not supported").WithPosition(rv->location + 1);
+    throw Error(sqlstate::kFeatureNotSupported, locking_->Name() + " of a " + what + " is not supported yet").WithPosition(rv->location + 1);
   scope->Add(rel);
   return q.root;
 }

@@ -475,12 +475,22 @@ OpP Planner::PlanFromItem(Node* item, Scope* scope, std::vector<Node*>* where, b
           return op;
         }
       }
-      if (const SystemRelation* sys = ResolveSystem(rv))
+      if (const SystemRelation* sys = ResolveSystem(rv)) {
+        if (capture_) capture_->relations[rv] = {sys->schema, sys->oid, false};
         return sys->definition.empty() ? PlanSystemScan(sys, rv, scope) : PlanSystemView(sys, rv, scope);
-      if (auto seq = SequenceRelation(rv)) return PlanSystemScan(seq.get(), rv, scope, seq);
+      }
+      if (auto seq = SequenceRelation(rv)) {
+        if (capture_) capture_->relations[rv] = {seq->schema, seq->oid, true};
+        return PlanSystemScan(seq.get(), rv, scope, seq);
+      }
+      if (const ViewDef* v = ResolveView(rv)) {
+        if (capture_) capture_->relations[rv] = {v->schema, v->oid, true};
+        return PlanView(v, rv, scope);
+      }
       std::string alias = rv->alias ? rv->alias->aliasname : "";
       const TableDef* t = ResolveTable(rv, locking_ && locking_->For(alias.empty() ? rv->relname : alias)
                                                ? TableLockMode::kRowShare : TableLockMode::kAccessShare);
+      if (capture_) capture_->relations[rv] = {t->schema, t->oid, true};
       ScopeRel rel = TableScopeRel(t, alias);
       if (rv->alias && rv->alias->n_colnames) {
         size_t k = 0;
@@ -748,7 +758,8 @@ PlannedQuery Planner::PlanSelect(Node* node, const Scope* outer) {
   bool single_table = s->n_from_clause == 1 && s->from_clause[0]->node_case == PG_QUERY__NODE__NODE_RANGE_VAR &&
                       !((!s->from_clause[0]->range_var->schemaname || !*s->from_clause[0]->range_var->schemaname) &&
                         FindCte(s->from_clause[0]->range_var->relname)) &&
-                      !ResolveSystem(s->from_clause[0]->range_var) && !SequenceRelation(s->from_clause[0]->range_var);
+                      !ResolveSystem(s->from_clause[0]->range_var) && !SequenceRelation(s->from_clause[0]->range_var) &&
+                      !ResolveView(s->from_clause[0]->range_var);
   bool keep_unknown = keep_unknown_targets_;
   keep_unknown_targets_ = false;
   if (single_table && !grouped && !windowed && !s->n_distinct_clause && s->n_sort_clause) {
@@ -800,6 +811,21 @@ PlannedQuery Planner::PlanSelect(Node* node, const Scope* outer) {
   if (locking_) {
     locking_->CheckAllNamesFound();
     locking_->CheckQueryShape(s, grouped, windowed, false);
+  }
+  // PostgreSQL analyses the select list before WHERE and GROUP BY, so a name missing there is
+  // the error it reports first: resolve the list's column names now (bound again below).
+  for (size_t i = 0; i < s->n_target_list; i++) {
+    Node* v = s->target_list[i]->res_target->val;
+    auto resolve = [&](Node* x) {
+      if (x->node_case == PG_QUERY__NODE__NODE_SUB_LINK) return false;
+      if (x->node_case == PG_QUERY__NODE__NODE_COLUMN_REF) {
+        auto* cr = x->column_ref;
+        if (cr->fields[cr->n_fields - 1]->node_case != PG_QUERY__NODE__NODE_A_STAR) binder_.Bind(x, scope);
+        return false;
+      }
+      return true;
+    };
+    if (v && resolve(v)) WalkNodes(&v->base, resolve);
   }
   // WHERE: push conjuncts that read one base table into its scan.
   std::vector<ExprP> residual;
@@ -908,6 +934,7 @@ PlannedQuery Planner::PlanSelect(Node* node, const Scope* outer) {
             if (!ok) ThrowAt(sqlstate::kGroupingError, "column \"" + r.alias + "." + r.columns[c] + "\" must appear in the GROUP BY clause or be used in an aggregate function", cr->location);
           }
           if (!grouped) origins.resize(targets.size()), origins.push_back(ColumnOrigin(scope, e));
+          if (capture_) capture_->stars[rt].push_back({rel.empty() ? r.alias : rel, r.columns[c]});
           targets.push_back(e);
           target_names.push_back(r.columns[c]);
           target_nodes.push_back(nullptr);

@@ -25,6 +25,7 @@ void RegisterDescriptionCatalog(); // pg_description
 void RegisterFunctionCatalogs();   // pg_proc, pg_operator, pg_cast, pg_language
 void RegisterSessionViews();       // pg_cursors
 void RegisterStatisticsCatalogs(); // pg_statistic, pg_stats
+void RegisterViewCatalogs();       // pg_views, pg_matviews, pg_rewrite
 void RegisterInformationSchema();  // information_schema's views
 // The other PostgreSQL catalogs, empty; `registered` tells which OIDs already have rows.
 void RegisterEmptyCatalogs(const std::function<bool(uint32_t)>& registered);

@@ -14,7 +14,8 @@ namespace tusk {
 
 namespace {
 constexpr uint32_t kClass = class_oid::kPgClass, kType = class_oid::kPgType, kNamespace = class_oid::kPgNamespace,
-                   kConstraint = class_oid::kPgConstraint, kAttrdef = class_oid::kPgAttrdef;
+                   kConstraint = class_oid::kPgConstraint, kAttrdef = class_oid::kPgAttrdef,
+                   kRewrite = class_oid::kPgRewrite;
 
 struct Dependency {
   uint32_t classid, objid;
@@ -96,6 +97,12 @@ void RegisterDependCatalog() {
       deps.push_back({kType, d->array_oid, 0, kType, d->oid, 0, 'i'});
       if (d->base.domain || d->base.enumdef) deps.push_back({kType, d->oid, 0, kType, CatalogTypeOid(d->base), 0, 'n'});
       for (const auto& c : d->checks) deps.push_back({kConstraint, c.oid, 0, kType, d->oid, 0, 'a'});
+    }
+    // A view needs its schema; its _RETURN rule needs the view and what its query reads.
+    for (const auto& [oid, v] : cat.views()) {
+      deps.push_back({kClass, oid, 0, kNamespace, NamespaceOid(cat, v.schema), 0, 'n'});
+      deps.push_back({kRewrite, v.rule_oid, 0, kClass, oid, 0, 'i'});
+      for (uint32_t rel : v.relations) deps.push_back({kRewrite, v.rule_oid, 0, kClass, rel, 0, 'n'});
     }
     // An extension's functions are its members: pg_dump leaves them to CREATE EXTENSION.
     for (const ListedProc& p : ListedProcs(cat)) {

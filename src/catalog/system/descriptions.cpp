@@ -20,6 +20,7 @@ bool Exists(const Catalog& cat, uint32_t classoid, uint32_t objoid, int32_t sub)
     case kPgClass: {
       if (const TableDef* t = cat.FindTable(objoid))
         return sub == 0 || (sub > 0 && static_cast<size_t>(sub) <= t->columns.size() && !t->columns[static_cast<size_t>(sub - 1)].dropped);
+      if (const ViewDef* v = cat.FindView(objoid)) return sub >= 0 && static_cast<size_t>(sub) <= v->columns.size();
       return sub == 0 && (cat.FindIndex(objoid) || cat.FindSequence(objoid));
     }
     case kPgNamespace: return cat.schemas().count(objoid) > 0;

@@ -444,7 +444,11 @@ void RegisterInformationSchema() {
                {{"table_catalog", id}, {"table_schema", id}, {"table_name", id}, {"view_definition", chr},
                 {"check_option", chr}, {"is_updatable", yn}, {"is_insertable_into", yn}, {"is_trigger_updatable", yn},
                 {"is_trigger_deletable", yn}, {"is_trigger_insertable_into", yn}},
-               R"(SELECT pg_catalog.current_database()::name, nc.nspname, c.relname, NULL::varchar, 'NONE'::varchar,
+               // Changing rows through a view is not supported yet: none is updatable.
+               R"(SELECT pg_catalog.current_database()::name, nc.nspname, c.relname,
+                         pg_catalog.pg_get_viewdef(c.oid)::varchar,
+                         (CASE WHEN 'check_option=cascaded' = ANY (c.reloptions) THEN 'CASCADED'
+                               WHEN 'check_option=local' = ANY (c.reloptions) THEN 'LOCAL' ELSE 'NONE' END)::varchar,
                          'NO'::varchar(3), 'NO'::varchar(3), 'NO'::varchar(3), 'NO'::varchar(3), 'NO'::varchar(3)
                   FROM pg_catalog.pg_namespace nc, pg_catalog.pg_class c
                   WHERE c.relnamespace = nc.oid AND c.relkind = 'v' AND nc.nspname NOT IN ('pg_catalog', 'information_schema'))");

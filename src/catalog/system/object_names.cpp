@@ -16,6 +16,7 @@ bool RelationById(const Catalog& cat, uint32_t oid, std::string* schema, std::st
   if (const TableDef* t = cat.FindTable(oid)) { *schema = t->schema; *name = t->name; return true; }
   if (const IndexDef* i = cat.FindIndex(oid)) { *schema = cat.SchemaOfRelation(i->table); *name = i->name; return true; }
   if (const SequenceDef* s = cat.FindSequence(oid)) { *schema = s->schema; *name = s->name; return true; }
+  if (const ViewDef* v = cat.FindView(oid)) { *schema = v->schema; *name = v->name; return true; }
   if (const SystemRelation* r = FindSystemRelation(oid)) { *schema = r->schema; *name = r->name; return true; }
   return false;
 }

@@ -37,6 +37,7 @@ const Registry& Loaded() {
     RegisterFunctionCatalogs();
     RegisterSessionViews();
     RegisterStatisticsCatalogs();
+    RegisterViewCatalogs();
     RegisterInformationSchema();
     auto& reg = TheRegistry();
     std::set<uint32_t> have;

@@ -32,9 +32,17 @@ struct RelationInfo {
   char kind;  // 'r' table, 'i' index, 'S' sequence, 'v' view
   uint32_t am;
   std::vector<AttributeInfo> attributes;
-  bool has_index = false, has_triggers = false;
+  bool has_index = false, has_triggers = false, has_rules = false;
+  std::vector<std::string> options = {};  // reloptions
   int checks = 0;
 };
+
+Value TextArray(const std::vector<std::string>& items) {
+  if (items.empty()) return Value::Null();
+  std::vector<Value> elems;
+  for (const auto& i : items) elems.push_back(Value::Str(i));
+  return Value::Array(std::move(elems));
+}
 
 bool ReferencedByForeignKey(const Catalog& cat, uint32_t table) {
   for (const auto& [oid, t] : cat.tables())
@@ -76,6 +84,13 @@ std::vector<RelationInfo> AllRelations(const Catalog& cat) {
   for (const auto& [oid, s] : cat.sequences()) {
     RelationInfo r{oid, s.name, NamespaceOid(cat, s.schema), 'S', 0, {}};
     r.attributes = {{"last_value", Type(oid::kInt8), true}, {"log_cnt", Type(oid::kInt8), true}, {"is_called", Type(oid::kBool), true}};
+    out.push_back(std::move(r));
+  }
+  for (const auto& [oid, v] : cat.views()) {
+    RelationInfo r{oid, v.name, NamespaceOid(cat, v.schema), 'v', 0, {}};
+    for (const auto& c : v.columns) r.attributes.push_back({c.name, c.type});
+    r.has_rules = true;
+    r.options = v.options;
     out.push_back(std::move(r));
   }
   for (const SystemRelation* s : SystemRelations()) {
@@ -146,9 +161,9 @@ void RegisterClass() {
                        OidValue(catalog_oid::kBootstrapSuperuser), OidValue(rel.am), OidValue(rel.kind == 'v' ? 0 : rel.oid),
                        OidValue(0), Value::Int(pages), Value::Float(tuples), Value::Int(0), OidValue(0), Value::Bool(rel.has_index),
                        Value::Bool(shared), CharValue('p'), CharValue(rel.kind), Value::Int(static_cast<int64_t>(rel.attributes.size())),
-                       Value::Int(rel.checks), Value::Bool(false), Value::Bool(rel.has_triggers), Value::Bool(false),
+                       Value::Int(rel.checks), Value::Bool(rel.has_rules), Value::Bool(rel.has_triggers), Value::Bool(false),
                        Value::Bool(false), Value::Bool(false), Value::Bool(true), CharValue(rel.kind == 'r' ? 'd' : 'n'),
-                       Value::Bool(false), OidValue(0), Value::Int(0), Value::Int(0), Value::Null(), Value::Null(), Value::Null()});
+                       Value::Bool(false), OidValue(0), Value::Int(0), Value::Int(0), Value::Null(), TextArray(rel.options), Value::Null()});
     }
   };
   RegisterSystemRelation(std::move(r));
@@ -374,27 +389,6 @@ void RegisterSequencesView() {
   RegisterSystemRelation(std::move(r));
 }
 
-// Views over what Tusk cannot create yet (issue 15 adds views and materialized views).
-void RegisterViewViews() {
-  Type nm(oid::kName), text(oid::kText), b(oid::kBool);
-  SystemRelation views;
-  views.oid = 12028;
-  views.schema = "pg_catalog";
-  views.name = "pg_views";
-  views.kind = 'v';
-  views.columns = {{"schemaname", nm}, {"viewname", nm}, {"viewowner", nm}, {"definition", text}};
-  views.rows = [](ExecState&, std::vector<Row>*) {};
-  RegisterSystemRelation(std::move(views));
-  SystemRelation matviews;
-  matviews.oid = 12038;
-  matviews.schema = "pg_catalog";
-  matviews.name = "pg_matviews";
-  matviews.kind = 'v';
-  matviews.columns = {{"schemaname", nm}, {"matviewname", nm}, {"matviewowner", nm}, {"tablespace", nm},
-                      {"hasindexes", b},  {"ispopulated", b},  {"definition", text}};
-  matviews.rows = [](ExecState&, std::vector<Row>*) {};
-  RegisterSystemRelation(std::move(matviews));
-}
 }  // namespace
 
 uint32_t CollationOidByName(const std::string& name) {
@@ -424,7 +418,6 @@ void RegisterRelationCatalogs() {
   RegisterTablesView();
   RegisterIndexesView();
   RegisterSequencesView();
-  RegisterViewViews();
 }
 
 }  // namespace tusk

@@ -81,3 +81,8 @@ CREATE TABLE billing.lines (
 );
 INSERT INTO billing.lines (contact, code, tags) VALUES ('ann@example.com', 'A1', '{x,y}');
 INSERT INTO billing.lines (qty, price) VALUES (3, 9.99);
+CREATE VIEW open_tasks AS
+  SELECT t.id, t.title, u.email FROM tasks t JOIN users u ON u.id = t.user_id WHERE t.status <> 'done';
+CREATE VIEW billing.line_totals (line, total) AS SELECT id, qty * price FROM billing.lines;
+CREATE VIEW open_task_count WITH (security_barrier) AS SELECT count(*) AS n FROM open_tasks;
+COMMENT ON VIEW open_tasks IS 'what is left to do';

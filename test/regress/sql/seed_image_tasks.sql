@@ -234,3 +234,90 @@ DELETE FROM users WHERE username = 'user1';
 SELECT count(*) FROM tasks;
 SELECT count(*) FROM subtasks;
 SELECT count(*) FROM queue_tasks;
+
+-- The design's views, verbatim. task_details reads users.display_name, which the users table does
+-- not have: PostgreSQL refuses it (42703), and so does Tusk.
+-- 任务详情视图
+CREATE VIEW task_details AS
+SELECT
+    t.id,
+    t.name,
+    t.status,
+    t.priority,
+    t.total_images,
+    t.processed_images,
+    t.progress,
+    t.created_at,
+    t.updated_at,
+    t.completed_at,
+    u.username,
+    u.display_name,
+    COUNT(DISTINCT s.id) AS subtask_count,
+    COUNT(DISTINCT CASE WHEN s.status = 'completed' THEN s.id END) AS completed_subtasks,
+    COUNT(DISTINCT CASE WHEN s.status = 'failed' THEN s.id END) AS failed_subtasks,
+    COUNT(DISTINCT CASE WHEN s.rating = 'good' THEN s.id END) AS good_quality_images,
+    COUNT(DISTINCT CASE WHEN s.rating = 'poor' THEN s.id END) AS poor_quality_images
+FROM
+    tasks t
+JOIN
+    users u ON t.user_id = u.id
+LEFT JOIN
+    subtasks s ON t.id = s.task_id
+WHERE
+    t.is_deleted = FALSE
+GROUP BY
+    t.id, u.username, u.display_name;
+
+-- 子任务详情视图
+CREATE VIEW subtask_details AS
+SELECT
+    s.id,
+    s.task_id,
+    s.status,
+    s.variable_indices,
+    s.ratio,
+    s.seed,
+    s.use_polish,
+    s.retry_count,
+    s.created_at,
+    s.updated_at,
+    s.started_at,
+    s.completed_at,
+    s.result,
+    s.rating,
+    s.evaluation,
+    t.name AS task_name,
+    u.username
+FROM
+    subtasks s
+JOIN
+    tasks t ON s.task_id = t.id
+JOIN
+    users u ON t.user_id = u.id;
+
+-- 队列状态视图
+CREATE VIEW queue_status AS
+SELECT
+    q.id,
+    q.name,
+    q.description,
+    q.max_concurrent_tasks,
+    q.current_concurrent_tasks,
+    q.is_active,
+    COUNT(qt.id) AS total_tasks,
+    COUNT(CASE WHEN qt.status = 'pending' THEN 1 END) AS pending_tasks,
+    COUNT(CASE WHEN qt.status = 'processing' THEN 1 END) AS processing_tasks,
+    COUNT(CASE WHEN qt.status = 'completed' THEN 1 END) AS completed_tasks,
+    COUNT(CASE WHEN qt.status = 'failed' THEN 1 END) AS failed_tasks,
+    AVG(CASE WHEN qt.status = 'completed' THEN
+        EXTRACT(EPOCH FROM (qt.completed_at - qt.started_at))
+    END) AS avg_processing_time_seconds
+FROM
+    task_queues q
+LEFT JOIN
+    queue_tasks qt ON q.id = qt.queue_id
+GROUP BY
+    q.id, q.name, q.description, q.max_concurrent_tasks, q.current_concurrent_tasks, q.is_active;
+SELECT id, task_id, status, variable_indices, ratio, rating, task_name, username FROM subtask_details ORDER BY id;
+SELECT * FROM queue_status ORDER BY id;
+\d queue_status

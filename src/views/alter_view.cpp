@@ -1,0 +1,67 @@
+// DROP VIEW, renames that reach views, and the checks that keep views' queries valid.
+#include "views/view_ddl.hpp"
+
+#include "common/error.hpp"
+#include "views/definition.hpp"
+#include "views/dependencies.hpp"
+
+namespace tusk {
+
+void DropViewObject(ExecState* st, Catalog* cat, uint32_t oid, bool cascade, ResultSink* sink) {
+  const ViewDef* v = cat->FindView(oid);
+  std::string name = v->name;
+  Dependents deps;
+  AddDependentViews(*cat, oid, "view " + name, &deps);
+  DropDependents(st, cat, "view " + name, deps, cascade, sink);
+  cat->DropView(oid);
+}
+
+void RenameRelationInViews(Catalog* cat, uint32_t oid, const std::string& schema, const std::string& name,
+                           const std::string& new_schema, const std::string& new_name) {
+  std::vector<uint32_t> readers;
+  for (const auto& [vo, v] : cat->views())
+    if (std::find(v.relations.begin(), v.relations.end(), oid) != v.relations.end()) readers.push_back(vo);
+  for (uint32_t vo : readers) {
+    ViewDef* v = cat->MutableView(vo);
+    v->query_sql = RenameRelationInQuery(v->query_sql, schema, name, new_schema, new_name);
+  }
+}
+
+void RenameSchemaInViews(Catalog* cat, const std::string& schema, const std::string& new_name) {
+  std::vector<uint32_t> all;
+  for (const auto& [vo, v] : cat->views()) all.push_back(vo);
+  for (uint32_t vo : all) {
+    ViewDef* v = cat->MutableView(vo);
+    if (v->schema == schema) v->schema = new_name;
+    for (auto& p : v->search_path)
+      if (p == schema) p = new_name;
+    v->query_sql = RenameSchemaInQuery(v->query_sql, schema, new_name);
+  }
+}
+
+const ViewDef* ViewReadingColumn(ExecState* st, const Catalog& cat, uint32_t relation, int column) {
+  Dependents deps;
+  AddViewsReadingColumn(st, cat, relation, column, "", &deps);
+  return deps.views.empty() ? nullptr : cat.FindView(deps.views[0]);
+}
+
+void RefuseRenameOfColumnInUse(ExecState* st, const Catalog& cat, uint32_t relation, int column, const std::string& what) {
+  if (const ViewDef* v = ViewReadingColumn(st, cat, relation, column))
+    throw Error(sqlstate::kFeatureNotSupported, "renaming " + what + " is not supported yet: view " + v->name + " reads it")
+        .WithHint("Drop the view, rename the column, and create the view again.");
+}
+
+void RenameViewColumn(ExecState* st, Catalog* cat, uint32_t view, const std::string& column, const std::string& new_name) {
+  ViewDef* v = cat->MutableView(view);
+  int index = -1;
+  for (size_t i = 0; i < v->columns.size(); i++)
+    if (v->columns[i].name == column) index = static_cast<int>(i);
+  if (index < 0) throw Error(sqlstate::kUndefinedColumn, "column \"" + column + "\" does not exist");
+  for (const auto& c : v->columns)
+    if (c.name == new_name)
+      throw Error(sqlstate::kDuplicateColumn, "column \"" + new_name + "\" of relation \"" + v->name + "\" already exists");
+  RefuseRenameOfColumnInUse(st, *cat, view, index, "column " + column + " of view " + v->name);
+  v->columns[static_cast<size_t>(index)].name = new_name;
+}
+
+}  // namespace tusk

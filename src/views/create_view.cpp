@@ -1,0 +1,149 @@
+// CREATE [OR REPLACE] VIEW.
+#include "views/view_ddl.hpp"
+
+#include <algorithm>
+
+#include "access/table_locks.hpp"
+#include "common/error.hpp"
+#include "engine/ddl_util.hpp"
+#include "parser/walk.hpp"
+#include "planner/planner.hpp"
+#include "views/definition.hpp"
+
+namespace tusk {
+
+namespace {
+
+// The reloptions PostgreSQL accepts for a view, written as it keeps them ("name=value").
+std::vector<std::string> ViewOptions(PgQuery__ViewStmt* stmt) {
+  std::vector<std::string> out;
+  for (size_t i = 0; i < stmt->n_options; i++) {
+    auto* d = stmt->options[i]->def_elem;
+    std::string name = d->defname;
+    std::string value = "true";
+    if (d->arg) {
+      Node* a = d->arg;
+      if (a->node_case == PG_QUERY__NODE__NODE_INTEGER) value = std::to_string(a->integer->ival);
+      else if (a->node_case == PG_QUERY__NODE__NODE_FLOAT) value = a->float_->fval;
+      else if (a->node_case == PG_QUERY__NODE__NODE_BOOLEAN) value = a->boolean->boolval ? "true" : "false";
+      else if (a->node_case == PG_QUERY__NODE__NODE_TYPE_NAME && a->type_name->n_names)  // a bare word
+        value = StrVal(a->type_name->names[a->type_name->n_names - 1]);
+      else value = StrVal(a);
+    }
+    if (name == "check_option") {
+      if (value != "local" && value != "cascaded")
+        throw Error(sqlstate::kInvalidParameterValue, "invalid value for enum option \"check_option\": " + value)
+            .WithDetail("Valid values are \"local\" and \"cascaded\".");
+    } else if (name == "security_barrier" || name == "security_invoker") {
+      std::string v = value;
+      std::transform(v.begin(), v.end(), v.begin(), ::tolower);
+      static const char* const kTrue[] = {"true", "on", "yes", "1", "t", "y"};
+      static const char* const kFalse[] = {"false", "off", "no", "0", "f", "n"};
+      bool ok = std::any_of(std::begin(kTrue), std::end(kTrue), [&](const char* s) { return v == s; }) ||
+                std::any_of(std::begin(kFalse), std::end(kFalse), [&](const char* s) { return v == s; });
+      if (!ok) throw Error(sqlstate::kInvalidParameterValue, "invalid value for boolean option \"" + name + "\": " + value);
+    } else {
+      throw Error(sqlstate::kInvalidParameterValue, "unrecognized parameter \"" + name + "\"");
+    }
+    out.push_back(name + "=" + value);
+  }
+  if (stmt->with_check_option == PG_QUERY__VIEW_CHECK_OPTION__LOCAL_CHECK_OPTION) out.push_back("check_option=local");
+  if (stmt->with_check_option == PG_QUERY__VIEW_CHECK_OPTION__CASCADED_CHECK_OPTION) out.push_back("check_option=cascaded");
+  return out;
+}
+
+// PostgreSQL's refusals of a view's query before it is analysed.
+void CheckViewQuery(Node* query) {
+  if (query->node_case != PG_QUERY__NODE__NODE_SELECT_STMT) throw Error(sqlstate::kFeatureNotSupported, "a view's query must be a SELECT");
+  auto* s = query->select_stmt;
+  if (s->into_clause) throw Error(sqlstate::kFeatureNotSupported, "views must not contain SELECT INTO");
+  bool modifying = false;
+  auto check_with = [&](PgQuery__WithClause* with) {
+    for (size_t i = 0; with && i < with->n_ctes; i++) {
+      Node* q = with->ctes[i]->common_table_expr->ctequery;
+      modifying |= q && q->node_case != PG_QUERY__NODE__NODE_SELECT_STMT;
+    }
+  };
+  check_with(s->with_clause);
+  WalkNodes(&query->base, [&](Node* n) {
+    if (n->node_case == PG_QUERY__NODE__NODE_SELECT_STMT) check_with(n->select_stmt->with_clause);
+    return true;
+  });
+  if (modifying) throw Error(sqlstate::kFeatureNotSupported, "views must not contain data-modifying statements in WITH");
+}
+
+// CREATE OR REPLACE VIEW over an existing view: PostgreSQL's checkViewColumns.
+void CheckReplacementColumns(const ViewDef& old, const std::vector<ColumnDef>& columns) {
+  if (columns.size() < old.columns.size()) throw Error(sqlstate::kInvalidTableDefinition, "cannot drop columns from view");
+  for (size_t i = 0; i < old.columns.size(); i++) {
+    const ColumnDef& was = old.columns[i];
+    const ColumnDef& now = columns[i];
+    if (was.name != now.name)
+      throw Error(sqlstate::kInvalidTableDefinition, "cannot change name of view column \"" + was.name + "\" to \"" + now.name + "\"")
+          .WithHint("Use ALTER VIEW ... RENAME COLUMN ... to change name of view column instead.");
+    if (!(was.type == now.type))
+      throw Error(sqlstate::kInvalidTableDefinition, "cannot change data type of view column \"" + was.name + "\" from " +
+                                                         TypeName(was.type) + " to " + TypeName(now.type));
+  }
+}
+
+}  // namespace
+
+void ExecuteCreateView(PgQuery__ViewStmt* stmt, ExecState* st, ResultSink* sink) {
+  auto* rv = stmt->view;
+  if (rv->relpersistence == std::string("t")) throw Error(sqlstate::kFeatureNotSupported, "temporary views are not supported yet");
+  std::vector<std::string> options = ViewOptions(stmt);
+  CheckViewQuery(stmt->query);
+  Catalog* cat = st->session->MutableCatalog(st);
+  std::string schema = CreationSchema(st, rv->schemaname, rv->location);
+  std::vector<std::string> path = st->session->SearchPath();
+
+  ParamTypes params;
+  Planner planner(st, &params);
+  DefinitionCapture capture;
+  planner.set_capture(&capture);
+  PlannedQuery q = planner.PlanSelect(stmt->query, nullptr);
+  planner.set_capture(nullptr);
+
+  std::vector<ColumnDef> columns;
+  if (stmt->n_aliases > q.columns.size())
+    throw Error(sqlstate::kSyntaxError, "CREATE VIEW specifies more column names than columns");
+  for (size_t i = 0; i < q.columns.size(); i++) {
+    ColumnDef c;
+    c.name = i < stmt->n_aliases ? StrVal(stmt->aliases[i]) : q.columns[i].name;
+    c.type = q.columns[i].type;
+    for (const auto& earlier : columns)
+      if (earlier.name == c.name) throw Error(sqlstate::kDuplicateColumn, "column \"" + c.name + "\" specified more than once");
+    columns.push_back(std::move(c));
+  }
+
+  ViewDef v;
+  auto existing = cat->FindRelation(schema, rv->relname, {});
+  if (existing) {
+    if (!stmt->replace) throw Error(sqlstate::kDuplicateTable, "relation \"" + std::string(rv->relname) + "\" already exists");
+    if (existing->first != RelKind::kView)
+      throw Error(sqlstate::kWrongObjectType, "\"" + std::string(rv->relname) + "\" is not a view");
+    LockRelation(st, existing->second, TableLockMode::kAccessExclusive);
+    const ViewDef* old = cat->FindView(existing->second);
+    CheckReplacementColumns(*old, columns);
+    v.oid = old->oid;
+    v.rule_oid = old->rule_oid;
+  } else {
+    v.oid = cat->AllocateOid();
+    v.rule_oid = cat->AllocateOid();
+  }
+  v.schema = schema;
+  v.name = rv->relname;
+  v.columns = std::move(columns);
+  v.query_sql = CanonicalViewQuery(*cat, stmt->query, capture, path);
+  v.search_path = path;
+  for (const auto& [node, rel] : capture.relations)
+    if (rel.user && rel.oid != v.oid && std::find(v.relations.begin(), v.relations.end(), rel.oid) == v.relations.end())
+      v.relations.push_back(rel.oid);
+  std::sort(v.relations.begin(), v.relations.end());
+  v.options = std::move(options);
+  cat->AddView(std::move(v));
+  sink->Complete("CREATE VIEW");
+}
+
+}  // namespace tusk

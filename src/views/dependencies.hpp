@@ -1,0 +1,40 @@
+// What depends on what, for views: which views go when a relation or a column goes, and the
+// lines PostgreSQL's DETAIL and NOTICE give for them.
+#pragma once
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "catalog/catalog.hpp"
+#include "engine/result.hpp"
+
+namespace tusk {
+
+struct ExecState;
+
+// Objects a DROP takes with it (or refuses for): their OIDs and, per object, "view v depends on
+// table t" (RESTRICT's DETAIL) and "view v" (CASCADE's NOTICE).
+struct Dependents {
+  std::vector<uint32_t> views;
+  std::vector<std::string> depends_lines;
+  std::vector<std::string> cascade_names;
+  bool empty() const { return depends_lines.empty(); }
+  void Add(const std::string& depends, const std::string& cascade) {
+    depends_lines.push_back(depends);
+    cascade_names.push_back(cascade);
+  }
+};
+
+// The views that read relation `oid` (`what`: "table t", "view v"), and the views that read
+// those, each once.
+void AddDependentViews(const Catalog& cat, uint32_t oid, const std::string& what, Dependents* out);
+// The views whose queries read column `column` of table or view `relation` (found by planning
+// each view that reads the relation as if the column were gone), and the views that read those.
+// `what`: "column a of table t".
+void AddViewsReadingColumn(ExecState* st, const Catalog& cat, uint32_t relation, int column, const std::string& what, Dependents* out);
+// RESTRICT: 2BP01 "cannot drop <object> because other objects depend on it" with the lines.
+// CASCADE: PostgreSQL's NOTICE ("drop cascades to ..."; none when sink is null), then the views
+// are dropped.
+void DropDependents(ExecState* st, Catalog* cat, const std::string& object, const Dependents& deps, bool cascade, ResultSink* sink);
+
+}  // namespace tusk

@@ -1,0 +1,28 @@
+// The statements that create, change and drop views (the engine dispatches them here).
+#pragma once
+#include <string>
+
+#include "engine/result.hpp"
+#include "engine/session.hpp"
+#include "parser/parser.hpp"
+
+namespace tusk {
+
+void ExecuteCreateView(PgQuery__ViewStmt* stmt, ExecState* st, ResultSink* sink);  // create_view.cpp
+// DROP VIEW of one view, the views that read it going with it under CASCADE (alter_view.cpp).
+void DropViewObject(ExecState* st, Catalog* cat, uint32_t oid, bool cascade, ResultSink* sink);
+// After relation `schema.name` became `new_schema.new_name` (a table or view renamed or moved):
+// the views that read it name it so.
+void RenameRelationInViews(Catalog* cat, uint32_t oid, const std::string& schema, const std::string& name,
+                           const std::string& new_schema, const std::string& new_name);
+// After ALTER SCHEMA ... RENAME: the views in it, and the names in views' queries.
+void RenameSchemaInViews(Catalog* cat, const std::string& schema, const std::string& new_name);
+// ALTER VIEW ... RENAME COLUMN: the view's own column names.
+void RenameViewColumn(ExecState* st, Catalog* cat, uint32_t view, const std::string& column, const std::string& new_name);
+// The first view whose query reads column `column` of table or view `relation`, or null.
+const ViewDef* ViewReadingColumn(ExecState* st, const Catalog& cat, uint32_t relation, int column);
+// RENAME COLUMN of a column a view reads: Tusk keeps a view's query as text, so it refuses
+// (0A000) where PostgreSQL renames the column inside the view too.
+void RefuseRenameOfColumnInUse(ExecState* st, const Catalog& cat, uint32_t relation, int column, const std::string& what);
+
+}  // namespace tusk
