@@ -48,7 +48,7 @@ std::optional<std::pair<RelKind, uint32_t>> Catalog::FindRelation(
     const std::string& schema, const std::string& name, const std::vector<std::string>& search_path) const {
   auto in_schema = [&](const std::string& sch) -> std::optional<std::pair<RelKind, uint32_t>> {
     for (const auto& [oid, t] : tables_)
-      if (t.schema == sch && t.name == name) return std::make_pair(RelKind::kTable, oid);
+      if (t.schema == sch && t.name == name) return std::make_pair(t.materialized ? RelKind::kMatview : RelKind::kTable, oid);
     for (const auto& [oid, s] : sequences_)
       if (s.schema == sch && s.name == name) return std::make_pair(RelKind::kSequence, oid);
     for (const auto& [oid, i] : indexes_)
@@ -177,7 +177,7 @@ namespace {
 // 3: extensions with OID, schema, version; 4: comments; 5: indexes' NULLS NOT DISTINCT;
 // 6: extensions' member OID blocks; 7: indexes' CLUSTER mark; 8: no roles (the cluster catalog
 // has them); 9: enum labels' OIDs (written last); 10: domains (after them; a column of a
-// domain type stores the domain's OID); 11: views (after the domains)
+// domain type stores the domain's OID); 11: views and materialized views (after the domains)
 constexpr uint64_t kCatalogFormat = 11;
 
 // A stored Type naming a user type by OID, with that type's definition put back.
@@ -318,6 +318,19 @@ std::string Catalog::Serialize() const {
     w.U(v.options.size());
     for (const auto& o : v.options) w.S(o);
   }
+  size_t matviews = 0;
+  for (const auto& [oid, t] : tables_) matviews += t.materialized.has_value();
+  w.U(matviews);
+  for (const auto& [oid, t] : tables_) {
+    if (!t.materialized) continue;
+    const MaterializedDef& m = *t.materialized;
+    w.U(oid); w.U(m.rule_oid); w.S(m.query_sql);
+    w.U(m.search_path.size());
+    for (const auto& p : m.search_path) w.S(p);
+    w.U(m.relations.size());
+    for (uint32_t rel : m.relations) w.U(rel);
+    w.U(m.populated);
+  }
   return w.out;
 }
 
@@ -447,6 +460,17 @@ std::shared_ptr<Catalog> Catalog::Deserialize(const std::string& bytes, std::vec
     for (size_t k = r.Count(); k > 0; k--) v.relations.push_back(r.U32());
     for (size_t k = r.Count(); k > 0; k--) v.options.push_back(r.S());
     c->views_[v.oid] = std::move(v);
+  }
+  for (size_t n = format >= 11 ? r.Count() : 0; n > 0; n--) {
+    uint32_t oid = r.U32();
+    MaterializedDef m;
+    m.rule_oid = r.U32(); m.query_sql = r.S();
+    for (size_t k = r.Count(); k > 0; k--) m.search_path.push_back(r.S());
+    for (size_t k = r.Count(); k > 0; k--) m.relations.push_back(r.U32());
+    m.populated = r.U();
+    auto it = c->tables_.find(oid);
+    if (it == c->tables_.end()) CatalogReader::Bad();
+    it->second.materialized = std::move(m);
   }
   // Columns of enum and domain types point at the shared definitions.
   for (auto& [oid, t] : c->tables_)

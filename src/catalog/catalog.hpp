@@ -65,6 +65,16 @@ struct ConstraintDef {
   FkAction on_update = FkAction::kNoAction;
 };
 
+// What makes a table a materialized view: its query, kept as a view's is (ViewDef), and whether
+// REFRESH (or CREATE without WITH NO DATA) has filled the table with the query's rows.
+struct MaterializedDef {
+  uint32_t rule_oid = 0;              // its _RETURN rule in pg_rewrite
+  std::string query_sql;
+  std::vector<std::string> search_path;
+  std::vector<uint32_t> relations;    // the tables and views its query reads
+  bool populated = false;
+};
+
 struct TableDef {
   uint32_t oid = 0;
   std::string schema;
@@ -73,6 +83,7 @@ struct TableDef {
   std::vector<ConstraintDef> constraints;
   std::vector<uint32_t> indexes;
   uint32_t pk_index = 0;       // 0: rows are keyed by a hidden row id
+  std::optional<MaterializedDef> materialized;  // set for a materialized view
 
   int FindColumn(const std::string& col) const;  // -1 when absent (or dropped)
   int LiveColumnCount() const;
@@ -132,7 +143,7 @@ inline constexpr uint32_t kPgClass = 1259, kPgType = 1247, kPgNamespace = 2615, 
                           kPgRewrite = 2618;
 }  // namespace class_oid
 
-enum class RelKind : char { kTable = 'r', kIndex = 'i', kSequence = 'S', kView = 'v' };
+enum class RelKind : char { kTable = 'r', kIndex = 'i', kSequence = 'S', kView = 'v', kMatview = 'm' };
 
 class Catalog {
  public:

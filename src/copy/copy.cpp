@@ -295,6 +295,14 @@ void ExecuteCopy(PgQuery__CopyStmt* stmt, ExecState* st, ParamTypes* params, Res
   Planner planner(st, params);
   if (to_file && !st->session->superuser())
     throw Error(sqlstate::kInsufficientPrivilege, "must be superuser or have privileges of the pg_read_server_files role to COPY to or from a file");
+  if (stmt->relation) {
+    if (const ViewDef* v = planner.ResolveView(stmt->relation)) {
+      if (!stmt->is_from)
+        throw Error(sqlstate::kWrongObjectType, "cannot copy from view \"" + v->name + "\"").WithHint("Try the COPY (SELECT ...) TO variant.");
+      throw Error(sqlstate::kWrongObjectType, "cannot copy to view \"" + v->name + "\"")
+          .WithHint("To enable copying to a view, provide an INSTEAD OF INSERT trigger.");
+    }
+  }
   if (!stmt->is_from) {
     // COPY table/query TO
     PlannedQuery q;
@@ -303,6 +311,9 @@ void ExecuteCopy(PgQuery__CopyStmt* stmt, ExecState* st, ParamTypes* params, Res
       q = planner.PlanSelect(stmt->query, nullptr);
     } else {
       const TableDef* t = planner.ResolveTable(stmt->relation);
+      if (t->materialized)
+        throw Error(sqlstate::kWrongObjectType, "cannot copy from materialized view \"" + t->name + "\"")
+            .WithHint("Try the COPY (SELECT ...) TO variant.");
       std::string sql = "SELECT ";
       if (stmt->n_attlist) {
         for (size_t i = 0; i < stmt->n_attlist; i++) {

@@ -76,6 +76,9 @@ void ExecuteComment(PgQuery__CommentStmt* stmt, ExecState* st, ResultSink* sink)
     case PG_QUERY__OBJECT_TYPE__OBJECT_VIEW:
       key = {kPgClass, Relation(st, NameList(stmt->object), RelKind::kView, "a view"), 0};
       break;
+    case PG_QUERY__OBJECT_TYPE__OBJECT_MATVIEW:
+      key = {kPgClass, Relation(st, NameList(stmt->object), RelKind::kMatview, "a materialized view"), 0};
+      break;
     case PG_QUERY__OBJECT_TYPE__OBJECT_INDEX:
       key = {kPgClass, Relation(st, NameList(stmt->object), RelKind::kIndex, "an index"), 0};
       break;
@@ -90,7 +93,7 @@ void ExecuteComment(PgQuery__CommentStmt* stmt, ExecState* st, ResultSink* sink)
       std::string schema = names.size() > 1 ? names[names.size() - 2] : "";
       auto rel = cat->FindRelation(schema, names.back(), st->session->SearchPath());
       bool view = rel && rel->first == RelKind::kView;
-      uint32_t table = view ? rel->second : Relation(st, names, RelKind::kTable, "a table");
+      uint32_t table = view || (rel && rel->first == RelKind::kMatview) ? rel->second : Relation(st, names, RelKind::kTable, "a table");
       int col = -1;
       if (view) {
         const ViewDef* v = cat->FindView(table);

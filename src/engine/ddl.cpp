@@ -224,11 +224,12 @@ void DropTableObject(ExecState* st, Catalog* cat, uint32_t oid, bool cascade, Re
   for (auto& [child, c] : refs)
     deps.Add("constraint " + c->name + " on table " + cat->FindTable(child)->name + " depends on table " + t->name,
              "constraint " + c->name + " on table " + cat->FindTable(child)->name);
-  AddDependentViews(*cat, oid, "table " + t->name, &deps);
+  std::string described = (t->materialized ? "materialized view " : "table ") + t->name;
+  AddDependentViews(*cat, oid, described, &deps);
   if (!deps.empty()) {
     std::vector<std::pair<uint32_t, std::string>> drops;
     for (auto& [child, c] : refs) drops.emplace_back(child, c->name);
-    DropDependents(st, cat, "table " + t->name, deps, cascade, report ? sink : nullptr);
+    DropDependents(st, cat, described, deps, cascade, report ? sink : nullptr);
     for (auto& [child, cname] : drops) {
       TableDef* ct = cat->MutableTable(child);
       ct->constraints.erase(std::remove_if(ct->constraints.begin(), ct->constraints.end(), [&cname = cname](const ConstraintDef& c) { return c.name == cname; }), ct->constraints.end());
@@ -256,6 +257,7 @@ static void ExecuteDrop(PgQuery__DropStmt* stmt, ExecState* st, ResultSink* sink
     case PG_QUERY__OBJECT_TYPE__OBJECT_INDEX: tag = "DROP INDEX"; break;
     case PG_QUERY__OBJECT_TYPE__OBJECT_SEQUENCE: tag = "DROP SEQUENCE"; break;
     case PG_QUERY__OBJECT_TYPE__OBJECT_VIEW: tag = "DROP VIEW"; break;
+    case PG_QUERY__OBJECT_TYPE__OBJECT_MATVIEW: tag = "DROP MATERIALIZED VIEW"; break;
     case PG_QUERY__OBJECT_TYPE__OBJECT_SCHEMA: tag = "DROP SCHEMA"; break;
     case PG_QUERY__OBJECT_TYPE__OBJECT_TYPE: tag = "DROP TYPE"; break;
     case PG_QUERY__OBJECT_TYPE__OBJECT_DOMAIN: tag = "DROP DOMAIN"; break;
@@ -388,11 +390,13 @@ static void ExecuteDrop(PgQuery__DropStmt* stmt, ExecState* st, ResultSink* sink
     auto rel = cat->FindRelation(schema, name, path);
     struct KindWords { RelKind kind; const char* word; const char* article; const char* keyword; };
     static const KindWords kKinds[] = {{RelKind::kTable, "table", "a table", "TABLE"}, {RelKind::kIndex, "index", "an index", "INDEX"},
-                                       {RelKind::kSequence, "sequence", "a sequence", "SEQUENCE"}, {RelKind::kView, "view", "a view", "VIEW"}};
+                                       {RelKind::kSequence, "sequence", "a sequence", "SEQUENCE"}, {RelKind::kView, "view", "a view", "VIEW"},
+                                       {RelKind::kMatview, "materialized view", "a materialized view", "MATERIALIZED VIEW"}};
     auto words = [](RelKind k) { for (const auto& w : kKinds) if (w.kind == k) return w; return kKinds[0]; };
     RelKind want = stmt->remove_type == PG_QUERY__OBJECT_TYPE__OBJECT_TABLE ? RelKind::kTable
                    : stmt->remove_type == PG_QUERY__OBJECT_TYPE__OBJECT_INDEX ? RelKind::kIndex
-                   : stmt->remove_type == PG_QUERY__OBJECT_TYPE__OBJECT_VIEW ? RelKind::kView : RelKind::kSequence;
+                   : stmt->remove_type == PG_QUERY__OBJECT_TYPE__OBJECT_VIEW ? RelKind::kView
+                   : stmt->remove_type == PG_QUERY__OBJECT_TYPE__OBJECT_MATVIEW ? RelKind::kMatview : RelKind::kSequence;
     const char* kind = words(want).word;
     if (!rel) {
       if (stmt->missing_ok) {
@@ -407,7 +411,7 @@ static void ExecuteDrop(PgQuery__DropStmt* stmt, ExecState* st, ResultSink* sink
     if (want == RelKind::kView) {
       LockRelation(st, rel->second, TableLockMode::kAccessExclusive);
       DropViewObject(st, cat, rel->second, cascade, sink);
-    } else if (want == RelKind::kTable) {
+    } else if (want == RelKind::kTable || want == RelKind::kMatview) {
       LockRelation(st, rel->second, TableLockMode::kAccessExclusive);
       DropTableObject(st, cat, rel->second, cascade, sink);
     } else if (want == RelKind::kIndex) {
@@ -739,6 +743,7 @@ bool ExecuteDdl(Node* stmt, ExecState* st, ResultSink* sink) {
   switch (stmt->node_case) {
     case PG_QUERY__NODE__NODE_CREATE_STMT: ExecuteCreateTable(stmt->create_stmt, st, sink); return true;
     case PG_QUERY__NODE__NODE_VIEW_STMT: ExecuteCreateView(stmt->view_stmt, st, sink); return true;
+    case PG_QUERY__NODE__NODE_REFRESH_MAT_VIEW_STMT: ExecuteRefreshMaterializedView(stmt->refresh_mat_view_stmt, st, sink); return true;
     case PG_QUERY__NODE__NODE_INDEX_STMT: ExecuteCreateIndex(stmt->index_stmt, st, sink); return true;
     case PG_QUERY__NODE__NODE_DROP_STMT: ExecuteDrop(stmt->drop_stmt, st, sink); return true;
     case PG_QUERY__NODE__NODE_CREATE_SCHEMA_STMT: ExecuteCreateSchema(stmt->create_schema_stmt, st, sink); return true;

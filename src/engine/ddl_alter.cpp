@@ -68,6 +68,24 @@ void DropIndexObject(ExecState* st, Catalog* cat, TableDef* t, uint32_t idx) {
 
 }  // namespace
 
+namespace {
+// PostgreSQL's name for an ALTER TABLE action that only tables take (alter_table_type_to_string),
+// or null.
+const char* TableOnlyAction(PgQuery__AlterTableCmd* cmd) {
+  switch (cmd->subtype) {
+    case PG_QUERY__ALTER_TABLE_TYPE__AT_AddColumn: return "ADD COLUMN";
+    case PG_QUERY__ALTER_TABLE_TYPE__AT_DropColumn: return "DROP COLUMN";
+    case PG_QUERY__ALTER_TABLE_TYPE__AT_AlterColumnType: return "ALTER COLUMN ... SET DATA TYPE";
+    case PG_QUERY__ALTER_TABLE_TYPE__AT_SetNotNull: return "ALTER COLUMN ... SET NOT NULL";
+    case PG_QUERY__ALTER_TABLE_TYPE__AT_DropNotNull: return "ALTER COLUMN ... DROP NOT NULL";
+    case PG_QUERY__ALTER_TABLE_TYPE__AT_AddConstraint: return "ADD CONSTRAINT";
+    case PG_QUERY__ALTER_TABLE_TYPE__AT_DropConstraint: return "DROP CONSTRAINT";
+    case PG_QUERY__ALTER_TABLE_TYPE__AT_AddIdentity: return "ALTER COLUMN ... ADD IDENTITY";
+    default: return nullptr;
+  }
+}
+}  // namespace
+
 void ExecuteAlterTable(PgQuery__AlterTableStmt* stmt, ExecState* st, ResultSink* sink) {
   auto* seq_rv = stmt->relation;
   auto seq_rel = st->catalog->FindRelation(seq_rv->schemaname ? seq_rv->schemaname : "", seq_rv->relname, st->session->SearchPath());
@@ -93,22 +111,33 @@ void ExecuteAlterTable(PgQuery__AlterTableStmt* stmt, ExecState* st, ResultSink*
     sink->Complete("ALTER SEQUENCE");
     return;
   }
-  if (stmt->objtype != PG_QUERY__OBJECT_TYPE__OBJECT_TABLE && stmt->objtype != PG_QUERY__OBJECT_TYPE__OBJECT_VIEW)
+  bool view_statement = stmt->objtype == PG_QUERY__OBJECT_TYPE__OBJECT_VIEW;
+  bool matview_statement = stmt->objtype == PG_QUERY__OBJECT_TYPE__OBJECT_MATVIEW;
+  if (stmt->objtype != PG_QUERY__OBJECT_TYPE__OBJECT_TABLE && !view_statement && !matview_statement)
     throw Error(sqlstate::kFeatureNotSupported, "ALTER of this object type is not supported yet");
   Catalog* cat = st->session->MutableCatalog(st);
   auto* rv = stmt->relation;
   auto rel = cat->FindRelation(rv->schemaname ? rv->schemaname : "", rv->relname, st->session->SearchPath());
-  // A view (by ALTER VIEW or ALTER TABLE, as PostgreSQL allows): only its owner can change yet.
-  bool view_statement = stmt->objtype == PG_QUERY__OBJECT_TYPE__OBJECT_VIEW;
-  if (rel && (rel->first == RelKind::kView || view_statement)) {
-    if (rel->first != RelKind::kView) throw Error(sqlstate::kWrongObjectType, "\"" + std::string(rv->relname) + "\" is not a view");
+  // A view or materialized view (by its own ALTER or by ALTER TABLE, as PostgreSQL allows):
+  // only its owner can change yet.
+  bool view_like = rel && (rel->first == RelKind::kView || rel->first == RelKind::kMatview);
+  if (rel && (view_like || view_statement || matview_statement)) {
+    if (view_statement && rel->first != RelKind::kView)
+      throw Error(sqlstate::kWrongObjectType, "\"" + std::string(rv->relname) + "\" is not a view");
+    if (matview_statement && rel->first != RelKind::kMatview)
+      throw Error(sqlstate::kWrongObjectType, "\"" + std::string(rv->relname) + "\" is not a materialized view");
+    const char* what = rel->first == RelKind::kView ? "view" : "materialized view";
     for (size_t i = 0; i < stmt->n_cmds; i++) {
       auto* cmd = stmt->cmds[i]->alter_table_cmd;
-      if (cmd->subtype != PG_QUERY__ALTER_TABLE_TYPE__AT_ChangeOwner)
-        throw Error(sqlstate::kFeatureNotSupported, "this ALTER VIEW command is not supported yet");
-      RequireBootstrapOwner(ResolveNewOwner(st, cmd->newowner), "view \"" + std::string(rv->relname) + "\"");
+      if (cmd->subtype != PG_QUERY__ALTER_TABLE_TYPE__AT_ChangeOwner) {
+        if (const char* action = TableOnlyAction(cmd))
+          throw Error(sqlstate::kWrongObjectType, std::string("ALTER action ") + action + " cannot be performed on relation \"" + rv->relname + "\"")
+              .WithDetail(std::string("This operation is not supported for ") + what + "s.");
+        throw Error(sqlstate::kFeatureNotSupported, std::string("this ALTER command on a ") + what + " is not supported yet");
+      }
+      RequireBootstrapOwner(ResolveNewOwner(st, cmd->newowner), std::string(what) + " \"" + std::string(rv->relname) + "\"");
     }
-    sink->Complete(view_statement ? "ALTER VIEW" : "ALTER TABLE");
+    sink->Complete(view_statement ? "ALTER VIEW" : matview_statement ? "ALTER MATERIALIZED VIEW" : "ALTER TABLE");
     return;
   }
   if (!rel) {
@@ -351,7 +380,8 @@ void ExecuteRename(PgQuery__RenameStmt* stmt, ExecState* st, ResultSink* sink) {
       }
       throw Error(sqlstate::kUndefinedTable, "relation \"" + std::string(rv->relname) + "\" does not exist");
     }
-    if (rel->first != kind && !(kind == RelKind::kTable && stmt->rename_type == PG_QUERY__OBJECT_TYPE__OBJECT_TABLE))
+    if (rel->first != kind && !(kind == RelKind::kTable && stmt->rename_type == PG_QUERY__OBJECT_TYPE__OBJECT_TABLE) &&
+        !(kind == RelKind::kTable && rel->first == RelKind::kMatview))  // a materialized view's columns rename as a table's
       throw Error(sqlstate::kWrongObjectType, "\"" + std::string(rv->relname) + "\" is not " + what);
     return rel->second;
   };
@@ -359,7 +389,8 @@ void ExecuteRename(PgQuery__RenameStmt* stmt, ExecState* st, ResultSink* sink) {
     case PG_QUERY__OBJECT_TYPE__OBJECT_TABLE:
     case PG_QUERY__OBJECT_TYPE__OBJECT_INDEX:
     case PG_QUERY__OBJECT_TYPE__OBJECT_SEQUENCE:
-    case PG_QUERY__OBJECT_TYPE__OBJECT_VIEW: {
+    case PG_QUERY__OBJECT_TYPE__OBJECT_VIEW:
+    case PG_QUERY__OBJECT_TYPE__OBJECT_MATVIEW: {
       auto* rv = stmt->relation;
       auto rel = cat->FindRelation(rv->schemaname ? rv->schemaname : "", rv->relname, path);
       if (!rel) {
@@ -371,11 +402,13 @@ void ExecuteRename(PgQuery__RenameStmt* stmt, ExecState* st, ResultSink* sink) {
       }
       if (stmt->rename_type == PG_QUERY__OBJECT_TYPE__OBJECT_VIEW && rel->first != RelKind::kView)
         throw Error(sqlstate::kWrongObjectType, "\"" + std::string(rv->relname) + "\" is not a view");
+      if (stmt->rename_type == PG_QUERY__OBJECT_TYPE__OBJECT_MATVIEW && rel->first != RelKind::kMatview)
+        throw Error(sqlstate::kWrongObjectType, "\"" + std::string(rv->relname) + "\" is not a materialized view");
       std::string schema = cat->SchemaOfRelation(rel->second);
       if (cat->FindRelation(schema, newname, {}))
         throw Error(sqlstate::kDuplicateTable, "relation \"" + newname + "\" already exists");
       RenameRelationInViews(cat, rel->second, schema, cat->RelationName(rel->second), schema, newname);
-      if (rel->first == RelKind::kTable) cat->MutableTable(rel->second)->name = newname;
+      if (rel->first == RelKind::kTable || rel->first == RelKind::kMatview) cat->MutableTable(rel->second)->name = newname;
       else if (rel->first == RelKind::kView) cat->MutableView(rel->second)->name = newname;
       else if (rel->first == RelKind::kIndex) {
         IndexDef* idx = cat->MutableIndex(rel->second);
@@ -438,6 +471,7 @@ void ExecuteRename(PgQuery__RenameStmt* stmt, ExecState* st, ResultSink* sink) {
   const char* tag = stmt->rename_type == PG_QUERY__OBJECT_TYPE__OBJECT_INDEX ? "ALTER INDEX" :
                     stmt->rename_type == PG_QUERY__OBJECT_TYPE__OBJECT_SEQUENCE ? "ALTER SEQUENCE" :
                     stmt->rename_type == PG_QUERY__OBJECT_TYPE__OBJECT_SCHEMA ? "ALTER SCHEMA" :
+                    stmt->rename_type == PG_QUERY__OBJECT_TYPE__OBJECT_MATVIEW || stmt->relation_type == PG_QUERY__OBJECT_TYPE__OBJECT_MATVIEW ? "ALTER MATERIALIZED VIEW" :
                     stmt->rename_type == PG_QUERY__OBJECT_TYPE__OBJECT_VIEW || stmt->relation_type == PG_QUERY__OBJECT_TYPE__OBJECT_VIEW ? "ALTER VIEW"
                                                                                                                                  : "ALTER TABLE";
   sink->Complete(tag);

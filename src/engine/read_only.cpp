@@ -17,6 +17,7 @@ const char* ObjectName(PgQuery__ObjectType t) {
     case PG_QUERY__OBJECT_TYPE__OBJECT_COLUMN: return "TABLE";
     case PG_QUERY__OBJECT_TYPE__OBJECT_TABCONSTRAINT: return "TABLE";
     case PG_QUERY__OBJECT_TYPE__OBJECT_VIEW: return "VIEW";
+    case PG_QUERY__OBJECT_TYPE__OBJECT_MATVIEW: return "MATERIALIZED VIEW";
     case PG_QUERY__OBJECT_TYPE__OBJECT_ROLE: return "ROLE";
     default: return "OBJECT";
   }
@@ -39,7 +40,9 @@ std::string WriteCommandName(Node* stmt) {
     case PG_QUERY__NODE__NODE_DELETE_STMT: return "DELETE";
     case PG_QUERY__NODE__NODE_TRUNCATE_STMT: return "TRUNCATE TABLE";
     case PG_QUERY__NODE__NODE_COPY_STMT: return stmt->copy_stmt->is_from ? "COPY FROM" : "";
-    case PG_QUERY__NODE__NODE_CREATE_TABLE_AS_STMT: return "CREATE TABLE AS";
+    case PG_QUERY__NODE__NODE_CREATE_TABLE_AS_STMT:
+      return stmt->create_table_as_stmt->objtype == PG_QUERY__OBJECT_TYPE__OBJECT_MATVIEW ? "CREATE MATERIALIZED VIEW" : "CREATE TABLE AS";
+    case PG_QUERY__NODE__NODE_REFRESH_MAT_VIEW_STMT: return "REFRESH MATERIALIZED VIEW";
     case PG_QUERY__NODE__NODE_SELECT_STMT: {
       auto* s = stmt->select_stmt;
       if (s->into_clause) return "SELECT INTO";

@@ -17,6 +17,7 @@
 #include "engine/read_only.hpp"
 #include "engine/statement_log.hpp"
 #include "engine/statements.hpp"
+#include "views/view_ddl.hpp"
 #include "storage/store.hpp"
 
 namespace tusk {
@@ -802,8 +803,10 @@ void Session::Dispatch(Node* stmt, const PreparedStatement* prepared, ExecState*
       return;
     case PG_QUERY__NODE__NODE_CREATE_TABLE_AS_STMT: {
       auto* c = stmt->create_table_as_stmt;
-      if (c->objtype != PG_QUERY__OBJECT_TYPE__OBJECT_TABLE)
-        throw Error(sqlstate::kFeatureNotSupported, "materialized views are not supported yet");
+      if (c->objtype == PG_QUERY__OBJECT_TYPE__OBJECT_MATVIEW) {
+        ExecuteCreateMaterializedView(c, st, sink);
+        return;
+      }
       ExecuteCreateTableAs(c->into, c->query, c->if_not_exists, st, &params, sink, "SELECT");
       return;
     }

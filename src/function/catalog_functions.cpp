@@ -347,8 +347,8 @@ void RegisterCatalogFunctions() {
   // pg_get_viewdef: a user view's query; NULL for an OID naming no view (and for the system
   // views, which Tusk computes natively). By name, a missing relation is 42P01.
   auto view_def = [](const std::vector<Value>& a, EvalContext& ctx) {
-    const ViewDef* v = ctx.state->catalog->FindView(static_cast<uint32_t>(a[0].i()));
-    return v ? Value::Str(ViewDefinitionText(*ctx.state->catalog, *v, ctx.state->session->SearchPath())) : Value::Null();
+    auto text = RelationDefinitionText(*ctx.state->catalog, static_cast<uint32_t>(a[0].i()), ctx.state->session->SearchPath());
+    return text ? Value::Str(*text) : Value::Null();
   };
   auto view_def_by_name = [view_def](const std::vector<Value>& a, EvalContext& ctx) {
     if (!ctx.state->dt.names) return Value::Null();
@@ -362,11 +362,15 @@ void RegisterCatalogFunctions() {
     const Catalog& cat = *ctx.state->catalog;
     std::vector<std::string> path = ctx.state->session->SearchPath();
     bool pretty = a.size() > 1 && a[1].b();
-    for (const auto& [oid, v] : cat.views()) {
-      if (v.rule_oid != static_cast<uint32_t>(a[0].i())) continue;
-      std::string name = pretty && RelationIsVisible(cat, oid, path) ? QuoteIdent(v.name) : QuoteIdent(v.schema) + "." + QuoteIdent(v.name);
-      return Value::Str("CREATE RULE \"_RETURN\" AS\n    ON SELECT TO " + name + " DO INSTEAD " + ViewDefinitionText(cat, v, path));
-    }
+    uint32_t rule = static_cast<uint32_t>(a[0].i());
+    auto text = [&](uint32_t oid, const std::string& schema, const std::string& name) {
+      std::string shown = pretty && RelationIsVisible(cat, oid, path) ? QuoteIdent(name) : QuoteIdent(schema) + "." + QuoteIdent(name);
+      return Value::Str("CREATE RULE \"_RETURN\" AS\n    ON SELECT TO " + shown + " DO INSTEAD " + *RelationDefinitionText(cat, oid, path));
+    };
+    for (const auto& [oid, v] : cat.views())
+      if (v.rule_oid == rule) return text(oid, v.schema, v.name);
+    for (const auto& [oid, t] : cat.tables())
+      if (t.materialized && t.materialized->rule_oid == rule) return text(oid, t.schema, t.name);
     return Value::Null();
   };
   Register("pg_get_ruledef", {kOidT}, Type(oid::kText), rule_def);

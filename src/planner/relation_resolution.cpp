@@ -27,6 +27,20 @@ const TableDef* Planner::ResolveTable(PgQuery__RangeVar* rv, TableLockMode mode,
   if (cte_modified_tables_.count(rel->second))
     throw Error(sqlstate::kFeatureNotSupported, "reading or changing \"" + name + "\" in a statement whose WITH clause modifies it is not supported yet")
         .WithPosition(rv->location + 1);
+  if (rel->first == RelKind::kMatview) {
+    // Read like a table once REFRESH has filled it; never changed by DML.
+    if (mode == TableLockMode::kRowShare && locking_)
+      throw Error(sqlstate::kWrongObjectType, "cannot lock rows in materialized view \"" + name + "\"");
+    if (mode == TableLockMode::kRowExclusive)
+      throw Error(sqlstate::kWrongObjectType, "cannot change materialized view \"" + name + "\"");
+    const TableDef* t = st_->catalog->FindTable(rel->second);
+    bool reads = mode == TableLockMode::kAccessShare || mode == TableLockMode::kRowShare;
+    if (reads && !t->materialized->populated)
+      throw Error(sqlstate::kObjectNotInPrerequisiteState, "materialized view \"" + name + "\" has not been populated")
+          .WithHint("Use the REFRESH MATERIALIZED VIEW command.");
+    LockRelation(st_, rel->second, mode, nowait);
+    return t;
+  }
   if (rel->first != RelKind::kTable) {
     if (rel->first == RelKind::kView)
       throw Error(sqlstate::kFeatureNotSupported, "changing the rows of view \"" + name + "\" is not supported yet").WithPosition(rv->location + 1);

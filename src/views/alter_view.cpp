@@ -1,6 +1,8 @@
 // DROP VIEW, renames that reach views, and the checks that keep views' queries valid.
 #include "views/view_ddl.hpp"
 
+#include <algorithm>
+
 #include "common/error.hpp"
 #include "views/definition.hpp"
 #include "views/dependencies.hpp"
@@ -25,6 +27,14 @@ void RenameRelationInViews(Catalog* cat, uint32_t oid, const std::string& schema
     ViewDef* v = cat->MutableView(vo);
     v->query_sql = RenameRelationInQuery(v->query_sql, schema, name, new_schema, new_name);
   }
+  std::vector<uint32_t> materialized;
+  for (const auto& [to, t] : cat->tables())
+    if (t.materialized && std::find(t.materialized->relations.begin(), t.materialized->relations.end(), oid) != t.materialized->relations.end())
+      materialized.push_back(to);
+  for (uint32_t to : materialized) {
+    MaterializedDef& m = *cat->MutableTable(to)->materialized;
+    m.query_sql = RenameRelationInQuery(m.query_sql, schema, name, new_schema, new_name);
+  }
 }
 
 void RenameSchemaInViews(Catalog* cat, const std::string& schema, const std::string& new_name) {
@@ -36,6 +46,15 @@ void RenameSchemaInViews(Catalog* cat, const std::string& schema, const std::str
     for (auto& p : v->search_path)
       if (p == schema) p = new_name;
     v->query_sql = RenameSchemaInQuery(v->query_sql, schema, new_name);
+  }
+  std::vector<uint32_t> materialized;
+  for (const auto& [to, t] : cat->tables())
+    if (t.materialized) materialized.push_back(to);
+  for (uint32_t to : materialized) {
+    MaterializedDef& m = *cat->MutableTable(to)->materialized;
+    for (auto& p : m.search_path)
+      if (p == schema) p = new_name;
+    m.query_sql = RenameSchemaInQuery(m.query_sql, schema, new_name);
   }
 }
 

@@ -52,8 +52,10 @@ std::vector<std::string> ViewOptions(PgQuery__ViewStmt* stmt) {
   return out;
 }
 
+}  // namespace
+
 // PostgreSQL's refusals of a view's query before it is analysed.
-void CheckViewQuery(Node* query) {
+void CheckViewQuery(Node* query, bool materialized) {
   if (query->node_case != PG_QUERY__NODE__NODE_SELECT_STMT) throw Error(sqlstate::kFeatureNotSupported, "a view's query must be a SELECT");
   auto* s = query->select_stmt;
   if (s->into_clause) throw Error(sqlstate::kFeatureNotSupported, "views must not contain SELECT INTO");
@@ -69,8 +71,39 @@ void CheckViewQuery(Node* query) {
     if (n->node_case == PG_QUERY__NODE__NODE_SELECT_STMT) check_with(n->select_stmt->with_clause);
     return true;
   });
-  if (modifying) throw Error(sqlstate::kFeatureNotSupported, "views must not contain data-modifying statements in WITH");
+  if (modifying)
+    throw Error(sqlstate::kFeatureNotSupported, materialized ? "materialized views must not use data-modifying statements in WITH"
+                                                             : "views must not contain data-modifying statements in WITH");
 }
+
+ViewQuery PlanViewQuery(ExecState* st, const Catalog& cat, Node* query, Node** aliases, size_t n_aliases, uint32_t self,
+                        const char* too_many_names) {
+  ViewQuery out;
+  out.search_path = st->session->SearchPath();
+  ParamTypes params;
+  Planner planner(st, &params);
+  DefinitionCapture capture;
+  planner.set_capture(&capture);
+  PlannedQuery q = planner.PlanSelect(query, nullptr);
+  planner.set_capture(nullptr);
+  if (n_aliases > q.columns.size()) throw Error(sqlstate::kSyntaxError, too_many_names);
+  for (size_t i = 0; i < q.columns.size(); i++) {
+    ColumnDef c;
+    c.name = i < n_aliases ? StrVal(aliases[i]) : q.columns[i].name;
+    c.type = q.columns[i].type;
+    for (const auto& earlier : out.columns)
+      if (earlier.name == c.name) throw Error(sqlstate::kDuplicateColumn, "column \"" + c.name + "\" specified more than once");
+    out.columns.push_back(std::move(c));
+  }
+  out.query_sql = CanonicalViewQuery(cat, query, capture, out.search_path);
+  for (const auto& [node, rel] : capture.relations)
+    if (rel.user && rel.oid != self && std::find(out.relations.begin(), out.relations.end(), rel.oid) == out.relations.end())
+      out.relations.push_back(rel.oid);
+  std::sort(out.relations.begin(), out.relations.end());
+  return out;
+}
+
+namespace {
 
 // CREATE OR REPLACE VIEW over an existing view: PostgreSQL's checkViewColumns.
 void CheckReplacementColumns(const ViewDef& old, const std::vector<ColumnDef>& columns) {
@@ -93,39 +126,20 @@ void ExecuteCreateView(PgQuery__ViewStmt* stmt, ExecState* st, ResultSink* sink)
   auto* rv = stmt->view;
   if (rv->relpersistence == std::string("t")) throw Error(sqlstate::kFeatureNotSupported, "temporary views are not supported yet");
   std::vector<std::string> options = ViewOptions(stmt);
-  CheckViewQuery(stmt->query);
+  CheckViewQuery(stmt->query, false);
   Catalog* cat = st->session->MutableCatalog(st);
   std::string schema = CreationSchema(st, rv->schemaname, rv->location);
-  std::vector<std::string> path = st->session->SearchPath();
-
-  ParamTypes params;
-  Planner planner(st, &params);
-  DefinitionCapture capture;
-  planner.set_capture(&capture);
-  PlannedQuery q = planner.PlanSelect(stmt->query, nullptr);
-  planner.set_capture(nullptr);
-
-  std::vector<ColumnDef> columns;
-  if (stmt->n_aliases > q.columns.size())
-    throw Error(sqlstate::kSyntaxError, "CREATE VIEW specifies more column names than columns");
-  for (size_t i = 0; i < q.columns.size(); i++) {
-    ColumnDef c;
-    c.name = i < stmt->n_aliases ? StrVal(stmt->aliases[i]) : q.columns[i].name;
-    c.type = q.columns[i].type;
-    for (const auto& earlier : columns)
-      if (earlier.name == c.name) throw Error(sqlstate::kDuplicateColumn, "column \"" + c.name + "\" specified more than once");
-    columns.push_back(std::move(c));
-  }
-
-  ViewDef v;
   auto existing = cat->FindRelation(schema, rv->relname, {});
+  ViewQuery q = PlanViewQuery(st, *cat, stmt->query, stmt->aliases, stmt->n_aliases, existing ? existing->second : 0,
+                              "CREATE VIEW specifies more column names than columns");
+  ViewDef v;
   if (existing) {
     if (!stmt->replace) throw Error(sqlstate::kDuplicateTable, "relation \"" + std::string(rv->relname) + "\" already exists");
     if (existing->first != RelKind::kView)
       throw Error(sqlstate::kWrongObjectType, "\"" + std::string(rv->relname) + "\" is not a view");
     LockRelation(st, existing->second, TableLockMode::kAccessExclusive);
     const ViewDef* old = cat->FindView(existing->second);
-    CheckReplacementColumns(*old, columns);
+    CheckReplacementColumns(*old, q.columns);
     v.oid = old->oid;
     v.rule_oid = old->rule_oid;
   } else {
@@ -134,13 +148,10 @@ void ExecuteCreateView(PgQuery__ViewStmt* stmt, ExecState* st, ResultSink* sink)
   }
   v.schema = schema;
   v.name = rv->relname;
-  v.columns = std::move(columns);
-  v.query_sql = CanonicalViewQuery(*cat, stmt->query, capture, path);
-  v.search_path = path;
-  for (const auto& [node, rel] : capture.relations)
-    if (rel.user && rel.oid != v.oid && std::find(v.relations.begin(), v.relations.end(), rel.oid) == v.relations.end())
-      v.relations.push_back(rel.oid);
-  std::sort(v.relations.begin(), v.relations.end());
+  v.columns = std::move(q.columns);
+  v.query_sql = std::move(q.query_sql);
+  v.search_path = std::move(q.search_path);
+  v.relations = std::move(q.relations);
   v.options = std::move(options);
   cat->AddView(std::move(v));
   sink->Complete("CREATE VIEW");

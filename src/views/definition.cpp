@@ -210,10 +210,22 @@ std::string CanonicalViewQuery(const Catalog& cat, Node* select, const Definitio
 }
 
 std::string ViewDefinitionText(const Catalog& cat, const ViewDef& v, const std::vector<std::string>& search_path) {
-  auto script = ParseSql(v.query_sql);
+  return DefinitionText(cat, v.query_sql, v.search_path, v.columns, search_path);
+}
+
+std::optional<std::string> RelationDefinitionText(const Catalog& cat, uint32_t oid, const std::vector<std::string>& search_path) {
+  if (const ViewDef* v = cat.FindView(oid)) return ViewDefinitionText(cat, *v, search_path);
+  const TableDef* t = cat.FindTable(oid);
+  if (!t || !t->materialized) return std::nullopt;
+  return DefinitionText(cat, t->materialized->query_sql, t->materialized->search_path, t->columns, search_path);
+}
+
+std::string DefinitionText(const Catalog& cat, const std::string& query_sql, const std::vector<std::string>& created_path,
+                           const std::vector<ColumnDef>& columns, const std::vector<std::string>& search_path) {
+  auto script = ParseSql(query_sql);
   Node* select = script->statements.at(0).stmt;
   std::vector<std::string> path = EffectiveSearchPath(cat, search_path);
-  std::vector<std::string> view_path = EffectiveSearchPath(cat, v.search_path);
+  std::vector<std::string> view_path = EffectiveSearchPath(cat, created_path);
   TreeEdits edits;
   ForEachNode(select, [&](Node* n) {
     if (n->node_case == PG_QUERY__NODE__NODE_RANGE_VAR) {
@@ -245,13 +257,13 @@ std::string ViewDefinitionText(const Catalog& cat, const ViewDef& v, const std::
   if (s->n_values_lists) {
     // SELECT * FROM (VALUES ...) "*VALUES*"(names): the names ride on the alias.
     std::vector<std::string> names;
-    for (const auto& c : v.columns) names.push_back(c.name);
+    for (const auto& c : columns) names.push_back(c.name);
     return " " + Deparse(edits.SelectStarFromValues(select, "*VALUES*", names)) + ";";
   }
-  for (size_t i = 0; i < s->n_target_list && i < v.columns.size(); i++) {
+  for (size_t i = 0; i < s->n_target_list && i < columns.size(); i++) {
     auto* rt = s->target_list[i]->res_target;
     std::string current = rt->name && *rt->name ? rt->name : FigureColname(rt->val);
-    if (current != v.columns[i].name) rt->name = edits.Str(v.columns[i].name);
+    if (current != columns[i].name) rt->name = edits.Str(columns[i].name);
   }
   return " " + Deparse(select) + ";";
 }

@@ -6,6 +6,7 @@
 // That text means the same thing under any later search_path and whatever columns its tables
 // gain, as PostgreSQL's stored parse tree does.
 #pragma once
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -21,6 +22,11 @@ std::string CanonicalViewQuery(const Catalog& cat, Node* select, const Definitio
 // pg_get_viewdef's text: the kept query with the schemas and aliases that `search_path` makes
 // unnecessary left out, a leading space and a closing semicolon as PostgreSQL's has.
 std::string ViewDefinitionText(const Catalog& cat, const ViewDef& v, const std::vector<std::string>& search_path);
+// The same for a query kept with `columns` (a view's or a materialized view's).
+std::string DefinitionText(const Catalog& cat, const std::string& query_sql, const std::vector<std::string>& created_path,
+                           const std::vector<ColumnDef>& columns, const std::vector<std::string>& search_path);
+// pg_get_viewdef's text of a view or materialized view; nullopt for any other OID.
+std::optional<std::string> RelationDefinitionText(const Catalog& cat, uint32_t oid, const std::vector<std::string>& search_path);
 // The kept query with the relation `schema.name` renamed (ALTER ... RENAME, SET SCHEMA).
 std::string RenameRelationInQuery(const std::string& query_sql, const std::string& schema, const std::string& name,
                                   const std::string& new_schema, const std::string& new_name);

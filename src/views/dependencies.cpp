@@ -1,6 +1,7 @@
 #include "views/dependencies.hpp"
 
 #include <algorithm>
+#include <map>
 
 #include "common/error.hpp"
 #include "common/strings.hpp"
@@ -11,12 +12,13 @@ namespace tusk {
 
 namespace {
 
-bool Reads(const ViewDef& v, uint32_t oid) {
-  return std::find(v.relations.begin(), v.relations.end(), oid) != v.relations.end();
+bool Reads(const std::vector<uint32_t>& relations, uint32_t oid) {
+  return std::find(relations.begin(), relations.end(), oid) != relations.end();
 }
 
 bool Listed(const Dependents& d, uint32_t oid) {
-  return std::find(d.views.begin(), d.views.end(), oid) != d.views.end();
+  return std::find(d.views.begin(), d.views.end(), oid) != d.views.end() ||
+         std::find(d.matviews.begin(), d.matviews.end(), oid) != d.matviews.end();
 }
 
 void AddView(const Catalog& cat, const ViewDef& v, const std::string& what, Dependents* out) {
@@ -26,13 +28,21 @@ void AddView(const Catalog& cat, const ViewDef& v, const std::string& what, Depe
   AddDependentViews(cat, v.oid, "view " + v.name, out);
 }
 
-// Whether view v's query still plans against `cat`.
-bool Plans(ExecState* st, const std::shared_ptr<const Catalog>& cat, const ViewDef& v) {
+void AddMatview(const Catalog& cat, const TableDef& t, const std::string& what, Dependents* out) {
+  if (Listed(*out, t.oid)) return;
+  out->matviews.push_back(t.oid);
+  out->Add("materialized view " + t.name + " depends on " + what, "materialized view " + t.name);
+  AddDependentViews(cat, t.oid, "materialized view " + t.name, out);
+}
+
+// Whether a view's query (SQL text bound along `path`) still plans against `cat`.
+bool Plans(ExecState* st, const std::shared_ptr<const Catalog>& cat, const std::string& sql, const std::vector<std::string>& path) {
   ExecState probe = *st;
   probe.catalog = cat;
   ParamTypes params;
   Planner planner(&probe, &params);
-  auto script = ParseSql("SELECT * FROM " + QuoteIdent(v.schema) + "." + QuoteIdent(v.name));
+  planner.binder().search_path_override = path;
+  auto script = ParseSql(sql);
   try {
     planner.PlanSelect(script->statements.at(0).stmt, nullptr);
   } catch (const Error&) {
@@ -44,20 +54,45 @@ bool Plans(ExecState* st, const std::shared_ptr<const Catalog>& cat, const ViewD
 }  // namespace
 
 void AddDependentViews(const Catalog& cat, uint32_t oid, const std::string& what, Dependents* out) {
+  // In OID order, as PostgreSQL's dependency scan meets them.
+  std::map<uint32_t, bool> readers;  // OID -> materialized
   for (const auto& [vo, v] : cat.views())
-    if (Reads(v, oid)) AddView(cat, v, what, out);
+    if (Reads(v.relations, oid)) readers[vo] = false;
+  for (const auto& [to, t] : cat.tables())
+    if (t.materialized && Reads(t.materialized->relations, oid)) readers[to] = true;
+  for (const auto& [ro, materialized] : readers) {
+    if (materialized) AddMatview(cat, *cat.FindTable(ro), what, out);
+    else AddView(cat, *cat.FindView(ro), what, out);
+  }
 }
 
 void AddViewsReadingColumn(ExecState* st, const Catalog& cat, uint32_t relation, int column, const std::string& what, Dependents* out) {
   auto without = std::make_shared<Catalog>(cat);
   if (TableDef* t = without->MutableTable(relation)) t->columns[static_cast<size_t>(column)].dropped = true;
   else if (ViewDef* v = without->MutableView(relation)) v->columns[static_cast<size_t>(column)].name = "";
+  std::map<uint32_t, bool> readers;
   for (const auto& [vo, v] : cat.views())
-    if (Reads(v, relation) && !Plans(st, without, v)) AddView(cat, v, what, out);
+    if (Reads(v.relations, relation) && !Plans(st, without, v.query_sql, v.search_path)) readers[vo] = false;
+  for (const auto& [to, t] : cat.tables())
+    if (t.materialized && Reads(t.materialized->relations, relation) &&
+        !Plans(st, without, t.materialized->query_sql, t.materialized->search_path))
+      readers[to] = true;
+  for (const auto& [ro, materialized] : readers) {
+    if (materialized) AddMatview(cat, *cat.FindTable(ro), what, out);
+    else AddView(cat, *cat.FindView(ro), what, out);
+  }
+}
+
+void DropMaterializedStorage(ExecState* st, Catalog* cat, uint32_t oid) {
+  for (uint32_t i : cat->FindTable(oid)->indexes) {
+    cat->DropIndex(i);
+    st->session->DropStorageOnCommit(i);
+  }
+  st->session->DropStorageOnCommit(oid);
+  cat->DropTable(oid);
 }
 
 void DropDependents(ExecState* st, Catalog* cat, const std::string& object, const Dependents& deps, bool cascade, ResultSink* sink) {
-  (void)st;
   if (deps.empty()) return;
   if (!cascade)
     throw Error(sqlstate::kDependentObjectsStillExist, "cannot drop " + object + " because other objects depend on it")
@@ -73,6 +108,7 @@ void DropDependents(ExecState* st, Catalog* cat, const std::string& object, cons
                       "drop cascades to " + std::to_string(deps.cascade_names.size()) + " other objects", Join(lines, "\n")});
   }
   for (uint32_t v : deps.views) cat->DropView(v);
+  for (uint32_t m : deps.matviews) DropMaterializedStorage(st, cat, m);
 }
 
 }  // namespace tusk

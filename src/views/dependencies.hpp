@@ -16,6 +16,7 @@ struct ExecState;
 // table t" (RESTRICT's DETAIL) and "view v" (CASCADE's NOTICE).
 struct Dependents {
   std::vector<uint32_t> views;
+  std::vector<uint32_t> matviews;     // materialized views (tables: their storage goes too)
   std::vector<std::string> depends_lines;
   std::vector<std::string> cascade_names;
   bool empty() const { return depends_lines.empty(); }
@@ -32,9 +33,11 @@ void AddDependentViews(const Catalog& cat, uint32_t oid, const std::string& what
 // each view that reads the relation as if the column were gone), and the views that read those.
 // `what`: "column a of table t".
 void AddViewsReadingColumn(ExecState* st, const Catalog& cat, uint32_t relation, int column, const std::string& what, Dependents* out);
+// Drops a materialized view: the table, its indexes and their storage (at commit).
+void DropMaterializedStorage(ExecState* st, Catalog* cat, uint32_t oid);
 // RESTRICT: 2BP01 "cannot drop <object> because other objects depend on it" with the lines.
 // CASCADE: PostgreSQL's NOTICE ("drop cascades to ..."; none when sink is null), then the views
-// are dropped.
+// and materialized views are dropped.
 void DropDependents(ExecState* st, Catalog* cat, const std::string& object, const Dependents& deps, bool cascade, ResultSink* sink);
 
 }  // namespace tusk

@@ -9,6 +9,22 @@
 namespace tusk {
 
 void ExecuteCreateView(PgQuery__ViewStmt* stmt, ExecState* st, ResultSink* sink);  // create_view.cpp
+// CREATE MATERIALIZED VIEW and REFRESH MATERIALIZED VIEW (materialized_view.cpp).
+void ExecuteCreateMaterializedView(PgQuery__CreateTableAsStmt* stmt, ExecState* st, ResultSink* sink);
+void ExecuteRefreshMaterializedView(PgQuery__RefreshMatViewStmt* stmt, ExecState* st, ResultSink* sink);
+// Shared by CREATE VIEW and CREATE MATERIALIZED VIEW (create_view.cpp): PostgreSQL's refusals
+// of the query before analysis, and the query planned once: its output columns (named by
+// `aliases` where given), the text to keep, the search_path it binds along, the relations it
+// reads (but `self`, a view being replaced).
+void CheckViewQuery(Node* query, bool materialized);
+struct ViewQuery {
+  std::vector<ColumnDef> columns;
+  std::string query_sql;
+  std::vector<std::string> search_path;
+  std::vector<uint32_t> relations;
+};
+ViewQuery PlanViewQuery(ExecState* st, const Catalog& cat, Node* query, Node** aliases, size_t n_aliases, uint32_t self,
+                        const char* too_many_names);
 // DROP VIEW of one view, the views that read it going with it under CASCADE (alter_view.cpp).
 void DropViewObject(ExecState* st, Catalog* cat, uint32_t oid, bool cascade, ResultSink* sink);
 // After relation `schema.name` became `new_schema.new_name` (a table or view renamed or moved):

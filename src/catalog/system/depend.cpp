@@ -104,6 +104,11 @@ void RegisterDependCatalog() {
       deps.push_back({kRewrite, v.rule_oid, 0, kClass, oid, 0, 'i'});
       for (uint32_t rel : v.relations) deps.push_back({kRewrite, v.rule_oid, 0, kClass, rel, 0, 'n'});
     }
+    for (const auto& [oid, t] : cat.tables()) {
+      if (!t.materialized) continue;
+      deps.push_back({kRewrite, t.materialized->rule_oid, 0, kClass, oid, 0, 'i'});
+      for (uint32_t rel : t.materialized->relations) deps.push_back({kRewrite, t.materialized->rule_oid, 0, kClass, rel, 0, 'n'});
+    }
     // An extension's functions are its members: pg_dump leaves them to CREATE EXTENSION.
     for (const ListedProc& p : ListedProcs(cat)) {
       if (!*p.proc->extension) continue;

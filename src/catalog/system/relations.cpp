@@ -34,6 +34,7 @@ struct RelationInfo {
   std::vector<AttributeInfo> attributes;
   bool has_index = false, has_triggers = false, has_rules = false;
   std::vector<std::string> options = {};  // reloptions
+  bool populated = true;
   int checks = 0;
 };
 
@@ -54,7 +55,9 @@ bool ReferencedByForeignKey(const Catalog& cat, uint32_t table) {
 std::vector<RelationInfo> AllRelations(const Catalog& cat) {
   std::vector<RelationInfo> out;
   for (const auto& [oid, t] : cat.tables()) {
-    RelationInfo r{oid, t.name, NamespaceOid(cat, t.schema), 'r', catalog_oid::kHeapAm, {}};
+    RelationInfo r{oid, t.name, NamespaceOid(cat, t.schema), t.materialized ? 'm' : 'r', catalog_oid::kHeapAm, {}};
+    r.has_rules = t.materialized.has_value();
+    r.populated = !t.materialized || t.materialized->populated;
     for (const auto& c : t.columns) r.attributes.push_back({c.name, c.type, c.not_null, !c.default_sql.empty(), c.dropped, c.identity});
     r.has_index = !t.indexes.empty();
     // PostgreSQL enforces foreign keys with triggers on both tables.
@@ -162,7 +165,7 @@ void RegisterClass() {
                        OidValue(0), Value::Int(pages), Value::Float(tuples), Value::Int(0), OidValue(0), Value::Bool(rel.has_index),
                        Value::Bool(shared), CharValue('p'), CharValue(rel.kind), Value::Int(static_cast<int64_t>(rel.attributes.size())),
                        Value::Int(rel.checks), Value::Bool(rel.has_rules), Value::Bool(rel.has_triggers), Value::Bool(false),
-                       Value::Bool(false), Value::Bool(false), Value::Bool(true), CharValue(rel.kind == 'r' ? 'd' : 'n'),
+                       Value::Bool(false), Value::Bool(false), Value::Bool(rel.populated), CharValue(rel.kind == 'r' || rel.kind == 'm' ? 'd' : 'n'),
                        Value::Bool(false), OidValue(0), Value::Int(0), Value::Int(0), Value::Null(), TextArray(rel.options), Value::Null()});
     }
   };

@@ -1,5 +1,5 @@
-// The catalogs that list views: pg_views, pg_matviews (none until materialized views land),
-// and pg_rewrite (each view's _RETURN rule, which pg_dump's dependency sort goes through).
+// The catalogs that list views: pg_views, pg_matviews, and pg_rewrite (each view's and
+// materialized view's _RETURN rule, which pg_dump's dependency sort goes through).
 #include "catalog/system/catalogs.hpp"
 #include "catalog/system/system_relation.hpp"
 #include "engine/session.hpp"
@@ -31,15 +31,27 @@ void RegisterViewCatalogs() {
   matviews.kind = 'v';
   matviews.columns = {{"schemaname", nm}, {"matviewname", nm}, {"matviewowner", nm}, {"tablespace", nm},
                       {"hasindexes", b},  {"ispopulated", b},  {"definition", text}};
-  matviews.rows = [](ExecState&, std::vector<Row>*) {};
+  matviews.rows = [](ExecState& st, std::vector<Row>* rows) {
+    std::string owner = OwnerName(st);
+    std::vector<std::string> path = st.session ? st.session->SearchPath() : std::vector<std::string>{"public"};
+    for (const auto& [oid, t] : st.catalog->tables()) {
+      if (!t.materialized) continue;
+      rows->push_back({NameValue(t.schema), NameValue(t.name), NameValue(owner), Value::Null(), Value::Bool(!t.indexes.empty()),
+                       Value::Bool(t.materialized->populated), Value::Str(*RelationDefinitionText(*st.catalog, oid, path))});
+    }
+  };
   RegisterSystemRelation(std::move(matviews));
 
   // ev_action holds the view's query as Tusk keeps it (SQL text), not PostgreSQL's node tree.
   SystemRelation rewrite = ShapedCatalog(2618);
   rewrite.rows = [](ExecState& st, std::vector<Row>* rows) {
-    for (const auto& [oid, v] : st.catalog->views())
-      rows->push_back({OidValue(v.rule_oid), NameValue("_RETURN"), OidValue(v.oid), CharValue('1'), CharValue('O'), Value::Bool(true),
-                       Value::Str("<>"), Value::Str(v.query_sql)});
+    auto add = [&](uint32_t rule, uint32_t rel, const std::string& sql) {
+      rows->push_back({OidValue(rule), NameValue("_RETURN"), OidValue(rel), CharValue('1'), CharValue('O'), Value::Bool(true),
+                       Value::Str("<>"), Value::Str(sql)});
+    };
+    for (const auto& [oid, v] : st.catalog->views()) add(v.rule_oid, oid, v.query_sql);
+    for (const auto& [oid, t] : st.catalog->tables())
+      if (t.materialized) add(t.materialized->rule_oid, oid, t.materialized->query_sql);
   };
   RegisterSystemRelation(std::move(rewrite));
 }

@@ -86,3 +86,6 @@ CREATE VIEW open_tasks AS
 CREATE VIEW billing.line_totals (line, total) AS SELECT id, qty * price FROM billing.lines;
 CREATE VIEW open_task_count WITH (security_barrier) AS SELECT count(*) AS n FROM open_tasks;
 COMMENT ON VIEW open_tasks IS 'what is left to do';
+CREATE MATERIALIZED VIEW task_counts AS SELECT status, count(*) AS n FROM tasks GROUP BY status;
+CREATE UNIQUE INDEX task_counts_status ON task_counts (status);
+CREATE MATERIALIZED VIEW empty_counts AS SELECT user_id FROM tasks WITH NO DATA;
