@@ -69,6 +69,7 @@ inline constexpr const char* kGroupingError = "42803";
 inline constexpr const char* kInvalidColumnReference = "42P10";
 inline constexpr const char* kInvalidTableDefinition = "42P16";
 inline constexpr const char* kInvalidObjectDefinition = "42P17";
+inline constexpr const char* kWithCheckOptionViolation = "44000";
 inline constexpr const char* kCannotCoerce = "42846";
 inline constexpr const char* kDependentObjectsStillExist = "2BP01";
 inline constexpr const char* kInvalidSchemaName = "3F000";

@@ -7,6 +7,7 @@
 #include "engine/plan_cache.hpp"
 #include "engine/statements.hpp"
 #include "engine/table_writer.hpp"
+#include "views/updatable.hpp"
 #include "parser/walk.hpp"
 #include "types/compare.hpp"
 
@@ -180,6 +181,36 @@ const TableDef* TargetTable(Planner& planner, PgQuery__RangeVar* rv, const char*
   return planner.ResolveTable(rv, TableLockMode::kRowExclusive);
 }
 
+// A statement whose target is a view runs as its rewrite onto the view's base table
+// (views/updatable.hpp); the CHECK OPTIONs in force are bound over that table's rows.
+struct ViewTarget {
+  std::unique_ptr<ViewWrite> write;
+  std::vector<std::pair<std::string, ExprP>> checks;
+  std::vector<std::unique_ptr<Script>> holders;
+
+  // The statement to plan: `stmt` itself, or its rewrite when it writes through a view.
+  template <typename T>
+  T* Rewrite(ExecState* st, T* stmt, PgQuery__Node__NodeCase kind, T* PgQuery__Node::*field) {
+    Node wrapper = PG_QUERY__NODE__INIT;
+    wrapper.node_case = kind;
+    wrapper.*field = stmt;
+    write = RewriteWriteOnView(st, &wrapper);
+    return write ? write->stmt->*field : stmt;
+  }
+  void BindChecks(Planner& planner, const TableDef* t) {
+    if (!write) return;
+    for (const auto& c : write->checks) {
+      Node* cond = ParseStoredExpr(c.condition_sql, &holders.emplace_back());
+      Scope scope;
+      scope.Add(planner.TableScopeRel(t, c.alias));
+      checks.emplace_back(c.view, planner.binder().CoerceToBool(planner.binder().Bind(cond, scope), "CHECK OPTION", -1));
+    }
+  }
+  void AddChecks(TableWriter* writer) const {
+    for (const auto& [view, e] : checks) writer->AddViewCheck(view, e);
+  }
+};
+
 int FindTargetColumn(const TableDef* t, const std::string& name, int location) {
   int c = t->FindColumn(name);
   if (c < 0) ThrowAt(sqlstate::kUndefinedColumn, "column \"" + name + "\" of relation \"" + t->name + "\" does not exist", location);
@@ -207,11 +238,13 @@ class InsertPlan : public StatementPlan {
   std::vector<std::vector<ExprP>> value_rows_;  // VALUES (null: DEFAULT), or
   OpP query_;                                   // the query's rows, cast to the columns
   OnConflict conflict_;
+  ViewTarget view_;
   std::unique_ptr<TableWriter> writer_;  // made at the first execution
 };
 
 void InsertPlan::Plan(PgQuery__InsertStmt* stmt) {
   // Bound once here; Run uses them at every execution.
+  stmt = view_.Rewrite(planner_.state(), stmt, PG_QUERY__NODE__NODE_INSERT_STMT, &PgQuery__Node::insert_stmt);
   stmt_ = stmt;
   Planner& planner = planner_;
   std::vector<int>& cols = cols_;
@@ -219,6 +252,7 @@ void InsertPlan::Plan(PgQuery__InsertStmt* stmt) {
   OpP& query = query_;
   if (stmt->with_clause) planner.PlanWith(stmt->with_clause, nullptr);
   const TableDef* t = t_ = TargetTable(planner, stmt->relation, "insert into");
+  view_.BindChecks(planner, t);
   std::string alias = stmt->relation->alias ? stmt->relation->alias->aliasname : t->name;
   // Target columns.
   std::vector<int> col_locations;
@@ -323,7 +357,10 @@ void InsertPlan::Run(ResultSink* sink) {
     cte_ctx.state = st;
     planner_.RunDataModifyingCtes(&cte_ctx);
   }
-  if (!writer_) writer_ = std::make_unique<TableWriter>(&planner_, t);
+  if (!writer_) {
+    writer_ = std::make_unique<TableWriter>(&planner_, t);
+    view_.AddChecks(writer_.get());
+  }
   TableWriter& writer = *writer_;
   int64_t count = 0;
   std::set<std::string> touched;  // rows this statement inserted or updated
@@ -485,6 +522,7 @@ class ModifyPlan : public StatementPlan {
   std::vector<std::pair<int, ExprP>> sets_;  // UPDATE: column, value (null: DEFAULT)
   bool returning_ = false;
   Returning ret_;
+  ViewTarget view_;
   std::unique_ptr<TableWriter> writer_;
 };
 
@@ -492,6 +530,7 @@ void ModifyPlan::PlanTarget(PgQuery__WithClause* with, PgQuery__RangeVar* relati
                             const char* verb) {
   if (with) planner_.PlanWith(with, nullptr);
   t_ = TargetTable(planner_, relation, verb);
+  view_.BindChecks(planner_, t_);
   std::string alias = relation->alias ? relation->alias->aliasname : t_->name;
   plan_ = planner_.PlanTargetRows(t_, alias, from, n_from, where, &tr_.scope, &tr_.where);
   tr_.width = t_->columns.size();
@@ -500,10 +539,14 @@ void ModifyPlan::PlanTarget(PgQuery__WithClause* with, PgQuery__RangeVar* relati
 void ModifyPlan::BindReturning(Node** list, size_t n) {
   returning_ = n > 0;
   ret_ = BindReturningOver(planner_, t_, tr_.scope, list, n);
-  if (!planner_.state()->describe_only) writer_ = std::make_unique<TableWriter>(&planner_, t_);
+  if (!planner_.state()->describe_only) {
+    writer_ = std::make_unique<TableWriter>(&planner_, t_);
+    view_.AddChecks(writer_.get());
+  }
 }
 
 void ModifyPlan::PlanUpdate(PgQuery__UpdateStmt* stmt) {
+  stmt = view_.Rewrite(planner_.state(), stmt, PG_QUERY__NODE__NODE_UPDATE_STMT, &PgQuery__Node::update_stmt);
   PlanTarget(stmt->with_clause, stmt->relation, stmt->from_clause, stmt->n_from_clause, stmt->where_clause, "update");
   // As in PostgreSQL, the new values are bound before the target columns are looked up.
   std::vector<ExprP> values;
@@ -533,6 +576,7 @@ void ModifyPlan::PlanUpdate(PgQuery__UpdateStmt* stmt) {
 }
 
 void ModifyPlan::PlanDelete(PgQuery__DeleteStmt* stmt) {
+  stmt = view_.Rewrite(planner_.state(), stmt, PG_QUERY__NODE__NODE_DELETE_STMT, &PgQuery__Node::delete_stmt);
   delete_ = true;
   PlanTarget(stmt->with_clause, stmt->relation, stmt->using_clause, stmt->n_using_clause, stmt->where_clause, "delete from");
   BindReturning(stmt->returning_list, stmt->n_returning_list);

@@ -124,6 +124,10 @@ void TableWriter::CheckRow(const Row& row, const Row* old_row) {
       throw Error(sqlstate::kCheckViolation, "new row for relation \"" + table_->name + "\" violates check constraint \"" + c->name + "\"")
           .WithDetail("Failing row contains " + FailingRow(row)).WithConstraint(table_->name, c->name);
   }
+  for (const auto& [view, e] : view_checks_)
+    if (!IsTrue(e->Eval(ctx)))
+      throw Error(sqlstate::kWithCheckOptionViolation, "new row violates check option for view \"" + view + "\"")
+          .WithDetail("Failing row contains " + FailingRow(row));
   for (const auto& c : table_->constraints) {
     if (c.kind != 'f') continue;
     if (old_row) {

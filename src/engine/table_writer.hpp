@@ -24,8 +24,12 @@ class TableWriter {
   // value of its base type, or NULL) is not a value of the domain (COPY reads values that no
   // cast has checked). Nothing for other columns.
   void CheckDomain(size_t column, const Value& v);
-  // Checks NOT NULL, CHECK and outgoing foreign keys of a new row version.
+  // Checks NOT NULL, CHECK, the view CHECK OPTIONs added below and outgoing foreign keys of a
+  // new row version.
   void CheckRow(const Row& row, const Row* old_row);
+  // A written row must make `condition` true (NULL fails too), or the write fails with 44000
+  // naming `view`: a CHECK OPTION of the view the statement writes through.
+  void AddViewCheck(const std::string& view, ExprP condition) { view_checks_.emplace_back(view, std::move(condition)); }
   std::string Insert(const Row& row);
   std::string Update(const std::string& key, const Row& old_row, const Row& new_row);
   void Delete(const std::string& key, const Row& row);
@@ -47,6 +51,7 @@ class TableWriter {
   std::vector<bool> defaults_bound_;
   std::map<size_t, ExprP> domain_checks_;  // CheckDomain's, bound once per column
   std::vector<std::pair<const ConstraintDef*, ExprP>> checks_;
+  std::vector<std::pair<std::string, ExprP>> view_checks_;
   std::vector<std::unique_ptr<Script>> holders_;
   std::map<uint32_t, std::unique_ptr<TableWriter>> others_;
   int depth_ = 0;

@@ -5,6 +5,7 @@
 #include "catalog/system/catalogs.hpp"
 #include "catalog/system/deparse.hpp"
 #include "views/definition.hpp"
+#include "views/updatable.hpp"
 #include "catalog/system/descriptions.hpp"
 #include "catalog/system/system_relation.hpp"
 #include "catalog/system/object_names.hpp"
@@ -375,6 +376,14 @@ void RegisterCatalogFunctions() {
   };
   Register("pg_get_ruledef", {kOidT}, Type(oid::kText), rule_def);
   Register("pg_get_ruledef", {kOidT, Type(oid::kBool)}, Type(oid::kText), rule_def);
+  Register("pg_relation_is_updatable", {Type(oid::kRegclass), Type(oid::kBool)}, Type(oid::kInt4),
+           [](const std::vector<Value>& a, EvalContext& ctx) {
+             return Value::Int(UpdatableEvents(*ctx.state->catalog, static_cast<uint32_t>(a[0].i())));
+           });
+  Register("pg_column_is_updatable", {Type(oid::kRegclass), Type(oid::kInt2), Type(oid::kBool)}, Type(oid::kBool),
+           [](const std::vector<Value>& a, EvalContext& ctx) {
+             return Value::Bool(ColumnIsUpdatable(*ctx.state->catalog, static_cast<uint32_t>(a[0].i()), static_cast<int>(a[1].i())));
+           });
   Register("pg_get_viewdef", {kOidT}, Type(oid::kText), view_def);
   Register("pg_get_viewdef", {kOidT, Type(oid::kBool)}, Type(oid::kText), view_def);
   Register("pg_get_viewdef", {Type(oid::kText)}, Type(oid::kText), view_def_by_name);

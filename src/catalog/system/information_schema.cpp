@@ -195,7 +195,9 @@ SELECT pg_catalog.current_database()::name, nc.nspname, c.relname, a.attname, a.
        (CASE WHEN seq.seqcycle THEN 'YES' ELSE 'NO' END)::varchar(3),
        (CASE WHEN a.attgenerated <> '' THEN 'ALWAYS' ELSE 'NEVER' END)::varchar,
        (CASE WHEN a.attgenerated <> '' THEN pg_catalog.pg_get_expr(ad.adbin, ad.adrelid) END)::varchar,
-       (CASE WHEN c.relkind IN ('r', 'p') THEN 'YES' ELSE 'NO' END)::varchar(3)
+       (CASE WHEN c.relkind IN ('r', 'p') THEN 'YES'
+             WHEN c.relkind IN ('v', 'f') AND pg_catalog.pg_column_is_updatable(c.oid, a.attnum, false) THEN 'YES'
+             ELSE 'NO' END)::varchar(3)
 FROM pg_catalog.pg_attribute a
      LEFT JOIN pg_catalog.pg_attrdef ad ON a.attrelid = ad.adrelid AND a.attnum = ad.adnum
      JOIN pg_catalog.pg_class c ON a.attrelid = c.oid
@@ -263,7 +265,9 @@ void RegisterInformationSchema() {
                          (CASE WHEN c.relkind IN ('r', 'p') THEN 'BASE TABLE' WHEN c.relkind = 'v' THEN 'VIEW'
                                WHEN c.relkind = 'f' THEN 'FOREIGN' END)::varchar,
                          NULL::name, NULL::varchar, NULL::name, NULL::name, NULL::name,
-                         (CASE WHEN c.relkind IN ('r', 'p') THEN 'YES' ELSE 'NO' END)::varchar(3), 'NO'::varchar(3), NULL::varchar
+                         (CASE WHEN c.relkind IN ('r', 'p') OR (c.relkind IN ('v', 'f') AND
+                                    pg_catalog.pg_relation_is_updatable(c.oid, false) & 8 = 8) THEN 'YES' ELSE 'NO' END)::varchar(3),
+                         'NO'::varchar(3), NULL::varchar
                   FROM pg_catalog.pg_namespace nc JOIN pg_catalog.pg_class c ON nc.oid = c.relnamespace
                   WHERE c.relkind IN ('r', 'v', 'f', 'p'))");
   RegisterView(13295, "columns",
@@ -444,12 +448,14 @@ void RegisterInformationSchema() {
                {{"table_catalog", id}, {"table_schema", id}, {"table_name", id}, {"view_definition", chr},
                 {"check_option", chr}, {"is_updatable", yn}, {"is_insertable_into", yn}, {"is_trigger_updatable", yn},
                 {"is_trigger_deletable", yn}, {"is_trigger_insertable_into", yn}},
-               // Changing rows through a view is not supported yet: none is updatable.
+               // No INSTEAD OF triggers yet: is_trigger_* are NO.
                R"(SELECT pg_catalog.current_database()::name, nc.nspname, c.relname,
                          pg_catalog.pg_get_viewdef(c.oid)::varchar,
                          (CASE WHEN 'check_option=cascaded' = ANY (c.reloptions) THEN 'CASCADED'
                                WHEN 'check_option=local' = ANY (c.reloptions) THEN 'LOCAL' ELSE 'NONE' END)::varchar,
-                         'NO'::varchar(3), 'NO'::varchar(3), 'NO'::varchar(3), 'NO'::varchar(3), 'NO'::varchar(3)
+                         (CASE WHEN pg_catalog.pg_relation_is_updatable(c.oid, false) & 20 = 20 THEN 'YES' ELSE 'NO' END)::varchar(3),
+                         (CASE WHEN pg_catalog.pg_relation_is_updatable(c.oid, false) & 8 = 8 THEN 'YES' ELSE 'NO' END)::varchar(3),
+                         'NO'::varchar(3), 'NO'::varchar(3), 'NO'::varchar(3)
                   FROM pg_catalog.pg_namespace nc, pg_catalog.pg_class c
                   WHERE c.relnamespace = nc.oid AND c.relkind = 'v' AND nc.nspname NOT IN ('pg_catalog', 'information_schema'))");
   RegisterView(13440, "triggers",
