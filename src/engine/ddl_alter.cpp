@@ -430,7 +430,8 @@ void ExecuteRename(PgQuery__RenameStmt* stmt, ExecState* st, ResultSink* sink) {
       if (c < 0) throw Error(sqlstate::kUndefinedColumn, "column \"" + std::string(stmt->subname) + "\" does not exist");
       if (t->FindColumn(newname) >= 0)
         throw Error(sqlstate::kDuplicateColumn, "column \"" + newname + "\" of relation \"" + t->name + "\" already exists");
-      RefuseRenameOfColumnInUse(st, *cat, t->oid, c, "column " + std::string(stmt->subname) + " of table " + t->name);
+      RenameColumnInViews(st, cat, t->oid, c, newname);
+      t = cat->MutableTable(*oid);
       std::string old = stmt->subname;
       t->columns[static_cast<size_t>(c)].name = newname;
       for (auto& cd : t->constraints) if (cd.kind == 'c') cd.check_sql = RenameInExpr(cd.check_sql, old, newname);

@@ -64,10 +64,31 @@ const ViewDef* ViewReadingColumn(ExecState* st, const Catalog& cat, uint32_t rel
   return deps.views.empty() ? nullptr : cat.FindView(deps.views[0]);
 }
 
-void RefuseRenameOfColumnInUse(ExecState* st, const Catalog& cat, uint32_t relation, int column, const std::string& what) {
-  if (const ViewDef* v = ViewReadingColumn(st, cat, relation, column))
-    throw Error(sqlstate::kFeatureNotSupported, "renaming " + what + " is not supported yet: view " + v->name + " reads it")
-        .WithHint("Drop the view, rename the column, and create the view again.");
+void RenameColumnInViews(ExecState* st, Catalog* cat, uint32_t relation, int column, const std::string& new_name) {
+  std::string schema = cat->SchemaOfRelation(relation), name = cat->RelationName(relation);
+  const ViewDef* as_view = cat->FindView(relation);
+  std::string old = as_view ? as_view->columns[static_cast<size_t>(column)].name
+                            : cat->FindTable(relation)->columns[static_cast<size_t>(column)].name;
+  Dependents readers;
+  AddViewsReadingColumn(st, *cat, relation, column, "", &readers);
+  auto rewrite = [&](std::string* sql, const std::string& reader) {
+    auto renamed = RenameColumnInQuery(*sql, schema, name, old, new_name);
+    if (!renamed)
+      throw Error(sqlstate::kFeatureNotSupported, "renaming column " + old + " of " + name + " is not supported yet: the query of " +
+                                                      reader + " does not name it unambiguously")
+          .WithHint("Drop the view, rename the column, and create the view again.");
+    *sql = *renamed;
+  };
+  // Only the views that read `relation` itself name the column; views over them are unchanged.
+  for (uint32_t v : readers.views) {
+    ViewDef* view = cat->MutableView(v);
+    if (std::find(view->relations.begin(), view->relations.end(), relation) != view->relations.end()) rewrite(&view->query_sql, "view " + view->name);
+  }
+  for (uint32_t m : readers.matviews) {
+    TableDef* t = cat->MutableTable(m);
+    if (std::find(t->materialized->relations.begin(), t->materialized->relations.end(), relation) != t->materialized->relations.end())
+      rewrite(&t->materialized->query_sql, "materialized view " + t->name);
+  }
 }
 
 void RenameViewColumn(ExecState* st, Catalog* cat, uint32_t view, const std::string& column, const std::string& new_name) {
@@ -79,8 +100,8 @@ void RenameViewColumn(ExecState* st, Catalog* cat, uint32_t view, const std::str
   for (const auto& c : v->columns)
     if (c.name == new_name)
       throw Error(sqlstate::kDuplicateColumn, "column \"" + new_name + "\" of relation \"" + v->name + "\" already exists");
-  RefuseRenameOfColumnInUse(st, *cat, view, index, "column " + column + " of view " + v->name);
-  v->columns[static_cast<size_t>(index)].name = new_name;
+  RenameColumnInViews(st, cat, view, index, new_name);
+  cat->MutableView(view)->columns[static_cast<size_t>(index)].name = new_name;
 }
 
 }  // namespace tusk

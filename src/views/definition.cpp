@@ -1,6 +1,7 @@
 #include "views/definition.hpp"
 
 #include <deque>
+#include <set>
 
 #include "catalog/system/system_relation.hpp"
 #include "binder/binder.hpp"
@@ -279,6 +280,46 @@ std::string RenameRelationInQuery(const std::string& query_sql, const std::strin
     if (!rv->schemaname || rv->schemaname != schema || rv->relname != name) return;
     rv->schemaname = edits.Str(new_schema);
     rv->relname = edits.Str(new_name);
+  });
+  return Deparse(select);
+}
+
+std::optional<std::string> RenameColumnInQuery(const std::string& query_sql, const std::string& schema, const std::string& name,
+                                               const std::string& column, const std::string& new_column) {
+  auto script = ParseSql(query_sql);
+  Node* select = script->statements.at(0).stmt;
+  std::set<std::string> aliases, other_aliases;
+  bool ambiguous = false;
+  ForEachNode(select, [&](Node* n) {
+    if (n->node_case == PG_QUERY__NODE__NODE_RANGE_VAR) {
+      auto* rv = n->range_var;
+      std::string alias = rv->alias ? rv->alias->aliasname : rv->relname;
+      bool ours = rv->schemaname && rv->schemaname == schema && rv->relname == name;
+      (ours ? aliases : other_aliases).insert(alias);
+    } else if (n->node_case == PG_QUERY__NODE__NODE_RANGE_SUBSELECT || n->node_case == PG_QUERY__NODE__NODE_RANGE_FUNCTION ||
+               n->node_case == PG_QUERY__NODE__NODE_JOIN_EXPR || n->node_case == PG_QUERY__NODE__NODE_COMMON_TABLE_EXPR) {
+      PgQuery__Alias* a = n->node_case == PG_QUERY__NODE__NODE_RANGE_SUBSELECT ? n->range_subselect->alias
+                          : n->node_case == PG_QUERY__NODE__NODE_RANGE_FUNCTION ? n->range_function->alias
+                          : n->node_case == PG_QUERY__NODE__NODE_JOIN_EXPR ? n->join_expr->alias : nullptr;
+      if (a) other_aliases.insert(a->aliasname);
+      if (n->node_case == PG_QUERY__NODE__NODE_COMMON_TABLE_EXPR) other_aliases.insert(n->common_table_expr->ctename);
+      if (n->node_case == PG_QUERY__NODE__NODE_JOIN_EXPR)
+        for (size_t i = 0; i < n->join_expr->n_using_clause; i++) ambiguous |= StrVal(n->join_expr->using_clause[i]) == column;
+    } else if (n->node_case == PG_QUERY__NODE__NODE_COLUMN_REF) {
+      ambiguous |= n->column_ref->n_fields == 1 && StrVal(n->column_ref->fields[0]) == column;
+    }
+  });
+  for (const auto& a : aliases) ambiguous |= other_aliases.count(a) > 0;
+  if (ambiguous) return std::nullopt;
+  TreeEdits edits;
+  ForEachNode(select, [&](Node* n) {
+    if (n->node_case != PG_QUERY__NODE__NODE_COLUMN_REF) return;
+    auto* ref = n->column_ref;
+    if (ref->n_fields != 2 || !aliases.count(StrVal(ref->fields[0])) || StrVal(ref->fields[1]) != column) return;
+    std::vector<Node*>& fields = edits.Array();
+    fields.push_back(ref->fields[0]);
+    fields.push_back(edits.StringNode(new_column));
+    ref->fields = fields.data();
   });
   return Deparse(select);
 }

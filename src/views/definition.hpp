@@ -31,6 +31,11 @@ std::optional<std::string> RelationDefinitionText(const Catalog& cat, uint32_t o
 std::string RenameRelationInQuery(const std::string& query_sql, const std::string& schema, const std::string& name,
                                   const std::string& new_schema, const std::string& new_name);
 
+// The kept query reading column `column` of relation `schema.name` as `new_column`; nullopt
+// when the text cannot say which references mean that column (an alias of the relation also
+// names something else, an unqualified reference or a JOIN USING of that name).
+std::optional<std::string> RenameColumnInQuery(const std::string& query_sql, const std::string& schema, const std::string& name,
+                                               const std::string& column, const std::string& new_column);
 // The kept query with schema `schema` renamed, in relation and type names.
 std::string RenameSchemaInQuery(const std::string& query_sql, const std::string& schema, const std::string& new_name);
 

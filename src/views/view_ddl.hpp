@@ -37,8 +37,9 @@ void RenameSchemaInViews(Catalog* cat, const std::string& schema, const std::str
 void RenameViewColumn(ExecState* st, Catalog* cat, uint32_t view, const std::string& column, const std::string& new_name);
 // The first view whose query reads column `column` of table or view `relation`, or null.
 const ViewDef* ViewReadingColumn(ExecState* st, const Catalog& cat, uint32_t relation, int column);
-// RENAME COLUMN of a column a view reads: Tusk keeps a view's query as text, so it refuses
-// (0A000) where PostgreSQL renames the column inside the view too.
-void RefuseRenameOfColumnInUse(ExecState* st, const Catalog& cat, uint32_t relation, int column, const std::string& what);
+// RENAME COLUMN of column `column` of table or view `relation` (its catalog entry still under
+// the old name): the views and materialized views that read it are rewritten to read
+// `new_name`. Where a view's text cannot say which references mean the column, 0A000.
+void RenameColumnInViews(ExecState* st, Catalog* cat, uint32_t relation, int column, const std::string& new_name);
 
 }  // namespace tusk

@@ -31,6 +31,14 @@ ALTER VIEW t_renamed RENAME TO t2;
 ALTER VIEW v3 RENAME COLUMN b TO bee;
 SELECT * FROM v3;
 \d v3
+-- Renaming a column the views read: they read it under its new name, and keep their own.
+ALTER TABLE t_renamed RENAME COLUMN b TO bb;
+SELECT * FROM v3;
+SELECT * FROM v1_renamed ORDER BY a;
+ALTER VIEW v1_renamed RENAME COLUMN a TO aa;
+SELECT * FROM v3;
+SELECT * FROM v2 ORDER BY a;
+\d v2
 CREATE SCHEMA s;
 CREATE TABLE s.inner_t (x int);
 INSERT INTO s.inner_t VALUES (7);
