@@ -109,10 +109,11 @@ std::string WritableColumn(const Level& level, const std::string& name) {
   return StrVal(ref->fields[1]);
 }
 
-// Replaces references to the view's columns in `root`: unqualified ones outside subqueries, and
-// ones qualified by the name the statement gives the view anywhere. Each becomes a copy of the
+// Replaces references to the view's columns in `root`: unqualified ones outside subqueries
+// (unless `unqualified` is false), and ones qualified by the name the statement gives the view
+// anywhere. Each becomes a copy of the
 // expression the column stands for.
-void Substitute(Node* root, const Level& level, const std::string& view_ref, ParseArena& arena) {
+void Substitute(Node* root, const Level& level, const std::string& view_ref, ParseArena& arena, bool unqualified = true) {
   if (!root) return;
   auto replace = [&](Node* n, bool unqualified_too) {
     auto* ref = n->column_ref;
@@ -126,7 +127,7 @@ void Substitute(Node* root, const Level& level, const std::string& view_ref, Par
   std::vector<Node*> sublinks;
   auto top = [&](Node* n) {
     if (n->node_case == PG_QUERY__NODE__NODE_SUB_LINK) { sublinks.push_back(n); return false; }
-    if (n->node_case == PG_QUERY__NODE__NODE_COLUMN_REF) { replace(n, true); return false; }
+    if (n->node_case == PG_QUERY__NODE__NODE_COLUMN_REF) { replace(n, unqualified); return false; }
     return true;
   };
   if (top(root)) WalkNodes(&root->base, top);
@@ -206,6 +207,82 @@ void RewriteReturning(Node*** list, size_t* n, const Level& level, const std::st
   *n = items.size();
 }
 
+// ON CONFLICT through a view: the conflict target's columns and the DO UPDATE assignments name
+// base columns; the view's columns read in them (the target's, and EXCLUDED's, the proposed
+// row's) become the expressions they stand for.
+void RewriteOnConflict(PgQuery__OnConflictClause* oc, const Level& level, const std::string& view_ref, ViewWrite* out, RewriteNodes& made) {
+  Level excluded = level;  // the view's columns over the proposed row: base_alias.x -> excluded.x
+  for (auto& [name, expr] : excluded.columns) {
+    expr = CopyTree(out->arena, expr);
+    auto rename = [&](Node* n) {
+      if (n->node_case == PG_QUERY__NODE__NODE_COLUMN_REF && n->column_ref->n_fields == 2 &&
+          StrVal(n->column_ref->fields[0]) == level.base_alias) {
+        std::vector<Node*>& fields = made.arrays.emplace_back();
+        Node* qualifier = NewNode(made, PG_QUERY__NODE__NODE_STRING);
+        PgQuery__String* str = reinterpret_cast<PgQuery__String*>(out->arena.Allocate(sizeof(PgQuery__String)));
+        pg_query__string__init(str);
+        str->sval = made.Str("excluded");
+        qualifier->string = str;
+        fields.push_back(qualifier);
+        fields.push_back(n->column_ref->fields[1]);
+        n->column_ref->fields = fields.data();
+      }
+      return true;
+    };
+    if (rename(expr)) WalkNodes(&expr->base, rename);
+  }
+  auto substitute = [&](Node* n) {
+    Substitute(n, excluded, "excluded", out->arena, false);
+    Substitute(n, level, view_ref, out->arena);
+  };
+  if (oc->infer && oc->infer->conname && *oc->infer->conname)
+    throw Error(sqlstate::kUndefinedObject, "constraint \"" + std::string(oc->infer->conname) + "\" for table \"" + level.view->name +
+                                                "\" does not exist");
+  // In DO UPDATE, a bare column name could mean the view's row or EXCLUDED's.
+  auto refuse_bare = [&](Node* root) {
+    auto visit = [&](Node* n) {
+      if (n->node_case == PG_QUERY__NODE__NODE_SUB_LINK) return false;
+      if (n->node_case == PG_QUERY__NODE__NODE_COLUMN_REF) {
+        auto* ref = n->column_ref;
+        if (ref->n_fields == 1 && level.columns.count(StrVal(ref->fields[0])))
+          ThrowAt(sqlstate::kAmbiguousColumn, "column reference \"" + StrVal(ref->fields[0]) + "\" is ambiguous", ref->location);
+        return false;
+      }
+      return true;
+    };
+    if (root && visit(root)) WalkNodes(&root->base, visit);
+  };
+  for (size_t i = 0; i < oc->n_target_list; i++) refuse_bare(oc->target_list[i]->res_target->val);
+  refuse_bare(oc->where_clause);
+  if (oc->infer) {
+    for (size_t i = 0; i < oc->infer->n_index_elems; i++) {
+      auto* elem = oc->infer->index_elems[i]->index_elem;
+      if (elem->name) {
+        std::string base = level.columns.count(elem->name) ? WritableColumn(level, elem->name) : "";
+        if (base.empty())
+          throw Error(sqlstate::kUndefinedColumn, "column \"" + std::string(elem->name) + "\" does not exist")
+              .WithPosition(oc->infer->location + 1);  // as for a table (engine/dml.cpp)
+        elem->name = made.Str(base);
+      }
+      Substitute(elem->expr, level, view_ref, out->arena);
+    }
+    Substitute(oc->infer->where_clause, level, view_ref, out->arena);
+  }
+  for (size_t i = 0; i < oc->n_target_list; i++) {
+    auto* rt = oc->target_list[i]->res_target;
+    std::string name = rt->name;
+    if (!level.columns.count(name))
+      throw Error(sqlstate::kUndefinedColumn, "column \"" + name + "\" of relation \"" + level.view->name + "\" does not exist");
+    std::string base = WritableColumn(level, name);
+    if (base.empty())
+      throw Error(sqlstate::kFeatureNotSupported, "cannot update column \"" + name + "\" of view \"" + level.view->name + "\"")
+          .WithDetail("View columns that are not columns of their base relation are not updatable.");
+    rt->name = made.Str(base);
+    substitute(rt->val);
+  }
+  substitute(oc->where_clause);
+}
+
 // How many values an INSERT without a column list gives: the widest VALUES row, or the
 // width of its query.
 size_t SourceWidth(ExecState* st, PgQuery__InsertStmt* ins) {
@@ -270,7 +347,7 @@ std::unique_ptr<ViewWrite> RewriteWriteOnView(ExecState* st, Node* original) {
 
     if (verb == Verb::kInsert) {
       auto* ins = stmt->insert_stmt;
-      if (ins->on_conflict_clause) throw Error(sqlstate::kFeatureNotSupported, "INSERT ... ON CONFLICT on a view is not supported yet");
+      if (ins->on_conflict_clause) RewriteOnConflict(ins->on_conflict_clause, level, view_ref, out.get(), made);
       std::vector<Node*>& cols = made.arrays.emplace_back();
       std::vector<std::pair<std::string, PgQuery__ResTarget*>> given;
       if (ins->n_cols) {

@@ -53,7 +53,7 @@ EXECUTE ins(20, 20);
 EXECUTE ins(21, 21);
 EXECUTE ins(22, -1);
 SELECT * FROM uv2 ORDER BY ident;
--- Unknown and non-updatable columns; ON CONFLICT is not supported through views yet.
+-- Unknown and non-updatable columns.
 INSERT INTO uv2 (nope) VALUES (1);
 UPDATE uv2 SET nope = 1;
 CREATE VIEW nothing_writable AS SELECT a + 1 AS b FROM ut;
@@ -65,3 +65,15 @@ SELECT table_name, is_updatable, is_insertable_into FROM information_schema.view
 SELECT table_name, column_name, is_updatable FROM information_schema.columns WHERE table_name IN ('uv', 'uv2', 'gv') ORDER BY 1, ordinal_position;
 SELECT table_name, is_insertable_into FROM information_schema.tables WHERE table_schema = 'public' ORDER BY 1;
 SELECT c.relname, pg_relation_is_updatable(c.oid, false) FROM pg_class c WHERE c.relnamespace = 'public'::regnamespace AND c.relkind IN ('r', 'v') ORDER BY 1;
+-- INSERT ... ON CONFLICT through a view: its conflict target, EXCLUDED and DO UPDATE name view columns.
+create table oc(id int primary key, a int, b text);
+create view ocv as select id as k, a as val, b from oc where a >= 0 with check option;
+insert into ocv values (1, 10, 'x') on conflict (k) do update set val = excluded.val + ocv.val returning *;
+insert into ocv values (1, 5, 'y') on conflict (k) do update set val = excluded.val + ocv.val returning *;
+insert into ocv values (1, 5, 'y') on conflict (k) do update set val = excluded.val + val, b = excluded.b where ocv.val > 100 returning *;
+insert into ocv values (1, 5, 'z') on conflict (k) do nothing returning *;
+insert into ocv values (1, -50, 'z') on conflict (k) do update set val = excluded.val;
+insert into ocv values (2, 5, 'z') on conflict on constraint oc_pkey do update set b = 'w';
+insert into ocv values (2, 5, 'z') on conflict on constraint oc_pkey do update set b = 'w' returning k, b;
+insert into ocv values (3, 1, 'q') on conflict (nope) do nothing;
+select * from oc order by id;
