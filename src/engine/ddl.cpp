@@ -221,6 +221,7 @@ void DropTableObject(ExecState* st, Catalog* cat, uint32_t oid, bool cascade, Re
   // PostgreSQL's order: its pg_depend scan meets constraints first).
   auto refs = ReferencingForeignKeys(*cat, oid);
   Dependents deps;
+  deps.search_path = st->session->SearchPath();
   for (auto& [child, c] : refs)
     deps.Add("constraint " + c->name + " on table " + cat->FindTable(child)->name + " depends on table " + t->name,
              "constraint " + c->name + " on table " + cat->FindTable(child)->name);
@@ -302,16 +303,18 @@ static void ExecuteDrop(PgQuery__DropStmt* stmt, ExecState* st, ResultSink* sink
                 .WithHint("Drop its domains first.");
         if (!cascade && (!tables.empty() || !seqs.empty() || !enums.empty() || !views.empty())) {
           std::string detail;
-          for (uint32_t o : tables) detail += (detail.empty() ? "" : "\n") + std::string("table ") + name + "." + cat->FindTable(o)->name + " depends on schema " + name;
+          for (uint32_t o : tables) detail += (detail.empty() ? "" : "\n") + std::string(cat->FindTable(o)->materialized ? "materialized view " : "table ") + name + "." + cat->FindTable(o)->name + " depends on schema " + name;
           for (uint32_t o : seqs) detail += (detail.empty() ? "" : "\n") + std::string("sequence ") + name + "." + cat->FindSequence(o)->name + " depends on schema " + name;
           for (uint32_t o : enums) detail += (detail.empty() ? "" : "\n") + std::string("type ") + name + "." + cat->FindEnumByOid(o)->name + " depends on schema " + name;
           for (uint32_t o : views) detail += (detail.empty() ? "" : "\n") + std::string("view ") + name + "." + cat->FindView(o)->name + " depends on schema " + name;
           // and the views elsewhere that read them
           Dependents elsewhere;
-          for (uint32_t o : tables) AddDependentViews(*cat, o, "table " + name + "." + cat->FindTable(o)->name, &elsewhere);
+          elsewhere.search_path = path;
+          for (uint32_t o : tables)
+            AddDependentViews(*cat, o, std::string(cat->FindTable(o)->materialized ? "materialized view " : "table ") + name + "." + cat->FindTable(o)->name, &elsewhere);
           for (uint32_t o : views) AddDependentViews(*cat, o, "view " + name + "." + cat->FindView(o)->name, &elsewhere);
-          for (size_t k = 0; k < elsewhere.views.size(); k++)
-            if (cat->FindView(elsewhere.views[k])->schema != name) detail += "\n" + elsewhere.depends_lines[k];
+          for (size_t k = 0; k < elsewhere.depends_lines.size(); k++)
+            if (cat->SchemaOfRelation(elsewhere.line_objects[k]) != name) detail += "\n" + elsewhere.depends_lines[k];
           throw Error(sqlstate::kDependentObjectsStillExist, "cannot drop schema " + name + " because other objects depend on it")
               .WithDetail(detail).WithHint("Use DROP ... CASCADE to drop the dependent objects too.");
         }
@@ -323,21 +326,24 @@ static void ExecuteDrop(PgQuery__DropStmt* stmt, ExecState* st, ResultSink* sink
               outside_keys.push_back("constraint " + c->name + " on table " + cat->FindTable(child)->name);
         // and so do the views elsewhere that read its tables and views
         Dependents outside_views;
+        outside_views.search_path = path;
         for (uint32_t o : tables) AddDependentViews(*cat, o, "", &outside_views);
         for (uint32_t o : views) AddDependentViews(*cat, o, "", &outside_views);
-        for (uint32_t o : outside_views.views)
-          if (cat->FindView(o)->schema != name) outside_keys.push_back("view " + cat->FindView(o)->name);
+        for (size_t k = 0; k < outside_views.cascade_names.size(); k++)
+          if (cat->SchemaOfRelation(outside_views.line_objects[k]) != name) outside_keys.push_back(outside_views.cascade_names[k]);
         size_t n = tables.size() + seqs.size() + enums.size() + views.size() + outside_keys.size();
         if (n == 1) {
           if (!outside_keys.empty()) Notice(sink, "drop cascades to " + outside_keys[0]);
-          else if (!tables.empty()) Notice(sink, "drop cascades to table " + name + "." + cat->FindTable(tables[0])->name);
+          else if (!tables.empty())
+            Notice(sink, std::string(cat->FindTable(tables[0])->materialized ? "drop cascades to materialized view " : "drop cascades to table ") +
+                             name + "." + cat->FindTable(tables[0])->name);
           else if (!seqs.empty()) Notice(sink, "drop cascades to sequence " + name + "." + cat->FindSequence(seqs[0])->name);
           else if (!views.empty()) Notice(sink, "drop cascades to view " + name + "." + cat->FindView(views[0])->name);
           else Notice(sink, "drop cascades to type " + name + "." + cat->FindEnumByOid(enums[0])->name);
         } else if (n > 1) {
           std::string detail;
           for (uint32_t o : enums) detail += (detail.empty() ? "" : "\n") + std::string("drop cascades to type ") + name + "." + cat->FindEnumByOid(o)->name;
-          for (uint32_t o : tables) detail += (detail.empty() ? "" : "\n") + std::string("drop cascades to table ") + name + "." + cat->FindTable(o)->name;
+          for (uint32_t o : tables) detail += (detail.empty() ? "" : "\n") + std::string(cat->FindTable(o)->materialized ? "drop cascades to materialized view " : "drop cascades to table ") + name + "." + cat->FindTable(o)->name;
           for (uint32_t o : seqs) detail += (detail.empty() ? "" : "\n") + std::string("drop cascades to sequence ") + name + "." + cat->FindSequence(o)->name;
           for (uint32_t o : views) detail += (detail.empty() ? "" : "\n") + std::string("drop cascades to view ") + name + "." + cat->FindView(o)->name;
           for (const auto& k : outside_keys) detail += "\ndrop cascades to " + k;
@@ -345,6 +351,8 @@ static void ExecuteDrop(PgQuery__DropStmt* stmt, ExecState* st, ResultSink* sink
         }
         for (uint32_t o : views) cat->DropView(o);
         for (uint32_t o : outside_views.views) cat->DropView(o);
+        for (uint32_t o : outside_views.matviews)
+          if (cat->FindTable(o) && cat->FindTable(o)->schema != name) DropMaterializedStorage(st, cat, o);
         for (uint32_t o : tables) if (cat->FindTable(o)) DropTableObject(st, cat, o, true, sink, false);
         for (uint32_t o : seqs) cat->DropSequence(o);
         for (uint32_t o : enums) cat->DropEnum(o);
@@ -367,6 +375,13 @@ static void ExecuteDrop(PgQuery__DropStmt* stmt, ExecState* st, ResultSink* sink
                     .WithHint("Use DROP ... CASCADE to drop the dependent objects too.");
               throw Error(sqlstate::kFeatureNotSupported, "DROP TYPE ... CASCADE with dependent columns is not supported yet");
             }
+        {
+          auto without = std::make_shared<Catalog>(*cat);
+          without->DropEnum(e->type_oid);
+          Dependents views;
+          AddViewsBrokenBy(st, *cat, without, "type " + name, &views);
+          DropDependents(st, cat, "type " + name, views, cascade, sink);
+        }
         cat->DropEnum(e->type_oid);
         continue;
       }

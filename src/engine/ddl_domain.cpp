@@ -7,6 +7,7 @@
 #include "access/scans.hpp"
 #include "common/error.hpp"
 #include "engine/ddl_domain.hpp"
+#include "views/dependencies.hpp"
 #include "engine/ddl_util.hpp"
 #include "catalog/system/catalogs.hpp"
 #include "execution/domain_check.hpp"
@@ -374,6 +375,13 @@ bool DropDomain(PgQuery__DropStmt* stmt, Node* object, ExecState* st, ResultSink
       sink->SendNotice({"NOTICE", sqlstate::kSuccessfulCompletion, "drop cascades to " + std::to_string(lines.size()) + " other objects", cascades});
     }
     for (uint32_t o : domains) cat->DropDomain(o);
+  }
+  {  // views whose queries name the domain
+    auto without = std::make_shared<Catalog>(*cat);
+    without->DropDomain(d->oid);
+    Dependents views;
+    AddViewsBrokenBy(st, *cat, without, "type " + d->name, &views);
+    DropDependents(st, cat, "type " + d->name, views, stmt->behavior == PG_QUERY__DROP_BEHAVIOR__DROP_CASCADE, sink);
   }
   cat->DropDomain(d->oid);
   for (auto it = cat->comments().begin(); it != cat->comments().end();) {

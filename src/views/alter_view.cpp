@@ -13,6 +13,7 @@ void DropViewObject(ExecState* st, Catalog* cat, uint32_t oid, bool cascade, Res
   const ViewDef* v = cat->FindView(oid);
   std::string name = v->name;
   Dependents deps;
+  deps.search_path = st->session->SearchPath();
   AddDependentViews(*cat, oid, "view " + name, &deps);
   DropDependents(st, cat, "view " + name, deps, cascade, sink);
   cat->DropView(oid);

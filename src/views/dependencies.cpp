@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <map>
 
+#include "catalog/system/system_relation.hpp"
 #include "common/error.hpp"
 #include "common/strings.hpp"
 #include "engine/session.hpp"
@@ -21,18 +22,31 @@ bool Listed(const Dependents& d, uint32_t oid) {
          std::find(d.matviews.begin(), d.matviews.end(), oid) != d.matviews.end();
 }
 
+// "view v", or "view s.v" when the search_path does not reach it.
+std::string Described(const Catalog& cat, const char* kind, uint32_t oid, const std::string& schema, const std::string& name,
+                      const Dependents& out) {
+  bool visible = true;
+  if (!out.search_path.empty()) {
+    auto found = cat.FindRelation("", name, EffectiveSearchPath(cat, out.search_path));
+    visible = found && found->second == oid;
+  }
+  return std::string(kind) + " " + (visible ? name : schema + "." + name);
+}
+
 void AddView(const Catalog& cat, const ViewDef& v, const std::string& what, Dependents* out) {
   if (Listed(*out, v.oid)) return;
   out->views.push_back(v.oid);
-  out->Add("view " + v.name + " depends on " + what, "view " + v.name);
-  AddDependentViews(cat, v.oid, "view " + v.name, out);
+  std::string me = Described(cat, "view", v.oid, v.schema, v.name, *out);
+  out->Add(me + " depends on " + what, me, v.oid);
+  AddDependentViews(cat, v.oid, me, out);
 }
 
 void AddMatview(const Catalog& cat, const TableDef& t, const std::string& what, Dependents* out) {
   if (Listed(*out, t.oid)) return;
   out->matviews.push_back(t.oid);
-  out->Add("materialized view " + t.name + " depends on " + what, "materialized view " + t.name);
-  AddDependentViews(cat, t.oid, "materialized view " + t.name, out);
+  std::string me = Described(cat, "materialized view", t.oid, t.schema, t.name, *out);
+  out->Add(me + " depends on " + what, me, t.oid);
+  AddDependentViews(cat, t.oid, me, out);
 }
 
 // Whether a view's query (SQL text bound along `path`) still plans against `cat`.
@@ -80,6 +94,19 @@ void AddViewsReadingColumn(ExecState* st, const Catalog& cat, uint32_t relation,
   for (const auto& [ro, materialized] : readers) {
     if (materialized) AddMatview(cat, *cat.FindTable(ro), what, out);
     else AddView(cat, *cat.FindView(ro), what, out);
+  }
+}
+
+void AddViewsBrokenBy(ExecState* st, const Catalog& before, const std::shared_ptr<const Catalog>& after, const std::string& what,
+                      Dependents* out) {
+  std::map<uint32_t, bool> readers;
+  for (const auto& [vo, v] : before.views())
+    if (!Plans(st, after, v.query_sql, v.search_path)) readers[vo] = false;
+  for (const auto& [to, t] : before.tables())
+    if (t.materialized && !Plans(st, after, t.materialized->query_sql, t.materialized->search_path)) readers[to] = true;
+  for (const auto& [ro, materialized] : readers) {
+    if (materialized) AddMatview(before, *before.FindTable(ro), what, out);
+    else AddView(before, *before.FindView(ro), what, out);
   }
 }
 

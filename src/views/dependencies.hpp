@@ -2,6 +2,7 @@
 // lines PostgreSQL's DETAIL and NOTICE give for them.
 #pragma once
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -19,10 +20,15 @@ struct Dependents {
   std::vector<uint32_t> matviews;     // materialized views (tables: their storage goes too)
   std::vector<std::string> depends_lines;
   std::vector<std::string> cascade_names;
+  std::vector<uint32_t> line_objects;  // the relation each line is about (0: a constraint)
+  // The session's search_path: names it does not reach are written with their schema, as
+  // PostgreSQL's object descriptions are. Empty: names alone.
+  std::vector<std::string> search_path;
   bool empty() const { return depends_lines.empty(); }
-  void Add(const std::string& depends, const std::string& cascade) {
+  void Add(const std::string& depends, const std::string& cascade, uint32_t object = 0) {
     depends_lines.push_back(depends);
     cascade_names.push_back(cascade);
+    line_objects.push_back(object);
   }
 };
 
@@ -33,6 +39,10 @@ void AddDependentViews(const Catalog& cat, uint32_t oid, const std::string& what
 // each view that reads the relation as if the column were gone), and the views that read those.
 // `what`: "column a of table t".
 void AddViewsReadingColumn(ExecState* st, const Catalog& cat, uint32_t relation, int column, const std::string& what, Dependents* out);
+// The views and materialized views whose queries plan against `before` but not against `after`
+// (the catalog without some object, `what`: "type mood"): they depend on that object.
+void AddViewsBrokenBy(ExecState* st, const Catalog& before, const std::shared_ptr<const Catalog>& after, const std::string& what,
+                      Dependents* out);
 // Drops a materialized view: the table, its indexes and their storage (at commit).
 void DropMaterializedStorage(ExecState* st, Catalog* cat, uint32_t oid);
 // RESTRICT: 2BP01 "cannot drop <object> because other objects depend on it" with the lines.

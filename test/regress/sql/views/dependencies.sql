@@ -65,3 +65,22 @@ BEGIN;
 CREATE VIEW rv2 AS SELECT x + 1 AS y FROM r;
 ROLLBACK;
 SELECT * FROM rv2;
+
+-- Types and domains a view's query names, and schemas holding materialized views.
+create type mood as enum ('sad', 'happy');
+create domain posint as int check (value > 0);
+create table tm (x int);
+create view mv_enum as select 'sad'::mood as m from tm;
+create view mv_dom as select x::posint as p from tm;
+create view over_enum as select m from mv_enum;
+drop type mood;
+drop domain posint;
+drop type mood cascade;
+drop domain posint cascade;
+select relname from pg_class where relname in ('mv_enum','mv_dom','over_enum');
+create schema sx;
+create table sx.base (a int);
+create materialized view sx.mat as select a from sx.base;
+create view public.outside as select a from sx.mat;
+drop schema sx;
+drop schema sx cascade;
