@@ -129,6 +129,13 @@ void ExecuteAlterTable(PgQuery__AlterTableStmt* stmt, ExecState* st, ResultSink*
     const char* what = rel->first == RelKind::kView ? "view" : "materialized view";
     for (size_t i = 0; i < stmt->n_cmds; i++) {
       auto* cmd = stmt->cmds[i]->alter_table_cmd;
+      bool options = cmd->subtype == PG_QUERY__ALTER_TABLE_TYPE__AT_SetRelOptions || cmd->subtype == PG_QUERY__ALTER_TABLE_TYPE__AT_ResetRelOptions;
+      if (options && rel->first == RelKind::kView) {
+        auto* list = cmd->def ? cmd->def->list : nullptr;
+        AlterViewOptions(cat, rel->second, list ? list->items : nullptr, list ? list->n_items : 0,
+                         cmd->subtype == PG_QUERY__ALTER_TABLE_TYPE__AT_ResetRelOptions);
+        continue;
+      }
       if (cmd->subtype != PG_QUERY__ALTER_TABLE_TYPE__AT_ChangeOwner) {
         if (const char* action = TableOnlyAction(cmd))
           throw Error(sqlstate::kWrongObjectType, std::string("ALTER action ") + action + " cannot be performed on relation \"" + rv->relname + "\"")
@@ -137,6 +144,7 @@ void ExecuteAlterTable(PgQuery__AlterTableStmt* stmt, ExecState* st, ResultSink*
       }
       RequireBootstrapOwner(ResolveNewOwner(st, cmd->newowner), std::string(what) + " \"" + std::string(rv->relname) + "\"");
     }
+    if (rel->first == RelKind::kView) LockRelation(st, rel->second, TableLockMode::kAccessExclusive);
     sink->Complete(view_statement ? "ALTER VIEW" : matview_statement ? "ALTER MATERIALIZED VIEW" : "ALTER TABLE");
     return;
   }

@@ -19,6 +19,23 @@ void DropViewObject(ExecState* st, Catalog* cat, uint32_t oid, bool cascade, Res
   cat->DropView(oid);
 }
 
+void AlterViewOptions(Catalog* cat, uint32_t view, Node** options, size_t n_options, bool reset) {
+  ViewDef* v = cat->MutableView(view);
+  auto name_of = [](const std::string& option) { return option.substr(0, option.find('=')); };
+  std::vector<std::string> changed;
+  if (reset) {
+    // PostgreSQL resets a name it does not know without a word.
+    for (size_t i = 0; i < n_options; i++) changed.push_back(std::string(options[i]->def_elem->defname) + "=");
+  } else {
+    changed = ViewOptions(options, n_options);
+  }
+  for (const auto& c : changed) {
+    auto& opts = v->options;
+    opts.erase(std::remove_if(opts.begin(), opts.end(), [&](const std::string& o) { return name_of(o) == name_of(c); }), opts.end());
+    if (!reset) opts.push_back(c);
+  }
+}
+
 void RenameRelationInViews(Catalog* cat, uint32_t oid, const std::string& schema, const std::string& name,
                            const std::string& new_schema, const std::string& new_name) {
   std::vector<uint32_t> readers;

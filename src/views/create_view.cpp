@@ -14,11 +14,12 @@ namespace tusk {
 
 namespace {
 
-// The reloptions PostgreSQL accepts for a view, written as it keeps them ("name=value").
-std::vector<std::string> ViewOptions(PgQuery__ViewStmt* stmt) {
+}  // namespace
+
+std::vector<std::string> ViewOptions(Node** options, size_t n_options) {
   std::vector<std::string> out;
-  for (size_t i = 0; i < stmt->n_options; i++) {
-    auto* d = stmt->options[i]->def_elem;
+  for (size_t i = 0; i < n_options; i++) {
+    auto* d = options[i]->def_elem;
     std::string name = d->defname;
     std::string value = "true";
     if (d->arg) {
@@ -47,6 +48,14 @@ std::vector<std::string> ViewOptions(PgQuery__ViewStmt* stmt) {
     }
     out.push_back(name + "=" + value);
   }
+  return out;
+}
+
+namespace {
+
+// The reloptions of CREATE VIEW: WITH (...) and then WITH [LOCAL | CASCADED] CHECK OPTION.
+std::vector<std::string> ViewOptions(PgQuery__ViewStmt* stmt) {
+  std::vector<std::string> out = tusk::ViewOptions(stmt->options, stmt->n_options);
   if (stmt->with_check_option == PG_QUERY__VIEW_CHECK_OPTION__LOCAL_CHECK_OPTION) out.push_back("check_option=local");
   if (stmt->with_check_option == PG_QUERY__VIEW_CHECK_OPTION__CASCADED_CHECK_OPTION) out.push_back("check_option=cascaded");
   return out;

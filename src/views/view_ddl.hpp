@@ -12,6 +12,11 @@ void ExecuteCreateView(PgQuery__ViewStmt* stmt, ExecState* st, ResultSink* sink)
 // CREATE MATERIALIZED VIEW and REFRESH MATERIALIZED VIEW (materialized_view.cpp).
 void ExecuteCreateMaterializedView(PgQuery__CreateTableAsStmt* stmt, ExecState* st, ResultSink* sink);
 void ExecuteRefreshMaterializedView(PgQuery__RefreshMatViewStmt* stmt, ExecState* st, ResultSink* sink);
+// A view's reloptions as PostgreSQL accepts and keeps them ("check_option=local",
+// "security_barrier=true", ...); 22023 for others and bad values.
+std::vector<std::string> ViewOptions(Node** options, size_t n_options);
+// ALTER VIEW ... SET (options) / RESET (names).
+void AlterViewOptions(Catalog* cat, uint32_t view, Node** options, size_t n_options, bool reset);
 // Shared by CREATE VIEW and CREATE MATERIALIZED VIEW (create_view.cpp): PostgreSQL's refusals
 // of the query before analysis, and the query planned once: its output columns (named by
 // `aliases` where given), the text to keep, the search_path it binds along, the relations it

@@ -76,3 +76,21 @@ CREATE VIEW constants (n, word) AS VALUES (1, 'one'), (2, 'two');
 CREATE VIEW everyone AS SELECT owner FROM accounts UNION SELECT 'nobody' ORDER BY 1;
 SELECT * FROM constants;
 SELECT * FROM everyone;
+
+-- ALTER VIEW SET / RESET of its options.
+create table ao (a int);
+create view aov as select a from ao;
+alter view aov set (security_barrier = true, check_option = local);
+select reloptions from pg_class where relname = 'aov';
+insert into aov values (1);
+alter view aov set (check_option = cascaded);
+select reloptions from pg_class where relname = 'aov';
+alter view aov reset (security_barrier);
+select reloptions from pg_class where relname = 'aov';
+alter view aov set (foo = 1);
+alter view aov reset (foo);
+alter view aov set (check_option = nope);
+alter table aov set (security_invoker);
+select reloptions from pg_class where relname = 'aov';
+alter view aov reset (check_option, security_invoker);
+select reloptions from pg_class where relname = 'aov';
