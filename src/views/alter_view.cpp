@@ -6,6 +6,7 @@
 #include "common/error.hpp"
 #include "views/definition.hpp"
 #include "views/dependencies.hpp"
+#include "views/kept_queries.hpp"
 
 namespace tusk {
 
@@ -39,40 +40,25 @@ void AlterViewOptions(Catalog* cat, uint32_t view, Node** options, size_t n_opti
 void RenameRelationInViews(Catalog* cat, uint32_t oid, const std::string& schema, const std::string& name,
                            const std::string& new_schema, const std::string& new_name) {
   std::vector<uint32_t> readers;
-  for (const auto& [vo, v] : cat->views())
-    if (std::find(v.relations.begin(), v.relations.end(), oid) != v.relations.end()) readers.push_back(vo);
-  for (uint32_t vo : readers) {
-    ViewDef* v = cat->MutableView(vo);
-    v->query_sql = RenameRelationInQuery(v->query_sql, schema, name, new_schema, new_name);
-  }
-  std::vector<uint32_t> materialized;
-  for (const auto& [to, t] : cat->tables())
-    if (t.materialized && std::find(t.materialized->relations.begin(), t.materialized->relations.end(), oid) != t.materialized->relations.end())
-      materialized.push_back(to);
-  for (uint32_t to : materialized) {
-    MaterializedDef& m = *cat->MutableTable(to)->materialized;
-    m.query_sql = RenameRelationInQuery(m.query_sql, schema, name, new_schema, new_name);
+  ForEachKeptQuery(*cat, [&](const KeptQuery& q) {
+    if (q.Reads(oid)) readers.push_back(q.oid);
+  });
+  for (uint32_t r : readers) {
+    std::string* sql = MutableKeptQuery(cat, r).sql;
+    *sql = RenameRelationInQuery(*sql, schema, name, new_schema, new_name);
   }
 }
 
 void RenameSchemaInViews(Catalog* cat, const std::string& schema, const std::string& new_name) {
+  for (const auto& [oid, v] : cat->views())
+    if (v.schema == schema) cat->MutableView(oid)->schema = new_name;
   std::vector<uint32_t> all;
-  for (const auto& [vo, v] : cat->views()) all.push_back(vo);
-  for (uint32_t vo : all) {
-    ViewDef* v = cat->MutableView(vo);
-    if (v->schema == schema) v->schema = new_name;
-    for (auto& p : v->search_path)
+  ForEachKeptQuery(*cat, [&](const KeptQuery& q) { all.push_back(q.oid); });
+  for (uint32_t oid : all) {
+    KeptQueryText text = MutableKeptQuery(cat, oid);
+    for (auto& p : *text.search_path)
       if (p == schema) p = new_name;
-    v->query_sql = RenameSchemaInQuery(v->query_sql, schema, new_name);
-  }
-  std::vector<uint32_t> materialized;
-  for (const auto& [to, t] : cat->tables())
-    if (t.materialized) materialized.push_back(to);
-  for (uint32_t to : materialized) {
-    MaterializedDef& m = *cat->MutableTable(to)->materialized;
-    for (auto& p : m.search_path)
-      if (p == schema) p = new_name;
-    m.query_sql = RenameSchemaInQuery(m.query_sql, schema, new_name);
+    *text.sql = RenameSchemaInQuery(*text.sql, schema, new_name);
   }
 }
 
@@ -98,15 +84,13 @@ void RenameColumnInViews(ExecState* st, Catalog* cat, uint32_t relation, int col
     *sql = *renamed;
   };
   // Only the views that read `relation` itself name the column; views over them are unchanged.
-  for (uint32_t v : readers.views) {
-    ViewDef* view = cat->MutableView(v);
-    if (std::find(view->relations.begin(), view->relations.end(), relation) != view->relations.end()) rewrite(&view->query_sql, "view " + view->name);
-  }
-  for (uint32_t m : readers.matviews) {
-    TableDef* t = cat->MutableTable(m);
-    if (std::find(t->materialized->relations.begin(), t->materialized->relations.end(), relation) != t->materialized->relations.end())
-      rewrite(&t->materialized->query_sql, "materialized view " + t->name);
-  }
+  std::vector<std::pair<uint32_t, std::string>> direct;
+  ForEachKeptQuery(*cat, [&](const KeptQuery& q) {
+    bool listed = std::find(readers.views.begin(), readers.views.end(), q.oid) != readers.views.end() ||
+                  std::find(readers.matviews.begin(), readers.matviews.end(), q.oid) != readers.matviews.end();
+    if (listed && q.Reads(relation)) direct.emplace_back(q.oid, q.Kind() + " " + q.name);
+  });
+  for (const auto& [oid, reader] : direct) rewrite(MutableKeptQuery(cat, oid).sql, reader);
 }
 
 void RenameViewColumn(ExecState* st, Catalog* cat, uint32_t view, const std::string& column, const std::string& new_name) {

@@ -25,30 +25,37 @@ class TreeEdits {
     n.string = &str;
     return &n;
   }
-  // A select-list item reading qualifier.column (column alone when qualifier is empty).
-  Node* ColumnTarget(const std::string& qualifier, const std::string& column, int location) {
-    std::vector<Node*>& fields = arrays_.emplace_back();
-    if (!qualifier.empty()) fields.push_back(StringNode(qualifier));
-    fields.push_back(StringNode(column));
+  // A column reference of these fields, and a select-list item of a value.
+  Node* ColumnRef(std::vector<Node*>& fields, int location) {
     PgQuery__ColumnRef& ref = column_refs_.emplace_back();
     pg_query__column_ref__init(&ref);
     ref.n_fields = fields.size();
     ref.fields = fields.data();
     ref.location = location;
-    Node& val = nodes_.emplace_back();
-    pg_query__node__init(&val);
-    val.node_case = PG_QUERY__NODE__NODE_COLUMN_REF;
-    val.column_ref = &ref;
+    Node& n = nodes_.emplace_back();
+    pg_query__node__init(&n);
+    n.node_case = PG_QUERY__NODE__NODE_COLUMN_REF;
+    n.column_ref = &ref;
+    return &n;
+  }
+  Node* Target(Node* val, int location) {
     PgQuery__ResTarget& target = targets_.emplace_back();
     pg_query__res_target__init(&target);
     target.name = Str("");
-    target.val = &val;
+    target.val = val;
     target.location = location;
     Node& n = nodes_.emplace_back();
     pg_query__node__init(&n);
     n.node_case = PG_QUERY__NODE__NODE_RES_TARGET;
     n.res_target = &target;
     return &n;
+  }
+  // A select-list item reading qualifier.column (column alone when qualifier is empty).
+  Node* ColumnTarget(const std::string& qualifier, const std::string& column, int location) {
+    std::vector<Node*>& fields = arrays_.emplace_back();
+    if (!qualifier.empty()) fields.push_back(StringNode(qualifier));
+    fields.push_back(StringNode(column));
+    return Target(ColumnRef(fields, location), location);
   }
   PgQuery__Alias* Alias(const std::string& name) {
     PgQuery__Alias& a = aliases_.emplace_back();
@@ -87,23 +94,9 @@ class TreeEdits {
     star_node.a_star = &star;
     std::vector<Node*>& fields = Array();
     fields.push_back(&star_node);
-    PgQuery__ColumnRef& ref = column_refs_.emplace_back();
-    pg_query__column_ref__init(&ref);
-    ref.n_fields = 1;
-    ref.fields = fields.data();
-    Node& val = nodes_.emplace_back();
-    pg_query__node__init(&val);
-    val.node_case = PG_QUERY__NODE__NODE_COLUMN_REF;
-    val.column_ref = &ref;
-    PgQuery__ResTarget& target = targets_.emplace_back();
-    pg_query__res_target__init(&target);
-    target.val = &val;
-    Node& target_node = nodes_.emplace_back();
-    pg_query__node__init(&target_node);
-    target_node.node_case = PG_QUERY__NODE__NODE_RES_TARGET;
-    target_node.res_target = &target;
+    Node* target_node = Target(ColumnRef(fields, -1), -1);
     std::vector<Node*>& targets = Array();
-    targets.push_back(&target_node);
+    targets.push_back(target_node);
     std::vector<Node*>& from_list = Array();
     from_list.push_back(&from);
     PgQuery__SelectStmt& sel = selects_.emplace_back();
@@ -142,11 +135,6 @@ std::string UserTypeSchema(const Catalog& cat, const std::string& name, const st
   if (auto e = cat.FindEnum("", name, path)) return e->schema;
   if (auto d = cat.FindDomain("", name, path)) return d->schema;
   return "";
-}
-
-std::string Deparse(Node* select) {
-  std::string text = DeparseStatement(select);
-  return text;
 }
 
 }  // namespace
@@ -207,7 +195,7 @@ std::string CanonicalViewQuery(const Catalog& cat, Node* select, const Definitio
       default: return;
     }
   });
-  return Deparse(select);
+  return DeparseStatement(select);
 }
 
 std::string ViewDefinitionText(const Catalog& cat, const ViewDef& v, const std::vector<std::string>& search_path) {
@@ -259,14 +247,14 @@ std::string DefinitionText(const Catalog& cat, const std::string& query_sql, con
     // SELECT * FROM (VALUES ...) "*VALUES*"(names): the names ride on the alias.
     std::vector<std::string> names;
     for (const auto& c : columns) names.push_back(c.name);
-    return " " + Deparse(edits.SelectStarFromValues(select, "*VALUES*", names)) + ";";
+    return " " + DeparseStatement(edits.SelectStarFromValues(select, "*VALUES*", names)) + ";";
   }
   for (size_t i = 0; i < s->n_target_list && i < columns.size(); i++) {
     auto* rt = s->target_list[i]->res_target;
     std::string current = rt->name && *rt->name ? rt->name : FigureColname(rt->val);
     if (current != columns[i].name) rt->name = edits.Str(columns[i].name);
   }
-  return " " + Deparse(select) + ";";
+  return " " + DeparseStatement(select) + ";";
 }
 
 std::string RenameRelationInQuery(const std::string& query_sql, const std::string& schema, const std::string& name,
@@ -281,7 +269,7 @@ std::string RenameRelationInQuery(const std::string& query_sql, const std::strin
     rv->schemaname = edits.Str(new_schema);
     rv->relname = edits.Str(new_name);
   });
-  return Deparse(select);
+  return DeparseStatement(select);
 }
 
 std::optional<std::string> RenameColumnInQuery(const std::string& query_sql, const std::string& schema, const std::string& name,
@@ -321,7 +309,7 @@ std::optional<std::string> RenameColumnInQuery(const std::string& query_sql, con
     fields.push_back(edits.StringNode(new_column));
     ref->fields = fields.data();
   });
-  return Deparse(select);
+  return DeparseStatement(select);
 }
 
 std::string RenameSchemaInQuery(const std::string& query_sql, const std::string& schema, const std::string& new_name) {
@@ -342,7 +330,7 @@ std::string RenameSchemaInQuery(const std::string& query_sql, const std::string&
       }
     }
   });
-  return Deparse(select);
+  return DeparseStatement(select);
 }
 
 }  // namespace tusk

@@ -1,5 +1,7 @@
 #include "views/dependencies.hpp"
 
+#include <functional>
+
 #include <algorithm>
 #include <map>
 
@@ -8,14 +10,11 @@
 #include "common/strings.hpp"
 #include "engine/session.hpp"
 #include "planner/planner.hpp"
+#include "views/kept_queries.hpp"
 
 namespace tusk {
 
 namespace {
-
-bool Reads(const std::vector<uint32_t>& relations, uint32_t oid) {
-  return std::find(relations.begin(), relations.end(), oid) != relations.end();
-}
 
 bool Listed(const Dependents& d, uint32_t oid) {
   return std::find(d.views.begin(), d.views.end(), oid) != d.views.end() ||
@@ -67,47 +66,34 @@ bool Plans(ExecState* st, const std::shared_ptr<const Catalog>& cat, const std::
 
 }  // namespace
 
-void AddDependentViews(const Catalog& cat, uint32_t oid, const std::string& what, Dependents* out) {
-  // In OID order, as PostgreSQL's dependency scan meets them.
-  std::map<uint32_t, bool> readers;  // OID -> materialized
-  for (const auto& [vo, v] : cat.views())
-    if (Reads(v.relations, oid)) readers[vo] = false;
-  for (const auto& [to, t] : cat.tables())
-    if (t.materialized && Reads(t.materialized->relations, oid)) readers[to] = true;
-  for (const auto& [ro, materialized] : readers) {
-    if (materialized) AddMatview(cat, *cat.FindTable(ro), what, out);
-    else AddView(cat, *cat.FindView(ro), what, out);
+namespace {
+// The views and materialized views `depends` picks, each with what reads it in turn.
+void AddReaders(const Catalog& cat, const std::function<bool(const KeptQuery&)>& depends, const std::string& what, Dependents* out) {
+  std::vector<std::pair<uint32_t, bool>> readers;
+  ForEachKeptQuery(cat, [&](const KeptQuery& q) {
+    if (depends(q)) readers.emplace_back(q.oid, q.materialized);
+  });
+  for (const auto& [oid, materialized] : readers) {
+    if (materialized) AddMatview(cat, *cat.FindTable(oid), what, out);
+    else AddView(cat, *cat.FindView(oid), what, out);
   }
+}
+}  // namespace
+
+void AddDependentViews(const Catalog& cat, uint32_t oid, const std::string& what, Dependents* out) {
+  AddReaders(cat, [&](const KeptQuery& q) { return q.Reads(oid); }, what, out);
 }
 
 void AddViewsReadingColumn(ExecState* st, const Catalog& cat, uint32_t relation, int column, const std::string& what, Dependents* out) {
   auto without = std::make_shared<Catalog>(cat);
   if (TableDef* t = without->MutableTable(relation)) t->columns[static_cast<size_t>(column)].dropped = true;
   else if (ViewDef* v = without->MutableView(relation)) v->columns[static_cast<size_t>(column)].name = "";
-  std::map<uint32_t, bool> readers;
-  for (const auto& [vo, v] : cat.views())
-    if (Reads(v.relations, relation) && !Plans(st, without, v.query_sql, v.search_path)) readers[vo] = false;
-  for (const auto& [to, t] : cat.tables())
-    if (t.materialized && Reads(t.materialized->relations, relation) &&
-        !Plans(st, without, t.materialized->query_sql, t.materialized->search_path))
-      readers[to] = true;
-  for (const auto& [ro, materialized] : readers) {
-    if (materialized) AddMatview(cat, *cat.FindTable(ro), what, out);
-    else AddView(cat, *cat.FindView(ro), what, out);
-  }
+  AddReaders(cat, [&](const KeptQuery& q) { return q.Reads(relation) && !Plans(st, without, q.sql, q.search_path); }, what, out);
 }
 
 void AddViewsBrokenBy(ExecState* st, const Catalog& before, const std::shared_ptr<const Catalog>& after, const std::string& what,
                       Dependents* out) {
-  std::map<uint32_t, bool> readers;
-  for (const auto& [vo, v] : before.views())
-    if (!Plans(st, after, v.query_sql, v.search_path)) readers[vo] = false;
-  for (const auto& [to, t] : before.tables())
-    if (t.materialized && !Plans(st, after, t.materialized->query_sql, t.materialized->search_path)) readers[to] = true;
-  for (const auto& [ro, materialized] : readers) {
-    if (materialized) AddMatview(before, *before.FindTable(ro), what, out);
-    else AddView(before, *before.FindView(ro), what, out);
-  }
+  AddReaders(before, [&](const KeptQuery& q) { return !Plans(st, after, q.sql, q.search_path); }, what, out);
 }
 
 void DropMaterializedStorage(ExecState* st, Catalog* cat, uint32_t oid) {
