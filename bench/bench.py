@@ -39,10 +39,13 @@ OLTP = {
     "tasks_keyset": ("tasks", ["-f", os.path.join(WORKLOADS_DIR, "tasks_keyset.pgbench"), "-M", "prepared"]),
     "tasks_report": ("tasks", ["-f", os.path.join(WORKLOADS_DIR, "tasks_report.pgbench"), "-M", "prepared"]),
     "queue": ("queue", ["-f", os.path.join(WORKLOADS_DIR, "queue.pgbench"), "-M", "prepared"]),
+    "progress_triggers": ("progress", ["-f", os.path.join(WORKLOADS_DIR, "progress.pgbench"), "-M", "prepared"]),
 }
+# Data sets loaded into a database of their own (their tables share names with another set's).
+DATABASES = {"progress": "progress"}
 NOT_YET = {"jsonb": "JSONB containment and GIN indexes", "fts": "full-text search",
            "vector": "the vector type and HNSW/IVFFlat", "partition": "partitioned tables"}
-ALL = list(OLTP) + ["bulk", "embedded"] + list(NOT_YET)
+ALL = list(OLTP) + ["plpgsql_loop", "bulk", "embedded"] + list(NOT_YET)
 
 
 def sh(cmd, env=None, check=True):
@@ -61,7 +64,10 @@ class Engine:
         self.name, self.port = name, port
         self.env = dict(os.environ, PGHOST="127.0.0.1", PGPORT=str(port), PGUSER="postgres", PGDATABASE="postgres")
 
-    def psql_file(self, path, smoke):
+    def env_for(self, dataset):
+        return dict(self.env, PGDATABASE=DATABASES.get(dataset, "postgres"))
+
+    def psql_file(self, path, smoke, env=None):
         sql = open(path).read()
         if smoke:  # tiny sizes: same statements, fewer rows
             sql = re.sub(r"generate_series\(1, (\d+)\)",
@@ -70,7 +76,7 @@ class Engine:
         with tempfile.NamedTemporaryFile("w", suffix=".sql", delete=False) as f:
             f.write(sql)
         try:
-            sh(["psql", "-X", "-q", "-v", "ON_ERROR_STOP=1", "-f", f.name], env=self.env)
+            sh(["psql", "-X", "-q", "-v", "ON_ERROR_STOP=1", "-f", f.name], env=env or self.env)
         finally:
             os.unlink(f.name)
 
@@ -156,18 +162,34 @@ def load(engine, dataset, args):
         engine.psql_file(os.path.join(WORKLOADS_DIR, "tasks.setup.sql"), args.smoke)
     elif dataset == "queue":
         engine.psql_file(os.path.join(WORKLOADS_DIR, "queue.setup.sql"), args.smoke)
+    elif dataset == "progress":
+        sh(["psql", "-X", "-q", "-c", "CREATE DATABASE progress"], env=engine.env)
+        engine.psql_file(os.path.join(WORKLOADS_DIR, "progress.setup.sql"), args.smoke, engine.env_for(dataset))
 
 
-def run_pgbench(engine, how, args):
+def run_pgbench(engine, dataset, how, args):
     cmd = [PGBIN + "/pgbench", "-n", "-c", "8", "-j", "2", "-T", str(args.seconds)] + how
     before = cpu_seconds(engine)
-    out = sh(cmd, env=engine.env, check=False)
+    out = sh(cmd, env=engine.env_for(dataset), check=False)
     used = cpu_seconds(engine) - before
     tps = re.search(r"tps = ([\d.]+) \(without", out)
     n = re.search(r"number of transactions actually processed: (\d+)", out)
     if not tps or not n:
         return None, None, out.strip().splitlines()[-1] if out.strip() else "no output"
     return float(tps.group(1)), used / max(1, int(n.group(1))) * 1e6, None
+
+
+def run_plpgsql_loop(engine):
+    """Seconds for one call of progress.setup.sql's bench_loop: a PL/pgSQL loop of 1M iterations
+    (timed at the client around the query alone, after one call that compiles it)."""
+    conn = pgwire.Connection(port=engine.port, database=DATABASES["progress"])
+    try:
+        conn.query("SELECT bench_loop(1000)")
+        t0 = time.time()
+        conn.query("SELECT bench_loop(1000000)")
+        return time.time() - t0
+    finally:
+        conn.close()
 
 
 def run_bulk(engine, args):
@@ -253,6 +275,18 @@ def main():
             if name in NOT_YET:
                 rows.append((name, "not yet supported (%s)" % NOT_YET[name]))
                 continue
+            if name == "plpgsql_loop":
+                for e in engines:
+                    if (e.name, "progress") not in loaded:
+                        load(e, "progress", args)
+                        loaded.add((e.name, "progress"))
+                times = {e.name: [] for e in engines}
+                for _ in range(args.runs):
+                    for e in engines:
+                        times[e.name].append(run_plpgsql_loop(e))
+                med = [statistics.median(times[e.name]) for e in engines]
+                rows.append((name, "%s s | %s s | %.2f× (time PostgreSQL/Tusk)" % (fmt(med[0]), fmt(med[1]), med[0] / med[1])))
+                continue
             if name == "bulk":
                 results = {e.name: [] for e in engines}
                 for _ in range(args.runs):
@@ -275,7 +309,7 @@ def main():
             failure = None
             for _ in range(args.runs):
                 for e in engines:
-                    t, c, err = run_pgbench(e, how, args)
+                    t, c, err = run_pgbench(e, dataset, how, args)
                     if err:
                         failure = "%s: %s" % (e.name, err)
                         continue

@@ -1,4 +1,5 @@
 #include "binder/binder.hpp"
+#include "execution/row_exprs.hpp"
 #include "types/domain.hpp"
 
 #include <cmath>
@@ -165,6 +166,11 @@ Type Binder::ResolveType(PgQuery__TypeName* tn) {
       }
       return t;
     }
+    if (const TableDef* table = catalog().FindRowType(schema, name, SearchPath())) {
+      if (!mods.empty()) ThrowAt(sqlstate::kSyntaxError, "type modifier is not allowed for type \"" + name + "\"", tn->location);
+      t = Type::Record(RowTypeOf(*table));
+      return tn->n_array_bounds > 0 ? t.ArrayOf() : t;
+    }
     auto e = catalog().FindEnum(schema, name, SearchPath());
     if (!e) ThrowAt(sqlstate::kUndefinedObject, "type \"" + (schema.empty() ? name : schema + "." + name) + "\" does not exist", tn->location);
     t = Type::Enum(e);
@@ -208,6 +214,7 @@ ExprP Binder::Coerce(ExprP e, const Type& to, CastContext ctx, int location, con
       return std::make_shared<ParamExpr>(p->index, pt);
     }
   }
+  if (e->type.IsRow() && to.IsRow() && CanCast(e->type, to, ctx)) return CoerceRow(std::move(e), to, ctx, location);
   if (!CanCast(e->type, to, ctx)) {
     if (ctx == CastContext::kAssignment && !what.empty())
       throw Error(sqlstate::kDatatypeMismatch, what + " is of type " + TypeName(to) + " but expression is of type " + TypeName(e->type))
@@ -339,6 +346,19 @@ ExprP Binder::BindNode(Node* node, const Scope& scope, AggContext* agg) {
     case PG_QUERY__NODE__NODE_COLUMN_REF: {
       if (agg) {
         ExprP e = BindColumnRef(node->column_ref, *agg->from);
+        if (auto* row = dynamic_cast<RowExpr*>(e.get())) {
+          // A whole row in a grouped query: each of its columns must be functionally dependent
+          // on GROUP BY (its table's primary key grouped).
+          std::vector<ExprP> fields;
+          for (const auto& f : row->fields) {
+            auto* fc = dynamic_cast<ColumnExpr*>(f.get());
+            ExprP dependent = fc && fc->level == 0 ? FunctionallyDependent(f, *agg) : f;
+            if (!dependent)
+              ThrowAt(sqlstate::kGroupingError, "column \"" + row->shown + ".*\" must appear in the GROUP BY clause or be used in an aggregate function", node->column_ref->location);
+            fields.push_back(dependent);
+          }
+          return std::make_shared<RowExpr>(row->type, std::move(fields), row->shown, row->null_marker);
+        }
         auto* col = dynamic_cast<ColumnExpr*>(e.get());
         if (col && col->level == 0) {
           if (ExprP dependent = FunctionallyDependent(e, *agg)) return dependent;
@@ -535,7 +555,7 @@ ExprP Binder::BindNode(Node* node, const Scope& scope, AggContext* agg) {
     case PG_QUERY__NODE__NODE_SET_TO_DEFAULT:
       ThrowAt(sqlstate::kSyntaxError, "DEFAULT is not allowed in this context", node->set_to_default->location);
     case PG_QUERY__NODE__NODE_ROW_EXPR:
-      throw Error(sqlstate::kFeatureNotSupported, "row constructors are not supported yet");
+      return BindRowConstructor(node->row_expr, scope, agg);
     case PG_QUERY__NODE__NODE_GROUPING_FUNC: {
       auto* g = node->grouping_func;
       if (!agg) ThrowAt(sqlstate::kGroupingError, std::string("grouping operations are not allowed in ") + clause_, g->location);
@@ -597,8 +617,13 @@ ExprP Binder::BindConst(PgQuery__AConst* c) {
 ExprP Binder::BindColumnRef(PgQuery__ColumnRef* ref, const Scope& scope) {
   std::vector<std::string> parts;
   for (size_t i = 0; i < ref->n_fields; i++) {
-    if (ref->fields[i]->node_case == PG_QUERY__NODE__NODE_A_STAR)
+    if (ref->fields[i]->node_case == PG_QUERY__NODE__NODE_A_STAR) {
+      // t.* in an expression is t's whole row
+      if (i == 1 && ref->n_fields == 2)
+        if (ExprP row = FindWholeRow(StrVal(ref->fields[0]), scope)) return row;
+      if (i == 1 && ref->n_fields == 2) ThrowAt(sqlstate::kUndefinedTable, "missing FROM-clause entry for table \"" + StrVal(ref->fields[0]) + "\"", ref->location);
       ThrowAt(sqlstate::kSyntaxError, "row expansion via \"*\" is not supported here", ref->location);
+    }
     parts.push_back(StrVal(ref->fields[i]));
   }
   std::string col = parts.back();
@@ -622,12 +647,11 @@ ExprP Binder::BindColumnRef(PgQuery__ColumnRef* ref, const Scope& scope) {
       }
     }
     if (found >= 0) {
-      outer_reach = std::max(outer_reach, level);
-      for (auto& w : agg_watches_) {
-        int up = 0;
-        for (const Scope* a = w.from; a; a = a->parent, up++)
-          if (a == s) w.level = std::min(w.level, up);
-      }
+      if (NamesVariable(parts))  // PL/pgSQL's variable_conflict = error, PostgreSQL's default
+        throw Error(sqlstate::kAmbiguousColumn, "column reference \"" + Join(parts, ".") + "\" is ambiguous")
+            .WithDetail("It could refer to either a PL/pgSQL variable or a table column.")
+            .WithPosition(ref->location + 1);
+      NoteReach(s, level);
       if (column_qualifiers && rel.empty() && !found_rel->alias.empty()) {
         // Only when the alias names the same relation from where the reference stands.
         bool shadowed = false;
@@ -653,6 +677,7 @@ ExprP Binder::BindColumnRef(PgQuery__ColumnRef* ref, const Scope& scope) {
     }
   }
   if (!rel.empty()) {
+    if (ExprP p = FunctionParameter(parts)) return p;
     for (const Scope* s = &scope; s; s = s->parent)
       for (const auto& r : s->rels)
         if (r.alias == rel) ThrowAt(sqlstate::kUndefinedColumn, "column " + rel + "." + col + " does not exist", ref->location);
@@ -663,7 +688,64 @@ ExprP Binder::BindColumnRef(PgQuery__ColumnRef* ref, const Scope& scope) {
               .WithHint("Perhaps you meant to reference the table alias \"" + r.alias + "\".").WithPosition(ref->location + 1);
     ThrowAt(sqlstate::kUndefinedTable, "missing FROM-clause entry for table \"" + rel + "\"", ref->location);
   }
+  // No column is so named: a FROM item may be, whose whole row it then is.
+  if (ExprP row = FindWholeRow(col, scope)) return row;
+  if (ExprP p = FunctionParameter(parts)) return p;
   ThrowAt(sqlstate::kUndefinedColumn, "column \"" + col + "\" does not exist", ref->location);
+}
+
+namespace {
+thread_local const Binder::FunctionParameters* g_scoped_parameters = nullptr;
+}  // namespace
+
+Binder::FunctionParametersScope::FunctionParametersScope(const FunctionParameters* p) : saved(g_scoped_parameters) {
+  g_scoped_parameters = p;
+}
+Binder::FunctionParametersScope::~FunctionParametersScope() { g_scoped_parameters = saved; }
+
+bool Binder::NamesVariable(const std::vector<std::string>& parts) const {
+  const FunctionParameters* fp = function_parameters ? function_parameters : g_scoped_parameters;
+  if (!fp || !fp->resolve || parts.size() > 2) return false;
+  auto valid = [&](int i) { return i >= 0 && static_cast<size_t>(i) < params_->types.size(); };
+  if (parts.size() == 1) return valid(fp->resolve("", parts[0]));
+  return valid(fp->resolve(parts[0], parts[1])) || valid(fp->resolve("", parts[0]));
+}
+
+ExprP Binder::FunctionParameter(const std::vector<std::string>& parts) {
+  const FunctionParameters* fp = function_parameters ? function_parameters : g_scoped_parameters;
+  if (fp && fp->resolve) {
+    auto param = [&](int i) -> ExprP {
+      if (i < 0 || static_cast<size_t>(i) >= params_->types.size()) return nullptr;
+      return std::make_shared<ParamExpr>(i, params_->types[static_cast<size_t>(i)]);
+    };
+    auto field = [&](int var, const std::string& name) -> ExprP {
+      ExprP row = param(var);
+      if (!row) return nullptr;
+      if (fp->reading_field) fp->reading_field(var);
+      return SelectField(row, name, -1);
+    };
+    if (parts.size() == 1) return param(fp->resolve("", parts[0]));
+    if (parts.size() == 2) {
+      if (ExprP p = param(fp->resolve(parts[0], parts[1]))) return p;
+      if (ExprP f = field(fp->resolve("", parts[0]), parts[1])) return f;
+    }
+    if (parts.size() == 3) return field(fp->resolve(parts[0], parts[1]), parts[2]);
+    return nullptr;
+  }
+  if (!fp || parts.size() > 2 || (parts.size() == 2 && parts[0] != fp->function)) return nullptr;
+  for (size_t i = 0; i < fp->names.size() && i < params_->types.size(); i++)
+    if (!parts.back().empty() && fp->names[i] == parts.back())
+      return std::make_shared<ParamExpr>(static_cast<int>(i), params_->types[i]);
+  return nullptr;
+}
+
+void Binder::NoteReach(const Scope* s, int level) {
+  outer_reach = std::max(outer_reach, level);
+  for (auto& w : agg_watches_) {
+    int up = 0;
+    for (const Scope* a = w.from; a; a = a->parent, up++)
+      if (a == s) w.level = std::min(w.level, up);
+  }
 }
 
 ExprP Binder::UnfoldedEquality(ExprP l, ExprP r, int location) {
@@ -671,7 +753,18 @@ ExprP Binder::UnfoldedEquality(ExprP l, ExprP r, int location) {
   return MakeComparison("=", l, r, location);
 }
 
+std::function<bool(int)> ComparisonTest(const std::string& op) {
+  if (op == "=") return [](int c) { return c == 0; };
+  if (op == "<>" || op == "!=") return [](int c) { return c != 0; };
+  if (op == "<") return [](int c) { return c < 0; };
+  if (op == "<=") return [](int c) { return c <= 0; };
+  if (op == ">") return [](int c) { return c > 0; };
+  return [](int c) { return c >= 0; };
+}
+
 ExprP Binder::MakeComparison(const std::string& op, ExprP l, ExprP r, int location) {
+  if (l->type.IsRow() && r->type.IsRow() && l->type.record && r->type.record && (l->type != r->type || l->type.id == oid::kRecord))
+    return CompareRows(op, std::move(l), std::move(r));
   // Resolve operand types: unknown literals and parameters take the other side's type.
   bool lu = IsUnknownLiteral(l), ru = IsUnknownLiteral(r);
   if (lu && ru) {
@@ -715,13 +808,7 @@ ExprP Binder::MakeComparison(const std::string& op, ExprP l, ExprP r, int locati
   t.typmod = -1;
   l = Coerce(l, t, CastContext::kImplicit, location);
   r = Coerce(r, t, CastContext::kImplicit, location);
-  std::function<bool(int)> test;
-  if (op == "=") test = [](int c) { return c == 0; };
-  else if (op == "<>" || op == "!=") test = [](int c) { return c != 0; };
-  else if (op == "<") test = [](int c) { return c < 0; };
-  else if (op == "<=") test = [](int c) { return c <= 0; };
-  else if (op == ">") test = [](int c) { return c > 0; };
-  else test = [](int c) { return c >= 0; };
+  std::function<bool(int)> test = ComparisonTest(op);
   std::string shown = op == "!=" ? "<>" : op;
   return MakeCall(Type(oid::kBool), shown, {l, r}, [t, test](const std::vector<Value>& a, EvalContext&) {
     return Value::Bool(test(CompareValues(t, a[0], a[1])));
@@ -763,6 +850,22 @@ ExprP Binder::BindIntegerBitwise(const std::string& op, ExprP l, ExprP r, int lo
   return MakeCall(Type(t), op, {l, r}, [op, t](const std::vector<Value>& a, EvalContext&) { return Bitwise(op, a[0].i(), a[1].i(), t); });
 }
 
+namespace {
+// The operand of text || anynonarray (or anynonarray || text) that is not a string: converted
+// with its type's output function, printed as written, as PostgreSQL's textanycat takes it.
+class AnyTextOperand : public Expr {
+ public:
+  AnyTextOperand(ExprP written, ExprP as_text) : Expr(as_text->type), written_(std::move(written)), as_text_(std::move(as_text)) {}
+  Value Eval(EvalContext& ctx) const override { return as_text_->Eval(ctx); }
+  std::string ToSql() const override { return written_->ToSql(); }
+  std::string Key() const override { return "anytext(" + as_text_->Key() + ")"; }
+  void ForEachChild(const std::function<void(const ExprP&)>& f) const override { f(as_text_); }
+
+ private:
+  ExprP written_, as_text_;
+};
+}  // namespace
+
 ExprP Binder::MakeBinaryOp(const std::string& op, ExprP l, ExprP r, int location) {
   // An operator takes a domain's value as its base type's (printed as PostgreSQL's RelabelType)
   if (l && l->type.domain) l = std::make_shared<CastExpr>(l, BaseTypeOf(l->type), false);
@@ -796,9 +899,10 @@ ExprP Binder::MakeBinaryOp(const std::string& op, ExprP l, ExprP r, int location
     if (!ls && !rs) return no_op();
     Type text(oid::kText);
     auto to_text = [&](ExprP e) {
-      if (IsStringType(e->type.id) || IsUnknownLiteral(e) || dynamic_cast<ParamExpr*>(e.get()))
+      bool untyped_param = dynamic_cast<ParamExpr*>(e.get()) && e->type.id == oid::kUnknown && !e->type.array;
+      if (IsStringType(e->type.id) || IsUnknownLiteral(e) || untyped_param)
         return Coerce(e, text, CastContext::kImplicit, location);
-      return Coerce(e, text, CastContext::kAssignment, location);
+      return std::static_pointer_cast<Expr>(std::make_shared<AnyTextOperand>(e, Coerce(e, text, CastContext::kAssignment, location)));
     };
     l = to_text(l);
     r = to_text(r);
@@ -1360,22 +1464,30 @@ ExprP Binder::BindSqlValueFunction(PgQuery__SQLValueFunction* f) {
   }
 }
 
-ExprP Binder::SelectField(ExprP base, const std::string& field, int location) {
-  if (base->type.array || base->type.id != oid::kRecord)
-    ThrowAt(sqlstate::kWrongObjectType, "column notation ." + field + " applied to type " + TypeName(base->type) +
-                                            ", which is not a composite type", location);
-  int i = base->type.record ? base->type.record->FieldIndex(field) : -1;
-  if (i < 0) ThrowAt(sqlstate::kUndefinedColumn, "could not identify column \"" + field + "\" in record data type", location);
-  return std::make_shared<FieldSelectExpr>(base, static_cast<size_t>(i), field);
-}
-
 ExprP Binder::BindFuncCall(PgQuery__FuncCall* f, const Scope& scope, AggContext* agg) {
   std::string name = StrVal(f->funcname[f->n_funcname - 1]);
   if (IsSetReturningFunction(name))
     throw Error(sqlstate::kFeatureNotSupported, "set-returning functions are only supported in FROM and as whole select-list items")
         .WithPosition(f->location + 1);
+  std::vector<std::string> name_parts;
+  for (size_t i = 0; i < f->n_funcname; i++) name_parts.push_back(StrVal(f->funcname[i]));
+  // A call of a user-defined function (positional or named notation) that no built-in one takes.
+  auto user_call = [&](std::vector<ExprP> args) -> ExprP {
+    if (f->agg_star || f->agg_distinct || f->n_agg_order || f->agg_filter || f->over || f->func_variadic) return nullptr;
+    std::vector<std::string> names;
+    for (size_t i = 0; i < f->n_args; i++)
+      names.push_back(f->args[i]->node_case == PG_QUERY__NODE__NODE_NAMED_ARG_EXPR ? f->args[i]->named_arg_expr->name : "");
+    if (args.empty())
+      for (size_t i = 0; i < f->n_args; i++) {
+        Node* a = f->args[i]->node_case == PG_QUERY__NODE__NODE_NAMED_ARG_EXPR ? f->args[i]->named_arg_expr->arg : f->args[i];
+        args.push_back(BindNode(a, scope, agg));
+      }
+    return BindUserFunction(*this, name_parts, args, names, f->location);
+  };
   if (f->n_funcname == 2) {
     std::string schema = StrVal(f->funcname[0]);
+    if (schema != "pg_catalog")
+      if (ExprP user = user_call({})) return user;
     if (schema != "pg_catalog" && schema != "public")
       ThrowAt(sqlstate::kUndefinedFunction, "function " + NameListToString(f->funcname, f->n_funcname) + " does not exist", f->location);
   }
@@ -1410,7 +1522,19 @@ ExprP Binder::BindFuncCall(PgQuery__FuncCall* f, const Scope& scope, AggContext*
   for (size_t i = 0; i < f->n_args; i++) named |= f->args[i]->node_case == PG_QUERY__NODE__NODE_NAMED_ARG_EXPR;
   if (named) {
     auto it = kParamNames.find(name);
-    if (it == kParamNames.end()) ThrowAt(sqlstate::kUndefinedFunction, "function " + name + " does not accept named arguments", f->location);
+    if (it == kParamNames.end()) {
+      std::vector<ExprP> given;
+      std::string sig;
+      for (size_t i = 0; i < f->n_args; i++) {
+        bool is_named = f->args[i]->node_case == PG_QUERY__NODE__NODE_NAMED_ARG_EXPR;
+        given.push_back(BindNode(is_named ? f->args[i]->named_arg_expr->arg : f->args[i], scope, agg));
+        sig += (i ? ", " : "") + (is_named ? std::string(f->args[i]->named_arg_expr->name) + " => " : "") + TypeName(given.back()->type);
+      }
+      if (ExprP user = user_call(given)) return user;
+      throw Error(sqlstate::kUndefinedFunction, "function " + NameListToString(f->funcname, f->n_funcname) + "(" + sig + ") does not exist")
+          .WithHint("No function matches the given name and argument types. You might need to add explicit type casts.")
+          .WithPosition(f->location + 1);
+    }
     std::vector<ExprP> placed(it->second.size());
     std::set<std::string> names_seen;
     for (size_t i = 0; i < f->n_args; i++)
@@ -1439,12 +1563,15 @@ ExprP Binder::BindFuncCall(PgQuery__FuncCall* f, const Scope& scope, AggContext*
   }
   std::vector<Type> arg_types;  // as written: a function binder may coerce args before declining
   for (const auto& a : args) arg_types.push_back(a->type);
+  std::vector<ExprP> as_bound = args;
   ExprP r = BindBuiltinFunction(*this, name, args, f->location);
+  if (!r && !named && f->n_funcname == 1) r = user_call(as_bound);
   if (!r) {
     std::string sig;
     for (size_t i = 0; i < arg_types.size(); i++) sig += (i ? ", " : "") + TypeName(arg_types[i]);
-    throw Error(sqlstate::kUndefinedFunction, "function " + NameListToString(f->funcname, f->n_funcname) + "(" + sig + ") does not exist")
-        .WithHint("No function matches the given name and argument types. You might need to add explicit type casts.")
+    const char* word = calling_procedure ? "procedure" : "function";
+    throw Error(sqlstate::kUndefinedFunction, std::string(word) + " " + NameListToString(f->funcname, f->n_funcname) + "(" + sig + ") does not exist")
+        .WithHint(std::string("No ") + word + " matches the given name and argument types. You might need to add explicit type casts.")
         .WithPosition(f->location + 1);
   }
   return r;

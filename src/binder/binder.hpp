@@ -79,8 +79,6 @@ struct ParamTypes {
 
 class Binder {
  public:
-  // (base).field on a record whose fields are known; PostgreSQL's errors otherwise.
-  ExprP SelectField(ExprP base, const std::string& field, int location);
   Binder(ExecState* state, ParamTypes* params) : state_(state), params_(params) {}
 
   ExprP Bind(Node* node, const Scope& scope);
@@ -96,6 +94,17 @@ class Binder {
   // Converts e to type `to`; throws 42804 (assignment) or 42846 (cannot cast) when impossible.
   ExprP Coerce(ExprP e, const Type& to, CastContext ctx, int location, const std::string& what = "");
   ExprP CoerceToBool(ExprP e, const char* clause, int location);
+  // Row values (binder/row_binding.cpp). (base).field on a row whose fields are known;
+  // PostgreSQL's errors otherwise.
+  ExprP SelectField(ExprP base, const std::string& field, int location);
+  // Coerce's step between row types: a `record` to a composite type field by field (42846 with
+  // PostgreSQL's DETAIL when the fields do not fit), any row to `record` as it is.
+  ExprP CoerceRow(ExprP e, const Type& to, CastContext ctx, int location);
+  // The whole row of a FROM item `level` query levels out: its table's row type for a table,
+  // else a record of its columns.
+  ExprP WholeRow(const ScopeRel& rel, int level);
+  // l op r over two rows of different row types (=, <>, <, <=, >, >=).
+  ExprP CompareRows(const std::string& op, ExprP l, ExprP r);
   // Coerce's step into a domain (binder/domain_binding.cpp): to the domain's base type, then a
   // DomainCheckExpr with every level's NOT NULL and CHECK constraints.
   ExprP CoerceToDomain(ExprP e, const Type& to, CastContext ctx, int location, const std::string& what);
@@ -123,6 +132,32 @@ class Binder {
   // While set, each unqualified column reference records the alias of the relation it found
   // (CREATE VIEW keeps its query with every column qualified).
   std::map<const PgQuery__ColumnRef*, std::string>* column_qualifiers = nullptr;
+  // While set, a name no column or FROM item has may be a parameter of the SQL function whose
+  // body is being bound: `name` or `function.name` is $n (PostgreSQL's sql_fn_post_column_ref).
+  struct FunctionParameters {
+    std::string function;
+    std::vector<std::string> names;  // "" for an unnamed parameter
+    // PL/pgSQL's nested scopes: the parameter (variable) `label.name` or, with label "", `name`
+    // names where the SQL stands; -1 when none. When set, `names` is not used, and `var.field`
+    // reads a field of a row variable.
+    std::function<int(const std::string& label, const std::string& name)> resolve;
+    // Called before `var.field` reads a field of the variable: PL/pgSQL refuses a record that
+    // was not assigned yet. May be empty.
+    std::function<void(int var)> reading_field;
+  };
+  const FunctionParameters* function_parameters = nullptr;
+  // Makes `p` the function parameters of every binder on this thread that has none of its own,
+  // while alive: for the statements of a function body that the engine binds itself (INSERT,
+  // UPDATE, DELETE).
+  struct FunctionParametersScope {
+    explicit FunctionParametersScope(const FunctionParameters* p);
+    ~FunctionParametersScope();
+    FunctionParametersScope(const FunctionParametersScope&) = delete;
+    FunctionParametersScope& operator=(const FunctionParametersScope&) = delete;
+    const FunctionParameters* saved;
+  };
+  // Set while CALL binds its procedure call: the call must name a procedure.
+  bool calling_procedure = false;
   // Binds an expression stored with a table (a default, CHECK, index expression or predicate):
   // its names resolve in the table's schema first, then along search_path, so that a stored
   // expression means the same whatever search_path a later statement runs under.
@@ -144,12 +179,22 @@ class Binder {
   std::vector<AggLevelWatch> agg_watches_;
   ExprP BindNode(Node* node, const Scope& scope, AggContext* agg);
   ExprP BindColumnRef(PgQuery__ColumnRef* ref, const Scope& scope);
+  // A column of scope `s`, `level` query levels out, was read: widens outer_reach and the
+  // levels of the aggregates being bound.
+  void NoteReach(const Scope* s, int level);
+  // `name` or `function.name` naming a parameter of function_parameters; null otherwise.
+  // Whether a column reference also names a PL/pgSQL variable visible where it stands.
+  bool NamesVariable(const std::vector<std::string>& parts) const;
+  ExprP FunctionParameter(const std::vector<std::string>& parts);
   ExprP BindConst(PgQuery__AConst* c);
   ExprP BindAExpr(PgQuery__AExpr* e, const Scope& scope, AggContext* agg);
   ExprP BindFuncCall(PgQuery__FuncCall* f, const Scope& scope, AggContext* agg);
   ExprP BindAggregate(PgQuery__FuncCall* f, const std::string& name, const Scope& scope, AggContext* agg);
   ExprP BindSubLink(PgQuery__SubLink* s, const Scope& scope, AggContext* agg);
   ExprP BindSqlValueFunction(PgQuery__SQLValueFunction* f);
+  ExprP BindRowConstructor(PgQuery__RowExpr* r, const Scope& scope, AggContext* agg);
+  // `name` or `name.*` as a whole-row reference to the FROM item so named; null when none is.
+  ExprP FindWholeRow(const std::string& name, const Scope& scope);
   ExprP BindRowComparison(const std::string& op, PgQuery__RowExpr* l, PgQuery__RowExpr* r, const Scope& scope, AggContext* agg, int location);
   ExprP BindCase(PgQuery__CaseExpr* c, const Scope& scope, AggContext* agg);
   ExprP BindLike(const std::string& op, ExprP l, ExprP r, int location);
@@ -162,6 +207,8 @@ class Binder {
   WindowContext* window_ = nullptr;
 };
 
+// Whether a three-way comparison's result satisfies op (=, <>, !=, <, <=, >, >=).
+std::function<bool(int)> ComparisonTest(const std::string& op);
 // Name of a column produced by an expression, as PostgreSQL's FigureColname picks it.
 std::string FigureColname(Node* node);
 // The leftmost source location of a parse-tree expression (PostgreSQL's exprLocation), or -1.
@@ -174,5 +221,18 @@ std::string StrVal(Node* n);
 // function. Defined in function/.
 ExprP BindBuiltinFunction(Binder& b, const std::string& name, std::vector<ExprP>& args, int location);
 bool IsAggregateName(const std::string& name);
+// Builds a call of a user-defined function (routines/function_call.cpp): `arg_names` gives each
+// argument's name in named notation ("" when positional). Null when no user function of that
+// name fits; throws 42725 when several fit equally, 42809 for a procedure.
+ExprP BindUserFunction(Binder& b, const std::vector<std::string>& name_parts, std::vector<ExprP>& args,
+                       const std::vector<std::string>& arg_names, int location);
+struct SetFunction;  // function/set_returning.hpp
+// Whether some user-defined function of this name returns a set (only then is a select-list
+// call of that name a row source).
+bool HasSetReturningUserFunction(const Catalog& cat, const std::string& name);
+// A user-defined function called as a FROM item (`sets_only`: in a select list, where only a
+// set-returning one is a row source); nullopt when none of that name fits.
+std::optional<SetFunction> BindUserSetFunction(Binder& b, const std::vector<std::string>& name_parts, std::vector<ExprP>& args,
+                                               const std::vector<std::string>& arg_names, int location, bool sets_only = false);
 
 }  // namespace tusk

@@ -55,6 +55,7 @@ static std::string FigureColnameStrength(Node* node, int* strength) {
       *strength = 0;
       return "?column?";
     case PG_QUERY__NODE__NODE_A_ARRAY_EXPR: return "array";
+    case PG_QUERY__NODE__NODE_ROW_EXPR: return "row";
     case PG_QUERY__NODE__NODE_GROUPING_FUNC: return "grouping";
     case PG_QUERY__NODE__NODE_SUB_LINK: {
       auto* s = node->sub_link;

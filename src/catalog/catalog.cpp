@@ -1,9 +1,14 @@
 #include "catalog/catalog.hpp"
-#include "catalog/extensions.hpp"
-#include "catalog/information_schema_domains.hpp"
 
-#include "common/error.hpp"
+#include <cerrno>
+#include <cstdlib>
+#include <set>
+
+#include "catalog/extensions.hpp"
+#include "catalog/function_def.hpp"
+#include "catalog/information_schema_domains.hpp"
 #include "catalog/serial.hpp"
+#include "common/error.hpp"
 #include "common/rowcodec.hpp"
 
 namespace tusk {
@@ -134,11 +139,39 @@ std::shared_ptr<const DomainDef> Catalog::FindDomainByOid(uint32_t oid) const {
   return it == domains_.end() ? nullptr : it->second;
 }
 
+std::shared_ptr<const RecordDef> RowTypeOf(const TableDef& t) {
+  auto r = std::make_shared<RecordDef>();
+  for (const auto& c : t.columns) {
+    if (c.dropped) continue;
+    r->names.push_back(c.name);
+    r->types.push_back(c.type);
+  }
+  r->type_oid = t.rowtype_oid;
+  r->array_oid = t.rowtype_array_oid;
+  r->relid = t.oid;
+  r->schema = t.schema;
+  r->name = t.name;
+  return r;
+}
+
+const TableDef* Catalog::FindRowType(const std::string& schema, const std::string& name,
+                                     const std::vector<std::string>& search_path) const {
+  auto rel = FindRelation(schema, name, search_path);
+  if (!rel || (rel->first != RelKind::kTable && rel->first != RelKind::kMatview)) return nullptr;
+  const TableDef* t = FindTable(rel->second);
+  return t && t->rowtype_oid ? t : nullptr;
+}
+
 std::optional<Type> Catalog::FindUserType(uint32_t oid) const {
   for (const auto& [id, e] : enums_)
     if (e->type_oid == oid || e->array_oid == oid) return e->array_oid == oid ? Type::Enum(e).ArrayOf() : Type::Enum(e);
   for (const auto& [id, d] : domains_)
     if (d->oid == oid || d->array_oid == oid) return d->array_oid == oid ? DomainType(d).ArrayOf() : DomainType(d);
+  for (const auto& [id, t] : tables_)
+    if (t.rowtype_oid && (t.rowtype_oid == oid || t.rowtype_array_oid == oid)) {
+      Type row = Type::Record(RowTypeOf(t));
+      return t.rowtype_array_oid == oid ? row.ArrayOf() : row;
+    }
   return std::nullopt;
 }
 
@@ -160,12 +193,62 @@ std::string Catalog::RelationName(uint32_t oid) const {
 
 void Catalog::AssignObjectOids() {
   for (auto& [oid, t] : tables_) {
+    if (!t.rowtype_oid) {
+      t.rowtype_oid = AllocateOid();
+      t.rowtype_array_oid = AllocateOid();
+    }
     for (auto& c : t.constraints)
       if (!c.oid) c.oid = AllocateOid();
     for (auto& col : t.columns) {
       if (col.default_sql.empty()) col.default_oid = 0;
       else if (!col.default_oid) col.default_oid = AllocateOid();
     }
+  }
+}
+
+namespace {
+bool SameFields(const RecordDef& a, const RecordDef& b) {
+  if (a.names != b.names || a.types.size() != b.types.size()) return false;
+  for (size_t i = 0; i < a.types.size(); i++) {
+    const Type &x = a.types[i], &y = b.types[i];
+    if (x.id != y.id || x.typmod != y.typmod || x.array != y.array || x.domain != y.domain || x.enumdef != y.enumdef)
+      return false;
+  }
+  return a.schema == b.schema && a.name == b.name;
+}
+}  // namespace
+
+void Catalog::RefreshRowTypes() {
+  // The current version of `t` when it is a table's row type whose fields changed.
+  auto changed = [&](const Type& t) -> std::optional<Type> {
+    if (t.domain || !t.record || t.id == oid::kRecord) return std::nullopt;
+    for (const auto& [oid, table] : tables_)
+      if (table.rowtype_oid == t.id) {
+        auto now = RowTypeOf(table);
+        if (SameFields(*now, *t.record)) return std::nullopt;
+        Type row = Type::Record(now);
+        return t.array ? row.ArrayOf() : row;
+      }
+    return std::nullopt;
+  };
+  std::vector<std::shared_ptr<const DomainDef>> domains;
+  for (const auto& [oid, d] : domains_)
+    if (auto now = changed(d->base)) {
+      auto nd = std::make_shared<DomainDef>(*d);
+      nd->base = *now;
+      domains.push_back(std::move(nd));
+    }
+  for (auto& d : domains) ReplaceDomain(std::move(d));
+  for (auto& [oid, f] : functions_) {
+    bool any = changed(f->result).has_value();
+    for (const auto& a : f->args) any = any || changed(a.type).has_value();
+    if (!any) continue;
+    auto nf = f->Clone();
+    for (auto& a : nf->args)
+      if (auto now = changed(a.type)) a.type = *now;
+    if (auto now = changed(nf->result)) nf->result = *now;
+    nf->Describe();
+    f = std::move(nf);
   }
 }
 
@@ -178,18 +261,215 @@ namespace {
 // 6: extensions' member OID blocks; 7: indexes' CLUSTER mark; 8: no roles (the cluster catalog
 // has them); 9: enum labels' OIDs (written last); 10: domains (after them; a column of a
 // domain type stores the domain's OID); 11: views and materialized views (after the domains)
-constexpr uint64_t kCatalogFormat = 11;
+// 12: stored generated columns (after the materialized views; see WriteGeneratedColumns)
+// 13: tables' row type OIDs (after the generated columns; see WriteRowTypes)
+// 14: user-defined functions and procedures (after the row types; see WriteFunctions)
+// 15: triggers (after the functions; see WriteTriggers)
+constexpr uint64_t kCatalogFormat = 15;
 
-// A stored Type naming a user type by OID, with that type's definition put back.
+// A stored Type naming a user type by OID, with that type's definition put back (a domain
+// and a table's row type are written as their OID, an array of them with the array flag).
 Type ResolveStoredType(const Catalog& c, const Type& stored) {
   if (stored.id < oid::kFirstUserOid) return stored;
   if (auto d = c.FindDomainByOid(stored.id)) return stored.array ? DomainType(d).ArrayOf() : DomainType(d);
+  if (auto row = c.FindUserType(stored.id); row && row->record && !row->array)
+    return stored.array ? row->ArrayOf() : *row;
   Type t = stored;
   t.enumdef = c.FindEnumByOid(stored.id);
   return t;
 }
 
+// Puts the definitions back into a loaded catalog's stored types, each user type after the
+// ones it is built from (a domain's base; the columns of a table, for its row type), whatever
+// order they were created in: a domain may be over a table's row type, ALTER TABLE ADD COLUMN
+// may use a newer domain. A cycle, which no catalog Tusk writes has, is corruption.
+class StoredTypeResolver {
+ public:
+  StoredTypeResolver(const Catalog& c, std::map<uint32_t, std::shared_ptr<const DomainDef>>* domains,
+                     std::map<uint32_t, TableDef>* tables)
+      : c_(c), domains_(*domains), tables_(*tables) {}
+
+  void ResolveAll() {
+    for (const auto& [oid, d] : domains_)
+      if (oid >= oid::kFirstUserOid) ResolveDomain(oid);  // information_schema's are built in
+    for (auto& [oid, t] : tables_) ResolveTable(t);
+  }
+
+  Type Resolve(const Type& stored) {
+    if (stored.id >= oid::kFirstUserOid) {
+      if (domains_.count(stored.id)) {
+        ResolveDomain(stored.id);
+      } else {
+        for (auto& [oid, t] : tables_)
+          if (t.rowtype_oid == stored.id) { ResolveTable(t); break; }
+      }
+    }
+    return ResolveStoredType(c_, stored);
+  }
+
+ private:
+  void ResolveDomain(uint32_t oid) {
+    if (!Enter(&domains_done_, oid)) return;
+    auto d = std::make_shared<DomainDef>(*domains_.at(oid));
+    d->base = Resolve(d->base);
+    domains_[oid] = std::move(d);
+    Leave(oid);
+  }
+
+  void ResolveTable(TableDef& t) {
+    if (!Enter(&tables_done_, t.oid)) return;
+    for (auto& col : t.columns) col.type = Resolve(col.type);
+    Leave(t.oid);
+  }
+
+  bool Enter(std::set<uint32_t>* done, uint32_t oid) {
+    if (!done->insert(oid).second) {
+      if (visiting_.count(oid)) CatalogReader::Bad();  // built from itself
+      return false;
+    }
+    visiting_.insert(oid);
+    return true;
+  }
+  void Leave(uint32_t oid) { visiting_.erase(oid); }
+
+  const Catalog& c_;
+  std::map<uint32_t, std::shared_ptr<const DomainDef>>& domains_;
+  std::map<uint32_t, TableDef>& tables_;
+  std::set<uint32_t> domains_done_, tables_done_, visiting_;
+};
+
+// ---- format 12: stored generated columns ----
+// A list of (table OID, column position) of the columns that are GENERATED ALWAYS AS (expr)
+// STORED; their expression is the column's default_sql. Before format 12 there were none.
+void WriteGeneratedColumns(CatalogWriter& w, const std::map<uint32_t, TableDef>& tables) {
+  std::vector<std::pair<uint32_t, size_t>> generated;
+  for (const auto& [oid, t] : tables)
+    for (size_t i = 0; i < t.columns.size(); i++)
+      if (t.columns[i].generated) generated.emplace_back(oid, i);
+  w.U(generated.size());
+  for (const auto& [oid, column] : generated) { w.U(oid); w.U(column); }
+}
+
+void ReadGeneratedColumns(CatalogReader& r, uint64_t format, std::map<uint32_t, TableDef>* tables) {
+  for (size_t n = format >= 12 ? r.Count() : 0; n > 0; n--) {
+    uint32_t oid = r.U32();
+    uint64_t column = r.U();
+    auto it = tables->find(oid);
+    if (it == tables->end() || column >= it->second.columns.size()) CatalogReader::Bad();
+    it->second.columns[column].generated = 's';
+  }
+}
+
+// ---- format 13: tables' row types ----
+// (table OID, row type OID, its array type OID) for each table that has them.
+void WriteRowTypes(CatalogWriter& w, const std::map<uint32_t, TableDef>& tables) {
+  size_t n = 0;
+  for (const auto& [oid, t] : tables) n += t.rowtype_oid != 0;
+  w.U(n);
+  for (const auto& [oid, t] : tables)
+    if (t.rowtype_oid) { w.U(oid); w.U(t.rowtype_oid); w.U(t.rowtype_array_oid); }
+}
+
+void ReadRowTypes(CatalogReader& r, uint64_t format, std::map<uint32_t, TableDef>* tables) {
+  for (size_t n = format >= 13 ? r.Count() : 0; n > 0; n--) {
+    uint32_t oid = r.U32();
+    auto it = tables->find(oid);
+    if (it == tables->end()) CatalogReader::Bad();
+    it->second.rowtype_oid = r.U32();
+    it->second.rowtype_array_oid = r.U32();
+  }
+}
+
+// ---- format 14: functions and procedures ----
+void WriteFunctions(CatalogWriter& w, const std::map<uint32_t, std::shared_ptr<const FunctionDef>>& functions) {
+  w.U(functions.size());
+  for (const auto& [oid, f] : functions) {
+    w.U(oid); w.S(f->schema); w.S(f->name); w.U(static_cast<uint8_t>(f->kind)); w.U(f->language);
+    w.U(f->args.size());
+    for (const auto& a : f->args) { w.S(a.name); w.T(a.type); w.U(static_cast<uint8_t>(a.mode)); w.S(a.default_sql); }
+    w.T(f->result); w.U(f->retset); w.U(static_cast<uint8_t>(f->volatility)); w.U(static_cast<uint8_t>(f->parallel));
+    w.U(f->strict); w.U(f->security_definer); w.U(f->leakproof);
+    w.S(std::to_string(f->cost)); w.S(std::to_string(f->rows)); w.S(f->body);
+    w.U(f->config.size());
+    for (const auto& c : f->config) w.S(c);
+  }
+}
+
+// A float written as text (std::to_string); anything else is corruption.
+float ReadFloat(CatalogReader& r) {
+  std::string text = r.S();
+  char* end = nullptr;
+  errno = 0;
+  float v = std::strtof(text.c_str(), &end);
+  if (text.empty() || end != text.c_str() + text.size() || errno == ERANGE) CatalogReader::Bad();
+  return v;
+}
+
+void ReadFunctions(CatalogReader& r, uint64_t format, const Catalog& c, std::map<uint32_t, std::shared_ptr<const FunctionDef>>* out) {
+  for (size_t n = format >= 14 ? r.Count() : 0; n > 0; n--) {
+    auto f = std::make_shared<FunctionDef>();
+    f->oid = r.U32(); f->schema = r.S(); f->name = r.S(); f->kind = static_cast<char>(r.U()); f->language = r.U32();
+    for (size_t k = r.Count(); k > 0; k--) {
+      FunctionArg a;
+      a.name = r.S(); a.type = ResolveStoredType(c, r.T()); a.mode = static_cast<char>(r.U()); a.default_sql = r.S();
+      f->args.push_back(std::move(a));
+    }
+    f->result = ResolveStoredType(c, r.T()); f->retset = r.U(); f->volatility = static_cast<char>(r.U());
+    f->parallel = static_cast<char>(r.U()); f->strict = r.U(); f->security_definer = r.U(); f->leakproof = r.U();
+    f->cost = ReadFloat(r); f->rows = ReadFloat(r); f->body = r.S();
+    for (size_t k = r.Count(); k > 0; k--) f->config.push_back(r.S());
+    f->Describe();
+    (*out)[f->oid] = std::move(f);
+  }
+}
+
+// ---- format 15: triggers ----
+void WriteTriggers(CatalogWriter& w, const std::map<uint32_t, TableDef>& tables) {
+  size_t n = 0;
+  for (const auto& [oid, t] : tables) n += t.triggers.size();
+  w.U(n);
+  for (const auto& [oid, t] : tables)
+    for (const TriggerDef& g : t.triggers) {
+      w.U(oid); w.U(g.oid); w.S(g.name); w.U(g.function); w.U(static_cast<uint16_t>(g.type));
+      w.U(g.columns.size());
+      for (int c : g.columns) w.I(c);
+      w.S(g.when_sql);
+      w.U(g.args.size());
+      for (const auto& a : g.args) w.S(a);
+      w.U(static_cast<uint8_t>(g.enabled));
+    }
+}
+
+void ReadTriggers(CatalogReader& r, uint64_t format, std::map<uint32_t, TableDef>* tables) {
+  for (size_t n = format >= 15 ? r.Count() : 0; n > 0; n--) {
+    uint32_t table = r.U32();
+    auto it = tables->find(table);
+    if (it == tables->end()) CatalogReader::Bad();
+    TriggerDef g;
+    g.oid = r.U32(); g.name = r.S(); g.function = r.U32(); g.type = static_cast<int16_t>(r.U());
+    for (size_t k = r.Count(); k > 0; k--) {
+      int c = r.Int();
+      if (c < 0 || static_cast<size_t>(c) >= it->second.columns.size()) CatalogReader::Bad();
+      g.columns.push_back(c);
+    }
+    g.when_sql = r.S();
+    for (size_t k = r.Count(); k > 0; k--) g.args.push_back(r.S());
+    g.enabled = static_cast<char>(r.U());
+    it->second.triggers.push_back(std::move(g));
+  }
+}
+
 }  // namespace
+
+void Catalog::AddFunction(std::shared_ptr<const FunctionDef> f) {
+  uint32_t oid = f->oid;
+  functions_[oid] = std::move(f);
+}
+
+std::shared_ptr<const FunctionDef> Catalog::FindFunction(uint32_t oid) const {
+  auto it = functions_.find(oid);
+  return it == functions_.end() ? nullptr : it->second;
+}
 
 void Catalog::ReplaceEnum(std::shared_ptr<const EnumDef> e) {
   for (auto& [oid, t] : tables_)
@@ -331,6 +611,10 @@ std::string Catalog::Serialize() const {
     for (uint32_t rel : m.relations) w.U(rel);
     w.U(m.populated);
   }
+  WriteGeneratedColumns(w, tables_);
+  WriteRowTypes(w, tables_);
+  WriteFunctions(w, functions_);
+  WriteTriggers(w, tables_);
   return w.out;
 }
 
@@ -441,12 +725,6 @@ std::shared_ptr<Catalog> Catalog::Deserialize(const std::string& bytes, std::vec
     }
     c->domains_[d->oid] = d;
   }
-  for (auto& [oid, d] : c->domains_) {
-    if (oid < oid::kFirstUserOid) continue;
-    auto nd = std::make_shared<DomainDef>(*d);
-    nd->base = ResolveStoredType(*c, d->base);
-    d = nd;
-  }
   for (size_t n = format >= 11 ? r.Count() : 0; n > 0; n--) {
     ViewDef v;
     v.oid = r.U32(); v.rule_oid = r.U32(); v.schema = r.S(); v.name = r.S();
@@ -472,12 +750,16 @@ std::shared_ptr<Catalog> Catalog::Deserialize(const std::string& bytes, std::vec
     if (it == c->tables_.end()) CatalogReader::Bad();
     it->second.materialized = std::move(m);
   }
-  // Columns of enum and domain types point at the shared definitions.
-  for (auto& [oid, t] : c->tables_)
-    for (auto& col : t.columns) col.type = ResolveStoredType(*c, col.type);
+  ReadGeneratedColumns(r, format, &c->tables_);
+  ReadRowTypes(r, format, &c->tables_);
+  if (format < 13) c->AssignObjectOids();  // OIDs the catalog's format did not keep yet
+  // Columns of enum, domain and row types point at the shared definitions.
+  StoredTypeResolver types(*c, &c->domains_, &c->tables_);
+  types.ResolveAll();
   for (auto& [oid, v] : c->views_)
-    for (auto& col : v.columns) col.type = ResolveStoredType(*c, col.type);
-  if (!v2) c->AssignObjectOids();
+    for (auto& col : v.columns) col.type = types.Resolve(col.type);
+  ReadFunctions(r, format, *c, &c->functions_);  // its types are resolved ones by now
+  ReadTriggers(r, format, &c->tables_);
   return c;
 }
 

@@ -20,6 +20,8 @@
 
 namespace tusk {
 
+struct FunctionDef;  // catalog/function_def.hpp
+
 struct ColumnDef {
   std::string name;
   Type type;
@@ -28,6 +30,8 @@ struct ColumnDef {
   char identity = 0;           // 'a' GENERATED ALWAYS, 'd' BY DEFAULT, 0 not an identity
   bool dropped = false;        // dropped columns keep their slot, like pg_attribute
   uint32_t default_oid = 0;    // the default's pg_attrdef OID (AssignObjectOids)
+  char generated = 0;          // 's' GENERATED ALWAYS AS (expr) STORED: default_sql holds the
+                               // expression over the row (pg_attribute.attgenerated), 0 not one
 };
 
 struct IndexColumn {
@@ -51,6 +55,19 @@ struct IndexDef {
 };
 
 enum class FkAction : char { kNoAction = 'a', kRestrict = 'r', kCascade = 'c', kSetNull = 'n', kSetDefault = 'd' };
+
+// A trigger (CREATE TRIGGER). `type` has PostgreSQL's pg_trigger.tgtype bits.
+struct TriggerDef {
+  static constexpr int16_t kRow = 1, kBefore = 2, kInsert = 4, kDelete = 8, kUpdate = 16, kTruncate = 32, kInstead = 64;
+  uint32_t oid = 0;
+  std::string name;
+  uint32_t function = 0;
+  int16_t type = 0;
+  std::vector<int> columns;  // UPDATE OF these columns (positions); empty: any UPDATE
+  std::string when_sql;      // WHEN (...) over OLD and NEW, as SQL text; "" none
+  std::vector<std::string> args;
+  char enabled = 'O';        // pg_trigger.tgenabled: O fires, D disabled
+};
 
 struct ConstraintDef {
   uint32_t oid = 0;            // pg_constraint OID (AssignObjectOids)
@@ -84,6 +101,10 @@ struct TableDef {
   std::vector<uint32_t> indexes;
   uint32_t pk_index = 0;       // 0: rows are keyed by a hidden row id
   std::optional<MaterializedDef> materialized;  // set for a materialized view
+  std::vector<TriggerDef> triggers;            // in creation order (they fire by name)
+  // Its row type in pg_type (pg_class.reltype) and that type's array type; 0 until
+  // AssignObjectOids gives them (at CREATE, or as a catalog before format 13 loads).
+  uint32_t rowtype_oid = 0, rowtype_array_oid = 0;
 
   int FindColumn(const std::string& col) const;  // -1 when absent (or dropped)
   int LiveColumnCount() const;
@@ -143,6 +164,9 @@ inline constexpr uint32_t kPgClass = 1259, kPgType = 1247, kPgNamespace = 2615, 
                           kPgRewrite = 2618;
 }  // namespace class_oid
 
+// A table's row type: its live columns as fields, named as the table.
+std::shared_ptr<const RecordDef> RowTypeOf(const TableDef& t);
+
 enum class RelKind : char { kTable = 'r', kIndex = 'i', kSequence = 'S', kView = 'v', kMatview = 'm' };
 
 class Catalog {
@@ -167,6 +191,9 @@ class Catalog {
   // Gives an OID to each constraint and column default that has none yet. DDL calls it after
   // changing a table, so that pg_constraint and pg_attrdef can name every one of them.
   void AssignObjectOids();
+  // Domains and functions over a table's row type follow its columns as they are now (ALTER
+  // TABLE adds, drops, renames, retypes them), as PostgreSQL's do. DDL calls it after a change.
+  void RefreshRowTypes();
 
   // Lookups return nullptr when absent.
   const SchemaDef* FindSchema(const std::string& name) const;
@@ -191,6 +218,9 @@ class Catalog {
   // A user type (enum or domain) by its OID, as a column of it would have it; nullopt when the
   // OID names neither (nor their array types, which give the array Type).
   std::optional<Type> FindUserType(uint32_t oid) const;
+  // The table (or materialized view) whose row type is named so, through search_path.
+  const TableDef* FindRowType(const std::string& schema, const std::string& name,
+                              const std::vector<std::string>& search_path) const;
   std::string SchemaOfRelation(uint32_t oid) const;
   std::string RelationName(uint32_t oid) const;
 
@@ -238,6 +268,11 @@ class Catalog {
   const std::map<uint32_t, ViewDef>& views() const { return views_; }
   const std::map<uint32_t, std::shared_ptr<const EnumDef>>& enums() const { return enums_; }
   const std::map<uint32_t, std::shared_ptr<const DomainDef>>& domains() const { return domains_; }
+  // User-defined functions and procedures (catalog/function_def.hpp).
+  const std::map<uint32_t, std::shared_ptr<const FunctionDef>>& functions() const { return functions_; }
+  void AddFunction(std::shared_ptr<const FunctionDef> f);
+  void DropFunction(uint32_t oid) { functions_.erase(oid); }
+  std::shared_ptr<const FunctionDef> FindFunction(uint32_t oid) const;
 
  private:
   uint32_t next_oid_ = oid::kFirstUserOid;
@@ -249,6 +284,7 @@ class Catalog {
   std::map<uint32_t, ViewDef> views_;
   std::map<uint32_t, std::shared_ptr<const EnumDef>> enums_;
   std::map<uint32_t, std::shared_ptr<const DomainDef>> domains_;
+  std::map<uint32_t, std::shared_ptr<const FunctionDef>> functions_;
   std::map<std::string, ExtensionDef> extensions_;
   std::map<CommentKey, std::string> comments_;
 };

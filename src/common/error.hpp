@@ -1,6 +1,8 @@
 // tusk::Error — a SQL error that ends the current statement. It carries what PostgreSQL's
-// ErrorResponse carries: SQLSTATE, message (lower case, no final period), detail, hint and the
-// 1-based cursor position in the statement text (0 when there is none).
+// ErrorResponse carries: SQLSTATE, message (lower case, no final period), detail, hint, the
+// 1-based cursor position in the statement text (0 when there is none), and for an error in a
+// query run inside another (a PL/pgSQL expression, an EXECUTE string) that query and the
+// position in it.
 #pragma once
 #include <stdexcept>
 #include <string>
@@ -64,6 +66,7 @@ inline constexpr const char* kDuplicateDatabase = "42P04";
 inline constexpr const char* kAmbiguousColumn = "42702";
 inline constexpr const char* kAmbiguousFunction = "42725";
 inline constexpr const char* kDatatypeMismatch = "42804";
+inline constexpr const char* kErrorInAssignment = "22005";
 inline constexpr const char* kWrongObjectType = "42809";
 inline constexpr const char* kGroupingError = "42803";
 inline constexpr const char* kInvalidColumnReference = "42P10";
@@ -96,6 +99,8 @@ inline constexpr const char* kInvalidForeignKey = "42830";
 inline constexpr const char* kObjectInUse = "55006";
 inline constexpr const char* kGeneratedAlways = "428C9";
 inline constexpr const char* kInvalidRecursion = "42P19";
+inline constexpr const char* kInvalidFunctionDefinition = "42P13";
+inline constexpr const char* kDuplicateFunction = "42723";
 }  // namespace sqlstate
 
 class Error : public std::runtime_error {
@@ -111,6 +116,15 @@ class Error : public std::runtime_error {
   // Drops the cursor position (for errors raised while evaluating stored expressions, whose
   // positions do not refer to the statement the client sent).
   Error& ClearPosition() { position_ = 0; return *this; }
+  // The error happened in `query`, run inside the client's statement (PostgreSQL's
+  // internalerrquery): the cursor position moves into it, as `offset` + the position.
+  Error& MoveIntoQuery(std::string query, int offset = 0) {
+    internal_query_ = std::move(query);
+    internal_position_ = position_ + offset > 0 ? position_ + offset : 0;
+    position_ = 0;
+    return *this;
+  }
+  Error& SetInternalPosition(int p) { internal_position_ = p; return *this; }
   // The relation/constraint an integrity error concerns (ErrorResponse fields 't', 'n').
   Error& WithConstraint(std::string table, std::string constraint) {
     table_ = std::move(table); constraint_ = std::move(constraint); return *this;
@@ -124,11 +138,13 @@ class Error : public std::runtime_error {
   const char* severity() const { return severity_; }
   const std::string& table() const { return table_; }
   const std::string& constraint() const { return constraint_; }
+  const std::string& internal_query() const { return internal_query_; }
+  int internal_position() const { return internal_position_; }
 
  private:
   const char* state_;
-  std::string detail_, hint_, context_, table_, constraint_;
-  int position_ = 0;
+  std::string detail_, hint_, context_, table_, constraint_, internal_query_;
+  int position_ = 0, internal_position_ = 0;
   const char* severity_ = "ERROR";
 };
 
@@ -142,10 +158,16 @@ class Error : public std::runtime_error {
 
 // A notice or warning the session sends to the client without ending the statement.
 struct Notice {
+  Notice(const char* severity, const char* state, std::string message, std::string detail = "", std::string hint = "",
+         std::string context = "")
+      : severity(severity), state(state), message(std::move(message)), detail(std::move(detail)), hint(std::move(hint)),
+        context(std::move(context)) {}
   const char* severity;  // "NOTICE", "WARNING"
   const char* state;
   std::string message;
   std::string detail;
+  std::string hint;
+  std::string context;
 };
 
 }  // namespace tusk

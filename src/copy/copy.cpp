@@ -9,10 +9,19 @@
 #include "copy/copy_binary.hpp"
 #include "engine/statements.hpp"
 #include "engine/table_writer.hpp"
+#include "triggers/trigger_runner.hpp"
 #include "types/binary_io.hpp"
 #include "types/text_io.hpp"
 
 namespace tusk {
+
+namespace {
+// A generated column named in COPY's column list (PostgreSQL's CopyGetAttnums).
+[[noreturn]] void ThrowGeneratedInCopy(const std::string& column) {
+  throw Error(sqlstate::kInvalidColumnReference, "column \"" + column + "\" is a generated column")
+      .WithDetail("Generated columns cannot be used in COPY.");
+}
+}  // namespace
 
 void ResultSink::CopyOutBegin(size_t, bool) {
   throw Error(sqlstate::kFeatureNotSupported, "COPY TO STDOUT is not supported by this client interface");
@@ -318,11 +327,19 @@ void ExecuteCopy(PgQuery__CopyStmt* stmt, ExecState* st, ParamTypes* params, Res
       if (stmt->n_attlist) {
         for (size_t i = 0; i < stmt->n_attlist; i++) {
           std::string c = StrVal(stmt->attlist[i]);
-          if (t->FindColumn(c) < 0) throw Error(sqlstate::kUndefinedColumn, "column \"" + c + "\" of relation \"" + t->name + "\" does not exist");
+          int k = t->FindColumn(c);
+          if (k < 0) throw Error(sqlstate::kUndefinedColumn, "column \"" + c + "\" of relation \"" + t->name + "\" does not exist");
+          if (t->columns[static_cast<size_t>(k)].generated) ThrowGeneratedInCopy(c);
           sql += (i ? ", " : "") + QuoteIdent(c);
         }
       } else {
-        sql += "*";
+        // every column but the generated ones, as PostgreSQL 15
+        bool first = true;
+        for (const auto& c : t->columns) {
+          if (c.dropped || c.generated) continue;
+          sql += (first ? "" : ", ") + QuoteIdent(c.name);
+          first = false;
+        }
       }
       sql += " FROM " + QuoteIdent(t->schema) + "." + QuoteIdent(t->name);
       script_holder = ParseSql(sql);
@@ -400,11 +417,14 @@ void ExecuteCopy(PgQuery__CopyStmt* stmt, ExecState* st, ParamTypes* params, Res
       std::string c = StrVal(stmt->attlist[i]);
       int k = t->FindColumn(c);
       if (k < 0) throw Error(sqlstate::kUndefinedColumn, "column \"" + c + "\" of relation \"" + t->name + "\" does not exist");
+      if (t->columns[static_cast<size_t>(k)].generated) ThrowGeneratedInCopy(c);
       if (std::find(cols.begin(), cols.end(), k) != cols.end()) throw Error(sqlstate::kDuplicateColumn, "column \"" + c + "\" specified more than once");
       cols.push_back(k);
     }
   } else {
-    for (size_t c = 0; c < t->columns.size(); c++) if (!t->columns[c].dropped) cols.push_back(static_cast<int>(c));
+    // generated columns are computed (TableWriter::Insert), never read
+    for (size_t c = 0; c < t->columns.size(); c++)
+      if (!t->columns[c].dropped && !t->columns[c].generated) cols.push_back(static_cast<int>(c));
   }
   std::ifstream file;
   if (to_file) {
@@ -421,6 +441,8 @@ void ExecuteCopy(PgQuery__CopyStmt* stmt, ExecState* st, ParamTypes* params, Res
     return !chunk->empty();
   };
   TableWriter writer(&planner, t);
+  TriggerRunner* triggers = writer.triggers();
+  if (triggers) triggers->BeforeStatement(TriggerDef::kInsert);
   int64_t line_no = 0, count = 0;
   std::string context_prefix = "COPY " + t->name + ", line ";
   // One input row's fields (nullopt: NULL) into the table; `parse` reads a field's value.
@@ -443,7 +465,13 @@ void ExecuteCopy(PgQuery__CopyStmt* stmt, ExecState* st, ParamTypes* params, Res
     for (size_t c = 0; c < t->columns.size(); c++)
       if (!given[c] && !t->columns[c].dropped) row[c] = writer.DefaultFor(c);
     try {
+      if (triggers) {
+        std::optional<Row> changed = triggers->BeforeRow(TriggerDef::kInsert, nullptr, &row);
+        if (!changed) return;
+        row = std::move(*changed);
+      }
       writer.Insert(row);
+      if (triggers) triggers->AfterRow(TriggerDef::kInsert, nullptr, &row);
     } catch (Error& e) {
       if (e.context().empty()) e.WithContext(context_prefix + std::to_string(line_no));
       throw;
@@ -471,6 +499,7 @@ void ExecuteCopy(PgQuery__CopyStmt* stmt, ExecState* st, ParamTypes* params, Res
       throw;
     }
     if (!to_file) { std::string rest; while (sink->CopyInRead(&rest)) {} }
+    if (triggers) triggers->AfterStatement(TriggerDef::kInsert);
     sink->Complete("COPY " + std::to_string(count));
     return;
   }
@@ -511,6 +540,7 @@ void ExecuteCopy(PgQuery__CopyStmt* stmt, ExecState* st, ParamTypes* params, Res
     }
   }
   if (!to_file) { std::string rest; while (sink->CopyInRead(&rest)) {} }
+  if (triggers) triggers->AfterStatement(TriggerDef::kInsert);
   sink->Complete("COPY " + std::to_string(count));
 }
 

@@ -10,7 +10,11 @@
 #include "catalog/extensions.hpp"
 #include "engine/ddl_domain.hpp"
 #include "engine/ddl_util.hpp"
+#include "binder/volatility.hpp"
+#include "engine/generated_columns.hpp"
 #include "engine/statements.hpp"
+#include "routines/routine_ddl.hpp"
+#include "triggers/trigger_ddl.hpp"
 #include "views/dependencies.hpp"
 #include "views/view_ddl.hpp"
 #include "server/scram.hpp"
@@ -111,6 +115,13 @@ static void ExecuteCreateTable(PgQuery__CreateStmt* stmt, ExecState* st, ResultS
     }
   }
   if (t.columns.size() > 1600) throw Error("54011", "tables can have at most 1600 columns");
+  // Generation expressions read the other columns: checked once all are known.
+  std::erase_if(constraints, [&](const std::pair<PgQuery__Constraint*, std::string>& cc) {
+    if (cc.first->contype != PG_QUERY__CONSTR_TYPE__CONSTR_GENERATED) return false;
+    size_t column = static_cast<size_t>(t.FindColumn(cc.second));
+    t.columns[column].default_sql = CheckGenerationExpression(st, *cat, t, column, cc.first->raw_expr);
+    return true;
+  });
   cat->AddTable(t);
   TableDef* tp = cat->MutableTable(t.oid);
   // Keys first so that foreign keys to this same table can find them.
@@ -157,7 +168,14 @@ static void ExecuteCreateIndex(PgQuery__IndexStmt* stmt, ExecState* st, ResultSi
       name_parts.push_back(ie->name);
     } else {
       planner.binder().set_clause("index expressions");
-      key_type = planner.binder().Bind(ie->expr, scope)->type;
+      ExprP e;
+      {
+        NoFold no_fold;  // judge what the expression calls, not what folding leaves of it
+        e = planner.binder().Bind(ie->expr, scope);
+      }
+      if (ExprVolatility(*e) != 'i')
+        throw Error(sqlstate::kInvalidObjectDefinition, "functions in index expression must be marked IMMUTABLE");
+      key_type = e->type;
       ic.expr_sql = DeparseExpr(ie->expr);
       std::string fig = FigureColname(ie->expr);
       name_parts.push_back(fig == "?column?" ? "expr" : fig);
@@ -179,7 +197,13 @@ static void ExecuteCreateIndex(PgQuery__IndexStmt* stmt, ExecState* st, ResultSi
   }
   if (stmt->where_clause) {
     planner.binder().set_clause("index predicate");
-    planner.binder().CoerceToBool(planner.binder().Bind(stmt->where_clause, scope), "WHERE", -1);
+    ExprP e;
+    {
+      NoFold no_fold;
+      e = planner.binder().CoerceToBool(planner.binder().Bind(stmt->where_clause, scope), "WHERE", -1);
+    }
+    if (ExprVolatility(*e) != 'i')
+      throw Error(sqlstate::kInvalidObjectDefinition, "functions in index predicate must be marked IMMUTABLE");
     idx.where_sql = DeparseExpr(stmt->where_clause);
   }
   if (stmt->idxname && *stmt->idxname) {
@@ -254,6 +278,12 @@ static void ExecuteDrop(PgQuery__DropStmt* stmt, ExecState* st, ResultSink* sink
   bool cascade = stmt->behavior == PG_QUERY__DROP_BEHAVIOR__DROP_CASCADE;
   const char* tag = nullptr;
   switch (stmt->remove_type) {
+    case PG_QUERY__OBJECT_TYPE__OBJECT_FUNCTION: case PG_QUERY__OBJECT_TYPE__OBJECT_PROCEDURE: case PG_QUERY__OBJECT_TYPE__OBJECT_ROUTINE:
+      ExecuteDropRoutines(stmt, st, sink);
+      return;
+    case PG_QUERY__OBJECT_TYPE__OBJECT_TRIGGER:
+      ExecuteDropTriggers(stmt, st, sink);
+      return;
     case PG_QUERY__OBJECT_TYPE__OBJECT_TABLE: tag = "DROP TABLE"; break;
     case PG_QUERY__OBJECT_TYPE__OBJECT_INDEX: tag = "DROP INDEX"; break;
     case PG_QUERY__OBJECT_TYPE__OBJECT_SEQUENCE: tag = "DROP SEQUENCE"; break;
@@ -758,6 +788,7 @@ bool ExecuteDdl(Node* stmt, ExecState* st, ResultSink* sink) {
   switch (stmt->node_case) {
     case PG_QUERY__NODE__NODE_CREATE_STMT: ExecuteCreateTable(stmt->create_stmt, st, sink); return true;
     case PG_QUERY__NODE__NODE_VIEW_STMT: ExecuteCreateView(stmt->view_stmt, st, sink); return true;
+    case PG_QUERY__NODE__NODE_CREATE_FUNCTION_STMT: ExecuteCreateFunction(stmt->create_function_stmt, st, sink); return true;
     case PG_QUERY__NODE__NODE_REFRESH_MAT_VIEW_STMT: ExecuteRefreshMaterializedView(stmt->refresh_mat_view_stmt, st, sink); return true;
     case PG_QUERY__NODE__NODE_INDEX_STMT: ExecuteCreateIndex(stmt->index_stmt, st, sink); return true;
     case PG_QUERY__NODE__NODE_DROP_STMT: ExecuteDrop(stmt->drop_stmt, st, sink); return true;

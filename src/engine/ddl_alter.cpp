@@ -5,9 +5,11 @@
 #include "common/strings.hpp"
 #include "engine/ddl_domain.hpp"
 #include "engine/ddl_util.hpp"
+#include "engine/generated_columns.hpp"
 #include "engine/statements.hpp"
 #include "engine/table_writer.hpp"
 #include "parser/walk.hpp"
+#include "triggers/trigger_ddl.hpp"
 #include "views/dependencies.hpp"
 #include "views/view_ddl.hpp"
 
@@ -179,9 +181,20 @@ void ExecuteAlterTable(PgQuery__AlterTableStmt* stmt, ExecState* st, ResultSink*
         std::vector<PgQuery__Constraint*> deferred;
         ColumnDef col = BuildColumn(st, cat, t->schema, t->name, cd, t->oid, static_cast<int>(t->columns.size()), &deferred);
         t->columns.push_back(col);
+        for (auto* c : deferred) {
+          if (c->contype != PG_QUERY__CONSTR_TYPE__CONSTR_GENERATED) continue;
+          try {
+            t->columns.back().default_sql = col.default_sql = CheckGenerationExpression(st, *cat, *t, t->columns.size() - 1, c->raw_expr);
+          } catch (Error& e) {
+            e.ClearPosition();  // PostgreSQL reports ALTER TABLE's expression errors without one
+            throw;
+          }
+        }
+        std::erase_if(deferred, [](PgQuery__Constraint* c) { return c->contype == PG_QUERY__CONSTR_TYPE__CONSTR_GENERATED; });
         st->catalog = std::make_shared<Catalog>(*cat);
         const TableDef* nt = st->catalog->FindTable(t->oid);
-        // Fill existing rows with the default (evaluated per row, as for volatile defaults).
+        // Fill existing rows with the default (evaluated per row, as for volatile defaults), or
+        // a generated column with its expression over each row.
         auto rows = ScanAll(st, nt);
         if (!rows.empty()) {
           ParamTypes params;
@@ -191,6 +204,7 @@ void ExecuteAlterTable(PgQuery__AlterTableStmt* stmt, ExecState* st, ResultSink*
           for (auto& [k, r] : rows) {
             r.resize(nt->columns.size());
             r[pos] = writer.DefaultFor(pos);
+            if (col.generated) writer.ComputeGenerated(&r);
             if (col.not_null && r[pos].is_null())
               throw Error(sqlstate::kNotNullViolation, "column \"" + col.name + "\" of relation \"" + t->name + "\" contains null values");
           }
@@ -216,44 +230,62 @@ void ExecuteAlterTable(PgQuery__AlterTableStmt* stmt, ExecState* st, ResultSink*
               throw Error(sqlstate::kDependentObjectsStillExist, "cannot drop column " + std::string(cmd->name) + " of table " + t->name + " because other objects depend on it")
                   .WithDetail("constraint " + fk.name + " on table " + other.name + " depends on column " + std::string(cmd->name) + " of table " + t->name)
                   .WithHint("Use DROP ... CASCADE to drop the dependent objects too.");
+        // The generated columns computed from it (and the views reading those) depend on it too.
+        std::string what = "column " + std::string(cmd->name) + " of table " + t->name;
         Dependents views;
-        AddViewsReadingColumn(st, *cat, t->oid, c, "column " + std::string(cmd->name) + " of table " + t->name, &views);
-        DropDependents(st, cat, "column " + std::string(cmd->name) + " of table " + t->name, views, cascade, sink);
+        std::vector<int> dropping;
+        for (size_t g : GeneratedColumnsReading(*t, static_cast<size_t>(c))) {
+          std::string gen = "column " + t->columns[g].name + " of table " + t->name;
+          views.Add(gen + " depends on " + what, gen);
+          AddViewsReadingColumn(st, *cat, t->oid, static_cast<int>(g), gen, &views);
+          dropping.push_back(static_cast<int>(g));
+        }
+        AddViewsReadingColumn(st, *cat, t->oid, c, what, &views);
+        DropDependents(st, cat, what, views, cascade, sink);
+        dropping.push_back(c);
         TableDef before = *t;
         bool was_pk = false;
-        std::vector<uint32_t> drop_idx;
-        for (uint32_t io : t->indexes) {
-          const IndexDef* idx = cat->FindIndex(io);
-          bool uses = !idx->where_sql.empty() && ExprMentions(idx->where_sql, cmd->name);
-          for (const auto& ic : idx->columns) uses |= ic.column == c || (ic.column < 0 && ExprMentions(ic.expr_sql, cmd->name));
-          if (uses) { drop_idx.push_back(io); was_pk |= idx->primary; }
-        }
-        t->constraints.erase(std::remove_if(t->constraints.begin(), t->constraints.end(), [&](const ConstraintDef& cd) {
-          if (cd.kind == 'c') return ExprMentions(cd.check_sql, cmd->name);
-          if (cd.kind == 'f') return std::find(cd.columns.begin(), cd.columns.end(), c) != cd.columns.end();
-          return std::find(drop_idx.begin(), drop_idx.end(), cd.index) != drop_idx.end();
-        }), t->constraints.end());
-        for (uint32_t io : drop_idx) DropIndexObject(st, cat, t, io);
-        if (was_pk) t->pk_index = 0;
-        t->columns[static_cast<size_t>(c)].dropped = true;
-        t->columns[static_cast<size_t>(c)].name = "........pg.dropped." + std::to_string(c + 1) + "........";
-        std::vector<uint32_t> seqs;
-        for (const auto& [so, s] : cat->sequences()) if (s.owner_table == t->oid && s.owner_column == c) seqs.push_back(so);
-        for (uint32_t so : seqs) cat->DropSequence(so);
-        if (cascade)
-          for (auto& [o, other] : cat->tables()) {
-            TableDef* ot = cat->MutableTable(o);
-            ot->constraints.erase(std::remove_if(ot->constraints.begin(), ot->constraints.end(), [&](const ConstraintDef& fk) {
-              return fk.kind == 'f' && fk.ref_table == t->oid && std::find(fk.ref_columns.begin(), fk.ref_columns.end(), c) != fk.ref_columns.end();
-            }), ot->constraints.end());
-            (void)other;
+        for (int dc : dropping) {
+          const std::string name = t->columns[static_cast<size_t>(dc)].name;
+          std::vector<uint32_t> drop_idx;
+          for (uint32_t io : t->indexes) {
+            const IndexDef* idx = cat->FindIndex(io);
+            bool uses = !idx->where_sql.empty() && ExprMentions(idx->where_sql, name);
+            for (const auto& ic : idx->columns) uses |= ic.column == dc || (ic.column < 0 && ExprMentions(ic.expr_sql, name));
+            if (uses) { drop_idx.push_back(io); was_pk |= idx->primary; }
           }
+          t->constraints.erase(std::remove_if(t->constraints.begin(), t->constraints.end(), [&](const ConstraintDef& cd) {
+            if (cd.kind == 'c') return ExprMentions(cd.check_sql, name);
+            if (cd.kind == 'f') return std::find(cd.columns.begin(), cd.columns.end(), dc) != cd.columns.end();
+            return std::find(drop_idx.begin(), drop_idx.end(), cd.index) != drop_idx.end();
+          }), t->constraints.end());
+          for (uint32_t io : drop_idx) DropIndexObject(st, cat, t, io);
+          t->columns[static_cast<size_t>(dc)].dropped = true;
+          t->columns[static_cast<size_t>(dc)].name = "........pg.dropped." + std::to_string(dc + 1) + "........";
+          std::vector<uint32_t> seqs;
+          for (const auto& [so, s] : cat->sequences()) if (s.owner_table == t->oid && s.owner_column == dc) seqs.push_back(so);
+          for (uint32_t so : seqs) cat->DropSequence(so);
+          if (cascade)
+            for (auto& [o, other] : cat->tables()) {
+              TableDef* ot = cat->MutableTable(o);
+              ot->constraints.erase(std::remove_if(ot->constraints.begin(), ot->constraints.end(), [&](const ConstraintDef& fk) {
+                return fk.kind == 'f' && fk.ref_table == t->oid && std::find(fk.ref_columns.begin(), fk.ref_columns.end(), dc) != fk.ref_columns.end();
+              }), ot->constraints.end());
+              (void)other;
+            }
+        }
+        if (was_pk) t->pk_index = 0;
         if (was_pk) RekeyTable(st, before, *t);
         break;
       }
       case PG_QUERY__ALTER_TABLE_TYPE__AT_ColumnDefault: {
         int c = column_index(cmd->name);
         ColumnDef& col = t->columns[static_cast<size_t>(c)];
+        if (col.generated) {
+          Error e(sqlstate::kSyntaxError, "column \"" + col.name + "\" of relation \"" + t->name + "\" is a generated column");
+          if (!cmd->def) e.WithHint("Use ALTER TABLE ... ALTER COLUMN ... DROP EXPRESSION instead.");
+          throw e;
+        }
         if (cmd->def) {
           if (col.identity)
             throw Error(sqlstate::kSyntaxError, "column \"" + col.name + "\" of relation \"" + t->name + "\" is an identity column")
@@ -331,7 +363,23 @@ void ExecuteAlterTable(PgQuery__AlterTableStmt* stmt, ExecState* st, ResultSink*
         }
         break;
       }
+      case PG_QUERY__ALTER_TABLE_TYPE__AT_DropExpression: {
+        // The column keeps its values and becomes an ordinary one.
+        ColumnDef& col = t->columns[static_cast<size_t>(column_index(cmd->name))];
+        if (!col.generated) {
+          std::string message = "column \"" + col.name + "\" of relation \"" + t->name + "\" is not a stored generated column";
+          if (!cmd->missing_ok) throw Error(sqlstate::kObjectNotInPrerequisiteState, message);
+          Notice(sink, message + ", skipping");
+          continue;
+        }
+        col.generated = 0;
+        col.default_sql.clear();
+        break;
+      }
       case PG_QUERY__ALTER_TABLE_TYPE__AT_AlterColumnType:
+        if (auto readers = GeneratedColumnsReading(*t, static_cast<size_t>(column_index(cmd->name))); !readers.empty())
+          throw Error(sqlstate::kFeatureNotSupported, "cannot alter type of a column used by a generated column")
+              .WithDetail("Column \"" + std::string(cmd->name) + "\" is used by generated column \"" + t->columns[readers[0]].name + "\".");
         if (const ViewDef* v = ViewReadingColumn(st, *cat, t->oid, column_index(cmd->name)))
           throw Error(sqlstate::kFeatureNotSupported, "cannot alter type of a column used by a view or rule")
               .WithDetail("rule _RETURN on view " + v->name + " depends on column \"" + std::string(cmd->name) + "\"");
@@ -362,7 +410,7 @@ void ExecuteAlterTable(PgQuery__AlterTableStmt* stmt, ExecState* st, ResultSink*
         RequireBootstrapOwner(ResolveNewOwner(st, cmd->newowner), "table \"" + t->name + "\"");
         break;
       default:
-        throw Error(sqlstate::kFeatureNotSupported, "this ALTER TABLE command is not supported yet");
+        if (!AlterTriggerEnabled(cmd, t)) throw Error(sqlstate::kFeatureNotSupported, "this ALTER TABLE command is not supported yet");
     }
     st->catalog = std::make_shared<Catalog>(*cat);
   }
@@ -443,6 +491,7 @@ void ExecuteRename(PgQuery__RenameStmt* stmt, ExecState* st, ResultSink* sink) {
       std::string old = stmt->subname;
       t->columns[static_cast<size_t>(c)].name = newname;
       for (auto& cd : t->constraints) if (cd.kind == 'c') cd.check_sql = RenameInExpr(cd.check_sql, old, newname);
+      for (auto& gc : t->columns) if (gc.generated) gc.default_sql = RenameInExpr(gc.default_sql, old, newname);
       for (uint32_t io : t->indexes) {
         IndexDef* idx = cat->MutableIndex(io);
         for (auto& ic : idx->columns) if (ic.column < 0) ic.expr_sql = RenameInExpr(ic.expr_sql, old, newname);

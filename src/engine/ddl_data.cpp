@@ -10,6 +10,8 @@
 #include "engine/ddl_util.hpp"
 #include "engine/statements.hpp"
 #include "engine/table_writer.hpp"
+#include "planner/planner.hpp"
+#include "triggers/trigger_runner.hpp"
 #include "types/arrays.hpp"
 
 namespace tusk {
@@ -43,12 +45,21 @@ void ExecuteTruncate(PgQuery__TruncateStmt* stmt, ExecState* st, ResultSink* sin
         targets.push_back(oid);
       }
   }
+  // Every table's BEFORE TRUNCATE triggers, then the rows go, then the AFTER TRUNCATE triggers
+  // (PostgreSQL's ExecuteTruncateGuts).
+  ParamTypes no_params;
+  Planner planner(st, &no_params);
+  std::vector<std::unique_ptr<TriggerRunner>> triggers;
+  for (uint32_t oid : targets)
+    if (const TableDef* t = cat->FindTable(oid); !t->triggers.empty()) triggers.push_back(std::make_unique<TriggerRunner>(&planner, t));
+  for (auto& t : triggers) t->BeforeStatement(TriggerDef::kTruncate);
   for (uint32_t oid : targets) {
     DeleteAllRows(st, *cat->FindTable(oid));
     if (stmt->restart_seqs)
       for (const auto& [so, s] : cat->sequences())
         if (s.owner_table == oid) st->db->SetVal(s, s.start, false);
   }
+  for (auto& t : triggers) t->AfterStatement(TriggerDef::kTruncate);
   sink->Complete("TRUNCATE TABLE");
 }
 
@@ -84,6 +95,7 @@ void ExecuteCreateTableAs(PgQuery__IntoClause* into, Node* query, bool if_not_ex
     c.name = i < into->n_col_names ? StrVal(into->col_names[i]) : q.columns[i].name;
     c.type = q.columns[i].type;
     if (c.type.id == oid::kUnknown && !c.type.array) c.type = Type(oid::kText);
+    CheckStorableType(c.type, c.name);
     if (t.FindColumn(c.name) >= 0) throw Error(sqlstate::kDuplicateColumn, "column \"" + c.name + "\" specified more than once");
     t.columns.push_back(c);
   }
@@ -116,6 +128,7 @@ void AlterColumnType(ExecState* st, Catalog* cat, TableDef* t, PgQuery__AlterTab
   Type to;
   try {
     to = planner.binder().ResolveType(def->type_name);
+    CheckStorableType(to, cmd->name);
   } catch (Error& e) {
     e.ClearPosition();
     throw;
@@ -143,7 +156,7 @@ void AlterColumnType(ExecState* st, Catalog* cat, TableDef* t, PgQuery__AlterTab
   std::vector<Row> rows = RunToVector(&scan, &ctx);
   DeleteAllRows(st, old_def);
   col.type = to;
-  if (!col.default_sql.empty()) {
+  if (!col.default_sql.empty() && !col.generated) {  // a generation expression: bound by the TableWriter below
     std::unique_ptr<Script> holder;
     Node* e = ParseStoredExpr(col.default_sql, &holder);
     Scope empty;

@@ -8,6 +8,7 @@
 #include "common/error.hpp"
 #include "engine/ddl_util.hpp"
 #include "engine/statements.hpp"
+#include "routines/routine_ddl.hpp"
 
 namespace tusk {
 
@@ -67,6 +68,15 @@ void ExecuteAlterOwner(PgQuery__AlterOwnerStmt* stmt, ExecState* st, ResultSink*
         throw Error(sqlstate::kUndefinedObject, "type \"" + (schema.empty() ? name : schema + "." + name) + "\" does not exist");
       RequireBootstrapOwner(owner, "type \"" + name + "\"");
       sink->Complete(domain ? "ALTER DOMAIN" : "ALTER TYPE");
+      return;
+    }
+    case PG_QUERY__OBJECT_TYPE__OBJECT_FUNCTION:
+    case PG_QUERY__OBJECT_TYPE__OBJECT_PROCEDURE:
+    case PG_QUERY__OBJECT_TYPE__OBJECT_ROUTINE: {
+      auto f = ResolveRoutine(st, stmt->object->object_with_args, stmt->object_type, false, sink);
+      RequireBootstrapOwner(owner, std::string(f->kind == 'p' ? "procedure " : "function ") + f->Signature());
+      sink->Complete(stmt->object_type == PG_QUERY__OBJECT_TYPE__OBJECT_PROCEDURE ? "ALTER PROCEDURE"
+                     : stmt->object_type == PG_QUERY__OBJECT_TYPE__OBJECT_ROUTINE ? "ALTER ROUTINE" : "ALTER FUNCTION");
       return;
     }
     default: throw Error(sqlstate::kFeatureNotSupported, "ALTER ... OWNER TO of this object type is not supported yet");

@@ -414,6 +414,13 @@ SequenceDef AddColumnSequence(Catalog* cat, const std::string& schema, const std
   return seq;
 }
 
+void CheckStorableType(const Type& t, const std::string& column) {
+  const BuiltinTypeInfo* b = FindBuiltinType(t.id);
+  if (b && b->typtype == 'p' && t.id != oid::kUnknown)
+    throw Error(sqlstate::kInvalidTableDefinition, "column \"" + column + "\" has pseudo-type " + TypeName(t));
+  if (t.record) throw Error(sqlstate::kFeatureNotSupported, "columns of composite types are not supported yet (column \"" + column + "\")");
+}
+
 ColumnDef BuildColumn(ExecState* st, Catalog* cat, const std::string& schema, const std::string& table,
                       PgQuery__ColumnDef* def, uint32_t table_oid, int position,
                       std::vector<PgQuery__Constraint*>* deferred) {
@@ -432,6 +439,7 @@ ColumnDef BuildColumn(ExecState* st, Catalog* cat, const std::string& schema, co
     col.type = Type(tname == "bigserial" || tname == "serial8" ? oid::kInt8 : tname == "smallserial" || tname == "serial2" ? oid::kInt2 : oid::kInt4);
   } else {
     col.type = planner.binder().ResolveType(tn);
+    CheckStorableType(col.type, col.name);
   }
   auto make_sequence = [&](PgQuery__Constraint* identity) {
     return AddColumnSequence(cat, schema, table, col, table_oid, position, identity);
@@ -443,6 +451,7 @@ ColumnDef BuildColumn(ExecState* st, Catalog* cat, const std::string& schema, co
     col.default_sql = "nextval(" + QuoteLiteral(QuoteIdent(schema) + "." + QuoteIdent(seq.name)) + "::regclass)";
     col.not_null = true;
   }
+  bool saw_default = false, saw_identity = false, saw_generated = false;
   for (size_t i = 0; i < def->n_constraints; i++) {
     auto* c = def->constraints[i]->constraint;
     switch (c->contype) {
@@ -459,6 +468,7 @@ ColumnDef BuildColumn(ExecState* st, Catalog* cat, const std::string& schema, co
         ExprP e = planner.binder().Bind(c->raw_expr, empty);
         planner.binder().Coerce(e, col.type, CastContext::kAssignment, -1, "column \"" + col.name + "\"");
         col.default_sql = DeparseExpr(c->raw_expr);
+        saw_default = true;
         break;
       }
       case PG_QUERY__CONSTR_TYPE__CONSTR_IDENTITY: {
@@ -467,13 +477,26 @@ ColumnDef BuildColumn(ExecState* st, Catalog* cat, const std::string& schema, co
         col.identity = c->generated_when && c->generated_when[0] == 'a' ? 'a' : 'd';
         col.not_null = true;
         make_sequence(c);
+        saw_identity = true;
         break;
       }
       case PG_QUERY__CONSTR_TYPE__CONSTR_GENERATED:
-        throw Error(sqlstate::kFeatureNotSupported, "generated columns are not supported yet");
+        // Checked by the caller once the table has all its columns (CheckGenerationExpression).
+        if (saw_generated)
+          ThrowAt(sqlstate::kSyntaxError, "multiple generation clauses specified for column \"" + col.name + "\" of table \"" + table + "\"", c->location);
+        col.generated = 's';
+        col.default_sql = DeparseExpr(c->raw_expr);
+        saw_generated = true;
+        deferred->push_back(c);
+        break;
       default:
         deferred->push_back(c);
     }
+    auto both = [&](const char* what) {
+      ThrowAt(sqlstate::kSyntaxError, std::string("both ") + what + " specified for column \"" + col.name + "\" of table \"" + table + "\"", c->location);
+    };
+    if (saw_default && saw_generated) both("default and generation expression");
+    if (saw_identity && saw_generated) both("identity and generation expression");
   }
   return col;
 }

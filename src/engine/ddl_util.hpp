@@ -50,7 +50,12 @@ void AddForeignKey(ExecState* st, Catalog* cat, TableDef* t, PgQuery__Constraint
 SequenceDef AddColumnSequence(Catalog* cat, const std::string& schema, const std::string& table, const ColumnDef& col,
                               uint32_t table_oid, int position, PgQuery__Constraint* identity);
 // Builds a column from its definition; may create a sequence (serial/identity). Constraints on
-// the column that need the table (keys, checks, references) are returned in `deferred`.
+// the column that need the table (keys, checks, references, and a GENERATED ALWAYS AS (expr)
+// STORED clause, for the caller to check with CheckGenerationExpression once the table has all
+// its columns) are returned in `deferred`.
+// A table column may not be of a pseudo-type (42P16: record, void, ...); a column of a row type
+// is not supported yet (0A000).
+void CheckStorableType(const Type& t, const std::string& column);
 ColumnDef BuildColumn(ExecState* st, Catalog* cat, const std::string& schema, const std::string& table,
                       PgQuery__ColumnDef* def, uint32_t table_oid, int position,
                       std::vector<PgQuery__Constraint*>* deferred);

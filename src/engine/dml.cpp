@@ -4,9 +4,11 @@
 #include "catalog/system/system_relation.hpp"
 #include "common/error.hpp"
 #include "common/strings.hpp"
+#include "engine/generated_columns.hpp"
 #include "engine/plan_cache.hpp"
 #include "engine/statements.hpp"
 #include "engine/table_writer.hpp"
+#include "triggers/trigger_runner.hpp"
 #include "views/updatable.hpp"
 #include "parser/walk.hpp"
 #include "types/compare.hpp"
@@ -143,6 +145,7 @@ OnConflict BindOnConflict(Planner& planner, const TableDef* t, const std::string
     int c = FindTargetColumn(t, rt->name, rt->location);
     const ColumnDef& col = t->columns[static_cast<size_t>(c)];
     if (rt->val->node_case == PG_QUERY__NODE__NODE_SET_TO_DEFAULT) { r.sets.emplace_back(c, nullptr); continue; }
+    if (col.generated) ThrowGeneratedUpdate(col);
     ExprP e = planner.binder().Bind(rt->val, scope);
     r.sets.emplace_back(c, planner.binder().Coerce(e, col.type, CastContext::kAssignment, ExprLocation(rt->val), "column \"" + col.name + "\""));
   }
@@ -307,6 +310,7 @@ void InsertPlan::Plan(PgQuery__InsertStmt* stmt) {
         Node* item = list->items[i];
         if (item->node_case == PG_QUERY__NODE__NODE_SET_TO_DEFAULT) { row.push_back(nullptr); continue; }
         const ColumnDef& c = t->columns[static_cast<size_t>(cols[i])];
+        if (c.generated) ThrowGeneratedInsert(c);
         if (!overriding_user) check_identity(i);
         ExprP e = planner.binder().Bind(item, empty);
         row.push_back(planner.binder().Coerce(e, c.type, CastContext::kAssignment, ExprLocation(item), "column \"" + c.name + "\""));
@@ -331,6 +335,7 @@ void InsertPlan::Plan(PgQuery__InsertStmt* stmt) {
     std::vector<ExprP> casts;
     for (size_t i = 0; i < q.columns.size(); i++) {
       const ColumnDef& c = t->columns[static_cast<size_t>(cols[i])];
+      if (c.generated) ThrowGeneratedInsert(c);
       if (!overriding_user) check_identity(i);
       ExprP col = std::make_shared<ColumnExpr>(static_cast<int>(i), 0, q.columns[i].type, q.columns[i].name);
       int loc = sel->op == PG_QUERY__SET_OPERATION__SETOP_NONE && i < sel->n_target_list ? ExprLocation(sel->target_list[i]->res_target->val) : -1;
@@ -362,6 +367,8 @@ void InsertPlan::Run(ResultSink* sink) {
     view_.AddChecks(writer_.get());
   }
   TableWriter& writer = *writer_;
+  TriggerRunner* triggers = writer.triggers();
+  if (triggers) triggers->BeforeStatement(TriggerDef::kInsert);
   int64_t count = 0;
   std::set<std::string> touched;  // rows this statement inserted or updated
   auto insert_row = [&](const std::vector<Value>& given, const std::vector<bool>& is_default) {
@@ -374,6 +381,13 @@ void InsertPlan::Run(ResultSink* sink) {
     }
     for (size_t c = 0; c < t->columns.size(); c++)
       if (!set[c] && !t->columns[c].dropped) row[c] = writer.DefaultFor(c);
+    writer.ComputeGenerated(&row);  // the arbiter indexes and RETURNING see the values
+    if (triggers) {
+      std::optional<Row> changed = triggers->BeforeRow(TriggerDef::kInsert, nullptr, &row);
+      if (!changed) return;
+      row = std::move(*changed);
+      writer.ComputeGenerated(&row);
+    }
     if (conflict.active) {
       std::string existing_key;
       if (FindConflict(writer, conflict, row, st, &existing_key)) {
@@ -393,13 +407,23 @@ void InsertPlan::Run(ResultSink* sink) {
         if (conflict.where && !IsTrue(conflict.where->Eval(c))) return;
         Row updated = existing;
         for (auto& [col, e] : conflict.sets) updated[static_cast<size_t>(col)] = e ? e->Eval(c) : writer.DefaultFor(static_cast<size_t>(col));
+        writer.ComputeGenerated(&updated);
+        if (triggers) {
+          triggers->SetUpdatedColumns(set_columns);
+          std::optional<Row> changed = triggers->BeforeRow(TriggerDef::kUpdate, &existing, &updated);
+          if (!changed) return;
+          updated = std::move(*changed);
+          writer.ComputeGenerated(&updated);
+        }
         touched.insert(writer.Update(existing_key, existing, updated));
+        if (triggers) triggers->AfterRow(TriggerDef::kUpdate, &existing, &updated);
         if (stmt->n_returning_list) EmitReturning(ret, updated, st, sink);
         count++;
         return;
       }
     }
     std::string key = writer.Insert(row);
+    if (triggers) triggers->AfterRow(TriggerDef::kInsert, nullptr, &row);
     if (conflict.active) touched.insert(std::move(key));  // only ON CONFLICT DO UPDATE asks
     if (stmt->n_returning_list) EmitReturning(ret, row, st, sink);
     count++;
@@ -428,6 +452,7 @@ void InsertPlan::Run(ResultSink* sink) {
       insert_row(vals, defaults);
     }
   }
+  if (triggers) triggers->AfterStatement(TriggerDef::kInsert);
   sink->Complete("INSERT 0 " + std::to_string(count));
 }
 }  // namespace
@@ -567,6 +592,7 @@ void ModifyPlan::PlanUpdate(PgQuery__UpdateStmt* stmt) {
       sets_.emplace_back(c, nullptr);
       continue;
     }
+    if (col.generated) ThrowGeneratedUpdate(col);
     if (col.identity == 'a')
       throw Error(sqlstate::kGeneratedAlways, "column \"" + col.name + "\" can only be updated to DEFAULT")
           .WithDetail("Column \"" + col.name + "\" is an identity column defined as GENERATED ALWAYS.");
@@ -587,25 +613,48 @@ void ModifyPlan::Run(ResultSink* sink) {
   if (returning_) sink->Columns(ret_.columns);
   if (st->describe_only) return;
   TableWriter& writer = *writer_;
+  TriggerRunner* triggers = writer.triggers();
+  int16_t event = delete_ ? TriggerDef::kDelete : TriggerDef::kUpdate;
+  if (triggers) triggers->BeforeStatement(event);
   int64_t count;
+  int64_t skipped = 0;  // rows a BEFORE trigger kept from being written
   if (delete_) {
     count = ForEachTargetRow(planner_, t_, tr_, plan_.get(), st, writer, RowLockStrength::kUpdate,
                              [&](const Row& joined, const Row& latest, const Row& row, EvalContext&) {
+      if (triggers && !triggers->BeforeRow(TriggerDef::kDelete, &latest, nullptr)) {
+        skipped++;
+        return;
+      }
       writer.Delete(joined[tr_.width].s(), latest);
+      if (triggers) triggers->AfterRow(TriggerDef::kDelete, &latest, nullptr);
       if (returning_) EmitReturning(ret_, row, st, sink);
     });
   } else {
     std::vector<int> set_columns;
     for (auto& [c, e] : sets_) set_columns.push_back(c);
+    if (triggers) triggers->SetUpdatedColumns(set_columns);
     count = ForEachTargetRow(planner_, t_, tr_, plan_.get(), st, writer, writer.access().UpdateLockFor(set_columns),
                              [&](const Row& joined, const Row& latest, const Row&, EvalContext& ctx) {
       Row updated = latest;
       for (auto& [c, e] : sets_) updated[static_cast<size_t>(c)] = e ? e->Eval(ctx) : writer.DefaultFor(static_cast<size_t>(c));
+      writer.ComputeGenerated(&updated);  // RETURNING sees the values
+      if (triggers) {
+        std::optional<Row> changed = triggers->BeforeRow(TriggerDef::kUpdate, &latest, &updated);
+        if (!changed) {
+          skipped++;
+          return;
+        }
+        updated = std::move(*changed);
+        writer.ComputeGenerated(&updated);
+      }
       writer.Update(joined[tr_.width].s(), latest, updated);
+      if (triggers) triggers->AfterRow(TriggerDef::kUpdate, &latest, &updated);
       if (returning_) EmitReturning(ret_, WithTarget(joined, updated), st, sink);
     });
   }
+  count -= skipped;
   tr_.rows.clear();
+  if (triggers) triggers->AfterStatement(event);
   sink->Complete((delete_ ? "DELETE " : "UPDATE ") + std::to_string(count));
 }
 }  // namespace

@@ -17,6 +17,8 @@
 #include "engine/read_only.hpp"
 #include "engine/statement_log.hpp"
 #include "engine/statements.hpp"
+#include "routines/routine_ddl.hpp"
+#include "triggers/trigger_ddl.hpp"
 #include "views/view_ddl.hpp"
 #include "storage/store.hpp"
 
@@ -721,9 +723,7 @@ void Session::RunStatement(Node* stmt, const PreparedStatement* prepared, const 
   SetMaxStackDepth(ParseMemoryBytes(*GetSetting("max_stack_depth")));
   st.memory = std::make_shared<MemoryAccount>(ParseMemoryBytes(*GetSetting("tusk.statement_memory_limit")));
   trim.account = st.memory;
-  st.notify = [sink](const char* severity, const char* code, const std::string& message) {
-    sink->SendNotice({severity, code, message, ""});
-  };
+  st.notify = [sink](const Notice& n) { sink->SendNotice(n); };
   if (int64_t timeout_ms = DurationSettingMs(&st, "statement_timeout"); timeout_ms > 0)
     st.deadline = std::chrono::steady_clock::now() + std::chrono::milliseconds(timeout_ms);
   // READ COMMITTED reads each statement in a new snapshot; REPEATABLE READ takes one at the
@@ -835,6 +835,9 @@ void Session::Dispatch(Node* stmt, const PreparedStatement* prepared, ExecState*
     case PG_QUERY__NODE__NODE_FETCH_STMT: cursors_.Fetch(stmt->fetch_stmt, st, sink); return;
     case PG_QUERY__NODE__NODE_CLOSE_PORTAL_STMT: cursors_.Close(stmt->close_portal_stmt, sink); return;
     case PG_QUERY__NODE__NODE_EXPLAIN_STMT: ExecuteExplain(stmt->explain_stmt, st, &params, sink); return;
+    case PG_QUERY__NODE__NODE_CALL_STMT: ExecuteCall(stmt->call_stmt, st, &params, sink); return;
+    case PG_QUERY__NODE__NODE_DO_STMT: ExecuteDo(stmt->do_stmt, st, sink); return;
+    case PG_QUERY__NODE__NODE_CREATE_TRIG_STMT: ExecuteCreateTrigger(stmt->create_trig_stmt, st, sink); return;
     case PG_QUERY__NODE__NODE_VACUUM_STMT: ExecuteVacuum(stmt->vacuum_stmt, st, &params, sink, in_block_); return;
     case PG_QUERY__NODE__NODE_REINDEX_STMT: ExecuteReindex(stmt->reindex_stmt, st, sink, in_block_); return;
     case PG_QUERY__NODE__NODE_CLUSTER_STMT: ExecuteCluster(stmt->cluster_stmt, st, sink, in_block_); return;
@@ -869,7 +872,10 @@ void Session::Dispatch(Node* stmt, const PreparedStatement* prepared, ExecState*
       throw Error(sqlstate::kFeatureNotSupported, "this transaction command is not supported");
     default:
       if (ExecuteDdl(stmt, st, sink)) {
-        if (txn_catalog_) txn_catalog_->AssignObjectOids();  // new constraints and defaults
+        if (txn_catalog_) {
+          txn_catalog_->AssignObjectOids();  // new constraints and defaults
+          txn_catalog_->RefreshRowTypes();
+        }
         return;
       }
       throw Error(sqlstate::kFeatureNotSupported, "statement type is not supported yet");

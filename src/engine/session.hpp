@@ -50,6 +50,8 @@ class Session {
   ~Session();
 
   // Runs every statement of a simple-query string; stops at the first error (rethrown).
+  // The client's whole query string: positions in errors count from its start.
+  const std::string& query_string() const { return query_string_; }
   void ExecuteSimple(const std::string& sql, ResultSink* sink);
   // Extended protocol: parse and describe, then execute with bound parameters.
   std::shared_ptr<PreparedStatement> Prepare(const std::string& sql, const std::vector<uint32_t>& param_oids);
@@ -154,6 +156,13 @@ class Session {
   // The SERIALIZABLE bookkeeping of the current transaction; null at other levels.
   const SerializableTransactions::Handle& serializable_txn() const { return ssi_; }
 
+  // PL/pgSQL: runs one statement of a function body inside the running statement, with
+  // st->params as its parameters.
+  void RunNested(Node* stmt, ExecState* st, const std::vector<Type>& param_types, ResultSink* sink) {
+    Dispatch(stmt, nullptr, st, param_types, sink);
+  }
+  class Subtransaction;
+
  private:
   // prepared: the statement being executed (it keeps its plan); null for simple queries.
   void RunStatement(Node* stmt, const PreparedStatement* prepared, const std::vector<Value>& params,
@@ -244,6 +253,25 @@ class Session {
   std::vector<SavepointState> savepoints_;
   SavepointState Mark(const std::string& name) const;
   void RestoreTo(const SavepointState& sp);
+
+ public:
+  // A savepoint inside the running statement (PL/pgSQL's BEGIN ... EXCEPTION block): Rollback
+  // undoes the writes and catalog changes made since, Release keeps them.
+  class Subtransaction {
+   public:
+    explicit Subtransaction(Session* s) : s_(s), mark_(s->Mark("")) { s_->txn_->SetSavePoint(); }
+    void Rollback() {
+      s_->txn_->RollbackToSavePoint();
+      s_->RestoreTo(mark_);
+    }
+    void Release() { s_->txn_->PopSavePoint(); }
+
+   private:
+    Session* s_;
+    SavepointState mark_;
+  };
+
+ private:
   // settings: lower-case name -> value as SHOW prints it
   std::shared_ptr<const ServerSettings> server_;
   uint64_t server_generation_ = 0;

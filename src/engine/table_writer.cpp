@@ -5,11 +5,13 @@
 #include "types/compare.hpp"
 #include "types/domain.hpp"
 #include "types/text_io.hpp"
+#include "triggers/trigger_runner.hpp"
 
 namespace tusk {
 
 TableWriter::TableWriter(Planner* planner, const TableDef* table) : planner_(planner), table_(table) {
   access_ = std::make_unique<TableAccess>(planner->state(), table, planner->BindIndexes(*table));
+  if (!table->triggers.empty()) triggers_ = std::make_unique<TriggerRunner>(planner, table);
   defaults_.resize(table->columns.size());
   defaults_bound_.assign(table->columns.size(), false);
   Scope scope;
@@ -20,6 +22,31 @@ TableWriter::TableWriter(Planner* planner, const TableDef* table) : planner_(pla
     Node* e = ParseStoredExpr(c.check_sql, &holder);
     checks_.emplace_back(&c, planner->binder().BindStored(e, scope, table->schema));
     holders_.push_back(std::move(holder));
+  }
+  for (size_t i = 0; i < table->columns.size(); i++) {
+    const ColumnDef& col = table->columns[i];
+    if (!col.generated || col.dropped) continue;
+    std::unique_ptr<Script> holder;
+    Node* e = ParseStoredExpr(col.default_sql, &holder);
+    generated_.emplace_back(i, planner->binder().Coerce(planner->binder().BindStored(e, scope, table->schema), col.type,
+                                                        CastContext::kAssignment, -1, "column \"" + col.name + "\""));
+    holders_.push_back(std::move(holder));
+  }
+}
+
+TableWriter::~TableWriter() = default;
+
+void TableWriter::ComputeGenerated(Row* row) {
+  if (generated_.empty()) return;
+  EvalContext ctx;
+  ctx.row = row;
+  ctx.state = planner_->state();
+  try {
+    // A generation expression reads ordinary columns only, so the order does not matter.
+    for (const auto& [column, e] : generated_) (*row)[column] = e->Eval(ctx);
+  } catch (Error& e) {
+    e.ClearPosition();  // it would point into the stored expression, not the statement
+    throw;
   }
 }
 
@@ -36,7 +63,9 @@ Value TableWriter::EvalDefault(size_t column) {
   const ColumnDef& col = table_->columns[column];
   if (!defaults_bound_[column]) {
     defaults_bound_[column] = true;
-    if (!col.default_sql.empty()) {
+    if (col.generated) {
+      // no default: ComputeGenerated gives its value
+    } else if (!col.default_sql.empty()) {
       std::unique_ptr<Script> holder;
       Node* e = ParseStoredExpr(col.default_sql, &holder);
       Scope empty;
@@ -282,10 +311,19 @@ void TableWriter::ReferencedRowChanging(const Row& old_row, const Row* new_row) 
   }
 }
 
+const Row& TableWriter::WithGenerated(const Row& given, Row* computed) {
+  if (generated_.empty()) return given;
+  *computed = given;
+  ComputeGenerated(computed);
+  return *computed;
+}
+
 // Errors raised while evaluating stored expressions (checks, index expressions, cascades)
 // carry no cursor position: it would point into the stored text, not the client's statement.
-std::string TableWriter::Insert(const Row& row) {
+std::string TableWriter::Insert(const Row& given) {
   try {
+    Row computed;
+    const Row& row = WithGenerated(given, &computed);
     CheckRow(row, nullptr);
     return access_->Insert(row);
   } catch (Error& e) {
@@ -294,8 +332,10 @@ std::string TableWriter::Insert(const Row& row) {
   }
 }
 
-std::string TableWriter::Update(const std::string& key, const Row& old_row, const Row& new_row) {
+std::string TableWriter::Update(const std::string& key, const Row& old_row, const Row& given) {
   try {
+    Row computed;
+    const Row& new_row = WithGenerated(given, &computed);
     // Referencing rows are handled after the new version exists (PostgreSQL's RI triggers
     // fire AFTER the row change), so cascaded children find their new parent.
     CheckRow(new_row, &old_row);

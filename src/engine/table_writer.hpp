@@ -12,14 +12,22 @@
 
 namespace tusk {
 
+class TriggerRunner;
+
 class TableWriter {
  public:
   TableWriter(Planner* planner, const TableDef* table);
+  ~TableWriter();
 
   const TableDef& table() const { return *table_; }
   TableAccess& access() { return *access_; }
-  // The DEFAULT of a column evaluated now (NULL when none).
+  // The DEFAULT of a column evaluated now (NULL when none, and for a generated column, whose
+  // value ComputeGenerated gives).
   Value DefaultFor(size_t column);
+  // Sets every stored generated column of `row` (a full row of the table) to its expression
+  // over the row's other columns. Insert and Update do it too: callers that need the values
+  // before writing (RETURNING, ON CONFLICT arbiters) call it first.
+  void ComputeGenerated(Row* row);
   // For a column of a domain type: throws as the domain's NOT NULL and CHECKs do when `v` (a
   // value of its base type, or NULL) is not a value of the domain (COPY reads values that no
   // cast has checked). Nothing for other columns.
@@ -33,11 +41,15 @@ class TableWriter {
   std::string Insert(const Row& row);
   std::string Update(const std::string& key, const Row& old_row, const Row& new_row);
   void Delete(const std::string& key, const Row& row);
+  // The table's triggers, null when it has none.
+  TriggerRunner* triggers() { return triggers_.get(); }
   // Text of a row as DETAIL lines show it: "(1, null, abc)".
   std::string FailingRow(const Row& row);
 
  private:
   Value EvalDefault(size_t column);
+  // `given` itself when the table has no generated columns, else *computed: a copy with them set.
+  const Row& WithGenerated(const Row& given, Row* computed);
   void CheckForeignKey(const ConstraintDef& fk, const Row& row);
   // Applies ON DELETE / ON UPDATE actions of foreign keys that reference this table.
   void ReferencedRowChanging(const Row& old_row, const Row* new_row);
@@ -46,9 +58,11 @@ class TableWriter {
 
   Planner* planner_;
   const TableDef* table_;
+  std::unique_ptr<TriggerRunner> triggers_;
   std::unique_ptr<TableAccess> access_;
   std::vector<ExprP> defaults_;
   std::vector<bool> defaults_bound_;
+  std::vector<std::pair<size_t, ExprP>> generated_;  // stored generated columns, bound once
   std::map<size_t, ExprP> domain_checks_;  // CheckDomain's, bound once per column
   std::vector<std::pair<const ConstraintDef*, ExprP>> checks_;
   std::vector<std::pair<std::string, ExprP>> view_checks_;

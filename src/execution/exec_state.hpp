@@ -14,6 +14,7 @@
 #include "access/table_lock_mode.hpp"
 
 #include "catalog/catalog.hpp"
+#include "common/error.hpp"
 #include "execution/memory.hpp"
 #include "storage/head_hints.hpp"
 #include "storage/range_compactor.hpp"
@@ -53,8 +54,8 @@ struct ExecState {
   uint64_t exec_id = 0;         // unique per statement execution (CTE results are cached per id)
   std::atomic<bool>* cancel = nullptr;  // set when the client asked to cancel the statement
   std::atomic<bool>* client_lost = nullptr;  // set when the client hung up (server/client_watch.hpp)
-  // Sends a NOTICE or WARNING to the client (severity, SQLSTATE, message).
-  std::function<void(const char*, const char*, const std::string&)> notify;
+  // Sends a NOTICE, WARNING, INFO ... to the client.
+  std::function<void(const Notice&)> notify;
   std::chrono::steady_clock::time_point deadline = std::chrono::steady_clock::time_point::max();  // statement_timeout
   // Operators holding storage iterators or buffered rows, registered when opened; released when
   // the statement ends (ReleaseOpened), so that a plan kept for the next execution pins neither

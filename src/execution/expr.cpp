@@ -1,4 +1,7 @@
 #include "execution/expr.hpp"
+#include "execution/sql_value_functions.hpp"
+
+#include <set>
 #include "types/domain.hpp"
 #include "types/object_names.hpp"
 
@@ -73,10 +76,39 @@ std::string QuoteSqlLiteral(const std::string& s) {
   return r + "'";
 }
 
+namespace {
+// A call's argument vector, taken from a per-thread pool and given back emptied: evaluating a
+// call would otherwise allocate one each time (a PL/pgSQL loop's `i % 7` per iteration).
+class ArgumentBuffer {
+ public:
+  ArgumentBuffer() {
+    std::vector<std::vector<Value>>& pool = Pool();
+    if (!pool.empty()) {
+      values_ = std::move(pool.back());
+      pool.pop_back();
+    }
+  }
+  ~ArgumentBuffer() {
+    values_.clear();
+    std::vector<std::vector<Value>>& pool = Pool();
+    if (pool.size() < 64) pool.push_back(std::move(values_));
+  }
+  std::vector<Value>& values() { return values_; }
+
+ private:
+  static std::vector<std::vector<Value>>& Pool() {
+    thread_local std::vector<std::vector<Value>> pool;
+    return pool;
+  }
+  std::vector<Value> values_;
+};
+}  // namespace
+
 Value CallExpr::Eval(EvalContext& ctx) const {
   // Every argument is evaluated before the NULL check, as PostgreSQL's strict functions do (so
   // an error in a later argument is raised even when an earlier one is NULL).
-  std::vector<Value> vals;
+  ArgumentBuffer buffer;
+  std::vector<Value>& vals = buffer.values();
   vals.reserve(args.size());
   bool has_null = false;
   for (const auto& a : args) {
@@ -85,11 +117,6 @@ Value CallExpr::Eval(EvalContext& ctx) const {
   }
   if (strict && has_null) return Value::Null();
   return fn(vals, ctx);
-}
-
-Value FieldSelectExpr::Eval(EvalContext& ctx) const {
-  Value v = arg->Eval(ctx);
-  return v.is_null() ? Value::Null() : v.arr()[field];
 }
 
 std::string CallExpr::ToSql() const {
@@ -111,9 +138,16 @@ std::string CallExpr::ToSql() const {
     }
     return "(ROW(" + l + ") " + name + " ROW(" + r + "))";
   }
+  if (args.empty() && IsSqlValueFunction(name)) return name;
   std::string r = (g_sql_qualify ? (*g_sql_qualify)(name) : name) + "(";
   for (size_t i = 0; i < args.size(); i++) r += (i ? ", " : "") + args[i]->ToSql();
   return r + ")";
+}
+
+bool IsSqlValueFunction(const std::string& name) {
+  static const std::set<std::string> kNames = {"CURRENT_DATE", "CURRENT_TIMESTAMP", "LOCALTIMESTAMP", "LOCALTIME",
+                                               "CURRENT_USER", "CURRENT_CATALOG", "CURRENT_SCHEMA"};
+  return kNames.count(name) > 0;
 }
 
 Value CastExpr::Eval(EvalContext& ctx) const {
@@ -165,7 +199,11 @@ NullTestExpr::NullTestExpr(ExprP a, bool n) : Expr(Type(oid::kBool)), arg(std::m
 
 Value NullTestExpr::Eval(EvalContext& ctx) const {
   Value v = arg->Eval(ctx);
-  return Value::Bool(v.is_null() != is_not);
+  if (v.is_null() || !arg->type.IsRow()) return Value::Bool(v.is_null() != is_not);
+  // A row IS NULL when every field is, IS NOT NULL when none is (PostgreSQL's ExecEvalRowNull).
+  for (const Value& f : v.arr())
+    if (f.is_null() != !is_not) return Value::Bool(false);
+  return Value::Bool(true);
 }
 
 std::string NullTestExpr::ToSql() const { return "(" + arg->ToSql() + (is_not ? " IS NOT NULL)" : " IS NULL)"); }

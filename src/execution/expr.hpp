@@ -38,6 +38,9 @@ class Expr {
   virtual bool IsConst() const { return false; }
   // Visits direct sub-expressions (for generic analyses such as "does this read the row?").
   virtual void ForEachChild(const std::function<void(const ExprP&)>& f) const { (void)f; }
+  // A call of a user-defined function: its declared volatility ('i', 's', 'v'); 0 for the
+  // others, which binder/volatility.cpp judges from PostgreSQL's catalogs.
+  virtual char DeclaredVolatility() const { return 0; }
   Type type;
 };
 class ConstExpr : public Expr {
@@ -97,19 +100,6 @@ class CallExpr : public Expr {
   ScalarFn fn;
   bool strict;
   bool infix;
-};
-
-// (record).field: one field of a record value (a NULL record gives NULL).
-class FieldSelectExpr : public Expr {
- public:
-  FieldSelectExpr(ExprP arg, size_t field, std::string name)
-      : Expr(arg->type.record->types[field]), arg(std::move(arg)), field(field), name(std::move(name)) {}
-  Value Eval(EvalContext& ctx) const override;
-  void ForEachChild(const std::function<void(const ExprP&)>& f) const override { f(arg); }
-  std::string ToSql() const override { return "(" + arg->ToSql() + ")." + name; }
-  ExprP arg;
-  size_t field;
-  std::string name;
 };
 
 class CastExpr : public Expr {

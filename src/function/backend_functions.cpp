@@ -36,7 +36,7 @@ void RegisterAdvisoryLocks() {
       Register(shared ? "pg_advisory_unlock_shared" : "pg_advisory_unlock", sig, Type(oid::kBool), [=](const std::vector<Value>& a, EvalContext& ctx) {
         if (ctx.state->session->advisory().Release(AdvisoryKey(a, ctx), !shared)) return Value::Bool(true);
         if (ctx.state->notify)
-          ctx.state->notify("WARNING", "01000", std::string("you don't own a lock of type ") + (shared ? "ShareLock" : "ExclusiveLock"));
+          ctx.state->notify({"WARNING", "01000", std::string("you don't own a lock of type ") + (shared ? "ShareLock" : "ExclusiveLock")});
         return Value::Bool(false);
       });
   Register("pg_advisory_unlock_all", {}, Type(oid::kVoid), [](const std::vector<Value>&, EvalContext& ctx) {
@@ -72,14 +72,14 @@ void RegisterBackendFunctions() {
     Register("pg_terminate_backend", sig, Type(oid::kBool), [](const std::vector<Value>& a, EvalContext& ctx) {
       int32_t pid = static_cast<int32_t>(a[0].i());
       if (ctx.state->db->backends().Terminate(pid)) return Value::Bool(true);
-      if (ctx.state->notify) ctx.state->notify("WARNING", "01000", "PID " + std::to_string(pid) + " is not a PostgreSQL backend process");
+      if (ctx.state->notify) ctx.state->notify({"WARNING", "01000", "PID " + std::to_string(pid) + " is not a PostgreSQL backend process"});
       return Value::Bool(false);
     });
   // pg_cancel_backend(pid): the other session's running statement fails with 57014.
   Register("pg_cancel_backend", {Type(oid::kInt4)}, Type(oid::kBool), [](const std::vector<Value>& a, EvalContext& ctx) {
     int32_t pid = static_cast<int32_t>(a[0].i());
     if (ctx.state->db->backends().Cancel(pid)) return Value::Bool(true);
-    if (ctx.state->notify) ctx.state->notify("WARNING", "01000", "PID " + std::to_string(pid) + " is not a PostgreSQL backend process");
+    if (ctx.state->notify) ctx.state->notify({"WARNING", "01000", "PID " + std::to_string(pid) + " is not a PostgreSQL backend process"});
     return Value::Bool(false);
   });
 }

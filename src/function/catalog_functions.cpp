@@ -10,6 +10,7 @@
 #include "catalog/system/system_relation.hpp"
 #include "catalog/system/object_names.hpp"
 #include "engine/session.hpp"
+#include "catalog/function_def.hpp"
 #include "function/registry.hpp"
 #include <optional>
 
@@ -264,9 +265,23 @@ void RegisterCatalogFunctions() {
     return Value::Null();
   });
   // The text psql's \df prints for a function's arguments and result; NULL for no function.
+  // A user function's texts name its user types with their schema where search_path does not
+  // reach them (format_type's rule), as pg_dump, which empties search_path, needs.
   auto function_text = [](const char* (*pick)(const BuiltinProc&)) {
     return [pick](const std::vector<Value>& a, EvalContext& ctx) {
-      std::optional<ListedProc> p = FindListedProc(*ctx.state->catalog, static_cast<uint32_t>(a[0].i()), ProcSet::kAll);
+      uint32_t oid = static_cast<uint32_t>(a[0].i());
+      if (auto f = ctx.state->catalog->FindFunction(oid); f && ctx.state->dt.names) {
+        FunctionTexts t = DescribeTexts(*f, [&](const Type& type) {
+          if (CatalogTypeOid(type) < oid::kFirstUserOid) return TypeName(type);
+          return ctx.state->dt.names->Name(oid::kRegtype, CatalogTypeOid(type)).value_or(TypeName(type));
+        });
+        BuiltinProc view = f->proc;
+        view.arguments = t.arguments.c_str();
+        view.identity_arguments = t.identity_arguments == t.arguments ? "" : t.identity_arguments.c_str();
+        view.result = t.result.c_str();
+        return Value::Str(pick(view));
+      }
+      std::optional<ListedProc> p = FindListedProc(*ctx.state->catalog, oid, ProcSet::kAll);
       return p ? Value::Str(pick(*p->proc)) : Value::Null();
     };
   };
@@ -334,6 +349,16 @@ void RegisterCatalogFunctions() {
         if (c.oid == oid) return Value::Str(DomainCheckDefinition(ctx.state, *d, c, pretty));
     return Value::Null();
   };
+  auto trigger_def = [](const std::vector<Value>& a, EvalContext& ctx) {
+    uint32_t oid = static_cast<uint32_t>(a[0].i());
+    bool pretty = a.size() > 1 && a[1].b();
+    for (const auto& [toid, t] : ctx.state->catalog->tables())
+      for (const auto& g : t.triggers)
+        if (g.oid == oid) return Value::Str(TriggerDefinition(ctx.state, t, g, pretty));
+    return Value::Null();
+  };
+  Register("pg_get_triggerdef", {kOidT}, Type(oid::kText), trigger_def);
+  Register("pg_get_triggerdef", {kOidT, Type(oid::kBool)}, Type(oid::kText), trigger_def);
   Register("pg_get_constraintdef", {kOidT}, Type(oid::kText), constraint_def);
   Register("pg_get_constraintdef", {kOidT, Type(oid::kBool)}, Type(oid::kText), constraint_def);
   auto index_def = [](const std::vector<Value>& a, EvalContext& ctx) {
@@ -392,9 +417,6 @@ void RegisterCatalogFunctions() {
   // Extended statistics objects (pg_statistic_ext) cannot be created yet: none to describe.
   auto no_object = [](const std::vector<Value>&, EvalContext&) { return Value::Null(); };
   Register("pg_get_statisticsobjdef_columns", {kOidT}, Type(oid::kText), no_object);
-  // Nor can triggers (pg_trigger is empty): PostgreSQL gives NULL for an OID that is none.
-  Register("pg_get_triggerdef", {kOidT}, Type(oid::kText), no_object);
-  Register("pg_get_triggerdef", {kOidT, Type(oid::kBool)}, Type(oid::kText), no_object);
   // Whether logical replication could publish the relation: PostgreSQL's test, a user table.
   Register("pg_relation_is_publishable", {Type(oid::kRegclass)}, Type(oid::kBool), [](const std::vector<Value>& a, EvalContext& ctx) {
     const TableDef* t = ctx.state->catalog->FindTable(static_cast<uint32_t>(a[0].i()));
@@ -411,6 +433,21 @@ void RegisterCatalogFunctions() {
     return Value::Str(SizePretty(v));
   });
   Register("pg_get_serial_sequence", {Type(oid::kText), Type(oid::kText)}, Type(oid::kText), SerialSequence);
+  // to_regclass('name') and its kin: the OID as the alias type's input reads it, NULL (not an
+  // error) when the name names nothing.
+  for (uint32_t alias : {oid::kRegclass, oid::kRegtype, oid::kRegnamespace, oid::kRegrole}) {
+    std::string name = "to_" + TypeName(Type(alias));
+    Register(name, {Type(oid::kText)}, Type(alias), [alias](const std::vector<Value>& a, EvalContext& ctx) {
+      if (!ctx.state->dt.names) return Value::Null();
+      try {
+        return Value::Int(ctx.state->dt.names->Lookup(alias, a[0].s()));
+      } catch (const Error& e) {
+        std::string_view state = e.state();
+        if (state == sqlstate::kUndefinedTable || state == sqlstate::kUndefinedObject || state == sqlstate::kUndefinedSchema) return Value::Null();
+        throw;
+      }
+    });
+  }
   RegisterSizeFunctions();
   RegisterEnumFunctions();
   // A Tusk server is never a standby replaying another's log.

@@ -1,4 +1,5 @@
-// Building json and jsonb from SQL values: json[b]_build_object, json[b]_build_array, to_json[b].
+// Building json and jsonb from SQL values: json[b]_build_object, json[b]_build_array, to_json[b],
+// row_to_json.
 #include "common/error.hpp"
 #include "function/registry.hpp"
 #include "types/json.hpp"
@@ -80,9 +81,24 @@ void RegisterToJson(const char* name, JsonStyle style) {
     });
   };
 }
+// row_to_json(record [, pretty boolean]).
+void RegisterRowToJson() {
+  FunctionRegistry()["row_to_json"] = [](Binder& b, std::vector<ExprP>& args, int loc) -> ExprP {
+    if (args.empty() || args.size() > 2 || !args[0]->type.IsRow()) return nullptr;
+    if (args.size() == 2 && !CoerceArgs(b, args, {args[0]->type, Type(oid::kBool)}, loc)) return nullptr;
+    std::shared_ptr<const RecordDef> r = args[0]->type.record;
+    if (!r) throw Error(sqlstate::kFeatureNotSupported, "row_to_json of a record whose fields are not known is not supported yet");
+    return Fn(Type(oid::kJson), "row_to_json", args, [r](const std::vector<Value>& a, EvalContext& ctx) {
+      std::string out;
+      AppendRowAsJson(*r, a[0], ctx.state->dt, &out, JsonStyle::kJson, a.size() > 1 && a[1].b());
+      return Value::Str(out);
+    });
+  };
+}
 }  // namespace
 
 void RegisterJsonFunctions() {
+  RegisterRowToJson();
   RegisterBuildObject("json_build_object", JsonStyle::kJson);
   RegisterBuildObject("jsonb_build_object", JsonStyle::kJsonb);
   RegisterBuildArray("json_build_array", JsonStyle::kJson);

@@ -93,7 +93,7 @@ void RegisterSystemFunctions() {
     if (a[1].is_null()) ctx.state->session->ResetSetting(name, is_local);
     else ctx.state->session->SetSetting(name, a[1].s(), is_local);
     for (const auto& n : ctx.state->session->TakeSettingNotices())
-      if (ctx.state->notify) ctx.state->notify("NOTICE", "42622", n);
+      if (ctx.state->notify) ctx.state->notify({"NOTICE", "42622", n});
     return Value::Str(*ctx.state->session->GetSetting(name));
   }, false);
   Register("pg_reload_conf", {}, Type(oid::kBool), [](const std::vector<Value>&, EvalContext& ctx) {

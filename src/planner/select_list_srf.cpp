@@ -15,16 +15,30 @@ std::shared_ptr<SetFunction> Planner::BindTargetSetFunction(Node* v, const Scope
     call = v->a_indirection->arg;
     field = v->a_indirection->indirection[0]->string->sval;
   }
-  if (call->node_case != PG_QUERY__NODE__NODE_FUNC_CALL || call->func_call->over ||
-      !IsSetReturningFunction(StrVal(call->func_call->funcname[call->func_call->n_funcname - 1])))
-    return nullptr;
+  if (call->node_case != PG_QUERY__NODE__NODE_FUNC_CALL || call->func_call->over) return nullptr;
   auto* fc = call->func_call;
-  std::vector<ExprP> args;
-  for (size_t k = 0; k < fc->n_args; k++) args.push_back(agg ? binder_.BindAgg(fc->args[k], scope, agg) : binder_.Bind(fc->args[k], scope));
-  CheckSetFunctionSchema(fc, args);
   std::string fname = StrVal(fc->funcname[fc->n_funcname - 1]);
-  auto fn = std::make_shared<SetFunction>(
-      BindSetFunction(binder_, fname, args, fc->location, NameListToString(fc->funcname, fc->n_funcname)));
+  bool builtin = IsSetReturningFunction(fname);
+  if (!builtin && !HasSetReturningUserFunction(binder_.catalog(), fname)) return nullptr;
+  std::vector<ExprP> args;
+  std::vector<std::string> arg_names;
+  for (size_t k = 0; k < fc->n_args; k++) {
+    bool named = fc->args[k]->node_case == PG_QUERY__NODE__NODE_NAMED_ARG_EXPR;
+    Node* a = named ? fc->args[k]->named_arg_expr->arg : fc->args[k];
+    args.push_back(agg ? binder_.BindAgg(a, scope, agg) : binder_.Bind(a, scope));
+    arg_names.push_back(named ? fc->args[k]->named_arg_expr->name : "");
+  }
+  std::shared_ptr<SetFunction> fn;
+  if (builtin) {
+    CheckSetFunctionSchema(fc, args);
+    fn = std::make_shared<SetFunction>(BindSetFunction(binder_, fname, args, fc->location, NameListToString(fc->funcname, fc->n_funcname)));
+  } else {
+    std::vector<std::string> name_parts;
+    for (size_t k = 0; k < fc->n_funcname; k++) name_parts.push_back(StrVal(fc->funcname[k]));
+    auto user = BindUserSetFunction(binder_, name_parts, args, arg_names, fc->location, true);
+    if (!user) return nullptr;
+    fn = std::make_shared<SetFunction>(std::move(*user));
+  }
   if (fname == "unnest" && fn->types.size() != 1)
     throw Error(sqlstate::kFeatureNotSupported, "unnest with several arguments is only supported in FROM").WithPosition(fc->location + 1);
   *type = fn->types[0];

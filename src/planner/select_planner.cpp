@@ -569,14 +569,32 @@ OpP Planner::PlanFromItem(Node* item, Scope* scope, std::vector<Node*>* where, b
         throw Error(sqlstate::kFeatureNotSupported, "this FROM item is not supported yet");
       auto* fc = call->func_call;
       std::string fname = StrVal(fc->funcname[fc->n_funcname - 1]);
-      if (!IsSetReturningFunction(fname))
-        throw Error(sqlstate::kFeatureNotSupported, "function " + fname + "() in FROM is not supported yet").WithPosition(fc->location + 1);
       // Function arguments may refer to earlier FROM items (implicit LATERAL).
       std::vector<ExprP> args;
-      for (size_t i = 0; i < fc->n_args; i++) args.push_back(binder_.Bind(fc->args[i], *scope));
-      CheckSetFunctionSchema(fc, args);
-      auto op = std::make_shared<FunctionScanOp>(
-          BindSetFunction(binder_, fname, args, fc->location, NameListToString(fc->funcname, fc->n_funcname)), rf->ordinality);
+      std::vector<std::string> arg_names;
+      for (size_t i = 0; i < fc->n_args; i++) {
+        bool named = fc->args[i]->node_case == PG_QUERY__NODE__NODE_NAMED_ARG_EXPR;
+        args.push_back(binder_.Bind(named ? fc->args[i]->named_arg_expr->arg : fc->args[i], *scope));
+        arg_names.push_back(named ? fc->args[i]->named_arg_expr->name : "");
+      }
+      std::shared_ptr<FunctionScanOp> op;
+      if (IsSetReturningFunction(fname)) {
+        CheckSetFunctionSchema(fc, args);
+        op = std::make_shared<FunctionScanOp>(
+            BindSetFunction(binder_, fname, args, fc->location, NameListToString(fc->funcname, fc->n_funcname)), rf->ordinality);
+      } else {
+        std::vector<std::string> name_parts;
+        for (size_t i = 0; i < fc->n_funcname; i++) name_parts.push_back(StrVal(fc->funcname[i]));
+        auto user = BindUserSetFunction(binder_, name_parts, args, arg_names, fc->location);
+        if (!user) {
+          std::string sig;
+          for (size_t i = 0; i < args.size(); i++) sig += (i ? ", " : "") + (arg_names[i].empty() ? "" : arg_names[i] + " => ") + TypeName(args[i]->type);
+          throw Error(sqlstate::kUndefinedFunction, "function " + NameListToString(fc->funcname, fc->n_funcname) + "(" + sig + ") does not exist")
+              .WithHint("No function matches the given name and argument types. You might need to add explicit type casts.")
+              .WithPosition(fc->location + 1);
+        }
+        op = std::make_shared<FunctionScanOp>(std::move(*user), rf->ordinality);
+      }
       ScopeRel rel;
       rel.alias = rf->alias ? rf->alias->aliasname : fname;
       rel.columns = op->fn.columns;
@@ -941,6 +959,27 @@ PlannedQuery Planner::PlanSelect(Node* node, const Scope* outer) {
         }
       }
       if (!any) ThrowAt(sqlstate::kUndefinedTable, "missing FROM-clause entry for table \"" + rel + "\"", cr->location);
+      continue;
+    }
+    // (x).*: one output column per field of the row x
+    if (v->node_case == PG_QUERY__NODE__NODE_A_INDIRECTION && v->a_indirection->n_indirection > 0 &&
+        v->a_indirection->indirection[v->a_indirection->n_indirection - 1]->node_case == PG_QUERY__NODE__NODE_A_STAR) {
+      PgQuery__AIndirection rest = *v->a_indirection;
+      rest.n_indirection--;
+      Node rest_node = PG_QUERY__NODE__INIT;
+      rest_node.node_case = PG_QUERY__NODE__NODE_A_INDIRECTION;
+      rest_node.a_indirection = &rest;
+      Node* base_node = rest.n_indirection ? &rest_node : rest.arg;
+      ExprP base = grouped ? binder_.BindAgg(base_node, scope, &agg) : binder_.Bind(base_node, scope);
+      if (!base->type.IsRow() || !base->type.record)
+        throw Error(sqlstate::kWrongObjectType, "type " + TypeName(base->type) + " is not composite");
+      for (const std::string& field : base->type.record->names) {
+        ExprP e = binder_.SelectField(base, field, ExprLocation(rest.arg));
+        if (!grouped) origins.resize(targets.size()), origins.push_back(ColumnOrigin(scope, e));
+        targets.push_back(e);
+        target_names.push_back(field);
+        target_nodes.push_back(nullptr);
+      }
       continue;
     }
     // A set-returning call, whole or as (f(x)).field.

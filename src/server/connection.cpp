@@ -39,6 +39,8 @@ std::string ErrorMessage(const Error& e, const char* severity) {
   if (!e.detail().empty()) m.Byte('D').Str(e.detail());
   if (!e.hint().empty()) m.Byte('H').Str(e.hint());
   if (e.position() > 0) m.Byte('P').Str(std::to_string(e.position()));
+  if (e.internal_position() > 0) m.Byte('p').Str(std::to_string(e.internal_position()));
+  if (!e.internal_query().empty()) m.Byte('q').Str(e.internal_query());
   if (!e.context().empty()) m.Byte('W').Str(e.context());
   if (!e.table().empty()) m.Byte('t').Str(e.table());
   if (!e.constraint().empty()) m.Byte('n').Str(e.constraint());
@@ -269,13 +271,8 @@ class Connection {
     if (std::string_view(e.state()).substr(0, 2) == "XX")
       std::fprintf(stderr, "tusk: ERROR:  %s (SQLSTATE %s)\ntusk: STATEMENT:  %s\n", e.what(), e.state(), sql.c_str());
     Error copy = e;
-    if (e.position() > 0) {
-      Error fixed(e.state(), e.what());
-      fixed.WithDetail(e.detail()).WithHint(e.hint()).WithContext(e.context()).WithConstraint(e.table(), e.constraint());
-      fixed.WithPosition(CharPosition(sql, e.position()));
-      sock_.Write(ErrorMessage(fixed, e.severity()));
-      return;
-    }
+    if (e.position() > 0) copy.ClearPosition().WithPosition(CharPosition(sql, e.position()));
+    if (e.internal_position() > 0) copy.SetInternalPosition(CharPosition(e.internal_query(), e.internal_position()));
     sock_.Write(ErrorMessage(copy, e.severity()));
   }
 
@@ -319,6 +316,8 @@ class Connection {
     MessageBuilder m('N');
     m.Byte('S').Str(n.severity).Byte('V').Str(n.severity).Byte('C').Str(n.state).Byte('M').Str(n.message);
     if (!n.detail.empty()) m.Byte('D').Str(n.detail);
+    if (!n.hint.empty()) m.Byte('H').Str(n.hint);
+    if (!n.context.empty()) m.Byte('W').Str(n.context);
     m.Byte('\0');
     sock_.Write(m.Done());
   }

@@ -151,6 +151,26 @@ Value PrependToArray(const Value& elem, const Value& array) {
   return Value::Array(std::move(v), lower);
 }
 
+Value ArrayWithElementSet(const Value& array, int64_t index, const Value& elem) {
+  if (index < INT32_MIN || index > INT32_MAX) throw Error(sqlstate::kNumericValueOutOfRange, "integer out of range");
+  constexpr int64_t kMaxArraySize = 134217727;  // PostgreSQL's MaxArraySize on 64-bit machines
+  auto too_large = [] {
+    return Error(sqlstate::kProgramLimitExceeded, "array size exceeds the maximum allowed (" + std::to_string(kMaxArraySize) + ")");
+  };
+  if (array.is_null() || array.array_ndim() == 0) return Value::Array({elem}, static_cast<int32_t>(index));
+  if (array.array_ndim() > 1) throw Error(sqlstate::kArraySubscriptError, "wrong number of array subscripts");
+  std::vector<Value> elems = array.arr();
+  int64_t lower = array.array_lower();
+  int64_t upper = lower + static_cast<int64_t>(elems.size()) - 1;
+  int64_t new_lower = std::min(lower, index), new_upper = std::max(upper, index);
+  int64_t size = new_upper - new_lower + 1;
+  if (size > INT32_MAX || size > kMaxArraySize) throw too_large();
+  if (new_lower < lower) elems.insert(elems.begin(), static_cast<size_t>(lower - new_lower), Value::Null());
+  elems.resize(static_cast<size_t>(size), Value::Null());
+  elems[static_cast<size_t>(index - new_lower)] = elem;
+  return Value::Array(std::move(elems), static_cast<int32_t>(new_lower));
+}
+
 Value ArrayElementAt(const Value& a, const std::vector<int64_t>& subscripts) {
   if (static_cast<int>(subscripts.size()) != a.array_ndim()) return Value::Null();
   ArrayShape s = ShapeOf(a);

@@ -46,6 +46,10 @@ Value PrependToArray(const Value& elem, const Value& array);
 // a[i][j]...: the element, or NULL when the number of subscripts is not the array's number of
 // dimensions or one is out of range.
 Value ArrayElementAt(const Value& array, const std::vector<int64_t>& subscripts);
+// a[i] := elem on a NULL, empty or one-dimensional array (2202E for more dimensions) (PostgreSQL's array_set_element): the
+// array grows to reach i, NULLs filling any gap; past MaxArraySize elements or int4's range is
+// 54000.
+Value ArrayWithElementSet(const Value& array, int64_t index, const Value& elem);
 // a[l:u][...]: a missing bound is the array's own; dimensions past the subscripts are whole.
 // The result's lower bounds are 1; an empty array when a range is empty.
 Value ArraySlice(const Value& array, const std::vector<std::optional<int64_t>>& lower,

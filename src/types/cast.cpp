@@ -46,6 +46,10 @@ bool CanCast(const Type& from, const Type& to, CastContext ctx) {
   // the vector types are arrays subscripted from 0 (int2vector as int2[], oidvector as oid[])
   if (!from.array && to.array && ((from.id == oid::kInt2Vector && to.id == oid::kInt2) || (from.id == oid::kOidVector && to.id == oid::kOid)))
     return true;
+  // Any row value is a `record`; a `record` becomes a composite type field by field (the binder
+  // converts the fields, Binder::CoerceRow), in any context, as PostgreSQL's
+  // coerce_record_to_complex.
+  if (from.IsRow() && to.IsRow()) return to.id == oid::kRecord || from.id == oid::kRecord;
   if (from.array || to.array) {
     if (from.array && to.array) return CanCast(from.Element(), to.Element(), ctx);
     // any type converts to text-like types by I/O on assignment
@@ -116,6 +120,7 @@ Value CastValue(const Value& v, const Type& from, const Type& to, CastContext ct
     return ApplyTypmod(to, ParseText(to, v.s(), dt), explicit_cast);
   }
   if (from.id == to.id && from.enumdef == to.enumdef) return ApplyTypmod(to, v, explicit_cast);
+  if (from.IsRow() && to.IsRow()) return v;
   if (IsStringType(to.id)) {
     if (IsStringType(from.id)) {
       std::string s = v.s();

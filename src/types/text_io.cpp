@@ -9,6 +9,7 @@
 
 #include "common/error.hpp"
 #include "common/strings.hpp"
+#include "types/record_text.hpp"
 #include "types/arrays.hpp"
 #include "types/json.hpp"
 #include "types/numeric.hpp"
@@ -254,6 +255,7 @@ Value ParseText(const Type& t, std::string_view text, const DateTimeContext& ctx
       elems.push_back(lit.nulls[i] ? Value::Null() : ParseText(et, lit.items[i], ctx));
     return ArrayWithShape(std::move(elems), lit.shape);
   }
+  if (t.IsRow()) return ParseRecordText(t, text, ctx);
   if (t.enumdef) {
     int idx = t.enumdef->LabelIndex(std::string(text));
     if (idx < 0)
@@ -349,33 +351,6 @@ Value ParseText(const Type& t, std::string_view text, const DateTimeContext& ctx
   }
 }
 
-namespace {
-// record_out: (a,b,...), a NULL field empty, a field quoted when it is empty or holds a quote,
-// backslash, parenthesis, comma or space (quotes and backslashes doubled inside).
-std::string FormatRecord(const RecordDef& r, const Value& v, const DateTimeContext& ctx) {
-  std::string out = "(";
-  const auto& fields = v.arr();
-  for (size_t i = 0; i < fields.size() && i < r.types.size(); i++) {
-    if (i) out += ',';
-    if (fields[i].is_null()) continue;
-    std::string text = FormatText(r.types[i], fields[i], ctx);
-    bool quote = text.empty();
-    for (char c : text)
-      if (c == '"' || c == '\\' || c == '(' || c == ')' || c == ',' || isspace(static_cast<unsigned char>(c))) quote = true;
-    if (!quote) {
-      out += text;
-      continue;
-    }
-    out += '"';
-    for (char c : text) {
-      if (c == '"' || c == '\\') out += c;
-      out += c;
-    }
-    out += '"';
-  }
-  return out + ")";
-}
-}  // namespace
 
 std::string FormatText(const Type& t, const Value& v, const DateTimeContext& ctx) {
   if (t.array) {
@@ -387,7 +362,7 @@ std::string FormatText(const Type& t, const Value& v, const DateTimeContext& ctx
     return FormatArrayText(v, items);
   }
   if (t.enumdef) return t.enumdef->labels.at(static_cast<size_t>(v.i()));
-  if (t.record) return FormatRecord(*t.record, v, ctx);
+  if (t.record) return FormatRecordText(*t.record, v, ctx);
   switch (t.id) {
     case oid::kBool: return v.b() ? "t" : "f";
     case oid::kInt2: case oid::kInt4: case oid::kInt8: case oid::kOid: case oid::kXid:

@@ -42,6 +42,10 @@ void AppendAsJson(const Type& t, const Value& v, const DateTimeContext& dt, std:
     dimension(0);
     return;
   }
+  if (t.record) {
+    AppendRowAsJson(*t.record, v, dt, out, style, false);
+    return;
+  }
   std::string text = FormatText(t, v, dt);
   switch (t.id) {
     case oid::kBool: *out += v.b() ? "true" : "false"; return;
@@ -56,6 +60,23 @@ void AppendAsJson(const Type& t, const Value& v, const DateTimeContext& dt, std:
     case oid::kTimestamptz: EscapeJsonString(IsoDateTime(text, true), out); return;
     default: EscapeJsonString(text, out);
   }
+}
+
+void AppendRowAsJson(const RecordDef& r, const Value& v, const DateTimeContext& dt, std::string* out, JsonStyle style, bool pretty) {
+  if (v.is_null()) {
+    *out += "null";
+    return;
+  }
+  // json writes a row without spaces ({"a":1,"b":2}); jsonb's normal form has them
+  const bool json = style == JsonStyle::kJson;
+  *out += '{';
+  for (size_t i = 0; i < r.types.size() && i < v.arr().size(); i++) {
+    if (i) *out += pretty ? ",\n " : json ? "," : ", ";
+    EscapeJsonString(r.names[i], out);
+    *out += json ? ":" : ": ";
+    AppendAsJson(r.types[i], v.arr()[i], dt, out, style);
+  }
+  *out += '}';
 }
 
 }  // namespace tusk

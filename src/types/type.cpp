@@ -111,6 +111,7 @@ Type Type::ArrayOf() const {
 uint32_t Type::WireOid() const {
   if (!array) return id;
   if (enumdef) return enumdef->array_oid;
+  if (record && record->type_oid) return record->array_oid;
   return ArrayOidOf(id);
 }
 
@@ -154,6 +155,7 @@ bool IsPreferredType(const Type& t) {
 TypeCategory CategoryOf(const Type& t) {
   if (t.array) return TypeCategory::kArray;
   if (t.enumdef) return TypeCategory::kUserDefined;
+  if (t.record && t.record->type_oid) return TypeCategory::kComposite;
   switch (t.id) {
     case oid::kBool: return TypeCategory::kBoolean;
     case oid::kInt2: case oid::kInt4: case oid::kInt8: case oid::kFloat4: case oid::kFloat8:
@@ -174,6 +176,8 @@ std::string TypeName(const Type& t) {
   std::string base;
   if (t.enumdef) {
     base = t.enumdef->name;
+  } else if (t.record && t.record->type_oid) {
+    base = t.record->name;
   } else {
     const BuiltinTypeInfo* b = FindBuiltinType(t.id);
     base = b ? b->display : "???";

@@ -46,11 +46,16 @@ struct EnumDef {
 
 struct Type;
 struct DomainDef;  // types/domain.hpp
-// The fields of a record (type `record` whose columns are known, such as a multi-column
-// set-returning function's row in a select list). A record value is an array of its fields.
+// The fields of a row value. An anonymous record (ROW(1, 'a'), a multi-column set-returning
+// function's row in a select list) has type_oid 0 and its Type's id is `record`; a named
+// composite type (a table's row type, CREATE TYPE ... AS) has its pg_type OIDs, and its Type's
+// id is type_oid. A record value is an array of its fields.
 struct RecordDef {
   std::vector<std::string> names;
   std::vector<Type> types;
+  uint32_t type_oid = 0, array_oid = 0;
+  uint32_t relid = 0;  // pg_type.typrelid: the table (or composite type's pg_class entry)
+  std::string schema, name;
   int FieldIndex(const std::string& name) const;  // -1 when there is none
 };
 
@@ -73,10 +78,13 @@ struct Type {
     return t;
   }
   static Type Record(std::shared_ptr<const RecordDef> r) {
-    Type t(oid::kRecord);
+    Type t(r->type_oid ? r->type_oid : oid::kRecord);
     t.record = std::move(r);
     return t;
   }
+  // A row value's type: `record` or a named composite type (its fields may be unknown only for
+  // the anonymous `record`).
+  bool IsRow() const { return !array && (record || id == oid::kRecord); }
   Type Element() const;  // a domain over an array type gives its base's element type
   Type ArrayOf() const;
   // The OID a client sees: the array type's OID for arrays.
@@ -87,7 +95,7 @@ struct Type {
 };
 
 // PostgreSQL's type categories, which drive implicit coercion and operator resolution.
-enum class TypeCategory { kBoolean, kNumeric, kString, kDateTime, kTimespan, kUserDefined, kArray,
+enum class TypeCategory { kBoolean, kNumeric, kString, kDateTime, kTimespan, kUserDefined, kComposite, kArray,
                           kUnknown, kOther };
 TypeCategory CategoryOf(const Type& t);
 // The preferred type of its category (pg_type.typispreferred): boolean, text, double precision,

@@ -96,6 +96,16 @@ void AddViewsBrokenBy(ExecState* st, const Catalog& before, const std::shared_pt
   AddReaders(before, [&](const KeptQuery& q) { return !Plans(st, after, q.sql, q.search_path); }, what, out);
 }
 
+void AddTriggersCalling(const Catalog& cat, uint32_t function, const std::string& what, Dependents* out) {
+  for (const auto& [oid, t] : cat.tables())
+    for (const TriggerDef& g : t.triggers)
+      if (g.function == function) {
+        std::string me = "trigger " + g.name + " on " + Described(cat, "table", oid, t.schema, t.name, *out);
+        out->triggers.emplace_back(oid, g.name);
+        out->Add(me + " depends on " + what, me);
+      }
+}
+
 void DropMaterializedStorage(ExecState* st, Catalog* cat, uint32_t oid) {
   for (uint32_t i : cat->FindTable(oid)->indexes) {
     cat->DropIndex(i);
@@ -122,6 +132,11 @@ void DropDependents(ExecState* st, Catalog* cat, const std::string& object, cons
   }
   for (uint32_t v : deps.views) cat->DropView(v);
   for (uint32_t m : deps.matviews) DropMaterializedStorage(st, cat, m);
+  for (const auto& trigger : deps.triggers) {
+    TableDef* t = cat->MutableTable(trigger.first);
+    if (!t) continue;
+    std::erase_if(t->triggers, [&](const TriggerDef& g) { return g.name == trigger.second; });
+  }
 }
 
 }  // namespace tusk

@@ -1,5 +1,5 @@
-// What depends on what, for views: which views go when a relation or a column goes, and the
-// lines PostgreSQL's DETAIL and NOTICE give for them.
+// What depends on what: which views (and triggers) go when a relation, a column or a function
+// goes, and the lines PostgreSQL's DETAIL and NOTICE give for them.
 #pragma once
 #include <cstdint>
 #include <memory>
@@ -18,6 +18,7 @@ struct ExecState;
 struct Dependents {
   std::vector<uint32_t> views;
   std::vector<uint32_t> matviews;     // materialized views (tables: their storage goes too)
+  std::vector<std::pair<uint32_t, std::string>> triggers;  // (table, trigger name)
   std::vector<std::string> depends_lines;
   std::vector<std::string> cascade_names;
   std::vector<uint32_t> line_objects;  // the relation each line is about (0: a constraint)
@@ -43,11 +44,13 @@ void AddViewsReadingColumn(ExecState* st, const Catalog& cat, uint32_t relation,
 // (the catalog without some object, `what`: "type mood"): they depend on that object.
 void AddViewsBrokenBy(ExecState* st, const Catalog& before, const std::shared_ptr<const Catalog>& after, const std::string& what,
                       Dependents* out);
+// The triggers that run function `function` (`what`: "function f()").
+void AddTriggersCalling(const Catalog& cat, uint32_t function, const std::string& what, Dependents* out);
 // Drops a materialized view: the table, its indexes and their storage (at commit).
 void DropMaterializedStorage(ExecState* st, Catalog* cat, uint32_t oid);
 // RESTRICT: 2BP01 "cannot drop <object> because other objects depend on it" with the lines.
-// CASCADE: PostgreSQL's NOTICE ("drop cascades to ..."; none when sink is null), then the views
-// and materialized views are dropped.
+// CASCADE: PostgreSQL's NOTICE ("drop cascades to ..."; none when sink is null), then the views,
+// materialized views and triggers are dropped.
 void DropDependents(ExecState* st, Catalog* cat, const std::string& object, const Dependents& deps, bool cascade, ResultSink* sink);
 
 }  // namespace tusk

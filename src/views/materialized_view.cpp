@@ -78,6 +78,7 @@ void ExecuteCreateMaterializedView(PgQuery__CreateTableAsStmt* stmt, ExecState* 
   t.schema = schema;
   t.name = rv->relname;
   t.columns = std::move(q.columns);
+  for (const auto& c : t.columns) CheckStorableType(c.type, c.name);
   MaterializedDef m;
   m.rule_oid = cat->AllocateOid();
   m.query_sql = std::move(q.query_sql);

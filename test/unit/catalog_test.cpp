@@ -1,17 +1,25 @@
 #include <gtest/gtest.h>
 
 #include "catalog/catalog.hpp"
+#include "catalog/function_def.hpp"
 #include "common/error.hpp"
+#include "types/domain.hpp"
 
 namespace tusk {
 namespace {
 
+// A table in public with a fresh OID and no columns yet.
+TableDef NewTable(Catalog& c, const std::string& name) {
+  TableDef t;
+  t.oid = c.AllocateOid();
+  t.schema = "public";
+  t.name = name;
+  return t;
+}
+
 TEST(Catalog, SerializeRoundTrip) {
   auto c = Catalog::Bootstrap();
-  TableDef t;
-  t.oid = c->AllocateOid();
-  t.schema = "public";
-  t.name = "users";
+  TableDef t = NewTable(*c, "users");
   ColumnDef id;
   id.name = "id";
   id.type = Type(oid::kInt4);
@@ -59,6 +67,163 @@ TEST(Catalog, SerializeRoundTrip) {
   EXPECT_EQ(back->FindIndex(bt->pk_index)->name, "users_pkey");
   EXPECT_TRUE(back->FindRelation("", "users_pkey", {"public"}).has_value());
   EXPECT_TRUE(back->HasExtension("plpgsql"));
+}
+
+// Format 12 keeps which columns are stored generated ones; a format 11 catalog (none) still reads.
+TEST(Catalog, GeneratedColumnsRoundTrip) {
+  auto c = Catalog::Bootstrap();
+  TableDef t = NewTable(*c, "items");
+  ColumnDef price;
+  price.name = "price";
+  price.type = Type(oid::kInt4);
+  ColumnDef total;
+  total.name = "total";
+  total.type = Type(oid::kInt8);
+  total.default_sql = "price * 2";
+  total.generated = 's';
+  t.columns = {price, total};
+  c->AddTable(t);
+  c->AssignObjectOids();
+  auto back = Catalog::Deserialize(c->Serialize());
+  const TableDef* bt = back->FindTable(t.oid);
+  ASSERT_NE(bt, nullptr);
+  EXPECT_EQ(bt->columns[0].generated, 0);
+  EXPECT_EQ(bt->columns[1].generated, 's');
+  EXPECT_EQ(bt->columns[1].default_sql, "price * 2");
+
+  // The same catalog without generated columns, written as format 11 (no trailing list).
+  auto plain = Catalog::Bootstrap();
+  t.columns[1].generated = 0;
+  plain->AddTable(t);
+  std::string bytes = plain->Serialize();
+  ASSERT_EQ(bytes.front(), 15);
+  ASSERT_EQ(bytes.substr(bytes.size() - 4), std::string(4, '\0'));  // no generated columns, row types, functions, triggers
+  bytes.front() = 11;
+  bytes.resize(bytes.size() - 4);
+  auto old = Catalog::Deserialize(bytes);
+  ASSERT_NE(old->FindTable(t.oid), nullptr);
+  EXPECT_EQ(old->FindTable(t.oid)->columns[1].generated, 0);
+  EXPECT_EQ(old->FindTable(t.oid)->columns[1].default_sql, "price * 2");
+}
+
+// items (a int), added with its OIDs (its row type and that type's array type among them).
+TableDef AddItemsTable(Catalog& c) {
+  TableDef t = NewTable(c, "items");
+  ColumnDef a;
+  a.name = "a";
+  a.type = Type(oid::kInt4);
+  t.columns = {a};
+  c.AddTable(t);
+  c.AssignObjectOids();
+  return t;
+}
+
+TEST(Catalog, RowTypesRoundTrip) {
+  auto c = Catalog::Bootstrap();
+  TableDef t = AddItemsTable(*c);
+  const TableDef* given = c->FindTable(t.oid);
+  ASSERT_NE(given->rowtype_oid, 0u);
+  ASSERT_NE(given->rowtype_array_oid, given->rowtype_oid);
+  auto back = Catalog::Deserialize(c->Serialize());
+  const TableDef* bt = back->FindTable(t.oid);
+  EXPECT_EQ(bt->rowtype_oid, given->rowtype_oid);
+  EXPECT_EQ(bt->rowtype_array_oid, given->rowtype_array_oid);
+  auto type = back->FindUserType(given->rowtype_oid);
+  ASSERT_TRUE(type.has_value());
+  EXPECT_EQ(type->id, given->rowtype_oid);
+  ASSERT_NE(type->record, nullptr);
+  EXPECT_EQ(type->record->names, std::vector<std::string>{"a"});
+  EXPECT_TRUE(back->FindUserType(given->rowtype_array_oid)->array);
+}
+
+// A domain over a table's row type, and a column of a domain created after the table: each
+// type is put back after the ones it is built from, not in creation order.
+TEST(Catalog, TypesResolvedAfterWhatTheyAreBuiltFrom) {
+  auto c = Catalog::Bootstrap();
+  TableDef t = AddItemsTable(*c);
+  uint32_t rowtype = c->FindTable(t.oid)->rowtype_oid;
+  auto domain = [&](const std::string& name, Type base) {
+    auto d = std::make_shared<DomainDef>();
+    d->oid = c->AllocateOid();
+    d->array_oid = c->AllocateOid();
+    d->schema = "public";
+    d->name = name;
+    d->base = base;
+    c->ReplaceDomain(d);
+    return d->oid;
+  };
+  uint32_t item = domain("item", *c->FindUserType(rowtype));
+  uint32_t positive = domain("positive", Type(oid::kInt4));
+  TableDef altered = *c->FindTable(t.oid);  // ALTER TABLE items ADD COLUMN b positive
+  ColumnDef b;
+  b.name = "b";
+  b.type = DomainType(c->FindDomainByOid(positive));
+  altered.columns.push_back(b);
+  c->AddTable(altered);
+
+  auto back = Catalog::Deserialize(c->Serialize());
+  const Type& base = back->FindDomainByOid(item)->base;
+  ASSERT_NE(base.record, nullptr);
+  EXPECT_EQ(base.record->names, (std::vector<std::string>{"a", "b"}));
+  ASSERT_NE(base.record->types[1].domain, nullptr);
+  EXPECT_EQ(base.record->types[1].domain->name, "positive");
+  EXPECT_EQ(back->Serialize(), Catalog::Deserialize(back->Serialize())->Serialize());
+}
+
+// Format 15 keeps a table's triggers, every field of them.
+TEST(Catalog, TriggersRoundTrip) {
+  auto c = Catalog::Bootstrap();
+  TableDef t = AddItemsTable(*c);
+  TriggerDef g;
+  g.oid = c->AllocateOid();
+  g.name = "audit";
+  g.function = 424242;
+  g.type = TriggerDef::kRow | TriggerDef::kBefore | TriggerDef::kUpdate;
+  g.columns = {0};
+  g.when_sql = "old.a IS DISTINCT FROM new.a";
+  g.args = {"x", "1"};
+  g.enabled = 'D';
+  c->MutableTable(t.oid)->triggers.push_back(g);
+  auto back = Catalog::Deserialize(c->Serialize());
+  const auto& triggers = back->FindTable(t.oid)->triggers;
+  ASSERT_EQ(triggers.size(), 1u);
+  EXPECT_EQ(triggers[0].oid, g.oid);
+  EXPECT_EQ(triggers[0].name, "audit");
+  EXPECT_EQ(triggers[0].function, 424242u);
+  EXPECT_EQ(triggers[0].type, g.type);
+  EXPECT_EQ(triggers[0].columns, g.columns);
+  EXPECT_EQ(triggers[0].when_sql, g.when_sql);
+  EXPECT_EQ(triggers[0].args, g.args);
+  EXPECT_EQ(triggers[0].enabled, 'D');
+}
+
+TEST(Catalog, FunctionsRoundTrip) {
+  auto c = Catalog::Bootstrap();
+  auto f = std::make_shared<FunctionDef>();
+  f->oid = c->AllocateOid();
+  f->schema = "public";
+  f->name = "add";
+  f->args = {{"a", Type(oid::kInt4), 'i', ""}, {"b", Type(oid::kInt4), 'i', "10"}};
+  f->result = Type(oid::kInt4);
+  f->volatility = 'i';
+  f->strict = true;
+  f->body = "select a + b";
+  f->config = {"search_path=public"};
+  f->Describe();
+  c->AddFunction(f);
+  auto back = Catalog::Deserialize(c->Serialize());
+  auto g = back->FindFunction(f->oid);
+  ASSERT_NE(g, nullptr);
+  EXPECT_EQ(g->name, "add");
+  EXPECT_EQ(g->args.size(), 2u);
+  EXPECT_EQ(g->args[1].default_sql, "10");
+  EXPECT_TRUE(g->strict);
+  EXPECT_EQ(g->volatility, 'i');
+  EXPECT_EQ(g->body, "select a + b");
+  EXPECT_EQ(g->config, f->config);
+  EXPECT_STREQ(g->proc.arguments, "a integer, b integer DEFAULT 10");
+  EXPECT_STREQ(g->proc.arg_types, "23 23");
+  EXPECT_STREQ(g->proc.result, "integer");
 }
 
 TEST(Catalog, CorruptBytesAreAnError) {

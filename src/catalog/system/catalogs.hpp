@@ -15,6 +15,7 @@ namespace tusk {
 void RegisterNamespaceCatalogs();  // pg_namespace
 void RegisterRelationCatalogs();   // pg_class, pg_attribute, pg_index, pg_am, pg_sequence, ...
 void RegisterConstraintCatalogs(); // pg_constraint, pg_attrdef
+void RegisterTriggerCatalog();     // pg_trigger
 void RegisterDependCatalog();      // pg_depend
 void RegisterTypeCatalogs();       // pg_type, pg_enum
 void RegisterRoleCatalogs();       // pg_authid, pg_roles, pg_user, pg_auth_members, pg_database,

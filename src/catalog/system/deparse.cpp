@@ -157,4 +157,44 @@ std::string IndexDefinition(ExecState* st, const IndexDef& index, int column, bo
   return out;
 }
 
+std::string TriggerDefinition(ExecState* st, const TableDef& table, const TriggerDef& g, bool pretty) {
+  std::string out = "CREATE TRIGGER " + QuoteIdent(g.name) + " ";
+  out += (g.type & TriggerDef::kBefore) ? "BEFORE" : (g.type & TriggerDef::kInstead) ? "INSTEAD OF" : "AFTER";
+  bool first = true;
+  auto event = [&](int16_t bit, const char* name) {
+    if (!(g.type & bit)) return;
+    out += first ? " " : " OR ";
+    out += name;
+    first = false;
+    if (bit == TriggerDef::kUpdate && !g.columns.empty()) {
+      out += " OF ";
+      for (size_t i = 0; i < g.columns.size(); i++)
+        out += (i ? ", " : "") + QuoteIdent(table.columns[static_cast<size_t>(g.columns[i])].name);
+    }
+  };
+  event(TriggerDef::kInsert, "INSERT");
+  event(TriggerDef::kDelete, "DELETE");
+  event(TriggerDef::kUpdate, "UPDATE");
+  event(TriggerDef::kTruncate, "TRUNCATE");
+  out += " ON " + (pretty ? RelationText(st, table.oid) : QuoteIdent(table.schema) + "." + QuoteIdent(table.name));
+  out += (g.type & TriggerDef::kRow) ? " FOR EACH ROW" : " FOR EACH STATEMENT";
+  if (!g.when_sql.empty()) {
+    // bound over OLD and NEW, printed with the casts binding adds, as PostgreSQL prints tgqual
+    ParamTypes params;
+    Planner planner(st, &params);
+    Scope scope;
+    scope.Add(planner.TableScopeRel(&table, "old"));
+    scope.Add(planner.TableScopeRel(&table, "new"));
+    scope.qualify_names = true;
+    NoFold no_fold;
+    std::unique_ptr<Script> holder;
+    ExprP when = planner.binder().BindStored(ParseStoredExpr(g.when_sql, &holder), scope, table.schema);
+    out += " WHEN (" + PrintBound(st, when, pretty) + ")";
+  }
+  auto fn = st->dt.names ? st->dt.names->Name(oid::kRegproc, g.function) : std::nullopt;
+  out += " EXECUTE FUNCTION " + (fn ? *fn : std::to_string(g.function)) + "(";
+  for (size_t i = 0; i < g.args.size(); i++) out += (i ? ", " : "") + QuoteLiteral(g.args[i]);
+  return out + ")";
+}
+
 }  // namespace tusk

@@ -23,6 +23,9 @@ std::string PrintBound(ExecState* st, const std::shared_ptr<Expr>& e, bool prett
 // pg_get_constraintdef of a domain's CHECK: CHECK ((VALUE > 0)) [NOT VALID].
 std::string DomainCheckDefinition(ExecState* st, const DomainDef& d, const DomainCheck& c, bool pretty);
 std::string ConstraintDefinition(ExecState* st, const TableDef& table, const ConstraintDef& c, bool pretty);
+// pg_get_triggerdef: CREATE TRIGGER name BEFORE UPDATE OF c ON s.t FOR EACH ROW WHEN (...)
+// EXECUTE FUNCTION f('arg'). Pretty: the table named as search_path finds it.
+std::string TriggerDefinition(ExecState* st, const TableDef& table, const TriggerDef& g, bool pretty);
 // column 0: the whole CREATE INDEX statement; n > 0: the n-th key column's text.
 std::string IndexDefinition(ExecState* st, const IndexDef& index, int column, bool pretty);
 

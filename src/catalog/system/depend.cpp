@@ -1,7 +1,11 @@
 // pg_depend: what each object needs, as PostgreSQL records it, so that pg_dump orders its
 // output and psql finds a sequence's owner. Computed from the catalog's links: a table's
 // namespace and column types, a sequence's owning column, an index's table or constraint, a
-// constraint's columns and referenced key, a default's table and sequence, an extension's functions.
+// constraint's columns and referenced key, a default's table and sequence, an extension's functions,
+// a table's row type, a user function's schema and types.
+#include <set>
+
+#include "catalog/function_def.hpp"
 #include "catalog/system/builtin_procs.hpp"
 #include "catalog/system/catalogs.hpp"
 #include "types/domain.hpp"
@@ -108,6 +112,21 @@ void RegisterDependCatalog() {
       if (!t.materialized) continue;
       deps.push_back({kRewrite, t.materialized->rule_oid, 0, kClass, oid, 0, 'i'});
       for (uint32_t rel : t.materialized->relations) deps.push_back({kRewrite, t.materialized->rule_oid, 0, kClass, rel, 0, 'n'});
+    }
+    // A table's row type is part of the table (and its array type of the row type).
+    for (const auto& [oid, t] : cat.tables()) {
+      if (!t.rowtype_oid) continue;
+      deps.push_back({kType, t.rowtype_oid, 0, kClass, oid, 0, 'i'});
+      deps.push_back({kType, t.rowtype_array_oid, 0, kType, t.rowtype_oid, 0, 'i'});
+    }
+    // A user function needs its schema and the user types of its arguments and result.
+    for (const auto& [oid, f] : cat.functions()) {
+      deps.push_back({class_oid::kPgProc, oid, 0, kNamespace, NamespaceOid(cat, f->schema), 0, 'n'});
+      std::set<uint32_t> types;
+      for (const auto& a : f->args) types.insert(CatalogTypeOid(a.type));
+      types.insert(CatalogTypeOid(f->result));
+      for (uint32_t type : types)
+        if (type >= oid::kFirstUserOid) deps.push_back({class_oid::kPgProc, oid, 0, kType, type, 0, 'n'});
     }
     // An extension's functions are its members: pg_dump leaves them to CREATE EXTENSION.
     for (const ListedProc& p : ListedProcs(cat)) {

@@ -8,6 +8,7 @@
 
 #include "catalog/system/builtin_procs.hpp"
 #include "catalog/system/callable.hpp"
+#include "catalog/function_def.hpp"
 #include "catalog/system/catalogs.hpp"
 #include "catalog/system/system_relation.hpp"
 #include "common/error.hpp"
@@ -62,6 +63,7 @@ std::vector<ListedProc> ListedProcs(const Catalog& cat, ProcSet set) {
     if (ext == cat.extensions().end() || (!callable[i] && set == ProcSet::kListed)) continue;
     out.push_back({&p, ext->second.members_oid + position, NamespaceOid(cat, ext->second.schema)});
   }
+  for (const auto& [oid, f] : cat.functions()) out.push_back({&f->proc, oid, NamespaceOid(cat, f->schema)});
   return out;
 }
 
@@ -76,6 +78,7 @@ std::optional<ListedProc> FindListedProc(const Catalog& cat, uint32_t oid, ProcS
     if (!listed(i)) return std::nullopt;
     return ListedProc{at, oid, catalog_oid::kPgCatalog};
   }
+  if (auto f = cat.FindFunction(oid)) return ListedProc{&f->proc, oid, NamespaceOid(cat, f->schema)};
   // an installed extension's member: position oid - members_oid among that extension's rows
   for (const auto& [name, ext] : cat.extensions()) {
     if (!ext.members_oid || oid < ext.members_oid || oid >= ext.members_oid + kExtensionMemberOids) continue;

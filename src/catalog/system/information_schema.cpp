@@ -443,7 +443,6 @@ void RegisterInformationSchema() {
                                    {"scope_catalog", id}, {"scope_schema", id}, {"scope_name", id},
                                    {"maximum_cardinality", card}, {"dtd_identifier", id}}),
                kElementTypes.c_str());
-  // Tusk has no user views or triggers yet (issue 15): these list none, with their columns.
   RegisterView(13483, "views",
                {{"table_catalog", id}, {"table_schema", id}, {"table_name", id}, {"view_definition", chr},
                 {"check_option", chr}, {"is_updatable", yn}, {"is_insertable_into", yn}, {"is_trigger_updatable", yn},
@@ -465,10 +464,22 @@ void RegisterInformationSchema() {
                 {"action_orientation", chr}, {"action_timing", chr}, {"action_reference_old_table", id},
                 {"action_reference_new_table", id}, {"action_reference_old_row", id}, {"action_reference_new_row", id},
                 {"created", &kTimeStamp}},
-               R"(SELECT pg_catalog.current_database()::name, NULL::name, t.tgname, NULL::varchar, NULL::name, NULL::name,
-                         NULL::name, NULL::int4, NULL::varchar, NULL::varchar, NULL::varchar, NULL::varchar, NULL::name,
-                         NULL::name, NULL::name, NULL::name, NULL::timestamptz(2)
-                  FROM pg_catalog.pg_trigger t WHERE false)");
+               // PostgreSQL's definition: one row per event (TRUNCATE left out, as the standard has
+               // none), the condition and the statement cut out of pg_get_triggerdef.
+               R"(SELECT pg_catalog.current_database()::name, n.nspname, t.tgname, em.text::varchar,
+                         pg_catalog.current_database()::name, n.nspname, c.relname,
+                         rank() OVER (PARTITION BY n.nspname, c.relname, em.num, t.tgtype & 1, t.tgtype & 66
+                                      ORDER BY t.tgname)::int4,
+                         (pg_catalog.regexp_match(pg_catalog.pg_get_triggerdef(t.oid),
+                                                  E'.{35,} WHEN \\((.+)\\) EXECUTE FUNCTION'))[1]::varchar,
+                         substring(pg_catalog.pg_get_triggerdef(t.oid) from
+                                   position('EXECUTE FUNCTION' in substring(pg_catalog.pg_get_triggerdef(t.oid) from 48)) + 47)::varchar,
+                         (CASE t.tgtype & 1 WHEN 1 THEN 'ROW' ELSE 'STATEMENT' END)::varchar,
+                         (CASE t.tgtype & 66 WHEN 2 THEN 'BEFORE' WHEN 64 THEN 'INSTEAD OF' ELSE 'AFTER' END)::varchar,
+                         t.tgoldtable, t.tgnewtable, NULL::name, NULL::name, NULL::timestamptz(2)
+                  FROM pg_catalog.pg_namespace n, pg_catalog.pg_class c, pg_catalog.pg_trigger t,
+                       (VALUES (4, 'INSERT'), (8, 'DELETE'), (16, 'UPDATE')) AS em (num, text)
+                  WHERE n.oid = c.relnamespace AND c.oid = t.tgrelid AND t.tgtype & em.num <> 0 AND NOT t.tgisinternal)");
 }
 
 }  // namespace tusk

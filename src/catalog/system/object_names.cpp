@@ -173,6 +173,11 @@ class CatalogNames : public ObjectNames {
       std::string name = TypeIsVisible(*cat_, d->oid, path_) ? QuoteIdent(d->name) : QuoteIdent(d->schema) + "." + QuoteIdent(d->name);
       return d->array_oid == oid ? name + "[]" : name;
     }
+    for (const auto& [id, t] : cat_->tables()) {
+      if (!t.rowtype_oid || (t.rowtype_oid != oid && t.rowtype_array_oid != oid)) continue;
+      std::string name = TypeIsVisible(*cat_, t.rowtype_oid, path_) ? QuoteIdent(t.name) : QuoteIdent(t.schema) + "." + QuoteIdent(t.name);
+      return t.rowtype_array_oid == oid ? name + "[]" : name;
+    }
     return std::nullopt;
   }
 
@@ -209,6 +214,8 @@ class CatalogNames : public ObjectNames {
       if (auto d = cat_->FindDomain(schema, name, path_)) return array ? d->array_oid : d->oid;
     if (!found && name.size() > 1 && name[0] == '_')
       if (auto d = cat_->FindDomain(schema, name.substr(1), path_); d && !array) return d->array_oid;
+    if (!found)
+      if (const TableDef* t = cat_->FindRowType(schema, name, EffectiveSearchPath(*cat_, path_))) return array ? t->rowtype_array_oid : t->rowtype_oid;
     if (!found) throw Error(sqlstate::kUndefinedObject, "type \"" + text + "\" does not exist");
     if (!array) return found;
     for (const auto& [id, e] : cat_->enums())
@@ -256,6 +263,11 @@ bool TypeIsVisible(const Catalog& cat, uint32_t oid, const std::vector<std::stri
     if (d->oid != oid && d->array_oid != oid) continue;
     auto found = cat.FindDomain("", d->name, EffectiveSearchPath(cat, search_path));
     return found && found->oid == d->oid;
+  }
+  for (const auto& [id, t] : cat.tables()) {
+    if (!t.rowtype_oid || (t.rowtype_oid != oid && t.rowtype_array_oid != oid)) continue;
+    const TableDef* found = cat.FindRowType("", t.name, EffectiveSearchPath(cat, search_path));
+    return found && found->oid == t.oid;
   }
   return false;
 }

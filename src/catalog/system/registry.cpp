@@ -28,6 +28,7 @@ const Registry& Loaded() {
     RegisterNamespaceCatalogs();
     RegisterRelationCatalogs();
     RegisterConstraintCatalogs();
+    RegisterTriggerCatalog();
     RegisterDependCatalog();
     RegisterTypeCatalogs();
     RegisterRoleCatalogs();

@@ -22,6 +22,7 @@ struct AttributeInfo {
   Type type;
   bool not_null = false, has_default = false, dropped = false;
   char identity = 0;
+  char generated = 0;  // 's' stored generated column
 };
 
 // A relation of any kind, as pg_class needs it.
@@ -36,6 +37,7 @@ struct RelationInfo {
   std::vector<std::string> options = {};  // reloptions
   bool populated = true;
   int checks = 0;
+  uint32_t reltype = 0;  // its row type in pg_type (tables and materialized views)
 };
 
 Value TextArray(const std::vector<std::string>& items) {
@@ -57,11 +59,12 @@ std::vector<RelationInfo> AllRelations(const Catalog& cat) {
   for (const auto& [oid, t] : cat.tables()) {
     RelationInfo r{oid, t.name, NamespaceOid(cat, t.schema), t.materialized ? 'm' : 'r', catalog_oid::kHeapAm, {}};
     r.has_rules = t.materialized.has_value();
+    r.reltype = t.rowtype_oid;
     r.populated = !t.materialized || t.materialized->populated;
-    for (const auto& c : t.columns) r.attributes.push_back({c.name, c.type, c.not_null, !c.default_sql.empty(), c.dropped, c.identity});
+    for (const auto& c : t.columns) r.attributes.push_back({c.name, c.type, c.not_null, !c.default_sql.empty(), c.dropped, c.identity, c.generated});
     r.has_index = !t.indexes.empty();
     // PostgreSQL enforces foreign keys with triggers on both tables.
-    r.has_triggers = ReferencedByForeignKey(cat, oid);
+    r.has_triggers = ReferencedByForeignKey(cat, oid) || !t.triggers.empty();
     for (const auto& c : t.constraints) {
       r.checks += c.kind == 'c';
       r.has_triggers |= c.kind == 'f';
@@ -160,7 +163,7 @@ void RegisterClass() {
     for (const auto& rel : AllRelations(*st.catalog)) {
       bool shared = rel.oid == 1260 || rel.oid == 1261 || rel.oid == 1262;  // pg_authid, pg_auth_members, pg_database
       auto [pages, tuples] = RelationSize(st, rel.oid, &sizes);
-      rows->push_back({OidValue(rel.oid), NameValue(rel.name), OidValue(rel.ns), OidValue(0), OidValue(0),
+      rows->push_back({OidValue(rel.oid), NameValue(rel.name), OidValue(rel.ns), OidValue(rel.reltype), OidValue(0),
                        OidValue(catalog_oid::kBootstrapSuperuser), OidValue(rel.am), OidValue(rel.kind == 'v' ? 0 : rel.oid),
                        OidValue(0), Value::Int(pages), Value::Float(tuples), Value::Int(0), OidValue(0), Value::Bool(rel.has_index),
                        Value::Bool(shared), CharValue('p'), CharValue(rel.kind), Value::Int(static_cast<int64_t>(rel.attributes.size())),
@@ -198,7 +201,7 @@ void RegisterAttribute() {
                          Value::Int(s.length), Value::Int(num), Value::Int(a.type.array && (!a.type.domain || IsArrayOfDomain(a.type)) ? 1 : 0), Value::Int(-1),
                          Value::Int(a.type.domain ? -1 : a.type.typmod), Value::Bool(s.byval), CharValue(s.align), CharValue(s.storage), CharValue(0),
                          Value::Bool(a.not_null), Value::Bool(a.has_default), Value::Bool(false), CharValue(a.identity),
-                         CharValue(0), Value::Bool(a.dropped), Value::Bool(true), Value::Int(0), OidValue(CollationOf(a.type)),
+                         CharValue(a.generated), Value::Bool(a.dropped), Value::Bool(true), Value::Int(0), OidValue(CollationOf(a.type)),
                          Value::Null(), Value::Null(), Value::Null(), Value::Null()});
       }
     }

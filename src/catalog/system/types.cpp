@@ -1,5 +1,5 @@
-// pg_type (the built-in types with PostgreSQL's OIDs, their array types, user enums, domains and
-// their arrays) and pg_enum.
+// pg_type (the built-in types with PostgreSQL's OIDs, their array types, user enums, domains,
+// tables' row types and their arrays) and pg_enum.
 #include "catalog/system/catalogs.hpp"
 #include "catalog/system/deparse.hpp"
 #include "catalog/system/system_relation.hpp"
@@ -18,6 +18,7 @@ const TypeIo kTypeIo[] = {
 #include "catalog/system/builtin_type_io.inc"
 };
 constexpr uint32_t kInt4Array = 1007;  // whose I/O functions enum arrays share (enums: anyenum's)
+constexpr uint32_t kRecordArray = 2287;  // _record, whose I/O functions arrays of row types share
 
 // One pg_type row's facts.
 struct TypeRow {
@@ -132,6 +133,15 @@ void RegisterType() {
       TypeRow elem{d->oid, d->name, NamespaceOid(*st.catalog, d->schema), 0, false, 'd', 'X', false, 0, d->array_oid,
                    StorageFacts(d->base).align, 'x', CollationOf(DomainType(d))};
       rows->push_back(ToRow(ArrayOf(elem), kInt4Array));
+    }
+    // tables' row types: typtype 'c', typrelid the table, record's I/O functions
+    for (const auto& [oid, t] : st.catalog->tables()) {
+      if (!t.rowtype_oid) continue;
+      TypeRow row{t.rowtype_oid, t.name, NamespaceOid(*st.catalog, t.schema), -1, false, 'c', 'C', false, 0, t.rowtype_array_oid, 'd', 'x', 0};
+      Row r = ToRow(row, oid::kRecord);
+      r[11] = OidValue(t.oid);  // typrelid
+      rows->push_back(std::move(r));
+      rows->push_back(ToRow(ArrayOf(row), kRecordArray));
     }
   };
   RegisterSystemRelation(std::move(r));

@@ -19,6 +19,7 @@ CREATE TABLE users (
   roles text[] NOT NULL DEFAULT '{}',
   score numeric(10,2) DEFAULT 0 CHECK (score >= 0),
   active boolean NOT NULL DEFAULT true,
+  email_domain text GENERATED ALWAYS AS (lower(split_part(email, '@', 2))) STORED,
   UNIQUE (tenant_id, email)
 );
 CREATE INDEX users_email_pattern ON users (email text_pattern_ops);
@@ -89,3 +90,13 @@ COMMENT ON VIEW open_tasks IS 'what is left to do';
 CREATE MATERIALIZED VIEW task_counts AS SELECT status, count(*) AS n FROM tasks GROUP BY status;
 CREATE UNIQUE INDEX task_counts_status ON task_counts (status);
 CREATE MATERIALIZED VIEW empty_counts AS SELECT user_id FROM tasks WITH NO DATA;
+CREATE FUNCTION task_title(task_id int) RETURNS text LANGUAGE sql STABLE STRICT AS
+  $$ SELECT title FROM tasks WHERE id = task_id $$;
+CREATE FUNCTION billing.line_cost(qty int, price numeric DEFAULT 1) RETURNS numeric LANGUAGE sql IMMUTABLE AS 'SELECT qty * price';
+CREATE FUNCTION tasks_of(uid int) RETURNS SETOF tasks LANGUAGE sql AS $$ SELECT * FROM tasks WHERE user_id = uid $$;
+CREATE FUNCTION user_counts() RETURNS TABLE(user_id int, n bigint) LANGUAGE sql AS
+  $$ SELECT user_id, count(*) FROM tasks GROUP BY user_id $$;
+CREATE PROCEDURE close_task(task_id int) LANGUAGE sql AS $$ UPDATE tasks SET status = 'done' WHERE id = task_id $$;
+CREATE FUNCTION touch() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN NEW.title := upper(NEW.title); RETURN NEW; END $$;
+CREATE TRIGGER tasks_touch BEFORE INSERT OR UPDATE OF title ON tasks FOR EACH ROW EXECUTE FUNCTION touch();
+CREATE TRIGGER tasks_audit AFTER DELETE ON tasks FOR EACH ROW WHEN (old.status = 'done') EXECUTE FUNCTION touch('kept', 42);

@@ -6,7 +6,8 @@
 
 wire: protocol sessions built with struct (simple and extended query, COPY in and out,
 transactions, errors, the startup phase in raw mode); sql: statements of test/regress/sql/*.sql,
-one per file; text_input / binary_input: literals and binary values of every type.
+one per file; text_input / binary_input: literals and binary values of every type; plpgsql: the
+PL/pgSQL bodies of test/regress/sql/{plpgsql,triggers,functions}.
 """
 import hashlib
 import os
@@ -306,3 +307,37 @@ for k, seed in enumerate([b"\x02\x03\x02\x01\x05\x01\x03\x01\x02\x00\x05abcde", 
                           b"\x03\x0b\x8b\x13\x11\x03\x12\x05\x01\x07\x11\x03\x02\x01\x09\x09",
                           b"\x03\x11\x11\x00" + bytes(range(1, 80)), b"\x03\x09\x0a\x0f" + b"\xff\x80" * 30]):
     write("codecs", f"gen-{k}", seed)
+
+
+# ---- plpgsql ------------------------------------------------------------------------------
+# The bodies of the regression files' PL/pgSQL functions and DO blocks, byte 0 the signature
+# bits of targets/plpgsql.cpp as far as the CREATE statement tells them.
+def plpgsql_seeds():
+    out = []
+    for sub in ("plpgsql", "triggers", "functions"):
+        d = os.path.join(ROOT, "test", "regress", "sql", sub)
+        if not os.path.isdir(d):
+            continue
+        for fn in sorted(os.listdir(d)):
+            text = open(os.path.join(d, fn), encoding="utf-8", errors="replace").read()
+            for m in re.finditer(r"(\$[a-z_]*\$)(.*?)\1", text, re.S):
+                head = text[max(0, m.start() - 300):m.start()].lower().rsplit(";", 1)[-1]
+                if "plpgsql" not in head + text[m.end():m.end() + 40].lower() and "do" not in head.split():
+                    continue
+                bits = 0
+                if "returns trigger" in head:
+                    bits |= 1
+                if "returns setof" in head or "returns table" in head:
+                    bits |= 2
+                if "returns void" in head or head.strip().startswith("do") or "procedure" in head:
+                    bits |= 4
+                if re.search(r"\bout\b|\binout\b", head):
+                    bits |= 8
+                if "procedure" in head:
+                    bits |= 16
+                out.append(bytes([bits]) + m.group(2).encode())
+    return out
+
+
+for body in plpgsql_seeds():
+    write("plpgsql", hashlib.sha1(body).hexdigest()[:10], body)

@@ -1,0 +1,21 @@
+// CREATE [OR REPLACE] FUNCTION / PROCEDURE and DROP FUNCTION / PROCEDURE / ROUTINE.
+#pragma once
+#include "engine/statements.hpp"
+#include "catalog/function_def.hpp"
+#include "parser/parser.hpp"
+
+namespace tusk {
+
+void ExecuteCreateFunction(PgQuery__CreateFunctionStmt* stmt, ExecState* st, ResultSink* sink);
+// DROP FUNCTION / PROCEDURE / ROUTINE name [(argument types)], ...
+void ExecuteDropRoutines(PgQuery__DropStmt* stmt, ExecState* st, ResultSink* sink);
+// The function, procedure or routine (kind) an ObjectWithArgs names, with PostgreSQL's errors;
+// null (after a NOTICE) when missing_ok and there is none.
+std::shared_ptr<const FunctionDef> ResolveRoutine(ExecState* st, PgQuery__ObjectWithArgs* owa, PgQuery__ObjectType kind,
+                                                  bool missing_ok, ResultSink* sink);
+// DO [LANGUAGE plpgsql] $$ ... $$ (do_block.cpp).
+void ExecuteDo(PgQuery__DoStmt* stmt, ExecState* st, ResultSink* sink);
+// CALL procedure(arguments) (call.cpp).
+void ExecuteCall(PgQuery__CallStmt* stmt, ExecState* st, ParamTypes* params, ResultSink* sink);
+
+}  // namespace tusk

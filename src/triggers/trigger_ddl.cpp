@@ -1,0 +1,166 @@
+// CREATE [OR REPLACE] TRIGGER and DROP TRIGGER, with PostgreSQL's checks and errors.
+#include <algorithm>
+
+#include "common/error.hpp"
+#include "engine/ddl_util.hpp"
+#include "engine/session.hpp"
+#include "parser/parser.hpp"
+#include "planner/planner.hpp"
+#include "routines/routine_ddl.hpp"
+#include "triggers/trigger_ddl.hpp"
+
+namespace tusk {
+
+namespace {
+std::string NodeText(Node* n) {
+  switch (n->node_case) {
+    case PG_QUERY__NODE__NODE_STRING: return n->string->sval;
+    case PG_QUERY__NODE__NODE_INTEGER: return std::to_string(n->integer->ival);
+    case PG_QUERY__NODE__NODE_FLOAT: return n->float_->fval;
+    default: return DeparseExpr(n);
+  }
+}
+
+// The trigger function: f() returning trigger.
+std::shared_ptr<const FunctionDef> TriggerFunction(ExecState* st, PgQuery__CreateTrigStmt* stmt) {
+  std::string name = NodeText(stmt->funcname[stmt->n_funcname - 1]);
+  std::string schema = stmt->n_funcname > 1 ? NodeText(stmt->funcname[stmt->n_funcname - 2]) : "";
+  std::shared_ptr<const FunctionDef> found;
+  for (const std::string& s : schema.empty() ? st->session->SearchPath() : std::vector<std::string>{schema}) {
+    for (const auto& [oid, f] : st->catalog->functions())
+      if (f->name == name && f->schema == s && f->CallArgs().empty()) found = f;
+    if (found) break;
+  }
+  if (!found) throw Error(sqlstate::kUndefinedFunction, "function " + name + "() does not exist");
+  if (found->result.id != oid::kTrigger || found->result.array)
+    throw Error(sqlstate::kInvalidObjectDefinition, "function " + name + " must return type trigger");
+  return found;
+}
+}  // namespace
+
+void ExecuteCreateTrigger(PgQuery__CreateTrigStmt* stmt, ExecState* st, ResultSink* sink) {
+  if (stmt->isconstraint) throw Error(sqlstate::kFeatureNotSupported, "constraint triggers are not supported yet");
+  if (stmt->n_transition_rels) throw Error(sqlstate::kFeatureNotSupported, "transition tables (REFERENCING) are not supported yet");
+  auto [kind, oid] = ResolveRelation(st, stmt->relation);
+  Catalog* cat = st->session->MutableCatalog(st);
+  std::string relname = stmt->relation->relname;
+  if (kind == RelKind::kView) {
+    if (stmt->timing != TriggerDef::kInstead)
+      throw Error(sqlstate::kWrongObjectType, "\"" + relname + "\" is a view")
+          .WithDetail("Views cannot have row-level BEFORE or AFTER triggers.");
+    throw Error(sqlstate::kFeatureNotSupported, "INSTEAD OF triggers are not supported yet");
+  }
+  if (kind == RelKind::kMatview)
+    throw Error(sqlstate::kWrongObjectType, "\"" + relname + "\" is a materialized view").WithDetail("Triggers on materialized views are not supported.");
+  if (kind != RelKind::kTable) throw Error(sqlstate::kWrongObjectType, "\"" + relname + "\" is not a table or view");
+  if (stmt->timing == TriggerDef::kInstead)
+    throw Error(sqlstate::kWrongObjectType, "\"" + relname + "\" is a table").WithDetail("Tables cannot have INSTEAD OF triggers.");
+  TriggerDef g;
+  g.name = stmt->trigname;
+  g.type = static_cast<int16_t>((stmt->row ? TriggerDef::kRow : 0) | stmt->timing | stmt->events);
+  if ((g.type & TriggerDef::kTruncate) && stmt->row)
+    throw Error(sqlstate::kFeatureNotSupported, "TRUNCATE FOR EACH ROW triggers are not supported");
+  const TableDef* t = cat->FindTable(oid);
+  for (size_t i = 0; i < stmt->n_columns; i++) {
+    std::string col = NodeText(stmt->columns[i]);
+    int c = t->FindColumn(col);
+    if (c < 0) throw Error(sqlstate::kUndefinedColumn, "column \"" + col + "\" of relation \"" + relname + "\" does not exist");
+    if (std::find(g.columns.begin(), g.columns.end(), c) != g.columns.end())
+      throw Error(sqlstate::kDuplicateColumn, "column \"" + col + "\" specified more than once");
+    g.columns.push_back(c);
+  }
+  if (stmt->when_clause) {
+    if (!stmt->row) throw Error(sqlstate::kInvalidObjectDefinition, "statement trigger's WHEN condition cannot reference column values");
+    g.when_sql = DeparseExpr(stmt->when_clause);
+    // bound now for its errors: OLD in an INSERT trigger, NEW in a DELETE one
+    ParamTypes params;
+    ExecState bind_state = *st;
+    Planner planner(&bind_state, &params);
+    Scope scope;
+    scope.Add(planner.TableScopeRel(t, "old"));
+    scope.Add(planner.TableScopeRel(t, "new"));
+    std::unique_ptr<Script> holder;
+    ExprP when = planner.binder().BindStored(ParseStoredExpr(g.when_sql, &holder), scope, t->schema);
+    bool old_ref = false, new_ref = false;
+    size_t width = t->columns.size();
+    std::function<void(const ExprP&)> walk = [&](const ExprP& e) {
+      if (auto* c = dynamic_cast<ColumnExpr*>(e.get()); c && c->level == 0) (static_cast<size_t>(c->index) < width ? old_ref : new_ref) = true;
+      e->ForEachChild(walk);
+    };
+    walk(when);
+    if (old_ref && (g.type & TriggerDef::kInsert)) throw Error(sqlstate::kInvalidObjectDefinition, "INSERT trigger's WHEN condition cannot reference OLD values");
+    if (new_ref && (g.type & TriggerDef::kDelete)) throw Error(sqlstate::kInvalidObjectDefinition, "DELETE trigger's WHEN condition cannot reference NEW values");
+  }
+  for (size_t i = 0; i < stmt->n_args; i++) g.args.push_back(NodeText(stmt->args[i]));
+  g.function = TriggerFunction(st, stmt)->oid;
+  TableDef* table = cat->MutableTable(oid);
+  auto same = std::find_if(table->triggers.begin(), table->triggers.end(), [&](const TriggerDef& o) { return o.name == g.name; });
+  if (same != table->triggers.end()) {
+    if (!stmt->replace)
+      throw Error(sqlstate::kDuplicateObject, "trigger \"" + g.name + "\" for relation \"" + relname + "\" already exists");
+    g.oid = same->oid;
+    *same = std::move(g);
+  } else {
+    g.oid = cat->AllocateOid();
+    table->triggers.push_back(std::move(g));
+  }
+  sink->Complete("CREATE TRIGGER");
+}
+
+bool AlterTriggerEnabled(PgQuery__AlterTableCmd* cmd, TableDef* t) {
+  char enabled;
+  bool all = false;
+  switch (cmd->subtype) {
+    case PG_QUERY__ALTER_TABLE_TYPE__AT_EnableTrig: enabled = 'O'; break;
+    case PG_QUERY__ALTER_TABLE_TYPE__AT_EnableAlwaysTrig: enabled = 'A'; break;
+    case PG_QUERY__ALTER_TABLE_TYPE__AT_EnableReplicaTrig: enabled = 'R'; break;
+    case PG_QUERY__ALTER_TABLE_TYPE__AT_DisableTrig: enabled = 'D'; break;
+    // Tusk has no internal triggers (foreign keys are checked without them): ALL is USER
+    case PG_QUERY__ALTER_TABLE_TYPE__AT_EnableTrigAll:
+    case PG_QUERY__ALTER_TABLE_TYPE__AT_EnableTrigUser: enabled = 'O', all = true; break;
+    case PG_QUERY__ALTER_TABLE_TYPE__AT_DisableTrigAll:
+    case PG_QUERY__ALTER_TABLE_TYPE__AT_DisableTrigUser: enabled = 'D', all = true; break;
+    default: return false;
+  }
+  if (all) {
+    for (TriggerDef& g : t->triggers) g.enabled = enabled;
+    return true;
+  }
+  auto it = std::find_if(t->triggers.begin(), t->triggers.end(), [&](const TriggerDef& g) { return g.name == cmd->name; });
+  if (it == t->triggers.end())
+    throw Error(sqlstate::kUndefinedObject, "trigger \"" + std::string(cmd->name) + "\" for table \"" + t->name + "\" does not exist");
+  it->enabled = enabled;
+  return true;
+}
+
+void ExecuteDropTriggers(PgQuery__DropStmt* stmt, ExecState* st, ResultSink* sink) {
+  Catalog* cat = st->session->MutableCatalog(st);
+  for (size_t i = 0; i < stmt->n_objects; i++) {
+    PgQuery__List* names = stmt->objects[i]->list;
+    std::string trigger = NodeText(names->items[names->n_items - 1]);
+    std::string table = NodeText(names->items[names->n_items - 2]);
+    std::string schema = names->n_items > 2 ? NodeText(names->items[names->n_items - 3]) : "";
+    auto rel = cat->FindRelation(schema, table, st->session->SearchPath());
+    if (!rel) {
+      if (stmt->missing_ok) {
+        Notice(sink, "relation \"" + table + "\" does not exist, skipping");
+        continue;
+      }
+      throw Error(sqlstate::kUndefinedTable, "relation \"" + table + "\" does not exist");
+    }
+    TableDef* t = cat->MutableTable(rel->second);
+    auto it = t ? std::find_if(t->triggers.begin(), t->triggers.end(), [&](const TriggerDef& g) { return g.name == trigger; })
+                : std::vector<TriggerDef>::iterator{};
+    if (!t || it == t->triggers.end()) {
+      if (stmt->missing_ok) {
+        Notice(sink, "trigger \"" + trigger + "\" for relation \"" + table + "\" does not exist, skipping");
+        continue;
+      }
+      throw Error(sqlstate::kUndefinedObject, "trigger \"" + trigger + "\" for table \"" + table + "\" does not exist");
+    }
+    t->triggers.erase(it);
+  }
+  sink->Complete("DROP TRIGGER");
+}
+
+}  // namespace tusk

@@ -1,0 +1,150 @@
+#include "triggers/trigger_runner.hpp"
+
+#include <algorithm>
+
+#include "common/error.hpp"
+#include "parser/parser.hpp"
+#include "planner/planner.hpp"
+#include "engine/session.hpp"
+#include "plpgsql/function.hpp"
+
+namespace tusk {
+
+namespace {
+const char* EventName(int16_t event) {
+  switch (event) {
+    case TriggerDef::kInsert: return "INSERT";
+    case TriggerDef::kUpdate: return "UPDATE";
+    case TriggerDef::kDelete: return "DELETE";
+    default: return "TRUNCATE";
+  }
+}
+}  // namespace
+
+TriggerRunner::TriggerRunner(Planner* planner, const TableDef* table)
+    : planner_(planner), table_(table), row_type_(Type::Record(RowTypeOf(*table))) {
+  // tgenabled as PostgreSQL reads it: O fires unless session_replication_role is replica, R only
+  // then, A always, D never.
+  std::optional<std::string> role;
+  if (ExecState* st = planner->state(); st && st->session) role = st->session->GetSetting("session_replication_role");
+  bool replica = role && *role == "replica";
+  for (const TriggerDef& d : table->triggers)
+    if (d.enabled == 'A' || d.enabled == (replica ? 'R' : 'O')) triggers_.push_back({&d, nullptr});
+  std::sort(triggers_.begin(), triggers_.end(), [](const Trigger& a, const Trigger& b) { return a.def->name < b.def->name; });
+}
+
+TriggerRunner::~TriggerRunner() = default;
+
+std::vector<TriggerRunner::Trigger*> TriggerRunner::Matching(int16_t event, bool row, bool before) {
+  std::vector<Trigger*> out;
+  for (Trigger& t : triggers_) {
+    int16_t type = t.def->type;
+    if (!(type & event) || ((type & TriggerDef::kRow) != 0) != row) continue;
+    if (((type & TriggerDef::kBefore) != 0) != before || (type & TriggerDef::kInstead)) continue;
+    if (event == TriggerDef::kUpdate && !t.def->columns.empty()) {
+      bool any = false;
+      for (int c : t.def->columns) any |= std::find(updated_columns_.begin(), updated_columns_.end(), c) != updated_columns_.end();
+      if (!any) continue;
+    }
+    out.push_back(&t);
+  }
+  return out;
+}
+
+Row TriggerRunner::LiveFields(const Row& row) const {
+  Row out;
+  for (size_t i = 0; i < table_->columns.size() && i < row.size(); i++)
+    if (!table_->columns[i].dropped) out.push_back(row[i]);
+  return out;
+}
+
+Row TriggerRunner::FullRow(const Row& live) const {
+  Row out(table_->columns.size(), Value::Null());
+  size_t k = 0;
+  for (size_t i = 0; i < table_->columns.size(); i++)
+    if (!table_->columns[i].dropped && k < live.size()) out[i] = live[k++];
+  return out;
+}
+
+bool TriggerRunner::WhenHolds(Trigger& t, const Row* old_row, const Row* new_row) {
+  if (t.def->when_sql.empty()) return true;
+  if (!t.when) {
+    Scope scope;
+    scope.Add(planner_->TableScopeRel(table_, "old"));
+    scope.Add(planner_->TableScopeRel(table_, "new"));
+    std::unique_ptr<Script> holder;
+    Node* e = ParseStoredExpr(t.def->when_sql, &holder);
+    t.when = planner_->binder().BindStored(e, scope, table_->schema);
+    holders_.push_back(std::move(holder));
+  }
+  Row both(table_->columns.size() * 2, Value::Null());
+  if (old_row) std::copy(old_row->begin(), old_row->end(), both.begin());
+  if (new_row) std::copy(new_row->begin(), new_row->end(), both.begin() + static_cast<long>(table_->columns.size()));
+  EvalContext ctx;
+  ctx.state = planner_->state();
+  ctx.row = &both;
+  Value v = t.when->Eval(ctx);
+  return !v.is_null() && v.b();
+}
+
+std::optional<Row> TriggerRunner::Call(Trigger& t, int16_t event, bool before, const Row* old_row, const Row* new_row) {
+  ExecState* st = planner_->state();
+  auto def = st->catalog->FindFunction(t.def->function);
+  if (!def) throw Error(sqlstate::kUndefinedFunction, "function of trigger \"" + t.def->name + "\" does not exist");
+  TriggerCall call;
+  call.name = t.def->name;
+  call.when = before ? "BEFORE" : "AFTER";
+  call.level = (t.def->type & TriggerDef::kRow) ? "ROW" : "STATEMENT";
+  call.op = EventName(event);
+  call.relid = table_->oid;
+  call.table = table_->name;
+  call.schema = table_->schema;
+  call.args = t.def->args;
+  call.row_type = row_type_;
+  Row old_live, new_live;
+  if (old_row) call.old_row = &(old_live = LiveFields(*old_row));
+  if (new_row) call.new_row = &(new_live = LiveFields(*new_row));
+  std::optional<Row> result = RunPlpgsqlTrigger(*def, call, st);
+  if (!result) return std::nullopt;
+  return FullRow(*result);
+}
+
+std::optional<Row> TriggerRunner::BeforeRow(int16_t event, const Row* old_row, const Row* new_row) {
+  std::optional<Row> current;
+  if (new_row) current = *new_row;
+  else if (old_row) current = *old_row;
+  for (Trigger* t : Matching(event, true, true)) {
+    const Row* n = event == TriggerDef::kDelete ? nullptr : &*current;
+    if (!WhenHolds(*t, old_row, n)) continue;
+    std::optional<Row> r = Call(*t, event, true, old_row, n);
+    if (!r) return std::nullopt;
+    if (event != TriggerDef::kDelete) current = std::move(r);
+  }
+  return current;
+}
+
+void TriggerRunner::AfterRow(int16_t event, const Row* old_row, const Row* new_row) {
+  for (Trigger* t : Matching(event, true, false)) {
+    Pending p{t, event, std::nullopt, std::nullopt};
+    if (old_row) p.old_row = *old_row;
+    if (new_row) p.new_row = *new_row;
+    pending_.push_back(std::move(p));
+  }
+}
+
+void TriggerRunner::AfterStatement(int16_t event) {
+  std::vector<Pending> pending = std::move(pending_);
+  pending_.clear();
+  for (Pending& p : pending) {
+    const Row* o = p.old_row ? &*p.old_row : nullptr;
+    const Row* n = p.new_row ? &*p.new_row : nullptr;
+    if (WhenHolds(*p.trigger, o, n)) Call(*p.trigger, p.event, false, o, n);
+  }
+  FireStatement(event, false);
+}
+
+void TriggerRunner::FireStatement(int16_t event, bool before) {
+  for (Trigger* t : Matching(event, false, before)) Call(*t, event, before, nullptr, nullptr);
+}
+
+}  // namespace tusk
