@@ -126,6 +126,9 @@ bool ParseClock(Scanner& sc, int64_t hour, int64_t* usec, std::string_view text)
 
 struct ParsedDateTime {
   bool has_date = false, has_time = false, has_tz = false, bc = false;
+  // "2024-01-01 120000": PostgreSQL's timestamp input takes the six digits as HHMMSS (unchecked,
+  // so 290506 runs into the next day), its time input refuses them after a date.
+  bool clock_digits_after_date = false;
   int64_t year = 0;
   int month = 0, day = 0;
   int64_t time = 0;
@@ -186,6 +189,7 @@ void ParseDateTimeText(std::string_view text, const char* type, ParsedDateTime* 
       } else if (p->has_date && !p->has_time && nd == 6 && c != '.') {  // HHMMSS
         p->time = ((a / 10000) * 3600 + ((a / 100) % 100) * 60 + a % 100) * kUsecPerSec;
         p->has_time = true;
+        p->clock_digits_after_date = true;
       } else if (p->month && !p->has_date) {  // "Jan 15 2024" / "15 Jan 2024"
         if (p->day == 0) p->day = static_cast<int>(a);
         else { p->year = a; p->has_date = true; }
@@ -447,7 +451,7 @@ int32_t ParseDate(std::string_view text, const DateTimeContext& ctx) {
 int64_t ParseTime(std::string_view text) {
   ParsedDateTime p;
   ParseDateTimeText(text, "time", &p);
-  if (!p.has_time) BadSyntax("time", text);
+  if (!p.has_time || p.clock_digits_after_date) BadSyntax("time", text);
   return p.time;
 }
 

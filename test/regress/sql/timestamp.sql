@@ -18,3 +18,7 @@ SELECT '2024-01-15 10:61'::timestamp;
 SELECT 'yesterday-ish'::timestamp;
 SELECT 'infinity'::timestamp - '2024-01-01'::timestamp;
 SELECT date_trunc('fortnight', '2024-01-15'::timestamp);
+-- six digits after a date are HHMMSS: unchecked for timestamp (the next day), refused for time
+SELECT '2024-01-01 120000'::timestamp, '2024-01-01 290506'::timestamp;
+SELECT '2024-01-01 120000'::time;
+SELECT '2024-01-01 290506'::time;
