@@ -76,6 +76,11 @@ ViewDef* Catalog::MutableView(uint32_t oid) {
   auto it = views_.find(oid);
   return it == views_.end() ? nullptr : &it->second;
 }
+std::vector<TriggerDef>* Catalog::MutableTriggers(uint32_t relation) {
+  if (TableDef* t = MutableTable(relation)) return &t->triggers;
+  if (ViewDef* v = MutableView(relation)) return &v->triggers;
+  return nullptr;
+}
 
 const TableDef* Catalog::FindTable(uint32_t oid) const {
   auto it = tables_.find(oid);
@@ -264,8 +269,8 @@ namespace {
 // 12: stored generated columns (after the materialized views; see WriteGeneratedColumns)
 // 13: tables' row type OIDs (after the generated columns; see WriteRowTypes)
 // 14: user-defined functions and procedures (after the row types; see WriteFunctions)
-// 15: triggers (after the functions; see WriteTriggers)
-constexpr uint64_t kCatalogFormat = 15;
+// 15: triggers (after the functions; see WriteTriggers); 16: views' triggers (after the tables')
+constexpr uint64_t kCatalogFormat = 16;
 
 // A stored Type naming a user type by OID, with that type's definition put back (a domain
 // and a table's row type are written as their OID, an array of them with the array flag).
@@ -423,28 +428,37 @@ void ReadFunctions(CatalogReader& r, uint64_t format, const Catalog& c, std::map
   }
 }
 
-// ---- format 15: triggers ----
-void WriteTriggers(CatalogWriter& w, const std::map<uint32_t, TableDef>& tables) {
-  size_t n = 0;
-  for (const auto& [oid, t] : tables) n += t.triggers.size();
-  w.U(n);
-  for (const auto& [oid, t] : tables)
-    for (const TriggerDef& g : t.triggers) {
-      w.U(oid); w.U(g.oid); w.S(g.name); w.U(g.function); w.U(static_cast<uint16_t>(g.type));
-      w.U(g.columns.size());
-      for (int c : g.columns) w.I(c);
-      w.S(g.when_sql);
-      w.U(g.args.size());
-      for (const auto& a : g.args) w.S(a);
-      w.U(static_cast<uint8_t>(g.enabled));
-    }
+// ---- format 15: triggers (16: views' too, after the tables') ----
+void WriteTrigger(CatalogWriter& w, uint32_t relation, const TriggerDef& g) {
+  w.U(relation); w.U(g.oid); w.S(g.name); w.U(g.function); w.U(static_cast<uint16_t>(g.type));
+  w.U(g.columns.size());
+  for (int c : g.columns) w.I(c);
+  w.S(g.when_sql);
+  w.U(g.args.size());
+  for (const auto& a : g.args) w.S(a);
+  w.U(static_cast<uint8_t>(g.enabled));
 }
 
-void ReadTriggers(CatalogReader& r, uint64_t format, std::map<uint32_t, TableDef>* tables) {
-  for (size_t n = format >= 15 ? r.Count() : 0; n > 0; n--) {
-    uint32_t table = r.U32();
-    auto it = tables->find(table);
-    if (it == tables->end()) CatalogReader::Bad();
+template <typename Relation>
+void WriteTriggersOf(CatalogWriter& w, const std::map<uint32_t, Relation>& relations) {
+  size_t n = 0;
+  for (const auto& [oid, rel] : relations) n += rel.triggers.size();
+  w.U(n);
+  for (const auto& [oid, rel] : relations)
+    for (const TriggerDef& g : rel.triggers) WriteTrigger(w, oid, g);
+}
+
+void WriteTriggers(CatalogWriter& w, const std::map<uint32_t, TableDef>& tables, const std::map<uint32_t, ViewDef>& views) {
+  WriteTriggersOf(w, tables);
+  WriteTriggersOf(w, views);
+}
+
+template <typename Relation>
+void ReadTriggersOf(CatalogReader& r, std::map<uint32_t, Relation>* relations) {
+  for (size_t n = r.Count(); n > 0; n--) {
+    uint32_t relation = r.U32();
+    auto it = relations->find(relation);
+    if (it == relations->end()) CatalogReader::Bad();
     TriggerDef g;
     g.oid = r.U32(); g.name = r.S(); g.function = r.U32(); g.type = static_cast<int16_t>(r.U());
     for (size_t k = r.Count(); k > 0; k--) {
@@ -457,6 +471,11 @@ void ReadTriggers(CatalogReader& r, uint64_t format, std::map<uint32_t, TableDef
     g.enabled = static_cast<char>(r.U());
     it->second.triggers.push_back(std::move(g));
   }
+}
+
+void ReadTriggers(CatalogReader& r, uint64_t format, std::map<uint32_t, TableDef>* tables, std::map<uint32_t, ViewDef>* views) {
+  if (format >= 15) ReadTriggersOf(r, tables);
+  if (format >= 16) ReadTriggersOf(r, views);
 }
 
 }  // namespace
@@ -614,7 +633,7 @@ std::string Catalog::Serialize() const {
   WriteGeneratedColumns(w, tables_);
   WriteRowTypes(w, tables_);
   WriteFunctions(w, functions_);
-  WriteTriggers(w, tables_);
+  WriteTriggers(w, tables_, views_);
   return w.out;
 }
 
@@ -759,7 +778,7 @@ std::shared_ptr<Catalog> Catalog::Deserialize(const std::string& bytes, std::vec
   for (auto& [oid, v] : c->views_)
     for (auto& col : v.columns) col.type = types.Resolve(col.type);
   ReadFunctions(r, format, *c, &c->functions_);  // its types are resolved ones by now
-  ReadTriggers(r, format, &c->tables_);
+  ReadTriggers(r, format, &c->tables_, &c->views_);
   return c;
 }
 

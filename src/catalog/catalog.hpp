@@ -125,6 +125,7 @@ struct ViewDef {
   std::vector<std::string> search_path;
   std::vector<uint32_t> relations;    // the tables and views its query reads (pg_depend)
   std::vector<std::string> options;   // reloptions: check_option=local, security_barrier=true, ...
+  std::vector<TriggerDef> triggers;   // INSTEAD OF row triggers and statement triggers
 };
 
 struct SequenceDef {
@@ -209,6 +210,8 @@ class Catalog {
   SequenceDef* MutableSequence(uint32_t oid);
   const ViewDef* FindView(uint32_t oid) const;
   ViewDef* MutableView(uint32_t oid);
+  // The triggers of a table or view; null for any other OID.
+  std::vector<TriggerDef>* MutableTriggers(uint32_t relation);
   std::shared_ptr<const EnumDef> FindEnum(const std::string& schema, const std::string& name,
                                           const std::vector<std::string>& search_path) const;
   std::shared_ptr<const EnumDef> FindEnumByOid(uint32_t oid) const;

@@ -9,6 +9,7 @@
 #include "engine/statements.hpp"
 #include "engine/table_writer.hpp"
 #include "triggers/trigger_runner.hpp"
+#include "views/instead_of.hpp"
 #include "views/updatable.hpp"
 #include "parser/walk.hpp"
 #include "types/compare.hpp"
@@ -214,6 +215,27 @@ struct ViewTarget {
   }
 };
 
+// A statement whose target is a view with an INSTEAD OF trigger for it (views/instead_of.hpp):
+// planned against the view as a table, its rows handed to the trigger.
+struct InsteadTarget {
+  const ViewDef* view = nullptr;
+  std::unique_ptr<TableDef> table;  // the view as a table; null when the target is not such a view
+  std::unique_ptr<TriggerRunner> runner;
+
+  bool Resolve(Planner& planner, PgQuery__RangeVar* rv, int16_t event) {
+    const ViewDef* v = planner.ResolveView(rv);
+    if (!v || !HasInsteadTrigger(*v, event, planner.state())) return false;
+    LockRelation(planner.state(), v->oid, TableLockMode::kRowExclusive);
+    view = v;
+    table = std::make_unique<TableDef>(ViewAsTable(*v));
+    return true;
+  }
+  TriggerRunner& Runner(Planner* planner) {
+    if (!runner) runner = std::make_unique<TriggerRunner>(planner, table.get());
+    return *runner;
+  }
+};
+
 int FindTargetColumn(const TableDef* t, const std::string& name, int location) {
   int c = t->FindColumn(name);
   if (c < 0) ThrowAt(sqlstate::kUndefinedColumn, "column \"" + name + "\" of relation \"" + t->name + "\" does not exist", location);
@@ -233,6 +255,10 @@ class InsertPlan : public StatementPlan {
   void Run(ResultSink* sink) override;
 
  private:
+  // Calls fn(values, is_default) for each row to insert, VALUES or the query's.
+  void ForEachSourceRow(ExecState* st, const std::function<void(const std::vector<Value>&, const std::vector<bool>&)>& fn);
+  void RunInstead(ResultSink* sink);
+
   Planner planner_;
   PgQuery__InsertStmt* stmt_ = nullptr;
   const TableDef* t_ = nullptr;
@@ -242,19 +268,21 @@ class InsertPlan : public StatementPlan {
   OpP query_;                                   // the query's rows, cast to the columns
   OnConflict conflict_;
   ViewTarget view_;
+  InsteadTarget instead_;
   std::unique_ptr<TableWriter> writer_;  // made at the first execution
 };
 
 void InsertPlan::Plan(PgQuery__InsertStmt* stmt) {
   // Bound once here; Run uses them at every execution.
-  stmt = view_.Rewrite(planner_.state(), stmt, PG_QUERY__NODE__NODE_INSERT_STMT, &PgQuery__Node::insert_stmt);
+  if (!instead_.Resolve(planner_, stmt->relation, TriggerDef::kInsert))
+    stmt = view_.Rewrite(planner_.state(), stmt, PG_QUERY__NODE__NODE_INSERT_STMT, &PgQuery__Node::insert_stmt);
   stmt_ = stmt;
   Planner& planner = planner_;
   std::vector<int>& cols = cols_;
   std::vector<std::vector<ExprP>>& value_rows = value_rows_;  // null ExprP = DEFAULT
   OpP& query = query_;
   if (stmt->with_clause) planner.PlanWith(stmt->with_clause, nullptr);
-  const TableDef* t = t_ = TargetTable(planner, stmt->relation, "insert into");
+  const TableDef* t = t_ = instead_.table ? instead_.table.get() : TargetTable(planner, stmt->relation, "insert into");
   view_.BindChecks(planner, t);
   std::string alias = stmt->relation->alias ? stmt->relation->alias->aliasname : t->name;
   // Target columns.
@@ -362,6 +390,7 @@ void InsertPlan::Run(ResultSink* sink) {
     cte_ctx.state = st;
     planner_.RunDataModifyingCtes(&cte_ctx);
   }
+  if (instead_.table) return RunInstead(sink);
   if (!writer_) {
     writer_ = std::make_unique<TableWriter>(&planner_, t);
     view_.AddChecks(writer_.get());
@@ -428,31 +457,55 @@ void InsertPlan::Run(ResultSink* sink) {
     if (stmt->n_returning_list) EmitReturning(ret, row, st, sink);
     count++;
   };
+  ForEachSourceRow(st, insert_row);
+  if (triggers) triggers->AfterStatement(TriggerDef::kInsert);
+  sink->Complete("INSERT 0 " + std::to_string(count));
+}
+
+void InsertPlan::ForEachSourceRow(ExecState* st, const std::function<void(const std::vector<Value>&, const std::vector<bool>&)>& fn) {
   EvalContext ctx;
   ctx.state = st;
   if (query_) {
     // Materialize first so the query cannot see rows this statement inserts.
     std::vector<Row> rows = RunToVector(query_.get(), &ctx);
-    std::vector<bool> no_defaults(cols.size(), false);
+    std::vector<bool> no_defaults(cols_.size(), false);
     size_t n = 0;
     for (const Row& r : rows) {
       if ((++n & 1023) == 0) CheckInterrupts(st);
-      insert_row(r, no_defaults);
+      fn(r, no_defaults);
     }
-  } else {
-    Row none;
-    ctx.row = &none;
-    for (const auto& exprs : value_rows_) {
-      std::vector<Value> vals;
-      std::vector<bool> defaults;
-      for (const auto& e : exprs) {
-        defaults.push_back(e == nullptr);
-        vals.push_back(e ? e->Eval(ctx) : Value::Null());
-      }
-      insert_row(vals, defaults);
-    }
+    return;
   }
-  if (triggers) triggers->AfterStatement(TriggerDef::kInsert);
+  Row none;
+  ctx.row = &none;
+  for (const auto& exprs : value_rows_) {
+    std::vector<Value> vals;
+    std::vector<bool> defaults;
+    for (const auto& e : exprs) {
+      defaults.push_back(e == nullptr);
+      vals.push_back(e ? e->Eval(ctx) : Value::Null());
+    }
+    fn(vals, defaults);
+  }
+}
+
+// The view's INSTEAD OF INSERT triggers take each row; a view column has no default yet, so
+// DEFAULT and a column left out are NULL.
+void InsertPlan::RunInstead(ResultSink* sink) {
+  ExecState* st = planner_.state();
+  TriggerRunner& triggers = instead_.Runner(&planner_);
+  triggers.BeforeStatement(TriggerDef::kInsert);
+  int64_t count = 0;
+  ForEachSourceRow(st, [&](const std::vector<Value>& given, const std::vector<bool>& is_default) {
+    Row row(t_->columns.size(), Value::Null());
+    for (size_t i = 0; i < given.size(); i++)
+      if (!is_default[i]) row[static_cast<size_t>(cols_[i])] = given[i];
+    std::optional<Row> written = triggers.InsteadRow(TriggerDef::kInsert, nullptr, &row);
+    if (!written) return;
+    if (stmt_->n_returning_list) EmitReturning(ret_, *written, st, sink);
+    count++;
+  });
+  triggers.AfterStatement(TriggerDef::kInsert);
   sink->Complete("INSERT 0 " + std::to_string(count));
 }
 }  // namespace
@@ -538,6 +591,7 @@ class ModifyPlan : public StatementPlan {
   // verb: "update" or "delete from", for the message refusing a view.
   void PlanTarget(PgQuery__WithClause* with, PgQuery__RangeVar* relation, Node** from, size_t n_from, Node* where, const char* verb);
   void BindReturning(Node** list, size_t n);
+  void RunInstead(ResultSink* sink);
 
   Planner planner_;
   bool delete_ = false;
@@ -548,12 +602,19 @@ class ModifyPlan : public StatementPlan {
   bool returning_ = false;
   Returning ret_;
   ViewTarget view_;
+  InsteadTarget instead_;
   std::unique_ptr<TableWriter> writer_;
 };
 
 void ModifyPlan::PlanTarget(PgQuery__WithClause* with, PgQuery__RangeVar* relation, Node** from, size_t n_from, Node* where,
                             const char* verb) {
   if (with) planner_.PlanWith(with, nullptr);
+  if (instead_.table) {
+    t_ = instead_.table.get();
+    plan_ = planner_.PlanViewTargetRows(instead_.view, relation, from, n_from, where, &tr_.scope);
+    tr_.width = t_->columns.size();
+    return;
+  }
   t_ = TargetTable(planner_, relation, verb);
   view_.BindChecks(planner_, t_);
   std::string alias = relation->alias ? relation->alias->aliasname : t_->name;
@@ -564,14 +625,15 @@ void ModifyPlan::PlanTarget(PgQuery__WithClause* with, PgQuery__RangeVar* relati
 void ModifyPlan::BindReturning(Node** list, size_t n) {
   returning_ = n > 0;
   ret_ = BindReturningOver(planner_, t_, tr_.scope, list, n);
-  if (!planner_.state()->describe_only) {
+  if (!planner_.state()->describe_only && !instead_.table) {
     writer_ = std::make_unique<TableWriter>(&planner_, t_);
     view_.AddChecks(writer_.get());
   }
 }
 
 void ModifyPlan::PlanUpdate(PgQuery__UpdateStmt* stmt) {
-  stmt = view_.Rewrite(planner_.state(), stmt, PG_QUERY__NODE__NODE_UPDATE_STMT, &PgQuery__Node::update_stmt);
+  if (!instead_.Resolve(planner_, stmt->relation, TriggerDef::kUpdate))
+    stmt = view_.Rewrite(planner_.state(), stmt, PG_QUERY__NODE__NODE_UPDATE_STMT, &PgQuery__Node::update_stmt);
   PlanTarget(stmt->with_clause, stmt->relation, stmt->from_clause, stmt->n_from_clause, stmt->where_clause, "update");
   // As in PostgreSQL, the new values are bound before the target columns are looked up.
   std::vector<ExprP> values;
@@ -602,7 +664,8 @@ void ModifyPlan::PlanUpdate(PgQuery__UpdateStmt* stmt) {
 }
 
 void ModifyPlan::PlanDelete(PgQuery__DeleteStmt* stmt) {
-  stmt = view_.Rewrite(planner_.state(), stmt, PG_QUERY__NODE__NODE_DELETE_STMT, &PgQuery__Node::delete_stmt);
+  if (!instead_.Resolve(planner_, stmt->relation, TriggerDef::kDelete))
+    stmt = view_.Rewrite(planner_.state(), stmt, PG_QUERY__NODE__NODE_DELETE_STMT, &PgQuery__Node::delete_stmt);
   delete_ = true;
   PlanTarget(stmt->with_clause, stmt->relation, stmt->using_clause, stmt->n_using_clause, stmt->where_clause, "delete from");
   BindReturning(stmt->returning_list, stmt->n_returning_list);
@@ -612,6 +675,7 @@ void ModifyPlan::Run(ResultSink* sink) {
   ExecState* st = planner_.state();
   if (returning_) sink->Columns(ret_.columns);
   if (st->describe_only) return;
+  if (instead_.table) return RunInstead(sink);
   TableWriter& writer = *writer_;
   TriggerRunner* triggers = writer.triggers();
   int16_t event = delete_ ? TriggerDef::kDelete : TriggerDef::kUpdate;
@@ -655,6 +719,41 @@ void ModifyPlan::Run(ResultSink* sink) {
   count -= skipped;
   tr_.rows.clear();
   if (triggers) triggers->AfterStatement(event);
+  sink->Complete((delete_ ? "DELETE " : "UPDATE ") + std::to_string(count));
+}
+
+// The view's INSTEAD OF UPDATE / DELETE triggers take each row its query yields under WHERE:
+// OLD is the view's row, NEW (UPDATE) that row with the SET values. There is no row to lock;
+// as in PostgreSQL, each joined row goes to the trigger.
+void ModifyPlan::RunInstead(ResultSink* sink) {
+  ExecState* st = planner_.state();
+  TriggerRunner& triggers = instead_.Runner(&planner_);
+  int16_t event = delete_ ? TriggerDef::kDelete : TriggerDef::kUpdate;
+  triggers.BeforeStatement(event);
+  EvalContext scan_ctx;
+  scan_ctx.state = st;
+  planner_.RunDataModifyingCtes(&scan_ctx);
+  std::vector<Row> rows = RunToVector(plan_.get(), &scan_ctx);
+  int64_t count = 0;
+  for (const Row& joined : rows) {
+    if ((count & 1023) == 1023) CheckInterrupts(st);
+    Row old_row(joined.begin(), joined.begin() + static_cast<long>(tr_.width));
+    std::optional<Row> written;
+    if (delete_) {
+      written = triggers.InsteadRow(TriggerDef::kDelete, &old_row, nullptr);
+    } else {
+      EvalContext ctx;
+      ctx.state = st;
+      ctx.row = &joined;
+      Row new_row = old_row;
+      for (auto& [c, e] : sets_) new_row[static_cast<size_t>(c)] = e ? e->Eval(ctx) : Value::Null();
+      written = triggers.InsteadRow(TriggerDef::kUpdate, &old_row, &new_row);
+    }
+    if (!written) continue;
+    if (returning_) EmitReturning(ret_, delete_ ? joined : WithTarget(joined, *written), st, sink);
+    count++;
+  }
+  triggers.AfterStatement(event);
   sink->Complete((delete_ ? "DELETE " : "UPDATE ") + std::to_string(count));
 }
 }  // namespace

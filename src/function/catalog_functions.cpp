@@ -1,5 +1,6 @@
 // Functions that tools call over the system catalogs: psql's \d family and drivers'
 // introspection (pg_get_userbyid, pg_table_is_visible, format_type, obj_description, ...).
+#include "views/instead_of.hpp"
 #include "catalog/system/builtin_procs.hpp"
 #include "catalog/system/callable.hpp"
 #include "catalog/system/catalogs.hpp"
@@ -355,6 +356,9 @@ void RegisterCatalogFunctions() {
     for (const auto& [toid, t] : ctx.state->catalog->tables())
       for (const auto& g : t.triggers)
         if (g.oid == oid) return Value::Str(TriggerDefinition(ctx.state, t, g, pretty));
+    for (const auto& [view_oid, v] : ctx.state->catalog->views())
+      for (const auto& g : v.triggers)
+        if (g.oid == oid) return Value::Str(TriggerDefinition(ctx.state, ViewAsTable(v), g, pretty));
     return Value::Null();
   };
   Register("pg_get_triggerdef", {kOidT}, Type(oid::kText), trigger_def);

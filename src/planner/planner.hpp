@@ -116,6 +116,9 @@ class Planner {
   // items and filtered by WHERE. `scope` receives the names visible to SET and RETURNING.
   OpP PlanTargetRows(const TableDef* t, const std::string& alias, Node** from, size_t n_from, Node* where, Scope* scope,
                      ExprP* where_out);
+  // The same for a view whose INSTEAD OF trigger takes the write: the view's rows (no key),
+  // joined with the FROM items and filtered by WHERE.
+  OpP PlanViewTargetRows(const ViewDef* v, PgQuery__RangeVar* rv, Node** from, size_t n_from, Node* where, Scope* scope);
   // The next PlanSelect leaves untyped literals in its select list unresolved, so that
   // INSERT ... SELECT coerces them to the target columns (as PostgreSQL does).
   void KeepUnknownTargets() { keep_unknown_targets_ = true; }

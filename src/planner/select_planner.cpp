@@ -1288,7 +1288,9 @@ void Planner::PlanWith(PgQuery__WithClause* with, const Scope* outer) {
         PgQuery__RangeVar* target = cte->ctequery->node_case == PG_QUERY__NODE__NODE_INSERT_STMT ? cte->ctequery->insert_stmt->relation
                                     : cte->ctequery->node_case == PG_QUERY__NODE__NODE_UPDATE_STMT ? cte->ctequery->update_stmt->relation
                                                                                                   : cte->ctequery->delete_stmt->relation;
-        cte_modified_tables_.insert(ResolveTable(target)->oid);
+        // the statement has been planned, so its target exists (a table, or a view it writes through)
+        if (auto rel = st_->catalog->FindRelation(target->schemaname ? target->schemaname : "", target->relname, binder_.SearchPath()))
+          cte_modified_tables_.insert(rel->second);
       }
       for (size_t k = 0; k < cols.size(); k++) {
         def->columns.push_back(k < cte->n_aliascolnames ? StrVal(cte->aliascolnames[k]) : cols[k].name);
@@ -1451,6 +1453,20 @@ OpP Planner::PlanTargetRows(const TableDef* t, const std::string& alias, Node** 
   if (!residual.empty())
     input = std::make_shared<FilterOp>(input, residual.size() == 1 ? residual[0] : std::make_shared<BoolExpr>(BoolExpr::kAnd, residual));
   return input;
+}
+
+OpP Planner::PlanViewTargetRows(const ViewDef* v, PgQuery__RangeVar* rv, Node** from, size_t n_from, Node* where, Scope* scope) {
+  OpP input = PlanView(v, rv, scope);
+  scope->qualify_names = n_from > 0;
+  std::vector<Node*> unused;
+  for (size_t i = 0; i < n_from; i++) {
+    int left_width = scope->width;
+    OpP item = PlanFromItem(from[i], scope, &unused, false, nullptr, nullptr);
+    input = JoinOn(input, item, left_width, {}, NestedLoopJoinOp::kInner);
+  }
+  if (!where) return input;
+  binder_.set_clause("WHERE");
+  return std::make_shared<FilterOp>(input, binder_.CoerceToBool(binder_.Bind(where, *scope), "WHERE", ExprLocation(where)));
 }
 
 }  // namespace tusk

@@ -8,6 +8,7 @@
 #include "planner/planner.hpp"
 #include "routines/routine_ddl.hpp"
 #include "triggers/trigger_ddl.hpp"
+#include "views/instead_of.hpp"
 
 namespace tusk {
 
@@ -44,23 +45,30 @@ void ExecuteCreateTrigger(PgQuery__CreateTrigStmt* stmt, ExecState* st, ResultSi
   auto [kind, oid] = ResolveRelation(st, stmt->relation);
   Catalog* cat = st->session->MutableCatalog(st);
   std::string relname = stmt->relation->relname;
-  if (kind == RelKind::kView) {
-    if (stmt->timing != TriggerDef::kInstead)
-      throw Error(sqlstate::kWrongObjectType, "\"" + relname + "\" is a view")
-          .WithDetail("Views cannot have row-level BEFORE or AFTER triggers.");
-    throw Error(sqlstate::kFeatureNotSupported, "INSTEAD OF triggers are not supported yet");
-  }
   if (kind == RelKind::kMatview)
     throw Error(sqlstate::kWrongObjectType, "\"" + relname + "\" is a materialized view").WithDetail("Triggers on materialized views are not supported.");
-  if (kind != RelKind::kTable) throw Error(sqlstate::kWrongObjectType, "\"" + relname + "\" is not a table or view");
-  if (stmt->timing == TriggerDef::kInstead)
+  if (kind != RelKind::kTable && kind != RelKind::kView) throw Error(sqlstate::kWrongObjectType, "\"" + relname + "\" is not a table or view");
+  // PostgreSQL's CreateTriggerFiringOn, in its order: what the relation allows, then INSTEAD OF.
+  const bool view = kind == RelKind::kView;
+  if (view && stmt->timing != TriggerDef::kInstead && stmt->row)
+    throw Error(sqlstate::kWrongObjectType, "\"" + relname + "\" is a view").WithDetail("Views cannot have row-level BEFORE or AFTER triggers.");
+  if (view && (stmt->events & TriggerDef::kTruncate))
+    throw Error(sqlstate::kWrongObjectType, "\"" + relname + "\" is a view").WithDetail("Views cannot have TRUNCATE triggers.");
+  if (!view && stmt->timing == TriggerDef::kInstead)
     throw Error(sqlstate::kWrongObjectType, "\"" + relname + "\" is a table").WithDetail("Tables cannot have INSTEAD OF triggers.");
+  if (stmt->timing == TriggerDef::kInstead) {
+    if (!stmt->row) throw Error(sqlstate::kFeatureNotSupported, "INSTEAD OF triggers must be FOR EACH ROW");
+    if (stmt->when_clause) throw Error(sqlstate::kFeatureNotSupported, "INSTEAD OF triggers cannot have WHEN conditions");
+    if (stmt->n_columns) throw Error(sqlstate::kFeatureNotSupported, "INSTEAD OF triggers cannot have column lists");
+  }
+  if (stmt->n_transition_rels) throw Error(sqlstate::kFeatureNotSupported, "transition tables (REFERENCING) are not supported yet");
+  TableDef view_table = view ? ViewAsTable(*cat->FindView(oid)) : TableDef{};
+  const TableDef* t = view ? &view_table : cat->FindTable(oid);
   TriggerDef g;
   g.name = stmt->trigname;
   g.type = static_cast<int16_t>((stmt->row ? TriggerDef::kRow : 0) | stmt->timing | stmt->events);
   if ((g.type & TriggerDef::kTruncate) && stmt->row)
     throw Error(sqlstate::kFeatureNotSupported, "TRUNCATE FOR EACH ROW triggers are not supported");
-  const TableDef* t = cat->FindTable(oid);
   for (size_t i = 0; i < stmt->n_columns; i++) {
     std::string col = NodeText(stmt->columns[i]);
     int c = t->FindColumn(col);
@@ -93,16 +101,16 @@ void ExecuteCreateTrigger(PgQuery__CreateTrigStmt* stmt, ExecState* st, ResultSi
   }
   for (size_t i = 0; i < stmt->n_args; i++) g.args.push_back(NodeText(stmt->args[i]));
   g.function = TriggerFunction(st, stmt)->oid;
-  TableDef* table = cat->MutableTable(oid);
-  auto same = std::find_if(table->triggers.begin(), table->triggers.end(), [&](const TriggerDef& o) { return o.name == g.name; });
-  if (same != table->triggers.end()) {
+  std::vector<TriggerDef>& triggers = *cat->MutableTriggers(oid);
+  auto same = std::find_if(triggers.begin(), triggers.end(), [&](const TriggerDef& o) { return o.name == g.name; });
+  if (same != triggers.end()) {
     if (!stmt->replace)
       throw Error(sqlstate::kDuplicateObject, "trigger \"" + g.name + "\" for relation \"" + relname + "\" already exists");
     g.oid = same->oid;
     *same = std::move(g);
   } else {
     g.oid = cat->AllocateOid();
-    table->triggers.push_back(std::move(g));
+    triggers.push_back(std::move(g));
   }
   sink->Complete("CREATE TRIGGER");
 }
@@ -148,17 +156,17 @@ void ExecuteDropTriggers(PgQuery__DropStmt* stmt, ExecState* st, ResultSink* sin
       }
       throw Error(sqlstate::kUndefinedTable, "relation \"" + table + "\" does not exist");
     }
-    TableDef* t = cat->MutableTable(rel->second);
-    auto it = t ? std::find_if(t->triggers.begin(), t->triggers.end(), [&](const TriggerDef& g) { return g.name == trigger; })
-                : std::vector<TriggerDef>::iterator{};
-    if (!t || it == t->triggers.end()) {
+    std::vector<TriggerDef>* triggers = cat->MutableTriggers(rel->second);
+    auto it = triggers ? std::find_if(triggers->begin(), triggers->end(), [&](const TriggerDef& g) { return g.name == trigger; })
+                       : std::vector<TriggerDef>::iterator{};
+    if (!triggers || it == triggers->end()) {
       if (stmt->missing_ok) {
         Notice(sink, "trigger \"" + trigger + "\" for relation \"" + table + "\" does not exist, skipping");
         continue;
       }
       throw Error(sqlstate::kUndefinedObject, "trigger \"" + trigger + "\" for table \"" + table + "\" does not exist");
     }
-    t->triggers.erase(it);
+    triggers->erase(it);
   }
   sink->Complete("DROP TRIGGER");
 }

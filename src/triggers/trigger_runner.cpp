@@ -19,28 +19,33 @@ const char* EventName(int16_t event) {
     default: return "TRUNCATE";
   }
 }
+const char* TimingName(int16_t timing) {
+  return timing == TriggerDef::kBefore ? "BEFORE" : timing == TriggerDef::kInstead ? "INSTEAD OF" : "AFTER";
+}
 }  // namespace
+
+bool TriggerFires(const TriggerDef& t, ExecState* st) {
+  std::optional<std::string> role;
+  if (st && st->session) role = st->session->GetSetting("session_replication_role");
+  bool replica = role && *role == "replica";
+  return t.enabled == 'A' || t.enabled == (replica ? 'R' : 'O');
+}
 
 TriggerRunner::TriggerRunner(Planner* planner, const TableDef* table)
     : planner_(planner), table_(table), row_type_(Type::Record(RowTypeOf(*table))) {
-  // tgenabled as PostgreSQL reads it: O fires unless session_replication_role is replica, R only
-  // then, A always, D never.
-  std::optional<std::string> role;
-  if (ExecState* st = planner->state(); st && st->session) role = st->session->GetSetting("session_replication_role");
-  bool replica = role && *role == "replica";
   for (const TriggerDef& d : table->triggers)
-    if (d.enabled == 'A' || d.enabled == (replica ? 'R' : 'O')) triggers_.push_back({&d, nullptr});
+    if (TriggerFires(d, planner->state())) triggers_.push_back({&d, nullptr});
   std::sort(triggers_.begin(), triggers_.end(), [](const Trigger& a, const Trigger& b) { return a.def->name < b.def->name; });
 }
 
 TriggerRunner::~TriggerRunner() = default;
 
-std::vector<TriggerRunner::Trigger*> TriggerRunner::Matching(int16_t event, bool row, bool before) {
+std::vector<TriggerRunner::Trigger*> TriggerRunner::Matching(int16_t event, bool row, int16_t timing) {
   std::vector<Trigger*> out;
   for (Trigger& t : triggers_) {
     int16_t type = t.def->type;
     if (!(type & event) || ((type & TriggerDef::kRow) != 0) != row) continue;
-    if (((type & TriggerDef::kBefore) != 0) != before || (type & TriggerDef::kInstead)) continue;
+    if ((type & (TriggerDef::kBefore | TriggerDef::kInstead)) != timing) continue;
     if (event == TriggerDef::kUpdate && !t.def->columns.empty()) {
       bool any = false;
       for (int c : t.def->columns) any |= std::find(updated_columns_.begin(), updated_columns_.end(), c) != updated_columns_.end();
@@ -87,13 +92,13 @@ bool TriggerRunner::WhenHolds(Trigger& t, const Row* old_row, const Row* new_row
   return !v.is_null() && v.b();
 }
 
-std::optional<Row> TriggerRunner::Call(Trigger& t, int16_t event, bool before, const Row* old_row, const Row* new_row) {
+std::optional<Row> TriggerRunner::Call(Trigger& t, int16_t event, int16_t timing, const Row* old_row, const Row* new_row) {
   ExecState* st = planner_->state();
   auto def = st->catalog->FindFunction(t.def->function);
   if (!def) throw Error(sqlstate::kUndefinedFunction, "function of trigger \"" + t.def->name + "\" does not exist");
   TriggerCall call;
   call.name = t.def->name;
-  call.when = before ? "BEFORE" : "AFTER";
+  call.when = TimingName(timing);
   call.level = (t.def->type & TriggerDef::kRow) ? "ROW" : "STATEMENT";
   call.op = EventName(event);
   call.relid = table_->oid;
@@ -109,14 +114,14 @@ std::optional<Row> TriggerRunner::Call(Trigger& t, int16_t event, bool before, c
   return FullRow(*result);
 }
 
-std::optional<Row> TriggerRunner::BeforeRow(int16_t event, const Row* old_row, const Row* new_row) {
+std::optional<Row> TriggerRunner::ChainRow(int16_t timing, int16_t event, const Row* old_row, const Row* new_row) {
   std::optional<Row> current;
   if (new_row) current = *new_row;
   else if (old_row) current = *old_row;
-  for (Trigger* t : Matching(event, true, true)) {
+  for (Trigger* t : Matching(event, true, timing)) {
     const Row* n = event == TriggerDef::kDelete ? nullptr : &*current;
     if (!WhenHolds(*t, old_row, n)) continue;
-    std::optional<Row> r = Call(*t, event, true, old_row, n);
+    std::optional<Row> r = Call(*t, event, timing, old_row, n);
     if (!r) return std::nullopt;
     if (event != TriggerDef::kDelete) current = std::move(r);
   }
@@ -124,7 +129,7 @@ std::optional<Row> TriggerRunner::BeforeRow(int16_t event, const Row* old_row, c
 }
 
 void TriggerRunner::AfterRow(int16_t event, const Row* old_row, const Row* new_row) {
-  for (Trigger* t : Matching(event, true, false)) {
+  for (Trigger* t : Matching(event, true, 0)) {
     Pending p{t, event, std::nullopt, std::nullopt};
     if (old_row) p.old_row = *old_row;
     if (new_row) p.new_row = *new_row;
@@ -138,13 +143,13 @@ void TriggerRunner::AfterStatement(int16_t event) {
   for (Pending& p : pending) {
     const Row* o = p.old_row ? &*p.old_row : nullptr;
     const Row* n = p.new_row ? &*p.new_row : nullptr;
-    if (WhenHolds(*p.trigger, o, n)) Call(*p.trigger, p.event, false, o, n);
+    if (WhenHolds(*p.trigger, o, n)) Call(*p.trigger, p.event, 0, o, n);
   }
-  FireStatement(event, false);
+  FireStatement(event, 0);
 }
 
-void TriggerRunner::FireStatement(int16_t event, bool before) {
-  for (Trigger* t : Matching(event, false, before)) Call(*t, event, before, nullptr, nullptr);
+void TriggerRunner::FireStatement(int16_t event, int16_t timing) {
+  for (Trigger* t : Matching(event, false, timing)) Call(*t, event, timing, nullptr, nullptr);
 }
 
 }  // namespace tusk

@@ -151,6 +151,7 @@ void ExecuteCreateView(PgQuery__ViewStmt* stmt, ExecState* st, ResultSink* sink)
     CheckReplacementColumns(*old, q.columns);
     v.oid = old->oid;
     v.rule_oid = old->rule_oid;
+    v.triggers = old->triggers;
   } else {
     v.oid = cat->AllocateOid();
     v.rule_oid = cat->AllocateOid();

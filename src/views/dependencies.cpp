@@ -97,13 +97,16 @@ void AddViewsBrokenBy(ExecState* st, const Catalog& before, const std::shared_pt
 }
 
 void AddTriggersCalling(const Catalog& cat, uint32_t function, const std::string& what, Dependents* out) {
-  for (const auto& [oid, t] : cat.tables())
-    for (const TriggerDef& g : t.triggers)
+  auto add = [&](const char* kind, uint32_t oid, const std::string& schema, const std::string& name, const std::vector<TriggerDef>& triggers) {
+    for (const TriggerDef& g : triggers)
       if (g.function == function) {
-        std::string me = "trigger " + g.name + " on " + Described(cat, "table", oid, t.schema, t.name, *out);
+        std::string me = "trigger " + g.name + " on " + Described(cat, kind, oid, schema, name, *out);
         out->triggers.emplace_back(oid, g.name);
         out->Add(me + " depends on " + what, me);
       }
+  };
+  for (const auto& [oid, t] : cat.tables()) add("table", oid, t.schema, t.name, t.triggers);
+  for (const auto& [oid, v] : cat.views()) add("view", oid, v.schema, v.name, v.triggers);
 }
 
 void DropMaterializedStorage(ExecState* st, Catalog* cat, uint32_t oid) {
@@ -133,9 +136,8 @@ void DropDependents(ExecState* st, Catalog* cat, const std::string& object, cons
   for (uint32_t v : deps.views) cat->DropView(v);
   for (uint32_t m : deps.matviews) DropMaterializedStorage(st, cat, m);
   for (const auto& trigger : deps.triggers) {
-    TableDef* t = cat->MutableTable(trigger.first);
-    if (!t) continue;
-    std::erase_if(t->triggers, [&](const TriggerDef& g) { return g.name == trigger.second; });
+    if (std::vector<TriggerDef>* triggers = cat->MutableTriggers(trigger.first))
+      std::erase_if(*triggers, [&](const TriggerDef& g) { return g.name == trigger.second; });
   }
 }
 

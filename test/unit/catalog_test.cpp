@@ -96,10 +96,11 @@ TEST(Catalog, GeneratedColumnsRoundTrip) {
   t.columns[1].generated = 0;
   plain->AddTable(t);
   std::string bytes = plain->Serialize();
-  ASSERT_EQ(bytes.front(), 15);
-  ASSERT_EQ(bytes.substr(bytes.size() - 4), std::string(4, '\0'));  // no generated columns, row types, functions, triggers
+  ASSERT_EQ(bytes.front(), 16);
+  // no generated columns, row types, functions, table triggers, view triggers
+  ASSERT_EQ(bytes.substr(bytes.size() - 5), std::string(5, '\0'));
   bytes.front() = 11;
-  bytes.resize(bytes.size() - 4);
+  bytes.resize(bytes.size() - 5);
   auto old = Catalog::Deserialize(bytes);
   ASSERT_NE(old->FindTable(t.oid), nullptr);
   EXPECT_EQ(old->FindTable(t.oid)->columns[1].generated, 0);
@@ -195,6 +196,36 @@ TEST(Catalog, TriggersRoundTrip) {
   EXPECT_EQ(triggers[0].when_sql, g.when_sql);
   EXPECT_EQ(triggers[0].args, g.args);
   EXPECT_EQ(triggers[0].enabled, 'D');
+}
+
+// Format 16 keeps a view's triggers too (INSTEAD OF ROW, statement-level).
+TEST(Catalog, ViewTriggersRoundTrip) {
+  auto c = Catalog::Bootstrap();
+  ViewDef v;
+  v.oid = c->AllocateOid();
+  v.rule_oid = c->AllocateOid();
+  v.schema = "public";
+  v.name = "v";
+  ColumnDef a;
+  a.name = "a";
+  a.type = Type(oid::kInt4);
+  v.columns = {a};
+  v.query_sql = "SELECT 1 AS a";
+  TriggerDef g;
+  g.oid = c->AllocateOid();
+  g.name = "route";
+  g.function = 434343;
+  g.type = TriggerDef::kRow | TriggerDef::kInstead | TriggerDef::kInsert | TriggerDef::kDelete;
+  v.triggers = {g};
+  c->AddView(v);
+  auto back = Catalog::Deserialize(c->Serialize());
+  const auto& triggers = back->FindView(v.oid)->triggers;
+  ASSERT_EQ(triggers.size(), 1u);
+  EXPECT_EQ(triggers[0].oid, g.oid);
+  EXPECT_EQ(triggers[0].name, "route");
+  EXPECT_EQ(triggers[0].function, 434343u);
+  EXPECT_EQ(triggers[0].type, g.type);
+  EXPECT_EQ(triggers[0].enabled, 'O');
 }
 
 TEST(Catalog, FunctionsRoundTrip) {

@@ -96,6 +96,7 @@ std::vector<RelationInfo> AllRelations(const Catalog& cat) {
     RelationInfo r{oid, v.name, NamespaceOid(cat, v.schema), 'v', 0, {}};
     for (const auto& c : v.columns) r.attributes.push_back({c.name, c.type});
     r.has_rules = true;
+    r.has_triggers = !v.triggers.empty();
     r.options = v.options;
     out.push_back(std::move(r));
   }

@@ -1,4 +1,4 @@
-// pg_trigger: the tables' triggers (TableDef::triggers), as PostgreSQL 15 lists them.
+// pg_trigger: the triggers of tables and views (TableDef / ViewDef::triggers), as PostgreSQL 15 lists them.
 #include "catalog/system/catalogs.hpp"
 #include "catalog/system/system_relation.hpp"
 #include "execution/exec_state.hpp"
@@ -18,8 +18,8 @@ void RegisterTriggerCatalog() {
                {"tgargs", Type(oid::kBytea)},       {"tgqual", Type(oid::kPgNodeTree)},  {"tgoldtable", Type(oid::kName)},
                {"tgnewtable", Type(oid::kName)}};
   r.rows = [](ExecState& st, std::vector<Row>* rows) {
-    for (const auto& [toid, t] : st.catalog->tables())
-      for (const TriggerDef& g : t.triggers) {
+    auto add = [&](uint32_t toid, const std::vector<TriggerDef>& triggers) {
+      for (const TriggerDef& g : triggers) {
         std::vector<Value> attrs;
         for (int c : g.columns) attrs.push_back(Value::Int(c + 1));
         std::string args;  // each argument followed by a zero byte
@@ -30,6 +30,9 @@ void RegisterTriggerCatalog() {
                          Value::Array(std::move(attrs), 0), Value::Str(args),
                          g.when_sql.empty() ? Value::Null() : Value::Str(g.when_sql), Value::Null(), Value::Null()});
       }
+    };
+    for (const auto& [toid, t] : st.catalog->tables()) add(toid, t.triggers);
+    for (const auto& [view_oid, v] : st.catalog->views()) add(view_oid, v.triggers);
   };
   RegisterSystemRelation(std::move(r));
 }
