@@ -269,7 +269,8 @@ namespace {
 // 12: stored generated columns (after the materialized views; see WriteGeneratedColumns)
 // 13: tables' row type OIDs (after the generated columns; see WriteRowTypes)
 // 14: user-defined functions and procedures (after the row types; see WriteFunctions)
-// 15: triggers (after the functions; see WriteTriggers); 16: views' triggers (after the tables')
+// 15: triggers (after the functions; see WriteTriggers); 16: views' triggers (after the tables'),
+// transition table names
 constexpr uint64_t kCatalogFormat = 16;
 
 // A stored Type naming a user type by OID, with that type's definition put back (a domain
@@ -437,6 +438,7 @@ void WriteTrigger(CatalogWriter& w, uint32_t relation, const TriggerDef& g) {
   w.U(g.args.size());
   for (const auto& a : g.args) w.S(a);
   w.U(static_cast<uint8_t>(g.enabled));
+  w.S(g.old_table); w.S(g.new_table);
 }
 
 template <typename Relation>
@@ -454,7 +456,7 @@ void WriteTriggers(CatalogWriter& w, const std::map<uint32_t, TableDef>& tables,
 }
 
 template <typename Relation>
-void ReadTriggersOf(CatalogReader& r, std::map<uint32_t, Relation>* relations) {
+void ReadTriggersOf(CatalogReader& r, uint64_t format, std::map<uint32_t, Relation>* relations) {
   for (size_t n = r.Count(); n > 0; n--) {
     uint32_t relation = r.U32();
     auto it = relations->find(relation);
@@ -469,13 +471,17 @@ void ReadTriggersOf(CatalogReader& r, std::map<uint32_t, Relation>* relations) {
     g.when_sql = r.S();
     for (size_t k = r.Count(); k > 0; k--) g.args.push_back(r.S());
     g.enabled = static_cast<char>(r.U());
+    if (format >= 16) {
+      g.old_table = r.S();
+      g.new_table = r.S();
+    }
     it->second.triggers.push_back(std::move(g));
   }
 }
 
 void ReadTriggers(CatalogReader& r, uint64_t format, std::map<uint32_t, TableDef>* tables, std::map<uint32_t, ViewDef>* views) {
-  if (format >= 15) ReadTriggersOf(r, tables);
-  if (format >= 16) ReadTriggersOf(r, views);
+  if (format >= 15) ReadTriggersOf(r, format, tables);
+  if (format >= 16) ReadTriggersOf(r, format, views);
 }
 
 }  // namespace

@@ -67,6 +67,7 @@ struct TriggerDef {
   std::string when_sql;      // WHEN (...) over OLD and NEW, as SQL text; "" none
   std::vector<std::string> args;
   char enabled = 'O';        // pg_trigger.tgenabled: O fires, D disabled
+  std::string old_table, new_table;  // REFERENCING OLD / NEW TABLE AS name; "" none
 };
 
 struct ConstraintDef {

@@ -30,6 +30,7 @@ namespace tusk {
 class Session;
 class Database;
 class Operator;
+struct TransitionTables;
 
 struct ExecState {
   Session* session = nullptr;
@@ -65,6 +66,8 @@ struct ExecState {
   std::shared_ptr<MemoryAccount> memory;
   // The table locks the statement took (access/table_locks.hpp), for a kept plan to take again.
   std::vector<std::pair<uint32_t, TableLockMode>> relation_locks;
+  // While a trigger function runs: the transition tables its trigger names (transition_tables.hpp).
+  const TransitionTables* transitions = nullptr;
 };
 
 // Throws 57014 if the statement was cancelled or ran past statement_timeout.

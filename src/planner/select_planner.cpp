@@ -6,6 +6,7 @@
 #include "common/error.hpp"
 #include "common/stack_depth.hpp"
 #include "common/strings.hpp"
+#include "execution/transition_tables.hpp"
 #include "execution/function_scan.hpp"
 #include "execution/window.hpp"
 #include "parser/walk.hpp"
@@ -469,6 +470,19 @@ OpP Planner::PlanFromItem(Node* item, Scope* scope, std::vector<Node*>* where, b
             if (cte->correlated) binder_.outer_reach = std::max(binder_.outer_reach, static_cast<int>(scan->nested) + cte->reach);
             op = scan;
           }
+          op->names = rel.columns;
+          op->types = rel.types;
+          scope->Add(rel);
+          return op;
+        }
+        if (const TransitionTable* tt = st_->transitions ? st_->transitions->Find(rv->relname) : nullptr) {
+          ScopeRel rel;
+          rel.alias = rv->alias ? rv->alias->aliasname : tt->name;
+          rel.columns = tt->columns;
+          if (rv->alias)
+            for (size_t k = 0; k < rv->alias->n_colnames && k < rel.columns.size(); k++) rel.columns[k] = StrVal(rv->alias->colnames[k]);
+          rel.types = tt->types;
+          auto op = std::make_shared<TransitionScanOp>(tt->name, rv->alias ? rv->alias->aliasname : "");
           op->names = rel.columns;
           op->types = rel.types;
           scope->Add(rel);

@@ -1204,8 +1204,24 @@ std::shared_ptr<Compiled> CompiledFunction(const FunctionDef& def) {
 }  // namespace
 }  // namespace plpgsql
 
+namespace {
+// The transition tables a function's queries see: its trigger's, none for any other function.
+class TransitionScope {
+ public:
+  TransitionScope(ExecState* st, const TransitionTables* t) : st_(st), saved_(st->transitions) { st->transitions = t; }
+  ~TransitionScope() { st_->transitions = saved_; }
+  TransitionScope(const TransitionScope&) = delete;
+  TransitionScope& operator=(const TransitionScope&) = delete;
+
+ private:
+  ExecState* st_;
+  const TransitionTables* saved_;
+};
+}  // namespace
+
 std::vector<Row> RunPlpgsqlFunction(const FunctionDef& def, std::vector<Value> args, ExecState* st) {
   CheckStackDepth();
+  TransitionScope transitions(st, nullptr);
   plpgsql::Frame frame(plpgsql::CompiledFunction(def), st, &def);
   frame.TypeVariables();
   frame.SetArguments(std::move(args));
@@ -1215,6 +1231,7 @@ std::vector<Row> RunPlpgsqlFunction(const FunctionDef& def, std::vector<Value> a
 
 std::optional<Row> RunPlpgsqlTrigger(const FunctionDef& def, const TriggerCall& call, ExecState* st) {
   CheckStackDepth();
+  TransitionScope transitions(st, call.transitions);
   plpgsql::Frame frame(plpgsql::CompiledFunction(def), st, &def);
   frame.TypeVariables();
   frame.SetTrigger(call);
@@ -1224,6 +1241,7 @@ std::optional<Row> RunPlpgsqlTrigger(const FunctionDef& def, const TriggerCall& 
 
 void RunDoBlock(const std::string& body, ExecState* st) {
   CheckStackDepth();
+  TransitionScope transitions(st, nullptr);
   auto compiled = plpgsql::Compile(body, plpgsql::Signature{}, "PL/pgSQL function inline_code_block",
                                    st->session ? st->session->query_string() : std::string());
   plpgsql::Frame frame(std::move(compiled), st, nullptr);

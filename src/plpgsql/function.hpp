@@ -10,6 +10,8 @@
 
 namespace tusk {
 
+struct TransitionTables;
+
 // Runs a LANGUAGE plpgsql function with these argument values; its result rows as RunSqlFunction
 // gives them (none for void, one for a scalar or row result, RETURN NEXT's for a set). The
 // compiled body is kept for the session's next calls (executor.cpp CompiledFunction).
@@ -30,6 +32,7 @@ struct TriggerCall {
   Type row_type;  // the table's row type
   const Row* new_row = nullptr;
   const Row* old_row = nullptr;
+  const TransitionTables* transitions = nullptr;  // REFERENCING OLD / NEW TABLE; null: none
 };
 
 // Runs a trigger function: the row it returns, nullopt for NULL.

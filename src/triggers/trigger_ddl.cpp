@@ -37,11 +37,40 @@ std::shared_ptr<const FunctionDef> TriggerFunction(ExecState* st, PgQuery__Creat
     throw Error(sqlstate::kInvalidObjectDefinition, "function " + name + " must return type trigger");
   return found;
 }
+// REFERENCING OLD / NEW TABLE AS name, with PostgreSQL 15's checks in its order.
+void TransitionTableNames(PgQuery__CreateTrigStmt* stmt, bool view, const std::string& relname, TriggerDef* g) {
+  for (size_t i = 0; i < stmt->n_transition_rels; i++) {
+    auto* tt = stmt->transition_rels[i]->trigger_transition;
+    if (!tt->is_table)
+      throw Error(sqlstate::kFeatureNotSupported, "ROW variable naming in the REFERENCING clause is not supported")
+          .WithHint("Use OLD TABLE or NEW TABLE for naming transition tables.");
+    if (view) throw Error(sqlstate::kWrongObjectType, "\"" + relname + "\" is a view").WithDetail("Triggers on views cannot have transition tables.");
+    if (stmt->timing != 0)
+      throw Error(sqlstate::kInvalidObjectDefinition, "transition table name can only be specified for an AFTER trigger");
+    if (g->type & TriggerDef::kTruncate) throw Error(sqlstate::kFeatureNotSupported, "TRUNCATE triggers with transition tables are not supported");
+    int events = ((g->type & TriggerDef::kInsert) != 0) + ((g->type & TriggerDef::kUpdate) != 0) + ((g->type & TriggerDef::kDelete) != 0);
+    if (events != 1)
+      throw Error(sqlstate::kFeatureNotSupported, "transition tables cannot be specified for triggers with more than one event");
+    if (stmt->n_columns) throw Error(sqlstate::kFeatureNotSupported, "transition tables cannot be specified for triggers with column lists");
+    if (tt->is_new) {
+      if (!(g->type & (TriggerDef::kInsert | TriggerDef::kUpdate)))
+        throw Error(sqlstate::kInvalidObjectDefinition, "NEW TABLE can only be specified for an INSERT or UPDATE trigger");
+      if (!g->new_table.empty()) throw Error(sqlstate::kInvalidObjectDefinition, "NEW TABLE cannot be specified multiple times");
+      g->new_table = tt->name;
+    } else {
+      if (!(g->type & (TriggerDef::kDelete | TriggerDef::kUpdate)))
+        throw Error(sqlstate::kInvalidObjectDefinition, "OLD TABLE can only be specified for a DELETE or UPDATE trigger");
+      if (!g->old_table.empty()) throw Error(sqlstate::kInvalidObjectDefinition, "OLD TABLE cannot be specified multiple times");
+      g->old_table = tt->name;
+    }
+  }
+  if (!g->old_table.empty() && g->old_table == g->new_table)
+    throw Error(sqlstate::kInvalidObjectDefinition, "OLD TABLE name and NEW TABLE name cannot be the same");
+}
 }  // namespace
 
 void ExecuteCreateTrigger(PgQuery__CreateTrigStmt* stmt, ExecState* st, ResultSink* sink) {
   if (stmt->isconstraint) throw Error(sqlstate::kFeatureNotSupported, "constraint triggers are not supported yet");
-  if (stmt->n_transition_rels) throw Error(sqlstate::kFeatureNotSupported, "transition tables (REFERENCING) are not supported yet");
   auto [kind, oid] = ResolveRelation(st, stmt->relation);
   Catalog* cat = st->session->MutableCatalog(st);
   std::string relname = stmt->relation->relname;
@@ -61,12 +90,12 @@ void ExecuteCreateTrigger(PgQuery__CreateTrigStmt* stmt, ExecState* st, ResultSi
     if (stmt->when_clause) throw Error(sqlstate::kFeatureNotSupported, "INSTEAD OF triggers cannot have WHEN conditions");
     if (stmt->n_columns) throw Error(sqlstate::kFeatureNotSupported, "INSTEAD OF triggers cannot have column lists");
   }
-  if (stmt->n_transition_rels) throw Error(sqlstate::kFeatureNotSupported, "transition tables (REFERENCING) are not supported yet");
   TableDef view_table = view ? ViewAsTable(*cat->FindView(oid)) : TableDef{};
   const TableDef* t = view ? &view_table : cat->FindTable(oid);
   TriggerDef g;
   g.name = stmt->trigname;
   g.type = static_cast<int16_t>((stmt->row ? TriggerDef::kRow : 0) | stmt->timing | stmt->events);
+  TransitionTableNames(stmt, view, relname, &g);
   if ((g.type & TriggerDef::kTruncate) && stmt->row)
     throw Error(sqlstate::kFeatureNotSupported, "TRUNCATE FOR EACH ROW triggers are not supported");
   for (size_t i = 0; i < stmt->n_columns; i++) {

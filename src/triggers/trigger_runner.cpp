@@ -6,6 +6,7 @@
 #include "parser/parser.hpp"
 #include "planner/planner.hpp"
 #include "engine/session.hpp"
+#include "execution/transition_tables.hpp"
 #include "plpgsql/function.hpp"
 
 namespace tusk {
@@ -34,7 +35,15 @@ bool TriggerFires(const TriggerDef& t, ExecState* st) {
 TriggerRunner::TriggerRunner(Planner* planner, const TableDef* table)
     : planner_(planner), table_(table), row_type_(Type::Record(RowTypeOf(*table))) {
   for (const TriggerDef& d : table->triggers)
-    if (TriggerFires(d, planner->state())) triggers_.push_back({&d, nullptr});
+    if (TriggerFires(d, planner->state())) {
+      triggers_.push_back({&d, nullptr});
+      if (!d.old_table.empty() || !d.new_table.empty()) capture_events_ |= d.type;
+    }
+  for (const ColumnDef& c : table->columns)
+    if (!c.dropped) {
+      live_columns_.push_back(c.name);
+      live_types_.push_back(c.type);
+    }
   std::sort(triggers_.begin(), triggers_.end(), [](const Trigger& a, const Trigger& b) { return a.def->name < b.def->name; });
 }
 
@@ -109,6 +118,13 @@ std::optional<Row> TriggerRunner::Call(Trigger& t, int16_t event, int16_t timing
   Row old_live, new_live;
   if (old_row) call.old_row = &(old_live = LiveFields(*old_row));
   if (new_row) call.new_row = &(new_live = LiveFields(*new_row));
+  TransitionTables transitions;
+  if (!t.def->old_table.empty() || !t.def->new_table.empty()) {
+    Captured& rows = captured_[event];
+    if (!t.def->old_table.empty()) transitions.tables.push_back({t.def->old_table, live_columns_, live_types_, &rows.old_rows});
+    if (!t.def->new_table.empty()) transitions.tables.push_back({t.def->new_table, live_columns_, live_types_, &rows.new_rows});
+    call.transitions = &transitions;
+  }
   std::optional<Row> result = RunPlpgsqlTrigger(*def, call, st);
   if (!result) return std::nullopt;
   return FullRow(*result);
@@ -129,6 +145,11 @@ std::optional<Row> TriggerRunner::ChainRow(int16_t timing, int16_t event, const 
 }
 
 void TriggerRunner::AfterRow(int16_t event, const Row* old_row, const Row* new_row) {
+  if (capture_events_ & event) {
+    Captured& rows = captured_[event];
+    if (old_row) rows.old_rows.push_back(LiveFields(*old_row));
+    if (new_row) rows.new_rows.push_back(LiveFields(*new_row));
+  }
   for (Trigger* t : Matching(event, true, 0)) {
     Pending p{t, event, std::nullopt, std::nullopt};
     if (old_row) p.old_row = *old_row;
@@ -146,6 +167,7 @@ void TriggerRunner::AfterStatement(int16_t event) {
     if (WhenHolds(*p.trigger, o, n)) Call(*p.trigger, p.event, 0, o, n);
   }
   FireStatement(event, 0);
+  captured_.erase(event);  // a prepared statement's next execution starts empty
 }
 
 void TriggerRunner::FireStatement(int16_t event, int16_t timing) {

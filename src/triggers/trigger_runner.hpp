@@ -56,6 +56,10 @@ class TriggerRunner {
     int16_t event;
     std::optional<Row> old_row, new_row;
   };
+  // The rows of one event the statement changed, for triggers with transition tables.
+  struct Captured {
+    std::vector<Row> old_rows, new_rows;  // live columns, as the trigger's tables show them
+  };
   // timing: TriggerDef::kBefore, kInstead, or 0 for AFTER.
   std::vector<Trigger*> Matching(int16_t event, bool row, int16_t timing);
   std::optional<Row> ChainRow(int16_t timing, int16_t event, const Row* old_row, const Row* new_row);
@@ -71,6 +75,10 @@ class TriggerRunner {
   std::vector<Trigger> triggers_;  // in name order
   std::vector<int> updated_columns_;
   std::vector<Pending> pending_;
+  int16_t capture_events_ = 0;  // events some trigger names transition tables for
+  std::map<int16_t, Captured> captured_;
+  std::vector<std::string> live_columns_;
+  std::vector<Type> live_types_;
   std::vector<std::unique_ptr<Script>> holders_;
 };
 

@@ -177,6 +177,11 @@ std::string TriggerDefinition(ExecState* st, const TableDef& table, const Trigge
   event(TriggerDef::kUpdate, "UPDATE");
   event(TriggerDef::kTruncate, "TRUNCATE");
   out += " ON " + (pretty ? RelationText(st, table.oid) : QuoteIdent(table.schema) + "." + QuoteIdent(table.name));
+  if (!g.old_table.empty() || !g.new_table.empty()) {
+    out += " REFERENCING";
+    if (!g.old_table.empty()) out += " OLD TABLE AS " + QuoteIdent(g.old_table);
+    if (!g.new_table.empty()) out += " NEW TABLE AS " + QuoteIdent(g.new_table);
+  }
   out += (g.type & TriggerDef::kRow) ? " FOR EACH ROW" : " FOR EACH STATEMENT";
   if (!g.when_sql.empty()) {
     // bound over OLD and NEW, printed with the casts binding adds, as PostgreSQL prints tgqual

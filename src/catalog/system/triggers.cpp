@@ -28,7 +28,9 @@ void RegisterTriggerCatalog() {
                          CharValue(g.enabled), Value::Bool(false), OidValue(0), OidValue(0), OidValue(0),
                          Value::Bool(false), Value::Bool(false), Value::Int(static_cast<int64_t>(g.args.size())),
                          Value::Array(std::move(attrs), 0), Value::Str(args),
-                         g.when_sql.empty() ? Value::Null() : Value::Str(g.when_sql), Value::Null(), Value::Null()});
+                         g.when_sql.empty() ? Value::Null() : Value::Str(g.when_sql),
+                         g.old_table.empty() ? Value::Null() : Value::Str(g.old_table),
+                         g.new_table.empty() ? Value::Null() : Value::Str(g.new_table)});
       }
     };
     for (const auto& [toid, t] : st.catalog->tables()) add(toid, t.triggers);
