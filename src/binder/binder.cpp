@@ -732,10 +732,22 @@ ExprP Binder::FunctionParameter(const std::vector<std::string>& parts) {
     if (parts.size() == 3) return field(fp->resolve(parts[0], parts[1]), parts[2]);
     return nullptr;
   }
-  if (!fp || parts.size() > 2 || (parts.size() == 2 && parts[0] != fp->function)) return nullptr;
-  for (size_t i = 0; i < fp->names.size() && i < params_->types.size(); i++)
-    if (!parts.back().empty() && fp->names[i] == parts.back())
-      return std::make_shared<ParamExpr>(static_cast<int>(i), params_->types[i]);
+  if (!fp) return nullptr;
+  // A SQL function's parameters, as PostgreSQL resolves them: `p`, `f.p`, and a field of a
+  // composite parameter, `p.field` or `f.p.field`.
+  auto named = [&](const std::string& name) -> ExprP {
+    for (size_t i = 0; i < fp->names.size() && i < params_->types.size(); i++)
+      if (!name.empty() && fp->names[i] == name) return std::make_shared<ParamExpr>(static_cast<int>(i), params_->types[i]);
+    return nullptr;
+  };
+  auto field = [&](ExprP row, const std::string& name) -> ExprP { return row && row->type.record ? SelectField(row, name, -1) : nullptr; };
+  if (parts.size() == 1) return named(parts[0]);
+  if (parts.size() == 2) {
+    if (parts[0] == fp->function)
+      if (ExprP p = named(parts[1])) return p;
+    return field(named(parts[0]), parts[1]);
+  }
+  if (parts.size() == 3 && parts[0] == fp->function) return field(named(parts[1]), parts[2]);
   return nullptr;
 }
 

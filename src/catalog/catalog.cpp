@@ -53,7 +53,8 @@ std::optional<std::pair<RelKind, uint32_t>> Catalog::FindRelation(
     const std::string& schema, const std::string& name, const std::vector<std::string>& search_path) const {
   auto in_schema = [&](const std::string& sch) -> std::optional<std::pair<RelKind, uint32_t>> {
     for (const auto& [oid, t] : tables_)
-      if (t.schema == sch && t.name == name) return std::make_pair(t.materialized ? RelKind::kMatview : RelKind::kTable, oid);
+      if (t.schema == sch && t.name == name)
+        return std::make_pair(t.materialized ? RelKind::kMatview : t.composite ? RelKind::kComposite : RelKind::kTable, oid);
     for (const auto& [oid, s] : sequences_)
       if (s.schema == sch && s.name == name) return std::make_pair(RelKind::kSequence, oid);
     for (const auto& [oid, i] : indexes_)
@@ -162,7 +163,7 @@ std::shared_ptr<const RecordDef> RowTypeOf(const TableDef& t) {
 const TableDef* Catalog::FindRowType(const std::string& schema, const std::string& name,
                                      const std::vector<std::string>& search_path) const {
   auto rel = FindRelation(schema, name, search_path);
-  if (!rel || (rel->first != RelKind::kTable && rel->first != RelKind::kMatview)) return nullptr;
+  if (!rel || (rel->first != RelKind::kTable && rel->first != RelKind::kMatview && rel->first != RelKind::kComposite)) return nullptr;
   const TableDef* t = FindTable(rel->second);
   return t && t->rowtype_oid ? t : nullptr;
 }
@@ -270,7 +271,7 @@ namespace {
 // 13: tables' row type OIDs (after the generated columns; see WriteRowTypes)
 // 14: user-defined functions and procedures (after the row types; see WriteFunctions)
 // 15: triggers (after the functions; see WriteTriggers); 16: views' triggers (after the tables'),
-// transition table names
+// transition table names, then composite types (the tables that are only a row type)
 constexpr uint64_t kCatalogFormat = 16;
 
 // A stored Type naming a user type by OID, with that type's definition put back (a domain
@@ -640,6 +641,11 @@ std::string Catalog::Serialize() const {
   WriteRowTypes(w, tables_);
   WriteFunctions(w, functions_);
   WriteTriggers(w, tables_, views_);
+  size_t composites = 0;
+  for (const auto& [oid, t] : tables_) composites += t.composite;
+  w.U(composites);
+  for (const auto& [oid, t] : tables_)
+    if (t.composite) w.U(oid);
   return w.out;
 }
 
@@ -785,6 +791,11 @@ std::shared_ptr<Catalog> Catalog::Deserialize(const std::string& bytes, std::vec
     for (auto& col : v.columns) col.type = types.Resolve(col.type);
   ReadFunctions(r, format, *c, &c->functions_);  // its types are resolved ones by now
   ReadTriggers(r, format, &c->tables_, &c->views_);
+  for (size_t n = format >= 16 ? r.Count() : 0; n > 0; n--) {
+    auto it = c->tables_.find(r.U32());
+    if (it == c->tables_.end()) CatalogReader::Bad();
+    it->second.composite = true;
+  }
   return c;
 }
 

@@ -106,6 +106,7 @@ struct TableDef {
   // Its row type in pg_type (pg_class.reltype) and that type's array type; 0 until
   // AssignObjectOids gives them (at CREATE, or as a catalog before format 13 loads).
   uint32_t rowtype_oid = 0, rowtype_array_oid = 0;
+  bool composite = false;  // CREATE TYPE ... AS (...): a row type only (relkind 'c'), never rows
 
   int FindColumn(const std::string& col) const;  // -1 when absent (or dropped)
   int LiveColumnCount() const;
@@ -169,7 +170,7 @@ inline constexpr uint32_t kPgClass = 1259, kPgType = 1247, kPgNamespace = 2615, 
 // A table's row type: its live columns as fields, named as the table.
 std::shared_ptr<const RecordDef> RowTypeOf(const TableDef& t);
 
-enum class RelKind : char { kTable = 'r', kIndex = 'i', kSequence = 'S', kView = 'v', kMatview = 'm' };
+enum class RelKind : char { kTable = 'r', kIndex = 'i', kSequence = 'S', kView = 'v', kMatview = 'm', kComposite = 'c' };
 
 class Catalog {
  public:

@@ -123,9 +123,13 @@ void ExecuteComment(PgQuery__CommentStmt* stmt, ExecState* st, ResultSink* sink)
       } catch (Error& e) {
         throw e.ClearPosition();
       }
-      if (!t.enumdef || t.array)
-        throw Error(sqlstate::kFeatureNotSupported, "COMMENT ON TYPE is supported for enum types only");
-      key = {kPgType, t.enumdef->type_oid, 0};
+      if (t.enumdef && !t.array) {
+        key = {kPgType, t.enumdef->type_oid, 0};
+      } else if (t.record && !t.array && t.record->relid && cat->FindTable(t.record->relid) && cat->FindTable(t.record->relid)->composite) {
+        key = {kPgType, t.record->type_oid, 0};
+      } else {
+        throw Error(sqlstate::kFeatureNotSupported, "COMMENT ON TYPE is supported for enum and composite types only");
+      }
       break;
     }
     case PG_QUERY__OBJECT_TYPE__OBJECT_TABCONSTRAINT: {

@@ -8,6 +8,7 @@
 #include "common/error.hpp"
 #include "common/strings.hpp"
 #include "catalog/extensions.hpp"
+#include "engine/ddl_composite.hpp"
 #include "engine/ddl_domain.hpp"
 #include "engine/ddl_util.hpp"
 #include "binder/volatility.hpp"
@@ -390,6 +391,7 @@ static void ExecuteDrop(PgQuery__DropStmt* stmt, ExecState* st, ResultSink* sink
         continue;
       }
       case PG_QUERY__OBJECT_TYPE__OBJECT_TYPE: {
+        if (DropCompositeType(stmt, obj, st, sink)) continue;
         if (DropDomain(stmt, obj, st, sink, false)) continue;
         auto e = cat->FindEnum(schema, name, path);
         if (!e) {
@@ -436,7 +438,8 @@ static void ExecuteDrop(PgQuery__DropStmt* stmt, ExecState* st, ResultSink* sink
     struct KindWords { RelKind kind; const char* word; const char* article; const char* keyword; };
     static const KindWords kKinds[] = {{RelKind::kTable, "table", "a table", "TABLE"}, {RelKind::kIndex, "index", "an index", "INDEX"},
                                        {RelKind::kSequence, "sequence", "a sequence", "SEQUENCE"}, {RelKind::kView, "view", "a view", "VIEW"},
-                                       {RelKind::kMatview, "materialized view", "a materialized view", "MATERIALIZED VIEW"}};
+                                       {RelKind::kMatview, "materialized view", "a materialized view", "MATERIALIZED VIEW"},
+                                       {RelKind::kComposite, "type", "a type", "TYPE"}};
     auto words = [](RelKind k) { for (const auto& w : kKinds) if (w.kind == k) return w; return kKinds[0]; };
     RelKind want = stmt->remove_type == PG_QUERY__OBJECT_TYPE__OBJECT_TABLE ? RelKind::kTable
                    : stmt->remove_type == PG_QUERY__OBJECT_TYPE__OBJECT_INDEX ? RelKind::kIndex
@@ -794,6 +797,7 @@ bool ExecuteDdl(Node* stmt, ExecState* st, ResultSink* sink) {
     case PG_QUERY__NODE__NODE_DROP_STMT: ExecuteDrop(stmt->drop_stmt, st, sink); return true;
     case PG_QUERY__NODE__NODE_CREATE_SCHEMA_STMT: ExecuteCreateSchema(stmt->create_schema_stmt, st, sink); return true;
     case PG_QUERY__NODE__NODE_CREATE_ENUM_STMT: ExecuteCreateEnum(stmt->create_enum_stmt, st, sink); return true;
+    case PG_QUERY__NODE__NODE_COMPOSITE_TYPE_STMT: ExecuteCreateCompositeType(stmt->composite_type_stmt, st, sink); return true;
     case PG_QUERY__NODE__NODE_ALTER_ENUM_STMT: ExecuteAlterEnum(stmt->alter_enum_stmt, st, sink); return true;
     case PG_QUERY__NODE__NODE_CREATE_SEQ_STMT: ExecuteCreateSequence(stmt->create_seq_stmt, st, sink); return true;
     case PG_QUERY__NODE__NODE_ALTER_SEQ_STMT: ExecuteAlterSequence(stmt->alter_seq_stmt, st, sink); return true;

@@ -115,11 +115,15 @@ void ExecuteAlterTable(PgQuery__AlterTableStmt* stmt, ExecState* st, ResultSink*
   }
   bool view_statement = stmt->objtype == PG_QUERY__OBJECT_TYPE__OBJECT_VIEW;
   bool matview_statement = stmt->objtype == PG_QUERY__OBJECT_TYPE__OBJECT_MATVIEW;
+  if (stmt->objtype == PG_QUERY__OBJECT_TYPE__OBJECT_TYPE)
+    throw Error(sqlstate::kFeatureNotSupported, "ALTER TYPE ... ADD / DROP / ALTER ATTRIBUTE is not supported yet");
   if (stmt->objtype != PG_QUERY__OBJECT_TYPE__OBJECT_TABLE && !view_statement && !matview_statement)
     throw Error(sqlstate::kFeatureNotSupported, "ALTER of this object type is not supported yet");
   Catalog* cat = st->session->MutableCatalog(st);
   auto* rv = stmt->relation;
   auto rel = cat->FindRelation(rv->schemaname ? rv->schemaname : "", rv->relname, st->session->SearchPath());
+  if (rel && rel->first == RelKind::kComposite)
+    throw Error(sqlstate::kWrongObjectType, "\"" + std::string(rv->relname) + "\" is a composite type").WithHint("Use ALTER TYPE instead.");
   // A view or materialized view (by its own ALTER or by ALTER TABLE, as PostgreSQL allows):
   // only its owner can change yet.
   bool view_like = rel && (rel->first == RelKind::kView || rel->first == RelKind::kMatview);

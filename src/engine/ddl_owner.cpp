@@ -64,7 +64,9 @@ void ExecuteAlterOwner(PgQuery__AlterOwnerStmt* stmt, ExecState* st, ResultSink*
         name = StrVal(names);
       }
       bool is_domain = st->catalog->FindDomain(schema, name, st->session->SearchPath()) != nullptr;
-      if (!is_domain && (domain || !st->catalog->FindEnum(schema, name, st->session->SearchPath())))
+      auto rel = st->catalog->FindRelation(schema, name, st->session->SearchPath());
+      bool composite = rel && rel->first == RelKind::kComposite;
+      if (!is_domain && (domain || (!composite && !st->catalog->FindEnum(schema, name, st->session->SearchPath()))))
         throw Error(sqlstate::kUndefinedObject, "type \"" + (schema.empty() ? name : schema + "." + name) + "\" does not exist");
       RequireBootstrapOwner(owner, "type \"" + name + "\"");
       sink->Complete(domain ? "ALTER DOMAIN" : "ALTER TYPE");

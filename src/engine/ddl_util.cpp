@@ -258,6 +258,7 @@ std::pair<RelKind, uint32_t> ResolveRelation(ExecState* st, PgQuery__RangeVar* r
   std::string name = rv->relname;
   auto rel = st->catalog->FindRelation(schema, name, st->session->SearchPath());
   if (!rel) throw Error(sqlstate::kUndefinedTable, "relation \"" + (schema.empty() ? name : schema + "." + name) + "\" does not exist");
+  if (rel->first == RelKind::kComposite) throw Error(sqlstate::kWrongObjectType, "\"" + name + "\" is a composite type");
   return *rel;
 }
 
@@ -268,6 +269,7 @@ void AddForeignKey(ExecState* st, Catalog* cat, TableDef* t, PgQuery__Constraint
   if (!rel && !(schema.empty() && std::string(rv->relname) == t->name))
     throw Error(sqlstate::kUndefinedTable, "relation \"" + std::string(rv->relname) + "\" does not exist");
   TableDef* parent = rel ? cat->MutableTable(rel->second) : t;
+  if (parent && parent->composite) parent = nullptr;
   if (!parent) throw Error(sqlstate::kWrongObjectType, "referenced relation \"" + std::string(rv->relname) + "\" is not a table");
   std::vector<int> ref_cols;
   if (c->n_pk_attrs == 0) {

@@ -63,6 +63,7 @@ std::string WriteCommandName(Node* stmt) {
     case PG_QUERY__NODE__NODE_DROP_STMT: return std::string("DROP ") + ObjectName(stmt->drop_stmt->remove_type);
     case PG_QUERY__NODE__NODE_CREATE_SCHEMA_STMT: return "CREATE SCHEMA";
     case PG_QUERY__NODE__NODE_CREATE_ENUM_STMT: return "CREATE TYPE";
+    case PG_QUERY__NODE__NODE_COMPOSITE_TYPE_STMT: return "CREATE TYPE";
     case PG_QUERY__NODE__NODE_ALTER_ENUM_STMT: return "ALTER TYPE";
     case PG_QUERY__NODE__NODE_CREATE_DOMAIN_STMT: return "CREATE DOMAIN";
     case PG_QUERY__NODE__NODE_ALTER_DOMAIN_STMT: return "ALTER DOMAIN";

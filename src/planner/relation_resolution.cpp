@@ -42,6 +42,7 @@ const TableDef* Planner::ResolveTable(PgQuery__RangeVar* rv, TableLockMode mode,
     return t;
   }
   if (rel->first != RelKind::kTable) {
+    if (rel->first == RelKind::kComposite) ThrowAt(sqlstate::kWrongObjectType, "\"" + name + "\" is a composite type", rv->location);
     if (rel->first == RelKind::kView)
       throw Error(sqlstate::kFeatureNotSupported, "changing the rows of view \"" + name + "\" is not supported yet").WithPosition(rv->location + 1);
     if (rel->first == RelKind::kSequence)

@@ -139,6 +139,13 @@ void DropDependents(ExecState* st, Catalog* cat, const std::string& object, cons
     if (std::vector<TriggerDef>* triggers = cat->MutableTriggers(trigger.first))
       std::erase_if(*triggers, [&](const TriggerDef& g) { return g.name == trigger.second; });
   }
+  for (uint32_t f : deps.functions) cat->DropFunction(f);
+  // a composite type stores nothing, so its attribute goes as a table's dropped column does
+  for (const auto& [type, position] : deps.attributes)
+    if (TableDef* t = cat->MutableTable(type)) {
+      t->columns[static_cast<size_t>(position)].dropped = true;
+      t->columns[static_cast<size_t>(position)].name = "........pg.dropped." + std::to_string(position + 1) + "........";
+    }
 }
 
 }  // namespace tusk

@@ -19,6 +19,8 @@ struct Dependents {
   std::vector<uint32_t> views;
   std::vector<uint32_t> matviews;     // materialized views (tables: their storage goes too)
   std::vector<std::pair<uint32_t, std::string>> triggers;  // (table, trigger name)
+  std::vector<uint32_t> functions;
+  std::vector<std::pair<uint32_t, int>> attributes;  // (composite type's relation, attribute position)
   std::vector<std::string> depends_lines;
   std::vector<std::string> cascade_names;
   std::vector<uint32_t> line_objects;  // the relation each line is about (0: a constraint)
@@ -50,7 +52,7 @@ void AddTriggersCalling(const Catalog& cat, uint32_t function, const std::string
 void DropMaterializedStorage(ExecState* st, Catalog* cat, uint32_t oid);
 // RESTRICT: 2BP01 "cannot drop <object> because other objects depend on it" with the lines.
 // CASCADE: PostgreSQL's NOTICE ("drop cascades to ..."; none when sink is null), then the views,
-// materialized views and triggers are dropped.
+// materialized views, triggers, functions and composite types' attributes are dropped.
 void DropDependents(ExecState* st, Catalog* cat, const std::string& object, const Dependents& deps, bool cascade, ResultSink* sink);
 
 }  // namespace tusk

@@ -24,7 +24,11 @@ bool Exists(const Catalog& cat, uint32_t classoid, uint32_t objoid, int32_t sub)
       return sub == 0 && (cat.FindIndex(objoid) || cat.FindSequence(objoid));
     }
     case kPgNamespace: return cat.schemas().count(objoid) > 0;
-    case kPgType: return cat.FindEnumByOid(objoid) != nullptr;
+    case kPgType: {
+      if (cat.FindEnumByOid(objoid)) return true;
+      std::optional<Type> t = cat.FindUserType(objoid);  // a composite type's row type
+      return t && t->record && !t->array;
+    }
     case kPgConstraint:
       for (const auto& [oid, t] : cat.tables())
         for (const auto& c : t.constraints)

@@ -57,7 +57,8 @@ bool ReferencedByForeignKey(const Catalog& cat, uint32_t table) {
 std::vector<RelationInfo> AllRelations(const Catalog& cat) {
   std::vector<RelationInfo> out;
   for (const auto& [oid, t] : cat.tables()) {
-    RelationInfo r{oid, t.name, NamespaceOid(cat, t.schema), t.materialized ? 'm' : 'r', catalog_oid::kHeapAm, {}};
+    RelationInfo r{oid, t.name, NamespaceOid(cat, t.schema), t.materialized ? 'm' : t.composite ? 'c' : 'r',
+                   t.composite ? 0u : catalog_oid::kHeapAm, {}};
     r.has_rules = t.materialized.has_value();
     r.reltype = t.rowtype_oid;
     r.populated = !t.materialized || t.materialized->populated;

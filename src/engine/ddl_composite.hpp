@@ -1,0 +1,17 @@
+// CREATE TYPE name AS (attributes) and DROP TYPE of such a type. A composite type is kept as a
+// TableDef marked `composite` (pg_class relkind 'c', pg_type typtype 'c'): it shares the
+// machinery of a table's row type (text I/O, ROW(...)::type, field selection, arrays of it,
+// function arguments and results, PL/pgSQL variables) and has no storage, indexes or rows.
+#pragma once
+#include "engine/result.hpp"
+#include "parser/parser.hpp"
+
+namespace tusk {
+
+struct ExecState;
+
+void ExecuteCreateCompositeType(PgQuery__CompositeTypeStmt* stmt, ExecState* st, ResultSink* sink);
+// DROP TYPE of one name: false when it names no composite type (the caller tries the others).
+bool DropCompositeType(PgQuery__DropStmt* stmt, Node* object, ExecState* st, ResultSink* sink);
+
+}  // namespace tusk
