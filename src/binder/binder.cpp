@@ -777,8 +777,12 @@ std::function<bool(int)> ComparisonTest(const std::string& op) {
 ExprP Binder::MakeComparison(const std::string& op, ExprP l, ExprP r, int location) {
   if (l->type.IsRow() && r->type.IsRow() && l->type.record && r->type.record && (l->type != r->type || l->type.id == oid::kRecord))
     return CompareRows(op, std::move(l), std::move(r));
-  // Resolve operand types: unknown literals and parameters take the other side's type.
+  // Resolve operand types: unknown literals and parameters take the other side's type, except a
+  // row's: PostgreSQL resolves the operator to record = record and cannot read a literal as that.
   bool lu = IsUnknownLiteral(l), ru = IsUnknownLiteral(r);
+  if ((lu && r->type.IsRow()) || (ru && l->type.IsRow()))
+    if (auto* literal = dynamic_cast<const ConstExpr*>((lu ? l : r).get()))
+      ThrowAt(sqlstate::kFeatureNotSupported, "input of anonymous composite types is not implemented", literal->location);
   if (lu && ru) {
     l = Coerce(l, Type(oid::kText), CastContext::kImplicit, location);
     r = Coerce(r, Type(oid::kText), CastContext::kImplicit, location);

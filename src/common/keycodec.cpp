@@ -95,6 +95,12 @@ void EncodePayload(const Type& t, const Value& v, std::string* out) {
     out->push_back(0);
     return;
   }
+  if (t.record && v.kind() == Value::Kind::kArray) {
+    // a row sorts field by field, a NULL field after the others (PostgreSQL's btree record_cmp)
+    const RecordDef& r = *t.record;
+    for (size_t i = 0; i < r.types.size(); i++) EncodeKeyValue(r.types[i], i < v.arr().size() ? v.arr()[i] : Value::Null(), {}, out);
+    return;
+  }
   switch (v.kind()) {
     case Value::Kind::kBool:
       out->push_back(v.b() ? 1 : 0);

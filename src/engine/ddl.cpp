@@ -252,6 +252,7 @@ void DropTableObject(ExecState* st, Catalog* cat, uint32_t oid, bool cascade, Re
              "constraint " + c->name + " on table " + cat->FindTable(child)->name);
   std::string described = (t->materialized ? "materialized view " : "table ") + t->name;
   AddDependentViews(*cat, oid, described, &deps);
+  if (t->rowtype_oid) AddColumnsOfRowType(*cat, t->rowtype_oid, t->name, &deps);
   if (!deps.empty()) {
     std::vector<std::pair<uint32_t, std::string>> drops;
     for (auto& [child, c] : refs) drops.emplace_back(child, c->name);

@@ -172,6 +172,11 @@ void ExecuteAlterTable(PgQuery__AlterTableStmt* stmt, ExecState* st, ResultSink*
       if (c < 0) throw Error(sqlstate::kUndefinedColumn, "column \"" + std::string(name) + "\" of relation \"" + t->name + "\" does not exist");
       return c;
     };
+    // A table whose row type a column stores keeps its fields (stored values have its layout).
+    if (cmd->subtype == PG_QUERY__ALTER_TABLE_TYPE__AT_AddColumn || cmd->subtype == PG_QUERY__ALTER_TABLE_TYPE__AT_DropColumn ||
+        cmd->subtype == PG_QUERY__ALTER_TABLE_TYPE__AT_AlterColumnType)
+      if (std::string stored = t->rowtype_oid ? StoredColumnOfRowType(*cat, t->rowtype_oid) : ""; !stored.empty())
+        throw Error(sqlstate::kFeatureNotSupported, "cannot alter table \"" + t->name + "\" because column \"" + stored + "\" uses its row type");
     switch (cmd->subtype) {
       case PG_QUERY__ALTER_TABLE_TYPE__AT_AddColumn: {
         auto* cd = cmd->def->column_def;

@@ -17,31 +17,35 @@ namespace {
 // Whether `t` is, or is an array of, the row type `type_oid`.
 bool IsRowType(const Type& t, uint32_t type_oid) { return t.record && t.record->type_oid == type_oid; }
 
-// PostgreSQL's dependency lines for a composite type: attributes of other composite types (last
-// attribute first, as its pg_depend scan finds them), functions, then views.
+// CASCADE drops an attribute of another composite type: refused while a table stores that type.
+void RefuseStoredLayoutChange(const Catalog& cat, const Dependents& deps) {
+  for (const auto& [oid, position] : deps.attributes) {
+    const TableDef* t = cat.FindTable(oid);
+    if (!t->composite) continue;
+    std::string stored = StoredColumnOfRowType(cat, t->rowtype_oid);
+    if (!stored.empty())
+      throw Error(sqlstate::kFeatureNotSupported, "cannot drop an attribute of type " + t->name + " because column \"" + stored +
+                                                      "\" stores it (not supported yet)");
+  }
+}
+
+// PostgreSQL's dependency lines for a composite type: table columns and attributes of other
+// composite types (the last attribute of each first), functions and views, in creation order.
 void CollectDependents(ExecState* st, Catalog& cat, const TableDef& type, Dependents* out) {
   const std::string what = "type " + type.name;
-  for (const auto& [oid, t] : cat.tables()) {
-    if (!t.composite || oid == type.oid) continue;
-    for (size_t i = t.columns.size(); i-- > 0;) {
-      const ColumnDef& c = t.columns[i];
-      if (c.dropped || !IsRowType(c.type, type.rowtype_oid)) continue;
-      std::string me = "column " + c.name + " of composite type " + t.name;
-      out->attributes.emplace_back(oid, static_cast<int>(i));
-      out->Add(me + " depends on type " + TypeName(c.type), me);
-    }
-  }
+  AddColumnsOfRowType(cat, type.rowtype_oid, type.name, out);
   for (const auto& [oid, f] : cat.functions()) {
     bool uses = IsRowType(f->result, type.rowtype_oid);
     for (const auto& a : f->args) uses = uses || IsRowType(a.type, type.rowtype_oid);
     if (!uses) continue;
     std::string me = std::string(f->kind == 'p' ? "procedure " : "function ") + f->Signature();
     out->functions.push_back(oid);
-    out->Add(me + " depends on " + what, me);
+    out->Add(me + " depends on " + what, me, oid);
   }
   auto without = std::make_shared<Catalog>(cat);
   without->DropTable(type.oid);
   AddViewsBrokenBy(st, cat, without, what, out);
+  out->SortByObject();
 }
 
 }  // namespace
@@ -90,7 +94,9 @@ bool DropCompositeType(PgQuery__DropStmt* stmt, Node* object, ExecState* st, Res
   LockRelation(st, type.oid, TableLockMode::kAccessExclusive);
   Dependents deps;
   CollectDependents(st, *cat, type, &deps);
-  DropDependents(st, cat, "type " + type.name, deps, stmt->behavior == PG_QUERY__DROP_BEHAVIOR__DROP_CASCADE, sink);
+  bool cascade = stmt->behavior == PG_QUERY__DROP_BEHAVIOR__DROP_CASCADE;
+  if (cascade) RefuseStoredLayoutChange(*cat, deps);
+  DropDependents(st, cat, "type " + type.name, deps, cascade, sink);
   cat->DropTable(type.oid);
   return true;
 }

@@ -420,7 +420,9 @@ void CheckStorableType(const Type& t, const std::string& column) {
   const BuiltinTypeInfo* b = FindBuiltinType(t.id);
   if (b && b->typtype == 'p' && t.id != oid::kUnknown)
     throw Error(sqlstate::kInvalidTableDefinition, "column \"" + column + "\" has pseudo-type " + TypeName(t));
-  if (t.record) throw Error(sqlstate::kFeatureNotSupported, "columns of composite types are not supported yet (column \"" + column + "\")");
+  // a named row type (CREATE TYPE ... AS, a table's) is stored field by field; `record` is a pseudo-type
+  if (t.record && !t.record->type_oid)
+    throw Error(sqlstate::kInvalidTableDefinition, "column \"" + column + "\" has pseudo-type " + TypeName(t));
 }
 
 ColumnDef BuildColumn(ExecState* st, Catalog* cat, const std::string& schema, const std::string& table,

@@ -8,6 +8,7 @@
 #include "engine/plan_cache.hpp"
 #include "engine/statements.hpp"
 #include "engine/table_writer.hpp"
+#include "execution/row_exprs.hpp"
 #include "triggers/trigger_runner.hpp"
 #include "views/instead_of.hpp"
 #include "views/updatable.hpp"
@@ -639,7 +640,8 @@ void ModifyPlan::PlanUpdate(PgQuery__UpdateStmt* stmt) {
   std::vector<ExprP> values;
   for (size_t i = 0; i < stmt->n_target_list; i++) {
     auto* rt = stmt->target_list[i]->res_target;
-    if (rt->n_indirection) throw Error(sqlstate::kFeatureNotSupported, "UPDATE of subfields or array elements is not supported yet");
+    if (rt->n_indirection && (rt->n_indirection > 1 || rt->indirection[0]->node_case != PG_QUERY__NODE__NODE_STRING))
+      throw Error(sqlstate::kFeatureNotSupported, "UPDATE of array elements or nested fields is not supported yet");
     if (rt->val->node_case == PG_QUERY__NODE__NODE_MULTI_ASSIGN_REF)
       throw Error(sqlstate::kFeatureNotSupported, "multiple-column UPDATE is not supported yet");
     values.push_back(rt->val->node_case == PG_QUERY__NODE__NODE_SET_TO_DEFAULT ? nullptr : planner_.binder().Bind(rt->val, tr_.scope));
@@ -647,9 +649,29 @@ void ModifyPlan::PlanUpdate(PgQuery__UpdateStmt* stmt) {
   for (size_t i = 0; i < stmt->n_target_list; i++) {
     auto* rt = stmt->target_list[i]->res_target;
     int c = FindTargetColumn(t_, rt->name, rt->location);
-    for (auto& s2 : sets_)
-      if (s2.first == c) throw Error(sqlstate::kDuplicateColumn, "multiple assignments to same column \"" + std::string(rt->name) + "\"");
     const ColumnDef& col = t_->columns[static_cast<size_t>(c)];
+    auto earlier = std::find_if(sets_.begin(), sets_.end(), [&](const auto& s2) { return s2.first == c; });
+    if (rt->n_indirection && values[i]) {
+      // SET col.field = v: the row with that field replaced (several fields of one column compose)
+      if (earlier != sets_.end() && !dynamic_cast<FieldStoreExpr*>(earlier->second.get()))
+        throw Error(sqlstate::kDuplicateColumn, "multiple assignments to same column \"" + std::string(rt->name) + "\"");
+      std::string field = StrVal(rt->indirection[0]);
+      if (!col.type.IsRow() || col.type.array || !col.type.record)
+        ThrowAt(sqlstate::kDatatypeMismatch, "cannot assign to field \"" + field + "\" of column \"" + col.name + "\" because its type " +
+                                                 TypeName(col.type) + " is not a composite type", rt->location);
+      int f = col.type.record->FieldIndex(field);
+      if (f < 0)
+        ThrowAt(sqlstate::kUndefinedColumn, "cannot assign to field \"" + field + "\" of column \"" + col.name +
+                                                "\" because there is no such column in data type " + TypeName(col.type), rt->location);
+      ExprP base = earlier != sets_.end() ? earlier->second : std::make_shared<ColumnExpr>(c, 0, col.type, col.name);
+      ExprP value = planner_.binder().Coerce(values[i], col.type.record->types[static_cast<size_t>(f)], CastContext::kAssignment,
+                                             ExprLocation(rt->val), "column \"" + col.name + "\"");
+      ExprP store = std::make_shared<FieldStoreExpr>(base, static_cast<size_t>(f), value);
+      if (earlier != sets_.end()) earlier->second = store;
+      else sets_.emplace_back(c, store);
+      continue;
+    }
+    if (earlier != sets_.end()) throw Error(sqlstate::kDuplicateColumn, "multiple assignments to same column \"" + std::string(rt->name) + "\"");
     if (!values[i]) {
       sets_.emplace_back(c, nullptr);
       continue;

@@ -28,6 +28,14 @@ Value FieldSelectExpr::Eval(EvalContext& ctx) const {
   return v.is_null() ? Value::Null() : v.arr()[field];
 }
 
+Value FieldStoreExpr::Eval(EvalContext& ctx) const {
+  Value row = arg->Eval(ctx);
+  std::vector<Value> fields = row.is_null() ? std::vector<Value>(type.record->types.size(), Value::Null()) : row.arr();
+  Value v = value->Eval(ctx);
+  if (field < fields.size()) fields[field] = std::move(v);
+  return Value::Array(std::move(fields));
+}
+
 Value RowConvertExpr::Eval(EvalContext& ctx) const {
   Value v = arg->Eval(ctx);
   if (v.is_null()) return v;

@@ -34,6 +34,22 @@ class FieldSelectExpr : public Expr {
   std::string name;
 };
 
+// A row with one field replaced (UPDATE t SET col.field = v): `arg` is the row (NULL: a row of
+// NULLs), `value` the new field, already of the field's type.
+class FieldStoreExpr : public Expr {
+ public:
+  FieldStoreExpr(ExprP arg, size_t field, ExprP value) : Expr(arg->type), arg(std::move(arg)), field(field), value(std::move(value)) {}
+  Value Eval(EvalContext& ctx) const override;
+  void ForEachChild(const std::function<void(const ExprP&)>& f) const override {
+    f(arg);
+    f(value);
+  }
+  std::string ToSql() const override { return "FIELDSTORE(" + arg->ToSql() + ", " + std::to_string(field + 1) + ", " + value->ToSql() + ")"; }
+  ExprP arg;
+  size_t field;
+  ExprP value;
+};
+
 // A row converted to another row type: `convert[i]` computes field i of the result from the
 // input's fields, read as a row (ColumnExpr i is input field i).
 class RowConvertExpr : public Expr {

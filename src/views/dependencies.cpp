@@ -96,6 +96,47 @@ void AddViewsBrokenBy(ExecState* st, const Catalog& before, const std::shared_pt
   AddReaders(before, [&](const KeptQuery& q) { return !Plans(st, after, q.sql, q.search_path); }, what, out);
 }
 
+void Dependents::SortByObject() {
+  std::vector<size_t> order(depends_lines.size());
+  for (size_t i = 0; i < order.size(); i++) order[i] = i;
+  std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) { return line_objects[a] < line_objects[b]; });
+  Dependents sorted;
+  for (size_t i : order) sorted.Add(depends_lines[i], cascade_names[i], line_objects[i]);
+  depends_lines = std::move(sorted.depends_lines);
+  cascade_names = std::move(sorted.cascade_names);
+  line_objects = std::move(sorted.line_objects);
+}
+
+namespace {
+bool OfRowType(const Type& t, uint32_t rowtype_oid) { return t.record && t.record->type_oid == rowtype_oid; }
+}  // namespace
+
+void AddColumnsOfRowType(const Catalog& cat, uint32_t rowtype_oid, const std::string& type_name, Dependents* out) {
+  for (int pass = 0; pass < 2; pass++)  // table columns, then composite types' attributes (PostgreSQL's order)
+    for (const auto& [oid, t] : cat.tables()) {
+      if (t.composite != (pass == 1) || t.rowtype_oid == rowtype_oid) continue;
+      for (size_t i = t.columns.size(); i-- > 0;) {
+        const ColumnDef& c = t.columns[i];
+        if (c.dropped || !OfRowType(c.type, rowtype_oid)) continue;
+        std::string me = "column " + c.name + " of " + (t.composite ? "composite type " : "table ") + t.name;
+        out->attributes.emplace_back(oid, static_cast<int>(i));
+        out->Add(me + " depends on type " + type_name + (c.type.array ? "[]" : ""), me, oid);
+      }
+    }
+}
+
+std::string StoredColumnOfRowType(const Catalog& cat, uint32_t rowtype_oid) {
+  std::vector<uint32_t> types{rowtype_oid};  // the row type and the composite types that hold it
+  for (size_t k = 0; k < types.size() && k < 64; k++)
+    for (const auto& [oid, t] : cat.tables())
+      for (const ColumnDef& c : t.columns) {
+        if (c.dropped || !OfRowType(c.type, types[k])) continue;
+        if (!t.composite) return t.name + "." + c.name;
+        if (std::find(types.begin(), types.end(), t.rowtype_oid) == types.end()) types.push_back(t.rowtype_oid);
+      }
+  return "";
+}
+
 void AddTriggersCalling(const Catalog& cat, uint32_t function, const std::string& what, Dependents* out) {
   auto add = [&](const char* kind, uint32_t oid, const std::string& schema, const std::string& name, const std::vector<TriggerDef>& triggers) {
     for (const TriggerDef& g : triggers)
@@ -124,6 +165,18 @@ void DropDependents(ExecState* st, Catalog* cat, const std::string& object, cons
     throw Error(sqlstate::kDependentObjectsStillExist, "cannot drop " + object + " because other objects depend on it")
         .WithDetail(Join(deps.depends_lines, "\n"))
         .WithHint("Use DROP ... CASCADE to drop the dependent objects too.");
+  for (const auto& [table, position] : deps.attributes) {
+    const TableDef* t = cat->FindTable(table);
+    if (!t || t->composite) continue;
+    const std::string& name = t->columns[static_cast<size_t>(position)].name;
+    for (uint32_t io : t->indexes)
+      for (const auto& ic : cat->FindIndex(io)->columns)
+        if (ic.column == position || (ic.column < 0 && ic.expr_sql.find(name) != std::string::npos))
+          throw Error(sqlstate::kFeatureNotSupported, "dropping column \"" + name + "\" of table \"" + t->name + "\" with an index on it by CASCADE is not supported yet");
+    for (const auto& c : t->constraints)
+      if (std::find(c.columns.begin(), c.columns.end(), position) != c.columns.end() || (c.kind == 'c' && c.check_sql.find(name) != std::string::npos))
+        throw Error(sqlstate::kFeatureNotSupported, "dropping column \"" + name + "\" of table \"" + t->name + "\" with a constraint on it by CASCADE is not supported yet");
+  }
   if (!sink) {
   } else if (deps.cascade_names.size() == 1) {
     sink->SendNotice({"NOTICE", sqlstate::kSuccessfulCompletion, "drop cascades to " + deps.cascade_names[0], ""});
@@ -140,7 +193,7 @@ void DropDependents(ExecState* st, Catalog* cat, const std::string& object, cons
       std::erase_if(*triggers, [&](const TriggerDef& g) { return g.name == trigger.second; });
   }
   for (uint32_t f : deps.functions) cat->DropFunction(f);
-  // a composite type stores nothing, so its attribute goes as a table's dropped column does
+  // a dropped column or attribute keeps its slot in stored values, as ALTER TABLE DROP COLUMN leaves it
   for (const auto& [type, position] : deps.attributes)
     if (TableDef* t = cat->MutableTable(type)) {
       t->columns[static_cast<size_t>(position)].dropped = true;

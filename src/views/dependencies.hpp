@@ -28,6 +28,9 @@ struct Dependents {
   // PostgreSQL's object descriptions are. Empty: names alone.
   std::vector<std::string> search_path;
   bool empty() const { return depends_lines.empty(); }
+  // Orders the lines by the OID of the object each is about (stable): PostgreSQL's pg_depend
+  // scan meets dependents in the order they were created.
+  void SortByObject();
   void Add(const std::string& depends, const std::string& cascade, uint32_t object = 0) {
     depends_lines.push_back(depends);
     cascade_names.push_back(cascade);
@@ -46,6 +49,15 @@ void AddViewsReadingColumn(ExecState* st, const Catalog& cat, uint32_t relation,
 // (the catalog without some object, `what`: "type mood"): they depend on that object.
 void AddViewsBrokenBy(ExecState* st, const Catalog& before, const std::shared_ptr<const Catalog>& after, const std::string& what,
                       Dependents* out);
+// The columns of tables, and the attributes of composite types, whose type is row type
+// `rowtype_oid` or an array of it: "column c of table t depends on type p" (`type_name`: p).
+// With CASCADE they are dropped as columns are (a stored value keeps its slot); a column that
+// an index or constraint reads is 0A000 then.
+void AddColumnsOfRowType(const Catalog& cat, uint32_t rowtype_oid, const std::string& type_name, Dependents* out);
+// The first stored table column whose type is row type `rowtype_oid` (or an array of it, or a
+// composite type holding it), as "table.column"; "" when none. A row type stored in a column
+// cannot change its fields yet.
+std::string StoredColumnOfRowType(const Catalog& cat, uint32_t rowtype_oid);
 // The triggers that run function `function` (`what`: "function f()").
 void AddTriggersCalling(const Catalog& cat, uint32_t function, const std::string& what, Dependents* out);
 // Drops a materialized view: the table, its indexes and their storage (at commit).

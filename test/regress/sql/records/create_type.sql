@@ -72,12 +72,48 @@ select row(1, 2, 3)::ct_point;
 select '(1,2,3)'::ct_point;
 select x.p.z from (select row(1, 2)::ct_point as p) x;
 
+-- columns of a composite type: stored, read field by field, updated field by field
+create table ct_shapes (id int primary key, origin ct_point, items ct_item[]);
+insert into ct_shapes values
+  (1, row(1, 2)::ct_point, array[row('bolt', 10, 0.25)::ct_item, row('nut', 20, 0.1)::ct_item]),
+  (2, '(3,4)', '{"(washer,5,0.05)"}'),
+  (3, (0, 0), null),
+  (4, null, '{}');
+select * from ct_shapes order by id;
+select id, (origin).x, (origin).y, (items[1]).name, (items[2]).qty from ct_shapes order by id;
+update ct_shapes set origin.x = 100 where id = 1;
+update ct_shapes set origin.y = 9 where id = 4;
+update ct_shapes set origin.x = 5, origin.y = 6 where id = 3;
+select id, origin, origin is null as is_null from ct_shapes order by id;
+update ct_shapes set origin.nosuch = 1;
+update ct_shapes set id.x = 1;
+update ct_shapes set origin = row(1, 1), origin.x = 2;
+-- composite values compare, sort and index field by field (a NULL field sorts last)
+select id from ct_shapes where origin = row(100, 2)::ct_point;
+select id, origin from ct_shapes order by origin;
+create index ct_shapes_origin on ct_shapes (origin);
+select id from ct_shapes where origin > row(3, 0)::ct_point order by origin;
+select id from ct_shapes where origin = '(5,6)';
+-- a table's row type as a column type
+create table ct_pairs (a int, b text);
+create table ct_holder (p ct_pairs);
+insert into ct_holder values (row(1, 'one')), ('(2,two)');
+select p, (p).b from ct_holder order by (p).a;
+drop table ct_pairs;
+drop table ct_pairs cascade;
+select * from ct_holder;
+drop table ct_holder;
+drop index ct_shapes_origin;
+
 -- DROP TYPE: what depends on it, then CASCADE
 create view ct_view as select row(1, 2)::ct_point as p;
 drop type ct_point;
 drop type ct_point cascade;
 select attname from pg_attribute where attrelid = 'ct_shape'::regclass and attnum > 0 and not attisdropped order by attnum;
+select * from ct_shapes order by id;
 select count(*) from pg_proc where proname in ('ct_mid', 'ct_points', 'ct_flip');
-drop type ct_item, ct_shape;
+drop type ct_item;
+drop type ct_item, ct_shape cascade;
+select * from ct_shapes order by id;
 drop type if exists ct_item;
 select count(*) from pg_type where typname like 'ct\_%';
