@@ -16,6 +16,12 @@ void FunctionScanOp::Start(const Row* left, EvalContext* ctx) {
 bool FunctionScanOp::NextRow(Row* out) {
   if (!rows_ || !rows_(out)) return false;
   if ((++produced_ & 1023) == 0) CheckInterrupts(state_);
+  if (expand_fields) {
+    Value row = out->empty() ? Value::Null() : std::move((*out)[0]);
+    if (row.is_null()) out->assign(expand_fields, Value::Null());
+    else *out = row.arr();
+    out->resize(expand_fields, Value::Null());
+  }
   if (ordinality) out->push_back(Value::Int(produced_));
   return true;
 }

@@ -16,6 +16,9 @@ class FunctionScanOp : public Operator {
   SetFunction fn;
   bool ordinality;
   bool lateral = false;  // arguments read columns of earlier FROM items
+  // The function yields one value of a composite type (unnest over an array of them): its
+  // fields are the columns, as PostgreSQL expands a composite result in FROM.
+  size_t expand_fields = 0;
   // Starts the function for one row of the preceding FROM items; NextRow then yields its rows.
   void Start(const Row* left, EvalContext* ctx);
   bool NextRow(Row* out);

@@ -613,6 +613,11 @@ OpP Planner::PlanFromItem(Node* item, Scope* scope, std::vector<Node*>* where, b
       rel.alias = rf->alias ? rf->alias->aliasname : fname;
       rel.columns = op->fn.columns;
       rel.types = op->fn.types;
+      if (rel.types.size() == 1 && rel.types[0].IsRow() && rel.types[0].record && rel.types[0].record->type_oid) {
+        op->expand_fields = rel.types[0].record->types.size();
+        rel.columns = rel.types[0].record->names;
+        rel.types = rel.types[0].record->types;
+      }
       if (rel.columns.size() == 1 && rf->alias && !rf->alias->n_colnames) rel.columns[0] = rf->alias->aliasname;
       if (rf->ordinality) { rel.columns.push_back("ordinality"); rel.types.push_back(Type(oid::kInt8)); }
       if (rf->alias)

@@ -15,6 +15,7 @@ select row('', 1, null)::ct_item, row('a,b', null, 1)::ct_item, row('say "hi"', 
 -- arrays of a composite type, unnest, comparison and ordering
 select array[row(1, 2)::ct_point, row(3, 4)::ct_point] as pts;
 select u from unnest(array[row(1, 2)::ct_point, row(3, 4)::ct_point]) u;
+select * from unnest(array[row(1, 2)::ct_point, row(3, 4)::ct_point]) with ordinality;
 select row(1, 2)::ct_point = row(1, 2)::ct_point as eq, row(1, 2)::ct_point < row(1, 3)::ct_point as lt;
 select p from (values (row(2, 1)::ct_point), (row(1, 9)::ct_point), (row(1, 2)::ct_point)) v(p) order by p;
 select row(1, 2)::ct_point is null as all_null, row(null, null)::ct_point is null as none_set;
@@ -81,6 +82,7 @@ insert into ct_shapes values
   (4, null, '{}');
 select * from ct_shapes order by id;
 select id, (origin).x, (origin).y, (items[1]).name, (items[2]).qty from ct_shapes order by id;
+select id, i.name, i.qty * i.price as cost from ct_shapes, unnest(items) i order by id, i.name;
 update ct_shapes set origin.x = 100 where id = 1;
 update ct_shapes set origin.y = 9 where id = 4;
 update ct_shapes set origin.x = 5, origin.y = 6 where id = 3;
