@@ -326,6 +326,32 @@ void CursorSet::BindPortal(const std::string& name, const std::string& sql, std:
   cursors_[name] = std::move(cursor);
 }
 
+void CursorSet::OpenForFunction(const std::string& name, std::shared_ptr<Script> script, Node* query, std::vector<Type> param_types,
+                                std::vector<Value> params, bool scroll, size_t savepoint_depth, ExecState* st) {
+  if (cursors_.count(name)) throw Error("42P03", "cursor \"" + name + "\" already in use");
+  if (query->node_case != PG_QUERY__NODE__NODE_SELECT_STMT || query->select_stmt->into_clause)
+    throw Error("42P11", "cannot open a query that does not return rows as a cursor");
+  if (HasModifyingCte(query)) throw Error(sqlstate::kFeatureNotSupported, "a cursor's query must not contain data-modifying statements in WITH");
+  CursorInfo info{name, "", false, false, scroll, NowMicrosSince2000(), true};
+  auto cursor = std::make_unique<Cursor>(std::move(info), std::move(script), query, std::vector<ColumnInfo>{}, std::move(param_types),
+                                         std::move(params));
+  cursor->savepoint_depth = savepoint_depth;
+  cursor->Open(st);
+  cursors_[name] = std::move(cursor);
+}
+
+uint64_t CursorSet::FetchRows(const std::string& name, PgQuery__FetchDirection direction, int64_t count, ExecState* st,
+                              std::vector<Row>* out) {
+  Cursor& c = Find(name);
+  if (c.failed) throw Error(sqlstate::kObjectNotInPrerequisiteState, "portal \"" + name + "\" cannot be run");
+  try {
+    return c.Fetch(direction, count, st, out);
+  } catch (...) {
+    c.failed = true;
+    throw;
+  }
+}
+
 bool CursorSet::Has(const std::string& name) const { return cursors_.count(name) > 0; }
 
 const CursorInfo* CursorSet::Info(const std::string& name) const {

@@ -46,6 +46,15 @@ class CursorSet {
   void BindPortal(const std::string& name, const std::string& sql, std::shared_ptr<Script> script, Node* query,
                   std::vector<ColumnInfo> columns, std::vector<Type> param_types, std::vector<Value> params,
                   size_t savepoint_depth);
+  // PL/pgSQL's OPEN: a cursor over `query` (a SELECT; `script` owns it) planned now, with
+  // `params` (of `param_types`) as its parameters; names the caller's binder scope resolves
+  // (Binder::FunctionParametersScope) become those parameters. It is kept like a DECLAREd one,
+  // so SQL's FETCH reaches it by name.
+  void OpenForFunction(const std::string& name, std::shared_ptr<Script> script, Node* query, std::vector<Type> param_types,
+                       std::vector<Value> params, bool scroll, size_t savepoint_depth, ExecState* st);
+  // FETCH (`out` set) or MOVE (`out` null) by direction and count: how many rows. 34000 when
+  // there is no such cursor.
+  uint64_t FetchRows(const std::string& name, PgQuery__FetchDirection direction, int64_t count, ExecState* st, std::vector<Row>* out);
   bool Has(const std::string& name) const;
   const CursorInfo* Info(const std::string& name) const;  // null when there is no such cursor
   bool Opened(const std::string& name) const;  // false also when there is no such cursor

@@ -153,6 +153,8 @@ class Session {
   std::optional<int64_t> lastval() const { return lastval_; }
   AdvisoryLocks& advisory() { return advisory_; }
   const CursorSet& cursors() const { return cursors_; }
+  CursorSet& mutable_cursors() { return cursors_; }
+  size_t savepoint_depth() const { return savepoints_.size(); }
   // The SERIALIZABLE bookkeeping of the current transaction; null at other levels.
   const SerializableTransactions::Handle& serializable_txn() const { return ssi_; }
 

@@ -2,6 +2,7 @@
 // (expressions, queries, statements) stays text: the executor plans it as SQL with the
 // function's variables as parameters, resolving names through the scope it was written in.
 #pragma once
+#include <cstdint>
 #include <memory>
 #include <optional>
 #include <string>
@@ -49,6 +50,13 @@ struct TypeRef {
   int var = -1;                      // kVariableType: the variable whose type this copies
 };
 
+// A bound cursor's declaration: name [[NO] SCROLL] CURSOR [(arguments)] FOR query.
+struct CursorDecl {
+  int scroll = -1;        // -1 not said, 0 NO SCROLL, 1 SCROLL
+  std::vector<int> args;  // variables holding the arguments (visible in the query alone)
+  Sql query;
+};
+
 struct Variable {
   std::string name;
   TypeRef type;
@@ -57,6 +65,7 @@ struct Variable {
   int line = 0;
   bool implicit = false;  // made by the language (found, loop variables, sqlstate ...), not declared
   int arg = -1;           // a parameter: its position among the function's arguments
+  std::shared_ptr<CursorDecl> cursor;  // a bound cursor variable (its type is refcursor)
 };
 
 // Where a value goes: one variable, one field of a row variable, an element of an array
@@ -70,7 +79,7 @@ struct Target {
 enum class StmtKind {
   kBlock, kAssign, kIf, kCase, kLoop, kWhile, kForInt, kForQuery, kForEach, kExit, kReturn,
   kReturnNext, kReturnQuery, kRaise, kAssert, kPerform, kExecSql, kDynExecute, kGetDiagnostics,
-  kNull, kCall,
+  kNull, kCall, kOpen, kFetch, kClose, kForCursor,
 };
 
 struct Stmt {
@@ -215,6 +224,44 @@ struct GetDiagnostics : Stmt {
   GetDiagnostics() : Stmt(StmtKind::kGetDiagnostics) {}
   bool stacked = false;
   std::vector<std::pair<int, std::string>> items;  // (variable, item name upper-case)
+};
+
+// OPEN cursor [(arguments)] | OPEN cursor [[NO] SCROLL] FOR query | FOR EXECUTE text [USING ...]
+struct Open : Stmt {
+  Open() : Stmt(StmtKind::kOpen) {}
+  int var = -1;
+  int scroll = -1;
+  std::vector<Sql> args;  // a bound cursor's arguments, in its declaration's order
+  bool dynamic = false;
+  Sql query;  // unbound cursors: the query, or EXECUTE's text
+  std::vector<Sql> using_args;
+};
+
+// FETCH [direction] [FROM | IN] cursor INTO target, and MOVE (no target)
+struct Fetch : Stmt {
+  Fetch() : Stmt(StmtKind::kFetch) {}
+  enum class Direction { kForward, kBackward, kAbsolute, kRelative };
+  int var = -1;
+  bool move = false;
+  Direction direction = Direction::kForward;
+  int64_t count = 1;           // when `count_sql` is absent; INT64_MAX for ALL
+  std::optional<Sql> count_sql;
+  Target into;
+};
+
+struct Close : Stmt {
+  Close() : Stmt(StmtKind::kClose) {}
+  int var = -1;
+};
+
+// FOR record IN bound_cursor [(arguments)] LOOP: opens the cursor, reads it row by row, closes it
+struct ForCursor : Stmt {
+  ForCursor() : Stmt(StmtKind::kForCursor) {}
+  std::string label;
+  int var = -1;     // the loop's record variable
+  int cursor = -1;  // the cursor variable
+  std::vector<Sql> args;
+  StmtList body;
 };
 
 struct Function {

@@ -10,6 +10,7 @@
 #include "common/error.hpp"
 #include "common/stack_depth.hpp"
 #include "common/strings.hpp"
+#include "engine/cursors.hpp"
 #include "engine/session.hpp"
 #include "execution/operators.hpp"
 #include "parser/parser.hpp"
@@ -159,6 +160,10 @@ const char* StatementName(const Stmt& s) {
     case StmtKind::kGetDiagnostics: return "GET DIAGNOSTICS";
     case StmtKind::kNull: return "NULL";
     case StmtKind::kCall: return "CALL";
+    case StmtKind::kOpen: return "OPEN";
+    case StmtKind::kFetch: return static_cast<const Fetch&>(s).move ? "MOVE" : "FETCH";
+    case StmtKind::kClose: return "CLOSE";
+    case StmtKind::kForCursor: return "FOR over cursor";
   }
   return "statement";
 }
@@ -665,6 +670,16 @@ class Frame {
       case StmtKind::kDynExecute: RunDynExecute(static_cast<const DynExecute&>(s)); return {};
       case StmtKind::kGetDiagnostics: RunGetDiagnostics(static_cast<const GetDiagnostics&>(s)); return {};
       case StmtKind::kNull: return {};
+      case StmtKind::kOpen: RunOpen(static_cast<const Open&>(s)); return {};
+      case StmtKind::kFetch: RunFetch(static_cast<const Fetch&>(s)); return {};
+      case StmtKind::kClose: {
+        std::string name = CursorName(static_cast<const Close&>(s).var);
+        CursorSet& cursors = st_->session->mutable_cursors();
+        if (!cursors.Has(name)) throw Error(sqlstate::kInvalidCursorName, "cursor \"" + name + "\" does not exist");
+        cursors.Drop(name);
+        return {};
+      }
+      case StmtKind::kForCursor: return RunForCursor(static_cast<const ForCursor&>(s));
     }
     return {};
   }
@@ -682,6 +697,7 @@ class Frame {
       try {
         types_[static_cast<size_t>(var)] = DeclaredType(var);
         values_[static_cast<size_t>(var)] = Value::Null();
+        if (d.cursor && !d.default_value) values_[static_cast<size_t>(var)] = Value::Str(d.name);  // the portal's name
         if (d.default_value) {
           auto [v, t] = Eval(*d.default_value);
           Store(var, v, t, /*initializing=*/true);  // the default is a constant's one assignment
@@ -822,6 +838,111 @@ class Frame {
       if (LoopEnds(f.label, RunList(f.body), &out)) break;
     }
     values_[static_cast<size_t>(fn_.found_var)] = Value::Bool(!rows.empty());
+    return out;
+  }
+
+  // ---- cursors (portals in the session's CursorSet, so SQL's FETCH reaches them too) ----
+  // The portal a cursor variable names; 22004 when it is NULL.
+  std::string CursorName(int var) {
+    const Value& v = values_[static_cast<size_t>(var)];
+    if (v.is_null()) throw Error(sqlstate::kNullValueNotAllowed, "cursor variable \"" + VarName(var) + "\" is null");
+    return v.s();
+  }
+
+  // OPEN: a bound cursor with its arguments, or a query, or EXECUTE's text. A NULL refcursor
+  // gets a generated portal name, as PostgreSQL's SPI_cursor_open does.
+  void RunOpen(const Open& o) {
+    Value& cv = values_[static_cast<size_t>(o.var)];
+    if (cv.is_null()) {
+      static std::atomic<uint64_t> unnamed{0};
+      cv = Value::Str("<unnamed portal " + std::to_string(++unnamed) + ">");
+    }
+    std::string name = cv.s();
+    CursorSet& cursors = st_->session->mutable_cursors();
+    if (cursors.Has(name)) throw Error("42P03", "cursor \"" + name + "\" already in use");
+    const Variable& v = fn_.vars[static_cast<size_t>(o.var)];
+    if (v.cursor) return OpenBound(*v.cursor, o.args, name);
+    if (!o.dynamic) return OpenQuery(o.query, name, o.scroll);
+    auto [q, qt] = Eval(o.query);
+    if (q.is_null()) throw Error(sqlstate::kNullValueNotAllowed, "query string argument of EXECUTE is null");
+    std::string text = Text(q, qt);
+    std::vector<Value> values;
+    std::vector<Type> types;
+    for (const Sql& a : o.using_args) {
+      auto [av, at] = Eval(a);
+      values.push_back(av);
+      types.push_back(at.id == oid::kUnknown && !at.array ? Type(oid::kText) : at);
+    }
+    std::shared_ptr<Script> script(ParseSql(text).release());
+    if (script->statements.size() != 1) throw Error(sqlstate::kSyntaxError, "cannot open multi-query plan as cursor");
+    Binder::FunctionParametersScope hide(nullptr);
+    cursors.OpenForFunction(name, script, script->statements[0].stmt, std::move(types), std::move(values), o.scroll == 1,
+                            st_->session->savepoint_depth(), st_);
+  }
+
+  void OpenBound(const CursorDecl& d, const std::vector<Sql>& args, const std::string& name) {
+    for (size_t i = 0; i < args.size() && i < d.args.size(); i++) {
+      auto [v, t] = Eval(args[i]);
+      Store(d.args[i], v, t);
+    }
+    OpenQuery(d.query, name, d.scroll);
+  }
+
+  // The query planned with the variables as parameters, their values as they are now.
+  void OpenQuery(const Sql& q, const std::string& name, int scroll) {
+    try {
+      std::shared_ptr<Script> script(ParseSql(q.Parsed()).release());
+      Binder::FunctionParameters names = Names(q);
+      Binder::FunctionParametersScope scope(&names);
+      st_->session->mutable_cursors().OpenForFunction(name, script, script->statements[0].stmt, types_, values_, scroll == 1,
+                                                      st_->session->savepoint_depth(), st_);
+    } catch (Error& err) {
+      NameQuery(err, q, 0);
+      throw;
+    }
+  }
+
+  void RunFetch(const Fetch& f) {
+    std::string name = CursorName(f.var);
+    int64_t count = f.count;
+    if (f.count_sql) count = EvalInt(*f.count_sql, "cursor position must not be null");
+    PgQuery__FetchDirection direction = PG_QUERY__FETCH_DIRECTION__FETCH_FORWARD;
+    switch (f.direction) {
+      case Fetch::Direction::kForward: break;
+      case Fetch::Direction::kBackward: direction = PG_QUERY__FETCH_DIRECTION__FETCH_BACKWARD; break;
+      case Fetch::Direction::kAbsolute: direction = PG_QUERY__FETCH_DIRECTION__FETCH_ABSOLUTE; break;
+      case Fetch::Direction::kRelative: direction = PG_QUERY__FETCH_DIRECTION__FETCH_RELATIVE; break;
+    }
+    CursorSet& cursors = st_->session->mutable_cursors();
+    std::vector<Row> rows;
+    uint64_t n = cursors.FetchRows(name, direction, count, st_, f.move ? nullptr : &rows);
+    if (!f.move) StoreRow(f.into, rows.empty() ? nullptr : &rows[0], *cursors.Columns(name));
+    SetFound(n > 0, static_cast<int64_t>(n));
+  }
+
+  Signal RunForCursor(const ForCursor& f) {
+    std::string name = CursorName(f.cursor);
+    CursorSet& cursors = st_->session->mutable_cursors();
+    if (cursors.Has(name)) throw Error("42P03", "cursor \"" + name + "\" already in use");
+    OpenBound(*fn_.vars[static_cast<size_t>(f.cursor)].cursor, f.args, name);
+    Target target;
+    target.vars = {f.var};
+    Signal out;
+    bool any = false;
+    try {
+      std::vector<ColumnInfo> columns = *cursors.Columns(name);
+      std::vector<Row> rows;
+      while (rows.clear(), cursors.FetchRows(name, PG_QUERY__FETCH_DIRECTION__FETCH_FORWARD, 1, st_, &rows) > 0) {
+        any = true;
+        StoreRow(target, &rows[0], columns);
+        if (LoopEnds(f.label, RunList(f.body), &out)) break;
+      }
+    } catch (...) {
+      if (cursors.Has(name)) cursors.Drop(name);
+      throw;
+    }
+    if (cursors.Has(name)) cursors.Drop(name);
+    values_[static_cast<size_t>(fn_.found_var)] = Value::Bool(any);
     return out;
   }
 

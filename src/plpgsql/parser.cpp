@@ -235,7 +235,8 @@ class Parser {
   }
 
   // ---- declarations ----
-  TypeRef ReadType() {
+  // `in_list`: a cursor argument's type, which a comma or the closing parenthesis ends.
+  TypeRef ReadType(bool in_list = false) {
     TypeRef type;
     const Token& first = Peek();
     size_t begin = first.begin, end = first.begin;
@@ -247,6 +248,7 @@ class Parser {
       if (depth == 0 && (t.IsOp(";") || t.IsOp(":=") || t.IsOp("=") || t.Is("default") || t.Is("collate") ||
                          (t.Is("not") && Peek(1).Is("null"))))
         break;
+      if (depth == 0 && in_list && (t.IsOp(",") || t.IsOp(")"))) break;
       if (depth == 0 && t.IsOp("%") && (Peek(1).Is("type") || Peek(1).Is("rowtype"))) {
         bool row = Peek(1).Is("rowtype");
         Take();
@@ -291,7 +293,10 @@ class Parser {
         Expect(";");
         continue;
       }
-      if (Peek().Is("cursor") || Peek().Is("scroll") || (Peek().Is("no") && Peek(1).Is("scroll"))) Unsupported("cursor variables");
+      if (Peek().Is("cursor") || Peek().Is("scroll") || (Peek().Is("no") && Peek(1).Is("scroll"))) {
+        block->vars.push_back(ParseCursorDeclaration(std::move(v), block->label));
+        continue;
+      }
       v.constant = Accept("constant");
       v.type = ReadType();
       if (Accept("collate")) Ident();
@@ -306,6 +311,166 @@ class Parser {
       Expect(";");
       block->vars.push_back(AddVar(std::move(v), block->label));
     }
+  }
+
+  // name [[NO] SCROLL] CURSOR [(arg type, ...)] {FOR | IS} query; the variable is a refcursor
+  // whose value, the portal's name, starts as its own name (as in PostgreSQL).
+  int ParseCursorDeclaration(Variable v, const std::string& label) {
+    auto d = std::make_shared<CursorDecl>();
+    if (Accept("no")) {
+      Expect("scroll");
+      d->scroll = 0;
+    } else if (Accept("scroll")) {
+      d->scroll = 1;
+    }
+    Expect("cursor");
+    size_t mark = PushScope();  // the arguments are visible in the query alone
+    if (Accept("(")) {
+      do {
+        Variable a;
+        a.line = Peek().line;
+        a.name = Ident();
+        a.type = ReadType(true);
+        d->args.push_back(AddVar(std::move(a)));
+      } while (Accept(","));
+      Expect(")");
+    }
+    if (!Accept("for")) Expect("is");
+    d->query = ReadSql({";"}, "cursor query", SqlMode::kStatement);
+    PopScope(mark);
+    Expect(";");
+    v.type.text = "refcursor";
+    v.cursor = std::move(d);
+    return AddVar(std::move(v), label);
+  }
+
+  // A query, or EXECUTE text [USING arguments], up to `stop`.
+  void ReadQuerySource(std::string_view stop, bool* dynamic, Sql* query, std::vector<Sql>* using_args) {
+    if (!Accept("execute")) {
+      *query = ReadSql({stop}, "query", SqlMode::kStatement);
+      return;
+    }
+    *dynamic = true;
+    *query = ReadSql({"using", stop}, "query string");
+    if (Accept("using")) *using_args = ReadSqlList({stop});
+  }
+
+  // The cursor variable a statement names.
+  int CursorVariable() {
+    std::string name = Ident();
+    int var = Lookup(name);
+    if (var < 0) Syntax("\"" + name + "\" is not a known variable");
+    return var;
+  }
+
+  // A bound cursor's arguments, `(a, b)` or by name `(b := 2, a => 1)`, in declaration order;
+  // PostgreSQL's read_cursor_args checks their number when the function is created.
+  std::vector<Sql> CursorArguments(int var, const Token& at) {
+    const Variable& v = fn_.vars[static_cast<size_t>(var)];
+    const std::vector<int>& params = v.cursor->args;
+    std::vector<Sql> out;
+    if (params.empty()) {
+      if (Peek().IsOp("(")) CompileError(sqlstate::kSyntaxError, "cursor \"" + v.name + "\" has no arguments", Peek());
+      return out;
+    }
+    if (!Peek().IsOp("(")) CompileError(sqlstate::kSyntaxError, "cursor \"" + v.name + "\" has arguments", at);
+    Take();
+    std::vector<std::optional<Sql>> given(params.size());
+    size_t positional = 0;
+    const Token* comma = &at;  // PostgreSQL points at the comma before an argument too many
+    for (;;) {
+      const Token& arg_at = Peek();
+      size_t slot = positional;
+      if (arg_at.kind == Kind::kIdent && (Peek(1).IsOp(":=") || Peek(1).IsOp("=>"))) {
+        std::string name = Ident();
+        Take();
+        slot = params.size();
+        for (size_t i = 0; i < params.size(); i++)
+          if (fn_.vars[static_cast<size_t>(params[i])].name == name) slot = i;
+        if (slot == params.size())
+          CompileError(sqlstate::kSyntaxError, "cursor \"" + v.name + "\" has no argument named \"" + name + "\"", arg_at);
+        if (given[slot]) CompileError(sqlstate::kSyntaxError, "value for parameter \"" + name + "\" of cursor \"" + v.name + "\" specified more than once", arg_at);
+      } else {
+        positional++;
+      }
+      if (slot >= params.size()) CompileError(sqlstate::kSyntaxError, "too many arguments for cursor \"" + v.name + "\"", *comma);
+      given[slot] = ReadSql({",", ")"}, "cursor argument");
+      if (Peek().IsOp(",")) {
+        comma = &Take();
+        continue;
+      }
+      break;
+    }
+    const Token& close = Peek();
+    Expect(")");
+    for (auto& g : given) {
+      if (!g) CompileError(sqlstate::kSyntaxError, "not enough arguments for cursor \"" + v.name + "\"", close);
+      out.push_back(std::move(*g));
+    }
+    return out;
+  }
+
+  std::unique_ptr<Stmt> ParseOpen(int line) {
+    Take();
+    auto s = At(line, std::make_unique<Open>());
+    const Token& at = Peek();
+    s->var = CursorVariable();
+    const Variable& v = fn_.vars[static_cast<size_t>(s->var)];
+    if (v.cursor) {
+      s->args = CursorArguments(s->var, at);
+    } else {
+      if (Accept("no")) {
+        Expect("scroll");
+        s->scroll = 0;
+      } else if (Accept("scroll")) {
+        s->scroll = 1;
+      }
+      Expect("for");
+      ReadQuerySource(";", &s->dynamic, &s->query, &s->using_args);
+    }
+    Expect(";");
+    return s;
+  }
+
+  // FETCH / MOVE [NEXT | PRIOR | FIRST | LAST | ABSOLUTE n | RELATIVE n | FORWARD [n | ALL] |
+  // BACKWARD [n | ALL] | n | ALL] [FROM | IN] cursor [INTO target]
+  std::unique_ptr<Stmt> ParseFetch(int line) {
+    auto s = At(line, std::make_unique<Fetch>());
+    s->move = Take().Is("move");
+    using D = Fetch::Direction;
+    auto count_until_cursor = [&]() {
+      if (Accept("all")) s->count = INT64_MAX;
+      else if (!Peek().Is("from") && !Peek().Is("in")) s->count_sql = ReadSql({"from", "in"}, "cursor position");
+    };
+    if (Accept("next")) {
+    } else if (Accept("prior")) {
+      s->direction = D::kBackward;
+    } else if (Accept("first")) {
+      s->direction = D::kAbsolute;
+    } else if (Accept("last")) {
+      s->direction = D::kAbsolute;
+      s->count = -1;
+    } else if (Peek().Is("absolute") || Peek().Is("relative")) {
+      s->direction = Take().Is("absolute") ? D::kAbsolute : D::kRelative;
+      s->count_sql = ReadSql({"from", "in"}, "cursor position");
+    } else if (Accept("forward")) {
+      count_until_cursor();
+    } else if (Accept("backward")) {
+      s->direction = D::kBackward;
+      count_until_cursor();
+    } else if (Accept("all")) {
+      s->count = INT64_MAX;
+    }
+    if (!Accept("from")) Accept("in");
+    s->var = CursorVariable();
+    if (!s->move) {
+      if ((s->count_sql && (s->direction == D::kForward || s->direction == D::kBackward)) || s->count == INT64_MAX)
+        Syntax("FETCH statement cannot return multiple rows");
+      Expect("into");
+      s->into = ReadTarget();
+    }
+    Expect(";");
+    return s;
   }
 
   // ---- statements ----
@@ -413,7 +578,15 @@ class Parser {
       Take();
       return At(line, std::make_unique<Stmt>(StmtKind::kNull));
     }
-    if (word == "open" || word == "fetch" || word == "move" || word == "close") Unsupported("cursors (" + word + ")");
+    if (word == "open") return ParseOpen(line);
+    if (word == "fetch" || word == "move") return ParseFetch(line);
+    if (word == "close") {
+      Take();
+      auto s = At(line, std::make_unique<Close>());
+      s->var = CursorVariable();
+      Expect(";");
+      return s;
+    }
     if (word == "commit" || word == "rollback") Unsupported("transaction control (" + word + ")");
     if (word == "call") {
       auto s = At(line, std::make_unique<ExecSql>(StmtKind::kCall));
@@ -665,18 +838,34 @@ class Parser {
     }
     auto s = At(line, std::make_unique<ForQuery>());
     s->label = label;
+    if (Peek().kind == Kind::kIdent && Peek(1).Is("in") && Peek(2).kind == Kind::kIdent && Lookup(Peek(2).text) >= 0 &&
+        fn_.vars[static_cast<size_t>(Lookup(Peek(2).text))].cursor && (Peek(3).Is("loop") || Peek(3).IsOp("(")))
+      return ParseForCursor(label, line);
     s->target = ReadTarget();
     Expect("in");
-    if (Accept("execute")) {
-      s->dynamic = true;
-      s->query = ReadSql({"using", "loop"}, "query string");
-      if (Accept("using")) s->using_args = ReadSqlList({"loop"});
-    } else {
-      const Token& t = Peek();
-      if (t.kind == Kind::kIdent && Peek(1).Is("loop")) Unsupported("FOR over a cursor");
-      s->query = ReadSql({"loop"}, "query", SqlMode::kStatement);
-    }
+    ReadQuerySource("loop", &s->dynamic, &s->query, &s->using_args);
     Expect("loop");
+    s->body = ParseStatements();
+    LoopEnd(label);
+    return s;
+  }
+
+  // FOR name IN cursor [(arguments)] LOOP: `name` is a new record variable of the loop.
+  std::unique_ptr<Stmt> ParseForCursor(const std::string& label, int line) {
+    auto s = At(line, std::make_unique<ForCursor>());
+    s->label = label;
+    std::string name = Ident();
+    Expect("in");
+    const Token& at = Peek();
+    s->cursor = CursorVariable();
+    s->args = CursorArguments(s->cursor, at);
+    Expect("loop");
+    Variable r;
+    r.name = name;
+    r.type.kind = TypeRef::Kind::kRecord;
+    r.implicit = true;
+    r.line = line;
+    s->var = AddVar(std::move(r), label);
     s->body = ParseStatements();
     LoopEnd(label);
     return s;
@@ -701,13 +890,7 @@ class Parser {
     if (Accept("query")) {
       if (!sig_.retset) CompileError(sqlstate::kDatatypeMismatch, "cannot use RETURN QUERY in a non-SETOF function", keyword);
       auto s = At(line, std::make_unique<ReturnQuery>());
-      if (Accept("execute")) {
-        s->dynamic = true;
-        s->query = ReadSql({"using", ";"}, "query string");
-        if (Accept("using")) s->using_args = ReadSqlList({";"});
-      } else {
-        s->query = ReadSql({";"}, "query", SqlMode::kStatement);
-      }
+      ReadQuerySource(";", &s->dynamic, &s->query, &s->using_args);
       Expect(";");
       return s;
     }

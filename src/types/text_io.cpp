@@ -321,7 +321,7 @@ Value ParseText(const Type& t, std::string_view text, const DateTimeContext& ctx
       }
       return Value::Str(n.ToString());
     }
-    case oid::kText: case oid::kVarchar: case oid::kName: case oid::kUnknown:
+    case oid::kText: case oid::kVarchar: case oid::kName: case oid::kUnknown: case oid::kRefcursor:
       return Value::Str(std::string(text));
     case oid::kBpchar:
       return Value::Str(std::string(text));

@@ -78,6 +78,7 @@ const BuiltinTypeInfo kBuiltins[] = {
     {oid::kRegnamespace, 4090, "regnamespace", "regnamespace", 4, true, 'b', 'N', false, 'i', 'p', 0, 0},
     {oid::kRegrole, 4097, "regrole", "regrole", 4, true, 'b', 'N', false, 'i', 'p', 0, 0},
     {oid::kRegprocedure, 2207, "regprocedure", "regprocedure", 4, true, 'b', 'N', false, 'i', 'p', 0, 0},
+    {oid::kRefcursor, 2201, "refcursor", "refcursor", -1, false, 'b', 'U', false, 'i', 'x', 0, 0},
 };
 
 }  // namespace
@@ -228,7 +229,7 @@ std::optional<uint32_t> BuiltinTypeByName(const std::string& name) {
       {"void", oid::kVoid}, {"unknown", oid::kUnknown}, {"trigger", oid::kTrigger},
       {"regproc", oid::kRegproc}, {"anyelement", oid::kAnyElement}, {"anyarray", oid::kAnyArray},
       {"regtype", oid::kRegtype}, {"regnamespace", oid::kRegnamespace}, {"regrole", oid::kRegrole},
-      {"regprocedure", oid::kRegprocedure},
+      {"regprocedure", oid::kRegprocedure}, {"refcursor", oid::kRefcursor},
       {"xid", oid::kXid}, {"int2vector", oid::kInt2Vector}, {"oidvector", oid::kOidVector},
       {"pg_node_tree", oid::kPgNodeTree}, {"aclitem", oid::kAclitem},
   };
