@@ -259,11 +259,17 @@ class InsertPlan : public StatementPlan {
   // Calls fn(values, is_default) for each row to insert, VALUES or the query's.
   void ForEachSourceRow(ExecState* st, const std::function<void(const std::vector<Value>&, const std::vector<bool>&)>& fn);
   void RunInstead(ResultSink* sink);
+  // The type a value for target i takes: its column's, or the field's (INSERT INTO t (col.f)).
+  const Type& TargetType(size_t i) const;
+  // Puts value i into `row`: the column, or one field of it (the others NULL unless an earlier
+  // target of the statement set them).
+  void PutTarget(size_t i, const Value& v, Row* row, std::vector<bool>* set) const;
 
   Planner planner_;
   PgQuery__InsertStmt* stmt_ = nullptr;
   const TableDef* t_ = nullptr;
   std::vector<int> cols_;  // target column of each given value
+  std::vector<int> fields_;  // the field of it each value sets (col.f), -1 for the whole column
   Returning ret_;
   std::vector<std::vector<ExprP>> value_rows_;  // VALUES (null: DEFAULT), or
   OpP query_;                                   // the query's rows, cast to the columns
@@ -291,16 +297,32 @@ void InsertPlan::Plan(PgQuery__InsertStmt* stmt) {
   if (stmt->n_cols) {
     for (size_t i = 0; i < stmt->n_cols; i++) {
       auto* rt = stmt->cols[i]->res_target;
-      if (rt->n_indirection) throw Error(sqlstate::kFeatureNotSupported, "INSERT into subfields or array elements is not supported yet");
+      if (rt->n_indirection && (rt->n_indirection > 1 || rt->indirection[0]->node_case != PG_QUERY__NODE__NODE_STRING))
+        throw Error(sqlstate::kFeatureNotSupported, "INSERT into array elements or nested fields is not supported yet");
       int c = FindTargetColumn(t, rt->name, rt->location);
-      if (std::find(cols.begin(), cols.end(), c) != cols.end())
-        ThrowAt(sqlstate::kDuplicateColumn, "column \"" + std::string(rt->name) + "\" specified more than once", rt->location);
+      int field = -1;
+      if (rt->n_indirection) {
+        const ColumnDef& col = t->columns[static_cast<size_t>(c)];
+        std::string name = StrVal(rt->indirection[0]);
+        if (!col.type.IsRow() || !col.type.record)
+          ThrowAt(sqlstate::kDatatypeMismatch, "cannot assign to field \"" + name + "\" of column \"" + col.name + "\" because its type " +
+                                                   TypeName(col.type) + " is not a composite type", rt->location);
+        field = col.type.record->FieldIndex(name);
+        if (field < 0)
+          ThrowAt(sqlstate::kUndefinedColumn, "cannot assign to field \"" + name + "\" of column \"" + col.name +
+                                                  "\" because there is no such column in data type " + TypeName(col.type), rt->location);
+      }
+      // one column once, unless each time one of its fields
+      for (size_t k = 0; k < cols.size(); k++)
+        if (cols[k] == c && (field < 0 || fields_[k] < 0))
+          ThrowAt(sqlstate::kDuplicateColumn, "column \"" + std::string(rt->name) + "\" specified more than once", rt->location);
       cols.push_back(c);
+      fields_.push_back(field);
       col_locations.push_back(rt->location);
     }
   } else {
     for (size_t c = 0; c < t->columns.size(); c++)
-      if (!t->columns[c].dropped) { cols.push_back(static_cast<int>(c)); col_locations.push_back(-1); }
+      if (!t->columns[c].dropped) { cols.push_back(static_cast<int>(c)); fields_.push_back(-1); col_locations.push_back(-1); }
   }
   ret_ = BindReturning(planner, t, alias, stmt->returning_list, stmt->n_returning_list);
   const bool overriding_system = stmt->override == PG_QUERY__OVERRIDING_KIND__OVERRIDING_SYSTEM_VALUE;
@@ -320,6 +342,7 @@ void InsertPlan::Plan(PgQuery__InsertStmt* stmt) {
   auto trim_implicit_columns = [&](size_t n) {
     if (stmt->n_cols == 0 && n < cols.size()) {
       cols.resize(n);
+      fields_.resize(n);
       col_locations.resize(n);
     }
   };
@@ -342,7 +365,7 @@ void InsertPlan::Plan(PgQuery__InsertStmt* stmt) {
         if (c.generated) ThrowGeneratedInsert(c);
         if (!overriding_user) check_identity(i);
         ExprP e = planner.binder().Bind(item, empty);
-        row.push_back(planner.binder().Coerce(e, c.type, CastContext::kAssignment, ExprLocation(item), "column \"" + c.name + "\""));
+        row.push_back(planner.binder().Coerce(e, TargetType(i), CastContext::kAssignment, ExprLocation(item), "column \"" + c.name + "\""));
         if (overriding_user && c.identity) row.back() = nullptr;
       }
       value_rows.push_back(std::move(row));
@@ -368,7 +391,7 @@ void InsertPlan::Plan(PgQuery__InsertStmt* stmt) {
       if (!overriding_user) check_identity(i);
       ExprP col = std::make_shared<ColumnExpr>(static_cast<int>(i), 0, q.columns[i].type, q.columns[i].name);
       int loc = sel->op == PG_QUERY__SET_OPERATION__SETOP_NONE && i < sel->n_target_list ? ExprLocation(sel->target_list[i]->res_target->val) : -1;
-      casts.push_back(planner.binder().Coerce(col, c.type, CastContext::kAssignment, loc, "column \"" + c.name + "\""));
+      casts.push_back(planner.binder().Coerce(col, TargetType(i), CastContext::kAssignment, loc, "column \"" + c.name + "\""));
     }
     query = std::make_shared<ProjectOp>(q.root, casts);
   } else {
@@ -381,7 +404,6 @@ void InsertPlan::Run(ResultSink* sink) {
   ExecState* st = planner_.state();
   PgQuery__InsertStmt* stmt = stmt_;
   const TableDef* t = t_;
-  const std::vector<int>& cols = cols_;
   const Returning& ret = ret_;
   const OnConflict& conflict = conflict_;
   if (stmt->n_returning_list) sink->Columns(ret.columns);
@@ -404,11 +426,8 @@ void InsertPlan::Run(ResultSink* sink) {
   auto insert_row = [&](const std::vector<Value>& given, const std::vector<bool>& is_default) {
     Row row(t->columns.size());
     std::vector<bool> set(t->columns.size(), false);
-    for (size_t i = 0; i < given.size(); i++) {
-      if (is_default[i]) continue;
-      row[static_cast<size_t>(cols[i])] = given[i];
-      set[static_cast<size_t>(cols[i])] = true;
-    }
+    for (size_t i = 0; i < given.size(); i++)
+      if (!is_default[i]) PutTarget(i, given[i], &row, &set);
     for (size_t c = 0; c < t->columns.size(); c++)
       if (!set[c] && !t->columns[c].dropped) row[c] = writer.DefaultFor(c);
     writer.ComputeGenerated(&row);  // the arbiter indexes and RETURNING see the values
@@ -463,6 +482,24 @@ void InsertPlan::Run(ResultSink* sink) {
   sink->Complete("INSERT 0 " + std::to_string(count));
 }
 
+const Type& InsertPlan::TargetType(size_t i) const {
+  const Type& column = t_->columns[static_cast<size_t>(cols_[i])].type;
+  return fields_[i] < 0 ? column : column.record->types[static_cast<size_t>(fields_[i])];
+}
+
+void InsertPlan::PutTarget(size_t i, const Value& v, Row* row, std::vector<bool>* set) const {
+  size_t c = static_cast<size_t>(cols_[i]);
+  if (fields_[i] < 0) {
+    (*row)[c] = v;
+  } else {
+    const Value& base = (*set)[c] ? (*row)[c] : Value::Null();
+    std::vector<Value> fields = base.is_null() ? std::vector<Value>(t_->columns[c].type.record->types.size(), Value::Null()) : base.arr();
+    fields[static_cast<size_t>(fields_[i])] = v;
+    (*row)[c] = Value::Array(std::move(fields));
+  }
+  (*set)[c] = true;
+}
+
 void InsertPlan::ForEachSourceRow(ExecState* st, const std::function<void(const std::vector<Value>&, const std::vector<bool>&)>& fn) {
   EvalContext ctx;
   ctx.state = st;
@@ -499,8 +536,9 @@ void InsertPlan::RunInstead(ResultSink* sink) {
   int64_t count = 0;
   ForEachSourceRow(st, [&](const std::vector<Value>& given, const std::vector<bool>& is_default) {
     Row row(t_->columns.size(), Value::Null());
+    std::vector<bool> set(t_->columns.size(), false);
     for (size_t i = 0; i < given.size(); i++)
-      if (!is_default[i]) row[static_cast<size_t>(cols_[i])] = given[i];
+      if (!is_default[i]) PutTarget(i, given[i], &row, &set);
     std::optional<Row> written = triggers.InsteadRow(TriggerDef::kInsert, nullptr, &row);
     if (!written) return;
     if (stmt_->n_returning_list) EmitReturning(ret_, *written, st, sink);

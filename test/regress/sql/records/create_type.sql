@@ -90,6 +90,13 @@ select id, origin, origin is null as is_null from ct_shapes order by id;
 update ct_shapes set origin.nosuch = 1;
 update ct_shapes set id.x = 1;
 update ct_shapes set origin = row(1, 1), origin.x = 2;
+-- INSERT names fields of a composite column: the others are NULL
+insert into ct_shapes (id, origin.x, origin.y) values (5, 50, 60);
+insert into ct_shapes (id, origin.y) values (6, 7) returning id, origin;
+insert into ct_shapes (id, origin.x, origin.x) select 7, 1, 2 returning origin;
+insert into ct_shapes (id, origin, origin.x) values (8, null, 2);
+insert into ct_shapes (id, origin.z) values (8, 1);
+delete from ct_shapes where id > 4;
 -- composite values compare, sort and index field by field (a NULL field sorts last)
 select id from ct_shapes where origin = row(100, 2)::ct_point;
 select id, origin from ct_shapes order by origin;
