@@ -1477,12 +1477,15 @@ OpP Planner::PlanTargetRows(const TableDef* t, const std::string& alias, Node** 
 OpP Planner::PlanViewTargetRows(const ViewDef* v, PgQuery__RangeVar* rv, Node** from, size_t n_from, Node* where, Scope* scope) {
   OpP input = PlanView(v, rv, scope);
   scope->qualify_names = n_from > 0;
+  std::vector<std::shared_ptr<ScanLeaf>> leaves;
+  PlanLevel level(this, &leaves, nullptr);  // tables of the FROM list become scans below
   std::vector<Node*> unused;
   for (size_t i = 0; i < n_from; i++) {
     int left_width = scope->width;
     OpP item = PlanFromItem(from[i], scope, &unused, false, nullptr, nullptr);
     input = JoinOn(input, item, left_width, {}, NestedLoopJoinOp::kInner);
   }
+  for (auto& leaf : leaves) leaf->op->child = PlanTableScan(leaf->table, leaf->alias, leaf->conds, leaf->emit_key, {}, nullptr);
   if (!where) return input;
   binder_.set_clause("WHERE");
   return std::make_shared<FilterOp>(input, binder_.CoerceToBool(binder_.Bind(where, *scope), "WHERE", ExprLocation(where)));

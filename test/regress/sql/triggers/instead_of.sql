@@ -55,6 +55,9 @@ select * from io_emp order by id;
 update io_staff set dept = 'ops', salary = salary + 5 where id = 12 returning id, name, dept, salary;
 update io_staff set dept = 'nowhere' where id = 10;
 update io_staff set salary = 0 where id = 999;
+-- UPDATE ... FROM: the view's rows joined with other tables, RETURNING from both
+update io_staff s set salary = s.salary + 1 from io_dept d
+  where d.name = s.dept and s.id = 12 returning d.id, s.id, s.salary;
 select * from io_staff order by id;
 
 -- DELETE returns OLD, so RETURNING shows the deleted row
