@@ -114,6 +114,7 @@ void ExecuteVacuum(PgQuery__VacuumStmt* stmt, ExecState* st, ParamTypes* params,
   }
   if (stmt->n_rels == 0)
     for (const auto& [oid, t] : st->catalog->tables()) {
+      if (t.composite) continue;  // a type, no rows
       LockRelation(st, oid, TableLockMode::kShareUpdateExclusive);
       targets.push_back({&t, {}});
     }

@@ -48,6 +48,7 @@ struct TypeRef {
   std::string text;                  // kNamed: the type as written ("numeric(10,2)", "int[]")
   std::vector<std::string> names;    // kColumnType: [schema.]table.column; kRowType: [schema.]table
   int var = -1;                      // kVariableType: the variable whose type this copies
+  long offset = -1;                  // where it is written in the body (a byte offset)
 };
 
 // A bound cursor's declaration: name [[NO] SCROLL] CURSOR [(arguments)] FOR query.

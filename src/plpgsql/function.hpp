@@ -21,7 +21,10 @@ std::vector<Row> RunPlpgsqlFunction(const FunctionDef& def, std::vector<Value> a
 // CREATE, a position in the body reported in `statement_text` (the client's). A syntax error
 // Tusk's parser finds without a position is worded by PostgreSQL's own grammar (libpg_query, given
 // the CREATE statement as `create_text`). What Tusk cannot run yet is left to the call (0A000).
-void ValidatePlpgsqlFunction(const FunctionDef& def, const std::string& statement_text, const std::string& create_text);
+// A declared type name that names no type is 42704 here too, pointing at it (`st`: the catalog
+// and search_path the names resolve in).
+void ValidatePlpgsqlFunction(const FunctionDef& def, const std::string& statement_text, const std::string& create_text,
+                             ExecState* st);
 
 // What a trigger function sees: TG_* variables, NEW and OLD.
 struct TriggerCall {

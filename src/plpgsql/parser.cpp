@@ -240,6 +240,7 @@ class Parser {
     TypeRef type;
     const Token& first = Peek();
     size_t begin = first.begin, end = first.begin;
+    type.offset = static_cast<long>(begin);
     std::vector<std::string> names;
     int depth = 0;
     for (;;) {

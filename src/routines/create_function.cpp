@@ -186,11 +186,11 @@ void ReadResult(PgQuery__CreateFunctionStmt* stmt, Planner& planner, FunctionDef
 }
 
 // A PL/pgSQL body is parsed so that a syntax error fails the CREATE, as in PostgreSQL.
-void CheckPlpgsqlBody(PgQuery__CreateFunctionStmt* stmt, const FunctionDef& f, const std::string& statement_text) {
+void CheckPlpgsqlBody(PgQuery__CreateFunctionStmt* stmt, const FunctionDef& f, const std::string& statement_text, ExecState* st) {
   Node node = PG_QUERY__NODE__INIT;
   node.node_case = PG_QUERY__NODE__NODE_CREATE_FUNCTION_STMT;
   node.create_function_stmt = stmt;
-  ValidatePlpgsqlFunction(f, statement_text, DeparseStatement(&node));
+  ValidatePlpgsqlFunction(f, statement_text, DeparseStatement(&node), st);
 }
 
 // The identity of a function: its name, schema and input argument types.
@@ -244,7 +244,7 @@ void ExecuteCreateFunction(PgQuery__CreateFunctionStmt* stmt, ExecState* st, Res
   // check_function_bodies = off (as pg_dump's output sets it) skips the body's checks
   auto check = st->session->GetSetting("check_function_bodies");
   bool check_body = !check || (*check != "off" && *check != "false");
-  if (f->language == kLanguagePlpgsql && check_body) CheckPlpgsqlBody(stmt, *f, st->session->query_string());
+  if (f->language == kLanguagePlpgsql && check_body) CheckPlpgsqlBody(stmt, *f, st->session->query_string(), st);
   if (f->language == kLanguageSql && check_body) {
     // the body may call the function itself
     auto with_it = std::make_shared<Catalog>(*cat);

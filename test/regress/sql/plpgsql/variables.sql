@@ -113,3 +113,16 @@ create function var_cast() returns text language plpgsql as $$
 declare i int; n numeric(4,1);
 begin i := '12'; n := 2.36; raise notice 'i=% n=%', i, n; i := 'x'; return 'unreached'; end $$;
 select var_cast();
+-- a declared type that does not exist fails CREATE FUNCTION, pointing at it
+create function pv_badtype() returns int language plpgsql as $$
+declare
+  x nosuch_type;
+begin
+  return 1;
+end $$;
+create function pv_badargtype() returns int language plpgsql as $$
+declare
+  c cursor (a no_such_either) for select a;
+begin
+  return 1;
+end $$;
