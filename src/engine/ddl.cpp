@@ -809,6 +809,7 @@ bool ExecuteDdl(Node* stmt, ExecState* st, ResultSink* sink) {
     case PG_QUERY__NODE__NODE_ALTER_TABLE_STMT: ExecuteAlterTable(stmt->alter_table_stmt, st, sink); return true;
     case PG_QUERY__NODE__NODE_COMMENT_STMT: ExecuteComment(stmt->comment_stmt, st, sink); return true;
     case PG_QUERY__NODE__NODE_RENAME_STMT: ExecuteRename(stmt->rename_stmt, st, sink); return true;
+    case PG_QUERY__NODE__NODE_ALTER_FUNCTION_STMT: ExecuteAlterRoutine(stmt->alter_function_stmt, st, sink); return true;
     case PG_QUERY__NODE__NODE_ALTER_OWNER_STMT: ExecuteAlterOwner(stmt->alter_owner_stmt, st, sink); return true;
     default: return ExecuteDomainDdl(stmt, st, sink);
   }

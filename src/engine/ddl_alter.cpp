@@ -9,6 +9,7 @@
 #include "engine/statements.hpp"
 #include "engine/table_writer.hpp"
 #include "parser/walk.hpp"
+#include "routines/routine_ddl.hpp"
 #include "triggers/trigger_ddl.hpp"
 #include "views/dependencies.hpp"
 #include "views/view_ddl.hpp"
@@ -428,6 +429,7 @@ void ExecuteAlterTable(PgQuery__AlterTableStmt* stmt, ExecState* st, ResultSink*
 
 void ExecuteRename(PgQuery__RenameStmt* stmt, ExecState* st, ResultSink* sink) {
   if (RenameDomain(stmt, st, sink)) return;
+  if (RenameRoutine(stmt, st, sink)) return;
   if (stmt->rename_type == PG_QUERY__OBJECT_TYPE__OBJECT_DATABASE) {
     ExecuteRenameDatabase(stmt->subname, stmt->newname, st, sink);
     return;

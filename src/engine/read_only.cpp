@@ -19,6 +19,9 @@ const char* ObjectName(PgQuery__ObjectType t) {
     case PG_QUERY__OBJECT_TYPE__OBJECT_VIEW: return "VIEW";
     case PG_QUERY__OBJECT_TYPE__OBJECT_MATVIEW: return "MATERIALIZED VIEW";
     case PG_QUERY__OBJECT_TYPE__OBJECT_ROLE: return "ROLE";
+    case PG_QUERY__OBJECT_TYPE__OBJECT_FUNCTION: return "FUNCTION";
+    case PG_QUERY__OBJECT_TYPE__OBJECT_PROCEDURE: return "PROCEDURE";
+    case PG_QUERY__OBJECT_TYPE__OBJECT_ROUTINE: return "ROUTINE";
     default: return "OBJECT";
   }
 }
@@ -64,6 +67,8 @@ std::string WriteCommandName(Node* stmt) {
     case PG_QUERY__NODE__NODE_CREATE_SCHEMA_STMT: return "CREATE SCHEMA";
     case PG_QUERY__NODE__NODE_CREATE_ENUM_STMT: return "CREATE TYPE";
     case PG_QUERY__NODE__NODE_COMPOSITE_TYPE_STMT: return "CREATE TYPE";
+    case PG_QUERY__NODE__NODE_CREATE_FUNCTION_STMT: return stmt->create_function_stmt->is_procedure ? "CREATE PROCEDURE" : "CREATE FUNCTION";
+    case PG_QUERY__NODE__NODE_ALTER_FUNCTION_STMT: return std::string("ALTER ") + ObjectName(stmt->alter_function_stmt->objtype);
     case PG_QUERY__NODE__NODE_ALTER_ENUM_STMT: return "ALTER TYPE";
     case PG_QUERY__NODE__NODE_CREATE_DOMAIN_STMT: return "CREATE DOMAIN";
     case PG_QUERY__NODE__NODE_ALTER_DOMAIN_STMT: return "ALTER DOMAIN";

@@ -1,6 +1,7 @@
 // CREATE [OR REPLACE] FUNCTION / PROCEDURE: the definition checked as PostgreSQL's
 // CreateFunction checks it (parameters, result, options), a LANGUAGE sql body planned against the
 // catalog (check_function_bodies), a LANGUAGE plpgsql body parsed.
+#include <cstring>
 #include <set>
 
 #include "catalog/function_def.hpp"
@@ -49,6 +50,62 @@ float OptionNumber(PgQuery__DefElem* d) {
   throw Error(sqlstate::kSyntaxError, std::string(d->defname) + " requires a numeric value");
 }
 
+}  // namespace
+
+void ApplyRoutineAttribute(PgQuery__DefElem* d, FunctionDef* f) {
+  std::string name = d->defname;
+  if (name == "volatility") {
+    std::string v = OptionString(d);
+    f->volatility = v == "immutable" ? 'i' : v == "stable" ? 's' : 'v';
+  } else if (name == "strict") {
+    f->strict = OptionBool(d);
+  } else if (name == "security") {
+    f->security_definer = OptionBool(d);
+  } else if (name == "leakproof") {
+    f->leakproof = OptionBool(d);
+  } else if (name == "cost") {
+    f->cost = OptionNumber(d);
+    if (f->cost <= 0) throw Error(sqlstate::kInvalidParameterValue, "COST must be positive");
+  } else if (name == "rows") {
+    f->rows = OptionNumber(d);
+    if (f->rows <= 0) throw Error(sqlstate::kInvalidParameterValue, "ROWS must be positive");
+    if (!f->retset) throw Error(sqlstate::kInvalidParameterValue, "ROWS is not applicable when function does not return a set");
+  } else if (name == "parallel") {
+    std::string p = OptionString(d);
+    if (p == "safe") f->parallel = 's';
+    else if (p == "restricted") f->parallel = 'r';
+    else if (p == "unsafe") f->parallel = 'u';
+    else throw Error(sqlstate::kInvalidParameterValue, "parameter \"parallel\" must be SAFE, RESTRICTED, or UNSAFE");
+  } else if (name == "set") {
+    // proconfig as PostgreSQL keeps it: one name=value each, a later SET of a name replacing it
+    auto* v = d->arg->variable_set_stmt;
+    auto named = [&](const std::string& entry) { return entry.compare(0, std::strlen(v->name) + 1, std::string(v->name) + "=") == 0; };
+    if (v->kind == PG_QUERY__VARIABLE_SET_KIND__VAR_RESET_ALL) {
+      f->config.clear();
+      return;
+    }
+    if (v->kind == PG_QUERY__VARIABLE_SET_KIND__VAR_RESET) {
+      std::erase_if(f->config, named);
+      return;
+    }
+    if (v->kind != PG_QUERY__VARIABLE_SET_KIND__VAR_SET_VALUE)
+      throw Error(sqlstate::kFeatureNotSupported, "SET clauses of functions other than SET name = value are not supported yet");
+    std::string value;
+    for (size_t k = 0; k < v->n_args; k++) {
+      Node* a = v->args[k];
+      std::string item = a->node_case == PG_QUERY__NODE__NODE_A_CONST && a->a_const->val_case == PG_QUERY__A__CONST__VAL_SVAL
+                             ? std::string(a->a_const->sval->sval) : DeparseExpr(a);
+      value += (k ? ", " : "") + item;
+    }
+    std::erase_if(f->config, named);
+    f->config.push_back(std::string(v->name) + "=" + value);
+  } else {
+    throw Error(sqlstate::kFeatureNotSupported, "function option " + name + " is not supported");
+  }
+}
+
+namespace {
+
 // The options CREATE FUNCTION takes (AS, LANGUAGE, volatility, STRICT, SECURITY, ...), each once.
 void ApplyOptions(PgQuery__CreateFunctionStmt* stmt, FunctionDef* f, bool* language_given) {
   std::set<std::string> seen;
@@ -67,41 +124,8 @@ void ApplyOptions(PgQuery__CreateFunctionStmt* stmt, FunctionDef* f, bool* langu
       else if (lang == "plpgsql") f->language = kLanguagePlpgsql;
       else if (lang == "internal" || lang == "c") throw Error(sqlstate::kFeatureNotSupported, "functions in LANGUAGE " + lang + " are not supported");
       else throw Error(sqlstate::kUndefinedObject, "language \"" + lang + "\" does not exist");
-    } else if (name == "volatility") {
-      std::string v = OptionString(d);
-      f->volatility = v == "immutable" ? 'i' : v == "stable" ? 's' : 'v';
-    } else if (name == "strict") {
-      f->strict = OptionBool(d);
-    } else if (name == "security") {
-      f->security_definer = OptionBool(d);
-    } else if (name == "leakproof") {
-      f->leakproof = OptionBool(d);
-    } else if (name == "cost") {
-      f->cost = OptionNumber(d);
-      if (f->cost <= 0) throw Error(sqlstate::kInvalidParameterValue, "COST must be positive");
-    } else if (name == "rows") {
-      f->rows = OptionNumber(d);
-      if (f->rows <= 0) throw Error(sqlstate::kInvalidParameterValue, "ROWS must be positive");
-    } else if (name == "parallel") {
-      std::string p = OptionString(d);
-      if (p == "safe") f->parallel = 's';
-      else if (p == "restricted") f->parallel = 'r';
-      else if (p == "unsafe") f->parallel = 'u';
-      else throw Error(sqlstate::kInvalidParameterValue, "parameter \"parallel\" must be SAFE, RESTRICTED, or UNSAFE");
-    } else if (name == "set") {
-      auto* v = d->arg->variable_set_stmt;
-      if (v->kind != PG_QUERY__VARIABLE_SET_KIND__VAR_SET_VALUE)
-        throw Error(sqlstate::kFeatureNotSupported, "SET clauses of functions other than SET name = value are not supported yet");
-      std::string value;
-      for (size_t k = 0; k < v->n_args; k++) {
-        Node* a = v->args[k];
-        std::string item = a->node_case == PG_QUERY__NODE__NODE_A_CONST && a->a_const->val_case == PG_QUERY__A__CONST__VAL_SVAL
-                               ? std::string(a->a_const->sval->sval) : DeparseExpr(a);
-        value += (k ? ", " : "") + item;
-      }
-      f->config.push_back(std::string(v->name) + "=" + value);
     } else {
-      throw Error(sqlstate::kFeatureNotSupported, "function option " + name + " is not supported");
+      ApplyRoutineAttribute(d, f);
     }
   }
   if (stmt->sql_body) throw Error(sqlstate::kFeatureNotSupported, "SQL-standard function bodies (BEGIN ATOMIC, RETURN) are not supported yet");
@@ -219,6 +243,7 @@ void ExecuteCreateFunction(PgQuery__CreateFunctionStmt* stmt, ExecState* st, Res
   ReadResult(stmt, planner, f.get());
   bool language_given = false;
   ApplyOptions(stmt, f.get(), &language_given);
+  if (f->retset && f->rows == 0) f->rows = 1000;  // PostgreSQL's estimate for a set-returning function
   if (!language_given) throw Error(sqlstate::kInvalidFunctionDefinition, "no language specified");
   if (f->body.empty() && !stmt->sql_body) throw Error(sqlstate::kInvalidFunctionDefinition, "no function body specified");
   std::shared_ptr<const FunctionDef> existing;

@@ -20,6 +20,12 @@ const char* KindWord(PgQuery__ObjectType t) {
 }
 }  // namespace
 
+std::string FormatProcedure(const FunctionDef& f) {
+  std::string out = f.name + "(";
+  for (size_t i = 0; i < f.CallArgs().size(); i++) out += (i ? ", " : "") + TypeName(f.CallArgs()[i]->type);
+  return out + ")";
+}
+
 std::shared_ptr<const FunctionDef> ResolveRoutine(ExecState* st, PgQuery__ObjectWithArgs* owa, PgQuery__ObjectType kind,
                                                   bool missing_ok, ResultSink* sink) {
   const char* word = KindWord(kind);
@@ -89,9 +95,9 @@ std::shared_ptr<const FunctionDef> ResolveRoutine(ExecState* st, PgQuery__Object
         .WithHint(std::string("Specify the argument list to select the ") + word + " unambiguously.");
   const FunctionDef& f = *found[0];
   if (kind == PG_QUERY__OBJECT_TYPE__OBJECT_PROCEDURE && f.kind != 'p')
-    throw Error(sqlstate::kWrongObjectType, f.Signature() + " is not a procedure");
+    throw Error(sqlstate::kWrongObjectType, FormatProcedure(f) + " is not a procedure");
   if (kind == PG_QUERY__OBJECT_TYPE__OBJECT_FUNCTION && f.kind == 'p')
-    throw Error(sqlstate::kWrongObjectType, f.Signature() + " is not a function");
+    throw Error(sqlstate::kWrongObjectType, FormatProcedure(f) + " is not a function");
   return found[0];
 }
 

@@ -13,6 +13,14 @@ void ExecuteDropRoutines(PgQuery__DropStmt* stmt, ExecState* st, ResultSink* sin
 // null (after a NOTICE) when missing_ok and there is none.
 std::shared_ptr<const FunctionDef> ResolveRoutine(ExecState* st, PgQuery__ObjectWithArgs* owa, PgQuery__ObjectType kind,
                                                   bool missing_ok, ResultSink* sink);
+// name(type, type), as PostgreSQL's format_procedure writes a routine in its messages.
+std::string FormatProcedure(const FunctionDef& f);
+// One attribute CREATE and ALTER FUNCTION share (IMMUTABLE, STRICT, SECURITY DEFINER, COST,
+// ROWS, PARALLEL, LEAKPROOF, SET name = value / RESET), applied to `f`.
+void ApplyRoutineAttribute(PgQuery__DefElem* d, FunctionDef* f);
+// ALTER FUNCTION / PROCEDURE / ROUTINE name(args) attributes, and ... RENAME TO (alter_function.cpp).
+void ExecuteAlterRoutine(PgQuery__AlterFunctionStmt* stmt, ExecState* st, ResultSink* sink);
+bool RenameRoutine(PgQuery__RenameStmt* stmt, ExecState* st, ResultSink* sink);
 // DO [LANGUAGE plpgsql] $$ ... $$ (do_block.cpp).
 void ExecuteDo(PgQuery__DoStmt* stmt, ExecState* st, ResultSink* sink);
 // CALL procedure(arguments) (call.cpp).

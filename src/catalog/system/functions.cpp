@@ -190,6 +190,15 @@ Value OidVector(const std::vector<uint32_t>& oids) {
   return Value::Array(std::move(out), 0);
 }
 
+// proconfig: a user function's SET clauses as name=value, NULL when it has none.
+Value Config(const Catalog& cat, uint32_t oid) {
+  auto f = oid >= oid::kFirstUserOid ? cat.FindFunction(oid) : nullptr;
+  if (!f || f->config.empty()) return Value::Null();
+  std::vector<Value> out;
+  for (const std::string& c : f->config) out.push_back(Value::Str(c));
+  return Value::Array(std::move(out));
+}
+
 void RegisterProc() {
   SystemRelation r = ShapedCatalog(1255);
   r.rows = [](ExecState& st, std::vector<Row>* rows) {
@@ -203,7 +212,7 @@ void RegisterProc() {
                        Value::Int(static_cast<int64_t>(args.size())), Value::Int(p.arg_defaults), OidValue(p.result_type),
                        OidVector(args), TextArray(p.all_arg_types, Type(oid::kOid, -1, true)),
                        TextArray(p.arg_modes, Type(oid::kChar, -1, true)), TextArray(p.arg_names, Type(oid::kText, -1, true)),
-                       Value::Null(), Value::Null(), Value::Str(p.source), Value::Null(), Value::Null(), Value::Null(), Value::Null()});
+                       Value::Null(), Value::Null(), Value::Str(p.source), Value::Null(), Value::Null(), Config(*st.catalog, l.oid), Value::Null()});
     }
   };
   RegisterSystemRelation(std::move(r));
