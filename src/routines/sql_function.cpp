@@ -1,6 +1,7 @@
 #include "routines/sql_function.hpp"
 
 #include "common/error.hpp"
+#include "engine/session.hpp"
 #include "common/stack_depth.hpp"
 #include "engine/statements.hpp"
 #include "execution/operators.hpp"
@@ -149,6 +150,39 @@ void CheckResult(const FunctionDef& f, const PlannedBody& body) {
   if (last.columns.size() < want.size()) mismatch("Final statement returns too few columns.");
 }
 
+namespace {
+// A function's SET clauses (proconfig) in force while it runs, the session's values put back
+// when it returns or fails, as PostgreSQL's fmgr_security_definer does with a GUC nest level.
+class FunctionSettings {
+ public:
+  FunctionSettings(ExecState* st, const FunctionDef& def) : st_(st) {
+    if (def.config.empty() || !st || !st->session) return;
+    for (const std::string& c : def.config) {
+      size_t eq = c.find('=');
+      if (eq == std::string::npos) continue;
+      std::string name = c.substr(0, eq);
+      saved_.emplace_back(name, st->session->GetSetting(name));
+      st->session->SetSetting(name, c.substr(eq + 1), false);
+    }
+  }
+  ~FunctionSettings() {
+    for (auto it = saved_.rbegin(); it != saved_.rend(); ++it) {
+      try {
+        if (it->second) st_->session->SetSetting(it->first, *it->second, false);
+      } catch (const Error&) {
+        // the value was the session's a moment ago, so it is valid
+      }
+    }
+  }
+  FunctionSettings(const FunctionSettings&) = delete;
+  FunctionSettings& operator=(const FunctionSettings&) = delete;
+
+ private:
+  ExecState* st_;
+  std::vector<std::pair<std::string, std::optional<std::string>>> saved_;
+};
+}  // namespace
+
 // Runs a SQL function's body with these argument values: the final statement's rows, each
 // converted to the declared result columns. `body` is planned at the first run (and again when
 // the catalog changed).
@@ -156,6 +190,7 @@ std::vector<Row> RunSqlFunction(const FunctionDef& def, std::shared_ptr<PlannedB
   if (def.result.id == oid::kTrigger && !def.result.array)
     throw Error(sqlstate::kFeatureNotSupported, "trigger functions can only be called as triggers")
         .WithContext(def.language == kLanguagePlpgsql ? "compilation of PL/pgSQL function \"" + def.name + "\" near line 1" : "");
+  FunctionSettings settings(st, def);
   if (def.language == kLanguagePlpgsql) return RunPlpgsqlFunction(def, std::move(values), st);
   CheckStackDepth();
   if (!*body || (*body)->catalog != st->catalog) {
