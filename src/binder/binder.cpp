@@ -1,4 +1,5 @@
 #include "binder/binder.hpp"
+#include "execution/int_arith_expr.hpp"
 #include "execution/row_exprs.hpp"
 #include "types/domain.hpp"
 
@@ -66,23 +67,27 @@ ExprP FoldConstant(ExprP e) {
   return std::make_shared<ConstExpr>(e->Eval(ctx), e->type);
 }
 
-ExprP MakeCall(Type t, const std::string& name, std::vector<ExprP> args, ScalarFn fn, bool infix = true) {
+// A strict call, folded to its value when every argument is a constant (NULL when one is NULL).
+ExprP FoldCall(std::shared_ptr<CallExpr> call) {
   bool all_const = g_no_fold == 0;
-  for (const auto& a : args) {
+  for (const auto& a : call->args) {
     if (g_no_fold) break;
     auto* c = dynamic_cast<ConstExpr*>(a.get());
     if (!c) { all_const = false; continue; }
-    if (c->value.is_null()) return std::make_shared<ConstExpr>(Value::Null(), t);
+    if (c->value.is_null()) return std::make_shared<ConstExpr>(Value::Null(), call->type);
   }
-  auto call = std::make_shared<CallExpr>(t, name, std::move(args), std::move(fn), true, infix);
   if (all_const && !call->args.empty() && g_fold_state) {
     Row none;
     EvalContext ctx;
     ctx.row = &none;
     ctx.state = g_fold_state;
-    return std::make_shared<ConstExpr>(call->Eval(ctx), t, "");
+    return std::make_shared<ConstExpr>(call->Eval(ctx), call->type, "");
   }
   return call;
+}
+
+ExprP MakeCall(Type t, const std::string& name, std::vector<ExprP> args, ScalarFn fn, bool infix = true) {
+  return FoldCall(std::make_shared<CallExpr>(std::move(t), name, std::move(args), std::move(fn), true, infix));
 }
 }  // namespace
 
@@ -1047,8 +1052,7 @@ ExprP Binder::MakeBinaryOp(const std::string& op, ExprP l, ExprP r, int location
     l = Coerce(l, t, CastContext::kImplicit, location);
     r = Coerce(r, t, CastContext::kImplicit, location);
     uint32_t tid = t.id;
-    if (rank <= 3)
-      return MakeCall(t, op, {l, r}, [c, tid](const std::vector<Value>& v, EvalContext&) { return IntArith(c, v[0].i(), v[1].i(), tid); });
+    if (rank <= 3) return FoldCall(std::make_shared<IntArithExpr>(t, op, std::vector<ExprP>{l, r}, c));
     if (rank == 4)
       return MakeCall(t, op, {l, r}, [c](const std::vector<Value>& v, EvalContext&) { return NumericArith(c, v[0].s(), v[1].s()); });
     return MakeCall(t, op, {l, r}, [c, tid](const std::vector<Value>& v, EvalContext&) { return FloatArith(c, v[0].f(), v[1].f(), tid); });

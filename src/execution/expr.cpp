@@ -1,6 +1,7 @@
 #include "execution/expr.hpp"
 #include "execution/sql_value_functions.hpp"
 
+#include <deque>
 #include <set>
 #include "types/domain.hpp"
 #include "types/object_names.hpp"
@@ -77,30 +78,32 @@ std::string QuoteSqlLiteral(const std::string& s) {
 }
 
 namespace {
-// A call's argument vector, taken from a per-thread pool and given back emptied: evaluating a
-// call would otherwise allocate one each time (a PL/pgSQL loop's `i % 7` per iteration).
+// A call's argument vector: the one of its nesting depth on this thread, kept from call to
+// call (emptied), since evaluating a call would otherwise allocate one each time (a PL/pgSQL
+// loop's `i % 7` per iteration). A deque, so that deeper calls adding vectors move none.
 class ArgumentBuffer {
  public:
   ArgumentBuffer() {
-    std::vector<std::vector<Value>>& pool = Pool();
-    if (!pool.empty()) {
-      values_ = std::move(pool.back());
-      pool.pop_back();
-    }
+    Stack& s = stack();
+    if (s.depth == s.vectors.size()) s.vectors.emplace_back();
+    values_ = &s.vectors[s.depth++];
   }
   ~ArgumentBuffer() {
-    values_.clear();
-    std::vector<std::vector<Value>>& pool = Pool();
-    if (pool.size() < 64) pool.push_back(std::move(values_));
+    values_->clear();
+    stack().depth--;
   }
-  std::vector<Value>& values() { return values_; }
+  std::vector<Value>& values() { return *values_; }
 
  private:
-  static std::vector<std::vector<Value>>& Pool() {
-    thread_local std::vector<std::vector<Value>> pool;
-    return pool;
+  struct Stack {
+    std::deque<std::vector<Value>> vectors;
+    size_t depth = 0;
+  };
+  static Stack& stack() {
+    thread_local Stack s;
+    return s;
   }
-  std::vector<Value> values_;
+  std::vector<Value>* values_;
 };
 }  // namespace
 

@@ -21,6 +21,9 @@ struct EvalContext {
   // Rows of enclosing queries, innermost first, for correlated subqueries.
   std::vector<const Row*> outer;
   ExecState* state = nullptr;
+  // The parameters $1, $2, ... when set; else state->params. PL/pgSQL evaluates a simple
+  // expression over its variables in place this way, without lending them to the state.
+  const std::vector<Value>* params = nullptr;
 };
 
 class Expr;
@@ -79,7 +82,9 @@ class ColumnExpr : public Expr {
 class ParamExpr : public Expr {
  public:
   ParamExpr(int index, Type t) : Expr(std::move(t)), index(index) {}
-  Value Eval(EvalContext& ctx) const override { return ctx.state->params[static_cast<size_t>(index)]; }
+  Value Eval(EvalContext& ctx) const override {
+    return (ctx.params ? *ctx.params : ctx.state->params)[static_cast<size_t>(index)];
+  }
   std::string ToSql() const override { return "$" + std::to_string(index + 1); }
   int index;
 };

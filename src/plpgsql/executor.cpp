@@ -102,7 +102,10 @@ enum class Flow { kNormal, kExit, kContinue, kReturn };
 
 struct Signal {
   Flow flow = Flow::kNormal;
-  std::string label;  // EXIT / CONTINUE label
+  // EXIT / CONTINUE's label (in the statement, which outlives the run); null: none. A pointer,
+  // so that every statement's signal is passed back without touching a string.
+  const std::string* label = nullptr;
+  bool Labelled() const { return label && !label->empty(); }
 };
 
 // One more CONTEXT line, under those the error has (innermost first, as PostgreSQL lists them).
@@ -344,12 +347,14 @@ class Frame {
     }
   }
 
-  std::pair<Value, Type> Eval(const Sql& e) {
+  // The value and its type; the type is the cached plan's, good until `e` is evaluated again.
+  std::pair<Value, const Type&> Eval(const Sql& e) {
     CachedSql& c = PlanSelect(e, nullptr, e.ParsedPrefix(), types_);
     if (c.direct) {
-      AsParameters scope(st_, &values_);
+      // No subquery in it: the variables are read where they are, and no execution id is needed.
       EvalContext ctx;
       ctx.state = st_;
+      ctx.params = &values_;
       Row none;
       ctx.row = &none;
       return {c.direct->Eval(ctx), c.select->columns[0].type};
@@ -360,7 +365,7 @@ class Frame {
       throw Error(sqlstate::kSyntaxError, "query \"SELECT " + e.text + "\" returned " + std::to_string(columns.size()) + " columns");
     if (rows.size() > 1)
       throw Error(sqlstate::kCardinalityViolation, "query \"SELECT " + e.text + "\" returned more than one row");
-    return {rows.empty() ? Value::Null() : rows[0][0], columns[0].type};
+    return {rows.empty() ? Value::Null() : std::move(rows[0][0]), c.select->columns[0].type};
   }
 
   bool Condition(const Sql& e) {
@@ -402,9 +407,8 @@ class Frame {
     std::vector<Type> types;
     for (const Sql& a : using_args) {
       auto [v, t] = Eval(a);
-      if (t.id == oid::kUnknown && !t.array) t = Type(oid::kText);
-      values.push_back(v);
-      types.push_back(t);
+      values.push_back(std::move(v));
+      types.push_back(t.id == oid::kUnknown && !t.array ? Type(oid::kText) : t);
     }
     Collect sink;
     try {
@@ -500,7 +504,8 @@ class Frame {
     if (t.IsRow() || (t.record && !t.array)) {
       values_[i] = ToRow(v, from, t);
     } else {
-      Type src = from.id == oid::kUnknown && !from.array ? Type(oid::kText) : from;
+      static const Type kText(oid::kText);
+      const Type& src = from.id == oid::kUnknown && !from.array ? kText : from;
       if (!v.is_null() && (!(src == t) || (t.typmod >= 0 && src.typmod != t.typmod)))
         v = CastValue(v, src, t, CastContext::kAssignment, st_->dt);
       values_[i] = std::move(v);
@@ -547,7 +552,7 @@ class Frame {
     return Type::Record(r);
   }
 
-  void AssignTarget(const Target& target, const Value& v, const Type& from) {
+  void AssignTarget(const Target& target, Value v, const Type& from) {
     int var = target.vars[0];
     size_t i = static_cast<size_t>(var);
     if (!target.field.empty()) {
@@ -579,7 +584,7 @@ class Frame {
       values_[i] = ArrayWithElementSet(values_[i], index, nv);
       return;
     }
-    Store(var, v, from);
+    Store(var, std::move(v), from);
   }
 
   // ---- statements ----
@@ -612,12 +617,13 @@ class Frame {
       case StmtKind::kAssign: {
         const auto& a = static_cast<const Assign&>(s);
         auto [v, t] = Eval(a.value);
+        bool literal = t.id == oid::kUnknown && !t.array && !v.is_null();
         try {
-          AssignTarget(a.target, v, t);
+          AssignTarget(a.target, std::move(v), t);
         } catch (Error& e) {
           // PostgreSQL coerces a literal to the variable's type while parsing the assignment,
           // so its input error points at the literal
-          if (t.id == oid::kUnknown && !t.array && !v.is_null() && e.position() == 0 && std::string_view(e.state()).substr(0, 2) == "22") {
+          if (literal && e.position() == 0 && std::string_view(e.state()).substr(0, 2) == "22") {
             size_t lead = a.value.text.find_first_not_of(" \t\r\n");
             e.WithPosition(static_cast<int>(lead == std::string::npos ? 0 : lead) + 1);
             NameQuery(e, a.value, 0);
@@ -642,7 +648,7 @@ class Frame {
       case StmtKind::kExit: {
         const auto& x = static_cast<const Exit&>(s);
         if (x.condition && !Condition(*x.condition)) return {};
-        return {x.is_exit ? Flow::kExit : Flow::kContinue, x.label};
+        return {x.is_exit ? Flow::kExit : Flow::kContinue, &x.label};
       }
       case StmtKind::kReturn: return RunReturn(static_cast<const Return&>(s));
       case StmtKind::kReturnNext: return RunReturnNext(static_cast<const Return&>(s));
@@ -750,7 +756,7 @@ class Frame {
 
   Signal BlockBody(const Block& b) {
     Signal s = RunList(b.body);
-    if ((s.flow == Flow::kExit) && !s.label.empty() && s.label == b.label) return {};
+    if ((s.flow == Flow::kExit) && s.Labelled() && *s.label == b.label) return {};
     return s;
   }
 
@@ -782,11 +788,11 @@ class Frame {
       case Flow::kNormal: return false;
       case Flow::kReturn: *out = s; return true;
       case Flow::kExit:
-        if (s.label.empty() || s.label == label) return true;
+        if (!s.Labelled() || *s.label == label) return true;
         *out = s;
         return true;
       case Flow::kContinue:
-        if (s.label.empty() || s.label == label) return false;
+        if (!s.Labelled() || *s.label == label) return false;
         *out = s;
         return true;
     }
@@ -1038,10 +1044,10 @@ class Frame {
   }
 
   Signal RunReturn(const Return& r) {
-    if (!def_) return {Flow::kReturn, ""};  // DO
+    if (!def_) return {Flow::kReturn, nullptr};  // DO
     if (!r.value && r.var < 0) {
       if (!fn_.out_params.empty() && !def_->retset) ReturnOutParams();
-      return {Flow::kReturn, ""};
+      return {Flow::kReturn, nullptr};
     }
     auto [v, t] = Returned(r);
     if (!trigger_) {
@@ -1052,7 +1058,7 @@ class Frame {
       if (!t.IsRow()) throw Error(sqlstate::kDatatypeMismatch, "returned row structure does not match the structure of the triggering table");
       trigger_result_ = ToRow(v, t, trigger_->row_type).arr();
     }
-    return {Flow::kReturn, ""};
+    return {Flow::kReturn, nullptr};
   }
 
   Signal RunReturnNext(const Return& r) {

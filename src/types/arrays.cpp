@@ -11,11 +11,8 @@ Value Value::MultiArray(std::vector<Value> elems, std::vector<int32_t> dims, std
   for (int32_t d : dims) empty = empty || d == 0;
   if (empty) return Array({});
   if (dims.size() == 1) return Array(std::move(elems), lower[0]);
-  Value v;
-  v.kind_ = Kind::kArray;
-  v.arr_ = std::make_shared<ArrayData>(ArrayData{std::move(elems), std::move(dims), std::move(lower)});
-  v.i_ = v.arr_->lower[0];
-  return v;
+  int first_lower = lower[0];
+  return OfArray(std::make_shared<ArrayData>(ArrayData{std::move(elems), std::move(dims), std::move(lower)}), first_lower);
 }
 
 ArrayShape ShapeOf(const Value& a) {

@@ -101,9 +101,23 @@ bool CanCast(const Type& from, const Type& to, CastContext ctx) {
   return false;
 }
 
+namespace {
+// Bytes of an integer type; 0 for the others.
+int IntegerWidth(uint32_t type) {
+  switch (type) {
+    case oid::kInt2: return 2;
+    case oid::kInt4: return 4;
+    case oid::kInt8: return 8;
+    default: return 0;
+  }
+}
+}  // namespace
+
 Value CastValue(const Value& v, const Type& from, const Type& to, CastContext ctx,
                 const DateTimeContext& dt) {
   if (v.is_null()) return v;
+  if (!from.array && !to.array && IntegerWidth(from.id) && IntegerWidth(from.id) <= IntegerWidth(to.id))
+    return v;  // an integer into one as wide or wider: the same value (the most common cast of all)
   bool explicit_cast = ctx == CastContext::kExplicit;
   if (!from.array && to.array && (from.id == oid::kInt2Vector || from.id == oid::kOidVector)) return v;
   if (from.array && to.array) {
@@ -127,7 +141,6 @@ Value CastValue(const Value& v, const Type& from, const Type& to, CastContext ct
       if (from.id == oid::kBpchar) s = BpcharStripped(s);
       return ApplyTypmod(to, Value::Str(s), explicit_cast);
     }
-    if (from.id == oid::kBool && to.id != oid::kBpchar && false) {}
     std::string s = FormatText(from, v, dt);
     if (from.id == oid::kBool) s = v.b() ? "true" : "false";
     return ApplyTypmod(to, Value::Str(s), explicit_cast);
