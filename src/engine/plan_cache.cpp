@@ -25,7 +25,7 @@ bool SameShape(const std::vector<ColumnInfo>& a, const std::vector<ColumnInfo>& 
 }
 }  // namespace
 
-void ExecuteCached(std::shared_ptr<CachedPlan>* cache, const std::vector<ColumnInfo>& described,
+void ExecuteCached(std::shared_ptr<CachedPlan>* cache, const std::vector<ColumnInfo>* described,
                    const std::string& settings_key, ExecState* st, ParamTypes* params, ResultSink* sink,
                    const PlanBuilder& build) {
   std::shared_ptr<CachedPlan> cached = *cache;
@@ -37,7 +37,7 @@ void ExecuteCached(std::shared_ptr<CachedPlan>* cache, const std::vector<ColumnI
     cached->state = *st;
     cached->params = *params;
     cached->plan = build(&cached->state, &cached->params);
-    if (!SameShape(cached->plan->Columns(), described))
+    if (described && !SameShape(cached->plan->Columns(), *described))
       throw Error(sqlstate::kFeatureNotSupported, "cached plan must not change result type");
     if (cached->plan->Reusable()) *cache = cached;
   } else {

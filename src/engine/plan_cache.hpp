@@ -38,8 +38,9 @@ using PlanBuilder = std::function<std::unique_ptr<StatementPlan>(ExecState* stat
 // Runs a prepared statement with the plan in *cache, building it (and filling *cache when the
 // plan may be kept) when there is none or it is stale. `settings_key` names the planning
 // settings. A new plan whose columns differ from those the statement was described with is
-// refused with 0A000, as in PostgreSQL (the client has already been told the row shape).
-void ExecuteCached(std::shared_ptr<CachedPlan>* cache, const std::vector<ColumnInfo>& described,
+// refused with 0A000, as in PostgreSQL (the client has already been told the row shape); with
+// `described` null (a function's statement) any columns go.
+void ExecuteCached(std::shared_ptr<CachedPlan>* cache, const std::vector<ColumnInfo>* described,
                    const std::string& settings_key, ExecState* st, ParamTypes* params, ResultSink* sink,
                    const PlanBuilder& build);
 

@@ -794,7 +794,7 @@ void Session::Dispatch(Node* stmt, const PreparedStatement* prepared, ExecState*
       }
       // A prepared statement keeps its plan, unless this transaction has changed the catalog.
       if (prepared && !txn_catalog_) {
-        ExecuteCached(&prepared->plan, prepared->columns, PlanSettingsKey(), st, &params, sink, [&](ExecState* s, ParamTypes* p) {
+        ExecuteCached(&prepared->plan, prepared->Described(), PlanSettingsKey(), st, &params, sink, [&](ExecState* s, ParamTypes* p) {
           return PlanSelectStatement(stmt, s, p);
         });
         return;
@@ -818,7 +818,7 @@ void Session::Dispatch(Node* stmt, const PreparedStatement* prepared, ExecState*
       // own, planned each time).
       if (prepared && !txn_catalog_ &&
           !(stmt->node_case == PG_QUERY__NODE__NODE_UPDATE_STMT && IsSettingsViewUpdate(stmt->update_stmt, st))) {
-        ExecuteCached(&prepared->plan, prepared->columns, PlanSettingsKey(), st, &params, sink, [&](ExecState* s, ParamTypes* p) {
+        ExecuteCached(&prepared->plan, prepared->Described(), PlanSettingsKey(), st, &params, sink, [&](ExecState* s, ParamTypes* p) {
           return PlanModify(stmt, s, p);
         });
       } else if (stmt->node_case == PG_QUERY__NODE__NODE_INSERT_STMT) {

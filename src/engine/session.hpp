@@ -42,6 +42,9 @@ struct PreparedStatement {
   // The plan of a SELECT, INSERT, UPDATE or DELETE, made at its first execution and reused
   // (engine/plan_cache.hpp).
   mutable std::shared_ptr<struct CachedPlan> plan;
+  // A statement of a PL/pgSQL body, kept with its plan: no client was told its columns.
+  bool in_function = false;
+  const std::vector<ColumnInfo>* Described() const { return in_function ? nullptr : &columns; }
 };
 
 class Session {
@@ -159,9 +162,11 @@ class Session {
   const SerializableTransactions::Handle& serializable_txn() const { return ssi_; }
 
   // PL/pgSQL: runs one statement of a function body inside the running statement, with
-  // st->params as its parameters.
-  void RunNested(Node* stmt, ExecState* st, const std::vector<Type>& param_types, ResultSink* sink) {
-    Dispatch(stmt, nullptr, st, param_types, sink);
+  // st->params as its parameters; `kept` (its stmt is `stmt`), when given, keeps the plan of a
+  // SELECT, INSERT, UPDATE or DELETE for the next run.
+  void RunNested(Node* stmt, ExecState* st, const std::vector<Type>& param_types, ResultSink* sink,
+                 const PreparedStatement* kept = nullptr) {
+    Dispatch(stmt, kept, st, param_types, sink);
   }
   class Subtransaction;
 

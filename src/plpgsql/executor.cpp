@@ -35,10 +35,15 @@ struct CachedSql {
   bool simple = false;
   std::shared_ptr<const Catalog> catalog;
   std::vector<Type> types;
+  uint64_t types_version = 0;  // the frame's types_version_ when `types` was last found the same
   std::optional<PlannedQuery> select;
   // A simple expression's bound form (the plan's one projected expression over one empty row),
   // evaluated without running the plan.
   const Expr* direct = nullptr;
+  // A statement run through the session, with its kept plan (param_types: the variables' types
+  // it was planned for; nested_version as types_version above).
+  std::unique_ptr<PreparedStatement> nested;
+  uint64_t nested_version = 0;
 };
 
 struct Compiled {
@@ -140,6 +145,31 @@ void NameQuery(Error& e, SqlMode mode, const std::string& shown, int offset) {
 }
 void NameQuery(Error& e, const Sql& sql, int parsed_prefix) { NameQuery(e, sql.mode, sql.Shown(), parsed_prefix - sql.shown_start); }
 
+// Whether a plan made for parameters of type `a` serves `b`: the same type, and for a row type
+// the same fields (a record variable takes the shape of what is assigned to it).
+bool SameShape(const Type& a, const Type& b) {
+  if (!(a == b) || a.typmod != b.typmod || a.enumdef != b.enumdef || a.domain != b.domain) return false;
+  if (a.record == b.record) return true;
+  if (!a.record || !b.record || a.record->names != b.record->names || a.record->types.size() != b.record->types.size())
+    return false;
+  for (size_t i = 0; i < a.record->types.size(); i++)
+    if (!SameShape(a.record->types[i], b.record->types[i])) return false;
+  return true;
+}
+
+bool SameShapes(const std::vector<Type>& a, const std::vector<Type>& b) {
+  if (a.size() != b.size()) return false;
+  for (size_t i = 0; i < a.size(); i++)
+    if (!SameShape(a[i], b[i])) return false;
+  return true;
+}
+
+// A fresh value for Frame::types_version_ (per thread, as the compiled functions are).
+uint64_t NextTypesVersion() {
+  thread_local uint64_t next = 0;
+  return ++next;
+}
+
 const char* StatementName(const Stmt& s) {
   switch (s.kind) {
     case StmtKind::kBlock: return "statement block";
@@ -178,6 +208,7 @@ class Frame {
     c_->active++;
     values_.assign(fn_.vars.size(), Value::Null());
     types_.assign(fn_.vars.size(), Type(oid::kUnknown));
+    types_version_ = NextTypesVersion();
   }
   ~Frame() { c_->active--; }
   Frame(const Frame&) = delete;
@@ -188,10 +219,10 @@ class Frame {
     for (size_t i = 0; i < fn_.vars.size(); i++) {
       const Variable& v = fn_.vars[i];
       if (v.arg >= 0) {
-        types_[i] = def_->args[static_cast<size_t>(v.arg)].type;
+        SetType(i, def_->args[static_cast<size_t>(v.arg)].type);
         continue;
       }
-      types_[i] = DeclaredType(static_cast<int>(i));
+      SetType(i, DeclaredType(static_cast<int>(i)));
     }
   }
 
@@ -200,7 +231,7 @@ class Frame {
     trigger_ = &call;
     size_t v = static_cast<size_t>(fn_.found_var) + 1;
     auto row = [&](const Row* r) {
-      types_[v] = call.row_type;
+      SetType(v, call.row_type);
       values_[v++] = r ? Value::Array(*r) : Value::Null();
     };
     row(call.new_row);
@@ -242,6 +273,11 @@ class Frame {
     if (!def_ || def_->kind == 'p') return false;
     if (def_->result.id == oid::kVoid && !def_->result.array) return false;
     return fn_.out_params.empty();
+  }
+
+  void SetType(size_t var, Type t) {
+    if (!SameShape(types_[var], t)) types_version_ = NextTypesVersion();
+    types_[var] = std::move(t);
   }
 
   // ---- SQL ----
@@ -303,9 +339,12 @@ class Frame {
   // `text` (a SELECT holding e's text after `prefix` bytes; null: e.Parsed()) planned for these
   // parameter types, again when they or the catalog changed.
   CachedSql& PlanSelect(const Sql& e, const std::string* text, int prefix, const std::vector<Type>& types) {
+    CachedSql& cached = c_->sql[static_cast<size_t>(e.id)];
+    if (cached.select && cached.catalog == st_->catalog && &types == &types_ && cached.types_version == types_version_)
+      return cached;
     try {
       CachedSql& c = Parsed(e, text);
-      if (!c.select || c.catalog != st_->catalog || c.types != types) {
+      if (!c.select || c.catalog != st_->catalog || !SameShapes(c.types, types)) {
         c.select.reset();
         c.direct = nullptr;
         ExecState plan_state = *st_;
@@ -322,6 +361,7 @@ class Frame {
         if (c.simple && project && project->exprs.size() == 1 && dynamic_cast<ResultOp*>(project->child.get()))
           c.direct = project->exprs[0].get();
       }
+      c.types_version = &types == &types_ ? types_version_ : 0;
       return c;
     } catch (Error& err) {
       NameQuery(err, e, prefix);
@@ -389,10 +429,20 @@ class Frame {
     try {
       CachedSql& c = Parsed(e, nullptr);
       Node* node = c.script->statements[0].stmt;
+      if (!c.nested) {
+        c.nested = std::make_unique<PreparedStatement>();
+        c.nested->stmt = node;
+        c.nested->in_function = true;
+        c.nested->param_types = types_;
+      } else if (c.nested_version != types_version_ && !SameShapes(c.nested->param_types, types_)) {
+        c.nested->plan.reset();
+        c.nested->param_types = types_;
+      }
+      c.nested_version = types_version_;
       Binder::FunctionParameters names = Names(e);
       Binder::FunctionParametersScope scope_names(&names);
       AsParameters scope(st_, &values_);
-      st_->session->RunNested(node, st_, types_, &sink);
+      st_->session->RunNested(node, st_, types_, &sink, c.nested.get());
     } catch (Error& err) {
       NameQuery(err, e, 0);
       throw;
@@ -493,11 +543,11 @@ class Frame {
     size_t i = static_cast<size_t>(var);
     const Variable& d = fn_.vars[i];
     if (d.constant && !initializing) throw Error(sqlstate::kErrorInAssignment, "variable \"" + d.name + "\" is declared CONSTANT");
-    Type& t = types_[i];
+    const Type& t = types_[i];
     if (d.type.kind == TypeRef::Kind::kRecord && d.arg < 0) {
       if (!v.is_null() && !from.IsRow())
         throw Error(sqlstate::kDatatypeMismatch, "cannot assign non-composite value to a record variable");
-      t = from.id == oid::kUnknown ? Type(oid::kRecord) : from;
+      SetType(i, from.id == oid::kUnknown ? Type(oid::kRecord) : from);
       values_[i] = std::move(v);
       return;
     }
@@ -701,7 +751,7 @@ class Frame {
     for (int var : b.vars) {
       const Variable& d = fn_.vars[static_cast<size_t>(var)];
       try {
-        types_[static_cast<size_t>(var)] = DeclaredType(var);
+        SetType(static_cast<size_t>(var), DeclaredType(var));
         values_[static_cast<size_t>(var)] = Value::Null();
         if (d.cursor && !d.default_value) values_[static_cast<size_t>(var)] = Value::Str(d.name);  // the portal's name
         if (d.default_value) {
@@ -738,8 +788,8 @@ class Frame {
         if (!Matches(h, e)) continue;
         values_[static_cast<size_t>(b.sqlstate_var)] = Value::Str(e.state());
         values_[static_cast<size_t>(b.sqlerrm_var)] = Value::Str(e.what());
-        types_[static_cast<size_t>(b.sqlstate_var)] = Type(oid::kText);
-        types_[static_cast<size_t>(b.sqlerrm_var)] = Type(oid::kText);
+        SetType(static_cast<size_t>(b.sqlstate_var), Type(oid::kText));
+        SetType(static_cast<size_t>(b.sqlerrm_var), Type(oid::kText));
         Error caught = e;
         const Error* saved = handling_;
         handling_ = &caught;
@@ -813,7 +863,7 @@ class Frame {
     int64_t step = f.step ? EvalInt(*f.step, "BY value of FOR loop cannot be null") : 1;
     if (step <= 0) throw Error(sqlstate::kInvalidParameterValue, "BY value of FOR loop must be greater than zero");
     size_t var = static_cast<size_t>(f.var);
-    types_[var] = Type(oid::kInt4);
+    SetType(var, Type(oid::kInt4));
     bool found = false;
     Signal out;
     for (int64_t i = lower; f.reverse ? i >= upper : i <= upper; i += f.reverse ? -step : step) {
@@ -1264,6 +1314,9 @@ class Frame {
   const FunctionDef* def_;
   std::vector<Value> values_;
   std::vector<Type> types_;
+  // Changes whenever a variable's type changes shape (SetType), so that a cached plan checks the
+  // types it was planned for only then, not at each evaluation.
+  uint64_t types_version_ = 0;
   std::vector<Row> result_;
   int64_t row_count_ = 0;
   const Error* handling_ = nullptr;
