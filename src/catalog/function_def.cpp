@@ -31,6 +31,13 @@ std::vector<const FunctionArg*> FunctionDef::CallArgs() const {
   return out;
 }
 
+std::vector<const FunctionArg*> FunctionDef::InvocationArgs() const {
+  std::vector<const FunctionArg*> out;
+  for (const auto& a : args)
+    if (a.mode == 'i' || a.mode == 'b' || a.mode == 'v' || (a.mode == 'o' && kind == 'p')) out.push_back(&a);
+  return out;
+}
+
 namespace {
 const char* ModeWord(char mode) {
   switch (mode) {
@@ -53,7 +60,8 @@ FunctionTexts DescribeTexts(const FunctionDef& f, const std::function<std::strin
     }
     // a procedure's arguments say IN too (PostgreSQL prints it so they read apart from OUT)
     std::string with_mode = (f.kind == 'p' && a.mode == 'i' ? "IN " : ModeWord(a.mode)) + shown;
-    if (a.mode != 'o') t.identity_arguments += (t.identity_arguments.empty() ? "" : ", ") + with_mode;
+    // a procedure's OUT arguments identify it too (CALL writes them)
+    if (a.mode != 'o' || f.kind == 'p') t.identity_arguments += (t.identity_arguments.empty() ? "" : ", ") + with_mode;
     t.arguments += (t.arguments.empty() ? "" : ", ") + with_mode;
     if (!a.default_sql.empty()) t.arguments += " DEFAULT " + a.default_sql;
   }

@@ -52,8 +52,11 @@ struct FunctionDef {
   // A copy with its own `proc` (CREATE OR REPLACE keeps the OID, ALTER / RENAME change fields).
   std::shared_ptr<FunctionDef> Clone() const;
 
-  // The arguments a call passes: IN, INOUT and VARIADIC ones.
+  // The input arguments: IN, INOUT and VARIADIC ones (proargtypes, the signature).
   std::vector<const FunctionArg*> CallArgs() const;
+  // The arguments written in a call: the input ones, and a procedure's OUT ones too (CALL
+  // passes a placeholder for each, as PostgreSQL 14 and later).
+  std::vector<const FunctionArg*> InvocationArgs() const;
   // name(type,type) as regprocedure and PostgreSQL's messages print it.
   std::string Signature() const;
   // Fills `proc` and the texts it points to; call once every field is set.

@@ -38,6 +38,7 @@ inline constexpr const char* kForeignKeyViolation = "23503";
 inline constexpr const char* kUniqueViolation = "23505";
 inline constexpr const char* kCheckViolation = "23514";
 inline constexpr const char* kInvalidTransactionState = "25000";
+inline constexpr const char* kInvalidTransactionTermination = "2D000";
 inline constexpr const char* kActiveSqlTransaction = "25001";
 inline constexpr const char* kNoActiveSqlTransaction = "25P01";
 inline constexpr const char* kInFailedSqlTransaction = "25P02";

@@ -86,6 +86,9 @@ class Cursor {
   const std::vector<ColumnInfo>& columns() const { return columns_; }
   // Whether it was declared in the transaction now running (not held over from an earlier one).
   bool in_current_transaction = true;
+  // Read by a PL/pgSQL FOR loop: a COMMIT or ROLLBACK in a procedure holds it (HoldPinned).
+  bool pinned = false;
+  void MakeHoldable() { info_.holdable = true; }
   // How many savepoints were open at DECLARE: rolling back to one of them closes the cursor.
   size_t savepoint_depth = 0;
   // A FETCH failed: PostgreSQL's failed portal, which no FETCH may run again.
@@ -414,6 +417,17 @@ void CursorSet::BeforeCommit() {
     } else {
       it = cursors_.erase(it);
     }
+  }
+}
+
+void CursorSet::Pin(const std::string& name) { Find(name).pinned = true; }
+
+void CursorSet::HoldPinned() {
+  for (auto& [name, c] : cursors_) {
+    if (!c->pinned || !c->in_current_transaction) continue;
+    c->Materialize();
+    c->MakeHoldable();
+    c->in_current_transaction = false;
   }
 }
 

@@ -69,6 +69,11 @@ class CursorSet {
   // closes (held cursors from committed transactions stay).
   void BeforeCommit();
   void AtAbort();
+  // A PL/pgSQL FOR loop reads `name`: a procedure's COMMIT or ROLLBACK keeps the loop going, as
+  // PostgreSQL's pinned portals, by holding the cursor first (HoldPinned: its remaining rows
+  // computed in the ending transaction, kept past it).
+  void Pin(const std::string& name);
+  void HoldPinned();
   // ROLLBACK TO / RELEASE of the savepoint that made the depth `depth` (1 = the first): a
   // rollback closes the cursors declared since (their FETCHes are not undone from the others);
   // a release hands them to the enclosing level.

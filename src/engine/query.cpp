@@ -3,6 +3,7 @@
 #include "engine/plan_cache.hpp"
 #include "engine/statements.hpp"
 #include "planner/planner.hpp"
+#include "routines/routine_ddl.hpp"
 
 namespace tusk {
 
@@ -128,6 +129,12 @@ std::vector<ColumnInfo> DescribeStatement(Node* stmt, ExecState* st, ParamTypes*
       *returns_rows = true;
       st->txn = nullptr;
       return {{"QUERY PLAN", Type(oid::kText)}};
+    case PG_QUERY__NODE__NODE_CALL_STMT: {
+      std::vector<ColumnInfo> columns = DescribeCall(stmt->call_stmt, st, params);
+      *returns_rows = !columns.empty();
+      st->txn = nullptr;
+      return columns;
+    }
     default:
       break;
   }

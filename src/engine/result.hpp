@@ -33,6 +33,10 @@ class ResultSink {
   // The command tag ("SELECT 3", "INSERT 0 1", "CREATE TABLE").
   virtual void Complete(const std::string& tag) { (void)tag; }
   virtual void SendNotice(const Notice& n) { (void)n; }
+  // CALL of a procedure with output parameters, before its row: for each output column, the
+  // parameter ($1 is 0) given as its argument, -1 when the argument is something else
+  // (PL/pgSQL assigns the outputs back to the variables it passed).
+  virtual void CallTargets(const std::vector<int>& params) { (void)params; }
 
   // COPY ... TO STDOUT: the data goes to the client in chunks. Sinks that cannot stream throw
   // 0A000 from CopyOutBegin.

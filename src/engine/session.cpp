@@ -166,6 +166,7 @@ void Session::BeginTxn(bool explicit_block) {
   savepoints_.clear();
   settings_saved_ = false;
   txn_query_started_ = false;
+  txn_from_procedure_ = false;
   local_settings_["transaction_isolation"] = *GetSetting("default_transaction_isolation");
   local_settings_["transaction_read_only"] = *GetSetting("default_transaction_read_only");
 }
@@ -321,6 +322,46 @@ void Session::RollbackTxn() {
   failed_ = false;
   txn_start_ = 0;
   EndTransactionSettings(false);
+}
+
+void Session::EndTransactionInStatement(ExecState* st, bool commit, bool chain) {
+  const std::string isolation = *GetSetting("transaction_isolation");
+  const std::string read_only = *GetSetting("transaction_read_only");
+  const std::string deferrable = *GetSetting("transaction_deferrable");
+  const bool until_sync = until_sync_;
+  cursors_.HoldPinned();  // in the ending transaction: FOR loops over cursors go on reading
+  // The statement's own snapshot goes with the transaction (RunStatement releases the new one).
+  if (statement_owns_snapshot_ && *statement_owns_snapshot_ && st->snapshot) {
+    db_->store()->db()->ReleaseSnapshot(st->snapshot);
+    *statement_owns_snapshot_ = false;
+  }
+  st->snapshot = nullptr;
+  if (commit) CommitTxn();
+  else RollbackTxn();
+  BeginTxn(false);
+  txn_from_procedure_ = true;
+  until_sync_ = until_sync;  // the extended protocol's transaction still ends at Sync
+  if (chain) {
+    local_settings_["transaction_isolation"] = isolation;
+    local_settings_["transaction_read_only"] = read_only;
+    local_settings_["transaction_deferrable"] = deferrable;
+  }
+  st->txn = txn_;
+  st->catalog = CurrentCatalog();
+  st->relation_locks.clear();
+  st->repeatable_read = false;
+  if (isolation == "repeatable read" || isolation == "serializable") {
+    if (chain) {
+      TakeTransactionSnapshot();
+      st->snapshot = txn_->GetSnapshot();
+      st->repeatable_read = true;
+    }
+  }
+  if (!st->snapshot) {
+    st->snapshot = db_->store()->db()->GetSnapshot();
+    if (statement_owns_snapshot_) *statement_owns_snapshot_ = true;
+  }
+  txn_->SetSavePoint();  // the statement's, which RunStatement pops when it ends
 }
 
 // REPEATABLE READ and SERIALIZABLE read the whole transaction in the snapshot of its first
@@ -747,8 +788,16 @@ void Session::RunStatement(Node* stmt, const PreparedStatement* prepared, const 
   };
   txn_->SetSavePoint();
   SavepointState before = Mark("");
+  // a procedure committing inside the statement replaces its snapshot (EndTransactionInStatement)
+  struct OwnsSnapshotSlot {
+    bool** slot;
+    bool* saved;
+    ~OwnsSnapshotSlot() { *slot = saved; }
+  } owns_snapshot_slot{&statement_owns_snapshot_, statement_owns_snapshot_};
+  statement_owns_snapshot_ = &own_snapshot;
   try {
     if (is_query && *GetSetting("transaction_read_only") == "on") CheckReadOnly(stmt);
+    nonatomic_next_ = !in_block_ && !implicit_block_;  // CALL and DO may end transactions
     Dispatch(stmt, prepared, &st, statement_param_types, sink);
     release_snapshot();
     txn_->PopSavePoint();
@@ -777,6 +826,12 @@ void Session::RunStatement(Node* stmt, const PreparedStatement* prepared, const 
 
 void Session::Dispatch(Node* stmt, const PreparedStatement* prepared, ExecState* st, const std::vector<Type>& param_types,
                        ResultSink* sink) {
+  const bool nonatomic = std::exchange(nonatomic_next_, false);
+  struct Depth {
+    int* depth;
+    ~Depth() { --*depth; }
+  } depth{&dispatch_depth_};
+  ++dispatch_depth_;
   ParamTypes params;
   params.types = param_types;
   if (params.types.size() < st->params.size()) params.types.resize(st->params.size(), Type(oid::kText));
@@ -835,8 +890,8 @@ void Session::Dispatch(Node* stmt, const PreparedStatement* prepared, ExecState*
     case PG_QUERY__NODE__NODE_FETCH_STMT: cursors_.Fetch(stmt->fetch_stmt, st, sink); return;
     case PG_QUERY__NODE__NODE_CLOSE_PORTAL_STMT: cursors_.Close(stmt->close_portal_stmt, sink); return;
     case PG_QUERY__NODE__NODE_EXPLAIN_STMT: ExecuteExplain(stmt->explain_stmt, st, &params, sink); return;
-    case PG_QUERY__NODE__NODE_CALL_STMT: ExecuteCall(stmt->call_stmt, st, &params, sink); return;
-    case PG_QUERY__NODE__NODE_DO_STMT: ExecuteDo(stmt->do_stmt, st, sink); return;
+    case PG_QUERY__NODE__NODE_CALL_STMT: ExecuteCall(stmt->call_stmt, st, &params, sink, nonatomic); return;
+    case PG_QUERY__NODE__NODE_DO_STMT: ExecuteDo(stmt->do_stmt, st, sink, nonatomic); return;
     case PG_QUERY__NODE__NODE_CREATE_TRIG_STMT: ExecuteCreateTrigger(stmt->create_trig_stmt, st, sink); return;
     case PG_QUERY__NODE__NODE_VACUUM_STMT: ExecuteVacuum(stmt->vacuum_stmt, st, &params, sink, in_block_); return;
     case PG_QUERY__NODE__NODE_REINDEX_STMT: ExecuteReindex(stmt->reindex_stmt, st, sink, in_block_); return;

@@ -164,10 +164,32 @@ class Session {
   // PL/pgSQL: runs one statement of a function body inside the running statement, with
   // st->params as its parameters; `kept` (its stmt is `stmt`), when given, keeps the plan of a
   // SELECT, INSERT, UPDATE or DELETE for the next run.
+  // `nonatomic`: the function running it may end transactions (a procedure called by CALL
+  // outside a transaction block), and so may a CALL or DO it runs.
   void RunNested(Node* stmt, ExecState* st, const std::vector<Type>& param_types, ResultSink* sink,
-                 const PreparedStatement* kept = nullptr) {
+                 const PreparedStatement* kept = nullptr, bool nonatomic = false) {
+    nonatomic_next_ = nonatomic;
     Dispatch(stmt, kept, st, param_types, sink);
   }
+
+  // Transaction control in procedures (PL/pgSQL's COMMIT / ROLLBACK [AND CHAIN]), as
+  // PostgreSQL's non-atomic execution context.
+  //
+  // CALL and DO run non-atomic outside a transaction block (and when a non-atomic procedure
+  // runs them); ExecuteCall marks the procedure it runs so with this oid (0: none), which the
+  // procedure takes when it starts (TakeNonAtomicCall), before its body can call anything.
+  void MarkNonAtomicCall(uint32_t procedure) { nonatomic_call_ = procedure; }
+  bool TakeNonAtomicCall(uint32_t procedure) {
+    if (!procedure || nonatomic_call_ != procedure) return false;
+    nonatomic_call_ = 0;
+    return true;
+  }
+  // PL/pgSQL blocks with EXCEPTION clauses running now: no COMMIT while one is.
+  int active_subtransactions() const { return active_subtransactions_; }
+  // Ends the transaction the running statement `st` is in and starts the next, pointing *st
+  // at it (its storage transaction, snapshot, catalog). `chain` keeps the isolation level and
+  // access mode.
+  void EndTransactionInStatement(ExecState* st, bool commit, bool chain);
   class Subtransaction;
 
  private:
@@ -233,6 +255,20 @@ class Session {
   // The extended protocol's implicit transaction: begun by a Bind or Execute outside a block,
   // it holds every Execute up to the next Sync, which commits it; an error rolls it back.
   bool until_sync_ = false;
+  // Transaction control in procedures (EndTransactionInStatement): whether the statement
+  // Dispatch runs next is non-atomic, the procedure ExecuteCall runs so, the open EXCEPTION
+  // blocks, and the running top-level statement's "its snapshot is its own" (RunStatement's).
+  bool nonatomic_next_ = false;
+  uint32_t nonatomic_call_ = 0;
+  int active_subtransactions_ = 0;
+  bool* statement_owns_snapshot_ = nullptr;
+  // The transaction was begun by a procedure's COMMIT / ROLLBACK: SET TRANSACTION applies to it
+  // though it is no transaction block (PostgreSQL's statements run by a procedure are not top
+  // level).
+  bool txn_from_procedure_ = false;
+  // Dispatch's nesting: 1 for a client's statement, more for one a function runs (PostgreSQL's
+  // "not top level").
+  int dispatch_depth_ = 0;
   bool failed_ = false;
   int64_t txn_start_ = 0;
   bool txn_query_started_ = false;  // after this, the isolation level can no longer change
@@ -266,16 +302,31 @@ class Session {
   // undoes the writes and catalog changes made since, Release keeps them.
   class Subtransaction {
    public:
-    explicit Subtransaction(Session* s) : s_(s), mark_(s->Mark("")) { s_->txn_->SetSavePoint(); }
+    explicit Subtransaction(Session* s) : s_(s), mark_(s->Mark("")) {
+      s_->txn_->SetSavePoint();
+      s_->active_subtransactions_++;
+    }
+    ~Subtransaction() { End(); }
+    Subtransaction(const Subtransaction&) = delete;
+    Subtransaction& operator=(const Subtransaction&) = delete;
     void Rollback() {
+      End();
       s_->txn_->RollbackToSavePoint();
       s_->RestoreTo(mark_);
     }
-    void Release() { s_->txn_->PopSavePoint(); }
+    void Release() {
+      End();
+      s_->txn_->PopSavePoint();
+    }
 
    private:
+    void End() {
+      if (open_) s_->active_subtransactions_--;
+      open_ = false;
+    }
     Session* s_;
     SavepointState mark_;
+    bool open_ = true;
   };
 
  private:

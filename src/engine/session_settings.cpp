@@ -230,7 +230,12 @@ void Session::ResetSetting(const std::string& name, bool is_local) {
 // one they have no effect, and some may change only before its first query.
 void Session::StoreSetting(const std::string& key, const std::string& value, bool is_local, bool to_server) {
   if (key == "transaction_isolation") {
-    if (!in_block_) return;
+    if (!in_block_ && !txn_from_procedure_) {
+      // run by a function outside a block: its statement has read already
+      if (dispatch_depth_ > 1 && value != *GetSetting(key))
+        throw Error(sqlstate::kActiveSqlTransaction, "SET TRANSACTION ISOLATION LEVEL must be called before any query");
+      return;
+    }
     if (txn_query_started_ && value != *GetSetting(key))
       throw Error(sqlstate::kActiveSqlTransaction, "SET TRANSACTION ISOLATION LEVEL must be called before any query");
     local_settings_[key] = value;
@@ -354,7 +359,7 @@ void Session::ExecuteSet(PgQuery__VariableSetStmt* s, ResultSink* sink) {
     case PG_QUERY__VARIABLE_SET_KIND__VAR_SET_MULTI:
       // SET TRANSACTION ... / SET SESSION CHARACTERISTICS
       if (name == "TRANSACTION" || name == "transaction") {
-        if (!in_block_) {
+        if (!in_block_ && !txn_from_procedure_ && dispatch_depth_ <= 1) {
           sink->SendNotice({"WARNING", sqlstate::kNoActiveSqlTransaction, "SET TRANSACTION can only be used in transaction blocks", ""});
           break;
         }

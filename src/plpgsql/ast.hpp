@@ -80,7 +80,7 @@ struct Target {
 enum class StmtKind {
   kBlock, kAssign, kIf, kCase, kLoop, kWhile, kForInt, kForQuery, kForEach, kExit, kReturn,
   kReturnNext, kReturnQuery, kRaise, kAssert, kPerform, kExecSql, kDynExecute, kGetDiagnostics,
-  kNull, kCall, kOpen, kFetch, kClose, kForCursor,
+  kNull, kCall, kOpen, kFetch, kClose, kForCursor, kTransaction,
 };
 
 struct Stmt {
@@ -253,6 +253,14 @@ struct Fetch : Stmt {
 struct Close : Stmt {
   Close() : Stmt(StmtKind::kClose) {}
   int var = -1;
+};
+
+// COMMIT / ROLLBACK [AND [NO] CHAIN]: ends the transaction and starts the next (procedures and
+// DO blocks run outside a transaction block only)
+struct EndTransaction : Stmt {
+  EndTransaction() : Stmt(StmtKind::kTransaction) {}
+  bool commit = true;
+  bool chain = false;  // the next transaction keeps this one's characteristics
 };
 
 // FOR record IN bound_cursor [(arguments)] LOOP: opens the cursor, reads it row by row, closes it

@@ -89,7 +89,9 @@ struct Collect : ResultSink {
   void AddRow(const Row& row) override { rows.push_back(row); }
   void Complete(const std::string& t) override { tag = t; }
   void SendNotice(const Notice& n) override { notices.push_back(n); }
+  void CallTargets(const std::vector<int>& params) override { call_targets = params; }
   std::vector<Notice> notices;
+  std::vector<int> call_targets;  // CALL: the variable each output column goes to
 };
 
 // The number at the end of a command tag ("UPDATE 3", "INSERT 0 1"), 0 when none.
@@ -196,6 +198,7 @@ const char* StatementName(const Stmt& s) {
     case StmtKind::kOpen: return "OPEN";
     case StmtKind::kFetch: return static_cast<const Fetch&>(s).move ? "MOVE" : "FETCH";
     case StmtKind::kClose: return "CLOSE";
+    case StmtKind::kTransaction: return static_cast<const EndTransaction&>(s).commit ? "COMMIT" : "ROLLBACK";
     case StmtKind::kForCursor: return "FOR over cursor";
   }
   return "statement";
@@ -267,6 +270,8 @@ class Frame {
   }
 
   std::vector<Row> TakeResult() { return std::move(result_); }
+  // The body may COMMIT / ROLLBACK (a procedure or DO block run non-atomic).
+  void SetNonAtomic(bool nonatomic) { nonatomic_ = nonatomic; }
 
  private:
   bool NeedsReturn() const {
@@ -442,7 +447,7 @@ class Frame {
       Binder::FunctionParameters names = Names(e);
       Binder::FunctionParametersScope scope_names(&names);
       AsParameters scope(st_, &values_);
-      st_->session->RunNested(node, st_, types_, &sink, c.nested.get());
+      st_->session->RunNested(node, st_, types_, &sink, c.nested.get(), nonatomic_);
     } catch (Error& err) {
       NameQuery(err, e, 0);
       throw;
@@ -736,6 +741,15 @@ class Frame {
         return {};
       }
       case StmtKind::kForCursor: return RunForCursor(static_cast<const ForCursor&>(s));
+      case StmtKind::kTransaction: {
+        const auto& t = static_cast<const EndTransaction&>(s);
+        if (!nonatomic_) throw Error(sqlstate::kInvalidTransactionTermination, "invalid transaction termination");
+        if (st_->session->active_subtransactions() > 0)
+          throw Error(sqlstate::kInvalidTransactionTermination,
+                      t.commit ? "cannot commit while a subtransaction is active" : "cannot roll back while a subtransaction is active");
+        st_->session->EndTransactionInStatement(st_, t.commit, t.chain);
+        return {};
+      }
     }
     return {};
   }
@@ -981,6 +995,7 @@ class Frame {
     CursorSet& cursors = st_->session->mutable_cursors();
     if (cursors.Has(name)) throw Error("42P03", "cursor \"" + name + "\" already in use");
     OpenBound(*fn_.vars[static_cast<size_t>(f.cursor)].cursor, f.args, name);
+    cursors.Pin(name);
     Target target;
     target.vars = {f.var};
     Signal out;
@@ -1222,12 +1237,27 @@ class Frame {
       Collect sink = RunNested(s.sql);
       if (s.into && sink.columns.empty())
         throw Error(sqlstate::kSyntaxError, "INTO used with a command that cannot return data");
+      if (s.kind == StmtKind::kCall && !sink.rows.empty()) {
+        AssignCallOutputs(sink);
+        sink.rows.clear();
+      }
       rows = std::move(sink.rows);
       columns = std::move(sink.columns);
       count = TagCount(sink.tag);
     }
     if (s.into) Into(*s.into, s.strict, rows, columns);
     SetFound(s.into ? !rows.empty() : count > 0, s.into && select ? std::min<int64_t>(count, 1) : count);
+  }
+
+  // A CALL's output parameters, back into the variables given for them.
+  void AssignCallOutputs(const Collect& sink) {
+    for (size_t k = 0; k < sink.columns.size() && k < sink.call_targets.size(); k++) {
+      int var = sink.call_targets[k];
+      if (var < 0 || static_cast<size_t>(var) >= values_.size())
+        throw Error(sqlstate::kSyntaxError, "procedure parameter \"" + sink.columns[k].name +
+                                                "\" is an output parameter but corresponding argument is not writable");
+      Store(var, k < sink.rows[0].size() ? sink.rows[0][k] : Value::Null(), sink.columns[k].type);
+    }
   }
 
   // INTO [STRICT]; only a static query's "more than one row" has a hint, as in PostgreSQL.
@@ -1313,6 +1343,7 @@ class Frame {
   ExecState* st_;
   const FunctionDef* def_;
   std::vector<Value> values_;
+  bool nonatomic_ = false;
   std::vector<Type> types_;
   // Changes whenever a variable's type changes shape (SetType), so that a cached plan checks the
   // types it was planned for only then, not at each evaluation.
@@ -1403,6 +1434,7 @@ std::vector<Row> RunPlpgsqlFunction(const FunctionDef& def, std::vector<Value> a
   CheckStackDepth();
   TransitionScope transitions(st, nullptr);
   plpgsql::Frame frame(plpgsql::CompiledFunction(def), st, &def);
+  frame.SetNonAtomic(def.kind == 'p' && st->session && st->session->TakeNonAtomicCall(def.oid));
   frame.TypeVariables();
   frame.SetArguments(std::move(args));
   frame.Run();
@@ -1419,12 +1451,13 @@ std::optional<Row> RunPlpgsqlTrigger(const FunctionDef& def, const TriggerCall& 
   return frame.TakeTriggerResult();
 }
 
-void RunDoBlock(const std::string& body, ExecState* st) {
+void RunDoBlock(const std::string& body, ExecState* st, bool nonatomic) {
   CheckStackDepth();
   TransitionScope transitions(st, nullptr);
   auto compiled = plpgsql::Compile(body, plpgsql::Signature{}, "PL/pgSQL function inline_code_block",
                                    st->session ? st->session->query_string() : std::string());
   plpgsql::Frame frame(std::move(compiled), st, nullptr);
+  frame.SetNonAtomic(nonatomic);
   frame.TypeVariables();
   frame.Run();
 }

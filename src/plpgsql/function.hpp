@@ -42,6 +42,7 @@ struct TriggerCall {
 std::optional<Row> RunPlpgsqlTrigger(const FunctionDef& def, const TriggerCall& call, ExecState* st);
 
 // DO [LANGUAGE plpgsql] $$ body $$
-void RunDoBlock(const std::string& body, ExecState* st);
+// nonatomic: the block may COMMIT / ROLLBACK (engine/session.hpp, EndTransactionInStatement).
+void RunDoBlock(const std::string& body, ExecState* st, bool nonatomic);
 
 }  // namespace tusk

@@ -588,7 +588,17 @@ class Parser {
       Expect(";");
       return s;
     }
-    if (word == "commit" || word == "rollback") Unsupported("transaction control (" + word + ")");
+    if (word == "commit" || word == "rollback") {
+      Take();
+      auto s = At(line, std::make_unique<EndTransaction>());
+      s->commit = word == "commit";
+      if (Accept("and")) {
+        s->chain = !Accept("no");
+        Expect("chain");
+      }
+      Expect(";");
+      return s;
+    }
     if (word == "call") {
       auto s = At(line, std::make_unique<ExecSql>(StmtKind::kCall));
       s->sql = ReadSql({";"}, "statement", SqlMode::kStatement);

@@ -179,9 +179,9 @@ void ReadResult(PgQuery__CreateFunctionStmt* stmt, Planner& planner, FunctionDef
     table |= a.mode == 't';
   }
   Type out_type(oid::kVoid);
-  if (outs.size() == 1) {
+  if (outs.size() == 1 && !stmt->is_procedure) {
     out_type = outs[0]->type;
-  } else if (outs.size() > 1) {
+  } else if (!outs.empty()) {  // a procedure's outputs are a record even when one
     auto r = std::make_shared<RecordDef>();
     for (const FunctionArg* a : outs) {
       r->names.push_back(a->name.empty() ? "column" + std::to_string(r->names.size() + 1) : a->name);
@@ -190,7 +190,7 @@ void ReadResult(PgQuery__CreateFunctionStmt* stmt, Planner& planner, FunctionDef
     out_type = Type::Record(r);
   }
   if (stmt->is_procedure) {
-    f->result = outs.empty() ? Type(oid::kVoid) : outs.size() == 1 ? out_type : Type(oid::kRecord);
+    f->result = out_type;  // as PostgreSQL: record for any OUT
     return;
   }
   if (!stmt->return_type) {

@@ -5,7 +5,7 @@
 
 namespace tusk {
 
-void ExecuteDo(PgQuery__DoStmt* stmt, ExecState* st, ResultSink* sink) {
+void ExecuteDo(PgQuery__DoStmt* stmt, ExecState* st, ResultSink* sink, bool nonatomic) {
   std::string body, language = "plpgsql";
   for (size_t i = 0; i < stmt->n_args; i++) {
     PgQuery__DefElem* d = stmt->args[i]->def_elem;
@@ -16,7 +16,7 @@ void ExecuteDo(PgQuery__DoStmt* stmt, ExecState* st, ResultSink* sink) {
   if (language == "sql")
     throw Error(sqlstate::kFeatureNotSupported, "language \"sql\" does not support inline code execution");
   if (language != "plpgsql") throw Error(sqlstate::kUndefinedObject, "language \"" + language + "\" does not exist");
-  RunDoBlock(body, st);
+  RunDoBlock(body, st, nonatomic);
   sink->Complete("DO");
 }
 

@@ -73,9 +73,11 @@ std::shared_ptr<const FunctionDef> ResolveRoutine(ExecState* st, PgQuery__Object
     for (const auto& [oid, f] : cat.functions()) {
       if (f->schema != schema || f->name != name) continue;
       if (!owa->args_unspecified) {
-        std::vector<uint32_t> have;
+        // a procedure is named by its input arguments, or by all it is called with
+        std::vector<uint32_t> have, called;
         for (const FunctionArg* a : f->CallArgs()) have.push_back(a->type.WireOid());
-        if (have != arg_oids) continue;
+        for (const FunctionArg* a : f->InvocationArgs()) called.push_back(a->type.WireOid());
+        if (have != arg_oids && (f->kind != 'p' || called != arg_oids)) continue;
       }
       found.push_back(f);
     }

@@ -23,7 +23,7 @@ struct Fit {
 // Whether the call's arguments fit f's parameters, and how.
 std::optional<Fit> FitCall(const std::shared_ptr<const FunctionDef>& f, const std::vector<ExprP>& args,
                            const std::vector<std::string>& names) {
-  std::vector<const FunctionArg*> params = f->CallArgs();
+  std::vector<const FunctionArg*> params = f->InvocationArgs();
   if (args.size() > params.size()) return std::nullopt;
   Fit fit{f, std::vector<int>(params.size(), -1), 0};
   for (size_t i = 0; i < args.size(); i++) {
@@ -103,9 +103,7 @@ std::optional<ResolvedCall> ResolveUserCall(Binder& b, const std::vector<std::st
   if (def.kind != 'p' && b.calling_procedure)
     throw Error(sqlstate::kWrongObjectType, NameListText(name_parts) + "(" + ArgTypesText(args) + ") is not a procedure")
         .WithHint("To call a function, use SELECT.").WithPosition(location + 1);
-  if (def.kind == 'p' && !(def.result.id == oid::kVoid && !def.result.array))
-    throw Error(sqlstate::kFeatureNotSupported, "procedures with output parameters are not supported yet").WithPosition(location + 1);
-  std::vector<const FunctionArg*> params = def.CallArgs();
+  std::vector<const FunctionArg*> params = def.InvocationArgs();
   std::vector<ExprP> bound;
   for (size_t k = 0; k < params.size(); k++) {
     int given = fit.given_for_param[k];

@@ -22,8 +22,15 @@ void ApplyRoutineAttribute(PgQuery__DefElem* d, FunctionDef* f);
 void ExecuteAlterRoutine(PgQuery__AlterFunctionStmt* stmt, ExecState* st, ResultSink* sink);
 bool RenameRoutine(PgQuery__RenameStmt* stmt, ExecState* st, ResultSink* sink);
 // DO [LANGUAGE plpgsql] $$ ... $$ (do_block.cpp).
-void ExecuteDo(PgQuery__DoStmt* stmt, ExecState* st, ResultSink* sink);
+// nonatomic: the block may COMMIT / ROLLBACK (run outside a transaction block, or by a
+// non-atomic procedure).
+void ExecuteDo(PgQuery__DoStmt* stmt, ExecState* st, ResultSink* sink, bool nonatomic);
 // CALL procedure(arguments) (call.cpp).
-void ExecuteCall(PgQuery__CallStmt* stmt, ExecState* st, ParamTypes* params, ResultSink* sink);
+// The row a CALL of `procedure` returns: its OUT and INOUT parameters (none: no row).
+std::vector<ColumnInfo> CallResultColumns(const FunctionDef& procedure);
+// Describe (extended protocol): the row a CALL statement returns.
+std::vector<ColumnInfo> DescribeCall(PgQuery__CallStmt* stmt, ExecState* st, ParamTypes* params);
+// nonatomic: as ExecuteDo's; a procedure with SET clauses or SECURITY DEFINER never is.
+void ExecuteCall(PgQuery__CallStmt* stmt, ExecState* st, ParamTypes* params, ResultSink* sink, bool nonatomic);
 
 }  // namespace tusk

@@ -244,6 +244,13 @@ std::vector<Row> RunSqlFunction(const FunctionDef& def, std::shared_ptr<PlannedB
 std::optional<std::vector<Value>> ArgumentValues(const FunctionDef& def, const std::vector<ExprP>& args, EvalContext& ctx) {
   std::vector<Value> values;
   values.reserve(args.size());
+  if (def.kind == 'p') {
+    // a procedure's OUT parameters are in its call, as placeholders the body never sees
+    std::vector<const FunctionArg*> params = def.InvocationArgs();
+    for (size_t i = 0; i < args.size(); i++)
+      if (i >= params.size() || params[i]->mode != 'o') values.push_back(args[i]->Eval(ctx));
+    return values;
+  }
   for (const auto& a : args) values.push_back(a->Eval(ctx));
   if (def.strict)
     for (const Value& v : values)
@@ -275,7 +282,8 @@ Value UserFunctionCall::Eval(EvalContext& ctx) const {
   if (!values) return Value::Null();
   std::vector<Row> rows = RunSqlFunction(*def, &body_, std::move(*values), ctx.state);
   if (rows.empty() || (type.id == oid::kVoid && !type.array)) return Value::Null();
-  // a function returning a row type gives its first row as one row value
+  // a function returning a row type (a procedure's output parameters too) gives its first row
+  // as one row value
   if (def->result.record) return Value::Array(std::move(rows[0]));
   return rows[0].empty() ? Value::Null() : rows[0][0];
 }
@@ -331,6 +339,9 @@ bool IsProcedureCall(const Expr& e) {
   auto* call = dynamic_cast<const UserFunctionCall*>(&e);
   return call && call->def->kind == 'p';
 }
+
+const FunctionDef& CalledProcedure(const Expr& e) { return *static_cast<const UserFunctionCall&>(e).def; }
+const std::vector<ExprP>& CalledArguments(const Expr& e) { return static_cast<const UserFunctionCall&>(e).args; }
 
 ExprP MakeUserFunctionCall(std::shared_ptr<const FunctionDef> f, std::vector<ExprP> args) {
   return std::make_shared<UserFunctionCall>(std::move(f), std::move(args));

@@ -21,5 +21,9 @@ ExprP MakeUserFunctionCall(std::shared_ptr<const FunctionDef> f, std::vector<Exp
 SetFunction MakeUserSetFunction(std::shared_ptr<const FunctionDef> f, std::vector<ExprP> args);
 // Whether e is a call of a procedure (what CALL runs).
 bool IsProcedureCall(const Expr& e);
+// The procedure a CALL's bound call runs (IsProcedureCall).
+const FunctionDef& CalledProcedure(const Expr& e);
+// Its bound arguments, one per parameter of the call (FunctionDef::CallArgs).
+const std::vector<ExprP>& CalledArguments(const Expr& e);
 
 }  // namespace tusk
