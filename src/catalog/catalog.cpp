@@ -219,6 +219,8 @@ bool SameFields(const RecordDef& a, const RecordDef& b) {
     const Type &x = a.types[i], &y = b.types[i];
     if (x.id != y.id || x.typmod != y.typmod || x.array != y.array || x.domain != y.domain || x.enumdef != y.enumdef)
       return false;
+    // a field of a composite type that changed itself (ALTER TYPE of a type nested in this one)
+    if (x.record != y.record && (!x.record || !y.record || !SameFields(*x.record, *y.record))) return false;
   }
   return a.schema == b.schema && a.name == b.name;
 }
@@ -237,6 +239,17 @@ void Catalog::RefreshRowTypes() {
       }
     return std::nullopt;
   };
+  // Columns of tables and attributes of composite types, until none changes: a composite type
+  // inside another changes that one's row type too.
+  for (bool again = true; again;) {
+    again = false;
+    for (auto& [oid, table] : tables_)
+      for (auto& c : table.columns)
+        if (auto now = changed(c.type)) {
+          c.type = *now;
+          again = true;
+        }
+  }
   std::vector<std::shared_ptr<const DomainDef>> domains;
   for (const auto& [oid, d] : domains_)
     if (auto now = changed(d->base)) {

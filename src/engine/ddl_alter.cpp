@@ -3,6 +3,7 @@
 #include "common/error.hpp"
 #include "common/rowcodec.hpp"
 #include "common/strings.hpp"
+#include "engine/ddl_composite.hpp"
 #include "engine/ddl_domain.hpp"
 #include "engine/ddl_util.hpp"
 #include "engine/generated_columns.hpp"
@@ -116,8 +117,10 @@ void ExecuteAlterTable(PgQuery__AlterTableStmt* stmt, ExecState* st, ResultSink*
   }
   bool view_statement = stmt->objtype == PG_QUERY__OBJECT_TYPE__OBJECT_VIEW;
   bool matview_statement = stmt->objtype == PG_QUERY__OBJECT_TYPE__OBJECT_MATVIEW;
-  if (stmt->objtype == PG_QUERY__OBJECT_TYPE__OBJECT_TYPE)
-    throw Error(sqlstate::kFeatureNotSupported, "ALTER TYPE ... ADD / DROP / ALTER ATTRIBUTE is not supported yet");
+  if (stmt->objtype == PG_QUERY__OBJECT_TYPE__OBJECT_TYPE) {
+    ExecuteAlterCompositeType(stmt, st, sink);
+    return;
+  }
   if (stmt->objtype != PG_QUERY__OBJECT_TYPE__OBJECT_TABLE && !view_statement && !matview_statement)
     throw Error(sqlstate::kFeatureNotSupported, "ALTER of this object type is not supported yet");
   Catalog* cat = st->session->MutableCatalog(st);
@@ -452,6 +455,10 @@ void ExecuteRename(PgQuery__RenameStmt* stmt, ExecState* st, ResultSink* sink) {
       throw Error(sqlstate::kWrongObjectType, "\"" + std::string(rv->relname) + "\" is not " + what);
     return rel->second;
   };
+  if (stmt->rename_type == PG_QUERY__OBJECT_TYPE__OBJECT_ATTRIBUTE) {
+    RenameCompositeAttribute(stmt, st, sink);
+    return;
+  }
   switch (stmt->rename_type) {
     case PG_QUERY__OBJECT_TYPE__OBJECT_TABLE:
     case PG_QUERY__OBJECT_TYPE__OBJECT_INDEX:

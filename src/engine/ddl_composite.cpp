@@ -3,10 +3,13 @@
 #include <algorithm>
 
 #include "catalog/function_def.hpp"
+#include "access/table_access.hpp"
+#include "access/table_locks.hpp"
 #include "common/error.hpp"
 #include "engine/ddl_util.hpp"
 #include "engine/session.hpp"
 #include "planner/planner.hpp"
+#include "types/arrays.hpp"
 #include "types/type.hpp"
 #include "views/dependencies.hpp"
 
@@ -48,7 +51,170 @@ void CollectDependents(ExecState* st, Catalog& cat, const TableDef& type, Depend
   out->SortByObject();
 }
 
+// Whether values of type `t` hold values of the composite type `type_oid` (as it, in an array,
+// or in a field of another composite type).
+bool HoldsRowType(const Type& t, uint32_t type_oid) {
+  if (!t.record) return false;
+  if (t.record->type_oid == type_oid) return true;
+  for (const Type& f : t.record->types)
+    if (HoldsRowType(f, type_oid)) return true;
+  return false;
+}
+
+// A value of type `t` (the type before the change) with every value of the composite type
+// `type_oid` in it given the new fields: new field i is old field from[i] (-1: NULL).
+Value Reshape(const Value& v, const Type& t, uint32_t type_oid, const std::vector<int>& from) {
+  if (v.is_null() || !t.record || !HoldsRowType(t, type_oid)) return v;
+  if (t.array) {
+    Type element = t;
+    element.array = false;
+    std::vector<Value> items;
+    for (const Value& e : v.arr()) items.push_back(Reshape(e, element, type_oid, from));
+    return ArrayLike(v, std::move(items));
+  }
+  std::vector<Value> fields = v.arr();
+  for (size_t i = 0; i < fields.size() && i < t.record->types.size(); i++)
+    fields[i] = Reshape(fields[i], t.record->types[i], type_oid, from);
+  if (t.record->type_oid != type_oid) return Value::Array(std::move(fields));
+  std::vector<Value> reshaped;
+  for (int f : from) reshaped.push_back(f >= 0 && static_cast<size_t>(f) < fields.size() ? fields[static_cast<size_t>(f)] : Value::Null());
+  return Value::Array(std::move(reshaped));
+}
+
+// Every stored table column holding the composite type gets its values reshaped; `before` is
+// the catalog as it was, st->catalog the changed one.
+void RewriteStoredValues(ExecState* st, const Catalog& before, uint32_t type_oid, const std::vector<int>& from) {
+  for (const auto& [oid, old_table] : before.tables()) {
+    if (old_table.composite) continue;
+    std::vector<size_t> columns;
+    for (size_t c = 0; c < old_table.columns.size(); c++)
+      if (!old_table.columns[c].dropped && HoldsRowType(old_table.columns[c].type, type_oid)) columns.push_back(c);
+    if (columns.empty()) continue;
+    const TableDef* t = st->catalog->FindTable(oid);
+    LockRelation(st, oid, TableLockMode::kAccessExclusive);
+    auto rows = ScanAll(st, &old_table);
+    DeleteAllRows(st, old_table);
+    ParamTypes params;
+    Planner planner(st, &params);
+    TableAccess access(st, t, planner.BindIndexes(*t));
+    size_t done = 0;
+    for (auto& [key, row] : rows) {
+      if ((++done & 1023) == 0) CheckInterrupts(st);
+      for (size_t c : columns) row[c] = Reshape(row[c], old_table.columns[c].type, type_oid, from);
+      access.Insert(row);
+    }
+  }
+}
+
+// The composite type an ALTER TYPE names (42P01 / 42809 as PostgreSQL's).
+TableDef* AlteredCompositeType(ExecState* st, Catalog* cat, PgQuery__RangeVar* rv) {
+  auto rel = cat->FindRelation(rv->schemaname ? rv->schemaname : "", rv->relname, st->session->SearchPath());
+  if (!rel) throw Error(sqlstate::kUndefinedTable, "relation \"" + std::string(rv->relname) + "\" does not exist");
+  if (rel->first != RelKind::kComposite)
+    throw Error(sqlstate::kWrongObjectType, "\"" + std::string(rv->relname) + "\" is not a composite type");
+  LockRelation(st, rel->second, TableLockMode::kAccessExclusive);
+  return cat->MutableTable(rel->second);
+}
+
+// A stored column that holds the type, as "table.column" (empty when none). PostgreSQL finds
+// the columns of the type's array type first (its dependency is the type's oldest).
+std::string StoredColumnHolding(const Catalog& cat, uint32_t type_oid) {
+  for (bool arrays : {true, false})
+    for (const auto& [oid, t] : cat.tables()) {
+      if (t.composite) continue;
+      for (const auto& c : t.columns)
+        if (!c.dropped && HoldsRowType(c.type, type_oid) && (!arrays || (c.type.array && c.type.record->type_oid == type_oid)))
+          return t.name + "." + c.name;
+    }
+  return "";
+}
+
 }  // namespace
+
+void ExecuteAlterCompositeType(PgQuery__AlterTableStmt* stmt, ExecState* st, ResultSink* sink) {
+  Catalog* cat = st->session->MutableCatalog(st);
+  const auto before = std::make_shared<const Catalog>(*cat);
+  TableDef* type = AlteredCompositeType(st, cat, stmt->relation);
+  // from[i]: the old live field new live field i comes from
+  std::vector<int> from;
+  for (const auto& c : type->columns)
+    if (!c.dropped) from.push_back(static_cast<int>(from.size()));
+  auto live_index = [&](size_t column) {
+    int k = 0;
+    for (size_t c = 0; c < column; c++) k += !type->columns[c].dropped;
+    return static_cast<size_t>(k);
+  };
+  ParamTypes params;
+  ExecState bind_state = *st;
+  Planner planner(&bind_state, &params);
+  for (size_t i = 0; i < stmt->n_cmds; i++) {
+    auto* cmd = stmt->cmds[i]->alter_table_cmd;
+    switch (cmd->subtype) {
+      case PG_QUERY__ALTER_TABLE_TYPE__AT_AddColumn: {
+        auto* def = cmd->def->column_def;
+        ColumnDef c;
+        c.name = def->colname;
+        if (type->FindColumn(c.name) >= 0)
+          throw Error(sqlstate::kDuplicateColumn, "column \"" + c.name + "\" of relation \"" + type->name + "\" already exists");
+        c.type = planner.binder().ResolveType(def->type_name);
+        const BuiltinTypeInfo* b = FindBuiltinType(c.type.id);
+        if (b && b->typtype == 'p' && c.type.id != oid::kUnknown)
+          throw Error(sqlstate::kInvalidTableDefinition, "column \"" + c.name + "\" has pseudo-type " + TypeName(c.type));
+        if (HoldsRowType(c.type, type->rowtype_oid))
+          throw Error(sqlstate::kInvalidTableDefinition, "composite type " + type->name + " cannot be made a member of itself");
+        type->columns.push_back(std::move(c));
+        from.push_back(-1);
+        break;
+      }
+      case PG_QUERY__ALTER_TABLE_TYPE__AT_DropColumn: {
+        int c = type->FindColumn(cmd->name);
+        if (c < 0) {
+          if (cmd->missing_ok) {
+            Notice(sink, "column \"" + std::string(cmd->name) + "\" of relation \"" + type->name + "\" does not exist, skipping");
+            continue;
+          }
+          throw Error(sqlstate::kUndefinedColumn, "column \"" + std::string(cmd->name) + "\" of relation \"" + type->name + "\" does not exist");
+        }
+        from.erase(from.begin() + static_cast<std::ptrdiff_t>(live_index(static_cast<size_t>(c))));
+        type->columns[static_cast<size_t>(c)].dropped = true;
+        type->columns[static_cast<size_t>(c)].name = "........pg.dropped." + std::to_string(c + 1) + "........";
+        break;
+      }
+      case PG_QUERY__ALTER_TABLE_TYPE__AT_AlterColumnType: {
+        int c = type->FindColumn(cmd->name);
+        if (c < 0)
+          throw Error(sqlstate::kUndefinedColumn, "column \"" + std::string(cmd->name) + "\" of relation \"" + type->name + "\" does not exist");
+        std::string stored = StoredColumnHolding(*before, type->rowtype_oid);
+        if (!stored.empty())
+          throw Error(sqlstate::kFeatureNotSupported, "cannot alter type \"" + type->name + "\" because column \"" + stored + "\" uses it");
+        Type to = planner.binder().ResolveType(cmd->def->column_def->type_name);
+        if (HoldsRowType(to, type->rowtype_oid))
+          throw Error(sqlstate::kInvalidTableDefinition, "composite type " + type->name + " cannot be made a member of itself");
+        type->columns[static_cast<size_t>(c)].type = to;
+        break;
+      }
+      default:
+        throw Error(sqlstate::kFeatureNotSupported, "this ALTER TYPE command is not supported yet");
+    }
+  }
+  const uint32_t rowtype = type->rowtype_oid;
+  cat->RefreshRowTypes();
+  st->catalog = std::make_shared<Catalog>(*cat);
+  RewriteStoredValues(st, *before, rowtype, from);
+  sink->Complete("ALTER TYPE");
+}
+
+void RenameCompositeAttribute(PgQuery__RenameStmt* stmt, ExecState* st, ResultSink* sink) {
+  Catalog* cat = st->session->MutableCatalog(st);
+  TableDef* type = AlteredCompositeType(st, cat, stmt->relation);
+  int c = type->FindColumn(stmt->subname);
+  if (c < 0) throw Error(sqlstate::kUndefinedColumn, "column \"" + std::string(stmt->subname) + "\" does not exist");
+  if (type->FindColumn(stmt->newname) >= 0)
+    throw Error(sqlstate::kDuplicateColumn, "column \"" + std::string(stmt->newname) + "\" of relation \"" + type->name + "\" already exists");
+  type->columns[static_cast<size_t>(c)].name = stmt->newname;
+  cat->RefreshRowTypes();
+  sink->Complete("ALTER TYPE");
+}
 
 void ExecuteCreateCompositeType(PgQuery__CompositeTypeStmt* stmt, ExecState* st, ResultSink* sink) {
   auto* rv = stmt->typevar;

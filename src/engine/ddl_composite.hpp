@@ -13,5 +13,11 @@ struct ExecState;
 void ExecuteCreateCompositeType(PgQuery__CompositeTypeStmt* stmt, ExecState* st, ResultSink* sink);
 // DROP TYPE of one name: false when it names no composite type (the caller tries the others).
 bool DropCompositeType(PgQuery__DropStmt* stmt, Node* object, ExecState* st, ResultSink* sink);
+// ALTER TYPE name ADD / DROP [IF EXISTS] / ALTER ATTRIBUTE ..., [, ...]: the type changes, and
+// the values table columns store (directly, in arrays, inside other composite types) are
+// rewritten to its new fields (added ones NULL, dropped ones gone).
+void ExecuteAlterCompositeType(PgQuery__AlterTableStmt* stmt, ExecState* st, ResultSink* sink);
+// ALTER TYPE name RENAME ATTRIBUTE a TO b.
+void RenameCompositeAttribute(PgQuery__RenameStmt* stmt, ExecState* st, ResultSink* sink);
 
 }  // namespace tusk
