@@ -1049,8 +1049,13 @@ ExprP Binder::MakeBinaryOp(const std::string& op, ExprP l, ExprP r, int location
     if (rank == 5 && std::min(a, b) < 5) rank = 6;
     if (c == '%' && rank >= 5) return no_op();
     Type t(RankType(rank));
-    l = Coerce(l, t, CastContext::kImplicit, location);
-    r = Coerce(r, t, CastContext::kImplicit, location);
+    // PostgreSQL has + - * / for every pair of integer types (int48pl, int24mul, ...), so their
+    // arguments keep their types (EXPLAIN shows no cast); % exists only for equal types
+    auto integer = [](const Type& x) { return x.id == oid::kInt2 || x.id == oid::kInt4 || x.id == oid::kInt8; };
+    if (!(c != '%' && integer(l->type) && integer(r->type))) {
+      l = Coerce(l, t, CastContext::kImplicit, location);
+      r = Coerce(r, t, CastContext::kImplicit, location);
+    }
     uint32_t tid = t.id;
     if (rank <= 3) return FoldCall(std::make_shared<IntArithExpr>(t, op, std::vector<ExprP>{l, r}, c));
     if (rank == 4)
