@@ -168,6 +168,15 @@ void ExecuteAlterTable(PgQuery__AlterTableStmt* stmt, ExecState* st, ResultSink*
   }
   if (rel->first != RelKind::kTable) throw Error(sqlstate::kWrongObjectType, "\"" + std::string(rv->relname) + "\" is not a table");
   LockRelation(st, rel->second, TableLockMode::kAccessExclusive);
+  // A column elsewhere that stores this table's row type: its values follow an added (NULL) or
+  // dropped column when the statement ends; a change they cannot follow is refused.
+  const uint32_t rowtype = cat->FindTable(rel->second)->rowtype_oid;
+  const std::string stored = rowtype ? StoredColumnOfRowType(*cat, rowtype) : "";
+  const auto stored_before = stored.empty() ? nullptr : std::make_shared<const Catalog>(*cat);
+  auto refuse_stored = [&](const TableDef& t) {
+    if (!stored.empty())
+      throw Error(sqlstate::kFeatureNotSupported, "cannot alter table \"" + t.name + "\" because column \"" + stored + "\" uses its row type");
+  };
   for (size_t i = 0; i < stmt->n_cmds; i++) {
     auto* cmd = stmt->cmds[i]->alter_table_cmd;
     TableDef* t = cat->MutableTable(rel->second);
@@ -176,11 +185,7 @@ void ExecuteAlterTable(PgQuery__AlterTableStmt* stmt, ExecState* st, ResultSink*
       if (c < 0) throw Error(sqlstate::kUndefinedColumn, "column \"" + std::string(name) + "\" of relation \"" + t->name + "\" does not exist");
       return c;
     };
-    // A table whose row type a column stores keeps its fields (stored values have its layout).
-    if (cmd->subtype == PG_QUERY__ALTER_TABLE_TYPE__AT_AddColumn || cmd->subtype == PG_QUERY__ALTER_TABLE_TYPE__AT_DropColumn ||
-        cmd->subtype == PG_QUERY__ALTER_TABLE_TYPE__AT_AlterColumnType)
-      if (std::string stored = t->rowtype_oid ? StoredColumnOfRowType(*cat, t->rowtype_oid) : ""; !stored.empty())
-        throw Error(sqlstate::kFeatureNotSupported, "cannot alter table \"" + t->name + "\" because column \"" + stored + "\" uses its row type");
+    if (cmd->subtype == PG_QUERY__ALTER_TABLE_TYPE__AT_AlterColumnType) refuse_stored(*t);
     switch (cmd->subtype) {
       case PG_QUERY__ALTER_TABLE_TYPE__AT_AddColumn: {
         auto* cd = cmd->def->column_def;
@@ -193,6 +198,9 @@ void ExecuteAlterTable(PgQuery__AlterTableStmt* stmt, ExecState* st, ResultSink*
         }
         std::vector<PgQuery__Constraint*> deferred;
         ColumnDef col = BuildColumn(st, cat, t->schema, t->name, cd, t->oid, static_cast<int>(t->columns.size()), &deferred);
+        // a stored row value gets NULL for a new column, as PostgreSQL's: not its default
+        bool computed = std::any_of(deferred.begin(), deferred.end(), [](PgQuery__Constraint* c) { return c->contype == PG_QUERY__CONSTR_TYPE__CONSTR_GENERATED; });
+        if (!col.default_sql.empty() || col.identity || col.generated || computed) refuse_stored(*t);
         t->columns.push_back(col);
         for (auto* c : deferred) {
           if (c->contype != PG_QUERY__CONSTR_TYPE__CONSTR_GENERATED) continue;
@@ -426,6 +434,29 @@ void ExecuteAlterTable(PgQuery__AlterTableStmt* stmt, ExecState* st, ResultSink*
         if (!AlterTriggerEnabled(cmd, t)) throw Error(sqlstate::kFeatureNotSupported, "this ALTER TABLE command is not supported yet");
     }
     st->catalog = std::make_shared<Catalog>(*cat);
+  }
+  if (stored_before) {
+    // new live field i comes from the old live field of the same column (added ones: none)
+    const TableDef& old_def = *stored_before->FindTable(rel->second);
+    const TableDef& new_def = *cat->FindTable(rel->second);
+    std::vector<int> from;
+    bool same = true;
+    for (size_t c = 0; c < new_def.columns.size(); c++) {
+      if (new_def.columns[c].dropped) continue;
+      int old_live = -1;
+      if (c < old_def.columns.size() && !old_def.columns[c].dropped) {
+        old_live = 0;
+        for (size_t k = 0; k < c; k++) old_live += !old_def.columns[k].dropped;
+      }
+      same = same && old_live == static_cast<int>(from.size());
+      from.push_back(old_live);
+    }
+    same = same && from.size() == RowTypeOf(old_def)->names.size();
+    if (!same) {
+      cat->RefreshRowTypes();
+      st->catalog = std::make_shared<Catalog>(*cat);
+      ReshapeStoredRowValues(st, *stored_before, rowtype, from);
+    }
   }
   sink->Complete("ALTER TABLE");
 }

@@ -81,9 +81,9 @@ Value Reshape(const Value& v, const Type& t, uint32_t type_oid, const std::vecto
   return Value::Array(std::move(reshaped));
 }
 
-// Every stored table column holding the composite type gets its values reshaped; `before` is
-// the catalog as it was, st->catalog the changed one.
-void RewriteStoredValues(ExecState* st, const Catalog& before, uint32_t type_oid, const std::vector<int>& from) {
+}  // namespace
+
+void ReshapeStoredRowValues(ExecState* st, const Catalog& before, uint32_t type_oid, const std::vector<int>& from) {
   for (const auto& [oid, old_table] : before.tables()) {
     if (old_table.composite) continue;
     std::vector<size_t> columns;
@@ -105,6 +105,8 @@ void RewriteStoredValues(ExecState* st, const Catalog& before, uint32_t type_oid
     }
   }
 }
+
+namespace {
 
 // The composite type an ALTER TYPE names (42P01 / 42809 as PostgreSQL's).
 TableDef* AlteredCompositeType(ExecState* st, Catalog* cat, PgQuery__RangeVar* rv) {
@@ -200,7 +202,7 @@ void ExecuteAlterCompositeType(PgQuery__AlterTableStmt* stmt, ExecState* st, Res
   const uint32_t rowtype = type->rowtype_oid;
   cat->RefreshRowTypes();
   st->catalog = std::make_shared<Catalog>(*cat);
-  RewriteStoredValues(st, *before, rowtype, from);
+  ReshapeStoredRowValues(st, *before, rowtype, from);
   sink->Complete("ALTER TYPE");
 }
 

@@ -3,12 +3,16 @@
 // machinery of a table's row type (text I/O, ROW(...)::type, field selection, arrays of it,
 // function arguments and results, PL/pgSQL variables) and has no storage, indexes or rows.
 #pragma once
+#include <cstdint>
+#include <vector>
+
 #include "engine/result.hpp"
 #include "parser/parser.hpp"
 
 namespace tusk {
 
 struct ExecState;
+class Catalog;
 
 void ExecuteCreateCompositeType(PgQuery__CompositeTypeStmt* stmt, ExecState* st, ResultSink* sink);
 // DROP TYPE of one name: false when it names no composite type (the caller tries the others).
@@ -17,6 +21,10 @@ bool DropCompositeType(PgQuery__DropStmt* stmt, Node* object, ExecState* st, Res
 // the values table columns store (directly, in arrays, inside other composite types) are
 // rewritten to its new fields (added ones NULL, dropped ones gone).
 void ExecuteAlterCompositeType(PgQuery__AlterTableStmt* stmt, ExecState* st, ResultSink* sink);
+// The values stored columns hold of the row type `type_oid` (in arrays and other composite
+// types too) rewritten to its new fields: new field i is old field from[i] (-1: NULL). `before`
+// is the catalog before the change, st->catalog the changed one.
+void ReshapeStoredRowValues(ExecState* st, const Catalog& before, uint32_t type_oid, const std::vector<int>& from);
 // ALTER TYPE name RENAME ATTRIBUTE a TO b.
 void RenameCompositeAttribute(PgQuery__RenameStmt* stmt, ExecState* st, ResultSink* sink);
 
