@@ -255,7 +255,9 @@ void Session::StoreSetting(const std::string& key, const std::string& value, boo
   }
   if (IsCustomSettingName(key)) placeholders_.insert(key);
   if (is_local) {
-    if (!in_block_) return;  // SET LOCAL outside a transaction block has no effect
+    // SET LOCAL outside a transaction block has no effect, unless a function runs it: it lasts
+    // until the statement's transaction ends, as PostgreSQL's
+    if (!in_block_ && dispatch_depth_ <= 1) return;
     local_settings_[key] = value;
   } else {
     // Remember the settings as they were when the transaction began, for ROLLBACK; copied on
@@ -326,7 +328,7 @@ void Session::ExecuteShow(PgQuery__VariableShowStmt* s, ResultSink* sink) {
 
 void Session::ExecuteSet(PgQuery__VariableSetStmt* s, ResultSink* sink) {
   std::string name = s->name ? s->name : "";
-  if (s->is_local && !in_block_ && s->kind != PG_QUERY__VARIABLE_SET_KIND__VAR_SET_MULTI)
+  if (s->is_local && !in_block_ && dispatch_depth_ <= 1 && s->kind != PG_QUERY__VARIABLE_SET_KIND__VAR_SET_MULTI)
     sink->SendNotice({"WARNING", "25P01", "SET LOCAL can only be used in transaction blocks", ""});
   switch (s->kind) {
     case PG_QUERY__VARIABLE_SET_KIND__VAR_SET_VALUE: {
