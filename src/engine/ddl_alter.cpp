@@ -436,27 +436,9 @@ void ExecuteAlterTable(PgQuery__AlterTableStmt* stmt, ExecState* st, ResultSink*
     st->catalog = std::make_shared<Catalog>(*cat);
   }
   if (stored_before) {
-    // new live field i comes from the old live field of the same column (added ones: none)
-    const TableDef& old_def = *stored_before->FindTable(rel->second);
-    const TableDef& new_def = *cat->FindTable(rel->second);
-    std::vector<int> from;
-    bool same = true;
-    for (size_t c = 0; c < new_def.columns.size(); c++) {
-      if (new_def.columns[c].dropped) continue;
-      int old_live = -1;
-      if (c < old_def.columns.size() && !old_def.columns[c].dropped) {
-        old_live = 0;
-        for (size_t k = 0; k < c; k++) old_live += !old_def.columns[k].dropped;
-      }
-      same = same && old_live == static_cast<int>(from.size());
-      from.push_back(old_live);
-    }
-    same = same && from.size() == RowTypeOf(old_def)->names.size();
-    if (!same) {
-      cat->RefreshRowTypes();
-      st->catalog = std::make_shared<Catalog>(*cat);
-      ReshapeStoredRowValues(st, *stored_before, rowtype, from);
-    }
+    cat->RefreshRowTypes();
+    st->catalog = std::make_shared<Catalog>(*cat);
+    ReshapeStoredRowValues(st, *stored_before);
   }
   sink->Complete("ALTER TABLE");
 }

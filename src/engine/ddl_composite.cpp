@@ -1,6 +1,7 @@
 #include "engine/ddl_composite.hpp"
 
 #include <algorithm>
+#include <map>
 
 #include "catalog/function_def.hpp"
 #include "access/table_access.hpp"
@@ -19,18 +20,6 @@ namespace {
 
 // Whether `t` is, or is an array of, the row type `type_oid`.
 bool IsRowType(const Type& t, uint32_t type_oid) { return t.record && t.record->type_oid == type_oid; }
-
-// CASCADE drops an attribute of another composite type: refused while a table stores that type.
-void RefuseStoredLayoutChange(const Catalog& cat, const Dependents& deps) {
-  for (const auto& [oid, position] : deps.attributes) {
-    const TableDef* t = cat.FindTable(oid);
-    if (!t->composite) continue;
-    std::string stored = StoredColumnOfRowType(cat, t->rowtype_oid);
-    if (!stored.empty())
-      throw Error(sqlstate::kFeatureNotSupported, "cannot drop an attribute of type " + t->name + " because column \"" + stored +
-                                                      "\" stores it (not supported yet)");
-  }
-}
 
 // PostgreSQL's dependency lines for a composite type: table columns and attributes of other
 // composite types (the last attribute of each first), functions and views, in creation order.
@@ -61,36 +50,75 @@ bool HoldsRowType(const Type& t, uint32_t type_oid) {
   return false;
 }
 
-// A value of type `t` (the type before the change) with every value of the composite type
-// `type_oid` in it given the new fields: new field i is old field from[i] (-1: NULL).
-Value Reshape(const Value& v, const Type& t, uint32_t type_oid, const std::vector<int>& from) {
-  if (v.is_null() || !t.record || !HoldsRowType(t, type_oid)) return v;
+// How the fields of each row type that changed map: new live field i is old live field
+// from[i] (-1: none, NULL), by row type OID.
+using FieldMaps = std::map<uint32_t, std::vector<int>>;
+
+// The row types (of tables and composite types) whose live fields differ between the catalogs;
+// a column keeps its slot, so an added one is a new slot and a dropped one a dropped slot.
+FieldMaps ChangedRowTypes(const Catalog& before, const Catalog& after) {
+  FieldMaps maps;
+  for (const auto& [oid, old_def] : before.tables()) {
+    const TableDef* new_def = after.FindTable(oid);
+    if (!old_def.rowtype_oid || !new_def) continue;
+    std::vector<int> from;
+    int old_live = 0;
+    std::vector<int> old_index(old_def.columns.size(), -1);
+    for (size_t c = 0; c < old_def.columns.size(); c++)
+      if (!old_def.columns[c].dropped) old_index[c] = old_live++;
+    bool same = true;
+    for (size_t c = 0; c < new_def->columns.size(); c++) {
+      if (new_def->columns[c].dropped) continue;
+      int f = c < old_index.size() ? old_index[c] : -1;
+      same = same && f == static_cast<int>(from.size());
+      from.push_back(f);
+    }
+    if (!same || static_cast<int>(from.size()) != old_live) maps[old_def.rowtype_oid] = std::move(from);
+  }
+  return maps;
+}
+
+// Whether values of type `t` hold values of a changed row type.
+bool HoldsChanged(const Type& t, const FieldMaps& maps) {
+  if (!t.record) return false;
+  if (maps.count(t.record->type_oid)) return true;
+  for (const Type& f : t.record->types)
+    if (HoldsChanged(f, maps)) return true;
+  return false;
+}
+
+// A value of type `t` (as it was before the change) with every value of a changed row type in
+// it given the new fields.
+Value Reshape(const Value& v, const Type& t, const FieldMaps& maps) {
+  if (v.is_null() || !HoldsChanged(t, maps)) return v;
   if (t.array) {
     Type element = t;
     element.array = false;
     std::vector<Value> items;
-    for (const Value& e : v.arr()) items.push_back(Reshape(e, element, type_oid, from));
+    for (const Value& e : v.arr()) items.push_back(Reshape(e, element, maps));
     return ArrayLike(v, std::move(items));
   }
   std::vector<Value> fields = v.arr();
-  for (size_t i = 0; i < fields.size() && i < t.record->types.size(); i++)
-    fields[i] = Reshape(fields[i], t.record->types[i], type_oid, from);
-  if (t.record->type_oid != type_oid) return Value::Array(std::move(fields));
+  for (size_t i = 0; i < fields.size() && i < t.record->types.size(); i++) fields[i] = Reshape(fields[i], t.record->types[i], maps);
+  auto map = maps.find(t.record->type_oid);
+  if (map == maps.end()) return Value::Array(std::move(fields));
   std::vector<Value> reshaped;
-  for (int f : from) reshaped.push_back(f >= 0 && static_cast<size_t>(f) < fields.size() ? fields[static_cast<size_t>(f)] : Value::Null());
+  for (int f : map->second) reshaped.push_back(f >= 0 && static_cast<size_t>(f) < fields.size() ? fields[static_cast<size_t>(f)] : Value::Null());
   return Value::Array(std::move(reshaped));
 }
 
 }  // namespace
 
-void ReshapeStoredRowValues(ExecState* st, const Catalog& before, uint32_t type_oid, const std::vector<int>& from) {
+void ReshapeStoredRowValues(ExecState* st, const Catalog& before) {
+  const FieldMaps maps = ChangedRowTypes(before, *st->catalog);
+  if (maps.empty()) return;
   for (const auto& [oid, old_table] : before.tables()) {
-    if (old_table.composite) continue;
-    std::vector<size_t> columns;
-    for (size_t c = 0; c < old_table.columns.size(); c++)
-      if (!old_table.columns[c].dropped && HoldsRowType(old_table.columns[c].type, type_oid)) columns.push_back(c);
-    if (columns.empty()) continue;
     const TableDef* t = st->catalog->FindTable(oid);
+    if (old_table.composite || !t) continue;
+    std::vector<size_t> columns;
+    for (size_t c = 0; c < old_table.columns.size() && c < t->columns.size(); c++)
+      if (!t->columns[c].dropped && HoldsChanged(old_table.columns[c].type, maps)) columns.push_back(c);
+    if (columns.empty()) continue;
     LockRelation(st, oid, TableLockMode::kAccessExclusive);
     auto rows = ScanAll(st, &old_table);
     DeleteAllRows(st, old_table);
@@ -100,7 +128,7 @@ void ReshapeStoredRowValues(ExecState* st, const Catalog& before, uint32_t type_
     size_t done = 0;
     for (auto& [key, row] : rows) {
       if ((++done & 1023) == 0) CheckInterrupts(st);
-      for (size_t c : columns) row[c] = Reshape(row[c], old_table.columns[c].type, type_oid, from);
+      for (size_t c : columns) row[c] = Reshape(row[c], old_table.columns[c].type, maps);
       access.Insert(row);
     }
   }
@@ -137,15 +165,6 @@ void ExecuteAlterCompositeType(PgQuery__AlterTableStmt* stmt, ExecState* st, Res
   Catalog* cat = st->session->MutableCatalog(st);
   const auto before = std::make_shared<const Catalog>(*cat);
   TableDef* type = AlteredCompositeType(st, cat, stmt->relation);
-  // from[i]: the old live field new live field i comes from
-  std::vector<int> from;
-  for (const auto& c : type->columns)
-    if (!c.dropped) from.push_back(static_cast<int>(from.size()));
-  auto live_index = [&](size_t column) {
-    int k = 0;
-    for (size_t c = 0; c < column; c++) k += !type->columns[c].dropped;
-    return static_cast<size_t>(k);
-  };
   ParamTypes params;
   ExecState bind_state = *st;
   Planner planner(&bind_state, &params);
@@ -165,7 +184,6 @@ void ExecuteAlterCompositeType(PgQuery__AlterTableStmt* stmt, ExecState* st, Res
         if (HoldsRowType(c.type, type->rowtype_oid))
           throw Error(sqlstate::kInvalidTableDefinition, "composite type " + type->name + " cannot be made a member of itself");
         type->columns.push_back(std::move(c));
-        from.push_back(-1);
         break;
       }
       case PG_QUERY__ALTER_TABLE_TYPE__AT_DropColumn: {
@@ -177,7 +195,6 @@ void ExecuteAlterCompositeType(PgQuery__AlterTableStmt* stmt, ExecState* st, Res
           }
           throw Error(sqlstate::kUndefinedColumn, "column \"" + std::string(cmd->name) + "\" of relation \"" + type->name + "\" does not exist");
         }
-        from.erase(from.begin() + static_cast<std::ptrdiff_t>(live_index(static_cast<size_t>(c))));
         type->columns[static_cast<size_t>(c)].dropped = true;
         type->columns[static_cast<size_t>(c)].name = "........pg.dropped." + std::to_string(c + 1) + "........";
         break;
@@ -199,10 +216,9 @@ void ExecuteAlterCompositeType(PgQuery__AlterTableStmt* stmt, ExecState* st, Res
         throw Error(sqlstate::kFeatureNotSupported, "this ALTER TYPE command is not supported yet");
     }
   }
-  const uint32_t rowtype = type->rowtype_oid;
   cat->RefreshRowTypes();
   st->catalog = std::make_shared<Catalog>(*cat);
-  ReshapeStoredRowValues(st, *before, rowtype, from);
+  ReshapeStoredRowValues(st, *before);
   sink->Complete("ALTER TYPE");
 }
 
@@ -263,9 +279,15 @@ bool DropCompositeType(PgQuery__DropStmt* stmt, Node* object, ExecState* st, Res
   Dependents deps;
   CollectDependents(st, *cat, type, &deps);
   bool cascade = stmt->behavior == PG_QUERY__DROP_BEHAVIOR__DROP_CASCADE;
-  if (cascade) RefuseStoredLayoutChange(*cat, deps);
+  // attributes of other types dropped by CASCADE: their stored values follow
+  const auto before = deps.attributes.empty() ? nullptr : std::make_shared<const Catalog>(*cat);
   DropDependents(st, cat, "type " + type.name, deps, cascade, sink);
   cat->DropTable(type.oid);
+  if (before) {
+    cat->RefreshRowTypes();
+    st->catalog = std::make_shared<Catalog>(*cat);
+    ReshapeStoredRowValues(st, *before);
+  }
   return true;
 }
 

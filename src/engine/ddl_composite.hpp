@@ -21,10 +21,11 @@ bool DropCompositeType(PgQuery__DropStmt* stmt, Node* object, ExecState* st, Res
 // the values table columns store (directly, in arrays, inside other composite types) are
 // rewritten to its new fields (added ones NULL, dropped ones gone).
 void ExecuteAlterCompositeType(PgQuery__AlterTableStmt* stmt, ExecState* st, ResultSink* sink);
-// The values stored columns hold of the row type `type_oid` (in arrays and other composite
-// types too) rewritten to its new fields: new field i is old field from[i] (-1: NULL). `before`
-// is the catalog before the change, st->catalog the changed one.
-void ReshapeStoredRowValues(ExecState* st, const Catalog& before, uint32_t type_oid, const std::vector<int>& from);
+// After DDL that added or dropped fields of row types (tables' or composite types'): the values
+// stored columns hold of those types (in arrays and other composite types too) rewritten to
+// the new fields, an added one NULL. `before` is the catalog before the change, st->catalog the
+// changed one (its row types refreshed).
+void ReshapeStoredRowValues(ExecState* st, const Catalog& before);
 // ALTER TYPE name RENAME ATTRIBUTE a TO b.
 void RenameCompositeAttribute(PgQuery__RenameStmt* stmt, ExecState* st, ResultSink* sink);
 

@@ -28,3 +28,15 @@ select * from rt_holder where wrapped = row(row(6, null), 'w')::rt_wrap;
 drop table rt_holder;
 drop type rt_wrap;
 drop table rt_inner;
+
+-- DROP TYPE ... CASCADE drops a field of a stored composite type: the stored values lose it
+create type rt_leaf as (v int);
+create type rt_node as (id int, leaf rt_leaf, note text);
+create table rt_nodes (n rt_node, ns rt_node[]);
+insert into rt_nodes values (row(1, row(10), 'a'), array[row(2, row(20), 'b')]::rt_node[]);
+drop type rt_leaf cascade;
+select n, ns, (n).note from rt_nodes;
+insert into rt_nodes values (row(3, 'c'), null);
+select * from rt_nodes order by (n).id;
+drop table rt_nodes;
+drop type rt_node;
