@@ -40,16 +40,6 @@ void CollectDependents(ExecState* st, Catalog& cat, const TableDef& type, Depend
   out->SortByObject();
 }
 
-// Whether values of type `t` hold values of the composite type `type_oid` (as it, in an array,
-// or in a field of another composite type).
-bool HoldsRowType(const Type& t, uint32_t type_oid) {
-  if (!t.record) return false;
-  if (t.record->type_oid == type_oid) return true;
-  for (const Type& f : t.record->types)
-    if (HoldsRowType(f, type_oid)) return true;
-  return false;
-}
-
 // How the fields of each row type that changed map: new live field i is old live field
 // from[i] (-1: none, NULL), by row type OID.
 using FieldMaps = std::map<uint32_t, std::vector<int>>;
@@ -146,19 +136,6 @@ TableDef* AlteredCompositeType(ExecState* st, Catalog* cat, PgQuery__RangeVar* r
   return cat->MutableTable(rel->second);
 }
 
-// A stored column that holds the type, as "table.column" (empty when none). PostgreSQL finds
-// the columns of the type's array type first (its dependency is the type's oldest).
-std::string StoredColumnHolding(const Catalog& cat, uint32_t type_oid) {
-  for (bool arrays : {true, false})
-    for (const auto& [oid, t] : cat.tables()) {
-      if (t.composite) continue;
-      for (const auto& c : t.columns)
-        if (!c.dropped && HoldsRowType(c.type, type_oid) && (!arrays || (c.type.array && c.type.record->type_oid == type_oid)))
-          return t.name + "." + c.name;
-    }
-  return "";
-}
-
 }  // namespace
 
 void ExecuteAlterCompositeType(PgQuery__AlterTableStmt* stmt, ExecState* st, ResultSink* sink) {
@@ -203,7 +180,7 @@ void ExecuteAlterCompositeType(PgQuery__AlterTableStmt* stmt, ExecState* st, Res
         int c = type->FindColumn(cmd->name);
         if (c < 0)
           throw Error(sqlstate::kUndefinedColumn, "column \"" + std::string(cmd->name) + "\" of relation \"" + type->name + "\" does not exist");
-        std::string stored = StoredColumnHolding(*before, type->rowtype_oid);
+        std::string stored = StoredColumnOfRowType(*before, type->rowtype_oid);
         if (!stored.empty())
           throw Error(sqlstate::kFeatureNotSupported, "cannot alter type \"" + type->name + "\" because column \"" + stored + "\" uses it");
         Type to = planner.binder().ResolveType(cmd->def->column_def->type_name);

@@ -125,15 +125,23 @@ void AddColumnsOfRowType(const Catalog& cat, uint32_t rowtype_oid, const std::st
     }
 }
 
+bool HoldsRowType(const Type& t, uint32_t rowtype_oid) {
+  if (!t.record) return false;
+  if (t.record->type_oid == rowtype_oid) return true;
+  for (const Type& f : t.record->types)
+    if (HoldsRowType(f, rowtype_oid)) return true;
+  return false;
+}
+
 std::string StoredColumnOfRowType(const Catalog& cat, uint32_t rowtype_oid) {
-  std::vector<uint32_t> types{rowtype_oid};  // the row type and the composite types that hold it
-  for (size_t k = 0; k < types.size() && k < 64; k++)
-    for (const auto& [oid, t] : cat.tables())
-      for (const ColumnDef& c : t.columns) {
-        if (c.dropped || !OfRowType(c.type, types[k])) continue;
-        if (!t.composite) return t.name + "." + c.name;
-        if (std::find(types.begin(), types.end(), t.rowtype_oid) == types.end()) types.push_back(t.rowtype_oid);
-      }
+  // PostgreSQL finds the columns of the type's array type first (its dependency is the oldest)
+  for (bool arrays : {true, false})
+    for (const auto& [oid, t] : cat.tables()) {
+      if (t.composite) continue;
+      for (const ColumnDef& c : t.columns)
+        if (!c.dropped && HoldsRowType(c.type, rowtype_oid) && (!arrays || (c.type.array && c.type.record->type_oid == rowtype_oid)))
+          return t.name + "." + c.name;
+    }
   return "";
 }
 

@@ -54,9 +54,12 @@ void AddViewsBrokenBy(ExecState* st, const Catalog& before, const std::shared_pt
 // With CASCADE they are dropped as columns are (a stored value keeps its slot); a column that
 // an index or constraint reads is 0A000 then.
 void AddColumnsOfRowType(const Catalog& cat, uint32_t rowtype_oid, const std::string& type_name, Dependents* out);
-// The first stored table column whose type is row type `rowtype_oid` (or an array of it, or a
-// composite type holding it), as "table.column"; "" when none. A row type stored in a column
-// cannot change its fields yet.
+// Whether values of type `t` hold values of row type `rowtype_oid`: as it, in an array, or in a
+// field of a composite type (at any depth).
+bool HoldsRowType(const Type& t, uint32_t rowtype_oid);
+// The first stored table column whose values hold row type `rowtype_oid` (HoldsRowType), as
+// "table.column", PostgreSQL's first (array columns first); "" when none. Changes that stored
+// values cannot follow (a column's type) are refused while there is one.
 std::string StoredColumnOfRowType(const Catalog& cat, uint32_t rowtype_oid);
 // The triggers that run function `function` (`what`: "function f()").
 void AddTriggersCalling(const Catalog& cat, uint32_t function, const std::string& what, Dependents* out);
