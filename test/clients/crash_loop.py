@@ -3,6 +3,8 @@
 A client commits numbered transactions (each inserts two rows: n and -n) while the server is
 killed with SIGKILL at random moments. After each restart, every transaction whose COMMIT was
 acknowledged must be there, and no transaction may be half there (n without -n or vice versa).
+Every other round the pairs come from a PL/pgSQL procedure that COMMITs after each pair inside
+one CALL: none of its transactions may be half there either.
 Each row also takes a value of a sequence (bigserial), which sequences store ahead of what they
 hand out: after a restart the sequence must continue above every value in the table.
 
@@ -33,6 +35,9 @@ def main():
         proc = start(tusk, data, port)
         c = pgwire.Connection(port=port)
         c.query("CREATE TABLE crash (n bigint PRIMARY KEY, s bigserial)")
+        c.query("CREATE PROCEDURE crash_pairs(first bigint) LANGUAGE plpgsql AS $$ BEGIN "
+                "FOR i IN first..first + 100000000 LOOP INSERT INTO crash VALUES (i); INSERT INTO crash VALUES (-i); "
+                "COMMIT; END LOOP; END $$")
         c.close()
         for it in range(iterations):
             stop = threading.Event()
@@ -49,17 +54,25 @@ def main():
                 except (OSError, ConnectionError, pgwire.PgError):
                     pass
 
-            t = threading.Thread(target=writer)
+            def procedure_writer():
+                try:
+                    conn = pgwire.Connection(port=port)
+                    conn.query("CALL crash_pairs(%d)" % state["n"])
+                except (OSError, ConnectionError, pgwire.PgError):
+                    pass
+
+            t = threading.Thread(target=procedure_writer if it % 2 else writer)
             t.start()
             time.sleep(random.uniform(0.05, 0.6))
             proc.send_signal(signal.SIGKILL)
             proc.wait()
             stop.set()
             t.join()
-            next_n = state["n"] + 1
             proc = start(tusk, data, port)
             c = pgwire.Connection(port=port)
             rows, _ = c.query("SELECT n, s FROM crash")
+            # past every pair written, acknowledged or not (the procedure's are not)
+            next_n = max([state["n"]] + [abs(int(r[0])) for r in rows]) + 1
             nextval = int(c.query("SELECT nextval('crash_s_seq')")[0][0][0])
             c.close()
             present = {int(r[0]) for r in rows}
