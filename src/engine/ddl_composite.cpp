@@ -4,7 +4,6 @@
 #include <map>
 
 #include "catalog/function_def.hpp"
-#include "access/table_access.hpp"
 #include "access/table_locks.hpp"
 #include "common/error.hpp"
 #include "engine/ddl_util.hpp"
@@ -109,18 +108,9 @@ void ReshapeStoredRowValues(ExecState* st, const Catalog& before) {
     for (size_t c = 0; c < old_table.columns.size() && c < t->columns.size(); c++)
       if (!t->columns[c].dropped && HoldsChanged(old_table.columns[c].type, maps)) columns.push_back(c);
     if (columns.empty()) continue;
-    LockRelation(st, oid, TableLockMode::kAccessExclusive);
-    auto rows = ScanAll(st, &old_table);
-    DeleteAllRows(st, old_table);
-    ParamTypes params;
-    Planner planner(st, &params);
-    TableAccess access(st, t, planner.BindIndexes(*t));
-    size_t done = 0;
-    for (auto& [key, row] : rows) {
-      if ((++done & 1023) == 0) CheckInterrupts(st);
-      for (size_t c : columns) row[c] = Reshape(row[c], old_table.columns[c].type, maps);
-      access.Insert(row);
-    }
+    ReinsertAllRows(st, old_table, *t, [&](Row* row) {
+      for (size_t c : columns) (*row)[c] = Reshape((*row)[c], old_table.columns[c].type, maps);
+    });
   }
 }
 

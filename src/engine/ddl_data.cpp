@@ -181,6 +181,21 @@ void AlterColumnType(ExecState* st, Catalog* cat, TableDef* t, PgQuery__AlterTab
   }
 }
 
+void ReinsertAllRows(ExecState* st, const TableDef& old_def, const TableDef& new_def, const std::function<void(Row*)>& change) {
+  LockRelation(st, new_def.oid, TableLockMode::kAccessExclusive);
+  auto rows = ScanAll(st, &old_def);
+  DeleteAllRows(st, old_def);
+  ParamTypes params;
+  Planner planner(st, &params);
+  TableAccess access(st, &new_def, planner.BindIndexes(new_def));
+  size_t done = 0;
+  for (auto& [key, row] : rows) {
+    if ((++done & 1023) == 0) CheckInterrupts(st);
+    change(&row);
+    access.Insert(row);
+  }
+}
+
 void RenumberEnumValues(ExecState* st, uint32_t enum_oid, int64_t from) {
   auto shift = [from](Value* v) {
     if (!v->is_null() && v->i() >= from) *v = Value::Int(v->i() + 1);
@@ -190,17 +205,9 @@ void RenumberEnumValues(ExecState* st, uint32_t enum_oid, int64_t from) {
     for (size_t c = 0; c < t.columns.size(); c++)
       if (!t.columns[c].dropped && t.columns[c].type.id == enum_oid) columns.push_back(c);
     if (columns.empty()) continue;
-    LockRelation(st, oid, TableLockMode::kAccessExclusive);
-    auto rows = ScanAll(st, &t);
-    DeleteAllRows(st, t);
-    ParamTypes params;
-    Planner planner(st, &params);
-    TableAccess access(st, &t, planner.BindIndexes(t));
-    size_t done = 0;
-    for (auto& [key, row] : rows) {
-      if ((++done & 1023) == 0) CheckInterrupts(st);
+    ReinsertAllRows(st, t, t, [&](Row* row) {
       for (size_t c : columns) {
-        Value& v = row[c];
+        Value& v = (*row)[c];
         if (!t.columns[c].type.array) {
           shift(&v);
         } else if (!v.is_null()) {
@@ -209,8 +216,7 @@ void RenumberEnumValues(ExecState* st, uint32_t enum_oid, int64_t from) {
           v = ArrayLike(v, std::move(items));
         }
       }
-      access.Insert(row);
-    }
+    });
   }
 }
 

@@ -1,5 +1,6 @@
 // Helpers shared by the DDL executors.
 #pragma once
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -29,6 +30,10 @@ std::pair<RelKind, uint32_t> ResolveRelation(ExecState* st, PgQuery__RangeVar* r
 std::vector<std::pair<std::string, Row>> ScanAll(ExecState* st, const TableDef* t);
 // Removes every row and index entry of a table inside the transaction.
 void DeleteAllRows(ExecState* st, const TableDef& t);
+// Every row of a table read under `old_def` and stored again under `new_def` (the same table)
+// after `change`, with its index entries made anew: a value rewrite that keys may depend on.
+// Takes the table's ACCESS EXCLUSIVE lock.
+void ReinsertAllRows(ExecState* st, const TableDef& old_def, const TableDef& new_def, const std::function<void(Row*)>& change);
 // After a label was inserted at position `from` of enum `enum_oid` (st->catalog has the new
 // labels), stores every value of the enum at `from` or later one position up, in every table
 // (columns of the enum and arrays of it), indexes included (ddl_data.cpp).
