@@ -101,8 +101,9 @@ Value Reshape(const Value& v, const Type& t, const FieldMaps& maps) {
 void ReshapeStoredRowValues(ExecState* st, const Catalog& before) {
   const FieldMaps maps = ChangedRowTypes(before, *st->catalog);
   if (maps.empty()) return;
-  for (const auto& [oid, old_table] : before.tables()) {
-    const TableDef* t = st->catalog->FindTable(oid);
+  for (const auto& entry : before.tables()) {
+    const TableDef& old_table = entry.second;  // a plain reference: clang cannot capture a structured binding
+    const TableDef* t = st->catalog->FindTable(entry.first);
     if (old_table.composite || !t) continue;
     std::vector<size_t> columns;
     for (size_t c = 0; c < old_table.columns.size() && c < t->columns.size(); c++)

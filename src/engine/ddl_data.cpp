@@ -200,7 +200,8 @@ void RenumberEnumValues(ExecState* st, uint32_t enum_oid, int64_t from) {
   auto shift = [from](Value* v) {
     if (!v->is_null() && v->i() >= from) *v = Value::Int(v->i() + 1);
   };
-  for (const auto& [oid, t] : st->catalog->tables()) {
+  for (const auto& entry : st->catalog->tables()) {
+    const TableDef& t = entry.second;  // a plain reference: clang cannot capture a structured binding
     std::vector<size_t> columns;
     for (size_t c = 0; c < t.columns.size(); c++)
       if (!t.columns[c].dropped && t.columns[c].type.id == enum_oid) columns.push_back(c);
