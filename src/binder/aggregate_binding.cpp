@@ -5,6 +5,7 @@
 #include <climits>
 
 #include "common/error.hpp"
+#include "types/json/json_aggregates.hpp"
 
 namespace tusk {
 
@@ -25,6 +26,14 @@ ExprP Binder::BindAggregate(PgQuery__FuncCall* f, const std::string& name, const
       throw;
     }
   };
+  // A set-returning call in an aggregate's arguments is not the select list's to run.
+  auto srf_hook = std::move(set_function_in_expression);
+  set_function_in_expression = nullptr;
+  struct RestoreHook {
+    Binder* b;
+    std::function<ExprP(Node*, const Scope&, AggContext*)> hook;
+    ~RestoreHook() { b->set_function_in_expression = std::move(hook); }
+  } restore_hook{this, std::move(srf_hook)};
   agg_watches_.push_back({agg->from, INT_MAX});
   struct PopWatch {
     std::vector<AggLevelWatch>* w;
@@ -110,12 +119,13 @@ ExprP Binder::BindAggregate(PgQuery__FuncCall* f, const std::string& name, const
     else if (IsIntegerType(at) || at == oid::kNumeric) spec.result = Type(oid::kNumeric);
     else fail();
   } else {
-    if (!spec.arg || (f->n_args != 1 && n != "string_agg") || (n == "string_agg" && f->n_args != 2)) fail();
+    const bool two_args = n == "string_agg" || IsJsonObjectAggregate(n);
+    if (!spec.arg || f->n_args != (two_args ? 2u : 1u)) fail();
     if (spec.arg->type.id == oid::kUnknown && !spec.arg->type.array && (n == "sum" || n == "avg"))
       throw Error(sqlstate::kAmbiguousFunction, "function " + name + "(unknown) is not unique")
           .WithHint("Could not choose a best candidate function. You might need to add explicit type casts.")
           .WithPosition(f->location + 1);
-    if (spec.arg->type.id == oid::kUnknown && !spec.arg->type.array) {
+    if (spec.arg->type.id == oid::kUnknown && !spec.arg->type.array && !IsJsonAggregate(n)) {
       spec.arg = Coerce(spec.arg, Type(n == "bool_and" || n == "bool_or" ? oid::kBool : n == "sum" || n == "avg" ? oid::kFloat8 : oid::kText), CastContext::kImplicit, f->location);
     }
     uint32_t at = spec.arg->type.array ? 0 : spec.arg->type.id;
@@ -143,6 +153,8 @@ ExprP Binder::BindAggregate(PgQuery__FuncCall* f, const std::string& name, const
       spec.result = Type(oid::kText);
     } else if (n == "array_agg") {
       spec.result = spec.arg->type.ArrayOf();  // of arrays: the same type, one more dimension
+    } else if (IsJsonAggregate(n)) {
+      BindJsonAggregate(*this, &spec, f->location);
     } else {
       fail();
     }

@@ -1133,9 +1133,25 @@ ExprP Binder::BindSqlValueFunction(PgQuery__SQLValueFunction* f) {
 
 ExprP Binder::BindFuncCall(PgQuery__FuncCall* f, const Scope& scope, AggContext* agg) {
   std::string name = StrVal(f->funcname[f->n_funcname - 1]);
-  if (IsSetReturningFunction(name))
-    throw Error(sqlstate::kFeatureNotSupported, "set-returning functions are only supported in FROM and as whole select-list items")
+  if (IsSetReturningFunction(name)) {
+    if (set_function_in_expression) {
+      Node call = PG_QUERY__NODE__INIT;
+      call.node_case = PG_QUERY__NODE__NODE_FUNC_CALL;
+      call.func_call = f;
+      if (ExprP e = set_function_in_expression(&call, scope, agg)) return e;
+    }
+    const std::string clause = clause_;
+    if (clause == "aggregate function calls")
+      throw Error(sqlstate::kFeatureNotSupported, "aggregate function calls cannot contain set-returning function calls")
+          .WithHint("You might be able to move the set-returning function into a LATERAL FROM item.")
+          .WithPosition(f->location + 1);
+    // Where PostgreSQL allows them but Tusk does not run them yet: ORDER BY, RETURNING.
+    if (clause == "ORDER BY" || clause == "RETURNING" || clause == "GROUP BY")
+      throw Error(sqlstate::kFeatureNotSupported, "set-returning functions in " + clause + " are not supported yet")
+          .WithPosition(f->location + 1);
+    throw Error(sqlstate::kFeatureNotSupported, "set-returning functions are not allowed in " + (clause == "CALL" ? "CALL arguments" : clause))
         .WithPosition(f->location + 1);
+  }
   std::vector<std::string> name_parts;
   for (size_t i = 0; i < f->n_funcname; i++) name_parts.push_back(StrVal(f->funcname[i]));
   // A call of a user-defined function (positional or named notation) that no built-in one takes.
@@ -1231,7 +1247,9 @@ ExprP Binder::BindFuncCall(PgQuery__FuncCall* f, const Scope& scope, AggContext*
   std::vector<Type> arg_types;  // as written: a function binder may coerce args before declining
   for (const auto& a : args) arg_types.push_back(a->type);
   std::vector<ExprP> as_bound = args;
+  variadic_call_ = f->func_variadic;
   ExprP r = BindBuiltinFunction(*this, name, args, f->location);
+  variadic_call_ = false;
   if (!r && !named && f->n_funcname == 1) r = user_call(as_bound);
   if (!r) {
     std::string sig;

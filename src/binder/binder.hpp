@@ -122,6 +122,9 @@ class Binder {
   ExprP MakeBinaryOp(const std::string& op, ExprP l, ExprP r, int location);
   // & | # << >> over integers, and prefix ~ (l null); null when the operands are not integers.
   ExprP BindIntegerBitwise(const std::string& op, ExprP l, ExprP r, int location);
+  // While a built-in function binds: whether the call was written with VARIADIC, its last
+  // argument then being the array of the variadic values.
+  bool variadic_call() const { return variadic_call_; }
 
   ExecState* state() { return state_; }
   const Catalog& catalog() const { return *state_->catalog; }
@@ -164,12 +167,16 @@ class Binder {
   ExprP BindStored(Node* node, const Scope& scope, const std::string& table_schema);
   // Plans a subquery (SELECT) with `scope` as its enclosing scope. Set by the planner.
   std::function<OpP(Node*, const Scope*, bool* correlated)> plan_subquery;
+  // Set while a select list binds: binds a set-returning call inside an expression (`f(x) ||
+  // '!'`), which the select list then runs in its ProjectSet step. Unset, such calls are refused.
+  std::function<ExprP(Node* call, const Scope& scope, AggContext* agg)> set_function_in_expression;
   // How many query levels out the columns bound so far reach: 0 when they all belong to the
   // query being bound, 1 when one reads its enclosing query's row, and so on. A subquery is
   // correlated when its own references reach past it (see Planner::PlanNested).
   int outer_reach = 0;
 
  private:
+  bool variadic_call_ = false;
   std::string stored_schema_;  // set while BindStored runs
   const Type* domain_value_ = nullptr;  // set while a domain CHECK is bound: VALUE's type
   // For each aggregate whose arguments are being bound (innermost last): its FROM scope, and how

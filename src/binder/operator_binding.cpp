@@ -4,6 +4,7 @@
 
 #include "binder/binder.hpp"
 #include "binder/folding.hpp"
+#include "binder/operator_registry.hpp"
 #include "binder/operators_impl.hpp"
 #include "common/error.hpp"
 #include "execution/int_arith_expr.hpp"
@@ -74,7 +75,12 @@ ExprP Binder::MakeBinaryOp(const std::string& op, ExprP l, ExprP r, int location
   if (r && r->type.domain) r = std::make_shared<CastExpr>(r, BaseTypeOf(r->type), false);
   if (op == "=" || op == "<>" || op == "!=" || op == "<" || op == "<=" || op == ">" || op == ">=")
     return MakeComparison(op, l, r, location);
+  if (ExprP registered = BindRegisteredOperator(*this, op, l, r, location)) return registered;
   auto no_op = [&]() -> ExprP {
+    if (l && IsUnknownLiteral(l) && IsUnknownLiteral(r) && IsRegisteredOperator(op))
+      throw Error(sqlstate::kAmbiguousFunction, "operator is not unique: unknown " + op + " unknown")
+          .WithHint("Could not choose a best candidate operator. You might need to add explicit type casts.")
+          .WithPosition(location + 1);
     throw Error(sqlstate::kUndefinedFunction, "operator does not exist: " + TypeName(l->type) + " " + op + " " + TypeName(r->type))
         .WithHint("No operator matches the given name and argument types. You might need to add explicit type casts.")
         .WithPosition(location + 1);

@@ -36,7 +36,7 @@ bool IsIntId(uint32_t id) { return id == oid::kInt2 || id == oid::kInt4 || id ==
 void Accumulate(const AggSpec& a, AggState& s, const Value& v, const Value& extra) {
   const std::string& n = a.name;
   if (n == "count") { s.count++; return; }
-  if (v.is_null() && n != "array_agg") return;
+  if (v.is_null() && n != "array_agg" && !a.finish) return;
   const Type& at = a.arg->type;
   if (a.distinct) {
     size_t h = HashValue(at, v);
@@ -82,7 +82,7 @@ void Accumulate(const AggSpec& a, AggState& s, const Value& v, const Value& extr
       s.sumsq = s.has ? s.sumsq.Add(x.Mul(x)) : x.Mul(x);
     }
     s.has = true;
-  } else if (n == "string_agg" || n == "array_agg" || IsOrderedSetAggregate(n)) {
+  } else if (n == "string_agg" || n == "array_agg" || IsOrderedSetAggregate(n) || a.finish) {
     s.items.push_back(v);
     s.delims.push_back(extra);
     s.has = true;
@@ -93,6 +93,7 @@ Value Finish(const AggSpec& a, AggState& s) {
   const std::string& n = a.name;
   if (n == "count") return Value::Int(s.count);
   if (!s.has) return Value::Null();
+  if (a.finish) return a.finish(s.items, s.delims);
   if (n == "sum") {
     const Type& at = a.arg->type;
     if (at.id == oid::kInterval) return Value::Iv(s.isum);

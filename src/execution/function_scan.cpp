@@ -28,7 +28,8 @@ bool FunctionScanOp::NextRow(Row* out) {
 
 void FunctionScanOp::Open(EvalContext* ctx) { Start(nullptr, ctx); }
 
-DependentJoinOp::DependentJoinOp(OpP l, std::shared_ptr<FunctionScanOp> f) : left(std::move(l)), fn(std::move(f)) {
+DependentJoinOp::DependentJoinOp(OpP l, std::shared_ptr<FunctionScanOp> f, ExprP c, bool outer)
+    : left(std::move(l)), fn(std::move(f)), cond(std::move(c)), left_join(outer) {
   names = left->names;
   names.insert(names.end(), fn->names.begin(), fn->names.end());
   types = left->types;
@@ -36,19 +37,35 @@ DependentJoinOp::DependentJoinOp(OpP l, std::shared_ptr<FunctionScanOp> f) : lef
 }
 
 bool DependentJoinOp::Next(Row* out) {
-  Row r;
-  while (!started_ || !fn->NextRow(&r)) {
+  for (;;) {
+    Row r;
+    if (started_ && fn->NextRow(&r)) {
+      *out = left_row_;
+      out->insert(out->end(), r.begin(), r.end());
+      if (cond) {
+        EvalContext c = *ctx_;
+        c.row = out;
+        if (!IsTrue(cond->Eval(c))) continue;
+      }
+      joined_ = true;
+      return true;
+    }
+    if (started_ && left_join && !joined_) {
+      started_ = false;
+      *out = left_row_;
+      out->resize(types.size());
+      return true;
+    }
     if (!left->Next(&left_row_)) return false;
     fn->Start(&left_row_, ctx_);
     started_ = true;
+    joined_ = false;
   }
-  *out = left_row_;
-  out->insert(out->end(), r.begin(), r.end());
-  return true;
 }
 
 void DependentJoinOp::Explain(std::vector<std::string>* out, int depth) const {
-  ExplainLine(out, depth, "Nested Loop");
+  ExplainLine(out, depth, left_join ? "Nested Loop Left Join" : "Nested Loop");
+  if (cond) ExplainLine(out, depth, "Join Filter: " + cond->ToSql(), true);
   left->Explain(out, depth + 1);
   fn->Explain(out, depth + 1);
 }

@@ -31,16 +31,21 @@ class FunctionScanOp : public Operator {
 // FROM a, f(a.x): the function runs once per row of the left input.
 class DependentJoinOp : public Operator {
  public:
-  DependentJoinOp(OpP left, std::shared_ptr<FunctionScanOp> fn);
+  // left_join: a LEFT JOIN LATERAL, whose ON condition `cond` decides which of the function's
+  // rows join; a left row none of them joins comes out once, padded with NULLs.
+  DependentJoinOp(OpP left, std::shared_ptr<FunctionScanOp> fn, ExprP cond = nullptr, bool left_join = false);
   void Open(EvalContext* ctx) override { ctx_ = ctx; left->Open(ctx); started_ = false; }
   bool Next(Row* out) override;
   void Explain(std::vector<std::string>* out, int depth) const override;
   OpP left;
   std::shared_ptr<FunctionScanOp> fn;
+  ExprP cond;
+  bool left_join;
  private:
   EvalContext* ctx_ = nullptr;
   Row left_row_;
   bool started_ = false;  // fn runs for left_row_
+  bool joined_ = false;   // left_row_ has joined a row of fn
 };
 
 class ProjectSetOp : public Operator {

@@ -149,6 +149,9 @@ struct AggSpec {
   Type result;
   // ORDER BY inside the call (or WITHIN GROUP): inputs are sorted before accumulating.
   std::vector<std::shared_ptr<SortKey>> order;
+  // An aggregate that keeps every input (NULLs too) and its second argument, and computes its
+  // result from them when the group ends (json_agg and the like).
+  std::function<Value(const std::vector<Value>& inputs, const std::vector<Value>& seconds)> finish;
 };
 
 // Groups its input by the group expressions (hash) and computes aggregates. Output row: group

@@ -20,7 +20,8 @@ bool IsAggregateName(const std::string& name) {
          name == "bool_and" || name == "bool_or" || name == "every" || name == "string_agg" ||
          name == "array_agg" || name == "stddev" || name == "stddev_samp" || name == "stddev_pop" ||
          name == "variance" || name == "var_samp" || name == "var_pop" || name == "percentile_cont" ||
-         name == "percentile_disc" || name == "mode";
+         name == "percentile_disc" || name == "mode" || name == "json_agg" || name == "jsonb_agg" ||
+         name == "json_object_agg" || name == "jsonb_object_agg";
 }
 
 ExprP BindBuiltinFunction(Binder& b, const std::string& name, std::vector<ExprP>& args, int location) {
@@ -35,6 +36,7 @@ ExprP BindBuiltinFunction(Binder& b, const std::string& name, std::vector<ExprP>
     RegisterMoreFunctions();
     RegisterBackendFunctions();
     RegisterJsonFunctions();
+    RegisterJsonbFunctions();
     RegisterCatalogFunctions();
     RegisterPrivilegeFunctions();
     RegisterUuidFunctions();

@@ -26,7 +26,8 @@ void RegisterArrayFunctions();
 void RegisterFormattingFunctions();
 void RegisterMoreFunctions();
 void RegisterBackendFunctions();
-void RegisterJsonFunctions();
+void RegisterJsonFunctions();   // src/types/json: json[b]_build_*, to_json[b], row_to_json
+void RegisterJsonbFunctions();  // src/types/json: jsonb_typeof, jsonb_set, ...
 void RegisterCatalogFunctions();
 void RegisterUuidFunctions();
 void RegisterPrivilegeFunctions();  // has_*_privilege, pg_has_role

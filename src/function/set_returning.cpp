@@ -11,8 +11,7 @@
 
 namespace tusk {
 
-namespace {
-[[noreturn]] void NoSuch(const std::string& name, const std::vector<ExprP>& args, int location) {
+[[noreturn]] void NoSuchSetFunction(const std::string& name, const std::vector<ExprP>& args, int location) {
   std::string sig;
   for (size_t i = 0; i < args.size(); i++) sig += (i ? ", " : "") + TypeName(args[i]->type);
   throw Error(sqlstate::kUndefinedFunction, "function " + name + "(" + sig + ") does not exist")
@@ -20,6 +19,10 @@ namespace {
       .WithPosition(location + 1);
 }
 
+namespace {
+[[noreturn]] void NoSuch(const std::string& name, const std::vector<ExprP>& args, int location) {
+  NoSuchSetFunction(name, args, location);
+}
 }  // namespace
 
 RowGenerator YieldRows(std::vector<Row> rows) {
@@ -252,39 +255,54 @@ void BindGenerateSeries(Binder& b, const std::string& shown, std::vector<ExprP> 
   };
 }
 
-// Every set-returning function: its name, the schema it lives in and how a call binds. A
-// binder coerces the arguments, fills in the output columns and the generator, and throws
-// 42883 when no overload matches.
+// Every set-returning function: its name, the schema it lives in and how a call binds. Type
+// families add theirs with RegisterSetFunction.
 struct SetFunctionEntry {
-  const char* name;
-  const char* schema;
-  void (*bind)(Binder& b, const std::string& shown, std::vector<ExprP> args, int location, SetFunction& f);
+  std::string name;
+  std::string schema;
+  SetFunctionBinder bind;
 };
-constexpr SetFunctionEntry kSetFunctions[] = {
-    {"generate_series", "pg_catalog", BindGenerateSeries},
-    {"generate_subscripts", "pg_catalog", BindGenerateSubscripts},
-    {"unnest", "pg_catalog", BindUnnest},
-    {"regexp_matches", "pg_catalog", BindRegexp},
-    {"regexp_split_to_table", "pg_catalog", BindRegexp},
-    {"pg_partition_ancestors", "pg_catalog", BindPartitionAncestors},
-    {"pg_options_to_table", "pg_catalog", BindOptionsToTable},
-    {"pg_listening_channels", "pg_catalog", BindListeningChannels},
-    {"_pg_expandarray", "information_schema", BindExpandArray},
-};
+std::vector<SetFunctionEntry>& Entries() {
+  static std::vector<SetFunctionEntry> functions = {
+      {"generate_series", "pg_catalog", BindGenerateSeries},
+      {"generate_subscripts", "pg_catalog", BindGenerateSubscripts},
+      {"unnest", "pg_catalog", BindUnnest},
+      {"regexp_matches", "pg_catalog", BindRegexp},
+      {"regexp_split_to_table", "pg_catalog", BindRegexp},
+      {"pg_partition_ancestors", "pg_catalog", BindPartitionAncestors},
+      {"pg_options_to_table", "pg_catalog", BindOptionsToTable},
+      {"pg_listening_channels", "pg_catalog", BindListeningChannels},
+      {"_pg_expandarray", "information_schema", BindExpandArray},
+  };
+  return functions;
+}
+
+const std::vector<SetFunctionEntry>& SetFunctions() {
+  static bool families = [] {
+    RegisterJsonbSetFunctions();
+    return true;
+  }();
+  (void)families;
+  return Entries();
+}
 
 const SetFunctionEntry* FindSetFunction(const std::string& name) {
-  for (const auto& e : kSetFunctions)
+  for (const auto& e : SetFunctions())
     if (name == e.name) return &e;
   return nullptr;
 }
 }  // namespace
+
+void RegisterSetFunction(const std::string& name, SetFunctionBinder bind) {
+  Entries().push_back({name, "pg_catalog", bind});
+}
 
 bool IsSetReturningFunction(const std::string& name) { return FindSetFunction(name) != nullptr; }
 
 void CheckSetFunctionSchema(PgQuery__FuncCall* call, const std::vector<ExprP>& args) {
   std::string name = StrVal(call->funcname[call->n_funcname - 1]);
   const SetFunctionEntry* e = FindSetFunction(name);
-  std::string home = e ? e->schema : "pg_catalog";
+  std::string home = e ? e->schema : std::string("pg_catalog");
   std::string schema = call->n_funcname == 2 ? StrVal(call->funcname[0]) : "";
   if (schema == home || (schema.empty() && home == "pg_catalog")) return;
   NoSuch(NameListToString(call->funcname, call->n_funcname), args, call->location);

@@ -26,7 +26,20 @@ struct SetFunction {
   // In a select list, what the call stands for: one output column, or (-1) the whole row as
   // a record (a call with several columns; `(f(x)).col` picks one).
   int select_column = 0;
+  // A function whose one column is an OUT parameter (jsonb_array_elements' value) keeps that
+  // column's name under a FROM alias; other one-column functions take the alias's name.
+  bool named_column = false;
 };
+
+// Binds a call of one set-returning function: coerces the arguments into f.args, fills in the
+// output columns and the generator, and throws 42883 (NoSuchSetFunction) when no overload
+// matches. `shown` is the name as the call wrote it.
+using SetFunctionBinder = void (*)(Binder& b, const std::string& shown, std::vector<ExprP> args, int location, SetFunction& f);
+// Adds a set-returning function of pg_catalog (type families register theirs at start-up).
+void RegisterSetFunction(const std::string& name, SetFunctionBinder bind);
+[[noreturn]] void NoSuchSetFunction(const std::string& name, const std::vector<ExprP>& args, int location);
+// Registered by src/types/json.
+void RegisterJsonbSetFunctions();
 
 bool IsSetReturningFunction(const std::string& name);
 // Throws 42883 unless the call's name is qualified as its function's schema allows:

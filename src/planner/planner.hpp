@@ -23,6 +23,9 @@
 
 namespace tusk {
 
+// The select list computed over a ProjectSet step (EXPLAIN's "Result"), select_list_srf.cpp.
+OpP ProjectOverSetFunctions(OpP input, std::vector<ExprP> proj);
+
 struct PlannedQuery {
   OpP root;
   std::vector<ColumnInfo> columns;
@@ -162,6 +165,23 @@ class Planner {
   // A select-list item that calls a set-returning function: the bound call and, in *type, the
   // item's type; null for any other item (select_list_srf.cpp). `agg`: the query is grouped.
   std::shared_ptr<struct SetFunction> BindTargetSetFunction(Node* item, const Scope& scope, AggContext* agg, Type* type);
+  // Set-returning calls inside select-list expressions (`f(x) || '!'`, `(f(x)).*`) and GROUP BY
+  // items (`GROUP BY unnest(tags)`), bound through the binder's set_function_in_expression
+  // (select_list_srf.cpp). GROUP BY's run below the aggregation, the select list's above it.
+  struct NestedSetFunctions {
+    std::vector<std::shared_ptr<struct SetFunction>> calls;
+    std::vector<std::shared_ptr<int>> columns;  // per call: where its value is, once placed
+    std::vector<std::string> sql;               // per call: its text (the same call binds once)
+  };
+  // Lets set-returning calls bind inside expressions, into *nested. `grouped`: GROUP BY's calls,
+  // which an expression of a grouped select list may repeat (bound without an aggregate
+  // context, such a repeat reads the group's value).
+  void AllowSetFunctionsInExpressions(NestedSetFunctions* nested, const NestedSetFunctions* grouped);
+  // A ProjectSet over input adding a column per call of nested and per whole-item call of
+  // *srfs (so that all run in lockstep); proj's items then read those columns. proj and srfs
+  // may be null (GROUP BY's calls).
+  OpP PlaceNestedSetFunctions(OpP input, std::vector<ExprP>* proj, std::vector<std::shared_ptr<struct SetFunction>>* srfs,
+                              const NestedSetFunctions& nested);
   const CteDef* FindCte(const std::string& name) const;
   // Joins two inputs on the given conditions (bound over the joined row): a hash join on the
   // equality conjuncts that compare one side with the other, else a nested loop.

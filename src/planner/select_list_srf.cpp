@@ -2,10 +2,109 @@
 // a record when it returns several columns) or one of its columns (`SELECT (f(x)).col`). The
 // select list's ProjectSet operator runs the call; the target itself is a placeholder.
 #include "common/error.hpp"
+#include "execution/function_scan.hpp"
 #include "function/set_returning.hpp"
 #include "planner/planner.hpp"
 
 namespace tusk {
+
+namespace {
+// A set-returning call's current value inside an expression: a column of the ProjectSet step
+// below, whose position is known once the query's calls are all bound. Calls with the same
+// text are the same call (a GROUP BY item and its select-list repeat).
+class SetFunctionValue : public Expr {
+ public:
+  SetFunctionValue(Type t, std::shared_ptr<int> column, std::string sql)
+      : Expr(std::move(t)), column_(std::move(column)), sql_(std::move(sql)) {}
+  Value Eval(EvalContext& ctx) const override { return (*ctx.row)[static_cast<size_t>(*column_)]; }
+  std::string ToSql() const override { return sql_; }
+  std::string Key() const override { return "srf(" + sql_ + ")"; }
+
+ private:
+  std::shared_ptr<int> column_;
+  std::string sql_;
+};
+
+// The projection over a ProjectSet, shown as PostgreSQL shows it.
+class ResultProjectOp : public ProjectOp {
+ public:
+  using ProjectOp::ProjectOp;
+  void Explain(std::vector<std::string>* out, int depth) const override {
+    ExplainLine(out, depth, "Result");
+    child->Explain(out, depth + 1);
+  }
+};
+
+Type CallType(const SetFunction& fn) {
+  if (fn.select_column >= 0) return fn.types[static_cast<size_t>(fn.select_column)];
+  auto record = std::make_shared<RecordDef>();
+  record->names = fn.columns;
+  record->types = fn.types;
+  return Type::Record(std::move(record));
+}
+}  // namespace
+
+OpP ProjectOverSetFunctions(OpP input, std::vector<ExprP> proj) { return std::make_shared<ResultProjectOp>(input, proj); }
+
+void Planner::AllowSetFunctionsInExpressions(NestedSetFunctions* nested, const NestedSetFunctions* grouped) {
+  binder_.set_function_in_expression = [this, nested, grouped](Node* call, const Scope& scope, AggContext* agg) -> ExprP {
+    Type type;
+    std::shared_ptr<SetFunction> fn = BindTargetSetFunction(call, scope, agg, &type);
+    if (!fn) return nullptr;
+    std::string sql = fn->name + "(";
+    for (size_t i = 0; i < fn->args.size(); i++) sql += (i ? ", " : "") + fn->args[i]->ToSql();
+    sql += ")";
+    type = CallType(*fn);
+    auto find = [&sql](const NestedSetFunctions& in) -> ExprP {
+      for (size_t k = 0; k < in.sql.size(); k++)
+        if (in.sql[k] == sql) return std::make_shared<SetFunctionValue>(CallType(*in.calls[k]), in.columns[k], sql);
+      return nullptr;
+    };
+    if (grouped && !agg) {
+      // A grouped query's trial binding against its FROM items: it reads a GROUP BY call's
+      // value, or is thrown away (the binder binds it again over the groups).
+      if (ExprP same = find(*grouped)) return same;
+      return std::make_shared<SetFunctionValue>(type, std::make_shared<int>(-1), sql);
+    }
+    if (ExprP same = find(*nested)) return same;
+    auto column = std::make_shared<int>(-1);
+    nested->calls.push_back(fn);
+    nested->columns.push_back(column);
+    nested->sql.push_back(sql);
+    return std::make_shared<SetFunctionValue>(type, column, sql);
+  };
+}
+
+OpP Planner::PlaceNestedSetFunctions(OpP input, std::vector<ExprP>* proj, std::vector<std::shared_ptr<SetFunction>>* srfs,
+                                     const NestedSetFunctions& nested) {
+  std::vector<ExprP> columns;
+  std::vector<std::shared_ptr<SetFunction>> calls;
+  for (size_t i = 0; i < input->types.size(); i++) {
+    columns.push_back(std::make_shared<ColumnExpr>(static_cast<int>(i), 0, input->types[i], ""));
+    calls.push_back(nullptr);
+  }
+  auto add_call = [&](const std::shared_ptr<SetFunction>& fn, const Type& type) {
+    int column = static_cast<int>(columns.size());
+    columns.push_back(std::make_shared<ConstExpr>(Value::Null(), type));
+    calls.push_back(fn);
+    return column;
+  };
+  if (proj && srfs) {
+    for (size_t i = 0; i < srfs->size() && i < proj->size(); i++) {
+      if (!(*srfs)[i]) continue;
+      const Type type = (*proj)[i]->type;
+      (*proj)[i] = std::make_shared<ColumnExpr>(add_call((*srfs)[i], type), 0, type, "");
+    }
+    srfs->clear();
+  }
+  for (size_t k = 0; k < nested.calls.size(); k++) *nested.columns[k] = add_call(nested.calls[k], CallType(*nested.calls[k]));
+  auto op = std::make_shared<ProjectSetOp>(input, columns, calls);
+  for (const ExprP& c : columns) {
+    op->names.push_back("");
+    op->types.push_back(c->type);
+  }
+  return op;
+}
 
 std::shared_ptr<SetFunction> Planner::BindTargetSetFunction(Node* v, const Scope& scope, AggContext* agg, Type* type) {
   Node* call = v;

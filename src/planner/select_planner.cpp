@@ -283,8 +283,12 @@ OpP Planner::PlanJoin(PgQuery__JoinExpr* j, Scope* scope, std::vector<Node*>* wh
     return finish(std::make_shared<LateralJoinOp>(left, right, c, kind == NestedLoopJoinOp::kLeft));
   }
   if (auto* fs = dynamic_cast<FunctionScanOp*>(right.get()); fs && fs->lateral) {
+    if (kind == NestedLoopJoinOp::kLeft) {
+      ExprP c = conjuncts.empty() ? nullptr : conjuncts.size() == 1 ? conjuncts[0] : std::make_shared<BoolExpr>(BoolExpr::kAnd, conjuncts);
+      return finish(std::make_shared<DependentJoinOp>(left, std::static_pointer_cast<FunctionScanOp>(right), c, true));
+    }
     if (kind != NestedLoopJoinOp::kInner)
-      throw Error(sqlstate::kFeatureNotSupported, "outer joins to set-returning functions with LATERAL references are not supported yet");
+      throw Error(sqlstate::kInvalidColumnReference, "The combining JOIN type must be INNER or LEFT for a LATERAL reference.");
     OpP joined = std::make_shared<DependentJoinOp>(left, std::static_pointer_cast<FunctionScanOp>(right));
     if (!conjuncts.empty()) joined = std::make_shared<FilterOp>(joined, conjuncts.size() == 1 ? conjuncts[0] : std::make_shared<BoolExpr>(BoolExpr::kAnd, conjuncts));
     return finish(joined);
@@ -618,8 +622,12 @@ OpP Planner::PlanFromItem(Node* item, Scope* scope, std::vector<Node*>* where, b
         rel.columns = rel.types[0].record->names;
         rel.types = rel.types[0].record->types;
       }
-      if (rel.columns.size() == 1 && rf->alias && !rf->alias->n_colnames) rel.columns[0] = rf->alias->aliasname;
+      if (rel.columns.size() == 1 && rf->alias && !rf->alias->n_colnames && !op->fn.named_column) rel.columns[0] = rf->alias->aliasname;
       if (rf->ordinality) { rel.columns.push_back("ordinality"); rel.types.push_back(Type(oid::kInt8)); }
+      if (rf->alias && rf->alias->n_colnames > rel.columns.size())
+        throw Error(sqlstate::kInvalidColumnReference, "table \"" + std::string(rf->alias->aliasname) + "\" has " +
+                    std::to_string(rel.columns.size()) + " columns available but " + std::to_string(rf->alias->n_colnames) +
+                    " columns specified");
       if (rf->alias)
         for (size_t k = 0; k < rf->alias->n_colnames && k < rel.columns.size(); k++) rel.columns[k] = StrVal(rf->alias->colnames[k]);
       op->names = rel.columns;
@@ -928,7 +936,19 @@ PlannedQuery Planner::PlanSelect(Node* node, const Scope* outer) {
   std::vector<std::shared_ptr<SetFunction>> srfs;  // per target: set-returning call or null
   AggContext agg;
   agg.from = &scope;
-  if (grouped) BindGroupBy(s, scope, &agg);
+  NestedSetFunctions grouped_srfs, nested_srfs;
+  auto saved_srf_hook = std::move(binder_.set_function_in_expression);
+  struct RestoreSrfHook {
+    Binder* b;
+    std::function<ExprP(Node*, const Scope&, AggContext*)> hook;
+    ~RestoreSrfHook() { b->set_function_in_expression = std::move(hook); }
+  } restore_srf_hook{&binder_, std::move(saved_srf_hook)};
+  if (grouped) {
+    AllowSetFunctionsInExpressions(&grouped_srfs, nullptr);
+    BindGroupBy(s, scope, &agg);
+    // GROUP BY unnest(tags): the calls run below the aggregation, each row of theirs grouped.
+    if (!grouped_srfs.calls.empty()) input = PlaceNestedSetFunctions(input, nullptr, nullptr, grouped_srfs);
+  }
   WindowContext wctx;
   wctx.scope = &scope;
   wctx.agg = grouped ? &agg : nullptr;
@@ -940,6 +960,7 @@ PlannedQuery Planner::PlanSelect(Node* node, const Scope* outer) {
   }
   if (windowed) binder_.set_window(&wctx);
   struct ClearWindow { Binder* b; ~ClearWindow() { b->set_window(nullptr); } } clear_window{&binder_};
+  AllowSetFunctionsInExpressions(&nested_srfs, grouped ? &grouped_srfs : nullptr);
   for (size_t i = 0; i < s->n_target_list; i++) {
     auto* rt = s->target_list[i]->res_target;
     Node* v = rt->val;
@@ -1003,7 +1024,8 @@ PlannedQuery Planner::PlanSelect(Node* node, const Scope* outer) {
     }
     // A set-returning call, whole or as (f(x)).field.
     Type srf_type;
-    if (auto fn = BindTargetSetFunction(v, scope, grouped ? &agg : nullptr, &srf_type)) {
+    // (When GROUP BY has set-returning calls, an item may repeat one: the binder's hook decides.)
+    if (auto fn = grouped_srfs.calls.empty() ? BindTargetSetFunction(v, scope, grouped ? &agg : nullptr, &srf_type) : nullptr) {
       srfs.resize(targets.size());
       srfs.push_back(fn);
       targets.push_back(std::make_shared<ConstExpr>(Value::Null(), srf_type));
@@ -1018,6 +1040,7 @@ PlannedQuery Planner::PlanSelect(Node* node, const Scope* outer) {
     target_names.push_back(rt->name && *rt->name ? rt->name : FigureColname(v));
     target_nodes.push_back(v);
   }
+  binder_.set_function_in_expression = nullptr;
   ExprP having;
   binder_.set_window(nullptr);
   if (s->having_clause) {
@@ -1146,7 +1169,12 @@ PlannedQuery Planner::PlanSelect(Node* node, const Scope* outer) {
   std::vector<ExprP> proj = targets;
   proj.insert(proj.end(), hidden.begin(), hidden.end());
   OpP project;
-  if (!srfs.empty()) {
+  if (!nested_srfs.calls.empty()) {
+    if (locking_) locking_->CheckQueryShape(s, false, false, true);
+    srfs.resize(proj.size());
+    OpP sets = PlaceNestedSetFunctions(input, &proj, &srfs, nested_srfs);  // before proj is read: it rewrites proj
+    project = ProjectOverSetFunctions(sets, proj);
+  } else if (!srfs.empty()) {
     srfs.resize(proj.size());
     project = std::make_shared<ProjectSetOp>(input, proj, srfs);
   } else {

@@ -5,6 +5,7 @@
 
 #include "common/error.hpp"
 #include "types/arrays.hpp"
+#include "types/json/json.hpp"
 #include "types/numeric.hpp"
 #include "types/text_io.hpp"
 
@@ -240,6 +241,13 @@ Value CastValue(const Value& v, const Type& from, const Type& to, CastContext ct
       break;
     default:
       break;
+  }
+  // jsonb to a number or boolean: only from a scalar of that kind (jsonb_int4, jsonb_bool, ...)
+  if (from.id == oid::kJsonb && (NumericRank(to.id) || to.id == oid::kBool)) {
+    bool number = to.id != oid::kBool;
+    std::string scalar = JsonbScalarForCast(v.s(), number, TypeName(to));
+    if (!number) return ParseText(to, scalar, dt);
+    return CastValue(ParseText(Type(oid::kNumeric), scalar, dt), Type(oid::kNumeric), to, ctx, dt);
   }
   // Remaining pairs convert through text, as PostgreSQL's I/O conversion casts do.
   return ApplyTypmod(to, ParseText(to, FormatText(from, v, dt), dt), explicit_cast);

@@ -5,6 +5,7 @@
 
 #include "types/arrays.hpp"
 #include "types/datetime.hpp"
+#include "types/json/jsonb.hpp"
 #include "types/numeric.hpp"
 #include "types/text_io.hpp"
 
@@ -48,6 +49,7 @@ int CompareValues(const Type& t, const Value& a, const Value& b) {
         Numeric::Parse(b.s(), &y);
         return x.Compare(y);
       }
+      if (t.id == oid::kJsonb) return CompareJsonb(ReadStoredJsonb(a.s()), ReadStoredJsonb(b.s()));
       if (t.id == oid::kBpchar) {
         int c = BpcharStripped(a.s()).compare(BpcharStripped(b.s()));
         return c < 0 ? -1 : (c > 0 ? 1 : 0);
@@ -94,6 +96,7 @@ size_t HashValue(const Type& t, const Value& v) {
         return std::hash<std::string>()(s);
       }
       if (t.id == oid::kBpchar) return std::hash<std::string>()(BpcharStripped(v.s()));
+      if (t.id == oid::kJsonb) return HashJsonb(ReadStoredJsonb(v.s()));
       return std::hash<std::string>()(v.s());
     }
     case Value::Kind::kArray: {

@@ -11,7 +11,7 @@
 #include "common/strings.hpp"
 #include "types/record_text.hpp"
 #include "types/arrays.hpp"
-#include "types/json.hpp"
+#include "types/json/json.hpp"
 #include "types/numeric.hpp"
 #include "types/object_names.hpp"
 

@@ -1,32 +1,24 @@
-#include "common/stack_depth.hpp"
-#include "types/json.hpp"
-
-#include <algorithm>
-#include <map>
-#include <memory>
-#include <vector>
+// Reading JSON text: json's validation and jsonb's input, with PostgreSQL's error reports.
+#include <cstdio>
 
 #include "common/error.hpp"
+#include "common/stack_depth.hpp"
+#include "types/json/json.hpp"
+#include "types/json/jsonb.hpp"
 #include "types/numeric.hpp"
-#include "types/to_json.hpp"
 
 namespace tusk {
 
 namespace {
-struct JNode {
-  enum Kind { kNull, kTrue, kFalse, kNumber, kString, kArray, kObject } kind = kNull;
-  std::string text;  // number text or decoded string
-  std::vector<std::unique_ptr<JNode>> items;
-  std::vector<std::pair<std::string, std::unique_ptr<JNode>>> members;
-};
 
 // A JSON lexer and recursive-descent parser whose error reports match PostgreSQL's jsonapi:
 // the same token boundaries, DETAIL texts and "JSON data, line N: ..." context.
 class JsonParser {
  public:
-  JsonParser(std::string_view s, const char* type) : s_(s), type_(type) {}
+  // stored: the text is a stored jsonb value's canonical form, so numbers and key order stand.
+  JsonParser(std::string_view s, const char* type, bool stored = false) : s_(s), type_(type), stored_(stored) {}
 
-  std::unique_ptr<JNode> ParseDocument() {
+  Jsonb ParseDocument() {
     Lex();
     auto n = ParseValue();
     if (tok_ != kEnd) Fail("Expected end of input, but found \"" + TokenText() + "\".");
@@ -192,26 +184,30 @@ class JsonParser {
     return -1;
   }
 
-  std::unique_ptr<JNode> ParseValue() {
+  Jsonb ParseValue() {
     CheckStackDepth();
-    auto n = std::make_unique<JNode>();
+    Jsonb n;
     switch (tok_) {
       case kObjStart: {
-        n->kind = JNode::kObject;
+        n.kind = Jsonb::Kind::kObject;
         Lex();
         if (tok_ == kObjEnd) { Lex(); return n; }
         if (tok_ == kEnd) FailEnd();
         if (tok_ != kString) Fail("Expected string or \"}\", but found \"" + TokenText() + "\".");
         for (;;) {
-          std::string key = str_;
+          std::string key = std::move(str_);
           Lex();
           if (tok_ == kEnd) FailEnd();
           if (tok_ != kColon) Fail("Expected \":\", but found \"" + TokenText() + "\".");
           Lex();
           if (tok_ == kEnd) FailEnd();
-          n->members.emplace_back(key, ParseValue());
+          n.members.emplace_back(std::move(key), ParseValue());
           if (tok_ == kEnd) FailEnd();
-          if (tok_ == kObjEnd) { Lex(); return n; }
+          if (tok_ == kObjEnd) {
+            Lex();
+            if (!stored_) n.SortMembers();
+            return n;
+          }
           if (tok_ != kComma) Fail("Expected \",\" or \"}\", but found \"" + TokenText() + "\".");
           Lex();
           if (tok_ == kEnd) FailEnd();
@@ -219,23 +215,33 @@ class JsonParser {
         }
       }
       case kArrStart: {
-        n->kind = JNode::kArray;
+        n.kind = Jsonb::Kind::kArray;
         Lex();
         if (tok_ == kArrEnd) { Lex(); return n; }
         for (;;) {
           if (tok_ == kEnd) FailEnd();
-          n->items.push_back(ParseValue());
+          n.items.push_back(ParseValue());
           if (tok_ == kEnd) FailEnd();
           if (tok_ == kArrEnd) { Lex(); return n; }
           if (tok_ != kComma) Fail("Expected \",\" or \"]\", but found \"" + TokenText() + "\".");
           Lex();
         }
       }
-      case kString: n->kind = JNode::kString; n->text = str_; break;
-      case kNumber: n->kind = JNode::kNumber; n->text = num_; break;
-      case kTrue: n->kind = JNode::kTrue; break;
-      case kFalse: n->kind = JNode::kFalse; break;
-      case kNull: n->kind = JNode::kNull; break;
+      case kString: n.kind = Jsonb::Kind::kString; n.text = std::move(str_); break;
+      case kNumber: {
+        n.kind = Jsonb::Kind::kNumber;
+        if (stored_) {
+          n.text = std::move(num_);
+        } else {
+          Numeric num;
+          Numeric::Parse(num_, &num);
+          n.text = num.ToString();
+        }
+        break;
+      }
+      case kTrue: n.kind = Jsonb::Kind::kBool; n.boolean = true; break;
+      case kFalse: n.kind = Jsonb::Kind::kBool; break;
+      case kNull: break;
       case kEnd: FailEnd();
       default: Fail("Expected JSON value, but found \"" + TokenText() + "\".");
     }
@@ -252,6 +258,7 @@ class JsonParser {
 
   std::string_view s_;
   const char* type_;
+  bool stored_;
   size_t i_ = 0;
   Tok tok_ = kEnd;
   size_t tok_start_ = 0, tok_end_ = 0;
@@ -260,86 +267,16 @@ class JsonParser {
   size_t line_start_ = 0;
 };
 
-void WriteJsonb(const JNode& n, std::string* out) {
-  switch (n.kind) {
-    case JNode::kNull: *out += "null"; break;
-    case JNode::kTrue: *out += "true"; break;
-    case JNode::kFalse: *out += "false"; break;
-    case JNode::kNumber: {
-      Numeric num;
-      Numeric::Parse(n.text, &num);
-      *out += num.ToString();
-      break;
-    }
-    case JNode::kString: EscapeJsonString(n.text, out); break;
-    case JNode::kArray: {
-      *out += '[';
-      for (size_t i = 0; i < n.items.size(); i++) {
-        if (i) *out += ", ";
-        WriteJsonb(*n.items[i], out);
-      }
-      *out += ']';
-      break;
-    }
-    case JNode::kObject: {
-      // Last duplicate wins; order by key length, then bytes.
-      std::vector<const std::pair<std::string, std::unique_ptr<JNode>>*> ms;
-      for (auto& m : n.members) {
-        auto it = std::find_if(ms.begin(), ms.end(), [&](auto* p) { return p->first == m.first; });
-        if (it != ms.end()) *it = &m;
-        else ms.push_back(&m);
-      }
-      std::stable_sort(ms.begin(), ms.end(), [](auto* a, auto* b) {
-        if (a->first.size() != b->first.size()) return a->first.size() < b->first.size();
-        return a->first < b->first;
-      });
-      *out += '{';
-      for (size_t i = 0; i < ms.size(); i++) {
-        if (i) *out += ", ";
-        EscapeJsonString(ms[i]->first, out);
-        *out += ": ";
-        WriteJsonb(*ms[i]->second, out);
-      }
-      *out += '}';
-      break;
-    }
-  }
-}
 }  // namespace
 
 void JsonValidate(std::string_view text, const char* type_name) {
   JsonParser(text, type_name).ParseDocument();
 }
 
-std::string JsonbNormalize(std::string_view text) {
-  auto n = JsonParser(text, "json").ParseDocument();
-  std::string out;
-  WriteJsonb(*n, &out);
-  return out;
-}
+Jsonb ParseJsonb(std::string_view text) { return JsonParser(text, "json").ParseDocument(); }
 
-void EscapeJsonString(const std::string& s, std::string* out) {
-  *out += '"';
-  for (unsigned char c : s) {
-    switch (c) {
-      case '"': *out += "\\\""; break;
-      case '\\': *out += "\\\\"; break;
-      case '\b': *out += "\\b"; break;
-      case '\f': *out += "\\f"; break;
-      case '\n': *out += "\\n"; break;
-      case '\r': *out += "\\r"; break;
-      case '\t': *out += "\\t"; break;
-      default:
-        if (c < 0x20) {
-          char b[8];
-          std::snprintf(b, sizeof b, "\\u%04x", c);
-          *out += b;
-        } else {
-          *out += static_cast<char>(c);
-        }
-    }
-  }
-  *out += '"';
-}
+Jsonb ReadStoredJsonb(std::string_view canonical) { return JsonParser(canonical, "jsonb", true).ParseDocument(); }
+
+std::string JsonbNormalize(std::string_view text) { return WriteJsonb(ParseJsonb(text)); }
 
 }  // namespace tusk

@@ -1,8 +1,8 @@
-#include "types/to_json.hpp"
+#include "types/json/to_json.hpp"
 
 #include <functional>
 
-#include "types/json.hpp"
+#include "types/json/json.hpp"
 #include "types/text_io.hpp"
 
 namespace tusk {

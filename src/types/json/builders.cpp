@@ -1,10 +1,12 @@
 // Building json and jsonb from SQL values: json[b]_build_object, json[b]_build_array, to_json[b],
 // row_to_json.
+#include <optional>
+
 #include "common/error.hpp"
 #include "function/registry.hpp"
-#include "types/json.hpp"
+#include "types/json/json.hpp"
 #include "types/text_io.hpp"
-#include "types/to_json.hpp"
+#include "types/json/to_json.hpp"
 
 namespace tusk {
 
@@ -19,19 +21,61 @@ std::vector<Type> BuilderArgumentTypes(Binder& b, std::vector<ExprP>& args, int 
   return types;
 }
 
+// A builder's arguments at run time with their types: as written, or the elements of the one
+// array a VARIADIC call passes.
+struct BuilderArguments {
+  std::vector<Type> types;  // per argument as written; the element type for a VARIADIC call
+  bool variadic;
+
+  // False for a VARIADIC NULL (the call's result is NULL).
+  bool Expand(const std::vector<Value>& a, std::vector<Value>* values, std::vector<Type>* value_types) const {
+    if (!variadic) {
+      *values = a;
+      *value_types = types;
+      return true;
+    }
+    if (a[0].is_null()) return false;
+    *values = a[0].arr();
+    value_types->assign(values->size(), types[0]);
+    return true;
+  }
+};
+
+// nullopt when a VARIADIC call's argument is not an array.
+std::optional<BuilderArguments> BindBuilderArguments(Binder& b, std::vector<ExprP>& args, int loc) {
+  if (!b.variadic_call()) return BuilderArguments{BuilderArgumentTypes(b, args, loc), false};
+  if (args.size() != 1 || !args[0]->type.array) return std::nullopt;
+  return BuilderArguments{{args[0]->type.Element()}, true};
+}
+
+// An object key: a scalar's JSON text, quoted when it is not a string already (true, 2.5).
+void AppendKey(const Type& t, const Value& v, const DateTimeContext& dt, std::string* out, JsonStyle style) {
+  std::string key;
+  AppendAsJson(t, v, dt, &key, style);
+  if (key.empty() || key[0] != '"') key = '"' + key + '"';
+  *out += key;
+}
+
 // json_build_object / jsonb_build_object: alternating keys and values; a key is a scalar's
 // text, never NULL.
 void RegisterBuildObject(const char* name, JsonStyle style) {
   FunctionRegistry()[name] = [name, style](Binder& b, std::vector<ExprP>& args, int loc) -> ExprP {
-    if (args.size() % 2)
-      throw Error(sqlstate::kInvalidParameterValue, "argument list must have even number of elements")
+    auto odd = [name] {
+      return Error(sqlstate::kInvalidParameterValue, "argument list must have even number of elements")
           .WithHint(std::string("The arguments of ") + name + "() must consist of alternating keys and values.");
-    std::vector<Type> types = BuilderArgumentTypes(b, args, loc);
+    };
+    if (!b.variadic_call() && args.size() % 2) throw odd();
+    std::optional<BuilderArguments> bound = BindBuilderArguments(b, args, loc);
+    if (!bound) return nullptr;
     const bool json = style == JsonStyle::kJson;
-    return Fn(Type(json ? oid::kJson : oid::kJsonb), name, args, [types, style, json](const std::vector<Value>& a, EvalContext& ctx) {
+    return Fn(Type(json ? oid::kJson : oid::kJsonb), name, args, [bound = *bound, style, json, odd](const std::vector<Value>& a, EvalContext& ctx) {
+      std::vector<Value> values;
+      std::vector<Type> types;
+      if (!bound.Expand(a, &values, &types)) return Value::Null();
+      if (values.size() % 2) throw odd();
       std::string out = "{";
-      for (size_t i = 0; i < a.size(); i += 2) {
-        if (a[i].is_null()) {
+      for (size_t i = 0; i < values.size(); i += 2) {
+        if (values[i].is_null()) {
           if (json) throw Error(sqlstate::kInvalidParameterValue, "argument " + std::to_string(i + 1) + " cannot be null").WithHint("Object keys should be text.");
           throw Error(sqlstate::kInvalidParameterValue, "argument " + std::to_string(i + 1) + ": key must not be null");
         }
@@ -39,9 +83,9 @@ void RegisterBuildObject(const char* name, JsonStyle style) {
         if (kt.array || kt.record || kt.id == oid::kJson || kt.id == oid::kJsonb)
           throw Error(sqlstate::kInvalidParameterValue, "key value must be scalar, not array, composite, or json");
         if (i) out += ", ";
-        EscapeJsonString(FormatText(kt, a[i], ctx.state->dt), &out);
+        AppendKey(kt, values[i], ctx.state->dt, &out, style);
         out += json ? " : " : ": ";
-        AppendAsJson(types[i + 1], a[i + 1], ctx.state->dt, &out, style);
+        AppendAsJson(types[i + 1], values[i + 1], ctx.state->dt, &out, style);
       }
       out += "}";
       return Value::Str(json ? out : JsonbNormalize(out));
@@ -52,13 +96,17 @@ void RegisterBuildObject(const char* name, JsonStyle style) {
 // json_build_array / jsonb_build_array: each argument as a JSON value.
 void RegisterBuildArray(const char* name, JsonStyle style) {
   FunctionRegistry()[name] = [name, style](Binder& b, std::vector<ExprP>& args, int loc) -> ExprP {
-    std::vector<Type> types = BuilderArgumentTypes(b, args, loc);
+    std::optional<BuilderArguments> bound = BindBuilderArguments(b, args, loc);
+    if (!bound) return nullptr;
     const bool json = style == JsonStyle::kJson;
-    return Fn(Type(json ? oid::kJson : oid::kJsonb), name, args, [types, style, json](const std::vector<Value>& a, EvalContext& ctx) {
+    return Fn(Type(json ? oid::kJson : oid::kJsonb), name, args, [bound = *bound, style, json](const std::vector<Value>& a, EvalContext& ctx) {
+      std::vector<Value> values;
+      std::vector<Type> types;
+      if (!bound.Expand(a, &values, &types)) return Value::Null();
       std::string out = "[";
-      for (size_t i = 0; i < a.size(); i++) {
+      for (size_t i = 0; i < values.size(); i++) {
         if (i) out += ", ";
-        AppendAsJson(types[i], a[i], ctx.state->dt, &out, style);
+        AppendAsJson(types[i], values[i], ctx.state->dt, &out, style);
       }
       out += "]";
       return Value::Str(json ? out : JsonbNormalize(out));
