@@ -1,7 +1,9 @@
 #include "access/table_access.hpp"
 
+
 #include <rocksdb/utilities/write_batch_with_index.h>
 
+#include "access/gin/gin.hpp"
 #include "access/lock_wait.hpp"
 #include "access/read_view.hpp"
 #include "common/error.hpp"
@@ -124,6 +126,13 @@ std::string TableAccess::IndexKey(const BoundIndex& idx, const Row& row, const s
   return key;
 }
 
+std::vector<std::string> TableAccess::GinKeys(const BoundIndex& idx, const Row& row) {
+  EvalContext ctx;
+  ctx.row = &row;
+  ctx.state = st_;
+  return GinRowKeys(idx, ctx);
+}
+
 void TableAccess::ThrowDuplicate(const BoundIndex& idx, const Row& row) {
   EvalContext ctx;
   ctx.row = &row;
@@ -146,6 +155,10 @@ void TableAccess::InsertIndexEntries(const Row& row, const std::string& table_ke
   value += table_key;
   for (const auto& idx : indexes_) {
     if (idx.def->primary || !InIndex(idx, row)) continue;
+    if (idx.def->am == "gin") {
+      for (std::string& key : GinKeys(idx, row)) WriteKey(st_, key + table_key, value, "index write");
+      continue;
+    }
     bool unique_form;
     std::string key = IndexKey(idx, row, table_key, &unique_form);
     if (unique_form) {
@@ -158,10 +171,18 @@ void TableAccess::InsertIndexEntries(const Row& row, const std::string& table_ke
 void TableAccess::DeleteIndexEntries(const Row& row, const std::string& table_key) {
   for (const auto& idx : indexes_) {
     if (idx.def->primary || !InIndex(idx, row)) continue;
-    bool unique_form;
-    std::string key = IndexKey(idx, row, table_key, &unique_form);
-    CheckStatus(st_->txn->Delete(key), "index delete");
-    NoteDelete(st_, idx.def->oid, key);
+    std::vector<std::string> keys;
+    if (idx.def->am == "gin") {
+      keys = GinKeys(idx, row);
+      for (std::string& k : keys) k += table_key;
+    } else {
+      bool unique_form;
+      keys.push_back(IndexKey(idx, row, table_key, &unique_form));
+    }
+    for (const std::string& key : keys) {
+      CheckStatus(st_->txn->Delete(key), "index delete");
+      NoteDelete(st_, idx.def->oid, key);
+    }
   }
 }
 

@@ -63,6 +63,8 @@ class TableAccess {
 
  private:
   std::string IndexKey(const BoundIndex& idx, const Row& row, const std::string& table_key, bool* unique_form);
+  // A GIN index's entry keys for the row, its table key still to be appended.
+  std::vector<std::string> GinKeys(const BoundIndex& idx, const Row& row);
   void InsertIndexEntries(const Row& row, const std::string& key);
   void DeleteIndexEntries(const Row& row, const std::string& key);
   bool InIndex(const BoundIndex& idx, const Row& row);

@@ -285,7 +285,8 @@ namespace {
 // 14: user-defined functions and procedures (after the row types; see WriteFunctions)
 // 15: triggers (after the functions; see WriteTriggers); 16: views' triggers (after the tables'),
 // transition table names, then composite types (the tables that are only a row type)
-constexpr uint64_t kCatalogFormat = 16;
+// 17: the indexes that are not btree, with their access method (written last)
+constexpr uint64_t kCatalogFormat = 17;
 
 // A stored Type naming a user type by OID, with that type's definition put back (a domain
 // and a table's row type are written as their OID, an array of them with the array flag).
@@ -659,6 +660,11 @@ std::string Catalog::Serialize() const {
   w.U(composites);
   for (const auto& [oid, t] : tables_)
     if (t.composite) w.U(oid);
+  size_t other_methods = 0;
+  for (const auto& [oid, ix] : indexes_) other_methods += ix.am != "btree";
+  w.U(other_methods);
+  for (const auto& [oid, ix] : indexes_)
+    if (ix.am != "btree") { w.U(oid); w.S(ix.am); }
   return w.out;
 }
 
@@ -808,6 +814,11 @@ std::shared_ptr<Catalog> Catalog::Deserialize(const std::string& bytes, std::vec
     auto it = c->tables_.find(r.U32());
     if (it == c->tables_.end()) CatalogReader::Bad();
     it->second.composite = true;
+  }
+  for (size_t n = format >= 17 ? r.Count() : 0; n > 0; n--) {
+    auto it = c->indexes_.find(r.U32());
+    if (it == c->indexes_.end()) CatalogReader::Bad();
+    it->second.am = r.S();
   }
   return c;
 }

@@ -52,6 +52,7 @@ struct IndexDef {
   bool nulls_not_distinct = false;  // UNIQUE NULLS NOT DISTINCT: NULLs count as equal
   std::string where_sql;       // partial index predicate; empty when none
   bool clustered = false;      // the table's CLUSTER index (pg_index.indisclustered)
+  std::string am = "btree";    // the access method: btree, or gin (access/gin)
 };
 
 enum class FkAction : char { kNoAction = 'a', kRestrict = 'r', kCascade = 'c', kSetNull = 'n', kSetDefault = 'd' };

@@ -3,6 +3,7 @@
 #include <openssl/rand.h>
 #include <openssl/sha.h>
 
+#include "access/gin/gin.hpp"
 #include "catalog/system/opclasses.hpp"
 #include "access/table_locks.hpp"
 #include "common/error.hpp"
@@ -136,9 +137,33 @@ static void ExecuteCreateTable(PgQuery__CreateStmt* stmt, ExecState* st, ResultS
   sink->Complete("CREATE TABLE");
 }
 
+// A GIN index column's operator class: the one named (it must take the column's type), or the
+// type's default; 42704 as PostgreSQL's errors. Empty for the default.
+static std::string ChooseGinOpclass(PgQuery__IndexElem* ie, const Type& key_type) {
+  if (!ie->n_opclass) {
+    const GinOperatorClass* c = DefaultGinOperatorClass(key_type);
+    if (!c)
+      throw Error(sqlstate::kUndefinedObject, "data type " + TypeName(key_type) + " has no default operator class for access method \"gin\"")
+          .WithHint("You must specify an operator class for the index or define a default operator class for the data type.");
+    return "";
+  }
+  std::string schema = ie->n_opclass > 1 ? StrVal(ie->opclass[0]) : "pg_catalog";
+  std::string name = StrVal(ie->opclass[ie->n_opclass - 1]);
+  const GinOperatorClass* c = schema == "pg_catalog" ? FindGinOperatorClass(name) : nullptr;
+  if (!c)
+    throw Error(sqlstate::kUndefinedObject, "operator class \"" + (ie->n_opclass > 1 ? schema + "." : "") + name +
+                                                "\" does not exist for access method \"gin\"");
+  if (!c->accepts(key_type))
+    throw Error(sqlstate::kDatatypeMismatch, "operator class \"" + name + "\" does not accept data type " + TypeName(key_type));
+  return c->is_default ? "" : c->name;
+}
+
 static void ExecuteCreateIndex(PgQuery__IndexStmt* stmt, ExecState* st, ResultSink* sink) {
-  if (stmt->access_method && std::string(stmt->access_method) != "btree")
-    throw Error(sqlstate::kFeatureNotSupported, "access method \"" + std::string(stmt->access_method) + "\" is not supported yet");
+  const std::string am = stmt->access_method ? stmt->access_method : "btree";
+  if (am == "hash" || am == "gist" || am == "spgist" || am == "brin" || am == "hnsw" || am == "ivfflat")
+    throw Error(sqlstate::kFeatureNotSupported, "access method \"" + am + "\" is not supported yet");
+  if (am != "btree" && am != "gin") throw Error(sqlstate::kUndefinedObject, "access method \"" + am + "\" does not exist");
+  if (am == "gin" && stmt->unique) throw Error(sqlstate::kFeatureNotSupported, "access method \"gin\" does not support unique indexes");
   if (stmt->n_index_including_params) throw Error(sqlstate::kFeatureNotSupported, "INCLUDE in indexes is not supported yet");
   Catalog* cat = st->session->MutableCatalog(st);
   ParamTypes params;
@@ -153,6 +178,7 @@ static void ExecuteCreateIndex(PgQuery__IndexStmt* stmt, ExecState* st, ResultSi
   TableDef* t = cat->MutableTable(ct->oid);
   IndexDef idx;
   idx.table = t->oid;
+  idx.am = am;
   idx.unique = stmt->unique;
   idx.nulls_not_distinct = stmt->nulls_not_distinct;
   std::vector<std::string> name_parts;
@@ -182,7 +208,9 @@ static void ExecuteCreateIndex(PgQuery__IndexStmt* stmt, ExecState* st, ResultSi
       name_parts.push_back(fig == "?column?" ? "expr" : fig);
     }
     if (ie->n_opclassopts) throw Error(sqlstate::kFeatureNotSupported, "operator class options are not supported yet");
-    if (ie->n_opclass) {
+    if (am == "gin") {
+      ic.opclass = ChooseGinOpclass(ie, key_type);
+    } else if (ie->n_opclass) {
       // pg_catalog.text_pattern_ops or text_pattern_ops
       std::string schema = ie->n_opclass > 1 ? StrVal(ie->opclass[0]) : "pg_catalog";
       std::string name = StrVal(ie->opclass[ie->n_opclass - 1]);
@@ -191,6 +219,9 @@ static void ExecuteCreateIndex(PgQuery__IndexStmt* stmt, ExecState* st, ResultSi
       const BtreeOpclass* chosen = ChooseBtreeOpclass(key_type, name);
       if (!chosen->is_default) ic.opclass = chosen->name;  // a default class named is the same as none
     }
+    if (am == "gin" && (ie->ordering != PG_QUERY__SORT_BY_DIR__SORTBY_DEFAULT || ie->nulls_ordering != PG_QUERY__SORT_BY_NULLS__SORTBY_NULLS_DEFAULT))
+      throw Error(sqlstate::kFeatureNotSupported, std::string("access method \"gin\" does not support ") +
+                                                      (ie->ordering != PG_QUERY__SORT_BY_DIR__SORTBY_DEFAULT ? "ASC/DESC" : "NULLS FIRST/LAST") + " options");
     ic.desc = ie->ordering == PG_QUERY__SORT_BY_DIR__SORTBY_DESC;
     ic.nulls_first = ie->nulls_ordering == PG_QUERY__SORT_BY_NULLS__SORTBY_NULLS_FIRST ||
                      (ie->nulls_ordering != PG_QUERY__SORT_BY_NULLS__SORTBY_NULLS_LAST && ic.desc);

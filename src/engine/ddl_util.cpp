@@ -1,7 +1,9 @@
 #include "engine/ddl_util.hpp"
 
+
 #include <unordered_set>
 
+#include "access/gin/gin.hpp"
 #include "common/error.hpp"
 #include "common/keycodec.hpp"
 #include "common/rowcodec.hpp"
@@ -103,6 +105,13 @@ void BuildIndex(ExecState* st, const TableDef& t, const IndexDef& idx) {
     row.pop_back();
     ctx.row = &row;
     if (bi->predicate && !IsTrue(bi->predicate->Eval(ctx))) continue;
+    if (idx.am == "gin") {
+      std::string value;
+      AppendVarint(tkey.size(), &value);
+      value += tkey;
+      for (const std::string& key : GinRowKeys(*bi, ctx)) WriteKey(st, key + tkey, value, "index build");
+      continue;
+    }
     Row vals;
     bool unique_form;
     std::string key = EncodeIndexKey(*bi, ctx, &vals, &unique_form);

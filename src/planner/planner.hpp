@@ -9,6 +9,7 @@
 // order) and LIMIT/OFFSET follow in that order.
 #pragma once
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -196,7 +197,12 @@ class Planner {
   PlannedQuery PlanValues(PgQuery__SelectStmt* s, const Scope* outer);
   // Applies ORDER BY / LIMIT of a set operation or VALUES over its output columns.
   OpP HashedLookup(const OpP& scan, const std::vector<ExprP>& conds, const OpP& shown);
+  // A scan of a GIN index answering some of conds (access/gin), or null.
+  OpP PlanGinScan(const TableDef* t, const std::string& alias, const std::vector<BoundIndex>& indexes,
+                  const std::vector<ExprP>& conds, bool emit_key);
   bool SeqScanIsCheaper(const TableDef* t, const std::vector<ExprP>& conds, const std::vector<size_t>& used);
+  // The share of the table's rows the conditions `used` keep, by ANALYZE's statistics.
+  std::optional<double> EstimatedShare(const TableDef* t, const std::vector<ExprP>& conds, const std::vector<size_t>& used);
   PlannedQuery FinishOverOutput(PgQuery__SelectStmt* s, PlannedQuery q);
   // A view's query (SQL text) planned in place of the view, under `path` when given; checked to
   // produce `columns`, which name and type its output (`declared`: a domain the query's value

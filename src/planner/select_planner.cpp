@@ -326,7 +326,7 @@ std::shared_ptr<PendingJoin> Planner::ParameterizableJoin(OpP left, OpP right, i
       bool indexed = false;
       for (uint32_t ioid : inner->table->indexes) {
         const IndexDef* def = st_->catalog->FindIndex(ioid);
-        indexed |= def && def->where_sql.empty() && !def->columns.empty() && def->columns[0].column == column;
+        indexed |= def && def->am == "btree" && def->where_sql.empty() && !def->columns.empty() && def->columns[0].column == column;
       }
       if (!indexed) continue;
       std::string outer_name = out->name;

@@ -2,6 +2,8 @@
 // row comparison, or the requested order) serves a table's conditions, else a sequential scan.
 #include <algorithm>
 
+#include "access/gin/gin.hpp"
+#include "access/gin/gin_scan.hpp"
 #include "common/strings.hpp"
 #include "engine/database.hpp"
 #include "execution/hashed_lookup.hpp"
@@ -92,8 +94,13 @@ struct IndexMatch {
 // Whether ANALYZE's statistics say that the index conditions `used` (of conds) keep so large a
 // share of the table that a sequential scan beats the index. False without statistics.
 bool Planner::SeqScanIsCheaper(const TableDef* t, const std::vector<ExprP>& conds, const std::vector<size_t>& used) {
+  std::optional<double> share = EstimatedShare(t, conds, used);
+  return share && *share > kIndexScanMaxShare;
+}
+
+std::optional<double> Planner::EstimatedShare(const TableDef* t, const std::vector<ExprP>& conds, const std::vector<size_t>& used) {
   auto stats = st_->db->statistics().Get(t->oid);
-  if (!stats || stats->sizes.reltuples <= 0) return false;
+  if (!stats || stats->sizes.reltuples <= 0) return std::nullopt;
   double share = 1;
   bool estimated = false;
   for (size_t pos : used) {
@@ -114,7 +121,8 @@ bool Planner::SeqScanIsCheaper(const TableDef* t, const std::vector<ExprP>& cond
     estimated |= sel.has_value();
     share *= sel.value_or(op == "=" ? kDefaultEqualitySelectivity : kDefaultRangeSelectivity);
   }
-  return estimated && share > kIndexScanMaxShare;
+  if (!estimated) return std::nullopt;
+  return share;
 }
 
 OpP Planner::PlanTableScan(const TableDef* t, const std::string& alias, std::vector<ExprP> conds, bool emit_key,
@@ -159,6 +167,7 @@ OpP Planner::PlanTableScan(const TableDef* t, const std::string& alias, std::vec
   IndexMatch best;
   for (size_t ii = 0; ii < indexes.size(); ii++) {
     const BoundIndex& bi = indexes[ii];
+    if (bi.def->am != "btree") continue;
     if (bi.predicate) {
       bool implied = false;
       for (const auto& c : conds) implied |= c->Key() == bi.predicate->Key();
@@ -233,6 +242,15 @@ OpP Planner::PlanTableScan(const TableDef* t, const std::string& alias, std::vec
   }
   if (best.score > 0 && !best.ordered && !indexes[best.index].def->primary && SeqScanIsCheaper(t, conds, best.used))
     best.score = -1;
+  // Without an equality on a btree index, a GIN index that answers some conditions reads only
+  // their candidate rows, unless statistics say the btree range keeps fewer (1%: a GIN
+  // condition's share as PostgreSQL guesses it is 0.1%, its reading several entry ranges).
+  std::optional<double> btree_share = best.score > 0 ? EstimatedShare(t, conds, best.used) : std::nullopt;
+  if (best.score <= 0 || (best.eq.empty() && !(btree_share && *btree_share <= 0.01)))
+    if (OpP gin = PlanGinScan(t, alias, indexes, conds, emit_key)) {
+      if (ordered) *ordered = false;
+      return gin;
+    }
   OpP scan;
   std::vector<ExprP> residual;
   if (best.score > 0) {
@@ -263,6 +281,44 @@ OpP Planner::PlanTableScan(const TableDef* t, const std::string& alias, std::vec
   if (best.score > 0) return filtered;
   if (OpP lookup = HashedLookup(scan, residual, filtered)) return lookup;
   return filtered;
+}
+
+OpP Planner::PlanGinScan(const TableDef* t, const std::string& alias, const std::vector<BoundIndex>& indexes,
+                         const std::vector<ExprP>& conds, bool emit_key) {
+  std::shared_ptr<GinScanOp> best;
+  std::vector<size_t> best_used;
+  for (const BoundIndex& bi : indexes) {
+    if (bi.def->am != "gin") continue;
+    if (bi.predicate) {
+      bool implied = false;
+      for (const auto& c : conds) implied |= c->Key() == bi.predicate->Key();
+      if (!implied) continue;
+    }
+    auto op = std::make_shared<GinScanOp>(t, alias, bi, emit_key);
+    std::vector<size_t> used;
+    for (size_t i = 0; i < conds.size(); i++) {
+      auto* call = dynamic_cast<CallExpr*>(conds[i].get());
+      if (!call || !call->infix || call->args.size() != 2 || UsesRow(call->args[1]) || !UsesRow(call->args[0])) continue;
+      for (size_t col = 0; col < bi.keys.size(); col++) {
+        if (bi.keys[col]->Key() != call->args[0]->Key()) continue;
+        const auto& ops = GinClassOf(bi, col).operators;
+        if (std::find(ops.begin(), ops.end(), call->name) == ops.end()) continue;
+        op->conditions.push_back({col, call->name, call->args[1], conds[i]});
+        used.push_back(i);
+        break;
+      }
+    }
+    if (used.size() > best_used.size()) {
+      best = op;
+      best_used = used;
+    }
+  }
+  if (!best) return nullptr;
+  std::vector<ExprP> rest;
+  for (size_t i = 0; i < conds.size(); i++)
+    if (std::find(best_used.begin(), best_used.end(), i) == best_used.end()) rest.push_back(conds[i]);
+  if (!rest.empty()) best->filter = rest.size() == 1 ? rest[0] : std::make_shared<BoolExpr>(BoolExpr::kAnd, rest);
+  return best;
 }
 
 namespace {

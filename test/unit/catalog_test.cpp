@@ -39,7 +39,15 @@ TEST(Catalog, SerializeRoundTrip) {
   key.opclass = "int4_ops";
   pk.columns = {key};
   t.pk_index = pk.oid;
-  t.indexes = {pk.oid};
+  IndexDef by_email;  // format 17: an index's access method other than btree
+  by_email.oid = c->AllocateOid();
+  by_email.table = t.oid;
+  by_email.name = "users_email_gin";
+  by_email.am = "gin";
+  IndexColumn email_key;
+  email_key.column = 1;
+  by_email.columns = {email_key};
+  t.indexes = {pk.oid, by_email.oid};
   ConstraintDef pkc;
   pkc.name = "users_pkey";
   pkc.kind = 'p';
@@ -48,6 +56,7 @@ TEST(Catalog, SerializeRoundTrip) {
   t.constraints.push_back(pkc);
   c->AddTable(t);
   c->AddIndex(pk);
+  c->AddIndex(by_email);
   c->AssignObjectOids();
   const TableDef* ct = c->FindTable(t.oid);
   EXPECT_NE(ct->constraints[0].oid, 0u);
@@ -65,6 +74,8 @@ TEST(Catalog, SerializeRoundTrip) {
   EXPECT_EQ(bt->constraints[0].oid, ct->constraints[0].oid);
   EXPECT_EQ(back->FindIndex(bt->pk_index)->columns[0].opclass, "int4_ops");
   EXPECT_EQ(back->FindIndex(bt->pk_index)->name, "users_pkey");
+  EXPECT_EQ(back->FindIndex(bt->pk_index)->am, "btree");
+  EXPECT_EQ(back->FindIndex(by_email.oid)->am, "gin");
   EXPECT_TRUE(back->FindRelation("", "users_pkey", {"public"}).has_value());
   EXPECT_TRUE(back->HasExtension("plpgsql"));
 }
@@ -96,11 +107,12 @@ TEST(Catalog, GeneratedColumnsRoundTrip) {
   t.columns[1].generated = 0;
   plain->AddTable(t);
   std::string bytes = plain->Serialize();
-  ASSERT_EQ(bytes.front(), 16);
-  // no generated columns, row types, functions, table triggers, view triggers, composite types
-  ASSERT_EQ(bytes.substr(bytes.size() - 6), std::string(6, '\0'));
+  ASSERT_EQ(bytes.front(), 17);
+  // no generated columns, row types, functions, table triggers, view triggers, composite types,
+  // indexes of other access methods than btree
+  ASSERT_EQ(bytes.substr(bytes.size() - 7), std::string(7, '\0'));
   bytes.front() = 11;
-  bytes.resize(bytes.size() - 6);
+  bytes.resize(bytes.size() - 7);
   auto old = Catalog::Deserialize(bytes);
   ASSERT_NE(old->FindTable(t.oid), nullptr);
   EXPECT_EQ(old->FindTable(t.oid)->columns[1].generated, 0);

@@ -38,7 +38,7 @@ namespace catalog_oid {
 inline constexpr uint32_t kBootstrapSuperuser = 10;  // the role initdb creates ("postgres")
 inline constexpr uint32_t kPgCatalog = 11;
 inline constexpr uint32_t kDatabaseOwnerRole = 6171;  // pg_database_owner, owner of public
-inline constexpr uint32_t kHeapAm = 2, kBtreeAm = 403;
+inline constexpr uint32_t kHeapAm = 2, kBtreeAm = 403, kGinAm = 2742;
 inline constexpr uint32_t kDefaultCollation = 100, kCCollation = 950;
 }  // namespace catalog_oid
 

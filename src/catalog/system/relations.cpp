@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <map>
 
+#include "access/gin/gin.hpp"
 #include "access/statistics_store.hpp"
 #include "catalog/system/catalogs.hpp"
 #include "types/domain.hpp"
@@ -75,7 +76,7 @@ std::vector<RelationInfo> AllRelations(const Catalog& cat) {
   for (const auto& [oid, i] : cat.indexes()) {
     const TableDef* t = cat.FindTable(i.table);
     if (!t) continue;
-    RelationInfo r{oid, i.name, NamespaceOid(cat, t->schema), 'i', catalog_oid::kBtreeAm, {}};
+    RelationInfo r{oid, i.name, NamespaceOid(cat, t->schema), 'i', i.am == "gin" ? catalog_oid::kGinAm : catalog_oid::kBtreeAm, {}};
     int exprs = 0;
     for (const auto& k : i.columns) {
       if (k.column >= 0) {
@@ -232,8 +233,13 @@ void RegisterIndex() {
         Type type = k.column >= 0 ? t->columns[static_cast<size_t>(k.column)].type : Type(0);
         keys.push_back(Value::Int(k.column + 1));  // 0: an expression
         collations.push_back(OidValue(CollationOf(type)));
-        const BtreeOpclass* opclass = k.opclass.empty() ? DefaultBtreeOpclass(type) : FindBtreeOpclass(k.opclass);
-        classes.push_back(OidValue(opclass ? opclass->oid : 0));
+        if (i.am == "gin") {
+          const GinOperatorClass* gin = k.opclass.empty() ? DefaultGinOperatorClass(type) : FindGinOperatorClass(k.opclass);
+          classes.push_back(OidValue(gin ? gin->oid : 0));
+        } else {
+          const BtreeOpclass* opclass = k.opclass.empty() ? DefaultBtreeOpclass(type) : FindBtreeOpclass(k.opclass);
+          classes.push_back(OidValue(opclass ? opclass->oid : 0));
+        }
         options.push_back(Value::Int((k.desc ? 1 : 0) | (k.nulls_first ? 2 : 0)));
       }
       int64_t n = static_cast<int64_t>(i.columns.size());
@@ -254,9 +260,10 @@ void RegisterAm() {
   r.name = "pg_am";
   r.columns = {{"oid", Type(oid::kOid)}, {"amname", Type(oid::kName)}, {"amhandler", Type(oid::kRegproc)}, {"amtype", Type(oid::kChar)}};
   r.rows = [](ExecState&, std::vector<Row>* rows) {
-    // the access methods Tusk has: tables (heap's role) and btree indexes
+    // the access methods Tusk has: tables (heap's role), btree and gin indexes
     rows->push_back({OidValue(catalog_oid::kHeapAm), NameValue("heap"), OidValue(0), CharValue('t')});
     rows->push_back({OidValue(catalog_oid::kBtreeAm), NameValue("btree"), OidValue(0), CharValue('i')});
+    rows->push_back({OidValue(catalog_oid::kGinAm), NameValue("gin"), OidValue(0), CharValue('i')});
   };
   RegisterSystemRelation(std::move(r));
 }
@@ -315,6 +322,10 @@ void RegisterOpclass() {
       rows->push_back({OidValue(c.oid), OidValue(catalog_oid::kBtreeAm), NameValue(c.name), OidValue(catalog_oid::kPgCatalog),
                        OidValue(catalog_oid::kBootstrapSuperuser), OidValue(c.family), OidValue(c.input_type), Value::Bool(c.is_default),
                        OidValue(0)});
+    for (const auto& c : GinOperatorClasses())  // each its own family, under the class's OID
+      rows->push_back({OidValue(c.oid), OidValue(catalog_oid::kGinAm), NameValue(c.name), OidValue(catalog_oid::kPgCatalog),
+                       OidValue(catalog_oid::kBootstrapSuperuser), OidValue(c.oid), OidValue(c.input_type), Value::Bool(c.is_default),
+                       OidValue(0)});
   };
   RegisterSystemRelation(std::move(r));
   SystemRelation f;
@@ -325,6 +336,9 @@ void RegisterOpclass() {
   f.rows = [](ExecState&, std::vector<Row>* rows) {
     for (const auto& fam : BtreeOpfamilies())
       rows->push_back({OidValue(fam.oid), OidValue(catalog_oid::kBtreeAm), NameValue(fam.name), OidValue(catalog_oid::kPgCatalog),
+                       OidValue(catalog_oid::kBootstrapSuperuser)});
+    for (const auto& c : GinOperatorClasses())
+      rows->push_back({OidValue(c.oid), OidValue(catalog_oid::kGinAm), NameValue(c.name), OidValue(catalog_oid::kPgCatalog),
                        OidValue(catalog_oid::kBootstrapSuperuser)});
   };
   RegisterSystemRelation(std::move(f));

@@ -1,0 +1,58 @@
+// GIN: an inverted index. Each row puts one entry per distinct item of its value (a jsonb key,
+// an array element, ...) under the index, keyed
+//   index prefix + varint column + varint length + entry bytes + table key
+// so that the rows holding one entry are one key range. An operator class says how a value
+// becomes entries and which entries a query operator's right-hand value requires: all of them
+// (@>, ?&) or any (&&, ?|). Candidates are re-checked against the operator, since entries may
+// say more than a row holds (jsonb_path_ops hashes paths; containment is deeper than entries).
+#pragma once
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "types/type.hpp"
+#include "types/value.hpp"
+
+namespace tusk {
+
+struct BoundIndex;
+struct EvalContext;
+
+// What a query value asks of the index.
+struct GinQuery {
+  std::vector<std::string> entries;
+  bool all = true;          // every entry (else any one of them)
+  bool every_row = false;   // no entry narrows it (@> '{}'): every row is a candidate
+};
+
+struct GinOperatorClass {
+  std::string name;         // jsonb_path_ops
+  uint32_t oid = 0;         // pg_opclass OID
+  bool is_default = false;  // the class of its type when CREATE INDEX names none
+  uint32_t input_type = 0;  // pg_opclass.opcintype (anyarray for array_ops)
+  std::function<bool(const Type&)> accepts;
+  std::vector<std::string> operators;  // the operators whose left side it indexes
+  // The distinct entries of a non-null value.
+  std::function<void(const Type&, const Value&, std::vector<std::string>*)> extract;
+  // The entries `column op value` needs; value is not null.
+  std::function<GinQuery(const std::string& op, const Type&, const Value&)> query;
+};
+
+void RegisterGinOperatorClass(GinOperatorClass c);
+const std::vector<GinOperatorClass>& GinOperatorClasses();
+const GinOperatorClass* FindGinOperatorClass(const std::string& name);
+// The default class for a column type, or null (42704 "has no default operator class").
+const GinOperatorClass* DefaultGinOperatorClass(const Type& t);
+// The class an index column uses: its named one, or its type's default.
+const GinOperatorClass& GinClassOf(const BoundIndex& idx, size_t column);
+
+// The key prefix of one entry: every row holding it is under this prefix, its table key last.
+std::string GinEntryPrefix(uint32_t index, size_t column, const std::string& entry);
+// The entry keys of one row (ctx.row), without its table key.
+std::vector<std::string> GinRowKeys(const BoundIndex& idx, EvalContext& ctx);
+
+// Registered by their type families.
+void RegisterJsonbGinOperatorClasses();  // src/types/json/jsonb_gin.cpp
+void RegisterArrayGinOperatorClass();    // array_ops.cpp
+
+}  // namespace tusk

@@ -1,0 +1,160 @@
+#include "access/gin/gin_scan.hpp"
+
+#include <algorithm>
+#include <iterator>
+
+#include <rocksdb/slice.h>
+#include <rocksdb/status.h>
+
+#include "access/gin/gin.hpp"
+#include "access/read_view.hpp"
+#include "common/error.hpp"
+#include "common/keycodec.hpp"
+#include "common/rowcodec.hpp"
+#include "engine/serializable.hpp"
+#include "storage/store.hpp"
+
+namespace tusk {
+
+struct GinScanOp::Batch {
+  size_t pos = 0;
+  std::vector<std::string> keys;
+  std::vector<rocksdb::PinnableSlice> rows;
+  std::vector<rocksdb::Status> status;
+};
+
+GinScanOp::GinScanOp(const TableDef* t, std::string a, BoundIndex idx, bool k)
+    : table(t), alias(std::move(a)), index(std::move(idx)), emit_key(k) {
+  for (const auto& c : t->columns) {
+    names.push_back(c.dropped ? "" : c.name);
+    types.push_back(c.type);
+  }
+  if (emit_key) {
+    names.push_back("");
+    types.push_back(Type(oid::kBytea));
+  }
+}
+
+GinScanOp::~GinScanOp() = default;
+
+std::vector<std::string> GinScanOp::EntryRows(const std::string& prefix) {
+  std::vector<std::string> rows;
+  const std::string end = PrefixSuccessor(prefix);
+  std::unique_ptr<rocksdb::Iterator> it(NewReadIterator(ctx_->state, SnapshotReadOptions(ctx_->state)));
+  for (it->Seek(prefix); it->Valid() && it->key().compare(end) < 0; it->Next())
+    rows.emplace_back(IndexEntryTableKey(std::string_view(it->value().data(), it->value().size())));
+  CheckStatus(it->status(), "index scan");
+  std::sort(rows.begin(), rows.end());
+  return rows;
+}
+
+bool GinScanOp::CandidateKeys(std::vector<std::string>* keys) {
+  bool narrowed = false;
+  auto intersect = [&](std::vector<std::string> rows) {
+    if (!narrowed) {
+      *keys = std::move(rows);
+      narrowed = true;
+      return;
+    }
+    std::vector<std::string> both;
+    std::set_intersection(keys->begin(), keys->end(), rows.begin(), rows.end(), std::back_inserter(both));
+    *keys = std::move(both);
+  };
+  EvalContext c = *ctx_;
+  c.row = nullptr;
+  for (const Condition& cond : conditions) {
+    Value v = cond.value->Eval(c);
+    if (v.is_null()) {  // the operators are strict: no row matches
+      keys->clear();
+      return true;
+    }
+    GinQuery q = GinClassOf(index, cond.column).query(cond.op, cond.value->type, v);
+    if (q.every_row) continue;
+    std::sort(q.entries.begin(), q.entries.end());
+    q.entries.erase(std::unique(q.entries.begin(), q.entries.end()), q.entries.end());
+    std::vector<std::string> rows;
+    bool first = true;
+    for (const std::string& entry : q.entries) {
+      std::vector<std::string> found = EntryRows(GinEntryPrefix(index.def->oid, cond.column, entry));
+      if (first) {
+        rows = std::move(found);
+        first = false;
+      } else {
+        std::vector<std::string> combined;
+        if (q.all) std::set_intersection(rows.begin(), rows.end(), found.begin(), found.end(), std::back_inserter(combined));
+        else std::set_union(rows.begin(), rows.end(), found.begin(), found.end(), std::back_inserter(combined));
+        rows = std::move(combined);
+      }
+      if (q.all && rows.empty()) break;
+    }
+    intersect(std::move(rows));
+    CheckCancel(ctx_);
+  }
+  return narrowed;
+}
+
+void GinScanOp::Open(EvalContext* ctx) {
+  ctx_ = ctx;
+  SerializableRead(ctx->state, table->oid);
+  ReleaseAtEnd(ctx);
+  keys_.clear();
+  pos_ = 0;
+  batch_ = std::make_unique<Batch>();
+  if (!CandidateKeys(&keys_)) {
+    // No condition narrows the rows (@> '{}'): every row of the table is a candidate.
+    const std::string prefix = RelationPrefix(table->oid), end = PrefixSuccessor(prefix);
+    std::unique_ptr<rocksdb::Iterator> it(NewReadIterator(ctx->state, SnapshotReadOptions(ctx->state)));
+    for (it->Seek(prefix); it->Valid() && it->key().compare(end) < 0; it->Next()) keys_.push_back(it->key().ToString());
+    CheckStatus(it->status(), "scan");
+  }
+}
+
+bool GinScanOp::Accepts(const Row& row) {
+  EvalContext c = *ctx_;
+  c.row = &row;
+  for (const Condition& cond : conditions)
+    if (!IsTrue(cond.cond->Eval(c))) return false;
+  return !filter || IsTrue(filter->Eval(c));
+}
+
+bool GinScanOp::Next(Row* out) {
+  for (;;) {
+    Batch& b = *batch_;
+    while (b.pos < b.keys.size()) {
+      size_t i = b.pos++;
+      if (b.status[i].IsNotFound()) continue;  // the row is gone in this snapshot
+      CheckStatus(b.status[i], "read");
+      *out = DecodeRow(std::string_view(b.rows[i].data(), b.rows[i].size()));
+      out->resize(table->columns.size());
+      if (!Accepts(*out)) continue;
+      if (emit_key) out->push_back(Value::Str(b.keys[i]));
+      return true;
+    }
+    if (pos_ >= keys_.size()) return false;
+    CheckCancel(ctx_);
+    size_t n = std::min<size_t>(64, keys_.size() - pos_);
+    b.keys.assign(std::make_move_iterator(keys_.begin() + static_cast<std::ptrdiff_t>(pos_)),
+                  std::make_move_iterator(keys_.begin() + static_cast<std::ptrdiff_t>(pos_ + n)));
+    pos_ += n;
+    b.pos = 0;
+    std::vector<rocksdb::Slice> slices(b.keys.begin(), b.keys.end());
+    b.rows = std::vector<rocksdb::PinnableSlice>(n);
+    b.status.assign(n, rocksdb::Status());
+    ReadKeys(ctx_->state, SnapshotReadOptions(ctx_->state), n, slices.data(), b.rows.data(), b.status.data());
+  }
+}
+
+void GinScanOp::Explain(std::vector<std::string>* out, int depth) const {
+  std::string conds;
+  for (size_t i = 0; i < conditions.size(); i++) conds += (i ? " AND " : "") + conditions[i].cond->ToSql();
+  if (conditions.size() > 1) conds = "(" + conds + ")";
+  std::string label = "Bitmap Heap Scan on " + table->name;
+  if (!alias.empty() && alias != table->name) label += " " + alias;
+  ExplainLine(out, depth, label);
+  ExplainLine(out, depth, "Recheck Cond: " + conds, true);
+  if (filter) ExplainLine(out, depth, "Filter: " + filter->ToSql(), true);
+  ExplainLine(out, depth + 1, "Bitmap Index Scan on " + index.def->name);
+  ExplainLine(out, depth + 1, "Index Cond: " + conds, true);
+}
+
+}  // namespace tusk

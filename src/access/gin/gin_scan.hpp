@@ -1,0 +1,52 @@
+// The scan of a GIN index: PostgreSQL's Bitmap Heap Scan over a Bitmap Index Scan. Open reads
+// each condition's entry ranges and combines their row keys (all / any of a condition's
+// entries, and every condition); Next fetches those rows in key order, in batches, and keeps
+// the ones the conditions (re-checked: entries only narrow) and the filter accept.
+#pragma once
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "access/table_access.hpp"
+#include "execution/operators.hpp"
+
+namespace rocksdb { class PinnableSlice; class Status; }
+
+namespace tusk {
+
+class GinScanOp : public Operator {
+ public:
+  GinScanOp(const TableDef* table, std::string alias, BoundIndex index, bool emit_key);
+  ~GinScanOp() override;
+  // `index column op value`, with the whole condition for the re-check.
+  struct Condition {
+    size_t column;
+    std::string op;
+    ExprP value;
+    ExprP cond;
+  };
+  void Open(EvalContext* ctx) override;
+  bool Next(Row* out) override;
+  void Explain(std::vector<std::string>* out, int depth) const override;
+
+  const TableDef* table;
+  std::string alias;
+  BoundIndex index;
+  bool emit_key;
+  std::vector<Condition> conditions;
+  ExprP filter;  // the table's other conditions; null when none
+
+ private:
+  // The table keys the index gives for the conditions, in key order; false when every row of
+  // the table is a candidate.
+  bool CandidateKeys(std::vector<std::string>* keys);
+  std::vector<std::string> EntryRows(const std::string& prefix);
+  bool Accepts(const Row& row);
+  EvalContext* ctx_ = nullptr;
+  std::vector<std::string> keys_;
+  size_t pos_ = 0;
+  struct Batch;
+  std::unique_ptr<Batch> batch_;
+};
+
+}  // namespace tusk
