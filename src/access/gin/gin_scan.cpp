@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <iterator>
 
+#include <rocksdb/options.h>
 #include <rocksdb/slice.h>
 #include <rocksdb/status.h>
 
@@ -37,15 +38,50 @@ GinScanOp::GinScanOp(const TableDef* t, std::string a, BoundIndex idx, bool k)
 
 GinScanOp::~GinScanOp() = default;
 
-std::vector<std::string> GinScanOp::EntryRows(const std::string& prefix) {
-  std::vector<std::string> rows;
+void GinScanOp::EntryRows(const std::string& prefix, bool all, bool first, std::vector<std::string>* rows) {
+  // An entry's index keys are its prefix and then the table keys, so they come in table key
+  // order: merged into *rows (sorted too) as they stream past, never sorted or kept apart.
   const std::string end = PrefixSuccessor(prefix);
-  std::unique_ptr<rocksdb::Iterator> it(NewReadIterator(ctx_->state, SnapshotReadOptions(ctx_->state)));
-  for (it->Seek(prefix); it->Valid() && it->key().compare(end) < 0; it->Next())
-    rows.emplace_back(IndexEntryTableKey(std::string_view(it->value().data(), it->value().size())));
+  rocksdb::Slice upper(end);
+  rocksdb::ReadOptions ro = SnapshotReadOptions(ctx_->state);
+  ro.iterate_upper_bound = &upper;  // RocksDB stops at the range's end instead of past it
+  std::unique_ptr<rocksdb::Iterator> it(NewReadIterator(ctx_->state, ro));
+  std::vector<std::string> merged;
+  size_t pos = 0;  // in *rows
+  int behind = 0;  // entries stepped over in a row without reaching the next wanted one
+  for (it->Seek(prefix); it->Valid() && it->key().compare(end) < 0;) {
+    std::string_view key = IndexEntryTableKey(std::string_view(it->value().data(), it->value().size()));
+    if (first) {
+      rows->emplace_back(key);
+      it->Next();
+      continue;
+    }
+    if (all) {  // keep the rows both have
+      while (pos < rows->size() && std::string_view((*rows)[pos]) < key) pos++;
+      if (pos == rows->size()) break;
+      if (std::string_view((*rows)[pos]) == key) {
+        merged.push_back(std::move((*rows)[pos++]));
+        behind = 0;
+      } else if (++behind >= 16) {
+        // Far behind the next row wanted (a common entry against few candidates): jump to it.
+        it->Seek(prefix + (*rows)[pos]);
+        behind = 0;
+        continue;
+      }
+      it->Next();
+      continue;
+    } else {  // keep the rows either has
+      while (pos < rows->size() && std::string_view((*rows)[pos]) < key) merged.push_back(std::move((*rows)[pos++]));
+      if (pos < rows->size() && std::string_view((*rows)[pos]) == key) pos++;
+      merged.emplace_back(key);
+    }
+    it->Next();
+  }
   CheckStatus(it->status(), "index scan");
-  std::sort(rows.begin(), rows.end());
-  return rows;
+  if (first) return;
+  if (!all)
+    while (pos < rows->size()) merged.push_back(std::move((*rows)[pos++]));
+  *rows = std::move(merged);
 }
 
 bool GinScanOp::CandidateKeys(std::vector<std::string>* keys) {
@@ -75,16 +111,8 @@ bool GinScanOp::CandidateKeys(std::vector<std::string>* keys) {
     std::vector<std::string> rows;
     bool first = true;
     for (const std::string& entry : q.entries) {
-      std::vector<std::string> found = EntryRows(GinEntryPrefix(index.def->oid, cond.column, entry));
-      if (first) {
-        rows = std::move(found);
-        first = false;
-      } else {
-        std::vector<std::string> combined;
-        if (q.all) std::set_intersection(rows.begin(), rows.end(), found.begin(), found.end(), std::back_inserter(combined));
-        else std::set_union(rows.begin(), rows.end(), found.begin(), found.end(), std::back_inserter(combined));
-        rows = std::move(combined);
-      }
+      EntryRows(GinEntryPrefix(index.def->oid, cond.column, entry), q.all, first, &rows);
+      first = false;
       if (q.all && rows.empty()) break;
     }
     intersect(std::move(rows));

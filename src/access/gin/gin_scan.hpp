@@ -40,7 +40,9 @@ class GinScanOp : public Operator {
   // The table keys the index gives for the conditions, in key order; false when every row of
   // the table is a candidate.
   bool CandidateKeys(std::vector<std::string>* keys);
-  std::vector<std::string> EntryRows(const std::string& prefix);
+  // Combines the rows holding the entry under prefix with *rows: all (the rows in both) or
+  // any (in either); first: *rows is empty and takes them.
+  void EntryRows(const std::string& prefix, bool all, bool first, std::vector<std::string>* rows);
   bool Accepts(const Row& row);
   EvalContext* ctx_ = nullptr;
   std::vector<std::string> keys_;
