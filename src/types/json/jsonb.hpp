@@ -11,10 +11,12 @@
 
 namespace tusk {
 
+struct JsonbMember;
+
 struct Jsonb {
   // In the order jsonb's btree class sorts kinds: null < string < number < boolean < array < object.
   enum class Kind : uint8_t { kNull, kString, kNumber, kBool, kArray, kObject };
-  using Member = std::pair<std::string, Jsonb>;
+  using Member = JsonbMember;
 
   Kind kind = Kind::kNull;
   bool boolean = false;
@@ -22,12 +24,12 @@ struct Jsonb {
   std::vector<Jsonb> items;      // an array's elements
   std::vector<Member> members;   // an object's pairs, keys unique, in KeyLess order
 
-  static Jsonb Null() { return Jsonb(); }
+  static Jsonb Null();
   static Jsonb String(std::string s);
   static Jsonb Number(std::string numeric_text);
   static Jsonb Bool(bool b);
-  static Jsonb Array(std::vector<Jsonb> items = {});
-  static Jsonb Object() { Jsonb j; j.kind = Kind::kObject; return j; }
+  static Jsonb Array(std::vector<Jsonb> items);
+  static Jsonb Object();
 
   bool is_scalar() const { return kind < Kind::kArray; }
   bool is_array() const { return kind == Kind::kArray; }
@@ -48,6 +50,21 @@ struct Jsonb {
     return a.size() != b.size() ? a.size() < b.size() : a < b;
   }
 };
+
+// An object's pair (a struct rather than std::pair: Jsonb is still incomplete in its members).
+struct JsonbMember {
+  JsonbMember() = default;
+  JsonbMember(std::string k, Jsonb v) : first(std::move(k)), second(std::move(v)) {}
+  std::string first;
+  Jsonb second;
+};
+
+inline Jsonb Jsonb::Null() { return Jsonb(); }
+inline Jsonb Jsonb::Object() {
+  Jsonb j;
+  j.kind = Kind::kObject;
+  return j;
+}
 
 // Reads JSON text as the jsonb input function does: 22P02 with PostgreSQL's DETAIL and CONTEXT
 // for bad input, numbers normalized, duplicate keys resolved.
