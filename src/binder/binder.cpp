@@ -16,6 +16,7 @@
 #include "engine/session.hpp"
 #include "types/arrays.hpp"
 #include "types/compare.hpp"
+#include "types/json/jsonb_subscript.hpp"
 #include "types/numeric.hpp"
 #include "types/text_io.hpp"
 
@@ -523,6 +524,21 @@ ExprP Binder::BindNode(Node* node, const Scope& scope, AggContext* agg) {
                                               const std::string& s = a[0].s();
                                               return Value::Str(static_cast<size_t>(k) < s.size() ? s.substr(static_cast<size_t>(k), 1) : "");
                                             }, true, false);
+          continue;
+        }
+        if (!base->type.array && base->type.id == oid::kJsonb) {
+          // jsonb subscripts: consecutive ones make one path; no slices
+          std::vector<ExprP> subs;
+          std::vector<int> locations;
+          for (; i < ind->n_indirection && ind->indirection[i]->node_case == PG_QUERY__NODE__NODE_A_INDICES; i++) {
+            auto* sub = ind->indirection[i]->a_indices;
+            Node* x = sub->uidx ? sub->uidx : sub->lidx;
+            if (sub->is_slice) ThrowAt(sqlstate::kDatatypeMismatch, "jsonb subscript does not support slices", x ? ExprLocation(x) : -1);
+            subs.push_back(BindNode(x, scope, agg));
+            locations.push_back(ExprLocation(x));
+          }
+          i--;
+          base = JsonbSubscriptRead(base, CoerceJsonbSubscripts(*this, std::move(subs), locations));
           continue;
         }
         if (!base->type.array)

@@ -14,8 +14,19 @@
 #include "views/updatable.hpp"
 #include "parser/walk.hpp"
 #include "types/compare.hpp"
+#include "types/json/jsonb_subscript.hpp"
 
 namespace tusk {
+
+namespace {
+// A SET target written with subscripts only: doc['a'][0].
+bool AllSubscripts(const PgQuery__ResTarget* rt) {
+  if (!rt->n_indirection) return false;
+  for (size_t k = 0; k < rt->n_indirection; k++)
+    if (rt->indirection[k]->node_case != PG_QUERY__NODE__NODE_A_INDICES) return false;
+  return true;
+}
+}  // namespace
 
 namespace {
 
@@ -269,7 +280,8 @@ class InsertPlan : public StatementPlan {
   PgQuery__InsertStmt* stmt_ = nullptr;
   const TableDef* t_ = nullptr;
   std::vector<int> cols_;  // target column of each given value
-  std::vector<int> fields_;  // the field of it each value sets (col.f), -1 for the whole column
+  std::vector<int> fields_;  // the field of it each value sets (col.f), -1 for the whole column, -2 a jsonb path
+  std::vector<ExprP> subscripts_;  // for a jsonb path (col['a']): the assignment over {column so far, value}
   Returning ret_;
   std::vector<std::vector<ExprP>> value_rows_;  // VALUES (null: DEFAULT), or
   OpP query_;                                   // the query's rows, cast to the columns
@@ -297,11 +309,33 @@ void InsertPlan::Plan(PgQuery__InsertStmt* stmt) {
   if (stmt->n_cols) {
     for (size_t i = 0; i < stmt->n_cols; i++) {
       auto* rt = stmt->cols[i]->res_target;
-      if (rt->n_indirection && (rt->n_indirection > 1 || rt->indirection[0]->node_case != PG_QUERY__NODE__NODE_STRING))
+      if (rt->n_indirection && (rt->n_indirection > 1 || rt->indirection[0]->node_case != PG_QUERY__NODE__NODE_STRING) &&
+          !AllSubscripts(rt))
         throw Error(sqlstate::kFeatureNotSupported, "INSERT into array elements or nested fields is not supported yet");
       int c = FindTargetColumn(t, rt->name, rt->location);
       int field = -1;
-      if (rt->n_indirection) {
+      subscripts_.resize(cols.size());
+      if (AllSubscripts(rt)) {
+        // (doc['a'][0]): the value goes into the column's jsonb at that path
+        const ColumnDef& col = t->columns[static_cast<size_t>(c)];
+        if (col.type.array || col.type.id != oid::kJsonb)
+          throw Error(sqlstate::kFeatureNotSupported, "INSERT into array elements is not supported yet");
+        std::vector<ExprP> subs;
+        std::vector<int> locations;
+        Scope none;
+        for (size_t k = 0; k < rt->n_indirection; k++) {
+          auto* sub = rt->indirection[k]->a_indices;
+          Node* x = sub->uidx ? sub->uidx : sub->lidx;
+          if (sub->is_slice) ThrowAt(sqlstate::kDatatypeMismatch, "jsonb subscript does not support slices", x ? ExprLocation(x) : -1);
+          subs.push_back(planner.binder().Bind(x, none));
+          locations.push_back(ExprLocation(x));
+        }
+        // evaluated over the row {column so far, value}
+        subscripts_.push_back(JsonbSubscriptAssign(std::make_shared<ColumnExpr>(0, 0, col.type, col.name),
+                                                   CoerceJsonbSubscripts(planner.binder(), std::move(subs), locations),
+                                                   std::make_shared<ColumnExpr>(1, 0, col.type, "")));
+        field = -2;
+      } else if (rt->n_indirection) {
         const ColumnDef& col = t->columns[static_cast<size_t>(c)];
         std::string name = StrVal(rt->indirection[0]);
         if (!col.type.IsRow() || !col.type.record)
@@ -312,12 +346,13 @@ void InsertPlan::Plan(PgQuery__InsertStmt* stmt) {
           ThrowAt(sqlstate::kUndefinedColumn, "cannot assign to field \"" + name + "\" of column \"" + col.name +
                                                   "\" because there is no such column in data type " + TypeName(col.type), rt->location);
       }
-      // one column once, unless each time one of its fields
+      // one column once, unless each time one of its fields (or a path in its jsonb)
       for (size_t k = 0; k < cols.size(); k++)
-        if (cols[k] == c && (field < 0 || fields_[k] < 0))
+        if (cols[k] == c && (field == -1 || fields_[k] == -1))
           ThrowAt(sqlstate::kDuplicateColumn, "column \"" + std::string(rt->name) + "\" specified more than once", rt->location);
       cols.push_back(c);
       fields_.push_back(field);
+      subscripts_.resize(cols.size());
       col_locations.push_back(rt->location);
     }
   } else {
@@ -489,7 +524,12 @@ const Type& InsertPlan::TargetType(size_t i) const {
 
 void InsertPlan::PutTarget(size_t i, const Value& v, Row* row, std::vector<bool>* set) const {
   size_t c = static_cast<size_t>(cols_[i]);
-  if (fields_[i] < 0) {
+  if (fields_[i] == -2) {
+    Row base_and_value{(*set)[c] ? (*row)[c] : Value::Null(), v};
+    EvalContext ctx;
+    ctx.row = &base_and_value;
+    (*row)[c] = subscripts_[i]->Eval(ctx);
+  } else if (fields_[i] < 0) {
     (*row)[c] = v;
   } else {
     const Value& base = (*set)[c] ? (*row)[c] : Value::Null();
@@ -678,7 +718,8 @@ void ModifyPlan::PlanUpdate(PgQuery__UpdateStmt* stmt) {
   std::vector<ExprP> values;
   for (size_t i = 0; i < stmt->n_target_list; i++) {
     auto* rt = stmt->target_list[i]->res_target;
-    if (rt->n_indirection && (rt->n_indirection > 1 || rt->indirection[0]->node_case != PG_QUERY__NODE__NODE_STRING))
+    if (rt->n_indirection && (rt->n_indirection > 1 || rt->indirection[0]->node_case != PG_QUERY__NODE__NODE_STRING) &&
+        !AllSubscripts(rt))
       throw Error(sqlstate::kFeatureNotSupported, "UPDATE of array elements or nested fields is not supported yet");
     if (rt->val->node_case == PG_QUERY__NODE__NODE_MULTI_ASSIGN_REF)
       throw Error(sqlstate::kFeatureNotSupported, "multiple-column UPDATE is not supported yet");
@@ -689,6 +730,28 @@ void ModifyPlan::PlanUpdate(PgQuery__UpdateStmt* stmt) {
     int c = FindTargetColumn(t_, rt->name, rt->location);
     const ColumnDef& col = t_->columns[static_cast<size_t>(c)];
     auto earlier = std::find_if(sets_.begin(), sets_.end(), [&](const auto& s2) { return s2.first == c; });
+    if (AllSubscripts(rt) && values[i]) {
+      // SET doc['a'][0] = v on a jsonb column (several such assignments to one column compose)
+      if (col.type.array || col.type.id != oid::kJsonb)
+        throw Error(sqlstate::kFeatureNotSupported, "UPDATE of array elements is not supported yet");
+      if (earlier != sets_.end() && !IsJsonbSubscriptAssign(*earlier->second))
+        throw Error(sqlstate::kDuplicateColumn, "multiple assignments to same column \"" + std::string(rt->name) + "\"");
+      std::vector<ExprP> subs;
+      std::vector<int> locations;
+      for (size_t k = 0; k < rt->n_indirection; k++) {
+        auto* sub = rt->indirection[k]->a_indices;
+        Node* x = sub->uidx ? sub->uidx : sub->lidx;
+        if (sub->is_slice) ThrowAt(sqlstate::kDatatypeMismatch, "jsonb subscript does not support slices", x ? ExprLocation(x) : -1);
+        subs.push_back(planner_.binder().Bind(x, tr_.scope));
+        locations.push_back(ExprLocation(x));
+      }
+      ExprP base = earlier != sets_.end() ? earlier->second : std::make_shared<ColumnExpr>(c, 0, col.type, col.name);
+      ExprP value = planner_.binder().Coerce(values[i], col.type, CastContext::kAssignment, ExprLocation(rt->val), "column \"" + col.name + "\"");
+      ExprP store = JsonbSubscriptAssign(base, CoerceJsonbSubscripts(planner_.binder(), std::move(subs), locations), value);
+      if (earlier != sets_.end()) earlier->second = store;
+      else sets_.emplace_back(c, store);
+      continue;
+    }
     if (rt->n_indirection && values[i]) {
       // SET col.field = v: the row with that field replaced (several fields of one column compose)
       if (earlier != sets_.end() && !dynamic_cast<FieldStoreExpr*>(earlier->second.get()))

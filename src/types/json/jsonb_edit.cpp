@@ -60,6 +60,7 @@ struct PathEditor {
   JsonbPathEdit edit;
 
   bool creates() const { return edit != JsonbPathEdit::kReplace && edit != JsonbPathEdit::kDelete; }
+  bool fills() const { return edit == JsonbPathEdit::kAssign; }
   bool inserts() const { return edit == JsonbPathEdit::kInsertBefore || edit == JsonbPathEdit::kInsertAfter; }
   bool last(size_t level) const { return level + 1 == path.size(); }
 
@@ -69,6 +70,24 @@ struct PathEditor {
       throw Error(sqlstate::kNullValueNotAllowed, "path element at position " + std::to_string(level + 1) + " is null");
     if (v->is_object()) EditObject(v, level);
     else if (v->is_array()) EditArray(v, level);
+    else if (fills())
+      throw Error(sqlstate::kInvalidParameterValue, "cannot replace existing key")
+          .WithDetail("The path assumes key is a composite object, but it is a scalar value.");
+  }
+
+  // The value at path[level..], made of empty containers: an array (padded with nulls to the
+  // index) where a step is an integer, else an object.
+  Jsonb Built(size_t level) const {
+    if (level == path.size()) return value;
+    std::optional<int> index = path[level] ? ArrayIndex(*path[level]) : std::nullopt;
+    if (!index) {
+      Jsonb obj = Jsonb::Object();
+      obj.Set(path[level] ? *path[level] : std::string(), Built(level + 1));
+      return obj;
+    }
+    std::vector<Jsonb> items(static_cast<size_t>(std::max(0, *index)));
+    items.push_back(Built(level + 1));
+    return Jsonb::Array(std::move(items));
   }
 
   void EditObject(Jsonb* obj, size_t level) {
@@ -76,6 +95,7 @@ struct PathEditor {
     Jsonb* found = obj->Find(key);
     if (!found) {
       if (creates() && last(level)) obj->Set(key, value);
+      else if (fills()) obj->Set(key, Built(level + 1));
       return;
     }
     if (!last(level)) return Edit(found, level + 1);
@@ -96,8 +116,16 @@ struct PathEditor {
     int64_t index = *parsed;
     bool before_all = false;  // a negative index past the start: a new element goes first
     if (index < 0) {
+      if (-index > n && fills())
+        throw Error(sqlstate::kInvalidParameterValue, "path element at position " + std::to_string(level + 1) +
+                                                          " is out of range: " + std::to_string(index));
       if (-index > n) before_all = true;
       else index += n;
+    }
+    if (index > n && fills()) {  // past the end: nulls up to the index
+      arr->items.resize(static_cast<size_t>(index));
+      arr->items.push_back(Built(level + 1));
+      return;
     }
     if (index > n) index = n;
     if ((before_all || n == 0) && last(level) && creates()) {
@@ -109,6 +137,7 @@ struct PathEditor {
       if (!last(level)) return Edit(&*at, level + 1);
       switch (edit) {
         case JsonbPathEdit::kCreate:
+        case JsonbPathEdit::kAssign:
         case JsonbPathEdit::kReplace: *at = value; break;
         case JsonbPathEdit::kInsertBefore: arr->items.insert(at, value); break;
         case JsonbPathEdit::kInsertAfter: arr->items.insert(at + 1, value); break;
@@ -117,6 +146,7 @@ struct PathEditor {
       return;
     }
     if (creates() && last(level)) arr->items.push_back(value);
+    else if (fills()) arr->items.push_back(Built(level + 1));
   }
 };
 }  // namespace

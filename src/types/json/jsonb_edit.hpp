@@ -19,9 +19,10 @@ const Jsonb* JsonbAtPath(const Jsonb& doc, const JsonbPath& path);
 // its own element 0, as in PostgreSQL.
 const Jsonb* JsonbElement(const Jsonb& doc, int64_t index);
 
-enum class JsonbPathEdit { kCreate, kReplace, kInsertBefore, kInsertAfter, kDelete };
-// jsonb_set (kCreate / kReplace), jsonb_insert (kInsertBefore / kInsertAfter) and #- (kDelete)
-// on a non-scalar document; value is unused by kDelete.
+enum class JsonbPathEdit { kCreate, kReplace, kInsertBefore, kInsertAfter, kDelete, kAssign };
+// jsonb_set (kCreate / kReplace), jsonb_insert (kInsertBefore / kInsertAfter), #- (kDelete) and
+// subscript assignment (kAssign: missing levels are made, arrays padded with nulls, a scalar on
+// the way and a negative index past the start are errors); value is unused by kDelete.
 void EditJsonbPath(Jsonb* doc, const JsonbPath& path, const Jsonb& value, JsonbPathEdit edit);
 
 // a || b.
