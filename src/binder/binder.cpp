@@ -743,6 +743,10 @@ ExprP Binder::MakeComparison(const std::string& op, ExprP l, ExprP r, int locati
   // Resolve operand types: unknown literals and parameters take the other side's type, except a
   // row's: PostgreSQL resolves the operator to record = record and cannot read a literal as that.
   bool lu = IsUnknownLiteral(l), ru = IsUnknownLiteral(r);
+  // json has no comparison operators (jsonb has)
+  if ((l->type.id == oid::kJson && !l->type.array) || (r->type.id == oid::kJson && !r->type.array))
+    throw Error(sqlstate::kUndefinedFunction, "operator does not exist: " + TypeName(l->type) + " " + op + " " + TypeName(r->type))
+        .WithHint("No operator matches the given name and argument types. You might need to add explicit type casts.").WithPosition(location + 1);
   if ((lu && r->type.IsRow()) || (ru && l->type.IsRow()))
     if (auto* literal = dynamic_cast<const ConstExpr*>((lu ? l : r).get()))
       ThrowAt(sqlstate::kFeatureNotSupported, "input of anonymous composite types is not implemented", literal->location);
@@ -781,9 +785,6 @@ ExprP Binder::MakeComparison(const std::string& op, ExprP l, ExprP r, int locati
   } else if (l->type.id == oid::kVarchar || (l->type.id == oid::kBpchar && false)) {
     t = Type(oid::kText);
   }
-  if (t.id == oid::kJson && !t.array)
-    throw Error(sqlstate::kUndefinedFunction, "operator does not exist: json " + op + " json")
-        .WithHint("No operator matches the given name and argument types. You might need to add explicit type casts.").WithPosition(location + 1);
   t.typmod = -1;
   l = Coerce(l, t, CastContext::kImplicit, location);
   r = Coerce(r, t, CastContext::kImplicit, location);

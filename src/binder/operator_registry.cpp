@@ -22,6 +22,7 @@ std::map<std::string, std::vector<OperatorOverload>>& Entries() {
 const std::map<std::string, std::vector<OperatorOverload>>& Operators() {
   static bool families = [] {
     RegisterJsonbOperators();
+    RegisterJsonOperators();
     return true;
   }();
   (void)families;

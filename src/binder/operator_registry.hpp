@@ -18,5 +18,6 @@ bool IsRegisteredOperator(const std::string& op);
 
 // Registered by src/types/json.
 void RegisterJsonbOperators();
+void RegisterJsonOperators();  // the json type's (json_operators.cpp)
 
 }  // namespace tusk

@@ -37,6 +37,7 @@ ExprP BindBuiltinFunction(Binder& b, const std::string& name, std::vector<ExprP>
     RegisterBackendFunctions();
     RegisterJsonFunctions();
     RegisterJsonbFunctions();
+    RegisterJsonTextFunctions();
     RegisterCatalogFunctions();
     RegisterPrivilegeFunctions();
     RegisterUuidFunctions();

@@ -280,6 +280,7 @@ std::vector<SetFunctionEntry>& Entries() {
 const std::vector<SetFunctionEntry>& SetFunctions() {
   static bool families = [] {
     RegisterJsonbSetFunctions();
+    RegisterJsonSetFunctions();
     return true;
   }();
   (void)families;

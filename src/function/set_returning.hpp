@@ -40,6 +40,7 @@ void RegisterSetFunction(const std::string& name, SetFunctionBinder bind);
 [[noreturn]] void NoSuchSetFunction(const std::string& name, const std::vector<ExprP>& args, int location);
 // Registered by src/types/json.
 void RegisterJsonbSetFunctions();
+void RegisterJsonSetFunctions();
 
 bool IsSetReturningFunction(const std::string& name);
 // Throws 42883 unless the call's name is qualified as its function's schema allows:
