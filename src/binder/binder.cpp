@@ -527,18 +527,12 @@ ExprP Binder::BindNode(Node* node, const Scope& scope, AggContext* agg) {
           continue;
         }
         if (!base->type.array && base->type.id == oid::kJsonb) {
-          // jsonb subscripts: consecutive ones make one path; no slices
-          std::vector<ExprP> subs;
-          std::vector<int> locations;
-          for (; i < ind->n_indirection && ind->indirection[i]->node_case == PG_QUERY__NODE__NODE_A_INDICES; i++) {
-            auto* sub = ind->indirection[i]->a_indices;
-            Node* x = sub->uidx ? sub->uidx : sub->lidx;
-            if (sub->is_slice) ThrowAt(sqlstate::kDatatypeMismatch, "jsonb subscript does not support slices", x ? ExprLocation(x) : -1);
-            subs.push_back(BindNode(x, scope, agg));
-            locations.push_back(ExprLocation(x));
-          }
-          i--;
-          base = JsonbSubscriptRead(base, CoerceJsonbSubscripts(*this, std::move(subs), locations));
+          // jsonb subscripts: consecutive ones make one path
+          size_t end = i;
+          while (end < ind->n_indirection && ind->indirection[end]->node_case == PG_QUERY__NODE__NODE_A_INDICES) end++;
+          base = JsonbSubscriptRead(base, BindJsonbSubscripts(*this, ind->indirection + i, end - i,
+                                                              [&](Node* x) { return BindNode(x, scope, agg); }));
+          i = end - 1;
           continue;
         }
         if (!base->type.array)

@@ -320,19 +320,11 @@ void InsertPlan::Plan(PgQuery__InsertStmt* stmt) {
         const ColumnDef& col = t->columns[static_cast<size_t>(c)];
         if (col.type.array || col.type.id != oid::kJsonb)
           throw Error(sqlstate::kFeatureNotSupported, "INSERT into array elements is not supported yet");
-        std::vector<ExprP> subs;
-        std::vector<int> locations;
         Scope none;
-        for (size_t k = 0; k < rt->n_indirection; k++) {
-          auto* sub = rt->indirection[k]->a_indices;
-          Node* x = sub->uidx ? sub->uidx : sub->lidx;
-          if (sub->is_slice) ThrowAt(sqlstate::kDatatypeMismatch, "jsonb subscript does not support slices", x ? ExprLocation(x) : -1);
-          subs.push_back(planner.binder().Bind(x, none));
-          locations.push_back(ExprLocation(x));
-        }
+        std::vector<ExprP> subs = BindJsonbSubscripts(planner.binder(), rt->indirection, rt->n_indirection,
+                                                      [&](Node* x) { return planner.binder().Bind(x, none); });
         // evaluated over the row {column so far, value}
-        subscripts_.push_back(JsonbSubscriptAssign(std::make_shared<ColumnExpr>(0, 0, col.type, col.name),
-                                                   CoerceJsonbSubscripts(planner.binder(), std::move(subs), locations),
+        subscripts_.push_back(JsonbSubscriptAssign(std::make_shared<ColumnExpr>(0, 0, col.type, col.name), std::move(subs),
                                                    std::make_shared<ColumnExpr>(1, 0, col.type, "")));
         field = -2;
       } else if (rt->n_indirection) {
@@ -736,18 +728,11 @@ void ModifyPlan::PlanUpdate(PgQuery__UpdateStmt* stmt) {
         throw Error(sqlstate::kFeatureNotSupported, "UPDATE of array elements is not supported yet");
       if (earlier != sets_.end() && !IsJsonbSubscriptAssign(*earlier->second))
         throw Error(sqlstate::kDuplicateColumn, "multiple assignments to same column \"" + std::string(rt->name) + "\"");
-      std::vector<ExprP> subs;
-      std::vector<int> locations;
-      for (size_t k = 0; k < rt->n_indirection; k++) {
-        auto* sub = rt->indirection[k]->a_indices;
-        Node* x = sub->uidx ? sub->uidx : sub->lidx;
-        if (sub->is_slice) ThrowAt(sqlstate::kDatatypeMismatch, "jsonb subscript does not support slices", x ? ExprLocation(x) : -1);
-        subs.push_back(planner_.binder().Bind(x, tr_.scope));
-        locations.push_back(ExprLocation(x));
-      }
+      std::vector<ExprP> subs = BindJsonbSubscripts(planner_.binder(), rt->indirection, rt->n_indirection,
+                                                    [&](Node* x) { return planner_.binder().Bind(x, tr_.scope); });
       ExprP base = earlier != sets_.end() ? earlier->second : std::make_shared<ColumnExpr>(c, 0, col.type, col.name);
       ExprP value = planner_.binder().Coerce(values[i], col.type, CastContext::kAssignment, ExprLocation(rt->val), "column \"" + col.name + "\"");
-      ExprP store = JsonbSubscriptAssign(base, CoerceJsonbSubscripts(planner_.binder(), std::move(subs), locations), value);
+      ExprP store = JsonbSubscriptAssign(base, std::move(subs), value);
       if (earlier != sets_.end()) earlier->second = store;
       else sets_.emplace_back(c, store);
       continue;

@@ -320,7 +320,7 @@ std::shared_ptr<PendingJoin> Planner::ParameterizableJoin(OpP left, OpP right, i
       auto* out = dynamic_cast<ColumnExpr*>(call->args[1 - side].get());
       // Same types on both sides, so the equality is exactly an index condition.
       if (!in || !out || in->level || out->level || in->index < rel.offset || in->index >= rel.offset + static_cast<int>(rel.columns.size()) ||
-          out->index >= left_width || !(in->type == out->type))
+          out->index >= left_width || !(in->type == out->type) || (in->type.id == oid::kJsonb && !in->type.array))
         continue;
       int column = in->index - rel.offset;
       bool indexed = false;

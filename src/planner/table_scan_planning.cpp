@@ -175,8 +175,12 @@ OpP Planner::PlanTableScan(const TableDef* t, const std::string& alias, std::vec
     }
     IndexMatch m;
     m.index = ii;
+    // A jsonb key is stored as its text, whose byte order is not jsonb's order nor its
+    // equality ('1.0' = '1'): such an index is kept, never searched or read in order.
+    size_t searchable = 0;
+    while (searchable < bi.keys.size() && !(bi.keys[searchable]->type.id == oid::kJsonb && !bi.keys[searchable]->type.array)) searchable++;
     size_t col = 0;
-    for (; col < bi.keys.size(); col++) {
+    for (; col < searchable; col++) {
       std::string key = bi.keys[col]->Key();
       bool found = false;
       for (const auto& c : cmps)
@@ -189,7 +193,7 @@ OpP Planner::PlanTableScan(const TableDef* t, const std::string& alias, std::vec
         }
       if (!found) break;
     }
-    if (col < bi.keys.size()) {
+    if (col < searchable) {
       std::string key = bi.keys[col]->Key();
       for (const auto& c : cmps) {
         if (c.key != key || c.op == "=") continue;
@@ -204,7 +208,7 @@ OpP Planner::PlanTableScan(const TableDef* t, const std::string& alias, std::vec
       // It is exact (no re-check) when the columns after its first cannot be NULL; a NULL
       // there makes the comparison NULL where the key order would include the row.
       for (const auto& rc : row_cmps) {
-        if (m.lower || m.upper || col + rc.keys.size() > bi.keys.size()) break;
+        if (m.lower || m.upper || col + rc.keys.size() > searchable) break;
         bool fits = true, exact = true;
         for (size_t k = 0; k < rc.keys.size() && fits; k++) {
           fits = bi.keys[col + k]->Key() == rc.keys[k] && bi.orders[col + k].desc == bi.orders[col].desc;
@@ -223,7 +227,7 @@ OpP Planner::PlanTableScan(const TableDef* t, const std::string& alias, std::vec
     // Among equally good indexes the most recently created wins, as PostgreSQL's planner
     // ends up choosing when their costs tie.
     // Does the index deliver the requested order after its equality prefix?
-    if (!order.empty() && m.eq.size() + order.size() <= bi.keys.size()) {
+    if (!order.empty() && m.eq.size() + order.size() <= searchable) {
       bool fwd = true, bwd = true;
       for (size_t k = 0; k < order.size(); k++) {
         auto* kc = dynamic_cast<ColumnExpr*>(bi.keys[m.eq.size() + k].get());

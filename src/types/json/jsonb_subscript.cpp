@@ -27,6 +27,20 @@ std::vector<ExprP> CoerceJsonbSubscripts(Binder& b, std::vector<ExprP> subs, con
   return subs;
 }
 
+std::vector<ExprP> BindJsonbSubscripts(Binder& b, Node* const* nodes, size_t n, const std::function<ExprP(Node*)>& bind) {
+  std::vector<ExprP> subs;
+  std::vector<int> locations;
+  for (size_t k = 0; k < n; k++) {
+    auto* sub = nodes[k]->a_indices;
+    Node* x = sub->uidx ? sub->uidx : sub->lidx;
+    if (sub->is_slice)
+      throw Error(sqlstate::kDatatypeMismatch, "jsonb subscript does not support slices").WithPosition(x ? ExprLocation(x) + 1 : 0);
+    subs.push_back(bind(x));
+    locations.push_back(ExprLocation(x));
+  }
+  return CoerceJsonbSubscripts(b, std::move(subs), locations);
+}
+
 namespace {
 // doc[sub]...: the base, then the subscripts.
 class JsonbSubscriptExpr : public Expr {

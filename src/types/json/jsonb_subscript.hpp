@@ -1,11 +1,15 @@
 // jsonb subscripting: doc['a'][0] reads as doc #> '{a,0}' does; SET doc['a'][0] = v writes
 // with jsonb_set_element's rules (missing levels made, arrays padded with nulls).
 #pragma once
+#include <functional>
 #include <vector>
 
 #include "binder/binder.hpp"
 
 namespace tusk {
+
+// Binds the subscripts nodes[0..n) (A_Indices) with bind and coerces them; slices are 42804.
+std::vector<ExprP> BindJsonbSubscripts(Binder& b, Node* const* nodes, size_t n, const std::function<ExprP(Node*)>& bind);
 
 // Coerces subscripts as PostgreSQL's jsonb_subscript_transform: to int4 or text, whichever one
 // the type reaches implicitly (unknown literals: text); 42804 otherwise. locations: per subscript.
