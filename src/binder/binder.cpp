@@ -328,6 +328,16 @@ ExprP Binder::FunctionallyDependent(const ExprP& column, AggContext& agg) {
 
 ExprP Binder::BindAgg(Node* node, const Scope& scope, AggContext* agg) { return BindNode(node, scope, agg); }
 
+namespace {
+// While a CASE or COALESCE binds (Binder::conditional).
+struct ConditionalScope {
+  ConditionalScope(Binder* b, const char* what) : b(b), saved(b->conditional) { b->conditional = what; }
+  ~ConditionalScope() { b->conditional = saved; }
+  Binder* b;
+  const char* saved;
+};
+}  // namespace
+
 ExprP Binder::BindNode(Node* node, const Scope& scope, AggContext* agg) {
   if (!node) return nullptr;
   CheckStackDepth();
@@ -458,9 +468,12 @@ ExprP Binder::BindNode(Node* node, const Scope& scope, AggContext* agg) {
     }
     case PG_QUERY__NODE__NODE_FUNC_CALL:
       return BindFuncCall(node->func_call, scope, agg);
-    case PG_QUERY__NODE__NODE_CASE_EXPR:
+    case PG_QUERY__NODE__NODE_CASE_EXPR: {
+      ConditionalScope in_case(this, "CASE");
       return BindCase(node->case_expr, scope, agg);
+    }
     case PG_QUERY__NODE__NODE_COALESCE_EXPR: {
+      ConditionalScope in_coalesce(this, "COALESCE");
       auto* c = node->coalesce_expr;
       std::vector<ExprP> args;
       bool decided = false;  // a non-NULL constant argument: later ones are never evaluated
@@ -1145,6 +1158,10 @@ ExprP Binder::BindSqlValueFunction(PgQuery__SQLValueFunction* f) {
 ExprP Binder::BindFuncCall(PgQuery__FuncCall* f, const Scope& scope, AggContext* agg) {
   std::string name = StrVal(f->funcname[f->n_funcname - 1]);
   if (IsSetReturningFunction(name)) {
+    if (conditional)
+      throw Error(sqlstate::kFeatureNotSupported, std::string("set-returning functions are not allowed in ") + conditional)
+          .WithHint("You might be able to move the set-returning function into a LATERAL FROM item.")
+          .WithPosition(f->location + 1);
     if (set_function_in_expression) {
       Node call = PG_QUERY__NODE__INIT;
       call.node_case = PG_QUERY__NODE__NODE_FUNC_CALL;

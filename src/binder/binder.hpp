@@ -170,6 +170,9 @@ class Binder {
   // Set while a select list binds: binds a set-returning call inside an expression (`f(x) ||
   // '!'`), which the select list then runs in its ProjectSet step. Unset, such calls are refused.
   std::function<ExprP(Node* call, const Scope& scope, AggContext* agg)> set_function_in_expression;
+  // Set while a CASE or COALESCE binds ("CASE"): a set-returning call there is refused, as in
+  // PostgreSQL. A subquery's select list clears it for its own items.
+  const char* conditional = nullptr;
   // How many query levels out the columns bound so far reach: 0 when they all belong to the
   // query being bound, 1 when one reads its enclosing query's row, and so on. A subquery is
   // correlated when its own references reach past it (see Planner::PlanNested).

@@ -941,8 +941,13 @@ PlannedQuery Planner::PlanSelect(Node* node, const Scope* outer) {
   struct RestoreSrfHook {
     Binder* b;
     std::function<ExprP(Node*, const Scope&, AggContext*)> hook;
-    ~RestoreSrfHook() { b->set_function_in_expression = std::move(hook); }
-  } restore_srf_hook{&binder_, std::move(saved_srf_hook)};
+    const char* conditional;
+    ~RestoreSrfHook() {
+      b->set_function_in_expression = std::move(hook);
+      b->conditional = conditional;
+    }
+  } restore_srf_hook{&binder_, std::move(saved_srf_hook), binder_.conditional};
+  binder_.conditional = nullptr;  // this query's own items (it may be a subquery inside a CASE)
   if (grouped) {
     AllowSetFunctionsInExpressions(&grouped_srfs, nullptr);
     BindGroupBy(s, scope, &agg);

@@ -21,3 +21,7 @@ explain (costs off) select unnest(tags) || '!' from sie_t;
 select id from sie_t where unnest(tags) = 'x';
 select sum(generate_series(1, 3));
 drop table sie_t;
+-- not in CASE or COALESCE; a subquery there has a select list of its own
+select case when true then generate_series(1, 2) end;
+select coalesce(unnest(array[1, null]), 0);
+select case when true then (select max(x) from (select generate_series(1, 3) as x) s) end;
