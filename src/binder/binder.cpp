@@ -5,6 +5,7 @@
 
 #include <cmath>
 #include <set>
+#include <utility>
 
 #include "binder/operators_impl.hpp"
 #include "function/regex_functions.hpp"
@@ -1157,6 +1158,8 @@ ExprP Binder::BindSqlValueFunction(PgQuery__SQLValueFunction* f) {
 
 ExprP Binder::BindFuncCall(PgQuery__FuncCall* f, const Scope& scope, AggContext* agg) {
   std::string name = StrVal(f->funcname[f->n_funcname - 1]);
+  // A FROM item's column definition list is for this call, not for those in its arguments.
+  ColumnDefinitionList* from_item = std::exchange(from_function, nullptr);
   if (IsSetReturningFunction(name)) {
     if (conditional)
       throw Error(sqlstate::kFeatureNotSupported, std::string("set-returning functions are not allowed in ") + conditional)
@@ -1276,7 +1279,9 @@ ExprP Binder::BindFuncCall(PgQuery__FuncCall* f, const Scope& scope, AggContext*
   for (const auto& a : args) arg_types.push_back(a->type);
   std::vector<ExprP> as_bound = args;
   variadic_call_ = f->func_variadic;
+  from_function = from_item;
   ExprP r = BindBuiltinFunction(*this, name, args, f->location);
+  from_function = nullptr;
   variadic_call_ = false;
   if (!r && !named && f->n_funcname == 1) r = user_call(as_bound);
   if (!r) {

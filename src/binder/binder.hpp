@@ -170,6 +170,18 @@ class Binder {
   // Set while a select list binds: binds a set-returning call inside an expression (`f(x) ||
   // '!'`), which the select list then runs in its ProjectSet step. Unset, such calls are refused.
   std::function<ExprP(Node* call, const Scope& scope, AggContext* agg)> set_function_in_expression;
+  // Set while the function call of a FROM item binds (only the outermost call sees it): the row
+  // type the item's column definition list declares (`AS x(a int, b text)`), when it has one.
+  // A function whose result is `record` takes it through RecordResultType.
+  struct ColumnDefinitionList {
+    std::optional<Type> record;
+    int call_location = -1;
+    bool taken = false;
+  };
+  ColumnDefinitionList* from_function = nullptr;
+  // The row type of a call of `function`, whose result is `record` (jsonb_to_record): the FROM
+  // item's column definition list; 42601 in FROM without one, 0A000 anywhere else.
+  Type RecordResultType(const std::string& function);
   // Set while a CASE or COALESCE binds ("CASE"): a set-returning call there is refused, as in
   // PostgreSQL. A subquery's select list clears it for its own items.
   const char* conditional = nullptr;

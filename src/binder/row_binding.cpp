@@ -151,3 +151,17 @@ ExprP Binder::CompareRows(const std::string& op, ExprP l, ExprP r) {
 }
 
 }  // namespace tusk
+
+namespace tusk {
+
+Type Binder::RecordResultType(const std::string& function) {
+  if (!from_function)
+    throw Error(sqlstate::kFeatureNotSupported, "could not determine row type for result of " + function)
+        .WithHint("Provide a non-null record argument, or call the function in the FROM clause using a column definition list.");
+  if (!from_function->record)
+    ThrowAt(sqlstate::kSyntaxError, "a column definition list is required for functions returning \"record\"", from_function->call_location);
+  from_function->taken = true;
+  return *from_function->record;
+}
+
+}  // namespace tusk

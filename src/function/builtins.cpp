@@ -38,6 +38,7 @@ ExprP BindBuiltinFunction(Binder& b, const std::string& name, std::vector<ExprP>
     RegisterJsonFunctions();
     RegisterJsonbFunctions();
     RegisterJsonTextFunctions();
+    RegisterJsonRecordFunctions();
     RegisterCatalogFunctions();
     RegisterPrivilegeFunctions();
     RegisterUuidFunctions();

@@ -281,6 +281,7 @@ const std::vector<SetFunctionEntry>& SetFunctions() {
   static bool families = [] {
     RegisterJsonbSetFunctions();
     RegisterJsonSetFunctions();
+    RegisterJsonRecordSetFunctions();
     return true;
   }();
   (void)families;

@@ -159,6 +159,8 @@ class Planner {
   OpP PlanFromItem(Node* item, Scope* scope, std::vector<Node*>* where_conjuncts, bool nullable,
                    const std::vector<OrderHint>* order, bool* ordered);
   OpP PlanJoin(PgQuery__JoinExpr* j, Scope* scope, std::vector<Node*>* where_conjuncts, bool nullable);
+  // A function call in FROM (function_scan_planning.cpp).
+  OpP PlanRangeFunction(PgQuery__RangeFunction* rf, Scope* scope);
 
   PlannedQuery PlanSetOp(PgQuery__SelectStmt* s, const Scope* outer);
   // GROUP BY's items and grouping sets into agg (group_by.cpp).

@@ -466,67 +466,8 @@ OpP Planner::PlanFromItem(Node* item, Scope* scope, std::vector<Node*>* where, b
       scope->Add(rel);
       return q.root;
     }
-    case PG_QUERY__NODE__NODE_RANGE_FUNCTION: {
-      auto* rf = item->range_function;
-      if (rf->is_rowsfrom || rf->n_functions != 1)
-        throw Error(sqlstate::kFeatureNotSupported, "ROWS FROM is not supported yet");
-      auto* pair = rf->functions[0]->list;
-      Node* call = pair->items[0];
-      if (pair->n_items > 1 && pair->items[1] && pair->items[1]->node_case == PG_QUERY__NODE__NODE_LIST && pair->items[1]->list->n_items)
-        throw Error(sqlstate::kFeatureNotSupported, "column definition lists are not supported yet");
-      if (call->node_case != PG_QUERY__NODE__NODE_FUNC_CALL)
-        throw Error(sqlstate::kFeatureNotSupported, "this FROM item is not supported yet");
-      auto* fc = call->func_call;
-      std::string fname = StrVal(fc->funcname[fc->n_funcname - 1]);
-      // Function arguments may refer to earlier FROM items (implicit LATERAL).
-      std::vector<ExprP> args;
-      std::vector<std::string> arg_names;
-      for (size_t i = 0; i < fc->n_args; i++) {
-        bool named = fc->args[i]->node_case == PG_QUERY__NODE__NODE_NAMED_ARG_EXPR;
-        args.push_back(binder_.Bind(named ? fc->args[i]->named_arg_expr->arg : fc->args[i], *scope));
-        arg_names.push_back(named ? fc->args[i]->named_arg_expr->name : "");
-      }
-      std::shared_ptr<FunctionScanOp> op;
-      if (IsSetReturningFunction(fname)) {
-        CheckSetFunctionSchema(fc, args);
-        op = std::make_shared<FunctionScanOp>(
-            BindSetFunction(binder_, fname, args, fc->location, NameListToString(fc->funcname, fc->n_funcname)), rf->ordinality);
-      } else {
-        std::vector<std::string> name_parts;
-        for (size_t i = 0; i < fc->n_funcname; i++) name_parts.push_back(StrVal(fc->funcname[i]));
-        auto user = BindUserSetFunction(binder_, name_parts, args, arg_names, fc->location);
-        if (!user) {
-          std::string sig;
-          for (size_t i = 0; i < args.size(); i++) sig += (i ? ", " : "") + (arg_names[i].empty() ? "" : arg_names[i] + " => ") + TypeName(args[i]->type);
-          throw Error(sqlstate::kUndefinedFunction, "function " + NameListToString(fc->funcname, fc->n_funcname) + "(" + sig + ") does not exist")
-              .WithHint("No function matches the given name and argument types. You might need to add explicit type casts.")
-              .WithPosition(fc->location + 1);
-        }
-        op = std::make_shared<FunctionScanOp>(std::move(*user), rf->ordinality);
-      }
-      ScopeRel rel;
-      rel.alias = rf->alias ? rf->alias->aliasname : fname;
-      rel.columns = op->fn.columns;
-      rel.types = op->fn.types;
-      if (rel.types.size() == 1 && rel.types[0].IsRow() && rel.types[0].record && rel.types[0].record->type_oid) {
-        op->expand_fields = rel.types[0].record->types.size();
-        rel.columns = rel.types[0].record->names;
-        rel.types = rel.types[0].record->types;
-      }
-      if (rel.columns.size() == 1 && rf->alias && !rf->alias->n_colnames && !op->fn.named_column) rel.columns[0] = rf->alias->aliasname;
-      if (rf->ordinality) { rel.columns.push_back("ordinality"); rel.types.push_back(Type(oid::kInt8)); }
-      if (rf->alias && rf->alias->n_colnames > rel.columns.size())
-        throw Error(sqlstate::kInvalidColumnReference, "table \"" + std::string(rf->alias->aliasname) + "\" has " +
-                    std::to_string(rel.columns.size()) + " columns available but " + std::to_string(rf->alias->n_colnames) +
-                    " columns specified");
-      if (rf->alias)
-        for (size_t k = 0; k < rf->alias->n_colnames && k < rel.columns.size(); k++) rel.columns[k] = StrVal(rf->alias->colnames[k]);
-      op->names = rel.columns;
-      op->types = rel.types;
-      for (const auto& a : op->fn.args) op->lateral |= UsesRow(a);
-      scope->Add(rel);
-      return op;
-    }
+    case PG_QUERY__NODE__NODE_RANGE_FUNCTION:
+      return PlanRangeFunction(item->range_function, scope);
     default:
       throw Error(sqlstate::kFeatureNotSupported, "this FROM item is not supported yet");
   }

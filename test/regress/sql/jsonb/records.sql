@@ -91,7 +91,7 @@ insert into jr_src values
 select s.id, r.* from jr_src s, lateral jsonb_to_record(s.doc) as r(name text, age int, tags text[]) order by s.id;
 select s.id, p.name, p.age, (p.addr).city from jr_src s cross join lateral jsonb_populate_record(null::jr_person, s.doc) p order by s.id;
 select s.id, a.city, a.zip from jr_src s, lateral json_populate_recordset(null::jr_addr, s.docs) a order by s.id, a.city nulls last;
-select s.id, count(a.*) from jr_src s left join lateral json_to_recordset(s.docs) as a(city text, zip text) on true group by s.id order by s.id;
+select s.id, count(a.zip) from jr_src s left join lateral json_to_recordset(s.docs) as a(city text, zip text) on true group by s.id order by s.id;
 drop table jr_src;
 drop table jr_rows;
 drop type jr_person;
