@@ -8,6 +8,7 @@
 #include <utility>
 
 #include "binder/operators_impl.hpp"
+#include "function/named_arguments.hpp"
 #include "function/regex_functions.hpp"
 #include "catalog/system/object_names.hpp"
 #include "function/set_returning.hpp"
@@ -1225,53 +1226,28 @@ ExprP Binder::BindFuncCall(PgQuery__FuncCall* f, const Scope& scope, AggContext*
   if (f->agg_star)
     ThrowAt(sqlstate::kWrongObjectType, name + "(*) specified, but " + name + " is not an aggregate function", f->location);
   std::vector<ExprP> args;
-  // Named arguments (name => value) are placed by parameter name for the functions that have
-  // named parameters; the others reject them.
-  static const std::map<std::string, std::vector<std::string>> kParamNames = {
-      {"make_interval", {"years", "months", "weeks", "days", "hours", "mins", "secs"}},
-      {"make_timestamp", {"year", "month", "mday", "hour", "min", "sec"}},
-      {"make_date", {"year", "month", "day"}},
-  };
+  // Named arguments (name => value) are placed by parameter name for the built-in functions that
+  // have named parameters (function/named_arguments.hpp); user functions place their own.
   bool named = false;
   for (size_t i = 0; i < f->n_args; i++) named |= f->args[i]->node_case == PG_QUERY__NODE__NODE_NAMED_ARG_EXPR;
   if (named) {
-    auto it = kParamNames.find(name);
-    if (it == kParamNames.end()) {
-      std::vector<ExprP> given;
-      std::string sig;
-      for (size_t i = 0; i < f->n_args; i++) {
-        bool is_named = f->args[i]->node_case == PG_QUERY__NODE__NODE_NAMED_ARG_EXPR;
-        given.push_back(BindNode(is_named ? f->args[i]->named_arg_expr->arg : f->args[i], scope, agg));
-        sig += (i ? ", " : "") + (is_named ? std::string(f->args[i]->named_arg_expr->name) + " => " : "") + TypeName(given.back()->type);
-      }
-      if (ExprP user = user_call(given)) return user;
+    std::vector<std::string> names;
+    std::set<std::string> names_seen;
+    std::string sig;
+    for (size_t i = 0; i < f->n_args; i++) {
+      bool is_named = f->args[i]->node_case == PG_QUERY__NODE__NODE_NAMED_ARG_EXPR;
+      names.push_back(is_named ? f->args[i]->named_arg_expr->name : "");
+      if (is_named && !names_seen.insert(names.back()).second)
+        ThrowAt(sqlstate::kSyntaxError, "argument name \"" + names.back() + "\" used more than once", f->args[i]->named_arg_expr->location);
+      args.push_back(BindNode(is_named ? f->args[i]->named_arg_expr->arg : f->args[i], scope, agg));
+      sig += (i ? ", " : "") + (is_named ? names.back() + " => " : "") + TypeName(args.back()->type);
+    }
+    if (!PlaceNamedArguments(name, &args, names, f->location)) {
+      if (ExprP user = user_call(args)) return user;
       throw Error(sqlstate::kUndefinedFunction, "function " + NameListToString(f->funcname, f->n_funcname) + "(" + sig + ") does not exist")
           .WithHint("No function matches the given name and argument types. You might need to add explicit type casts.")
           .WithPosition(f->location + 1);
     }
-    std::vector<ExprP> placed(it->second.size());
-    std::set<std::string> names_seen;
-    for (size_t i = 0; i < f->n_args; i++)
-      if (f->args[i]->node_case == PG_QUERY__NODE__NODE_NAMED_ARG_EXPR &&
-          !names_seen.insert(f->args[i]->named_arg_expr->name).second)
-        ThrowAt(sqlstate::kSyntaxError, std::string("argument name \"") + f->args[i]->named_arg_expr->name + "\" used more than once", f->args[i]->named_arg_expr->location);
-    for (size_t i = 0; i < f->n_args; i++) {
-      Node* a = f->args[i];
-      size_t pos = i;
-      if (a->node_case == PG_QUERY__NODE__NODE_NAMED_ARG_EXPR) {
-        auto p = std::find(it->second.begin(), it->second.end(), std::string(a->named_arg_expr->name));
-        if (p == it->second.end()) ThrowAt(sqlstate::kUndefinedFunction, "function " + name + " has no parameter named \"" + a->named_arg_expr->name + "\"", f->location);
-        pos = static_cast<size_t>(p - it->second.begin());
-        a = a->named_arg_expr->arg;
-      }
-      // More arguments than parameters, or two for one parameter: no such function.
-      if (pos >= placed.size() || placed[pos])
-        ThrowAt(sqlstate::kUndefinedFunction, "function " + name + " with these arguments does not exist", f->location);
-      placed[pos] = BindNode(a, scope, agg);
-    }
-    size_t last = 0;
-    for (size_t i = 0; i < placed.size(); i++) if (placed[i]) last = i + 1;
-    for (size_t i = 0; i < last; i++) args.push_back(placed[i] ? placed[i] : std::make_shared<ConstExpr>(Value::Int(0), Type(oid::kInt4)));
   } else {
     for (size_t i = 0; i < f->n_args; i++) args.push_back(BindNode(f->args[i], scope, agg));
   }

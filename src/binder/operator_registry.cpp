@@ -23,6 +23,7 @@ const std::map<std::string, std::vector<OperatorOverload>>& Operators() {
   static bool families = [] {
     RegisterJsonbOperators();
     RegisterJsonOperators();
+    RegisterJsonPathOperators();
     return true;
   }();
   (void)families;

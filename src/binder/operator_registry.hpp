@@ -19,5 +19,6 @@ bool IsRegisteredOperator(const std::string& op);
 // Registered by src/types/json.
 void RegisterJsonbOperators();
 void RegisterJsonOperators();  // the json type's (json_operators.cpp)
+void RegisterJsonPathOperators();  // @? and @@ (types/json/jsonpath_functions.cpp)
 
 }  // namespace tusk

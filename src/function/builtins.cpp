@@ -39,6 +39,7 @@ ExprP BindBuiltinFunction(Binder& b, const std::string& name, std::vector<ExprP>
     RegisterJsonbFunctions();
     RegisterJsonTextFunctions();
     RegisterJsonRecordFunctions();
+    RegisterJsonPathFunctions();
     RegisterCatalogFunctions();
     RegisterPrivilegeFunctions();
     RegisterUuidFunctions();

@@ -29,7 +29,8 @@ void RegisterBackendFunctions();
 void RegisterJsonFunctions();   // src/types/json: json[b]_build_*, to_json[b], row_to_json
 void RegisterJsonbFunctions();  // src/types/json: jsonb_typeof, jsonb_set, ...
 void RegisterJsonTextFunctions();
-void RegisterJsonRecordFunctions();  // src/types/json: json[b]_to_record, json[b]_populate_record  // src/types/json: json_typeof, json_array_length, ...
+void RegisterJsonRecordFunctions();
+void RegisterJsonPathFunctions();  // src/types/json: jsonb_path_exists, _match, _query_array, _query_first  // src/types/json: json[b]_to_record, json[b]_populate_record  // src/types/json: json_typeof, json_array_length, ...
 void RegisterCatalogFunctions();
 void RegisterUuidFunctions();
 void RegisterPrivilegeFunctions();  // has_*_privilege, pg_has_role

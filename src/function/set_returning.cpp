@@ -282,6 +282,7 @@ const std::vector<SetFunctionEntry>& SetFunctions() {
     RegisterJsonbSetFunctions();
     RegisterJsonSetFunctions();
     RegisterJsonRecordSetFunctions();
+    RegisterJsonPathSetFunctions();
     return true;
   }();
   (void)families;

@@ -41,7 +41,8 @@ void RegisterSetFunction(const std::string& name, SetFunctionBinder bind);
 // Registered by src/types/json.
 void RegisterJsonbSetFunctions();
 void RegisterJsonSetFunctions();
-void RegisterJsonRecordSetFunctions();  // json[b]_to_recordset, json[b]_populate_recordset
+void RegisterJsonRecordSetFunctions();
+void RegisterJsonPathSetFunctions();  // jsonb_path_query[_tz]  // json[b]_to_recordset, json[b]_populate_recordset
 
 bool IsSetReturningFunction(const std::string& name);
 // Throws 42883 unless the call's name is qualified as its function's schema allows:

@@ -188,7 +188,7 @@ std::string EncodeBinary(const Type& t, const Value& v) {
     case oid::kFloat8: { double d = v.f(); uint64_t u; std::memcpy(&u, &d, 8); Put(&out, u, 8); return out; }
     case oid::kInterval: { Interval iv = v.iv(); Put(&out, static_cast<uint64_t>(iv.time), 8); Put(&out, static_cast<uint32_t>(iv.day), 4); Put(&out, static_cast<uint32_t>(iv.month), 4); return out; }
     case oid::kNumeric: return EncodeNumeric(v.s());
-    case oid::kJsonb: return "\x01" + v.s();
+    case oid::kJsonb: case oid::kJsonpath: return "\x01" + v.s();
     default: return v.s();  // text-like, bytea, uuid (16 raw bytes), json
   }
 }
@@ -232,8 +232,9 @@ Value DecodeBinary(const Type& t, std::string_view b) {
     case oid::kInterval: { Need(t, b, 16); return Value::Iv(Interval{static_cast<int64_t>(Get(b, 0, 8)), static_cast<int32_t>(Get(b, 8, 4)), static_cast<int32_t>(Get(b, 12, 4))}); }
     case oid::kNumeric: return Value::Str(DecodeNumeric(t, b));
     case oid::kUuid: Need(t, b, 16); return Value::Str(std::string(b));
-    case oid::kJsonb: {
-      if (b.empty() || b[0] != 1) throw Error(sqlstate::kInvalidBinaryRepresentation, "unsupported jsonb version number");
+    case oid::kJsonb: case oid::kJsonpath: {
+      if (b.empty() || b[0] != 1)
+        throw Error(sqlstate::kInvalidBinaryRepresentation, std::string("unsupported ") + (t.id == oid::kJsonb ? "jsonb" : "jsonpath") + " version number");
       VerifyUtf8(b.substr(1));
       DateTimeContext dt;
       return ParseText(t, b.substr(1), dt);

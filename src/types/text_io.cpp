@@ -12,6 +12,7 @@
 #include "types/record_text.hpp"
 #include "types/arrays.hpp"
 #include "types/json/json.hpp"
+#include "types/json/jsonpath.hpp"
 #include "types/numeric.hpp"
 #include "types/object_names.hpp"
 
@@ -346,6 +347,8 @@ Value ParseText(const Type& t, std::string_view text, const DateTimeContext& ctx
       return Value::Str(std::string(text));
     case oid::kJsonb:
       return Value::Str(JsonbNormalize(text));
+    case oid::kJsonpath:
+      return Value::Str(WriteJsonPath(ParseJsonPath(text)));
     default:
       throw Error(sqlstate::kFeatureNotSupported, "input of type " + TypeName(t) + " is not supported");
   }

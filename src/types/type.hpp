@@ -19,7 +19,7 @@ inline constexpr uint32_t kBool = 16, kBytea = 17, kChar = 18, kName = 19, kInt8
                           kRecord = 2249, kVoid = 2278, kAny = 2276, kAnyElement = 2283,
                           kAnyArray = 2277, kAnyNonArray = 2776, kAnyCompatible = 5077, kAnyCompatibleArray = 5078,
                           kAnyCompatibleNonArray = 5079, kInternal = 2281, kCstring = 2275, kAnyEnum = 3500,
-                          kUuid = 2950, kJsonb = 3802, kTrigger = 2279, kRegtype = 2206,
+                          kUuid = 2950, kJsonb = 3802, kJsonpath = 4072, kTrigger = 2279, kRegtype = 2206,
                           // types of the system catalogs' columns
                           kInt2Vector = 22, kXid = 28, kOidVector = 30, kPgNodeTree = 194, kAclitem = 1033,
                           kRegnamespace = 4089, kRegrole = 4096, kRegprocedure = 2202,
