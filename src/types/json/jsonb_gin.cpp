@@ -3,18 +3,18 @@
 //     answer ?) and per scalar value ('S' string, 'N' number, 'B' boolean, 'Z' null). It answers
 //     @>, ?, ?| and ?&.
 //   jsonb_path_ops: an entry per scalar leaf, the hash of its key path and value (array levels do
-//     not count, as containment reaches through them). Smaller and faster; answers @> only.
+//     not count, as containment reaches through them). Smaller and faster; answers @>.
+// Both answer the jsonpath operators @? and @@ (jsonpath_gin.cpp).
 // Numbers enter in a form where equal values agree (1.0 and 1).
 #include <functional>
 
-#include "access/gin/gin.hpp"
+#include "types/json/jsonb_gin.hpp"
 #include "types/compare.hpp"
 #include "types/json/jsonb_sql.hpp"
 
 namespace tusk {
 
-namespace {
-std::string ScalarEntry(const Jsonb& v) {
+std::string JsonbGinScalarEntry(const Jsonb& v) {
   switch (v.kind) {
     case Jsonb::Kind::kNull: return "Z";
     case Jsonb::Kind::kBool: return v.boolean ? "Bt" : "Bf";
@@ -31,6 +31,18 @@ std::string ScalarEntry(const Jsonb& v) {
     default: return "";
   }
 }
+
+size_t JsonbGinPathStep(size_t path_hash, const std::string& key) {
+  return path_hash ^ (std::hash<std::string>()(key) + 0x9e3779b97f4a7c15ULL + (path_hash << 6) + (path_hash >> 2));
+}
+
+std::string JsonbGinLeafEntry(size_t path_hash, const Jsonb& scalar) {
+  size_t h = path_hash ^ (std::hash<std::string>()(JsonbGinScalarEntry(scalar)) * 0xff51afd7ed558ccdULL);
+  return std::string(reinterpret_cast<const char*>(&h), sizeof h);
+}
+
+namespace {
+const auto ScalarEntry = JsonbGinScalarEntry;
 
 // Entries of a value inside a container, or (the last branch) of a top-level scalar.
 void KeysAndValues(const Jsonb& v, std::vector<std::string>* out) {
@@ -54,15 +66,11 @@ void KeysAndValues(const Jsonb& v, std::vector<std::string>* out) {
 
 void PathHashes(const Jsonb& v, size_t path_hash, std::vector<std::string>* out) {
   if (v.is_object()) {
-    for (const auto& [key, value] : v.members) {
-      size_t h = path_hash ^ (std::hash<std::string>()(key) + 0x9e3779b97f4a7c15ULL + (path_hash << 6) + (path_hash >> 2));
-      PathHashes(value, h, out);
-    }
+    for (const auto& [key, value] : v.members) PathHashes(value, JsonbGinPathStep(path_hash, key), out);
   } else if (v.is_array()) {
     for (const Jsonb& e : v.items) PathHashes(e, path_hash, out);
   } else {
-    size_t h = path_hash ^ (std::hash<std::string>()(ScalarEntry(v)) * 0xff51afd7ed558ccdULL);
-    out->push_back(std::string(reinterpret_cast<const char*>(&h), sizeof h));
+    out->push_back(JsonbGinLeafEntry(path_hash, v));
   }
 }
 
@@ -88,9 +96,10 @@ void RegisterJsonbGinOperatorClasses() {
   ops.is_default = true;
   ops.input_type = oid::kJsonb;
   ops.accepts = IsJsonb;
-  ops.operators = {"@>", "?", "?|", "?&"};
+  ops.operators = {"@>", "?", "?|", "?&", "@?", "@@"};
   ops.extract = [](const Type&, const Value& v, std::vector<std::string>* out) { KeysAndValues(JsonbArg(v), out); };
   ops.query = [](const std::string& op, const Type&, const Value& v) {
+    if (op == "@?" || op == "@@") return JsonPathGinQuery(v.s(), op == "@?", false);
     if (op != "@>") return KeyQuery(op, v);
     GinQuery q;
     Jsonb doc = JsonbArg(v);
@@ -105,9 +114,10 @@ void RegisterJsonbGinOperatorClasses() {
   path_ops.oid = 4037;
   path_ops.input_type = oid::kJsonb;
   path_ops.accepts = IsJsonb;
-  path_ops.operators = {"@>"};
+  path_ops.operators = {"@>", "@?", "@@"};
   path_ops.extract = [](const Type&, const Value& v, std::vector<std::string>* out) { PathHashes(JsonbArg(v), 0, out); };
-  path_ops.query = [](const std::string&, const Type&, const Value& v) {
+  path_ops.query = [](const std::string& op, const Type&, const Value& v) {
+    if (op == "@?" || op == "@@") return JsonPathGinQuery(v.s(), op == "@?", true);
     GinQuery q;
     PathHashes(JsonbArg(v), 0, &q.entries);
     q.every_row = q.entries.empty();

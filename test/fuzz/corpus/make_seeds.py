@@ -210,7 +210,7 @@ for fn, s in chosen[:400]:
 # ---- text_input ---------------------------------------------------------------------------
 BASES = ["bool", "bytea", "char", "name", "int8", "int2", "int4", "regproc", "text", "oid", "json", "float4",
          "float8", "unknown", "bpchar", "varchar", "date", "time", "timestamp", "timestamptz", "interval",
-         "numeric", "regclass", "uuid", "jsonb", "regtype"]
+         "numeric", "regclass", "uuid", "jsonb", "regtype", "jsonpath"]
 TYPES = BASES + ["enum"]  # then the array of each, at len(TYPES) + i
 literals = {
     "bool": ["t", "  FALSE ", "yes", "of", "1"],
@@ -240,6 +240,8 @@ literals = {
     "uuid": ["a0eebc99-9c0b-4ef8-bb6d-6bb9bd380a11", "{A0EEBC99-9C0B4EF8-BB6D6BB9-BD380A11}", "a0eebc999c0b4ef8bb6d6bb9bd380a11"],
     "jsonb": ['{"b": 1, "a": [1, {"c": null}], "a": 2}', "1.000e2", '"\\u0000"', "[" * 10 + "]" * 10],
     "enum": ["sad", "happy", "with space", "nope"],
+    "jsonpath": ['strict $.a[*] ? (@.b > 1 && @.c like_regex "^x" flag "i").size()', "$.**{2 to last}.keyvalue()",
+                 "-$.a[last - 1 to last] + 1e3", '$"v" starts with "p"', "(@ == 1) is unknown", "$.a.", "1.type()"],
 }
 arrays = {
     "int4": ["{1,2,NULL}", "[0:2]={1,2,3}", "{}", '{"1", 2}', "{{1,2},{3,4}}", "{1,"],
