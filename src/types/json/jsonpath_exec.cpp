@@ -6,9 +6,11 @@
 #include <cmath>
 #include <cstring>
 #include <deque>
+#include <unordered_map>
 
 #include "common/error.hpp"
 #include "function/regex_engine.hpp"
+#include "types/json/jsonpath_datetime.hpp"
 #include "types/numeric.hpp"
 #include "types/text_io.hpp"
 
@@ -88,9 +90,10 @@ int64_t OffsetIn(const Jsonb& base, const Jsonb* target) {
 
 class Executor {
  public:
-  Executor(const JsonPath& path, const Jsonb& doc, const Jsonb* vars, bool throw_errors)
-      : lax_(path.lax), ignore_structural_(path.lax), throw_errors_(throw_errors), root_(&doc), current_(&doc),
-        vars_(vars), last_generated_id_(vars ? 2 : 1) {}
+  Executor(const JsonPath& path, const Jsonb& doc, const Jsonb* vars, bool throw_errors, bool use_tz,
+           const DateTimeContext& dt)
+      : lax_(path.lax), ignore_structural_(path.lax), throw_errors_(throw_errors), use_tz_(use_tz), dt_(dt), root_(&doc),
+        current_(&doc), vars_(vars), last_generated_id_(vars ? 2 : 1) {}
 
   JsonPathResult Run(const JsonPathItem& item, Items* found) {
     // In strict mode an exists test still needs every item, to see any error.
@@ -108,7 +111,8 @@ class Executor {
     const Jsonb* object = nullptr;
     int64_t id = 0;
   };
-  bool lax_, ignore_structural_, throw_errors_;
+  bool lax_, ignore_structural_, throw_errors_, use_tz_;
+  const DateTimeContext& dt_;
   const Jsonb* root_;
   const Jsonb* current_;
   const Jsonb* vars_;
@@ -116,6 +120,15 @@ class Executor {
   int64_t last_generated_id_;
   int innermost_array_size_ = -1;
   std::deque<Jsonb> arena_;
+  // .datetime()'s items: JSON strings (their ISO text, as results show them) that compare and
+  // answer .type() as datetimes.
+  std::unordered_map<const Jsonb*, JsonPathDatetime> datetimes_;
+
+  const JsonPathDatetime* DatetimeOf(const Jsonb* v) const {
+    auto it = datetimes_.find(v);
+    return it == datetimes_.end() ? nullptr : &it->second;
+  }
+  bool IsString(const Jsonb* v) const { return v->kind == Jsonb::Kind::kString && !DatetimeOf(v); }
 
   const Jsonb* Keep(Jsonb v) {
     arena_.push_back(std::move(v));
@@ -299,7 +312,7 @@ JsonPathResult Executor::Item(const JsonPathItem* jsp, const Jsonb* jb, Items* f
     case Jpi::kNull: case Jpi::kBool: case Jpi::kNumeric: case Jpi::kString: case Jpi::kVariable:
       return Literal(jsp, found);
     case Jpi::kType:
-      return Next(jsp, Keep(Jsonb::String(JsonbTypeName(*jb))), found);
+      return Next(jsp, Keep(Jsonb::String(DatetimeOf(jb) ? JsonPathDatetimeTypeName(*DatetimeOf(jb)) : JsonbTypeName(*jb))), found);
     case Jpi::kSize: {
       int64_t size;
       if (jb->is_array()) {
@@ -316,9 +329,19 @@ JsonPathResult Executor::Item(const JsonPathItem* jsp, const Jsonb* jb, Items* f
       return NumericMethod(jsp, jb, found, unwrap);
     case Jpi::kDouble:
       return Double(jsp, jb, found, unwrap);
-    case Jpi::kDatetime:
+    case Jpi::kDatetime: {
       if (unwrap && jb->is_array()) return UnwrapArray(jsp, jb, found, false);
-      throw Error(sqlstate::kFeatureNotSupported, "jsonpath item method .datetime() is not supported yet");
+      if (!IsString(jb)) return Fail("22031", "jsonpath item method .datetime() can only be applied to a string");
+      JsonPathDatetime dt;
+      Error error(sqlstate::kInternalError, "");
+      if (!ParseJsonPathDatetime(jb->text, jsp->left ? &jsp->left->text : nullptr, &dt, &error)) {
+        if (throw_errors_) throw error;
+        return JsonPathResult::kError;
+      }
+      const Jsonb* item = Keep(Jsonb::String(JsonPathDatetimeText(dt)));
+      datetimes_[item] = dt;
+      return Next(jsp, item, found);
+    }
     case Jpi::kKeyValue:
       if (unwrap && jb->is_array()) return UnwrapArray(jsp, jb, found, false);
       return KeyValue(jsp, jb, found);
@@ -467,7 +490,7 @@ JsonPathResult Executor::Double(const JsonPathItem* jsp, const Jsonb* jb, Items*
       return Fail("22036", "numeric argument of jsonpath item method .double() is out of range for type double precision");
     return Next(jsp, jb, found);
   }
-  if (jb->kind == Jsonb::Kind::kString) {
+  if (IsString(jb)) {
     double d;
     try {
       d = ParseFloat8(jb->text, "double precision");
@@ -577,27 +600,33 @@ Bool3 Executor::Predicate(const JsonPathItem* pred, const JsonPathItem* larg, co
 
 Bool3 Executor::Apply(const JsonPathItem* pred, const Jsonb* l, const Jsonb* r) {
   if (pred->type == Jpi::kStartsWith) {
-    if (l->kind != Jsonb::Kind::kString || r->kind != Jsonb::Kind::kString) return Bool3::kUnknown;
+    if (!IsString(l) || !IsString(r)) return Bool3::kUnknown;
     return l->text.compare(0, r->text.size(), r->text) == 0 && l->text.size() >= r->text.size() ? Bool3::kTrue : Bool3::kFalse;
   }
   if (pred->type == Jpi::kLikeRegex) {
-    if (l->kind != Jsonb::Kind::kString) return Bool3::kUnknown;
+    if (!IsString(l)) return Bool3::kUnknown;
     auto re = CompileRegex(JsonPathRegexPattern(*pred), (pred->flags & kRegexIcase) != 0);
     return RegexSearch(*re, l->text, nullptr) ? Bool3::kTrue : Bool3::kFalse;
   }
   // compareItems
   Jpi op = pred->type;
-  if (l->kind != r->kind) {
+  const JsonPathDatetime *ld = DatetimeOf(l), *rd = DatetimeOf(r);
+  int cmp;
+  if (ld && rd) {
+    if (!CompareJsonPathDatetime(*ld, *rd, use_tz_, dt_, &cmp)) return Bool3::kUnknown;
+  } else if ((ld || rd) && l->kind != Jsonb::Kind::kNull && r->kind != Jsonb::Kind::kNull) {
+    return Bool3::kUnknown;  // a datetime and a non-datetime
+  } else if (l->kind != r->kind) {
     if (l->kind == Jsonb::Kind::kNull || r->kind == Jsonb::Kind::kNull) return op == Jpi::kNotEqual ? Bool3::kTrue : Bool3::kFalse;
     return Bool3::kUnknown;
-  }
-  int cmp;
-  switch (l->kind) {
+  } else {
+    switch (l->kind) {
     case Jsonb::Kind::kNull: cmp = 0; break;
     case Jsonb::Kind::kBool: cmp = l->boolean == r->boolean ? 0 : l->boolean ? 1 : -1; break;
     case Jsonb::Kind::kNumber: cmp = NumberOf(*l).Compare(NumberOf(*r)); break;
     case Jsonb::Kind::kString: cmp = l->text.compare(r->text); break;
     default: return Bool3::kUnknown;  // containers are not comparable
+    }
   }
   bool res;
   switch (op) {
@@ -614,11 +643,11 @@ Bool3 Executor::Apply(const JsonPathItem* pred, const Jsonb* l, const Jsonb* r) 
 }  // namespace
 
 JsonPathResult ExecuteJsonPath(const JsonPath& path, const Jsonb& doc, const Jsonb* vars, bool throw_errors,
-                               std::vector<Jsonb>* found) {
+                               std::vector<Jsonb>* found, bool use_tz, const DateTimeContext& dt) {
   if (vars && !vars->is_object())
     throw Error(sqlstate::kInvalidParameterValue, "\"vars\" argument is not an object")
         .WithDetail("Jsonpath parameters should be encoded as key-value pairs of \"vars\" object.");
-  Executor exec(path, doc, vars, throw_errors);
+  Executor exec(path, doc, vars, throw_errors, use_tz, dt);
   if (!found) return exec.Run(*path.root, nullptr);
   Items items;
   JsonPathResult res = exec.Run(*path.root, &items);

@@ -3,6 +3,7 @@
 // (vars jsonb DEFAULT '{}', silent boolean DEFAULT false).
 #include "binder/operator_registry.hpp"
 #include "common/error.hpp"
+#include "execution/exec_state.hpp"
 #include "function/registry.hpp"
 #include "function/set_returning.hpp"
 #include "types/json/jsonb_sql.hpp"
@@ -22,10 +23,14 @@ struct PathCall {
   Jsonb vars;
   bool has_vars = true;
   bool silent = false;
+  bool use_tz = false;  // the _tz functions
+  const DateTimeContext* dt = nullptr;
 };
 
-PathCall ReadCall(const std::vector<Value>& a, bool operator_form) {
+PathCall ReadCall(const std::vector<Value>& a, bool operator_form, EvalContext& ctx, bool use_tz = false) {
   PathCall c;
+  c.use_tz = use_tz;
+  c.dt = &ctx.state->dt;
   c.doc = JsonbArg(a[0]);
   c.path = ParseJsonPath(a[1].s());
   c.has_vars = !operator_form;
@@ -36,12 +41,12 @@ PathCall ReadCall(const std::vector<Value>& a, bool operator_form) {
 
 std::vector<Jsonb> Query(const PathCall& c) {
   std::vector<Jsonb> found;
-  ExecuteJsonPath(c.path, c.doc, c.has_vars ? &c.vars : nullptr, !c.silent, &found);
+  ExecuteJsonPath(c.path, c.doc, c.has_vars ? &c.vars : nullptr, !c.silent, &found, c.use_tz, *c.dt);
   return found;
 }
 
 Value Exists(const PathCall& c) {
-  JsonPathResult r = ExecuteJsonPath(c.path, c.doc, c.has_vars ? &c.vars : nullptr, !c.silent, nullptr);
+  JsonPathResult r = ExecuteJsonPath(c.path, c.doc, c.has_vars ? &c.vars : nullptr, !c.silent, nullptr, c.use_tz, *c.dt);
   if (r == JsonPathResult::kError) return Value::Null();
   return Value::Bool(r == JsonPathResult::kOk);
 }
@@ -65,10 +70,11 @@ Value QueryFirst(const PathCall& c) {
 
 // The function with 2, 3 and 4 arguments, plain and _tz.
 void RegisterPathFunction(const std::string& name, Type result, Value (*fn)(const PathCall&)) {
-  for (const std::string& n : {name, name + "_tz"}) {
+  for (bool tz : {false, true}) {
     std::vector<Type> sig = {kJsonbType, kPathType};
     for (int extra = 0; extra <= 2; extra++) {
-      Register(n, sig, result, [fn](const std::vector<Value>& a, EvalContext&) { return fn(ReadCall(a, false)); });
+      Register(tz ? name + "_tz" : name, sig, result,
+               [fn, tz](const std::vector<Value>& a, EvalContext& ctx) { return fn(ReadCall(a, false, ctx, tz)); });
       sig.push_back(extra == 0 ? kJsonbType : kBool);
     }
   }
@@ -84,11 +90,12 @@ void BindQuery(Binder& b, const std::string& shown, std::vector<ExprP> args, int
   f.args = args;
   f.types = {kJsonbType};
   f.columns = {f.name};
-  f.generate = [](const std::vector<Value>& a, EvalContext&) -> RowGenerator {
+  const bool tz = f.name == "jsonb_path_query_tz";
+  f.generate = [tz](const std::vector<Value>& a, EvalContext& ctx) -> RowGenerator {
     for (const Value& v : a)
       if (v.is_null()) return YieldRows({});
     std::vector<Row> rows;
-    for (const Jsonb& v : Query(ReadCall(a, false))) rows.push_back({JsonbResult(v)});
+    for (const Jsonb& v : Query(ReadCall(a, false, ctx, tz))) rows.push_back({JsonbResult(v)});
     return YieldRows(std::move(rows));
   };
 }
@@ -96,8 +103,8 @@ void BindQuery(Binder& b, const std::string& shown, std::vector<ExprP> args, int
 }  // namespace
 
 void RegisterJsonPathOperators() {
-  RegisterOperator("@?", kJsonbType, kPathType, kBool, [](const std::vector<Value>& a, EvalContext&) { return Exists(ReadCall(a, true)); });
-  RegisterOperator("@@", kJsonbType, kPathType, kBool, [](const std::vector<Value>& a, EvalContext&) { return Match(ReadCall(a, true)); });
+  RegisterOperator("@?", kJsonbType, kPathType, kBool, [](const std::vector<Value>& a, EvalContext& ctx) { return Exists(ReadCall(a, true, ctx)); });
+  RegisterOperator("@@", kJsonbType, kPathType, kBool, [](const std::vector<Value>& a, EvalContext& ctx) { return Match(ReadCall(a, true, ctx)); });
 }
 
 void RegisterJsonPathFunctions() {
@@ -105,8 +112,8 @@ void RegisterJsonPathFunctions() {
   RegisterPathFunction("jsonb_path_match", kBool, Match);
   RegisterPathFunction("jsonb_path_query_array", kJsonbType, QueryArray);
   RegisterPathFunction("jsonb_path_query_first", kJsonbType, QueryFirst);
-  Register("jsonb_path_exists_opr", {kJsonbType, kPathType}, kBool, [](const std::vector<Value>& a, EvalContext&) { return Exists(ReadCall(a, true)); });
-  Register("jsonb_path_match_opr", {kJsonbType, kPathType}, kBool, [](const std::vector<Value>& a, EvalContext&) { return Match(ReadCall(a, true)); });
+  Register("jsonb_path_exists_opr", {kJsonbType, kPathType}, kBool, [](const std::vector<Value>& a, EvalContext& ctx) { return Exists(ReadCall(a, true, ctx)); });
+  Register("jsonb_path_match_opr", {kJsonbType, kPathType}, kBool, [](const std::vector<Value>& a, EvalContext& ctx) { return Match(ReadCall(a, true, ctx)); });
 }
 
 void RegisterJsonPathSetFunctions() {
