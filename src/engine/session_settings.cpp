@@ -332,10 +332,6 @@ void Session::ExecuteSet(PgQuery__VariableSetStmt* s, ResultSink* sink) {
     sink->SendNotice({"WARNING", "25P01", "SET LOCAL can only be used in transaction blocks", ""});
   switch (s->kind) {
     case PG_QUERY__VARIABLE_SET_KIND__VAR_SET_VALUE: {
-      if (ToLower(name) == "timezone" && s->n_args == 1 && s->args[0]->node_case == PG_QUERY__NODE__NODE_A_CONST &&
-          (s->args[0]->a_const->val_case == PG_QUERY__A__CONST__VAL_IVAL || s->args[0]->a_const->val_case == PG_QUERY__A__CONST__VAL_FVAL)) {
-        throw Error(sqlstate::kFeatureNotSupported, "numeric time zone offsets are not supported yet; use a zone name");
-      }
       SetSetting(name, FlattenSetArgs(name, s->args, s->n_args), s->is_local);
       for (const auto& n : TakeSettingNotices()) sink->SendNotice({"NOTICE", "42622", n, ""});
       break;

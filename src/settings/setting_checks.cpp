@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cstdio>
+#include <cstdlib>
 #include <map>
 
 #include "common/error.hpp"
@@ -16,8 +18,24 @@ Error InvalidValue(const std::string& name, const std::string& value) {
   return Error(sqlstate::kInvalidParameterValue, "invalid value for parameter \"" + name + "\": \"" + value + "\"");
 }
 
+// A number is an offset in hours east of UTC (SET TIME ZONE 10, '-3.5'), named as PostgreSQL's
+// pg_tzset_offset names it: "<+10>-10".
+std::string NumericZoneName(const std::string& value) {
+  char* end = nullptr;
+  double hours = std::strtod(value.c_str(), &end);
+  if (value.empty() || *end || end == value.c_str() || !(hours > -168 && hours < 168)) return "";
+  long east = static_cast<long>(hours * 3600);
+  long a = east < 0 ? -east : east;
+  char offset[32];
+  if (a % 60) std::snprintf(offset, sizeof offset, "%02ld:%02ld:%02ld", a / 3600, a / 60 % 60, a % 60);
+  else if (a % 3600) std::snprintf(offset, sizeof offset, "%02ld:%02ld", a / 3600, a / 60 % 60);
+  else std::snprintf(offset, sizeof offset, "%02ld", a / 3600);
+  return std::string("<") + (east >= 0 ? "+" : "-") + offset + ">" + (east >= 0 ? "-" : "+") + offset;
+}
+
 std::string CheckTimeZone(const std::string& value, const std::string& name) {
-  auto tz = TimeZone::Find(value);
+  std::string numeric = NumericZoneName(value);
+  auto tz = TimeZone::Find(numeric.empty() ? value : numeric);
   if (!tz) throw InvalidValue(name, value);
   return tz->name();
 }

@@ -61,6 +61,39 @@ std::shared_ptr<const TimeZone> TimeZone::Fixed(int32_t offset, std::string name
   return tz;
 }
 
+namespace {
+// A POSIX TZ string without daylight-saving rules ("<+10>-10", "UTC+3", "EST5", "+05:30"): a name, then
+// the offset west of UTC as [+-]hh[:mm[:ss]]. False for anything else.
+bool ParsePosixFixed(const std::string& s, std::string* abbrev, int32_t* east) {
+  size_t i = 0;
+  if (!s.empty() && s[0] == '<') {
+    size_t close = s.find('>');
+    if (close == std::string::npos || close < 2) return false;
+    *abbrev = s.substr(1, close - 1);
+    i = close + 1;
+  } else {
+    while (i < s.size() && isalpha(static_cast<unsigned char>(s[i]))) i++;
+    if (i > 0 && i < 3) return false;  // no name at all ("+05:30") is an offset alone
+    *abbrev = s.substr(0, i);
+  }
+  int sign = 1;
+  if (i < s.size() && (s[i] == '+' || s[i] == '-')) sign = s[i++] == '-' ? -1 : 1;
+  int32_t parts[3] = {0, 0, 0};
+  for (int k = 0; k < 3; k++) {
+    if (k > 0) {
+      if (i >= s.size()) break;
+      if (s[i++] != ':') return false;
+    }
+    size_t start = i;
+    while (i < s.size() && i - start < 2 && isdigit(static_cast<unsigned char>(s[i]))) parts[k] = parts[k] * 10 + (s[i++] - '0');
+    if (i == start) return false;
+  }
+  if (i != s.size() || parts[0] > 24 || parts[1] > 59 || parts[2] > 59) return false;
+  *east = -sign * (parts[0] * 3600 + parts[1] * 60 + parts[2]);
+  return true;
+}
+}  // namespace
+
 std::shared_ptr<const TimeZone> TimeZone::Find(const std::string& name) {
   static std::mutex mu;
   static std::map<std::string, std::shared_ptr<const TimeZone>> cache;
@@ -75,6 +108,13 @@ std::shared_ptr<const TimeZone> TimeZone::Find(const std::string& name) {
     return cache[key] = tz;
   }
   if (name.empty() || name.find("..") != std::string::npos || name[0] == '/') return nullptr;
+  std::string abbrev;
+  int32_t east;
+  if (ParsePosixFixed(name, &abbrev, &east)) {
+    auto fixed = std::make_shared<TimeZone>(*Fixed(east, name));
+    fixed->std_abbrev_ = abbrev;
+    return cache[key] = fixed;
+  }
   auto tz = std::make_shared<TimeZone>();
   tz->name_ = name;
   // The tz database is case-sensitive on disk; PostgreSQL matches names case-insensitively.
