@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Differential fuzzing against PostgreSQL 15: queries (test/fuzz/diff_fuzz.py), then type input
-# (test/fuzz/input_fuzz.py).
+# Differential fuzzing against PostgreSQL 15: queries (test/fuzz/diff_fuzz.py), type input
+# (test/fuzz/input_fuzz.py), then jsonpath (test/fuzz/jsonpath_fuzz.py).
 #   scripts/diff-fuzz.sh BUILD/tusk [COUNT] [SEED]
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -14,3 +14,4 @@ trap 'kill $pid 2>/dev/null; rm -rf "$data" "$data.log"' EXIT
 for _ in $(seq 1 100); do pg_isready -q -h 127.0.0.1 -p "$port" && break; sleep 0.05; done
 python3 test/fuzz/diff_fuzz.py "$port" "$PG_PORT" "$COUNT" "$SEED"
 python3 test/fuzz/input_fuzz.py "$port" "$PG_PORT" "$COUNT" "$SEED" interval  # date types: see test/fuzz/README.md
+python3 test/fuzz/jsonpath_fuzz.py "$port" "$PG_PORT" "$COUNT" "$SEED"

@@ -286,7 +286,7 @@ bool ParseJsonPathDatetime(const std::string& text, const std::string* format, J
     } catch (const Error&) {
     }
   }
-  *error = Error("22007", "datetime format is not recognized: \"" + text + "\"");
+  *error = Error("22031", "datetime format is not recognized: \"" + text + "\"");
   error->WithHint("Use a datetime template argument to specify the input data format.");
   return false;
 }
