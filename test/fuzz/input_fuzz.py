@@ -1,7 +1,8 @@
 """Differential fuzzing of type input: random text, built from pieces that matter to the
 parsers, is cast to a type on Tusk and on PostgreSQL 15; the values (as text) or the error
 SQLSTATEs must agree. Covers interval input in both of PostgreSQL's forms (postgres style and
-ISO 8601), and date, timestamp and timestamptz input (TimeZone UTC on both).
+ISO 8601), date, timestamp and timestamptz input (TimeZone UTC on both), and json / jsonb
+input (normalized output, escapes, number forms, duplicate keys, broken tokens).
 
 usage: input_fuzz.py TUSK_PORT PG_PORT [COUNT] [SEED] [TYPE]
 Prints each difference and "input fuzz: N passed, M failed" last.
@@ -48,8 +49,28 @@ def datetime_text(rng):
     return "".join(rng.choice(DATETIME_PIECES) for _ in range(rng.randint(1, 6))).strip()
 
 
+# JSON text: well-formed values most of the time, with the number spellings, escapes, blanks
+# and duplicate keys that normalization must get right, and some broken tokens.
+JSON_SCALARS = ["0", "-0", "1.50", "1e2", "1E-2", "-0.0", "12345678901234567890.123", "1e400", ".5", "01", "1.",
+                "true", "false", "null", "nul", "tru", '""', '"a"', '"\\u00e9"', '"\\ud83d\\ude00"', '"\\u0000"',
+                '"\\n\\t\\"\\\\"', '"\\x"', '"tab\there"', "NaN", "Infinity", "-"]
+
+
+def json_text(rng, depth=0):
+    k = rng.random()
+    blank = rng.choice(["", "", " ", "\n", "  \t"])
+    if depth >= 3 or k < 0.45:
+        return blank + rng.choice(JSON_SCALARS) + blank
+    if k < 0.7:
+        items = [json_text(rng, depth + 1) for _ in range(rng.randint(0, 4))]
+        return blank + "[" + ",".join(items) + rng.choice(["]", "]", "]", ",]", ""]) + blank
+    keys = ['"a"', '"b"', '"a"', '"aa"', '"\\u0061"', '""', "a"]
+    pairs = ["%s%s:%s" % (rng.choice(keys), blank, json_text(rng, depth + 1)) for _ in range(rng.randint(0, 4))]
+    return blank + "{" + ",".join(pairs) + rng.choice(["}", "}", "}", ",}"]) + blank
+
+
 TYPES = [("interval", interval_text), ("date", datetime_text), ("timestamp", datetime_text),
-         ("timestamptz", datetime_text)]
+         ("timestamptz", datetime_text), ("jsonb", json_text), ("json", json_text)]
 
 
 def outcome(conn, type_name, text):

@@ -116,3 +116,5 @@ drop table jo_json;
 select '{"a": 1}'::json @> '{"a": 1}';
 select '{"a": 1}'::json ? 'a';
 select '[1]'::json || '[2]';
+-- json keeps \u0000 as written (its input function only checks the text)
+select '["\u0000", 1]'::json, '"\u0000"'::json;
