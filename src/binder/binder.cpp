@@ -657,6 +657,8 @@ ExprP Binder::BindColumnRef(PgQuery__ColumnRef* ref, const Scope& scope) {
   }
   std::string col = parts.back();
   std::string rel = parts.size() >= 2 ? parts[parts.size() - 2] : "";
+  if (VariableConflict() == FunctionParameters::Conflict::kUseVariable)
+    if (ExprP p = FunctionParameter(parts)) return p;
   if (domain_value_ && parts.size() == 1 && col == "value") return std::make_shared<ColumnExpr>(0, 0, *domain_value_, "VALUE");
   int level = 0;
   for (const Scope* s = &scope; s; s = s->parent, level++) {
@@ -676,7 +678,7 @@ ExprP Binder::BindColumnRef(PgQuery__ColumnRef* ref, const Scope& scope) {
       }
     }
     if (found >= 0) {
-      if (NamesVariable(parts))  // PL/pgSQL's variable_conflict = error, PostgreSQL's default
+      if (VariableConflict() == FunctionParameters::Conflict::kError && NamesVariable(parts))  // PostgreSQL's default
         throw Error(sqlstate::kAmbiguousColumn, "column reference \"" + Join(parts, ".") + "\" is ambiguous")
             .WithDetail("It could refer to either a PL/pgSQL variable or a table column.")
             .WithPosition(ref->location + 1);

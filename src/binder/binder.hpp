@@ -147,6 +147,9 @@ class Binder {
     // Called before `var.field` reads a field of the variable: PL/pgSQL refuses a record that
     // was not assigned yet. May be empty.
     std::function<void(int var)> reading_field;
+    // PL/pgSQL's #variable_conflict: a name that is both a column and a variable is an error
+    // (PostgreSQL's default), the variable, or the column.
+    enum class Conflict { kError, kUseVariable, kUseColumn } conflict = Conflict::kError;
   };
   const FunctionParameters* function_parameters = nullptr;
   // Makes `p` the function parameters of every binder on this thread that has none of its own,
@@ -207,6 +210,7 @@ class Binder {
   // `name` or `function.name` naming a parameter of function_parameters; null otherwise.
   // Whether a column reference also names a PL/pgSQL variable visible where it stands.
   bool NamesVariable(const std::vector<std::string>& parts) const;
+  FunctionParameters::Conflict VariableConflict() const;
   ExprP FunctionParameter(const std::vector<std::string>& parts);
   ExprP BindConst(PgQuery__AConst* c);
   ExprP BindAExpr(PgQuery__AExpr* e, const Scope& scope, AggContext* agg);

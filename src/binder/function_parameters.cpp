@@ -24,6 +24,11 @@ bool Binder::NamesVariable(const std::vector<std::string>& parts) const {
   return valid(fp->resolve(parts[0], parts[1])) || valid(fp->resolve("", parts[0]));
 }
 
+Binder::FunctionParameters::Conflict Binder::VariableConflict() const {
+  const FunctionParameters* fp = function_parameters ? function_parameters : g_scoped_parameters;
+  return fp ? fp->conflict : FunctionParameters::Conflict::kError;
+}
+
 ExprP Binder::FunctionParameter(const std::vector<std::string>& parts) {
   const FunctionParameters* fp = function_parameters ? function_parameters : g_scoped_parameters;
   if (fp && fp->resolve) {

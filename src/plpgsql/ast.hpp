@@ -274,6 +274,8 @@ struct ForCursor : Stmt {
 };
 
 struct Function {
+  // #variable_conflict: 0 error (the default), 1 use_variable, 2 use_column.
+  int variable_conflict = 0;
   std::vector<Variable> vars;
   std::vector<std::vector<Visible>> scopes;  // innermost name first
   std::unique_ptr<Block> body;

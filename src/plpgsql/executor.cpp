@@ -288,6 +288,7 @@ class Frame {
   // ---- SQL ----
   Binder::FunctionParameters Names(const Sql& e) const {
     Binder::FunctionParameters names;
+    names.conflict = static_cast<Binder::FunctionParameters::Conflict>(fn_.variable_conflict);
     const std::vector<Visible>* visible = &fn_.scopes[static_cast<size_t>(e.scope)];
     names.resolve = [visible](const std::string& label, const std::string& name) {
       for (const Visible& v : *visible)

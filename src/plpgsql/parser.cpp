@@ -19,6 +19,7 @@ class Parser {
 
   Function Run() {
     try {
+      CompilerOptions();
       std::string label = Label();
       fn_.body = ParseBlock(label);
       Accept(";");
@@ -37,6 +38,31 @@ class Parser {
   }
 
  private:
+  // #option dump, #print_strict_params on|off, #variable_conflict error|use_variable|use_column:
+  // the options a body may start with.
+  void CompilerOptions() {
+    while (Peek().IsOp("#")) {
+      Take();
+      const Token& option = Take();
+      const Token& value = Take();
+      auto choose = [&](std::initializer_list<const char*> words) -> int {
+        int i = 0;
+        for (const char* w : words) {
+          if (value.kind == Kind::kIdent && value.text == w) return i;
+          i++;
+        }
+        CompileError(sqlstate::kSyntaxError, "syntax error at or near \"" + value.text + "\"", value);
+      };
+      if (option.kind == Kind::kIdent && option.text == "option") choose({"dump"});
+      else if (option.kind == Kind::kIdent && option.text == "print_strict_params") {
+        if (choose({"off", "on"}) == 1)
+          CompileError(sqlstate::kFeatureNotSupported, "#print_strict_params on is not supported yet", value);
+      }
+      else if (option.kind == Kind::kIdent && option.text == "variable_conflict") fn_.variable_conflict = choose({"error", "use_variable", "use_column"});
+      else CompileError(sqlstate::kSyntaxError, "syntax error at or near \"" + option.text + "\"", option);
+    }
+  }
+
   // ---- tokens ----
   const Token& Peek(size_t ahead = 0) const {
     size_t i = pos_ + ahead;
