@@ -225,6 +225,25 @@ def main():
     ]:
         check("memory limit stops %s with 53200" % operator, memory_limit(sql, operator))
 
+    # Input nested past max_stack_depth fails with 54001 (PostgreSQL's check_stack_depth), never
+    # by overflowing the stack: each parser and evaluator that recurses checks it.
+    def too_deep(sql):
+        def run():
+            c = pgwire.Connection(port=port)
+            expect_error(c, sql, "54001")
+            rows, _ = c.query("SELECT 1")  # the session goes on
+            assert rows == [["1"]]
+            c.close()
+        return run
+
+    for what, sql in [
+        ("jsonpath parentheses", "SELECT (repeat('(', 200000) || '1' || repeat(')', 200000))::jsonpath"),
+        ("jsonpath unary minus", "SELECT (repeat('-', 200000) || '1')::jsonpath"),
+        ("jsonpath filters", "SELECT jsonb_path_query('1', ('$' || repeat(' ? (@ == 1', 100000) || repeat(')', 100000))::jsonpath)"),
+        ("jsonb document", "SELECT (repeat('[', 200000) || repeat(']', 200000))::jsonb"),
+    ]:
+        check("too deep %s: 54001, the session goes on" % what, too_deep(sql))
+
     def bad_limit():
         c = pgwire.Connection(port=port)
         expect_error(c, "SET tusk.statement_memory_limit = 'lots'", "22023")

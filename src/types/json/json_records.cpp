@@ -10,6 +10,7 @@
 // here like json's.
 #include "binder/binder.hpp"
 #include "common/error.hpp"
+#include "common/stack_depth.hpp"
 #include "function/registry.hpp"
 #include "function/set_returning.hpp"
 #include "types/json/json_text.hpp"
@@ -37,6 +38,7 @@ class Populate {
   // One field (or array element) of type t from v, which is null when the key is missing.
   // `base` is the field's value in the base row (fills a nested composite's missing keys).
   Value Field(const JsonText* v, const Type& t, const Value& base, const std::string* key) {
+    CheckStackDepth();
     if (!v || v->kind == Jsonb::Kind::kNull) return Value::Null();
     if (v->kind == Jsonb::Kind::kString || (!t.array && !t.IsRow())) return Scalar(*v, t);
     if (t.array) return Array(*v, t, key);

@@ -9,6 +9,7 @@
 #include <unordered_map>
 
 #include "common/error.hpp"
+#include "common/stack_depth.hpp"
 #include "function/regex_engine.hpp"
 #include "types/json/jsonpath_datetime.hpp"
 #include "types/numeric.hpp"
@@ -238,6 +239,7 @@ class Executor {
 };
 
 JsonPathResult Executor::Item(const JsonPathItem* jsp, const Jsonb* jb, Items* found, bool unwrap) {
+  CheckStackDepth();
   switch (jsp->type) {
     case Jpi::kAnd: case Jpi::kOr: case Jpi::kNot: case Jpi::kIsUnknown: case Jpi::kEqual: case Jpi::kNotEqual:
     case Jpi::kLess: case Jpi::kGreater: case Jpi::kLessOrEqual: case Jpi::kGreaterOrEqual: case Jpi::kExists:
@@ -531,6 +533,7 @@ JsonPathResult Executor::KeyValue(const JsonPathItem* jsp, const Jsonb* jb, Item
 }
 
 Bool3 Executor::BoolItem(const JsonPathItem* jsp, const Jsonb* jb) {
+  CheckStackDepth();
   switch (jsp->type) {
     case Jpi::kAnd: {
       Bool3 l = BoolItem(jsp->left.get(), jb);

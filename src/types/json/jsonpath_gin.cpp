@@ -5,6 +5,7 @@
 // (candidates are re-checked with the operator itself).
 #include <optional>
 
+#include "common/stack_depth.hpp"
 #include "types/json/jsonb_gin.hpp"
 #include "types/json/jsonpath.hpp"
 
@@ -39,6 +40,7 @@ class Extractor {
   }
 
   MaybeNode BoolExpr(const GinPath& path, const JsonPathItem* jsp, bool negated) {
+    CheckStackDepth();
     switch (jsp->type) {
       case Jpi::kAnd:
       case Jpi::kOr: {
@@ -137,6 +139,7 @@ class Extractor {
 // Flattens a tree into one query every row matching the tree satisfies: an AND keeps the
 // entries of its AND-able parts, an OR takes one entry of each part.
 GinQuery Flatten(const Node& n) {
+  CheckStackDepth();
   GinQuery q;
   switch (n.kind) {
     case Node::kEntry:

@@ -6,6 +6,7 @@
 #include <cstring>
 
 #include "common/error.hpp"
+#include "common/stack_depth.hpp"
 #include "function/regex_engine.hpp"
 #include "types/json/jsonpath.hpp"
 #include "types/numeric.hpp"
@@ -339,6 +340,7 @@ class Parser {
   }
 
   Parsed Or() {
+    CheckStackDepth();
     Parsed l = And();
     while (IsOp("||")) {
       Predicate(l);
@@ -473,6 +475,7 @@ class Parser {
 
   // Unary + and - fold into a number they stand before (makeItemUnary).
   Parsed Unary() {
+    CheckStackDepth();
     if (!IsOp("+") && !IsOp("-")) return Accessors();
     bool minus = IsOp("-");
     Advance();
@@ -672,6 +675,7 @@ class Parser {
 // PostgreSQL's checks when it flattens the tree: `@` only inside a filter, `last` only inside
 // an array subscript.
 void Check(const JsonPathItem* v, int filters, bool subscript) {
+  CheckStackDepth();
   for (; v; v = v->next.get()) {
     if (v->type == Jpi::kCurrent && filters <= 0)
       throw Error(sqlstate::kSyntaxError, "@ is not allowed in root expressions");

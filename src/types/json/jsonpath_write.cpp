@@ -1,6 +1,7 @@
 // jsonpath's canonical text, as PostgreSQL's printJsonPathItem writes it: keys always quoted,
 // no blanks around accessors, parentheses only where an operand binds less tightly than its
 // operator (and around the whole path's top operator).
+#include "common/stack_depth.hpp"
 #include "types/json/jsonpath.hpp"
 #include "types/json/to_json.hpp"
 
@@ -31,6 +32,7 @@ bool IsBinary(Jpi t) {
 }
 
 void Print(const JsonPathItem& v, bool in_key, bool brackets, std::string* out) {
+  CheckStackDepth();
   auto operand = [&](const JsonPathItem& arg) { Print(arg, false, Priority(arg.type) <= Priority(v.type), out); };
   if (IsBinary(v.type)) {
     if (brackets) *out += '(';
