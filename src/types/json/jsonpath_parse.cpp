@@ -188,7 +188,8 @@ class Lexer {
         int h1 = HexValue(Peek(2)), h2 = HexValue(Peek(3));
         if (h1 < 0 || h2 < 0) Fail("invalid hex character sequence", std::string(s_.substr(p_, h1 < 0 ? 2 : 3)), false);
         int v = h1 * 16 + h2;
-        if (v == 0) Fail("unsupported Unicode escape sequence", std::string(s_.substr(p_, 4)), false);
+        if (v == 0)
+          throw Error("22P05", "unsupported Unicode escape sequence").WithDetail("\\u0000 cannot be converted to text.");
         AppendUtf8(static_cast<uint32_t>(v), out);
         p_ += 4;
         return;
@@ -734,6 +735,8 @@ std::string JsonPathRegexPattern(const JsonPathItem& like_regex) {
 }
 
 JsonPath ParseJsonPath(std::string_view text) {
+  // PostgreSQL reads the text as a C string: it ends at a NUL byte.
+  text = text.substr(0, text.find('\0'));
   Parser parser(text);
   if (parser.Empty())
     throw Error(sqlstate::kInvalidTextRepresentation, "invalid input syntax for type jsonpath: \"" + std::string(text) + "\"");
