@@ -73,4 +73,14 @@ bool PlaceNamedArguments(const std::string& function, std::vector<ExprP>* args, 
   return true;
 }
 
+void PlaceSetFunctionArguments(const std::string& function, std::vector<ExprP>* args, const std::vector<std::string>& names,
+                               int location) {
+  for (const std::string& n : names)
+    if (!n.empty()) {
+      if (!PlaceNamedArguments(function, args, names, location))
+        ThrowAt(sqlstate::kUndefinedFunction, "function " + function + " with these arguments does not exist", location);
+      return;
+    }
+}
+
 }  // namespace tusk

@@ -16,4 +16,9 @@ namespace tusk {
 bool PlaceNamedArguments(const std::string& function, std::vector<ExprP>* args, const std::vector<std::string>& names,
                          int location);
 
+// The same for a call of a built-in set-returning function, which may have no names at all
+// (nothing to do); names given to a function without named parameters are 42883.
+void PlaceSetFunctionArguments(const std::string& function, std::vector<ExprP>* args, const std::vector<std::string>& names,
+                               int location);
+
 }  // namespace tusk

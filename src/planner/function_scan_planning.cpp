@@ -3,8 +3,6 @@
 // definition lists for functions whose result is `record` (`jsonb_to_record(doc) AS x(a int)`).
 #include <set>
 
-#include <algorithm>
-
 #include "common/error.hpp"
 #include "common/strings.hpp"
 #include "execution/function_scan.hpp"
@@ -87,9 +85,7 @@ OpP Planner::PlanRangeFunction(PgQuery__RangeFunction* rf, Scope* scope) {
   std::shared_ptr<FunctionScanOp> op;
   if (IsSetReturningFunction(fname)) {
     CheckSetFunctionSchema(fc, args);
-    if (std::find_if(arg_names.begin(), arg_names.end(), [](const std::string& n) { return !n.empty(); }) != arg_names.end() &&
-        !PlaceNamedArguments(fname, &args, arg_names, fc->location))
-      ThrowAt(sqlstate::kUndefinedFunction, "function " + fname + " with these arguments does not exist", fc->location);
+    PlaceSetFunctionArguments(fname, &args, arg_names, fc->location);
     binder_.from_function = &definition;
     op = std::make_shared<FunctionScanOp>(
         BindSetFunction(binder_, fname, args, fc->location, NameListToString(fc->funcname, fc->n_funcname)), rf->ordinality);

@@ -1,8 +1,6 @@
 // A set-returning function called in a select list, whole (`SELECT generate_series(1, 3)`,
 // a record when it returns several columns) or one of its columns (`SELECT (f(x)).col`). The
 // select list's ProjectSet operator runs the call; the target itself is a placeholder.
-#include <algorithm>
-
 #include "common/error.hpp"
 #include "execution/function_scan.hpp"
 #include "function/named_arguments.hpp"
@@ -133,9 +131,7 @@ std::shared_ptr<SetFunction> Planner::BindTargetSetFunction(Node* v, const Scope
   std::shared_ptr<SetFunction> fn;
   if (builtin) {
     CheckSetFunctionSchema(fc, args);
-    if (std::find_if(arg_names.begin(), arg_names.end(), [](const std::string& n) { return !n.empty(); }) != arg_names.end() &&
-        !PlaceNamedArguments(fname, &args, arg_names, fc->location))
-      ThrowAt(sqlstate::kUndefinedFunction, "function " + fname + " with these arguments does not exist", fc->location);
+    PlaceSetFunctionArguments(fname, &args, arg_names, fc->location);
     fn = std::make_shared<SetFunction>(BindSetFunction(binder_, fname, args, fc->location, NameListToString(fc->funcname, fc->n_funcname)));
   } else {
     std::vector<std::string> name_parts;

@@ -42,25 +42,24 @@ std::string JsonbGinLeafEntry(size_t path_hash, const Jsonb& scalar) {
 }
 
 namespace {
-const auto ScalarEntry = JsonbGinScalarEntry;
 
 // Entries of a value inside a container, or (the last branch) of a top-level scalar.
 void KeysAndValues(const Jsonb& v, std::vector<std::string>* out) {
   if (v.is_object()) {
     for (const auto& [key, value] : v.members) {
       out->push_back("K" + key);
-      if (value.is_scalar()) out->push_back(ScalarEntry(value));
+      if (value.is_scalar()) out->push_back(JsonbGinScalarEntry(value));
       else KeysAndValues(value, out);
     }
   } else if (v.is_array()) {
     for (const Jsonb& e : v.items) {
       if (e.kind == Jsonb::Kind::kString) out->push_back("K" + e.text);
-      else if (e.is_scalar()) out->push_back(ScalarEntry(e));
+      else if (e.is_scalar()) out->push_back(JsonbGinScalarEntry(e));
       else KeysAndValues(e, out);
     }
   } else {
     // A top-level scalar is an array element to PostgreSQL: a string one counts as a key.
-    out->push_back(v.kind == Jsonb::Kind::kString ? "K" + v.text : ScalarEntry(v));
+    out->push_back(v.kind == Jsonb::Kind::kString ? "K" + v.text : JsonbGinScalarEntry(v));
   }
 }
 

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "common/error.hpp"
+#include "types/text_io.hpp"
 #include "types/type.hpp"
 
 namespace tusk {
@@ -205,23 +206,11 @@ JsonPathDatetime Build(const std::string& text, Parsed& p) {
 
 std::string Two(int64_t n) { return (n < 10 ? "0" : "") + std::to_string(n); }
 
-std::string DateText(int64_t ts) {
-  CivilTime c = CivilFromTimestamp(ts);
-  std::string y = std::to_string(c.year > 0 ? c.year : 1 - c.year);
-  while (y.size() < 4) y = "0" + y;
-  return y + "-" + Two(c.month) + "-" + Two(c.day);
-}
-
-std::string TimeText(int64_t usec) {
-  int64_t secs = usec / kUsecPerSec, frac = usec % kUsecPerSec;
-  std::string out = Two(secs / 3600) + ":" + Two(secs / 60 % 60) + ":" + Two(secs % 60);
-  if (frac) {
-    std::string f = std::to_string(frac);
-    f = std::string(6 - f.size(), '0') + f;
-    while (f.back() == '0') f.pop_back();
-    out += "." + f;
-  }
-  return out;
+// A value as its type's output function prints it (ISO style), "T" between date and time.
+std::string Iso(uint32_t type, int64_t value) {
+  std::string text = FormatText(Type(type), Value::Int(value), DateTimeContext());
+  if (type == oid::kTimestamp) text[text.find(' ')] = 'T';
+  return text;
 }
 
 std::string OffsetText(int32_t offset) {
@@ -293,18 +282,9 @@ bool ParseJsonPathDatetime(const std::string& text, const std::string* format, J
 
 std::string JsonPathDatetimeText(const JsonPathDatetime& v) {
   switch (v.type) {
-    case oid::kDate: return DateText(v.value * kUsecPerDay);
-    case oid::kTime: return TimeText(v.value);
-    case kTimetzOid: return TimeText(v.value) + OffsetText(v.offset);
-    case oid::kTimestamp: {
-      int64_t day = v.value / kUsecPerDay - (v.value % kUsecPerDay < 0);
-      return DateText(v.value) + "T" + TimeText(v.value - day * kUsecPerDay);
-    }
-    default: {
-      int64_t local = v.value + static_cast<int64_t>(v.offset) * kUsecPerSec;
-      int64_t day = local / kUsecPerDay - (local % kUsecPerDay < 0);
-      return DateText(local) + "T" + TimeText(local - day * kUsecPerDay) + OffsetText(v.offset);
-    }
+    case oid::kDate: case oid::kTime: case oid::kTimestamp: return Iso(v.type, v.value);
+    case kTimetzOid: return Iso(oid::kTime, v.value) + OffsetText(v.offset);
+    default: return Iso(oid::kTimestamp, v.value + static_cast<int64_t>(v.offset) * kUsecPerSec) + OffsetText(v.offset);
   }
 }
 

@@ -8,6 +8,7 @@
 #include "common/error.hpp"
 #include "common/stack_depth.hpp"
 #include "function/regex_engine.hpp"
+#include "types/json/escapes.hpp"
 #include "types/json/jsonpath.hpp"
 #include "types/numeric.hpp"
 
@@ -19,31 +20,6 @@ bool IsSpecial(char c) { return c && std::strchr("?%$.[]{}()|&!=<>@#,*:-+/", c);
 bool IsBlank(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f'; }
 bool IsOther(char c) { return c && !IsSpecial(c) && !IsBlank(c) && c != '\\' && c != '"'; }
 bool IsDigit(char c) { return c >= '0' && c <= '9'; }
-int HexValue(char c) {
-  if (c >= '0' && c <= '9') return c - '0';
-  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
-  return -1;
-}
-
-void AppendUtf8(uint32_t cp, std::string* out) {
-  if (cp < 0x80) {
-    *out += static_cast<char>(cp);
-  } else if (cp < 0x800) {
-    *out += static_cast<char>(0xC0 | (cp >> 6));
-    *out += static_cast<char>(0x80 | (cp & 0x3F));
-  } else if (cp < 0x10000) {
-    *out += static_cast<char>(0xE0 | (cp >> 12));
-    *out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    *out += static_cast<char>(0x80 | (cp & 0x3F));
-  } else {
-    *out += static_cast<char>(0xF0 | (cp >> 18));
-    *out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
-    *out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    *out += static_cast<char>(0x80 | (cp & 0x3F));
-  }
-}
-
 struct Token {
   enum Kind { kEnd, kWord, kString, kVariable, kNumeric, kInt, kOp } kind = kEnd;
   std::string value;  // a word's, string's or variable's characters; a number's text; an operator
@@ -185,12 +161,12 @@ class Lexer {
         if (p_ + 1 >= s_.size()) Fail("unexpected end after backslash", "", true);
         break;
       case 'x': {
-        int h1 = HexValue(Peek(2)), h2 = HexValue(Peek(3));
+        int h1 = HexDigitValue(Peek(2)), h2 = HexDigitValue(Peek(3));
         if (h1 < 0 || h2 < 0) Fail("invalid hex character sequence", std::string(s_.substr(p_, h1 < 0 ? 2 : 3)), false);
         int v = h1 * 16 + h2;
         if (v == 0)
           throw Error("22P05", "unsupported Unicode escape sequence").WithDetail("\\u0000 cannot be converted to text.");
-        AppendUtf8(static_cast<uint32_t>(v), out);
+        AppendUtf8(out, static_cast<uint32_t>(v));
         p_ += 4;
         return;
       }
@@ -205,7 +181,7 @@ class Lexer {
         }
         if (cp == 0) throw Error("22P05", "unsupported Unicode escape sequence")
                           .WithDetail("\\u0000 cannot be converted to text.");
-        AppendUtf8(cp, out);
+        AppendUtf8(out, cp);
         return;
       }
       default:
@@ -223,11 +199,11 @@ class Lexer {
     int n = 0;
     if (Peek(0) == '{') {
       p_++;
-      while (n < 6 && HexValue(Peek(0)) >= 0) cp = cp * 16 + static_cast<uint32_t>(HexValue(s_[p_++])), n++;
+      while (n < 6 && HexDigitValue(Peek(0)) >= 0) cp = cp * 16 + static_cast<uint32_t>(HexDigitValue(s_[p_++])), n++;
       if (n == 0 || Peek(0) != '}') Fail("invalid unicode sequence", std::string(s_.substr(start, p_ - start)), false);
       p_++;
     } else {
-      while (n < 4 && HexValue(Peek(0)) >= 0) cp = cp * 16 + static_cast<uint32_t>(HexValue(s_[p_++])), n++;
+      while (n < 4 && HexDigitValue(Peek(0)) >= 0) cp = cp * 16 + static_cast<uint32_t>(HexDigitValue(s_[p_++])), n++;
       if (n < 4) Fail("invalid unicode sequence", std::string(s_.substr(start, p_ - start)), false);
     }
     return cp;

@@ -3,6 +3,7 @@
 
 #include "common/error.hpp"
 #include "common/stack_depth.hpp"
+#include "types/json/escapes.hpp"
 #include "types/json/json.hpp"
 #include "types/json/jsonb.hpp"
 #include "types/numeric.hpp"
@@ -143,7 +144,7 @@ class JsonParser {
         case 'u': {
           uint32_t cp = 0;
           for (int k = 0; k < 4; k++, p++) {
-            int h = p < s_.size() ? HexDigit(s_[p]) : -1;
+            int h = p < s_.size() ? HexDigitValue(s_[p]) : -1;
             if (h < 0) { tok_end_ = std::min(p + 1, s_.size()); Fail("\"\\u\" must be followed by four hexadecimal digits."); }
             cp = cp * 16 + static_cast<uint32_t>(h);
           }
@@ -151,7 +152,7 @@ class JsonParser {
             uint32_t lo = 0;
             bool pair = p + 6 <= s_.size() && s_[p] == '\\' && s_[p + 1] == 'u';
             if (pair) {
-              for (int k = 0; k < 4; k++) { int h = HexDigit(s_[p + 2 + static_cast<size_t>(k)]); if (h < 0) pair = false; else lo = lo * 16 + static_cast<uint32_t>(h); }
+              for (int k = 0; k < 4; k++) { int h = HexDigitValue(s_[p + 2 + static_cast<size_t>(k)]); if (h < 0) pair = false; else lo = lo * 16 + static_cast<uint32_t>(h); }
             }
             if (!pair || lo < 0xDC00 || lo > 0xDFFF) { tok_end_ = p; Fail("Unicode high surrogate must not be followed by another high surrogate."); }
             p += 6;
@@ -177,13 +178,6 @@ class JsonParser {
     i_ = p + 1;
     str_ = r;
     tok_ = kString;
-  }
-
-  static int HexDigit(char c) {
-    if (c >= '0' && c <= '9') return c - '0';
-    if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-    if (c >= 'A' && c <= 'F') return c - 'A' + 10;
-    return -1;
   }
 
   Jsonb ParseValue() {
@@ -249,13 +243,6 @@ class JsonParser {
     }
     Lex();
     return n;
-  }
-
-  static void AppendUtf8(std::string* r, uint32_t cp) {
-    if (cp < 0x80) { *r += static_cast<char>(cp); }
-    else if (cp < 0x800) { *r += static_cast<char>(0xC0 | (cp >> 6)); *r += static_cast<char>(0x80 | (cp & 0x3F)); }
-    else if (cp < 0x10000) { *r += static_cast<char>(0xE0 | (cp >> 12)); *r += static_cast<char>(0x80 | ((cp >> 6) & 0x3F)); *r += static_cast<char>(0x80 | (cp & 0x3F)); }
-    else { *r += static_cast<char>(0xF0 | (cp >> 18)); *r += static_cast<char>(0x80 | ((cp >> 12) & 0x3F)); *r += static_cast<char>(0x80 | ((cp >> 6) & 0x3F)); *r += static_cast<char>(0x80 | (cp & 0x3F)); }
   }
 
   std::string_view s_;
