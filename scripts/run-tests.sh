@@ -19,6 +19,9 @@ tally() {  # parse "...: N passed, M failed" from a log
   pass=$((pass + ${p:-0})); fail=$((fail + ${f:-1}))
 }
 logs=$(mktemp -d)
+# Each suite says how long it took, so CI time can be watched suite by suite.
+suite_start=$SECONDS
+took() { echo "($1: $((SECONDS - suite_start)) s)"; suite_start=$SECONDS; }
 
 if want unit; then
 echo "== unit tests"
@@ -29,6 +32,7 @@ u_fail=$(( u_total - $(grep -Eo 'PASSED  \] [0-9]+' "$logs/unit" | grep -Eo '[0-
 grep -E 'FAILED|PASSED' "$logs/unit" | tail -5
 echo "unit: $((u_total - u_fail)) passed, $u_fail failed" | tee -a "$logs/unit.sum"
 tally "$logs/unit.sum"
+took unit
 fi
 
 if want regress; then
@@ -36,6 +40,7 @@ echo "== regression tests (test/regress)"
 scripts/run-regress.sh "$TUSK" > "$logs/regress" 2>&1
 grep -E 'FAILED|regress:' "$logs/regress"
 tally "$logs/regress"
+took regress
 fi
 
 if want isolation; then
@@ -43,6 +48,7 @@ echo "== isolation tests (test/isolation)"
 scripts/run-isolation.sh "$TUSK" > "$logs/isolation" 2>&1
 grep -E 'FAILED|isolation:' "$logs/isolation"
 tally "$logs/isolation"
+took isolation
 fi
 
 if want concurrency; then
@@ -57,6 +63,7 @@ timeout 300 python3 test/concurrency/pgbench_crash_loop.py "$TUSK" --rounds 3 > 
 tail -1 "$logs/pgbench"; tally "$logs/pgbench"
 timeout 300 python3 test/concurrency/supervisor_crash_loop.py "$TUSK" --rounds 6 > "$logs/supervisor" 2>&1
 grep -vE '^round .*: ok$' "$logs/supervisor"; tally "$logs/supervisor"
+took concurrency
 fi
 
 if want clients; then
@@ -81,12 +88,14 @@ grep -vE '^ok ' "$logs/pg_dump"; tally "$logs/pg_dump"
 echo "== sqlsmith's random queries for a minute (test/clients/sqlsmith_test.sh; make sqlsmith: 10 minutes)"
 timeout 300 test/clients/sqlsmith_test.sh "$TUSK" 60 > "$logs/sqlsmith" 2>&1
 grep -vE '^ok ' "$logs/sqlsmith"; tally "$logs/sqlsmith"
+took clients
 fi
 
 if want runaway; then
 echo "== endless and oversized queries (test/clients/runaway_test.py)"
 timeout 300 python3 test/clients/runaway_test.py "$TUSK" > "$logs/runaway" 2>&1
 grep -vE '^ok ' "$logs/runaway"; tally "$logs/runaway"
+took runaway
 fi
 
 if want crash; then
@@ -94,6 +103,7 @@ echo "== crash loop (short; full: make crash-loop)"
 timeout 300 scripts/crash-loop.sh "$TUSK" 5 > "$logs/crash" 2>&1
 tail -2 "$logs/crash"
 tally "$logs/crash"
+took crash
 fi
 
 if want example; then
@@ -107,6 +117,7 @@ fi
 rm -rf "$ex"
 cat "$logs/example.sum"
 tally "$logs/example.sum"
+took example
 fi
 
 rm -rf "$logs"

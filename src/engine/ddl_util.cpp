@@ -4,6 +4,7 @@
 #include <unordered_set>
 
 #include "access/gin/gin.hpp"
+#include "access/gin/posting_list.hpp"
 #include "common/error.hpp"
 #include "common/keycodec.hpp"
 #include "common/rowcodec.hpp"
@@ -97,19 +98,23 @@ void BuildIndex(ExecState* st, const TableDef& t, const IndexDef& idx) {
   ctx.state = st;
   scan.Open(&ctx);
   Row row;
-  // The index's key space is new (its oid was just allocated): duplicates can only be among
-  // the keys this build makes.
+  // The index's key space is new (its oid was just allocated) or emptied by REINDEX, and the
+  // table's writers wait for this transaction (SHARE lock): duplicates can only be among the
+  // keys this build makes, and no other transaction can ask for them, so they go straight into
+  // the write batch without row locks (WriteFreshKey: 14 -> ~2 us a key).
   std::unordered_set<std::string> seen;
+  // A GIN index is built as posting lists: the scan meets rows in key order, so each entry's
+  // rows come sorted and fill chunks of many rows, one key each.
+  PostingListBuilder postings([st](const std::string& key, const std::string& value) {
+    WriteFreshKey(st, key, value, "index build");
+  });
   while (scan.Next(&row)) {
     std::string tkey = row.back().s();
     row.pop_back();
     ctx.row = &row;
     if (bi->predicate && !IsTrue(bi->predicate->Eval(ctx))) continue;
     if (idx.am == "gin") {
-      std::string value;
-      AppendVarint(tkey.size(), &value);
-      value += tkey;
-      for (const std::string& key : GinRowKeys(*bi, ctx)) WriteKey(st, key + tkey, value, "index build");
+      for (const std::string& entry : GinRowKeys(*bi, ctx)) postings.Add(entry, tkey);
       continue;
     }
     Row vals;
@@ -133,8 +138,9 @@ void BuildIndex(ExecState* st, const TableDef& t, const IndexDef& idx) {
     std::string value;
     AppendVarint(tkey.size(), &value);
     value += tkey;
-    WriteKey(st, key, value, "index build");
+    WriteFreshKey(st, key, value, "index build");
   }
+  postings.Flush();
 }
 
 namespace {

@@ -1,6 +1,6 @@
 // VACUUM, ANALYZE and CHECKPOINT. Tusk's VACUUM compacts the storage of the tables it names
 // (or all), dropping deleted keys and old versions, which is the space PostgreSQL's VACUUM
-// reclaims. ANALYZE (analyze.cpp) gathers the planner's statistics of the tables it names (or
+// reclaims, after merging their GIN indexes' single-row keys into posting lists. ANALYZE (analyze.cpp) gathers the planner's statistics of the tables it names (or
 // all). CHECKPOINT writes the memtables to their files and syncs the WAL.
 #include "ops/maintenance.hpp"
 
@@ -10,6 +10,7 @@
 #include <chrono>
 #include <cstdio>
 
+#include "access/gin/gin_merge.hpp"
 #include "access/table_locks.hpp"
 #include "common/error.hpp"
 #include "common/keycodec.hpp"
@@ -46,6 +47,8 @@ void CompactRelation(ExecState* st, const TableDef& t) {
   std::string p = RelationPrefix(t.oid);
   store->Compact(p, PrefixSuccessor(p));
   for (uint32_t index : t.indexes) {
+    const IndexDef* def = st->catalog->FindIndex(index);
+    if (def && def->am == "gin") MergeGinIndex(store, index);  // its single-row keys into posting lists
     std::string ip = RelationPrefix(index);
     store->Compact(ip, PrefixSuccessor(ip));
   }

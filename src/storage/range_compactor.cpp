@@ -39,6 +39,14 @@ void RangeCompactor::NoteDeletes(const std::string& prefix, const Deletes& delet
   cv_.notify_one();
 }
 
+void RangeCompactor::CompactSoon(const std::string& begin, const std::string& end) {
+  Deletes whole;
+  whole.count = kThreshold;
+  whole.first = begin;
+  whole.last = end;
+  NoteDeletes(begin, whole);
+}
+
 void RangeCompactor::Run() {
   std::unique_lock<std::mutex> lock(mu_);
   for (;;) {

@@ -39,6 +39,8 @@ class RangeCompactor {
     void Merge(const Deletes& other);
   };
   void NoteDeletes(const std::string& prefix, const Deletes& deletes);
+  // Queues [begin, end] for compaction now, whatever its count (a dropped relation's range).
+  void CompactSoon(const std::string& begin, const std::string& end);
 
  private:
   void Run();

@@ -42,6 +42,9 @@ class Store {
   bool GetCommitted(const std::string& key, std::string* value);
   // Removes every key in [begin, end) — used for dropped relations after the drop commits.
   void DeleteRange(const std::string& begin, const std::string& end);
+  // Writes a batch atomically without taking the TransactionDB's key locks: only for keys no
+  // transaction locks (a dropped relation's, GIN postings: see access/gin/gin_merge.hpp).
+  void WriteWithoutLocks(rocksdb::WriteBatch* batch);
   // Bytes the keys in [begin, end) take: RocksDB's estimate over its files and memtables
   // (pg_relation_size and friends).
   uint64_t ApproximateSize(const std::string& begin, const std::string& end);

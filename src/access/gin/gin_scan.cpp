@@ -8,6 +8,7 @@
 #include <rocksdb/status.h>
 
 #include "access/gin/gin.hpp"
+#include "access/gin/posting_list.hpp"
 #include "access/read_view.hpp"
 #include "common/error.hpp"
 #include "common/keycodec.hpp"
@@ -39,49 +40,24 @@ GinScanOp::GinScanOp(const TableDef* t, std::string a, BoundIndex idx, bool k)
 GinScanOp::~GinScanOp() = default;
 
 void GinScanOp::EntryRows(const std::string& prefix, bool all, bool first, std::vector<std::string>* rows) {
-  // An entry's index keys are its prefix and then the table keys, so they come in table key
-  // order: merged into *rows (sorted too) as they stream past, never sorted or kept apart.
   const std::string end = PrefixSuccessor(prefix);
   rocksdb::Slice upper(end);
   rocksdb::ReadOptions ro = SnapshotReadOptions(ctx_->state);
   ro.iterate_upper_bound = &upper;  // RocksDB stops at the range's end instead of past it
   std::unique_ptr<rocksdb::Iterator> it(NewReadIterator(ctx_->state, ro));
-  std::vector<std::string> merged;
-  size_t pos = 0;  // in *rows
-  int behind = 0;  // entries stepped over in a row without reaching the next wanted one
-  for (it->Seek(prefix); it->Valid() && it->key().compare(end) < 0;) {
-    std::string_view key = IndexEntryTableKey(std::string_view(it->value().data(), it->value().size()));
-    if (first) {
-      rows->emplace_back(key);
-      it->Next();
-      continue;
-    }
-    if (all) {  // keep the rows both have
-      while (pos < rows->size() && std::string_view((*rows)[pos]) < key) pos++;
-      if (pos == rows->size()) break;
-      if (std::string_view((*rows)[pos]) == key) {
-        merged.push_back(std::move((*rows)[pos++]));
-        behind = 0;
-      } else if (++behind >= 16) {
-        // Far behind the next row wanted (a common entry against few candidates): jump to it.
-        it->Seek(prefix + (*rows)[pos]);
-        behind = 0;
-        continue;
-      }
-      it->Next();
-      continue;
-    } else {  // keep the rows either has
-      while (pos < rows->size() && std::string_view((*rows)[pos]) < key) merged.push_back(std::move((*rows)[pos++]));
-      if (pos < rows->size() && std::string_view((*rows)[pos]) == key) pos++;
-      merged.emplace_back(key);
-    }
-    it->Next();
+  std::vector<std::string> entry = ReadEntryRows(it.get(), prefix);
+  if (first) {
+    *rows = std::move(entry);
+    return;
   }
-  CheckStatus(it->status(), "index scan");
-  if (first) return;
-  if (!all)
-    while (pos < rows->size()) merged.push_back(std::move((*rows)[pos++]));
-  *rows = std::move(merged);
+  std::vector<std::string> combined;
+  if (all)
+    std::set_intersection(std::make_move_iterator(rows->begin()), std::make_move_iterator(rows->end()), entry.begin(),
+                          entry.end(), std::back_inserter(combined));
+  else
+    std::set_union(std::make_move_iterator(rows->begin()), std::make_move_iterator(rows->end()),
+                   std::make_move_iterator(entry.begin()), std::make_move_iterator(entry.end()), std::back_inserter(combined));
+  *rows = std::move(combined);
 }
 
 bool GinScanOp::CandidateKeys(std::vector<std::string>* keys) {

@@ -1,0 +1,73 @@
+// GIN posting lists: the rows holding one entry, many to a key.
+//
+// An entry's rows live under its prefix (GinEntryPrefix) in two forms:
+//   prefix + table key          one row, written with the row in its transaction
+//   prefix + '\0' + table key   a chunk: up to kPostingChunkRows rows, the first of them named
+//                               in the key, written by CREATE INDEX and by merges (gin_merge.hpp)
+// Table keys start with 'r', so the chunks of an entry come first, in row order and disjoint,
+// then its single rows. A row may be in both forms (updated after a merge), and a chunk may
+// name a row that is gone or no longer holds the entry: readers merge the forms without
+// duplicates, and every candidate row is re-checked anyway, as GIN's always are.
+//
+// A chunk's value is its rows in order, each as (bytes shared with the previous row's key,
+// varint; length of the rest, varint; the rest): table keys of one table share their prefix
+// and mostly their high bytes, so a row costs a few bytes, not one RocksDB key.
+#pragma once
+#include <cstddef>
+#include <functional>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+namespace rocksdb { class Iterator; }
+
+namespace tusk {
+
+constexpr size_t kPostingChunkRows = 2048;
+
+// The key of the chunk of entry `prefix` whose first row is `first_row`.
+std::string PostingChunkKey(const std::string& prefix, std::string_view first_row);
+
+// Appends row keys, in increasing order, to a chunk's value.
+class PostingListEncoder {
+ public:
+  void Add(std::string_view row);
+  size_t rows() const { return rows_; }
+  const std::string& data() const { return data_; }
+  void Clear();
+
+ private:
+  std::string data_, last_;
+  size_t rows_ = 0;
+};
+
+// Calls f(row) for each row of a chunk's value, in order. Throws XX001 on a malformed chunk.
+void ForEachPostingRow(std::string_view chunk, const std::function<void(std::string_view)>& f);
+
+// Reads the rows of the entry under `prefix` from `it` (positioned anywhere; bounded or not),
+// both forms merged, in row order and without duplicates.
+std::vector<std::string> ReadEntryRows(rocksdb::Iterator* it, const std::string& prefix);
+
+// Collects rows per entry, in increasing row order within each entry (a table scan's order),
+// and hands out full chunks as they fill: CREATE INDEX's bulk path.
+class PostingListBuilder {
+ public:
+  using Sink = std::function<void(const std::string& key, const std::string& value)>;
+  explicit PostingListBuilder(Sink sink) : sink_(std::move(sink)) {}
+  void Add(const std::string& entry_prefix, std::string_view row);
+  // Writes every partial chunk (at the end, or when the buffered bytes grow too large).
+  void Flush();
+
+ private:
+  struct Pending {
+    std::string first;
+    PostingListEncoder rows;
+  };
+  void Write(const std::string& prefix, Pending* p);
+  Sink sink_;
+  std::unordered_map<std::string, Pending> pending_;
+  size_t buffered_ = 0;
+};
+
+}  // namespace tusk
