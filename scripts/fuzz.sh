@@ -4,7 +4,7 @@
 #   scripts/fuzz.sh [--merge] [SECONDS] [TARGET...]
 #
 # Builds the targets in build-asan (clang, ASan + UBSan + coverage: make asan) if needed, then runs each target (default: every
-# test/fuzz/targets/*.cpp) for SECONDS (default 60), one after the other, on its seed corpus
+# test/fuzz/targets/*.cpp) for SECONDS (default 60), FUZZ_PARALLEL at a time (default 1), on its seed corpus
 # test/fuzz/corpus/<target>/ with test/fuzz/corpus/<target>.dict when there is one. New inputs
 # go to build-asan/fuzz-out/<target>/corpus, not into the repository, unless --merge is given
 # (then the ones that add coverage are merged into test/fuzz/corpus/<target>/ at the end).
@@ -57,10 +57,10 @@ export ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1}
 export LSAN_OPTIONS=${LSAN_OPTIONS:-suppressions=$ROOT/test/fuzz/lsan.supp}
 if command -v llvm-symbolizer >/dev/null; then export ASAN_SYMBOLIZER_PATH=$(command -v llvm-symbolizer); fi
 
-status=0
-summary=()
-for t in "${TARGETS[@]}"; do
-  out="$ROOT/$BUILD/fuzz-out/$t"
+# One target's run; its summary line goes to fuzz-out/<target>/summary.
+fuzz_one() {
+  local t=$1 status=0
+  local out="$ROOT/$BUILD/fuzz-out/$t"
   mkdir -p "$out/corpus" "$out/artifacts" "$out/tmp"
   rm -f "$out/artifacts"/* "$out/tmp"/* 2>/dev/null
   rm -rf "$out/tmp"/* "$out/cwd"; mkdir -p "$out/cwd"
@@ -97,7 +97,6 @@ for t in "${TARGETS[@]}"; do
     status=1
     line+=" (fuzzer exited $rc without an artifact: see $out/log)"
   fi
-  summary+=("$line")
   echo "$line"
   if [ $MERGE -eq 1 ]; then
     (cd "$out/cwd" && TMPDIR="$out/tmp" "$ROOT/$BUILD/fuzz_$t" -merge=1 -timeout="$TIMEOUT" -rss_limit_mb=4096 "$seeds" "$out/corpus") \
@@ -105,6 +104,23 @@ for t in "${TARGETS[@]}"; do
     rm -rf "$out/tmp"/*
     echo "  merged: $(ls "$seeds" | wc -l) inputs in test/fuzz/corpus/$t"
   fi
+  printf '%s\n' "$line" > "$out/summary"
+  echo "$status" > "$out/status"
+}
+
+# FUZZ_PARALLEL targets run at once (default 1; each libFuzzer process uses one core).
+PARALLEL=${FUZZ_PARALLEL:-1}
+for t in "${TARGETS[@]}"; do
+  rm -f "$ROOT/$BUILD/fuzz-out/$t/summary" "$ROOT/$BUILD/fuzz-out/$t/status"
+  while [ "$(jobs -rp | wc -l)" -ge "$PARALLEL" ]; do wait -n; done
+  fuzz_one "$t" &
+done
+wait
+status=0
+summary=()
+for t in "${TARGETS[@]}"; do
+  summary+=("$(cat "$ROOT/$BUILD/fuzz-out/$t/summary" 2>/dev/null || echo "$t: no summary")")
+  [ "$(cat "$ROOT/$BUILD/fuzz-out/$t/status" 2>/dev/null)" = 0 ] || status=1
 done
 echo "== summary (${SECONDS_PER_TARGET}s per target)"
 printf '%s\n' "${summary[@]}"

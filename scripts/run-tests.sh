@@ -38,7 +38,7 @@ fi
 if want regress; then
 echo "== regression tests (test/regress)"
 scripts/run-regress.sh "$TUSK" > "$logs/regress" 2>&1
-grep -E 'FAILED|regress:' "$logs/regress"
+grep -E 'FAILED|regress:|slowest:' "$logs/regress"
 tally "$logs/regress"
 took regress
 fi
@@ -59,6 +59,8 @@ timeout 300 python3 test/concurrency/bank_invariant.py "$TUSK" --transfers 100 >
 cat "$logs/bank"; tally "$logs/bank"
 timeout 300 python3 test/concurrency/bank_invariant.py "$TUSK" --transfers 100 --level SERIALIZABLE > "$logs/bank-sr" 2>&1
 cat "$logs/bank-sr"; tally "$logs/bank-sr"
+timeout 300 python3 test/concurrency/gin_merge_stress.py "$TUSK" > "$logs/gin" 2>&1
+cat "$logs/gin"; tally "$logs/gin"
 timeout 300 python3 test/concurrency/pgbench_crash_loop.py "$TUSK" --rounds 3 > "$logs/pgbench" 2>&1
 tail -1 "$logs/pgbench"; tally "$logs/pgbench"
 timeout 300 python3 test/concurrency/supervisor_crash_loop.py "$TUSK" --rounds 6 > "$logs/supervisor" 2>&1
