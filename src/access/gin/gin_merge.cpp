@@ -59,7 +59,7 @@ class Merger {
     auto put = [&] {
       std::string key = PostingChunkKey(e->prefix, first);
       store_->head_hints().NotePut(&writer_, key);
-      CheckStatus(batch_.Put(key, chunk.data()), "GIN merge");
+      CheckStatus(batch_.Put(key, chunk.Value()), "GIN merge");
       stats.keys_after++;
       chunk.Clear();
     };
@@ -134,7 +134,7 @@ GinMergeStats MergeGinIndex(Store* store, uint32_t index) {
     e.keys.emplace_back(key);
     if (key.size() > prefix.size() && key[prefix.size()] == '\0') {
       e.chunks++;
-      ForEachPostingRow(value, [&](std::string_view row) { e.rows.emplace_back(row); });
+      for (PostingReader chunk(value); chunk.Next();) e.rows.emplace_back(chunk.row());
     } else {
       e.singles++;
       e.rows.emplace_back(IndexEntryTableKey(value));

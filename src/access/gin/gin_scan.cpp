@@ -39,39 +39,8 @@ GinScanOp::GinScanOp(const TableDef* t, std::string a, BoundIndex idx, bool k)
 
 GinScanOp::~GinScanOp() = default;
 
-void GinScanOp::EntryRows(const std::string& prefix, bool all, bool first, std::vector<std::string>* rows) {
-  const std::string end = PrefixSuccessor(prefix);
-  rocksdb::Slice upper(end);
-  rocksdb::ReadOptions ro = SnapshotReadOptions(ctx_->state);
-  ro.iterate_upper_bound = &upper;  // RocksDB stops at the range's end instead of past it
-  std::unique_ptr<rocksdb::Iterator> it(NewReadIterator(ctx_->state, ro));
-  std::vector<std::string> entry = ReadEntryRows(it.get(), prefix);
-  if (first) {
-    *rows = std::move(entry);
-    return;
-  }
-  std::vector<std::string> combined;
-  if (all)
-    std::set_intersection(std::make_move_iterator(rows->begin()), std::make_move_iterator(rows->end()), entry.begin(),
-                          entry.end(), std::back_inserter(combined));
-  else
-    std::set_union(std::make_move_iterator(rows->begin()), std::make_move_iterator(rows->end()),
-                   std::make_move_iterator(entry.begin()), std::make_move_iterator(entry.end()), std::back_inserter(combined));
-  *rows = std::move(combined);
-}
-
 bool GinScanOp::CandidateKeys(std::vector<std::string>* keys) {
   bool narrowed = false;
-  auto intersect = [&](std::vector<std::string> rows) {
-    if (!narrowed) {
-      *keys = std::move(rows);
-      narrowed = true;
-      return;
-    }
-    std::vector<std::string> both;
-    std::set_intersection(keys->begin(), keys->end(), rows.begin(), rows.end(), std::back_inserter(both));
-    *keys = std::move(both);
-  };
   EvalContext c = *ctx_;
   c.row = nullptr;
   for (const Condition& cond : conditions) {
@@ -84,17 +53,44 @@ bool GinScanOp::CandidateKeys(std::vector<std::string>* keys) {
     if (q.every_row) continue;
     std::sort(q.entries.begin(), q.entries.end());
     q.entries.erase(std::unique(q.entries.begin(), q.entries.end()), q.entries.end());
-    std::vector<std::string> rows;
-    bool first = true;
-    for (const std::string& entry : q.entries) {
-      EntryRows(GinEntryPrefix(index.def->oid, cond.column, entry), q.all, first, &rows);
-      first = false;
-      if (q.all && rows.empty()) break;
+    std::vector<EntryPostings> entries;
+    for (const std::string& entry : q.entries) entries.push_back(ReadEntry(GinEntryPrefix(index.def->oid, cond.column, entry)));
+    if (q.all) {
+      // The rarest entry first: every later one only keeps rows from a shrinking set.
+      std::sort(entries.begin(), entries.end(), [](const EntryPostings& a, const EntryPostings& b) { return a.rows < b.rows; });
+      size_t i = 0;
+      if (!narrowed && !entries.empty()) *keys = EntryRows(entries[i++]);
+      narrowed = narrowed || !entries.empty();
+      for (; i < entries.size() && !keys->empty(); i++) KeepEntryRows(entries[i], keys);
+    } else {
+      std::vector<std::string> any;
+      for (const EntryPostings& e : entries) {
+        std::vector<std::string> rows = EntryRows(e), both;
+        std::set_union(std::make_move_iterator(any.begin()), std::make_move_iterator(any.end()),
+                       std::make_move_iterator(rows.begin()), std::make_move_iterator(rows.end()), std::back_inserter(both));
+        any = std::move(both);
+      }
+      if (narrowed) {
+        std::vector<std::string> both;
+        std::set_intersection(std::make_move_iterator(keys->begin()), std::make_move_iterator(keys->end()), any.begin(),
+                              any.end(), std::back_inserter(both));
+        any = std::move(both);
+      }
+      *keys = std::move(any);
+      narrowed = true;
     }
-    intersect(std::move(rows));
     CheckCancel(ctx_);
   }
   return narrowed;
+}
+
+EntryPostings GinScanOp::ReadEntry(const std::string& prefix) {
+  const std::string end = PrefixSuccessor(prefix);
+  rocksdb::Slice upper(end);
+  rocksdb::ReadOptions ro = SnapshotReadOptions(ctx_->state);
+  ro.iterate_upper_bound = &upper;  // RocksDB stops at the range's end instead of past it
+  std::unique_ptr<rocksdb::Iterator> it(NewReadIterator(ctx_->state, ro));
+  return ReadEntryPostings(it.get(), prefix);
 }
 
 void GinScanOp::Open(EvalContext* ctx) {

@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "access/gin/posting_list.hpp"
 #include "access/table_access.hpp"
 #include "execution/operators.hpp"
 
@@ -40,9 +41,8 @@ class GinScanOp : public Operator {
   // The table keys the index gives for the conditions, in key order; false when every row of
   // the table is a candidate.
   bool CandidateKeys(std::vector<std::string>* keys);
-  // Combines the rows holding the entry under prefix with *rows: all (the rows in both) or
-  // any (in either); first: *rows is empty and takes them.
-  void EntryRows(const std::string& prefix, bool all, bool first, std::vector<std::string>* rows);
+  // The rows holding the entry under prefix, as the index has them.
+  EntryPostings ReadEntry(const std::string& prefix);
   bool Accepts(const Row& row);
   EvalContext* ctx_ = nullptr;
   std::vector<std::string> keys_;

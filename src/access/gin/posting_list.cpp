@@ -35,42 +35,108 @@ void PostingListEncoder::Clear() {
   rows_ = 0;
 }
 
-void ForEachPostingRow(std::string_view chunk, const std::function<void(std::string_view)>& f) {
-  std::string row;
-  while (!chunk.empty()) {
-    uint64_t shared, rest;
-    if (!ReadVarint(&chunk, &shared) || !ReadVarint(&chunk, &rest) || shared > row.size() || rest > chunk.size())
-      throw Error(sqlstate::kDataCorrupted, "invalid GIN posting list");
-    row.resize(shared);
-    row.append(chunk.substr(0, rest));
-    chunk.remove_prefix(rest);
-    f(row);
-  }
+std::string PostingListEncoder::Value() const {
+  std::string value;
+  AppendVarint(rows_, &value);
+  AppendVarint(last_.size(), &value);
+  value += last_;
+  value += data_;
+  return value;
 }
 
-std::vector<std::string> ReadEntryRows(rocksdb::Iterator* it, const std::string& prefix) {
-  std::vector<std::string> chunked, single;
+namespace {
+[[noreturn]] void ThrowCorrupt() { throw Error(sqlstate::kDataCorrupted, "invalid GIN posting list"); }
+}  // namespace
+
+PostingReader::PostingReader(std::string_view chunk) : rest_(chunk) {
+  uint64_t n, last;
+  if (!ReadVarint(&rest_, &n) || !ReadVarint(&rest_, &last) || last > rest_.size()) ThrowCorrupt();
+  rows_ = n;
+  last_ = rest_.substr(0, last);
+  rest_.remove_prefix(last);
+}
+
+bool PostingReader::Next() {
+  if (rest_.empty()) return false;
+  uint64_t shared, rest;
+  if (!ReadVarint(&rest_, &shared) || !ReadVarint(&rest_, &rest) || shared > row_.size() || rest > rest_.size())
+    ThrowCorrupt();
+  row_.resize(shared);
+  row_.append(rest_.data(), rest);
+  rest_.remove_prefix(rest);
+  return true;
+}
+
+EntryPostings ReadEntryPostings(rocksdb::Iterator* it, const std::string& prefix) {
+  EntryPostings e;
   for (it->Seek(prefix); it->Valid() && it->key().starts_with(prefix); it->Next()) {
     std::string_view key(it->key().data(), it->key().size()), value(it->value().data(), it->value().size());
-    if (key.size() > prefix.size() && key[prefix.size()] == '\0')
-      ForEachPostingRow(value, [&](std::string_view row) { chunked.emplace_back(row); });
-    else
-      single.emplace_back(IndexEntryTableKey(value));
+    if (key.size() > prefix.size() && key[prefix.size()] == '\0') {
+      PostingReader chunk(value);
+      e.chunks.emplace_back(value);
+      e.chunk_first.emplace_back(key.substr(prefix.size() + 1));
+      e.chunk_last.emplace_back(chunk.last());
+      e.rows += chunk.rows();
+    } else {
+      e.singles.emplace_back(IndexEntryTableKey(value));
+      e.rows++;
+    }
   }
   CheckStatus(it->status(), "index scan");
-  // Chunks are disjoint and in order as CREATE INDEX and merges write them; sort if not.
-  if (!std::is_sorted(chunked.begin(), chunked.end())) std::sort(chunked.begin(), chunked.end());
-  if (single.empty()) {
-    chunked.erase(std::unique(chunked.begin(), chunked.end()), chunked.end());
-    return chunked;
+  return e;
+}
+
+namespace {
+// Whether the entry's chunks are in order and do not overlap, as CREATE INDEX and merges write
+// them (two writers of one entry's chunks could leave overlapping ones).
+bool ChunksDisjoint(const EntryPostings& e) {
+  for (size_t c = 0; c < e.chunks.size(); c++) {
+    if (e.chunk_last[c] < e.chunk_first[c]) return false;
+    if (c + 1 < e.chunks.size() && e.chunk_last[c] >= e.chunk_first[c + 1]) return false;
   }
-  if (chunked.empty()) return single;
+  return true;
+}
+}  // namespace
+
+std::vector<std::string> EntryRows(const EntryPostings& entry) {
   std::vector<std::string> rows;
-  rows.reserve(chunked.size() + single.size());
-  std::merge(std::make_move_iterator(chunked.begin()), std::make_move_iterator(chunked.end()),
-             std::make_move_iterator(single.begin()), std::make_move_iterator(single.end()), std::back_inserter(rows));
+  rows.reserve(entry.rows);
+  for (const std::string& chunk : entry.chunks)
+    for (PostingReader r(chunk); r.Next();) rows.emplace_back(r.row());
+  // Chunks are disjoint and in order as CREATE INDEX and merges write them; sort if not.
+  if (!ChunksDisjoint(entry)) std::sort(rows.begin(), rows.end());
+  size_t chunked = rows.size();
+  rows.insert(rows.end(), entry.singles.begin(), entry.singles.end());
+  std::inplace_merge(rows.begin(), rows.begin() + static_cast<std::ptrdiff_t>(chunked), rows.end());
   rows.erase(std::unique(rows.begin(), rows.end()), rows.end());
   return rows;
+}
+
+void KeepEntryRows(const EntryPostings& entry, std::vector<std::string>* rows) {
+  if (!entry.singles.empty() || !ChunksDisjoint(entry)) {
+    std::vector<std::string> theirs = EntryRows(entry), both;
+    std::set_intersection(std::make_move_iterator(rows->begin()), std::make_move_iterator(rows->end()), theirs.begin(),
+                          theirs.end(), std::back_inserter(both));
+    *rows = std::move(both);
+    return;
+  }
+  // Both sides in row order: walk them together, keeping matches in place.
+  size_t pos = 0, kept = 0;
+  const size_t n = rows->size();
+  for (size_t c = 0; c < entry.chunks.size() && pos < n; c++) {
+    while (pos < n && (*rows)[pos] < entry.chunk_first[c]) pos++;
+    if (pos == n || (*rows)[pos] > entry.chunk_last[c]) continue;  // no row of ours in this chunk
+    for (PostingReader r(entry.chunks[c]); pos < n && r.Next();) {
+      std::string_view row = r.row();
+      while (pos < n && std::string_view((*rows)[pos]) < row) pos++;
+      if (pos < n && std::string_view((*rows)[pos]) == row) {
+        if (kept != pos) (*rows)[kept] = std::move((*rows)[pos]);
+        kept++;
+        pos++;
+      }
+    }
+  }
+  rows->resize(kept);
 }
 
 namespace {
@@ -86,16 +152,16 @@ void PostingListBuilder::Add(const std::string& entry_prefix, std::string_view r
     p.first.assign(row);
     buffered_ += entry_prefix.size() + row.size() + 64;
   }
-  size_t before = p.rows.data().size();
+  size_t before = p.rows.bytes();
   p.rows.Add(row);
-  buffered_ += p.rows.data().size() - before;
+  buffered_ += p.rows.bytes() - before;
   if (p.rows.rows() == kPostingChunkRows) Write(it->first, &p);
   if (buffered_ > kMaxBufferedBytes) Flush();
 }
 
 void PostingListBuilder::Write(const std::string& prefix, Pending* p) {
-  sink_(PostingChunkKey(prefix, p->first), p->rows.data());
-  buffered_ -= std::min(buffered_, p->rows.data().size() + prefix.size() + p->first.size() + 64);
+  sink_(PostingChunkKey(prefix, p->first), p->rows.Value());
+  buffered_ -= std::min(buffered_, p->rows.bytes() + prefix.size() + p->first.size() + 64);
   p->rows.Clear();
 }
 

@@ -9,12 +9,15 @@
 // name a row that is gone or no longer holds the entry: readers merge the forms without
 // duplicates, and every candidate row is re-checked anyway, as GIN's always are.
 //
-// A chunk's value is its rows in order, each as (bytes shared with the previous row's key,
-// varint; length of the rest, varint; the rest): table keys of one table share their prefix
-// and mostly their high bytes, so a row costs a few bytes, not one RocksDB key.
+// A chunk's value is its number of rows (varint), its last row (varint length, bytes), then
+// its rows in order, each as (bytes
+// shared with the previous row's key, varint; length of the rest, varint; the rest): table
+// keys of one table share their prefix and mostly their high bytes, so a row costs a few
+// bytes, not one RocksDB key.
 #pragma once
 #include <cstddef>
 #include <functional>
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -34,7 +37,9 @@ class PostingListEncoder {
  public:
   void Add(std::string_view row);
   size_t rows() const { return rows_; }
-  const std::string& data() const { return data_; }
+  size_t bytes() const { return data_.size(); }
+  // The chunk's value: its row count and last row, then its rows.
+  std::string Value() const;
   void Clear();
 
  private:
@@ -42,12 +47,37 @@ class PostingListEncoder {
   size_t rows_ = 0;
 };
 
-// Calls f(row) for each row of a chunk's value, in order. Throws XX001 on a malformed chunk.
-void ForEachPostingRow(std::string_view chunk, const std::function<void(std::string_view)>& f);
+// Reads a chunk's rows in order. Throws XX001 on a malformed chunk.
+class PostingReader {
+ public:
+  explicit PostingReader(std::string_view chunk);
+  size_t rows() const { return rows_; }
+  std::string_view last() const { return last_; }
+  // Steps to the next row; false past the last.
+  bool Next();
+  std::string_view row() const { return row_; }
 
-// Reads the rows of the entry under `prefix` from `it` (positioned anywhere; bounded or not),
-// both forms merged, in row order and without duplicates.
-std::vector<std::string> ReadEntryRows(rocksdb::Iterator* it, const std::string& prefix);
+ private:
+  std::string_view rest_, last_;
+  std::string row_;
+  size_t rows_ = 0;
+};
+
+// One entry's rows as read from the index: its chunks and its single rows.
+struct EntryPostings {
+  std::vector<std::string> chunks;       // their values, in key order
+  std::vector<std::string> chunk_first;  // each chunk's first row
+  std::vector<std::string> chunk_last;   // and last
+  std::vector<std::string> singles;      // in row order
+  size_t rows = 0;                       // the rows of its chunks and its singles
+};
+// Reads the entry under `prefix` from `it` (positioned anywhere; bounded or not).
+EntryPostings ReadEntryPostings(rocksdb::Iterator* it, const std::string& prefix);
+// Its rows, both forms merged, in row order and without duplicates.
+std::vector<std::string> EntryRows(const EntryPostings& entry);
+// Keeps the rows of *rows (in row order) that the entry also has. Streams through the chunks
+// without making their rows into strings, and skips the chunks no row of *rows falls in.
+void KeepEntryRows(const EntryPostings& entry, std::vector<std::string>* rows);
 
 // Collects rows per entry, in increasing row order within each entry (a table scan's order),
 // and hands out full chunks as they fill: CREATE INDEX's bulk path.

@@ -8,6 +8,16 @@
 
 namespace tusk {
 
+const Jsonb& RepeatedJsonbArg(const Value& v) {
+  thread_local std::string text;
+  thread_local Jsonb tree;
+  if (v.s() != text) {
+    tree = ReadStoredJsonb(v.s());  // may throw: the cache changes only once it succeeded
+    text = v.s();
+  }
+  return tree;
+}
+
 JsonbPath JsonbPathArg(const Value& v) {
   if (v.array_ndim() > 1) throw Error(sqlstate::kArraySubscriptError, "wrong number of array subscripts");
   JsonbPath path;
@@ -77,10 +87,10 @@ void RegisterJsonbOperators() {
   RegisterOperator("#>", j, kTextArrayType, j, [](const std::vector<Value>& a, EvalContext&) { return AtPath(a[0], a[1], false); });
   RegisterOperator("#>>", j, kTextArrayType, kText, [](const std::vector<Value>& a, EvalContext&) { return AtPath(a[0], a[1], true); });
   Both("@>", "jsonb_contains", j, j, kBool, [](const std::vector<Value>& a, EvalContext&) {
-    return Value::Bool(JsonbContains(JsonbArg(a[0]), JsonbArg(a[1])));
+    return Value::Bool(JsonbContains(JsonbArg(a[0]), RepeatedJsonbArg(a[1])));
   });
   Both("<@", "jsonb_contained", j, j, kBool, [](const std::vector<Value>& a, EvalContext&) {
-    return Value::Bool(JsonbContains(JsonbArg(a[1]), JsonbArg(a[0])));
+    return Value::Bool(JsonbContains(JsonbArg(a[1]), RepeatedJsonbArg(a[0])));
   });
   Both("?", "jsonb_exists", j, kText, kBool, [](const std::vector<Value>& a, EvalContext&) {
     return Value::Bool(JsonbHasKey(JsonbArg(a[0]), a[1].s()));

@@ -12,6 +12,10 @@
 namespace tusk {
 
 inline Jsonb JsonbArg(const Value& v) { return ReadStoredJsonb(v.s()); }
+// The same for an argument that is usually the same from call to call (the query side of
+// @> re-checked against each candidate row): the last one read is kept, per thread. The
+// reference is good until the next call.
+const Jsonb& RepeatedJsonbArg(const Value& v);
 inline Value JsonbResult(const Jsonb& j) { return Value::Str(WriteJsonb(j)); }
 inline Value JsonbResultOrNull(const Jsonb* j) { return j ? JsonbResult(*j) : Value::Null(); }
 // ->>'s text of a value: SQL NULL for a JSON null.
