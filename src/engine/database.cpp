@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <filesystem>
 
+#include "access/gin/gin_merge.hpp"
 #include "common/error.hpp"
 #include "common/keycodec.hpp"
 
@@ -57,6 +58,7 @@ std::unique_ptr<Database> Database::Open(const std::string& dir, size_t cache_by
   db->config_ = std::make_unique<ServerConfig>(dir);
   db->store_ = Store::Open(dir, cache_bytes);
   db->statistics_ = std::make_unique<StatisticsCache>(db->store_.get());
+  db->gin_merger_ = std::make_unique<GinMerger>(db->store_.get());
   Store* store = db->store_.get();
   // The OID counter continues after every OID given so far: the stored counter's, or, in a
   // data directory from before it, the postgres catalog's own.

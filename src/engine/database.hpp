@@ -19,6 +19,8 @@
 
 namespace tusk {
 
+class GinMerger;
+
 class Database {
  public:
   // Opens or creates the database in `dir`; throws Error on failure.
@@ -71,6 +73,8 @@ class Database {
   SerializableTransactions& serializable() { return serializable_; }
   // The committed ANALYZE statistics the planner reads.
   StatisticsCache& statistics() { return *statistics_; }
+  // Where GIN scans send the entries that gathered many single-row keys.
+  GinMerger& gin_merger() { return *gin_merger_; }
 
  private:
   struct SeqState {
@@ -88,6 +92,7 @@ class Database {
   std::string dir_;
   std::unique_ptr<Store> store_;
   std::unique_ptr<StatisticsCache> statistics_;
+  std::unique_ptr<GinMerger> gin_merger_;  // stopped before the store closes
   std::mutex catalog_mu_;
   std::map<uint32_t, std::shared_ptr<const Catalog>> catalogs_;
   std::shared_ptr<const ClusterCatalog> cluster_;

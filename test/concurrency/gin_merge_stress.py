@@ -1,13 +1,14 @@
 #!/usr/bin/env python3
 """GIN answers stay exact while writers change rows and VACUUM merges the index underneath.
 
-A table with GIN indexes on a jsonb and an int[] column is loaded and indexed (posting-list
-chunks). Writers then move rows between groups, delete rows and insert them again under the same
-key, add new rows, and sometimes roll back; a vacuumer runs VACUUM on the table in a loop, which
-merges the single-row GIN keys the writers add into chunks without locks
-(src/access/gin/gin_merge.hpp). Auditors, each in a REPEATABLE READ snapshot, count a group
-through the index and through a scan that cannot use it: any lost, duplicated or stale entry
-shows as a difference.
+A table has GIN indexes on a jsonb column (made before the rows: single-row keys, which scans
+hand to the background merger) and an int[] column (built over the rows: posting-list chunks).
+Writers then move rows between groups, delete rows and insert them again under the same key, add
+new rows, and sometimes roll back; a vacuumer runs VACUUM on the table in a loop, which merges
+the single-row GIN keys into chunks without locks (src/access/gin/gin_merge.hpp), as the
+background merger does. Auditors, each in a REPEATABLE READ snapshot, count a group through the
+index and through a scan that cannot use it: any lost, duplicated or stale entry shows as a
+difference.
 
     gin_merge_stress.py TUSK_BINARY [--rows N] [--writers N] [--ops N]
 
@@ -26,7 +27,7 @@ GROUPS = 50
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("tusk")
-    ap.add_argument("--rows", type=int, default=5000)
+    ap.add_argument("--rows", type=int, default=30000, help="enough for the merger: 600 a group")
     ap.add_argument("--writers", type=int, default=6)
     ap.add_argument("--ops", type=int, default=300, help="per writer")
     ap.add_argument("--port", type=int, help="use a running server instead of starting one")
@@ -35,9 +36,11 @@ def main():
     admin = server.connect()
     admin.query("DROP TABLE IF EXISTS gin_stress")
     admin.query("CREATE TABLE gin_stress (id int PRIMARY KEY, doc jsonb NOT NULL, tags int[] NOT NULL)")
+    # The jsonb index exists before the rows, so its entries start as single-row keys that the
+    # scans hand to the background merger; the array index is built over the rows (chunks).
+    admin.query("CREATE INDEX gin_stress_doc ON gin_stress USING gin (doc jsonb_path_ops)")
     admin.query("INSERT INTO gin_stress SELECT g, jsonb_build_object('grp', g %% %d, 'v', g), ARRAY[g %% %d]"
                 " FROM generate_series(1, %d) g" % (GROUPS, GROUPS, args.rows))
-    admin.query("CREATE INDEX gin_stress_doc ON gin_stress USING gin (doc jsonb_path_ops)")
     admin.query("CREATE INDEX gin_stress_tags ON gin_stress USING gin (tags)")
     admin.query("ANALYZE gin_stress")
     errors, audits, vacuums, retries = [], [0], [0], [0]

@@ -112,11 +112,15 @@ std::mutex& MergeMutex() {
 }  // namespace
 
 GinMergeStats MergeGinIndex(Store* store, uint32_t index) {
+  const std::string begin = RelationPrefix(index);
+  return MergeGinRange(store, begin, PrefixSuccessor(begin));
+}
+
+GinMergeStats MergeGinRange(Store* store, const std::string& begin, const std::string& end) {
   // One merge at a time: two merges of one entry would each write chunks for it.
   std::lock_guard<std::mutex> serial(MergeMutex());
   rocksdb::ManagedSnapshot snapshot(store->db());
   Merger merger(store, snapshot.snapshot());
-  const std::string begin = RelationPrefix(index), end = PrefixSuccessor(begin);
   rocksdb::Slice upper(end);
   rocksdb::ReadOptions ro;
   ro.snapshot = snapshot.snapshot();
@@ -144,6 +148,41 @@ GinMergeStats MergeGinIndex(Store* store, uint32_t index) {
   if (!e.keys.empty()) merger.Merge(&e);
   merger.Write();
   return merger.stats;
+}
+
+GinMerger::~GinMerger() {
+  {
+    std::lock_guard<std::mutex> lock(mu_);
+    stop_ = true;
+  }
+  cv_.notify_all();
+  if (worker_.joinable()) worker_.join();
+}
+
+void GinMerger::Request(const std::string& entry_prefix) {
+  std::lock_guard<std::mutex> lock(mu_);
+  if (stop_ || !queued_.insert(entry_prefix).second) return;
+  queue_.push_back(entry_prefix);
+  if (!worker_.joinable()) worker_ = std::thread([this] { Run(); });
+  cv_.notify_one();
+}
+
+void GinMerger::Run() {
+  std::unique_lock<std::mutex> lock(mu_);
+  for (;;) {
+    cv_.wait(lock, [this] { return stop_ || !queue_.empty(); });
+    if (stop_) return;
+    std::string prefix = std::move(queue_.front());
+    queue_.pop_front();
+    lock.unlock();
+    try {
+      MergeGinRange(store_, prefix, PrefixSuccessor(prefix));
+    } catch (const Error&) {
+      // Best effort, like compaction: a failed merge leaves the entry's keys as they were.
+    }
+    lock.lock();
+    queued_.erase(prefix);
+  }
 }
 
 }  // namespace tusk

@@ -14,8 +14,14 @@
 //   - writers never lock or conflict-check GIN keys (the row's own key is what they lock), so
 //     a merge cannot make a transaction fail.
 #pragma once
+#include <condition_variable>
 #include <cstddef>
 #include <cstdint>
+#include <deque>
+#include <mutex>
+#include <set>
+#include <string>
+#include <thread>
 
 namespace tusk {
 
@@ -27,7 +33,31 @@ struct GinMergeStats {
   size_t rows_dropped = 0;  // rows gone from the table
 };
 
-// Merges every entry of GIN index `index` that needs it.
+// Merges every entry of GIN index `index` that needs it (VACUUM).
 GinMergeStats MergeGinIndex(Store* store, uint32_t index);
+// The same for the entries whose keys fall in [begin, end).
+GinMergeStats MergeGinRange(Store* store, const std::string& begin, const std::string& end);
+
+// Merges single entries in the background, as scans find them gathering single-row keys (the
+// role of PostgreSQL's pending-list cleanup), so that an index filled by INSERTs after CREATE
+// INDEX gets posting lists without a VACUUM.
+class GinMerger {
+ public:
+  // A scan asks for a merge once an entry has this many single-row keys.
+  static constexpr size_t kMergeAfterSingles = 512;
+  explicit GinMerger(Store* store) : store_(store) {}
+  ~GinMerger();  // ends after the merge under way; queued ones are dropped
+  void Request(const std::string& entry_prefix);
+
+ private:
+  void Run();
+  Store* store_;
+  std::mutex mu_;
+  std::condition_variable cv_;
+  std::deque<std::string> queue_;
+  std::set<std::string> queued_;
+  std::thread worker_;
+  bool stop_ = false;
+};
 
 }  // namespace tusk

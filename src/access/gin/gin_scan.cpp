@@ -8,11 +8,13 @@
 #include <rocksdb/status.h>
 
 #include "access/gin/gin.hpp"
+#include "access/gin/gin_merge.hpp"
 #include "access/gin/posting_list.hpp"
 #include "access/read_view.hpp"
 #include "common/error.hpp"
 #include "common/keycodec.hpp"
 #include "common/rowcodec.hpp"
+#include "engine/database.hpp"
 #include "engine/serializable.hpp"
 #include "storage/store.hpp"
 
@@ -90,7 +92,9 @@ EntryPostings GinScanOp::ReadEntry(const std::string& prefix) {
   rocksdb::ReadOptions ro = SnapshotReadOptions(ctx_->state);
   ro.iterate_upper_bound = &upper;  // RocksDB stops at the range's end instead of past it
   std::unique_ptr<rocksdb::Iterator> it(NewReadIterator(ctx_->state, ro));
-  return ReadEntryPostings(it.get(), prefix);
+  EntryPostings entry = ReadEntryPostings(it.get(), prefix);
+  if (entry.singles.size() >= GinMerger::kMergeAfterSingles) ctx_->state->db->gin_merger().Request(prefix);
+  return entry;
 }
 
 void GinScanOp::Open(EvalContext* ctx) {
