@@ -169,9 +169,14 @@ void TableLocks::ReleaseAll(uint64_t owner) {
 
 void LockRelation(ExecState* st, uint32_t rel, TableLockMode mode, bool nowait) {
   if (!st->txn || !st->db || !st->session) return;  // describing a statement, not running it
-  std::string name;
-  if (nowait && st->catalog) name = st->catalog->RelationName(rel);
-  st->db->table_locks().Acquire(st, st->txn->GetID(), st->session->pid(), rel, mode, nowait, name);
+  const uint64_t owner = st->txn->GetID();
+  const uint16_t bit = static_cast<uint16_t>(1u << static_cast<int>(mode));
+  if (!st->session->HoldsTableLock(owner, rel, bit)) {
+    std::string name;
+    if (nowait && st->catalog) name = st->catalog->RelationName(rel);
+    st->db->table_locks().Acquire(st, owner, st->session->pid(), rel, mode, nowait, name);
+    st->session->NoteTableLock(owner, rel, bit);
+  }
   st->relation_locks.push_back({rel, mode});
 }
 

@@ -191,6 +191,8 @@ uint64_t KeysWritten(rocksdb::Transaction* txn) { return txn->GetWriteBatch()->G
 void Session::ReleaseTableLocks() {
   if (table_lock_owner_) db_->table_locks().ReleaseAll(table_lock_owner_);
   table_lock_owner_ = 0;
+  held_locks_.clear();
+  held_locks_owner_ = 0;
 }
 
 void Session::ReleaseStorageTxn(uint64_t keys_written) {

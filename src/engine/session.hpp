@@ -90,6 +90,22 @@ class Session {
   const std::string& user() const { return user_; }
   const std::string& database() const { return database_; }
   uint32_t database_oid() const { return database_oid_; }
+  // The table locks transaction `owner` holds, a bit per mode (1 << TableLockMode): a statement
+  // asking again for one its transaction holds skips the lock table and its mutex, which 8
+  // clients running triggers contended for (PostgreSQL's fast path for weak locks plays the same
+  // part). Locks are held until the transaction ends, when the record is cleared.
+  bool HoldsTableLock(uint64_t owner, uint32_t rel, uint16_t bit) const {
+    if (owner != held_locks_owner_) return false;
+    auto it = held_locks_.find(rel);
+    return it != held_locks_.end() && (it->second & bit);
+  }
+  void NoteTableLock(uint64_t owner, uint32_t rel, uint16_t bit) {
+    if (owner != held_locks_owner_) {
+      held_locks_.clear();
+      held_locks_owner_ = owner;
+    }
+    held_locks_[rel] |= bit;
+  }
   int32_t pid() const { return pid_; }
   std::vector<std::string> SearchPath() const;
   // Settings (engine/session_settings.cpp). GetSetting returns the value as SHOW prints it,
@@ -239,6 +255,8 @@ class Session {
   // transaction state
   rocksdb::Transaction* txn_ = nullptr;
   uint64_t table_lock_owner_ = 0;  // the transaction whose table locks (access/table_locks.hpp) we hold
+  uint64_t held_locks_owner_ = 0;
+  std::map<uint32_t, uint16_t> held_locks_;  // relation -> a bit per mode held by held_locks_owner_
   std::unique_ptr<rocksdb::Transaction> spare_txn_;  // the last finished one, for the next BEGIN
   mutable std::string tz_name_;  // the timezone setting tz_ was found for
   // The ObjectNames handed to each statement, rebuilt only when the catalog or search_path changes.
