@@ -19,7 +19,7 @@ const Type kPathType(oid::kJsonpath), kBool(oid::kBool);
 // and whether errors are silent.
 struct PathCall {
   Jsonb doc;
-  JsonPath path;
+  const JsonPath* path = nullptr;
   Jsonb vars;
   bool has_vars = true;
   bool silent = false;
@@ -27,12 +27,24 @@ struct PathCall {
   const DateTimeContext* dt = nullptr;
 };
 
+// The path of a call, parsed: usually the same from row to row (a query's constant), so the
+// last one parsed is kept, per thread. Good until the next call.
+const JsonPath& RepeatedJsonPathArg(const Value& v) {
+  thread_local std::string text;
+  thread_local JsonPath path;
+  if (v.s() != text) {
+    path = ParseJsonPath(v.s());  // may throw: the cache changes only once it succeeded
+    text = v.s();
+  }
+  return path;
+}
+
 PathCall ReadCall(const std::vector<Value>& a, bool operator_form, EvalContext& ctx, bool use_tz = false) {
   PathCall c;
   c.use_tz = use_tz;
   c.dt = &ctx.state->dt;
   c.doc = JsonbArg(a[0]);
-  c.path = ParseJsonPath(a[1].s());
+  c.path = &RepeatedJsonPathArg(a[1]);
   c.has_vars = !operator_form;
   c.vars = a.size() > 2 ? JsonbArg(a[2]) : Jsonb::Object();
   c.silent = operator_form || (a.size() > 3 && a[3].b());
@@ -41,12 +53,12 @@ PathCall ReadCall(const std::vector<Value>& a, bool operator_form, EvalContext& 
 
 std::vector<Jsonb> Query(const PathCall& c) {
   std::vector<Jsonb> found;
-  ExecuteJsonPath(c.path, c.doc, c.has_vars ? &c.vars : nullptr, !c.silent, &found, c.use_tz, *c.dt);
+  ExecuteJsonPath(*c.path, c.doc, c.has_vars ? &c.vars : nullptr, !c.silent, &found, c.use_tz, *c.dt);
   return found;
 }
 
 Value Exists(const PathCall& c) {
-  JsonPathResult r = ExecuteJsonPath(c.path, c.doc, c.has_vars ? &c.vars : nullptr, !c.silent, nullptr, c.use_tz, *c.dt);
+  JsonPathResult r = ExecuteJsonPath(*c.path, c.doc, c.has_vars ? &c.vars : nullptr, !c.silent, nullptr, c.use_tz, *c.dt);
   if (r == JsonPathResult::kError) return Value::Null();
   return Value::Bool(r == JsonPathResult::kOk);
 }
