@@ -21,13 +21,13 @@ import time
 
 from common import RETRYABLE, Server
 
-GROUPS = 50
+GROUPS = 20
 
 
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("tusk")
-    ap.add_argument("--rows", type=int, default=30000, help="enough for the merger: 600 a group")
+    ap.add_argument("--rows", type=int, default=12000, help="enough for the merger: 600 a group")
     ap.add_argument("--writers", type=int, default=6)
     ap.add_argument("--ops", type=int, default=300, help="per writer")
     ap.add_argument("--port", type=int, help="use a running server instead of starting one")
