@@ -57,13 +57,17 @@ PostingReader::PostingReader(std::string_view chunk) : rest_(chunk) {
 }
 
 bool PostingReader::Next() {
-  if (rest_.empty()) return false;
+  if (rest_.empty()) {
+    if (read_ != rows_) ThrowCorrupt();  // fewer rows than the header says
+    return false;
+  }
   uint64_t shared, rest;
   if (!ReadVarint(&rest_, &shared) || !ReadVarint(&rest_, &rest) || shared > row_.size() || rest > rest_.size())
     ThrowCorrupt();
   row_.resize(shared);
   row_.append(rest_.data(), rest);
   rest_.remove_prefix(rest);
+  read_++;
   return true;
 }
 

@@ -10,14 +10,13 @@
 // duplicates, and every candidate row is re-checked anyway, as GIN's always are.
 //
 // A chunk's value is its number of rows (varint), its last row (varint length, bytes), then
-// its rows in order, each as (bytes
-// shared with the previous row's key, varint; length of the rest, varint; the rest): table
-// keys of one table share their prefix and mostly their high bytes, so a row costs a few
-// bytes, not one RocksDB key.
+// its rows in order, each as (bytes shared with the previous row's key, varint; length of the
+// rest, varint; the rest): table keys of one table share their prefix and mostly their high
+// bytes, so a row costs a few bytes, not one RocksDB key.
 #pragma once
 #include <cstddef>
-#include <functional>
 #include <cstdint>
+#include <functional>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -60,7 +59,7 @@ class PostingReader {
  private:
   std::string_view rest_, last_;
   std::string row_;
-  size_t rows_ = 0;
+  size_t rows_ = 0, read_ = 0;
 };
 
 // One entry's rows as read from the index: its chunks and its single rows.
