@@ -174,7 +174,6 @@ void TableAccess::InsertIndexEntries(const Row& row, const std::string& table_ke
 void TableAccess::DeleteIndexEntries(const Row& row, const std::string& table_key) {
   for (const auto& idx : indexes_) {
     if (idx.def->primary || !InIndex(idx, row)) continue;
-    std::vector<std::string> keys;
     if (idx.def->am == "gin") {
       for (std::string& key : GinKeys(idx, row)) {  // unlocked, as in InsertIndexEntries
         key += table_key;
@@ -182,14 +181,11 @@ void TableAccess::DeleteIndexEntries(const Row& row, const std::string& table_ke
         NoteDelete(st_, idx.def->oid, key);
       }
       continue;
-    } else {
-      bool unique_form;
-      keys.push_back(IndexKey(idx, row, table_key, &unique_form));
     }
-    for (const std::string& key : keys) {
-      CheckStatus(st_->txn->Delete(key), "index delete");
-      NoteDelete(st_, idx.def->oid, key);
-    }
+    bool unique_form;
+    std::string key = IndexKey(idx, row, table_key, &unique_form);
+    CheckStatus(st_->txn->Delete(key), "index delete");
+    NoteDelete(st_, idx.def->oid, key);
   }
 }
 

@@ -8,16 +8,6 @@
 
 namespace tusk {
 
-const Jsonb& RepeatedJsonbArg(const Value& v) {
-  thread_local std::string text;
-  thread_local Jsonb tree;
-  if (v.s() != text) {
-    tree = ReadStoredJsonb(v.s());  // may throw: the cache changes only once it succeeded
-    text = v.s();
-  }
-  return tree;
-}
-
 JsonbPath JsonbPathArg(const Value& v) {
   if (v.array_ndim() > 1) throw Error(sqlstate::kArraySubscriptError, "wrong number of array subscripts");
   JsonbPath path;

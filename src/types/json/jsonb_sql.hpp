@@ -4,6 +4,7 @@
 #include <string>
 #include <vector>
 
+#include "common/repeated_parse.hpp"
 #include "types/json/jsonb.hpp"
 #include "types/json/jsonb_edit.hpp"
 #include "types/type.hpp"
@@ -13,9 +14,9 @@ namespace tusk {
 
 inline Jsonb JsonbArg(const Value& v) { return ReadStoredJsonb(v.s()); }
 // The same for an argument that is usually the same from call to call (the query side of
-// @> re-checked against each candidate row): the last one read is kept, per thread. The
+// @> re-checked against each candidate row): parsed once (common/repeated_parse.hpp). The
 // reference is good until the next call.
-const Jsonb& RepeatedJsonbArg(const Value& v);
+inline const Jsonb& RepeatedJsonbArg(const Value& v) { return ParseRepeated<Jsonb, ReadStoredJsonb>(v.s()); }
 inline Value JsonbResult(const Jsonb& j) { return Value::Str(WriteJsonb(j)); }
 inline Value JsonbResultOrNull(const Jsonb* j) { return j ? JsonbResult(*j) : Value::Null(); }
 // ->>'s text of a value: SQL NULL for a JSON null.

@@ -3,6 +3,7 @@
 // (vars jsonb DEFAULT '{}', silent boolean DEFAULT false).
 #include "binder/operator_registry.hpp"
 #include "common/error.hpp"
+#include "common/repeated_parse.hpp"
 #include "execution/exec_state.hpp"
 #include "function/registry.hpp"
 #include "function/set_returning.hpp"
@@ -27,24 +28,12 @@ struct PathCall {
   const DateTimeContext* dt = nullptr;
 };
 
-// The path of a call, parsed: usually the same from row to row (a query's constant), so the
-// last one parsed is kept, per thread. Good until the next call.
-const JsonPath& RepeatedJsonPathArg(const Value& v) {
-  thread_local std::string text;
-  thread_local JsonPath path;
-  if (v.s() != text) {
-    path = ParseJsonPath(v.s());  // may throw: the cache changes only once it succeeded
-    text = v.s();
-  }
-  return path;
-}
-
 PathCall ReadCall(const std::vector<Value>& a, bool operator_form, EvalContext& ctx, bool use_tz = false) {
   PathCall c;
   c.use_tz = use_tz;
   c.dt = &ctx.state->dt;
   c.doc = JsonbArg(a[0]);
-  c.path = &RepeatedJsonPathArg(a[1]);
+  c.path = &ParseRepeated<JsonPath, ParseJsonPath>(a[1].s());  // a query's constant, usually
   c.has_vars = !operator_form;
   c.vars = a.size() > 2 ? JsonbArg(a[2]) : Jsonb::Object();
   c.silent = operator_form || (a.size() > 3 && a[3].b());
