@@ -43,6 +43,14 @@ constexpr uint32_t kBases[] = {
 std::vector<Type>* types = nullptr;
 std::vector<std::shared_ptr<const TimeZone>>* zones = nullptr;
 
+// A jsonpath's canonical text can nest deeper than the text it was read from: `- - $` prints as
+// `-(-($))`. PostgreSQL has the same limit: it reads 5,500 nested unary minuses and refuses its
+// own output of them ("memory exhausted"). So running out of stack (54001) when reading a
+// jsonpath's output back is not a finding; any other refusal is.
+bool PrintsDeeper(const Type& t, const Error& e) {
+  return t.id == oid::kJsonpath && std::strcmp(e.state(), "54001") == 0;
+}
+
 void Setup() {
   types = new std::vector<Type>;
   auto e = std::make_shared<EnumDef>();
@@ -94,6 +102,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     if (enc != enc2) Finding("binary output of " + TypeName(t) + " not stable");
   } catch (const Error& e) {
     CheckState(e);
+    if (PrintsDeeper(t, e)) return 0;
     Finding("binary output -> input of " + TypeName(t) + " refused: " + e.state() + " " + e.what());
     return 0;
   } catch (const std::exception& e) {
@@ -120,7 +129,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     CheckState(e);
     // PostgreSQL's interval_recv takes any field values, and its interval_in cannot read back
     // the extremes' text (-178956970 years -8 months -2147483648 days ...): the same here.
-    if (t.id == oid::kInterval) return 0;
+    if (t.id == oid::kInterval || PrintsDeeper(t, e)) return 0;
     Finding("the text output of a binary " + TypeName(t) + " does not read back: \"" + text + "\": " + e.state() + " " + e.what());
   } catch (const std::exception& e) {
     Finding(std::string("std::exception escaped ParseText/CompareValues: ") + e.what());
