@@ -6,6 +6,7 @@
 #include "binder/folding.hpp"
 #include "binder/operator_registry.hpp"
 #include "binder/operators_impl.hpp"
+#include "binder/volatility.hpp"
 #include "common/error.hpp"
 #include "execution/int_arith_expr.hpp"
 #include "function/regex_functions.hpp"
@@ -110,7 +111,11 @@ ExprP Binder::MakeBinaryOp(const std::string& op, ExprP l, ExprP r, int location
       bool untyped_param = dynamic_cast<ParamExpr*>(e.get()) && e->type.id == oid::kUnknown && !e->type.array;
       if (IsStringType(e->type.id) || IsUnknownLiteral(e) || untyped_param)
         return Coerce(e, text, CastContext::kImplicit, location);
-      return std::static_pointer_cast<Expr>(std::make_shared<AnyTextOperand>(e, Coerce(e, text, CastContext::kAssignment, location)));
+      ExprP as_text = Coerce(e, text, CastContext::kAssignment, location);
+      // PostgreSQL inlines textanycat's SQL body, so a constant whose output function is
+      // immutable (not a timestamptz's, which reads TimeZone) is folded to its text at plan time.
+      if (dynamic_cast<ConstExpr*>(e.get()) && ExprVolatility(*as_text) == 'i') return FoldConstant(as_text);
+      return std::static_pointer_cast<Expr>(std::make_shared<AnyTextOperand>(e, as_text));
     };
     l = to_text(l);
     r = to_text(r);
