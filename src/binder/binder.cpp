@@ -1,5 +1,6 @@
 #include "binder/binder.hpp"
 #include "binder/folding.hpp"
+#include "binder/operator_registry.hpp"
 #include "execution/row_exprs.hpp"
 #include "types/domain.hpp"
 
@@ -13,6 +14,7 @@
 #include "catalog/system/object_names.hpp"
 #include "function/set_returning.hpp"
 #include "common/error.hpp"
+#include "common/notices.hpp"
 #include "common/stack_depth.hpp"
 #include "common/strings.hpp"
 #include "engine/session.hpp"
@@ -242,6 +244,7 @@ ExprP Binder::Coerce(ExprP e, const Type& to, CastContext ctx, int location, con
       Type base = to;
       base.typmod = -1;
       try {
+        ScopedNoticePosition notice_at(c->location >= 0 ? c->location + 1 : location + 1);  // tsquery's empty-query NOTICE
         v = ParseText(base, c->value.s(), state_->dt);
       } catch (Error& err) {
         int at = c->location >= 0 ? c->location : location;
@@ -843,6 +846,7 @@ ExprP Binder::BindAExpr(PgQuery__AExpr* e, const Scope& scope, AggContext* agg) 
         if (op == "+") return r;
         if (op == "~")
           if (ExprP e = BindIntegerBitwise(op, nullptr, r, loc)) return e;
+        if (ExprP e = BindRegisteredOperator(*this, op, nullptr, r, loc)) return e;  // a type family's (tsquery's !!)
         throw Error(sqlstate::kUndefinedFunction, "operator does not exist: " + op + " " + TypeName(r->type))
             .WithHint("No operator matches the given name and argument type. You might need to add an explicit type cast.")
             .WithPosition(loc + 1);

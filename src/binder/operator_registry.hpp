@@ -9,6 +9,8 @@
 namespace tusk {
 
 void RegisterOperator(const std::string& op, Type left, Type right, Type result, ScalarFn fn);
+// A prefix operator (tsquery's !!): `op operand`.
+void RegisterPrefixOperator(const std::string& op, Type operand, Type result, ScalarFn fn);
 // The bound call of a registered overload, or nullptr when none fits (then the built-in
 // operators are tried). Operands that are both untyped never match here: PostgreSQL reads
 // them as text.

@@ -19,6 +19,7 @@ inline constexpr const char* kDataException = "22000";
 inline constexpr const char* kStringDataRightTruncation = "22001";
 inline constexpr const char* kNumericValueOutOfRange = "22003";
 inline constexpr const char* kNullValueNotAllowed = "22004";
+inline constexpr const char* kZeroLengthCharacterString = "2200F";
 inline constexpr const char* kSubstringError = "22011";
 inline constexpr const char* kInvalidDatetimeFormat = "22007";
 inline constexpr const char* kDatetimeFieldOverflow = "22008";
@@ -169,6 +170,7 @@ struct Notice {
   std::string detail;
   std::string hint;
   std::string context;
+  int position = 0;  // 1-based character position in the statement; 0: none
 };
 
 }  // namespace tusk

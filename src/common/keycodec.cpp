@@ -6,6 +6,7 @@
 #include "common/error.hpp"
 #include "types/numeric.hpp"
 #include "types/text_io.hpp"
+#include "types/type_hooks.hpp"
 
 namespace tusk {
 
@@ -129,6 +130,7 @@ void EncodePayload(const Type& t, const Value& v, std::string* out) {
     case Value::Kind::kStr:
       if (t.id == oid::kNumeric) EncodeNumeric(v.s(), out);
       else if (t.id == oid::kBpchar) EncodeBytes(BpcharStripped(v.s()), out);
+      else if (const TypeHooks* hooks = FindTypeHooks(t.id); hooks && hooks->encode_key) hooks->encode_key(v.s(), out);
       else EncodeBytes(v.s(), out);
       return;
     default:

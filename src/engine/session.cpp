@@ -10,6 +10,7 @@
 #include <climits>
 
 #include "common/error.hpp"
+#include "common/notices.hpp"
 #include "common/keycodec.hpp"
 #include "common/stack_depth.hpp"
 #include "common/strings.hpp"
@@ -767,6 +768,7 @@ void Session::RunStatement(Node* stmt, const PreparedStatement* prepared, const 
   st.memory = std::make_shared<MemoryAccount>(ParseMemoryBytes(*GetSetting("tusk.statement_memory_limit")));
   trim.account = st.memory;
   st.notify = [sink](const Notice& n) { sink->SendNotice(n); };
+  ScopedNoticeSink notices_from_types(st.notify);  // a type's input function may raise one (tsquery)
   if (int64_t timeout_ms = DurationSettingMs(&st, "statement_timeout"); timeout_ms > 0)
     st.deadline = std::chrono::steady_clock::now() + std::chrono::milliseconds(timeout_ms);
   // READ COMMITTED reads each statement in a new snapshot; REPEATABLE READ takes one at the

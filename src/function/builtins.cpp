@@ -3,6 +3,7 @@
 #include "function/registry.hpp"
 #include "function/overload_resolution.hpp"
 #include "function/regex_functions.hpp"
+#include "types/tsearch/tsearch.hpp"
 
 #include <map>
 
@@ -43,6 +44,8 @@ ExprP BindBuiltinFunction(Binder& b, const std::string& name, std::vector<ExprP>
     RegisterCatalogFunctions();
     RegisterPrivilegeFunctions();
     RegisterUuidFunctions();
+    RegisterTsVectorFunctions();
+    RegisterTsQueryFunctions();
     return true;
   }();
   (void)init;

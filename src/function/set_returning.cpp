@@ -313,12 +313,22 @@ void CheckSetFunctionSchema(PgQuery__FuncCall* call, const std::vector<ExprP>& a
 
 SetFunction BindSetFunction(Binder& b, const std::string& name, std::vector<ExprP> args, int location,
                             const std::string& written) {
-  const SetFunctionEntry* e = FindSetFunction(name);
-  if (!e) throw Error(sqlstate::kInternalError, "no set-returning function " + name);
-  SetFunction f;
-  f.name = name;
-  e->bind(b, written.empty() ? name : written, std::move(args), location, f);
-  return f;
+  // A name may have several entries (unnest of an array, of a tsvector): each binder throws
+  // 42883 for arguments it does not take, and the next one is tried.
+  std::vector<const SetFunctionEntry*> entries;
+  for (const auto& e : SetFunctions())
+    if (e.name == name) entries.push_back(&e);
+  if (entries.empty()) throw Error(sqlstate::kInternalError, "no set-returning function " + name);
+  for (size_t i = 0;; i++) {
+    SetFunction f;
+    f.name = name;
+    try {
+      entries[i]->bind(b, written.empty() ? name : written, i + 1 < entries.size() ? args : std::move(args), location, f);
+      return f;
+    } catch (const Error& e) {
+      if (i + 1 == entries.size() || std::string(e.state()) != sqlstate::kUndefinedFunction) throw;
+    }
+  }
 }
 
 }  // namespace tusk

@@ -317,6 +317,7 @@ class Connection {
     m.Byte('S').Str(n.severity).Byte('V').Str(n.severity).Byte('C').Str(n.state).Byte('M').Str(n.message);
     if (!n.detail.empty()) m.Byte('D').Str(n.detail);
     if (!n.hint.empty()) m.Byte('H').Str(n.hint);
+    if (n.position > 0) m.Byte('P').Str(std::to_string(n.position));
     if (!n.context.empty()) m.Byte('W').Str(n.context);
     m.Byte('\0');
     sock_.Write(m.Done());

@@ -8,6 +8,7 @@
 #include "types/datetime.hpp"
 #include "types/numeric.hpp"
 #include "types/text_io.hpp"
+#include "types/type_hooks.hpp"
 
 namespace tusk {
 
@@ -189,7 +190,9 @@ std::string EncodeBinary(const Type& t, const Value& v) {
     case oid::kInterval: { Interval iv = v.iv(); Put(&out, static_cast<uint64_t>(iv.time), 8); Put(&out, static_cast<uint32_t>(iv.day), 4); Put(&out, static_cast<uint32_t>(iv.month), 4); return out; }
     case oid::kNumeric: return EncodeNumeric(v.s());
     case oid::kJsonb: case oid::kJsonpath: return "\x01" + v.s();
-    default: return v.s();  // text-like, bytea, uuid (16 raw bytes), json
+    default:
+      if (const TypeHooks* hooks = FindTypeHooks(t.id)) return hooks->send(v.s());
+      return v.s();  // text-like, bytea, uuid (16 raw bytes), json
   }
 }
 
@@ -242,6 +245,7 @@ Value DecodeBinary(const Type& t, std::string_view b) {
     default: {
       DateTimeContext dt;
       if (t.id == oid::kBytea) return Value::Str(std::string(b));
+      if (const TypeHooks* hooks = FindTypeHooks(t.id)) return Value::Str(hooks->recv(b));
       // text comes as its bytes (textrecv checks the encoding); "char" is one raw byte (charrecv)
       if (t.id != oid::kChar) VerifyUtf8(b);
       return ParseText(t, b, dt);

@@ -8,6 +8,7 @@
 #include "types/json/jsonb.hpp"
 #include "types/numeric.hpp"
 #include "types/text_io.hpp"
+#include "types/type_hooks.hpp"
 
 namespace tusk {
 
@@ -50,6 +51,10 @@ int CompareValues(const Type& t, const Value& a, const Value& b) {
         return x.Compare(y);
       }
       if (t.id == oid::kJsonb) return CompareJsonb(ReadStoredJsonb(a.s()), ReadStoredJsonb(b.s()));
+      if (const TypeHooks* hooks = FindTypeHooks(t.id)) {
+        int c = hooks->compare(a.s(), b.s());
+        return c < 0 ? -1 : (c > 0 ? 1 : 0);
+      }
       if (t.id == oid::kBpchar) {
         int c = BpcharStripped(a.s()).compare(BpcharStripped(b.s()));
         return c < 0 ? -1 : (c > 0 ? 1 : 0);
@@ -97,6 +102,7 @@ size_t HashValue(const Type& t, const Value& v) {
       }
       if (t.id == oid::kBpchar) return std::hash<std::string>()(BpcharStripped(v.s()));
       if (t.id == oid::kJsonb) return HashJsonb(ReadStoredJsonb(v.s()));
+      if (const TypeHooks* hooks = FindTypeHooks(t.id)) return hooks->hash(v.s());
       return std::hash<std::string>()(v.s());
     }
     case Value::Kind::kArray: {

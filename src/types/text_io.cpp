@@ -15,6 +15,7 @@
 #include "types/json/jsonpath.hpp"
 #include "types/numeric.hpp"
 #include "types/object_names.hpp"
+#include "types/type_hooks.hpp"
 
 namespace tusk {
 
@@ -350,6 +351,7 @@ Value ParseText(const Type& t, std::string_view text, const DateTimeContext& ctx
     case oid::kJsonpath:
       return Value::Str(WriteJsonPath(ParseJsonPath(text)));
     default:
+      if (const TypeHooks* hooks = FindTypeHooks(t.id)) return Value::Str(hooks->parse_text(text));
       throw Error(sqlstate::kFeatureNotSupported, "input of type " + TypeName(t) + " is not supported");
   }
 }
@@ -406,7 +408,9 @@ std::string FormatText(const Type& t, const Value& v, const DateTimeContext& ctx
     case oid::kTimestamp: return FormatTimestamp(v.i());
     case oid::kTimestamptz: return FormatTimestamptz(v.i(), *ctx.tz);
     case oid::kInterval: return FormatInterval(v.iv());
-    default: return v.s();
+    default:
+      if (const TypeHooks* hooks = FindTypeHooks(t.id)) return hooks->format_text(v.s());
+      return v.s();
   }
 }
 

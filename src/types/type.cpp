@@ -80,6 +80,8 @@ const BuiltinTypeInfo kBuiltins[] = {
     {oid::kRegrole, 4097, "regrole", "regrole", 4, true, 'b', 'N', false, 'i', 'p', 0, 0},
     {oid::kRegprocedure, 2207, "regprocedure", "regprocedure", 4, true, 'b', 'N', false, 'i', 'p', 0, 0},
     {oid::kRefcursor, 2201, "refcursor", "refcursor", -1, false, 'b', 'U', false, 'i', 'x', 0, 0},
+    {oid::kTsvector, 3643, "tsvector", "tsvector", -1, false, 'b', 'U', false, 'i', 'x', 0, 0},
+    {oid::kTsquery, 3645, "tsquery", "tsquery", -1, false, 'b', 'U', false, 'i', 'p', 0, 0},
 };
 
 }  // namespace
@@ -233,6 +235,7 @@ std::optional<uint32_t> BuiltinTypeByName(const std::string& name) {
       {"regprocedure", oid::kRegprocedure}, {"refcursor", oid::kRefcursor},
       {"xid", oid::kXid}, {"int2vector", oid::kInt2Vector}, {"oidvector", oid::kOidVector},
       {"pg_node_tree", oid::kPgNodeTree}, {"aclitem", oid::kAclitem},
+      {"tsvector", oid::kTsvector}, {"tsquery", oid::kTsquery},
   };
   auto it = kNames.find(name);
   if (it == kNames.end()) return std::nullopt;

@@ -34,7 +34,8 @@ constexpr uint32_t kBases[] = {
     oid::kBool, oid::kBytea, oid::kChar, oid::kName, oid::kInt8, oid::kInt2, oid::kInt4, oid::kRegproc,
     oid::kText, oid::kOid, oid::kJson, oid::kFloat4, oid::kFloat8, oid::kUnknown, oid::kBpchar,
     oid::kVarchar, oid::kDate, oid::kTime, oid::kTimestamp, oid::kTimestamptz, oid::kInterval,
-    oid::kNumeric, oid::kRegclass, oid::kUuid, oid::kJsonb, oid::kRegtype, oid::kJsonpath};
+    oid::kNumeric, oid::kRegclass, oid::kUuid, oid::kJsonb, oid::kRegtype, oid::kJsonpath,
+    oid::kTsvector, oid::kTsquery};
 
 std::vector<Type>* types = nullptr;
 std::vector<std::shared_ptr<const TimeZone>>* zones = nullptr;

@@ -1,0 +1,12 @@
+// Text search (types/tsearch): what the rest of Tusk calls to register the family.
+#pragma once
+
+namespace tusk {
+
+void RegisterTextSearchTypes();      // I/O and order hooks of tsvector and tsquery (types/type_hooks.hpp)
+void RegisterTsVectorFunctions();    // from function/builtins.cpp
+void RegisterTsVectorOperators();    // from binder/operator_registry.cpp
+void RegisterTsQueryFunctions();
+void RegisterTsQueryOperators();
+
+}  // namespace tusk
