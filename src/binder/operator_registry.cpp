@@ -27,6 +27,7 @@ const std::map<std::string, std::vector<OperatorOverload>>& Operators() {
     RegisterJsonPathOperators();
     RegisterTsVectorOperators();
     RegisterTsQueryOperators();
+    RegisterTextSearchOperators();
     return true;
   }();
   (void)families;
@@ -47,9 +48,16 @@ void RegisterPrefixOperator(const std::string& op, Type operand, Type result, Sc
 bool IsRegisteredOperator(const std::string& op) { return Operators().count(op) > 0; }
 
 ExprP BindRegisteredOperator(Binder& b, const std::string& op, ExprP l, ExprP r, int location) {
-  if (l && Untyped(l) && Untyped(r)) return nullptr;
   auto it = Operators().find(op);
   if (it == Operators().end()) return nullptr;
+  if (l && Untyped(l) && Untyped(r)) {
+    // Two untyped literals read as text, as PostgreSQL resolves them (text @@ text).
+    const Type text(oid::kText);
+    for (const auto& o : it->second)
+      if (o.left == text && o.right == text)
+        return MakeCall(o.result, op, {b.Coerce(l, text, CastContext::kImplicit, location), b.Coerce(r, text, CastContext::kImplicit, location)}, o.fn);
+    return nullptr;
+  }
   // Prefix overloads (left type 0) for `op r`, infix ones for `l op r`.
   std::vector<std::vector<Type>> candidates;
   std::vector<size_t> index;

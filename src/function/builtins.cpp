@@ -46,6 +46,7 @@ ExprP BindBuiltinFunction(Binder& b, const std::string& name, std::vector<ExprP>
     RegisterUuidFunctions();
     RegisterTsVectorFunctions();
     RegisterTsQueryFunctions();
+    RegisterTextSearchFunctions();
     return true;
   }();
   (void)init;

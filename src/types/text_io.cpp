@@ -15,6 +15,7 @@
 #include "types/json/jsonpath.hpp"
 #include "types/numeric.hpp"
 #include "types/object_names.hpp"
+#include "types/tsearch/ts_config.hpp"
 #include "types/type_hooks.hpp"
 
 namespace tusk {
@@ -276,6 +277,8 @@ Value ParseText(const Type& t, std::string_view text, const DateTimeContext& ctx
       return Value::Int(ParseInteger(text, t.id));
     case oid::kXid:
       return Value::Int(ParseInteger(text, oid::kOid));
+    case oid::kRegconfig:  // a session checks the schema a name gives; without one, only pg_catalog's
+      return Value::Int(ctx.names ? ctx.names->Lookup(t.id, std::string(text)) : ParseRegconfig(text));
     case oid::kRegproc: case oid::kRegclass: case oid::kRegtype: case oid::kRegnamespace: case oid::kRegrole:
     case oid::kRegprocedure: {
       // A number is an OID as it is; anything else a name.
@@ -372,6 +375,7 @@ std::string FormatText(const Type& t, const Value& v, const DateTimeContext& ctx
     case oid::kBool: return v.b() ? "t" : "f";
     case oid::kInt2: case oid::kInt4: case oid::kInt8: case oid::kOid: case oid::kXid:
       return std::to_string(v.i());
+    case oid::kRegconfig: return FormatRegconfig(static_cast<uint32_t>(v.i()));
     case oid::kRegproc: case oid::kRegclass: case oid::kRegtype: case oid::kRegnamespace: case oid::kRegrole:
     case oid::kRegprocedure: {
       // PostgreSQL prints an OID that names nothing as the number, 0 as "-"

@@ -247,10 +247,19 @@ FRAGMENTS = [word, word, word, number, number, url, email, filepath, tag, entity
 SOUP = ("abcXYZé中ü1234567890.-_@:/~&#;<>!?=\"'\\ +eEx%" + "".join(MARKS[:6]) + "\u00a0\t\n")
 
 
+# Pieces of the parser's syntax, for inputs that hit its less common transitions.
+PIECES = ["<", "</", "<!", "<!--", "-->", "<?x", ">", "/>", "'", '"', "\\", "=", "&", "&#", "&#x", ";", "#",
+          "http://", "://", ":", ".", "..", "/", "~", "@", "_", "-", "--", "+", "e", "E", "x", "80", "1", "9",
+          "a", "Q", "é", "中", "\u0301", "\u093e", " ", "\t", "\u00a0", "script", "style", "com", "?", "%",
+          "D", "1.2", "a.b", "ab", "٣"]
+
+
 def gen_input(r):
     k = r.random()
     if k < 0.12:  # character soup
         return "".join(r.choice(SOUP) for _ in range(r.randint(1, 30)))
+    if k < 0.3:  # syntax-piece soup
+        return "".join(r.choice(PIECES) for _ in range(r.randint(1, 25)))
     n = r.randint(1, 10)
     out = []
     for _ in range(n):

@@ -7,6 +7,7 @@
 #include "catalog/system/system_relation.hpp"
 #include "common/error.hpp"
 #include "common/strings.hpp"
+#include "types/tsearch/ts_config.hpp"
 
 namespace tusk {
 
@@ -112,6 +113,16 @@ class CatalogNames : public ObjectNames {
         if (parts.size() != 1) throw Error(sqlstate::kInvalidName, "invalid name syntax");
         if (const SchemaDef* s = cat_->FindSchema(parts[0])) return s->oid;
         throw Error(sqlstate::kUndefinedSchema, "schema \"" + parts[0] + "\" does not exist");
+      }
+      case oid::kRegconfig: {
+        // The built-in configurations live in pg_catalog; another schema has none of them.
+        auto parts = SplitQualifiedName(trimmed);
+        if (parts.size() > 2) throw Error(sqlstate::kSyntaxError, "improper qualified name (too many dotted names): " + trimmed);
+        if (parts.size() == 2 && parts[0] != "pg_catalog") {
+          if (!cat_->FindSchema(parts[0])) throw Error(sqlstate::kUndefinedSchema, "schema \"" + parts[0] + "\" does not exist");
+          throw Error(sqlstate::kUndefinedObject, "text search configuration \"" + trimmed + "\" does not exist");
+        }
+        return ParseRegconfig(trimmed);
       }
       case oid::kRegrole: {
         auto parts = SplitQualifiedName(trimmed);

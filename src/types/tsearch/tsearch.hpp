@@ -8,5 +8,7 @@ void RegisterTsVectorFunctions();    // from function/builtins.cpp
 void RegisterTsVectorOperators();    // from binder/operator_registry.cpp
 void RegisterTsQueryFunctions();
 void RegisterTsQueryOperators();
+void RegisterTextSearchFunctions();  // to_tsvector, to_tsquery, ... (to_tsany.cpp)
+void RegisterTextSearchOperators();  // text @@ tsquery, text @@ text
 
 }  // namespace tusk

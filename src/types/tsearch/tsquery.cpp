@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cstdlib>
 #include <cstring>
+#include <memory>
 
 #include "common/error.hpp"
 #include "common/notices.hpp"
@@ -36,7 +37,7 @@ bool Link(std::vector<TsQueryItem>& items, size_t* pos, int depth) {
   if (depth % 64 == 0) CheckStackDepth();
   TsQueryItem& it = items[*pos];
   size_t at = (*pos)++;
-  if (it.op == TsOp::kOperand) return true;
+  if (it.op == TsOp::kOperand || it.op == TsOp::kStop) return true;
   if (!Link(items, pos, depth + 1)) return false;  // NOT's operand, or the right operand
   if (it.op == TsOp::kNot) return true;
   items[at].left = static_cast<uint32_t>(*pos - at);
@@ -71,21 +72,96 @@ size_t TsQueryPgSize(const TsQuery& q) {
 
 namespace {
 
+// A query as a tree, for removing stop-word places (PostgreSQL's clean_stopword_intree).
+struct Node {
+  TsQueryItem item;
+  std::unique_ptr<Node> left, right;  // NOT: its operand is `right`
+};
+
+std::unique_ptr<Node> Tree(const TsQuery& q, size_t i) {
+  CheckStackDepth();
+  auto n = std::make_unique<Node>();
+  n->item = q.items[i];
+  if (n->item.op != TsOp::kOperand && n->item.op != TsOp::kStop) {
+    n->right = Tree(q, i + 1);
+    if (n->item.op != TsOp::kNot) n->left = Tree(q, i + n->item.left);
+  }
+  return n;
+}
+
+// Drops stop-word places; a phrase that loses an operand passes its distance on, so that
+// 'cat the sat' keeps 'cat' <2> 'sat'. ladd / radd: distance owed to the left / right.
+std::unique_ptr<Node> CleanStops(std::unique_ptr<Node> n, int* ladd, int* radd) {
+  CheckStackDepth();
+  *ladd = *radd = 0;
+  if (n->item.op == TsOp::kOperand) return n;
+  if (n->item.op == TsOp::kStop) return nullptr;
+  if (n->item.op == TsOp::kNot) {
+    n->right = CleanStops(std::move(n->right), ladd, radd);
+    return n->right ? std::move(n) : nullptr;
+  }
+  int lladd, lradd, rladd, rradd;
+  n->left = CleanStops(std::move(n->left), &lladd, &lradd);
+  n->right = CleanStops(std::move(n->right), &rladd, &rradd);
+  bool phrase = n->item.op == TsOp::kPhrase;
+  int distance = phrase ? n->item.distance : 0;
+  if (!n->left && !n->right) {
+    *ladd = *radd = phrase ? lladd + distance + rladd : std::max(lladd, rladd);
+    return nullptr;
+  }
+  if (!n->left) {
+    *ladd = phrase ? lladd + distance + rladd : rladd;
+    *radd = rradd;
+    return std::move(n->right);
+  }
+  if (!n->right) {
+    *ladd = lladd;
+    *radd = phrase ? lradd + distance + rradd : lradd;
+    return std::move(n->left);
+  }
+  if (phrase) {
+    n->item.distance = static_cast<uint16_t>(n->item.distance + lradd + rladd);
+    *ladd = lladd;
+    *radd = rradd;
+  }
+  return n;
+}
+
+void Flatten(const Node& n, std::vector<TsQueryItem>* out) {
+  out->push_back(n.item);
+  if (n.right) Flatten(*n.right, out);
+  if (n.left) Flatten(*n.left, out);
+}
+
+TsQuery WithoutStopWords(const TsQuery& q) {
+  int ladd, radd;
+  std::unique_ptr<Node> root = CleanStops(Tree(q, 0), &ladd, &radd);
+  TsQuery out;
+  if (!root) {
+    RaiseNotice({"NOTICE", "00000", "text-search query contains only stop words or doesn't contain lexemes, ignored"});
+    return out;
+  }
+  Flatten(*root, &out.items);
+  LinkTsQuery(&out);
+  return out;
+}
+
 // The reader of tsquery text (gettoken_query_standard + makepol).
 class QueryParser {
  public:
-  explicit QueryParser(std::string_view text) : text_(text), words_(text, true) {}
+  QueryParser(std::string_view text, const TsOperandFn* operand, bool plain)
+      : text_(text), words_(text, true), operand_(operand), plain_(plain), out_(text) {}
 
   TsQuery Parse() {
     Level();
     TsQuery q;
-    q.items.assign(polish_.rbegin(), polish_.rend());
+    q.items.assign(out_.polish.rbegin(), out_.polish.rend());
     if (q.items.empty()) {
       RaiseNotice({"NOTICE", "00000", "text-search query doesn't contain lexemes: \"" + std::string(text_) + "\""});
       return q;
     }
     LinkTsQuery(&q);
-    return q;
+    return out_.stops ? WithoutStopWords(q) : q;
   }
 
  private:
@@ -132,24 +208,10 @@ class QueryParser {
   }
 
   void PushValue() {
-    if (offset_ >= static_cast<size_t>(kTsMaxStringBytes))
-      throw Error(sqlstate::kProgramLimitExceeded, "value is too big in tsquery: \"" + std::string(text_) + "\"");
-    if (token_.word.size() >= static_cast<size_t>(kTsMaxLexemeBytes))
-      throw Error(sqlstate::kProgramLimitExceeded, "operand is too long in tsquery: \"" + std::string(text_) + "\"");
-    TsQueryItem it;
-    it.word = std::move(token_.word);
-    it.weight = weight_;
-    it.prefix = prefix_;
-    offset_ += it.word.size() + 1;
-    polish_.push_back(std::move(it));
+    if (operand_) (*operand_)(out_, token_.word, weight_, prefix_);
+    else out_.PushValue(std::move(token_.word), weight_, prefix_);
   }
-
-  void PushOperator(TsOp op, uint16_t distance) {
-    TsQueryItem it;
-    it.op = op;
-    it.distance = op == TsOp::kPhrase ? distance : 0;
-    polish_.push_back(std::move(it));
-  }
+  void PushOperator(TsOp op, uint16_t distance) { out_.PushOperator(op, distance); }
 
   // ":" then any run of a-d, A-D and * (get_modifiers).
   void Modifiers() {
@@ -196,6 +258,14 @@ class QueryParser {
   }
 
   Token Next() {
+    if (plain_) {  // the whole text is one operand (plainto_tsquery, phraseto_tsquery)
+      if (at_ >= text_.size()) return Token::kEnd;
+      token_.word.assign(text_);
+      at_ = text_.size();
+      weight_ = 0;
+      prefix_ = false;
+      return Token::kValue;
+    }
     for (;; at_ += std::max<size_t>(1, Char().size())) {
       if (waiting_operand_) {
         if (At('!')) {
@@ -253,8 +323,9 @@ class QueryParser {
   uint16_t distance_ = 1;
   uint8_t weight_ = 0;
   bool prefix_ = false;
-  size_t offset_ = 0;  // bytes of the operands so far, each with its NUL (PostgreSQL's limit)
-  std::vector<TsQueryItem> polish_;  // postfix order, as pushed
+  const TsOperandFn* operand_;
+  bool plain_;
+  TsQueryBuilder out_;
 };
 
 void Infix(const TsQuery& q, size_t i, int parent_priority, bool right_phrase, std::string* out) {
@@ -403,7 +474,38 @@ TsQuery CombineTsQueries(TsOp op, const TsQuery& a, const TsQuery* b, int distan
   return q;
 }
 
-std::string ParseTsQueryText(std::string_view text) { return EncodeTsQuery(QueryParser(text).Parse()); }
+TsQuery ParseTsQuery(std::string_view text, const TsOperandFn* operand, bool plain) {
+  return QueryParser(text, operand, plain).Parse();
+}
+
+std::string ParseTsQueryText(std::string_view text) { return EncodeTsQuery(ParseTsQuery(text, nullptr, false)); }
+
+void TsQueryBuilder::PushValue(std::string word, uint8_t weight, bool prefix) {
+  if (offset_ >= static_cast<size_t>(kTsMaxStringBytes))
+    throw Error(sqlstate::kProgramLimitExceeded, "value is too big in tsquery: \"" + std::string(text_) + "\"");
+  if (word.size() >= static_cast<size_t>(kTsMaxLexemeBytes))
+    throw Error(sqlstate::kProgramLimitExceeded, "operand is too long in tsquery: \"" + std::string(text_) + "\"");
+  TsQueryItem it;
+  it.word = std::move(word);
+  it.weight = weight;
+  it.prefix = prefix;
+  offset_ += it.word.size() + 1;
+  polish.push_back(std::move(it));
+}
+
+void TsQueryBuilder::PushOperator(TsOp op, uint16_t distance) {
+  TsQueryItem it;
+  it.op = op;
+  it.distance = op == TsOp::kPhrase ? distance : 0;
+  polish.push_back(std::move(it));
+}
+
+void TsQueryBuilder::PushStop() {
+  TsQueryItem it;
+  it.op = TsOp::kStop;
+  polish.push_back(std::move(it));
+  stops = true;
+}
 
 std::string FormatTsQuery(const TsQuery& q, size_t root) {
   std::string out;

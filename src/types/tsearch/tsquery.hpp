@@ -10,13 +10,16 @@
 // varint left.
 #pragma once
 #include <cstdint>
+#include <functional>
 #include <string>
 #include <string_view>
 #include <vector>
 
 namespace tusk {
 
-enum class TsOp : uint8_t { kOperand = 0, kNot = 1, kAnd = 2, kOr = 3, kPhrase = 4 };
+// kStop stands, while a query is being built, where a stop word was (to_tsquery); it never
+// stays in a finished query.
+enum class TsOp : uint8_t { kOperand = 0, kNot = 1, kAnd = 2, kOr = 3, kPhrase = 4, kStop = 5 };
 
 inline constexpr int kTsMaxPhraseDistance = 16384;
 
@@ -41,6 +44,27 @@ TsQuery DecodeTsQuery(std::string_view stored);
 TsQuery CombineTsQueries(TsOp op, const TsQuery& a, const TsQuery* b, int distance = 1);
 // Sets the left offsets of items listed operator-first, right operand before left.
 void LinkTsQuery(TsQuery* q);
+
+// What the tsquery parser emits, in postfix order: operands, operators, stop-word places.
+class TsQueryBuilder {
+ public:
+  explicit TsQueryBuilder(std::string_view text) : text_(text) {}
+  void PushValue(std::string word, uint8_t weight, bool prefix);
+  void PushOperator(TsOp op, uint16_t distance);
+  void PushStop();
+  std::vector<TsQueryItem> polish;
+  bool stops = false;
+
+ private:
+  std::string_view text_;  // the whole input, for error messages
+  size_t offset_ = 0;      // bytes of the operands so far, each with its NUL (PostgreSQL's limit)
+};
+// How an operand of the text becomes items: to_tsquery runs it through a configuration.
+using TsOperandFn = std::function<void(TsQueryBuilder& out, const std::string& operand, uint8_t weight, bool prefix)>;
+// Reads tsquery text; `operand` null: operands as written (tsquery input); `plain`: the whole
+// text is one operand (plainto_tsquery). Stop-word places are removed afterwards, with
+// PostgreSQL's phrase-distance corrections and NOTICE when nothing is left.
+TsQuery ParseTsQuery(std::string_view text, const TsOperandFn* operand, bool plain);
 
 // tsquery_in / tsquery_out (the whole tree, or the subtree at `root`), binary I/O, btree order.
 std::string ParseTsQueryText(std::string_view text);

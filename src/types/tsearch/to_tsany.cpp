@@ -1,0 +1,160 @@
+// Text to tsvector and tsquery through a configuration: to_tsvector, to_tsquery,
+// plainto_tsquery, phraseto_tsquery, get_current_ts_config, text @@ tsquery, text @@ text;
+// and the parser's own view: ts_parse, ts_token_type.
+#include "binder/operator_registry.hpp"
+#include "common/error.hpp"
+#include "engine/session.hpp"
+#include "function/registry.hpp"
+#include "function/set_returning.hpp"
+#include "types/tsearch/default_parser.hpp"
+#include "types/tsearch/ts_config.hpp"
+#include "types/tsearch/ts_match.hpp"
+#include "types/tsearch/tsearch.hpp"
+#include "types/tsearch/tsquery.hpp"
+#include "types/tsearch/tsvector.hpp"
+
+namespace tusk {
+
+namespace {
+const Type kRegconfigType(oid::kRegconfig), kText(oid::kText), kTsvectorType(oid::kTsvector), kTsqueryType(oid::kTsquery),
+    kBool(oid::kBool), kInt4(oid::kInt4), kOid(oid::kOid);
+
+const TsConfig& ConfigOf(const Value& regconfig) {
+  const TsConfig* c = FindTsConfig(static_cast<uint32_t>(regconfig.i()));
+  if (!c) throw Error(sqlstate::kInternalError, "cache lookup failed for text search configuration " + std::to_string(regconfig.i()));
+  return *c;
+}
+
+// default_text_search_config, as the session has it.
+const TsConfig& CurrentConfig(EvalContext& ctx) {
+  std::optional<std::string> name;
+  if (ctx.state && ctx.state->session) name = ctx.state->session->GetSetting("default_text_search_config");
+  return TsConfigByName(name ? *name : "pg_catalog.english");
+}
+
+TsVector ToTsVector(const TsConfig& c, std::string_view text) {
+  TsVector v;
+  for (auto& w : ParseTsWords(c, text)) v.lexemes.push_back({std::move(w.lexeme), {TsMakePosition(w.position, 0)}});
+  v.Normalize();
+  if (v.PgSize() - 8 - 4 * v.lexemes.size() > static_cast<size_t>(kTsMaxStringBytes))
+    throw Error(sqlstate::kProgramLimitExceeded, "string is too long for tsvector (" + std::to_string(v.PgSize() - 8 - 4 * v.lexemes.size()) +
+                                                     " bytes, max " + std::to_string(kTsMaxStringBytes) + " bytes)");
+  return v;
+}
+
+// An operand of to_tsquery's text (PostgreSQL's pushval_morph): its words through the
+// configuration, joined by `join` (<-> for to_tsquery and phraseto_tsquery, & for
+// plainto_tsquery); a stop word between two words leaves a place the phrase distance counts.
+TsOperandFn Morph(const TsConfig& c, TsOp join) {
+  return [&c, join](TsQueryBuilder& out, const std::string& operand, uint8_t weight, bool prefix) {
+    std::vector<TsWord> words = ParseTsWords(c, operand);
+    if (words.empty()) {
+      out.PushStop();
+      return;
+    }
+    int pos = 0, placed = 0;
+    for (auto& w : words) {
+      for (; pos > 0 && pos + 1 < w.position; pos++) {
+        out.PushStop();
+        if (placed++) out.PushOperator(join, 1);
+      }
+      pos = w.position;
+      out.PushValue(std::move(w.lexeme), weight, prefix);
+      if (placed++) out.PushOperator(join, 1);
+    }
+  };
+}
+
+Value ToTsQuery(const TsConfig& c, const Value& text, TsOp join, bool plain) {
+  TsOperandFn morph = Morph(c, join);
+  return Value::Str(EncodeTsQuery(ParseTsQuery(text.s(), &morph, plain)));
+}
+
+Value MatchText(const TsConfig& c, const Value& text, const TsQuery& q) {
+  return Value::Bool(TsMatches(ToTsVector(c, text.s()), q));
+}
+
+// The parser argument of ts_parse / ts_token_type: 'default' or its OID 3722.
+void CheckParser(const Value& parser, bool by_oid) {
+  if (by_oid ? parser.i() == 3722 : (parser.s() == "default" || parser.s() == "pg_catalog.default")) return;
+  if (by_oid) throw Error(sqlstate::kInternalError, "cache lookup failed for text search parser " + std::to_string(parser.i()));
+  throw Error(sqlstate::kUndefinedObject, "text search parser \"" + parser.s() + "\" does not exist");
+}
+
+void BindTsParse(Binder& b, const std::string& shown, std::vector<ExprP> args, int location, SetFunction& f) {
+  if (args.size() != 2) NoSuchSetFunction(shown, args, location);
+  bool by_oid = args[0]->type.id == oid::kOid || IsIntegerType(args[0]->type.id);
+  args[0] = b.Coerce(args[0], by_oid ? kOid : kText, CastContext::kImplicit, location);
+  args[1] = b.Coerce(args[1], kText, CastContext::kImplicit, location);
+  f.args = args;
+  f.types = {kInt4, kText};
+  f.columns = {"tokid", "token"};
+  f.select_column = -1;
+  f.generate = [by_oid](const std::vector<Value>& a, EvalContext&) -> RowGenerator {
+    if (a[0].is_null() || a[1].is_null()) return YieldRows({});
+    CheckParser(a[0], by_oid);
+    std::vector<Row> rows;
+    for (auto& t : ParseDefaultTokens(a[1].s())) rows.push_back({Value::Int(t.type), Value::Str(std::move(t.text))});
+    return YieldRows(std::move(rows));
+  };
+}
+
+void BindTokenType(Binder& b, const std::string& shown, std::vector<ExprP> args, int location, SetFunction& f) {
+  if (args.size() != 1) NoSuchSetFunction(shown, args, location);
+  bool by_oid = args[0]->type.id == oid::kOid || IsIntegerType(args[0]->type.id);
+  args[0] = b.Coerce(args[0], by_oid ? kOid : kText, CastContext::kImplicit, location);
+  f.args = args;
+  f.types = {kInt4, kText, kText};
+  f.columns = {"tokid", "alias", "description"};
+  f.select_column = -1;
+  f.generate = [by_oid](const std::vector<Value>& a, EvalContext&) -> RowGenerator {
+    if (a[0].is_null()) return YieldRows({});
+    CheckParser(a[0], by_oid);
+    std::vector<Row> rows;
+    for (const auto& t : DefaultTokenTypes()) rows.push_back({Value::Int(t.id), Value::Str(t.alias), Value::Str(t.description)});
+    return YieldRows(std::move(rows));
+  };
+}
+}  // namespace
+
+void RegisterTextSearchFunctions() {
+  Register("to_tsvector", {kRegconfigType, kText}, kTsvectorType, [](const std::vector<Value>& a, EvalContext&) {
+    return Value::Str(EncodeTsVector(ToTsVector(ConfigOf(a[0]), a[1].s())));
+  });
+  Register("to_tsvector", {kText}, kTsvectorType, [](const std::vector<Value>& a, EvalContext& ctx) {
+    return Value::Str(EncodeTsVector(ToTsVector(CurrentConfig(ctx), a[0].s())));
+  });
+  struct Family {
+    const char* name;
+    TsOp join;
+    bool plain;
+  };
+  for (Family f : {Family{"to_tsquery", TsOp::kPhrase, false}, Family{"plainto_tsquery", TsOp::kAnd, true},
+                   Family{"phraseto_tsquery", TsOp::kPhrase, true}}) {
+    Register(f.name, {kRegconfigType, kText}, kTsqueryType,
+             [f](const std::vector<Value>& a, EvalContext&) { return ToTsQuery(ConfigOf(a[0]), a[1], f.join, f.plain); });
+    Register(f.name, {kText}, kTsqueryType,
+             [f](const std::vector<Value>& a, EvalContext& ctx) { return ToTsQuery(CurrentConfig(ctx), a[0], f.join, f.plain); });
+  }
+  auto websearch = [](const std::vector<Value>&, EvalContext&) -> Value {
+    throw Error(sqlstate::kFeatureNotSupported, "websearch_to_tsquery is not supported yet");
+  };
+  Register("websearch_to_tsquery", {kRegconfigType, kText}, kTsqueryType, websearch);
+  Register("websearch_to_tsquery", {kText}, kTsqueryType, websearch);
+  Register("get_current_ts_config", {}, kRegconfigType,
+           [](const std::vector<Value>&, EvalContext& ctx) { return Value::Int(CurrentConfig(ctx).oid); });
+  RegisterSetFunction("ts_parse", BindTsParse);
+  RegisterSetFunction("ts_token_type", BindTokenType);
+}
+
+void RegisterTextSearchOperators() {
+  RegisterOperator("@@", kText, kTsqueryType, kBool, [](const std::vector<Value>& a, EvalContext& ctx) {
+    return MatchText(CurrentConfig(ctx), a[0], DecodeTsQuery(a[1].s()));
+  });
+  RegisterOperator("@@", kText, kText, kBool, [](const std::vector<Value>& a, EvalContext& ctx) {
+    const TsConfig& c = CurrentConfig(ctx);
+    return MatchText(c, a[0], DecodeTsQuery(ToTsQuery(c, a[1], TsOp::kAnd, true).s()));
+  });
+}
+
+}  // namespace tusk
