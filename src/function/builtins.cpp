@@ -47,6 +47,7 @@ ExprP BindBuiltinFunction(Binder& b, const std::string& name, std::vector<ExprP>
     RegisterTsVectorFunctions();
     RegisterTsQueryFunctions();
     RegisterTextSearchFunctions();
+    RegisterTsRankFunctions();
     return true;
   }();
   (void)init;

@@ -10,5 +10,6 @@ void RegisterTsQueryFunctions();
 void RegisterTsQueryOperators();
 void RegisterTextSearchFunctions();  // to_tsvector, to_tsquery, ... (to_tsany.cpp)
 void RegisterTextSearchOperators();  // text @@ tsquery, text @@ text
+void RegisterTsRankFunctions();      // ts_rank (ts_rank.cpp)
 
 }  // namespace tusk
