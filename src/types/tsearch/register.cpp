@@ -3,6 +3,7 @@
 #include <functional>
 
 #include "common/keycodec.hpp"
+#include "common/stack_depth.hpp"
 #include "types/tsearch/tsearch.hpp"
 #include "types/tsearch/tsquery.hpp"
 #include "types/tsearch/tsvector.hpp"
@@ -38,6 +39,7 @@ void TsVectorKey(std::string_view stored, std::string* out) {
 // walks it (an operator before an operand, larger operator codes first; operands by their
 // CRC, larger first, then bytes; a phrase's distance, larger first, after its operands).
 void TsQueryItemKey(const TsQuery& q, size_t i, std::string* out) {
+  CheckStackDepth();  // a tree read in binary form may be deep
   const TsQueryItem& it = q.items[i];
   if (it.op == TsOp::kOperand) {
     out->push_back(10);

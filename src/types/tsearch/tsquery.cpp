@@ -478,7 +478,10 @@ TsQuery ParseTsQuery(std::string_view text, const TsOperandFn* operand, bool pla
   return QueryParser(text, operand, plain).Parse();
 }
 
-std::string ParseTsQueryText(std::string_view text) { return EncodeTsQuery(ParseTsQuery(text, nullptr, false)); }
+std::string ParseTsQueryText(std::string_view text) {
+  text = text.substr(0, text.find('\0'));  // PostgreSQL's input functions read a C string
+  return EncodeTsQuery(ParseTsQuery(text, nullptr, false));
+}
 
 void TsQueryBuilder::PushValue(std::string word, uint8_t weight, bool prefix) {
   if (offset_ >= static_cast<size_t>(kTsMaxStringBytes))

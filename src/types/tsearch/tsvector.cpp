@@ -94,6 +94,7 @@ TsVector DecodeTsVector(std::string_view in) {
 }
 
 std::string ParseTsVectorText(std::string_view text) {
+  text = text.substr(0, text.find('\0'));  // PostgreSQL's input functions read a C string
   TsVector v;
   TsWordReader reader(text, false);
   TsToken token;

@@ -125,6 +125,9 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     // (AdjustTimestampForTypmod), so '294276-12-31 23:59:59.999'::timestamp(2) prints
     // 294277-01-01, which does not read back there either.
     if (typmod_moved_value && e.state() == std::string("22008")) return 0;
+    // A tsquery prints NOT without parentheses, so !(!(...(a))) reads back as a run of NOTs,
+    // and more than 32 in a row overflow the parser's operator stack (54000), as in PostgreSQL.
+    if (t.id == oid::kTsquery && e.state() == std::string("54000")) return 0;
     Finding("the output of " + TypeName(t) + " does not read back: \"" + out + "\": " + e.state() + " " + e.what());
     return 0;
   } catch (const std::exception& e) {
