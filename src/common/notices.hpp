@@ -3,11 +3,16 @@
 // thread installs where it goes (ScopedNoticeSink); with none installed it is dropped.
 #pragma once
 #include <functional>
+#include <set>
+#include <string>
+#include <utility>
 
 #include "common/error.hpp"
 
 namespace tusk {
 
+// A notice that points at a literal is sent once per statement, however many times the
+// statement's binding reads that literal.
 class ScopedNoticeSink {
  public:
   explicit ScopedNoticeSink(std::function<void(const Notice&)> sink);
@@ -17,7 +22,9 @@ class ScopedNoticeSink {
 
  private:
   std::function<void(const Notice&)> sink_;
-  const std::function<void(const Notice&)>* saved_;
+  ScopedNoticeSink* saved_;
+  std::set<std::pair<int, std::string>> sent_;  // (position, message) of notices at literals
+  friend void RaiseNotice(Notice n);
 };
 
 // The statement position (1-based) a notice raised meanwhile points at: the literal being read.

@@ -1,11 +1,15 @@
 // Built-in scalar functions. Each entry checks and coerces its arguments, then returns a
 // CallExpr; families live in their own files (string, math, datetime, system).
 #include "function/registry.hpp"
+
+#include <algorithm>
+#include <map>
+
+#include "binder/folding.hpp"
+#include "binder/volatility.hpp"
 #include "function/overload_resolution.hpp"
 #include "function/regex_functions.hpp"
 #include "types/tsearch/tsearch.hpp"
-
-#include <map>
 
 #include "common/error.hpp"
 
@@ -95,7 +99,12 @@ void Register(const std::string& name, std::vector<Type> sig, Type ret, ScalarFn
       std::vector<ExprP> coerced = args;
       for (size_t i = 0; i < coerced.size(); i++)
         if (best->sig[i].id != oid::kAny) coerced[i] = b.Coerce(coerced[i], best->sig[i], CastContext::kImplicit, loc);
-      return Fn(best->ret, name, coerced, best->fn, best->strict);
+      ExprP call = Fn(best->ret, name, coerced, best->fn, best->strict);
+      // An immutable function of constants is computed now, as PostgreSQL's planner folds it
+      // (to_tsquery('english', 'fat & rat') shows as its tsquery in EXPLAIN).
+      bool constant = std::all_of(coerced.begin(), coerced.end(), [](const ExprP& a) { return dynamic_cast<ConstExpr*>(a.get()) != nullptr; });
+      if (constant && !coerced.empty() && ExprVolatility(*call) == 'i') return FoldConstant(call);
+      return call;
     };
   }
   list->push_back({std::move(sig), std::move(ret), std::move(fn), strict});

@@ -23,6 +23,7 @@ const std::vector<GinOperatorClass>& GinOperatorClasses() {
   static bool families = [] {
     RegisterJsonbGinOperatorClasses();
     RegisterArrayGinOperatorClass();
+    RegisterTsVectorGinOperatorClass();
     return true;
   }();
   (void)families;

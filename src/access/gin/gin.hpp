@@ -7,6 +7,7 @@
 // say more than a row holds (jsonb_path_ops hashes paths; containment is deeper than entries).
 #pragma once
 #include <functional>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -18,11 +19,21 @@ namespace tusk {
 struct BoundIndex;
 struct EvalContext;
 
+// A query that is more than all-of / any-of its entries (tsquery's & | !, prefixes): rows
+// holding an entry, holding any entry that begins with some bytes, and of their combinations.
+struct GinQueryNode {
+  enum class Kind { kEntry, kPrefix, kAnd, kOr, kEveryRow } kind = Kind::kEveryRow;
+  std::string entry;                   // kEntry: the entry; kPrefix: what the entries begin with
+  std::vector<GinQueryNode> children;  // kAnd, kOr
+};
+
 // What a query value asks of the index.
 struct GinQuery {
   std::vector<std::string> entries;
   bool all = true;          // every entry (else any one of them)
   bool every_row = false;   // no entry narrows it (@> '{}'): every row is a candidate
+  // When set, it decides the candidates instead of `entries` and `all`.
+  std::shared_ptr<GinQueryNode> tree;
 };
 
 struct GinOperatorClass {
@@ -51,8 +62,13 @@ std::string GinEntryPrefix(uint32_t index, size_t column, const std::string& ent
 // The entry keys of one row (ctx.row), without its table key.
 std::vector<std::string> GinRowKeys(const BoundIndex& idx, EvalContext& ctx);
 
+// The longest entry a class may give (a tsvector lexeme's 2,046 bytes): how far a prefix
+// search looks.
+inline constexpr size_t kGinMaxPrefixEntryBytes = 2047;
+
 // Registered by their type families.
 void RegisterJsonbGinOperatorClasses();  // src/types/json/jsonb_gin.cpp
+void RegisterTsVectorGinOperatorClass();  // src/types/tsearch/tsvector_gin.cpp
 void RegisterArrayGinOperatorClass();    // array_ops.cpp
 
 }  // namespace tusk

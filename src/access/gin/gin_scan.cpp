@@ -13,6 +13,7 @@
 #include "access/read_view.hpp"
 #include "common/error.hpp"
 #include "common/keycodec.hpp"
+#include "common/stack_depth.hpp"
 #include "common/rowcodec.hpp"
 #include "engine/database.hpp"
 #include "engine/serializable.hpp"
@@ -26,6 +27,22 @@ struct GinScanOp::Batch {
   std::vector<rocksdb::PinnableSlice> rows;
   std::vector<rocksdb::Status> status;
 };
+
+namespace {
+// Sorted row-key sets.
+std::vector<std::string> Union(std::vector<std::string> a, std::vector<std::string> b) {
+  std::vector<std::string> both;
+  std::set_union(std::make_move_iterator(a.begin()), std::make_move_iterator(a.end()), std::make_move_iterator(b.begin()),
+                 std::make_move_iterator(b.end()), std::back_inserter(both));
+  return both;
+}
+std::vector<std::string> Intersection(std::vector<std::string> a, const std::vector<std::string>& b) {
+  std::vector<std::string> both;
+  std::set_intersection(std::make_move_iterator(a.begin()), std::make_move_iterator(a.end()), b.begin(), b.end(),
+                        std::back_inserter(both));
+  return both;
+}
+}  // namespace
 
 GinScanOp::GinScanOp(const TableDef* t, std::string a, BoundIndex idx, bool k)
     : table(t), alias(std::move(a)), index(std::move(idx)), emit_key(k) {
@@ -53,6 +70,14 @@ bool GinScanOp::CandidateKeys(std::vector<std::string>* keys) {
     }
     GinQuery q = GinClassOf(index, cond.column).query(cond.op, cond.value->type, v);
     if (q.every_row) continue;
+    if (q.tree) {
+      std::vector<std::string> rows;
+      if (!TreeRows(cond.column, *q.tree, &rows)) continue;
+      *keys = narrowed ? Intersection(std::move(*keys), rows) : std::move(rows);
+      narrowed = true;
+      CheckCancel(ctx_);
+      continue;
+    }
     std::sort(q.entries.begin(), q.entries.end());
     q.entries.erase(std::unique(q.entries.begin(), q.entries.end()), q.entries.end());
     std::vector<EntryPostings> entries;
@@ -66,24 +91,65 @@ bool GinScanOp::CandidateKeys(std::vector<std::string>* keys) {
       for (; i < entries.size() && !keys->empty(); i++) KeepEntryRows(entries[i], keys);
     } else {
       std::vector<std::string> any;
-      for (const EntryPostings& e : entries) {
-        std::vector<std::string> rows = EntryRows(e), both;
-        std::set_union(std::make_move_iterator(any.begin()), std::make_move_iterator(any.end()),
-                       std::make_move_iterator(rows.begin()), std::make_move_iterator(rows.end()), std::back_inserter(both));
-        any = std::move(both);
-      }
-      if (narrowed) {
-        std::vector<std::string> both;
-        std::set_intersection(std::make_move_iterator(keys->begin()), std::make_move_iterator(keys->end()), any.begin(),
-                              any.end(), std::back_inserter(both));
-        any = std::move(both);
-      }
-      *keys = std::move(any);
+      for (const EntryPostings& e : entries) any = Union(std::move(any), EntryRows(e));
+      *keys = narrowed ? Intersection(std::move(*keys), any) : std::move(any);
       narrowed = true;
     }
     CheckCancel(ctx_);
   }
   return narrowed;
+}
+
+bool GinScanOp::TreeRows(size_t column, const GinQueryNode& n, std::vector<std::string>* rows) {
+  CheckStackDepth();
+  using Kind = GinQueryNode::Kind;
+  switch (n.kind) {
+    case Kind::kEveryRow: return false;
+    case Kind::kEntry: *rows = EntryRows(ReadEntry(GinEntryPrefix(index.def->oid, column, n.entry))); return true;
+    case Kind::kPrefix: *rows = PrefixRows(column, n.entry); return true;
+    case Kind::kAnd: {
+      bool narrowed = false;
+      for (const GinQueryNode& c : n.children) {
+        std::vector<std::string> mine;
+        if (!TreeRows(column, c, &mine)) continue;
+        *rows = narrowed ? Intersection(std::move(*rows), mine) : std::move(mine);
+        narrowed = true;
+      }
+      return narrowed;
+    }
+    case Kind::kOr: {
+      rows->clear();
+      for (const GinQueryNode& c : n.children) {
+        std::vector<std::string> mine;
+        if (!TreeRows(column, c, &mine)) return false;
+        *rows = Union(std::move(*rows), std::move(mine));
+      }
+      return true;
+    }
+  }
+  return false;
+}
+
+std::vector<std::string> GinScanOp::PrefixRows(size_t column, const std::string& begins) {
+  // An entry's key holds its length before its bytes, so the entries beginning with `begins`
+  // lie in one range per length: each is walked entry by entry.
+  std::vector<std::string> rows;
+  std::unique_ptr<rocksdb::Iterator> it(NewReadIterator(ctx_->state, SnapshotReadOptions(ctx_->state)));
+  for (size_t len = std::max<size_t>(begins.size(), 1); len <= kGinMaxPrefixEntryBytes; len++) {
+    std::string range = RelationPrefix(index.def->oid);
+    AppendVarint(column, &range);
+    AppendVarint(len, &range);
+    const size_t entry_end = range.size() + len;
+    range += begins;
+    for (it->Seek(range); it->Valid() && it->key().starts_with(range);) {
+      std::string entry = it->key().ToString().substr(0, entry_end);
+      rows = Union(std::move(rows), EntryRows(ReadEntry(entry)));
+      it->Seek(PrefixSuccessor(entry));
+    }
+    CheckStatus(it->status(), "scan");
+    if (len % 64 == 0) CheckCancel(ctx_);
+  }
+  return rows;
 }
 
 EntryPostings GinScanOp::ReadEntry(const std::string& prefix) {

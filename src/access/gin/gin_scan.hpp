@@ -15,6 +15,8 @@ namespace rocksdb { class PinnableSlice; class Status; }
 
 namespace tusk {
 
+struct GinQueryNode;  // access/gin/gin.hpp
+
 class GinScanOp : public Operator {
  public:
   GinScanOp(const TableDef* table, std::string alias, BoundIndex index, bool emit_key);
@@ -43,6 +45,10 @@ class GinScanOp : public Operator {
   bool CandidateKeys(std::vector<std::string>* keys);
   // The rows holding the entry under prefix, as the index has them.
   EntryPostings ReadEntry(const std::string& prefix);
+  // The rows a query tree lets through, in key order; false when it does not narrow them.
+  bool TreeRows(size_t column, const GinQueryNode& node, std::vector<std::string>* rows);
+  // The rows holding any entry of the column that begins with `begins`.
+  std::vector<std::string> PrefixRows(size_t column, const std::string& begins);
   bool Accepts(const Row& row);
   EvalContext* ctx_ = nullptr;
   std::vector<std::string> keys_;

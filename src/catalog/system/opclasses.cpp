@@ -19,6 +19,7 @@ const std::vector<BtreeOpclass>& BtreeOpclasses() {
       {10028, "name_ops", oid::kName, true, 1994},         {10038, "time_ops", oid::kTime, true, 1996},
       {10044, "varchar_ops", oid::kText, false, 1994},     {10065, "uuid_ops", oid::kUuid, true, 2968},
       {10069, "enum_ops", oid::kAnyEnum, true, 3522},               {10088, "jsonb_ops", oid::kJsonb, true, 4033},
+      {10071, "tsvector_ops", oid::kTsvector, true, 3626},         {10074, "tsquery_ops", oid::kTsquery, true, 3683},
   };
   return classes;
 }
@@ -29,7 +30,7 @@ const std::vector<BtreeOpfamily>& BtreeOpfamilies() {
       {429, "char_ops"},      {434, "datetime_ops"}, {1970, "float_ops"},   {1976, "integer_ops"},
       {1982, "interval_ops"}, {1988, "numeric_ops"}, {1989, "oid_ops"},     {1994, "text_ops"},
       {1996, "time_ops"},     {2095, "text_pattern_ops"}, {2097, "bpchar_pattern_ops"}, {2968, "uuid_ops"},
-      {3522, "enum_ops"},     {4033, "jsonb_ops"},
+      {3522, "enum_ops"},     {4033, "jsonb_ops"},   {3626, "tsvector_ops"}, {3683, "tsquery_ops"},
   };
   return families;
 }
