@@ -51,6 +51,7 @@ class Executor {
         TsTernary r = Phrase(i, nullptr);
         return r == TsTernary::kMaybe && !phrase_maybe ? TsTernary::kNo : r;
       }
+      case TsOp::kStop: break;  // never left in a finished query
     }
     return TsTernary::kNo;
   }
@@ -205,6 +206,7 @@ class Executor {
         }
         return Output(out, l, r, kBoth | kLeftOnly | kRightOnly, loff, roff);
       }
+      case TsOp::kStop: break;  // never left in a finished query
     }
     return TsTernary::kNo;
   }
