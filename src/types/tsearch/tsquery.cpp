@@ -8,6 +8,7 @@
 #include "common/error.hpp"
 #include "common/notices.hpp"
 #include "common/rowcodec.hpp"
+#include "common/strings.hpp"
 #include "common/stack_depth.hpp"
 #include "types/tsearch/ts_ctype.hpp"
 #include "types/tsearch/ts_wire.hpp"
@@ -480,6 +481,7 @@ TsQuery ParseTsQuery(std::string_view text, const TsOperandFn* operand, bool pla
 
 std::string ParseTsQueryText(std::string_view text) {
   text = text.substr(0, text.find('\0'));  // PostgreSQL's input functions read a C string
+  VerifyUtf8(text);  // a client's text always is; the word reader relies on it
   return EncodeTsQuery(ParseTsQuery(text, nullptr, false));
 }
 

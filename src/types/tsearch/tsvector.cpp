@@ -5,6 +5,7 @@
 
 #include "common/error.hpp"
 #include "common/rowcodec.hpp"
+#include "common/strings.hpp"
 #include "types/tsearch/ts_wire.hpp"
 #include "types/tsearch/tsvector_parser.hpp"
 
@@ -95,6 +96,7 @@ TsVector DecodeTsVector(std::string_view in) {
 
 std::string ParseTsVectorText(std::string_view text) {
   text = text.substr(0, text.find('\0'));  // PostgreSQL's input functions read a C string
+  VerifyUtf8(text);  // a client's text always is; the word reader relies on it
   TsVector v;
   TsWordReader reader(text, false);
   TsToken token;
