@@ -1,7 +1,7 @@
 """Differential fuzzing of text search: random multilingual text (ASCII, accents, German,
 French, Russian, CJK, punctuation, URLs, e-mail addresses, numbers, hyphenated words, stop
 words, tsquery operators) through to_tsvector, to_tsquery, plainto_tsquery, phraseto_tsquery,
-@@ and ts_rank (weights, setweight, ||, all normalizations) in random configurations, run on
+websearch_to_tsquery (quotes, or, -word), @@ and ts_rank (weights, setweight, ||, all normalizations) in random configurations, run on
 Tusk and on PostgreSQL 15. Results must agree as text, errors by SQLSTATE.
 
 usage: fts_diff.py TUSK_PORT PG_PORT [COUNT] [SEED]
@@ -20,7 +20,7 @@ WORDS = ["the", "a", "of", "and", "running", "runs", "cats", "Dog", "fox-hunting
          "42", "x1y2", "foo_bar", "a.b.c", "/usr/lib/libc.so", "<b>", "&amp;", "don't", "ÉCOLE", "über",
          "supernovae", "stars", "co-operation", "!", "&", "|", "(", ")", ":*", "'q'", "<->", "<2>", ":A"]
 CONFIGS = ["simple", "english", "german", "french", "russian", "spanish", "dutch", "hindi"]
-QUERY_BUILDERS = ["to_tsquery", "plainto_tsquery", "phraseto_tsquery"]
+QUERY_BUILDERS = ["to_tsquery", "plainto_tsquery", "phraseto_tsquery", "websearch_to_tsquery"]
 
 
 def literal(s):
@@ -39,11 +39,25 @@ def operator_query(rng):
     return q
 
 
+def web_query(rng):
+    parts = []
+    for _ in range(rng.randint(0, 5)):
+        k = rng.random()
+        if k < 0.15:
+            parts.append('"' + text(rng, 3) + rng.choice(['"', '"', '']))
+        elif k < 0.3:
+            parts.append(rng.choice(["or", "OR", "-", "-" + rng.choice(WORDS)]))
+        else:
+            parts.append(rng.choice(WORDS))
+    return " ".join(parts)
+
+
 def statements(rng):
     cfg = literal(rng.choice(CONFIGS))
     doc, doc2 = literal(text(rng, 12)), literal(text(rng, 6))
     builder = rng.choice(QUERY_BUILDERS)
-    qtext = literal(operator_query(rng) if builder == "to_tsquery" else text(rng, 3))
+    qtext = literal(operator_query(rng) if builder == "to_tsquery" else web_query(rng) if builder == "websearch_to_tsquery"
+                    else text(rng, 3))
     vec = "setweight(to_tsvector(%s, %s), %s) || to_tsvector(%s, %s)" % (cfg, doc2, literal(rng.choice("ABCD")), cfg, doc)
     query = "%s(%s, %s)" % (builder, cfg, qtext)
     weights = rng.choice(["", "'{0.1,0.2,0.4,1.0}', ", "'{0.3,-1,0.9,0.05}', "])

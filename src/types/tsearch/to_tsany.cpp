@@ -1,4 +1,4 @@
-// Text to tsvector and tsquery through a configuration: to_tsvector, to_tsquery,
+// Text to tsvector and tsquery through a configuration: to_tsvector, to_tsquery, websearch_to_tsquery,
 // plainto_tsquery, phraseto_tsquery, get_current_ts_config, text @@ tsquery, text @@ text;
 // and the parser's own view: ts_parse, ts_token_type.
 #include "binder/operator_registry.hpp"
@@ -65,9 +65,9 @@ TsOperandFn Morph(const TsConfig& c, TsOp join) {
   };
 }
 
-Value ToTsQuery(const TsConfig& c, const Value& text, TsOp join, bool plain) {
+Value ToTsQuery(const TsConfig& c, const Value& text, TsOp join, TsQuerySyntax syntax) {
   TsOperandFn morph = Morph(c, join);
-  return Value::Str(EncodeTsQuery(ParseTsQuery(text.s(), &morph, plain)));
+  return Value::Str(EncodeTsQuery(ParseTsQuery(text.s(), &morph, syntax)));
 }
 
 Value MatchText(const TsConfig& c, const Value& text, const TsQuery& q) {
@@ -127,20 +127,17 @@ void RegisterTextSearchFunctions() {
   struct Family {
     const char* name;
     TsOp join;
-    bool plain;
+    TsQuerySyntax syntax;
   };
-  for (Family f : {Family{"to_tsquery", TsOp::kPhrase, false}, Family{"plainto_tsquery", TsOp::kAnd, true},
-                   Family{"phraseto_tsquery", TsOp::kPhrase, true}}) {
+  for (Family f : {Family{"to_tsquery", TsOp::kPhrase, TsQuerySyntax::kStandard},
+                   Family{"plainto_tsquery", TsOp::kAnd, TsQuerySyntax::kPlain},
+                   Family{"phraseto_tsquery", TsOp::kPhrase, TsQuerySyntax::kPlain},
+                   Family{"websearch_to_tsquery", TsOp::kPhrase, TsQuerySyntax::kWeb}}) {
     Register(f.name, {kRegconfigType, kText}, kTsqueryType,
-             [f](const std::vector<Value>& a, EvalContext&) { return ToTsQuery(ConfigOf(a[0]), a[1], f.join, f.plain); });
+             [f](const std::vector<Value>& a, EvalContext&) { return ToTsQuery(ConfigOf(a[0]), a[1], f.join, f.syntax); });
     Register(f.name, {kText}, kTsqueryType,
-             [f](const std::vector<Value>& a, EvalContext& ctx) { return ToTsQuery(CurrentConfig(ctx), a[0], f.join, f.plain); });
+             [f](const std::vector<Value>& a, EvalContext& ctx) { return ToTsQuery(CurrentConfig(ctx), a[0], f.join, f.syntax); });
   }
-  auto websearch = [](const std::vector<Value>&, EvalContext&) -> Value {
-    throw Error(sqlstate::kFeatureNotSupported, "websearch_to_tsquery is not supported yet");
-  };
-  Register("websearch_to_tsquery", {kRegconfigType, kText}, kTsqueryType, websearch);
-  Register("websearch_to_tsquery", {kText}, kTsqueryType, websearch);
   Register("get_current_ts_config", {}, kRegconfigType,
            [](const std::vector<Value>&, EvalContext& ctx) { return Value::Int(CurrentConfig(ctx).oid); });
   RegisterSetFunction("ts_parse", BindTsParse);
@@ -153,7 +150,7 @@ void RegisterTextSearchOperators() {
   });
   RegisterOperator("@@", kText, kText, kBool, [](const std::vector<Value>& a, EvalContext& ctx) {
     const TsConfig& c = CurrentConfig(ctx);
-    return MatchText(c, a[0], DecodeTsQuery(ToTsQuery(c, a[1], TsOp::kAnd, true).s()));
+    return MatchText(c, a[0], DecodeTsQuery(ToTsQuery(c, a[1], TsOp::kAnd, TsQuerySyntax::kPlain).s()));
   });
 }
 

@@ -150,8 +150,8 @@ TsQuery WithoutStopWords(const TsQuery& q) {
 // The reader of tsquery text (gettoken_query_standard + makepol).
 class QueryParser {
  public:
-  QueryParser(std::string_view text, const TsOperandFn* operand, bool plain)
-      : text_(text), words_(text, true), operand_(operand), plain_(plain), out_(text) {}
+  QueryParser(std::string_view text, const TsOperandFn* operand, TsQuerySyntax syntax)
+      : text_(text), words_(text, true, syntax == TsQuerySyntax::kWeb), operand_(operand), syntax_(syntax), out_(text) {}
 
   TsQuery Parse() {
     Level();
@@ -259,7 +259,8 @@ class QueryParser {
   }
 
   Token Next() {
-    if (plain_) {  // the whole text is one operand (plainto_tsquery, phraseto_tsquery)
+    if (syntax_ == TsQuerySyntax::kWeb) return NextWeb();
+    if (syntax_ == TsQuerySyntax::kPlain) {  // the whole text is one operand (plainto_tsquery, phraseto_tsquery)
       if (at_ >= text_.size()) return Token::kEnd;
       token_.word.assign(text_);
       at_ = text_.size();
@@ -314,6 +315,78 @@ class QueryParser {
     }
   }
 
+  // websearch_to_tsquery's reader: "quoted text" is one operand (a phrase), `or` between
+  // operands is |, `-` before one is !, other operator characters are ignored, and operands
+  // side by side are joined by &.
+  Token NextWeb() {
+    weight_ = 0;
+    prefix_ = false;
+    for (;; at_ += std::max<size_t>(1, Char().size())) {
+      if (waiting_operand_) {
+        if (At('-')) {
+          at_++;
+          first_ = false;
+          op_ = TsOp::kNot;
+          return Token::kOperator;
+        }
+        if (At('"')) {
+          size_t start = ++at_;
+          while (at_ < text_.size() && text_[at_] != '"') at_++;
+          token_.word.assign(text_.substr(start, at_ - start));
+          if (at_ < text_.size()) at_++;
+          waiting_operand_ = false;
+          first_ = false;
+          return Token::kValue;
+        }
+        if (at_ < text_.size() && IsTsOperatorChar(text_[at_])) continue;  // ignored: the loop steps past it
+        if (at_ >= text_.size() || TsIsSpace(Char())) {
+          if (at_ >= text_.size()) {
+            if (!first_) out_.PushStop();  // an operator waits for an operand that never came
+            return Token::kEnd;
+          }
+          continue;
+        }
+        words_.set_offset(at_);
+        if (words_.Next(&token_)) {
+          at_ = words_.offset();
+          waiting_operand_ = false;
+          first_ = false;
+          return Token::kValue;
+        }
+        if (!first_) out_.PushStop();
+        return Token::kEnd;
+      }
+      if (at_ >= text_.size()) return Token::kEnd;
+      if (OrOperator()) {
+        waiting_operand_ = true;
+        op_ = TsOp::kOr;
+        return Token::kOperator;
+      }
+      if (IsTsOperatorChar(text_[at_])) continue;
+      if (!TsIsSpace(Char())) {  // operands side by side: an implicit &
+        waiting_operand_ = true;
+        op_ = TsOp::kAnd;
+        return Token::kOperator;
+      }
+    }
+  }
+
+  // "or" (any case), not part of a word, with an operand somewhere after it.
+  bool OrOperator() {
+    if (text_.size() - at_ < 2 || (text_[at_] | 0x20) != 'o' || (text_[at_ + 1] | 0x20) != 'r') return false;
+    size_t p = at_ + 2;
+    if (p >= text_.size()) return false;
+    std::string_view next = text_.substr(p, TsCharLength(text_.substr(p)));
+    if (next == "-" || next == "_" || TsIsAlpha(next) || TsIsDigit(next)) return false;
+    for (;;) {
+      p += TsCharLength(text_.substr(p));
+      if (p >= text_.size()) return false;
+      if (!TsIsSpace(text_.substr(p, TsCharLength(text_.substr(p))))) break;
+    }
+    at_ += 2;
+    return true;
+  }
+
   std::string_view text_;
   TsWordReader words_;
   size_t at_ = 0;
@@ -325,7 +398,7 @@ class QueryParser {
   uint8_t weight_ = 0;
   bool prefix_ = false;
   const TsOperandFn* operand_;
-  bool plain_;
+  TsQuerySyntax syntax_;
   TsQueryBuilder out_;
 };
 
@@ -475,14 +548,14 @@ TsQuery CombineTsQueries(TsOp op, const TsQuery& a, const TsQuery* b, int distan
   return q;
 }
 
-TsQuery ParseTsQuery(std::string_view text, const TsOperandFn* operand, bool plain) {
-  return QueryParser(text, operand, plain).Parse();
+TsQuery ParseTsQuery(std::string_view text, const TsOperandFn* operand, TsQuerySyntax syntax) {
+  return QueryParser(text, operand, syntax).Parse();
 }
 
 std::string ParseTsQueryText(std::string_view text) {
   text = text.substr(0, text.find('\0'));  // PostgreSQL's input functions read a C string
   VerifyUtf8(text);  // a client's text always is; the word reader relies on it
-  return EncodeTsQuery(ParseTsQuery(text, nullptr, false));
+  return EncodeTsQuery(ParseTsQuery(text, nullptr, TsQuerySyntax::kStandard));
 }
 
 void TsQueryBuilder::PushValue(std::string word, uint8_t weight, bool prefix) {

@@ -61,10 +61,13 @@ class TsQueryBuilder {
 };
 // How an operand of the text becomes items: to_tsquery runs it through a configuration.
 using TsOperandFn = std::function<void(TsQueryBuilder& out, const std::string& operand, uint8_t weight, bool prefix)>;
-// Reads tsquery text; `operand` null: operands as written (tsquery input); `plain`: the whole
-// text is one operand (plainto_tsquery). Stop-word places are removed afterwards, with
+// How the text is read: tsquery's syntax; the whole text as one operand (plainto_tsquery);
+// a web search's (words, "quoted phrases", or, -word, other punctuation ignored).
+enum class TsQuerySyntax { kStandard, kPlain, kWeb };
+// Reads tsquery text; `operand` null: operands as written (tsquery input). Stop-word places are
+// removed afterwards, with
 // PostgreSQL's phrase-distance corrections and NOTICE when nothing is left.
-TsQuery ParseTsQuery(std::string_view text, const TsOperandFn* operand, bool plain);
+TsQuery ParseTsQuery(std::string_view text, const TsOperandFn* operand, TsQuerySyntax syntax);
 
 // tsquery_in / tsquery_out (the whole tree, or the subtree at `root`), binary I/O, btree order.
 std::string ParseTsQueryText(std::string_view text);

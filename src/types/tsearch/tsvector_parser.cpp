@@ -40,12 +40,12 @@ bool TsWordReader::Next(TsToken* token) {
     switch (state) {
       case State::kWaitWord:
         if (end) return false;
-        if (Is('\'')) {
+        if (!web_ && Is('\'')) {
           state = State::kWaitEndQuoted;
-        } else if (Is('\\')) {
+        } else if (!web_ && Is('\\')) {
           state = State::kWaitNextChar;
           after_escape = State::kWaitEndWord;
-        } else if (in_tsquery_ && IsTsOperatorChar(ch[0])) {
+        } else if ((in_tsquery_ && IsTsOperatorChar(ch[0])) || (web_ && Is('"'))) {
           SyntaxError();
         } else if (!TsIsSpace(ch)) {
           word += ch;
@@ -59,10 +59,10 @@ bool TsWordReader::Next(TsToken* token) {
         state = after_escape;
         break;
       case State::kWaitEndWord:
-        if (Is('\\')) {
+        if (!web_ && Is('\\')) {
           state = State::kWaitNextChar;
           after_escape = State::kWaitEndWord;
-        } else if (end || TsIsSpace(ch) || (in_tsquery_ && IsTsOperatorChar(ch[0]))) {
+        } else if (end || TsIsSpace(ch) || (in_tsquery_ && IsTsOperatorChar(ch[0])) || (web_ && Is('"'))) {
           if (word.empty()) SyntaxError();
           return true;
         } else if (Is(':')) {

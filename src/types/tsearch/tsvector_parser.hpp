@@ -19,7 +19,8 @@ struct TsToken {
 class TsWordReader {
  public:
   // `in_tsquery`: words end at tsquery operators and at ':' (the caller reads weights).
-  TsWordReader(std::string_view text, bool in_tsquery) : text_(text), in_tsquery_(in_tsquery) {}
+  // `web` (websearch_to_tsquery): quotes and backslashes are plain characters, '"' ends a word.
+  TsWordReader(std::string_view text, bool in_tsquery, bool web = false) : text_(text), in_tsquery_(in_tsquery), web_(web) {}
 
   // The next word from `offset()` on; false at the end of the text.
   bool Next(TsToken* token);
@@ -33,6 +34,7 @@ class TsWordReader {
 
   std::string_view text_;
   bool in_tsquery_;
+  bool web_;
   size_t at_ = 0;
 };
 
