@@ -41,11 +41,11 @@ OLTP = {
     "queue": ("queue", ["-f", os.path.join(WORKLOADS_DIR, "queue.pgbench"), "-M", "prepared"]),
     "progress_triggers": ("progress", ["-f", os.path.join(WORKLOADS_DIR, "progress.pgbench"), "-M", "prepared"]),
     "jsonb": ("jsonb", ["-f", os.path.join(WORKLOADS_DIR, "jsonb.pgbench"), "-M", "prepared"]),
+    "fts": ("fts", ["-f", os.path.join(WORKLOADS_DIR, "fts.pgbench"), "-M", "prepared"]),
 }
 # Data sets loaded into a database of their own (their tables share names with another set's).
 DATABASES = {"progress": "progress"}
-NOT_YET = {"fts": "full-text search",
-           "vector": "the vector type and HNSW/IVFFlat", "partition": "partitioned tables"}
+NOT_YET = {"vector": "the vector type and HNSW/IVFFlat", "partition": "partitioned tables"}
 ALL = list(OLTP) + ["plpgsql_loop", "bulk", "embedded"] + list(NOT_YET)
 
 
@@ -165,6 +165,8 @@ def load(engine, dataset, args):
         engine.psql_file(os.path.join(WORKLOADS_DIR, "queue.setup.sql"), args.smoke)
     elif dataset == "jsonb":
         engine.psql_file(os.path.join(WORKLOADS_DIR, "jsonb.setup.sql"), args.smoke)
+    elif dataset == "fts":
+        engine.psql_file(os.path.join(WORKLOADS_DIR, "fts.setup.sql"), args.smoke)
     elif dataset == "progress":
         sh(["psql", "-X", "-q", "-c", "CREATE DATABASE progress"], env=engine.env)
         engine.psql_file(os.path.join(WORKLOADS_DIR, "progress.setup.sql"), args.smoke, engine.env_for(dataset))
