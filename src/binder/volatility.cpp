@@ -111,6 +111,20 @@ char CastVolatility(const Type& from_type, const Type& to_type) {
   return MoreVolatile(io(from, src, 1), io(to, dst, 0));
 }
 
+// A function call's volatility as PostgreSQL's catalog has it; *found false when the catalog
+// has no function of that name taking that many arguments.
+char FunctionVolatility(const CallExpr& call, bool* found) {
+  std::vector<uint32_t> given;
+  for (const auto& a : call.args) given.push_back(SignatureOid(a->type));
+  std::string name = call.name;
+  std::transform(name.begin(), name.end(), name.begin(), [](unsigned char ch) { return static_cast<char>(std::tolower(ch)); });
+  auto range = ProcsByName().equal_range(name);
+  std::vector<const BuiltinProc*> procs;
+  for (auto it = range.first; it != range.second; ++it) procs.push_back(it->second);
+  return BestFit(procs, given, [](const BuiltinProc* p) { return ProcArgTypes(*p); },
+                 [](const BuiltinProc* p) { return p->volatility; }, found);
+}
+
 char CallVolatility(const CallExpr& call) {
   std::vector<uint32_t> given;
   for (const auto& a : call.args) given.push_back(SignatureOid(a->type));
@@ -134,14 +148,8 @@ char CallVolatility(const CallExpr& call) {
     return found ? v : 'i';
   }
   if (IsSqlValueFunction(call.name)) return 's';
-  std::string name = call.name;
-  std::transform(name.begin(), name.end(), name.begin(), [](unsigned char ch) { return static_cast<char>(std::tolower(ch)); });
-  auto range = ProcsByName().equal_range(name);
-  std::vector<const BuiltinProc*> procs;
-  for (auto it = range.first; it != range.second; ++it) procs.push_back(it->second);
   bool found = false;
-  char v = BestFit(procs, given, [](const BuiltinProc* p) { return ProcArgTypes(*p); },
-                   [](const BuiltinProc* p) { return p->volatility; }, &found);
+  char v = FunctionVolatility(call, &found);
   return found ? v : 'i';
 }
 }  // namespace
@@ -155,6 +163,12 @@ char ExprVolatility(const Expr& e) {
     if (v != 'v' && child) v = MoreVolatile(v, ExprVolatility(*child));
   });
   return v;
+}
+
+bool CatalogImmutableCall(const CallExpr& call) {
+  bool found = false;
+  char v = FunctionVolatility(call, &found);
+  return found && v == 'i' && !IsSqlValueFunction(call.name);
 }
 
 }  // namespace tusk

@@ -15,5 +15,8 @@ namespace tusk {
 // (CURRENT_TIMESTAMP, CURRENT_USER, ...) are stable, as PostgreSQL's. A call Tusk has that
 // PostgreSQL's catalog does not name counts as immutable.
 char ExprVolatility(const Expr& e);
+// Whether PostgreSQL's catalog names this function (not an operator) and marks it immutable; a
+// function it does not name is false here, so that a Tusk function is never folded unasked.
+bool CatalogImmutableCall(const CallExpr& call);
 
 }  // namespace tusk

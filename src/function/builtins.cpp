@@ -103,7 +103,7 @@ void Register(const std::string& name, std::vector<Type> sig, Type ret, ScalarFn
       // An immutable function of constants is computed now, as PostgreSQL's planner folds it
       // (to_tsquery('english', 'fat & rat') shows as its tsquery in EXPLAIN).
       bool constant = std::all_of(coerced.begin(), coerced.end(), [](const ExprP& a) { return dynamic_cast<ConstExpr*>(a.get()) != nullptr; });
-      if (constant && !coerced.empty() && ExprVolatility(*call) == 'i') return FoldConstant(call);
+      if (constant && !coerced.empty() && CatalogImmutableCall(static_cast<const CallExpr&>(*call))) return FoldConstant(call);
       return call;
     };
   }
