@@ -7,12 +7,10 @@ Tusk and on PostgreSQL 15. Results must agree as text, errors by SQLSTATE.
 usage: fts_diff.py TUSK_PORT PG_PORT [COUNT] [SEED]
 Prints each difference and "fts diff: N passed, M failed" last; exits 1 on any failure.
 """
-import os
 import random
 import sys
 
-sys.path.insert(0, os.path.join(os.path.dirname(__file__), "..", "clients"))
-import pgwire  # noqa: E402
+from pg_compare import Comparison, sql_literal as literal
 
 WORDS = ["the", "a", "of", "and", "running", "runs", "cats", "Dog", "fox-hunting", "self-driving", "café", "naïve",
          "Häuser", "straße", "schöner", "mangeaient", "chevaux", "быстрые", "лисы", "прыгали", "東京", "中文", "検索",
@@ -21,10 +19,6 @@ WORDS = ["the", "a", "of", "and", "running", "runs", "cats", "Dog", "fox-hunting
          "supernovae", "stars", "co-operation", "!", "&", "|", "(", ")", ":*", "'q'", "<->", "<2>", ":A"]
 CONFIGS = ["simple", "english", "german", "french", "russian", "spanish", "dutch", "hindi"]
 QUERY_BUILDERS = ["to_tsquery", "plainto_tsquery", "phraseto_tsquery", "websearch_to_tsquery"]
-
-
-def literal(s):
-    return "'" + s.replace("'", "''") + "'"
 
 
 def text(rng, most):
@@ -67,33 +61,16 @@ def statements(rng):
             "SELECT ts_rank(%s%s, %s, %d)::text" % (weights, vec, query, rng.randint(0, 63))]
 
 
-def outcome(conn, q):
-    try:
-        rows, _ = conn.query(q)
-        return ("ok", [tuple(row) for row in rows])
-    except pgwire.PgError as e:
-        return ("error", e.sqlstate)
-
-
 def main():
     tusk_port, pg_port = int(sys.argv[1]), int(sys.argv[2])
     count = int(sys.argv[3]) if len(sys.argv) > 3 else 500
     seed = int(sys.argv[4]) if len(sys.argv) > 4 else 1
     rng = random.Random(seed)
-    tusk = pgwire.Connection(port=tusk_port)
-    pg = pgwire.Connection(port=pg_port, database="postgres")
-    passed = failed = 0
+    cmp = Comparison(tusk_port, pg_port)
     for _ in range(count):
         for q in statements(rng):
-            a, b = outcome(tusk, q), outcome(pg, q)
-            if a == b:
-                passed += 1
-                continue
-            failed += 1
-            if failed <= 20:
-                print("DIFF %s\n  tusk: %r\n  pg:   %r" % (q, a, b))
-    print("fts diff: %d passed, %d failed" % (passed, failed))
-    sys.exit(1 if failed else 0)
+            cmp.check(q)
+    cmp.finish("fts diff")
 
 
 if __name__ == "__main__":

@@ -7,12 +7,10 @@ usage: jsonpath_fuzz.py TUSK_PORT PG_PORT [COUNT] [SEED]
 Prints each difference and "jsonpath fuzz: N passed, M failed" last.
 """
 import json
-import os
 import random
 import sys
 
-sys.path.insert(0, os.path.join(os.path.dirname(__file__), "..", "clients"))
-import pgwire  # noqa: E402
+from pg_compare import Comparison, sql_literal
 
 KEYS = ["a", "b", "c", "x y", "size", "type"]
 STRINGS = ["", "a", "abc", "ab\ncd", "B", "1.5", "2017-03-10", "12:34:56", "2017-03-10 12:34:56+01"]
@@ -95,27 +93,13 @@ class Gen:
         return mode + self.path(0)
 
 
-def sql_literal(s):
-    return "'" + s.replace("'", "''") + "'"
-
-
-def outcome(conn, q):
-    try:
-        rows, _ = conn.query(q)
-        return ("ok", [tuple(row) for row in rows])
-    except pgwire.PgError as e:
-        return ("error", e.sqlstate)
-
-
 def main():
     tusk_port, pg_port = int(sys.argv[1]), int(sys.argv[2])
     count = int(sys.argv[3]) if len(sys.argv) > 3 else 1000
     seed = int(sys.argv[4]) if len(sys.argv) > 4 else 1
     rng = random.Random(seed)
-    tusk = pgwire.Connection(port=tusk_port)
-    pg = pgwire.Connection(port=pg_port, database="postgres")
+    cmp = Comparison(tusk_port, pg_port, show=40)
     gen = Gen(rng)
-    passed = failed = 0
     for _ in range(count):
         doc = sql_literal(json.dumps(gen.doc()))
         path = sql_literal(gen.jsonpath())
@@ -124,17 +108,10 @@ def main():
                   "SELECT jsonb_path_query_array(%s, %s, %s, true)" % (doc, path, vars_),
                   "SELECT jsonb_path_query_array(%s, %s, %s)" % (doc, path, vars_),
                   "SELECT %s::jsonb @? %s, %s::jsonb @@ %s" % (doc, path, doc, path)]:
-            a, b = outcome(tusk, q), outcome(pg, q)
-            if a == b:
-                passed += 1
-            else:
-                failed += 1
-                if failed <= 40:
-                    print("DIFF: %s\n  tusk: %s\n  pg:   %s" % (q, str(a)[:300], str(b)[:300]))
+            _, b = cmp.check(q)
             if b[0] == "error" and q.endswith("::text"):
                 break
-    print("jsonpath fuzz: %d passed, %d failed" % (passed, failed))
-    sys.exit(1 if failed else 0)
+    cmp.finish("jsonpath fuzz")
 
 
 if __name__ == "__main__":
