@@ -9,6 +9,7 @@
 #include "common/error.hpp"
 #include "common/strings.hpp"
 #include "types/timezone.hpp"
+#include "types/tsearch/ts_config.hpp"
 
 namespace tusk {
 
@@ -99,17 +100,13 @@ std::string CheckPrintableAscii(const std::string& value, const std::string&) {
   return out;
 }
 
-// A text search configuration that exists: PostgreSQL 15's built-in ones, each in pg_catalog.
+// A text search configuration that exists (types/tsearch has them, each in pg_catalog).
 std::string CheckTextSearchConfig(const std::string& value, const std::string& name) {
-  static const char* const kConfigs[] = {
-      "simple", "arabic", "armenian", "basque", "catalan", "danish", "dutch", "english", "finnish", "french",
-      "german", "greek", "hindi", "hungarian", "indonesian", "irish", "italian", "lithuanian", "nepali",
-      "norwegian", "portuguese", "romanian", "russian", "serbian", "spanish", "swedish", "tamil", "turkish", "yiddish"};
-  std::string v = ToLower(value);
-  if (v.rfind("pg_catalog.", 0) == 0) v = v.substr(11);
-  for (const char* c : kConfigs)
-    if (v == c) return std::string("pg_catalog.") + c;
-  throw InvalidValue(name, value);
+  try {
+    return "pg_catalog." + TsConfigByName(value).name;
+  } catch (const Error&) {
+    throw InvalidValue(name, value);
+  }
 }
 
 const std::map<std::string, SettingCheck, std::less<>>& Checks() {

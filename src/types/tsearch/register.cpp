@@ -63,8 +63,10 @@ void TsQueryKey(std::string_view stored, std::string* out) {
   if (!q.empty()) TsQueryItemKey(q, 0, out);
 }
 
-// Equal values have equal keys (a tsquery's weights and prefixes do not count), so the key
-// is what is hashed.
+size_t HashBytes(std::string_view stored) { return std::hash<std::string_view>()(stored); }
+
+// Equal tsqueries have equal keys (weights and prefixes do not count), so the key is what is
+// hashed.
 template <void (*Key)(std::string_view, std::string*)>
 size_t HashByKey(std::string_view stored) {
   std::string key;
@@ -80,7 +82,7 @@ void RegisterTextSearchTypes() {
   tsvector.send = SendTsVector;
   tsvector.recv = ReceiveTsVector;
   tsvector.compare = CompareTsVectors;
-  tsvector.hash = HashByKey<TsVectorKey>;
+  tsvector.hash = HashBytes;  // the stored form is canonical: equal values, equal bytes
   tsvector.encode_key = TsVectorKey;
   RegisterTypeHooks(oid::kTsvector, tsvector);
 
