@@ -5,6 +5,7 @@
 
 #include "binder/folding.hpp"
 #include "function/overload_resolution.hpp"
+#include "types/trgm/trgm.hpp"
 #include "types/tsearch/tsearch.hpp"
 
 namespace tusk {
@@ -28,6 +29,7 @@ const std::map<std::string, std::vector<OperatorOverload>>& Operators() {
     RegisterTsVectorOperators();
     RegisterTsQueryOperators();
     RegisterTextSearchOperators();
+    RegisterTrigramOperators();
     return true;
   }();
   (void)families;

@@ -3,6 +3,7 @@
 #include <cmath>
 
 #include "common/error.hpp"
+#include "common/utf8.hpp"
 #include "common/strings.hpp"
 #include "types/numeric.hpp"
 #include "types/text_io.hpp"
@@ -75,7 +76,7 @@ Value NumericArith(char op, const std::string& as, const std::string& bs) {
 
 namespace {
 // UTF-8 aware matcher: '%' any sequence, '_' one character, '\' escapes.
-bool LikeAt(const std::string& t, size_t ti, const std::string& p, size_t pi, bool icase) {
+bool LikeAt(const std::string& t, size_t ti, const std::string& p, size_t pi) {
   auto char_len = [](const std::string& s, size_t i) {
     unsigned char c = static_cast<unsigned char>(s[i]);
     return c < 0x80 ? 1u : c < 0xE0 ? 2u : c < 0xF0 ? 3u : 4u;
@@ -86,7 +87,7 @@ bool LikeAt(const std::string& t, size_t ti, const std::string& p, size_t pi, bo
       while (pi < p.size() && p[pi] == '%') pi++;
       if (pi == p.size()) return true;
       for (size_t k = ti; k <= t.size(); k += (k < t.size() ? char_len(t, k) : 1))
-        if (LikeAt(t, k, p, pi, icase)) return true;
+        if (LikeAt(t, k, p, pi)) return true;
       return false;
     }
     if (ti >= t.size()) return false;
@@ -101,9 +102,7 @@ bool LikeAt(const std::string& t, size_t ti, const std::string& p, size_t pi, bo
         throw Error(sqlstate::kInvalidEscapeSequence, "LIKE pattern must not end with escape character");
       pc = p[pi];
     }
-    char tc = t[ti];
-    if (icase ? std::tolower(static_cast<unsigned char>(tc)) != std::tolower(static_cast<unsigned char>(pc)) : tc != pc)
-      return false;
+    if (t[ti] != pc) return false;
     ti++;
     pi++;
   }
@@ -111,8 +110,10 @@ bool LikeAt(const std::string& t, size_t ti, const std::string& p, size_t pi, bo
 }
 }  // namespace
 
+// ILIKE lower-cases both sides first, as PostgreSQL does in a multibyte database.
 bool LikeMatch(const std::string& text, const std::string& pattern, bool icase) {
-  return LikeAt(text, 0, pattern, 0, icase);
+  if (icase) return LikeAt(Utf8Lower(text), 0, Utf8Lower(pattern), 0);
+  return LikeAt(text, 0, pattern, 0);
 }
 
 }  // namespace tusk

@@ -9,6 +9,7 @@
 #include "binder/volatility.hpp"
 #include "function/overload_resolution.hpp"
 #include "function/regex_functions.hpp"
+#include "types/trgm/trgm.hpp"
 #include "types/tsearch/tsearch.hpp"
 
 #include "common/error.hpp"
@@ -52,6 +53,7 @@ ExprP BindBuiltinFunction(Binder& b, const std::string& name, std::vector<ExprP>
     RegisterTsQueryFunctions();
     RegisterTextSearchFunctions();
     RegisterTsRankFunctions();
+    RegisterTrigramFunctions();
     return true;
   }();
   (void)init;

@@ -7,6 +7,7 @@
 
 #include "common/error.hpp"
 #include "common/strings.hpp"
+#include "common/utf8.hpp"
 #include "function/registry.hpp"
 #include "types/text_io.hpp"
 
@@ -64,31 +65,6 @@ Value Substr(const std::string& s, int64_t start, std::optional<int64_t> len) {
 
 // lower/upper of UTF-8 text with the C.UTF-8 locale's case mapping (PostgreSQL's behaviour
 // under that locale); ASCII-only if the locale is missing.
-static std::string MapCaseUtf8(const std::string& s, bool upper) {
-  static locale_t loc = newlocale(LC_CTYPE_MASK, "C.UTF-8", static_cast<locale_t>(0));
-  if (!loc) return upper ? ToUpper(s) : ToLower(s);
-  std::string out;
-  out.reserve(s.size());
-  std::mbstate_t in_state{}, out_state{};
-  locale_t old = uselocale(loc);
-  for (size_t i = 0; i < s.size();) {
-    wchar_t wc;
-    size_t n = std::mbrtowc(&wc, s.data() + i, s.size() - i, &in_state);
-    if (n == 0 || n == static_cast<size_t>(-1) || n == static_cast<size_t>(-2)) {
-      out.push_back(s[i++]);
-      in_state = {};
-      continue;
-    }
-    wchar_t mapped = static_cast<wchar_t>(upper ? towupper_l(static_cast<wint_t>(wc), loc) : towlower_l(static_cast<wint_t>(wc), loc));
-    char buf[MB_LEN_MAX];
-    size_t m = std::wcrtomb(buf, mapped, &out_state);
-    if (m == static_cast<size_t>(-1)) out.append(s, i, n);
-    else out.append(buf, m);
-    i += n;
-  }
-  uselocale(old);
-  return out;
-}
 
 // like_escape(pattern, escape): rewrites a LIKE pattern written with a custom ESCAPE character
 // into one that uses backslash, the form the LIKE matcher reads (PostgreSQL's do_like_escape).
@@ -125,8 +101,8 @@ void RegisterStringFunctions() {
   auto text1 = [](const char* name, std::function<std::string(const std::string&)> f) {
     Register(name, {kText}, kText, [f](const std::vector<Value>& a, EvalContext&) { return Value::Str(f(a[0].s())); });
   };
-  text1("lower", [](const std::string& s) { return MapCaseUtf8(s, false); });
-  text1("upper", [](const std::string& s) { return MapCaseUtf8(s, true); });
+  text1("lower", [](const std::string& s) { return Utf8Lower(s); });
+  text1("upper", [](const std::string& s) { return Utf8Upper(s); });
   text1("initcap", [](const std::string& s) {
     std::string r = s;
     bool start = true;

@@ -287,6 +287,17 @@ OpP Planner::PlanTableScan(const TableDef* t, const std::string& alias, std::vec
   return filtered;
 }
 
+namespace {
+// A varchar read as text (LIKE's left side) is the varchar itself: the conversion changes no byte,
+// so an index over the varchar column answers for it, as PostgreSQL's binary-coercible casts do.
+const Expr* WithoutVarcharToText(const ExprP& e) {
+  auto* cast = dynamic_cast<const CastExpr*>(e.get());
+  if (cast && !cast->type.array && cast->type.id == oid::kText && !cast->arg->type.array && cast->arg->type.id == oid::kVarchar)
+    return cast->arg.get();
+  return e.get();
+}
+}  // namespace
+
 OpP Planner::PlanGinScan(const TableDef* t, const std::string& alias, const std::vector<BoundIndex>& indexes,
                          const std::vector<ExprP>& conds, bool emit_key) {
   std::shared_ptr<GinScanOp> best;
@@ -304,7 +315,7 @@ OpP Planner::PlanGinScan(const TableDef* t, const std::string& alias, const std:
       auto* call = dynamic_cast<CallExpr*>(conds[i].get());
       if (!call || !call->infix || call->args.size() != 2 || UsesRow(call->args[1]) || !UsesRow(call->args[0])) continue;
       for (size_t col = 0; col < bi.keys.size(); col++) {
-        if (bi.keys[col]->Key() != call->args[0]->Key()) continue;
+        if (bi.keys[col]->Key() != WithoutVarcharToText(call->args[0])->Key()) continue;
         const auto& ops = GinClassOf(bi, col).operators;
         if (std::find(ops.begin(), ops.end(), call->name) == ops.end()) continue;
         op->conditions.push_back({col, call->name, call->args[1], conds[i]});

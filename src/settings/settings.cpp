@@ -22,13 +22,21 @@ const SettingDef kBuiltinSettings[] = {
 #include "settings/builtin_settings.inc"
 };
 
-// Tusk's own settings, and the PostgreSQL ones whose default differs on Tusk.
+// Tusk's own settings and those of the extensions it has built in.
 const SettingDef kTuskSettings[] = {
     {"tusk.statement_memory_limit", SettingType::kInteger, "kB", SettingContext::kUser, "Resource Usage / Memory",
      "Sets the most memory the buffers of one statement may hold.",
      "Sorts, hash tables and materialized results count against it; 0 means no limit.", "0", "2147483647", "",
      "1048576", "1048576", false},
+    // pg_trgm's, as its library defines them when loaded (always, on Tusk).
+    {"pg_trgm.similarity_threshold", SettingType::kReal, "", SettingContext::kUser, "Customized Options",
+     "Sets the threshold used by the % operator.", "Valid range is 0.0 .. 1.0.", "0", "1", "", "0.3", "0.3", false},
+    {"pg_trgm.word_similarity_threshold", SettingType::kReal, "", SettingContext::kUser, "Customized Options",
+     "Sets the threshold used by the <% operator.", "Valid range is 0.0 .. 1.0.", "0", "1", "", "0.6", "0.6", false},
+    {"pg_trgm.strict_word_similarity_threshold", SettingType::kReal, "", SettingContext::kUser, "Customized Options",
+     "Sets the threshold used by the <<% operator.", "Valid range is 0.0 .. 1.0.", "0", "1", "", "0.5", "0.5", false},
 };
+// The PostgreSQL settings whose default differs on Tusk.
 const std::map<std::string, std::string, std::less<>>& TuskDefaults() {
   static const std::map<std::string, std::string, std::less<>> d = {
       {"server_version", "15.0"}, {"server_version_num", "150000"}, {"max_connections", "1000"},

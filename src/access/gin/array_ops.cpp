@@ -27,7 +27,7 @@ void RegisterArrayGinOperatorClass() {
   c.accepts = [](const Type& t) { return t.array; };
   c.operators = {"@>", "&&"};
   c.extract = ArrayEntries;
-  c.query = [](const std::string& op, const Type& t, const Value& v) {
+  c.query = [](const std::string& op, const Type& t, const Value& v, EvalContext&) {
     GinQuery q;
     q.all = op == "@>";
     bool has_null = false;

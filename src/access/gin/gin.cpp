@@ -24,6 +24,7 @@ const std::vector<GinOperatorClass>& GinOperatorClasses() {
     RegisterJsonbGinOperatorClasses();
     RegisterArrayGinOperatorClass();
     RegisterTsVectorGinOperatorClass();
+    RegisterTrigramGinOperatorClass();
     return true;
   }();
   (void)families;

@@ -21,10 +21,13 @@ struct EvalContext;
 
 // A query that is more than all-of / any-of its entries (tsquery's & | !, prefixes): rows
 // holding an entry, holding any entry that begins with some bytes, and of their combinations.
+// kAtLeast: rows holding at least `at_least` of the children (pg_trgm's `%`: enough shared
+// trigrams for the similarity threshold).
 struct GinQueryNode {
-  enum class Kind { kEntry, kPrefix, kAnd, kOr, kEveryRow } kind = Kind::kEveryRow;
+  enum class Kind { kEntry, kPrefix, kAnd, kOr, kAtLeast, kEveryRow } kind = Kind::kEveryRow;
   std::string entry;                   // kEntry: the entry; kPrefix: what the entries begin with
-  std::vector<GinQueryNode> children;  // kAnd, kOr
+  std::vector<GinQueryNode> children;  // kAnd, kOr, kAtLeast
+  size_t at_least = 0;                 // kAtLeast, at least 1
 };
 
 // What a query value asks of the index.
@@ -45,8 +48,8 @@ struct GinOperatorClass {
   std::vector<std::string> operators;  // the operators whose left side it indexes
   // The distinct entries of a non-null value.
   std::function<void(const Type&, const Value&, std::vector<std::string>*)> extract;
-  // The entries `column op value` needs; value is not null.
-  std::function<GinQuery(const std::string& op, const Type&, const Value&)> query;
+  // The entries `column op value` needs; value is not null. ctx: the session's settings.
+  std::function<GinQuery(const std::string& op, const Type&, const Value&, EvalContext& ctx)> query;
 };
 
 void RegisterGinOperatorClass(GinOperatorClass c);
@@ -70,5 +73,6 @@ inline constexpr size_t kGinMaxPrefixEntryBytes = 2047;
 void RegisterJsonbGinOperatorClasses();  // src/types/json/jsonb_gin.cpp
 void RegisterTsVectorGinOperatorClass();  // src/types/tsearch/tsvector_gin.cpp
 void RegisterArrayGinOperatorClass();    // array_ops.cpp
+void RegisterTrigramGinOperatorClass();  // src/types/trgm/trgm_gin.cpp
 
 }  // namespace tusk

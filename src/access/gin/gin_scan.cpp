@@ -68,7 +68,7 @@ bool GinScanOp::CandidateKeys(std::vector<std::string>* keys) {
       keys->clear();
       return true;
     }
-    GinQuery q = GinClassOf(index, cond.column).query(cond.op, cond.value->type, v);
+    GinQuery q = GinClassOf(index, cond.column).query(cond.op, cond.value->type, v, c);
     if (q.every_row) continue;
     if (q.tree) {
       std::vector<std::string> rows;
@@ -123,6 +123,25 @@ bool GinScanOp::TreeRows(size_t column, const GinQueryNode& n, std::vector<std::
         std::vector<std::string> mine;
         if (!TreeRows(column, c, &mine)) return false;
         *rows = Union(std::move(*rows), std::move(mine));
+      }
+      return true;
+    }
+    case Kind::kAtLeast: {
+      // Every child's rows together, sorted: a row held by enough children is a run that long.
+      std::vector<std::string> all;
+      for (const GinQueryNode& c : n.children) {
+        std::vector<std::string> mine;
+        if (!TreeRows(column, c, &mine)) return false;
+        all.insert(all.end(), std::make_move_iterator(mine.begin()), std::make_move_iterator(mine.end()));
+        CheckCancel(ctx_);
+      }
+      std::sort(all.begin(), all.end());
+      rows->clear();
+      for (size_t i = 0; i < all.size();) {
+        size_t j = i + 1;
+        while (j < all.size() && all[j] == all[i]) j++;
+        if (j - i >= n.at_least) rows->push_back(std::move(all[i]));
+        i = j;
       }
       return true;
     }

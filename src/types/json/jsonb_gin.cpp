@@ -97,7 +97,7 @@ void RegisterJsonbGinOperatorClasses() {
   ops.accepts = IsJsonb;
   ops.operators = {"@>", "?", "?|", "?&", "@?", "@@"};
   ops.extract = [](const Type&, const Value& v, std::vector<std::string>* out) { KeysAndValues(JsonbArg(v), out); };
-  ops.query = [](const std::string& op, const Type&, const Value& v) {
+  ops.query = [](const std::string& op, const Type&, const Value& v, EvalContext&) {
     if (op == "@?" || op == "@@") return JsonPathGinQuery(v.s(), op == "@?", false);
     if (op != "@>") return KeyQuery(op, v);
     GinQuery q;
@@ -115,7 +115,7 @@ void RegisterJsonbGinOperatorClasses() {
   path_ops.accepts = IsJsonb;
   path_ops.operators = {"@>", "@?", "@@"};
   path_ops.extract = [](const Type&, const Value& v, std::vector<std::string>* out) { PathHashes(JsonbArg(v), 0, out); };
-  path_ops.query = [](const std::string& op, const Type&, const Value& v) {
+  path_ops.query = [](const std::string& op, const Type&, const Value& v, EvalContext&) {
     if (op == "@?" || op == "@@") return JsonPathGinQuery(v.s(), op == "@?", true);
     GinQuery q;
     PathHashes(JsonbArg(v), 0, &q.entries);

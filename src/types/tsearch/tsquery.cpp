@@ -6,6 +6,7 @@
 #include <memory>
 
 #include "common/error.hpp"
+#include "common/legacy_crc32.hpp"
 #include "common/notices.hpp"
 #include "common/rowcodec.hpp"
 #include "common/strings.hpp"
@@ -45,23 +46,10 @@ bool Link(std::vector<TsQueryItem>& items, size_t* pos, int depth) {
   return Link(items, pos, depth + 1);
 }
 
-// PostgreSQL's legacy CRC-32 of an operand (the first thing operands are ordered by).
 }  // namespace
 
-int32_t TsQueryOperandCrc(std::string_view s) {
-  static const auto table = [] {
-    std::vector<uint32_t> t(256);
-    for (uint32_t i = 0; i < 256; i++) {
-      uint32_t c = i;
-      for (int k = 0; k < 8; k++) c = (c & 1) ? 0xedb88320u ^ (c >> 1) : c >> 1;
-      t[i] = c;
-    }
-    return t;
-  }();
-  uint32_t crc = 0xffffffffu;
-  for (unsigned char b : s) crc = table[((crc >> 24) ^ b) & 0xff] ^ (crc << 8);
-  return static_cast<int32_t>(crc ^ 0xffffffffu);
-}
+// The first thing operands are ordered by.
+int32_t TsQueryOperandCrc(std::string_view s) { return static_cast<int32_t>(LegacyCrc32(s)); }
 
 // What PostgreSQL's VARSIZE of the query is: header, 12 bytes per item, NUL-ended operands.
 size_t TsQueryPgSize(const TsQuery& q) {

@@ -52,7 +52,7 @@ void RegisterTsVectorGinOperatorClass() {
   c.extract = [](const Type&, const Value& v, std::vector<std::string>* out) {
     for (auto& l : DecodeTsVector(v.s()).lexemes) out->push_back(std::move(l.word));
   };
-  c.query = [](const std::string&, const Type&, const Value& v) {
+  c.query = [](const std::string&, const Type&, const Value& v, EvalContext&) {
     GinQuery g;
     TsQuery q = DecodeTsQuery(v.s());
     if (q.empty()) {  // the empty query matches nothing: an entry no row has
