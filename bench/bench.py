@@ -42,6 +42,7 @@ OLTP = {
     "progress_triggers": ("progress", ["-f", os.path.join(WORKLOADS_DIR, "progress.pgbench"), "-M", "prepared"]),
     "jsonb": ("jsonb", ["-f", os.path.join(WORKLOADS_DIR, "jsonb.pgbench"), "-M", "prepared"]),
     "fts": ("fts", ["-f", os.path.join(WORKLOADS_DIR, "fts.pgbench"), "-M", "prepared"]),
+    "trgm": ("trgm", ["-f", os.path.join(WORKLOADS_DIR, "trgm.pgbench"), "-M", "prepared"]),
 }
 # Data sets loaded into a database of their own (their tables share names with another set's).
 DATABASES = {"progress": "progress"}
@@ -165,8 +166,8 @@ def load(engine, dataset, args):
         engine.psql_file(os.path.join(WORKLOADS_DIR, "queue.setup.sql"), args.smoke)
     elif dataset == "jsonb":
         engine.psql_file(os.path.join(WORKLOADS_DIR, "jsonb.setup.sql"), args.smoke)
-    elif dataset == "fts":
-        engine.psql_file(os.path.join(WORKLOADS_DIR, "fts.setup.sql"), args.smoke)
+    elif dataset in ("fts", "trgm"):
+        engine.psql_file(os.path.join(WORKLOADS_DIR, dataset + ".setup.sql"), args.smoke)
     elif dataset == "progress":
         sh(["psql", "-X", "-q", "-c", "CREATE DATABASE progress"], env=engine.env)
         engine.psql_file(os.path.join(WORKLOADS_DIR, "progress.setup.sql"), args.smoke, engine.env_for(dataset))

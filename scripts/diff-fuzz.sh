@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Differential fuzzing against PostgreSQL 15: queries (test/fuzz/diff_fuzz.py), type input
-# (test/fuzz/input_fuzz.py), then jsonpath (test/fuzz/jsonpath_fuzz.py).
+# (test/fuzz/input_fuzz.py), jsonpath (test/fuzz/jsonpath_fuzz.py), text search (fts_diff.py)
+# and pg_trgm (trgm_diff.py).
 #   scripts/diff-fuzz.sh BUILD/tusk [COUNT] [SEED]
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -15,3 +16,5 @@ for _ in $(seq 1 100); do pg_isready -q -h 127.0.0.1 -p "$port" && break; sleep 
 python3 test/fuzz/diff_fuzz.py "$port" "$PG_PORT" "$COUNT" "$SEED"
 python3 test/fuzz/input_fuzz.py "$port" "$PG_PORT" "$COUNT" "$SEED" interval  # date types: see test/fuzz/README.md
 python3 test/fuzz/jsonpath_fuzz.py "$port" "$PG_PORT" "$COUNT" "$SEED"
+python3 test/fuzz/fts_diff.py "$port" "$PG_PORT" "$COUNT" "$SEED"
+python3 test/fuzz/trgm_diff.py "$port" "$PG_PORT" "$COUNT" "$SEED"

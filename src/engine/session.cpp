@@ -255,6 +255,8 @@ void Session::CommitTxn() {
     s = txn_->Commit();
   }
   ReleaseStorageTxn(written);
+  // A bulk load is read from table files faster than from the memtable (Store::FlushSoon).
+  if (s.ok() && written >= kLargeTransactionKeys) db_->store()->FlushSoon();
   advisory_.ReleaseTransactionLevel();
   EndSerializable(s.ok());
   ReportDeletes(s.ok());

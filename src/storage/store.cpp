@@ -87,6 +87,13 @@ void Store::Checkpoint() {
   CheckStatus(db_->SyncWAL(), "checkpoint");
 }
 
+void Store::FlushSoon() {
+  rocksdb::FlushOptions options;
+  options.wait = false;
+  options.allow_write_stall = true;
+  CheckStatus(db_->Flush(options), "flush");
+}
+
 void Store::DeleteRange(const std::string& begin, const std::string& end) {
   // One range tombstone instead of a tombstone per key: dropping a 10M-key index took minutes
   // as a batch of point deletes, each also locked by the TransactionDB. The range belongs to a
