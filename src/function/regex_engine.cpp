@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cctype>
 #include <iterator>
+#include <cstring>
 #include <map>
 #include <mutex>
 // GCC 12 with -fsanitize=address warns that libstdc++'s regex compiler may use an uninitialized
@@ -88,13 +89,48 @@ void CheckQuantifiers(const std::string& p) {
     i = j;
   }
 }
+// The text std::regex (ECMAScript) reads for a pattern that may open with PostgreSQL's
+// directors and embedded options: ***= (the rest is a literal string), ***: (ARE, as without
+// it), (?i) / (?c) (case), (?q) (literal). Other options (expanded syntax, newline modes, BRE and
+// ERE) are not read yet: 0A000 rather than a different match.
+std::string WithoutDirectors(const std::string& pattern, bool* icase) {
+  auto literal = [](std::string_view rest) {
+    std::string out;
+    for (char c : rest) {
+      if (std::strchr("\\^$.|?*+()[]{}/", c)) out += '\\';
+      out += c;
+    }
+    return out;
+  };
+  std::string_view p = pattern;
+  if (p.starts_with("***=")) return literal(p.substr(4));
+  if (p.starts_with("***:")) p.remove_prefix(4);
+  if (p.size() > 2 && p.starts_with("(?") && std::isalpha(static_cast<unsigned char>(p[2]))) {
+    size_t close = p.find_first_not_of("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ", 2);
+    std::string_view flags = p.substr(2, close == std::string_view::npos ? std::string_view::npos : close - 2);
+    if (close == std::string_view::npos || p[close] != ')' || flags.find_first_not_of("bceimnpqstwx") != std::string_view::npos)
+      throw Error(sqlstate::kInvalidRegularExpression, "invalid regular expression: invalid embedded option");
+    bool quoted = false;
+    for (char f : flags) {
+      if (f == 'i') *icase = true;
+      else if (f == 'c') *icase = false;
+      else if (f == 'q') quoted = true;
+      else throw Error(sqlstate::kFeatureNotSupported, std::string("regular expression option \"") + f + "\" is not supported yet");
+    }
+    p.remove_prefix(close + 1);
+    if (quoted) return literal(p);
+  }
+  return std::string(p);
+}
 }  // namespace
 
-std::shared_ptr<const RegexPattern> CompileRegex(const std::string& pattern, bool icase) {
+std::shared_ptr<const RegexPattern> CompileRegex(const std::string& given, bool given_icase) {
+  bool icase = given_icase;
+  const std::string pattern = WithoutDirectors(given, &icase);
   static std::mutex mu;
   static std::map<std::pair<std::string, bool>, std::shared_ptr<const RegexPattern>> cache;
   std::lock_guard<std::mutex> lock(mu);
-  auto key = std::make_pair(pattern, icase);
+  auto key = std::make_pair(given, given_icase);
   auto it = cache.find(key);
   if (it != cache.end()) return it->second;
   CheckQuantifiers(pattern);

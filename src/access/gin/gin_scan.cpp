@@ -189,12 +189,15 @@ void GinScanOp::Open(EvalContext* ctx) {
   keys_.clear();
   pos_ = 0;
   batch_ = std::make_unique<Batch>();
+  every_row_.reset();
   if (!CandidateKeys(&keys_)) {
-    // No condition narrows the rows (@> '{}'): every row of the table is a candidate.
-    const std::string prefix = RelationPrefix(table->oid), end = PrefixSuccessor(prefix);
-    std::unique_ptr<rocksdb::Iterator> it(NewReadIterator(ctx->state, SnapshotReadOptions(ctx->state)));
-    for (it->Seek(prefix); it->Valid() && it->key().compare(end) < 0; it->Next()) keys_.push_back(it->key().ToString());
-    CheckStatus(it->status(), "scan");
+    const std::string prefix = RelationPrefix(table->oid);
+    table_end_ = PrefixSuccessor(prefix);
+    table_upper_ = rocksdb::Slice(table_end_);
+    rocksdb::ReadOptions ro = SnapshotReadOptions(ctx->state);
+    ro.iterate_upper_bound = &table_upper_;
+    every_row_.reset(NewReadIterator(ctx->state, ro));
+    every_row_->Seek(prefix);
   }
 }
 
@@ -207,6 +210,20 @@ bool GinScanOp::Accepts(const Row& row) {
 }
 
 bool GinScanOp::Next(Row* out) {
+  for (size_t n = 0; every_row_ && every_row_->Valid(); every_row_->Next()) {
+    if (++n % 1024 == 0) CheckCancel(ctx_);
+    rocksdb::Slice row = every_row_->value();
+    *out = DecodeRow(std::string_view(row.data(), row.size()));
+    out->resize(table->columns.size());
+    if (!Accepts(*out)) continue;
+    if (emit_key) out->push_back(Value::Str(every_row_->key().ToString()));
+    every_row_->Next();
+    return true;
+  }
+  if (every_row_) {
+    CheckStatus(every_row_->status(), "scan");
+    return false;
+  }
   for (;;) {
     Batch& b = *batch_;
     while (b.pos < b.keys.size()) {

@@ -7,6 +7,9 @@
 #include <string>
 #include <vector>
 
+#include <rocksdb/iterator.h>
+#include <rocksdb/slice.h>
+
 #include "access/gin/posting_list.hpp"
 #include "access/table_access.hpp"
 #include "execution/operators.hpp"
@@ -55,6 +58,11 @@ class GinScanOp : public Operator {
   size_t pos_ = 0;
   struct Batch;
   std::unique_ptr<Batch> batch_;
+  // When no condition narrows the rows, the table itself is read in order (a regex without
+  // three letters in a row, @> '{}'): fetching every row by key would cost a point read each.
+  std::string table_end_;
+  rocksdb::Slice table_upper_;
+  std::unique_ptr<rocksdb::Iterator> every_row_;
 };
 
 }  // namespace tusk

@@ -2,8 +2,12 @@
 // asks, for `%`, `%>` and `%>>`, for rows holding enough of the query's trigrams that the
 // similarity could reach the session's threshold (shared / query trigrams, an upper bound, as
 // pg_trgm's consistent function reasons); for LIKE, ILIKE and `=`, for rows holding every
-// trigram the pattern's words must produce. Candidates are always re-checked.
+// trigram the pattern's words must produce; for ~ and ~*, for rows holding the trigrams of the
+// literals every match must contain (regex_literals.hpp), all of them or any of them as the
+// pattern says. Candidates are always re-checked.
 #include "access/gin/gin.hpp"
+#include "common/stack_depth.hpp"
+#include "types/trgm/regex_literals.hpp"
 #include "types/trgm/trgm.hpp"
 
 namespace tusk {
@@ -31,13 +35,11 @@ GinQuery NoRow() {
 GinQuery Similar(const std::vector<Trigram>& trigrams, double limit) {
   if (trigrams.empty()) return NoRow();
   const size_t n = trigrams.size();
-  size_t need = 0;
+  // At least one, even at a threshold of 0: GIN (PostgreSQL's too) only ever looks at rows
+  // holding some entry of the query.
+  size_t need = 1;
   while (need < n && static_cast<float>(need) / static_cast<float>(n) < limit) need++;
   GinQuery g;
-  if (need == 0) {
-    g.every_row = true;
-    return g;
-  }
   if (static_cast<float>(need) / static_cast<float>(n) < limit) return NoRow();  // a limit above 1
   auto tree = std::make_shared<GinQueryNode>(AllOf(trigrams));
   if (need < n) {
@@ -45,6 +47,49 @@ GinQuery Similar(const std::vector<Trigram>& trigrams, double limit) {
     tree->at_least = need;
   }
   g.tree = std::move(tree);
+  return g;
+}
+
+// The rows that may contain a regular expression's required literals: each literal as a LIKE
+// '%literal%' would ask.
+GinQueryNode LiteralsNode(const RegexLiterals& r) {
+  CheckStackDepth();
+  using Kind = GinQueryNode::Kind;
+  switch (r.kind) {
+    case RegexLiterals::Kind::kNothing: return GinQueryNode();
+    case RegexLiterals::Kind::kLiteral: {
+      std::string like = "%";
+      for (char c : r.literal) {
+        if (c == '%' || c == '_' || c == '\\') like += '\\';
+        like += c;
+      }
+      std::vector<Trigram> trigrams = LikePatternTrigrams(like + "%");
+      return trigrams.empty() ? GinQueryNode() : AllOf(trigrams);
+    }
+    case RegexLiterals::Kind::kAll:
+    case RegexLiterals::Kind::kAny: {
+      const bool any = r.kind == RegexLiterals::Kind::kAny;
+      GinQueryNode n;
+      n.kind = any ? Kind::kOr : Kind::kAnd;
+      for (const RegexLiterals& c : r.children) {
+        GinQueryNode child = LiteralsNode(c);
+        if (child.kind == Kind::kEveryRow) {
+          if (any) return GinQueryNode();  // that side narrows nothing
+          continue;
+        }
+        n.children.push_back(std::move(child));
+      }
+      return n.children.empty() ? GinQueryNode() : n;
+    }
+  }
+  return GinQueryNode();
+}
+
+GinQuery RegexQuery(const std::string& pattern) {
+  GinQuery g;
+  auto tree = std::make_shared<GinQueryNode>(LiteralsNode(RegexRequiredLiterals(pattern)));
+  if (tree->kind == GinQueryNode::Kind::kEveryRow) g.every_row = true;
+  else g.tree = std::move(tree);
   return g;
 }
 
@@ -62,13 +107,14 @@ void RegisterTrigramGinOperatorClass() {
   c.oid = 16200;  // Tusk's: PostgreSQL numbers it when CREATE EXTENSION pg_trgm runs
   c.input_type = oid::kText;
   c.accepts = [](const Type& t) { return !t.array && (t.id == oid::kText || t.id == oid::kVarchar); };
-  c.operators = {"%", "%>", "%>>", "~~", "~~*", "="};
+  c.operators = {"%", "%>", "%>>", "~~", "~~*", "~", "~*", "="};
   c.extract = [](const Type&, const Value& v, std::vector<std::string>* out) {
     for (Trigram t : TextTrigrams(v.s())) out->push_back(TrigramBytes(t));
   };
   c.query = [](const std::string& op, const Type&, const Value& v, EvalContext& ctx) {
     if (op == "~~" || op == "~~*") return AllTrigrams(LikePatternTrigrams(v.s()));
     if (op == "=") return AllTrigrams(TextTrigrams(v.s()));
+    if (op == "~" || op == "~*") return RegexQuery(v.s());
     TrigramThresholds limits = SessionTrigramThresholds(ctx);
     double limit = op == "%" ? limits.similarity : op == "%>" ? limits.word_similarity : limits.strict_word_similarity;
     return Similar(TextTrigrams(v.s()), limit);

@@ -1,6 +1,7 @@
 -- GIN gin_trgm_ops: over a text column, a varchar column and an expression; the index finds
--- the candidates of LIKE / ILIKE (wildcards, escapes, patterns without trigrams), =, and of
--- %, %>, %>> at the session's thresholds; candidates are re-checked. Rows added, changed and
+-- the candidates of LIKE / ILIKE (wildcards, escapes, patterns without trigrams), =, ~ and ~*
+-- (the literals a match needs), and of %, %>, %>> at the session's thresholds; candidates are
+-- re-checked. Rows added, changed and
 -- removed after CREATE INDEX are found as well.
 create extension pg_trgm;
 create table products (id int primary key, name text, sku varchar(20));
@@ -51,6 +52,23 @@ reset pg_trgm.similarity_threshold;
 set pg_trgm.word_similarity_threshold = 0.3;
 select count(*) from products where name %> 'bluberry';
 reset pg_trgm.word_similarity_threshold;
+-- Regular expressions: the literals every match must contain narrow the rows.
+explain (costs off) select count(*) from products where name ~ 'apple|berry';
+select count(*) from products where name ~ 'apple|berry';
+select count(*) from products where name ~* 'APPLE (juice|slices)';
+select count(*) from products where name ~ '^Grape(fruit| soda) #1[0-9]$';
+select count(*) from products where name ~ 'Blue ?berry';
+select count(*) from products where name ~ '(Red|Green) [Aa]pple';
+select count(*) from products where name ~ 'e{2}';
+select count(*) from products where name ~ 'mu(f+)in';
+select count(*) from products where name ~ '\d{3}$';
+select count(*) from products where name ~ 'caf.';
+select count(*) from products where name ~ '(?:jam|juice) #4';
+select count(*) from products where name ~ 'x #[0-9]+';
+select count(*) from products where name ~ '.*';
+select count(*) from products where name ~ 'ap(p|q)le\.';
+select count(*) from products where name ~ '***=#10';
+select count(*) from products where name ~ 'a(b';
 -- Changes after the index was built.
 insert into products values (1001, 'Dragon fruit', 'SKU-01001'), (1002, 'dragonfly apple', 'SKU-01002');
 update products set name = 'Kiwi' where id = 1;
