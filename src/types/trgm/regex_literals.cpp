@@ -274,16 +274,22 @@ class Reader {
         // part of it (skipping a few too many only asks for less).
         if (c == 'x' || c == 'u' || c == 'U' || std::isdigit(static_cast<unsigned char>(c)))
           while (More() && std::isxdigit(static_cast<unsigned char>(Peek()))) i_++;
+        if (c == 'c' && More()) i_ += Utf8CharLength(p_.substr(i_));  // \cX: a control character
         return Anything();
     }
   }
 
-  // [...] with [:class:], [.coll.], [=equiv=] inside and a leading ] taken literally.
+  // [...] with [:class:], [.coll.], [=equiv=] and escapes (\]) inside, and a leading ] taken
+  // literally.
   void SkipBracket() {
     i_++;
     if (More() && Peek() == '^') i_++;
     if (More() && Peek() == ']') i_++;
     while (More() && Peek() != ']') {
+      if (Peek() == '\\') {
+        i_ += i_ + 1 < p_.size() ? 2 : 1;
+        continue;
+      }
       if (Peek() == '[' && i_ + 1 < p_.size() && (p_[i_ + 1] == ':' || p_[i_ + 1] == '.' || p_[i_ + 1] == '=')) {
         char kind = p_[i_ + 1];
         size_t end = p_.find(std::string{kind, ']'}, i_ + 2);
