@@ -36,6 +36,11 @@ struct TriggerCall {
   const Row* new_row = nullptr;
   const Row* old_row = nullptr;
   const TransitionTables* transitions = nullptr;  // REFERENCING OLD / NEW TABLE; null: none
+  // The table's columns as the rows hold them (dropped ones left out), and those an UPDATE sets:
+  // what a built-in trigger function (triggers/builtin_trigger_functions.hpp) reads.
+  const std::vector<std::string>* columns = nullptr;
+  const std::vector<Type>* column_types = nullptr;
+  std::vector<std::string> updated_columns;
 };
 
 // Runs a trigger function: the row it returns, nullopt for NULL.

@@ -7,6 +7,7 @@
 #include "parser/parser.hpp"
 #include "planner/planner.hpp"
 #include "routines/routine_ddl.hpp"
+#include "triggers/builtin_trigger_functions.hpp"
 #include "triggers/trigger_ddl.hpp"
 #include "views/instead_of.hpp"
 
@@ -22,12 +23,18 @@ std::string NodeText(Node* n) {
   }
 }
 
-// The trigger function: f() returning trigger.
-std::shared_ptr<const FunctionDef> TriggerFunction(ExecState* st, PgQuery__CreateTrigStmt* stmt) {
+// The trigger function's OID: f() returning trigger; a built-in one (pg_catalog, searched
+// first as PostgreSQL's search path does) or the user's.
+uint32_t TriggerFunction(ExecState* st, PgQuery__CreateTrigStmt* stmt) {
   std::string name = NodeText(stmt->funcname[stmt->n_funcname - 1]);
   std::string schema = stmt->n_funcname > 1 ? NodeText(stmt->funcname[stmt->n_funcname - 2]) : "";
+  if (schema.empty() || schema == "pg_catalog")
+    if (const BuiltinTriggerFunction* builtin = FindBuiltinTriggerFunction(name)) return builtin->oid;
   std::shared_ptr<const FunctionDef> found;
-  for (const std::string& s : schema.empty() ? st->session->SearchPath() : std::vector<std::string>{schema}) {
+  std::vector<std::string> schemas;
+  if (schema.empty()) schemas = st->session->SearchPath();
+  else schemas.push_back(schema);
+  for (const std::string& s : schemas) {
     for (const auto& [oid, f] : st->catalog->functions())
       if (f->name == name && f->schema == s && f->CallArgs().empty()) found = f;
     if (found) break;
@@ -35,7 +42,7 @@ std::shared_ptr<const FunctionDef> TriggerFunction(ExecState* st, PgQuery__Creat
   if (!found) throw Error(sqlstate::kUndefinedFunction, "function " + name + "() does not exist");
   if (found->result.id != oid::kTrigger || found->result.array)
     throw Error(sqlstate::kInvalidObjectDefinition, "function " + name + " must return type trigger");
-  return found;
+  return found->oid;
 }
 // REFERENCING OLD / NEW TABLE AS name, with PostgreSQL 15's checks in its order.
 void TransitionTableNames(PgQuery__CreateTrigStmt* stmt, bool view, const std::string& relname, TriggerDef* g) {
@@ -129,7 +136,7 @@ void ExecuteCreateTrigger(PgQuery__CreateTrigStmt* stmt, ExecState* st, ResultSi
     if (new_ref && (g.type & TriggerDef::kDelete)) throw Error(sqlstate::kInvalidObjectDefinition, "DELETE trigger's WHEN condition cannot reference NEW values");
   }
   for (size_t i = 0; i < stmt->n_args; i++) g.args.push_back(NodeText(stmt->args[i]));
-  g.function = TriggerFunction(st, stmt)->oid;
+  g.function = TriggerFunction(st, stmt);
   std::vector<TriggerDef>& triggers = *cat->MutableTriggers(oid);
   auto same = std::find_if(triggers.begin(), triggers.end(), [&](const TriggerDef& o) { return o.name == g.name; });
   if (same != triggers.end()) {

@@ -8,6 +8,7 @@
 #include "engine/session.hpp"
 #include "execution/transition_tables.hpp"
 #include "plpgsql/function.hpp"
+#include "triggers/builtin_trigger_functions.hpp"
 
 namespace tusk {
 
@@ -104,7 +105,8 @@ bool TriggerRunner::WhenHolds(Trigger& t, const Row* old_row, const Row* new_row
 std::optional<Row> TriggerRunner::Call(Trigger& t, int16_t event, int16_t timing, const Row* old_row, const Row* new_row) {
   ExecState* st = planner_->state();
   auto def = st->catalog->FindFunction(t.def->function);
-  if (!def) throw Error(sqlstate::kUndefinedFunction, "function of trigger \"" + t.def->name + "\" does not exist");
+  const BuiltinTriggerFunction* builtin = def ? nullptr : FindBuiltinTriggerFunction(t.def->function);
+  if (!def && !builtin) throw Error(sqlstate::kUndefinedFunction, "function of trigger \"" + t.def->name + "\" does not exist");
   TriggerCall call;
   call.name = t.def->name;
   call.when = TimingName(timing);
@@ -125,7 +127,16 @@ std::optional<Row> TriggerRunner::Call(Trigger& t, int16_t event, int16_t timing
     if (!t.def->new_table.empty()) transitions.tables.push_back({t.def->new_table, live_columns_, live_types_, &rows.new_rows});
     call.transitions = &transitions;
   }
-  std::optional<Row> result = RunPlpgsqlTrigger(*def, call, st);
+  std::optional<Row> result;
+  if (builtin) {
+    call.columns = &live_columns_;
+    call.column_types = &live_types_;
+    if (event == TriggerDef::kUpdate)
+      for (int c : updated_columns_) call.updated_columns.push_back(table_->columns[static_cast<size_t>(c)].name);
+    result = builtin->run(call, st);
+  } else {
+    result = RunPlpgsqlTrigger(*def, call, st);
+  }
   if (!result) return std::nullopt;
   return FullRow(*result);
 }

@@ -182,7 +182,7 @@ std::string EncodeBinary(const Type& t, const Value& v) {
   switch (t.id) {
     case oid::kBool: out.push_back(v.b() ? 1 : 0); return out;
     case oid::kInt2: Put(&out, static_cast<uint64_t>(v.i()), 2); return out;
-    case oid::kInt4: case oid::kOid: case oid::kRegclass: case oid::kRegproc: case oid::kRegtype: case oid::kRegnamespace: case oid::kRegconfig:
+    case oid::kInt4: case oid::kOid: case oid::kRegclass: case oid::kRegproc: case oid::kRegtype: case oid::kRegnamespace: case oid::kRegconfig: case oid::kRegdictionary:
     case oid::kRegrole: case oid::kRegprocedure: case oid::kXid: case oid::kDate: Put(&out, static_cast<uint64_t>(v.i()), 4); return out;
     case oid::kInt8: case oid::kTime: case oid::kTimestamp: case oid::kTimestamptz: Put(&out, static_cast<uint64_t>(v.i()), 8); return out;
     case oid::kFloat4: { float f = static_cast<float>(v.f()); uint32_t u; std::memcpy(&u, &f, 4); Put(&out, u, 4); return out; }
@@ -226,7 +226,7 @@ Value DecodeBinary(const Type& t, std::string_view b) {
       if (!IsValidTimestamp(ts)) throw Error(sqlstate::kDatetimeFieldOverflow, "timestamp out of range");
       return Value::Int(ts);
     }
-    case oid::kOid: case oid::kRegclass: case oid::kRegproc: case oid::kRegtype: case oid::kRegnamespace: case oid::kRegrole: case oid::kRegconfig:
+    case oid::kOid: case oid::kRegclass: case oid::kRegproc: case oid::kRegtype: case oid::kRegnamespace: case oid::kRegrole: case oid::kRegconfig: case oid::kRegdictionary:
     case oid::kRegprocedure:
     case oid::kXid: Need(t, b, 4); return Value::Int(static_cast<uint32_t>(Get(b, 0, 4)));
     case oid::kInt8: Need(t, b, 8); return Value::Int(static_cast<int64_t>(Get(b, 0, 8)));

@@ -16,6 +16,7 @@
 #include "types/numeric.hpp"
 #include "types/object_names.hpp"
 #include "types/tsearch/ts_config.hpp"
+#include "types/tsearch/ts_regdictionary.hpp"
 #include "types/type_hooks.hpp"
 
 namespace tusk {
@@ -279,6 +280,8 @@ Value ParseText(const Type& t, std::string_view text, const DateTimeContext& ctx
       return Value::Int(ParseInteger(text, oid::kOid));
     case oid::kRegconfig:  // a session checks the schema a name gives; without one, only pg_catalog's
       return Value::Int(ctx.names ? ctx.names->Lookup(t.id, std::string(text)) : ParseRegconfig(text));
+    case oid::kRegdictionary:
+      return Value::Int(ctx.names ? ctx.names->Lookup(t.id, std::string(text)) : ParseRegdictionary(text));
     case oid::kRegproc: case oid::kRegclass: case oid::kRegtype: case oid::kRegnamespace: case oid::kRegrole:
     case oid::kRegprocedure: {
       // A number is an OID as it is; anything else a name.
@@ -376,6 +379,7 @@ std::string FormatText(const Type& t, const Value& v, const DateTimeContext& ctx
     case oid::kInt2: case oid::kInt4: case oid::kInt8: case oid::kOid: case oid::kXid:
       return std::to_string(v.i());
     case oid::kRegconfig: return FormatRegconfig(static_cast<uint32_t>(v.i()));
+    case oid::kRegdictionary: return FormatRegdictionary(static_cast<uint32_t>(v.i()));
     case oid::kRegproc: case oid::kRegclass: case oid::kRegtype: case oid::kRegnamespace: case oid::kRegrole:
     case oid::kRegprocedure: {
       // PostgreSQL prints an OID that names nothing as the number, 0 as "-"

@@ -83,6 +83,7 @@ const BuiltinTypeInfo kBuiltins[] = {
     {oid::kTsvector, 3643, "tsvector", "tsvector", -1, false, 'b', 'U', false, 'i', 'x', 0, 0},
     {oid::kTsquery, 3645, "tsquery", "tsquery", -1, false, 'b', 'U', false, 'i', 'p', 0, 0},
     {oid::kRegconfig, 3735, "regconfig", "regconfig", 4, true, 'b', 'N', false, 'i', 'p', 0, 0},
+    {oid::kRegdictionary, 3770, "regdictionary", "regdictionary", 4, true, 'b', 'N', false, 'i', 'p', 0, 0},
 };
 
 }  // namespace
@@ -140,7 +141,8 @@ int TypeLength(uint32_t id) {
 bool IsIntegerType(uint32_t id) { return id == oid::kInt2 || id == oid::kInt4 || id == oid::kInt8; }
 bool IsOidType(uint32_t id) {
   return id == oid::kOid || id == oid::kRegclass || id == oid::kRegtype || id == oid::kRegproc ||
-         id == oid::kRegnamespace || id == oid::kRegrole || id == oid::kRegprocedure || id == oid::kRegconfig;
+         id == oid::kRegnamespace || id == oid::kRegrole || id == oid::kRegprocedure || id == oid::kRegconfig ||
+         id == oid::kRegdictionary;
 }
 bool IsNumericCategory(uint32_t id) {
   return IsIntegerType(id) || id == oid::kNumeric || id == oid::kFloat4 || id == oid::kFloat8 ||
@@ -165,7 +167,8 @@ TypeCategory CategoryOf(const Type& t) {
     case oid::kBool: return TypeCategory::kBoolean;
     case oid::kInt2: case oid::kInt4: case oid::kInt8: case oid::kFloat4: case oid::kFloat8:
     case oid::kNumeric: case oid::kOid: case oid::kRegclass: case oid::kRegtype: case oid::kRegproc:
-    case oid::kRegnamespace: case oid::kRegrole: case oid::kRegprocedure: case oid::kRegconfig: return TypeCategory::kNumeric;
+    case oid::kRegnamespace: case oid::kRegrole: case oid::kRegprocedure: case oid::kRegconfig: case oid::kRegdictionary:
+      return TypeCategory::kNumeric;
     case oid::kText: case oid::kVarchar: case oid::kBpchar: case oid::kName: case oid::kChar:
       return TypeCategory::kString;
     case oid::kDate: case oid::kTime: case oid::kTimestamp: case oid::kTimestamptz:
@@ -237,6 +240,7 @@ std::optional<uint32_t> BuiltinTypeByName(const std::string& name) {
       {"xid", oid::kXid}, {"int2vector", oid::kInt2Vector}, {"oidvector", oid::kOidVector},
       {"pg_node_tree", oid::kPgNodeTree}, {"aclitem", oid::kAclitem},
       {"tsvector", oid::kTsvector}, {"tsquery", oid::kTsquery}, {"regconfig", oid::kRegconfig},
+      {"regdictionary", oid::kRegdictionary},
   };
   auto it = kNames.find(name);
   if (it == kNames.end()) return std::nullopt;

@@ -24,7 +24,7 @@ inline constexpr uint32_t kBool = 16, kBytea = 17, kChar = 18, kName = 19, kInt8
                           kInt2Vector = 22, kXid = 28, kOidVector = 30, kPgNodeTree = 194, kAclitem = 1033,
                           kRegnamespace = 4089, kRegrole = 4096, kRegprocedure = 2202,
                           kRefcursor = 1790,  // a PL/pgSQL cursor variable: the portal's name
-                          kTsvector = 3614, kTsquery = 3615, kRegconfig = 3734;  // types/tsearch
+                          kTsvector = 3614, kTsquery = 3615, kRegconfig = 3734, kRegdictionary = 3769;  // types/tsearch
 // First OID handed out to user objects, as in PostgreSQL.
 inline constexpr uint32_t kFirstUserOid = 16384;
 }  // namespace oid

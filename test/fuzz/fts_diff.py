@@ -1,12 +1,15 @@
 """Differential fuzzing of text search: random multilingual text (ASCII, accents, German,
 French, Russian, CJK, punctuation, URLs, e-mail addresses, numbers, hyphenated words, stop
 words, tsquery operators) through to_tsvector, to_tsquery, plainto_tsquery, phraseto_tsquery,
-websearch_to_tsquery (quotes, or, -word), @@ and ts_rank (weights, setweight, ||, all normalizations) in random configurations, run on
-Tusk and on PostgreSQL 15. Results must agree as text, errors by SQLSTATE.
+websearch_to_tsquery (quotes, or, -word), @@, ts_rank and ts_rank_cd (weights, setweight, ||,
+all normalizations, literal vectors with shared positions), ts_headline (random options,
+fragments, HighlightAll, tags and URLs in the text, json and jsonb documents), ts_debug and
+ts_lexize, in random configurations, run on Tusk and on PostgreSQL 15. Results must agree as text, errors by SQLSTATE.
 
 usage: fts_diff.py TUSK_PORT PG_PORT [COUNT] [SEED]
 Prints each difference and "fts diff: N passed, M failed" last; exits 1 on any failure.
 """
+import json
 import random
 import sys
 
@@ -16,8 +19,10 @@ WORDS = ["the", "a", "of", "and", "running", "runs", "cats", "Dog", "fox-hunting
          "Häuser", "straße", "schöner", "mangeaient", "chevaux", "быстрые", "лисы", "прыгали", "東京", "中文", "検索",
          "http://x.org/a?b=1", "https://www.postgresql.org/docs/15/", "user@mail.com", "1.5", "-3e4", "v1.2.3",
          "42", "x1y2", "foo_bar", "a.b.c", "/usr/lib/libc.so", "<b>", "&amp;", "don't", "ÉCOLE", "über",
-         "supernovae", "stars", "co-operation", "!", "&", "|", "(", ")", ":*", "'q'", "<->", "<2>", ":A"]
+         "supernovae", "stars", "co-operation", "<i>", "</p>", "ff-bg", "self-driving", "fox", "fox", "dog", "dogs", "!", "&", "|", "(", ")", ":*", "'q'", "<->", "<2>", ":A"]
 CONFIGS = ["simple", "english", "german", "french", "russian", "spanish", "dutch", "hindi"]
+DICTIONARIES = ["simple", "english_stem", "german_stem", "french_stem", "russian_stem", "spanish_stem", "dutch_stem",
+                "hindi_stem", "danish_stem"]
 QUERY_BUILDERS = ["to_tsquery", "plainto_tsquery", "phraseto_tsquery", "websearch_to_tsquery"]
 
 
@@ -58,7 +63,62 @@ def statements(rng):
     return ["SELECT to_tsvector(%s, %s)::text" % (cfg, doc),
             "SELECT %s::text" % query,
             "SELECT (%s) @@ %s" % (vec, query),
-            "SELECT ts_rank(%s%s, %s, %d)::text" % (weights, vec, query, rng.randint(0, 63))]
+            "SELECT ts_rank(%s%s, %s, %d)::text" % (weights, vec, query, rng.randint(0, 63)),
+            "SELECT ts_rank_cd(%s%s, %s, %d)::text" % (weights, vec, query, rng.randint(0, 63)),
+            "SELECT ts_rank_cd(%s%s, %s, %d)::text" % (weights, literal(literal_vector(rng)), literal(literal_query(rng)),
+                                                      rng.randint(0, 63)),
+            "SELECT ts_headline(%s, %s, %s%s)" % (cfg, literal(text(rng, 60)), query, headline_options(rng)),
+            "SELECT ts_headline(%s, %s::%s, %s%s)" % (cfg, literal(json_document(rng)), rng.choice(["json", "jsonb"]), query,
+                                                    headline_options(rng)),
+            "SELECT d::text FROM ts_debug(%s, %s) d" % (cfg, doc),
+            "SELECT ts_lexize(%s, %s)" % (literal(rng.choice(DICTIONARIES)), literal(rng.choice(WORDS)))]
+
+
+def json_document(rng):
+    """A json object of a few strings (one an array of them), a number and a null."""
+    strings = [json.dumps(text(rng, 15), ensure_ascii=rng.random() < 0.5) for _ in range(3)]
+    return '{"b": %s, "a": [%s, 1, %s], "ccc": null, "dd": %s}' % tuple(strings[:1] + strings[1:] + [rng.choice(['2.50', '"x"'])])
+
+
+def headline_options(rng):
+    """Mostly valid option lists (so that the selection itself is compared), now and then a bad one."""
+    if rng.random() < 0.2:
+        return ""
+    opts = []
+    max_words = rng.randint(1, 12)
+    if rng.random() < 0.7:
+        opts.append("MaxWords=%d" % max_words)
+        opts.append("MinWords=%d" % rng.randint(1, max_words + (1 if rng.random() < 0.05 else -1) if max_words > 1 else 1))
+    if rng.random() < 0.5:
+        opts.append("ShortWord=%d" % rng.randint(0, 5))
+    if rng.random() < 0.5:
+        opts.append("MaxFragments=%d" % rng.choice([0, 1, 2, 3, 10]))
+    if rng.random() < 0.15:
+        opts.append("HighlightAll=%s" % rng.choice(["true", "false", "1", "on"]))
+    if rng.random() < 0.3:
+        opts.append(rng.choice(["StartSel=<em>, StopSel=</em>", "StartSel='[ ', StopSel=\" ]\"", "FragmentDelimiter=' | '"]))
+    rng.shuffle(opts)
+    return ", " + literal(", ".join(opts))
+
+
+def literal_vector(rng):
+    """A tsvector written out: few lexemes, positions that collide, weights, some without any."""
+    parts = []
+    for w in rng.sample(["a", "ab", "abc", "b", "bc", "c", "d"], rng.randint(0, 6)):
+        if rng.random() < 0.15:
+            parts.append(w)
+            continue
+        pos = ["%d%s" % (rng.randint(1, 12), rng.choice(["", "", "A", "B", "C"])) for _ in range(rng.randint(1, 4))]
+        parts.append(w + ":" + ",".join(pos))
+    return " ".join(parts)
+
+
+def literal_query(rng):
+    q = rng.choice(["a", "ab:*", "b", "c:AB", "d", "a:*", "!b"])
+    for _ in range(rng.randint(0, 3)):
+        q = "(%s) %s %s" % (q, rng.choice(["&", "|", "<->", "<2>", "<0>", "& !"]),
+                            rng.choice(["a", "ab:*", "b", "c:AB", "d", "a:*", "bc", "a"]))
+    return q
 
 
 def main():

@@ -8,6 +8,7 @@
 #include "common/error.hpp"
 #include "common/strings.hpp"
 #include "types/tsearch/ts_config.hpp"
+#include "types/tsearch/ts_regdictionary.hpp"
 
 namespace tusk {
 
@@ -123,6 +124,10 @@ class CatalogNames : public ObjectNames {
           throw Error(sqlstate::kUndefinedObject, "text search configuration \"" + trimmed + "\" does not exist");
         }
         return ParseRegconfig(trimmed);
+      }
+      case oid::kRegdictionary: {
+        TsNameScope scope{database_, [this](const std::string& schema) { return cat_->FindSchema(schema) != nullptr; }};
+        return ParseRegdictionary(text, &scope);
       }
       case oid::kRegrole: {
         auto parts = SplitQualifiedName(trimmed);

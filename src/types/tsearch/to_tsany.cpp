@@ -9,15 +9,12 @@
 #include "types/tsearch/default_parser.hpp"
 #include "types/tsearch/ts_config.hpp"
 #include "types/tsearch/ts_match.hpp"
+#include "types/tsearch/ts_session.hpp"
 #include "types/tsearch/tsearch.hpp"
 #include "types/tsearch/tsquery.hpp"
 #include "types/tsearch/tsvector.hpp"
 
 namespace tusk {
-
-namespace {
-const Type kRegconfigType(oid::kRegconfig), kText(oid::kText), kTsvectorType(oid::kTsvector), kTsqueryType(oid::kTsquery),
-    kBool(oid::kBool), kInt4(oid::kInt4), kOid(oid::kOid);
 
 const TsConfig& ConfigOf(const Value& regconfig) {
   const TsConfig* c = FindTsConfig(static_cast<uint32_t>(regconfig.i()));
@@ -25,22 +22,17 @@ const TsConfig& ConfigOf(const Value& regconfig) {
   return *c;
 }
 
-// default_text_search_config, as the session has it.
 const TsConfig& CurrentConfig(EvalContext& ctx) {
   std::optional<std::string> name;
   if (ctx.state && ctx.state->session) name = ctx.state->session->GetSetting("default_text_search_config");
   return TsConfigByName(name ? *name : "pg_catalog.english");
 }
 
-TsVector ToTsVector(const TsConfig& c, std::string_view text) {
-  TsVector v;
-  for (auto& w : ParseTsWords(c, text)) v.lexemes.push_back({std::move(w.lexeme), {TsMakePosition(w.position, 0)}});
-  v.Normalize();
-  if (v.PgSize() - 8 - 4 * v.lexemes.size() > static_cast<size_t>(kTsMaxStringBytes))
-    throw Error(sqlstate::kProgramLimitExceeded, "string is too long for tsvector (" + std::to_string(v.PgSize() - 8 - 4 * v.lexemes.size()) +
-                                                     " bytes, max " + std::to_string(kTsMaxStringBytes) + " bytes)");
-  return v;
-}
+namespace {
+const Type kRegconfigType(oid::kRegconfig), kText(oid::kText), kTsvectorType(oid::kTsvector), kTsqueryType(oid::kTsquery),
+    kBool(oid::kBool), kInt4(oid::kInt4), kOid(oid::kOid);
+
+TsVector ToTsVector(const TsConfig& c, std::string_view text) { return MakeTsVector(ParseTsWords(c, text)); }
 
 // An operand of to_tsquery's text (PostgreSQL's pushval_morph): its words through the
 // configuration, joined by `join` (<-> for to_tsquery and phraseto_tsquery, & for
@@ -142,6 +134,8 @@ void RegisterTextSearchFunctions() {
            [](const std::vector<Value>&, EvalContext& ctx) { return Value::Int(CurrentConfig(ctx).oid); });
   RegisterSetFunction("ts_parse", BindTsParse);
   RegisterSetFunction("ts_token_type", BindTokenType);
+  RegisterTsDebugFunctions();
+  RegisterTsHeadlineFunctions();
 }
 
 void RegisterTextSearchOperators() {

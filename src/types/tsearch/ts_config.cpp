@@ -117,8 +117,13 @@ std::string FormatRegconfig(uint32_t oid) {
 }
 
 std::vector<TsWord> ParseTsWords(const TsConfig& config, std::string_view text) {
-  std::vector<TsWord> words;
   int position = 0;
+  return ParseTsWords(config, text, &position);
+}
+
+std::vector<TsWord> ParseTsWords(const TsConfig& config, std::string_view text, int* next) {
+  std::vector<TsWord> words;
+  int& position = *next;
   for (const TsParsedToken& token : ParseDefaultTokens(text)) {
     if (token.type <= 0 || static_cast<size_t>(token.type) >= config.map.size() || config.map[token.type].empty()) continue;
     if (token.text.size() >= static_cast<size_t>(kTsMaxLexemeBytes)) {
@@ -134,6 +139,19 @@ std::vector<TsWord> ParseTsWords(const TsConfig& config, std::string_view text) 
     }
   }
   return words;
+}
+
+TsVector MakeTsVector(std::vector<TsWord> words) {
+  TsVector v;
+  for (auto& w : words) v.lexemes.push_back({std::move(w.lexeme), {TsMakePosition(w.position, 0)}});
+  v.Normalize();
+  for (auto& l : v.lexemes)  // uniqueWORD keeps one position fewer than tsvector input
+    if (l.positions.size() > kTsMaxPositions - 1) l.positions.resize(kTsMaxPositions - 1);
+  const size_t bytes = v.PgSize() - 8 - 4 * v.lexemes.size();
+  if (bytes > static_cast<size_t>(kTsMaxStringBytes))
+    throw Error(sqlstate::kProgramLimitExceeded, "string is too long for tsvector (" + std::to_string(bytes) + " bytes, max " +
+                                                     std::to_string(kTsMaxStringBytes) + " bytes)");
+  return v;
 }
 
 }  // namespace tusk

@@ -22,7 +22,7 @@ enum Emit { kBoth = 1, kLeftOnly = 2, kRightOnly = 4 };
 
 class Executor {
  public:
-  Executor(const TsVector& v, const TsQuery& q) : v_(v), q_(q) {}
+  Executor(const TsVector* v, const TsQuery& q, const TsOperandCheck* check) : v_(v), q_(q), check_(check) {}
 
   TsTernary Bool(size_t i, bool phrase_maybe) {
     CheckStackDepth();
@@ -76,7 +76,8 @@ class Executor {
 
   // checkcondition_str: the exact lexeme, or with :* every lexeme it begins.
   TsTernary Operand(const TsQueryItem& it, PhraseData* data) {
-    const auto& lx = v_.lexemes;
+    if (check_) return (*check_)(static_cast<size_t>(&it - q_.items.data()), data ? &data->pos : nullptr);
+    const auto& lx = v_->lexemes;
     auto at = std::lower_bound(lx.begin(), lx.end(), it.word,
                                [](const TsLexeme& l, const std::string& w) { return CompareLexemes(l.word, w) < 0; });
     TsTernary res = TsTernary::kNo;
@@ -211,15 +212,21 @@ class Executor {
     return TsTernary::kNo;
   }
 
-  const TsVector& v_;
+  const TsVector* v_;
   const TsQuery& q_;
+  const TsOperandCheck* check_;
 };
 
 }  // namespace
 
 TsTernary TsExecute(const TsVector& v, const TsQuery& q, bool phrase_maybe) {
   if (q.empty()) return TsTernary::kNo;
-  return Executor(v, q).Bool(0, phrase_maybe);
+  return Executor(&v, q, nullptr).Bool(0, phrase_maybe);
+}
+
+bool TsExecuteWith(const TsQuery& q, const TsOperandCheck& check) {
+  if (q.empty()) return false;
+  return Executor(nullptr, q, &check).Bool(0, false) != TsTernary::kNo;
 }
 
 bool TsMatches(const TsVector& v, const TsQuery& q) { return TsExecute(v, q, false) != TsTernary::kNo; }

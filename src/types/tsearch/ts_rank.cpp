@@ -2,12 +2,12 @@
 // it, in the same float (single precision) steps so that the results print alike: for a query
 // whose top is & or <->, the proximity of each pair of its distinct operands' positions; for
 // any other, each operand's occurrences weighted and damped. Then the normalizations the
-// method's bits ask for. ts_rank_cd (cover density) is not here yet.
+// method's bits ask for. ts_rank_cd (cover density) is in ts_rank_cd.cpp.
 #include <algorithm>
 #include <cmath>
 
-#include "common/error.hpp"
 #include "function/registry.hpp"
+#include "types/tsearch/ts_rank_shared.hpp"
 #include "types/tsearch/tsearch.hpp"
 #include "types/tsearch/tsquery.hpp"
 #include "types/tsearch/tsvector.hpp"
@@ -15,30 +15,11 @@
 namespace tusk {
 
 namespace {
-constexpr float kDefaultWeights[4] = {0.1f, 0.2f, 0.4f, 1.0f};  // D, C, B, A
-constexpr int kNormLogLength = 0x01, kNormLength = 0x02, kNormUniq = 0x08, kNormLogUniq = 0x10, kNormRdivRplus1 = 0x20;
+constexpr const float* kDefaultWeights = kTsRankDefaultWeights;
 
 float WordDistance(int32_t w) {
   if (w > 100) return 1e-30f;
   return static_cast<float>(1.0 / (1.005 + 0.05 * std::exp(static_cast<float>(w) / 1.5 - 2)));
-}
-
-int CountLength(const TsVector& t) {
-  int len = 0;
-  for (const auto& l : t.lexemes) len += l.positions.empty() ? 1 : static_cast<int>(l.positions.size());
-  return len;
-}
-
-// The lexemes an operand names: the one equal to it, or with :* every one it begins.
-std::pair<size_t, size_t> Entries(const TsVector& t, const TsQueryItem& item) {
-  const auto& lx = t.lexemes;
-  size_t first = std::lower_bound(lx.begin(), lx.end(), item.word,
-                                  [](const TsLexeme& l, const std::string& w) { return CompareLexemes(l.word, w) < 0; }) -
-                 lx.begin();
-  size_t n = 0;
-  if (!item.prefix) return {first, first < lx.size() && lx[first].word == item.word ? 1 : 0};
-  while (first + n < lx.size() && lx[first + n].word.compare(0, item.word.size(), item.word) == 0) n++;
-  return {first, n};
 }
 
 // The query's operands sorted by text, one per text (SortAndUniqItems).
@@ -56,7 +37,7 @@ float RankOr(const float* w, const TsVector& t, const TsQuery& q) {
   const std::vector<uint16_t> no_positions = {0};  // a lexeme without positions counts once, as weight D
   float res = 0.0f;
   for (const TsQueryItem* item : items) {
-    auto [first, n] = Entries(t, *item);
+    auto [first, n] = TsRankEntries(t, *item);
     for (size_t e = first; e < first + n; e++) {
       const auto& pos = t.lexemes[e].positions.empty() ? no_positions : t.lexemes[e].positions;
       float resj = 0.0f, wjm = -1.0f;
@@ -85,7 +66,7 @@ float RankAnd(const float* w, const TsVector& t, const TsQuery& q) {
   std::vector<const std::vector<uint16_t>*> pos(items.size(), nullptr);
   float res = -1.0f;
   for (size_t i = 0; i < items.size(); i++) {
-    auto [first, n] = Entries(t, *items[i]);
+    auto [first, n] = TsRankEntries(t, *items[i]);
     for (size_t e = first; e < first + n; e++) {
       pos[i] = t.lexemes[e].positions.empty() ? &no_positions : &t.lexemes[e].positions;
       for (size_t k = 0; k < i; k++) {
@@ -111,31 +92,15 @@ float Rank(const float* w, const TsVector& t, const TsQuery& q, int method) {
   TsOp top = q.items[0].op;
   float res = top == TsOp::kAnd || top == TsOp::kPhrase ? RankAnd(w, t, q) : RankOr(w, t, q);
   if (res < 0) res = 1e-20f;
-  if (method & kNormLogLength) res = static_cast<float>(res / (std::log(static_cast<double>(CountLength(t) + 1)) / std::log(2.0)));
-  if (method & kNormLength) {
-    int len = CountLength(t);
+  if (method & kTsRankNormLogLength) res = static_cast<float>(res / (std::log(static_cast<double>(TsRankLength(t) + 1)) / std::log(2.0)));
+  if (method & kTsRankNormLength) {
+    int len = TsRankLength(t);
     if (len > 0) res /= static_cast<float>(len);
   }
-  if (method & kNormUniq) res /= static_cast<float>(t.lexemes.size());
-  if (method & kNormLogUniq) res = static_cast<float>(res / (std::log(static_cast<double>(t.lexemes.size() + 1)) / std::log(2.0)));
-  if (method & kNormRdivRplus1) res /= (res + 1);
+  if (method & kTsRankNormUniq) res /= static_cast<float>(t.lexemes.size());
+  if (method & kTsRankNormLogUniq) res = static_cast<float>(res / (std::log(static_cast<double>(t.lexemes.size() + 1)) / std::log(2.0)));
+  if (method & kTsRankNormRdivRplus1) res /= (res + 1);
   return res;
-}
-
-// The weights array of the four-argument forms: {D, C, B, A}, a negative one meaning the default.
-std::vector<float> Weights(const Value& array) {
-  if (array.array_ndim() > 1) throw Error(sqlstate::kArraySubscriptError, "array of weight must be one-dimensional");
-  const auto& items = array.arr();
-  if (items.size() < 4) throw Error(sqlstate::kArraySubscriptError, "array of weight is too short");
-  for (const Value& v : items)
-    if (v.is_null()) throw Error(sqlstate::kNullValueNotAllowed, "array of weight must not contain nulls");
-  std::vector<float> w(4);
-  for (size_t i = 0; i < 4; i++) {
-    float given = static_cast<float>(items[i].f());
-    w[i] = given >= 0 ? given : kDefaultWeights[i];
-    if (w[i] > 1.0f) throw Error(sqlstate::kInvalidParameterValue, "weight out of range");
-  }
-  return w;
 }
 
 Value RankValue(const float* w, const Value& vector, const Value& query, int method) {
@@ -149,17 +114,11 @@ void RegisterTsRankFunctions() {
   Register("ts_rank", {v, q, i4}, f4,
            [](const std::vector<Value>& a, EvalContext&) { return RankValue(kDefaultWeights, a[0], a[1], static_cast<int>(a[2].i())); });
   Register("ts_rank", {f4s, v, q}, f4,
-           [](const std::vector<Value>& a, EvalContext&) { return RankValue(Weights(a[0]).data(), a[1], a[2], 0); });
+           [](const std::vector<Value>& a, EvalContext&) { return RankValue(TsRankWeights(a[0]).data(), a[1], a[2], 0); });
   Register("ts_rank", {f4s, v, q, i4}, f4, [](const std::vector<Value>& a, EvalContext&) {
-    return RankValue(Weights(a[0]).data(), a[1], a[2], static_cast<int>(a[3].i()));
+    return RankValue(TsRankWeights(a[0]).data(), a[1], a[2], static_cast<int>(a[3].i()));
   });
-  auto cover_density = [](const std::vector<Value>&, EvalContext&) -> Value {
-    throw Error(sqlstate::kFeatureNotSupported, "ts_rank_cd is not supported yet");
-  };
-  Register("ts_rank_cd", {v, q}, f4, cover_density);
-  Register("ts_rank_cd", {v, q, i4}, f4, cover_density);
-  Register("ts_rank_cd", {f4s, v, q}, f4, cover_density);
-  Register("ts_rank_cd", {f4s, v, q, i4}, f4, cover_density);
+  RegisterTsRankCdFunctions();
 }
 
 }  // namespace tusk

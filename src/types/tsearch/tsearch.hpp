@@ -8,8 +8,11 @@ void RegisterTsVectorFunctions();    // from function/builtins.cpp
 void RegisterTsVectorOperators();    // from binder/operator_registry.cpp
 void RegisterTsQueryFunctions();
 void RegisterTsQueryOperators();
-void RegisterTextSearchFunctions();  // to_tsvector, to_tsquery, ... (to_tsany.cpp)
+void RegisterTextSearchFunctions();  // to_tsvector, to_tsquery, ... (to_tsany.cpp); calls the next two
+void RegisterTsDebugFunctions();     // ts_lexize, ts_debug (ts_debug.cpp)
+void RegisterTsHeadlineFunctions();  // ts_headline (ts_headline.cpp)
 void RegisterTextSearchOperators();  // text @@ tsquery, text @@ text
-void RegisterTsRankFunctions();      // ts_rank (ts_rank.cpp)
+void RegisterTsRankFunctions();      // ts_rank (ts_rank.cpp); calls the next one
+void RegisterTsRankCdFunctions();    // ts_rank_cd (ts_rank_cd.cpp)
 
 }  // namespace tusk
