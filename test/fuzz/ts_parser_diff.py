@@ -35,7 +35,7 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, os.path.join(HERE, "..", "clients"))
 import pgwire  # noqa: E402
 
-DRIVER_SOURCES = ["types/tsearch/default_parser.cpp", "types/tsearch/ts_ctype.cpp"]
+DRIVER_SOURCES = ["types/tsearch/default_parser.cpp", "types/tsearch/ts_ctype.cpp", "common/utf8.cpp"]
 
 DRIVER_CPP = r"""
 #include <cstdio>

@@ -18,6 +18,7 @@
 #include <wctype.h>
 
 #include <algorithm>
+#include <array>
 #include <cctype>
 #include <cstdint>
 
@@ -156,25 +157,43 @@ struct Text {
   size_t size() const { return chars.size() - 1; }
 };
 
+uint16_t ClassesOf(std::string_view ch, uint32_t cp) {
+  uint16_t cls = 0;
+  if (ch.size() == 1 && static_cast<unsigned char>(ch[0]) < 0x80) cls |= kAscii;
+  if (TsIsAlpha(ch)) cls |= kAlpha;
+  if (TsIsDigit(ch)) cls |= kDigit;
+  if (TsIsSpace(ch)) cls |= kSpace;
+  if (IsAlnum(ch, cp)) cls |= kAlnum;
+  if (IsXDigit(ch, cp)) cls |= kXDigit;
+  if (ch.size() > 1 && IsMark(cp)) cls |= kMark;
+  if (ch.size() == 1 && IsUrlByte(static_cast<unsigned char>(ch[0]))) cls |= kUrl;
+  return cls;
+}
+
 void Classify(std::string_view s, Text* t) {
+  // One-byte characters, most of most texts, from a table made once with the same tests.
+  static const auto kByteClasses = [] {
+    std::array<uint16_t, 256> table{};
+    for (int b = 0; b < 256; b++) {
+      const char c = static_cast<char>(b);
+      table[static_cast<size_t>(b)] = ClassesOf(std::string_view(&c, 1), static_cast<uint32_t>(b));
+    }
+    return table;
+  }();
   t->bytes = s;
   t->chars.clear();
   t->chars.reserve(s.size() + 1);
   size_t off = 0;
   while (off < s.size()) {
-    std::string_view ch = s.substr(off, TsCharLength(s.substr(off)));
-    uint32_t cp = TsCodePoint(ch);
-    CharInfo c{off, static_cast<uint8_t>(ch.size()), static_cast<unsigned char>(ch[0]), 0};
-    if (ch.size() == 1 && c.byte < 0x80) c.cls |= kAscii;
-    if (TsIsAlpha(ch)) c.cls |= kAlpha;
-    if (TsIsDigit(ch)) c.cls |= kDigit;
-    if (TsIsSpace(ch)) c.cls |= kSpace;
-    if (IsAlnum(ch, cp)) c.cls |= kAlnum;
-    if (IsXDigit(ch, cp)) c.cls |= kXDigit;
-    if (ch.size() > 1 && IsMark(cp)) c.cls |= kMark;
-    if (ch.size() == 1 && IsUrlByte(c.byte)) c.cls |= kUrl;
-    t->chars.push_back(c);
-    off += ch.size();
+    const unsigned char first = static_cast<unsigned char>(s[off]);
+    size_t len = first < 0x80 ? 1 : TsCharLength(s.substr(off));
+    if (len == 1) {
+      t->chars.push_back(CharInfo{off, 1, first, kByteClasses[first]});
+    } else {
+      std::string_view ch = s.substr(off, len);
+      t->chars.push_back(CharInfo{off, static_cast<uint8_t>(len), first, ClassesOf(ch, TsCodePoint(ch))});
+    }
+    off += len;
   }
   t->chars.push_back(CharInfo{s.size(), 0, 0, 0});
 }
@@ -903,15 +922,16 @@ bool Scanner::Next() {
 
 }  // namespace
 
-std::vector<TsParsedToken> ParseDefaultTokens(std::string_view text) {
+void ForEachDefaultToken(std::string_view text, const std::function<void(int type, std::string_view token)>& each) {
   Text t;
   Classify(text, &t);
-  std::vector<TsParsedToken> out;
   Scanner scanner(t, 0);
-  while (scanner.Next()) {
-    size_t off = t.chars[scanner.begin].off;
-    out.push_back(TsParsedToken{scanner.type, std::string(text.substr(off, scanner.bytes))});
-  }
+  while (scanner.Next()) each(scanner.type, text.substr(t.chars[scanner.begin].off, scanner.bytes));
+}
+
+std::vector<TsParsedToken> ParseDefaultTokens(std::string_view text) {
+  std::vector<TsParsedToken> out;
+  ForEachDefaultToken(text, [&](int type, std::string_view token) { out.push_back(TsParsedToken{type, std::string(token)}); });
   return out;
 }
 

@@ -2,6 +2,7 @@
 // built-in configurations use), reimplemented: the same token boundaries and the same 23
 // token types, byte for byte, for UTF-8 text in a C.UTF-8 database.
 #pragma once
+#include <functional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -45,6 +46,8 @@ enum TsDefaultTokenType : int {
 // included, and a hyphenated word followed by its parts. text should be valid UTF-8 (a stray
 // byte is taken as a one-byte character that belongs to no class).
 std::vector<TsParsedToken> ParseDefaultTokens(std::string_view text);
+// The same tokens handed over one by one, without copying their text.
+void ForEachDefaultToken(std::string_view text, const std::function<void(int type, std::string_view token)>& each);
 
 // The 23 token types in id order, with ts_token_type('default')'s alias and description.
 struct TsTokenTypeInfo {

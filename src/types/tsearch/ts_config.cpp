@@ -124,20 +124,20 @@ std::vector<TsWord> ParseTsWords(const TsConfig& config, std::string_view text) 
 std::vector<TsWord> ParseTsWords(const TsConfig& config, std::string_view text, int* next) {
   std::vector<TsWord> words;
   int& position = *next;
-  for (const TsParsedToken& token : ParseDefaultTokens(text)) {
-    if (token.type <= 0 || static_cast<size_t>(token.type) >= config.map.size() || config.map[token.type].empty()) continue;
-    if (token.text.size() >= static_cast<size_t>(kTsMaxLexemeBytes)) {
+  ForEachDefaultToken(text, [&](int type, std::string_view token) {
+    if (type <= 0 || static_cast<size_t>(type) >= config.map.size() || config.map[type].empty()) return;
+    if (token.size() >= static_cast<size_t>(kTsMaxLexemeBytes)) {
       RaiseNotice({"NOTICE", "42601", "word is too long to be indexed", "Words longer than 2047 characters are ignored."});
-      continue;
+      return;
     }
-    for (const TsDictionary* dict : config.map[token.type]) {
-      std::optional<std::vector<std::string>> lexemes = dict->Lexize(token.text);
+    for (const TsDictionary* dict : config.map[type]) {
+      std::optional<std::vector<std::string>> lexemes = dict->Lexize(token);
       if (!lexemes) continue;
       position++;  // a stop word takes its position
       for (auto& l : *lexemes) words.push_back({std::move(l), std::min(position, kTsMaxPosition)});
       break;
     }
-  }
+  });
   return words;
 }
 

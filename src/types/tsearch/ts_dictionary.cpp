@@ -4,7 +4,7 @@
 #include <algorithm>
 #include <memory>
 #include <mutex>
-#include <set>
+#include <unordered_set>
 
 #include "types/tsearch/ts_ctype.hpp"
 
@@ -23,8 +23,8 @@ const StopWordFile kStopWordFiles[] = {
 
 // A stop list as PostgreSQL's readstoplist reads a file: each line up to its first blank, in
 // lower case; empty lines skipped.
-std::set<std::string> ReadStopList(std::string_view file) {
-  std::set<std::string> words;
+std::unordered_set<std::string> ReadStopList(std::string_view file) {
+  std::unordered_set<std::string> words;
   while (!file.empty()) {
     size_t eol = file.find('\n');
     std::string_view line = file.substr(0, eol);
@@ -77,7 +77,7 @@ class SnowballDictionary : public TsDictionary {
     void operator()(sb_stemmer* s) const { sb_stemmer_delete(s); }
   };
   const char* language_;
-  std::set<std::string> stop_;
+  std::unordered_set<std::string> stop_;
   mutable std::mutex mu_;
   mutable std::unique_ptr<sb_stemmer, Free> stemmer_;
 };
