@@ -57,7 +57,9 @@ void CheckQuantifiers(const std::string& p) {
       in_bracket = true;
       quant = 0;
       if (i + 1 < p.size() && p[i + 1] == '^') i++;
-      if (i + 1 < p.size() && p[i + 1] == ']') i++;
+      // PostgreSQL reads []a] as a class holding ] and a; ECMAScript as an empty class, then a].
+      if (i + 1 < p.size() && p[i + 1] == ']')
+        throw Error(sqlstate::kFeatureNotSupported, "a bracket expression that begins with ] is not supported yet in regular expressions");
       continue;
     }
     if (c == '(') {

@@ -279,12 +279,17 @@ class Reader {
     }
   }
 
-  // [...] with [:class:], [.coll.], [=equiv=] and escapes (\]) inside, and a leading ] taken
-  // literally.
+  // [...] with [:class:], [.coll.], [=equiv=] and escapes (\]) inside.
   void SkipBracket() {
     i_++;
     if (More() && Peek() == '^') i_++;
-    if (More() && Peek() == ']') i_++;
+    if (More() && Peek() == ']') {
+      // PostgreSQL reads []a] as a class holding ], the engine Tusk runs (ECMAScript) as an
+      // empty class and then a]: the two readings split the pattern differently, so neither is
+      // trusted.
+      ok = false;
+      return;
+    }
     while (More() && Peek() != ']') {
       if (Peek() == '\\') {
         i_ += i_ + 1 < p_.size() ? 2 : 1;
