@@ -30,7 +30,9 @@ bool IsAggregateName(const std::string& name) {
          name == "json_object_agg" || name == "jsonb_object_agg";
 }
 
-ExprP BindBuiltinFunction(Binder& b, const std::string& name, std::vector<ExprP>& args, int location) {
+// Registers every family once; set-returning functions registered here (ts_parse, ts_stat)
+// need it too, before a FROM item is bound (set_returning.cpp calls it).
+void EnsureBuiltinFunctions() {
   static bool init = [] {
     RegisterStringFunctions();
     RegisterMathFunctions();
@@ -57,6 +59,10 @@ ExprP BindBuiltinFunction(Binder& b, const std::string& name, std::vector<ExprP>
     return true;
   }();
   (void)init;
+}
+
+ExprP BindBuiltinFunction(Binder& b, const std::string& name, std::vector<ExprP>& args, int location) {
+  EnsureBuiltinFunctions();
   auto& reg = FunctionRegistry();
   auto it = reg.find(name);
   if (it == reg.end()) return nullptr;

@@ -11,6 +11,8 @@
 
 namespace tusk {
 
+void EnsureBuiltinFunctions();  // function/builtins.cpp: every built-in family registered
+
 [[noreturn]] void NoSuchSetFunction(const std::string& name, const std::vector<ExprP>& args, int location) {
   std::string sig;
   for (size_t i = 0; i < args.size(); i++) sig += (i ? ", " : "") + TypeName(args[i]->type);
@@ -279,6 +281,7 @@ std::vector<SetFunctionEntry>& Entries() {
 
 const std::vector<SetFunctionEntry>& SetFunctions() {
   static bool families = [] {
+    EnsureBuiltinFunctions();  // the scalar families register set-returning functions too
     RegisterJsonbSetFunctions();
     RegisterJsonSetFunctions();
     RegisterJsonRecordSetFunctions();

@@ -4,9 +4,13 @@ words, tsquery operators) through to_tsvector, to_tsquery, plainto_tsquery, phra
 websearch_to_tsquery (quotes, or, -word), @@, ts_rank and ts_rank_cd (weights, setweight, ||,
 all normalizations, literal vectors with shared positions), ts_headline (random options,
 fragments, HighlightAll, tags and URLs in the text, json and jsonb documents), ts_debug and
-ts_lexize, in random configurations, run on Tusk and on PostgreSQL 15. Results must agree as text, errors by SQLSTATE.
+ts_lexize, in random configurations; ts_rewrite of random tsqueries (targets taken from the
+query's own subtrees and subsets of its AND / OR operands, weights and prefixes, NOT, phrases;
+both forms) and ts_stat of random tsvectors with random weight filters; run on Tusk and on
+PostgreSQL 15. Results must agree as text, errors by SQLSTATE.
 
-usage: fts_diff.py TUSK_PORT PG_PORT [COUNT] [SEED]
+usage: fts_diff.py TUSK_PORT PG_PORT [COUNT] [SEED] [rewrite]
+("rewrite": only the ts_rewrite and ts_stat statements)
 Prints each difference and "fts diff: N passed, M failed" last; exits 1 on any failure.
 """
 import json
@@ -121,14 +125,79 @@ def literal_query(rng):
     return q
 
 
+REWRITE_WORDS = ["a", "b", "c", "d", "ab", "e"]
+
+
+def random_tree(rng, depth):
+    """A tsquery as a tree: ("w", word, suffix) or (op, children) with op "!", "&", "|" or "<N>"."""
+    if depth <= 0 or rng.random() < 0.3:
+        return ("w", rng.choice(REWRITE_WORDS), rng.choice(["", "", "", "", ":*", ":A", ":B", ":AB", ":C*"]))
+    k = rng.random()
+    if k < 0.12:
+        return ("!", [random_tree(rng, depth - 1)])
+    if k < 0.3:
+        return (rng.choice(["<->", "<->", "<2>", "<0>"]), [random_tree(rng, depth - 1), random_tree(rng, depth - 1)])
+    return (rng.choice("&|"), [random_tree(rng, depth - 1) for _ in range(rng.randint(2, 4))])
+
+
+def render(t):
+    if t[0] == "w":
+        return t[1] + t[2]
+    if t[0] == "!":
+        return "!(" + render(t[1][0]) + ")"
+    return "(" + (" %s " % t[0]).join(render(c) for c in t[1]) + ")"
+
+
+def subtrees(t):
+    out = [t]
+    if t[0] != "w":
+        for c in t[1]:
+            out += subtrees(c)
+    return out
+
+
+def rewrite_target(rng, q):
+    """Mostly something the query holds: a subtree, some operands of an AND / OR, shuffled."""
+    k = rng.random()
+    if k < 0.2:
+        return render(random_tree(rng, 2))
+    t = rng.choice(subtrees(q))
+    if t[0] in "&|" and t[0] != "w" and len(t[1]) > 2 and k < 0.6:
+        kids = rng.sample(t[1], rng.randint(2, len(t[1])))
+        return render((t[0], kids))
+    if t[0] in "&|" and t[0] != "w" and k < 0.7:
+        return render((t[0], list(reversed(t[1]))))
+    return render(t)
+
+
+def rewrite_substitute(rng):
+    return rng.choice(["", render(random_tree(rng, 2)), rng.choice(REWRITE_WORDS)])
+
+
+def rewrite_statements(rng):
+    q = random_tree(rng, rng.randint(1, 4))
+    out = ["SELECT ts_rewrite(%s::tsquery, %s::tsquery, %s::tsquery)::text"
+           % (literal(render(q)), literal(rewrite_target(rng, q)), literal(rewrite_substitute(rng)))]
+    pairs = ", ".join("(%d, %s, %s)" % (n, literal(rewrite_target(rng, q)), literal(rewrite_substitute(rng)))
+                      for n in range(rng.randint(1, 4)))
+    select = "SELECT t::tsquery, s::tsquery FROM (VALUES %s) v(n, t, s) ORDER BY n" % pairs
+    out.append("SELECT ts_rewrite(%s::tsquery, %s)::text" % (literal(render(q)), literal(select)))
+    docs = ", ".join(rng.choice(["(NULL)", "(%s)" % literal(literal_vector(rng))]) for _ in range(rng.randint(0, 5)))
+    stat = "SELECT v::tsvector FROM (VALUES %s) d(v)" % docs if docs else "SELECT NULL::tsvector WHERE false"
+    weights = rng.choice(["", ", 'A'", ", 'bc'", ", 'xD'", ", ''", ", 'ABCD'"])
+    out.append("SELECT s::text FROM ts_stat(%s%s) s" % (literal(stat), weights))
+    return out
+
+
 def main():
     tusk_port, pg_port = int(sys.argv[1]), int(sys.argv[2])
     count = int(sys.argv[3]) if len(sys.argv) > 3 else 500
     seed = int(sys.argv[4]) if len(sys.argv) > 4 else 1
     rng = random.Random(seed)
+    only_rewrite = len(sys.argv) > 5 and sys.argv[5] == "rewrite"
     cmp = Comparison(tusk_port, pg_port)
     for _ in range(count):
-        for q in statements(rng):
+        for q in ([] if only_rewrite else statements(rng)) + rewrite_statements(rng):
             cmp.check(q)
     cmp.finish("fts diff")
 

@@ -136,6 +136,7 @@ void RegisterTextSearchFunctions() {
   RegisterSetFunction("ts_token_type", BindTokenType);
   RegisterTsDebugFunctions();
   RegisterTsHeadlineFunctions();
+  RegisterTsRewriteFunctions();
 }
 
 void RegisterTextSearchOperators() {

@@ -14,5 +14,8 @@ void RegisterTsHeadlineFunctions();  // ts_headline (ts_headline.cpp)
 void RegisterTextSearchOperators();  // text @@ tsquery, text @@ text
 void RegisterTsRankFunctions();      // ts_rank (ts_rank.cpp); calls the next one
 void RegisterTsRankCdFunctions();    // ts_rank_cd (ts_rank_cd.cpp)
+void RegisterTsRewriteFunctions();   // ts_rewrite (ts_rewrite.cpp); calls the next two
+void RegisterTsRewriteQueryFunction();  // ts_rewrite(query, select text) (ts_rewrite_query.cpp)
+void RegisterTsStatFunctions();      // ts_stat (ts_stat.cpp)
 
 }  // namespace tusk
