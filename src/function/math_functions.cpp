@@ -1,3 +1,4 @@
+#include <algorithm>
 #include <cmath>
 #include <random>
 
@@ -52,8 +53,12 @@ void RegisterMathFunctions() {
   numeric_or_float("ceil", [](const Numeric& n) { return n.Ceil(); }, [](double d) { return std::ceil(d); });
   numeric_or_float("ceiling", [](const Numeric& n) { return n.Ceil(); }, [](double d) { return std::ceil(d); });
   numeric_or_float("floor", [](const Numeric& n) { return n.Floor(); }, [](double d) { return std::floor(d); });
-  Register("round", {kNum, kInt}, kNum, [](const std::vector<Value>& a, EvalContext&) { return Value::Str(N(a[0]).Round(static_cast<int>(a[1].i())).ToString()); });
-  Register("trunc", {kNum, kInt}, kNum, [](const std::vector<Value>& a, EvalContext&) { return Value::Str(N(a[0]).Trunc(static_cast<int>(a[1].i())).ToString()); });
+  // The scale as PostgreSQL limits it (numeric_round / numeric_trunc): at most the largest
+  // display scale (16383), at least the digits of the largest weight; trunc(1.5, 2147483645)
+  // used to build a 2 GB string.
+  auto scale = [](const Value& v) { return static_cast<int>(std::clamp<int64_t>(v.i(), -65536, 16383)); };
+  Register("round", {kNum, kInt}, kNum, [scale](const std::vector<Value>& a, EvalContext&) { return Value::Str(N(a[0]).Round(scale(a[1])).ToString()); });
+  Register("trunc", {kNum, kInt}, kNum, [scale](const std::vector<Value>& a, EvalContext&) { return Value::Str(N(a[0]).Trunc(scale(a[1])).ToString()); });
   Register("sign", {kNum}, kNum, [](const std::vector<Value>& a, EvalContext&) {
     Numeric n = N(a[0]);
     return Value::Str(n.is_zero() ? "0" : n.is_negative() ? "-1" : "1");
