@@ -28,6 +28,8 @@ void TextTrigramsInOrder(std::string_view text, std::vector<Trigram>* out, std::
 // The sorted distinct trigrams every string matching a LIKE pattern holds (backslash escapes;
 // a word next to % or _ is not padded on that side).
 std::vector<Trigram> LikePatternTrigrams(std::string_view pattern);
+// The trigrams every text containing `literal` holds (LIKE '%literal%' asks for these).
+std::vector<Trigram> ContainedLiteralTrigrams(std::string_view literal);
 
 // similarity(a, b): shared trigrams over all trigrams of either.
 float TrigramSimilarity(std::string_view a, std::string_view b);

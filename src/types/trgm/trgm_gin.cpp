@@ -50,20 +50,14 @@ GinQuery Similar(const std::vector<Trigram>& trigrams, double limit) {
   return g;
 }
 
-// The rows that may contain a regular expression's required literals: each literal as a LIKE
-// '%literal%' would ask.
+// The rows that may contain a regular expression's required literals.
 GinQueryNode LiteralsNode(const RegexLiterals& r) {
   CheckStackDepth();
   using Kind = GinQueryNode::Kind;
   switch (r.kind) {
     case RegexLiterals::Kind::kNothing: return GinQueryNode();
     case RegexLiterals::Kind::kLiteral: {
-      std::string like = "%";
-      for (char c : r.literal) {
-        if (c == '%' || c == '_' || c == '\\') like += '\\';
-        like += c;
-      }
-      std::vector<Trigram> trigrams = LikePatternTrigrams(like + "%");
+      std::vector<Trigram> trigrams = ContainedLiteralTrigrams(r.literal);
       return trigrams.empty() ? GinQueryNode() : AllOf(trigrams);
     }
     case RegexLiterals::Kind::kAll:

@@ -198,4 +198,13 @@ std::vector<Trigram> LikePatternTrigrams(std::string_view pattern) {
   return t;
 }
 
+std::vector<Trigram> ContainedLiteralTrigrams(std::string_view literal) {
+  std::string like = "%";
+  for (char c : literal) {
+    if (c == '%' || c == '_' || c == '\\') like += '\\';
+    like += c;
+  }
+  return LikePatternTrigrams(like + "%");
+}
+
 }  // namespace tusk

@@ -27,19 +27,10 @@ bool Holds(const std::vector<Trigram>& have, const std::vector<Trigram>& need) {
   return std::includes(have.begin(), have.end(), need.begin(), need.end());
 }
 
-std::string LikeOfLiteral(const std::string& literal) {
-  std::string like = "%";
-  for (char c : literal) {
-    if (c == '%' || c == '_' || c == '\\') like += '\\';
-    like += c;
-  }
-  return like + "%";
-}
-
 bool Satisfies(const std::vector<Trigram>& have, const RegexLiterals& r) {
   switch (r.kind) {
     case RegexLiterals::Kind::kNothing: return true;
-    case RegexLiterals::Kind::kLiteral: return Holds(have, LikePatternTrigrams(LikeOfLiteral(r.literal)));
+    case RegexLiterals::Kind::kLiteral: return Holds(have, ContainedLiteralTrigrams(r.literal));
     case RegexLiterals::Kind::kAll:
       return std::all_of(r.children.begin(), r.children.end(), [&](const RegexLiterals& c) { return Satisfies(have, c); });
     case RegexLiterals::Kind::kAny:
