@@ -10,6 +10,7 @@
 #include "types/tsearch/ts_config.hpp"
 #include "types/tsearch/ts_match.hpp"
 #include "types/tsearch/ts_session.hpp"
+#include "types/tsearch/ts_words.hpp"
 #include "types/tsearch/tsearch.hpp"
 #include "types/tsearch/tsquery.hpp"
 #include "types/tsearch/tsvector.hpp"
@@ -32,7 +33,34 @@ namespace {
 const Type kRegconfigType(oid::kRegconfig), kText(oid::kText), kTsvectorType(oid::kTsvector), kTsqueryType(oid::kTsquery),
     kBool(oid::kBool), kInt4(oid::kInt4), kOid(oid::kOid);
 
-TsVector ToTsVector(const TsConfig& c, std::string_view text) { return MakeTsVector(ParseTsWords(c, text)); }
+std::string ToTsVector(const TsConfig& c, std::string_view text) {
+  int position = 0;
+  TsWords words;
+  AppendTsWords(c, text, &position, &words);
+  return EncodeTsWords(words);
+}
+
+// to_tsvector(config, text), remembering this thread's last answer for the statement running:
+// a query that re-checks `to_tsvector(config, col) @@ q` for a GIN index and ranks
+// `ts_rank(to_tsvector(config, col), q)` asks for the same row's tsvector twice in a row.
+// Keyed by the statement execution and its catalog too, so that a configuration changed by
+// DDL is never answered from before the change.
+Value ToTsVectorValue(const TsConfig& c, std::string_view text, EvalContext& ctx) {
+  struct Last {
+    uint64_t exec_id = 0;
+    const void* catalog = nullptr;
+    const TsConfig* config = nullptr;
+    std::string text;
+    Value tsvector;
+  };
+  thread_local Last last;
+  if (!ctx.state || ctx.state->exec_id == 0) return Value::Str(ToTsVector(c, text));
+  if (last.exec_id == ctx.state->exec_id && last.catalog == ctx.state->catalog.get() && last.config == &c && last.text == text)
+    return last.tsvector;
+  Value v = Value::Str(ToTsVector(c, text));
+  last = {ctx.state->exec_id, ctx.state->catalog.get(), &c, std::string(text), v};
+  return v;
+}
 
 // An operand of to_tsquery's text (PostgreSQL's pushval_morph): its words through the
 // configuration, joined by `join` (<-> for to_tsquery and phraseto_tsquery, & for
@@ -63,7 +91,7 @@ Value ToTsQuery(const TsConfig& c, const Value& text, TsOp join, TsQuerySyntax s
 }
 
 Value MatchText(const TsConfig& c, const Value& text, const TsQuery& q) {
-  return Value::Bool(TsMatches(ToTsVector(c, text.s()), q));
+  return Value::Bool(TsMatches(DecodeTsVector(ToTsVector(c, text.s())), q));
 }
 
 // The parser argument of ts_parse / ts_token_type: 'default' or its OID 3722.
@@ -110,11 +138,11 @@ void BindTokenType(Binder& b, const std::string& shown, std::vector<ExprP> args,
 }  // namespace
 
 void RegisterTextSearchFunctions() {
-  Register("to_tsvector", {kRegconfigType, kText}, kTsvectorType, [](const std::vector<Value>& a, EvalContext&) {
-    return Value::Str(EncodeTsVector(ToTsVector(ConfigOf(a[0]), a[1].s())));
+  Register("to_tsvector", {kRegconfigType, kText}, kTsvectorType, [](const std::vector<Value>& a, EvalContext& ctx) {
+    return ToTsVectorValue(ConfigOf(a[0]), a[1].s(), ctx);
   });
   Register("to_tsvector", {kText}, kTsvectorType, [](const std::vector<Value>& a, EvalContext& ctx) {
-    return Value::Str(EncodeTsVector(ToTsVector(CurrentConfig(ctx), a[0].s())));
+    return ToTsVectorValue(CurrentConfig(ctx), a[0].s(), ctx);
   });
   struct Family {
     const char* name;

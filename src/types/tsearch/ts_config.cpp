@@ -116,42 +116,4 @@ std::string FormatRegconfig(uint32_t oid) {
   return c ? c->name : std::to_string(oid);
 }
 
-std::vector<TsWord> ParseTsWords(const TsConfig& config, std::string_view text) {
-  int position = 0;
-  return ParseTsWords(config, text, &position);
-}
-
-std::vector<TsWord> ParseTsWords(const TsConfig& config, std::string_view text, int* next) {
-  std::vector<TsWord> words;
-  int& position = *next;
-  ForEachDefaultToken(text, [&](int type, std::string_view token) {
-    if (type <= 0 || static_cast<size_t>(type) >= config.map.size() || config.map[type].empty()) return;
-    if (token.size() >= static_cast<size_t>(kTsMaxLexemeBytes)) {
-      RaiseNotice({"NOTICE", "42601", "word is too long to be indexed", "Words longer than 2047 characters are ignored."});
-      return;
-    }
-    for (const TsDictionary* dict : config.map[type]) {
-      std::optional<std::vector<std::string>> lexemes = dict->Lexize(token);
-      if (!lexemes) continue;
-      position++;  // a stop word takes its position
-      for (auto& l : *lexemes) words.push_back({std::move(l), std::min(position, kTsMaxPosition)});
-      break;
-    }
-  });
-  return words;
-}
-
-TsVector MakeTsVector(std::vector<TsWord> words) {
-  TsVector v;
-  for (auto& w : words) v.lexemes.push_back({std::move(w.lexeme), {TsMakePosition(w.position, 0)}});
-  v.Normalize();
-  for (auto& l : v.lexemes)  // uniqueWORD keeps one position fewer than tsvector input
-    if (l.positions.size() > kTsMaxPositions - 1) l.positions.resize(kTsMaxPositions - 1);
-  const size_t bytes = v.PgSize() - 8 - 4 * v.lexemes.size();
-  if (bytes > static_cast<size_t>(kTsMaxStringBytes))
-    throw Error(sqlstate::kProgramLimitExceeded, "string is too long for tsvector (" + std::to_string(bytes) + " bytes, max " +
-                                                     std::to_string(kTsMaxStringBytes) + " bytes)");
-  return v;
-}
-
 }  // namespace tusk

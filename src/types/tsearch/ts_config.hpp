@@ -35,15 +35,8 @@ struct TsWord {
   std::string lexeme;
   int position;  // 1-based; stop words take positions too
 };
-// The text's lexemes through `config` (PostgreSQL's parsetext); tokens of 2047 bytes or more
-// are skipped with a NOTICE, as PostgreSQL does.
+// The text's lexemes through `config` (PostgreSQL's parsetext; ts_words.hpp has the whole
+// of it, for texts to tsvectors).
 std::vector<TsWord> ParseTsWords(const TsConfig& config, std::string_view text);
-// The same, numbering on from `*position` (the last position given so far, 0 to start) and
-// leaving it at this text's last: several texts as one (tsvector_update_trigger's columns).
-std::vector<TsWord> ParseTsWords(const TsConfig& config, std::string_view text, int* position);
-// The tsvector of parsed words (PostgreSQL's make_tsvector): sorted, merged, one position fewer
-// per lexeme than tsvector input keeps; 54000 when it would be too long.
-struct TsVector;
-TsVector MakeTsVector(std::vector<TsWord> words);
 
 }  // namespace tusk

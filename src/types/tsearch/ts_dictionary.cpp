@@ -2,8 +2,9 @@
 
 #include <libstemmer.h>
 #include <algorithm>
+#include <atomic>
+#include <cstring>
 #include <memory>
-#include <mutex>
 #include <unordered_set>
 
 #include "types/tsearch/ts_ctype.hpp"
@@ -49,6 +50,21 @@ class SimpleDictionary : public TsDictionary {
   }
 };
 
+struct FreeStemmer {
+  void operator()(sb_stemmer* s) const { sb_stemmer_delete(s); }
+};
+
+// A libstemmer stemmer keeps its state in itself, so it is not thread-safe: each thread has its
+// own, per language (sessions stemming at once never wait for each other); null for a language
+// libstemmer does not know.
+sb_stemmer* ThreadStemmer(const char* language) {
+  thread_local std::vector<std::pair<std::string, std::unique_ptr<sb_stemmer, FreeStemmer>>> mine;
+  for (auto& [name, stemmer] : mine)
+    if (name == language) return stemmer.get();
+  mine.emplace_back(language, sb_stemmer_new(language, "UTF_8"));
+  return mine.back().second.get();
+}
+
 class SnowballDictionary : public TsDictionary {
  public:
   SnowballDictionary(const char* language, const char* stop_file) : language_(language) {
@@ -62,24 +78,17 @@ class SnowballDictionary : public TsDictionary {
     // As dict_snowball.c: longer tokens are surely no words of any language; kept as they are.
     if (token.size() > 1000) return std::vector<std::string>{std::move(lower)};
     if (lower.empty() || stop_.count(lower)) return std::vector<std::string>{};
-    std::lock_guard<std::mutex> guard(mu_);  // a libstemmer stemmer is not thread-safe
-    if (!stemmer_) stemmer_.reset(sb_stemmer_new(language_, "UTF_8"));
-    if (stemmer_) {
-      const sb_symbol* out = sb_stemmer_stem(stemmer_.get(), reinterpret_cast<const sb_symbol*>(lower.data()), static_cast<int>(lower.size()));
-      int len = sb_stemmer_length(stemmer_.get());
+    if (sb_stemmer* stemmer = ThreadStemmer(language_)) {
+      const sb_symbol* out = sb_stemmer_stem(stemmer, reinterpret_cast<const sb_symbol*>(lower.data()), static_cast<int>(lower.size()));
+      int len = sb_stemmer_length(stemmer);
       if (out && len > 0) lower.assign(reinterpret_cast<const char*>(out), static_cast<size_t>(len));
     }
     return std::vector<std::string>{std::move(lower)};
   }
 
  private:
-  struct Free {
-    void operator()(sb_stemmer* s) const { sb_stemmer_delete(s); }
-  };
   const char* language_;
   std::unordered_set<std::string> stop_;
-  mutable std::mutex mu_;
-  mutable std::unique_ptr<sb_stemmer, Free> stemmer_;
 };
 
 // PostgreSQL 15's built-in dictionaries: simple, and one Snowball stemmer per language with
@@ -124,7 +133,60 @@ const std::vector<std::unique_ptr<TsDictionary>>& Dictionaries() {
   return all;
 }
 
+// This thread's memory of dictionaries' answers: one 64-byte slot per (dictionary, token)
+// hash, the token and its one lexeme inline, a newer answer taking an older one's slot. Small
+// enough to stay in a core's cache even with a session per thread: a lookup is one cache
+// line, where a node-based hash map walked three, mostly missing, lines.
+struct RememberedAnswer {
+  static constexpr size_t kBytes = 44;  // the token's bytes, then its lexeme's
+  uint64_t instance = 0;                // 0: empty
+  uint64_t hash = 0;
+  uint8_t token_length = 0;
+  uint8_t lexeme_length = 0;
+  TsDictionary::Answer::Outcome outcome = TsDictionary::Answer::kUnknown;
+  char bytes[kBytes];
+};
+static_assert(sizeof(RememberedAnswer) == 64);
+constexpr size_t kRememberedAnswers = 16384;  // 1 MiB a thread
+
 }  // namespace
+
+uint64_t TsDictionary::NextInstance() {
+  static std::atomic<uint64_t> next{1};
+  return next.fetch_add(1, std::memory_order_relaxed);
+}
+
+void TsDictionary::LexizeRemembered(std::string_view token, Answer* answer) const {
+  thread_local std::unique_ptr<RememberedAnswer[]> memory(new RememberedAnswer[kRememberedAnswers]);
+  const uint64_t hash = std::hash<std::string_view>{}(token) ^ (instance_ * 0x9e3779b97f4a7c15ULL);
+  RememberedAnswer& slot = memory[hash % kRememberedAnswers];
+  answer->more.clear();
+  if (slot.instance == instance_ && slot.hash == hash && slot.token_length == token.size() &&
+      std::memcmp(slot.bytes, token.data(), token.size()) == 0) {
+    answer->outcome = slot.outcome;
+    answer->one = std::string_view(slot.bytes + slot.token_length, slot.lexeme_length);
+    return;
+  }
+  std::optional<std::vector<std::string>> lexemes = Lexize(token);
+  answer->outcome = !lexemes ? Answer::kUnknown : lexemes->empty() ? Answer::kStop : Answer::kLexemes;
+  if (lexemes && lexemes->size() > 1) {
+    answer->more = std::move(*lexemes);
+    return;
+  }
+  std::string_view one = answer->outcome == Answer::kLexemes ? std::string_view((*lexemes)[0]) : std::string_view();
+  if (token.size() + one.size() > RememberedAnswer::kBytes) {  // too long to remember
+    if (answer->outcome == Answer::kLexemes) answer->more = std::move(*lexemes);
+    return;
+  }
+  slot.instance = instance_;
+  slot.hash = hash;
+  slot.outcome = answer->outcome;
+  slot.token_length = static_cast<uint8_t>(token.size());
+  slot.lexeme_length = static_cast<uint8_t>(one.size());
+  std::memcpy(slot.bytes, token.data(), token.size());
+  std::memcpy(slot.bytes + token.size(), one.data(), one.size());
+  answer->one = std::string_view(slot.bytes + slot.token_length, slot.lexeme_length);
+}
 
 const TsDictionary* FindTsDictionary(std::string_view name) {
   for (const auto& d : Dictionaries())

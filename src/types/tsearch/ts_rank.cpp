@@ -104,7 +104,7 @@ float Rank(const float* w, const TsVector& t, const TsQuery& q, int method) {
 }
 
 Value RankValue(const float* w, const Value& vector, const Value& query, int method) {
-  return Value::Float(Rank(w, DecodeTsVector(vector.s()), DecodeTsQuery(query.s()), method));
+  return Value::Float(Rank(w, DecodeTsVectorRemembered(vector.s()), DecodeTsQuery(query.s()), method));
 }
 }  // namespace
 

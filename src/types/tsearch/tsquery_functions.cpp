@@ -46,7 +46,7 @@ bool Contains(const Value& a, const Value& b) {
 }
 
 Value Match(const Value& vector, const Value& query) {
-  return Value::Bool(TsMatches(DecodeTsVector(vector.s()), DecodeTsQuery(query.s())));
+  return Value::Bool(TsMatches(DecodeTsVectorRemembered(vector.s()), DecodeTsQuery(query.s())));
 }
 }  // namespace
 

@@ -94,6 +94,16 @@ TsVector DecodeTsVector(std::string_view in) {
   return v;
 }
 
+const TsVector& DecodeTsVectorRemembered(std::string_view stored) {
+  thread_local std::string last_stored;
+  thread_local TsVector last;
+  if (stored != last_stored) {
+    last = DecodeTsVector(stored);  // first: it may throw
+    last_stored.assign(stored);
+  }
+  return last;
+}
+
 std::string ParseTsVectorText(std::string_view text) {
   text = text.substr(0, text.find('\0'));  // PostgreSQL's input functions read a C string
   VerifyUtf8(text);  // a client's text always is; the word reader relies on it

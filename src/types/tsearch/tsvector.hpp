@@ -48,6 +48,10 @@ void NormalizePositions(std::vector<uint16_t>* positions);
 
 std::string EncodeTsVector(const TsVector& v);
 TsVector DecodeTsVector(std::string_view stored);
+// The same, remembering this thread's last: `to_tsvector(c) @@ q` re-checked for an index and
+// `ts_rank(to_tsvector(c), q)` for the same row read one stored value twice in a row. Valid
+// until this thread's next call.
+const TsVector& DecodeTsVectorRemembered(std::string_view stored);
 
 // tsvector_in / tsvector_out, binary send / receive, btree order.
 std::string ParseTsVectorText(std::string_view text);

@@ -10,6 +10,7 @@
 #include "plpgsql/function.hpp"
 #include "triggers/builtin_trigger_functions.hpp"
 #include "types/tsearch/ts_config.hpp"
+#include "types/tsearch/ts_words.hpp"
 #include "types/tsearch/tsvector.hpp"
 
 namespace tusk {
@@ -59,7 +60,7 @@ std::optional<Row> UpdateTsVector(const TriggerCall& call, bool config_column) {
   }
 
   bool needed = call.op == "INSERT";
-  std::vector<TsWord> words;
+  TsWords words;
   int position = 0;
   for (size_t i = 2; i < call.args.size(); i++) {
     int c = ColumnNumber(call, call.args[i]);
@@ -69,9 +70,9 @@ std::optional<Row> UpdateTsVector(const TriggerCall& call, bool config_column) {
     needed |= std::find(call.updated_columns.begin(), call.updated_columns.end(), call.args[i]) != call.updated_columns.end();
     const Value& v = row[static_cast<size_t>(c)];
     if (v.is_null()) continue;
-    for (auto& w : ParseTsWords(*config, v.s(), &position)) words.push_back(std::move(w));
+    AppendTsWords(*config, v.s(), &position, &words);
   }
-  if (needed) row[static_cast<size_t>(target)] = Value::Str(EncodeTsVector(MakeTsVector(std::move(words))));
+  if (needed) row[static_cast<size_t>(target)] = Value::Str(EncodeTsWords(words));
   return row;
 }
 }  // namespace
