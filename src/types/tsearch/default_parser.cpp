@@ -21,6 +21,7 @@
 #include <array>
 #include <cctype>
 #include <cstdint>
+#include <optional>
 
 #include "types/tsearch/ts_ctype.hpp"
 
@@ -170,16 +171,21 @@ uint16_t ClassesOf(std::string_view ch, uint32_t cp) {
   return cls;
 }
 
-void Classify(std::string_view s, Text* t) {
-  // One-byte characters, most of most texts, from a table made once with the same tests.
-  static const auto kByteClasses = [] {
-    std::array<uint16_t, 256> table{};
+// One-byte characters' classes, most of most texts, from a table made once with the same tests.
+const std::array<uint16_t, 256>& ByteClasses() {
+  static const auto table = [] {
+    std::array<uint16_t, 256> t{};
     for (int b = 0; b < 256; b++) {
       const char c = static_cast<char>(b);
-      table[static_cast<size_t>(b)] = ClassesOf(std::string_view(&c, 1), static_cast<uint32_t>(b));
+      t[static_cast<size_t>(b)] = ClassesOf(std::string_view(&c, 1), static_cast<uint32_t>(b));
     }
-    return table;
+    return t;
   }();
+  return table;
+}
+
+void Classify(std::string_view s, Text* t) {
+  const std::array<uint16_t, 256>& kByteClasses = ByteClasses();
   t->bytes = s;
   t->chars.clear();
   t->chars.reserve(s.size() + 1);
@@ -796,11 +802,12 @@ bool Scanner::Probe(Frame& f, State first, int want) {
   return true;
 }
 
-bool Scanner::Passes(const Rule& r, Frame& f) {
-  const CharInfo& c = t_.chars[f.at];
+// Whether a rule's test passes for the character c, when that depends on the character alone;
+// nullopt for the tests that depend on the scanner.
+std::optional<bool> CharPasses(const Rule& r, const CharInfo& c, bool at_end) {
   switch (r.test) {
     case T::Any: return true;
-    case T::End: return f.at >= t_.size();
+    case T::End: return at_end;
     case T::Char: return c.len == 1 && c.byte == static_cast<unsigned char>(r.ch);
     case T::AsciiLetter: return (c.cls & (kAscii | kAlpha)) == (kAscii | kAlpha);
     case T::Alpha: return (c.cls & kAlpha) != 0;
@@ -811,6 +818,43 @@ bool Scanner::Passes(const Rule& r, Frame& f) {
     case T::XDigit: return (c.cls & kXDigit) != 0;
     case T::Mark: return (c.cls & kMark) != 0;
     case T::UrlChar: return (c.cls & kUrl) != 0;
+    default: return std::nullopt;
+  }
+}
+
+bool IsAsciiLetter(const CharInfo& c) { return (c.cls & (kAscii | kAlpha)) == (kAscii | kAlpha); }
+
+// Whether in state s every ASCII letter passes the same rule first, a plain step that stays:
+// then the scanner steps over a run of them (a word's letters, most of most texts) without
+// asking the rules letter by letter.
+bool StepsOverAsciiLetters(State s) {
+  static const auto table = [] {
+    std::array<bool, static_cast<size_t>(State::PartDigits) + 1> t{};
+    for (size_t st = 0; st < t.size(); st++) {
+      const Rule* rules = RulesFor(static_cast<State>(st));
+      int chosen = -1;
+      bool same = true;
+      for (int letter = 0; letter < 256 && same; letter++) {
+        const CharInfo c{0, 1, static_cast<unsigned char>(letter), ByteClasses()[static_cast<size_t>(letter)]};
+        if (!IsAsciiLetter(c)) continue;
+        int i = 0;
+        std::optional<bool> passes;
+        while ((passes = CharPasses(rules[i], c, false)) && !*passes) i++;
+        same = passes && (chosen < 0 || chosen == i);  // a test of the scanner's own state: no
+        chosen = i;
+      }
+      const Rule& r = rules[std::max(chosen, 0)];
+      t[st] = same && chosen >= 0 && r.act == kStep && r.hook == Hook::None &&
+              (r.to == State::Stay || r.to == static_cast<State>(st));
+    }
+    return t;
+  }();
+  return table[static_cast<size_t>(s)];
+}
+
+bool Scanner::Passes(const Rule& r, Frame& f) {
+  if (std::optional<bool> p = CharPasses(r, t_.chars[f.at], f.at >= t_.size())) return *p;
+  switch (r.test) {
     case T::Ignoring: return ignore_;
     case T::HostWanted:
       if (!want_host) return false;
@@ -818,8 +862,8 @@ bool Scanner::Passes(const Rule& r, Frame& f) {
       return true;
     case T::HostAhead: return Probe(f, State::Start, kTsHost);
     case T::UrlPathAhead: return Probe(f, State::UrlPathBegin, kTsUrlPath);
+    default: return false;
   }
-  return false;
 }
 
 // tok equals name (lower-case ASCII), ignoring ASCII case.
@@ -871,6 +915,12 @@ bool Scanner::Next() {
   stack_.back().resume = -1;
   for (;;) {
     Frame& f = stack_.back();
+    if (f.resume < 0 && StepsOverAsciiLetters(f.state)) {
+      for (; f.at < end && IsAsciiLetter(t_.chars[f.at]); f.at++) {
+        f.tok_bytes++;
+        f.tok_chars++;
+      }
+    }
     const Rule* rules = RulesFor(f.state);
     int i = 0;
     if (f.resume >= 0) {  // back from a failed choice: try the rules after the one that pushed
