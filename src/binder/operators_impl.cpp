@@ -75,45 +75,63 @@ Value NumericArith(char op, const std::string& as, const std::string& bs) {
 }
 
 namespace {
-// UTF-8 aware matcher: '%' any sequence, '_' one character, '\' escapes.
-bool LikeAt(const std::string& t, size_t ti, const std::string& p, size_t pi) {
-  auto char_len = [](const std::string& s, size_t i) {
-    unsigned char c = static_cast<unsigned char>(s[i]);
-    return c < 0x80 ? 1u : c < 0xE0 ? 2u : c < 0xF0 ? 3u : 4u;
-  };
-  while (pi < p.size()) {
-    char pc = p[pi];
-    if (pc == '%') {
-      while (pi < p.size() && p[pi] == '%') pi++;
-      if (pi == p.size()) return true;
-      for (size_t k = ti; k <= t.size(); k += (k < t.size() ? char_len(t, k) : 1))
-        if (LikeAt(t, k, p, pi)) return true;
-      return false;
-    }
-    if (ti >= t.size()) return false;
-    if (pc == '_') {
-      ti += char_len(t, ti);
+// How a match of the pattern's rest at one place in the text ended. kAbort: the text ran out
+// first, so no later place can match either (PostgreSQL's LIKE_ABORT): without it, a pattern
+// such as '%a%a%a%a%a%a%b' tried every split of a long run of a's, exponential in the number
+// of %s (60 characters took over a second).
+enum class Like { kFalse, kTrue, kAbort };
+
+size_t LikeCharLength(const std::string& s, size_t i) {
+  unsigned char c = static_cast<unsigned char>(s[i]);
+  return c < 0x80 ? 1u : c < 0xE0 ? 2u : c < 0xF0 ? 3u : 4u;
+}
+
+// UTF-8 aware matcher: '%' any sequence, '_' one character, '\' escapes (PostgreSQL's
+// MatchText, step for step, errors included).
+Like LikeAt(const std::string& t, size_t ti, const std::string& p, size_t pi) {
+  while (ti < t.size() && pi < p.size()) {
+    if (p[pi] == '\\') {
+      if (++pi >= p.size())
+        throw Error(sqlstate::kInvalidEscapeSequence, "LIKE pattern must not end with escape character");
+      if (t[ti] != p[pi]) return Like::kFalse;
+    } else if (p[pi] == '%') {
+      // A run of % and _: each _ takes one character, the %s take what the rest leaves.
+      for (; pi < p.size() && (p[pi] == '%' || p[pi] == '_'); pi++) {
+        if (p[pi] == '%') continue;
+        if (ti >= t.size()) return Like::kAbort;
+        ti += LikeCharLength(t, ti);
+      }
+      if (pi == p.size()) return Like::kTrue;
+      const bool escaped = p[pi] == '\\';
+      if (escaped && pi + 1 >= p.size())
+        throw Error(sqlstate::kInvalidEscapeSequence, "LIKE pattern must not end with escape character");
+      const char first = p[escaped ? pi + 1 : pi];
+      for (; ti < t.size(); ti += LikeCharLength(t, ti)) {
+        if (t[ti] != first) continue;
+        Like r = LikeAt(t, ti, p, pi);
+        if (r != Like::kFalse) return r;
+      }
+      return Like::kAbort;
+    } else if (p[pi] == '_') {
+      ti += LikeCharLength(t, ti);
       pi++;
       continue;
+    } else if (t[ti] != p[pi]) {
+      return Like::kFalse;
     }
-    if (pc == '\\') {
-      pi++;
-      if (pi >= p.size())
-        throw Error(sqlstate::kInvalidEscapeSequence, "LIKE pattern must not end with escape character");
-      pc = p[pi];
-    }
-    if (t[ti] != pc) return false;
     ti++;
     pi++;
   }
-  return ti == t.size();
+  if (ti < t.size()) return Like::kFalse;
+  while (pi < p.size() && p[pi] == '%') pi++;
+  return pi == p.size() ? Like::kTrue : Like::kAbort;
 }
 }  // namespace
 
 // ILIKE lower-cases both sides first, as PostgreSQL does in a multibyte database.
 bool LikeMatch(const std::string& text, const std::string& pattern, bool icase) {
-  if (icase) return LikeAt(Utf8Lower(text), 0, Utf8Lower(pattern), 0);
-  return LikeAt(text, 0, pattern, 0);
+  if (icase) return LikeAt(Utf8Lower(text), 0, Utf8Lower(pattern), 0) == Like::kTrue;
+  return LikeAt(text, 0, pattern, 0) == Like::kTrue;
 }
 
 }  // namespace tusk

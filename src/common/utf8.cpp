@@ -3,7 +3,6 @@
 #include <locale.h>
 #include <wctype.h>
 
-#include <cctype>
 
 namespace tusk {
 
@@ -62,8 +61,9 @@ std::string MapCase(std::string_view s) {
   }
   return out;
 }
-int NarrowLower(int c) { return std::tolower(c); }
-int NarrowUpper(int c) { return std::toupper(c); }
+// ASCII letters only (C.UTF-8's), without a call into the C library per byte.
+int NarrowLower(int c) { return c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c; }
+int NarrowUpper(int c) { return c >= 'a' && c <= 'z' ? c - ('a' - 'A') : c; }
 }  // namespace
 
 std::string Utf8Lower(std::string_view s) { return MapCase<NarrowLower, towlower_l>(s); }

@@ -183,6 +183,12 @@ constexpr int64_t kLargeStatementBytes = 64 << 20;
 // Counted in the write batch itself: rows of tables without a primary key are written to it
 // directly (WriteFreshKey), which the transaction's own counters do not see.
 uint64_t KeysWritten(rocksdb::Transaction* txn) { return txn->GetWriteBatch()->GetWriteBatch()->Count(); }
+// A transaction that wrote this much is a bulk load or an index build (a GIN index's posting
+// lists are few keys of many bytes): its data is read faster from table files than from the
+// memtable, whose every lookup is a skip-list search (Store::FlushSoon).
+bool BulkWrite(rocksdb::Transaction* txn, uint64_t keys) {
+  return keys >= kLargeTransactionKeys || txn->GetWriteBatch()->GetWriteBatch()->GetDataSize() >= (4u << 20);
+}
 }  // namespace
 
 // After the storage transaction committed or rolled back: its object is kept for the next
@@ -234,6 +240,7 @@ void Session::CommitTxn() {
       throw;
     }
   }
+  const bool bulk = BulkWrite(txn_, written);
   rocksdb::Status s;
   if (txn_catalog_ || txn_cluster_) {
     if (txn_catalog_) {
@@ -255,8 +262,7 @@ void Session::CommitTxn() {
     s = txn_->Commit();
   }
   ReleaseStorageTxn(written);
-  // A bulk load is read from table files faster than from the memtable (Store::FlushSoon).
-  if (s.ok() && written >= kLargeTransactionKeys) db_->store()->FlushSoon();
+  if (s.ok() && bulk) db_->store()->FlushSoon();
   advisory_.ReleaseTransactionLevel();
   EndSerializable(s.ok());
   ReportDeletes(s.ok());
