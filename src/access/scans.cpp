@@ -4,6 +4,7 @@
 #include "common/rowcodec.hpp"
 #include "engine/database.hpp"
 #include "engine/serializable.hpp"
+#include "execution/correlation.hpp"
 #include "storage/store.hpp"
 
 namespace tusk {
@@ -66,6 +67,14 @@ void SeqScanOp::Explain(std::vector<std::string>* out, int depth) const {
 IndexScanOp::IndexScanOp(const TableDef* t, std::string a, BoundIndex idx, bool k)
     : table(t), alias(std::move(a)), index(std::move(idx)), emit_key(k) {
   SetTableColumns(this, t, k);
+}
+
+bool IndexScanOp::ReadsEnclosingRows() const {
+  for (const auto& e : eq)
+    if (PerOuterRow(e)) return true;
+  for (const auto& e : row_bound)
+    if (PerOuterRow(e)) return true;
+  return PerOuterRow(lower) || PerOuterRow(upper);
 }
 
 void IndexScanOp::Open(EvalContext* ctx) {

@@ -19,6 +19,7 @@ class SeqScanOp : public Operator {
   bool Next(Row* out) override;
   void Explain(std::vector<std::string>* out, int depth) const override;
   void Release() override { it_.reset(); }
+  bool ReadsEnclosingRows() const override { return false; }  // every row, in the statement's snapshot
   const TableDef* table;
   std::string alias;
   bool emit_key;
@@ -40,6 +41,7 @@ class IndexScanOp : public Operator {
     std::vector<rocksdb::PinnableSlice>().swap(batch_rows_);
     batch_status_ = {};
   }
+  bool ReadsEnclosingRows() const override;
 
   const TableDef* table;
   std::string alias;

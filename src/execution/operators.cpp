@@ -1,6 +1,7 @@
 #include "execution/operators.hpp"
 
 #include "execution/aggregate.hpp"
+#include "execution/correlation.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -242,9 +243,31 @@ std::vector<Value> HashJoinOp::LeftKey(const Row& l) {
   return k;
 }
 
+bool FilterOp::ReadsEnclosingRows() const { return child->ReadsEnclosingRows() || PerOuterRow(pred); }
+
+bool ProjectOp::ReadsEnclosingRows() const {
+  if (child->ReadsEnclosingRows()) return true;
+  for (const auto& e : exprs)
+    if (PerOuterRow(e)) return true;
+  return false;
+}
+
 void HashJoinOp::Open(EvalContext* ctx) {
   ctx_ = ctx;
   ReleaseAtEnd(ctx);
+  matches_.clear();
+  mpos_ = 0;
+  if (right_reads_enclosing_ < 0) {
+    bool reads = right->ReadsEnclosingRows();
+    for (const auto& k : right_keys) reads = reads || PerOuterRow(k);
+    right_reads_enclosing_ = reads;
+  }
+  const uint64_t exec = ctx->state ? ctx->state->exec_id : 0;
+  if (exec != 0 && built_exec_ == exec && !right_reads_enclosing_) {
+    left->Open(ctx);
+    return;
+  }
+  built_exec_ = exec;
   table_.clear();
   held_.Clear();
   right->Open(ctx);

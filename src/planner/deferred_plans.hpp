@@ -19,6 +19,7 @@ class DeferredOp : public Operator {
   void Open(EvalContext* ctx) override { child->Open(ctx); }
   bool Next(Row* out) override { return child->Next(out); }
   void Explain(std::vector<std::string>* out, int depth) const override { child->Explain(out, depth); }
+  bool ReadsEnclosingRows() const override { return !child || child->ReadsEnclosingRows(); }
 };
 
 struct ScanLeaf {

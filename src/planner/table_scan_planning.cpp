@@ -6,6 +6,7 @@
 #include "access/gin/gin_scan.hpp"
 #include "common/strings.hpp"
 #include "engine/database.hpp"
+#include "execution/correlation.hpp"
 #include "execution/hashed_lookup.hpp"
 #include "planner/planner.hpp"
 #include "planner/selectivity.hpp"
@@ -342,21 +343,6 @@ bool IsOuterColumn(const Expr* e) {
   while (auto* c = dynamic_cast<const CastExpr*>(e)) e = c->arg.get();
   auto* col = dynamic_cast<const ColumnExpr*>(e);
   return col && col->level > 0;
-}
-// Must the condition be evaluated again for each outer row? It reads an enclosing query's row,
-// or holds a subquery (which may), or calls a volatile function (random() < 0.5 draws anew).
-bool PerOuterRow(const ExprP& e) {
-  if (auto* col = dynamic_cast<const ColumnExpr*>(e.get())) return col->level > 0;
-  if (dynamic_cast<const SubqueryExpr*>(e.get())) return true;
-  if (auto* call = dynamic_cast<const CallExpr*>(e.get())) {
-    static const char* const kVolatile[] = {"random", "setseed", "nextval", "setval", "currval", "lastval",
-                                            "clock_timestamp", "timeofday", "gen_random_uuid", "pg_sleep"};
-    for (const char* v : kVolatile)
-      if (call->name == v) return true;
-  }
-  bool reads = false;
-  e->ForEachChild([&](const ExprP& c) { reads = reads || PerOuterRow(c); });
-  return reads;
 }
 }  // namespace
 
