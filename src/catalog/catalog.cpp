@@ -7,6 +7,7 @@
 #include "catalog/extensions.hpp"
 #include "catalog/function_def.hpp"
 #include "catalog/information_schema_domains.hpp"
+#include "catalog/text_search_def.hpp"
 #include "catalog/serial.hpp"
 #include "common/error.hpp"
 #include "common/rowcodec.hpp"
@@ -285,8 +286,9 @@ namespace {
 // 14: user-defined functions and procedures (after the row types; see WriteFunctions)
 // 15: triggers (after the functions; see WriteTriggers); 16: views' triggers (after the tables'),
 // transition table names, then composite types (the tables that are only a row type)
-// 17: the indexes that are not btree, with their access method (written last)
-constexpr uint64_t kCatalogFormat = 17;
+// 17: the indexes that are not btree, with their access method
+// 18: text search dictionaries and configurations (written last; catalog/text_search_def.hpp)
+constexpr uint64_t kCatalogFormat = 18;
 
 // A stored Type naming a user type by OID, with that type's definition put back (a domain
 // and a table's row type are written as their OID, an array of them with the array flag).
@@ -665,6 +667,7 @@ std::string Catalog::Serialize() const {
   w.U(other_methods);
   for (const auto& [oid, ix] : indexes_)
     if (ix.am != "btree") { w.U(oid); w.S(ix.am); }
+  WriteTextSearchObjects(w, *this);
   return w.out;
 }
 
@@ -820,6 +823,7 @@ std::shared_ptr<Catalog> Catalog::Deserialize(const std::string& bytes, std::vec
     if (it == c->indexes_.end()) CatalogReader::Bad();
     it->second.am = r.S();
   }
+  if (format >= 18) ReadTextSearchObjects(r, c.get());
   return c;
 }
 

@@ -21,6 +21,8 @@
 namespace tusk {
 
 struct FunctionDef;  // catalog/function_def.hpp
+struct TsDictionaryDef;  // catalog/text_search_def.hpp
+struct TsConfigDef;
 
 struct ColumnDef {
   std::string name;
@@ -165,7 +167,8 @@ inline constexpr uint32_t kExtensionMemberOids = 512;
 namespace class_oid {
 inline constexpr uint32_t kPgClass = 1259, kPgType = 1247, kPgNamespace = 2615, kPgConstraint = 2606,
                           kPgAttrdef = 2604, kPgExtension = 3079, kPgProc = 1255, kPgOperator = 2617,
-                          kPgRewrite = 2618;
+                          kPgRewrite = 2618, kPgTsDict = 3600, kPgTsParser = 3601, kPgTsConfig = 3602,
+                          kPgTsTemplate = 3764;
 }  // namespace class_oid
 
 // A table's row type: its live columns as fields, named as the table.
@@ -279,6 +282,14 @@ class Catalog {
   void AddFunction(std::shared_ptr<const FunctionDef> f);
   void DropFunction(uint32_t oid) { functions_.erase(oid); }
   std::shared_ptr<const FunctionDef> FindFunction(uint32_t oid) const;
+  // Text search dictionaries and configurations users made (catalog/text_search_def.hpp); the
+  // built-in ones are not here (types/tsearch). Put adds or replaces by OID.
+  const std::map<uint32_t, std::shared_ptr<const TsDictionaryDef>>& ts_dictionaries() const { return ts_dictionaries_; }
+  const std::map<uint32_t, std::shared_ptr<const TsConfigDef>>& ts_configs() const { return ts_configs_; }
+  void PutTsDictionary(uint32_t oid, std::shared_ptr<const TsDictionaryDef> d) { ts_dictionaries_[oid] = std::move(d); }
+  void DropTsDictionary(uint32_t oid) { ts_dictionaries_.erase(oid); }
+  void PutTsConfig(uint32_t oid, std::shared_ptr<const TsConfigDef> c) { ts_configs_[oid] = std::move(c); }
+  void DropTsConfig(uint32_t oid) { ts_configs_.erase(oid); }
 
  private:
   uint32_t next_oid_ = oid::kFirstUserOid;
@@ -293,6 +304,8 @@ class Catalog {
   std::map<uint32_t, std::shared_ptr<const FunctionDef>> functions_;
   std::map<std::string, ExtensionDef> extensions_;
   std::map<CommentKey, std::string> comments_;
+  std::map<uint32_t, std::shared_ptr<const TsDictionaryDef>> ts_dictionaries_;
+  std::map<uint32_t, std::shared_ptr<const TsConfigDef>> ts_configs_;
 };
 
 }  // namespace tusk

@@ -1,8 +1,10 @@
-// COMMENT ON { TABLE | COLUMN | INDEX | SEQUENCE | SCHEMA | TYPE | CONSTRAINT ... ON | EXTENSION }
+// COMMENT ON { TABLE | COLUMN | INDEX | SEQUENCE | SCHEMA | TYPE | CONSTRAINT ... ON | EXTENSION |
+// TEXT SEARCH CONFIGURATION | TEXT SEARCH DICTIONARY }
 // name IS 'text' | NULL: the comment is kept in the catalog (pg_description, psql's \d+).
 // COMMENT ON { DATABASE | ROLE } keeps it in the cluster catalog (pg_shdescription, \l+, \du+).
 #include "common/error.hpp"
 #include "common/strings.hpp"
+#include "engine/ddl_text_search.hpp"
 #include "engine/statements.hpp"
 #include "planner/planner.hpp"
 
@@ -154,6 +156,7 @@ void ExecuteComment(PgQuery__CommentStmt* stmt, ExecState* st, ResultSink* sink)
       break;
     }
     default:
+      if (TextSearchCommentKey(stmt, st, &key)) break;
       throw Error(sqlstate::kFeatureNotSupported, "COMMENT ON this kind of object is not supported yet");
   }
   cat->SetComment(key, stmt->comment ? stmt->comment : "");

@@ -11,6 +11,7 @@
 #include "catalog/extensions.hpp"
 #include "engine/ddl_composite.hpp"
 #include "engine/ddl_domain.hpp"
+#include "engine/ddl_text_search.hpp"
 #include "engine/ddl_util.hpp"
 #include "binder/volatility.hpp"
 #include "engine/generated_columns.hpp"
@@ -308,6 +309,7 @@ void DropTableObject(ExecState* st, Catalog* cat, uint32_t oid, bool cascade, Re
 }  // namespace
 
 static void ExecuteDrop(PgQuery__DropStmt* stmt, ExecState* st, ResultSink* sink) {
+  if (DropTextSearchObjects(stmt, st, sink)) return;
   bool cascade = stmt->behavior == PG_QUERY__DROP_BEHAVIOR__DROP_CASCADE;
   const char* tag = nullptr;
   switch (stmt->remove_type) {
@@ -364,6 +366,9 @@ static void ExecuteDrop(PgQuery__DropStmt* stmt, ExecState* st, ResultSink* sink
           if (d->schema == name)
             throw Error(sqlstate::kFeatureNotSupported, "DROP SCHEMA of a schema with domains is not supported yet")
                 .WithHint("Drop its domains first.");
+        if (SchemaHasTextSearchObjects(*cat, name))
+          throw Error(sqlstate::kFeatureNotSupported, "DROP SCHEMA of a schema with text search dictionaries or configurations is not supported yet")
+              .WithHint("Drop its text search configurations and dictionaries first.");
         if (!cascade && (!tables.empty() || !seqs.empty() || !enums.empty() || !views.empty())) {
           std::string detail;
           for (uint32_t o : tables) detail += (detail.empty() ? "" : "\n") + std::string(cat->FindTable(o)->materialized ? "materialized view " : "table ") + name + "." + cat->FindTable(o)->name + " depends on schema " + name;
@@ -842,7 +847,7 @@ bool ExecuteDdl(Node* stmt, ExecState* st, ResultSink* sink) {
     case PG_QUERY__NODE__NODE_RENAME_STMT: ExecuteRename(stmt->rename_stmt, st, sink); return true;
     case PG_QUERY__NODE__NODE_ALTER_FUNCTION_STMT: ExecuteAlterRoutine(stmt->alter_function_stmt, st, sink); return true;
     case PG_QUERY__NODE__NODE_ALTER_OWNER_STMT: ExecuteAlterOwner(stmt->alter_owner_stmt, st, sink); return true;
-    default: return ExecuteDomainDdl(stmt, st, sink);
+    default: return ExecuteDomainDdl(stmt, st, sink) || ExecuteTextSearchDdl(stmt, st, sink);
   }
 }
 

@@ -5,6 +5,7 @@
 #include "common/strings.hpp"
 #include "engine/ddl_composite.hpp"
 #include "engine/ddl_domain.hpp"
+#include "engine/ddl_text_search.hpp"
 #include "engine/ddl_util.hpp"
 #include "engine/generated_columns.hpp"
 #include "engine/statements.hpp"
@@ -446,6 +447,7 @@ void ExecuteAlterTable(PgQuery__AlterTableStmt* stmt, ExecState* st, ResultSink*
 void ExecuteRename(PgQuery__RenameStmt* stmt, ExecState* st, ResultSink* sink) {
   if (RenameDomain(stmt, st, sink)) return;
   if (RenameRoutine(stmt, st, sink)) return;
+  if (RenameTextSearchObject(stmt, st, sink)) return;
   if (stmt->rename_type == PG_QUERY__OBJECT_TYPE__OBJECT_DATABASE) {
     ExecuteRenameDatabase(stmt->subname, stmt->newname, st, sink);
     return;

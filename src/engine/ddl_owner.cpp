@@ -1,4 +1,4 @@
-// OWNER TO: ALTER DATABASE / SCHEMA / TYPE ... OWNER TO, and ALTER TABLE / SEQUENCE ... OWNER
+// OWNER TO: ALTER DATABASE / SCHEMA / TYPE / TEXT SEARCH ... OWNER TO, and ALTER TABLE / SEQUENCE ... OWNER
 // TO (ddl_alter.cpp). A database's owner is kept (pg_database.datdba). Every other object is
 // owned by the bootstrap superuser, as Tusk keeps no owner per object yet: giving one to that
 // role again — what a pg_dump of a superuser's database says for each object — changes nothing
@@ -6,6 +6,7 @@
 #include "binder/binder.hpp"
 #include "catalog/system/catalogs.hpp"
 #include "common/error.hpp"
+#include "engine/ddl_text_search.hpp"
 #include "engine/ddl_util.hpp"
 #include "engine/statements.hpp"
 #include "routines/routine_ddl.hpp"
@@ -81,7 +82,9 @@ void ExecuteAlterOwner(PgQuery__AlterOwnerStmt* stmt, ExecState* st, ResultSink*
                      : stmt->object_type == PG_QUERY__OBJECT_TYPE__OBJECT_ROUTINE ? "ALTER ROUTINE" : "ALTER FUNCTION");
       return;
     }
-    default: throw Error(sqlstate::kFeatureNotSupported, "ALTER ... OWNER TO of this object type is not supported yet");
+    default:
+      if (AlterTextSearchOwner(stmt, st, sink)) return;
+      throw Error(sqlstate::kFeatureNotSupported, "ALTER ... OWNER TO of this object type is not supported yet");
   }
 }
 

@@ -94,7 +94,10 @@ void ExecuteExplain(PgQuery__ExplainStmt* stmt, ExecState* st, ParamTypes* param
   Planner planner(st, params);
   PlannedQuery q = planner.PlanSelect(stmt->query, nullptr);
   std::vector<std::string> lines;
-  q.root->Explain(&lines, 0);
+  {
+    SqlNames names(st->dt, nullptr);  // constants naming objects print as the names stand now ('docs'::regconfig)
+    q.root->Explain(&lines, 0);
+  }
   sink->Columns({{"QUERY PLAN", Type(oid::kText)}});
   for (const auto& l : lines) sink->AddRow({Value::Str(l)});
   sink->Complete("EXPLAIN");

@@ -8,7 +8,9 @@
 #include "common/error.hpp"
 #include "common/strings.hpp"
 #include "settings/server_config.hpp"
+#include "settings/setting_checks.hpp"
 #include "settings/settings.hpp"
+#include "types/tsearch/ts_lookup.hpp"
 
 namespace tusk {
 
@@ -157,6 +159,9 @@ std::pair<std::string, std::optional<std::string>> Session::ScopedSettingChange(
       if (def) {
         CheckSettingChangeable(*def, SettingSource::kSession, superuser_);
         std::vector<std::string> notices;
+        const auto catalog = CurrentCatalog();
+        const TsNameScope scope{catalog.get(), SearchPath(), database()};
+        ScopedSettingNames names(&scope);
         NormalizeSetting(*def, value, name, &notices);
       }
       return {def ? std::string(def->name) : key, value};
@@ -199,6 +204,9 @@ void Session::SetSetting(const std::string& name, const std::string& value_in, b
   std::string value = value_in;
   if (def) {
     CheckSettingChangeable(*def, source, superuser_);
+    const auto catalog = CurrentCatalog();  // the names a check finds (default_text_search_config)
+    const TsNameScope scope{catalog.get(), SearchPath(), database()};
+    ScopedSettingNames names(&scope);
     value = NormalizeSetting(*def, value, name, &setting_notices_);
   }
   if ((key == "role" && value != "none") || key == "session_authorization") {

@@ -22,6 +22,8 @@
 #include "common/strings.hpp"
 #include "types/numeric.hpp"
 #include "types/object_names.hpp"
+#include "types/tsearch/ts_session.hpp"
+#include "types/tsearch/ts_template.hpp"
 
 namespace tusk {
 
@@ -252,6 +254,23 @@ void RegisterCatalogFunctions() {
     uint32_t oid = static_cast<uint32_t>(a[0].i());
     if (!ctx.state->dt.names || !ctx.state->dt.names->Name(oid::kRegtype, oid)) return Value::Null();
     return Value::Bool(TypeIsVisible(*ctx.state->catalog, oid, ctx.state->session->SearchPath()));
+  });
+  // Text search objects (types/tsearch/ts_lookup.hpp); NULL for an OID that names none.
+  for (TsObjectKind kind : {TsObjectKind::kConfig, TsObjectKind::kDictionary})
+    Register(kind == TsObjectKind::kConfig ? "pg_ts_config_is_visible" : "pg_ts_dict_is_visible", {kOidT}, Type(oid::kBool),
+             [kind](const std::vector<Value>& a, EvalContext& ctx) {
+               TsNameScope scope = TsScopeOf(ctx);
+               uint32_t oid = static_cast<uint32_t>(a[0].i());
+               std::string schema, name;
+               if (!TsObjectById(kind, scope.catalog, oid, &schema, &name)) return Value::Null();
+               return Value::Bool(TsObjectIsVisible(kind, oid, scope));
+             });
+  // The parser and the templates are pg_catalog's, which is always searched.
+  Register("pg_ts_parser_is_visible", {kOidT}, Type(oid::kBool), [](const std::vector<Value>& a, EvalContext&) {
+    return a[0].i() == DefaultTsParser().oid ? Value::Bool(true) : Value::Null();
+  });
+  Register("pg_ts_template_is_visible", {kOidT}, Type(oid::kBool), [](const std::vector<Value>& a, EvalContext&) {
+    return FindTsTemplate(static_cast<uint32_t>(a[0].i())) ? Value::Bool(true) : Value::Null();
   });
   Register("pg_function_is_visible", {kOidT}, Type(oid::kBool), [](const std::vector<Value>& a, EvalContext& ctx) {
     std::optional<ListedProc> p = FindListedProc(*ctx.state->catalog, static_cast<uint32_t>(a[0].i()), ProcSet::kAll);

@@ -9,7 +9,7 @@
 #include "common/error.hpp"
 #include "common/strings.hpp"
 #include "types/timezone.hpp"
-#include "types/tsearch/ts_config.hpp"
+#include "types/tsearch/ts_lookup.hpp"
 
 namespace tusk {
 
@@ -100,13 +100,21 @@ std::string CheckPrintableAscii(const std::string& value, const std::string&) {
   return out;
 }
 
-// A text search configuration that exists (types/tsearch has them, each in pg_catalog).
+thread_local const TsNameScope* g_names = nullptr;
+
+// A text search configuration that exists, kept schema-qualified (so that a later search_path
+// does not change which one it is), as PostgreSQL's check_TSCurrentConfig keeps it.
 std::string CheckTextSearchConfig(const std::string& value, const std::string& name) {
+  const TsNameScope builtin;
+  const TsNameScope& scope = g_names ? *g_names : builtin;
+  std::string schema, config;
   try {
-    return "pg_catalog." + TsConfigByName(value).name;
+    uint32_t oid = LookupTsObject(TsObjectKind::kConfig, SplitTsObjectName(value), scope);
+    if (!TsObjectById(TsObjectKind::kConfig, scope.catalog, oid, &schema, &config)) throw InvalidValue(name, value);
   } catch (const Error&) {
     throw InvalidValue(name, value);
   }
+  return QuoteIdent(schema) + "." + QuoteIdent(config);
 }
 
 const std::map<std::string, SettingCheck, std::less<>>& Checks() {
@@ -128,5 +136,8 @@ SettingCheck FindSettingCheck(std::string_view name) {
   auto it = Checks().find(name);
   return it == Checks().end() ? nullptr : it->second;
 }
+
+ScopedSettingNames::ScopedSettingNames(const TsNameScope* scope) : saved_(g_names) { g_names = scope; }
+ScopedSettingNames::~ScopedSettingNames() { g_names = saved_; }
 
 }  // namespace tusk

@@ -12,4 +12,19 @@ using SettingCheck = std::string (*)(const std::string& value, const std::string
 // nullptr when the setting has no check beyond its type.
 SettingCheck FindSettingCheck(std::string_view name);
 
+// The catalog and search_path the checks on this thread find objects with
+// (default_text_search_config names a text search configuration): a session sets them around
+// its setting changes. Without them, only the built-in objects exist.
+struct TsNameScope;
+class ScopedSettingNames {
+ public:
+  explicit ScopedSettingNames(const TsNameScope* scope);
+  ~ScopedSettingNames();
+  ScopedSettingNames(const ScopedSettingNames&) = delete;
+  ScopedSettingNames& operator=(const ScopedSettingNames&) = delete;
+
+ private:
+  const TsNameScope* saved_;
+};
+
 }  // namespace tusk

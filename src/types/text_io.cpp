@@ -15,8 +15,7 @@
 #include "types/json/jsonpath.hpp"
 #include "types/numeric.hpp"
 #include "types/object_names.hpp"
-#include "types/tsearch/ts_config.hpp"
-#include "types/tsearch/ts_regdictionary.hpp"
+#include "types/tsearch/ts_lookup.hpp"
 #include "types/type_hooks.hpp"
 
 namespace tusk {
@@ -278,10 +277,9 @@ Value ParseText(const Type& t, std::string_view text, const DateTimeContext& ctx
       return Value::Int(ParseInteger(text, t.id));
     case oid::kXid:
       return Value::Int(ParseInteger(text, oid::kOid));
-    case oid::kRegconfig:  // a session checks the schema a name gives; without one, only pg_catalog's
-      return Value::Int(ctx.names ? ctx.names->Lookup(t.id, std::string(text)) : ParseRegconfig(text));
-    case oid::kRegdictionary:
-      return Value::Int(ctx.names ? ctx.names->Lookup(t.id, std::string(text)) : ParseRegdictionary(text));
+    case oid::kRegconfig: case oid::kRegdictionary:  // a session's catalog has more than pg_catalog's
+      if (ctx.names) return Value::Int(ctx.names->Lookup(t.id, std::string(text)));
+      return Value::Int(ParseTsObjectName(t.id == oid::kRegconfig ? TsObjectKind::kConfig : TsObjectKind::kDictionary, text, {}));
     case oid::kRegproc: case oid::kRegclass: case oid::kRegtype: case oid::kRegnamespace: case oid::kRegrole:
     case oid::kRegprocedure: {
       // A number is an OID as it is; anything else a name.
@@ -378,8 +376,13 @@ std::string FormatText(const Type& t, const Value& v, const DateTimeContext& ctx
     case oid::kBool: return v.b() ? "t" : "f";
     case oid::kInt2: case oid::kInt4: case oid::kInt8: case oid::kOid: case oid::kXid:
       return std::to_string(v.i());
-    case oid::kRegconfig: return FormatRegconfig(static_cast<uint32_t>(v.i()));
-    case oid::kRegdictionary: return FormatRegdictionary(static_cast<uint32_t>(v.i()));
+    case oid::kRegconfig: case oid::kRegdictionary:
+      if (!ctx.names && v.i() != 0) {  // the built-in ones, known without a catalog
+        auto name = TsObjectName(t.id == oid::kRegconfig ? TsObjectKind::kConfig : TsObjectKind::kDictionary,
+                                 static_cast<uint32_t>(v.i()), {});
+        return name ? *name : std::to_string(v.i());
+      }
+      [[fallthrough]];
     case oid::kRegproc: case oid::kRegclass: case oid::kRegtype: case oid::kRegnamespace: case oid::kRegrole:
     case oid::kRegprocedure: {
       // PostgreSQL prints an OID that names nothing as the number, 0 as "-"

@@ -1,6 +1,9 @@
 #include <gtest/gtest.h>
 
 #include "catalog/catalog.hpp"
+#include "catalog/text_search_def.hpp"
+#include "types/tsearch/ts_lookup.hpp"
+#include "types/tsearch/ts_template.hpp"
 #include "catalog/function_def.hpp"
 #include "common/error.hpp"
 #include "types/domain.hpp"
@@ -107,12 +110,12 @@ TEST(Catalog, GeneratedColumnsRoundTrip) {
   t.columns[1].generated = 0;
   plain->AddTable(t);
   std::string bytes = plain->Serialize();
-  ASSERT_EQ(bytes.front(), 17);
+  ASSERT_EQ(bytes.front(), 18);
   // no generated columns, row types, functions, table triggers, view triggers, composite types,
-  // indexes of other access methods than btree
-  ASSERT_EQ(bytes.substr(bytes.size() - 7), std::string(7, '\0'));
+  // indexes of other access methods than btree, text search dictionaries and configurations
+  ASSERT_EQ(bytes.substr(bytes.size() - 9), std::string(9, '\0'));
   bytes.front() = 11;
-  bytes.resize(bytes.size() - 7);
+  bytes.resize(bytes.size() - 9);
   auto old = Catalog::Deserialize(bytes);
   ASSERT_NE(old->FindTable(t.oid), nullptr);
   EXPECT_EQ(old->FindTable(t.oid)->columns[1].generated, 0);
@@ -267,6 +270,39 @@ TEST(Catalog, FunctionsRoundTrip) {
   EXPECT_STREQ(g->proc.arguments, "a integer, b integer DEFAULT 10");
   EXPECT_STREQ(g->proc.arg_types, "23 23");
   EXPECT_STREQ(g->proc.result, "integer");
+}
+
+TEST(Catalog, TextSearchObjectsRoundTrip) {
+  auto c = Catalog::Bootstrap();
+  auto d = std::make_shared<TsDictionaryDef>();
+  d->oid = c->AllocateOid();
+  d->schema = "public";
+  d->name = "my_stop";
+  d->template_oid = kTsSimpleTemplateOid;
+  d->options = {{"stopwords", std::string("english"), false}, {"accept", std::string("0"), true}};
+  d->dictionary = BuildTsDictionary(*d);
+  c->PutTsDictionary(d->oid, d);
+  auto cfg = std::make_shared<TsConfigDef>();
+  cfg->oid = c->AllocateOid();
+  cfg->schema = "public";
+  cfg->name = "my_conf";
+  cfg->map[1] = {d->oid, FindBuiltinTsDictionary("english_stem")->oid};
+  cfg->config = BuildTsConfig(*cfg, *c);
+  c->PutTsConfig(cfg->oid, cfg);
+
+  auto back = Catalog::Deserialize(c->Serialize());
+  ASSERT_EQ(back->ts_dictionaries().count(d->oid), 1u);
+  const TsDictionaryDef& bd = *back->ts_dictionaries().at(d->oid);
+  EXPECT_EQ(bd.name, "my_stop");
+  EXPECT_EQ(FormatTsDictOptions(bd.options), "stopwords = 'english', accept = 0");
+  EXPECT_EQ(bd.dictionary->Lexize("the"), std::vector<std::string>{});
+  EXPECT_EQ(bd.dictionary->Lexize("cats"), std::nullopt);  // accept = 0: unknown words pass on
+  const TsConfig* bc = FindTsConfig(back.get(), cfg->oid);
+  ASSERT_NE(bc, nullptr);
+  std::vector<TsWord> words = ParseTsWords(*bc, "The cats");
+  ASSERT_EQ(words.size(), 1u);
+  EXPECT_EQ(words[0].lexeme, "cat");
+  EXPECT_EQ(words[0].position, 2);
 }
 
 TEST(Catalog, CorruptBytesAreAnError) {

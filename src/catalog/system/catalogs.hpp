@@ -27,6 +27,8 @@ void RegisterFunctionCatalogs();   // pg_proc, pg_operator, pg_cast, pg_language
 void RegisterSessionViews();       // pg_cursors
 void RegisterStatisticsCatalogs(); // pg_statistic, pg_stats
 void RegisterViewCatalogs();       // pg_views, pg_matviews, pg_rewrite
+void RegisterTextSearchCatalogs(); // pg_ts_parser, pg_ts_template, pg_ts_dict, pg_ts_config,
+                                   // pg_ts_config_map
 void RegisterInformationSchema();  // information_schema's views
 // The other PostgreSQL catalogs, empty; `registered` tells which OIDs already have rows.
 void RegisterEmptyCatalogs(const std::function<bool(uint32_t)>& registered);

@@ -38,6 +38,8 @@ bool Exists(const Catalog& cat, uint32_t classoid, uint32_t objoid, int32_t sub)
       for (const auto& [name, e] : cat.extensions())
         if (e.oid == objoid) return true;
       return false;
+    case kPgTsConfig: return sub == 0 && cat.ts_configs().count(objoid) > 0;
+    case kPgTsDict: return sub == 0 && cat.ts_dictionaries().count(objoid) > 0;
     default: return false;
   }
 }
@@ -56,6 +58,7 @@ std::vector<Description> AllDescriptions(const Catalog& cat) {
   for (size_t i = 0; i < BuiltinOperators().size(); i++)
     if (callable[i] && *BuiltinOperators()[i].description)
       out.push_back({BuiltinOperators()[i].oid, kPgOperator, 0, BuiltinOperators()[i].description});
+  for (auto& d : BuiltinTextSearchDescriptions()) out.push_back(std::move(d));
   std::sort(out.begin(), out.end(), [](const Description& a, const Description& b) {
     return std::tie(a.objoid, a.classoid, a.objsubid) < std::tie(b.objoid, b.classoid, b.objsubid);
   });
@@ -76,6 +79,9 @@ std::optional<std::string> FindDescription(const Catalog& cat, uint32_t classoid
       if (callable[i] && BuiltinOperators()[i].oid == objoid && *BuiltinOperators()[i].description)
         return std::string(BuiltinOperators()[i].description);
   }
+  if (objoid < oid::kFirstUserOid)
+    for (const Description& d : BuiltinTextSearchDescriptions())
+      if (d.objoid == objoid && (classoid == 0 || d.classoid == classoid)) return d.text;
   return std::nullopt;
 }
 

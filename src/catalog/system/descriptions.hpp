@@ -19,6 +19,9 @@ struct Description {
 
 // Every comment on an object that exists, in pg_description's order (object, class, column).
 std::vector<Description> AllDescriptions(const Catalog& cat);
+// PostgreSQL's comments on its text search parser, templates, dictionaries and configurations
+// (text_search.cpp).
+std::vector<Description> BuiltinTextSearchDescriptions();
 // The comment on one object; classoid 0 matches any class (obj_description(oid)).
 std::optional<std::string> FindDescription(const Catalog& cat, uint32_t classoid, uint32_t objoid, int32_t objsubid);
 

@@ -7,8 +7,7 @@
 #include "catalog/system/system_relation.hpp"
 #include "common/error.hpp"
 #include "common/strings.hpp"
-#include "types/tsearch/ts_config.hpp"
-#include "types/tsearch/ts_regdictionary.hpp"
+#include "types/tsearch/ts_lookup.hpp"
 
 namespace tusk {
 
@@ -72,6 +71,8 @@ class CatalogNames : public ObjectNames {
         for (const auto& [id, s] : cat_->schemas())
           if (id == oid) return QuoteIdent(s.name);
         return std::nullopt;
+      case oid::kRegconfig: return TsObjectName(TsObjectKind::kConfig, oid, TsScope());
+      case oid::kRegdictionary: return TsObjectName(TsObjectKind::kDictionary, oid, TsScope());
       case oid::kRegrole:
         for (const auto& [id, r] : cluster_->roles())
           if (id == oid) return QuoteIdent(r.name);
@@ -115,20 +116,8 @@ class CatalogNames : public ObjectNames {
         if (const SchemaDef* s = cat_->FindSchema(parts[0])) return s->oid;
         throw Error(sqlstate::kUndefinedSchema, "schema \"" + parts[0] + "\" does not exist");
       }
-      case oid::kRegconfig: {
-        // The built-in configurations live in pg_catalog; another schema has none of them.
-        auto parts = SplitQualifiedName(trimmed);
-        if (parts.size() > 2) throw Error(sqlstate::kSyntaxError, "improper qualified name (too many dotted names): " + trimmed);
-        if (parts.size() == 2 && parts[0] != "pg_catalog") {
-          if (!cat_->FindSchema(parts[0])) throw Error(sqlstate::kUndefinedSchema, "schema \"" + parts[0] + "\" does not exist");
-          throw Error(sqlstate::kUndefinedObject, "text search configuration \"" + trimmed + "\" does not exist");
-        }
-        return ParseRegconfig(trimmed);
-      }
-      case oid::kRegdictionary: {
-        TsNameScope scope{database_, [this](const std::string& schema) { return cat_->FindSchema(schema) != nullptr; }};
-        return ParseRegdictionary(text, &scope);
-      }
+      case oid::kRegconfig: return ParseTsObjectName(TsObjectKind::kConfig, text, TsScope());
+      case oid::kRegdictionary: return ParseTsObjectName(TsObjectKind::kDictionary, text, TsScope());
       case oid::kRegrole: {
         auto parts = SplitQualifiedName(trimmed);
         if (parts.size() != 1) throw Error(sqlstate::kInvalidName, "invalid name syntax");
@@ -142,6 +131,8 @@ class CatalogNames : public ObjectNames {
   }
 
  private:
+  TsNameScope TsScope() const { return {cat_.get(), path_, database_}; }
+
   // 'name(type, type)': the name as regproc reads it, each argument type as regtype does.
   uint32_t ProcedureBySignature(const std::string& text) const {
     size_t open = text.find('(');

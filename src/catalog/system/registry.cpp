@@ -39,6 +39,7 @@ const Registry& Loaded() {
     RegisterSessionViews();
     RegisterStatisticsCatalogs();
     RegisterViewCatalogs();
+    RegisterTextSearchCatalogs();
     RegisterInformationSchema();
     auto& reg = TheRegistry();
     std::set<uint32_t> have;

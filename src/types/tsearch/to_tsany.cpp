@@ -17,16 +17,41 @@
 
 namespace tusk {
 
-const TsConfig& ConfigOf(const Value& regconfig) {
-  const TsConfig* c = FindTsConfig(static_cast<uint32_t>(regconfig.i()));
+TsNameScope TsScopeOf(EvalContext& ctx) {
+  TsNameScope scope;
+  if (!ctx.state) return scope;
+  scope.catalog = ctx.state->catalog.get();
+  if (ctx.state->session) {
+    scope.search_path = ctx.state->session->SearchPath();
+    scope.database = ctx.state->session->database();
+  }
+  return scope;
+}
+
+const TsConfig& ConfigOf(const Value& regconfig, EvalContext& ctx) {
+  const TsConfig* c = FindTsConfig(ctx.state ? ctx.state->catalog.get() : nullptr, static_cast<uint32_t>(regconfig.i()));
   if (!c) throw Error(sqlstate::kInternalError, "cache lookup failed for text search configuration " + std::to_string(regconfig.i()));
   return *c;
+}
+
+const TsDictionary& DictionaryOf(const Value& regdictionary, EvalContext& ctx) {
+  const TsDictionary* d = FindTsDictionary(ctx.state ? ctx.state->catalog.get() : nullptr, static_cast<uint32_t>(regdictionary.i()));
+  if (!d) throw Error(sqlstate::kInternalError, "cache lookup failed for text search dictionary " + std::to_string(regdictionary.i()));
+  return *d;
 }
 
 const TsConfig& CurrentConfig(EvalContext& ctx) {
   std::optional<std::string> name;
   if (ctx.state && ctx.state->session) name = ctx.state->session->GetSetting("default_text_search_config");
-  return TsConfigByName(name ? *name : "pg_catalog.english");
+  std::vector<std::string> names = SplitTsObjectName(name ? *name : "pg_catalog.english");
+  // The setting keeps "schema.name" (its check qualifies it): no search_path to read per row.
+  TsNameScope scope;
+  if (names.size() == 2) scope.catalog = ctx.state ? ctx.state->catalog.get() : nullptr;
+  else scope = TsScopeOf(ctx);
+  uint32_t oid = LookupTsObject(TsObjectKind::kConfig, names, scope);
+  const TsConfig* c = FindTsConfig(scope.catalog, oid);
+  if (!c) throw Error(sqlstate::kInternalError, "cache lookup failed for text search configuration " + std::to_string(oid));
+  return *c;
 }
 
 namespace {
@@ -139,7 +164,7 @@ void BindTokenType(Binder& b, const std::string& shown, std::vector<ExprP> args,
 
 void RegisterTextSearchFunctions() {
   Register("to_tsvector", {kRegconfigType, kText}, kTsvectorType, [](const std::vector<Value>& a, EvalContext& ctx) {
-    return ToTsVectorValue(ConfigOf(a[0]), a[1].s(), ctx);
+    return ToTsVectorValue(ConfigOf(a[0], ctx), a[1].s(), ctx);
   });
   Register("to_tsvector", {kText}, kTsvectorType, [](const std::vector<Value>& a, EvalContext& ctx) {
     return ToTsVectorValue(CurrentConfig(ctx), a[0].s(), ctx);
@@ -154,7 +179,7 @@ void RegisterTextSearchFunctions() {
                    Family{"phraseto_tsquery", TsOp::kPhrase, TsQuerySyntax::kPlain},
                    Family{"websearch_to_tsquery", TsOp::kPhrase, TsQuerySyntax::kWeb}}) {
     Register(f.name, {kRegconfigType, kText}, kTsqueryType,
-             [f](const std::vector<Value>& a, EvalContext&) { return ToTsQuery(ConfigOf(a[0]), a[1], f.join, f.syntax); });
+             [f](const std::vector<Value>& a, EvalContext& ctx) { return ToTsQuery(ConfigOf(a[0], ctx), a[1], f.join, f.syntax); });
     Register(f.name, {kText}, kTsqueryType,
              [f](const std::vector<Value>& a, EvalContext& ctx) { return ToTsQuery(CurrentConfig(ctx), a[0], f.join, f.syntax); });
   }

@@ -1,7 +1,5 @@
 #include "types/tsearch/ts_config.hpp"
 
-#include <cctype>
-
 #include "common/error.hpp"
 #include "common/notices.hpp"
 #include "types/tsearch/default_parser.hpp"
@@ -40,80 +38,62 @@ TsConfig Make(uint32_t oid, const std::string& name, const TsDictionary* words) 
   c.oid = oid;
   c.name = name;
   c.map.resize(kTsEntity + 1);
-  const TsDictionary* simple = FindTsDictionary("simple");
+  const TsDictionary* simple = FindBuiltinTsDictionary("simple");
   // Languages written in another alphabet stem words of ASCII letters as English, as
   // PostgreSQL's snowball_create.sql sets them up.
-  const TsDictionary* ascii = name == "russian" || name == "hindi" ? FindTsDictionary("english_stem") : words;
+  const TsDictionary* ascii = name == "russian" || name == "hindi" ? FindBuiltinTsDictionary("english_stem") : words;
   for (int t = 1; t <= kTsEntity; t++)
     if (Mapped(t)) c.map[t] = {!Stemmed(t) ? simple : Ascii(t) ? ascii : words};
   return c;
 }
 
-std::string Lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
-}
-
-[[noreturn]] void NoSuchConfig(std::string_view name) {
-  throw Error(sqlstate::kUndefinedObject, "text search configuration \"" + std::string(name) + "\" does not exist");
-}
-
 }  // namespace
 
-const std::vector<TsConfig>& TsConfigs() {
+const std::vector<TsConfig>& BuiltinTsConfigs() {
   static const std::vector<TsConfig> all = [] {
     std::vector<TsConfig> c;
-    c.push_back(Make(3748, "simple", FindTsDictionary("simple")));
-    for (const auto& l : kLanguages) c.push_back(Make(l.oid, l.name, FindTsDictionary(std::string(l.name) + "_stem")));
+    c.push_back(Make(3748, "simple", FindBuiltinTsDictionary("simple")));
+    for (const auto& l : kLanguages) c.push_back(Make(l.oid, l.name, FindBuiltinTsDictionary(std::string(l.name) + "_stem")));
     return c;
   }();
   return all;
 }
 
-const TsConfig* FindTsConfig(uint32_t oid) {
-  for (const auto& c : TsConfigs())
+const TsConfig* FindBuiltinTsConfig(uint32_t oid) {
+  for (const auto& c : BuiltinTsConfigs())
     if (c.oid == oid) return &c;
   return nullptr;
 }
 
-const TsConfig& TsConfigByName(std::string_view text) {
-  // An identifier, possibly qualified by pg_catalog; unquoted names fold to lower case.
-  std::string name(text);
-  size_t a = name.find_first_not_of(" \t\n\r\f\v"), b = name.find_last_not_of(" \t\n\r\f\v");
-  name = a == std::string::npos ? "" : name.substr(a, b - a + 1);
-  auto unquote = [](std::string part) {
-    if (part.size() >= 2 && part.front() == '"' && part.back() == '"') return part.substr(1, part.size() - 2);
-    return Lower(part);
-  };
-  size_t dot = name.find('.');
-  std::string schema, config = unquote(name);
-  if (dot != std::string::npos && name.front() != '"') {
-    schema = unquote(name.substr(0, dot));
-    config = unquote(name.substr(dot + 1));
-    if (schema != "pg_catalog") {
-      if (config.find('.') != std::string::npos) throw Error(sqlstate::kSyntaxError, "improper qualified name (too many dotted names): " + name);
-      throw Error(sqlstate::kUndefinedSchema, "schema \"" + schema + "\" does not exist");
+const TsConfig* FindBuiltinTsConfig(std::string_view name) {
+  for (const auto& c : BuiltinTsConfigs())
+    if (c.name == name) return &c;
+  return nullptr;
+}
+
+std::shared_ptr<const TsConfig> MakeTsConfig(uint32_t oid, const std::string& name, const std::map<int, std::vector<uint32_t>>& map,
+                                             const TsDictionaryResolver& dictionary) {
+  auto c = std::make_shared<TsConfig>();
+  c->oid = oid;
+  c->name = name;
+  c->map.resize(kTsEntity + 1);
+  for (const auto& [type, dicts] : map) {
+    if (type <= 0 || type > kTsEntity) continue;
+    for (uint32_t d : dicts) {
+      std::shared_ptr<const TsDictionary> found = dictionary(d);
+      if (!found) throw Error(sqlstate::kInternalError, "cache lookup failed for text search dictionary " + std::to_string(d));
+      c->map[static_cast<size_t>(type)].push_back(found.get());
+      c->owned.push_back(std::move(found));
     }
   }
-  for (const auto& c : TsConfigs())
-    if (c.name == config) return c;
-  NoSuchConfig(name);
+  return c;
 }
 
-uint32_t ParseRegconfig(std::string_view text) {
-  std::string_view t = text;
-  while (!t.empty() && std::isspace(static_cast<unsigned char>(t.front()))) t.remove_prefix(1);
-  if (!t.empty() && t.size() <= 10 && t.find_first_not_of("0123456789") == std::string_view::npos)
-    return static_cast<uint32_t>(std::stoull(std::string(t)));  // an OID as it is, as regconfigin reads it
-  if (t == "-") return 0;
-  return TsConfigByName(text).oid;
-}
-
-std::string FormatRegconfig(uint32_t oid) {
-  if (oid == 0) return "-";
-  const TsConfig* c = FindTsConfig(oid);
-  return c ? c->name : std::to_string(oid);
+std::map<int, std::vector<uint32_t>> TsConfigMapping(const TsConfig& config) {
+  std::map<int, std::vector<uint32_t>> out;
+  for (size_t t = 1; t < config.map.size(); t++)
+    for (const TsDictionary* d : config.map[t]) out[static_cast<int>(t)].push_back(d->oid);
+  return out;
 }
 
 }  // namespace tusk

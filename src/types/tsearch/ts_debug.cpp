@@ -7,7 +7,6 @@
 #include "function/registry.hpp"
 #include "function/set_returning.hpp"
 #include "types/tsearch/default_parser.hpp"
-#include "types/tsearch/ts_regdictionary.hpp"
 #include "types/tsearch/ts_session.hpp"
 #include "types/tsearch/tsearch.hpp"
 
@@ -17,12 +16,6 @@ namespace {
 
 const Type kText(oid::kText), kTextArray(oid::kText, -1, true), kRegconfigType(oid::kRegconfig),
     kRegdictionaryType(oid::kRegdictionary), kRegdictionaryArray(oid::kRegdictionary, -1, true);
-
-const TsDictionary& DictionaryOf(const Value& regdictionary) {
-  const TsDictionary* d = FindTsDictionary(static_cast<uint32_t>(regdictionary.i()));
-  if (!d) throw Error(sqlstate::kInternalError, "cache lookup failed for text search dictionary " + std::to_string(regdictionary.i()));
-  return *d;
-}
 
 Value LexemeArray(const std::optional<std::vector<std::string>>& lexemes) {
   if (!lexemes) return Value::Null();
@@ -67,7 +60,7 @@ void BindTsDebug(Binder& b, const std::string& shown, std::vector<ExprP> args, i
   f.generate = [with_config](const std::vector<Value>& a, EvalContext& ctx) -> RowGenerator {
     for (const Value& v : a)
       if (v.is_null()) return YieldRows({});
-    const TsConfig& config = with_config ? ConfigOf(a[0]) : CurrentConfig(ctx);
+    const TsConfig& config = with_config ? ConfigOf(a[0], ctx) : CurrentConfig(ctx);
     return YieldRows(DebugRows(config, a.back().s()));
   };
 }
@@ -76,7 +69,7 @@ void BindTsDebug(Binder& b, const std::string& shown, std::vector<ExprP> args, i
 
 void RegisterTsDebugFunctions() {
   Register("ts_lexize", {kRegdictionaryType, kText}, kTextArray,
-           [](const std::vector<Value>& a, EvalContext&) { return LexemeArray(DictionaryOf(a[0]).Lexize(a[1].s())); });
+           [](const std::vector<Value>& a, EvalContext& ctx) { return LexemeArray(DictionaryOf(a[0], ctx).Lexize(a[1].s())); });
   RegisterSetFunction("ts_debug", BindTsDebug);
 }
 

@@ -3,11 +3,15 @@
 #include <libstemmer.h>
 #include <algorithm>
 #include <atomic>
+#include <cctype>
 #include <cstring>
 #include <memory>
 #include <unordered_set>
 
+#include "catalog/text_search_def.hpp"
+#include "common/error.hpp"
 #include "types/tsearch/ts_ctype.hpp"
+#include "types/tsearch/ts_template.hpp"
 
 namespace tusk {
 
@@ -41,13 +45,23 @@ std::unordered_set<std::string> ReadStopList(std::string_view file) {
   return words;
 }
 
+// PostgreSQL's dict_simple: the token in lower case; a stop word (or an empty token) gives no
+// lexeme; any other is kept, or, with accept = false, reported unknown (the next dictionary is asked).
 class SimpleDictionary : public TsDictionary {
  public:
+  SimpleDictionary() = default;
+  SimpleDictionary(std::unordered_set<std::string> stop, bool accept) : stop_(std::move(stop)), accept_(accept) {}
+
   std::optional<std::vector<std::string>> Lexize(std::string_view token) const override {
     std::string lower = TsLower(token);
-    if (lower.empty()) return std::vector<std::string>{};
+    if (lower.empty() || stop_.count(lower)) return std::vector<std::string>{};
+    if (!accept_) return std::nullopt;
     return std::vector<std::string>{std::move(lower)};
   }
+
+ private:
+  std::unordered_set<std::string> stop_;
+  bool accept_ = true;
 };
 
 struct FreeStemmer {
@@ -67,18 +81,15 @@ sb_stemmer* ThreadStemmer(const char* language) {
 
 class SnowballDictionary : public TsDictionary {
  public:
-  SnowballDictionary(const char* language, const char* stop_file) : language_(language) {
-    if (stop_file)
-      for (const auto& f : kStopWordFiles)
-        if (std::string_view(f.language) == stop_file) stop_ = ReadStopList(f.words);
-  }
+  SnowballDictionary(std::string language, std::unordered_set<std::string> stop)
+      : language_(std::move(language)), stop_(std::move(stop)) {}
 
   std::optional<std::vector<std::string>> Lexize(std::string_view token) const override {
     std::string lower = TsLower(token);
     // As dict_snowball.c: longer tokens are surely no words of any language; kept as they are.
     if (token.size() > 1000) return std::vector<std::string>{std::move(lower)};
     if (lower.empty() || stop_.count(lower)) return std::vector<std::string>{};
-    if (sb_stemmer* stemmer = ThreadStemmer(language_)) {
+    if (sb_stemmer* stemmer = ThreadStemmer(language_.c_str())) {
       const sb_symbol* out = sb_stemmer_stem(stemmer, reinterpret_cast<const sb_symbol*>(lower.data()), static_cast<int>(lower.size()));
       int len = sb_stemmer_length(stemmer);
       if (out && len > 0) lower.assign(reinterpret_cast<const char*>(out), static_cast<size_t>(len));
@@ -87,9 +98,18 @@ class SnowballDictionary : public TsDictionary {
   }
 
  private:
-  const char* language_;
+  std::string language_;
   std::unordered_set<std::string> stop_;
 };
+
+using StopSet = std::unordered_set<std::string>;
+
+// One of the embedded lists (every name given here has one).
+StopSet BuiltinStopList(std::string_view language) {
+  for (const auto& f : kStopWordFiles)
+    if (language == f.language) return ReadStopList(f.words);
+  return {};
+}
 
 // PostgreSQL 15's built-in dictionaries: simple, and one Snowball stemmer per language with
 // the stop-word file its snowball_create.sql names (OIDs as initdb gives them).
@@ -122,7 +142,7 @@ const std::vector<std::unique_ptr<TsDictionary>>& Dictionaries() {
     std::vector<std::unique_ptr<TsDictionary>> d;
     for (const auto& b : kBuiltins) {
       std::unique_ptr<TsDictionary> one;
-      if (b.language) one = std::make_unique<SnowballDictionary>(b.language, b.stop_file);
+      if (b.language) one = std::make_unique<SnowballDictionary>(b.language, b.stop_file ? BuiltinStopList(b.stop_file) : StopSet{});
       else one = std::make_unique<SimpleDictionary>();
       one->oid = b.oid;
       one->name = b.name;
@@ -148,6 +168,64 @@ struct RememberedAnswer {
 };
 static_assert(sizeof(RememberedAnswer) == 64);
 constexpr size_t kRememberedAnswers = 16384;  // 1 MiB a thread
+
+[[noreturn]] void NeedsParameter(const TsDictOption& o) {
+  throw Error(sqlstate::kSyntaxError, o.name + " requires a parameter");
+}
+
+// A stop-word list by the name a STOPWORDS option gives, as PostgreSQL's readstoplist finds
+// its file: the same names (a-z, 0-9, _), the lists PostgreSQL ships; "" is none.
+StopSet StopListOption(const TsDictOption& o) {
+  if (!o.value) NeedsParameter(o);
+  const std::string& name = *o.value;
+  if (name.empty()) return {};
+  if (name.find_first_not_of("abcdefghijklmnopqrstuvwxyz0123456789_") != std::string::npos)
+    throw Error(sqlstate::kInvalidParameterValue, "invalid text search configuration file name \"" + name + "\"");
+  for (const auto& f : kStopWordFiles)
+    if (name == f.language) return ReadStopList(f.words);
+  throw Error("F0000", "could not open stop-word file \"" + std::string(kTsearchDataDir) + name +
+                                              ".stop\": No such file or directory");
+}
+
+// A STOPWORDS option, given once (both templates read it alike); false for another option.
+bool StopWordsOption(const TsDictOption& o, StopSet* stop, bool* seen) {
+  if (o.name != "stopwords") return false;
+  if (*seen) throw Error(sqlstate::kInvalidParameterValue, "multiple StopWords parameters");
+  *stop = StopListOption(o);
+  *seen = true;
+  return true;
+}
+
+// defGetBoolean: no value is true; 0 and 1; true, false, on, off in any case.
+bool BooleanOption(const TsDictOption& o) {
+  if (!o.value) return true;
+  std::string v = *o.value;
+  for (char& c : v) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  if (o.number ? v == "1" : v == "true" || v == "on") return true;
+  if (o.number ? v == "0" : v == "false" || v == "off") return false;
+  throw Error(sqlstate::kSyntaxError, o.name + " requires a Boolean value");
+}
+
+// The Snowball stemmers PostgreSQL 15 has (dict_snowball.c's list for UTF8), matched in any case.
+const char* const kSnowballLanguages[] = {"arabic", "armenian", "basque", "catalan", "danish", "dutch", "english",
+                                          "finnish", "french", "german", "greek", "hindi", "hungarian", "indonesian",
+                                          "irish", "italian", "lithuanian", "nepali", "norwegian", "porter",
+                                          "portuguese", "romanian", "russian", "serbian", "spanish", "swedish",
+                                          "tamil", "turkish", "yiddish"};
+
+std::string SnowballLanguage(const TsDictOption& o) {
+  if (!o.value) NeedsParameter(o);
+  std::string lower = *o.value;
+  for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  for (const char* l : kSnowballLanguages)
+    if (lower == l) {
+      sb_stemmer* probe = sb_stemmer_new(l, "UTF_8");
+      if (!probe) throw Error(sqlstate::kFeatureNotSupported, "the Snowball stemmer for language \"" + lower + "\" is not available");
+      sb_stemmer_delete(probe);
+      return lower;
+    }
+  throw Error(sqlstate::kUndefinedObject, "no Snowball stemmer available for language \"" + *o.value + "\" and encoding \"UTF8\"");
+}
 
 }  // namespace
 
@@ -195,13 +273,59 @@ void TsDictionary::LexizeRemembered(std::string_view token, Answer* answer) cons
   answer->one = std::string_view(slot.bytes + slot.token_length, slot.lexeme_length);
 }
 
-const TsDictionary* FindTsDictionary(std::string_view name) {
+
+
+std::shared_ptr<const TsDictionary> MakeSimpleDictionary(const std::vector<TsDictOption>& options) {
+  StopSet stop;
+  bool accept = true, have_stop = false, have_accept = false;
+  for (const TsDictOption& o : options) {
+    if (StopWordsOption(o, &stop, &have_stop)) continue;
+    if (o.name == "accept") {
+      if (have_accept) throw Error(sqlstate::kInvalidParameterValue, "multiple Accept parameters");
+      accept = BooleanOption(o);
+      have_accept = true;
+    } else {
+      throw Error(sqlstate::kInvalidParameterValue, "unrecognized simple dictionary parameter: \"" + o.name + "\"");
+    }
+  }
+  return std::make_shared<SimpleDictionary>(std::move(stop), accept);
+}
+
+std::shared_ptr<const TsDictionary> MakeSnowballDictionary(const std::vector<TsDictOption>& options) {
+  StopSet stop;
+  std::string language;
+  bool have_stop = false;
+  for (const TsDictOption& o : options) {
+    if (StopWordsOption(o, &stop, &have_stop)) continue;
+    if (o.name == "language") {
+      if (!language.empty()) throw Error(sqlstate::kInvalidParameterValue, "multiple Language parameters");
+      language = SnowballLanguage(o);
+    } else {
+      throw Error(sqlstate::kInvalidParameterValue, "unrecognized Snowball parameter: \"" + o.name + "\"");
+    }
+  }
+  if (language.empty()) throw Error(sqlstate::kInvalidParameterValue, "missing Language parameter");
+  return std::make_shared<SnowballDictionary>(std::move(language), std::move(stop));
+}
+
+std::vector<BuiltinTsDictionaryInfo> BuiltinTsDictionaries() {
+  std::vector<BuiltinTsDictionaryInfo> out;
+  for (const auto& b : kBuiltins) {
+    std::string options;
+    if (b.language) options = "language = '" + std::string(b.language) + "'";
+    if (b.stop_file) options += ", stopwords = '" + std::string(b.stop_file) + "'";
+    out.push_back({b.oid, b.name, b.language ? kTsSnowballTemplateOid : kTsSimpleTemplateOid, options});
+  }
+  return out;
+}
+
+const TsDictionary* FindBuiltinTsDictionary(std::string_view name) {
   for (const auto& d : Dictionaries())
     if (d->name == name) return d.get();
   return nullptr;
 }
 
-const TsDictionary* FindTsDictionary(uint32_t oid) {
+const TsDictionary* FindBuiltinTsDictionary(uint32_t oid) {
   for (const auto& d : Dictionaries())
     if (d->oid == oid) return d.get();
   return nullptr;

@@ -57,9 +57,9 @@ std::string MakeHeadline(const TsConfig& config, std::string_view text, const Ts
 void RegisterTsHeadlineFunctions() {
   const Type cfg(oid::kRegconfig), text(oid::kText), query(oid::kTsquery);
   Register("ts_headline", {cfg, text, query, text}, text,
-           [](const std::vector<Value>& a, EvalContext&) { return Headline(ConfigOf(a[0]), a[1], a[2], &a[3]); });
+           [](const std::vector<Value>& a, EvalContext& ctx) { return Headline(ConfigOf(a[0], ctx), a[1], a[2], &a[3]); });
   Register("ts_headline", {cfg, text, query}, text,
-           [](const std::vector<Value>& a, EvalContext&) { return Headline(ConfigOf(a[0]), a[1], a[2], nullptr); });
+           [](const std::vector<Value>& a, EvalContext& ctx) { return Headline(ConfigOf(a[0], ctx), a[1], a[2], nullptr); });
   Register("ts_headline", {text, query, text}, text,
            [](const std::vector<Value>& a, EvalContext& ctx) { return Headline(CurrentConfig(ctx), a[0], a[1], &a[2]); });
   Register("ts_headline", {text, query}, text,

@@ -75,11 +75,11 @@ void RegisterJsonHeadlineFunctions() {
   const Type cfg(oid::kRegconfig), text(oid::kText), query(oid::kTsquery);
   for (bool jsonb : {true, false}) {
     const Type d(jsonb ? oid::kJsonb : oid::kJson);
-    Register("ts_headline", {cfg, d, query, text}, d, [jsonb](const std::vector<Value>& a, EvalContext&) {
-      return Headline(jsonb, ConfigOf(a[0]), a[1], a[2], &a[3]);
+    Register("ts_headline", {cfg, d, query, text}, d, [jsonb](const std::vector<Value>& a, EvalContext& ctx) {
+      return Headline(jsonb, ConfigOf(a[0], ctx), a[1], a[2], &a[3]);
     });
-    Register("ts_headline", {cfg, d, query}, d, [jsonb](const std::vector<Value>& a, EvalContext&) {
-      return Headline(jsonb, ConfigOf(a[0]), a[1], a[2], nullptr);
+    Register("ts_headline", {cfg, d, query}, d, [jsonb](const std::vector<Value>& a, EvalContext& ctx) {
+      return Headline(jsonb, ConfigOf(a[0], ctx), a[1], a[2], nullptr);
     });
     Register("ts_headline", {d, query, text}, d, [jsonb](const std::vector<Value>& a, EvalContext& ctx) {
       return Headline(jsonb, CurrentConfig(ctx), a[0], a[1], &a[2]);

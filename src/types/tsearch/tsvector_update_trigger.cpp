@@ -10,6 +10,7 @@
 #include "plpgsql/function.hpp"
 #include "triggers/builtin_trigger_functions.hpp"
 #include "types/tsearch/ts_config.hpp"
+#include "types/tsearch/ts_session.hpp"
 #include "types/tsearch/ts_words.hpp"
 #include "types/tsearch/tsvector.hpp"
 
@@ -25,7 +26,7 @@ int ColumnNumber(const TriggerCall& call, const std::string& name) {
 
 bool IsTextType(const Type& t) { return !t.array && (t.id == oid::kText || t.id == oid::kVarchar || t.id == oid::kBpchar); }
 
-std::optional<Row> UpdateTsVector(const TriggerCall& call, bool config_column) {
+std::optional<Row> UpdateTsVector(const TriggerCall& call, ExecState* st, bool config_column) {
   if (call.level != "ROW")
     throw Error(kTriggerProtocolViolated, "tsvector_update_trigger: must be fired for row");
   if (call.when != "BEFORE")
@@ -41,6 +42,9 @@ std::optional<Row> UpdateTsVector(const TriggerCall& call, bool config_column) {
   if (types[static_cast<size_t>(target)].array || types[static_cast<size_t>(target)].id != oid::kTsvector)
     throw Error(sqlstate::kDatatypeMismatch, "column \"" + call.args[0] + "\" is not of tsvector type");
 
+  EvalContext ctx;
+  ctx.state = st;
+  const TsNameScope scope = TsScopeOf(ctx);
   const TsConfig* config = nullptr;
   if (config_column) {
     int c = ColumnNumber(call, call.args[1]);
@@ -50,13 +54,14 @@ std::optional<Row> UpdateTsVector(const TriggerCall& call, bool config_column) {
       throw Error(sqlstate::kDatatypeMismatch, "column \"" + call.args[1] + "\" is not of regconfig type");
     const Value& v = row[static_cast<size_t>(c)];
     if (v.is_null()) throw Error(sqlstate::kNullValueNotAllowed, "configuration column \"" + call.args[1] + "\" must not be null");
-    config = FindTsConfig(static_cast<uint32_t>(v.i()));
+    config = FindTsConfig(scope.catalog, static_cast<uint32_t>(v.i()));
     if (!config) throw Error(sqlstate::kUndefinedObject, "text search configuration " + std::to_string(v.i()) + " does not exist");
   } else {
     // A schema is required, so that what the trigger computes does not depend on search_path.
     if (call.args[1].find('.') == std::string::npos)
       throw Error(sqlstate::kInvalidParameterValue, "text search configuration name \"" + call.args[1] + "\" must be schema-qualified");
-    config = &TsConfigByName(call.args[1]);
+    config = FindTsConfig(scope.catalog, ParseTsObjectName(TsObjectKind::kConfig, call.args[1], scope));
+    if (!config) throw Error(sqlstate::kUndefinedObject, "text search configuration \"" + call.args[1] + "\" does not exist");
   }
 
   bool needed = call.op == "INSERT";
@@ -79,9 +84,9 @@ std::optional<Row> UpdateTsVector(const TriggerCall& call, bool config_column) {
 
 void RegisterTextSearchTriggerFunctions() {
   RegisterBuiltinTriggerFunction({3752, "tsvector_update_trigger",
-                                  [](const TriggerCall& call, ExecState*) { return UpdateTsVector(call, false); }});
+                                  [](const TriggerCall& call, ExecState* st) { return UpdateTsVector(call, st, false); }});
   RegisterBuiltinTriggerFunction({3753, "tsvector_update_trigger_column",
-                                  [](const TriggerCall& call, ExecState*) { return UpdateTsVector(call, true); }});
+                                  [](const TriggerCall& call, ExecState* st) { return UpdateTsVector(call, st, true); }});
 }
 
 }  // namespace tusk
