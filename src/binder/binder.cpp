@@ -1,6 +1,7 @@
 #include "binder/binder.hpp"
 #include "binder/folding.hpp"
 #include "binder/operator_registry.hpp"
+#include "execution/grouped_outer_row.hpp"
 #include "execution/row_exprs.hpp"
 #include "types/domain.hpp"
 
@@ -652,7 +653,7 @@ ExprP Binder::BindColumnRef(PgQuery__ColumnRef* ref, const Scope& scope) {
     if (ref->fields[i]->node_case == PG_QUERY__NODE__NODE_A_STAR) {
       // t.* in an expression is t's whole row
       if (i == 1 && ref->n_fields == 2)
-        if (ExprP row = FindWholeRow(StrVal(ref->fields[0]), scope)) return row;
+        if (ExprP row = FindWholeRow(StrVal(ref->fields[0]), scope, ref->location)) return row;
       if (i == 1 && ref->n_fields == 2) ThrowAt(sqlstate::kUndefinedTable, "missing FROM-clause entry for table \"" + StrVal(ref->fields[0]) + "\"", ref->location);
       ThrowAt(sqlstate::kSyntaxError, "row expansion via \"*\" is not supported here", ref->location);
     }
@@ -686,6 +687,8 @@ ExprP Binder::BindColumnRef(PgQuery__ColumnRef* ref, const Scope& scope) {
             .WithDetail("It could refer to either a PL/pgSQL variable or a table column.")
             .WithPosition(ref->location + 1);
       NoteReach(s, level);
+      for (OuterColumnWatch* w : outer_watches_)
+        if (w->scope == s) w->reads.push_back({found, ref->location, found_rel->alias.empty() ? col : found_rel->alias + "." + col});
       if (column_qualifiers && rel.empty() && !found_rel->alias.empty()) {
         // Only when the alias names the same relation from where the reference stands.
         bool shadowed = false;
@@ -723,7 +726,7 @@ ExprP Binder::BindColumnRef(PgQuery__ColumnRef* ref, const Scope& scope) {
     ThrowAt(sqlstate::kUndefinedTable, "missing FROM-clause entry for table \"" + rel + "\"", ref->location);
   }
   // No column is so named: a FROM item may be, whose whole row it then is.
-  if (ExprP row = FindWholeRow(col, scope)) return row;
+  if (ExprP row = FindWholeRow(col, scope, ref->location)) return row;
   if (ExprP p = FunctionParameter(parts)) return p;
   ThrowAt(sqlstate::kUndefinedColumn, "column \"" + col + "\" does not exist", ref->location);
 }
@@ -1063,9 +1066,41 @@ ExprP Binder::BindCase(PgQuery__CaseExpr* c, const Scope& scope, AggContext* agg
   return std::make_shared<CaseExpr>(t, std::move(whens), def);
 }
 
+OpP Binder::OverGroupedRow(OpP plan, const Scope& from, const AggContext& agg, const OuterColumnWatch& watch) {
+  std::vector<std::pair<int, int>> from_group;
+  for (const OuterColumnRead& read : watch.reads) {
+    int at = -1;
+    for (size_t k = 0; k < agg.groups.size() && at < 0; k++) {
+      auto* g = dynamic_cast<const ColumnExpr*>(agg.groups[k].get());
+      if (g && g->level == 0 && g->index == read.column) at = static_cast<int>(k);
+    }
+    if (at < 0) ThrowAt(sqlstate::kGroupingError, "subquery uses ungrouped column \"" + read.name + "\" from outer query", read.location);
+    from_group.emplace_back(read.column, at);
+  }
+  int width = 0;
+  for (const auto& r : from.rels) width = std::max(width, r.offset + static_cast<int>(r.columns.size()));
+  return std::make_shared<GroupedOuterRowOp>(std::move(plan), width, std::move(from_group));
+}
+
 ExprP Binder::BindSubLink(PgQuery__SubLink* s, const Scope& scope, AggContext* agg) {
   bool correlated = false;
-  OpP plan = plan_subquery(s->subselect, &scope, &correlated);
+  OpP plan;
+  if (agg && agg->from == &scope) {
+    // A subquery run per group reads the group's row: what it reads of the FROM row must be
+    // grouped (PostgreSQL's check_ungrouped_columns at sublevels), and is found there.
+    OuterColumnWatch watch{&scope, {}};
+    outer_watches_.push_back(&watch);
+    try {
+      plan = plan_subquery(s->subselect, &scope, &correlated);
+    } catch (...) {
+      outer_watches_.pop_back();
+      throw;
+    }
+    outer_watches_.pop_back();
+    if (!watch.reads.empty()) plan = OverGroupedRow(std::move(plan), scope, *agg, watch);
+  } else {
+    plan = plan_subquery(s->subselect, &scope, &correlated);
+  }
   switch (s->sub_link_type) {
     case PG_QUERY__SUB_LINK_TYPE__EXISTS_SUBLINK:
       return std::make_shared<SubqueryExpr>(Type(oid::kBool), SubqueryExpr::kExists, plan, nullptr, nullptr, correlated);

@@ -202,6 +202,20 @@ class Binder {
   // INT_MAX when none).
   struct AggLevelWatch { const Scope* from; int level; };
   std::vector<AggLevelWatch> agg_watches_;
+  // While a subquery of a grouped query binds: the columns it reads of that query's FROM scope
+  // (which must be grouped), with where each reference stands and its name.
+  struct OuterColumnRead {
+    int column;
+    int location;
+    std::string name;
+  };
+  struct OuterColumnWatch {
+    const Scope* scope;
+    std::vector<OuterColumnRead> reads;
+  };
+  std::vector<OuterColumnWatch*> outer_watches_;
+  // The subquery's plan, seeing the group's row as the FROM row it was bound over.
+  OpP OverGroupedRow(OpP plan, const Scope& from, const AggContext& agg, const OuterColumnWatch& watch);
   ExprP BindNode(Node* node, const Scope& scope, AggContext* agg);
   ExprP BindColumnRef(PgQuery__ColumnRef* ref, const Scope& scope);
   // A column of scope `s`, `level` query levels out, was read: widens outer_reach and the
@@ -220,7 +234,7 @@ class Binder {
   ExprP BindSqlValueFunction(PgQuery__SQLValueFunction* f);
   ExprP BindRowConstructor(PgQuery__RowExpr* r, const Scope& scope, AggContext* agg);
   // `name` or `name.*` as a whole-row reference to the FROM item so named; null when none is.
-  ExprP FindWholeRow(const std::string& name, const Scope& scope);
+  ExprP FindWholeRow(const std::string& name, const Scope& scope, int location);
   ExprP BindRowComparison(const std::string& op, PgQuery__RowExpr* l, PgQuery__RowExpr* r, const Scope& scope, AggContext* agg, int location);
   ExprP BindCase(PgQuery__CaseExpr* c, const Scope& scope, AggContext* agg);
   ExprP BindLike(const std::string& op, ExprP l, ExprP r, int location);

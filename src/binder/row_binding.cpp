@@ -71,12 +71,16 @@ ExprP Binder::WholeRow(const ScopeRel& rel, int level) {
   return std::make_shared<RowExpr>(Type::Record(type), std::move(fields), QuoteIdent(rel.alias), null_marker);
 }
 
-ExprP Binder::FindWholeRow(const std::string& name, const Scope& scope) {
+ExprP Binder::FindWholeRow(const std::string& name, const Scope& scope, int location) {
   int level = 0;
   for (const Scope* s = &scope; s; s = s->parent, level++)
     for (const auto& r : s->rels)
       if (r.alias == name) {
         NoteReach(s, level);
+        for (OuterColumnWatch* w : outer_watches_)
+          if (w->scope == s)
+            for (size_t i = 0; i < r.columns.size(); i++)
+              if (!r.columns[i].empty()) w->reads.push_back({r.offset + static_cast<int>(i), location, r.alias + ".*"});
         return WholeRow(r, level);
       }
   return nullptr;
