@@ -4,8 +4,11 @@
 #include <algorithm>
 #include <atomic>
 #include <cctype>
+#include <cstdlib>
 #include <cstring>
 #include <memory>
+#include <new>
+#include <type_traits>
 #include <unordered_set>
 
 #include "catalog/text_search_def.hpp"
@@ -159,13 +162,14 @@ const std::vector<std::unique_ptr<TsDictionary>>& Dictionaries() {
 // line, where a node-based hash map walked three, mostly missing, lines.
 struct RememberedAnswer {
   static constexpr size_t kBytes = 44;  // the token's bytes, then its lexeme's
-  uint64_t instance = 0;                // 0: empty
-  uint64_t hash = 0;
-  uint8_t token_length = 0;
-  uint8_t lexeme_length = 0;
-  TsDictionary::Answer::Outcome outcome = TsDictionary::Answer::kUnknown;
+  uint64_t instance;                    // 0: empty (all zero bytes is an empty slot)
+  uint64_t hash;
+  uint8_t token_length;
+  uint8_t lexeme_length;
+  TsDictionary::Answer::Outcome outcome;
   char bytes[kBytes];
 };
+static_assert(std::is_trivial_v<RememberedAnswer>);
 static_assert(sizeof(RememberedAnswer) == 64);
 constexpr size_t kRememberedAnswers = 16384;  // 1 MiB a thread
 
@@ -237,9 +241,16 @@ uint64_t TsDictionary::NextInstance() {
 void TsDictionary::LexizeRemembered(std::string_view token, Answer* answer) const {
   // Two ways: a token looks in two neighbouring slots, and a new answer goes in the first,
   // moving the one there to the second.
-  thread_local std::unique_ptr<RememberedAnswer[]> memory(new RememberedAnswer[kRememberedAnswers]);
+  // Zeroed pages from calloc (all slots empty): a session pays memory for the slots its words
+  // reach, not for the whole table, and nothing until it first parses text.
+  struct Free {
+    void operator()(RememberedAnswer* p) const { std::free(p); }
+  };
+  thread_local std::unique_ptr<RememberedAnswer, Free> memory(
+      static_cast<RememberedAnswer*>(std::calloc(kRememberedAnswers, sizeof(RememberedAnswer))));
+  if (!memory) throw std::bad_alloc();
   const uint64_t hash = std::hash<std::string_view>{}(token) ^ (instance_ * 0x9e3779b97f4a7c15ULL);
-  RememberedAnswer* ways = &memory[hash % (kRememberedAnswers / 2) * 2];
+  RememberedAnswer* ways = memory.get() + hash % (kRememberedAnswers / 2) * 2;
   answer->more.clear();
   for (int w = 0; w < 2; w++) {
     const RememberedAnswer& slot = ways[w];
