@@ -35,7 +35,15 @@ run_one() {
   out=test/regress/results/$name.out
   mkdir -p "$(dirname "$out")"
   env -u PGTZ -u PGDATESTYLE -u PGOPTIONS timeout 60 psql -X -a -q -h 127.0.0.1 -p "$port" -U postgres -d regression < "test/regress/sql/$name.sql" > "$out" 2>&1
-  kill "$pid" 2>/dev/null; wait "$pid" 2>/dev/null
+  # A server that does not stop within 10 s (a crash left it half down) is killed, and the
+  # file fails, instead of the suite waiting on it for ever.
+  kill "$pid" 2>/dev/null
+  for _ in $(seq 1 100); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
+  if kill -0 "$pid" 2>/dev/null; then
+    pkill -9 -P "$pid" 2>/dev/null; kill -9 "$pid" 2>/dev/null
+    echo "server did not stop within 10 s of SIGTERM" >> "$out"
+  fi
+  wait "$pid" 2>/dev/null
   # A sanitizer build's report (scripts/sanitizers.sh), or a server process that died and was
   # restarted by the supervisor, fails the test even when the output matches.
   if grep -qE "ERROR: (Address|Thread|Leak)Sanitizer|runtime error:|WARNING: ThreadSanitizer|was terminated by signal" "$data.log"; then
