@@ -55,7 +55,11 @@ rocksdb::Iterator* NewReadIterator(ExecState* st, const rocksdb::ReadOptions& ro
 }
 
 rocksdb::Status ReadKey(ExecState* st, const rocksdb::ReadOptions& ro, const rocksdb::Slice& key, std::string* value) {
-  if (!st->frozen_writes) return st->txn->Get(ro, key, value);
+  if (!st->frozen_writes) {
+    // As ReadKeys: nothing written yet, the database at the snapshot is what the batch would show.
+    if (st->txn->GetWriteBatch()->GetWriteBatch()->Count() == 0) return st->db->store()->db()->Get(ro, key, value);
+    return st->txn->Get(ro, key, value);
+  }
   auto* writes = const_cast<rocksdb::WriteBatchWithIndex*>(st->frozen_writes.get());
   return writes->GetFromBatchAndDB(st->db->store()->db(), ro, key, value);
 }
