@@ -1066,13 +1066,20 @@ ExprP Binder::BindCase(PgQuery__CaseExpr* c, const Scope& scope, AggContext* agg
   return std::make_shared<CaseExpr>(t, std::move(whens), def);
 }
 
-OpP Binder::OverGroupedRow(OpP plan, const Scope& from, const AggContext& agg, const OuterColumnWatch& watch) {
+OpP Binder::OverGroupedRow(OpP plan, const Scope& from, AggContext& agg, const OuterColumnWatch& watch) {
   std::vector<std::pair<int, int>> from_group;
   for (const OuterColumnRead& read : watch.reads) {
     int at = -1;
     for (size_t k = 0; k < agg.groups.size() && at < 0; k++) {
       auto* g = dynamic_cast<const ColumnExpr*>(agg.groups[k].get());
       if (g && g->level == 0 && g->index == read.column) at = static_cast<int>(k);
+    }
+    // A column its table's grouped primary key determines is carried in the group's row too.
+    for (size_t r = 0; r < from.rels.size() && at < 0; r++) {
+      const ScopeRel& rel = from.rels[r];
+      if (read.column < rel.offset || read.column >= rel.offset + static_cast<int>(rel.columns.size())) continue;
+      auto column = std::make_shared<ColumnExpr>(read.column, 0, rel.types[static_cast<size_t>(read.column - rel.offset)], read.name);
+      if (auto* dependent = dynamic_cast<const ColumnExpr*>(FunctionallyDependent(column, agg).get())) at = dependent->index;
     }
     if (at < 0) ThrowAt(sqlstate::kGroupingError, "subquery uses ungrouped column \"" + read.name + "\" from outer query", read.location);
     from_group.emplace_back(read.column, at);

@@ -215,7 +215,7 @@ class Binder {
   };
   std::vector<OuterColumnWatch*> outer_watches_;
   // The subquery's plan, seeing the group's row as the FROM row it was bound over.
-  OpP OverGroupedRow(OpP plan, const Scope& from, const AggContext& agg, const OuterColumnWatch& watch);
+  OpP OverGroupedRow(OpP plan, const Scope& from, AggContext& agg, const OuterColumnWatch& watch);
   ExprP BindNode(Node* node, const Scope& scope, AggContext* agg);
   ExprP BindColumnRef(PgQuery__ColumnRef* ref, const Scope& scope);
   // A column of scope `s`, `level` query levels out, was read: widens outer_reach and the

@@ -23,6 +23,13 @@ SELECT p, ARRAY(SELECT u FROM g g2 WHERE g2.p = g.p ORDER BY u) FROM g GROUP BY 
 SELECT p, sum((SELECT g.t)) FROM g GROUP BY p ORDER BY 1;
 -- a join in the FROM list: columns of either side
 SELECT a.p, (SELECT b.u || a.p::text) FROM g a JOIN g b ON a.t = b.t GROUP BY a.p, b.u ORDER BY 1, 2;
+-- a column its table's grouped primary key determines (PostgreSQL's functional dependency)
+CREATE TABLE people (id int PRIMARY KEY, name text, team int);
+INSERT INTO people VALUES (1, 'ann', 7), (2, 'bob', 7), (3, 'cy', 8);
+SELECT id, (SELECT upper(name)), (SELECT count(*) FROM people p2 WHERE p2.team = people.team)
+  FROM people GROUP BY id ORDER BY 1;
+SELECT team, (SELECT name) FROM people GROUP BY team;
+DROP TABLE people;
 -- errors: an ungrouped column, a whole row, an expression grouped but not its column
 SELECT p, (SELECT g.t) FROM g GROUP BY p;
 SELECT p, (SELECT g) FROM g GROUP BY p;
