@@ -33,6 +33,9 @@ class CopyWrites : public rocksdb::WriteBatch::Handler {
   static rocksdb::Status Unsupported() { return rocksdb::Status::NotSupported("write kind a cursor cannot copy"); }
   rocksdb::WriteBatchWithIndex* to_;
 };
+// A transaction that has written nothing yet: the database at its snapshot is what its batch
+// would show, read without merging each key with the empty batch first.
+bool WroteNothing(const ExecState* st) { return st->txn->GetWriteBatch()->GetWriteBatch()->Count() == 0; }
 }  // namespace
 
 std::shared_ptr<const rocksdb::WriteBatchWithIndex> FreezeWrites(rocksdb::Transaction* txn) {
@@ -56,8 +59,7 @@ rocksdb::Iterator* NewReadIterator(ExecState* st, const rocksdb::ReadOptions& ro
 
 rocksdb::Status ReadKey(ExecState* st, const rocksdb::ReadOptions& ro, const rocksdb::Slice& key, std::string* value) {
   if (!st->frozen_writes) {
-    // As ReadKeys: nothing written yet, the database at the snapshot is what the batch would show.
-    if (st->txn->GetWriteBatch()->GetWriteBatch()->Count() == 0) return st->db->store()->db()->Get(ro, key, value);
+    if (WroteNothing(st)) return st->db->store()->db()->Get(ro, key, value);
     return st->txn->Get(ro, key, value);
   }
   auto* writes = const_cast<rocksdb::WriteBatchWithIndex*>(st->frozen_writes.get());
@@ -68,9 +70,7 @@ void ReadKeys(ExecState* st, const rocksdb::ReadOptions& ro, size_t n, const roc
               rocksdb::PinnableSlice* values, rocksdb::Status* statuses) {
   rocksdb::DB* db = st->db->store()->db();
   if (!st->frozen_writes) {
-    // A transaction that has written nothing yet reads the database at its snapshot: the same
-    // rows, without merging each key with an empty write batch first.
-    if (st->txn->GetWriteBatch()->GetWriteBatch()->Count() == 0) {
+    if (WroteNothing(st)) {
       db->MultiGet(ro, db->DefaultColumnFamily(), n, keys, values, statuses);
       return;
     }

@@ -86,13 +86,16 @@ size_t LikeCharLength(const std::string& s, size_t i) {
   return c < 0x80 ? 1u : c < 0xE0 ? 2u : c < 0xF0 ? 3u : 4u;
 }
 
+[[noreturn]] void ThrowTrailingEscape() {
+  throw Error(sqlstate::kInvalidEscapeSequence, "LIKE pattern must not end with escape character");
+}
+
 // UTF-8 aware matcher: '%' any sequence, '_' one character, '\' escapes (PostgreSQL's
 // MatchText, step for step, errors included).
 Like LikeAt(const std::string& t, size_t ti, const std::string& p, size_t pi) {
   while (ti < t.size() && pi < p.size()) {
     if (p[pi] == '\\') {
-      if (++pi >= p.size())
-        throw Error(sqlstate::kInvalidEscapeSequence, "LIKE pattern must not end with escape character");
+      if (++pi >= p.size()) ThrowTrailingEscape();
       if (t[ti] != p[pi]) return Like::kFalse;
     } else if (p[pi] == '%') {
       // A run of % and _: each _ takes one character, the %s take what the rest leaves.
@@ -103,8 +106,7 @@ Like LikeAt(const std::string& t, size_t ti, const std::string& p, size_t pi) {
       }
       if (pi == p.size()) return Like::kTrue;
       const bool escaped = p[pi] == '\\';
-      if (escaped && pi + 1 >= p.size())
-        throw Error(sqlstate::kInvalidEscapeSequence, "LIKE pattern must not end with escape character");
+      if (escaped && pi + 1 >= p.size()) ThrowTrailingEscape();
       const char first = p[escaped ? pi + 1 : pi];
       for (; ti < t.size(); ti += LikeCharLength(t, ti)) {
         if (t[ti] != first) continue;

@@ -3,7 +3,6 @@
 #include <algorithm>
 #include <numeric>
 
-#include "common/error.hpp"
 #include "common/rowcodec.hpp"
 #include "common/notices.hpp"
 #include "types/tsearch/default_parser.hpp"
@@ -69,19 +68,10 @@ std::string EncodeTsWords(const TsWords& in) {
         positions.push_back(TsMakePosition(p, 0));
     }
     lexemes++;
-    AppendVarint(lexeme.size(), &body);
-    body += lexeme;
-    AppendVarint(positions.size(), &body);
-    for (uint16_t p : positions) {
-      body.push_back(static_cast<char>(p & 0xff));
-      body.push_back(static_cast<char>(p >> 8));
-    }
-    // PostgreSQL's size of the lexeme's bytes and positions (CALCDATASIZE less its headers).
-    pg_data_bytes = ((pg_data_bytes + lexeme.size() + 1) & ~size_t{1}) + 2 + 2 * positions.size();
+    AppendStoredLexeme(lexeme, positions, &body);
+    pg_data_bytes = AddPgLexemeSize(pg_data_bytes, lexeme.size(), positions.size());
   }
-  if (pg_data_bytes > static_cast<size_t>(kTsMaxStringBytes))
-    throw Error(sqlstate::kProgramLimitExceeded, "string is too long for tsvector (" + std::to_string(pg_data_bytes) +
-                                                     " bytes, max " + std::to_string(kTsMaxStringBytes) + " bytes)");
+  if (pg_data_bytes > static_cast<size_t>(kTsMaxStringBytes)) ThrowTsVectorTooLong(pg_data_bytes);
   std::string out;
   AppendVarint(lexemes, &out);
   out += body;

@@ -50,25 +50,29 @@ size_t TsVector::PgSize() const {
   // CALCDATASIZE: a varlena header and the entry count, four bytes per entry, then each
   // lexeme's bytes followed, when it has positions, by a 2-byte aligned count and positions.
   size_t data = 0;
-  for (const auto& l : lexemes) {
-    data += l.word.size();
-    if (!l.positions.empty()) data = ((data + 1) & ~size_t{1}) + 2 + 2 * l.positions.size();
-  }
+  for (const auto& l : lexemes) data = AddPgLexemeSize(data, l.word.size(), l.positions.size());
   return 8 + 4 * lexemes.size() + data;
+}
+
+void AppendStoredLexeme(std::string_view word, const std::vector<uint16_t>& positions, std::string* out) {
+  AppendVarint(word.size(), out);
+  *out += word;
+  AppendVarint(positions.size(), out);
+  for (uint16_t p : positions) {
+    out->push_back(static_cast<char>(p & 0xff));
+    out->push_back(static_cast<char>(p >> 8));
+  }
+}
+
+void ThrowTsVectorTooLong(size_t bytes) {
+  throw Error(sqlstate::kProgramLimitExceeded, "string is too long for tsvector (" + std::to_string(bytes) + " bytes, max " +
+                                                   std::to_string(kTsMaxStringBytes) + " bytes)");
 }
 
 std::string EncodeTsVector(const TsVector& v) {
   std::string out;
   AppendVarint(v.lexemes.size(), &out);
-  for (const auto& l : v.lexemes) {
-    AppendVarint(l.word.size(), &out);
-    out += l.word;
-    AppendVarint(l.positions.size(), &out);
-    for (uint16_t p : l.positions) {
-      out.push_back(static_cast<char>(p & 0xff));
-      out.push_back(static_cast<char>(p >> 8));
-    }
-  }
+  for (const auto& l : v.lexemes) AppendStoredLexeme(l.word, l.positions, &out);
   return out;
 }
 
@@ -115,17 +119,13 @@ std::string ParseTsVectorText(std::string_view text) {
     if (token.word.size() >= kTsMaxLexemeBytes)
       throw Error(sqlstate::kProgramLimitExceeded, "word is too long (" + std::to_string(token.word.size()) +
                                                        " bytes, max " + std::to_string(kTsMaxLexemeBytes - 1) + " bytes)");
-    if (total > static_cast<size_t>(kTsMaxStringBytes))
-      throw Error(sqlstate::kProgramLimitExceeded, "string is too long for tsvector (" + std::to_string(total) +
-                                                       " bytes, max " + std::to_string(kTsMaxStringBytes) + " bytes)");
+    if (total > static_cast<size_t>(kTsMaxStringBytes)) ThrowTsVectorTooLong(total);
     total += token.word.size();
     v.lexemes.push_back({std::move(token.word), std::move(token.positions)});
   }
   v.Normalize();
   size_t data = v.PgSize() - 8 - 4 * v.lexemes.size();
-  if (data > static_cast<size_t>(kTsMaxStringBytes))
-    throw Error(sqlstate::kProgramLimitExceeded, "string is too long for tsvector (" + std::to_string(data) +
-                                                     " bytes, max " + std::to_string(kTsMaxStringBytes) + " bytes)");
+  if (data > static_cast<size_t>(kTsMaxStringBytes)) ThrowTsVectorTooLong(data);
   return EncodeTsVector(v);
 }
 

@@ -47,6 +47,15 @@ inline int CompareLexemes(std::string_view a, std::string_view b) {
 void NormalizePositions(std::vector<uint16_t>* positions);
 
 std::string EncodeTsVector(const TsVector& v);
+// One lexeme of the stored form (EncodeTsVector's, and to_tsvector's, which builds it directly).
+void AppendStoredLexeme(std::string_view word, const std::vector<uint16_t>& positions, std::string* out);
+// PostgreSQL's size of the lexeme data so far (CALCDATASIZE less its headers) with one more
+// lexeme of `word_bytes` and `positions`; past kTsMaxStringBytes a tsvector is too long.
+inline size_t AddPgLexemeSize(size_t data, size_t word_bytes, size_t positions) {
+  data += word_bytes;
+  return positions ? ((data + 1) & ~size_t{1}) + 2 + 2 * positions : data;
+}
+[[noreturn]] void ThrowTsVectorTooLong(size_t bytes);
 TsVector DecodeTsVector(std::string_view stored);
 // The same, remembering this thread's last: `to_tsvector(c) @@ q` re-checked for an index and
 // `ts_rank(to_tsvector(c), q)` for the same row read one stored value twice in a row. Valid
