@@ -317,9 +317,10 @@ void AlterConfiguration(PgQuery__AlterTSConfigurationStmt* stmt, ExecState* st, 
     std::vector<uint32_t> dicts;
     for (size_t i = 0; i < stmt->n_dicts; i++) dicts.push_back(LookupTsObject(kDictionary, NamesOf(stmt->dicts[i]), scope));
     if (stmt->replace) {  // ... REPLACE old WITH new, for the token types given or all
-      for (auto& [type, mapped] : c->map) {
+      for (auto& entry : c->map) {
+        const auto type = entry.first;  // clang 14 cannot capture a structured binding in a lambda
         if (!tokens.empty() && std::none_of(tokens.begin(), tokens.end(), [&](const auto& t) { return t.first == type; })) continue;
-        std::replace(mapped.begin(), mapped.end(), dicts[0], dicts[1]);
+        std::replace(entry.second.begin(), entry.second.end(), dicts[0], dicts[1]);
       }
     } else {
       for (const auto& t : tokens) {
