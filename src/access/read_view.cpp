@@ -1,9 +1,12 @@
 #include "access/read_view.hpp"
 
+#include <algorithm>
+
 #include <rocksdb/utilities/transaction_db.h>
 
 #include "engine/database.hpp"
 #include "execution/exec_state.hpp"
+#include "storage/row_cache.hpp"
 #include "storage/store.hpp"
 
 namespace tusk {
@@ -57,17 +60,19 @@ rocksdb::Iterator* NewReadIterator(ExecState* st, const rocksdb::ReadOptions& ro
   return writes->NewIteratorWithBase(db->DefaultColumnFamily(), db->NewIterator(ro), &ro);
 }
 
-rocksdb::Status ReadKey(ExecState* st, const rocksdb::ReadOptions& ro, const rocksdb::Slice& key, std::string* value) {
-  if (!st->frozen_writes) {
-    if (WroteNothing(st)) return st->db->store()->db()->Get(ro, key, value);
-    return st->txn->Get(ro, key, value);
-  }
-  auto* writes = const_cast<rocksdb::WriteBatchWithIndex*>(st->frozen_writes.get());
-  return writes->GetFromBatchAndDB(st->db->store()->db(), ro, key, value);
+namespace {
+// The writes a read must see before the database's: a cursor's frozen copy, the transaction's
+// batch, or none when the transaction has written nothing.
+rocksdb::WriteBatchWithIndex* OwnWrites(ExecState* st) {
+  if (st->frozen_writes) return const_cast<rocksdb::WriteBatchWithIndex*>(st->frozen_writes.get());
+  if (WroteNothing(st)) return nullptr;
+  return st->txn->GetWriteBatch();
 }
 
-void ReadKeys(ExecState* st, const rocksdb::ReadOptions& ro, size_t n, const rocksdb::Slice* keys,
-              rocksdb::PinnableSlice* values, rocksdb::Status* statuses) {
+// The reads without the row cache: a read of the latest data, or a write the cache cannot
+// stand for.
+void ReadKeysUncached(ExecState* st, const rocksdb::ReadOptions& ro, size_t n, const rocksdb::Slice* keys,
+                      rocksdb::PinnableSlice* values, rocksdb::Status* statuses) {
   rocksdb::DB* db = st->db->store()->db();
   if (!st->frozen_writes) {
     if (WroteNothing(st)) {
@@ -79,6 +84,102 @@ void ReadKeys(ExecState* st, const rocksdb::ReadOptions& ro, size_t n, const roc
   }
   auto* writes = const_cast<rocksdb::WriteBatchWithIndex*>(st->frozen_writes.get());
   writes->MultiGetFromBatchAndDB(db, ro, db->DefaultColumnFamily(), n, keys, values, statuses, false);
+}
+
+// What the statement's own writes say of `key`.
+enum class OwnWrite { kNone, kWritten, kDeleted, kUnreadable };
+OwnWrite FindOwnWrite(rocksdb::WBWIIterator* it, const rocksdb::Slice& key, rocksdb::Slice* value) {
+  it->Seek(key);
+  if (!it->Valid()) return OwnWrite::kNone;
+  const rocksdb::WriteEntry e = it->Entry();
+  if (e.key != key) return OwnWrite::kNone;
+  switch (e.type) {
+    case rocksdb::kPutRecord:
+      *value = e.value;
+      return OwnWrite::kWritten;
+    case rocksdb::kDeleteRecord:
+    case rocksdb::kSingleDeleteRecord:
+      return OwnWrite::kDeleted;
+    default:
+      return OwnWrite::kUnreadable;  // only RocksDB's merge reads these; Tusk writes none
+  }
+}
+}  // namespace
+
+void ReadKeys(ExecState* st, const rocksdb::ReadOptions& ro, size_t n, const rocksdb::Slice* keys,
+              rocksdb::PinnableSlice* values, rocksdb::Status* statuses) {
+  // The row cache answers for a snapshot only (storage/row_cache.hpp).
+  if (!ro.snapshot) return ReadKeysUncached(st, ro, n, keys, values, statuses);
+  const uint64_t snapshot = ro.snapshot->GetSequenceNumber();
+  std::unique_ptr<bool[]> want(new bool[n]);
+  std::fill(want.get(), want.get() + n, true);
+  if (rocksdb::WriteBatchWithIndex* writes = OwnWrites(st)) {
+    std::unique_ptr<rocksdb::WBWIIterator> it(writes->NewIterator());
+    for (size_t i = 0; i < n; i++) {
+      rocksdb::Slice written;
+      switch (FindOwnWrite(it.get(), keys[i], &written)) {
+        case OwnWrite::kNone: continue;
+        case OwnWrite::kWritten: values[i].PinSelf(written); statuses[i] = rocksdb::Status::OK(); break;
+        case OwnWrite::kDeleted: statuses[i] = rocksdb::Status::NotFound(); break;
+        case OwnWrite::kUnreadable: return ReadKeysUncached(st, ro, n, keys, values, statuses);
+      }
+      want[i] = false;
+    }
+  }
+  RowCache& cache = st->db->store()->row_cache();
+  if (cache.Lookup(n, keys, snapshot, values, statuses, want.get()) == n) return;
+  // The rest from the database at the snapshot, in one MultiGet, and into the cache.
+  std::vector<size_t> missed;
+  for (size_t i = 0; i < n; i++)
+    if (want[i]) missed.push_back(i);
+  if (missed.empty()) return;
+  const size_t m = missed.size();
+  std::vector<rocksdb::Slice> miss_keys(m);
+  std::vector<rocksdb::PinnableSlice> miss_values(m);
+  std::vector<rocksdb::Status> miss_statuses(m);
+  for (size_t j = 0; j < m; j++) miss_keys[j] = keys[missed[j]];
+  rocksdb::DB* db = st->db->store()->db();
+  db->MultiGet(ro, db->DefaultColumnFamily(), m, miss_keys.data(), miss_values.data(), miss_statuses.data());
+  std::unique_ptr<bool[]> found(new bool[m]);
+  for (size_t j = 0; j < m; j++) found[j] = miss_statuses[j].ok();
+  cache.Insert(m, miss_keys.data(), miss_values.data(), found.get(), snapshot);
+  for (size_t j = 0; j < m; j++) {
+    statuses[missed[j]] = std::move(miss_statuses[j]);
+    values[missed[j]] = std::move(miss_values[j]);
+  }
+}
+
+rocksdb::Status ReadKey(ExecState* st, const rocksdb::ReadOptions& ro, const rocksdb::Slice& key, std::string* value) {
+  if (!ro.snapshot) {
+    rocksdb::PinnableSlice row;
+    rocksdb::Status status;
+    ReadKeysUncached(st, ro, 1, &key, &row, &status);
+    if (status.ok()) value->assign(row.data(), row.size());
+    return status;
+  }
+  const uint64_t snapshot = ro.snapshot->GetSequenceNumber();
+  if (rocksdb::WriteBatchWithIndex* writes = OwnWrites(st)) {
+    std::unique_ptr<rocksdb::WBWIIterator> it(writes->NewIterator());
+    rocksdb::Slice written;
+    switch (FindOwnWrite(it.get(), key, &written)) {
+      case OwnWrite::kNone: break;
+      case OwnWrite::kWritten: value->assign(written.data(), written.size()); return rocksdb::Status::OK();
+      case OwnWrite::kDeleted: return rocksdb::Status::NotFound();
+      case OwnWrite::kUnreadable: return writes->GetFromBatchAndDB(st->db->store()->db(), ro, key, value);
+    }
+  }
+  RowCache& cache = st->db->store()->row_cache();
+  rocksdb::PinnableSlice row;
+  rocksdb::Status status;
+  bool want = true;
+  if (cache.Lookup(1, &key, snapshot, &row, &status, &want) == 0) {
+    rocksdb::DB* db = st->db->store()->db();
+    status = db->Get(ro, db->DefaultColumnFamily(), key, &row);
+    bool found = status.ok();
+    cache.Insert(1, &key, &row, &found, snapshot);
+  }
+  if (status.ok()) value->assign(row.data(), row.size());
+  return status;
 }
 
 }  // namespace tusk

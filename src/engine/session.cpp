@@ -21,6 +21,7 @@
 #include "routines/routine_ddl.hpp"
 #include "triggers/trigger_ddl.hpp"
 #include "views/view_ddl.hpp"
+#include "storage/row_cache.hpp"
 #include "storage/store.hpp"
 
 namespace tusk {
@@ -214,6 +215,17 @@ void Session::ReleaseStorageTxn(uint64_t keys_written) {
   db_->backends().SetTransaction(pid_, 0);
 }
 
+namespace {
+// Commits the storage transaction; the row cache forgets the rows it writes, before and after
+// (storage/row_cache.hpp).
+rocksdb::Status CommitStorage(Store* store, rocksdb::Transaction* txn) {
+  RowCache::CommitGuard guard(&store->row_cache(), txn->GetWriteBatch()->GetWriteBatch());
+  rocksdb::Status s = txn->Commit();
+  guard.Committed(store->db()->GetLatestSequenceNumber());
+  return s;
+}
+}  // namespace
+
 void Session::CommitTxn() {
   if (!txn_) {
     FinishNotifications(true);
@@ -250,7 +262,7 @@ void Session::CommitTxn() {
     if (s.ok() && txn_cluster_) s = txn_->Put(Database::kClusterKey, txn_cluster_->Serialize());
     if (s.ok()) {
       std::lock_guard<std::mutex> lock(db_->publish_mu());
-      s = txn_->Commit();
+      s = CommitStorage(db_->store(), txn_);
       if (s.ok() && txn_catalog_) db_->PublishCatalog(database_oid_, txn_catalog_);
       if (s.ok() && txn_cluster_) db_->PublishCluster(txn_cluster_);
     }
@@ -259,7 +271,7 @@ void Session::CommitTxn() {
     // join the WAL write group (and fsync) for an empty batch.
     s = txn_->Rollback();
   } else {
-    s = txn_->Commit();
+    s = CommitStorage(db_->store(), txn_);
   }
   ReleaseStorageTxn(written);
   if (s.ok() && bulk) db_->store()->FlushSoon();

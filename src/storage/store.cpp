@@ -5,6 +5,7 @@
 #include <rocksdb/table.h>
 
 #include "common/error.hpp"
+#include "storage/row_cache.hpp"
 
 namespace tusk {
 
@@ -35,6 +36,7 @@ std::unique_ptr<Store> Store::Open(const std::string& dir, size_t cache_bytes) {
   if (!s.ok())
     throw Error(sqlstate::kIoError, "could not open data directory \"" + dir + "\": " + s.ToString());
   store->compactor_ = std::make_unique<RangeCompactor>(store->db_);
+  store->row_cache_ = std::make_unique<RowCache>(cache_bytes / 2);
   return store;
 }
 
@@ -116,7 +118,10 @@ void Store::DeleteRange(const std::string& begin, const std::string& end) {
 void Store::WriteWithoutLocks(rocksdb::WriteBatch* batch) {
   rocksdb::TransactionDBWriteOptimizations skip_locks;
   skip_locks.skip_concurrency_control = true;
-  CheckStatus(db_->Write(rocksdb::WriteOptions(), skip_locks, batch), "write");
+  RowCache::CommitGuard guard(row_cache_.get(), batch);
+  rocksdb::Status s = db_->Write(rocksdb::WriteOptions(), skip_locks, batch);
+  guard.Committed(db_->GetLatestSequenceNumber());
+  CheckStatus(s, "write");
 }
 
 void CheckStatus(const rocksdb::Status& s, const char* what) {

@@ -25,10 +25,13 @@
 
 namespace tusk {
 
+class RowCache;
+
 class Store {
  public:
   // Opens (creating if needed) the database in `dir`, caching up to cache_bytes of data blocks
-  // in memory (the role of PostgreSQL's shared_buffers). Throws Error 58030 on failure.
+  // in memory (the role of PostgreSQL's shared_buffers), and half as much of rows read by key
+  // (storage/row_cache.hpp). Throws Error 58030 on failure.
   static std::unique_ptr<Store> Open(const std::string& dir, size_t cache_bytes = kDefaultCacheBytes);
   static constexpr size_t kDefaultCacheBytes = 128u << 20;
   ~Store();
@@ -38,6 +41,7 @@ class Store {
   // `reuse`, a finished transaction, is started again instead of allocating a new one.
   rocksdb::Transaction* Begin(bool sync, int64_t lock_timeout_ms, rocksdb::Transaction* reuse = nullptr);
   // Writes outside any transaction (sequence state): not undone by rollback, as in PostgreSQL.
+  // Never a relation key: those commit through the row cache's CommitGuard.
   void PutNonTransactional(const std::string& key, const std::string& value);
   bool GetCommitted(const std::string& key, std::string* value);
   // Removes every key in [begin, end) — used for dropped relations after the drop commits.
@@ -61,10 +65,13 @@ class Store {
   RangeCompactor& compactor() { return *compactor_; }
   // Where scans may start past a relation's deleted head keys.
   HeadHints& head_hints() { return head_hints_; }
+  // Rows read by key; every commit of relation keys goes through its CommitGuard.
+  RowCache& row_cache() { return *row_cache_; }
 
  private:
   rocksdb::TransactionDB* db_ = nullptr;
   std::unique_ptr<RangeCompactor> compactor_;  // stopped before the database closes
+  std::unique_ptr<RowCache> row_cache_;
   HeadHints head_hints_;
 };
 

@@ -7,30 +7,17 @@
 
 #include "common/keycodec.hpp"
 #include "storage/store.hpp"
+#include "store_test_fixture.hpp"
 
 namespace tusk {
 namespace {
 
 constexpr uint32_t kRel = 7;
 
-std::string Key(uint32_t n) {
-  std::string k = RelationPrefix(kRel);
-  AppendUint32BE(n, &k);
-  return k;
-}
+std::string Key(uint32_t n) { return StoreTest::RelationKey(kRel, n); }
 
-class HeadHintsTest : public ::testing::Test {
+class HeadHintsTest : public StoreTest {
  protected:
-  void SetUp() override {
-    dir_ = std::filesystem::temp_directory_path() / ("tusk_head_hints_" + std::to_string(getpid()) + "_" +
-                                                     ::testing::UnitTest::GetInstance()->current_test_info()->name());
-    std::filesystem::remove_all(dir_);
-    store_ = Store::Open(dir_.string());
-  }
-  void TearDown() override {
-    store_.reset();
-    std::filesystem::remove_all(dir_);
-  }
   HeadHints& hints() { return store_->head_hints(); }
 
   // Writes (or deletes) keys in one committed transaction, announced as the engine does.
@@ -52,8 +39,6 @@ class HeadHintsTest : public ::testing::Test {
     return start;
   }
 
-  std::filesystem::path dir_;
-  std::unique_ptr<Store> store_;
 };
 
 std::vector<uint32_t> Range(uint32_t from, uint32_t to) {

@@ -62,12 +62,14 @@ bool GinScanOp::CandidateKeys(std::vector<std::string>* keys) {
   bool narrowed = false;
   EvalContext c = *ctx_;
   c.row = nullptr;
+  scan_keys_.clear();
   for (const Condition& cond : conditions) {
     Value v = cond.value->Eval(c);
     if (v.is_null()) {  // the operators are strict: no row matches
       keys->clear();
       return true;
     }
+    scan_keys_.push_back(v);
     GinQuery q = GinClassOf(index, cond.column).query(cond.op, cond.value->type, v, c);
     if (q.every_row) continue;
     if (q.tree) {
@@ -204,8 +206,16 @@ void GinScanOp::Open(EvalContext* ctx) {
 bool GinScanOp::Accepts(const Row& row) {
   EvalContext c = *ctx_;
   c.row = &row;
-  for (const Condition& cond : conditions)
-    if (!IsTrue(cond.cond->Eval(c))) return false;
+  for (size_t i = 0; i < conditions.size(); i++) {
+    // `cond` is `indexed op value` (PlanGinScan): the indexed side from the row, the value the
+    // scan key. The operators are strict and the key is not NULL.
+    const auto& call = static_cast<const CallExpr&>(*conditions[i].cond);
+    recheck_args_.resize(2);
+    recheck_args_[0] = call.args[0]->Eval(c);
+    if (recheck_args_[0].is_null()) return false;
+    recheck_args_[1] = scan_keys_[i];
+    if (!IsTrue(call.fn(recheck_args_, c))) return false;
+  }
   return !filter || IsTrue(filter->Eval(c));
 }
 

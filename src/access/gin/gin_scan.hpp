@@ -54,6 +54,10 @@ class GinScanOp : public Operator {
   std::vector<std::string> PrefixRows(size_t column, const std::string& begins);
   bool Accepts(const Row& row);
   EvalContext* ctx_ = nullptr;
+  // Each condition's value, computed once in Open: the re-check uses it as PostgreSQL's
+  // re-check uses the scan keys, instead of computing the value again for every row.
+  std::vector<Value> scan_keys_;
+  std::vector<Value> recheck_args_;
   std::vector<std::string> keys_;
   size_t pos_ = 0;
   struct Batch;

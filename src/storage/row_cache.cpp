@@ -1,0 +1,248 @@
+#include "storage/row_cache.hpp"
+
+#include <algorithm>
+#include <mutex>
+
+namespace tusk {
+
+namespace {
+// A relation that a commit writes more keys of than this is forgotten whole rather than key by
+// key: a bulk load would otherwise copy every key it wrote.
+constexpr size_t kMostKeysErased = 4096;
+
+uint32_t ReadUint32BE(const char* p) {
+  return (uint32_t(uint8_t(p[0])) << 24) | (uint32_t(uint8_t(p[1])) << 16) | (uint32_t(uint8_t(p[2])) << 8) |
+         uint32_t(uint8_t(p[3]));
+}
+
+}  // namespace
+
+bool RowCache::RelationOf(std::string_view key, uint32_t* relation) {
+  if (key.size() < 5 || key[0] != 'r') return false;
+  *relation = ReadUint32BE(key.data() + 1);
+  return true;
+}
+
+RowCache::Relation* RowCache::Find(uint32_t relation) {
+  auto it = relations_.find(relation);
+  return it == relations_.end() ? nullptr : it->second.get();
+}
+
+RowCache::Relation* RowCache::FindOrAdd(uint32_t relation) {
+  {
+    std::shared_lock<std::shared_mutex> lock(relations_mu_);
+    if (Relation* r = Find(relation)) return r;
+  }
+  std::unique_lock<std::shared_mutex> lock(relations_mu_);
+  auto& slot = relations_[relation];
+  if (!slot) slot = std::make_unique<Relation>();
+  return slot.get();
+}
+
+size_t RowCache::Lookup(size_t n, const rocksdb::Slice* keys, uint64_t snapshot, rocksdb::PinnableSlice* values,
+                        rocksdb::Status* statuses, bool* want) {
+  size_t found = 0, asked = 0;
+  std::shared_lock<std::shared_mutex> relations(relations_mu_);
+  Relation* r = nullptr;
+  uint32_t current = 0;
+  std::shared_lock<std::shared_mutex> lock;
+  for (size_t i = 0; i < n; i++) {
+    if (!want[i]) continue;
+    uint32_t rel;
+    if (!RelationOf(std::string_view(keys[i].data(), keys[i].size()), &rel)) continue;
+    asked++;
+    if (!r || rel != current) {
+      if (lock.owns_lock()) lock.unlock();
+      r = Find(rel);
+      current = rel;
+      if (!r) continue;
+      lock = std::shared_lock<std::shared_mutex>(r->mu);
+    }
+    if (r->rows.empty()) continue;
+    auto it = r->rows.find(std::string_view(keys[i].data(), keys[i].size()));
+    if (it == r->rows.end() || it->second.valid_from > snapshot) continue;
+    values[i].PinSelf(it->second.row);
+    statuses[i] = rocksdb::Status::OK();
+    want[i] = false;
+    found++;
+  }
+  hits_.fetch_add(found, std::memory_order_relaxed);
+  misses_.fetch_add(asked - found, std::memory_order_relaxed);
+  return found;
+}
+
+void RowCache::Insert(size_t n, const rocksdb::Slice* keys, const rocksdb::PinnableSlice* values, const bool* add,
+                      uint64_t snapshot) {
+  if (budget_ == 0) return;
+  size_t i = 0;
+  while (i < n) {
+    uint32_t rel;
+    if (!add[i] || !RelationOf(std::string_view(keys[i].data(), keys[i].size()), &rel)) {
+      i++;
+      continue;
+    }
+    Relation* r = FindOrAdd(rel);
+    std::shared_lock<std::shared_mutex> relations(relations_mu_);
+    if (everything_inflight_ > 0 || everything_last_commit_ > snapshot) return;
+    std::unique_lock<std::shared_mutex> lock(r->mu);
+    const bool current = r->inflight == 0 && r->last_commit <= snapshot;
+    // This relation's run of keys: added when current, skipped otherwise.
+    for (; i < n; i++) {
+      if (!add[i]) continue;
+      uint32_t next;
+      if (!RelationOf(std::string_view(keys[i].data(), keys[i].size()), &next) || next != rel) break;
+      if (!current) continue;
+      std::string key(keys[i].data(), keys[i].size());
+      auto [it, added] = r->rows.try_emplace(std::move(key), Entry{std::string(values[i].data(), values[i].size()), snapshot});
+      if (!added) continue;  // another reader was first; its entry is as good
+      const size_t cost = Cost(it->first, it->second);
+      r->bytes += cost;
+      bytes_.fetch_add(cost, std::memory_order_relaxed);
+    }
+    if (bytes_.load(std::memory_order_relaxed) > budget_) Evict(r);
+  }
+}
+
+void RowCache::Erase(Relation* r, std::string_view key) {
+  auto it = r->rows.find(key);
+  if (it == r->rows.end()) return;
+  const size_t cost = Cost(it->first, it->second);
+  r->bytes -= cost;
+  bytes_.fetch_sub(cost, std::memory_order_relaxed);
+  r->rows.erase(it);
+}
+
+void RowCache::Clear(Relation* r) {
+  bytes_.fetch_sub(r->bytes, std::memory_order_relaxed);
+  r->bytes = 0;
+  r->rows.clear();
+}
+
+void RowCache::Evict(Relation* r) {
+  // Random replacement: whole buckets from a hand that moves on, in the relation that grows
+  // first, then in others that are not busy (try_lock: the caller holds r's lock).
+  auto evict_from = [&](Relation* from) {
+    while (bytes_.load(std::memory_order_relaxed) > budget_ && !from->rows.empty()) {
+      const size_t buckets = from->rows.bucket_count();
+      size_t b = from->evict_hand++ % buckets;
+      while (from->rows.bucket_size(b) > 0) Erase(from, from->rows.begin(b)->first);
+    }
+  };
+  evict_from(r);
+  if (bytes_.load(std::memory_order_relaxed) <= budget_) return;
+  for (auto& [oid, other] : relations_) {
+    if (other.get() == r) continue;
+    std::unique_lock<std::shared_mutex> lock(other->mu, std::try_to_lock);
+    if (!lock.owns_lock()) continue;
+    evict_from(other.get());
+    if (bytes_.load(std::memory_order_relaxed) <= budget_) return;
+  }
+}
+
+// What a batch writes, relation by relation: the keys of Put / Delete / SingleDelete / Merge,
+// and range deletes. A transaction writes a relation's keys in runs, so the relation seen last
+// is tried first.
+class RowCache::CommitGuard::Collector : public rocksdb::WriteBatch::Handler {
+ public:
+  explicit Collector(CommitGuard* g) : g_(g) {}
+  rocksdb::Status PutCF(uint32_t, const rocksdb::Slice& key, const rocksdb::Slice&) override { return Key(key); }
+  rocksdb::Status DeleteCF(uint32_t, const rocksdb::Slice& key) override { return Key(key); }
+  rocksdb::Status SingleDeleteCF(uint32_t, const rocksdb::Slice& key) override { return Key(key); }
+  rocksdb::Status MergeCF(uint32_t, const rocksdb::Slice& key, const rocksdb::Slice&) override { return Key(key); }
+  rocksdb::Status DeleteRangeCF(uint32_t, const rocksdb::Slice& begin, const rocksdb::Slice& end) override {
+    const std::string_view b(begin.data(), begin.size()), e(end.data(), end.size());
+    if (b >= "s" || e <= "r") return rocksdb::Status::OK();  // no relation key in [b, e)
+    uint32_t rel;
+    // One relation's keys: [r+oid..., r+(oid+1)) at most.
+    if (RelationOf(b, &rel) && rel != UINT32_MAX) {
+      std::string next = "r";
+      for (int shift = 24; shift >= 0; shift -= 8) next += char((rel + 1) >> shift);
+      if (e <= std::string_view(next)) {
+        Of(rel).whole = true;
+        return rocksdb::Status::OK();
+      }
+    }
+    g_->everything_ = true;
+    return rocksdb::Status::OK();
+  }
+  rocksdb::Status MarkNoop(bool) override { return rocksdb::Status::OK(); }
+
+ private:
+  Written& Of(uint32_t rel) {
+    if (last_ < g_->written_.size() && g_->written_[last_].relation == rel) return g_->written_[last_];
+    for (last_ = 0; last_ < g_->written_.size(); last_++)
+      if (g_->written_[last_].relation == rel) return g_->written_[last_];
+    g_->written_.push_back(Written{rel, false, {}});
+    return g_->written_.back();
+  }
+  rocksdb::Status Key(const rocksdb::Slice& key) {
+    uint32_t rel;
+    if (!RelationOf(std::string_view(key.data(), key.size()), &rel)) return rocksdb::Status::OK();
+    Written& w = Of(rel);
+    if (w.whole) return rocksdb::Status::OK();
+    if (w.keys.size() == kMostKeysErased) {
+      w.whole = true;
+      w.keys = {};
+    } else {
+      w.keys.push_back(key.ToString());
+    }
+    return rocksdb::Status::OK();
+  }
+  CommitGuard* g_;
+  size_t last_ = 0;
+};
+
+RowCache::CommitGuard::CommitGuard(RowCache* cache, rocksdb::WriteBatch* batch) : cache_(cache) {
+  Collector collector(this);
+  if (!batch->Iterate(&collector).ok()) everything_ = true;  // unreadable: assume the worst
+  cache_->Begin(this);
+}
+
+RowCache::CommitGuard::~CommitGuard() {
+  if (!done_) Committed(0);
+}
+
+void RowCache::CommitGuard::Committed(uint64_t latest_sequence) {
+  if (done_) return;
+  done_ = true;
+  cache_->End(this, latest_sequence);
+}
+
+void RowCache::Begin(CommitGuard* g) {
+  if (g->everything_) {
+    std::unique_lock<std::shared_mutex> relations(relations_mu_);
+    everything_inflight_++;
+    for (auto& [oid, r] : relations_) {
+      std::unique_lock<std::shared_mutex> lock(r->mu);
+      Clear(r.get());
+    }
+    return;
+  }
+  for (const auto& w : g->written_) {
+    Relation* r = FindOrAdd(w.relation);
+    std::unique_lock<std::shared_mutex> lock(r->mu);
+    r->inflight++;
+    if (w.whole) Clear(r);
+    else if (!r->rows.empty())
+      for (const std::string& key : w.keys) Erase(r, key);
+  }
+}
+
+void RowCache::End(CommitGuard* g, uint64_t latest_sequence) {
+  // Nothing to erase again: no reader added a row of these relations while the commit was in
+  // flight, and none will add one read before it (last_commit).
+  if (g->everything_) {
+    std::unique_lock<std::shared_mutex> relations(relations_mu_);
+    everything_last_commit_ = std::max(everything_last_commit_, latest_sequence);
+    everything_inflight_--;
+    return;
+  }
+  for (const auto& w : g->written_) {
+    Relation* r = FindOrAdd(w.relation);
+    std::unique_lock<std::shared_mutex> lock(r->mu);
+    r->last_commit = std::max(r->last_commit, latest_sequence);
+    r->inflight--;
+  }
+}
+
+}  // namespace tusk
