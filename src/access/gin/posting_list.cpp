@@ -1,6 +1,7 @@
 #include "access/gin/posting_list.hpp"
 
 #include <algorithm>
+#include <cstring>
 #include <iterator>
 
 #include <rocksdb/iterator.h>
@@ -62,8 +63,15 @@ bool PostingReader::Next() {
     return false;
   }
   uint64_t shared, rest;
-  if (!ReadVarint(&rest_, &shared) || !ReadVarint(&rest_, &rest) || shared > row_.size() || rest > rest_.size())
+  // Both lengths are under 128 for any real row key: one byte each, read here without a call.
+  if (rest_.size() >= 2 && uint8_t(rest_[0]) < 0x80 && uint8_t(rest_[1]) < 0x80) {
+    shared = uint8_t(rest_[0]);
+    rest = uint8_t(rest_[1]);
+    rest_.remove_prefix(2);
+  } else if (!ReadVarint(&rest_, &shared) || !ReadVarint(&rest_, &rest)) {
     ThrowCorrupt();
+  }
+  if (shared > row_.size() || rest > rest_.size()) ThrowCorrupt();
   row_.resize(shared);
   row_.append(rest_.data(), rest);
   rest_.remove_prefix(rest);
@@ -116,6 +124,33 @@ std::vector<std::string> EntryRows(const EntryPostings& entry) {
   return rows;
 }
 
+namespace {
+// Three-way comparison of two row keys, as memcmp orders them, eight bytes at a time: the
+// intersection below compares every row of an entry, and row keys are short (13-20 bytes)
+// with a long shared head, where a memcmp call per comparison was a quarter of a GIN query.
+int CompareRowKeys(std::string_view a, std::string_view b) {
+  const size_t n = std::min(a.size(), b.size());
+  auto word = [](const char* p) {
+    uint64_t w;
+    memcpy(&w, p, 8);
+    return __builtin_bswap64(w);  // big-endian: byte order is numeric order
+  };
+  if (n >= 8) {
+    for (size_t i = 0;; i += 8) {
+      // The last word may overlap the one before: those bytes were equal.
+      const size_t at = i + 8 <= n ? i : n - 8;
+      const uint64_t x = word(a.data() + at), y = word(b.data() + at);
+      if (x != y) return x < y ? -1 : 1;
+      if (i + 8 >= n) break;
+    }
+  } else {
+    for (size_t i = 0; i < n; i++)
+      if (a[i] != b[i]) return uint8_t(a[i]) < uint8_t(b[i]) ? -1 : 1;
+  }
+  return a.size() < b.size() ? -1 : a.size() > b.size() ? 1 : 0;
+}
+}  // namespace
+
 void KeepEntryRows(const EntryPostings& entry, std::vector<std::string>* rows) {
   if (!entry.singles.empty() || !ChunksDisjoint(entry)) {
     std::vector<std::string> theirs = EntryRows(entry), both;
@@ -128,12 +163,13 @@ void KeepEntryRows(const EntryPostings& entry, std::vector<std::string>* rows) {
   size_t pos = 0, kept = 0;
   const size_t n = rows->size();
   for (size_t c = 0; c < entry.chunks.size() && pos < n; c++) {
-    while (pos < n && (*rows)[pos] < entry.chunk_first[c]) pos++;
-    if (pos == n || (*rows)[pos] > entry.chunk_last[c]) continue;  // no row of ours in this chunk
+    while (pos < n && CompareRowKeys((*rows)[pos], entry.chunk_first[c]) < 0) pos++;
+    if (pos == n || CompareRowKeys((*rows)[pos], entry.chunk_last[c]) > 0) continue;  // no row of ours in this chunk
     for (PostingReader r(entry.chunks[c]); pos < n && r.Next();) {
-      std::string_view row = r.row();
-      while (pos < n && std::string_view((*rows)[pos]) < row) pos++;
-      if (pos < n && std::string_view((*rows)[pos]) == row) {
+      const std::string_view row = r.row();
+      int order = -1;
+      while (pos < n && (order = CompareRowKeys((*rows)[pos], row)) < 0) pos++;
+      if (pos < n && order == 0) {
         if (kept != pos) (*rows)[kept] = std::move((*rows)[pos]);
         kept++;
         pos++;
