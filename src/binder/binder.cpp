@@ -1079,7 +1079,8 @@ OpP Binder::OverGroupedRow(OpP plan, const Scope& from, AggContext& agg, const O
       const ScopeRel& rel = from.rels[r];
       if (read.column < rel.offset || read.column >= rel.offset + static_cast<int>(rel.columns.size())) continue;
       auto column = std::make_shared<ColumnExpr>(read.column, 0, rel.types[static_cast<size_t>(read.column - rel.offset)], read.name);
-      if (auto* dependent = dynamic_cast<const ColumnExpr*>(FunctionallyDependent(column, agg).get())) at = dependent->index;
+      const ExprP dependent = FunctionallyDependent(column, agg);  // kept alive while read
+      if (auto* c = dynamic_cast<const ColumnExpr*>(dependent.get())) at = c->index;
     }
     if (at < 0) ThrowAt(sqlstate::kGroupingError, "subquery uses ungrouped column \"" + read.name + "\" from outer query", read.location);
     from_group.emplace_back(read.column, at);
