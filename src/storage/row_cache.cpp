@@ -9,6 +9,8 @@ namespace {
 // A relation that a commit writes more keys of than this is forgotten whole rather than key by
 // key: a bulk load would otherwise copy every key it wrote.
 constexpr size_t kMostKeysErased = 4096;
+// Per-key commit records kept per relation before the settled ones are forgotten.
+constexpr size_t kKeyWritesKept = 8192;
 
 uint32_t ReadUint32BE(const char* p) {
   return (uint32_t(uint8_t(p[0])) << 24) | (uint32_t(uint8_t(p[1])) << 16) | (uint32_t(uint8_t(p[2])) << 8) |
@@ -85,13 +87,13 @@ void RowCache::Insert(size_t n, const rocksdb::Slice* keys, const rocksdb::Pinna
     std::shared_lock<std::shared_mutex> relations(relations_mu_);
     if (everything_inflight_ > 0 || everything_last_commit_ > snapshot) return;
     std::unique_lock<std::shared_mutex> lock(r->mu);
-    const bool current = r->inflight == 0 && r->last_commit <= snapshot;
+    const bool relation_current = r->inflight == 0 && r->last_commit <= snapshot && r->forgotten_commit <= snapshot;
     // This relation's run of keys: added when current, skipped otherwise.
     for (; i < n; i++) {
       if (!add[i]) continue;
       uint32_t next;
       if (!RelationOf(std::string_view(keys[i].data(), keys[i].size()), &next) || next != rel) break;
-      if (!current) continue;
+      if (!relation_current || !Current(*r, std::string_view(keys[i].data(), keys[i].size()), snapshot)) continue;
       std::string key(keys[i].data(), keys[i].size());
       auto [it, added] = r->rows.try_emplace(std::move(key), Entry{std::string(values[i].data(), values[i].size()), snapshot});
       if (!added) continue;  // another reader was first; its entry is as good
@@ -101,6 +103,11 @@ void RowCache::Insert(size_t n, const rocksdb::Slice* keys, const rocksdb::Pinna
     }
     if (bytes_.load(std::memory_order_relaxed) > budget_) Evict(r);
   }
+}
+
+bool RowCache::Current(const Relation& r, std::string_view key, uint64_t snapshot) {
+  auto it = r.key_writes.find(key);
+  return it == r.key_writes.end() || (it->second.inflight == 0 && it->second.last_commit <= snapshot);
 }
 
 void RowCache::Erase(Relation* r, std::string_view key) {
@@ -221,15 +228,20 @@ void RowCache::Begin(CommitGuard* g) {
   for (const auto& w : g->written_) {
     Relation* r = FindOrAdd(w.relation);
     std::unique_lock<std::shared_mutex> lock(r->mu);
-    r->inflight++;
-    if (w.whole) Clear(r);
-    else if (!r->rows.empty())
-      for (const std::string& key : w.keys) Erase(r, key);
+    if (w.whole) {
+      r->inflight++;
+      Clear(r);
+      continue;
+    }
+    for (const std::string& key : w.keys) {
+      if (!r->rows.empty()) Erase(r, key);
+      r->key_writes[key].inflight++;
+    }
   }
 }
 
 void RowCache::End(CommitGuard* g, uint64_t latest_sequence) {
-  // Nothing to erase again: no reader added a row of these relations while the commit was in
+  // Nothing to erase again: no reader added a row of these keys while the commit was in
   // flight, and none will add one read before it (last_commit).
   if (g->everything_) {
     std::unique_lock<std::shared_mutex> relations(relations_mu_);
@@ -240,8 +252,27 @@ void RowCache::End(CommitGuard* g, uint64_t latest_sequence) {
   for (const auto& w : g->written_) {
     Relation* r = FindOrAdd(w.relation);
     std::unique_lock<std::shared_mutex> lock(r->mu);
-    r->last_commit = std::max(r->last_commit, latest_sequence);
-    r->inflight--;
+    if (w.whole) {
+      r->last_commit = std::max(r->last_commit, latest_sequence);
+      r->inflight--;
+      continue;
+    }
+    for (const std::string& key : w.keys) {
+      KeyWrites& k = r->key_writes.find(key)->second;  // added by Begin, kept while in flight
+      k.last_commit = std::max(k.last_commit, latest_sequence);
+      k.inflight--;
+    }
+    if (r->key_writes.size() > kKeyWritesKept) {
+      // Forget the settled records; the relation's floor stands for them from now on.
+      for (auto it = r->key_writes.begin(); it != r->key_writes.end();) {
+        if (it->second.inflight > 0) {
+          ++it;
+          continue;
+        }
+        r->forgotten_commit = std::max(r->forgotten_commit, it->second.last_commit);
+        it = r->key_writes.erase(it);
+      }
+    }
   }
 }
 

@@ -7,15 +7,18 @@
 //  - An entry is valid from sequence number V (the snapshot of the read that filled it) until
 //    the next committed write of its key; a reader with snapshot S uses it only when V <= S.
 //  - Every commit that writes relation keys goes through a CommitGuard: before the commit, it
-//    marks each relation it writes as being written (inflight) and erases the keys it writes;
-//    after, it records the relation's last commit sequence number and clears the mark. Writes
-//    that bypass transactions (range deletes, lock-free batches) do the same for whole
-//    relations, or for every relation.
-//  - A reader adds what it read at snapshot S only while no commit to the relation is in
-//    flight and the relation's last commit is at or below S, checked under the relation's lock
-//    that the guard's steps also take. So an entry added is the newest version of its key for
-//    every snapshot from S on, until a later commit erases it, and that commit erases it before
-//    anyone can take a snapshot that sees the commit.
+//    erases the keys it writes and marks each of them as being written (in flight); after, it
+//    records each key's last commit sequence number and clears the mark. A commit writing
+//    many keys of a relation, and writes that bypass transactions (range deletes, lock-free
+//    batches), do the same for the whole relation, or for every relation.
+//  - A reader adds what it read at snapshot S only while no commit to the key (or its
+//    relation) is in flight and the last one is at or below S, checked under the relation's
+//    lock that the guard's steps also take. So an entry added is the newest version of its key
+//    for every snapshot from S on, until a later commit erases it, and that commit erases it
+//    before anyone can take a snapshot that sees the commit.
+//  - Per-key records are kept for the keys written lately (kKeyWritesKept per relation); when
+//    they are forgotten, the relation's `forgotten_commit` takes their last commit and stands
+//    for every key, so forgetting only makes the check stricter.
 // test/unit/row_cache_test.cpp checks it with writers and readers racing.
 #pragma once
 #include <atomic>
@@ -86,14 +89,26 @@ class RowCache {
     using is_transparent = void;
     size_t operator()(std::string_view s) const { return std::hash<std::string_view>()(s); }
   };
+  // A key's recent commits: how many are in flight, and the last one's sequence number.
+  struct KeyWrites {
+    int inflight = 0;
+    uint64_t last_commit = 0;
+  };
   struct Relation {
     std::shared_mutex mu;
     std::unordered_map<std::string, Entry, StringHash, std::equal_to<>> rows;
     size_t bytes = 0;
+    // Commits that write the whole relation (bulk, range deletes).
     int inflight = 0;
     uint64_t last_commit = 0;
+    // Commits key by key: each key's, for the keys written lately; forgotten records raise
+    // `forgotten_commit` to their last commit, which then stands for every key.
+    std::unordered_map<std::string, KeyWrites, StringHash, std::equal_to<>> key_writes;
+    uint64_t forgotten_commit = 0;
     size_t evict_hand = 0;
   };
+  // Whether a row of `key` read at `snapshot` is still the newest (r locked).
+  static bool Current(const Relation& r, std::string_view key, uint64_t snapshot);
 
   Relation* Find(uint32_t relation);
   Relation* FindOrAdd(uint32_t relation);
