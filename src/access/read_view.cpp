@@ -86,7 +86,8 @@ void ReadKeysUncached(ExecState* st, const rocksdb::ReadOptions& ro, size_t n, c
   writes->MultiGetFromBatchAndDB(db, ro, db->DefaultColumnFamily(), n, keys, values, statuses, false);
 }
 
-// What the statement's own writes say of `key`.
+// What the statement's own writes say of `key`. Both batches keep one entry per key, its newest
+// write (overwrite_key: the transaction's, and FreezeWrites' copy), so one Seek finds it.
 enum class OwnWrite { kNone, kWritten, kDeleted, kUnreadable };
 OwnWrite FindOwnWrite(rocksdb::WBWIIterator* it, const rocksdb::Slice& key, rocksdb::Slice* value) {
   it->Seek(key);
