@@ -9,8 +9,11 @@ namespace {
 // A relation that a commit writes more keys of than this is forgotten whole rather than key by
 // key: a bulk load would otherwise copy every key it wrote.
 constexpr size_t kMostKeysErased = 4096;
-// Per-key commit records kept per relation before the settled ones are forgotten.
+// Per-key commit records kept per relation before the settled ones are forgotten: more for a
+// relation with rows in the cache, a few for others (indexes, tables nobody reads by key), so
+// that writing many relations does not hold many records. Forgetting is always safe.
 constexpr size_t kKeyWritesKept = 8192;
+constexpr size_t kKeyWritesKeptUncached = 64;
 
 uint32_t ReadUint32BE(const char* p) {
   return (uint32_t(uint8_t(p[0])) << 24) | (uint32_t(uint8_t(p[1])) << 16) | (uint32_t(uint8_t(p[2])) << 8) |
@@ -262,7 +265,7 @@ void RowCache::End(CommitGuard* g, uint64_t latest_sequence) {
       k.last_commit = std::max(k.last_commit, latest_sequence);
       k.inflight--;
     }
-    if (r->key_writes.size() > kKeyWritesKept) {
+    if (r->key_writes.size() > (r->rows.empty() ? kKeyWritesKeptUncached : kKeyWritesKept)) {
       // Forget the settled records; the relation's floor stands for them from now on.
       for (auto it = r->key_writes.begin(); it != r->key_writes.end();) {
         if (it->second.inflight > 0) {
