@@ -279,8 +279,9 @@ void TsDictionary::LexizeRemembered(std::string_view token, Answer* answer) cons
   slot.outcome = answer->outcome;
   slot.token_length = static_cast<uint8_t>(token.size());
   slot.lexeme_length = static_cast<uint8_t>(one.size());
-  std::memcpy(slot.bytes, token.data(), token.size());
-  std::memcpy(slot.bytes + token.size(), one.data(), one.size());
+  // memcpy from an empty view's null data() is undefined, even for 0 bytes
+  if (!token.empty()) std::memcpy(slot.bytes, token.data(), token.size());
+  if (!one.empty()) std::memcpy(slot.bytes + token.size(), one.data(), one.size());
   answer->one = std::string_view(slot.bytes + slot.token_length, slot.lexeme_length);
 }
 
