@@ -182,7 +182,7 @@ class RowCache::CommitGuard::Collector : public rocksdb::WriteBatch::Handler {
     if (last_ < g_->written_.size() && g_->written_[last_].relation == rel) return g_->written_[last_];
     for (last_ = 0; last_ < g_->written_.size(); last_++)
       if (g_->written_[last_].relation == rel) return g_->written_[last_];
-    g_->written_.push_back(Written{rel, false, {}});
+    g_->written_.push_back(Written{rel, nullptr, false, {}});
     return g_->written_.back();
   }
   rocksdb::Status Key(const rocksdb::Slice& key) {
@@ -228,8 +228,8 @@ void RowCache::Begin(CommitGuard* g) {
     }
     return;
   }
-  for (const auto& w : g->written_) {
-    Relation* r = FindOrAdd(w.relation);
+  for (auto& w : g->written_) {
+    Relation* r = w.record = FindOrAdd(w.relation);
     std::unique_lock<std::shared_mutex> lock(r->mu);
     if (w.whole) {
       r->inflight++;
@@ -253,7 +253,7 @@ void RowCache::End(CommitGuard* g, uint64_t latest_sequence) {
     return;
   }
   for (const auto& w : g->written_) {
-    Relation* r = FindOrAdd(w.relation);
+    Relation* r = w.record;
     std::unique_lock<std::shared_mutex> lock(r->mu);
     if (w.whole) {
       r->last_commit = std::max(r->last_commit, latest_sequence);

@@ -36,6 +36,8 @@
 namespace tusk {
 
 class RowCache {
+  struct Relation;  // one relation's rows and commit records (below)
+
  public:
   explicit RowCache(size_t budget_bytes) : budget_(budget_bytes) {}
   RowCache(const RowCache&) = delete;
@@ -64,6 +66,7 @@ class RowCache {
     class Collector;
     struct Written {
       uint32_t relation = 0;
+      Relation* record = nullptr;  // found by Begin, for End (relations are never removed)
       bool whole = false;  // forget the whole relation (too many keys, or a range delete)
       std::vector<std::string> keys;
     };
