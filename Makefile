@@ -17,7 +17,7 @@ build: deps
 # Sanitizer trees next to the release one: build-asan (clang, AddressSanitizer +
 # UndefinedBehaviorSanitizer, and libFuzzer's coverage so that the fuzz targets live in the same
 # tree: one build serves make test-asan and scripts/fuzz.sh) and build-tsan (ThreadSanitizer),
-# both -O1 -g. `make test-asan` runs make test's suites on build-asan.
+# both -O1 -g1 (line tables). `make test-asan` runs make test's suites on build-asan.
 ASAN_CONFIG = -DCMAKE_BUILD_TYPE=RelWithDebInfo -DTUSK_SANITIZE=address -DTUSK_FUZZ=ON \
 	-DCMAKE_CXX_COMPILER=clang++ -DCMAKE_C_COMPILER=clang
 asan: deps

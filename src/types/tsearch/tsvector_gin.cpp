@@ -11,7 +11,7 @@
 namespace tusk {
 
 namespace {
-GinQueryNode Node(const TsQuery& q, size_t i) {
+GinQueryNode QueryTreeNode(const TsQuery& q, size_t i) {
   CheckStackDepth();
   const TsQueryItem& it = q.items[i];
   GinQueryNode n;
@@ -24,7 +24,7 @@ GinQueryNode Node(const TsQuery& q, size_t i) {
     case TsOp::kAnd:
     case TsOp::kPhrase:
     case TsOp::kOr: {
-      GinQueryNode l = Node(q, i + it.left), r = Node(q, i + 1);
+      GinQueryNode l = QueryTreeNode(q, i + it.left), r = QueryTreeNode(q, i + 1);
       bool any = it.op == TsOp::kOr;
       if (l.kind == Kind::kEveryRow || r.kind == Kind::kEveryRow) {
         if (any) return n;                               // one side matches without entries
@@ -59,7 +59,7 @@ void RegisterTsVectorGinOperatorClass() {
       g.entries.push_back(std::string());
       return g;
     }
-    auto tree = std::make_shared<GinQueryNode>(Node(q, 0));
+    auto tree = std::make_shared<GinQueryNode>(QueryTreeNode(q, 0));
     if (tree->kind == GinQueryNode::Kind::kEveryRow) g.every_row = true;
     else g.tree = std::move(tree);
     return g;
