@@ -23,7 +23,7 @@ struct BoundIndex {
   const IndexDef* def = nullptr;
   std::vector<ExprP> keys;
   std::vector<KeyColumnOrder> orders;
-  std::vector<std::string> key_sql;  // column names or expression text, for error details
+  std::vector<std::string> key_sql;  // each key as pg_get_indexdef prints it, for error details
   ExprP predicate;                   // partial index; null when the index covers every row
 };
 

@@ -257,7 +257,7 @@ static void ExecuteCreateIndex(PgQuery__IndexStmt* stmt, ExecState* st, ResultSi
   cat->AddIndex(idx);
   t->indexes.push_back(idx.oid);
   st->catalog = std::make_shared<Catalog>(*cat);
-  BuildIndex(st, *st->catalog->FindTable(t->oid), *st->catalog->FindIndex(idx.oid));
+  BuildIndex(st, *st->catalog->FindTable(t->oid), *st->catalog->FindIndex(idx.oid), IndexStorage::kNew);
   sink->Complete("CREATE INDEX");
 }
 

@@ -1,10 +1,11 @@
 #include "engine/ddl_util.hpp"
 
-
+#include <optional>
 #include <unordered_set>
 
 #include "access/gin/gin.hpp"
 #include "access/gin/posting_list.hpp"
+#include "access/new_relation_writer.hpp"
 #include "common/error.hpp"
 #include "common/keycodec.hpp"
 #include "common/rowcodec.hpp"
@@ -86,7 +87,7 @@ void RekeyTable(ExecState* st, const TableDef& before, const TableDef& after) {
   }
 }
 
-void BuildIndex(ExecState* st, const TableDef& t, const IndexDef& idx) {
+void BuildIndex(ExecState* st, const TableDef& t, const IndexDef& idx, IndexStorage storage) {
   ParamTypes params;
   Planner planner(st, &params);
   std::vector<BoundIndex> all = planner.BindIndexes(t);
@@ -100,14 +101,18 @@ void BuildIndex(ExecState* st, const TableDef& t, const IndexDef& idx) {
   Row row;
   // The index's key space is new (its oid was just allocated) or emptied by REINDEX, and the
   // table's writers wait for this transaction (SHARE lock): duplicates can only be among the
-  // keys this build makes, and no other transaction can ask for them, so they go straight into
-  // the write batch without key locks (WriteFreshKey).
+  // keys this build makes, and no other transaction can ask for them, so they go without key
+  // locks: into the write batch (WriteFreshKey), or for a new index maybe past the transaction.
   std::unordered_set<std::string> seen;
+  std::optional<NewRelationWriter> fresh;
+  if (storage == IndexStorage::kNew) fresh.emplace(st, idx.oid);
+  auto write = [st, &fresh](const std::string& key, const std::string& value) {
+    if (fresh) fresh->Put(key, value);
+    else WriteFreshKey(st, key, value, "index build");
+  };
   // A GIN index is built as posting lists: the scan meets rows in key order, so each entry's
   // rows come sorted and fill chunks of many rows, one key each.
-  PostingListBuilder postings([st](const std::string& key, const std::string& value) {
-    WriteFreshKey(st, key, value, "index build");
-  });
+  PostingListBuilder postings(write);
   while (scan.Next(&row)) {
     std::string tkey = row.back().s();
     row.pop_back();
@@ -138,9 +143,10 @@ void BuildIndex(ExecState* st, const TableDef& t, const IndexDef& idx) {
     std::string value;
     AppendVarint(tkey.size(), &value);
     value += tkey;
-    WriteFreshKey(st, key, value, "index build");
+    write(key, value);
   }
   postings.Flush();
+  if (fresh) fresh->Finish();
 }
 
 namespace {
@@ -202,7 +208,7 @@ void AddKeyConstraint(ExecState* st, Catalog* cat, TableDef* t, PgQuery__Constra
         if (has_null[i])
           throw Error(sqlstate::kNotNullViolation, "column \"" + t->columns[static_cast<size_t>(cols[i])].name + "\" of relation \"" + t->name + "\" contains null values");
     }
-    BuildIndex(st, *st->catalog->FindTable(t->oid), idx);
+    BuildIndex(st, *st->catalog->FindTable(t->oid), idx, IndexStorage::kNew);
     if (primary) RekeyTable(st, before, *st->catalog->FindTable(t->oid));
   }
 }

@@ -40,8 +40,11 @@ void ReinsertAllRows(ExecState* st, const TableDef& old_def, const TableDef& new
 void RenumberEnumValues(ExecState* st, uint32_t enum_oid, int64_t from);
 // Moves every row to the key the new definition gives it (a primary key added or dropped).
 void RekeyTable(ExecState* st, const TableDef& before, const TableDef& after);
-// Writes index entries for every existing row of the table (CREATE INDEX, ADD CONSTRAINT).
-void BuildIndex(ExecState* st, const TableDef& t, const IndexDef& idx);
+// Writes index entries for every existing row of the table (CREATE INDEX, ADD CONSTRAINT):
+// into a new index, created by this transaction (whose keys may then bypass the transaction:
+// access/new_relation_writer.hpp), or into an existing one emptied in this transaction (REINDEX).
+enum class IndexStorage { kNew, kEmptied };
+void BuildIndex(ExecState* st, const TableDef& t, const IndexDef& idx, IndexStorage storage);
 // Creates the backing index of a PRIMARY KEY / UNIQUE constraint (and the constraint).
 void AddKeyConstraint(ExecState* st, Catalog* cat, TableDef* t, PgQuery__Constraint* c, const std::vector<int>& cols,
                       bool build);

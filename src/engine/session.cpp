@@ -274,6 +274,8 @@ void Session::CommitTxn() {
     s = CommitStorage(db_->store(), txn_);
   }
   ReleaseStorageTxn(written);
+  if (s.ok()) written_outside_.clear();  // committed with the relations that own them
+  else RemoveWrittenOutside(0);
   if (s.ok() && bulk) db_->store()->FlushSoon();
   advisory_.ReleaseTransactionLevel();
   EndSerializable(s.ok());
@@ -326,8 +328,21 @@ void Session::DiscardStorageTxn() {
     ReleaseStorageTxn(written);
   }
   ReportDeletes(false);
+  RemoveWrittenOutside(0);
   advisory_.ReleaseTransactionLevel();
   EndSerializable(false);
+}
+
+bool Session::MayWriteOutsideTransaction(const ExecState* st) const {
+  return dispatch_depth_ == 1 && !st->repeatable_read;
+}
+
+void Session::RemoveWrittenOutside(size_t from) {
+  for (size_t i = from; i < written_outside_.size(); i++) {
+    std::string p = RelationPrefix(written_outside_[i]);
+    db_->store()->DeleteRange(p, PrefixSuccessor(p));
+  }
+  if (written_outside_.size() > from) written_outside_.resize(from);
 }
 
 void Session::RollbackTxn() {
@@ -524,7 +539,7 @@ bool Session::HandleTransactionControl(Node* stmt, ResultSink* sink) {
 
 Session::SavepointState Session::Mark(const std::string& name) const {
   SavepointState sp{name, txn_catalog_ ? std::make_shared<Catalog>(*txn_catalog_) : nullptr, pending_drops_.size(),
-                    pending_listens_.size(), pending_notifies_.size(),
+                    pending_listens_.size(), pending_notifies_.size(), written_outside_.size(),
                     txn_cluster_ ? std::make_shared<ClusterCatalog>(*txn_cluster_) : nullptr, nullptr};
   if (!name.empty()) sp.settings = std::make_shared<const std::pair<std::map<std::string, std::string>, std::map<std::string, std::string>>>(settings_, local_settings_);
   return sp;
@@ -534,6 +549,7 @@ void Session::RestoreTo(const SavepointState& sp) {
   txn_catalog_ = sp.catalog ? std::make_shared<Catalog>(*sp.catalog) : nullptr;
   txn_cluster_ = sp.cluster ? std::make_shared<ClusterCatalog>(*sp.cluster) : nullptr;
   if (pending_drops_.size() > sp.pending_drops) pending_drops_.resize(sp.pending_drops);
+  RemoveWrittenOutside(sp.written_outside);
   if (pending_listens_.size() > sp.pending_listens) pending_listens_.resize(sp.pending_listens);
   if (pending_notifies_.size() > sp.pending_notifies) pending_notifies_.resize(sp.pending_notifies);
   if (sp.settings) {

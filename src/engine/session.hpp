@@ -165,6 +165,13 @@ class Session {
   void DropDatabaseOnCommit(uint32_t db) { pending_database_drops_.push_back(db); }
   // Registers relations whose storage must be removed once the transaction commits.
   void DropStorageOnCommit(uint32_t rel) { pending_drops_.push_back(rel); }
+  // A relation this transaction created may have its keys written straight to storage,
+  // outside the storage transaction (access/new_relation_writer.hpp), when every later read of
+  // this transaction takes a new snapshot: a top-level statement at READ COMMITTED. The
+  // relation is registered first; its keys go again if the transaction, or the savepoint or
+  // statement that wrote them, rolls back.
+  bool MayWriteOutsideTransaction(const ExecState* st) const;
+  void NoteWrittenOutside(uint32_t rel) { written_outside_.push_back(rel); }
   // ANALYZE wrote new statistics of `table`: the planner's cache forgets them at commit.
   void NoteAnalyzed(uint32_t table) { analyzed_.push_back(table); }
   std::optional<int64_t> currval(uint32_t seq) const;
@@ -292,6 +299,9 @@ class Session {
   bool txn_query_started_ = false;  // after this, the isolation level can no longer change
   std::shared_ptr<Catalog> txn_catalog_;  // private copy after DDL in this transaction
   std::vector<uint32_t> pending_drops_;
+  std::vector<uint32_t> written_outside_;  // NoteWrittenOutside
+  // Removes the storage of written_outside_[from...] and forgets them.
+  void RemoveWrittenOutside(size_t from);
   std::vector<uint32_t> pending_database_drops_;
   std::shared_ptr<ClusterCatalog> txn_cluster_;
   uint32_t database_oid_ = 0;
@@ -307,6 +317,7 @@ class Session {
     std::shared_ptr<Catalog> catalog;
     size_t pending_drops;
     size_t pending_listens, pending_notifies;
+    size_t written_outside;
     std::shared_ptr<ClusterCatalog> cluster;  // roles created, changed or dropped since go back
     // A named savepoint also remembers the settings, which ROLLBACK TO puts back.
     std::shared_ptr<const std::pair<std::map<std::string, std::string>, std::map<std::string, std::string>>> settings;

@@ -24,7 +24,7 @@ size_t NumericDataSize(const std::string& text) {
   size_t dot = s.find('.');
   std::string int_part = s.substr(0, dot), frac = dot == std::string::npos ? "" : s.substr(dot + 1);
   const size_t dscale = frac.size();
-  while (int_part.size() % 4) int_part.insert(0, "0");
+  int_part = std::string((4 - int_part.size() % 4) % 4, '0') + int_part;
   while (frac.size() % 4) frac += '0';
   std::string all = int_part + frac;
   std::vector<bool> nonzero;

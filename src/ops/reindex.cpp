@@ -22,7 +22,7 @@ void RebuildIndex(ExecState* st, const TableDef& t, const IndexDef& idx) {
   latest.snapshot = nullptr;
   latest.opened.clear();
   if (!idx.primary) DeleteRelationKeys(st, idx.oid);
-  BuildIndex(&latest, t, idx);
+  BuildIndex(&latest, t, idx, IndexStorage::kEmptied);
 }
 
 struct ReindexRun {

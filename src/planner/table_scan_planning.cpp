@@ -4,6 +4,7 @@
 
 #include "access/gin/gin.hpp"
 #include "access/gin/gin_scan.hpp"
+#include "catalog/system/deparse.hpp"
 #include "common/strings.hpp"
 #include "engine/database.hpp"
 #include "execution/correlation.hpp"
@@ -26,14 +27,14 @@ std::vector<BoundIndex> Planner::BindIndexes(const TableDef& t) {
       if (ic.column >= 0) {
         const ColumnDef& col = t.columns[static_cast<size_t>(ic.column)];
         bi.keys.push_back(std::make_shared<ColumnExpr>(ic.column, 0, col.type, QuoteIdent(col.name)));
-        bi.key_sql.push_back(col.name);
       } else {
         std::unique_ptr<Script> holder;
         Node* e = ParseStoredExpr(ic.expr_sql, &holder);
         bi.keys.push_back(binder_.BindStored(e, scope, t.schema));
-        bi.key_sql.push_back(ic.expr_sql);
         stored_exprs_.push_back(std::move(holder));
       }
+      // as PostgreSQL names the column in a unique violation's detail (pg_get_indexdef's)
+      bi.key_sql.push_back(IndexDefinition(st_, *def, static_cast<int>(bi.keys.size()), true));
       bi.orders.push_back({ic.desc, ic.nulls_first});
     }
     if (!def->where_sql.empty()) {

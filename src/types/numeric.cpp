@@ -379,7 +379,7 @@ Numeric Numeric::Round(int s) const {
   std::string d = digits_;
   if (static_cast<int>(d.size()) < drop + 1) d.insert(0, static_cast<size_t>(drop + 1 - d.size()), '0');
   bool up = d[d.size() - static_cast<size_t>(drop)] >= '5';
-  d.resize(d.size() - static_cast<size_t>(drop));
+  d.erase(d.size() - static_cast<size_t>(drop));
   if (up) {
     std::string one(d.size(), '0');
     one.back() = '1';

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cstring>
 #include <iterator>
+#include <utility>
+#include <vector>
 
 #include <rocksdb/iterator.h>
 
@@ -185,9 +187,31 @@ namespace {
 constexpr size_t kMaxBufferedBytes = 64u << 20;
 }  // namespace
 
+PostingListBuilder::Pending* PostingListBuilder::Find(const std::string& entry_prefix) {
+  if ((pending_.size() + 1) * 2 > slots_.size()) {  // at most half full
+    std::vector<Slot> grown(std::max<size_t>(1024, slots_.size() * 2));
+    for (const Slot& slot : slots_) {
+      if (!slot.index) continue;
+      size_t i = slot.hash & (grown.size() - 1);
+      while (grown[i].index) i = (i + 1) & (grown.size() - 1);
+      grown[i] = slot;
+    }
+    slots_ = std::move(grown);
+  }
+  const uint64_t hash = std::hash<std::string_view>()(entry_prefix);
+  size_t i = hash & (slots_.size() - 1);
+  for (; slots_[i].index; i = (i + 1) & (slots_.size() - 1)) {
+    const Slot& slot = slots_[i];
+    if (slot.hash == hash && pending_[slot.index - 1].prefix == entry_prefix) return &pending_[slot.index - 1];
+  }
+  pending_.emplace_back();
+  pending_.back().prefix = entry_prefix;
+  slots_[i] = {hash, static_cast<uint32_t>(pending_.size())};
+  return &pending_.back();
+}
+
 void PostingListBuilder::Add(const std::string& entry_prefix, std::string_view row) {
-  auto [it, fresh] = pending_.try_emplace(entry_prefix);
-  Pending& p = it->second;
+  Pending& p = *Find(entry_prefix);
   if (p.rows.rows() == 0) {
     p.first.assign(row);
     buffered_ += entry_prefix.size() + row.size() + 64;
@@ -195,20 +219,27 @@ void PostingListBuilder::Add(const std::string& entry_prefix, std::string_view r
   size_t before = p.rows.bytes();
   p.rows.Add(row);
   buffered_ += p.rows.bytes() - before;
-  if (p.rows.rows() == kPostingChunkRows) Write(it->first, &p);
+  if (p.rows.rows() == kPostingChunkRows) Write(&p);
   if (buffered_ > kMaxBufferedBytes) Flush();
 }
 
-void PostingListBuilder::Write(const std::string& prefix, Pending* p) {
-  sink_(PostingChunkKey(prefix, p->first), p->rows.Value());
-  buffered_ -= std::min(buffered_, p->rows.bytes() + prefix.size() + p->first.size() + 64);
+void PostingListBuilder::Write(Pending* p) {
+  sink_(PostingChunkKey(p->prefix, p->first), p->rows.Value());
+  buffered_ -= std::min(buffered_, p->rows.bytes() + p->prefix.size() + p->first.size() + 64);
   p->rows.Clear();
 }
 
+// In key order: storage inserts sorted keys into its memtable's skip list far faster than keys
+// in hash order (each insert starts where the last one ended).
 void PostingListBuilder::Flush() {
-  for (auto& [prefix, p] : pending_)
-    if (p.rows.rows() > 0) Write(prefix, &p);
+  std::vector<Pending*> partial;
+  partial.reserve(pending_.size());
+  for (Pending& p : pending_)
+    if (p.rows.rows() > 0) partial.push_back(&p);
+  std::sort(partial.begin(), partial.end(), [](const Pending* a, const Pending* b) { return a->prefix < b->prefix; });
+  for (Pending* p : partial) Write(p);
   pending_.clear();
+  slots_.clear();
   buffered_ = 0;
 }
 
