@@ -16,6 +16,7 @@
 #pragma once
 #include <cstddef>
 #include <cstdint>
+#include <deque>
 #include <functional>
 #include <string>
 #include <string_view>
@@ -98,8 +99,8 @@ class PostingListBuilder {
   Sink sink_;
   // The entries met since the last Flush, found through an open-addressing table of their
   // hashes (a build with unique values meets millions: std::unordered_map's bucket chains and
-  // prime modulus were a fifth of the build).
-  std::vector<Pending> pending_;
+  // prime modulus were a fifth of the build); a deque, which grows without moving them.
+  std::deque<Pending> pending_;
   struct Slot {
     uint64_t hash = 0;
     uint32_t index = 0;  // into pending_, plus one; 0 when the slot is free
