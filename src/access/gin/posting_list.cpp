@@ -40,11 +40,15 @@ void PostingListEncoder::Clear() {
 
 std::string PostingListEncoder::Value() const {
   std::string value;
-  AppendVarint(rows_, &value);
-  AppendVarint(last_.size(), &value);
-  value += last_;
-  value += data_;
+  AppendValue(&value);
   return value;
+}
+
+void PostingListEncoder::AppendValue(std::string* out) const {
+  AppendVarint(rows_, out);
+  AppendVarint(last_.size(), out);
+  *out += last_;
+  *out += data_;
 }
 
 namespace {
@@ -189,7 +193,7 @@ constexpr size_t kMaxBufferedBytes = 64u << 20;
 
 PostingListBuilder::Pending* PostingListBuilder::Find(const std::string& entry_prefix) {
   if ((pending_.size() + 1) * 2 > slots_.size()) {  // at most half full
-    std::vector<Slot> grown(std::max<size_t>(1024, slots_.size() * 2));
+    std::vector<Slot> grown(std::max<size_t>({1024, slots_.size() * 2, slots_before_flush_}));
     for (const Slot& slot : slots_) {
       if (!slot.index) continue;
       size_t i = slot.hash & (grown.size() - 1);
@@ -199,14 +203,22 @@ PostingListBuilder::Pending* PostingListBuilder::Find(const std::string& entry_p
     slots_ = std::move(grown);
   }
   const uint64_t hash = std::hash<std::string_view>()(entry_prefix);
+  const bool inline_bytes = entry_prefix.size() <= kInlineBytes;
   size_t i = hash & (slots_.size() - 1);
   for (; slots_[i].index; i = (i + 1) & (slots_.size() - 1)) {
     const Slot& slot = slots_[i];
-    if (slot.hash == hash && pending_[slot.index - 1].prefix == entry_prefix) return &pending_[slot.index - 1];
+    if (slot.hash != hash || slot.size != entry_prefix.size()) continue;
+    if (inline_bytes ? std::memcmp(slot.bytes, entry_prefix.data(), entry_prefix.size()) == 0
+                     : pending_[slot.index - 1].prefix == entry_prefix)
+      return &pending_[slot.index - 1];
   }
   pending_.emplace_back();
   pending_.back().prefix = entry_prefix;
-  slots_[i] = {hash, static_cast<uint32_t>(pending_.size())};
+  Slot& slot = slots_[i];
+  slot.hash = hash;
+  slot.index = static_cast<uint32_t>(pending_.size());
+  slot.size = static_cast<uint32_t>(entry_prefix.size());
+  if (inline_bytes) std::memcpy(slot.bytes, entry_prefix.data(), entry_prefix.size());
   return &pending_.back();
 }
 
@@ -224,21 +236,44 @@ void PostingListBuilder::Add(const std::string& entry_prefix, std::string_view r
 }
 
 void PostingListBuilder::Write(Pending* p) {
-  sink_(PostingChunkKey(p->prefix, p->first), p->rows.Value());
+  key_.assign(p->prefix);
+  key_ += '\0';
+  key_ += p->first;  // PostingChunkKey, in a buffer kept for the next chunk
+  value_.clear();
+  p->rows.AppendValue(&value_);
+  sink_(key_, value_);
   buffered_ -= std::min(buffered_, p->rows.bytes() + p->prefix.size() + p->first.size() + 64);
   p->rows.Clear();
 }
 
 // In key order: storage inserts sorted keys into its memtable's skip list far faster than keys
 // in hash order (each insert starts where the last one ended).
+// "r" + the index's oid (common/keycodec.hpp): the same in every entry of one build.
+constexpr size_t kRelationPrefixBytes = 5;
+
+// Sorted by a word of each entry's first bytes after the index's own prefix (which every entry
+// shares), the entries themselves compared only on a tie: most comparisons read no string.
 void PostingListBuilder::Flush() {
-  std::vector<Pending*> partial;
+  struct Sortable {
+    uint64_t word;
+    Pending* p;
+  };
+  std::vector<Sortable> partial;
   partial.reserve(pending_.size());
-  for (Pending& p : pending_)
-    if (p.rows.rows() > 0) partial.push_back(&p);
-  std::sort(partial.begin(), partial.end(), [](const Pending* a, const Pending* b) { return a->prefix < b->prefix; });
-  for (Pending* p : partial) Write(p);
+  for (Pending& p : pending_) {
+    if (p.rows.rows() == 0) continue;
+    uint64_t word = 0;
+    const size_t from = std::min(p.prefix.size(), kRelationPrefixBytes);
+    for (size_t b = 0; b < 8; b++)
+      word = word << 8 | (from + b < p.prefix.size() ? static_cast<unsigned char>(p.prefix[from + b]) : 0);
+    partial.push_back({word, &p});
+  }
+  std::sort(partial.begin(), partial.end(), [](const Sortable& a, const Sortable& b) {
+    return a.word != b.word ? a.word < b.word : a.p->prefix < b.p->prefix;
+  });
+  for (const Sortable& s : partial) Write(s.p);
   pending_.clear();
+  slots_before_flush_ = slots_.size();
   slots_.clear();
   buffered_ = 0;
 }

@@ -39,6 +39,7 @@ class PostingListEncoder {
   size_t bytes() const { return data_.size(); }
   // The chunk's value: its row count and last row, then its rows.
   std::string Value() const;
+  void AppendValue(std::string* out) const;
   void Clear();
 
  private:
@@ -101,11 +102,17 @@ class PostingListBuilder {
   // hashes (a build with unique values meets millions: std::unordered_map's bucket chains and
   // prime modulus were a fifth of the build); a deque, which grows without moving them.
   std::deque<Pending> pending_;
+  // A slot keeps a short entry's bytes itself, so that finding it reads one cache line.
+  static constexpr size_t kInlineBytes = 16;
   struct Slot {
     uint64_t hash = 0;
     uint32_t index = 0;  // into pending_, plus one; 0 when the slot is free
+    uint32_t size = 0;   // the entry's length; its bytes are in `bytes` when it fits
+    char bytes[kInlineBytes];
   };
   std::vector<Slot> slots_;
+  size_t slots_before_flush_ = 0;  // the next table starts this large
+  std::string key_, value_;        // the chunk being written, reused
   size_t buffered_ = 0;
 };
 
