@@ -152,5 +152,52 @@ TEST(PostingListTest, BuilderWritesEveryRowOnce) {
   EXPECT_EQ(rows_b, 1667u);
 }
 
+// Many entries, as a build over unique values meets them: short ones (kept in the builder's
+// table slots) and long ones, entries that are prefixes of others, zero bytes inside, enough
+// of them to grow the builder's table several times. Every row reaches its entry once, and
+// the partial chunks of the flush come out in key order.
+TEST(PostingListTest, BuilderKeepsManyEntriesApart) {
+  const std::string index = RelationPrefix(16384);
+  std::mt19937_64 rng(7);
+  std::vector<std::string> entries;
+  for (int i = 0; i < 3000; i++) {
+    std::string e = index + std::to_string(i);
+    if (i % 5 == 0) e += std::string(24, static_cast<char>('a' + i % 26));  // past the inline bytes
+    if (i % 7 == 0) e += std::string(1, '\0') + "z";
+    entries.push_back(e);
+  }
+  entries.push_back(index + "1");  // a prefix of "10", "100", ...
+  std::map<std::string, std::vector<std::string>> expected, got;
+  bool flushing = false;
+  std::string last_flushed;
+  PostingListBuilder builder([&](const std::string& key, const std::string& value) {
+    PostingReader r(value);
+    std::vector<std::string> rows;
+    while (r.Next()) rows.emplace_back(r.row());
+    ASSERT_FALSE(rows.empty());
+    ASSERT_GT(key.size(), rows.front().size());
+    const std::string entry = key.substr(0, key.size() - rows.front().size() - 1);
+    if (flushing) {
+      EXPECT_LT(last_flushed, key);
+      last_flushed = key;
+    }
+    auto& all = got[entry];
+    all.insert(all.end(), rows.begin(), rows.end());
+  });
+  for (uint64_t row = 0; row < 40000; row++) {
+    for (int k = 0; k < 4; k++) {
+      const std::string& e = entries[rng() % entries.size()];
+      auto& rows = expected[e];
+      if (!rows.empty() && rows.back() == Row(row)) continue;  // an entry names a row once
+      rows.push_back(Row(row));
+      builder.Add(e, Row(row));
+    }
+  }
+  flushing = true;
+  builder.Flush();
+  for (auto& [entry, rows] : got) std::sort(rows.begin(), rows.end());  // chunks of one entry interleave
+  EXPECT_EQ(got, expected);
+}
+
 }  // namespace
 }  // namespace tusk
