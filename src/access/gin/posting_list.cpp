@@ -16,10 +16,15 @@
 namespace tusk {
 
 std::string PostingChunkKey(const std::string& prefix, std::string_view first_row) {
-  std::string key = prefix;
-  key += '\0';
-  key += first_row;
+  std::string key;
+  AppendPostingChunkKey(prefix, first_row, &key);
   return key;
+}
+
+void AppendPostingChunkKey(const std::string& prefix, std::string_view first_row, std::string* out) {
+  *out += prefix;
+  *out += '\0';
+  *out += first_row;
 }
 
 void PostingListEncoder::Add(std::string_view row) {
@@ -203,22 +208,14 @@ PostingListBuilder::Pending* PostingListBuilder::Find(const std::string& entry_p
     slots_ = std::move(grown);
   }
   const uint64_t hash = std::hash<std::string_view>()(entry_prefix);
-  const bool inline_bytes = entry_prefix.size() <= kInlineBytes;
   size_t i = hash & (slots_.size() - 1);
   for (; slots_[i].index; i = (i + 1) & (slots_.size() - 1)) {
     const Slot& slot = slots_[i];
-    if (slot.hash != hash || slot.size != entry_prefix.size()) continue;
-    if (inline_bytes ? std::memcmp(slot.bytes, entry_prefix.data(), entry_prefix.size()) == 0
-                     : pending_[slot.index - 1].prefix == entry_prefix)
-      return &pending_[slot.index - 1];
+    if (slot.hash == hash && pending_[slot.index - 1].prefix == entry_prefix) return &pending_[slot.index - 1];
   }
   pending_.emplace_back();
   pending_.back().prefix = entry_prefix;
-  Slot& slot = slots_[i];
-  slot.hash = hash;
-  slot.index = static_cast<uint32_t>(pending_.size());
-  slot.size = static_cast<uint32_t>(entry_prefix.size());
-  if (inline_bytes) std::memcpy(slot.bytes, entry_prefix.data(), entry_prefix.size());
+  slots_[i] = {hash, static_cast<uint32_t>(pending_.size())};
   return &pending_.back();
 }
 
@@ -236,9 +233,8 @@ void PostingListBuilder::Add(const std::string& entry_prefix, std::string_view r
 }
 
 void PostingListBuilder::Write(Pending* p) {
-  key_.assign(p->prefix);
-  key_ += '\0';
-  key_ += p->first;  // PostingChunkKey, in a buffer kept for the next chunk
+  key_.clear();  // both buffers are kept for the next chunk
+  AppendPostingChunkKey(p->prefix, p->first, &key_);
   value_.clear();
   p->rows.AppendValue(&value_);
   sink_(key_, value_);
@@ -248,30 +244,13 @@ void PostingListBuilder::Write(Pending* p) {
 
 // In key order: storage inserts sorted keys into its memtable's skip list far faster than keys
 // in hash order (each insert starts where the last one ended).
-// "r" + the index's oid (common/keycodec.hpp): the same in every entry of one build.
-constexpr size_t kRelationPrefixBytes = 5;
-
-// Sorted by a word of each entry's first bytes after the index's own prefix (which every entry
-// shares), the entries themselves compared only on a tie: most comparisons read no string.
 void PostingListBuilder::Flush() {
-  struct Sortable {
-    uint64_t word;
-    Pending* p;
-  };
-  std::vector<Sortable> partial;
+  std::vector<Pending*> partial;
   partial.reserve(pending_.size());
-  for (Pending& p : pending_) {
-    if (p.rows.rows() == 0) continue;
-    uint64_t word = 0;
-    const size_t from = std::min(p.prefix.size(), kRelationPrefixBytes);
-    for (size_t b = 0; b < 8; b++)
-      word = word << 8 | (from + b < p.prefix.size() ? static_cast<unsigned char>(p.prefix[from + b]) : 0);
-    partial.push_back({word, &p});
-  }
-  std::sort(partial.begin(), partial.end(), [](const Sortable& a, const Sortable& b) {
-    return a.word != b.word ? a.word < b.word : a.p->prefix < b.p->prefix;
-  });
-  for (const Sortable& s : partial) Write(s.p);
+  for (Pending& p : pending_)
+    if (p.rows.rows() > 0) partial.push_back(&p);
+  std::sort(partial.begin(), partial.end(), [](const Pending* a, const Pending* b) { return a->prefix < b->prefix; });
+  for (Pending* p : partial) Write(p);
   pending_.clear();
   slots_before_flush_ = slots_.size();
   slots_.clear();

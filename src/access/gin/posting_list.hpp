@@ -30,6 +30,7 @@ constexpr size_t kPostingChunkRows = 2048;
 
 // The key of the chunk of entry `prefix` whose first row is `first_row`.
 std::string PostingChunkKey(const std::string& prefix, std::string_view first_row);
+void AppendPostingChunkKey(const std::string& prefix, std::string_view first_row, std::string* out);
 
 // Appends row keys, in increasing order, to a chunk's value.
 class PostingListEncoder {
@@ -102,13 +103,9 @@ class PostingListBuilder {
   // hashes (a build with unique values meets millions: std::unordered_map's bucket chains and
   // prime modulus were a fifth of the build); a deque, which grows without moving them.
   std::deque<Pending> pending_;
-  // A slot keeps a short entry's bytes itself, so that finding it reads one cache line.
-  static constexpr size_t kInlineBytes = 16;
   struct Slot {
     uint64_t hash = 0;
     uint32_t index = 0;  // into pending_, plus one; 0 when the slot is free
-    uint32_t size = 0;   // the entry's length; its bytes are in `bytes` when it fits
-    char bytes[kInlineBytes];
   };
   std::vector<Slot> slots_;
   size_t slots_before_flush_ = 0;  // the next table starts this large
