@@ -195,6 +195,11 @@ class Catalog {
     for (uint32_t i = 1; i < count; i++) AllocateOid();
     return first;
   }
+  // Gives every relation that owns storage keys (tables, materialized views, indexes,
+  // sequences) a new OID and rewrites every reference to it: CREATE DATABASE's copy of a
+  // template, whose relations must not share the template's key prefixes. Other objects keep
+  // their OIDs, as in PostgreSQL's copy. Returns each old OID's new one.
+  std::map<uint32_t, uint32_t> RenumberRelations();
   // Gives an OID to each constraint and column default that has none yet. DDL calls it after
   // changing a table, so that pg_constraint and pg_attrdef can name every one of them.
   void AssignObjectOids();

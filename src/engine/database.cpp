@@ -232,6 +232,13 @@ void Database::SetVal(const SequenceDef& seq, int64_t value, bool is_called) {
   StoreSeq(seq.oid, value, is_called);
 }
 
+void Database::CopySequenceState(const SequenceDef& from, const SequenceDef& to) {
+  std::lock_guard<std::mutex> lock(seq_mu_);
+  const SeqState& s = LoadSeq(from);
+  StoreSeq(to.oid, s.last, s.called);
+  seqs_.erase(to.oid);
+}
+
 void Database::SaveSequences() {
   std::lock_guard<std::mutex> lock(seq_mu_);
   for (auto& [oid, s] : seqs_) {

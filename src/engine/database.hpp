@@ -56,6 +56,8 @@ class Database {
   // Returns false when the sequence has never been called (currval undefined).
   void SetVal(const SequenceDef& seq, int64_t value, bool is_called);
   void DropSequenceState(uint32_t seq_oid);
+  // CREATE DATABASE's copy of a template's sequence: `to` goes on where `from` is.
+  void CopySequenceState(const SequenceDef& from, const SequenceDef& to);
   // The last value handed out (pg_sequences.last_value); nullopt before the first nextval.
   std::optional<int64_t> LastValue(const SequenceDef& seq);
   // Stores the exact state of the sequences used, which NextVal stores ahead, so that a clean

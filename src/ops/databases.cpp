@@ -1,9 +1,9 @@
 // CREATE DATABASE, DROP DATABASE [WITH (FORCE)] and ALTER DATABASE (RENAME TO, WITH options;
 // OWNER TO is engine/ddl_owner.cpp): entries of
 // the cluster catalog (catalog/cluster_catalog.hpp), each database with a catalog of its own
-// under its own storage key. A new database starts as a copy of its template's catalog; Tusk
-// cannot copy a template's tables yet (they would need new OIDs), so a template holding
-// relations is refused with 0A000. A dropped database's keys go once the DROP commits.
+// under its own storage key. A new database starts as a copy of its template: its catalog, with
+// new OIDs for the relations, and their rows (ops/template_copy.hpp). A dropped database's keys
+// go once the DROP commits.
 #include <chrono>
 #include <optional>
 #include <thread>
@@ -14,6 +14,7 @@
 #include "engine/database.hpp"
 #include "engine/statements.hpp"
 #include "ops/maintenance.hpp"
+#include "ops/template_copy.hpp"
 
 namespace tusk {
 
@@ -130,10 +131,9 @@ void ExecuteCreateDatabase(PgQuery__CreatedbStmt* stmt, ExecState* st, ResultSin
   }
   if (cluster->FindDatabase(d.name)) throw Error(sqlstate::kDuplicateDatabase, "database \"" + d.name + "\" already exists");
   WaitForOtherSessions(st, source->oid, "source database \"" + template_name + "\" is being accessed by other users");
-  auto catalog = std::make_shared<Catalog>(*st->db->catalog(source->oid));
-  if (!catalog->tables().empty() || !catalog->sequences().empty())
-    throw Error(sqlstate::kFeatureNotSupported,
-                "cannot copy template database \"" + template_name + "\": it has tables or sequences, which Tusk cannot copy yet");
+  std::shared_ptr<const Catalog> template_catalog = st->db->catalog(source->oid);
+  auto catalog = std::make_shared<Catalog>(*template_catalog);
+  CopyTemplateRows(st, *template_catalog, catalog, catalog->RenumberRelations());
   ClusterCatalog* writable = st->session->MutableCluster();
   d.oid = writable->AllocateOid();
   CheckStatus(st->txn->Put(Database::CatalogKey(d.oid), catalog->Serialize()), "create database");

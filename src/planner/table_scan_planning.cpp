@@ -7,6 +7,7 @@
 #include "catalog/system/deparse.hpp"
 #include "common/strings.hpp"
 #include "engine/database.hpp"
+#include "engine/session.hpp"
 #include "execution/correlation.hpp"
 #include "execution/hashed_lookup.hpp"
 #include "planner/planner.hpp"
@@ -70,6 +71,10 @@ std::string FlipOp(const std::string& op) {
   return op;
 }
 
+// A condition that is a partial index's predicate: the index holds only rows that meet it, so it
+// needs no test on them (PostgreSQL leaves out the quals its predicate implies).
+bool IsIndexPredicate(const BoundIndex& bi, const ExprP& cond) { return bi.predicate && cond->Key() == bi.predicate->Key(); }
+
 // A secondary index pays a table lookup per entry it finds; past this share of the table's
 // rows, reading the table in order is cheaper. Measured on 300,000 rows of 110 bytes whose
 // index order is random to the table's: the index took 61 / 123 / 237 ms for 5 / 10 / 20% of the
@@ -96,6 +101,8 @@ struct IndexMatch {
 // Whether ANALYZE's statistics say that the index conditions `used` (of conds) keep so large a
 // share of the table that a sequential scan beats the index. False without statistics.
 bool Planner::SeqScanIsCheaper(const TableDef* t, const std::vector<ExprP>& conds, const std::vector<size_t>& used) {
+  // enable_seqscan = off: PostgreSQL charges a sequential scan so much that any index wins.
+  if (st_->session && st_->session->GetSetting("enable_seqscan") == "off") return false;
   std::optional<double> share = EstimatedShare(t, conds, used);
   return share && *share > kIndexScanMaxShare;
 }
@@ -170,11 +177,8 @@ OpP Planner::PlanTableScan(const TableDef* t, const std::string& alias, std::vec
   for (size_t ii = 0; ii < indexes.size(); ii++) {
     const BoundIndex& bi = indexes[ii];
     if (bi.def->am != "btree") continue;
-    if (bi.predicate) {
-      bool implied = false;
-      for (const auto& c : conds) implied |= c->Key() == bi.predicate->Key();
-      if (!implied) continue;
-    }
+    if (bi.predicate && std::none_of(conds.begin(), conds.end(), [&](const ExprP& c) { return IsIndexPredicate(bi, c); }))
+      continue;
     IndexMatch m;
     m.index = ii;
     // A jsonb key is stored as its text, whose byte order is not jsonb's order nor its
@@ -273,7 +277,8 @@ OpP Planner::PlanTableScan(const TableDef* t, const std::string& alias, std::vec
     scan = op;
     if (ordered) *ordered = best.ordered;
     for (size_t i = 0; i < conds.size(); i++)
-      if (std::find(best.used.begin(), best.used.end(), i) == best.used.end()) residual.push_back(conds[i]);
+      if (std::find(best.used.begin(), best.used.end(), i) == best.used.end() && !IsIndexPredicate(indexes[best.index], conds[i]))
+        residual.push_back(conds[i]);
   } else {
     scan = std::make_shared<SeqScanOp>(t, alias, emit_key);
     residual = conds;
@@ -306,11 +311,8 @@ OpP Planner::PlanGinScan(const TableDef* t, const std::string& alias, const std:
   std::vector<size_t> best_used;
   for (const BoundIndex& bi : indexes) {
     if (bi.def->am != "gin") continue;
-    if (bi.predicate) {
-      bool implied = false;
-      for (const auto& c : conds) implied |= c->Key() == bi.predicate->Key();
-      if (!implied) continue;
-    }
+    if (bi.predicate && std::none_of(conds.begin(), conds.end(), [&](const ExprP& c) { return IsIndexPredicate(bi, c); }))
+      continue;
     auto op = std::make_shared<GinScanOp>(t, alias, bi, emit_key);
     std::vector<size_t> used;
     for (size_t i = 0; i < conds.size(); i++) {
@@ -333,7 +335,8 @@ OpP Planner::PlanGinScan(const TableDef* t, const std::string& alias, const std:
   if (!best) return nullptr;
   std::vector<ExprP> rest;
   for (size_t i = 0; i < conds.size(); i++)
-    if (std::find(best_used.begin(), best_used.end(), i) == best_used.end()) rest.push_back(conds[i]);
+    if (std::find(best_used.begin(), best_used.end(), i) == best_used.end() && !IsIndexPredicate(best->index, conds[i]))
+      rest.push_back(conds[i]);
   if (!rest.empty()) best->filter = rest.size() == 1 ? rest[0] : std::make_shared<BoolExpr>(BoolExpr::kAnd, rest);
   return best;
 }
