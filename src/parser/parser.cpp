@@ -1,10 +1,56 @@
 #include "parser/parser.hpp"
 
+#include <unordered_map>
+
 #include "common/error.hpp"
 
 namespace tusk {
 
+namespace {
+// Some texts are parsed again and again: the stored expressions every statement that writes a
+// table binds (defaults, CHECKs, a trigger's WHEN), the statements a client repeats (BEGIN,
+// COMMIT). Each thread keeps the packed parse trees of the texts it parsed last: unpacking one
+// into a new arena skips libpg_query's parser and the packing of its nodes, two thirds of a
+// parse. The tree depends on the text alone (libpg_query parses with fixed settings).
+class PackedTrees {
+ public:
+  const std::string* Find(const std::string& sql) const {
+    auto it = trees_.find(sql);
+    return it == trees_.end() ? nullptr : &it->second;
+  }
+  void Add(const std::string& sql, std::string packed) {
+    const size_t size = sql.size() + packed.size();
+    if (size > kMaxBytes / 16) return;
+    if (bytes_ + size > kMaxBytes) {  // full: start again, the texts in use come back at once
+      trees_.clear();
+      bytes_ = 0;
+    }
+    if (trees_.emplace(sql, std::move(packed)).second) bytes_ += size;
+  }
+
+ private:
+  static constexpr size_t kMaxBytes = 1u << 20;
+  std::unordered_map<std::string, std::string> trees_;
+  size_t bytes_ = 0;
+};
+
+}  // namespace
+
+std::unique_ptr<Script> Script::FromPacked(const std::string& packed) {
+  auto script = std::make_unique<Script>();
+  PgQuery__ParseResult* result = pg_query__parse_result__unpack(script->arena_.allocator(), packed.size(),
+                                                                reinterpret_cast<const uint8_t*>(packed.data()));
+  if (!result) throw Error(sqlstate::kInternalError, "could not decode parse tree");
+  for (size_t i = 0; i < result->n_stmts; i++) {
+    PgQuery__RawStmt* rs = result->stmts[i];
+    script->statements.push_back({rs->stmt, rs->stmt_location, rs->stmt_len});
+  }
+  return script;
+}
+
 std::unique_ptr<Script> ParseSql(const std::string& sql) {
+  thread_local PackedTrees recent;
+  if (const std::string* packed = recent.Find(sql)) return Script::FromPacked(*packed);
   PgQueryProtobufParseResult r = pg_query_parse_protobuf(sql.c_str());
   if (r.error) {
     std::string msg = r.error->message;
@@ -28,15 +74,10 @@ std::unique_ptr<Script> ParseSql(const std::string& sql) {
     if (msg == "subquery in FROM must have an alias") e.WithHint("For example, FROM (SELECT ...) [AS] foo.");
     throw e;
   }
-  auto script = std::make_unique<Script>();
-  PgQuery__ParseResult* result = pg_query__parse_result__unpack(
-      script->arena_.allocator(), r.parse_tree.len, reinterpret_cast<const uint8_t*>(r.parse_tree.data));
+  std::string packed(r.parse_tree.data, r.parse_tree.len);
   pg_query_free_protobuf_parse_result(r);
-  if (!result) throw Error(sqlstate::kInternalError, "could not decode parse tree");
-  for (size_t i = 0; i < result->n_stmts; i++) {
-    PgQuery__RawStmt* rs = result->stmts[i];
-    script->statements.push_back({rs->stmt, rs->stmt_location, rs->stmt_len});
-  }
+  auto script = Script::FromPacked(packed);
+  recent.Add(sql, std::move(packed));
   return script;
 }
 

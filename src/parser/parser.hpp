@@ -26,6 +26,8 @@ class Script {
   std::vector<RawStatement> statements;
  private:
   friend std::unique_ptr<Script> ParseSql(const std::string& sql);
+  // A script of the statements in a packed parse tree (libpg_query's protobuf).
+  static std::unique_ptr<Script> FromPacked(const std::string& packed);
   ParseArena arena_;  // holds every node of the tree
 };
 
