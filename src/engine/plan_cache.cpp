@@ -1,5 +1,7 @@
 #include "engine/plan_cache.hpp"
 
+#include <algorithm>
+
 #include "access/table_locks.hpp"
 #include "engine/statements.hpp"
 #include "planner/planner.hpp"
@@ -13,6 +15,8 @@ struct CachedPlan {
   // (the date/time context, parameters): each execution copies its own state in here.
   ExecState state;
   ParamTypes params;
+  // The table locks its planning took: a later execution takes them again before it reads.
+  std::vector<std::pair<uint32_t, TableLockMode>> locks;
   std::unique_ptr<StatementPlan> plan;  // declared last: it goes before the state it points at
 };
 
@@ -36,15 +40,17 @@ void ExecuteCached(std::shared_ptr<CachedPlan>* cache, const std::vector<ColumnI
     cached->settings_key = settings_key;
     cached->state = *st;
     cached->params = *params;
+    const size_t held_before = st->relation_locks.size();
     cached->plan = build(&cached->state, &cached->params);
+    const auto& taken = cached->state.relation_locks;
+    cached->locks.assign(taken.begin() + static_cast<long>(std::min(held_before, taken.size())), taken.end());
     if (described && !SameShape(cached->plan->Columns(), *described))
       throw Error(sqlstate::kFeatureNotSupported, "cached plan must not change result type");
     if (cached->plan->Reusable()) *cache = cached;
   } else {
     // A kept plan takes the locks its planning took, before it reads anything.
-    auto locks = cached->state.relation_locks;
     cached->state = *st;
-    for (const auto& [rel, mode] : locks) LockRelation(&cached->state, rel, mode);
+    for (const auto& [rel, mode] : cached->locks) LockRelation(&cached->state, rel, mode);
   }
   // Iterators and buffers go when the execution ends; the plan stays.
   struct Release {

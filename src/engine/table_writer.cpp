@@ -16,13 +16,6 @@ TableWriter::TableWriter(Planner* planner, const TableDef* table) : planner_(pla
   defaults_bound_.assign(table->columns.size(), false);
   Scope scope;
   scope.Add(planner->TableScopeRel(table, table->name));
-  for (const auto& c : table->constraints) {
-    if (c.kind != 'c') continue;
-    std::unique_ptr<Script> holder;
-    Node* e = ParseStoredExpr(c.check_sql, &holder);
-    checks_.emplace_back(&c, planner->binder().BindStored(e, scope, table->schema));
-    holders_.push_back(std::move(holder));
-  }
   for (size_t i = 0; i < table->columns.size(); i++) {
     const ColumnDef& col = table->columns[i];
     if (!col.generated || col.dropped) continue;
@@ -35,6 +28,21 @@ TableWriter::TableWriter(Planner* planner, const TableDef* table) : planner_(pla
 }
 
 TableWriter::~TableWriter() = default;
+
+// Bound when a row is first checked: a writer made for a foreign key's lookup in the referenced
+// table checks no row of it.
+void TableWriter::BindChecks() {
+  checks_bound_ = true;
+  Scope scope;
+  scope.Add(planner_->TableScopeRel(table_, table_->name));
+  for (const auto& c : table_->constraints) {
+    if (c.kind != 'c') continue;
+    std::unique_ptr<Script> holder;
+    Node* e = ParseStoredExpr(c.check_sql, &holder);
+    checks_.emplace_back(&c, planner_->binder().BindStored(e, scope, table_->schema));
+    holders_.push_back(std::move(holder));
+  }
+}
 
 void TableWriter::ComputeGenerated(Row* row) {
   if (generated_.empty()) return;
@@ -144,6 +152,7 @@ void TableWriter::CheckRow(const Row& row, const Row* old_row) {
       throw Error(sqlstate::kNotNullViolation, "null value in column \"" + c.name + "\" of relation \"" + table_->name + "\" violates not-null constraint")
           .WithDetail("Failing row contains " + FailingRow(row)).WithConstraint(table_->name, "");
   }
+  if (!checks_bound_) BindChecks();
   EvalContext ctx;
   ctx.row = &row;
   ctx.state = planner_->state();

@@ -48,6 +48,7 @@ class TableWriter {
 
  private:
   Value EvalDefault(size_t column);
+  void BindChecks();
   // `given` itself when the table has no generated columns, else *computed: a copy with them set.
   const Row& WithGenerated(const Row& given, Row* computed);
   void CheckForeignKey(const ConstraintDef& fk, const Row& row);
@@ -64,7 +65,8 @@ class TableWriter {
   std::vector<bool> defaults_bound_;
   std::vector<std::pair<size_t, ExprP>> generated_;  // stored generated columns, bound once
   std::map<size_t, ExprP> domain_checks_;  // CheckDomain's, bound once per column
-  std::vector<std::pair<const ConstraintDef*, ExprP>> checks_;
+  std::vector<std::pair<const ConstraintDef*, ExprP>> checks_;  // CHECK constraints, bound at the first row
+  bool checks_bound_ = false;
   std::vector<std::pair<std::string, ExprP>> view_checks_;
   std::vector<std::unique_ptr<Script>> holders_;
   std::map<uint32_t, std::unique_ptr<TableWriter>> others_;
