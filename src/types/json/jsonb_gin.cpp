@@ -14,31 +14,42 @@
 
 namespace tusk {
 
+void AppendJsonbGinNumberEntry(std::string_view number, std::string* out) {
+  const size_t start = out->size();
+  *out += 'N';
+  out->append(number);
+  if (number.find('.') != std::string_view::npos) {
+    while (out->back() == '0') out->pop_back();
+    if (out->back() == '.') out->pop_back();
+  }
+  if (std::string_view(*out).substr(start + 1) == "-0") out->replace(start + 1, std::string::npos, "0");
+}
+
 std::string JsonbGinScalarEntry(const Jsonb& v) {
   switch (v.kind) {
     case Jsonb::Kind::kNull: return "Z";
     case Jsonb::Kind::kBool: return v.boolean ? "Bt" : "Bf";
     case Jsonb::Kind::kString: return "S" + v.text;
     case Jsonb::Kind::kNumber: {
-      std::string s = v.text;
-      if (s.find('.') != std::string::npos) {
-        while (s.back() == '0') s.pop_back();
-        if (s.back() == '.') s.pop_back();
-      }
-      if (s == "-0") s = "0";
-      return "N" + s;
+      std::string entry;
+      AppendJsonbGinNumberEntry(v.text, &entry);
+      return entry;
     }
     default: return "";
   }
 }
 
-size_t JsonbGinPathStep(size_t path_hash, const std::string& key) {
-  return path_hash ^ (std::hash<std::string>()(key) + 0x9e3779b97f4a7c15ULL + (path_hash << 6) + (path_hash >> 2));
+size_t JsonbGinPathStep(size_t path_hash, std::string_view key) {
+  return path_hash ^ (std::hash<std::string_view>()(key) + 0x9e3779b97f4a7c15ULL + (path_hash << 6) + (path_hash >> 2));
+}
+
+std::string JsonbGinLeafEntry(size_t path_hash, std::string_view scalar_entry) {
+  size_t h = path_hash ^ (std::hash<std::string_view>()(scalar_entry) * 0xff51afd7ed558ccdULL);
+  return std::string(reinterpret_cast<const char*>(&h), sizeof h);
 }
 
 std::string JsonbGinLeafEntry(size_t path_hash, const Jsonb& scalar) {
-  size_t h = path_hash ^ (std::hash<std::string>()(JsonbGinScalarEntry(scalar)) * 0xff51afd7ed558ccdULL);
-  return std::string(reinterpret_cast<const char*>(&h), sizeof h);
+  return JsonbGinLeafEntry(path_hash, JsonbGinScalarEntry(scalar));
 }
 
 namespace {
@@ -63,16 +74,19 @@ void KeysAndValues(const Jsonb& v, std::vector<std::string>* out) {
   }
 }
 
-void PathHashes(const Jsonb& v, size_t path_hash, std::vector<std::string>* out) {
+}  // namespace
+
+void JsonbPathEntries(const Jsonb& v, size_t path_hash, std::vector<std::string>* out) {
   if (v.is_object()) {
-    for (const auto& [key, value] : v.members) PathHashes(value, JsonbGinPathStep(path_hash, key), out);
+    for (const auto& [key, value] : v.members) JsonbPathEntries(value, JsonbGinPathStep(path_hash, key), out);
   } else if (v.is_array()) {
-    for (const Jsonb& e : v.items) PathHashes(e, path_hash, out);
+    for (const Jsonb& e : v.items) JsonbPathEntries(e, path_hash, out);
   } else {
     out->push_back(JsonbGinLeafEntry(path_hash, v));
   }
 }
 
+namespace {
 bool IsJsonb(const Type& t) { return t.id == oid::kJsonb && !t.array; }
 
 GinQuery KeyQuery(const std::string& op, const Value& v) {
@@ -114,11 +128,11 @@ void RegisterJsonbGinOperatorClasses() {
   path_ops.input_type = oid::kJsonb;
   path_ops.accepts = IsJsonb;
   path_ops.operators = {"@>", "@?", "@@"};
-  path_ops.extract = [](const Type&, const Value& v, std::vector<std::string>* out) { PathHashes(JsonbArg(v), 0, out); };
+  path_ops.extract = [](const Type&, const Value& v, std::vector<std::string>* out) { JsonbStoredPathEntries(v.s(), out); };
   path_ops.query = [](const std::string& op, const Type&, const Value& v, EvalContext&) {
     if (op == "@?" || op == "@@") return JsonPathGinQuery(v.s(), op == "@?", true);
     GinQuery q;
-    PathHashes(JsonbArg(v), 0, &q.entries);
+    JsonbPathEntries(JsonbArg(v), 0, &q.entries);
     q.every_row = q.entries.empty();
     return q;
   };
