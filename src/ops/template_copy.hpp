@@ -11,8 +11,10 @@ namespace tusk {
 class Catalog;
 struct ExecState;
 
-// Writes in st's transaction, which also stores `copy` and so makes the database: a failure
-// anywhere leaves nothing. `renumbered` maps each template relation's OID to the copy's.
+// Writes in st's transaction, which also stores `copy` and so makes the database: after a
+// failure no relation of the copy is left (keys written past the transaction are removed by
+// the session), only the sequences' positions, which are stored outside any transaction, under
+// OIDs nothing names. `renumbered` maps each template relation's OID to the copy's.
 void CopyTemplateRows(ExecState* st, const Catalog& source, const std::shared_ptr<const Catalog>& copy,
                       const std::map<uint32_t, uint32_t>& renumbered);
 

@@ -47,41 +47,30 @@ class StoredPathWalker {
     }
   }
 
-  void Object(size_t path) {
+  // A container at i_: each element read by `element`, up to `close`.
+  template <typename Element>
+  void Elements(char close, Element element) {
     i_++;
-    if (Peek() == '}') {
-      i_++;
-      return;
+    for (bool first = true; Peek() != close; first = false) {
+      if (!first) Expect(", ");
+      element();
     }
-    for (;;) {
+    i_++;
+  }
+
+  void Object(size_t path) {
+    Elements('}', [&] {
       scratch_.clear();
       AppendString(&scratch_);
       const size_t member_path = JsonbGinPathStep(path, scratch_);
       Expect(": ");
       Value(member_path);
-      if (Peek() == '}') {
-        i_++;
-        return;
-      }
-      Expect(", ");
-    }
+    });
   }
 
   // Array levels do not count in a path: containment reaches through them.
   void Array(size_t path) {
-    i_++;
-    if (Peek() == ']') {
-      i_++;
-      return;
-    }
-    for (;;) {
-      Value(path);
-      if (Peek() == ']') {
-        i_++;
-        return;
-      }
-      Expect(", ");
-    }
+    Elements(']', [&] { Value(path); });
   }
 
   // The leaf's scalar entry, as JsonbGinScalarEntry makes it from the parsed value.
