@@ -48,28 +48,49 @@ size_t RowCache::Lookup(size_t n, const rocksdb::Slice* keys, uint64_t snapshot,
                         rocksdb::Status* statuses, bool* want) {
   size_t found = 0, asked = 0;
   std::shared_lock<std::shared_mutex> relations(relations_mu_);
-  Relation* r = nullptr;
-  uint32_t current = 0;
-  std::shared_lock<std::shared_mutex> lock;
-  for (size_t i = 0; i < n; i++) {
-    if (!want[i]) continue;
+  // The keys are looked up in runs of one relation, in three passes over each run: the hashes
+  // (asking for their slots), the slots (asking for their rows), then the rows. A batch's
+  // cache misses overlap instead of following one another.
+  constexpr size_t kRun = 64;
+  uint64_t hashes[kRun];
+  const RowTable::Row* rows[kRun];
+  size_t at[kRun];
+  for (size_t i = 0; i < n;) {
     uint32_t rel;
-    if (!RelationOf(std::string_view(keys[i].data(), keys[i].size()), &rel)) continue;
-    asked++;
-    if (!r || rel != current) {
-      if (lock.owns_lock()) lock.unlock();
-      r = Find(rel);
-      current = rel;
-      if (!r) continue;
-      lock = std::shared_lock<std::shared_mutex>(r->mu);
+    if (!want[i] || !RelationOf(std::string_view(keys[i].data(), keys[i].size()), &rel)) {
+      i++;
+      continue;
     }
+    Relation* r = Find(rel);
+    size_t run = 0;
+    for (; i < n && run < kRun; i++) {
+      uint32_t next;
+      if (!want[i]) continue;
+      if (!RelationOf(std::string_view(keys[i].data(), keys[i].size()), &next)) continue;
+      if (next != rel) break;
+      at[run++] = i;
+    }
+    asked += run;
+    if (!r) continue;
+    std::shared_lock<std::shared_mutex> lock(r->mu);
     if (r->rows.empty()) continue;
-    auto it = r->rows.find(std::string_view(keys[i].data(), keys[i].size()));
-    if (it == r->rows.end() || it->second.valid_from > snapshot) continue;
-    values[i].PinSelf(it->second.row);
-    statuses[i] = rocksdb::Status::OK();
-    want[i] = false;
-    found++;
+    for (size_t k = 0; k < run; k++) {
+      hashes[k] = RowTable::Hash(std::string_view(keys[at[k]].data(), keys[at[k]].size()));
+      r->rows.Prefetch(hashes[k]);
+    }
+    for (size_t k = 0; k < run; k++) {
+      rows[k] = r->rows.Find(std::string_view(keys[at[k]].data(), keys[at[k]].size()), hashes[k]);
+      if (rows[k]) __builtin_prefetch(rows[k]);
+    }
+    for (size_t k = 0; k < run; k++) {
+      const RowTable::Row* row = rows[k];
+      if (!row || row->valid_from > snapshot) continue;
+      const std::string_view bytes = row->row();
+      values[at[k]].PinSelf(rocksdb::Slice(bytes.data(), bytes.size()));
+      statuses[at[k]] = rocksdb::Status::OK();
+      want[at[k]] = false;
+      found++;
+    }
   }
   hits_.fetch_add(found, std::memory_order_relaxed);
   misses_.fetch_add(asked - found, std::memory_order_relaxed);
@@ -97,10 +118,10 @@ void RowCache::Insert(size_t n, const rocksdb::Slice* keys, const rocksdb::Pinna
       uint32_t next;
       if (!RelationOf(std::string_view(keys[i].data(), keys[i].size()), &next) || next != rel) break;
       if (!relation_current || !Current(*r, std::string_view(keys[i].data(), keys[i].size()), snapshot)) continue;
-      std::string key(keys[i].data(), keys[i].size());
-      auto [it, added] = r->rows.try_emplace(std::move(key), Entry{std::string(values[i].data(), values[i].size()), snapshot});
-      if (!added) continue;  // another reader was first; its entry is as good
-      const size_t cost = Cost(it->first, it->second);
+      const std::string_view key(keys[i].data(), keys[i].size());
+      // Not added when another reader was first: its entry is as good.
+      const size_t cost =
+          r->rows.Insert(key, RowTable::Hash(key), std::string_view(values[i].data(), values[i].size()), snapshot);
       r->bytes += cost;
       bytes_.fetch_add(cost, std::memory_order_relaxed);
     }
@@ -114,29 +135,25 @@ bool RowCache::Current(const Relation& r, std::string_view key, uint64_t snapsho
 }
 
 void RowCache::Erase(Relation* r, std::string_view key) {
-  auto it = r->rows.find(key);
-  if (it == r->rows.end()) return;
-  const size_t cost = Cost(it->first, it->second);
+  const size_t cost = r->rows.Erase(key, RowTable::Hash(key));
   r->bytes -= cost;
   bytes_.fetch_sub(cost, std::memory_order_relaxed);
-  r->rows.erase(it);
 }
 
 void RowCache::Clear(Relation* r) {
   bytes_.fetch_sub(r->bytes, std::memory_order_relaxed);
   r->bytes = 0;
-  r->rows.clear();
+  r->rows.Clear();
 }
 
 void RowCache::Evict(Relation* r) {
-  // Random replacement: whole buckets from a hand that moves on, in the relation that grows
-  // first, then in others that are not busy (try_lock: the caller holds r's lock).
+  // Random replacement: rows from a hand that moves on through the slots, in the relation that
+  // grows first, then in others that are not busy (try_lock: the caller holds r's lock).
   auto evict_from = [&](Relation* from) {
-    while (bytes_.load(std::memory_order_relaxed) > budget_ && !from->rows.empty()) {
-      const size_t buckets = from->rows.bucket_count();
-      size_t b = from->evict_hand++ % buckets;
-      while (from->rows.bucket_size(b) > 0) Erase(from, from->rows.begin(b)->first);
-    }
+    const size_t over = bytes_.load(std::memory_order_relaxed) - std::min(budget_, bytes_.load(std::memory_order_relaxed));
+    const size_t freed = from->rows.Evict(&from->evict_hand, [&](size_t freed) { return freed >= over; });
+    from->bytes -= freed;
+    bytes_.fetch_sub(freed, std::memory_order_relaxed);
   };
   evict_from(r);
   if (bytes_.load(std::memory_order_relaxed) <= budget_) return;

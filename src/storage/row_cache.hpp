@@ -33,6 +33,8 @@
 #include <rocksdb/slice.h>
 #include <rocksdb/write_batch.h>
 
+#include "storage/row_table.hpp"
+
 namespace tusk {
 
 class RowCache {
@@ -84,10 +86,6 @@ class RowCache {
   static bool RelationOf(std::string_view key, uint32_t* relation);
 
  private:
-  struct Entry {
-    std::string row;
-    uint64_t valid_from;
-  };
   struct StringHash {
     using is_transparent = void;
     size_t operator()(std::string_view s) const { return std::hash<std::string_view>()(s); }
@@ -99,7 +97,7 @@ class RowCache {
   };
   struct Relation {
     std::shared_mutex mu;
-    std::unordered_map<std::string, Entry, StringHash, std::equal_to<>> rows;
+    RowTable rows;
     size_t bytes = 0;
     // Commits that write the whole relation (bulk, range deletes).
     int inflight = 0;
@@ -115,7 +113,6 @@ class RowCache {
 
   Relation* Find(uint32_t relation);
   Relation* FindOrAdd(uint32_t relation);
-  static size_t Cost(const std::string& key, const Entry& e) { return key.size() + e.row.size() + 64; }
   void Erase(Relation* r, std::string_view key);
   void Clear(Relation* r);
   // Frees room in `r` (locked by the caller) until the cache is within its budget, or r is empty.
