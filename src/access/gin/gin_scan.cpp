@@ -9,6 +9,7 @@
 
 #include "access/gin/gin.hpp"
 #include "access/gin/gin_merge.hpp"
+#include "access/gin/packed_rows.hpp"
 #include "access/gin/posting_list.hpp"
 #include "access/read_view.hpp"
 #include "common/error.hpp"
@@ -87,10 +88,12 @@ bool GinScanOp::CandidateKeys(std::vector<std::string>* keys) {
     if (q.all) {
       // The rarest entry first: every later one only keeps rows from a shrinking set.
       std::sort(entries.begin(), entries.end(), [](const EntryPostings& a, const EntryPostings& b) { return a.rows < b.rows; });
-      size_t i = 0;
-      if (!narrowed && !entries.empty()) *keys = EntryRows(entries[i++]);
-      narrowed = narrowed || !entries.empty();
-      for (; i < entries.size() && !keys->empty(); i++) KeepEntryRows(entries[i], keys);
+      if (!narrowed && !entries.empty()) {
+        *keys = RowsInAllEntries(entries);
+        narrowed = true;
+      } else {
+        for (size_t i = 0; i < entries.size() && !keys->empty(); i++) KeepEntryRows(entries[i], keys);
+      }
     } else {
       std::vector<std::string> any;
       for (const EntryPostings& e : entries) any = Union(std::move(any), EntryRows(e));

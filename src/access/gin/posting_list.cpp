@@ -68,25 +68,35 @@ PostingReader::PostingReader(std::string_view chunk) : rest_(chunk) {
   rest_.remove_prefix(last);
 }
 
-bool PostingReader::Next() {
+bool PostingReader::NextDelta(size_t* shared, std::string_view* rest) {
   if (rest_.empty()) {
     if (read_ != rows_) ThrowCorrupt();  // fewer rows than the header says
     return false;
   }
-  uint64_t shared, rest;
+  uint64_t same, more;
   // Both lengths are under 128 for any real row key: one byte each, read here without a call.
   if (rest_.size() >= 2 && uint8_t(rest_[0]) < 0x80 && uint8_t(rest_[1]) < 0x80) {
-    shared = uint8_t(rest_[0]);
-    rest = uint8_t(rest_[1]);
+    same = uint8_t(rest_[0]);
+    more = uint8_t(rest_[1]);
     rest_.remove_prefix(2);
-  } else if (!ReadVarint(&rest_, &shared) || !ReadVarint(&rest_, &rest)) {
+  } else if (!ReadVarint(&rest_, &same) || !ReadVarint(&rest_, &more)) {
     ThrowCorrupt();
   }
-  if (shared > row_.size() || rest > rest_.size()) ThrowCorrupt();
-  row_.resize(shared);
-  row_.append(rest_.data(), rest);
-  rest_.remove_prefix(rest);
+  if (same > row_size_ || more > rest_.size()) ThrowCorrupt();
+  *shared = same;
+  *rest = rest_.substr(0, more);
+  rest_.remove_prefix(more);
+  row_size_ = same + more;
   read_++;
+  return true;
+}
+
+bool PostingReader::Next() {
+  size_t shared;
+  std::string_view rest;
+  if (!NextDelta(&shared, &rest)) return false;
+  row_.resize(shared);
+  row_.append(rest);
   return true;
 }
 
@@ -109,9 +119,6 @@ EntryPostings ReadEntryPostings(rocksdb::Iterator* it, const std::string& prefix
   return e;
 }
 
-namespace {
-// Whether the entry's chunks are in order and do not overlap, as CREATE INDEX and merges write
-// them (two writers of one entry's chunks could leave overlapping ones).
 bool ChunksDisjoint(const EntryPostings& e) {
   for (size_t c = 0; c < e.chunks.size(); c++) {
     if (e.chunk_last[c] < e.chunk_first[c]) return false;
@@ -119,7 +126,6 @@ bool ChunksDisjoint(const EntryPostings& e) {
   }
   return true;
 }
-}  // namespace
 
 std::vector<std::string> EntryRows(const EntryPostings& entry) {
   std::vector<std::string> rows;

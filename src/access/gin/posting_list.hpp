@@ -57,11 +57,14 @@ class PostingReader {
   // Steps to the next row; false past the last.
   bool Next();
   std::string_view row() const { return row_; }
+  // Steps to the next row without building it (then row() is not kept): how many bytes it
+  // shares with the row before, and the bytes that follow them.
+  bool NextDelta(size_t* shared, std::string_view* rest);
 
  private:
   std::string_view rest_, last_;
   std::string row_;
-  size_t rows_ = 0, read_ = 0;
+  size_t rows_ = 0, read_ = 0, row_size_ = 0;
 };
 
 // One entry's rows as read from the index: its chunks and its single rows.
@@ -74,6 +77,9 @@ struct EntryPostings {
 };
 // Reads the entry under `prefix` from `it` (positioned anywhere; bounded or not).
 EntryPostings ReadEntryPostings(rocksdb::Iterator* it, const std::string& prefix);
+// Whether the entry's chunks are in order and do not overlap, as CREATE INDEX and merges write
+// them (two writers of one entry's chunks could leave overlapping ones).
+bool ChunksDisjoint(const EntryPostings& entry);
 // Its rows, both forms merged, in row order and without duplicates.
 std::vector<std::string> EntryRows(const EntryPostings& entry);
 // Keeps the rows of *rows (in row order) that the entry also has. Streams through the chunks
