@@ -89,6 +89,8 @@ int CompareJsonb(const Jsonb& a, const Jsonb& b);
 size_t HashJsonb(const Jsonb& v);
 // a @> b as PostgreSQL's JsonbDeepContains decides it.
 bool JsonbContains(const Jsonb& a, const Jsonb& b);
+// The same, with `a` a stored value's canonical text, read without building its tree.
+bool StoredJsonbContains(std::string_view a, const Jsonb& b);
 // a ? key: a top-level key of an object, a string element of an array, or a string scalar.
 bool JsonbHasKey(const Jsonb& a, std::string_view key);
 

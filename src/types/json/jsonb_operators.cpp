@@ -77,10 +77,10 @@ void RegisterJsonbOperators() {
   RegisterOperator("#>", j, kTextArrayType, j, [](const std::vector<Value>& a, EvalContext&) { return AtPath(a[0], a[1], false); });
   RegisterOperator("#>>", j, kTextArrayType, kText, [](const std::vector<Value>& a, EvalContext&) { return AtPath(a[0], a[1], true); });
   Both("@>", "jsonb_contains", j, j, kBool, [](const std::vector<Value>& a, EvalContext&) {
-    return Value::Bool(JsonbContains(JsonbArg(a[0]), RepeatedJsonbArg(a[1])));
+    return Value::Bool(StoredJsonbContains(a[0].s(), RepeatedJsonbArg(a[1])));
   });
   Both("<@", "jsonb_contained", j, j, kBool, [](const std::vector<Value>& a, EvalContext&) {
-    return Value::Bool(JsonbContains(JsonbArg(a[1]), RepeatedJsonbArg(a[0])));
+    return Value::Bool(StoredJsonbContains(a[1].s(), RepeatedJsonbArg(a[0])));
   });
   Both("?", "jsonb_exists", j, kText, kBool, [](const std::vector<Value>& a, EvalContext&) {
     return Value::Bool(JsonbHasKey(JsonbArg(a[0]), a[1].s()));
