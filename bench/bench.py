@@ -47,7 +47,7 @@ OLTP = {
 # Data sets loaded into a database of their own (their tables share names with another set's).
 DATABASES = {"progress": "progress"}
 NOT_YET = {"vector": "the vector type and HNSW/IVFFlat", "partition": "partitioned tables"}
-ALL = list(OLTP) + ["plpgsql_loop", "bulk", "embedded"] + list(NOT_YET)
+ALL = list(OLTP) + ["plpgsql_loop", "gin_build", "bulk", "embedded"] + list(NOT_YET)
 
 
 def sh(cmd, env=None, check=True):
@@ -202,6 +202,16 @@ def run_plpgsql_loop(engine):
         conn.close()
 
 
+def run_gin_build(engine):
+    """Seconds for CREATE INDEX ... USING gin (doc jsonb_path_ops) over gin_build.setup.sql's 1M
+    documents, the index dropped first (outside the timing)."""
+    sh(["psql", "-X", "-q", "-c", "DROP INDEX IF EXISTS docs1m_gin"], env=engine.env)
+    t0 = time.time()
+    sh(["psql", "-X", "-q", "-v", "ON_ERROR_STOP=1", "-c",
+        "CREATE INDEX docs1m_gin ON docs1m USING gin (doc jsonb_path_ops)"], env=engine.env)
+    return time.time() - t0
+
+
 def run_bulk(engine, args):
     """Seconds for INSERT ... SELECT of the events rows, COPY TO and COPY FROM (round trip)."""
     lines = [l for l in open(os.path.join(WORKLOADS_DIR, "bulk.sql")) if not l.lstrip().startswith("--")]
@@ -296,6 +306,16 @@ def main():
                         times[e.name].append(run_plpgsql_loop(e))
                 med = [statistics.median(times[e.name]) for e in engines]
                 rows.append((name, "%.1f ms | %.1f ms | %.2f× (time PostgreSQL/Tusk)" % (med[0] * 1000, med[1] * 1000, med[0] / med[1])))
+                continue
+            if name == "gin_build":
+                for e in engines:
+                    e.psql_file(os.path.join(WORKLOADS_DIR, "gin_build.setup.sql"), args.smoke)
+                times = {e.name: [] for e in engines}
+                for _ in range(args.runs):
+                    for e in engines:
+                        times[e.name].append(run_gin_build(e))
+                med = [statistics.median(times[e.name]) for e in engines]
+                rows.append((name, "%.2f s | %.2f s | %.2f× (time PostgreSQL/Tusk)" % (med[0], med[1], med[0] / med[1])))
                 continue
             if name == "bulk":
                 results = {e.name: [] for e in engines}

@@ -102,7 +102,17 @@ class PostingListBuilder {
     std::string first;
     PostingListEncoder rows;
   };
-  Pending* Find(const std::string& entry_prefix);
+  // Adds wait in a queue of kQueued, their slots asked of the processor as they come: an index
+  // over unique values meets a new entry per row, and each lookup in a table of millions was a
+  // cache miss waited out in turn.
+  static constexpr size_t kQueued = 32;
+  struct Queued {
+    uint64_t hash = 0;
+    std::string prefix, row;
+  };
+  void Drain();
+  void AddNow(const Queued& q);
+  Pending* Find(const std::string& entry_prefix, uint64_t hash);
   void Write(Pending* p);
   Sink sink_;
   // The entries met since the last Flush, found through an open-addressing table of their
@@ -117,6 +127,8 @@ class PostingListBuilder {
   size_t slots_before_flush_ = 0;  // the next table starts this large
   std::string key_, value_;        // the chunk being written, reused
   size_t buffered_ = 0;
+  Queued queue_[kQueued];
+  size_t queued_ = 0;
 };
 
 }  // namespace tusk
