@@ -14,7 +14,9 @@ pid=$!
 trap 'kill $pid 2>/dev/null; rm -rf "$data" "$data.log"' EXIT
 for _ in $(seq 1 100); do pg_isready -q -h 127.0.0.1 -p "$port" && break; sleep 0.05; done
 python3 test/fuzz/diff_fuzz.py "$port" "$PG_PORT" "$COUNT" "$SEED"
-python3 test/fuzz/input_fuzz.py "$port" "$PG_PORT" "$COUNT" "$SEED" interval  # date types: see test/fuzz/README.md
+for type in interval jsonb json; do  # date types: see test/fuzz/README.md
+  python3 test/fuzz/input_fuzz.py "$port" "$PG_PORT" "$COUNT" "$SEED" "$type"
+done
 python3 test/fuzz/jsonpath_fuzz.py "$port" "$PG_PORT" "$COUNT" "$SEED"
 python3 test/fuzz/fts_diff.py "$port" "$PG_PORT" "$COUNT" "$SEED"
 python3 test/fuzz/trgm_diff.py "$port" "$PG_PORT" "$COUNT" "$SEED"

@@ -1,7 +1,8 @@
 """Differential fuzzing of jsonpath: random paths (accessors, filters, arithmetic, methods, lax
 and strict) over random jsonb documents, run on Tusk and on PostgreSQL 15. The path's canonical
 text, jsonb_path_query_array (silent and not), @? and @@ must agree: values as text, errors by
-SQLSTATE.
+SQLSTATE. The same documents check containment too: @> and <@ against a part of the document
+(some members and elements, a value now and then replaced) and against another document.
 
 usage: jsonpath_fuzz.py TUSK_PORT PG_PORT [COUNT] [SEED]
 Prints each difference and "jsonpath fuzz: N passed, M failed" last.
@@ -28,6 +29,20 @@ class Gen:
         if k < 0.7:
             return [self.doc(depth + 1) for _ in range(r.randint(0, 4))]
         return {r.choice(KEYS): self.doc(depth + 1) for _ in range(r.randint(0, 4))}
+
+    def cut(self, doc):
+        """Part of doc: each member or element kept with odds 2 in 3, cut in turn; sometimes a
+        value replaced by a new one (so that some answers are false)."""
+        r = self.r
+        if r.random() < 0.1:
+            return self.doc(2)
+        if isinstance(doc, dict):
+            return {k: self.cut(v) for k, v in doc.items() if r.random() < 0.67}
+        if isinstance(doc, list):
+            kept = [self.cut(v) for v in doc if r.random() < 0.67]
+            r.shuffle(kept)
+            return kept
+        return doc
 
     def key(self):
         k = self.r.choice(KEYS)
@@ -101,13 +116,17 @@ def main():
     cmp = Comparison(tusk_port, pg_port, show=40)
     gen = Gen(rng)
     for _ in range(count):
-        doc = sql_literal(json.dumps(gen.doc()))
+        value = gen.doc()
+        doc = sql_literal(json.dumps(value))
+        part, other = sql_literal(json.dumps(gen.cut(value))), sql_literal(json.dumps(gen.doc()))
         path = sql_literal(gen.jsonpath())
         vars_ = sql_literal(json.dumps({"v": gen.doc(2)}))
         for q in ["SELECT %s::jsonpath::text" % path,
                   "SELECT jsonb_path_query_array(%s, %s, %s, true)" % (doc, path, vars_),
                   "SELECT jsonb_path_query_array(%s, %s, %s)" % (doc, path, vars_),
-                  "SELECT %s::jsonb @? %s, %s::jsonb @@ %s" % (doc, path, doc, path)]:
+                  "SELECT %s::jsonb @? %s, %s::jsonb @@ %s" % (doc, path, doc, path),
+                  "SELECT %s::jsonb @> %s::jsonb, %s::jsonb <@ %s::jsonb, %s::jsonb @> %s::jsonb"
+                  % (doc, part, part, doc, doc, other)]:
             _, b = cmp.check(q)
             if b[0] == "error" and q.endswith("::text"):
                 break
