@@ -4,7 +4,7 @@
 set -euo pipefail
 PKGS=(build-essential cmake ninja-build pkg-config ccache clang libclang-rt-14-dev
       librocksdb-dev libpg-query-dev libprotobuf-c-dev libssl-dev libzstd-dev libreadline-dev
-      libgtest-dev libsqlite3-dev libstemmer-dev postgresql-15 postgresql-client-15 python3
+      libgtest-dev libsqlite3-dev libstemmer-dev libgoogle-perftools-dev postgresql-15 postgresql-client-15 python3
       python3-psycopg2 python3-asyncpg python3-sqlalchemy python3-django
       default-jdk-headless libpostgresql-jdbc-java nodejs sqlsmith)
 missing=()
