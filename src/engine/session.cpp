@@ -4,13 +4,13 @@
 #include "access/lock_wait.hpp"
 #include "engine/read_only.hpp"
 
-#include <malloc.h>
 #include <rocksdb/utilities/write_batch_with_index.h>
 #include <chrono>
 #include <climits>
 
 #include "common/error.hpp"
 #include "common/notices.hpp"
+#include "common/release_memory.hpp"
 #include "common/keycodec.hpp"
 #include "common/stack_depth.hpp"
 #include "common/strings.hpp"
@@ -206,7 +206,7 @@ void Session::ReleaseTableLocks() {
 void Session::ReleaseStorageTxn(uint64_t keys_written) {
   if (keys_written >= kLargeTransactionKeys) {
     delete txn_;
-    malloc_trim(0);
+    ReleaseFreeMemory();
   } else {
     spare_txn_.reset(txn_);
   }
@@ -761,7 +761,7 @@ void Session::RunStatement(Node* stmt, const PreparedStatement* prepared, const 
   struct TrimAfterLargeStatement {
     std::shared_ptr<MemoryAccount> account;
     ~TrimAfterLargeStatement() {
-      if (account && account->peak() >= kLargeStatementBytes) malloc_trim(0);
+      if (account && account->peak() >= kLargeStatementBytes) ReleaseFreeMemory();
     }
   } trim;
   ExecState st;
