@@ -630,7 +630,10 @@ ExprP Binder::BindConst(PgQuery__AConst* c) {
       if (integral) {
         try {
           int64_t v = ParseInteger(s, oid::kInt8);
-          return std::make_shared<ConstExpr>(Value::Int(v), Type(oid::kInt8), "", c->location);
+          // An integer written as a float constant because it did not fit int4 as a positive
+          // number may fit once negated (-2147483648): int4 then, as PostgreSQL's make_const.
+          const bool int4 = v >= INT32_MIN && v <= INT32_MAX;
+          return std::make_shared<ConstExpr>(Value::Int(v), Type(int4 ? oid::kInt4 : oid::kInt8), "", c->location);
         } catch (const Error&) {
         }
       }

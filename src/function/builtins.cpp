@@ -51,6 +51,7 @@ void EnsureBuiltinFunctions() {
     RegisterCatalogFunctions();
     RegisterPrivilegeFunctions();
     RegisterUuidFunctions();
+    RegisterHashFunctions();
     RegisterTsVectorFunctions();
     RegisterTsQueryFunctions();
     RegisterTextSearchFunctions();

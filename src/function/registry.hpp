@@ -33,6 +33,7 @@ void RegisterJsonRecordFunctions();
 void RegisterJsonPathFunctions();  // src/types/json: jsonb_path_exists, _match, _query_array, _query_first  // src/types/json: json[b]_to_record, json[b]_populate_record  // src/types/json: json_typeof, json_array_length, ...
 void RegisterCatalogFunctions();
 void RegisterUuidFunctions();
+void RegisterHashFunctions();  // hashint4, hashtext, hashint8extended, ...: PostgreSQL's values
 void RegisterPrivilegeFunctions();  // has_*_privilege, pg_has_role
 
 ExprP Fn(Type t, const std::string& name, std::vector<ExprP> args, ScalarFn fn, bool strict = true);
