@@ -1,5 +1,6 @@
-// PostgreSQL's SQL-callable hash functions of the integer and text types: hashint2, hashint4,
-// hashint8, hashtext (int4 results) and their *extended forms with a 64-bit seed (int8 results),
+// PostgreSQL's SQL-callable hash functions of the integer, text, timestamp and uuid types:
+// hashint2, hashint4, hashint8, hashtext, timestamp_hash, uuid_hash (int4 results) and their
+// *extended forms with a 64-bit seed (int8 results),
 // the values PostgreSQL 15 returns (common/pg_hash.hpp). varchar and bpchar arguments reach
 // hashtext through their cast to text, as in PostgreSQL; text hashes its bytes (every collation
 // here is deterministic).
@@ -31,6 +32,18 @@ void RegisterHashFunctions() {
     return AsInt8(PgHashUint32Extended(PgInt8HashKey(a[0].i()), Seed(a[1])));
   });
   Register("hashtextextended", {text, int8}, int8, [](const std::vector<Value>& a, EvalContext&) {
+    return AsInt8(PgHashBytesExtended(a[0].s(), Seed(a[1])));
+  });
+  // A timestamp hashes as its microseconds (an int8), a uuid as its 16 bytes.
+  const Type timestamp(oid::kTimestamp), uuid(oid::kUuid);
+  Register("timestamp_hash", {timestamp}, int4, [](const std::vector<Value>& a, EvalContext&) {
+    return AsInt4(PgHashUint32(PgInt8HashKey(a[0].i())));
+  });
+  Register("timestamp_hash_extended", {timestamp, int8}, int8, [](const std::vector<Value>& a, EvalContext&) {
+    return AsInt8(PgHashUint32Extended(PgInt8HashKey(a[0].i()), Seed(a[1])));
+  });
+  Register("uuid_hash", {uuid}, int4, [](const std::vector<Value>& a, EvalContext&) { return AsInt4(PgHashBytes(a[0].s())); });
+  Register("uuid_hash_extended", {uuid, int8}, int8, [](const std::vector<Value>& a, EvalContext&) {
     return AsInt8(PgHashBytesExtended(a[0].s(), Seed(a[1])));
   });
 }

@@ -19,3 +19,8 @@ FROM (VALUES (0::bigint), (1), (-1), (8816678312871386365), (5305509591434766563
 SELECT hashint4(NULL), hashtext(NULL), hashint8extended(NULL, 0), hashint8extended(1, NULL);
 -- the smallest int4 written as a literal is an int4 (a negated float constant that fits)
 SELECT pg_typeof(-2147483648), pg_typeof(2147483648), pg_typeof(-2147483649);
+-- timestamps hash as their microseconds, uuids as their bytes
+SELECT timestamp_hash('2026-12-07 10:30:00'), timestamp_hash('1999-12-31 23:59:59.999999'),
+       timestamp_hash_extended('2026-12-07 10:30:00', 0), timestamp_hash_extended('2026-01-01', 8816678312871386365);
+SELECT uuid_hash('a0eebc99-9c0b-4ef8-bb6d-6bb9bd380a11'), uuid_hash('00000000-0000-0000-0000-000000000000'),
+       uuid_hash_extended('a0eebc99-9c0b-4ef8-bb6d-6bb9bd380a11', 0), uuid_hash_extended('a0eebc99-9c0b-4ef8-bb6d-6bb9bd380a11', -7);
