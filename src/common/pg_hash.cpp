@@ -1,7 +1,5 @@
 #include "common/pg_hash.hpp"
 
-#include <cstring>
-
 namespace tusk {
 
 namespace {
@@ -35,65 +33,63 @@ inline uint32_t Word(const unsigned char* p, size_t n) {
   return w;
 }
 
-// The shared body: the state after the key's bytes, before the final mix.
-void HashBody(std::string_view bytes, uint64_t seed, bool seeded, uint32_t* a, uint32_t* b, uint32_t* c) {
+// The state after the key's bytes and the final mix: c is hash_bytes' result, (b, c) the
+// extended one's. A zero seed is no seed, as in PostgreSQL.
+void Hash(std::string_view bytes, uint64_t seed, uint32_t* b_out, uint32_t* c_out) {
   const auto* k = reinterpret_cast<const unsigned char*>(bytes.data());
   size_t len = bytes.size();
-  *a = *b = *c = 0x9e3779b9u + static_cast<uint32_t>(len) + 3923095u;
-  if (seeded && seed != 0) {  // the seed as a 12-byte chunk padded with zeros
-    *a += static_cast<uint32_t>(seed >> 32);
-    *b += static_cast<uint32_t>(seed);
-    Mix(*a, *b, *c);
+  uint32_t a, b, c;
+  a = b = c = 0x9e3779b9u + static_cast<uint32_t>(len) + 3923095u;
+  if (seed != 0) {  // the seed as a 12-byte chunk padded with zeros
+    a += static_cast<uint32_t>(seed >> 32);
+    b += static_cast<uint32_t>(seed);
+    Mix(a, b, c);
   }
   while (len >= 12) {
-    *a += Word(k, 4);
-    *b += Word(k + 4, 4);
-    *c += Word(k + 8, 4);
-    Mix(*a, *b, *c);
+    a += Word(k, 4);
+    b += Word(k + 4, 4);
+    c += Word(k + 8, 4);
+    Mix(a, b, c);
     k += 12;
     len -= 12;
   }
   // The last 11 bytes: the lowest byte of c is left to the length.
-  if (len > 8) *c += Word(k + 8, len - 8) << 8;
-  if (len > 4) *b += Word(k + 4, len > 8 ? 4 : len - 4);
-  if (len > 0) *a += Word(k, len > 4 ? 4 : len);
+  if (len > 8) c += Word(k + 8, len - 8) << 8;
+  if (len > 4) b += Word(k + 4, len > 8 ? 4 : len - 4);
+  if (len > 0) a += Word(k, len > 4 ? 4 : len);
+  Final(a, b, c);
+  *b_out = b;
+  *c_out = c;
+}
+
+// k's four bytes, little-endian: hash_bytes_uint32 is hash_bytes of them.
+std::string_view Bytes(uint32_t k, char (&buf)[4]) {
+  for (int i = 0; i < 4; i++) buf[i] = static_cast<char>(k >> (8 * i));
+  return {buf, 4};
 }
 
 }  // namespace
 
 uint32_t PgHashBytes(std::string_view bytes) {
-  uint32_t a, b, c;
-  HashBody(bytes, 0, false, &a, &b, &c);
-  Final(a, b, c);
+  uint32_t b, c;
+  Hash(bytes, 0, &b, &c);
   return c;
 }
 
 uint64_t PgHashBytesExtended(std::string_view bytes, uint64_t seed) {
-  uint32_t a, b, c;
-  HashBody(bytes, seed, true, &a, &b, &c);
-  Final(a, b, c);
+  uint32_t b, c;
+  Hash(bytes, seed, &b, &c);
   return (uint64_t(b) << 32) | c;
 }
 
 uint32_t PgHashUint32(uint32_t k) {
-  uint32_t a, b, c;
-  a = b = c = 0x9e3779b9u + 4u + 3923095u;
-  a += k;
-  Final(a, b, c);
-  return c;
+  char buf[4];
+  return PgHashBytes(Bytes(k, buf));
 }
 
 uint64_t PgHashUint32Extended(uint32_t k, uint64_t seed) {
-  uint32_t a, b, c;
-  a = b = c = 0x9e3779b9u + 4u + 3923095u;
-  if (seed != 0) {
-    a += static_cast<uint32_t>(seed >> 32);
-    b += static_cast<uint32_t>(seed);
-    Mix(a, b, c);
-  }
-  a += k;
-  Final(a, b, c);
-  return (uint64_t(b) << 32) | c;
+  char buf[4];
+  return PgHashBytesExtended(Bytes(k, buf), seed);
 }
 
 uint32_t PgInt8HashKey(int64_t v) {

@@ -150,7 +150,7 @@ void RowCache::Evict(Relation* r) {
   // Random replacement: rows from a hand that moves on through the slots, in the relation that
   // grows first, then in others that are not busy (try_lock: the caller holds r's lock).
   auto evict_from = [&](Relation* from) {
-    const size_t over = bytes_.load(std::memory_order_relaxed) - std::min(budget_, bytes_.load(std::memory_order_relaxed));
+    const size_t now = bytes_.load(std::memory_order_relaxed), over = now > budget_ ? now - budget_ : 0;
     const size_t freed = from->rows.Evict(&from->evict_hand, [&](size_t freed) { return freed >= over; });
     from->bytes -= freed;
     bytes_.fetch_sub(freed, std::memory_order_relaxed);
