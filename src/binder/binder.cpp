@@ -710,6 +710,11 @@ ExprP Binder::BindColumnRef(PgQuery__ColumnRef* ref, const Scope& scope) {
         if (owner) ThrowAt(sqlstate::kAmbiguousColumn, "column reference \"tableoid\" is ambiguous", ref->location);
         owner = &r;
       }
+      if (owner && owner->table_oid) {
+        const TableDef* t = state_->catalog->FindTable(owner->table_oid);
+        if (t && t->partition_key)
+          ThrowAt(sqlstate::kFeatureNotSupported, "tableoid of a partitioned table's rows is not supported yet", ref->location);
+      }
       if (owner) return std::make_shared<ConstExpr>(Value::Int(owner->relation_oid), Type(oid::kOid), "", ref->location);
     }
     if (!rel.empty() && rel_seen && !s->parent) {

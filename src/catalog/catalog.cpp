@@ -11,6 +11,7 @@
 #include "catalog/serial.hpp"
 #include "common/error.hpp"
 #include "common/rowcodec.hpp"
+#include "partition/partition_def.hpp"
 
 namespace tusk {
 
@@ -287,8 +288,9 @@ namespace {
 // 15: triggers (after the functions; see WriteTriggers); 16: views' triggers (after the tables'),
 // transition table names, then composite types (the tables that are only a row type)
 // 17: the indexes that are not btree, with their access method
-// 18: text search dictionaries and configurations (written last; catalog/text_search_def.hpp)
-constexpr uint64_t kCatalogFormat = 18;
+// 18: text search dictionaries and configurations (after the access methods; catalog/text_search_def.hpp)
+// 19: partition keys and bounds (written last; partition/partition_def.hpp)
+constexpr uint64_t kCatalogFormat = 19;
 
 // A stored Type naming a user type by OID, with that type's definition put back (a domain
 // and a table's row type are written as their OID, an array of them with the array flag).
@@ -668,6 +670,9 @@ std::string Catalog::Serialize() const {
   for (const auto& [oid, ix] : indexes_)
     if (ix.am != "btree") { w.U(oid); w.S(ix.am); }
   WriteTextSearchObjects(w, *this);
+  std::vector<const TableDef*> tables;
+  for (const auto& [oid, t] : tables_) tables.push_back(&t);
+  WritePartitioning(w, tables);
   return w.out;
 }
 
@@ -824,6 +829,11 @@ std::shared_ptr<Catalog> Catalog::Deserialize(const std::string& bytes, std::vec
     it->second.am = r.S();
   }
   if (format >= 18) ReadTextSearchObjects(r, c.get());
+  if (format >= 19)
+    ReadPartitioning(r, [&](uint32_t oid) -> TableDef* {
+      auto it = c->tables_.find(oid);
+      return it == c->tables_.end() ? nullptr : &it->second;
+    });
   return c;
 }
 

@@ -23,6 +23,8 @@ namespace tusk {
 struct FunctionDef;  // catalog/function_def.hpp
 struct TsDictionaryDef;  // catalog/text_search_def.hpp
 struct TsConfigDef;
+struct PartitionKeyDef;  // partition/partition_def.hpp
+struct PartitionBoundDef;
 
 struct ColumnDef {
   std::string name;
@@ -110,6 +112,11 @@ struct TableDef {
   // AssignObjectOids gives them (at CREATE, or as a catalog before format 13 loads).
   uint32_t rowtype_oid = 0, rowtype_array_oid = 0;
   bool composite = false;  // CREATE TYPE ... AS (...): a row type only (relkind 'c'), never rows
+  // Declarative partitioning (partition/): a partitioned table has a key and no rows of its own
+  // (relkind 'p'); a partition names its parent and its bound.
+  std::shared_ptr<const PartitionKeyDef> partition_key;
+  uint32_t partition_parent = 0;
+  std::shared_ptr<const PartitionBoundDef> partition_bound;
 
   int FindColumn(const std::string& col) const;  // -1 when absent (or dropped)
   int LiveColumnCount() const;

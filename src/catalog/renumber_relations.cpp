@@ -46,6 +46,7 @@ std::map<uint32_t, uint32_t> Catalog::RenumberRelations() {
       Follow(renumbered, &c.ref_table);
     }
     if (t.materialized) Follow(renumbered, &t.materialized->relations);
+    Follow(renumbered, &t.partition_parent);
   }
   indexes_ = Rekeyed(std::move(indexes_), renumbered);
   for (auto& [oid, i] : indexes_) Follow(renumbered, &i.table);

@@ -30,6 +30,13 @@ std::string RelationPrefix(uint32_t rel) {
   return p;
 }
 
+uint32_t RelationOfKey(std::string_view key) {
+  if (key.size() < 5) return 0;
+  uint32_t rel = 0;
+  for (size_t i = 1; i < 5; i++) rel = rel << 8 | static_cast<unsigned char>(key[i]);
+  return rel;
+}
+
 std::string PrefixSuccessor(std::string prefix) {
   while (!prefix.empty()) {
     unsigned char c = static_cast<unsigned char>(prefix.back());

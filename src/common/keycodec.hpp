@@ -20,6 +20,7 @@
 #pragma once
 #include <cstdint>
 #include <string>
+#include <string_view>
 
 #include "types/type.hpp"
 #include "types/value.hpp"
@@ -35,6 +36,8 @@ void EncodeKeyValue(const Type& t, const Value& v, KeyColumnOrder order, std::st
 // Relation prefixes: every row of relation `rel` (table or index) lives under 'r' + rel (4 bytes
 // big-endian).
 std::string RelationPrefix(uint32_t rel);
+// The relation a key belongs to (0 for a key shorter than a prefix).
+uint32_t RelationOfKey(std::string_view key);
 void AppendUint32BE(uint32_t v, std::string* out);
 void AppendUint64BE(uint64_t v, std::string* out);
 uint64_t ReadUint64BE(const char* p);

@@ -16,6 +16,7 @@
 #include "binder/volatility.hpp"
 #include "engine/generated_columns.hpp"
 #include "engine/statements.hpp"
+#include "partition/partition_ddl.hpp"
 #include "routines/routine_ddl.hpp"
 #include "triggers/trigger_ddl.hpp"
 #include "views/dependencies.hpp"
@@ -79,9 +80,26 @@ void AddConstraintToTable(ExecState* st, Catalog* cat, TableDef* t, PgQuery__Con
   ApplyTableConstraint(st, cat, t, c, column, existing_rows);
 }
 
+// PARTITION OF: the parent's columns, constraints and indexes, and the new bound.
+static void MakePartition(ExecState* st, Catalog* cat, PgQuery__CreateStmt* stmt, TableDef* t) {
+  ParamTypes params;
+  Planner planner(st, &params);
+  auto* parent_rv = stmt->inh_relations[0]->range_var;
+  const TableDef* parent;
+  try {
+    parent = planner.ResolveTable(parent_rv, TableLockMode::kAccessExclusive);
+  } catch (Error& e) {
+    e.ClearPosition();
+    throw;
+  }
+  if (!parent->partition_key) throw Error(sqlstate::kInvalidObjectDefinition, "\"" + parent->name + "\" is not partitioned");
+  InheritFromParent(cat, *parent, t);
+  t->partition_parent = parent->oid;
+  t->partition_bound = BuildPartitionBound(st, planner, *cat, *parent, t->name, stmt->partbound);
+}
+
 static void ExecuteCreateTable(PgQuery__CreateStmt* stmt, ExecState* st, ResultSink* sink) {
-  if (stmt->partspec || stmt->partbound) throw Error(sqlstate::kFeatureNotSupported, "partitioned tables are not supported yet");
-  if (stmt->n_inh_relations) throw Error(sqlstate::kFeatureNotSupported, "table inheritance is not supported yet");
+  if (stmt->n_inh_relations && !stmt->partbound) throw Error(sqlstate::kFeatureNotSupported, "table inheritance is not supported yet");
   if (stmt->of_typename) throw Error(sqlstate::kFeatureNotSupported, "typed tables are not supported yet");
   auto* rv = stmt->relation;
   if (rv->relpersistence == std::string("t")) throw Error(sqlstate::kFeatureNotSupported, "temporary tables are not supported yet");
@@ -101,10 +119,13 @@ static void ExecuteCreateTable(PgQuery__CreateStmt* stmt, ExecState* st, ResultS
   t.oid = cat->AllocateOid();
   t.schema = schema;
   t.name = name;
+  if (stmt->partbound) MakePartition(st, cat, stmt, &t);
   std::vector<std::pair<PgQuery__Constraint*, std::string>> constraints;  // (constraint, column or "")
   for (size_t i = 0; i < stmt->n_table_elts; i++) {
     Node* e = stmt->table_elts[i];
-    if (e->node_case == PG_QUERY__NODE__NODE_COLUMN_DEF) {
+    if (e->node_case == PG_QUERY__NODE__NODE_COLUMN_DEF && stmt->partbound) {
+      throw Error(sqlstate::kFeatureNotSupported, "column definitions in PARTITION OF are not supported yet");
+    } else if (e->node_case == PG_QUERY__NODE__NODE_COLUMN_DEF) {
       auto* cd = e->column_def;
       if (t.FindColumn(cd->colname) >= 0)
         throw Error(sqlstate::kDuplicateColumn, "column \"" + std::string(cd->colname) + "\" specified more than once");
@@ -125,6 +146,7 @@ static void ExecuteCreateTable(PgQuery__CreateStmt* stmt, ExecState* st, ResultS
     t.columns[column].default_sql = CheckGenerationExpression(st, *cat, t, column, cc.first->raw_expr);
     return true;
   });
+  if (stmt->partspec) t.partition_key = BuildPartitionKey(stmt->partspec, t);
   cat->AddTable(t);
   TableDef* tp = cat->MutableTable(t.oid);
   // Keys first so that foreign keys to this same table can find them.
@@ -135,6 +157,8 @@ static void ExecuteCreateTable(PgQuery__CreateStmt* stmt, ExecState* st, ResultS
       if ((pass == 0 && key) || (pass == 1 && !key && !fk) || (pass == 2 && fk))
         ApplyTableConstraint(st, cat, tp, c, col, false);
     }
+  for (const ConstraintDef& c : tp->constraints)
+    if (c.kind == 'p' || c.kind == 'u') CheckUniqueIncludesKey(*tp, c.kind == 'p' ? "PRIMARY KEY" : "UNIQUE", c.columns);
   sink->Complete("CREATE TABLE");
 }
 
@@ -253,11 +277,43 @@ static void ExecuteCreateIndex(PgQuery__IndexStmt* stmt, ExecState* st, ResultSi
     // CREATE [UNIQUE] INDEX without a name: table_column_idx, as PostgreSQL chooses
     idx.name = ChooseRelationName(*cat, t->schema, t->name, name_parts, "idx");
   }
+  if (t->partition_key) {
+    if (!stmt->relation->inh) throw Error(sqlstate::kFeatureNotSupported, "CREATE INDEX ... ON ONLY a partitioned table is not supported yet");
+    if (idx.unique) {
+      // Every partitioned level's key, as each level's index must be unique too.
+      std::vector<int> columns;
+      for (const IndexColumn& ic : idx.columns) columns.push_back(ic.column);
+      std::vector<uint32_t> levels{t->oid};
+      for (size_t k = 0; k < levels.size(); k++) {
+        const TableDef* level = cat->FindTable(levels[k]);
+        CheckUniqueIncludesKey(*level, "UNIQUE", columns);
+        for (uint32_t p : PartitionsOf(*cat, levels[k])) levels.push_back(p);
+      }
+    }
+  }
   idx.oid = cat->AllocateOid();
   cat->AddIndex(idx);
   t->indexes.push_back(idx.oid);
+  // An index on a partitioned table is made on every partition below it too, named after each.
+  std::vector<uint32_t> below = PartitionsOf(*cat, t->oid);
+  std::vector<uint32_t> made;
+  for (size_t k = 0; k < below.size(); k++) {
+    for (uint32_t p : PartitionsOf(*cat, below[k])) below.push_back(p);
+    TableDef* part = cat->MutableTable(below[k]);
+    IndexDef copy = idx;
+    copy.oid = cat->AllocateOid();
+    copy.table = part->oid;
+    copy.name = ChooseRelationName(*cat, part->schema, part->name, name_parts, "idx");
+    cat->AddIndex(copy);
+    part->indexes.push_back(copy.oid);
+    made.push_back(copy.oid);
+  }
   st->catalog = std::make_shared<Catalog>(*cat);
   BuildIndex(st, *st->catalog->FindTable(t->oid), *st->catalog->FindIndex(idx.oid), IndexStorage::kNew);
+  for (uint32_t i : made) {
+    const IndexDef* made_index = st->catalog->FindIndex(i);
+    BuildIndex(st, *st->catalog->FindTable(made_index->table), *made_index, IndexStorage::kNew);
+  }
   sink->Complete("CREATE INDEX");
 }
 
@@ -273,6 +329,8 @@ std::vector<std::pair<uint32_t, const ConstraintDef*>> ReferencingForeignKeys(co
 
 // report: send the notices about cascaded constraints (DROP SCHEMA lists them itself).
 void DropTableObject(ExecState* st, Catalog* cat, uint32_t oid, bool cascade, ResultSink* sink, bool report = true) {
+  // A partitioned table goes with its partitions, without CASCADE, as in PostgreSQL.
+  for (uint32_t p : PartitionsOf(*cat, oid)) DropTableObject(st, cat, p, cascade, sink, report);
   const TableDef* t = cat->FindTable(oid);
   // Foreign keys of other tables that reference it, then the views that read it (in
   // PostgreSQL's order: its pg_depend scan meets constraints first).

@@ -7,6 +7,7 @@
 #include "engine/ddl_domain.hpp"
 #include "engine/ddl_text_search.hpp"
 #include "engine/ddl_util.hpp"
+#include "partition/partition_ddl.hpp"
 #include "engine/generated_columns.hpp"
 #include "engine/statements.hpp"
 #include "engine/table_writer.hpp"
@@ -187,6 +188,7 @@ void ExecuteAlterTable(PgQuery__AlterTableStmt* stmt, ExecState* st, ResultSink*
       return c;
     };
     if (cmd->subtype == PG_QUERY__ALTER_TABLE_TYPE__AT_AlterColumnType) refuse_stored(*t);
+    RefusePartitionedAlter(*t, cmd);
     switch (cmd->subtype) {
       case PG_QUERY__ALTER_TABLE_TYPE__AT_AddColumn: {
         auto* cd = cmd->def->column_def;
@@ -517,6 +519,7 @@ void ExecuteRename(PgQuery__RenameStmt* stmt, ExecState* st, ResultSink* sink) {
       TableDef* t = cat->MutableTable(*oid);
       int c = t->FindColumn(stmt->subname);
       if (c < 0) throw Error(sqlstate::kUndefinedColumn, "column \"" + std::string(stmt->subname) + "\" does not exist");
+      RefusePartitionedColumnRename(*t, stmt->subname);
       if (t->FindColumn(newname) >= 0)
         throw Error(sqlstate::kDuplicateColumn, "column \"" + newname + "\" of relation \"" + t->name + "\" already exists");
       RenameColumnInViews(st, cat, t->oid, c, newname);

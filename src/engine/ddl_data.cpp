@@ -8,6 +8,7 @@
 #include "common/rowcodec.hpp"
 #include "common/strings.hpp"
 #include "engine/ddl_util.hpp"
+#include "partition/partition_ddl.hpp"
 #include "engine/statements.hpp"
 #include "engine/table_writer.hpp"
 #include "planner/planner.hpp"
@@ -30,6 +31,10 @@ void ExecuteTruncate(PgQuery__TruncateStmt* stmt, ExecState* st, ResultSink* sin
     if (rel.first != RelKind::kTable) throw Error(sqlstate::kWrongObjectType, "\"" + std::string(rv->relname) + "\" is not a table");
     if (std::find(targets.begin(), targets.end(), rel.second) == targets.end()) targets.push_back(rel.second);
   }
+  // A partitioned table's rows are its partitions'.
+  for (size_t k = 0; k < targets.size(); k++)
+    for (uint32_t p : PartitionsOf(*cat, targets[k]))
+      if (std::find(targets.begin(), targets.end(), p) == targets.end()) targets.push_back(p);
   for (uint32_t oid : targets) LockRelation(st, oid, TableLockMode::kAccessExclusive);
   bool cascade = stmt->behavior == PG_QUERY__DROP_BEHAVIOR__DROP_CASCADE;
   // Tables whose foreign keys point at a truncated table must be truncated too.

@@ -424,6 +424,8 @@ void InsertPlan::Plan(PgQuery__InsertStmt* stmt) {
   } else {
     value_rows.emplace_back();  // DEFAULT VALUES
   }
+  if (t->partition_key && stmt->on_conflict_clause)
+    throw Error(sqlstate::kFeatureNotSupported, "INSERT ... ON CONFLICT on a partitioned table is not supported yet");
   conflict_ = BindOnConflict(planner, t, alias, stmt->on_conflict_clause);
 }
 
@@ -474,7 +476,7 @@ void InsertPlan::Run(ResultSink* sink) {
         Row existing;
         std::vector<int> set_columns;
         for (auto& [col, e] : conflict.sets) set_columns.push_back(col);
-        if (!writer.access().LockRow(existing_key, &existing, writer.access().UpdateLockFor(set_columns))) return;
+        if (!writer.AccessFor(existing_key).LockRow(existing_key, &existing, writer.access().UpdateLockFor(set_columns))) return;
         Row both = existing;
         both.insert(both.end(), row.begin(), row.end());
         EvalContext c;
@@ -632,7 +634,7 @@ int64_t ForEachTargetRow(Planner& planner, const TableDef* t, TargetRows& tr, Op
     if (!done.insert(key).second) continue;  // a target row joins several FROM rows: touch it once
     Row target(joined.begin(), joined.begin() + static_cast<long>(tr.width));
     Row latest;
-    if (!writer.access().LockRow(key, &latest, strength)) continue;  // deleted meanwhile
+    if (!writer.AccessFor(key).LockRow(key, &latest, strength)) continue;  // deleted meanwhile
     Row row = WithTarget(joined, latest);
     EvalContext ctx;
     ctx.state = st;

@@ -1,7 +1,10 @@
 #include "engine/table_writer.hpp"
 
 #include "common/error.hpp"
+#include "common/keycodec.hpp"
 #include "common/strings.hpp"
+#include "engine/session.hpp"
+#include "partition/routing.hpp"
 #include "types/compare.hpp"
 #include "types/domain.hpp"
 #include "types/text_io.hpp"
@@ -12,6 +15,7 @@ namespace tusk {
 TableWriter::TableWriter(Planner* planner, const TableDef* table) : planner_(planner), table_(table) {
   access_ = std::make_unique<TableAccess>(planner->state(), table, planner->BindIndexes(*table));
   if (!table->triggers.empty()) triggers_ = std::make_unique<TriggerRunner>(planner, table);
+  if (table->partition_key) router_ = std::make_unique<PartitionRouter>(*planner->state()->catalog, *table);
   defaults_.resize(table->columns.size());
   defaults_bound_.assign(table->columns.size(), false);
   Scope scope;
@@ -145,7 +149,7 @@ std::string TableWriter::FailingRow(const Row& row) {
   return r + ").";
 }
 
-void TableWriter::CheckRow(const Row& row, const Row* old_row) {
+void TableWriter::CheckRow(const Row& row, const Row* old_row, bool routed) {
   for (size_t i = 0; i < table_->columns.size(); i++) {
     const ColumnDef& c = table_->columns[i];
     if (!c.dropped && c.not_null && row[i].is_null())
@@ -166,6 +170,9 @@ void TableWriter::CheckRow(const Row& row, const Row* old_row) {
     if (!IsTrue(e->Eval(ctx)))
       throw Error(sqlstate::kWithCheckOptionViolation, "new row violates check option for view \"" + view + "\"")
           .WithDetail("Failing row contains " + FailingRow(row));
+  if (table_->partition_parent && !routed && !RowFitsPartition(*planner_->state()->catalog, *table_, row))
+    throw Error(sqlstate::kCheckViolation, "new row for relation \"" + table_->name + "\" violates partition constraint")
+        .WithDetail("Failing row contains " + FailingRow(row)).WithConstraint(table_->name, "");
   for (const auto& c : table_->constraints) {
     if (c.kind != 'f') continue;
     if (old_row) {
@@ -329,11 +336,28 @@ const Row& TableWriter::WithGenerated(const Row& given, Row* computed) {
 
 // Errors raised while evaluating stored expressions (checks, index expressions, cascades)
 // carry no cursor position: it would point into the stored text, not the client's statement.
+TableWriter* TableWriter::PartitionWriterFor(const std::string& key) {
+  return WriterFor(RelationOfKey(key));
+}
+
+TableAccess& TableWriter::AccessFor(const std::string& key) {
+  return router_ ? PartitionWriterFor(key)->access() : *access_;
+}
+
 std::string TableWriter::Insert(const Row& given) {
+  if (router_) {
+    Row computed;
+    const Row& row = WithGenerated(given, &computed);
+    return WriterFor(router_->LeafFor(row, planner_->state()->session->DateTime()))->InsertRow(row, true);
+  }
+  return InsertRow(given, false);
+}
+
+std::string TableWriter::InsertRow(const Row& given, bool routed) {
   try {
     Row computed;
     const Row& row = WithGenerated(given, &computed);
-    CheckRow(row, nullptr);
+    CheckRow(row, nullptr, routed);
     return access_->Insert(row);
   } catch (Error& e) {
     e.ClearPosition();
@@ -342,12 +366,24 @@ std::string TableWriter::Insert(const Row& given) {
 }
 
 std::string TableWriter::Update(const std::string& key, const Row& old_row, const Row& given) {
+  if (router_) {
+    TableWriter* partition = PartitionWriterFor(key);
+    Row computed;
+    const Row& new_row = WithGenerated(given, &computed);
+    if (RowFitsPartition(*planner_->state()->catalog, partition->table(), new_row)) return partition->UpdateRow(key, old_row, new_row, true);
+    partition->Delete(key, old_row);
+    return Insert(new_row);
+  }
+  return UpdateRow(key, old_row, given, false);
+}
+
+std::string TableWriter::UpdateRow(const std::string& key, const Row& old_row, const Row& given, bool routed) {
   try {
     Row computed;
     const Row& new_row = WithGenerated(given, &computed);
     // Referencing rows are handled after the new version exists (PostgreSQL's RI triggers
     // fire AFTER the row change), so cascaded children find their new parent.
-    CheckRow(new_row, &old_row);
+    CheckRow(new_row, &old_row, routed);
     std::string new_key = access_->Update(key, old_row, new_row);
     ReferencedRowChanging(old_row, &new_row);
     return new_key;
@@ -358,6 +394,7 @@ std::string TableWriter::Update(const std::string& key, const Row& old_row, cons
 }
 
 void TableWriter::Delete(const std::string& key, const Row& row) {
+  if (router_) return PartitionWriterFor(key)->Delete(key, row);
   try {
     access_->Delete(key, row);
     ReferencedRowChanging(row, nullptr);

@@ -13,6 +13,7 @@
 namespace tusk {
 
 class TriggerRunner;
+class PartitionRouter;
 
 class TableWriter {
  public:
@@ -34,13 +35,20 @@ class TableWriter {
   void CheckDomain(size_t column, const Value& v);
   // Checks NOT NULL, CHECK, the view CHECK OPTIONs added below and outgoing foreign keys of a
   // new row version.
-  void CheckRow(const Row& row, const Row* old_row);
+  // `routed`: the row reached this partition by routing, so its bound holds.
+  void CheckRow(const Row& row, const Row* old_row, bool routed = false);
   // A written row must make `condition` true (NULL fails too), or the write fails with 44000
   // naming `view`: a CHECK OPTION of the view the statement writes through.
   void AddViewCheck(const std::string& view, ExprP condition) { view_checks_.emplace_back(view, std::move(condition)); }
+  // On a partitioned table these route: Insert to the leaf partition that takes the row, Update
+  // and Delete to the partition the key is in; an Update whose new row leaves its partition
+  // moves it (deleted there, inserted through routing), as PostgreSQL does.
   std::string Insert(const Row& row);
   std::string Update(const std::string& key, const Row& old_row, const Row& new_row);
   void Delete(const std::string& key, const Row& row);
+  // The access of the table holding the row stored under `key`: a partition's, for a
+  // partitioned table; else this table's.
+  TableAccess& AccessFor(const std::string& key);
   // The table's triggers, null when it has none.
   TriggerRunner* triggers() { return triggers_.get(); }
   // Text of a row as DETAIL lines show it: "(1, null, abc)".
@@ -55,12 +63,18 @@ class TableWriter {
   // Applies ON DELETE / ON UPDATE actions of foreign keys that reference this table.
   void ReferencedRowChanging(const Row& old_row, const Row* new_row);
   TableWriter* WriterFor(uint32_t table);
+  TableWriter* PartitionWriterFor(const std::string& key);
+  // Insert and Update below routing: `routed` rows were put in this partition by routing and
+  // need no partition-constraint check.
+  std::string InsertRow(const Row& row, bool routed);
+  std::string UpdateRow(const std::string& key, const Row& old_row, const Row& new_row, bool routed);
   const BoundIndex* UniqueIndexOn(TableWriter* w, const std::vector<int>& cols);
 
   Planner* planner_;
   const TableDef* table_;
   std::unique_ptr<TriggerRunner> triggers_;
   std::unique_ptr<TableAccess> access_;
+  std::unique_ptr<PartitionRouter> router_;  // a partitioned table's
   std::vector<ExprP> defaults_;
   std::vector<bool> defaults_bound_;
   std::vector<std::pair<size_t, ExprP>> generated_;  // stored generated columns, bound once

@@ -13,6 +13,7 @@
 #include "engine/session.hpp"
 #include "catalog/function_def.hpp"
 #include "function/registry.hpp"
+#include "partition/partition_def.hpp"
 #include <optional>
 
 #include "common/error.hpp"
@@ -354,8 +355,14 @@ void RegisterCatalogFunctions() {
   auto get_expr = [](const std::vector<Value>& a, EvalContext& ctx) {
     const TableDef* t = ctx.state->catalog->FindTable(static_cast<uint32_t>(a[1].i()));
     bool pretty = a.size() > 2 && a[2].b();
+    // A partition's relpartbound holds its bound's text already (catalog/system/relations.cpp).
+    if (t && t->partition_parent && (a[0].s() == "DEFAULT" || a[0].s().starts_with("FOR VALUES "))) return a[0];
     return Value::Str(DeparseStoredExpr(ctx.state, t, a[0].s(), nullptr, pretty));
   };
+  Register("pg_get_partkeydef", {kOidT}, Type(oid::kText), [](const std::vector<Value>& a, EvalContext& ctx) {
+    const TableDef* t = ctx.state->catalog->FindTable(static_cast<uint32_t>(a[0].i()));
+    return t && t->partition_key ? Value::Str(PartitionKeyText(*t)) : Value::Null();
+  });
   Register("pg_get_expr", {Type(oid::kPgNodeTree), kOidT}, Type(oid::kText), get_expr);
   Register("pg_get_expr", {Type(oid::kPgNodeTree), kOidT, Type(oid::kBool)}, Type(oid::kText), get_expr);
   auto constraint_def = [](const std::vector<Value>& a, EvalContext& ctx) {

@@ -37,16 +37,19 @@ RowGenerator YieldRows(std::vector<Row> rows) {
 
 namespace {
 void BindPartitionAncestors(Binder& b, const std::string& shown, std::vector<ExprP> args, int location, SetFunction& f) {
-  // The relation and the partitioned tables above it; Tusk has no partitions yet, so a
-  // table is its own only ancestor (and an OID that names no table has none).
+  // The relation and the partitioned tables above it (an OID that names no table has none).
   if (args.size() != 1) NoSuch(shown, args, location);
   args[0] = b.Coerce(args[0], Type(oid::kRegclass), CastContext::kImplicit, location);
   f.args = args;
   f.types = {Type(oid::kRegclass)};
   f.columns = {"relid"};
   f.generate = [](const std::vector<Value>& v, EvalContext& ctx) -> RowGenerator {
-    if (v[0].is_null() || !ctx.state->catalog->FindTable(static_cast<uint32_t>(v[0].i()))) return YieldRows({});
-    return YieldRows({{v[0]}});
+    std::vector<Row> rows;
+    if (v[0].is_null()) return YieldRows({});
+    for (const TableDef* t = ctx.state->catalog->FindTable(static_cast<uint32_t>(v[0].i())); t;
+         t = t->partition_parent ? ctx.state->catalog->FindTable(t->partition_parent) : nullptr)
+      rows.push_back({Value::Int(t->oid)});
+    return YieldRows(std::move(rows));
   };
 }
 

@@ -136,6 +136,7 @@ std::optional<double> Planner::EstimatedShare(const TableDef* t, const std::vect
 
 OpP Planner::PlanTableScan(const TableDef* t, const std::string& alias, std::vector<ExprP> conds, bool emit_key,
                            const std::vector<OrderHint>& order, bool* ordered) {
+  if (t->partition_key) return PlanPartitionedScan(t, alias, conds, emit_key, order, ordered);
   if (ordered) *ordered = false;
   std::vector<BoundIndex> indexes = BindIndexes(*t);
   // Analyse comparisons: (key text, op, value expr, cond position)

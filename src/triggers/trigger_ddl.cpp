@@ -86,6 +86,8 @@ void ExecuteCreateTrigger(PgQuery__CreateTrigStmt* stmt, ExecState* st, ResultSi
   if (kind != RelKind::kTable && kind != RelKind::kView) throw Error(sqlstate::kWrongObjectType, "\"" + relname + "\" is not a table or view");
   // PostgreSQL's CreateTriggerFiringOn, in its order: what the relation allows, then INSTEAD OF.
   const bool view = kind == RelKind::kView;
+  if (!view && cat->FindTable(oid)->partition_key)
+    throw Error(sqlstate::kFeatureNotSupported, "triggers on partitioned table \"" + relname + "\" are not supported yet");
   if (view && stmt->timing != TriggerDef::kInstead && stmt->row)
     throw Error(sqlstate::kWrongObjectType, "\"" + relname + "\" is a view").WithDetail("Views cannot have row-level BEFORE or AFTER triggers.");
   if (view && (stmt->events & TriggerDef::kTruncate))

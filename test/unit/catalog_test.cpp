@@ -5,6 +5,7 @@
 #include "types/tsearch/ts_lookup.hpp"
 #include "types/tsearch/ts_template.hpp"
 #include "catalog/function_def.hpp"
+#include "partition/partition_def.hpp"
 #include "common/error.hpp"
 #include "types/domain.hpp"
 
@@ -110,12 +111,13 @@ TEST(Catalog, GeneratedColumnsRoundTrip) {
   t.columns[1].generated = 0;
   plain->AddTable(t);
   std::string bytes = plain->Serialize();
-  ASSERT_EQ(bytes.front(), 18);
+  ASSERT_EQ(bytes.front(), 19);
   // no generated columns, row types, functions, table triggers, view triggers, composite types,
-  // indexes of other access methods than btree, text search dictionaries and configurations
-  ASSERT_EQ(bytes.substr(bytes.size() - 9), std::string(9, '\0'));
+  // indexes of other access methods than btree, text search dictionaries and configurations,
+  // partition keys and bounds
+  ASSERT_EQ(bytes.substr(bytes.size() - 11), std::string(11, '\0'));
   bytes.front() = 11;
-  bytes.resize(bytes.size() - 9);
+  bytes.resize(bytes.size() - 11);
   auto old = Catalog::Deserialize(bytes);
   ASSERT_NE(old->FindTable(t.oid), nullptr);
   EXPECT_EQ(old->FindTable(t.oid)->columns[1].generated, 0);
@@ -303,6 +305,53 @@ TEST(Catalog, TextSearchObjectsRoundTrip) {
   ASSERT_EQ(words.size(), 1u);
   EXPECT_EQ(words[0].lexeme, "cat");
   EXPECT_EQ(words[0].position, 2);
+}
+
+TEST(Catalog, PartitioningRoundTrip) {
+  auto c = Catalog::Bootstrap();
+  ColumnDef ts, region;
+  ts.name = "ts";
+  ts.type = Type(oid::kTimestamptz);
+  region.name = "region";
+  region.type = Type(oid::kText);
+  TableDef parent = NewTable(*c, "events");
+  parent.columns = {ts, region};
+  auto key = std::make_shared<PartitionKeyDef>();
+  key->strategy = 'r';
+  key->columns = {0, 1};
+  parent.partition_key = key;
+  c->AddTable(parent);
+  TableDef range = NewTable(*c, "events_jan");
+  range.columns = parent.columns;
+  range.partition_parent = parent.oid;
+  auto bound = std::make_shared<PartitionBoundDef>();
+  bound->lower = {{RangeDatum::kValue, Value::Int(1000)}, {RangeDatum::kMinValue, Value::Null()}};
+  bound->upper = {{RangeDatum::kValue, Value::Int(2000)}, {RangeDatum::kValue, Value::Str("m\x01")}};
+  range.partition_bound = bound;
+  c->AddTable(range);
+  TableDef fallback = NewTable(*c, "events_rest");
+  fallback.columns = parent.columns;
+  fallback.partition_parent = parent.oid;
+  auto default_bound = std::make_shared<PartitionBoundDef>();
+  default_bound->is_default = true;
+  fallback.partition_bound = default_bound;
+  c->AddTable(fallback);
+
+  auto back = Catalog::Deserialize(c->Serialize());
+  const TableDef* p = back->FindTable(parent.oid);
+  ASSERT_TRUE(p->partition_key);
+  EXPECT_EQ(p->partition_key->strategy, 'r');
+  EXPECT_EQ(p->partition_key->columns, (std::vector<int>{0, 1}));
+  const TableDef* r = back->FindTable(range.oid);
+  EXPECT_EQ(r->partition_parent, parent.oid);
+  ASSERT_TRUE(r->partition_bound);
+  ASSERT_EQ(r->partition_bound->lower.size(), 2u);
+  EXPECT_EQ(r->partition_bound->lower[0].value.i(), 1000);
+  EXPECT_EQ(r->partition_bound->lower[1].kind, RangeDatum::kMinValue);
+  EXPECT_EQ(r->partition_bound->upper[1].value.s(), "m\x01");
+  EXPECT_FALSE(r->partition_bound->is_default);
+  EXPECT_TRUE(back->FindTable(fallback.oid)->partition_bound->is_default);
+  EXPECT_FALSE(back->FindTable(fallback.oid)->partition_key);
 }
 
 TEST(Catalog, CorruptBytesAreAnError) {

@@ -30,6 +30,7 @@ void RegisterViewCatalogs();       // pg_views, pg_matviews, pg_rewrite
 void RegisterTextSearchCatalogs(); // pg_ts_parser, pg_ts_template, pg_ts_dict, pg_ts_config,
                                    // pg_ts_config_map
 void RegisterInformationSchema();  // information_schema's views
+void RegisterPartitionCatalogs();  // pg_partitioned_table, pg_inherits (partition/)
 // The other PostgreSQL catalogs, empty; `registered` tells which OIDs already have rows.
 void RegisterEmptyCatalogs(const std::function<bool(uint32_t)>& registered);
 // A pg_catalog relation with PostgreSQL 15's OID, name and columns (catalog_shapes.inc); the

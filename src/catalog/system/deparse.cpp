@@ -150,7 +150,9 @@ std::string IndexDefinition(ExecState* st, const IndexDef& index, int column, bo
   }
   // pretty names the table as the search path finds it; otherwise always with its schema
   std::string table = pretty ? RelationText(st, t->oid) : QuoteIdent(t->schema) + "." + QuoteIdent(t->name);
-  std::string out = std::string("CREATE ") + (index.unique ? "UNIQUE " : "") + "INDEX " + QuoteIdent(index.name) + " ON " + table +
+  // An index of a partitioned table holds no rows of its own: ON ONLY, as PostgreSQL prints it.
+  std::string out = std::string("CREATE ") + (index.unique ? "UNIQUE " : "") + "INDEX " + QuoteIdent(index.name) + " ON " +
+                    (t->partition_key ? "ONLY " : "") + table +
                     " USING " + index.am + " (" + Join(keys, ", ") + ")";
   if (index.nulls_not_distinct) out += " NULLS NOT DISTINCT";
   if (!index.where_sql.empty()) out += " WHERE " + DeparseStoredExpr(st, t, index.where_sql, nullptr, pretty);

@@ -41,6 +41,7 @@ const Registry& Loaded() {
     RegisterViewCatalogs();
     RegisterTextSearchCatalogs();
     RegisterInformationSchema();
+    RegisterPartitionCatalogs();
     auto& reg = TheRegistry();
     std::set<uint32_t> have;
     for (const auto* r : reg.by_oid) have.insert(r->oid);

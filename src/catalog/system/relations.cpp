@@ -7,9 +7,11 @@
 #include "access/gin/gin.hpp"
 #include "access/statistics_store.hpp"
 #include "catalog/system/catalogs.hpp"
+#include "partition/partition_ddl.hpp"
 #include "types/domain.hpp"
 #include "catalog/system/deparse.hpp"
 #include "engine/database.hpp"
+#include "engine/session.hpp"
 #include "catalog/system/opclasses.hpp"
 #include "catalog/system/system_relation.hpp"
 #include "execution/exec_state.hpp"
@@ -39,6 +41,8 @@ struct RelationInfo {
   bool populated = true;
   int checks = 0;
   uint32_t reltype = 0;  // its row type in pg_type (tables and materialized views)
+  bool has_subclass = false, is_partition = false;
+  std::string partition_bound = {};  // relpartbound, as pg_get_expr prints it
 };
 
 Value TextArray(const std::vector<std::string>& items) {
@@ -55,11 +59,17 @@ bool ReferencedByForeignKey(const Catalog& cat, uint32_t table) {
   return false;
 }
 
-std::vector<RelationInfo> AllRelations(const Catalog& cat) {
+std::vector<RelationInfo> AllRelations(const Catalog& cat, const DateTimeContext& ctx = {}) {
   std::vector<RelationInfo> out;
   for (const auto& [oid, t] : cat.tables()) {
-    RelationInfo r{oid, t.name, NamespaceOid(cat, t.schema), t.materialized ? 'm' : t.composite ? 'c' : 'r',
-                   t.composite ? 0u : catalog_oid::kHeapAm, {}};
+    RelationInfo r{oid, t.name, NamespaceOid(cat, t.schema), t.materialized ? 'm' : t.composite ? 'c' : t.partition_key ? 'p' : 'r',
+                   t.composite || t.partition_key ? 0u : catalog_oid::kHeapAm, {}};
+    r.has_subclass = !PartitionsOf(cat, oid).empty();
+    if (t.partition_parent) {
+      r.is_partition = true;
+      const TableDef& parent = *cat.FindTable(t.partition_parent);
+      r.partition_bound = PartitionBoundText(*parent.partition_key, PartitionKeyTypes(parent), *t.partition_bound, ctx);
+    }
     r.has_rules = t.materialized.has_value();
     r.reltype = t.rowtype_oid;
     r.populated = !t.materialized || t.materialized->populated;
@@ -163,16 +173,18 @@ void RegisterClass() {
                {"relpartbound", Type(oid::kPgNodeTree)}};
   r.rows = [](ExecState& st, std::vector<Row>* rows) {
     std::map<uint32_t, std::optional<RelationSizes>> sizes;
-    for (const auto& rel : AllRelations(*st.catalog)) {
+    for (const auto& rel : AllRelations(*st.catalog, st.session->DateTime())) {
       bool shared = rel.oid == 1260 || rel.oid == 1261 || rel.oid == 1262;  // pg_authid, pg_auth_members, pg_database
       auto [pages, tuples] = RelationSize(st, rel.oid, &sizes);
       rows->push_back({OidValue(rel.oid), NameValue(rel.name), OidValue(rel.ns), OidValue(rel.reltype), OidValue(0),
-                       OidValue(catalog_oid::kBootstrapSuperuser), OidValue(rel.am), OidValue(rel.kind == 'v' ? 0 : rel.oid),
+                       OidValue(catalog_oid::kBootstrapSuperuser), OidValue(rel.am), OidValue(rel.kind == 'v' || rel.kind == 'p' ? 0 : rel.oid),
                        OidValue(0), Value::Int(pages), Value::Float(tuples), Value::Int(0), OidValue(0), Value::Bool(rel.has_index),
                        Value::Bool(shared), CharValue('p'), CharValue(rel.kind), Value::Int(static_cast<int64_t>(rel.attributes.size())),
-                       Value::Int(rel.checks), Value::Bool(rel.has_rules), Value::Bool(rel.has_triggers), Value::Bool(false),
-                       Value::Bool(false), Value::Bool(false), Value::Bool(rel.populated), CharValue(rel.kind == 'r' || rel.kind == 'm' ? 'd' : 'n'),
-                       Value::Bool(false), OidValue(0), Value::Int(0), Value::Int(0), Value::Null(), TextArray(rel.options), Value::Null()});
+                       Value::Int(rel.checks), Value::Bool(rel.has_rules), Value::Bool(rel.has_triggers), Value::Bool(rel.has_subclass),
+                       Value::Bool(false), Value::Bool(false), Value::Bool(rel.populated),
+                       CharValue(rel.kind == 'r' || rel.kind == 'm' || rel.kind == 'p' ? 'd' : 'n'), Value::Bool(rel.is_partition), OidValue(0),
+                       Value::Int(0), Value::Int(0), Value::Null(), TextArray(rel.options),
+                       rel.is_partition ? Value::Str(rel.partition_bound) : Value::Null()});
     }
   };
   RegisterSystemRelation(std::move(r));
@@ -357,7 +369,7 @@ void RegisterTablesView() {
     const Catalog& cat = *st.catalog;
     std::string owner = OwnerName(st);
     for (const auto& rel : AllRelations(cat)) {
-      if (rel.kind != 'r') continue;
+      if (rel.kind != 'r' && rel.kind != 'p') continue;
       std::string schema;
       for (const auto& [oid, s] : cat.schemas())
         if (oid == rel.ns) schema = s.name;

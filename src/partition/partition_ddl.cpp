@@ -1,0 +1,358 @@
+#include "partition/partition_ddl.hpp"
+
+#include <algorithm>
+
+#include "common/error.hpp"
+#include "engine/ddl_util.hpp"
+#include "parser/walk.hpp"
+#include "partition/bounds.hpp"
+#include "planner/planner.hpp"
+#include "types/compare.hpp"
+#include "types/text_io.hpp"
+
+namespace tusk {
+
+std::vector<uint32_t> PartitionsOf(const Catalog& cat, uint32_t parent) {
+  std::vector<uint32_t> out;
+  for (const auto& [oid, t] : cat.tables())
+    if (t.partition_parent == parent) out.push_back(oid);
+  return out;
+}
+
+std::shared_ptr<const PartitionKeyDef> BuildPartitionKey(PgQuery__PartitionSpec* spec, const TableDef& t) {
+  auto key = std::make_shared<PartitionKeyDef>();
+  std::string strategy = spec->strategy;
+  if (strategy == "range") key->strategy = 'r';
+  else if (strategy == "list") key->strategy = 'l';
+  else if (strategy == "hash") key->strategy = 'h';
+  else throw Error(sqlstate::kInvalidParameterValue, "unrecognized partitioning strategy \"" + strategy + "\"");
+  if (key->strategy == 'l' && spec->n_part_params > 1)
+    throw Error(sqlstate::kInvalidObjectDefinition, "cannot use \"list\" partition strategy with more than one column");
+  for (size_t i = 0; i < spec->n_part_params; i++) {
+    auto* elem = spec->part_params[i]->partition_elem;
+    if (!elem->name || !*elem->name)
+      throw Error(sqlstate::kFeatureNotSupported, "partition keys that are expressions are not supported yet").WithPosition(elem->location + 1);
+    if (elem->n_opclass || elem->n_collation)
+      throw Error(sqlstate::kFeatureNotSupported, "operator classes and collations in partition keys are not supported yet").WithPosition(elem->location + 1);
+    int column = t.FindColumn(elem->name);
+    if (column < 0)
+      ThrowAt(sqlstate::kUndefinedColumn, "column \"" + std::string(elem->name) + "\" named in partition key does not exist", elem->location);
+    const ColumnDef& c = t.columns[static_cast<size_t>(column)];
+    if (c.generated)
+      throw Error(sqlstate::kInvalidObjectDefinition, "cannot use generated column in partition key")
+          .WithDetail("Column \"" + c.name + "\" is a generated column.")
+          .WithPosition(elem->location + 1);
+    if (key->strategy == 'h') CheckHashableKeyType(c.type);
+    key->columns.push_back(column);
+  }
+  return key;
+}
+
+void CheckUniqueIncludesKey(const TableDef& t, const std::string& constraint_kind, const std::vector<int>& columns) {
+  if (!t.partition_key) return;
+  for (int k : t.partition_key->columns)
+    if (std::find(columns.begin(), columns.end(), k) == columns.end())
+      throw Error(sqlstate::kFeatureNotSupported, "unique constraint on partitioned table must include all partitioning columns")
+          .WithDetail(constraint_kind + " constraint on table \"" + t.name + "\" lacks column \"" + t.columns[static_cast<size_t>(k)].name +
+                      "\" which is part of the partition key.");
+}
+
+namespace {
+const char* StrategyName(char s) { return s == 'r' ? "range" : s == 'l' ? "list" : "hash"; }
+
+int NodeLocation(Node* n) {
+  int location = -1;
+  auto visit = [&](Node* x) {
+    if (location >= 0) return false;
+    if (x->node_case == PG_QUERY__NODE__NODE_A_CONST) location = x->a_const->location;
+    else if (x->node_case == PG_QUERY__NODE__NODE_COLUMN_REF) location = x->column_ref->location;
+    else if (x->node_case == PG_QUERY__NODE__NODE_FUNC_CALL) location = x->func_call->location;
+    else if (x->node_case == PG_QUERY__NODE__NODE_A_EXPR) location = x->a_expr->location;
+    else if (x->node_case == PG_QUERY__NODE__NODE_TYPE_CAST) location = x->type_cast->location;
+    return location < 0;
+  };
+  if (visit(n)) WalkNodes(&n->base, visit);
+  return location;
+}
+
+// One bound value: a constant expression evaluated now, as a value of the key column's type.
+Value BoundValue(ExecState* st, Planner& planner, Node* expr, const Type& type, const std::string& column) {
+  int location = NodeLocation(expr);
+  auto refuse = [&](Node* x) {
+    if (x->node_case == PG_QUERY__NODE__NODE_COLUMN_REF)
+      ThrowAt(sqlstate::kInvalidColumnReference, "cannot use column reference in partition bound expression", x->column_ref->location);
+    if (x->node_case == PG_QUERY__NODE__NODE_SUB_LINK)
+      ThrowAt(sqlstate::kFeatureNotSupported, "cannot use subquery in partition bound", x->sub_link->location);
+    return true;
+  };
+  refuse(expr);
+  WalkNodes(&expr->base, refuse);
+  Scope none;
+  planner.binder().set_clause("partition bound");
+  ExprP e = planner.binder().Bind(expr, none);
+  try {
+    e = planner.binder().Coerce(e, type, CastContext::kAssignment, location);
+  } catch (Error& err) {
+    if (std::string(err.state()) != sqlstate::kDatatypeMismatch && std::string(err.state()) != sqlstate::kCannotCoerce) throw;
+    ThrowAt(sqlstate::kDatatypeMismatch, "specified value cannot be cast to type " + TypeName(type) + " for column \"" + column + "\"", location);
+  }
+  EvalContext ctx;
+  ctx.state = st;
+  try {
+    return e->Eval(ctx);
+  } catch (Error& err) {
+    err.WithPosition(location + 1);
+    throw;
+  }
+}
+
+std::vector<RangeDatum> RangeDatums(ExecState* st, Planner& planner, const TableDef& parent, const std::vector<Type>& types,
+                                    PgQuery__Node** nodes, size_t n, const char* which) {
+  if (n != types.size())
+    throw Error(sqlstate::kInvalidTableDefinition, std::string(which) + " must specify exactly one value per partitioning column");
+  std::vector<RangeDatum> datums(n);
+  for (size_t i = 0; i < n; i++) {
+    // The grammar leaves MINVALUE and MAXVALUE as column references of those names.
+    std::string word;
+    if (nodes[i]->node_case == PG_QUERY__NODE__NODE_COLUMN_REF && nodes[i]->column_ref->n_fields == 1 &&
+        nodes[i]->column_ref->fields[0]->node_case == PG_QUERY__NODE__NODE_STRING)
+      word = nodes[i]->column_ref->fields[0]->string->sval;
+    if (word == "minvalue") {
+      datums[i].kind = RangeDatum::kMinValue;
+    } else if (word == "maxvalue") {
+      datums[i].kind = RangeDatum::kMaxValue;
+    } else {
+      const std::string& column = parent.columns[static_cast<size_t>(parent.partition_key->columns[i])].name;
+      datums[i].value = BoundValue(st, planner, nodes[i], types[i], column);
+      if (datums[i].value.is_null()) throw Error(sqlstate::kInvalidTableDefinition, "cannot specify NULL in range bound");
+    }
+  }
+  // After MINVALUE only MINVALUE, after MAXVALUE only MAXVALUE.
+  for (size_t i = 1; i < n; i++) {
+    RangeDatum::Kind before = datums[i - 1].kind;
+    if (before != RangeDatum::kValue && datums[i].kind != before)
+      ThrowAt(sqlstate::kDatatypeMismatch,
+              before == RangeDatum::kMinValue ? "every bound following MINVALUE must also be MINVALUE"
+                                              : "every bound following MAXVALUE must also be MAXVALUE",
+              NodeLocation(nodes[i]));
+  }
+  return datums;
+}
+
+[[noreturn]] void ThrowOverlap(const std::string& child, const Catalog& cat, uint32_t with, int location) {
+  ThrowAt(sqlstate::kInvalidObjectDefinition, "partition \"" + child + "\" would overlap partition \"" + cat.FindTable(with)->name + "\"", location);
+}
+
+void CheckHashModulus(const Catalog& cat, const std::vector<uint32_t>& siblings, const PartitionBoundDef& b, const std::string& child, int location) {
+  // Existing (modulus, remainder) pairs in order; every modulus must divide the next larger one.
+  std::vector<std::pair<std::pair<int32_t, int32_t>, uint32_t>> pairs;
+  for (uint32_t s : siblings) {
+    const PartitionBoundDef& sb = *cat.FindTable(s)->partition_bound;
+    pairs.push_back({{sb.modulus, sb.remainder}, s});
+  }
+  if (pairs.empty()) return;
+  std::sort(pairs.begin(), pairs.end());
+  auto name = [&](uint32_t o) { return cat.FindTable(o)->name; };
+  auto factor_error = [&](const std::string& detail) {
+    throw Error(sqlstate::kInvalidObjectDefinition, "every hash partition modulus must be a factor of the next larger modulus").WithDetail(detail);
+  };
+  auto after = std::upper_bound(pairs.begin(), pairs.end(), std::make_pair(std::make_pair(b.modulus, b.remainder), UINT32_MAX));
+  if (after == pairs.begin()) {
+    if (pairs[0].first.first % b.modulus != 0)
+      factor_error("The new modulus " + std::to_string(b.modulus) + " is not a factor of " + std::to_string(pairs[0].first.first) +
+                   ", the modulus of existing partition \"" + name(pairs[0].second) + "\".");
+  } else {
+    const auto& prev = *(after - 1);
+    if (b.modulus % prev.first.first != 0)
+      factor_error("The new modulus " + std::to_string(b.modulus) + " is not divisible by " + std::to_string(prev.first.first) +
+                   ", the modulus of existing partition \"" + name(prev.second) + "\".");
+    if (after != pairs.end() && after->first.first % b.modulus != 0)
+      factor_error("The new modulus " + std::to_string(b.modulus) + " is not a factor of " + std::to_string(after->first.first) +
+                   ", the modulus of existing partition \"" + name(after->second) + "\".");
+  }
+  int32_t greatest = pairs.back().first.first;
+  for (const auto& p : pairs) greatest = std::max(greatest, p.first.first);
+  // The slots of the greatest modulus the new partition covers, in PostgreSQL's order.
+  for (int64_t slot = b.remainder % greatest; slot < greatest; slot += b.modulus)
+    for (const auto& p : pairs)
+      if (slot % p.first.first == p.first.second) ThrowOverlap(child, cat, p.second, location);
+}
+}  // namespace
+
+std::shared_ptr<const PartitionBoundDef> BuildPartitionBound(ExecState* st, Planner& planner, const Catalog& cat, const TableDef& parent,
+                                                             const std::string& child, PgQuery__PartitionBoundSpec* spec) {
+  const PartitionKeyDef& key = *parent.partition_key;
+  std::vector<Type> types = PartitionKeyTypes(parent);
+  std::vector<uint32_t> siblings = PartitionsOf(cat, parent.oid);
+  uint32_t default_partition = 0;
+  for (uint32_t s : siblings)
+    if (cat.FindTable(s)->partition_bound->is_default) default_partition = s;
+  std::erase(siblings, default_partition);
+  auto b = std::make_shared<PartitionBoundDef>();
+  if (spec->is_default) {
+    if (key.strategy == 'h') throw Error(sqlstate::kInvalidTableDefinition, "a hash-partitioned table may not have a default partition");
+    if (default_partition)
+      ThrowAt(sqlstate::kInvalidObjectDefinition,
+              "partition \"" + child + "\" conflicts with existing default partition \"" + cat.FindTable(default_partition)->name + "\"",
+              spec->location);
+    b->is_default = true;
+    return b;
+  }
+  char given = spec->strategy && *spec->strategy ? spec->strategy[0] : 0;
+  if (given != key.strategy)
+    ThrowAt(sqlstate::kInvalidTableDefinition, std::string("invalid bound specification for a ") + StrategyName(key.strategy) + " partition",
+            spec->location);
+  const std::string& first_column = parent.columns[static_cast<size_t>(key.columns[0])].name;
+  if (key.strategy == 'h') {
+    if (spec->modulus <= 0)
+      throw Error(sqlstate::kInvalidTableDefinition, "modulus for hash partition must be an integer value greater than zero");
+    if (spec->remainder < 0)
+      throw Error(sqlstate::kInvalidTableDefinition, "remainder for hash partition must be an integer value greater than or equal to zero");
+    if (spec->remainder >= spec->modulus)
+      throw Error(sqlstate::kInvalidTableDefinition, "remainder for hash partition must be less than modulus");
+    b->modulus = spec->modulus;
+    b->remainder = spec->remainder;
+    CheckHashModulus(cat, siblings, *b, child, spec->location);
+  } else if (key.strategy == 'l') {
+    std::vector<int> locations;
+    for (size_t i = 0; i < spec->n_listdatums; i++) {
+      Value v = BoundValue(st, planner, spec->listdatums[i], types[0], first_column);
+      bool duplicate = std::any_of(b->list.begin(), b->list.end(), [&](const Value& w) {
+        return v.is_null() ? w.is_null() : !w.is_null() && CompareValues(types[0], v, w) == 0;
+      });
+      if (duplicate) continue;
+      b->list.push_back(v);
+      locations.push_back(NodeLocation(spec->listdatums[i]));
+    }
+    for (size_t i = 0; i < b->list.size(); i++)
+      for (uint32_t s : siblings)
+        if (BoundHolds('l', types, *cat.FindTable(s)->partition_bound, {b->list[i]})) ThrowOverlap(child, cat, s, locations[i]);
+  } else {
+    b->lower = RangeDatums(st, planner, parent, types, spec->lowerdatums, spec->n_lowerdatums, "FROM");
+    b->upper = RangeDatums(st, planner, parent, types, spec->upperdatums, spec->n_upperdatums, "TO");
+    auto datum_location = [](PgQuery__Node** nodes, size_t i) { return NodeLocation(nodes[i]); };
+    if (CompareRangeBounds(types, b->lower, true, b->upper, false) >= 0) {
+      DateTimeContext ctx = st->session->DateTime();
+      throw Error(sqlstate::kInvalidObjectDefinition, "empty range bound specified for partition \"" + child + "\"")
+          .WithDetail("Specified lower bound " + RangeDatumsText(b->lower, types, ctx) + " is greater than or equal to upper bound " +
+                      RangeDatumsText(b->upper, types, ctx) + ".")
+          .WithPosition(datum_location(spec->lowerdatums, 0) + 1);
+    }
+    // The partition holding the new lower bound overlaps; else the next one up must start at or
+    // after the new upper bound.
+    uint32_t next = 0;
+    const PartitionBoundDef* next_bound = nullptr;
+    for (uint32_t s : siblings) {
+      const PartitionBoundDef& sb = *cat.FindTable(s)->partition_bound;
+      size_t column = 0;
+      if (CompareRangeBounds(types, sb.lower, true, b->lower, true) <= 0) {
+        if (CompareRangeBounds(types, sb.upper, false, b->lower, true, &column) > 0)
+          ThrowOverlap(child, cat, s, datum_location(spec->lowerdatums, column));
+      } else if (!next_bound || CompareRangeBounds(types, sb.lower, true, next_bound->lower, true) < 0) {
+        next = s;
+        next_bound = &sb;
+      }
+    }
+    size_t column = 0;
+    if (next_bound && CompareRangeBounds(types, next_bound->lower, true, b->upper, false, &column) < 0)
+      ThrowOverlap(child, cat, next, datum_location(spec->upperdatums, column));
+  }
+  if (default_partition) {
+    // The DEFAULT partition may not keep rows the new partition would take.
+    const TableDef* def = cat.FindTable(default_partition);
+    for (const auto& [k, row] : ScanAll(st, def)) {
+      std::vector<Value> values;
+      for (int c : key.columns) values.push_back(row[static_cast<size_t>(c)]);
+      if (BoundHolds(key.strategy, types, *b, values))
+        throw Error(sqlstate::kCheckViolation, "updated partition constraint for default partition \"" + def->name + "\" would be violated by some row")
+            .WithConstraint(def->name, "");
+    }
+  }
+  return b;
+}
+
+void InheritFromParent(Catalog* cat, const TableDef& parent, TableDef* child) {
+  child->columns = parent.columns;
+  for (ColumnDef& c : child->columns) {
+    c.default_oid = 0;
+    c.identity = 0;  // PostgreSQL 15 keeps identity on the partitioned table only
+    if (parent.columns[static_cast<size_t>(&c - child->columns.data())].identity) c.default_sql.clear();
+  }
+  for (const ConstraintDef& c : parent.constraints) {
+    if (c.kind != 'c' && c.kind != 'f') continue;
+    ConstraintDef copy = c;
+    copy.oid = 0;
+    child->constraints.push_back(copy);
+  }
+  for (uint32_t index_oid : parent.indexes) {
+    IndexDef ix = *cat->FindIndex(index_oid);
+    std::vector<std::string> names;
+    for (const IndexColumn& ic : ix.columns) names.push_back(ic.column >= 0 ? child->columns[static_cast<size_t>(ic.column)].name : "expr");
+    // A constraint's index is named as the constraint would be; a plain one with "idx".
+    bool constraint = std::any_of(parent.constraints.begin(), parent.constraints.end(), [&](const ConstraintDef& c) { return c.index == index_oid; });
+    const char* suffix = ix.primary ? "pkey" : constraint ? "key" : "idx";
+    ix.oid = cat->AllocateOid();
+    ix.table = child->oid;
+    ix.name = ix.primary ? ChooseRelationName(*cat, child->schema, child->name, {}, "pkey")
+                         : ChooseRelationName(*cat, child->schema, child->name, names, suffix);
+    ix.clustered = false;
+    child->indexes.push_back(ix.oid);
+    if (ix.primary) child->pk_index = ix.oid;
+    if (ix.primary || ix.unique) {
+      for (const ConstraintDef& c : parent.constraints) {
+        if (c.index != index_oid) continue;
+        ConstraintDef copy = c;
+        copy.oid = 0;
+        copy.index = ix.oid;
+        copy.name = ix.name;
+        child->constraints.push_back(copy);
+      }
+    }
+    cat->AddIndex(std::move(ix));
+  }
+}
+
+void RefusePartitionedAlter(const TableDef& t, PgQuery__AlterTableCmd* cmd) {
+  if (!t.partition_key && !t.partition_parent) return;
+  const std::string column = cmd->name ? cmd->name : "";
+  if (t.partition_parent) {
+    switch (cmd->subtype) {
+      case PG_QUERY__ALTER_TABLE_TYPE__AT_AddColumn:
+        throw Error(sqlstate::kInvalidTableDefinition, "cannot add column to a partition");
+      case PG_QUERY__ALTER_TABLE_TYPE__AT_DropColumn:
+        throw Error(sqlstate::kInvalidTableDefinition, "cannot drop inherited column \"" + column + "\"");
+      case PG_QUERY__ALTER_TABLE_TYPE__AT_AlterColumnType:
+        throw Error(sqlstate::kInvalidTableDefinition, "cannot alter inherited column \"" + column + "\"");
+      case PG_QUERY__ALTER_TABLE_TYPE__AT_DropNotNull:
+      case PG_QUERY__ALTER_TABLE_TYPE__AT_AddIdentity:
+      case PG_QUERY__ALTER_TABLE_TYPE__AT_DropExpression:
+        throw Error(sqlstate::kFeatureNotSupported, "this ALTER TABLE command on a partition is not supported yet");
+      default:
+        break;
+    }
+  }
+  if (t.partition_key) {
+    switch (cmd->subtype) {
+      case PG_QUERY__ALTER_TABLE_TYPE__AT_AddColumn:
+      case PG_QUERY__ALTER_TABLE_TYPE__AT_DropColumn:
+      case PG_QUERY__ALTER_TABLE_TYPE__AT_AlterColumnType:
+      case PG_QUERY__ALTER_TABLE_TYPE__AT_ColumnDefault:
+      case PG_QUERY__ALTER_TABLE_TYPE__AT_SetNotNull:
+      case PG_QUERY__ALTER_TABLE_TYPE__AT_DropNotNull:
+      case PG_QUERY__ALTER_TABLE_TYPE__AT_AddConstraint:
+      case PG_QUERY__ALTER_TABLE_TYPE__AT_DropConstraint:
+      case PG_QUERY__ALTER_TABLE_TYPE__AT_AddIdentity:
+      case PG_QUERY__ALTER_TABLE_TYPE__AT_DropExpression:
+        throw Error(sqlstate::kFeatureNotSupported, "this ALTER TABLE command on a partitioned table is not supported yet");
+      default:
+        break;
+    }
+  }
+}
+
+void RefusePartitionedColumnRename(const TableDef& t, const std::string& column) {
+  if (t.partition_parent) throw Error(sqlstate::kInvalidTableDefinition, "cannot rename inherited column \"" + column + "\"");
+  if (t.partition_key) throw Error(sqlstate::kFeatureNotSupported, "renaming a column of a partitioned table is not supported yet");
+}
+
+}  // namespace tusk

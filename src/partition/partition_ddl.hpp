@@ -1,0 +1,39 @@
+// CREATE TABLE ... PARTITION BY and ... PARTITION OF: the key, a new partition's bound with
+// PostgreSQL's checks (overlaps, empty ranges, hash moduli, the DEFAULT partition's rows), and
+// what a partition takes from its parent (columns, constraints, indexes).
+#pragma once
+#include <memory>
+#include <string>
+
+#include "catalog/catalog.hpp"
+#include "parser/parser.hpp"
+#include "partition/partition_def.hpp"
+
+namespace tusk {
+
+struct ExecState;
+class Planner;
+
+// PARTITION BY: the key over t's columns (22023, 42P17, 42703 as PostgreSQL; 0A000 for
+// expression keys, which are not supported yet).
+std::shared_ptr<const PartitionKeyDef> BuildPartitionKey(PgQuery__PartitionSpec* spec, const TableDef& t);
+// A PRIMARY KEY or UNIQUE constraint of a partitioned table must hold every key column (0A000).
+void CheckUniqueIncludesKey(const TableDef& t, const std::string& constraint_kind, const std::vector<int>& columns);
+// FOR VALUES ... / DEFAULT of a new partition `child_name` of `parent`: evaluated, checked
+// against the other partitions and the DEFAULT partition's rows.
+std::shared_ptr<const PartitionBoundDef> BuildPartitionBound(ExecState* st, Planner& planner, const Catalog& cat, const TableDef& parent,
+                                                             const std::string& child_name, PgQuery__PartitionBoundSpec* spec);
+// A new partition's columns, NOT NULLs, defaults, CHECK and FOREIGN KEY constraints and
+// indexes, as its parent has them. Its rows keep the parent's column layout, dropped slots
+// included, so a row passes between them unchanged.
+void InheritFromParent(Catalog* cat, const TableDef& parent, TableDef* child);
+// ALTER TABLE commands a partitioned table or a partition cannot take yet, or ever: those
+// that would change the column layout its partitions share (0A000 on a partitioned table;
+// PostgreSQL's 42P16 on a partition), and new constraints a partitioned table would have to
+// hand down. RENAME COLUMN likewise (`column` names the renamed one).
+void RefusePartitionedAlter(const TableDef& t, PgQuery__AlterTableCmd* cmd);
+void RefusePartitionedColumnRename(const TableDef& t, const std::string& column);
+// The partitions of a partitioned table, in OID order.
+std::vector<uint32_t> PartitionsOf(const Catalog& cat, uint32_t parent);
+
+}  // namespace tusk

@@ -1,0 +1,170 @@
+#include "partition/partition_def.hpp"
+
+#include <cctype>
+#include <map>
+
+#include "catalog/catalog.hpp"
+#include "catalog/serial.hpp"
+#include "common/strings.hpp"
+#include "types/binary_io.hpp"
+#include "types/text_io.hpp"
+
+namespace tusk {
+
+std::vector<Type> PartitionKeyTypes(const TableDef& parent) {
+  std::vector<Type> types;
+  for (int c : parent.partition_key->columns) types.push_back(parent.columns[static_cast<size_t>(c)].type);
+  return types;
+}
+
+std::string PartitionKeyText(const TableDef& parent) {
+  const PartitionKeyDef& key = *parent.partition_key;
+  std::string out = key.strategy == 'r' ? "RANGE (" : key.strategy == 'l' ? "LIST (" : "HASH (";
+  for (size_t i = 0; i < key.columns.size(); i++) {
+    if (i) out += ", ";
+    out += QuoteIdent(parent.columns[static_cast<size_t>(key.columns[i])].name);
+  }
+  return out + ")";
+}
+
+std::string BoundValueText(const Type& t, const Value& v, const DateTimeContext& ctx) {
+  if (v.is_null()) return "NULL";
+  std::string text = FormatText(t, v, ctx);
+  if (!t.array && !t.domain) {
+    if (t.id == oid::kBool) return v.b() ? "true" : "false";
+    if (t.id == oid::kInt4 && text[0] != '-') return text;
+    // A numeric is bare when it reads as one (a digit first, a point or exponent in it).
+    if (t.id == oid::kNumeric && isdigit(static_cast<unsigned char>(text[0])) && text.find_first_of("eE.") != std::string::npos) return text;
+  }
+  std::string quoted = "'";
+  for (char c : text) {
+    if (c == '\'') quoted += '\'';
+    quoted += c;
+  }
+  return quoted + "'";
+}
+
+std::string RangeDatumsText(const std::vector<RangeDatum>& datums, const std::vector<Type>& types, const DateTimeContext& ctx) {
+  std::string out = "(";
+  for (size_t i = 0; i < datums.size(); i++) {
+    if (i) out += ", ";
+    const RangeDatum& d = datums[i];
+    out += d.kind == RangeDatum::kMinValue ? "MINVALUE" : d.kind == RangeDatum::kMaxValue ? "MAXVALUE" : BoundValueText(types[i], d.value, ctx);
+  }
+  return out + ")";
+}
+
+std::string PartitionBoundText(const PartitionKeyDef& key, const std::vector<Type>& types, const PartitionBoundDef& bound,
+                               const DateTimeContext& ctx) {
+  if (bound.is_default) return "DEFAULT";
+  if (key.strategy == 'h')
+    return "FOR VALUES WITH (modulus " + std::to_string(bound.modulus) + ", remainder " + std::to_string(bound.remainder) + ")";
+  if (key.strategy == 'l') {
+    std::string out = "FOR VALUES IN (";
+    for (size_t i = 0; i < bound.list.size(); i++) out += (i ? ", " : "") + BoundValueText(types[0], bound.list[i], ctx);
+    return out + ")";
+  }
+  return "FOR VALUES FROM " + RangeDatumsText(bound.lower, types, ctx) + " TO " + RangeDatumsText(bound.upper, types, ctx);
+}
+
+namespace {
+void WriteValue(CatalogWriter& w, const Type& t, const Value& v) {
+  w.U(v.is_null());
+  if (!v.is_null()) w.S(EncodeBinary(t, v));
+}
+
+Value ReadValue(CatalogReader& r, const Type& t) {
+  if (r.U()) return Value::Null();
+  return DecodeBinary(t, r.S());
+}
+
+void WriteDatums(CatalogWriter& w, const std::vector<Type>& types, const std::vector<RangeDatum>& datums) {
+  w.U(datums.size());
+  for (size_t i = 0; i < datums.size(); i++) {
+    w.I(datums[i].kind);
+    if (datums[i].kind == RangeDatum::kValue) WriteValue(w, types[i], datums[i].value);
+  }
+}
+
+std::vector<RangeDatum> ReadDatums(CatalogReader& r, const std::vector<Type>& types) {
+  std::vector<RangeDatum> datums(r.Count());
+  if (!datums.empty() && datums.size() != types.size()) CatalogReader::Bad();
+  for (size_t i = 0; i < datums.size(); i++) {
+    int64_t kind = r.I();
+    if (kind < -1 || kind > 1) CatalogReader::Bad();
+    datums[i].kind = static_cast<RangeDatum::Kind>(kind);
+    if (kind == RangeDatum::kValue) datums[i].value = ReadValue(r, types[i]);
+  }
+  return datums;
+}
+}  // namespace
+
+void WritePartitioning(CatalogWriter& w, const std::vector<const TableDef*>& tables) {
+  size_t keys = 0, bounds = 0;
+  for (const TableDef* t : tables) {
+    keys += t->partition_key != nullptr;
+    bounds += t->partition_parent != 0;
+  }
+  w.U(keys);
+  for (const TableDef* t : tables) {
+    if (!t->partition_key) continue;
+    w.U(t->oid);
+    w.U(static_cast<uint8_t>(t->partition_key->strategy));
+    w.U(t->partition_key->columns.size());
+    for (int c : t->partition_key->columns) w.I(c);
+  }
+  w.U(bounds);
+  std::map<uint32_t, const TableDef*> by_oid;
+  for (const TableDef* t : tables) by_oid[t->oid] = t;
+  for (const TableDef* t : tables) {
+    if (!t->partition_parent) continue;
+    const TableDef& parent = *by_oid.at(t->partition_parent);
+    std::vector<Type> types = PartitionKeyTypes(parent);
+    const PartitionBoundDef& b = *t->partition_bound;
+    w.U(t->oid);
+    w.U(t->partition_parent);
+    w.U(b.is_default);
+    w.U(b.list.size());
+    for (const Value& v : b.list) WriteValue(w, types[0], v);
+    WriteDatums(w, types, b.lower);
+    WriteDatums(w, types, b.upper);
+    w.U(static_cast<uint32_t>(b.modulus));
+    w.U(static_cast<uint32_t>(b.remainder));
+  }
+}
+
+void ReadPartitioning(CatalogReader& r, const std::function<TableDef*(uint32_t)>& table) {
+  auto find = [&](uint32_t oid) {
+    TableDef* t = table(oid);
+    if (!t) CatalogReader::Bad();
+    return t;
+  };
+  for (size_t n = r.Count(); n > 0; n--) {
+    TableDef* t = find(r.U32());
+    auto key = std::make_shared<PartitionKeyDef>();
+    key->strategy = static_cast<char>(r.U());
+    for (size_t k = r.Count(); k > 0; k--) {
+      int c = r.Int();
+      if (c < 0 || static_cast<size_t>(c) >= t->columns.size()) CatalogReader::Bad();
+      key->columns.push_back(c);
+    }
+    t->partition_key = std::move(key);
+  }
+  for (size_t n = r.Count(); n > 0; n--) {
+    TableDef* t = find(r.U32());
+    const TableDef* parent = find(r.U32());
+    if (!parent->partition_key) CatalogReader::Bad();
+    std::vector<Type> types = PartitionKeyTypes(*parent);
+    auto b = std::make_shared<PartitionBoundDef>();
+    b->is_default = r.U();
+    for (size_t k = r.Count(); k > 0; k--) b->list.push_back(ReadValue(r, types[0]));
+    b->lower = ReadDatums(r, types);
+    b->upper = ReadDatums(r, types);
+    b->modulus = static_cast<int32_t>(r.U32());
+    b->remainder = static_cast<int32_t>(r.U32());
+    t->partition_parent = parent->oid;
+    t->partition_bound = std::move(b);
+  }
+}
+
+}  // namespace tusk

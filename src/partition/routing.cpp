@@ -1,0 +1,76 @@
+#include "partition/routing.hpp"
+
+#include "common/error.hpp"
+#include "partition/bounds.hpp"
+#include "partition/partition_ddl.hpp"
+#include "types/text_io.hpp"
+
+namespace tusk {
+
+std::vector<Value> PartitionKeyValues(const TableDef& t, const Row& row) {
+  std::vector<Value> key;
+  for (int c : t.partition_key->columns) key.push_back(row[static_cast<size_t>(c)]);
+  return key;
+}
+
+PartitionRouter::PartitionRouter(const Catalog& cat, const TableDef& root) : cat_(cat), root_(root) {}
+
+const PartitionRouter::Level& PartitionRouter::LevelOf(const TableDef& t) const {
+  auto it = levels_.find(t.oid);
+  if (it != levels_.end()) return it->second;
+  Level level;
+  level.table = &t;
+  level.types = PartitionKeyTypes(t);
+  for (uint32_t p : PartitionsOf(cat_, t.oid)) {
+    const TableDef* part = cat_.FindTable(p);
+    if (part->partition_bound->is_default) level.default_partition = part;
+    else level.partitions.push_back(part);
+  }
+  return levels_.emplace(t.oid, std::move(level)).first->second;
+}
+
+uint32_t PartitionRouter::LeafFor(const Row& row, const DateTimeContext& ctx) const {
+  const TableDef* t = &root_;
+  while (t->partition_key) {
+    const Level& level = LevelOf(*t);
+    std::vector<Value> key = PartitionKeyValues(*t, row);
+    const TableDef* next = level.default_partition;
+    for (const TableDef* p : level.partitions)
+      if (BoundHolds(t->partition_key->strategy, level.types, *p->partition_bound, key)) {
+        next = p;
+        break;
+      }
+    if (!next) {
+      std::string columns, values;
+      for (size_t i = 0; i < key.size(); i++) {
+        columns += (i ? ", " : "") + t->columns[static_cast<size_t>(t->partition_key->columns[i])].name;
+        values += (i ? ", " : "") + (key[i].is_null() ? std::string("null") : FormatText(level.types[i], key[i], ctx));
+      }
+      throw Error(sqlstate::kCheckViolation, "no partition of relation \"" + t->name + "\" found for row")
+          .WithDetail("Partition key of the failing row contains (" + columns + ") = (" + values + ").")
+          .WithConstraint(t->name, "");
+    }
+    t = next;
+  }
+  return t->oid;
+}
+
+bool RowFitsPartition(const Catalog& cat, const TableDef& t, const Row& row) {
+  for (const TableDef* p = &t; p->partition_parent; p = cat.FindTable(p->partition_parent)) {
+    const TableDef& parent = *cat.FindTable(p->partition_parent);
+    std::vector<Type> types = PartitionKeyTypes(parent);
+    std::vector<Value> key = PartitionKeyValues(parent, row);
+    char strategy = parent.partition_key->strategy;
+    if (!p->partition_bound->is_default) {
+      if (!BoundHolds(strategy, types, *p->partition_bound, key)) return false;
+      continue;
+    }
+    for (uint32_t s : PartitionsOf(cat, parent.oid)) {
+      const PartitionBoundDef& b = *cat.FindTable(s)->partition_bound;
+      if (!b.is_default && BoundHolds(strategy, types, b, key)) return false;
+    }
+  }
+  return true;
+}
+
+}  // namespace tusk

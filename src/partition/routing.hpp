@@ -1,0 +1,43 @@
+// Routing rows to partitions: the leaf of a partitioned table that takes a row, and whether a row
+// belongs in a given partition (its bound, and those of the partitioned tables above it).
+// Rows are in the root's column layout, which every partition shares (partition_ddl.hpp).
+#pragma once
+#include <cstdint>
+#include <map>
+#include <vector>
+
+#include "catalog/catalog.hpp"
+#include "partition/partition_def.hpp"
+#include "types/datetime.hpp"
+
+namespace tusk {
+
+using Row = std::vector<Value>;
+
+class PartitionRouter {
+ public:
+  PartitionRouter(const Catalog& cat, const TableDef& root);
+  // The OID of the leaf partition that takes `row`; 23514 "no partition of relation ... found
+  // for row", with the key values in its DETAIL, when there is none.
+  uint32_t LeafFor(const Row& row, const DateTimeContext& ctx) const;
+
+ private:
+  struct Level {
+    const TableDef* table = nullptr;
+    std::vector<Type> types;
+    std::vector<const TableDef*> partitions;  // the DEFAULT partition not among them
+    const TableDef* default_partition = nullptr;
+  };
+  const Level& LevelOf(const TableDef& t) const;
+  const Catalog& cat_;
+  const TableDef& root_;
+  mutable std::map<uint32_t, Level> levels_;
+};
+
+// The key values of `row` for partitioned table `t`.
+std::vector<Value> PartitionKeyValues(const TableDef& t, const Row& row);
+// Does `row` belong in partition `t`: inside its bound and its ancestors' (a DEFAULT partition
+// takes what no sibling's bound holds)? Plain tables take every row.
+bool RowFitsPartition(const Catalog& cat, const TableDef& t, const Row& row);
+
+}  // namespace tusk

@@ -1,0 +1,59 @@
+-- Plan-time partition pruning: a scan of a partitioned table reads only the partitions whose
+-- bounds can hold rows that meet its conditions on the key, as EXPLAIN shows.
+CREATE TABLE prune_ev (id int, ts timestamptz NOT NULL, kind text) PARTITION BY RANGE (ts);
+CREATE TABLE prune_ev_2024_01 PARTITION OF prune_ev FOR VALUES FROM ('2024-01-01') TO ('2024-02-01');
+CREATE TABLE prune_ev_2024_02 PARTITION OF prune_ev FOR VALUES FROM ('2024-02-01') TO ('2024-03-01');
+CREATE TABLE prune_ev_2024_03 PARTITION OF prune_ev FOR VALUES FROM ('2024-03-01') TO ('2024-04-01');
+CREATE TABLE prune_ev_def PARTITION OF prune_ev DEFAULT;
+INSERT INTO prune_ev SELECT g, timestamptz '2023-12-20' + g * interval '1 day', 'k' || (g % 3) FROM generate_series(1, 120) g;
+EXPLAIN (COSTS OFF) SELECT * FROM prune_ev;
+EXPLAIN (COSTS OFF) SELECT * FROM prune_ev WHERE ts >= '2024-02-01';
+EXPLAIN (COSTS OFF) SELECT * FROM prune_ev WHERE ts < '2024-02-01';
+EXPLAIN (COSTS OFF) SELECT * FROM prune_ev WHERE ts = '2024-01-05';
+EXPLAIN (COSTS OFF) SELECT * FROM prune_ev e WHERE ts = '2024-01-05';
+EXPLAIN (COSTS OFF) SELECT count(*) FROM prune_ev WHERE ts >= '2024-02-10' AND ts < '2024-02-20';
+EXPLAIN (COSTS OFF) SELECT * FROM prune_ev WHERE id = 5;
+SELECT count(*) FROM prune_ev WHERE ts >= '2024-02-10' AND ts < '2024-02-20';
+SELECT count(*) FROM prune_ev WHERE ts < '2024-01-01';
+SELECT id, ts FROM prune_ev WHERE ts = '2024-01-05';
+SELECT min(ts), max(ts), count(*) FROM prune_ev WHERE ts > '2024-03-15';
+-- list partitions, NULL, and a partition partitioned again
+CREATE TABLE prune_lp (a int, b text) PARTITION BY LIST (b);
+CREATE TABLE prune_lp_ab PARTITION OF prune_lp FOR VALUES IN ('a', 'b');
+CREATE TABLE prune_lp_null PARTITION OF prune_lp FOR VALUES IN (NULL);
+CREATE TABLE prune_lp_c PARTITION OF prune_lp FOR VALUES IN ('c') PARTITION BY RANGE (a);
+CREATE TABLE prune_lp_c1 PARTITION OF prune_lp_c FOR VALUES FROM (MINVALUE) TO (10);
+CREATE TABLE prune_lp_c2 PARTITION OF prune_lp_c FOR VALUES FROM (10) TO (MAXVALUE);
+CREATE TABLE prune_lp_def PARTITION OF prune_lp DEFAULT;
+INSERT INTO prune_lp VALUES (1, 'a'), (2, NULL), (3, 'c'), (30, 'c'), (4, 'b'), (5, 'zz');
+EXPLAIN (COSTS OFF) SELECT * FROM prune_lp;
+EXPLAIN (COSTS OFF) SELECT * FROM prune_lp WHERE b = 'c';
+EXPLAIN (COSTS OFF) SELECT * FROM prune_lp WHERE a > 20;
+EXPLAIN (COSTS OFF) SELECT * FROM prune_lp WHERE b IS NULL;
+EXPLAIN (COSTS OFF) SELECT * FROM prune_lp WHERE b = 'zz';
+EXPLAIN (COSTS OFF) SELECT * FROM prune_lp WHERE b > 'b';
+SELECT * FROM prune_lp WHERE b = 'c' ORDER BY a;
+SELECT * FROM prune_lp WHERE b IS NULL;
+SELECT * FROM prune_lp WHERE b > 'b' ORDER BY a;
+SELECT * FROM prune_lp WHERE b IN ('a', 'zz') ORDER BY a;
+-- hash partitions: equality on the key names one partition
+CREATE TABLE prune_hp (id int, v text) PARTITION BY HASH (id);
+CREATE TABLE prune_hp0 PARTITION OF prune_hp FOR VALUES WITH (MODULUS 4, REMAINDER 0);
+CREATE TABLE prune_hp1 PARTITION OF prune_hp FOR VALUES WITH (MODULUS 4, REMAINDER 1);
+CREATE TABLE prune_hp2 PARTITION OF prune_hp FOR VALUES WITH (MODULUS 4, REMAINDER 2);
+CREATE TABLE prune_hp3 PARTITION OF prune_hp FOR VALUES WITH (MODULUS 4, REMAINDER 3);
+INSERT INTO prune_hp SELECT g, 'v' || g FROM generate_series(1, 100) g;
+EXPLAIN (COSTS OFF) SELECT * FROM prune_hp WHERE id = 42;
+EXPLAIN (COSTS OFF) SELECT * FROM prune_hp WHERE id = 7;
+EXPLAIN (COSTS OFF) SELECT * FROM prune_hp WHERE id > 90;
+SELECT * FROM prune_hp WHERE id = 42;
+SELECT count(*) FROM prune_hp WHERE id > 90;
+-- a prepared statement's parameter prunes nothing at plan time, and still finds its rows
+PREPARE prune_q(timestamptz) AS SELECT count(*) FROM prune_ev WHERE ts >= $1;
+EXECUTE prune_q('2024-03-25');
+EXECUTE prune_q('2023-01-01');
+DEALLOCATE prune_q;
+-- joins and subqueries read the partitions the same way
+SELECT e.id, l.b FROM prune_ev e JOIN prune_lp l ON l.a = e.id WHERE e.ts < '2024-01-01' ORDER BY e.id;
+SELECT count(*) FROM prune_ev WHERE id IN (SELECT id FROM prune_hp WHERE id < 10);
+DROP TABLE prune_ev, prune_lp, prune_hp;
