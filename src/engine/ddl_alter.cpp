@@ -7,6 +7,7 @@
 #include "engine/ddl_domain.hpp"
 #include "engine/ddl_text_search.hpp"
 #include "engine/ddl_util.hpp"
+#include "partition/attach_detach.hpp"
 #include "partition/partition_ddl.hpp"
 #include "engine/generated_columns.hpp"
 #include "engine/statements.hpp"
@@ -432,6 +433,13 @@ void ExecuteAlterTable(PgQuery__AlterTableStmt* stmt, ExecState* st, ResultSink*
       }
       case PG_QUERY__ALTER_TABLE_TYPE__AT_ChangeOwner:
         RequireBootstrapOwner(ResolveNewOwner(st, cmd->newowner), "table \"" + t->name + "\"");
+        break;
+      case PG_QUERY__ALTER_TABLE_TYPE__AT_AttachPartition:
+        AttachPartition(st, cat, t->oid, cmd->def->partition_cmd);
+        break;
+      case PG_QUERY__ALTER_TABLE_TYPE__AT_DetachPartition:
+      case PG_QUERY__ALTER_TABLE_TYPE__AT_DetachPartitionFinalize:
+        DetachPartition(st, cat, t->oid, cmd->def->partition_cmd, cmd->subtype == PG_QUERY__ALTER_TABLE_TYPE__AT_DetachPartitionFinalize);
         break;
       default:
         if (!AlterTriggerEnabled(cmd, t)) throw Error(sqlstate::kFeatureNotSupported, "this ALTER TABLE command is not supported yet");

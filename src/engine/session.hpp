@@ -139,6 +139,9 @@ class Session {
   };
   SettingView DescribeSetting(const SettingDef& def) const;
   bool superuser() const { return superuser_; }
+  // Inside BEGIN ... COMMIT (or a multi-statement simple query): what statements that refuse to
+  // run in a transaction block check.
+  bool in_transaction_block() const { return in_block_; }
   // The settings a client is told about in ParameterStatus when they change.
   static const std::set<std::string>& ReportedSettings();
   // A setting's name as PostgreSQL spells it ("TimeZone"), for SHOW and ParameterStatus.

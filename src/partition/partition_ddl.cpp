@@ -19,6 +19,14 @@ std::vector<uint32_t> PartitionsOf(const Catalog& cat, uint32_t parent) {
   return out;
 }
 
+std::vector<const TableDef*> LeavesOf(const Catalog& cat, const TableDef& t) {
+  if (!t.partition_key) return {&t};
+  std::vector<const TableDef*> out;
+  for (uint32_t p : PartitionsOf(cat, t.oid))
+    for (const TableDef* leaf : LeavesOf(cat, *cat.FindTable(p))) out.push_back(leaf);
+  return out;
+}
+
 std::shared_ptr<const PartitionKeyDef> BuildPartitionKey(PgQuery__PartitionSpec* spec, const TableDef& t) {
   auto key = std::make_shared<PartitionKeyDef>();
   std::string strategy = spec->strategy;
@@ -260,13 +268,14 @@ std::shared_ptr<const PartitionBoundDef> BuildPartitionBound(ExecState* st, Plan
   if (default_partition) {
     // The DEFAULT partition may not keep rows the new partition would take.
     const TableDef* def = cat.FindTable(default_partition);
-    for (const auto& [k, row] : ScanAll(st, def)) {
-      std::vector<Value> values;
-      for (int c : key.columns) values.push_back(row[static_cast<size_t>(c)]);
-      if (BoundHolds(key.strategy, types, *b, values))
-        throw Error(sqlstate::kCheckViolation, "updated partition constraint for default partition \"" + def->name + "\" would be violated by some row")
-            .WithConstraint(def->name, "");
-    }
+    for (const TableDef* leaf : LeavesOf(cat, *def))
+      for (const auto& [k, row] : ScanAll(st, leaf)) {
+        std::vector<Value> values;
+        for (int c : key.columns) values.push_back(row[static_cast<size_t>(c)]);
+        if (BoundHolds(key.strategy, types, *b, values))
+          throw Error(sqlstate::kCheckViolation, "updated partition constraint for default partition \"" + def->name + "\" would be violated by some row")
+              .WithConstraint(def->name, "");
+      }
   }
   return b;
 }

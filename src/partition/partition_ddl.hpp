@@ -33,6 +33,8 @@ void InheritFromParent(Catalog* cat, const TableDef& parent, TableDef* child);
 // hand down. RENAME COLUMN likewise (`column` names the renamed one).
 void RefusePartitionedAlter(const TableDef& t, PgQuery__AlterTableCmd* cmd);
 void RefusePartitionedColumnRename(const TableDef& t, const std::string& column);
+// The leaf partitions below a partitioned table (a table that is not partitioned: itself).
+std::vector<const TableDef*> LeavesOf(const Catalog& cat, const TableDef& t);
 // The partitions of a partitioned table, in OID order.
 std::vector<uint32_t> PartitionsOf(const Catalog& cat, uint32_t parent);
 

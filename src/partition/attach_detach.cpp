@@ -1,0 +1,153 @@
+#include "partition/attach_detach.hpp"
+
+#include <algorithm>
+
+#include "access/table_locks.hpp"
+#include "common/error.hpp"
+#include "engine/ddl_util.hpp"
+#include "engine/session.hpp"
+#include "engine/table_writer.hpp"
+#include "partition/partition_ddl.hpp"
+#include "partition/routing.hpp"
+
+namespace tusk {
+
+namespace {
+const TableDef* NamedTable(ExecState* st, PgQuery__RangeVar* rv) {
+  auto [kind, oid] = ResolveRelation(st, rv);
+  const TableDef* t = kind == RelKind::kTable ? st->catalog->FindTable(oid) : nullptr;
+  if (!t) throw Error(sqlstate::kWrongObjectType, "\"" + std::string(rv->relname) + "\" is not a table");
+  return t;
+}
+
+// The columns must be the parent's, with PostgreSQL's errors for what differs; the same order
+// (dropped slots included) besides, which partitions share with their parent here.
+void CheckNoOtherColumns(const TableDef& parent, const TableDef& child) {
+  for (const ColumnDef& c : child.columns)
+    if (!c.dropped && parent.FindColumn(c.name) < 0)
+      throw Error(sqlstate::kDatatypeMismatch, "table \"" + child.name + "\" contains column \"" + c.name + "\" not found in parent \"" + parent.name + "\"")
+          .WithDetail("The new partition may contain only the columns present in parent.");
+}
+
+void CheckColumns(const TableDef& parent, const TableDef& child) {
+  for (const ColumnDef& p : parent.columns) {
+    if (p.dropped) continue;
+    int k = child.FindColumn(p.name);
+    if (k < 0) throw Error(sqlstate::kDatatypeMismatch, "child table is missing column \"" + p.name + "\"");
+    const ColumnDef& c = child.columns[static_cast<size_t>(k)];
+    if (c.type != p.type) throw Error(sqlstate::kDatatypeMismatch, "child table \"" + child.name + "\" has different type for column \"" + p.name + "\"");
+    if (p.not_null && !c.not_null) throw Error(sqlstate::kDatatypeMismatch, "column \"" + p.name + "\" in child table must be marked NOT NULL");
+  }
+  bool same_layout = parent.columns.size() == child.columns.size();
+  for (size_t i = 0; same_layout && i < parent.columns.size(); i++)
+    same_layout = parent.columns[i].dropped == child.columns[i].dropped &&
+                  (parent.columns[i].dropped || parent.columns[i].name == child.columns[i].name);
+  if (!same_layout)
+    throw Error(sqlstate::kFeatureNotSupported, "attaching a table whose columns are not in the order of its parent's is not supported yet");
+  for (const ConstraintDef& pc : parent.constraints) {
+    if (pc.kind != 'c') continue;
+    auto it = std::find_if(child.constraints.begin(), child.constraints.end(), [&](const ConstraintDef& c) { return c.kind == 'c' && c.name == pc.name; });
+    if (it == child.constraints.end()) throw Error(sqlstate::kDatatypeMismatch, "child table is missing constraint \"" + pc.name + "\"");
+    if (it->check_sql != pc.check_sql)
+      throw Error(sqlstate::kDatatypeMismatch, "child table \"" + child.name + "\" has different definition for check constraint \"" + pc.name + "\"");
+  }
+}
+
+bool SameIndex(const IndexDef& a, const IndexDef& b) {
+  if (a.unique != b.unique || a.am != b.am || a.where_sql != b.where_sql || a.nulls_not_distinct != b.nulls_not_distinct ||
+      a.columns.size() != b.columns.size())
+    return false;
+  for (size_t i = 0; i < a.columns.size(); i++) {
+    const IndexColumn& x = a.columns[i];
+    const IndexColumn& y = b.columns[i];
+    if (x.column != y.column || x.expr_sql != y.expr_sql || x.desc != y.desc || x.nulls_first != y.nulls_first || x.opclass != y.opclass)
+      return false;
+  }
+  return true;
+}
+}  // namespace
+
+void AttachPartition(ExecState* st, Catalog* cat, uint32_t parent_oid, PgQuery__PartitionCmd* cmd) {
+  const TableDef& parent = *cat->FindTable(parent_oid);
+  if (!parent.partition_key) throw Error(sqlstate::kInvalidObjectDefinition, "table \"" + parent.name + "\" is not partitioned");
+  const TableDef* child = NamedTable(st, cmd->name);
+  if (child->partition_parent) throw Error(sqlstate::kWrongObjectType, "\"" + child->name + "\" is already a partition");
+  for (uint32_t p = parent.oid; p; p = cat->FindTable(p)->partition_parent)
+    if (p == child->oid)
+      throw Error(sqlstate::kDuplicateTable, "circular inheritance not allowed")
+          .WithDetail("\"" + parent.name + "\" is already a child of \"" + child->name + "\".");
+  LockRelation(st, child->oid, TableLockMode::kAccessExclusive);
+  // PostgreSQL's order: columns the parent lacks, the bound, then what the table must share.
+  CheckNoOtherColumns(parent, *child);
+  ParamTypes params;
+  Planner planner(st, &params);
+  auto bound = BuildPartitionBound(st, planner, *cat, parent, child->name, cmd->bound);
+  CheckColumns(parent, *child);
+  if (parent.pk_index && !child->pk_index)
+    throw Error(sqlstate::kFeatureNotSupported, "attaching a table without its parent's primary key is not supported yet");
+  TableDef* t = cat->MutableTable(child->oid);
+  t->partition_parent = parent.oid;
+  t->partition_bound = bound;
+  // The parent's indexes and foreign keys, unless the table has them already.
+  std::vector<uint32_t> made;
+  for (uint32_t index_oid : parent.indexes) {
+    const IndexDef& pix = *cat->FindIndex(index_oid);
+    bool have = std::any_of(t->indexes.begin(), t->indexes.end(), [&](uint32_t i) { return SameIndex(*cat->FindIndex(i), pix); });
+    if (have) continue;
+    if (pix.primary) throw Error(sqlstate::kFeatureNotSupported, "attaching a table without its parent's primary key is not supported yet");
+    IndexDef copy = pix;
+    copy.oid = cat->AllocateOid();
+    copy.table = t->oid;
+    std::vector<std::string> names;
+    for (const IndexColumn& ic : copy.columns) names.push_back(ic.column >= 0 ? t->columns[static_cast<size_t>(ic.column)].name : "expr");
+    copy.name = ChooseRelationName(*cat, t->schema, t->name, names, "idx");
+    copy.clustered = false;
+    t->indexes.push_back(copy.oid);
+    made.push_back(copy.oid);
+    cat->AddIndex(std::move(copy));
+  }
+  for (const ConstraintDef& c : parent.constraints) {
+    if (c.kind != 'f') continue;
+    bool have = std::any_of(t->constraints.begin(), t->constraints.end(), [&](const ConstraintDef& x) { return x.kind == 'f' && x.name == c.name; });
+    if (have) continue;
+    ConstraintDef copy = c;
+    copy.oid = 0;
+    t->constraints.push_back(copy);
+  }
+  cat->AssignObjectOids();
+  st->catalog = std::make_shared<Catalog>(*cat);
+  // Its rows (a partitioned table's: its leaves') must fit the bound and the foreign keys.
+  const TableDef& attached = *st->catalog->FindTable(t->oid);
+  for (const TableDef* leaf : LeavesOf(*st->catalog, attached)) {
+    TableWriter writer(&planner, leaf);
+    for (const auto& [key, row] : ScanAll(st, leaf)) {
+      if (!RowFitsPartition(*st->catalog, attached, row))
+        throw Error(sqlstate::kCheckViolation, "partition constraint of relation \"" + leaf->name + "\" is violated by some row")
+            .WithConstraint(leaf->name, "");
+      writer.CheckRow(row, nullptr, true);
+    }
+  }
+  for (uint32_t i : made) BuildIndex(st, attached, *st->catalog->FindIndex(i), IndexStorage::kNew);
+}
+
+void DetachPartition(ExecState* st, Catalog* cat, uint32_t parent_oid, PgQuery__PartitionCmd* cmd, bool finalize) {
+  const TableDef& parent = *cat->FindTable(parent_oid);
+  if (cmd->concurrent && st->session->in_transaction_block())
+    throw Error(sqlstate::kActiveSqlTransaction, "ALTER TABLE ... DETACH CONCURRENTLY cannot run inside a transaction block");
+  if (cmd->concurrent)
+    for (uint32_t p : PartitionsOf(*cat, parent.oid))
+      if (cat->FindTable(p)->partition_bound->is_default)
+        throw Error(sqlstate::kObjectNotInPrerequisiteState, "cannot detach partitions concurrently when a default partition exists");
+  const TableDef* child = NamedTable(st, cmd->name);
+  if (child->partition_parent != parent.oid)
+    throw Error(sqlstate::kUndefinedTable, "relation \"" + child->name + "\" is not a partition of relation \"" + parent.name + "\"");
+  if (finalize)
+    throw Error(sqlstate::kObjectNotInPrerequisiteState, "cannot complete detaching partition \"" + child->name + "\"")
+        .WithDetail("There's no pending concurrent detach.");
+  LockRelation(st, child->oid, TableLockMode::kAccessExclusive);
+  TableDef* t = cat->MutableTable(child->oid);
+  t->partition_parent = 0;
+  t->partition_bound = nullptr;
+}
+
+}  // namespace tusk
