@@ -1,6 +1,7 @@
 #include "partition/routing.hpp"
 
 #include "common/error.hpp"
+#include "common/strings.hpp"
 #include "partition/bounds.hpp"
 #include "partition/partition_ddl.hpp"
 #include "types/text_io.hpp"
@@ -43,7 +44,7 @@ uint32_t PartitionRouter::LeafFor(const Row& row, const DateTimeContext& ctx) co
     if (!next) {
       std::string columns, values;
       for (size_t i = 0; i < key.size(); i++) {
-        columns += (i ? ", " : "") + t->columns[static_cast<size_t>(t->partition_key->columns[i])].name;
+        columns += (i ? ", " : "") + QuoteIdent(t->columns[static_cast<size_t>(t->partition_key->columns[i])].name);
         values += (i ? ", " : "") + (key[i].is_null() ? std::string("null") : FormatText(level.types[i], key[i], ctx));
       }
       throw Error(sqlstate::kCheckViolation, "no partition of relation \"" + t->name + "\" found for row")
