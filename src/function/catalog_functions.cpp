@@ -359,6 +359,12 @@ void RegisterCatalogFunctions() {
     if (t && t->partition_parent && (a[0].s() == "DEFAULT" || a[0].s().starts_with("FOR VALUES "))) return a[0];
     return Value::Str(DeparseStoredExpr(ctx.state, t, a[0].s(), nullptr, pretty));
   };
+  Register("pg_partition_root", {Type(oid::kRegclass)}, Type(oid::kRegclass), [](const std::vector<Value>& a, EvalContext& ctx) {
+    const TableDef* t = ctx.state->catalog->FindTable(static_cast<uint32_t>(a[0].i()));
+    if (!t || (!t->partition_key && !t->partition_parent)) return Value::Null();  // not in a partition tree
+    while (t->partition_parent) t = ctx.state->catalog->FindTable(t->partition_parent);
+    return Value::Int(t->oid);
+  });
   Register("pg_get_partkeydef", {kOidT}, Type(oid::kText), [](const std::vector<Value>& a, EvalContext& ctx) {
     const TableDef* t = ctx.state->catalog->FindTable(static_cast<uint32_t>(a[0].i()));
     return t && t->partition_key ? Value::Str(PartitionKeyText(*t)) : Value::Null();

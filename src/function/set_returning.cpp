@@ -53,6 +53,31 @@ void BindPartitionAncestors(Binder& b, const std::string& shown, std::vector<Exp
   };
 }
 
+void BindPartitionTree(Binder& b, const std::string& shown, std::vector<ExprP> args, int location, SetFunction& f) {
+  // The table and every partition below it, level by level (each level's in OID order), as
+  // PostgreSQL's find_all_inheritors lists them.
+  if (args.size() != 1) NoSuch(shown, args, location);
+  args[0] = b.Coerce(args[0], Type(oid::kRegclass), CastContext::kImplicit, location);
+  f.args = args;
+  f.types = {Type(oid::kRegclass), Type(oid::kRegclass), Type(oid::kBool), Type(oid::kInt4)};
+  f.columns = {"relid", "parentrelid", "isleaf", "level"};
+  f.select_column = -1;
+  f.generate = [](const std::vector<Value>& v, EvalContext& ctx) -> RowGenerator {
+    const Catalog& cat = *ctx.state->catalog;
+    const TableDef* root = v[0].is_null() ? nullptr : cat.FindTable(static_cast<uint32_t>(v[0].i()));
+    if (!root || (!root->partition_key && !root->partition_parent)) return YieldRows({});  // not in a partition tree
+    std::vector<std::pair<const TableDef*, int>> level{{root, 0}};
+    for (size_t k = 0; k < level.size(); k++)
+      for (const auto& [oid, t] : cat.tables())
+        if (t.partition_parent == level[k].first->oid) level.push_back({&t, level[k].second + 1});
+    std::vector<Row> rows;
+    for (const auto& [t, depth] : level)
+      rows.push_back({Value::Int(t->oid), t->partition_parent ? Value::Int(t->partition_parent) : Value::Null(),
+                      Value::Bool(!t->partition_key), Value::Int(depth)});
+    return YieldRows(std::move(rows));
+  };
+}
+
 void BindListeningChannels(Binder&, const std::string& shown, std::vector<ExprP> args, int location, SetFunction& f) {
   // The channels this session listens on (LISTENs committed so far).
   if (!args.empty()) NoSuch(shown, args, location);
@@ -275,6 +300,7 @@ std::vector<SetFunctionEntry>& Entries() {
       {"regexp_matches", "pg_catalog", BindRegexp},
       {"regexp_split_to_table", "pg_catalog", BindRegexp},
       {"pg_partition_ancestors", "pg_catalog", BindPartitionAncestors},
+      {"pg_partition_tree", "pg_catalog", BindPartitionTree},
       {"pg_options_to_table", "pg_catalog", BindOptionsToTable},
       {"pg_listening_channels", "pg_catalog", BindListeningChannels},
       {"_pg_expandarray", "information_schema", BindExpandArray},

@@ -92,6 +92,10 @@ SELECT inhrelid::regclass, inhparent::regclass, inhseqno, inhdetachpending FROM 
 SELECT pg_get_partkeydef('part_r2'::regclass), pg_get_partkeydef('part_l'::regclass), pg_get_partkeydef('part_h'::regclass),
        pg_get_partkeydef('part_plain'::regclass);
 SELECT * FROM pg_partition_ancestors('part_x41');
+SELECT * FROM pg_partition_tree('part_x');
+SELECT relid, parentrelid, isleaf, level FROM pg_partition_tree('part_x4');
+SELECT * FROM pg_partition_tree('part_plain');
+SELECT pg_partition_root('part_x41'), pg_partition_root('part_x'), pg_partition_root('part_plain'), pg_partition_root(0);
 SELECT tablename FROM pg_tables WHERE tablename LIKE 'part\_x%' ORDER BY 1;
 -- bounds print in the session's time zone
 SET TimeZone = 'America/New_York';
