@@ -8,6 +8,7 @@
 #include "engine/plan_cache.hpp"
 #include "engine/statements.hpp"
 #include "engine/table_writer.hpp"
+#include "partition/partition_ddl.hpp"
 #include "execution/row_exprs.hpp"
 #include "triggers/trigger_runner.hpp"
 #include "views/instead_of.hpp"
@@ -167,17 +168,23 @@ OnConflict BindOnConflict(Planner& planner, const TableDef* t, const std::string
   return r;
 }
 
-// Looks for a committed or own row that conflicts with `row` on an arbiter index.
+// Looks for a committed or own row that conflicts with `row` on an arbiter index. A
+// partitioned table's arbiters are looked up in the partition the row goes to, on its copies
+// of them.
 bool FindConflict(TableWriter& writer, const OnConflict& oc, const Row& row, ExecState* st, std::string* key) {
-  for (const auto& bi : writer.access().indexes()) {
-    if (std::find(oc.arbiters.begin(), oc.arbiters.end(), bi.def->oid) == oc.arbiters.end()) continue;
+  TableWriter& target = writer.WriterForRow(row);
+  for (const auto& bi : target.access().indexes()) {
+    bool arbiter = std::any_of(oc.arbiters.begin(), oc.arbiters.end(), [&](uint32_t a) {
+      return a == bi.def->oid || (&target != &writer && SameIndexDefinition(*st->catalog->FindIndex(a), *bi.def));
+    });
+    if (!arbiter) continue;
     EvalContext ctx;
     ctx.state = st;
     ctx.row = &row;
     if (bi.predicate && !IsTrue(bi.predicate->Eval(ctx))) continue;
     Row values;
     for (const auto& k : bi.keys) values.push_back(k->Eval(ctx));
-    if (writer.access().LookupUnique(bi, values, key, true)) return true;
+    if (target.access().LookupUnique(bi, values, key, true)) return true;
   }
   return false;
 }
@@ -424,8 +431,6 @@ void InsertPlan::Plan(PgQuery__InsertStmt* stmt) {
   } else {
     value_rows.emplace_back();  // DEFAULT VALUES
   }
-  if (t->partition_key && stmt->on_conflict_clause)
-    throw Error(sqlstate::kFeatureNotSupported, "INSERT ... ON CONFLICT on a partitioned table is not supported yet");
   conflict_ = BindOnConflict(planner, t, alias, stmt->on_conflict_clause);
 }
 
@@ -493,6 +498,9 @@ void InsertPlan::Run(ResultSink* sink) {
           updated = std::move(*changed);
           writer.ComputeGenerated(&updated);
         }
+        if (!writer.StaysInPartition(existing_key, updated))
+          throw Error(sqlstate::kFeatureNotSupported, "invalid ON UPDATE specification")
+              .WithDetail("The result tuple would appear in a different partition than the original tuple.");
         touched.insert(writer.Update(existing_key, existing, updated));
         if (triggers) triggers->AfterRow(TriggerDef::kUpdate, &existing, &updated);
         if (stmt->n_returning_list) EmitReturning(ret, updated, st, sink);

@@ -344,6 +344,14 @@ TableAccess& TableWriter::AccessFor(const std::string& key) {
   return router_ ? PartitionWriterFor(key)->access() : *access_;
 }
 
+TableWriter& TableWriter::WriterForRow(const Row& row) {
+  return router_ ? *WriterFor(router_->LeafFor(row, planner_->state()->session->DateTime())) : *this;
+}
+
+bool TableWriter::StaysInPartition(const std::string& key, const Row& row) {
+  return !router_ || RowFitsPartition(*planner_->state()->catalog, PartitionWriterFor(key)->table(), row);
+}
+
 std::string TableWriter::Insert(const Row& given) {
   if (router_) {
     Row computed;

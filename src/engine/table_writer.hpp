@@ -49,6 +49,12 @@ class TableWriter {
   // The access of the table holding the row stored under `key`: a partition's, for a
   // partitioned table; else this table's.
   TableAccess& AccessFor(const std::string& key);
+  // The writer of the table a new row goes to: the leaf partition routing gives, for a
+  // partitioned table (23514 when none); else this one.
+  TableWriter& WriterForRow(const Row& row);
+  // Would `row`, as a new version of the row under `key`, stay in the partition holding it?
+  // (Always, for a table that is not partitioned.)
+  bool StaysInPartition(const std::string& key, const Row& row);
   // The table's triggers, null when it has none.
   TriggerRunner* triggers() { return triggers_.get(); }
   // Text of a row as DETAIL lines show it: "(1, null, abc)".

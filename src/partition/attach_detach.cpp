@@ -53,18 +53,6 @@ void CheckColumns(const TableDef& parent, const TableDef& child) {
   }
 }
 
-bool SameIndex(const IndexDef& a, const IndexDef& b) {
-  if (a.unique != b.unique || a.am != b.am || a.where_sql != b.where_sql || a.nulls_not_distinct != b.nulls_not_distinct ||
-      a.columns.size() != b.columns.size())
-    return false;
-  for (size_t i = 0; i < a.columns.size(); i++) {
-    const IndexColumn& x = a.columns[i];
-    const IndexColumn& y = b.columns[i];
-    if (x.column != y.column || x.expr_sql != y.expr_sql || x.desc != y.desc || x.nulls_first != y.nulls_first || x.opclass != y.opclass)
-      return false;
-  }
-  return true;
-}
 }  // namespace
 
 void AttachPartition(ExecState* st, Catalog* cat, uint32_t parent_oid, PgQuery__PartitionCmd* cmd) {
@@ -92,7 +80,7 @@ void AttachPartition(ExecState* st, Catalog* cat, uint32_t parent_oid, PgQuery__
   std::vector<uint32_t> made;
   for (uint32_t index_oid : parent.indexes) {
     const IndexDef& pix = *cat->FindIndex(index_oid);
-    bool have = std::any_of(t->indexes.begin(), t->indexes.end(), [&](uint32_t i) { return SameIndex(*cat->FindIndex(i), pix); });
+    bool have = std::any_of(t->indexes.begin(), t->indexes.end(), [&](uint32_t i) { return SameIndexDefinition(*cat->FindIndex(i), pix); });
     if (have) continue;
     if (pix.primary) throw Error(sqlstate::kFeatureNotSupported, "attaching a table without its parent's primary key is not supported yet");
     IndexDef copy = pix;

@@ -280,6 +280,18 @@ std::shared_ptr<const PartitionBoundDef> BuildPartitionBound(ExecState* st, Plan
   return b;
 }
 
+bool SameIndexDefinition(const IndexDef& a, const IndexDef& b) {
+  if (a.unique != b.unique || a.am != b.am || a.where_sql != b.where_sql || a.nulls_not_distinct != b.nulls_not_distinct ||
+      a.columns.size() != b.columns.size())
+    return false;
+  for (size_t i = 0; i < a.columns.size(); i++) {
+    const IndexColumn& x = a.columns[i];
+    const IndexColumn& y = b.columns[i];
+    if (x.column != y.column || x.expr_sql != y.expr_sql || x.desc != y.desc || x.nulls_first != y.nulls_first || x.opclass != y.opclass)
+      return false;
+  }
+  return true;
+}
 void InheritFromParent(Catalog* cat, const TableDef& parent, TableDef* child) {
   child->columns = parent.columns;
   for (ColumnDef& c : child->columns) {

@@ -33,6 +33,8 @@ void InheritFromParent(Catalog* cat, const TableDef& parent, TableDef* child);
 // hand down. RENAME COLUMN likewise (`column` names the renamed one).
 void RefusePartitionedAlter(const TableDef& t, PgQuery__AlterTableCmd* cmd);
 void RefusePartitionedColumnRename(const TableDef& t, const std::string& column);
+// Do two indexes (of a partitioned table and a partition) index the same columns alike?
+bool SameIndexDefinition(const IndexDef& a, const IndexDef& b);
 // The leaf partitions below a partitioned table (a table that is not partitioned: itself).
 std::vector<const TableDef*> LeavesOf(const Catalog& cat, const TableDef& t);
 // The partitions of a partitioned table, in OID order.
