@@ -320,8 +320,9 @@ void ExecuteCopy(PgQuery__CopyStmt* stmt, ExecState* st, ParamTypes* params, Res
       q = planner.PlanSelect(stmt->query, nullptr);
     } else {
       const TableDef* t = planner.ResolveTable(stmt->relation);
-      if (t->materialized)
-        throw Error(sqlstate::kWrongObjectType, "cannot copy from materialized view \"" + t->name + "\"")
+      if (t->materialized || t->partition_key)
+        throw Error(sqlstate::kWrongObjectType,
+                    std::string("cannot copy from ") + (t->materialized ? "materialized view" : "partitioned table") + " \"" + t->name + "\"")
             .WithHint("Try the COPY (SELECT ...) TO variant.");
       std::string sql = "SELECT ";
       if (stmt->n_attlist) {

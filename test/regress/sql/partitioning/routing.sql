@@ -88,6 +88,16 @@ COPY route_cp FROM stdin;
 3	a
 \.
 SELECT * FROM route_cp_a ORDER BY id;
+COPY route_cp TO stdout;
+COPY (SELECT * FROM route_cp ORDER BY id) TO stdout;
+-- reads through joins, with each partition's index on the inner side
+CREATE TABLE route_o (id int);
+INSERT INTO route_o VALUES (5), (150), (300), (2);
+SELECT o.id, cp.grp FROM route_o o JOIN route_cp cp ON cp.id = o.id ORDER BY 1;
+SELECT o.id, cp.grp FROM route_o o LEFT JOIN route_cp cp ON cp.id = o.id WHERE o.id > 1 ORDER BY 1;
+SELECT count(*) FROM route_cp WHERE id IN (SELECT id FROM route_o);
+SELECT * FROM route_cp WHERE id = 3 FOR UPDATE;
+DROP TABLE route_o;
 -- ON CONFLICT and tableoid through the parent are not supported yet (docs/compatibility.md)
 TRUNCATE route_lp;
 SELECT count(*) FROM route_lp;
