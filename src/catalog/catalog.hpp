@@ -73,6 +73,8 @@ struct TriggerDef {
   std::vector<std::string> args;
   char enabled = 'O';        // pg_trigger.tgenabled: O fires, D disabled
   std::string old_table, new_table;  // REFERENCING OLD / NEW TABLE AS name; "" none
+  uint32_t parent = 0;       // a partition's copy of its partitioned table's row trigger: that
+                             // trigger's OID (pg_trigger.tgparentid); 0 for the others
 };
 
 struct ConstraintDef {

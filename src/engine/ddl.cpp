@@ -17,6 +17,7 @@
 #include "engine/generated_columns.hpp"
 #include "engine/statements.hpp"
 #include "partition/partition_ddl.hpp"
+#include "partition/partition_triggers.hpp"
 #include "routines/routine_ddl.hpp"
 #include "triggers/trigger_ddl.hpp"
 #include "views/dependencies.hpp"
@@ -159,6 +160,7 @@ static void ExecuteCreateTable(PgQuery__CreateStmt* stmt, ExecState* st, ResultS
     }
   for (const ConstraintDef& c : tp->constraints)
     if (c.kind == 'p' || c.kind == 'u') CheckUniqueIncludesKey(*tp, c.kind == 'p' ? "PRIMARY KEY" : "UNIQUE", c.columns);
+  if (tp->partition_parent) CopyRowTriggersDown(cat, tp->partition_parent);
   sink->Complete("CREATE TABLE");
 }
 

@@ -9,6 +9,7 @@
 #include "engine/ddl_util.hpp"
 #include "partition/attach_detach.hpp"
 #include "partition/partition_ddl.hpp"
+#include "partition/partition_triggers.hpp"
 #include "engine/generated_columns.hpp"
 #include "engine/statements.hpp"
 #include "engine/table_writer.hpp"
@@ -443,6 +444,8 @@ void ExecuteAlterTable(PgQuery__AlterTableStmt* stmt, ExecState* st, ResultSink*
         break;
       default:
         if (!AlterTriggerEnabled(cmd, t)) throw Error(sqlstate::kFeatureNotSupported, "this ALTER TABLE command is not supported yet");
+        if (t->partition_key)
+          for (const TriggerDef& g : std::vector<TriggerDef>(t->triggers)) SetCopiesEnabled(cat, t->oid, g);
     }
     st->catalog = std::make_shared<Catalog>(*cat);
   }

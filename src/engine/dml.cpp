@@ -465,8 +465,11 @@ void InsertPlan::Run(ResultSink* sink) {
     for (size_t c = 0; c < t->columns.size(); c++)
       if (!set[c] && !t->columns[c].dropped) row[c] = writer.DefaultFor(c);
     writer.ComputeGenerated(&row);  // the arbiter indexes and RETURNING see the values
-    if (triggers) {
-      std::optional<Row> changed = triggers->BeforeRow(TriggerDef::kInsert, nullptr, &row);
+    // Row triggers are the partition's the row goes to, for a partitioned table.
+    TableWriter& target = writer.WriterForRow(row);
+    TriggerRunner* row_triggers = &target == &writer ? triggers : target.triggers();
+    if (row_triggers) {
+      std::optional<Row> changed = row_triggers->BeforeRow(TriggerDef::kInsert, nullptr, &row);
       if (!changed) return;
       row = std::move(*changed);
       writer.ComputeGenerated(&row);
@@ -491,9 +494,10 @@ void InsertPlan::Run(ResultSink* sink) {
         Row updated = existing;
         for (auto& [col, e] : conflict.sets) updated[static_cast<size_t>(col)] = e ? e->Eval(c) : writer.DefaultFor(static_cast<size_t>(col));
         writer.ComputeGenerated(&updated);
-        if (triggers) {
-          triggers->SetUpdatedColumns(set_columns);
-          std::optional<Row> changed = triggers->BeforeRow(TriggerDef::kUpdate, &existing, &updated);
+        TriggerRunner* update_triggers = writer.WriterForKey(existing_key).triggers();
+        if (update_triggers) {
+          update_triggers->SetUpdatedColumns(set_columns);
+          std::optional<Row> changed = update_triggers->BeforeRow(TriggerDef::kUpdate, &existing, &updated);
           if (!changed) return;
           updated = std::move(*changed);
           writer.ComputeGenerated(&updated);
@@ -502,19 +506,22 @@ void InsertPlan::Run(ResultSink* sink) {
           throw Error(sqlstate::kFeatureNotSupported, "invalid ON UPDATE specification")
               .WithDetail("The result tuple would appear in a different partition than the original tuple.");
         touched.insert(writer.Update(existing_key, existing, updated));
-        if (triggers) triggers->AfterRow(TriggerDef::kUpdate, &existing, &updated);
+        if (update_triggers) update_triggers->AfterRow(TriggerDef::kUpdate, &existing, &updated);
         if (stmt->n_returning_list) EmitReturning(ret, updated, st, sink);
         count++;
         return;
       }
     }
-    std::string key = writer.Insert(row);
-    if (triggers) triggers->AfterRow(TriggerDef::kInsert, nullptr, &row);
+    // A partition's BEFORE ROW triggers may have changed the row: it goes into that partition,
+    // checked against its bound (PostgreSQL 15 does not route it again).
+    std::string key = row_triggers && &target != &writer ? target.Insert(row) : writer.Insert(row);
+    if (row_triggers) row_triggers->AfterRow(TriggerDef::kInsert, nullptr, &row);
     if (conflict.active) touched.insert(std::move(key));  // only ON CONFLICT DO UPDATE asks
     if (stmt->n_returning_list) EmitReturning(ret, row, st, sink);
     count++;
   };
   ForEachSourceRow(st, insert_row);
+  writer.FirePartitionsAfterRowTriggers();
   if (triggers) triggers->AfterStatement(TriggerDef::kInsert);
   sink->Complete("INSERT 0 " + std::to_string(count));
 }
@@ -803,12 +810,14 @@ void ModifyPlan::Run(ResultSink* sink) {
   if (delete_) {
     count = ForEachTargetRow(planner_, t_, tr_, plan_.get(), st, writer, RowLockStrength::kUpdate,
                              [&](const Row& joined, const Row& latest, const Row& row, EvalContext&) {
-      if (triggers && !triggers->BeforeRow(TriggerDef::kDelete, &latest, nullptr)) {
+      const std::string& key = joined[tr_.width].s();
+      TriggerRunner* row_triggers = writer.WriterForKey(key).triggers();  // the partition's, when partitioned
+      if (row_triggers && !row_triggers->BeforeRow(TriggerDef::kDelete, &latest, nullptr)) {
         skipped++;
         return;
       }
-      writer.Delete(joined[tr_.width].s(), latest);
-      if (triggers) triggers->AfterRow(TriggerDef::kDelete, &latest, nullptr);
+      writer.Delete(key, latest);
+      if (row_triggers) row_triggers->AfterRow(TriggerDef::kDelete, &latest, nullptr);
       if (returning_) EmitReturning(ret_, row, st, sink);
     });
   } else {
@@ -820,8 +829,11 @@ void ModifyPlan::Run(ResultSink* sink) {
       Row updated = latest;
       for (auto& [c, e] : sets_) updated[static_cast<size_t>(c)] = e ? e->Eval(ctx) : writer.DefaultFor(static_cast<size_t>(c));
       writer.ComputeGenerated(&updated);  // RETURNING sees the values
-      if (triggers) {
-        std::optional<Row> changed = triggers->BeforeRow(TriggerDef::kUpdate, &latest, &updated);
+      const std::string& key = joined[tr_.width].s();
+      TriggerRunner* row_triggers = writer.WriterForKey(key).triggers();  // the partition's, when partitioned
+      if (row_triggers) {
+        if (row_triggers != triggers) row_triggers->SetUpdatedColumns(set_columns);
+        std::optional<Row> changed = row_triggers->BeforeRow(TriggerDef::kUpdate, &latest, &updated);
         if (!changed) {
           skipped++;
           return;
@@ -829,13 +841,14 @@ void ModifyPlan::Run(ResultSink* sink) {
         updated = std::move(*changed);
         writer.ComputeGenerated(&updated);
       }
-      writer.Update(joined[tr_.width].s(), latest, updated);
-      if (triggers) triggers->AfterRow(TriggerDef::kUpdate, &latest, &updated);
+      writer.Update(key, latest, updated);
+      if (row_triggers) row_triggers->AfterRow(TriggerDef::kUpdate, &latest, &updated);
       if (returning_) EmitReturning(ret_, WithTarget(joined, updated), st, sink);
     });
   }
   count -= skipped;
   tr_.rows.clear();
+  writer.FirePartitionsAfterRowTriggers();
   if (triggers) triggers->AfterStatement(event);
   sink->Complete((delete_ ? "DELETE " : "UPDATE ") + std::to_string(count));
 }

@@ -348,6 +348,25 @@ TableWriter& TableWriter::WriterForRow(const Row& row) {
   return router_ ? *WriterFor(router_->LeafFor(row, planner_->state()->session->DateTime())) : *this;
 }
 
+TableWriter& TableWriter::WriterForKey(const std::string& key) {
+  return router_ ? *PartitionWriterFor(key) : *this;
+}
+
+void TableWriter::FirePartitionsAfterRowTriggers() {
+  if (!router_) return;
+  const Catalog& cat = *planner_->state()->catalog;
+  std::vector<TriggerRunner*> runners;
+  for (auto& [oid, w] : others_) {
+    if (!w->triggers()) continue;
+    for (const TableDef* p = &w->table(); p && p->partition_parent; p = cat.FindTable(p->partition_parent))
+      if (p->partition_parent == table_->oid) {
+        runners.push_back(w->triggers());
+        break;
+      }
+  }
+  if (!runners.empty()) TriggerRunner::FlushAfterRows(runners);
+}
+
 bool TableWriter::StaysInPartition(const std::string& key, const Row& row) {
   return !router_ || RowFitsPartition(*planner_->state()->catalog, PartitionWriterFor(key)->table(), row);
 }

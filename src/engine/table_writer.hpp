@@ -52,6 +52,12 @@ class TableWriter {
   // The writer of the table a new row goes to: the leaf partition routing gives, for a
   // partitioned table (23514 when none); else this one.
   TableWriter& WriterForRow(const Row& row);
+  // The writer of the table holding the row under `key`: its partition's, for a partitioned
+  // table; else this one. Row triggers fire from it.
+  TableWriter& WriterForKey(const std::string& key);
+  // After a statement on a partitioned table: the AFTER ROW triggers its partitions queued, in
+  // the order of the rows, before the partitioned table's AFTER STATEMENT triggers.
+  void FirePartitionsAfterRowTriggers();
   // Would `row`, as a new version of the row under `key`, stay in the partition holding it?
   // (Always, for a table that is not partitioned.)
   bool StaysInPartition(const std::string& key, const Row& row);

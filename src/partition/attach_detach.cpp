@@ -8,6 +8,7 @@
 #include "engine/session.hpp"
 #include "engine/table_writer.hpp"
 #include "partition/partition_ddl.hpp"
+#include "partition/partition_triggers.hpp"
 #include "partition/routing.hpp"
 
 namespace tusk {
@@ -116,6 +117,7 @@ void AttachPartition(ExecState* st, Catalog* cat, uint32_t parent_oid, PgQuery__
     }
   }
   for (uint32_t i : made) BuildIndex(st, attached, *st->catalog->FindIndex(i), IndexStorage::kNew);
+  CopyRowTriggersDown(cat, parent_oid);
 }
 
 void DetachPartition(ExecState* st, Catalog* cat, uint32_t parent_oid, PgQuery__PartitionCmd* cmd, bool finalize) {
@@ -133,6 +135,7 @@ void DetachPartition(ExecState* st, Catalog* cat, uint32_t parent_oid, PgQuery__
     throw Error(sqlstate::kObjectNotInPrerequisiteState, "cannot complete detaching partition \"" + child->name + "\"")
         .WithDetail("There's no pending concurrent detach.");
   LockRelation(st, child->oid, TableLockMode::kAccessExclusive);
+  DropCopiesOf(cat, child->oid, parent.oid);
   TableDef* t = cat->MutableTable(child->oid);
   t->partition_parent = 0;
   t->partition_bound = nullptr;

@@ -1,5 +1,6 @@
 #include "partition/partition_def.hpp"
 
+#include <algorithm>
 #include <cctype>
 #include <map>
 
@@ -131,6 +132,14 @@ void WritePartitioning(CatalogWriter& w, const std::vector<const TableDef*>& tab
     w.U(static_cast<uint32_t>(b.modulus));
     w.U(static_cast<uint32_t>(b.remainder));
   }
+  // Partitions' copies of row triggers: (table, trigger, the trigger copied).
+  size_t copies = 0;
+  for (const TableDef* t : tables)
+    for (const TriggerDef& g : t->triggers) copies += g.parent != 0;
+  w.U(copies);
+  for (const TableDef* t : tables)
+    for (const TriggerDef& g : t->triggers)
+      if (g.parent) { w.U(t->oid); w.U(g.oid); w.U(g.parent); }
 }
 
 void ReadPartitioning(CatalogReader& r, const std::function<TableDef*(uint32_t)>& table) {
@@ -164,6 +173,13 @@ void ReadPartitioning(CatalogReader& r, const std::function<TableDef*(uint32_t)>
     b->remainder = static_cast<int32_t>(r.U32());
     t->partition_parent = parent->oid;
     t->partition_bound = std::move(b);
+  }
+  for (size_t n = r.Count(); n > 0; n--) {
+    TableDef* t = find(r.U32());
+    uint32_t trigger = r.U32();
+    auto g = std::find_if(t->triggers.begin(), t->triggers.end(), [&](const TriggerDef& x) { return x.oid == trigger; });
+    if (g == t->triggers.end()) CatalogReader::Bad();
+    g->parent = r.U32();
   }
 }
 

@@ -5,6 +5,7 @@
 #include "engine/ddl_util.hpp"
 #include "engine/session.hpp"
 #include "parser/parser.hpp"
+#include "partition/partition_triggers.hpp"
 #include "planner/planner.hpp"
 #include "routines/routine_ddl.hpp"
 #include "triggers/builtin_trigger_functions.hpp"
@@ -86,8 +87,9 @@ void ExecuteCreateTrigger(PgQuery__CreateTrigStmt* stmt, ExecState* st, ResultSi
   if (kind != RelKind::kTable && kind != RelKind::kView) throw Error(sqlstate::kWrongObjectType, "\"" + relname + "\" is not a table or view");
   // PostgreSQL's CreateTriggerFiringOn, in its order: what the relation allows, then INSTEAD OF.
   const bool view = kind == RelKind::kView;
-  if (!view && cat->FindTable(oid)->partition_key)
-    throw Error(sqlstate::kFeatureNotSupported, "triggers on partitioned table \"" + relname + "\" are not supported yet");
+  const bool partitioned = !view && cat->FindTable(oid)->partition_key;
+  if (partitioned && stmt->n_transition_rels)
+    throw Error(sqlstate::kFeatureNotSupported, "transition tables of triggers on partitioned table \"" + relname + "\" are not supported yet");
   if (view && stmt->timing != TriggerDef::kInstead && stmt->row)
     throw Error(sqlstate::kWrongObjectType, "\"" + relname + "\" is a view").WithDetail("Views cannot have row-level BEFORE or AFTER triggers.");
   if (view && (stmt->events & TriggerDef::kTruncate))
@@ -150,6 +152,7 @@ void ExecuteCreateTrigger(PgQuery__CreateTrigStmt* stmt, ExecState* st, ResultSi
     g.oid = cat->AllocateOid();
     triggers.push_back(std::move(g));
   }
+  if (partitioned) CopyRowTriggersDown(cat, oid);
   sink->Complete("CREATE TRIGGER");
 }
 
@@ -204,7 +207,16 @@ void ExecuteDropTriggers(PgQuery__DropStmt* stmt, ExecState* st, ResultSink* sin
       }
       throw Error(sqlstate::kUndefinedObject, "trigger \"" + trigger + "\" for table \"" + table + "\" does not exist");
     }
+    if (it->parent) {
+      // A partition's copy of its partitioned table's trigger goes with that trigger only.
+      const TableDef* owner = cat->FindTable(cat->FindTable(rel->second)->partition_parent);
+      throw Error(sqlstate::kDependentObjectsStillExist, "cannot drop trigger " + trigger + " on table " + table + " because trigger " +
+                                                             trigger + " on table " + owner->name + " requires it")
+          .WithHint("You can drop trigger " + trigger + " on table " + owner->name + " instead.");
+    }
+    uint32_t dropped = it->oid;
     triggers->erase(it);
+    if (rel->first == RelKind::kTable) DropTriggerCopies(cat, rel->second, dropped);
   }
   sink->Complete("DROP TRIGGER");
 }

@@ -1,6 +1,7 @@
 #include "triggers/trigger_runner.hpp"
 
 #include <algorithm>
+#include <atomic>
 
 #include "common/error.hpp"
 #include "parser/parser.hpp"
@@ -161,22 +162,31 @@ void TriggerRunner::AfterRow(int16_t event, const Row* old_row, const Row* new_r
     if (old_row) rows.old_rows.push_back(LiveFields(*old_row));
     if (new_row) rows.new_rows.push_back(LiveFields(*new_row));
   }
+  static std::atomic<uint64_t> sequence{0};
   for (Trigger* t : Matching(event, true, 0)) {
-    Pending p{t, event, std::nullopt, std::nullopt};
+    Pending p{t, event, std::nullopt, std::nullopt, sequence.fetch_add(1, std::memory_order_relaxed)};
     if (old_row) p.old_row = *old_row;
     if (new_row) p.new_row = *new_row;
     pending_.push_back(std::move(p));
   }
 }
 
-void TriggerRunner::AfterStatement(int16_t event) {
-  std::vector<Pending> pending = std::move(pending_);
-  pending_.clear();
-  for (Pending& p : pending) {
+void TriggerRunner::FlushAfterRows(const std::vector<TriggerRunner*>& runners) {
+  std::vector<std::pair<TriggerRunner*, Pending>> queue;
+  for (TriggerRunner* r : runners) {
+    for (Pending& p : r->pending_) queue.emplace_back(r, std::move(p));
+    r->pending_.clear();
+  }
+  std::stable_sort(queue.begin(), queue.end(), [](const auto& a, const auto& b) { return a.second.sequence < b.second.sequence; });
+  for (auto& [r, p] : queue) {
     const Row* o = p.old_row ? &*p.old_row : nullptr;
     const Row* n = p.new_row ? &*p.new_row : nullptr;
-    if (WhenHolds(*p.trigger, o, n)) Call(*p.trigger, p.event, 0, o, n);
+    if (r->WhenHolds(*p.trigger, o, n)) r->Call(*p.trigger, p.event, 0, o, n);
   }
+}
+
+void TriggerRunner::AfterStatement(int16_t event) {
+  FlushAfterRows({this});
   FireStatement(event, 0);
   captured_.erase(event);  // a prepared statement's next execution starts empty
 }

@@ -45,6 +45,10 @@ class TriggerRunner {
   void AfterRow(int16_t event, const Row* old_row, const Row* new_row);
   // The queued AFTER ROW triggers, then AFTER STATEMENT ones.
   void AfterStatement(int16_t event);
+  // The queued AFTER ROW triggers alone, of several runners as one queue in the order their
+  // rows were written: a partitioned table's partitions, whose rows a statement on it wrote
+  // (the statement triggers are the partitioned table's).
+  static void FlushAfterRows(const std::vector<TriggerRunner*>& runners);
 
  private:
   struct Trigger {
@@ -55,6 +59,7 @@ class TriggerRunner {
     Trigger* trigger;
     int16_t event;
     std::optional<Row> old_row, new_row;
+    uint64_t sequence = 0;  // when it was queued, among every runner's
   };
   // The rows of one event the statement changed, for triggers with transition tables.
   struct Captured {

@@ -24,7 +24,7 @@ void RegisterTriggerCatalog() {
         for (int c : g.columns) attrs.push_back(Value::Int(c + 1));
         std::string args;  // each argument followed by a zero byte
         for (const auto& a : g.args) args += a + std::string(1, '\0');
-        rows->push_back({OidValue(g.oid), OidValue(toid), OidValue(0), Value::Str(g.name), OidValue(g.function), Value::Int(g.type),
+        rows->push_back({OidValue(g.oid), OidValue(toid), OidValue(g.parent), Value::Str(g.name), OidValue(g.function), Value::Int(g.type),
                          CharValue(g.enabled), Value::Bool(false), OidValue(0), OidValue(0), OidValue(0),
                          Value::Bool(false), Value::Bool(false), Value::Int(static_cast<int64_t>(g.args.size())),
                          Value::Array(std::move(attrs), 0), Value::Str(args),
