@@ -65,6 +65,8 @@ timeout 300 python3 test/concurrency/pgbench_crash_loop.py "$TUSK" --rounds 3 > 
 tail -1 "$logs/pgbench"; tally "$logs/pgbench"
 timeout 300 python3 test/concurrency/supervisor_crash_loop.py "$TUSK" --rounds 6 > "$logs/supervisor" 2>&1
 grep -vE '^round .*: ok$' "$logs/supervisor"; tally "$logs/supervisor"
+timeout 300 python3 test/concurrency/partition_crash_loop.py "$TUSK" --rounds 3 > "$logs/partition" 2>&1
+grep -vE '^round .*: ok$' "$logs/partition"; tally "$logs/partition"
 took concurrency
 fi
 

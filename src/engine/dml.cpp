@@ -453,6 +453,7 @@ void InsertPlan::Run(ResultSink* sink) {
     view_.AddChecks(writer_.get());
   }
   TableWriter& writer = *writer_;
+  writer.CheckPartitionsCurrent();
   TriggerRunner* triggers = writer.triggers();
   if (triggers) triggers->BeforeStatement(TriggerDef::kInsert);
   int64_t count = 0;
@@ -802,6 +803,7 @@ void ModifyPlan::Run(ResultSink* sink) {
   if (st->describe_only) return;
   if (instead_.table) return RunInstead(sink);
   TableWriter& writer = *writer_;
+  writer.CheckPartitionsCurrent();
   TriggerRunner* triggers = writer.triggers();
   int16_t event = delete_ ? TriggerDef::kDelete : TriggerDef::kUpdate;
   if (triggers) triggers->BeforeStatement(event);

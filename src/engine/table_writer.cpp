@@ -4,6 +4,7 @@
 #include "common/keycodec.hpp"
 #include "common/strings.hpp"
 #include "engine/session.hpp"
+#include "partition/partition_ddl.hpp"
 #include "partition/routing.hpp"
 #include "types/compare.hpp"
 #include "types/domain.hpp"
@@ -346,6 +347,30 @@ TableAccess& TableWriter::AccessFor(const std::string& key) {
 
 TableWriter& TableWriter::WriterForRow(const Row& row) {
   return router_ ? *WriterFor(router_->LeafFor(row, planner_->state()->session->DateTime())) : *this;
+}
+
+namespace {
+// Every partition below a table with its bound (the bound's identity changes with it).
+std::vector<std::pair<uint32_t, const void*>> PartitionLayout(const Catalog& cat, uint32_t table) {
+  std::vector<std::pair<uint32_t, const void*>> out;
+  std::vector<uint32_t> pending{table};
+  for (size_t k = 0; k < pending.size(); k++)
+    for (uint32_t p : PartitionsOf(cat, pending[k])) {
+      out.emplace_back(p, cat.FindTable(p)->partition_bound.get());
+      pending.push_back(p);
+    }
+  return out;
+}
+}  // namespace
+
+void TableWriter::CheckPartitionsCurrent() {
+  if (!router_) return;
+  ExecState* st = planner_->state();
+  std::shared_ptr<const Catalog> current = st->session->CurrentCatalog();
+  if (current == st->catalog) return;
+  if (!current->FindTable(table_->oid) || PartitionLayout(*current, table_->oid) != PartitionLayout(*st->catalog, table_->oid))
+    throw Error(sqlstate::kSerializationFailure, "could not serialize access due to concurrent change of the partitions of \"" + table_->name + "\"")
+        .WithHint("The transaction might succeed if retried.");
 }
 
 TableWriter& TableWriter::WriterForKey(const std::string& key) {

@@ -52,6 +52,10 @@ class TableWriter {
   // The writer of the table a new row goes to: the leaf partition routing gives, for a
   // partitioned table (23514 when none); else this one.
   TableWriter& WriterForRow(const Row& row);
+  // A partitioned table's writer routes by the catalog its statement was planned with; when a
+  // partition was attached, detached, created or dropped since (the statement waited for that
+  // DDL's lock), it fails with 40001 instead of writing by the old layout. Each run checks.
+  void CheckPartitionsCurrent();
   // The writer of the table holding the row under `key`: its partition's, for a partitioned
   // table; else this one. Row triggers fire from it.
   TableWriter& WriterForKey(const std::string& key);
