@@ -3,6 +3,7 @@ import os
 import subprocess
 import sys
 import tempfile
+import time
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "clients"))
 import pgwire  # noqa: E402,F401
@@ -56,3 +57,14 @@ def tpcb_state(port):
         " (SELECT count(*) FROM pgbench_history)")
     conn.close()
     return [int(v) for v in row[:4]], int(row[4])
+
+
+def server_process(supervisor_pid):
+    """The supervisor's child, once there is exactly one."""
+    for _ in range(400):
+        out = subprocess.run(["ps", "-o", "pid=", "--ppid", str(supervisor_pid)], capture_output=True, text=True).stdout
+        pids = [int(x) for x in out.split()]
+        if len(pids) == 1:
+            return pids[0]
+        time.sleep(0.01)
+    raise RuntimeError("no server process under the supervisor")

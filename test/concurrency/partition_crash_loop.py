@@ -23,7 +23,7 @@ import tempfile
 import threading
 import time
 
-from common import free_port, pgwire, start_server
+from common import free_port, pgwire, server_process, start_server
 
 PARTS = 10  # ev_0 .. ev_9 hold days [10k, 10k + 10); days 100..119 go to the DEFAULT partition
 
@@ -35,16 +35,6 @@ def connect(port):
         except (OSError, ConnectionError, pgwire.PgError):
             time.sleep(0.02)
     raise RuntimeError("no connection")
-
-
-def server_process(supervisor_pid):
-    for _ in range(400):
-        out = subprocess.run(["ps", "-o", "pid=", "--ppid", str(supervisor_pid)], capture_output=True, text=True).stdout
-        pids = [int(x) for x in out.split()]
-        if len(pids) == 1:
-            return pids[0]
-        time.sleep(0.01)
-    raise RuntimeError("no server process under the supervisor")
 
 
 class Writer(threading.Thread):

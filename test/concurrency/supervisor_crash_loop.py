@@ -27,20 +27,9 @@ import subprocess
 import tempfile
 import time
 
-from common import PGBENCH, free_port, pgbench_committed, pgwire, start_server, tpcb_state
+from common import PGBENCH, free_port, pgbench_committed, pgwire, server_process, start_server, tpcb_state
 
 SIGNALS = [signal.SIGSEGV, signal.SIGABRT, signal.SIGKILL]
-
-
-def server_process(supervisor_pid):
-    """The supervisor's child, once there is exactly one."""
-    for _ in range(400):
-        out = subprocess.run(["ps", "-o", "pid=", "--ppid", str(supervisor_pid)], capture_output=True, text=True).stdout
-        pids = [int(x) for x in out.split()]
-        if len(pids) == 1:
-            return pids[0]
-        time.sleep(0.01)
-    raise RuntimeError("no server process under the supervisor")
 
 
 def wait_for_answer(port, limit=60.0):
