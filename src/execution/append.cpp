@@ -6,15 +6,21 @@ AppendOp::AppendOp(std::vector<OpP> c) : children(std::move(c)) {}
 
 void AppendOp::Open(EvalContext* ctx) {
   ctx_ = ctx;
-  current_ = 0;
-  if (!children.empty()) children[0]->Open(ctx);
+  active_ = keep ? keep(ctx) : std::vector<bool>(children.size(), true);
+  current_ = OpenNext(0);
+}
+
+size_t AppendOp::OpenNext(size_t from) {
+  while (from < children.size() && !active_[from]) from++;
+  if (from < children.size()) children[from]->Open(ctx_);
+  return from;
 }
 
 bool AppendOp::Next(Row* out) {
   while (current_ < children.size()) {
     if (children[current_]->Next(out)) return true;
     // The next child opens only when reached, so a LIMIT satisfied early never scans it.
-    if (++current_ < children.size()) children[current_]->Open(ctx_);
+    current_ = OpenNext(current_ + 1);
   }
   return false;
 }

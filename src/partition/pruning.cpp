@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <optional>
 
+#include "binder/volatility.hpp"
 #include "partition/bounds.hpp"
 #include "partition/partition_ddl.hpp"
 #include "types/compare.hpp"
@@ -276,6 +277,60 @@ std::vector<const TableDef*> PrunePartitions(const Catalog& cat, const TableDef&
     if (keep) kept.push_back(p);
   }
   return kept;
+}
+
+std::vector<const TableDef*> PrunedLeaves(const Catalog& cat, const TableDef& table, const std::vector<ExprP>& conds) {
+  std::vector<const TableDef*> leaves;
+  for (const TableDef* part : PrunePartitions(cat, table, conds)) {
+    if (!part->partition_key) {
+      leaves.push_back(part);
+      continue;
+    }
+    for (const TableDef* leaf : PrunedLeaves(cat, *part, conds)) leaves.push_back(leaf);
+  }
+  return leaves;
+}
+
+namespace {
+// A side worth evaluating before the scan: it reads no row, is not a constant already, and
+// calls nothing volatile (its value is the one every row would see).
+bool RunTimeValue(const ExprP& e) {
+  return !e->IsConst() && !UsesRow(e) && ExprVolatility(*e) != 'v';
+}
+
+ExprP AsConstant(const ExprP& e, EvalContext& ctx) { return std::make_shared<ConstExpr>(e->Eval(ctx), e->type); }
+}  // namespace
+
+bool PrunableAtRunTime(const std::vector<ExprP>& conds) {
+  for (const ExprP& cond : conds) {
+    if (auto* call = dynamic_cast<const CallExpr*>(cond.get()); call && call->infix && call->args.size() == 2) {
+      if (RunTimeValue(call->args[0]) || RunTimeValue(call->args[1])) return true;
+    } else if (auto* in = dynamic_cast<const InListExpr*>(cond.get())) {
+      for (const ExprP& item : in->items)
+        if (RunTimeValue(item)) return true;
+    }
+  }
+  return false;
+}
+
+std::vector<ExprP> ConditionsAtRunTime(const std::vector<ExprP>& conds, EvalContext& ctx) {
+  std::vector<ExprP> out;
+  for (const ExprP& cond : conds) {
+    if (auto* call = dynamic_cast<const CallExpr*>(cond.get()); call && call->infix && call->args.size() == 2) {
+      std::vector<ExprP> args = call->args;
+      for (ExprP& a : args)
+        if (RunTimeValue(a)) a = AsConstant(a, ctx);
+      out.push_back(std::make_shared<CallExpr>(call->type, call->name, std::move(args), call->fn, call->strict, call->infix));
+    } else if (auto* in = dynamic_cast<const InListExpr*>(cond.get())) {
+      std::vector<ExprP> items = in->items;
+      for (ExprP& item : items)
+        if (RunTimeValue(item)) item = AsConstant(item, ctx);
+      out.push_back(std::make_shared<InListExpr>(in->arg, std::move(items), in->negated, in->cmp_type));
+    } else {
+      out.push_back(cond);
+    }
+  }
+  return out;
 }
 
 }  // namespace tusk

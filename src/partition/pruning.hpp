@@ -13,5 +13,14 @@ namespace tusk {
 // The direct partitions of `parent` (in PostgreSQL's order: by bound, DEFAULT last) that `conds` (bound over the parent's
 // columns) leave.
 std::vector<const TableDef*> PrunePartitions(const Catalog& cat, const TableDef& parent, const std::vector<ExprP>& conds);
+// The leaf partitions below `table` the conditions leave, in PostgreSQL's order (a partition
+// partitioned again gives its leaves in its place).
+std::vector<const TableDef*> PrunedLeaves(const Catalog& cat, const TableDef& table, const std::vector<ExprP>& conds);
+
+// Run-time pruning: the conditions with each comparison's side that reads no row and calls
+// nothing volatile (a parameter, now(), a cast of either) evaluated now, as constants; null when
+// no condition has such a side, so there is nothing to prune at run time.
+std::vector<ExprP> ConditionsAtRunTime(const std::vector<ExprP>& conds, EvalContext& ctx);
+bool PrunableAtRunTime(const std::vector<ExprP>& conds);
 
 }  // namespace tusk

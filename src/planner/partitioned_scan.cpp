@@ -2,8 +2,8 @@
 // (partition/pruning.hpp), each scanned with the same conditions: the partitions share the
 // parent's column layout, so the conditions, and the rows, fit them unchanged. Leaves are
 // named <alias>_1, <alias>_2, ... as PostgreSQL's EXPLAIN names them; a single leaf keeps the
-// alias itself.
-#include <functional>
+// alias itself. Conditions on parameters or stable calls prune again at run time.
+#include <algorithm>
 
 #include "execution/append.hpp"
 #include "partition/pruning.hpp"
@@ -13,14 +13,8 @@ namespace tusk {
 
 OpP Planner::PlanPartitionedScan(const TableDef* t, const std::string& alias, const std::vector<ExprP>& conds, bool emit_key,
                                  const std::vector<OrderHint>& order, bool* ordered) {
-  std::vector<const TableDef*> leaves;
-  std::function<void(const TableDef*)> expand = [&](const TableDef* p) {
-    for (const TableDef* part : PrunePartitions(*st_->catalog, *p, conds)) {
-      if (part->partition_key) expand(part);  // its leaves take its place
-      else leaves.push_back(part);
-    }
-  };
-  expand(t);
+  std::vector<const TableDef*> leaves = PrunedLeaves(*st_->catalog, *t, conds);
+  const bool run_time = leaves.size() > 1 && PrunableAtRunTime(conds);
   const std::string& name = alias.empty() ? t->name : alias;
   if (leaves.size() == 1) return PlanTableScan(leaves[0], name, conds, emit_key, order, ordered);
   if (ordered) *ordered = false;
@@ -28,6 +22,20 @@ OpP Planner::PlanPartitionedScan(const TableDef* t, const std::string& alias, co
   for (size_t i = 0; i < leaves.size(); i++)
     scans.push_back(PlanTableScan(leaves[i], name + "_" + std::to_string(i + 1), conds, emit_key, {}, nullptr));
   auto append = std::make_shared<AppendOp>(std::move(scans));
+  if (run_time) {
+    // Parameters and stable calls (now()) prune again when the plan runs, with their values.
+    const Catalog* cat = st_->catalog.get();
+    std::vector<uint32_t> leaf_oids;
+    for (const TableDef* leaf : leaves) leaf_oids.push_back(leaf->oid);
+    append->keep = [cat, t, conds, leaf_oids](EvalContext* ctx) {
+      std::vector<bool> active(leaf_oids.size(), false);
+      for (const TableDef* leaf : PrunedLeaves(*cat, *t, ConditionsAtRunTime(conds, *ctx))) {
+        auto at = std::find(leaf_oids.begin(), leaf_oids.end(), leaf->oid);
+        if (at != leaf_oids.end()) active[static_cast<size_t>(at - leaf_oids.begin())] = true;
+      }
+      return active;
+    };
+  }
   if (!append->children.empty()) {
     append->names = append->children[0]->names;
     append->types = append->children[0]->types;

@@ -48,11 +48,31 @@ EXPLAIN (COSTS OFF) SELECT * FROM prune_hp WHERE id = 7;
 EXPLAIN (COSTS OFF) SELECT * FROM prune_hp WHERE id > 90;
 SELECT * FROM prune_hp WHERE id = 42;
 SELECT count(*) FROM prune_hp WHERE id > 90;
--- a prepared statement's parameter prunes nothing at plan time, and still finds its rows
+-- a prepared statement's parameters prune when it runs, with their values
 PREPARE prune_q(timestamptz) AS SELECT count(*) FROM prune_ev WHERE ts >= $1;
 EXECUTE prune_q('2024-03-25');
 EXECUTE prune_q('2023-01-01');
+EXECUTE prune_q(NULL);
 DEALLOCATE prune_q;
+PREPARE prune_r(timestamptz, timestamptz) AS SELECT min(id), max(id), count(*) FROM prune_ev WHERE ts >= $1 AND ts < $2;
+EXECUTE prune_r('2024-01-10', '2024-02-10');
+EXECUTE prune_r('2024-02-29', '2024-03-02');
+EXECUTE prune_r('2023-01-01', '2023-12-31');
+EXECUTE prune_r('2024-03-31', '2025-01-01');
+DEALLOCATE prune_r;
+PREPARE prune_l(text, text) AS SELECT a, b FROM prune_lp WHERE b IN ($1, $2) ORDER BY a;
+EXECUTE prune_l('a', 'c');
+EXECUTE prune_l('zz', NULL);
+EXECUTE prune_l(NULL, NULL);
+DEALLOCATE prune_l;
+PREPARE prune_h(int) AS SELECT * FROM prune_hp WHERE id = $1;
+EXECUTE prune_h(42);
+EXECUTE prune_h(7);
+EXECUTE prune_h(1000);
+DEALLOCATE prune_h;
+-- stable calls are evaluated when the scan starts
+SELECT count(*) FROM prune_ev WHERE ts < now();
+SELECT count(*) FROM prune_ev WHERE ts >= '2024-03-01'::date + 0 AND ts < ('2024-03-01'::date + 7)::timestamptz;
 -- joins and subqueries read the partitions the same way
 SELECT e.id, l.b FROM prune_ev e JOIN prune_lp l ON l.a = e.id WHERE e.ts < '2024-01-01' ORDER BY e.id;
 SELECT count(*) FROM prune_ev WHERE id IN (SELECT id FROM prune_hp WHERE id < 10);
