@@ -51,9 +51,26 @@ const SchemaDef* Catalog::FindSchema(const std::string& name) const {
   return nullptr;
 }
 
+void Catalog::IndexRelationNames() {
+  auto names = std::make_shared<std::map<std::pair<std::string, std::string>, std::pair<RelKind, uint32_t>>>();
+  // In FindRelation's order of precedence: the first kind to claim a name keeps it.
+  for (const auto& [oid, t] : tables_)
+    names->emplace(std::make_pair(t.schema, t.name),
+                   std::make_pair(t.materialized ? RelKind::kMatview : t.composite ? RelKind::kComposite : RelKind::kTable, oid));
+  for (const auto& [oid, q] : sequences_) names->emplace(std::make_pair(q.schema, q.name), std::make_pair(RelKind::kSequence, oid));
+  for (const auto& [oid, i] : indexes_) names->emplace(std::make_pair(SchemaOfRelation(i.table), i.name), std::make_pair(RelKind::kIndex, oid));
+  for (const auto& [oid, v] : views_) names->emplace(std::make_pair(v.schema, v.name), std::make_pair(RelKind::kView, oid));
+  relation_index_.names = std::move(names);
+}
+
 std::optional<std::pair<RelKind, uint32_t>> Catalog::FindRelation(
     const std::string& schema, const std::string& name, const std::vector<std::string>& search_path) const {
   auto in_schema = [&](const std::string& sch) -> std::optional<std::pair<RelKind, uint32_t>> {
+    if (const auto& names = relation_index_.names) {
+      auto it = names->find({sch, name});
+      if (it == names->end()) return std::nullopt;
+      return it->second;
+    }
     for (const auto& [oid, t] : tables_)
       if (t.schema == sch && t.name == name)
         return std::make_pair(t.materialized ? RelKind::kMatview : t.composite ? RelKind::kComposite : RelKind::kTable, oid);

@@ -218,6 +218,9 @@ class Catalog {
 
   // Lookups return nullptr when absent.
   const SchemaDef* FindSchema(const std::string& name) const;
+  // Indexes relations by (schema, name) for FindRelation: called on a catalog about to be shared
+  // read-only (published). A copy, made to be changed, has no index and searches every relation.
+  void IndexRelationNames();
   // Resolves an unqualified or qualified relation name through search_path.
   std::optional<std::pair<RelKind, uint32_t>> FindRelation(const std::string& schema,
                                                            const std::string& name,
@@ -320,6 +323,17 @@ class Catalog {
   std::map<CommentKey, std::string> comments_;
   std::map<uint32_t, std::shared_ptr<const TsDictionaryDef>> ts_dictionaries_;
   std::map<uint32_t, std::shared_ptr<const TsConfigDef>> ts_configs_;
+  // FindRelation's index of a published catalog; copying a catalog leaves it behind.
+  struct RelationNameIndex {
+    std::shared_ptr<const std::map<std::pair<std::string, std::string>, std::pair<RelKind, uint32_t>>> names;
+    RelationNameIndex() = default;
+    RelationNameIndex(const RelationNameIndex&) {}
+    RelationNameIndex& operator=(const RelationNameIndex&) {
+      names.reset();
+      return *this;
+    }
+  };
+  RelationNameIndex relation_index_;
 };
 
 }  // namespace tusk

@@ -88,6 +88,7 @@ std::unique_ptr<Database> Database::Open(const std::string& dir, size_t cache_by
   db->cluster_ = cluster;
   if (postgres) {
     postgres->set_oid_source(db->oids_);
+    postgres->IndexRelationNames();
     db->catalogs_[kPostgresDatabaseOid] = postgres;
   }
   db->catalog(kPostgresDatabaseOid);  // a new data directory writes its catalog now
@@ -110,6 +111,7 @@ std::shared_ptr<const Catalog> Database::catalog(uint32_t db) {
     store_->PutNonTransactional(CatalogKey(db), c->Serialize());
   }
   c->set_oid_source(oids_);
+  c->IndexRelationNames();
   catalogs_[db] = c;
   return c;
 }

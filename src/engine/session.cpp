@@ -263,7 +263,10 @@ void Session::CommitTxn() {
     if (s.ok()) {
       std::lock_guard<std::mutex> lock(db_->publish_mu());
       s = CommitStorage(db_->store(), txn_);
-      if (s.ok() && txn_catalog_) db_->PublishCatalog(database_oid_, txn_catalog_);
+      if (s.ok() && txn_catalog_) {
+        txn_catalog_->IndexRelationNames();
+        db_->PublishCatalog(database_oid_, txn_catalog_);
+      }
       if (s.ok() && txn_cluster_) db_->PublishCluster(txn_cluster_);
     }
   } else if (written == 0) {

@@ -236,17 +236,18 @@ std::vector<const TableDef*> PrunePartitions(const Catalog& cat, const TableDef&
   }
   // The DEFAULT partition holds no value another partition's bound holds: it goes when each
   // value the conditions allow (IN, =, IS NULL on a one-column key) has a partition of its own.
-  std::vector<uint32_t> partitions = PartitionsOf(cat, parent.oid);
-  std::sort(partitions.begin(), partitions.end(), [&](uint32_t a, uint32_t b) {
-    return BoundOrder(key.strategy, types, *cat.FindTable(a)->partition_bound, *cat.FindTable(b)->partition_bound);
+  std::vector<const TableDef*> partitions;
+  for (uint32_t oid : PartitionsOf(cat, parent.oid)) partitions.push_back(cat.FindTable(oid));
+  std::sort(partitions.begin(), partitions.end(), [&](const TableDef* a, const TableDef* b) {
+    return BoundOrder(key.strategy, types, *a->partition_bound, *b->partition_bound);
   });
   bool default_needed = true;
   if (key.strategy != 'h' && key.columns.size() == 1) {
     auto it = facts.find(key.columns[0]);
     if (key.strategy == 'r' && it != facts.end() && !it->second.in && !it->second.is_null && !it->second.comparisons.empty()) {
       std::vector<const PartitionBoundDef*> bounds;
-      for (uint32_t oid : partitions)
-        if (!cat.FindTable(oid)->partition_bound->is_default) bounds.push_back(cat.FindTable(oid)->partition_bound.get());
+      for (const TableDef* p : partitions)
+        if (!p->partition_bound->is_default) bounds.push_back(p->partition_bound.get());
       default_needed = !RangesCover(types[0], it->second, bounds);
     }
     if (it != facts.end() && (it->second.in || it->second.is_null)) {
@@ -254,8 +255,8 @@ std::vector<const TableDef*> PrunePartitions(const Catalog& cat, const TableDef&
       default_needed = false;
       for (const Value& v : values) {
         bool held = false;
-        for (uint32_t oid : partitions) {
-          const PartitionBoundDef& b = *cat.FindTable(oid)->partition_bound;
+        for (const TableDef* p : partitions) {
+          const PartitionBoundDef& b = *p->partition_bound;
           held |= !b.is_default && BoundHolds(key.strategy, types, b, {v});
         }
         default_needed |= !held;
@@ -263,8 +264,7 @@ std::vector<const TableDef*> PrunePartitions(const Catalog& cat, const TableDef&
     }
   }
   std::vector<const TableDef*> kept;
-  for (uint32_t oid : partitions) {
-    const TableDef* p = cat.FindTable(oid);
+  for (const TableDef* p : partitions) {
     const PartitionBoundDef& b = *p->partition_bound;
     bool keep = true;
     if (b.is_default) {

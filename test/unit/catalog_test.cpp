@@ -354,6 +354,45 @@ TEST(Catalog, PartitioningRoundTrip) {
   EXPECT_FALSE(back->FindTable(fallback.oid)->partition_key);
 }
 
+// The name index of a published catalog answers as the full search does, and a copy (made to
+// be changed) does not keep it: a rename in the copy is found at once.
+TEST(Catalog, RelationNameIndexAgreesWithTheSearch) {
+  auto c = Catalog::Bootstrap();
+  c->AddSchema({c->AllocateOid(), "app"});
+  for (const char* schema : {"public", "app"}) {
+    TableDef t = NewTable(*c, "orders");
+    t.schema = schema;
+    c->AddTable(t);
+    IndexDef ix;
+    ix.oid = c->AllocateOid();
+    ix.table = t.oid;
+    ix.name = "orders_idx";
+    c->AddIndex(ix);
+    SequenceDef q;
+    q.oid = c->AllocateOid();
+    q.schema = schema;
+    q.name = "orders_seq";
+    c->AddSequence(q);
+  }
+  ViewDef v;
+  v.oid = c->AllocateOid();
+  v.schema = "app";
+  v.name = "recent";
+  c->AddView(v);
+  auto plain = std::make_shared<Catalog>(*c);
+  c->IndexRelationNames();
+  const std::vector<std::vector<std::string>> paths = {{"public"}, {"app"}, {"app", "public"}, {"nowhere"}};
+  for (const char* schema : {"", "public", "app", "nowhere"})
+    for (const char* name : {"orders", "orders_idx", "orders_seq", "recent", "missing"})
+      for (const auto& path : paths)
+        EXPECT_EQ(c->FindRelation(schema, name, path), plain->FindRelation(schema, name, path)) << schema << "." << name;
+  Catalog copy(*c);
+  uint32_t orders = c->FindRelation("public", "orders", {})->second;
+  copy.MutableTable(orders)->name = "orders_2024";
+  EXPECT_TRUE(copy.FindRelation("public", "orders_2024", {}));
+  EXPECT_FALSE(copy.FindRelation("public", "orders", {}));
+}
+
 TEST(Catalog, CorruptBytesAreAnError) {
   auto c = Catalog::Bootstrap();
   std::string bytes = c->Serialize();
