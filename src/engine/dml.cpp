@@ -513,9 +513,10 @@ void InsertPlan::Run(ResultSink* sink) {
         return;
       }
     }
-    // A partition's BEFORE ROW triggers may have changed the row: it goes into that partition,
-    // checked against its bound (PostgreSQL 15 does not route it again).
-    std::string key = row_triggers && &target != &writer ? target.Insert(row) : writer.Insert(row);
+    // The row goes where it was routed, without routing it again; a partition's BEFORE ROW
+    // triggers may have changed it, so it is then checked against the bound (PostgreSQL 15 does
+    // not route it again either).
+    std::string key = &target == &writer ? writer.Insert(row) : target.InsertRouted(row, /*bound_holds=*/!row_triggers);
     if (row_triggers) row_triggers->AfterRow(TriggerDef::kInsert, nullptr, &row);
     if (conflict.active) touched.insert(std::move(key));  // only ON CONFLICT DO UPDATE asks
     if (stmt->n_returning_list) EmitReturning(ret, row, st, sink);

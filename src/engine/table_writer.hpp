@@ -44,6 +44,9 @@ class TableWriter {
   // and Delete to the partition the key is in; an Update whose new row leaves its partition
   // moves it (deleted there, inserted through routing), as PostgreSQL does.
   std::string Insert(const Row& row);
+  // Insert into this partition, which routing chose (WriterForRow); `bound_holds` skips the
+  // check of its bound.
+  std::string InsertRouted(const Row& row, bool bound_holds) { return InsertRow(row, bound_holds); }
   std::string Update(const std::string& key, const Row& old_row, const Row& new_row);
   void Delete(const std::string& key, const Row& row);
   // The access of the table holding the row stored under `key`: a partition's, for a
