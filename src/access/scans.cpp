@@ -17,6 +17,8 @@ std::string RelLabel(const TableDef* t, const std::string& alias) {
   return r;
 }
 
+}  // namespace
+
 void SetTableColumns(Operator* op, const TableDef* t, bool emit_key) {
   for (const auto& c : t->columns) {
     op->names.push_back(c.dropped ? "" : c.name);
@@ -27,7 +29,6 @@ void SetTableColumns(Operator* op, const TableDef* t, bool emit_key) {
     op->types.push_back(Type(oid::kBytea));
   }
 }
-}  // namespace
 
 SeqScanOp::SeqScanOp(const TableDef* t, std::string a, bool k) : table(t), alias(std::move(a)), emit_key(k) {
   SetTableColumns(this, t, k);

@@ -12,6 +12,9 @@
 
 namespace tusk {
 
+// Names and types of a table's rows, as its scans emit them (with the storage key last).
+void SetTableColumns(Operator* op, const TableDef* t, bool emit_key);
+
 class SeqScanOp : public Operator {
  public:
   SeqScanOp(const TableDef* table, std::string alias, bool emit_key);

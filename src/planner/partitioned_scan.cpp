@@ -5,6 +5,7 @@
 // alias itself. Conditions on parameters or stable calls prune again at run time.
 #include <algorithm>
 
+#include "access/scans.hpp"
 #include "execution/append.hpp"
 #include "partition/pruning.hpp"
 #include "planner/planner.hpp"
@@ -36,10 +37,9 @@ OpP Planner::PlanPartitionedScan(const TableDef* t, const std::string& alias, co
       return active;
     };
   }
-  if (!append->children.empty()) {
-    append->names = append->children[0]->names;
-    append->types = append->children[0]->types;
-  }
+  // From the parent, not a child: with every partition pruned there is no child, and the
+  // row still has the table's width for the joins above it.
+  SetTableColumns(append.get(), t, emit_key);
   return append;
 }
 

@@ -76,4 +76,14 @@ SELECT count(*) FROM prune_ev WHERE ts >= '2024-03-01'::date + 0 AND ts < ('2024
 -- joins and subqueries read the partitions the same way
 SELECT e.id, l.b FROM prune_ev e JOIN prune_lp l ON l.a = e.id WHERE e.ts < '2024-01-01' ORDER BY e.id;
 SELECT count(*) FROM prune_ev WHERE id IN (SELECT id FROM prune_hp WHERE id < 10);
-DROP TABLE prune_ev, prune_lp, prune_hp;
+-- every partition pruned, or none yet: the empty scan still has the table's columns
+CREATE TABLE prune_ids (id int);
+INSERT INTO prune_ids VALUES (1), (2), (42);
+CREATE TABLE prune_none (a int, b text) PARTITION BY LIST (a);
+SELECT * FROM prune_none n JOIN prune_ids i ON n.a = i.id;
+UPDATE prune_none n SET b = 'x' FROM prune_ids i WHERE n.a = i.id;
+DELETE FROM prune_none n USING prune_ids i WHERE n.a = i.id;
+UPDATE prune_hp h SET v = i.id::text FROM prune_ids i WHERE h.id = i.id AND h.id = 1000 RETURNING i.id;
+UPDATE prune_hp h SET id = i.id + 1000 FROM prune_ids i WHERE h.id = i.id AND h.id < 3 RETURNING h.id, i.id;
+DELETE FROM prune_hp h USING prune_ids i WHERE h.id = i.id + 1000 RETURNING h.id;
+DROP TABLE prune_ev, prune_lp, prune_hp, prune_none, prune_ids;
