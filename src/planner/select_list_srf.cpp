@@ -1,6 +1,8 @@
 // A set-returning function called in a select list, whole (`SELECT generate_series(1, 3)`,
 // a record when it returns several columns) or one of its columns (`SELECT (f(x)).col`). The
 // select list's ProjectSet operator runs the call; the target itself is a placeholder.
+#include <algorithm>
+
 #include "common/error.hpp"
 #include "execution/function_scan.hpp"
 #include "function/named_arguments.hpp"
@@ -25,6 +27,10 @@ class SetFunctionValue : public Expr {
   std::shared_ptr<int> column_;
   std::string sql_;
 };
+
+// The planners binding a set-returning call's arguments: a call among them has no ProjectSet
+// column to read. (Binding runs on the statement's thread; a subquery's planner is another.)
+thread_local std::vector<const Planner*> binding_srf_arguments;
 
 // The projection over a ProjectSet, shown as PostgreSQL shows it.
 class ResultProjectOp : public ProjectOp {
@@ -52,6 +58,10 @@ void Planner::AllowSetFunctionsInExpressions(NestedSetFunctions* nested, const N
     Type type;
     std::shared_ptr<SetFunction> fn = BindTargetSetFunction(call, scope, agg, &type);
     if (!fn) return nullptr;
+    // PostgreSQL runs such a call in a ProjectSet of its own below the outer one.
+    if (std::find(binding_srf_arguments.begin(), binding_srf_arguments.end(), this) != binding_srf_arguments.end())
+      throw Error(sqlstate::kFeatureNotSupported, "a set-returning function in the arguments of a set-returning function is not supported yet")
+          .WithPosition(ExprLocation(call) + 1);
     std::string sql = fn->name + "(";
     for (size_t i = 0; i < fn->args.size(); i++) sql += (i ? ", " : "") + fn->args[i]->ToSql();
     sql += ")";
@@ -122,6 +132,10 @@ std::shared_ptr<SetFunction> Planner::BindTargetSetFunction(Node* v, const Scope
   if (!builtin && !HasSetReturningUserFunction(binder_.catalog(), fname)) return nullptr;
   std::vector<ExprP> args;
   std::vector<std::string> arg_names;
+  struct BindingArguments {
+    explicit BindingArguments(const Planner* p) { binding_srf_arguments.push_back(p); }
+    ~BindingArguments() { binding_srf_arguments.pop_back(); }
+  } in_arguments(this);
   for (size_t k = 0; k < fc->n_args; k++) {
     bool named = fc->args[k]->node_case == PG_QUERY__NODE__NODE_NAMED_ARG_EXPR;
     Node* a = named ? fc->args[k]->named_arg_expr->arg : fc->args[k];
