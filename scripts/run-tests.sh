@@ -67,6 +67,8 @@ timeout 300 python3 test/concurrency/supervisor_crash_loop.py "$TUSK" --rounds 6
 grep -vE '^round .*: ok$' "$logs/supervisor"; tally "$logs/supervisor"
 timeout 300 python3 test/concurrency/partition_crash_loop.py "$TUSK" --rounds 3 > "$logs/partition" 2>&1
 grep -vE '^round .*: ok$' "$logs/partition"; tally "$logs/partition"
+timeout 300 python3 test/concurrency/auto_partitions.py "$TUSK" --rounds 3 > "$logs/auto-partitions" 2>&1
+grep -vE ': ok$' "$logs/auto-partitions"; tally "$logs/auto-partitions"
 took concurrency
 fi
 

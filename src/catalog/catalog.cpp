@@ -12,6 +12,7 @@
 #include "common/error.hpp"
 #include "common/rowcodec.hpp"
 #include "partition/partition_def.hpp"
+#include "partition/time_schedule.hpp"
 
 namespace tusk {
 
@@ -306,8 +307,9 @@ namespace {
 // transition table names, then composite types (the tables that are only a row type)
 // 17: the indexes that are not btree, with their access method
 // 18: text search dictionaries and configurations (after the access methods; catalog/text_search_def.hpp)
-// 19: partition keys and bounds (written last; partition/partition_def.hpp)
-constexpr uint64_t kCatalogFormat = 19;
+// 19: partition keys and bounds (partition/partition_def.hpp)
+// 20: automatic time partitions' schedules (written last; partition/time_schedule.hpp)
+constexpr uint64_t kCatalogFormat = 20;
 
 // A stored Type naming a user type by OID, with that type's definition put back (a domain
 // and a table's row type are written as their OID, an array of them with the array flag).
@@ -690,6 +692,7 @@ std::string Catalog::Serialize() const {
   std::vector<const TableDef*> tables;
   for (const auto& [oid, t] : tables_) tables.push_back(&t);
   WritePartitioning(w, tables);
+  WritePartitionSchedules(w, tables);
   return w.out;
 }
 
@@ -846,11 +849,12 @@ std::shared_ptr<Catalog> Catalog::Deserialize(const std::string& bytes, std::vec
     it->second.am = r.S();
   }
   if (format >= 18) ReadTextSearchObjects(r, c.get());
-  if (format >= 19)
-    ReadPartitioning(r, [&](uint32_t oid) -> TableDef* {
-      auto it = c->tables_.find(oid);
-      return it == c->tables_.end() ? nullptr : &it->second;
-    });
+  auto table = [&](uint32_t oid) -> TableDef* {
+    auto it = c->tables_.find(oid);
+    return it == c->tables_.end() ? nullptr : &it->second;
+  };
+  if (format >= 19) ReadPartitioning(r, table);
+  if (format >= 20) ReadPartitionSchedules(r, table);
   return c;
 }
 

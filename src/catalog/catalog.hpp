@@ -24,6 +24,7 @@ struct FunctionDef;  // catalog/function_def.hpp
 struct TsDictionaryDef;  // catalog/text_search_def.hpp
 struct TsConfigDef;
 struct PartitionKeyDef;  // partition/partition_def.hpp
+struct PartitionSchedule;  // partition/time_schedule.hpp
 struct PartitionBoundDef;
 
 struct ColumnDef {
@@ -119,6 +120,8 @@ struct TableDef {
   std::shared_ptr<const PartitionKeyDef> partition_key;
   uint32_t partition_parent = 0;
   std::shared_ptr<const PartitionBoundDef> partition_bound;
+  // A partitioned table's automatic time partitions, when it has them.
+  std::shared_ptr<const PartitionSchedule> partition_schedule;
 
   int FindColumn(const std::string& col) const;  // -1 when absent (or dropped)
   int LiveColumnCount() const;

@@ -4,6 +4,7 @@
 #include <filesystem>
 
 #include "access/gin/gin_merge.hpp"
+#include "partition/maintenance.hpp"
 #include "common/error.hpp"
 #include "common/keycodec.hpp"
 
@@ -59,6 +60,7 @@ std::unique_ptr<Database> Database::Open(const std::string& dir, size_t cache_by
   db->store_ = Store::Open(dir, cache_bytes);
   db->statistics_ = std::make_unique<StatisticsCache>(db->store_.get());
   db->gin_merger_ = std::make_unique<GinMerger>(db->store_.get());
+  db->partition_log_ = std::make_unique<PartitionMaintenanceLog>();
   Store* store = db->store_.get();
   // The OID counter continues after every OID given so far: the stored counter's, or, in a
   // data directory from before it, the postgres catalog's own.
@@ -253,7 +255,14 @@ void Database::SaveSequences() {
   }
 }
 
-Database::~Database() { SaveSequences(); }
+Database::~Database() {
+  partition_maintainer_.reset();  // its sessions use the rest
+  SaveSequences();
+}
+
+void Database::StartPartitionMaintenance() {
+  if (!partition_maintainer_) partition_maintainer_ = std::make_unique<PartitionMaintainer>(this);
+}
 
 void Database::DropSequenceState(uint32_t oid) {
   std::lock_guard<std::mutex> lock(seq_mu_);

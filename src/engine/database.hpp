@@ -20,6 +20,8 @@
 namespace tusk {
 
 class GinMerger;
+class PartitionMaintainer;
+class PartitionMaintenanceLog;
 
 class Database {
  public:
@@ -77,6 +79,11 @@ class Database {
   StatisticsCache& statistics() { return *statistics_; }
   // Where GIN scans send the entries that gathered many single-row keys.
   GinMerger& gin_merger() { return *gin_merger_; }
+  // Automatic time partitions (partition/maintenance.hpp): each table's last maintenance.
+  PartitionMaintenanceLog& partition_maintenance_log() { return *partition_log_; }
+  // Starts the thread that maintains them: the server's and the embedded library's databases,
+  // not a tool's that opens a data directory for a moment.
+  void StartPartitionMaintenance();
 
  private:
   struct SeqState {
@@ -95,6 +102,8 @@ class Database {
   std::unique_ptr<Store> store_;
   std::unique_ptr<StatisticsCache> statistics_;
   std::unique_ptr<GinMerger> gin_merger_;  // stopped before the store closes
+  std::unique_ptr<PartitionMaintenanceLog> partition_log_;
+  std::unique_ptr<PartitionMaintainer> partition_maintainer_;  // stopped before the rest
   std::mutex catalog_mu_;
   std::map<uint32_t, std::shared_ptr<const Catalog>> catalogs_;
   std::shared_ptr<const ClusterCatalog> cluster_;

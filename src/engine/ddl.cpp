@@ -18,6 +18,7 @@
 #include "engine/statements.hpp"
 #include "partition/partition_ddl.hpp"
 #include "partition/partition_triggers.hpp"
+#include "partition/time_schedule.hpp"
 #include "routines/routine_ddl.hpp"
 #include "triggers/trigger_ddl.hpp"
 #include "views/dependencies.hpp"
@@ -148,6 +149,8 @@ static void ExecuteCreateTable(PgQuery__CreateStmt* stmt, ExecState* st, ResultS
     return true;
   });
   if (stmt->partspec) t.partition_key = BuildPartitionKey(stmt->partspec, t);
+  if (t.partition_key && stmt->n_options)  // automatic partitions (partition/time_schedule.hpp)
+    ApplyScheduleOptions(&t, stmt->options, stmt->n_options, false, st->session->GetSetting("timezone").value_or("UTC"));
   cat->AddTable(t);
   TableDef* tp = cat->MutableTable(t.oid);
   // Keys first so that foreign keys to this same table can find them.

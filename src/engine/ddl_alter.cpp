@@ -10,6 +10,7 @@
 #include "partition/attach_detach.hpp"
 #include "partition/partition_ddl.hpp"
 #include "partition/partition_triggers.hpp"
+#include "partition/time_schedule.hpp"
 #include "engine/generated_columns.hpp"
 #include "engine/statements.hpp"
 #include "engine/table_writer.hpp"
@@ -435,6 +436,15 @@ void ExecuteAlterTable(PgQuery__AlterTableStmt* stmt, ExecState* st, ResultSink*
       case PG_QUERY__ALTER_TABLE_TYPE__AT_ChangeOwner:
         RequireBootstrapOwner(ResolveNewOwner(st, cmd->newowner), "table \"" + t->name + "\"");
         break;
+      case PG_QUERY__ALTER_TABLE_TYPE__AT_SetRelOptions:
+      case PG_QUERY__ALTER_TABLE_TYPE__AT_ResetRelOptions: {
+        // Only a partitioned table's automatic partitions yet (partition/time_schedule.hpp).
+        if (!t->partition_key) throw Error(sqlstate::kFeatureNotSupported, "storage parameters of tables are not supported yet");
+        auto* list = cmd->def ? cmd->def->list : nullptr;
+        ApplyScheduleOptions(t, list ? list->items : nullptr, list ? list->n_items : 0,
+                             cmd->subtype == PG_QUERY__ALTER_TABLE_TYPE__AT_ResetRelOptions, st->session->GetSetting("timezone").value_or("UTC"));
+        break;
+      }
       case PG_QUERY__ALTER_TABLE_TYPE__AT_AttachPartition:
         AttachPartition(st, cat, t->oid, cmd->def->partition_cmd);
         break;

@@ -16,6 +16,17 @@
 
 namespace tusk {
 
+std::string OptionValueText(PgQuery__DefElem* d) {
+  Node* a = d->arg;
+  if (!a) return "true";
+  if (a->node_case == PG_QUERY__NODE__NODE_INTEGER) return std::to_string(a->integer->ival);
+  if (a->node_case == PG_QUERY__NODE__NODE_FLOAT) return a->float_->fval;
+  if (a->node_case == PG_QUERY__NODE__NODE_BOOLEAN) return a->boolean->boolval ? "true" : "false";
+  if (a->node_case == PG_QUERY__NODE__NODE_TYPE_NAME && a->type_name->n_names)  // a bare word
+    return StrVal(a->type_name->names[a->type_name->n_names - 1]);
+  return StrVal(a);
+}
+
 void Notice(ResultSink* sink, const std::string& message) {
   sink->SendNotice({"NOTICE", sqlstate::kSuccessfulCompletion, message, ""});
 }

@@ -68,5 +68,7 @@ ColumnDef BuildColumn(ExecState* st, Catalog* cat, const std::string& schema, co
                       PgQuery__ColumnDef* def, uint32_t table_oid, int position,
                       std::vector<PgQuery__Constraint*>* deferred);
 void Notice(ResultSink* sink, const std::string& message);
+// A storage parameter's value as text (WITH (a = 1, b = 'x', c)): "true" when none is given.
+std::string OptionValueText(PgQuery__DefElem* d);
 
 }  // namespace tusk

@@ -103,6 +103,7 @@ size_t Statement::ParamCount() const { return ps_->param_types.size(); }
 std::unique_ptr<EmbeddedDatabase> EmbeddedDatabase::Open(const std::string& dir) {
   auto e = std::unique_ptr<EmbeddedDatabase>(new EmbeddedDatabase());
   e->db_ = Database::Open(dir);
+  e->db_->StartPartitionMaintenance();
   return e;
 }
 

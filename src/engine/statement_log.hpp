@@ -9,6 +9,10 @@ namespace tusk {
 
 class Session;
 
+// Writes one line to the server log (stderr) with PostgreSQL's default log_line_prefix,
+// "%m [%p] ": "2026-12-07 11:03:39.120 UTC [1042] LOG:  <message>".
+void LogLine(int pid, const std::string& message);
+
 class StatementTimer {
  public:
   StatementTimer() : start_(std::chrono::steady_clock::now()) {}

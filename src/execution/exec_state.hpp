@@ -70,6 +70,22 @@ struct ExecState {
   const TransitionTables* transitions = nullptr;
 };
 
+// A statement run inside the running one (a SQL function's body, a query given as text): while
+// it lives, st->params are `params` and st->exec_id is new, so that uncorrelated subqueries run
+// again; both come back when it ends.
+class NestedStatementScope {
+ public:
+  NestedStatementScope(ExecState* st, std::vector<Value> params);
+  ~NestedStatementScope();
+  NestedStatementScope(const NestedStatementScope&) = delete;
+  NestedStatementScope& operator=(const NestedStatementScope&) = delete;
+
+ private:
+  ExecState* st_;
+  std::vector<Value> saved_params_;
+  uint64_t saved_exec_id_;
+};
+
 // Throws 57014 if the statement was cancelled or ran past statement_timeout.
 void CheckInterrupts(const ExecState* st);
 

@@ -25,6 +25,18 @@ void ExplainLine(std::vector<std::string>* out, int depth, const std::string& te
   out->push_back(pad + text);
 }
 
+NestedStatementScope::NestedStatementScope(ExecState* st, std::vector<Value> params)
+    : st_(st), saved_params_(std::move(st->params)), saved_exec_id_(st->exec_id) {
+  static std::atomic<uint64_t> next_exec_id{1ull << 62};  // above the ids statements get
+  st->params = std::move(params);
+  st->exec_id = next_exec_id++;
+}
+
+NestedStatementScope::~NestedStatementScope() {
+  st_->params = std::move(saved_params_);
+  st_->exec_id = saved_exec_id_;
+}
+
 void CheckInterrupts(const ExecState* st) {
   if (!st) return;
   if (st->client_lost && st->client_lost->load(std::memory_order_relaxed))

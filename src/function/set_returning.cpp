@@ -6,6 +6,7 @@
 #include "function/overload_resolution.hpp"
 #include "function/registry.hpp"
 #include "function/regex_functions.hpp"
+#include "partition/maintenance.hpp"
 #include "types/compare.hpp"
 #include "types/numeric.hpp"
 
@@ -315,6 +316,7 @@ const std::vector<SetFunctionEntry>& SetFunctions() {
     RegisterJsonSetFunctions();
     RegisterJsonRecordSetFunctions();
     RegisterJsonPathSetFunctions();
+    RegisterPartitionSetFunctions();  // partition/maintenance.hpp
     return true;
   }();
   (void)families;

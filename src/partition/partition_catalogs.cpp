@@ -3,6 +3,7 @@
 #include "catalog/system/catalogs.hpp"
 #include "catalog/system/opclasses.hpp"
 #include "partition/bounds.hpp"
+#include "partition/maintenance.hpp"
 #include "partition/partition_ddl.hpp"
 
 namespace tusk {
@@ -38,6 +39,7 @@ void RegisterPartitionCatalogs() {
         rows->push_back({OidValue(oid), OidValue(t.partition_parent), Value::Int(1), Value::Bool(false)});
   };
   RegisterSystemRelation(std::move(inherits));
+  RegisterPartitionSchedulesView();
 }
 
 }  // namespace tusk

@@ -204,17 +204,7 @@ std::vector<Row> RunSqlFunction(const FunctionDef& def, std::shared_ptr<PlannedB
   PlannedBody& plan = **body;
   // The body runs as a statement of its own: its parameters are the arguments, and its
   // uncorrelated subqueries run again for each call.
-  static std::atomic<uint64_t> next_call{1ull << 62};
-  std::vector<Value> saved_params = std::move(st->params);
-  uint64_t saved_exec = st->exec_id;
-  st->params = std::move(values);
-  st->exec_id = next_call++;
-  struct Restore {
-    ExecState* st;
-    std::vector<Value>* params;
-    uint64_t exec;
-    ~Restore() { st->params = std::move(*params); st->exec_id = exec; }
-  } restore{st, &saved_params, saved_exec};
+  NestedStatementScope nested(st, std::move(values));
   std::vector<Row> rows;
   for (size_t i = 0; i < plan.statements.size(); i++) {
     try {

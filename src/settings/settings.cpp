@@ -28,6 +28,9 @@ const SettingDef kTuskSettings[] = {
      "Sets the most memory the buffers of one statement may hold.",
      "Sorts, hash tables and materialized results count against it; 0 means no limit.", "0", "2147483647", "",
      "1048576", "1048576", false},
+    {"tusk.partition_maintenance_naptime", SettingType::kInteger, "s", SettingContext::kSighup, "Autovacuum",
+     "Time to sleep between runs of automatic partition maintenance.",
+     "Tables with a partition_interval get their partitions made and retired this often.", "1", "86400", "", "60", "60", false},
     // pg_trgm's, as its library defines them when loaded (always, on Tusk).
     {"pg_trgm.similarity_threshold", SettingType::kReal, "", SettingContext::kUser, "Customized Options",
      "Sets the threshold used by the % operator.", "Valid range is 0.0 .. 1.0.", "0", "1", "", "0.3", "0.3", false},
@@ -198,16 +201,6 @@ std::string NormalizeReal(const SettingDef& def, const std::string& text) {
   return WithUnit(def, v, false);
 }
 
-// PostgreSQL's parse_bool: any prefix of true/false/yes/no, on/off (at least two letters), 1/0.
-std::optional<bool> ParseBool(std::string_view text) {
-  std::string t = ToLower(text);
-  if (t.empty()) return std::nullopt;
-  auto prefix_of = [&](std::string_view word, size_t min) { return t.size() >= min && word.substr(0, t.size()) == t; };
-  if (prefix_of("true", 1) || prefix_of("yes", 1) || prefix_of("on", 2) || t == "1") return true;
-  if (prefix_of("false", 1) || prefix_of("no", 1) || prefix_of("off", 2) || t == "0") return false;
-  return std::nullopt;
-}
-
 std::string NormalizeEnum(const SettingDef& def, const std::string& text) {
   auto values = SettingEnumValues(def);
   for (const auto& v : values)
@@ -222,6 +215,15 @@ std::string NormalizeEnum(const SettingDef& def, const std::string& text) {
 }
 
 }  // namespace
+
+std::optional<bool> ParseBool(std::string_view text) {
+  std::string t = ToLower(text);
+  if (t.empty()) return std::nullopt;
+  auto prefix_of = [&](std::string_view word, size_t min) { return t.size() >= min && word.substr(0, t.size()) == t; };
+  if (prefix_of("true", 1) || prefix_of("yes", 1) || prefix_of("on", 2) || t == "1") return true;
+  if (prefix_of("false", 1) || prefix_of("no", 1) || prefix_of("off", 2) || t == "0") return false;
+  return std::nullopt;
+}
 
 const SettingDef* FindSetting(std::string_view name) {
   const auto& reg = Settings();

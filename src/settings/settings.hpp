@@ -3,6 +3,7 @@
 // unit, range, allowed values, check hooks) and for showing it. Sessions keep values in the
 // form SHOW prints ("64MB", "1min", "on"); pg_settings converts them back to base units.
 #pragma once
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -42,6 +43,8 @@ const char* SettingContextName(SettingContext c);
 const char* SettingTypeName(SettingType t);
 const char* SettingSourceName(SettingSource s);
 std::vector<std::string> SettingEnumValues(const SettingDef& def);
+// PostgreSQL's parse_bool: any prefix of true/false/yes/no, on/off (two letters at least), 1/0.
+std::optional<bool> ParseBool(std::string_view text);
 
 // Reads `value` as the setting's type and check hook, as SET does: the SHOW form of it, or
 // 22023 with PostgreSQL's message (and hint) when it is not a valid value. Messages name the

@@ -91,6 +91,7 @@ int ServeCommand(int argc, char** argv) {
         auto db = Database::Open(data, cache_bytes);
         Server server(db.get(), opts);
         server.ListenOn(listen_fd);
+        db->StartPartitionMaintenance();
         g_server = &server;
         std::signal(SIGINT, OnSignal);
         std::signal(SIGTERM, OnSignal);

@@ -12,25 +12,12 @@
 
 namespace tusk {
 
-namespace {
-
-}  // namespace
-
 std::vector<std::string> ViewOptions(Node** options, size_t n_options) {
   std::vector<std::string> out;
   for (size_t i = 0; i < n_options; i++) {
     auto* d = options[i]->def_elem;
     std::string name = d->defname;
-    std::string value = "true";
-    if (d->arg) {
-      Node* a = d->arg;
-      if (a->node_case == PG_QUERY__NODE__NODE_INTEGER) value = std::to_string(a->integer->ival);
-      else if (a->node_case == PG_QUERY__NODE__NODE_FLOAT) value = a->float_->fval;
-      else if (a->node_case == PG_QUERY__NODE__NODE_BOOLEAN) value = a->boolean->boolval ? "true" : "false";
-      else if (a->node_case == PG_QUERY__NODE__NODE_TYPE_NAME && a->type_name->n_names)  // a bare word
-        value = StrVal(a->type_name->names[a->type_name->n_names - 1]);
-      else value = StrVal(a);
-    }
+    std::string value = OptionValueText(d);
     if (name == "check_option") {
       if (value != "local" && value != "cascaded")
         throw Error(sqlstate::kInvalidParameterValue, "invalid value for enum option \"check_option\": " + value)

@@ -3,6 +3,7 @@ import os
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "clients"))
@@ -68,3 +69,55 @@ def server_process(supervisor_pid):
             return pids[0]
         time.sleep(0.01)
     raise RuntimeError("no server process under the supervisor")
+
+
+def connect_retrying(port):
+    """A connection to a server that may be restarting (after a kill -9)."""
+    for _ in range(600):
+        try:
+            return pgwire.Connection(port=port, timeout=60)
+        except (OSError, ConnectionError, pgwire.PgError):
+            time.sleep(0.02)
+    raise RuntimeError("no connection")
+
+
+class AckedInserter(threading.Thread):
+    """Inserts rows numbered from start_id (sql_for(id) gives each INSERT) until stop is set,
+    across server restarts; `acked` holds the ids whose INSERT was acknowledged. An INSERT
+    refused with an error (40001 while partitions changed, a lock timeout) counts in
+    `refused`, and the next one takes a new id."""
+
+    def __init__(self, port, start_id, stop, sql_for):
+        super().__init__(daemon=True)
+        self.port, self.next_id, self.stop, self.sql_for = port, start_id, stop, sql_for
+        self.acked, self.refused = set(), 0
+
+    def run(self):
+        c = None
+        while not self.stop.is_set():
+            try:
+                c = c or connect_retrying(self.port)
+                i = self.next_id
+                self.next_id += 1
+                c.query(self.sql_for(i))
+                self.acked.add(i)
+            except pgwire.PgError:
+                self.refused += 1
+            except (OSError, ConnectionError, RuntimeError):
+                c = None
+                time.sleep(0.01)
+
+
+def doubled_and_lost(ids, acked):
+    """Problems with the ids read back: any there twice, any acknowledged one missing."""
+    seen = {}
+    for i in ids:
+        seen[int(i)] = seen.get(int(i), 0) + 1
+    problems = []
+    doubled = [i for i, n in seen.items() if n > 1]
+    lost = [i for i in acked if i not in seen]
+    if doubled:
+        problems.append("%d rows twice (%s...)" % (len(doubled), doubled[:3]))
+    if lost:
+        problems.append("%d acknowledged rows lost (%s...)" % (len(lost), sorted(lost)[:3]))
+    return problems, len(seen)

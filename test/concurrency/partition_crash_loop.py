@@ -23,40 +23,9 @@ import tempfile
 import threading
 import time
 
-from common import free_port, pgwire, server_process, start_server
+from common import AckedInserter, connect_retrying as connect, doubled_and_lost, free_port, pgwire, server_process, start_server
 
 PARTS = 10  # ev_0 .. ev_9 hold days [10k, 10k + 10); days 100..119 go to the DEFAULT partition
-
-
-def connect(port):
-    for _ in range(600):
-        try:
-            return pgwire.Connection(port=port, timeout=60)
-        except (OSError, ConnectionError, pgwire.PgError):
-            time.sleep(0.02)
-    raise RuntimeError("no connection")
-
-
-class Writer(threading.Thread):
-    def __init__(self, port, start_id, stop):
-        super().__init__(daemon=True)
-        self.port, self.next_id, self.stop, self.acked, self.retried = port, start_id, stop, set(), 0
-        self.rng = random.Random(start_id)
-
-    def run(self):
-        c = None
-        while not self.stop.is_set():
-            try:
-                c = c or connect(self.port)
-                i = self.next_id
-                self.next_id += 1
-                c.query("INSERT INTO ev VALUES (%d, %d)" % (i, self.rng.randrange(0, 120)))
-                self.acked.add(i)
-            except pgwire.PgError:
-                self.retried += 1  # 40001: the partitions changed while it waited; a new id next
-            except (OSError, ConnectionError, RuntimeError):
-                c = None
-                time.sleep(0.01)
 
 
 class Mover(threading.Thread):
@@ -99,18 +68,10 @@ class Mover(threading.Thread):
 def check(port, acked):
     c = connect(port)
     problems = []
-    seen = {}
     rows, _ = c.query("SELECT id FROM ev" + "".join(
         " UNION ALL SELECT id FROM ev_%d WHERE NOT EXISTS (SELECT 1 FROM pg_inherits WHERE inhrelid = 'ev_%d'::regclass)" % (k, k)
         for k in range(PARTS)))
-    for (i,) in rows:
-        seen[int(i)] = seen.get(int(i), 0) + 1
-    doubled = [i for i, n in seen.items() if n > 1]
-    lost = [i for i in acked if i not in seen]
-    if doubled:
-        problems.append("%d rows twice (%s...)" % (len(doubled), doubled[:3]))
-    if lost:
-        problems.append("%d acknowledged rows lost (%s...)" % (len(lost), sorted(lost)[:3]))
+    problems, present = doubled_and_lost([r[0] for r in rows], acked)
     for k in range(PARTS):
         rows, _ = c.query("SELECT (SELECT count(*) FROM pg_inherits WHERE inhrelid = 'ev_%d'::regclass), "
                           "(SELECT relispartition FROM pg_class WHERE relname = 'ev_%d')" % (k, k))
@@ -124,7 +85,7 @@ def check(port, acked):
             if rows[0] != ("0", "0") and list(rows[0]) != ["0", "0"]:
                 problems.append("ev_%d: rows outside their partition %s" % (k, rows[0]))
     c.close()
-    return problems, len(seen)
+    return problems, present
 
 
 def main():
@@ -148,7 +109,8 @@ def main():
     try:
         for rnd in range(1, args.rounds + 1):
             stop = threading.Event()
-            writer = Writer(port, next_id, stop)
+            day = random.Random(rnd)
+            writer = AckedInserter(port, next_id, stop, lambda i: "INSERT INTO ev VALUES (%d, %d)" % (i, day.randrange(0, 120)))
             movers = [Mover(port, stop, rnd * 10 + m) for m in range(2)]
             writer.start()
             for m in movers:
@@ -167,7 +129,7 @@ def main():
             passed += ok
             failed += not ok
             print("round %d: %5d rows acknowledged in all, %5d present, %3d detach/attach done, %3d inserts refused (40001): %s"
-                  % (rnd, len(acked), rows, sum(m.done for m in movers), writer.retried, "ok" if ok else "; ".join(problems)))
+                  % (rnd, len(acked), rows, sum(m.done for m in movers), writer.refused, "ok" if ok else "; ".join(problems)))
     finally:
         proc.terminate()
         proc.wait(timeout=30)

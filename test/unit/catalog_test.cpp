@@ -6,6 +6,7 @@
 #include "types/tsearch/ts_template.hpp"
 #include "catalog/function_def.hpp"
 #include "partition/partition_def.hpp"
+#include "partition/time_schedule.hpp"
 #include "common/error.hpp"
 #include "types/domain.hpp"
 
@@ -111,11 +112,11 @@ TEST(Catalog, GeneratedColumnsRoundTrip) {
   t.columns[1].generated = 0;
   plain->AddTable(t);
   std::string bytes = plain->Serialize();
-  ASSERT_EQ(bytes.front(), 19);
+  ASSERT_EQ(bytes.front(), 20);
   // no generated columns, row types, functions, table triggers, view triggers, composite types,
   // indexes of other access methods than btree, text search dictionaries and configurations,
-  // partition keys and bounds
-  ASSERT_EQ(bytes.substr(bytes.size() - 11), std::string(11, '\0'));
+  // partition keys and bounds, partition schedules
+  ASSERT_EQ(bytes.substr(bytes.size() - 12), std::string(12, '\0'));
   bytes.front() = 11;
   bytes.resize(bytes.size() - 11);
   auto old = Catalog::Deserialize(bytes);
@@ -320,6 +321,13 @@ TEST(Catalog, PartitioningRoundTrip) {
   key->strategy = 'r';
   key->columns = {0, 1};
   parent.partition_key = key;
+  auto schedule = std::make_shared<PartitionSchedule>();
+  schedule->every.month = 1;
+  schedule->premake = 5;
+  schedule->retention = Interval{3600 * 1000000LL, 2, 0};
+  schedule->keep_retired = true;
+  schedule->time_zone = "Europe/Berlin";
+  parent.partition_schedule = schedule;
   c->AddTable(parent);
   TableDef range = NewTable(*c, "events_jan");
   range.columns = parent.columns;
@@ -342,6 +350,14 @@ TEST(Catalog, PartitioningRoundTrip) {
   ASSERT_TRUE(p->partition_key);
   EXPECT_EQ(p->partition_key->strategy, 'r');
   EXPECT_EQ(p->partition_key->columns, (std::vector<int>{0, 1}));
+  ASSERT_TRUE(p->partition_schedule);
+  EXPECT_EQ(p->partition_schedule->every.month, 1);
+  EXPECT_EQ(p->partition_schedule->premake, 5);
+  ASSERT_TRUE(p->partition_schedule->retention);
+  EXPECT_EQ(p->partition_schedule->retention->time, 3600 * 1000000LL);
+  EXPECT_EQ(p->partition_schedule->retention->day, 2);
+  EXPECT_TRUE(p->partition_schedule->keep_retired);
+  EXPECT_EQ(p->partition_schedule->time_zone, "Europe/Berlin");
   const TableDef* r = back->FindTable(range.oid);
   EXPECT_EQ(r->partition_parent, parent.oid);
   ASSERT_TRUE(r->partition_bound);

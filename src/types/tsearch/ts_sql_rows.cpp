@@ -1,8 +1,6 @@
 // A query's rows for ts_rewrite and ts_stat (ts_sql_rows.hpp).
 #include "types/tsearch/ts_sql_rows.hpp"
 
-#include <atomic>
-
 #include "binder/binder.hpp"
 #include "common/error.hpp"
 #include "engine/read_only.hpp"
@@ -96,20 +94,7 @@ TsSqlRows RunTsSqlText(EvalContext& ctx, const std::string& text) {
     stmt = script->statements[0].stmt;
     CheckBeforeRunning(stmt, text);
     // the query runs as a statement of its own: no parameters, its own subquery results
-    static std::atomic<uint64_t> next_exec{5ull << 60};
-    std::vector<Value> saved = std::move(st->params);
-    uint64_t saved_exec = st->exec_id;
-    st->params.clear();
-    st->exec_id = next_exec++;
-    struct Restore {
-      ExecState* st;
-      std::vector<Value>* params;
-      uint64_t exec;
-      ~Restore() {
-        st->params = std::move(*params);
-        st->exec_id = exec;
-      }
-    } restore{st, &saved, saved_exec};
+    NestedStatementScope nested(st, {});
     Binder::FunctionParametersScope hide(nullptr);
     st->session->RunNested(stmt, st, {}, &sink);
   } catch (Error& e) {
