@@ -82,6 +82,38 @@ void AddConstraintToTable(ExecState* st, Catalog* cat, TableDef* t, PgQuery__Con
   ApplyTableConstraint(st, cat, t, c, column, existing_rows);
 }
 
+// ALTER TABLE [ONLY] partitioned ADD PRIMARY KEY / UNIQUE: the parent's constraint and index,
+// then, without ONLY, each partition's (named after the partition), unless the partition has an
+// equal index already, which becomes the parent index's partition (partition_ddl.hpp).
+void AddKeyToPartitionedTable(ExecState* st, Catalog* cat, uint32_t table, PgQuery__Constraint* c, bool recurse) {
+  const bool primary = c->contype == PG_QUERY__CONSTR_TYPE__CONSTR_PRIMARY;
+  const TableDef* t = cat->FindTable(table);
+  std::vector<int> cols = KeyColumns(*t, c->keys, c->n_keys, primary ? "primary key" : "unique");
+  if (primary && !recurse)
+    for (uint32_t p : PartitionsOf(*cat, table))
+      for (int col : cols)
+        if (const TableDef* part = cat->FindTable(p); !part->columns[static_cast<size_t>(col)].not_null)
+          throw Error(sqlstate::kInvalidTableDefinition, "constraint must be added to child tables too")
+              .WithDetail("Column \"" + part->columns[static_cast<size_t>(col)].name + "\" of relation \"" + part->name + "\" is not already NOT NULL.")
+              .WithHint("Do not specify the ONLY keyword.");
+  CheckUniqueIncludesKey(*t, primary ? "PRIMARY KEY" : "UNIQUE", cols);
+  st->catalog = std::make_shared<Catalog>(*cat);
+  ApplyTableConstraint(st, cat, cat->MutableTable(table), c, "", true);
+  if (!recurse) return;
+  const IndexDef parent_index = *cat->FindIndex(cat->FindTable(table)->constraints.back().index);
+  for (uint32_t p : PartitionsOf(*cat, table)) {
+    if (PartitionIndexFor(*cat, *cat->FindTable(p), parent_index)) continue;
+    PgQuery__Constraint own = *c;
+    own.conname = nullptr;  // named after the partition, as PostgreSQL names it
+    if (cat->FindTable(p)->partition_key) {
+      AddKeyToPartitionedTable(st, cat, p, &own, true);
+    } else {
+      st->catalog = std::make_shared<Catalog>(*cat);
+      ApplyTableConstraint(st, cat, cat->MutableTable(p), &own, "", true);
+    }
+  }
+}
+
 // PARTITION OF: the parent's columns, constraints and indexes, and the new bound.
 static void MakePartition(ExecState* st, Catalog* cat, PgQuery__CreateStmt* stmt, TableDef* t) {
   ParamTypes params;
@@ -283,7 +315,6 @@ static void ExecuteCreateIndex(PgQuery__IndexStmt* stmt, ExecState* st, ResultSi
     idx.name = ChooseRelationName(*cat, t->schema, t->name, name_parts, "idx");
   }
   if (t->partition_key) {
-    if (!stmt->relation->inh) throw Error(sqlstate::kFeatureNotSupported, "CREATE INDEX ... ON ONLY a partitioned table is not supported yet");
     if (idx.unique) {
       // Every partitioned level's key, as each level's index must be unique too.
       std::vector<int> columns;
@@ -299,8 +330,10 @@ static void ExecuteCreateIndex(PgQuery__IndexStmt* stmt, ExecState* st, ResultSi
   idx.oid = cat->AllocateOid();
   cat->AddIndex(idx);
   t->indexes.push_back(idx.oid);
-  // An index on a partitioned table is made on every partition below it too, named after each.
-  std::vector<uint32_t> below = PartitionsOf(*cat, t->oid);
+  // An index on a partitioned table is made on every partition below it too, named after each;
+  // ON ONLY makes the parent's alone, invalid until ALTER INDEX ... ATTACH PARTITION gives it
+  // each partition's.
+  std::vector<uint32_t> below = stmt->relation->inh ? PartitionsOf(*cat, t->oid) : std::vector<uint32_t>{};
   std::vector<uint32_t> made;
   for (size_t k = 0; k < below.size(); k++) {
     for (uint32_t p : PartitionsOf(*cat, below[k])) below.push_back(p);
@@ -569,9 +602,24 @@ static void ExecuteDrop(PgQuery__DropStmt* stmt, ExecState* st, ResultSink* sink
         if (c.index == idx->oid)
           throw Error(sqlstate::kDependentObjectsStillExist, "cannot drop index " + idx->name + " because constraint " + c.name + " on table " + t->name + " requires it")
               .WithHint("You can drop constraint " + c.name + " on table " + t->name + " instead.");
-      t->indexes.erase(std::remove(t->indexes.begin(), t->indexes.end(), idx->oid), t->indexes.end());
-      st->session->DropStorageOnCommit(idx->oid);
-      cat->DropIndex(idx->oid);
+      if (uint32_t parent = ParentIndexOf(*cat, *idx)) {
+        const std::string& parent_name = cat->FindIndex(parent)->name;
+        throw Error(sqlstate::kDependentObjectsStillExist, "cannot drop index " + idx->name + " because index " + parent_name + " requires it")
+            .WithHint("You can drop index " + parent_name + " instead.");
+      }
+      // A partitioned table's index goes with its partitions' (partition/partition_ddl.hpp).
+      std::vector<uint32_t> doomed{idx->oid};
+      for (size_t k = 0; k < doomed.size(); k++) {
+        const IndexDef& ix = *cat->FindIndex(doomed[k]);
+        for (uint32_t p : PartitionsOf(*cat, ix.table))
+          if (uint32_t child = PartitionIndexFor(*cat, *cat->FindTable(p), ix)) doomed.push_back(child);
+      }
+      for (uint32_t i : doomed) {
+        TableDef* owner = cat->MutableTable(cat->FindIndex(i)->table);
+        owner->indexes.erase(std::remove(owner->indexes.begin(), owner->indexes.end(), i), owner->indexes.end());
+        st->session->DropStorageOnCommit(i);
+        cat->DropIndex(i);
+      }
     } else {
       const SequenceDef* s = cat->FindSequence(rel->second);
       if (s->owner_table) {

@@ -23,6 +23,7 @@
 namespace tusk {
 
 void AddConstraintToTable(ExecState* st, Catalog* cat, TableDef* t, PgQuery__Constraint* c, const std::string& column, bool existing_rows);
+void AddKeyToPartitionedTable(ExecState* st, Catalog* cat, uint32_t table, PgQuery__Constraint* c, bool recurse);
 void AlterColumnType(ExecState* st, Catalog* cat, TableDef* t, PgQuery__AlterTableCmd* cmd);
 
 namespace {
@@ -118,6 +119,16 @@ void ExecuteAlterTable(PgQuery__AlterTableStmt* stmt, ExecState* st, ResultSink*
       RequireBootstrapOwner(ResolveNewOwner(st, cmd->newowner), "sequence \"" + std::string(rv->relname) + "\"");
     }
     sink->Complete("ALTER SEQUENCE");
+    return;
+  }
+  if (stmt->objtype == PG_QUERY__OBJECT_TYPE__OBJECT_INDEX) {
+    for (size_t i = 0; i < stmt->n_cmds; i++) {
+      auto* cmd = stmt->cmds[i]->alter_table_cmd;
+      if (cmd->subtype != PG_QUERY__ALTER_TABLE_TYPE__AT_AttachPartition)
+        throw Error(sqlstate::kFeatureNotSupported, "this ALTER INDEX command is not supported yet");
+      AttachPartitionIndex(st, st->session->MutableCatalog(st), stmt->relation, cmd->def->partition_cmd);
+    }
+    sink->Complete("ALTER INDEX");
     return;
   }
   bool view_statement = stmt->objtype == PG_QUERY__OBJECT_TYPE__OBJECT_VIEW;
@@ -351,6 +362,10 @@ void ExecuteAlterTable(PgQuery__AlterTableStmt* stmt, ExecState* st, ResultSink*
       case PG_QUERY__ALTER_TABLE_TYPE__AT_AddConstraint: {
         auto* c = cmd->def->constraint;
         if (c->contype == PG_QUERY__CONSTR_TYPE__CONSTR_NOTNULL) throw Error(sqlstate::kFeatureNotSupported, "this constraint is not supported here");
+        if (t->partition_key) {  // a key (RefusePartitionedAlter let no other constraint through)
+          AddKeyToPartitionedTable(st, cat, t->oid, c, stmt->relation->inh);
+          break;
+        }
         st->catalog = std::make_shared<Catalog>(*cat);
         AddConstraintToTable(st, cat, t, c, "", true);
         break;

@@ -142,3 +142,39 @@ void DetachPartition(ExecState* st, Catalog* cat, uint32_t parent_oid, PgQuery__
 }
 
 }  // namespace tusk
+
+namespace tusk {
+
+void AttachPartitionIndex(ExecState* st, Catalog* cat, PgQuery__RangeVar* parent_rv, PgQuery__PartitionCmd* cmd) {
+  auto find = [&](PgQuery__RangeVar* rv) {
+    auto rel = cat->FindRelation(rv->schemaname ? rv->schemaname : "", rv->relname, st->session->SearchPath());
+    if (!rel) throw Error(sqlstate::kUndefinedTable, "relation \"" + std::string(rv->relname) + "\" does not exist");
+    return *rel;
+  };
+  auto [parent_kind, parent_oid] = find(parent_rv);
+  if (parent_kind != RelKind::kIndex) throw Error(sqlstate::kWrongObjectType, "\"" + std::string(parent_rv->relname) + "\" is not an index");
+  const IndexDef& parent = *cat->FindIndex(parent_oid);
+  const TableDef& parent_table = *cat->FindTable(parent.table);
+  if (!parent_table.partition_key)
+    throw Error(sqlstate::kWrongObjectType, "ALTER action ATTACH PARTITION cannot be performed on relation \"" + parent.name + "\"")
+        .WithDetail("This operation is not supported for indexes.");
+  auto [child_kind, child_oid] = find(cmd->name);
+  if (child_kind != RelKind::kIndex) throw Error(sqlstate::kInvalidObjectDefinition, "\"" + std::string(cmd->name->relname) + "\" is not an index");
+  const IndexDef& child = *cat->FindIndex(child_oid);
+  LockRelation(st, parent.table, TableLockMode::kShareUpdateExclusive);
+  const uint32_t current = ParentIndexOf(*cat, child);
+  if (current == parent.oid) return;  // attached already: nothing to do, as in PostgreSQL
+  auto refuse = [&](const char* state, const std::string& detail) {
+    return Error(state, "cannot attach index \"" + child.name + "\" as a partition of index \"" + parent.name + "\"").WithDetail(detail);
+  };
+  if (current) throw refuse(sqlstate::kObjectNotInPrerequisiteState, "Index \"" + child.name + "\" is already attached to another index.");
+  const TableDef& partition = *cat->FindTable(child.table);
+  if (partition.partition_parent != parent_table.oid)
+    throw refuse(sqlstate::kObjectNotInPrerequisiteState,
+                 "Index \"" + child.name + "\" is not an index on any partition of table \"" + parent_table.name + "\".");
+  if (!SameIndexDefinition(parent, child)) throw refuse(sqlstate::kInvalidObjectDefinition, "The index definitions do not match.");
+  // An equal index of the partition comes first: it is the attached one (partition_ddl.hpp).
+  throw refuse(sqlstate::kObjectNotInPrerequisiteState, "Another index is already attached for partition \"" + partition.name + "\".");
+}
+
+}  // namespace tusk

@@ -15,5 +15,9 @@ void AttachPartition(ExecState* st, Catalog* cat, uint32_t parent, PgQuery__Part
 // DETACH: the partition becomes a table of its own, keeping its indexes and constraints.
 // CONCURRENTLY is done at once (its restrictions are PostgreSQL's); FINALIZE has nothing to finish.
 void DetachPartition(ExecState* st, Catalog* cat, uint32_t parent, PgQuery__PartitionCmd* cmd, bool finalize);
+// ALTER INDEX parent ATTACH PARTITION child, with PostgreSQL's checks and errors. A partition's
+// index is the partition of the parent's index with its definition (partition_ddl.hpp), so a
+// child that passes the checks is attached already: the command changes nothing.
+void AttachPartitionIndex(ExecState* st, Catalog* cat, PgQuery__RangeVar* parent, PgQuery__PartitionCmd* cmd);
 
 }  // namespace tusk

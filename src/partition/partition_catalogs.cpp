@@ -37,6 +37,11 @@ void RegisterPartitionCatalogs() {
     for (const auto& [oid, t] : st.catalog->tables())
       if (t.partition_parent)
         rows->push_back({OidValue(oid), OidValue(t.partition_parent), Value::Int(1), Value::Bool(false)});
+    // Each partition's index under the partitioned table's index it is a partition of (what
+    // pg_dump writes ALTER INDEX ... ATTACH PARTITION from).
+    for (const auto& [oid, ix] : st.catalog->indexes())
+      if (uint32_t parent = ParentIndexOf(*st.catalog, ix))
+        rows->push_back({OidValue(oid), OidValue(parent), Value::Int(1), Value::Bool(false)});
   };
   RegisterSystemRelation(std::move(inherits));
   RegisterPartitionSchedulesView();

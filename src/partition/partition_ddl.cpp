@@ -292,6 +292,41 @@ bool SameIndexDefinition(const IndexDef& a, const IndexDef& b) {
   }
   return true;
 }
+uint32_t PartitionIndexFor(const Catalog& cat, const TableDef& partition, const IndexDef& parent_index) {
+  for (uint32_t i : partition.indexes)
+    if (SameIndexDefinition(*cat.FindIndex(i), parent_index)) return i;
+  return 0;
+}
+
+uint32_t ParentIndexOf(const Catalog& cat, const IndexDef& index) {
+  const TableDef* t = cat.FindTable(index.table);
+  const TableDef* parent = t && t->partition_parent ? cat.FindTable(t->partition_parent) : nullptr;
+  if (!parent) return 0;
+  for (uint32_t i : parent->indexes)
+    if (PartitionIndexFor(cat, *t, *cat.FindIndex(i)) == index.oid) return i;
+  return 0;
+}
+
+uint32_t ParentConstraintOf(const Catalog& cat, const TableDef& t, const ConstraintDef& c) {
+  if ((c.kind != 'p' && c.kind != 'u') || !t.partition_parent) return 0;
+  const IndexDef* index = cat.FindIndex(c.index);
+  const uint32_t parent_index = index ? ParentIndexOf(cat, *index) : 0;
+  if (!parent_index) return 0;
+  for (const ConstraintDef& pc : cat.FindTable(t.partition_parent)->constraints)
+    if (pc.index == parent_index) return pc.oid;
+  return 0;
+}
+
+bool IndexValid(const Catalog& cat, const IndexDef& index) {
+  const TableDef* t = cat.FindTable(index.table);
+  if (!t || !t->partition_key) return true;
+  for (uint32_t p : PartitionsOf(cat, t->oid)) {
+    uint32_t child = PartitionIndexFor(cat, *cat.FindTable(p), index);
+    if (!child || !IndexValid(cat, *cat.FindIndex(child))) return false;
+  }
+  return true;
+}
+
 void InheritFromParent(Catalog* cat, const TableDef& parent, TableDef* child) {
   child->columns = parent.columns;
   for (ColumnDef& c : child->columns) {
@@ -361,6 +396,10 @@ void RefusePartitionedAlter(const TableDef& t, PgQuery__AlterTableCmd* cmd) {
       case PG_QUERY__ALTER_TABLE_TYPE__AT_SetNotNull:
       case PG_QUERY__ALTER_TABLE_TYPE__AT_DropNotNull:
       case PG_QUERY__ALTER_TABLE_TYPE__AT_AddConstraint:
+        if (cmd->def->constraint->contype == PG_QUERY__CONSTR_TYPE__CONSTR_PRIMARY ||
+            cmd->def->constraint->contype == PG_QUERY__CONSTR_TYPE__CONSTR_UNIQUE)
+          break;  // engine/ddl.cpp AddKeyToPartitionedTable
+        throw Error(sqlstate::kFeatureNotSupported, "this ALTER TABLE command on a partitioned table is not supported yet");
       case PG_QUERY__ALTER_TABLE_TYPE__AT_DropConstraint:
       case PG_QUERY__ALTER_TABLE_TYPE__AT_AddIdentity:
       case PG_QUERY__ALTER_TABLE_TYPE__AT_DropExpression:

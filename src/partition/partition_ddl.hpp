@@ -35,6 +35,19 @@ void RefusePartitionedAlter(const TableDef& t, PgQuery__AlterTableCmd* cmd);
 void RefusePartitionedColumnRename(const TableDef& t, const std::string& column);
 // Do two indexes (of a partitioned table and a partition) index the same columns alike?
 bool SameIndexDefinition(const IndexDef& a, const IndexDef& b);
+// Partitioned indexes. An index of a partitioned table (pg_class.relkind 'I') has, in each
+// partition, the first index with the same definition as its partition (what ATTACH PARTITION
+// keeps or makes, and ALTER INDEX ... ATTACH PARTITION accepts): derived, not stored.
+// The partition's index that is the partition of `parent_index`; 0 when it has none.
+uint32_t PartitionIndexFor(const Catalog& cat, const TableDef& partition, const IndexDef& parent_index);
+// The index of the partition's parent that `index` is the partition of; 0 for none.
+uint32_t ParentIndexOf(const Catalog& cat, const IndexDef& index);
+// The key constraint (PRIMARY KEY / UNIQUE) of the partition's parent whose index is the parent
+// of `c`'s index; 0 for none (pg_constraint.conparentid).
+uint32_t ParentConstraintOf(const Catalog& cat, const TableDef& t, const ConstraintDef& c);
+// pg_index.indisvalid: an index of a partitioned table is valid when every partition has its
+// partition index, itself valid (an index made ON ONLY is not until they are attached).
+bool IndexValid(const Catalog& cat, const IndexDef& index);
 // The leaf partitions below a partitioned table (a table that is not partitioned: itself).
 std::vector<const TableDef*> LeavesOf(const Catalog& cat, const TableDef& t);
 // The partitions of a partitioned table, in OID order.

@@ -2,6 +2,7 @@
 // (column defaults). Their expression columns hold Tusk's stored SQL text; pg_get_expr and
 // pg_get_constraintdef print them as PostgreSQL does.
 #include "catalog/system/catalogs.hpp"
+#include "partition/partition_ddl.hpp"
 #include "catalog/system/deparse.hpp"
 #include "catalog/system/system_relation.hpp"
 #include "execution/exec_state.hpp"
@@ -54,7 +55,8 @@ void RegisterConstraint() {
         Value conkey = c.kind == 'c' ? Int2Array(ColumnsOfStoredExpr(st, t, c.check_sql), 0) : Int2Array(c.columns, 1);
         uint32_t index = fk ? IndexOnColumns(cat, c.ref_table, c.ref_columns) : c.index;
         rows->push_back({OidValue(c.oid), NameValue(c.name), OidValue(ns), CharValue(c.kind), Value::Bool(false), Value::Bool(false),
-                         Value::Bool(true), OidValue(toid), OidValue(0), OidValue(index), OidValue(0), OidValue(fk ? c.ref_table : 0),
+                         Value::Bool(true), OidValue(toid), OidValue(0), OidValue(index), OidValue(ParentConstraintOf(cat, t, c)),
+                         OidValue(fk ? c.ref_table : 0),
                          CharValue(fk ? static_cast<char>(c.on_update) : ' '), CharValue(fk ? static_cast<char>(c.on_delete) : ' '),
                          CharValue(fk ? 's' : ' '), Value::Bool(true), Value::Int(0), Value::Bool(false), conkey,
                          fk ? Int2Array(c.ref_columns, 1) : Value::Null(), Value::Null(), Value::Null(), Value::Null(), Value::Null(),

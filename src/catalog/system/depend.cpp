@@ -8,6 +8,7 @@
 #include "catalog/function_def.hpp"
 #include "catalog/system/builtin_procs.hpp"
 #include "catalog/system/catalogs.hpp"
+#include "partition/partition_ddl.hpp"
 #include "types/domain.hpp"
 #include "catalog/system/deparse.hpp"
 #include "common/strings.hpp"
@@ -26,11 +27,12 @@ struct Dependency {
   int objsubid;
   uint32_t refclassid, refobjid;
   int refobjsubid;
-  char deptype;  // 'n' normal, 'a' auto, 'i' internal
+  char deptype;  // 'n' normal, 'a' auto, 'i' internal, 'P' / 'S' partition
 };
 
 void TableDependencies(ExecState* st, const Catalog& cat, const TableDef& t, std::vector<Dependency>* out) {
   out->push_back({kClass, t.oid, 0, kNamespace, NamespaceOid(cat, t.schema), 0, 'n'});
+  if (t.partition_parent) out->push_back({kClass, t.oid, 0, kClass, t.partition_parent, 0, 'a'});
   for (size_t i = 0; i < t.columns.size(); i++) {
     const ColumnDef& col = t.columns[i];
     int attnum = static_cast<int>(i) + 1;
@@ -49,12 +51,22 @@ void TableDependencies(ExecState* st, const Catalog& cat, const TableDef& t, std
     }
     for (int col : c.columns) out->push_back({kConstraint, c.oid, 0, kClass, t.oid, col + 1, 'a'});
     if (c.kind == 'p' || c.kind == 'u') out->push_back({kClass, c.index, 0, kConstraint, c.oid, 0, 'i'});
+    // A partition's key under its parent's ('P' primary, 'S' secondary partition dependencies),
+    // which is how pg_dump orders the parent's first.
+    if (uint32_t parent = ParentConstraintOf(cat, t, c)) {
+      out->push_back({kConstraint, c.oid, 0, kConstraint, parent, 0, 'P'});
+      out->push_back({kConstraint, c.oid, 0, kClass, t.oid, 0, 'S'});
+    }
     if (c.kind == 'f')
       for (int col : c.ref_columns) out->push_back({kConstraint, c.oid, 0, kClass, c.ref_table, col + 1, 'n'});
   }
   for (uint32_t ix : t.indexes) {
     const IndexDef* index = cat.FindIndex(ix);
     if (!index) continue;
+    if (uint32_t parent = ParentIndexOf(cat, *index)) {
+      out->push_back({kClass, ix, 0, kClass, parent, 0, 'P'});
+      out->push_back({kClass, ix, 0, kClass, t.oid, 0, 'S'});
+    }
     bool of_constraint = false;
     for (const auto& c : t.constraints) of_constraint |= (c.kind == 'p' || c.kind == 'u') && c.index == ix;
     if (of_constraint) continue;

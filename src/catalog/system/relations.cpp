@@ -86,7 +86,9 @@ std::vector<RelationInfo> AllRelations(const Catalog& cat, const DateTimeContext
   for (const auto& [oid, i] : cat.indexes()) {
     const TableDef* t = cat.FindTable(i.table);
     if (!t) continue;
-    RelationInfo r{oid, i.name, NamespaceOid(cat, t->schema), 'i', i.am == "gin" ? catalog_oid::kGinAm : catalog_oid::kBtreeAm, {}};
+    // An index of a partitioned table is a partitioned index ('I'), as PostgreSQL's.
+    RelationInfo r{oid, i.name, NamespaceOid(cat, t->schema), t->partition_key ? 'I' : 'i',
+                   i.am == "gin" ? catalog_oid::kGinAm : catalog_oid::kBtreeAm, {}};
     int exprs = 0;
     for (const auto& k : i.columns) {
       if (k.column >= 0) {
@@ -256,7 +258,8 @@ void RegisterIndex() {
       }
       int64_t n = static_cast<int64_t>(i.columns.size());
       rows->push_back({OidValue(oid), OidValue(i.table), Value::Int(n), Value::Int(n), Value::Bool(i.unique), Value::Bool(i.nulls_not_distinct),
-                       Value::Bool(i.primary), Value::Bool(false), Value::Bool(true), Value::Bool(i.clustered), Value::Bool(true),
+                       Value::Bool(i.primary), Value::Bool(false), Value::Bool(true), Value::Bool(i.clustered),
+                       Value::Bool(IndexValid(*st.catalog, i)),
                        Value::Bool(false), Value::Bool(true), Value::Bool(true), Value::Bool(false),
                        Value::Array(std::move(keys), 0), Value::Array(std::move(collations), 0), Value::Array(std::move(classes), 0),
                        Value::Array(std::move(options), 0), Value::Null(), Value::Null()});

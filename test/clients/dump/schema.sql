@@ -100,3 +100,11 @@ CREATE PROCEDURE close_task(task_id int) LANGUAGE sql AS $$ UPDATE tasks SET sta
 CREATE FUNCTION touch() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN NEW.title := upper(NEW.title); RETURN NEW; END $$;
 CREATE TRIGGER tasks_touch BEFORE INSERT OR UPDATE OF title ON tasks FOR EACH ROW EXECUTE FUNCTION touch();
 CREATE TRIGGER tasks_audit AFTER DELETE ON tasks FOR EACH ROW WHEN (old.status = 'done') EXECUTE FUNCTION touch('kept', 42);
+CREATE TABLE events (id bigint NOT NULL, at date NOT NULL, kind text, PRIMARY KEY (id, at)) PARTITION BY RANGE (at);
+CREATE TABLE events_2026_11 PARTITION OF events FOR VALUES FROM ('2026-11-01') TO ('2026-12-01');
+CREATE TABLE events_2026_12 PARTITION OF events FOR VALUES FROM ('2026-12-01') TO ('2027-01-01');
+CREATE TABLE events_rest PARTITION OF events DEFAULT;
+CREATE INDEX events_kind ON events (kind);
+INSERT INTO events VALUES (1, '2026-11-15', 'a'), (2, '2026-12-07', 'b'), (3, '2025-01-01', 'c');
+CREATE TABLE hits (id int, at timestamptz NOT NULL) PARTITION BY RANGE (at) WITH (partition_interval = '1 month', partition_premake = 0);
+SELECT count(*) FROM tusk_partition_maintain('hits');
