@@ -11,6 +11,7 @@
 #include "execution/correlation.hpp"
 #include "execution/hashed_lookup.hpp"
 #include "planner/planner.hpp"
+#include "planner/row_independent.hpp"
 #include "planner/selectivity.hpp"
 
 namespace tusk {
@@ -289,7 +290,7 @@ OpP Planner::PlanTableScan(const TableDef* t, const std::string& alias, std::vec
     if (v.empty()) return nullptr;
     return v.size() == 1 ? v[0] : std::make_shared<BoolExpr>(BoolExpr::kAnd, v);
   };
-  OpP filtered = std::make_shared<FilterOp>(scan, and_of(residual));
+  OpP filtered = std::make_shared<FilterOp>(scan, EvaluateRowIndependentPartsOnce(and_of(residual)));
   if (best.score > 0) return filtered;
   if (OpP lookup = HashedLookup(scan, residual, filtered)) return lookup;
   return filtered;
