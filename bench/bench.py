@@ -46,6 +46,8 @@ OLTP = {
     # seed 004's chat history in 24 monthly partitions, and the same rows in one plain table
     "partition": ("partition", ["-f", os.path.join(WORKLOADS_DIR, "partition.pgbench"), "-M", "prepared"]),
     "partition_plain": ("partition", ["-f", os.path.join(WORKLOADS_DIR, "partition_plain.pgbench"), "-M", "prepared"]),
+    # single-row INSERTs routed into the 24 partitions (ours: the issue's insert throughput target)
+    "partition_insert": ("partition", ["-f", os.path.join(WORKLOADS_DIR, "partition_insert.pgbench"), "-M", "prepared"]),
 }
 # Data sets loaded into a database of their own (their tables share names with another set's).
 DATABASES = {"progress": "progress"}
