@@ -6,6 +6,7 @@
 #include <algorithm>
 
 #include "access/scans.hpp"
+#include "engine/session.hpp"
 #include "execution/append.hpp"
 #include "partition/pruning.hpp"
 #include "planner/planner.hpp"
@@ -14,8 +15,10 @@ namespace tusk {
 
 OpP Planner::PlanPartitionedScan(const TableDef* t, const std::string& alias, const std::vector<ExprP>& conds, bool emit_key,
                                  const std::vector<OrderHint>& order, bool* ordered) {
-  std::vector<const TableDef*> leaves = PrunedLeaves(*st_->catalog, *t, conds);
-  const bool run_time = leaves.size() > 1 && PrunableAtRunTime(conds);
+  // enable_partition_pruning = off: every leaf, at plan time and at run time, as PostgreSQL.
+  const bool prune = !st_->session || st_->session->GetSetting("enable_partition_pruning") != "off";
+  std::vector<const TableDef*> leaves = PrunedLeaves(*st_->catalog, *t, prune ? conds : std::vector<ExprP>{});
+  const bool run_time = prune && leaves.size() > 1 && PrunableAtRunTime(conds);
   const std::string& name = alias.empty() ? t->name : alias;
   if (leaves.size() == 1) return PlanTableScan(leaves[0], name, conds, emit_key, order, ordered);
   if (ordered) *ordered = false;

@@ -76,6 +76,14 @@ SELECT count(*) FROM prune_ev WHERE ts >= '2024-03-01'::date + 0 AND ts < ('2024
 -- joins and subqueries read the partitions the same way
 SELECT e.id, l.b FROM prune_ev e JOIN prune_lp l ON l.a = e.id WHERE e.ts < '2024-01-01' ORDER BY e.id;
 SELECT count(*) FROM prune_ev WHERE id IN (SELECT id FROM prune_hp WHERE id < 10);
+-- enable_partition_pruning = off reads every partition, at plan time and at run time
+SET enable_partition_pruning = off;
+EXPLAIN (COSTS OFF) SELECT * FROM prune_ev WHERE ts = '2024-01-05';
+SELECT count(*) FROM prune_ev WHERE ts >= '2024-02-01';
+PREPARE prune_off(timestamptz) AS SELECT count(*) FROM prune_ev WHERE ts >= $1;
+EXECUTE prune_off('2024-03-25');
+DEALLOCATE prune_off;
+RESET enable_partition_pruning;
 -- every partition pruned, or none yet: the empty scan still has the table's columns
 CREATE TABLE prune_ids (id int);
 INSERT INTO prune_ids VALUES (1), (2), (42);
