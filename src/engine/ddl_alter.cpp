@@ -96,7 +96,49 @@ const char* TableOnlyAction(PgQuery__AlterTableCmd* cmd) {
 }
 }  // namespace
 
-void ExecuteAlterTable(PgQuery__AlterTableStmt* stmt, ExecState* st, ResultSink* sink) {
+namespace {
+
+void AlterTable(PgQuery__AlterTableStmt* stmt, ExecState* st, ResultSink* sink, bool into_partition);
+
+// Notices go on to the client; the nested statements' command tags do not.
+struct NoticesOnly : ResultSink {
+  explicit NoticesOnly(ResultSink* to) : to(to) {}
+  void SendNotice(const struct Notice& n) override { to->SendNotice(n); }  // the struct, not ddl_util's Notice()
+  ResultSink* to;
+};
+
+// A command given to a partitioned table (without ONLY) that its partitions take too: the same
+// command on each, as a statement of its own marked as coming from the parent.
+void AlterPartitionsToo(ExecState* st, uint32_t table, PgQuery__AlterTableCmd* cmd, ResultSink* sink) {
+  for (uint32_t p : PartitionsOf(*st->session->CurrentCatalog(), table)) {
+    const TableDef* part = st->session->CurrentCatalog()->FindTable(p);
+    std::string schema = part->schema, name = part->name, persistence = "p";
+    PgQuery__RangeVar rv = PG_QUERY__RANGE_VAR__INIT;
+    rv.schemaname = schema.data();
+    rv.relname = name.data();
+    rv.inh = true;
+    rv.relpersistence = persistence.data();
+    PgQuery__Node node = PG_QUERY__NODE__INIT;
+    node.node_case = PG_QUERY__NODE__NODE_ALTER_TABLE_CMD;
+    node.alter_table_cmd = cmd;
+    PgQuery__Node* cmds[] = {&node};
+    PgQuery__AlterTableStmt one = PG_QUERY__ALTER_TABLE_STMT__INIT;
+    one.relation = &rv;
+    one.n_cmds = 1;
+    one.cmds = cmds;
+    one.objtype = PG_QUERY__OBJECT_TYPE__OBJECT_TABLE;
+    NoticesOnly quiet(sink);
+    AlterTable(&one, st, &quiet, true);
+  }
+}
+
+}  // namespace
+
+void ExecuteAlterTable(PgQuery__AlterTableStmt* stmt, ExecState* st, ResultSink* sink) { AlterTable(stmt, st, sink, false); }
+
+namespace {
+
+void AlterTable(PgQuery__AlterTableStmt* stmt, ExecState* st, ResultSink* sink, bool into_partition) {
   auto* seq_rv = stmt->relation;
   auto seq_rel = st->catalog->FindRelation(seq_rv->schemaname ? seq_rv->schemaname : "", seq_rv->relname, st->session->SearchPath());
   // ALTER SEQUENCE ... OWNER TO (its other forms are AlterSeqStmt), also written ALTER TABLE
@@ -202,7 +244,7 @@ void ExecuteAlterTable(PgQuery__AlterTableStmt* stmt, ExecState* st, ResultSink*
       return c;
     };
     if (cmd->subtype == PG_QUERY__ALTER_TABLE_TYPE__AT_AlterColumnType) refuse_stored(*t);
-    RefusePartitionedAlter(*t, cmd);
+    RefusePartitionedAlter(*cat, *t, cmd, !stmt->relation->inh, into_partition);
     switch (cmd->subtype) {
       case PG_QUERY__ALTER_TABLE_TYPE__AT_AddColumn: {
         auto* cd = cmd->def->column_def;
@@ -214,7 +256,18 @@ void ExecuteAlterTable(PgQuery__AlterTableStmt* stmt, ExecState* st, ResultSink*
           throw Error(sqlstate::kDuplicateColumn, "column \"" + std::string(cd->colname) + "\" of relation \"" + t->name + "\" already exists");
         }
         std::vector<PgQuery__Constraint*> deferred;
-        ColumnDef col = BuildColumn(st, cat, t->schema, t->name, cd, t->oid, static_cast<int>(t->columns.size()), &deferred);
+        ColumnDef col;
+        if (into_partition) {
+          // The column its parent was just given, as a partition takes it (its serial's
+          // sequence stays the parent's: partition_ddl.hpp InheritFromParent).
+          const TableDef* parent = cat->FindTable(t->partition_parent);
+          col = parent->columns[static_cast<size_t>(parent->FindColumn(cd->colname))];
+          col.default_oid = 0;
+          if (col.identity) col.default_sql.clear();
+          col.identity = 0;
+        } else {
+          col = BuildColumn(st, cat, t->schema, t->name, cd, t->oid, static_cast<int>(t->columns.size()), &deferred);
+        }
         // a stored row value gets NULL for a new column, as PostgreSQL's: not its default
         bool computed = std::any_of(deferred.begin(), deferred.end(), [](PgQuery__Constraint* c) { return c->contype == PG_QUERY__CONSTR_TYPE__CONSTR_GENERATED; });
         if (!col.default_sql.empty() || col.identity || col.generated || computed) refuse_stored(*t);
@@ -473,6 +526,8 @@ void ExecuteAlterTable(PgQuery__AlterTableStmt* stmt, ExecState* st, ResultSink*
           for (const TriggerDef& g : std::vector<TriggerDef>(t->triggers)) SetCopiesEnabled(cat, t->oid, g);
     }
     st->catalog = std::make_shared<Catalog>(*cat);
+    if (cat->FindTable(rel->second)->partition_key && stmt->relation->inh && AlterRecursesToPartitions(cmd))
+      AlterPartitionsToo(st, rel->second, cmd, sink);
   }
   if (stored_before) {
     cat->RefreshRowTypes();
@@ -481,6 +536,8 @@ void ExecuteAlterTable(PgQuery__AlterTableStmt* stmt, ExecState* st, ResultSink*
   }
   sink->Complete("ALTER TABLE");
 }
+
+}  // namespace
 
 void ExecuteRename(PgQuery__RenameStmt* stmt, ExecState* st, ResultSink* sink) {
   if (RenameDomain(stmt, st, sink)) return;
@@ -555,19 +612,23 @@ void ExecuteRename(PgQuery__RenameStmt* stmt, ExecState* st, ResultSink* sink) {
       TableDef* t = cat->MutableTable(*oid);
       int c = t->FindColumn(stmt->subname);
       if (c < 0) throw Error(sqlstate::kUndefinedColumn, "column \"" + std::string(stmt->subname) + "\" does not exist");
-      RefusePartitionedColumnRename(*t, stmt->subname);
-      if (t->FindColumn(newname) >= 0)
-        throw Error(sqlstate::kDuplicateColumn, "column \"" + newname + "\" of relation \"" + t->name + "\" already exists");
-      RenameColumnInViews(st, cat, t->oid, c, newname);
-      t = cat->MutableTable(*oid);
-      std::string old = stmt->subname;
-      t->columns[static_cast<size_t>(c)].name = newname;
-      for (auto& cd : t->constraints) if (cd.kind == 'c') cd.check_sql = RenameInExpr(cd.check_sql, old, newname);
-      for (auto& gc : t->columns) if (gc.generated) gc.default_sql = RenameInExpr(gc.default_sql, old, newname);
-      for (uint32_t io : t->indexes) {
-        IndexDef* idx = cat->MutableIndex(io);
-        for (auto& ic : idx->columns) if (ic.column < 0) ic.expr_sql = RenameInExpr(ic.expr_sql, old, newname);
-        if (!idx->where_sql.empty()) idx->where_sql = RenameInExpr(idx->where_sql, old, newname);
+      RefusePartitionedColumnRename(*cat, *t, stmt->subname, !stmt->relation->inh);
+      // A partitioned table's partitions share its columns: renamed in each (same position).
+      for (uint32_t each : TableAndPartitions(*cat, *oid)) {
+        t = cat->MutableTable(each);
+        if (t->FindColumn(newname) >= 0)
+          throw Error(sqlstate::kDuplicateColumn, "column \"" + newname + "\" of relation \"" + t->name + "\" already exists");
+        RenameColumnInViews(st, cat, t->oid, c, newname);
+        t = cat->MutableTable(each);
+        std::string old = stmt->subname;
+        t->columns[static_cast<size_t>(c)].name = newname;
+        for (auto& cd : t->constraints) if (cd.kind == 'c') cd.check_sql = RenameInExpr(cd.check_sql, old, newname);
+        for (auto& gc : t->columns) if (gc.generated) gc.default_sql = RenameInExpr(gc.default_sql, old, newname);
+        for (uint32_t io : t->indexes) {
+          IndexDef* idx = cat->MutableIndex(io);
+          for (auto& ic : idx->columns) if (ic.column < 0) ic.expr_sql = RenameInExpr(ic.expr_sql, old, newname);
+          if (!idx->where_sql.empty()) idx->where_sql = RenameInExpr(idx->where_sql, old, newname);
+        }
       }
       break;
     }

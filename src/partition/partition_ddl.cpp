@@ -368,18 +368,36 @@ void InheritFromParent(Catalog* cat, const TableDef& parent, TableDef* child) {
   }
 }
 
-void RefusePartitionedAlter(const TableDef& t, PgQuery__AlterTableCmd* cmd) {
-  if (!t.partition_key && !t.partition_parent) return;
+bool AlterRecursesToPartitions(const PgQuery__AlterTableCmd* cmd) {
+  switch (cmd->subtype) {
+    case PG_QUERY__ALTER_TABLE_TYPE__AT_AddColumn:
+    case PG_QUERY__ALTER_TABLE_TYPE__AT_DropColumn:
+    case PG_QUERY__ALTER_TABLE_TYPE__AT_ColumnDefault:
+    case PG_QUERY__ALTER_TABLE_TYPE__AT_SetNotNull:
+    case PG_QUERY__ALTER_TABLE_TYPE__AT_DropNotNull: return true;
+    default: return false;
+  }
+}
+
+void RefusePartitionedAlter(const Catalog& cat, const TableDef& t, PgQuery__AlterTableCmd* cmd, bool only, bool into_partition) {
+  if (into_partition || (!t.partition_key && !t.partition_parent)) return;  // its parent passed
   const std::string column = cmd->name ? cmd->name : "";
+  const int c = column.empty() ? -1 : t.FindColumn(column);
   if (t.partition_parent) {
     switch (cmd->subtype) {
       case PG_QUERY__ALTER_TABLE_TYPE__AT_AddColumn:
         throw Error(sqlstate::kInvalidTableDefinition, "cannot add column to a partition");
       case PG_QUERY__ALTER_TABLE_TYPE__AT_DropColumn:
+        if (c < 0) return;  // the command's own "does not exist"
         throw Error(sqlstate::kInvalidTableDefinition, "cannot drop inherited column \"" + column + "\"");
       case PG_QUERY__ALTER_TABLE_TYPE__AT_AlterColumnType:
         throw Error(sqlstate::kInvalidTableDefinition, "cannot alter inherited column \"" + column + "\"");
-      case PG_QUERY__ALTER_TABLE_TYPE__AT_DropNotNull:
+      case PG_QUERY__ALTER_TABLE_TYPE__AT_DropNotNull: {
+        const TableDef* parent = cat.FindTable(t.partition_parent);
+        if (c >= 0 && parent->columns[static_cast<size_t>(c)].not_null)
+          throw Error(sqlstate::kInvalidTableDefinition, "column \"" + column + "\" is marked NOT NULL in parent table");
+        break;
+      }
       case PG_QUERY__ALTER_TABLE_TYPE__AT_AddIdentity:
       case PG_QUERY__ALTER_TABLE_TYPE__AT_DropExpression:
         throw Error(sqlstate::kFeatureNotSupported, "this ALTER TABLE command on a partition is not supported yet");
@@ -387,32 +405,70 @@ void RefusePartitionedAlter(const TableDef& t, PgQuery__AlterTableCmd* cmd) {
         break;
     }
   }
-  if (t.partition_key) {
-    switch (cmd->subtype) {
-      case PG_QUERY__ALTER_TABLE_TYPE__AT_AddColumn:
-      case PG_QUERY__ALTER_TABLE_TYPE__AT_DropColumn:
-      case PG_QUERY__ALTER_TABLE_TYPE__AT_AlterColumnType:
-      case PG_QUERY__ALTER_TABLE_TYPE__AT_ColumnDefault:
-      case PG_QUERY__ALTER_TABLE_TYPE__AT_SetNotNull:
-      case PG_QUERY__ALTER_TABLE_TYPE__AT_DropNotNull:
-      case PG_QUERY__ALTER_TABLE_TYPE__AT_AddConstraint:
-        if (cmd->def->constraint->contype == PG_QUERY__CONSTR_TYPE__CONSTR_PRIMARY ||
-            cmd->def->constraint->contype == PG_QUERY__CONSTR_TYPE__CONSTR_UNIQUE)
-          break;  // engine/ddl.cpp AddKeyToPartitionedTable
-        throw Error(sqlstate::kFeatureNotSupported, "this ALTER TABLE command on a partitioned table is not supported yet");
-      case PG_QUERY__ALTER_TABLE_TYPE__AT_DropConstraint:
-      case PG_QUERY__ALTER_TABLE_TYPE__AT_AddIdentity:
-      case PG_QUERY__ALTER_TABLE_TYPE__AT_DropExpression:
-        throw Error(sqlstate::kFeatureNotSupported, "this ALTER TABLE command on a partitioned table is not supported yet");
-      default:
-        break;
+  if (!t.partition_key) return;
+  const bool has_partitions = !PartitionsOf(cat, t.oid).empty();
+  switch (cmd->subtype) {
+    case PG_QUERY__ALTER_TABLE_TYPE__AT_AddColumn: {
+      if (only) throw Error(sqlstate::kInvalidTableDefinition, "column must be added to child tables too");
+      // The partitions take a copy of the new column: its own constraints are not copied yet.
+      auto* cd = cmd->def->column_def;
+      for (size_t i = 0; i < cd->n_constraints; i++) {
+        auto type = cd->constraints[i]->constraint->contype;
+        if (type != PG_QUERY__CONSTR_TYPE__CONSTR_NOTNULL && type != PG_QUERY__CONSTR_TYPE__CONSTR_NULL &&
+            type != PG_QUERY__CONSTR_TYPE__CONSTR_DEFAULT && type != PG_QUERY__CONSTR_TYPE__CONSTR_GENERATED)
+          throw Error(sqlstate::kFeatureNotSupported, "adding a column with a constraint to a partitioned table is not supported yet")
+              .WithHint("Add the column, then the constraint.");
+      }
+      break;
     }
+    case PG_QUERY__ALTER_TABLE_TYPE__AT_DropColumn:
+      if (c >= 0 && std::find(t.partition_key->columns.begin(), t.partition_key->columns.end(), c) != t.partition_key->columns.end())
+        throw Error(sqlstate::kInvalidTableDefinition,
+                    "cannot drop column \"" + column + "\" because it is part of the partition key of relation \"" + t.name + "\"");
+      if (only && has_partitions)
+        throw Error(sqlstate::kInvalidTableDefinition, "cannot drop column from only the partitioned table when partitions exist")
+            .WithHint("Do not specify the ONLY keyword.");
+      break;
+    case PG_QUERY__ALTER_TABLE_TYPE__AT_SetNotNull:
+      if (only && c >= 0)
+        for (uint32_t p : PartitionsOf(cat, t.oid))
+          if (const TableDef* part = cat.FindTable(p); !part->columns[static_cast<size_t>(c)].not_null)
+            throw Error(sqlstate::kInvalidTableDefinition, "constraint must be added to child tables too")
+                .WithDetail("Column \"" + column + "\" of relation \"" + part->name + "\" is not already NOT NULL.")
+                .WithHint("Do not specify the ONLY keyword.");
+      break;
+    case PG_QUERY__ALTER_TABLE_TYPE__AT_DropNotNull:
+      if (only && has_partitions) throw Error(sqlstate::kFeatureNotSupported, "ALTER TABLE ONLY ... DROP NOT NULL on a partitioned table is not supported yet");
+      break;
+    case PG_QUERY__ALTER_TABLE_TYPE__AT_ColumnDefault:
+      break;  // ONLY: the partitioned table's own default, which rows written through it take
+    case PG_QUERY__ALTER_TABLE_TYPE__AT_AlterColumnType:
+    case PG_QUERY__ALTER_TABLE_TYPE__AT_AddConstraint:
+      if (cmd->subtype == PG_QUERY__ALTER_TABLE_TYPE__AT_AddConstraint &&
+          (cmd->def->constraint->contype == PG_QUERY__CONSTR_TYPE__CONSTR_PRIMARY ||
+           cmd->def->constraint->contype == PG_QUERY__CONSTR_TYPE__CONSTR_UNIQUE))
+        break;  // engine/ddl.cpp AddKeyToPartitionedTable
+      [[fallthrough]];
+    case PG_QUERY__ALTER_TABLE_TYPE__AT_DropConstraint:
+    case PG_QUERY__ALTER_TABLE_TYPE__AT_AddIdentity:
+    case PG_QUERY__ALTER_TABLE_TYPE__AT_DropExpression:
+      throw Error(sqlstate::kFeatureNotSupported, "this ALTER TABLE command on a partitioned table is not supported yet");
+    default:
+      break;
   }
 }
 
-void RefusePartitionedColumnRename(const TableDef& t, const std::string& column) {
+void RefusePartitionedColumnRename(const Catalog& cat, const TableDef& t, const std::string& column, bool only) {
   if (t.partition_parent) throw Error(sqlstate::kInvalidTableDefinition, "cannot rename inherited column \"" + column + "\"");
-  if (t.partition_key) throw Error(sqlstate::kFeatureNotSupported, "renaming a column of a partitioned table is not supported yet");
+  if (t.partition_key && only && !PartitionsOf(cat, t.oid).empty())
+    throw Error(sqlstate::kInvalidTableDefinition, "inherited column \"" + column + "\" must be renamed in child tables too");
+}
+
+std::vector<uint32_t> TableAndPartitions(const Catalog& cat, uint32_t table) {
+  std::vector<uint32_t> all{table};
+  for (size_t k = 0; k < all.size(); k++)
+    for (uint32_t p : PartitionsOf(cat, all[k])) all.push_back(p);
+  return all;
 }
 
 }  // namespace tusk

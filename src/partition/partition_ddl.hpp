@@ -27,12 +27,18 @@ std::shared_ptr<const PartitionBoundDef> BuildPartitionBound(ExecState* st, Plan
 // indexes, as its parent has them. Its rows keep the parent's column layout, dropped slots
 // included, so a row passes between them unchanged.
 void InheritFromParent(Catalog* cat, const TableDef& parent, TableDef* child);
-// ALTER TABLE commands a partitioned table or a partition cannot take yet, or ever: those
-// that would change the column layout its partitions share (0A000 on a partitioned table;
-// PostgreSQL's 42P16 on a partition), and new constraints a partitioned table would have to
-// hand down. RENAME COLUMN likewise (`column` names the renamed one).
-void RefusePartitionedAlter(const TableDef& t, PgQuery__AlterTableCmd* cmd);
-void RefusePartitionedColumnRename(const TableDef& t, const std::string& column);
+// ALTER TABLE commands a partitioned table or a partition refuse, with PostgreSQL's errors where
+// it refuses them too: a partition's own column changes (42P16), a partitioned table's ONLY
+// forms that would leave its partitions behind (42P16), dropping a key column (42P16), and what
+// Tusk cannot hand down yet (0A000). `only`: ALTER TABLE ONLY; `into_partition`: the command
+// reached this partition from its parent (nothing is refused then). RENAME COLUMN likewise.
+void RefusePartitionedAlter(const Catalog& cat, const TableDef& t, PgQuery__AlterTableCmd* cmd, bool only, bool into_partition);
+// Does the command, given to a partitioned table without ONLY, apply to its partitions too
+// (ADD / DROP COLUMN, SET / DROP DEFAULT, SET / DROP NOT NULL)? They share its column layout.
+bool AlterRecursesToPartitions(const PgQuery__AlterTableCmd* cmd);
+void RefusePartitionedColumnRename(const Catalog& cat, const TableDef& t, const std::string& column, bool only);
+// The table and every partition below it, level by level.
+std::vector<uint32_t> TableAndPartitions(const Catalog& cat, uint32_t table);
 // Do two indexes (of a partitioned table and a partition) index the same columns alike?
 bool SameIndexDefinition(const IndexDef& a, const IndexDef& b);
 // Partitioned indexes. An index of a partitioned table (pg_class.relkind 'I') has, in each
