@@ -415,11 +415,25 @@ void AlterTable(PgQuery__AlterTableStmt* stmt, ExecState* st, ResultSink* sink, 
       case PG_QUERY__ALTER_TABLE_TYPE__AT_AddConstraint: {
         auto* c = cmd->def->constraint;
         if (c->contype == PG_QUERY__CONSTR_TYPE__CONSTR_NOTNULL) throw Error(sqlstate::kFeatureNotSupported, "this constraint is not supported here");
-        if (t->partition_key) {  // a key (RefusePartitionedAlter let no other constraint through)
+        if (t->partition_key && c->contype != PG_QUERY__CONSTR_TYPE__CONSTR_CHECK) {  // a key (RefusePartitionedAlter)
           AddKeyToPartitionedTable(st, cat, t->oid, c, stmt->relation->inh);
           break;
         }
         st->catalog = std::make_shared<Catalog>(*cat);
+        if (t->partition_key && stmt->relation->inh) {
+          // A CHECK on a partitioned table: each partition gets it under the name the parent's got.
+          AddConstraintToTable(st, cat, t, c, "", true);
+          PgQuery__Constraint named = *c;
+          std::string name = cat->FindTable(rel->second)->constraints.back().name;
+          named.conname = name.data();
+          PgQuery__Node def = *cmd->def;
+          def.constraint = &named;
+          PgQuery__AlterTableCmd each = *cmd;
+          each.def = &def;
+          st->catalog = std::make_shared<Catalog>(*cat);
+          AlterPartitionsToo(st, rel->second, &each, sink);
+          break;
+        }
         AddConstraintToTable(st, cat, t, c, "", true);
         break;
       }
@@ -428,7 +442,7 @@ void AlterTable(PgQuery__AlterTableStmt* stmt, ExecState* st, ResultSink* sink, 
         auto it = std::find_if(t->constraints.begin(), t->constraints.end(), [&](const ConstraintDef& c) { return c.name == name; });
         if (it == t->constraints.end()) {
           if (cmd->missing_ok) {
-            Notice(sink, "constraint \"" + name + "\" of relation \"" + t->name + "\", does not exist, skipping");
+            Notice(sink, "constraint \"" + name + "\" of relation \"" + t->name + "\" does not exist, skipping");
             continue;
           }
           throw Error(sqlstate::kUndefinedObject, "constraint \"" + name + "\" of relation \"" + t->name + "\" does not exist");

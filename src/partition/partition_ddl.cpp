@@ -374,7 +374,8 @@ bool AlterRecursesToPartitions(const PgQuery__AlterTableCmd* cmd) {
     case PG_QUERY__ALTER_TABLE_TYPE__AT_DropColumn:
     case PG_QUERY__ALTER_TABLE_TYPE__AT_ColumnDefault:
     case PG_QUERY__ALTER_TABLE_TYPE__AT_SetNotNull:
-    case PG_QUERY__ALTER_TABLE_TYPE__AT_DropNotNull: return true;
+    case PG_QUERY__ALTER_TABLE_TYPE__AT_DropNotNull:
+    case PG_QUERY__ALTER_TABLE_TYPE__AT_DropConstraint: return true;  // a copy has the parent's name
     default: return false;
   }
 }
@@ -396,6 +397,18 @@ void RefusePartitionedAlter(const Catalog& cat, const TableDef& t, PgQuery__Alte
         const TableDef* parent = cat.FindTable(t.partition_parent);
         if (c >= 0 && parent->columns[static_cast<size_t>(c)].not_null)
           throw Error(sqlstate::kInvalidTableDefinition, "column \"" + column + "\" is marked NOT NULL in parent table");
+        break;
+      }
+      case PG_QUERY__ALTER_TABLE_TYPE__AT_DropConstraint: {
+        const TableDef* parent = cat.FindTable(t.partition_parent);
+        for (const ConstraintDef& own : t.constraints) {
+          if (own.name != column) continue;
+          bool inherited = (own.kind == 'p' || own.kind == 'u') ? ParentConstraintOf(cat, t, own) != 0
+                                                                 : std::any_of(parent->constraints.begin(), parent->constraints.end(),
+                                                                               [&](const ConstraintDef& pc) { return pc.kind == own.kind && pc.name == own.name; });
+          if (inherited)
+            throw Error(sqlstate::kInvalidTableDefinition, "cannot drop inherited constraint \"" + column + "\" of relation \"" + t.name + "\"");
+        }
         break;
       }
       case PG_QUERY__ALTER_TABLE_TYPE__AT_AddIdentity:
@@ -442,14 +455,26 @@ void RefusePartitionedAlter(const Catalog& cat, const TableDef& t, PgQuery__Alte
       break;
     case PG_QUERY__ALTER_TABLE_TYPE__AT_ColumnDefault:
       break;  // ONLY: the partitioned table's own default, which rows written through it take
-    case PG_QUERY__ALTER_TABLE_TYPE__AT_AlterColumnType:
-    case PG_QUERY__ALTER_TABLE_TYPE__AT_AddConstraint:
-      if (cmd->subtype == PG_QUERY__ALTER_TABLE_TYPE__AT_AddConstraint &&
-          (cmd->def->constraint->contype == PG_QUERY__CONSTR_TYPE__CONSTR_PRIMARY ||
-           cmd->def->constraint->contype == PG_QUERY__CONSTR_TYPE__CONSTR_UNIQUE))
+    case PG_QUERY__ALTER_TABLE_TYPE__AT_AddConstraint: {
+      auto type = cmd->def->constraint->contype;
+      if (type == PG_QUERY__CONSTR_TYPE__CONSTR_PRIMARY || type == PG_QUERY__CONSTR_TYPE__CONSTR_UNIQUE)
         break;  // engine/ddl.cpp AddKeyToPartitionedTable
-      [[fallthrough]];
+      if (type != PG_QUERY__CONSTR_TYPE__CONSTR_CHECK)
+        throw Error(sqlstate::kFeatureNotSupported, "this constraint on a partitioned table is not supported yet");
+      if (only && has_partitions) throw Error(sqlstate::kInvalidTableDefinition, "constraint must be added to child tables too");
+      break;
+    }
     case PG_QUERY__ALTER_TABLE_TYPE__AT_DropConstraint:
+      for (const ConstraintDef& own : t.constraints) {
+        if (own.name != column) continue;
+        if (only && has_partitions)
+          throw Error(sqlstate::kInvalidTableDefinition, "cannot remove constraint from only the partitioned table when partitions exist")
+              .WithHint("Do not specify the ONLY keyword.");
+        if ((own.kind == 'p' || own.kind == 'u') && has_partitions)
+          throw Error(sqlstate::kFeatureNotSupported, "dropping a key constraint of a partitioned table is not supported yet");
+      }
+      break;
+    case PG_QUERY__ALTER_TABLE_TYPE__AT_AlterColumnType:
     case PG_QUERY__ALTER_TABLE_TYPE__AT_AddIdentity:
     case PG_QUERY__ALTER_TABLE_TYPE__AT_DropExpression:
       throw Error(sqlstate::kFeatureNotSupported, "this ALTER TABLE command on a partitioned table is not supported yet");

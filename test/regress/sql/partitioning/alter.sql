@@ -39,3 +39,28 @@ CREATE TABLE ap3 PARTITION OF ap FOR VALUES IN (3);
 INSERT INTO ap (a, b) VALUES (3, 'q');
 SELECT * FROM ap3;
 DROP TABLE ap;
+-- CHECK constraints reach the partitions under the parent's name; dropping follows
+CREATE TABLE cp (a int, b int) PARTITION BY LIST (a);
+CREATE TABLE cp1 PARTITION OF cp FOR VALUES IN (1);
+CREATE TABLE cp2 PARTITION OF cp FOR VALUES IN (2) PARTITION BY LIST (b);
+CREATE TABLE cp2x PARTITION OF cp2 FOR VALUES IN (5);
+INSERT INTO cp VALUES (1, 1), (2, 5);
+ALTER TABLE cp ADD CHECK (b > 2);
+ALTER TABLE cp ADD CHECK (b > 0);
+ALTER TABLE cp ADD CONSTRAINT b_small CHECK (b < 100);
+ALTER TABLE ONLY cp ADD CONSTRAINT only_c CHECK (b < 50);
+ALTER TABLE cp1 ADD CONSTRAINT own_c CHECK (b < 10);
+SELECT conrelid::regclass, conname, pg_get_constraintdef(oid) FROM pg_constraint
+WHERE conrelid::regclass::text LIKE 'cp%' ORDER BY 1::text, 2;
+INSERT INTO cp VALUES (1, 200);
+INSERT INTO cp2x VALUES (2, -5);
+ALTER TABLE cp1 DROP CONSTRAINT b_small;
+ALTER TABLE ONLY cp DROP CONSTRAINT b_small;
+ALTER TABLE cp DROP CONSTRAINT b_small;
+ALTER TABLE cp DROP CONSTRAINT nope;
+ALTER TABLE cp DROP CONSTRAINT IF EXISTS nope;
+ALTER TABLE cp1 DROP CONSTRAINT own_c;
+SELECT conrelid::regclass, conname FROM pg_constraint WHERE conrelid::regclass::text LIKE 'cp%' ORDER BY 1::text, 2;
+CREATE TABLE cp3 PARTITION OF cp FOR VALUES IN (3);
+\d cp3
+DROP TABLE cp;
