@@ -2,6 +2,7 @@
 #include "common/strings.hpp"
 #include "engine/plan_cache.hpp"
 #include "engine/statements.hpp"
+#include "execution/append.hpp"
 #include "planner/planner.hpp"
 #include "routines/routine_ddl.hpp"
 
@@ -96,6 +97,9 @@ void ExecuteExplain(PgQuery__ExplainStmt* stmt, ExecState* st, ParamTypes* param
   std::vector<std::string> lines;
   {
     SqlNames names(st->dt, nullptr);  // constants naming objects print as the names stand now ('docs'::regconfig)
+    EvalContext ctx;
+    ctx.state = st;
+    ExplainStartup startup(&ctx);  // run-time pruning shows as PostgreSQL's executor start-up does
     q.root->Explain(&lines, 0);
   }
   sink->Columns({{"QUERY PLAN", Type(oid::kText)}});

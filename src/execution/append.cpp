@@ -1,8 +1,35 @@
 #include "execution/append.hpp"
 
+#include <algorithm>
+#include <cctype>
+
 namespace tusk {
 
+namespace {
+thread_local EvalContext* explain_startup = nullptr;
+}  // namespace
+
+ExplainStartup::ExplainStartup(EvalContext* ctx) : saved_(explain_startup) { explain_startup = ctx; }
+ExplainStartup::~ExplainStartup() { explain_startup = saved_; }
+EvalContext* ExplainStartup::Current() { return explain_startup; }
+
 AppendOp::AppendOp(std::vector<OpP> c) : children(std::move(c)) {}
+
+namespace {
+// Replaces the alias `from` where it stands as a whole name in an EXPLAIN line.
+void Renumber(std::string* line, const std::string& from, const std::string& to) {
+  auto name_char = [](char c) { return isalnum(static_cast<unsigned char>(c)) || c == '_'; };
+  for (size_t at = line->find(from); at != std::string::npos; at = line->find(from, at)) {
+    size_t end = at + from.size();
+    if ((at == 0 || !name_char((*line)[at - 1])) && (end == line->size() || !name_char((*line)[end]))) {
+      line->replace(at, from.size(), to);
+      at += to.size();
+    } else {
+      at = end;
+    }
+  }
+}
+}  // namespace
 
 void AppendOp::Open(EvalContext* ctx) {
   ctx_ = ctx;
@@ -31,8 +58,19 @@ void AppendOp::Explain(std::vector<std::string>* out, int depth) const {
     ExplainLine(out, depth, "One-Time Filter: false", true);
     return;
   }
+  std::vector<bool> shown(children.size(), true);
+  if (keep && ExplainStartup::Current()) shown = keep(ExplainStartup::Current());
   ExplainLine(out, depth, "Append");
-  for (const auto& c : children) c->Explain(out, depth + 1);
+  if (size_t removed = static_cast<size_t>(std::count(shown.begin(), shown.end(), false)))
+    ExplainLine(out, depth, "Subplans Removed: " + std::to_string(removed), true);
+  size_t number = 0;
+  for (size_t i = 0; i < children.size(); i++) {
+    if (!shown[i]) continue;
+    size_t first = out->size();
+    children[i]->Explain(out, depth + 1);
+    if (++number != i + 1 && !alias.empty())
+      for (size_t l = first; l < out->size(); l++) Renumber(&(*out)[l], alias + "_" + std::to_string(i + 1), alias + "_" + std::to_string(number));
+  }
 }
 
 }  // namespace tusk

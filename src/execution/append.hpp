@@ -8,11 +8,28 @@
 
 namespace tusk {
 
+// While EXPLAIN prints a plan: the statement's context, in which an Append runs its run-time
+// pruning as PostgreSQL's executor start-up does, to show only the children it keeps and
+// "Subplans Removed: N".
+class ExplainStartup {
+ public:
+  explicit ExplainStartup(EvalContext* ctx);
+  ~ExplainStartup();
+  static EvalContext* Current();
+
+ private:
+  EvalContext* saved_;
+};
+
 class AppendOp : public Operator {
  public:
   explicit AppendOp(std::vector<OpP> children);
   // Run-time pruning: at each Open, which children to run (all when unset).
   std::function<std::vector<bool>(EvalContext*)> keep;
+  // The children's aliases are `alias`_1, _2, ... (planner/partitioned_scan.cpp). EXPLAIN numbers
+  // the children it shows, as PostgreSQL's does, so with some removed at start-up the rest are
+  // renumbered in its output.
+  std::string alias;
   void Open(EvalContext* ctx) override;
   bool Next(Row* out) override;
   void Explain(std::vector<std::string>* out, int depth) const override;

@@ -26,6 +26,7 @@ OpP Planner::PlanPartitionedScan(const TableDef* t, const std::string& alias, co
   for (size_t i = 0; i < leaves.size(); i++)
     scans.push_back(PlanTableScan(leaves[i], name + "_" + std::to_string(i + 1), conds, emit_key, {}, nullptr));
   auto append = std::make_shared<AppendOp>(std::move(scans));
+  append->alias = name;
   if (run_time) {
     // Parameters and stable calls (now()) prune again when the plan runs, with their values.
     const Catalog* cat = st_->catalog.get();

@@ -76,6 +76,11 @@ SELECT count(*) FROM prune_ev WHERE ts >= '2024-03-01'::date + 0 AND ts < ('2024
 -- joins and subqueries read the partitions the same way
 SELECT e.id, l.b FROM prune_ev e JOIN prune_lp l ON l.a = e.id WHERE e.ts < '2024-01-01' ORDER BY e.id;
 SELECT count(*) FROM prune_ev WHERE id IN (SELECT id FROM prune_hp WHERE id < 10);
+-- EXPLAIN shows the run-time pruning of stable conditions as the executor's start-up does
+EXPLAIN (COSTS OFF) SELECT * FROM prune_ev WHERE ts < '2024-02-01'::timestamptz + (now() - now());
+EXPLAIN (COSTS OFF) SELECT * FROM prune_ev WHERE ts < '2024-03-01' AND ts >= '2024-02-10'::timestamptz + (now() - now());
+EXPLAIN (COSTS OFF) SELECT * FROM prune_ev WHERE ts < '2024-02-15' AND ts >= '2024-01-15'::timestamptz + (now() - now());
+EXPLAIN (COSTS OFF) SELECT count(*) FROM prune_lp WHERE b IN ('a', 'zz' || (now() - now())::text);
 -- enable_partition_pruning = off reads every partition, at plan time and at run time
 SET enable_partition_pruning = off;
 EXPLAIN (COSTS OFF) SELECT * FROM prune_ev WHERE ts = '2024-01-05';
