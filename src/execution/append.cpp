@@ -59,7 +59,7 @@ void AppendOp::Explain(std::vector<std::string>* out, int depth) const {
     return;
   }
   std::vector<bool> shown(children.size(), true);
-  if (keep && ExplainStartup::Current()) shown = keep(ExplainStartup::Current());
+  if (keep && keep_at_startup && ExplainStartup::Current()) shown = keep(ExplainStartup::Current());
   ExplainLine(out, depth, "Append");
   if (size_t removed = static_cast<size_t>(std::count(shown.begin(), shown.end(), false)))
     ExplainLine(out, depth, "Subplans Removed: " + std::to_string(removed), true);

@@ -26,6 +26,9 @@ class AppendOp : public Operator {
   explicit AppendOp(std::vector<OpP> children);
   // Run-time pruning: at each Open, which children to run (all when unset).
   std::function<std::vector<bool>(EvalContext*)> keep;
+  // Whether `keep` can run at EXPLAIN (start-up pruning: parameters and stable calls only). A
+  // condition on an enclosing query's row prunes per outer row, and EXPLAIN shows every child.
+  bool keep_at_startup = false;
   // The children's aliases are `alias`_1, _2, ... (planner/partitioned_scan.cpp). EXPLAIN numbers
   // the children it shows, as PostgreSQL's does, so with some removed at start-up the rest are
   // renumbered in its output.

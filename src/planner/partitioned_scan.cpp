@@ -8,6 +8,7 @@
 #include "access/scans.hpp"
 #include "engine/session.hpp"
 #include "execution/append.hpp"
+#include "execution/correlation.hpp"
 #include "partition/pruning.hpp"
 #include "planner/planner.hpp"
 
@@ -27,6 +28,7 @@ OpP Planner::PlanPartitionedScan(const TableDef* t, const std::string& alias, co
     scans.push_back(PlanTableScan(leaves[i], name + "_" + std::to_string(i + 1), conds, emit_key, {}, nullptr));
   auto append = std::make_shared<AppendOp>(std::move(scans));
   append->alias = name;
+  append->keep_at_startup = std::none_of(conds.begin(), conds.end(), [](const ExprP& c) { return PerOuterRow(c); });
   if (run_time) {
     // Parameters and stable calls (now()) prune again when the plan runs, with their values.
     const Catalog* cat = st_->catalog.get();
