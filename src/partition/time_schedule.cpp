@@ -114,8 +114,6 @@ const char* MaintenanceActionName(MaintenanceStep::Action a) {
   return "";
 }
 
-std::string ScheduleIntervalText(const Interval& iv) { return FormatInterval(iv); }
-
 void ApplyScheduleOptions(TableDef* t, PgQuery__Node** options, size_t n, bool reset, const std::string& time_zone) {
   PartitionSchedule s = t->partition_schedule ? *t->partition_schedule : PartitionSchedule{};
   bool had = t->partition_schedule != nullptr, has = had, interval_set = false;

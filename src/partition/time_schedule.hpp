@@ -62,7 +62,4 @@ const char* MaintenanceActionName(MaintenanceStep::Action a);
 // their range yet; partitions whose whole range ends at or before now - retention retired.
 std::vector<MaintenanceStep> PlanMaintenance(const Catalog& cat, const TableDef& parent, int64_t now);
 
-// "1 mon", "7 days" as the view shows an interval.
-std::string ScheduleIntervalText(const Interval& iv);
-
 }  // namespace tusk
