@@ -63,7 +63,7 @@ void Session::Close() {
 }
 
 std::vector<std::string> Session::SearchPath() const {
-  std::string sp = *GetSetting("search_path");
+  const std::string& sp = Setting("search_path");
   std::vector<std::string> out;
   size_t pos = 0;
   while (pos <= sp.size()) {
@@ -83,7 +83,7 @@ std::vector<std::string> Session::SearchPath() const {
 DateTimeContext Session::DateTime() const {
   DateTimeContext dt;
   // TimeZone::Find takes a process-wide lock; the session remembers its last answer.
-  std::string name = *GetSetting("timezone");
+  const std::string& name = Setting("timezone");
   if (!tz_ || name != tz_name_) {
     tz_ = TimeZone::Find(name);
     tz_name_ = name;
@@ -92,7 +92,7 @@ DateTimeContext Session::DateTime() const {
   dt.now = txn_start_ ? txn_start_ : NowMicros();
   auto catalog = CurrentCatalog();
   auto cluster = CurrentCluster();
-  std::string path = *GetSetting("search_path");
+  const std::string& path = Setting("search_path");
   if (!names_ || catalog.get() != names_catalog_ || cluster.get() != names_cluster_ || path != names_path_) {
     names_ = MakeObjectNames(catalog, cluster, SearchPath(), database());
     names_catalog_ = catalog.get();
@@ -100,7 +100,7 @@ DateTimeContext Session::DateTime() const {
     names_path_ = path;
   }
   dt.names = names_;
-  dt.bytea_escape = *GetSetting("bytea_output") == "escape";
+  dt.bytea_escape = Setting("bytea_output") == "escape";
   return dt;
 }
 
@@ -154,7 +154,7 @@ ClusterCatalog* Session::MutableCluster() {
 }
 
 void Session::BeginTxn(bool explicit_block) {
-  bool sync = *GetSetting("synchronous_commit") != "off";
+  bool sync = Setting("synchronous_commit") != "off";
   ReleaseTableLocks();  // whatever path ended the last transaction, its locks end with it
   txn_ = db_->store()->Begin(sync, -1, spare_txn_.get());
   table_lock_owner_ = txn_->GetID();
@@ -169,8 +169,8 @@ void Session::BeginTxn(bool explicit_block) {
   settings_saved_ = false;
   txn_query_started_ = false;
   txn_from_procedure_ = false;
-  local_settings_["transaction_isolation"] = *GetSetting("default_transaction_isolation");
-  local_settings_["transaction_read_only"] = *GetSetting("default_transaction_read_only");
+  local_settings_["transaction_isolation"] = Setting("default_transaction_isolation");
+  local_settings_["transaction_read_only"] = Setting("default_transaction_read_only");
 }
 
 namespace {
@@ -242,7 +242,7 @@ void Session::CommitTxn() {
   // "off" acknowledges before the WAL reaches disk. Concurrent fsyncing commits share one
   // WAL sync (RocksDB's write groups).
   rocksdb::WriteOptions wo;
-  wo.sync = *GetSetting("synchronous_commit") != "off";
+  wo.sync = Setting("synchronous_commit") != "off";
   txn_->SetWriteOptions(wo);
   if (ssi_) {
     try {
@@ -366,9 +366,9 @@ void Session::RollbackTxn() {
 }
 
 void Session::EndTransactionInStatement(ExecState* st, bool commit, bool chain) {
-  const std::string isolation = *GetSetting("transaction_isolation");
-  const std::string read_only = *GetSetting("transaction_read_only");
-  const std::string deferrable = *GetSetting("transaction_deferrable");
+  const std::string isolation = Setting("transaction_isolation");
+  const std::string read_only = Setting("transaction_read_only");
+  const std::string deferrable = Setting("transaction_deferrable");
   const bool until_sync = until_sync_;
   cursors_.HoldPinned();  // in the ending transaction: FOR loops over cursors go on reading
   // The statement's own snapshot goes with the transaction (RunStatement releases the new one).
@@ -410,8 +410,8 @@ void Session::EndTransactionInStatement(ExecState* st, bool commit, bool chain) 
 void Session::TakeTransactionSnapshot() {
   if (txn_->GetSnapshot()) return;
   txn_->SetSnapshot();
-  if (*GetSetting("transaction_isolation") == "serializable")
-    ssi_ = db_->serializable().Begin(*GetSetting("transaction_read_only") == "on");
+  if (Setting("transaction_isolation") == "serializable")
+    ssi_ = db_->serializable().Begin(Setting("transaction_read_only") == "on");
 }
 
 void Session::EndSerializable(bool committed) {
@@ -491,7 +491,7 @@ bool Session::HandleTransactionControl(Node* stmt, ResultSink* sink) {
       if (failed_) throw Error(sqlstate::kInFailedSqlTransaction, "current transaction is aborted, commands ignored until end of transaction block");
       // A storage savepoint remembers the transaction snapshot; take it first so that rolling
       // back to the savepoint keeps it.
-      const std::string level = *GetSetting("transaction_isolation");
+      const std::string level = Setting("transaction_isolation");
       if (level == "repeatable read" || level == "serializable") TakeTransactionSnapshot();
       txn_->SetSavePoint();
       savepoints_.push_back(Mark(t->savepoint_name));
@@ -544,7 +544,7 @@ Session::SavepointState Session::Mark(const std::string& name) const {
   SavepointState sp{name, txn_catalog_ ? std::make_shared<Catalog>(*txn_catalog_) : nullptr, pending_drops_.size(),
                     pending_listens_.size(), pending_notifies_.size(), written_outside_.size(),
                     txn_cluster_ ? std::make_shared<ClusterCatalog>(*txn_cluster_) : nullptr, nullptr};
-  if (!name.empty()) sp.settings = std::make_shared<const std::pair<std::map<std::string, std::string>, std::map<std::string, std::string>>>(settings_, local_settings_);
+  if (!name.empty()) sp.settings = std::make_shared<const std::pair<SettingValues, SettingValues>>(settings_, local_settings_);
   return sp;
 }
 
@@ -740,7 +740,7 @@ std::string Session::PlanSettingsKey() const {
   std::string key = user_;
   for (const char* name : {"search_path", "timezone"}) {
     key += '\0';
-    key += *GetSetting(name);
+    key += Setting(name);
   }
   return key;
 }
@@ -803,8 +803,8 @@ void Session::RunStatement(Node* stmt, const PreparedStatement* prepared, const 
   cancel_requested = false;
   st.cancel = &cancel_requested;
   st.client_lost = &client_lost;
-  SetMaxStackDepth(ParseMemoryBytes(*GetSetting("max_stack_depth")));
-  st.memory = std::make_shared<MemoryAccount>(ParseMemoryBytes(*GetSetting("tusk.statement_memory_limit")));
+  SetMaxStackDepth(ParseMemoryBytes(Setting("max_stack_depth")));
+  st.memory = std::make_shared<MemoryAccount>(ParseMemoryBytes(Setting("tusk.statement_memory_limit")));
   trim.account = st.memory;
   st.notify = [sink](const Notice& n) { sink->SendNotice(n); };
   ScopedNoticeSink notices_from_types(st.notify);  // a type's input function may raise one (tsquery)
@@ -818,7 +818,7 @@ void Session::RunStatement(Node* stmt, const PreparedStatement* prepared, const 
   bool own_snapshot = true;
   if (is_query) {
     txn_query_started_ = true;
-    const std::string level = *GetSetting("transaction_isolation");
+    const std::string level = Setting("transaction_isolation");
     if (level == "repeatable read" || level == "serializable") {
       TakeTransactionSnapshot();
       st.repeatable_read = true;
@@ -839,7 +839,7 @@ void Session::RunStatement(Node* stmt, const PreparedStatement* prepared, const 
   } owns_snapshot_slot{&statement_owns_snapshot_, statement_owns_snapshot_};
   statement_owns_snapshot_ = &own_snapshot;
   try {
-    if (is_query && *GetSetting("transaction_read_only") == "on") CheckReadOnly(stmt);
+    if (is_query && Setting("transaction_read_only") == "on") CheckReadOnly(stmt);
     nonatomic_next_ = !in_block_ && !implicit_block_;  // CALL and DO may end transactions
     Dispatch(stmt, prepared, &st, statement_param_types, sink);
     release_snapshot();

@@ -111,6 +111,9 @@ class Session {
   // Settings (engine/session_settings.cpp). GetSetting returns the value as SHOW prints it,
   // nullopt when no setting has that name.
   std::optional<std::string> GetSetting(const std::string& name) const;
+  // A setting's value by its lower-case name, without a copy ("" when there is none): what the
+  // paths run for every statement or row read.
+  const std::string& Setting(std::string_view lower_name) const;
   // SET (source kSession) or a startup packet's option (kClient): checks the name, the value and
   // whether it may change now, as PostgreSQL does.
   void SetSetting(const std::string& name, const std::string& value, bool is_local,
@@ -323,7 +326,7 @@ class Session {
     size_t written_outside;
     std::shared_ptr<ClusterCatalog> cluster;  // roles created, changed or dropped since go back
     // A named savepoint also remembers the settings, which ROLLBACK TO puts back.
-    std::shared_ptr<const std::pair<std::map<std::string, std::string>, std::map<std::string, std::string>>> settings;
+    std::shared_ptr<const std::pair<SettingValues, SettingValues>> settings;
   };
   std::vector<SavepointState> savepoints_;
   SavepointState Mark(const std::string& name) const;
@@ -366,15 +369,15 @@ class Session {
   std::shared_ptr<const ServerSettings> server_;
   uint64_t server_generation_ = 0;
   bool superuser_ = false;
-  std::map<std::string, std::string> settings_;  // what differs from server_
-  std::map<std::string, std::string> reset_values_;  // from the startup packet or ALTER ... SET
+  SettingValues settings_;  // what differs from server_
+  SettingValues reset_values_;  // from the startup packet or ALTER ... SET
   std::map<std::string, SettingSource> reset_sources_;  // where each of those came from (kClient when absent)
   std::set<std::string> placeholders_;
   std::map<std::string, std::string> custom_names_;  // a custom setting's name as first SET spelled it
   std::vector<std::string> setting_notices_;  // custom settings once set: they read as '' after RESET
-  std::map<std::string, std::string> settings_at_begin_;  // valid when settings_saved_
+  SettingValues settings_at_begin_;  // valid when settings_saved_
   bool settings_saved_ = false;
-  std::map<std::string, std::string> local_settings_;
+  SettingValues local_settings_;
   std::set<std::string> changed_reported_;
   std::map<std::string, std::shared_ptr<PreparedStatement>> prepared_;
   std::string statement_text_;  // the text of the statement running (for PREPARE)

@@ -5,6 +5,8 @@
 // is the settings registry's job (settings/settings.hpp).
 #include "engine/session.hpp"
 
+#include <algorithm>
+
 #include "common/error.hpp"
 #include "common/strings.hpp"
 #include "settings/server_config.hpp"
@@ -110,14 +112,27 @@ std::vector<std::pair<std::string, std::string>> Session::TakeChangedReported() 
   return out;
 }
 
+namespace {
+const std::string* FindValue(const SettingValues& in, std::string_view name) {
+  auto it = in.find(name);
+  return it == in.end() ? nullptr : &it->second;
+}
+}  // namespace
+
+const std::string& Session::Setting(std::string_view name) const {
+  static const std::string kNone;
+  if (const std::string* v = FindValue(local_settings_, name)) return *v;
+  if (const std::string* v = FindValue(settings_, name)) return *v;
+  if (const std::string* v = FindValue(server_->values, name)) return *v;
+  return kNone;
+}
+
 std::optional<std::string> Session::GetSetting(const std::string& name_in) const {
-  std::string name = ToLower(name_in);
-  auto l = local_settings_.find(name);
-  if (l != local_settings_.end()) return l->second;
-  auto it = settings_.find(name);
-  if (it != settings_.end()) return it->second;
-  auto s = server_->values.find(name);
-  if (s != server_->values.end()) return s->second;
+  const bool lower = std::none_of(name_in.begin(), name_in.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
+  const std::string folded = lower ? std::string() : ToLower(name_in);
+  const std::string& name = lower ? name_in : folded;
+  for (const SettingValues* in : {&local_settings_, &settings_, &server_->values})
+    if (const std::string* v = FindValue(*in, name)) return *v;
   if (placeholders_.count(name)) return std::string();  // a custom setting once set, then reset
   return std::nullopt;
 }

@@ -21,10 +21,10 @@ void LogLine(int pid, const std::string& message) {
 }
 
 void StatementTimer::Finish(const Session& session, const char* what, const std::string& text) const {
-  auto setting = session.GetSetting("log_min_duration_statement");
-  if (!setting || *setting == "-1") return;
+  const std::string& setting = session.Setting("log_min_duration_statement");
+  if (setting.empty() || setting == "-1") return;
   const double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start_).count();
-  if (ms < static_cast<double>(ParseDurationMs(*setting))) return;
+  if (ms < static_cast<double>(ParseDurationMs(setting))) return;
   char line[64];
   std::snprintf(line, sizeof line, "duration: %.3f ms  ", ms);
   LogLine(session.pid(), line + std::string(what) + ": " + text);

@@ -1394,14 +1394,17 @@ std::shared_ptr<Compiled> Compile(const std::string& body, const Signature& sig,
 // parsed once rather than by each statement that calls it (a row trigger fired by many INSERTs).
 // A copy is reused while the body stays the same (CREATE OR REPLACE changes it; its argument and
 // result types cannot change) and no frame is running it: a recursive call gets another copy.
-std::shared_ptr<Compiled> CompiledFunction(const FunctionDef& def) {
+// A trigger function has a copy per table it fires on (`trigger_relid`, 0 for a plain call), as
+// in PostgreSQL: NEW and OLD have that table's row type, so one table's plans never replace
+// another's when the same function serves both.
+std::shared_ptr<Compiled> CompiledFunction(const FunctionDef& def, uint32_t trigger_relid = 0) {
   struct Entry {
     std::string body;
     std::vector<std::shared_ptr<Compiled>> copies;
   };
-  thread_local std::unordered_map<uint32_t, Entry> cache;
+  thread_local std::unordered_map<uint64_t, Entry> cache;
   if (cache.size() >= 256) cache.clear();  // running frames keep their copies alive
-  Entry& entry = cache[def.oid];
+  Entry& entry = cache[uint64_t{def.oid} << 32 | trigger_relid];
   if (entry.body != def.body) {
     entry.body = def.body;
     entry.copies.clear();
@@ -1445,7 +1448,7 @@ std::vector<Row> RunPlpgsqlFunction(const FunctionDef& def, std::vector<Value> a
 std::optional<Row> RunPlpgsqlTrigger(const FunctionDef& def, const TriggerCall& call, ExecState* st) {
   CheckStackDepth();
   TransitionScope transitions(st, call.transitions);
-  plpgsql::Frame frame(plpgsql::CompiledFunction(def), st, &def);
+  plpgsql::Frame frame(plpgsql::CompiledFunction(def, call.relid), st, &def);
   frame.TypeVariables();
   frame.SetTrigger(call);
   frame.Run();

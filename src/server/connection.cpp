@@ -291,11 +291,12 @@ class Connection {
   std::string DataRow(const Row& row, const std::vector<Type>& types, const std::vector<int16_t>& formats) {
     MessageBuilder m('D');
     m.Int16(static_cast<int16_t>(row.size()));
-    DateTimeContext dt = session_->DateTime();
+    std::optional<DateTimeContext> dt;  // read when a text value needs it
     for (size_t i = 0; i < row.size(); i++) {
       if (row[i].is_null()) { m.Int32(-1); continue; }
       int16_t fmt = formats.empty() ? 0 : formats.size() == 1 ? formats[0] : formats[i];
-      std::string v = fmt == 1 ? EncodeBinary(types[i], row[i]) : FormatText(types[i], row[i], dt);
+      if (fmt != 1 && !dt) dt = session_->DateTime();
+      std::string v = fmt == 1 ? EncodeBinary(types[i], row[i]) : FormatText(types[i], row[i], *dt);
       m.Int32(static_cast<int32_t>(v.size())).Bytes(v);
     }
     return m.Done();
@@ -399,8 +400,8 @@ class Connection {
   // Waits for the next message; false when idle_in_transaction_session_timeout ran out first.
   bool WaitWhileIdleInTransaction() {
     if (session_->TransactionStatus() == 'I' || sock_.HasBuffered()) return true;
-    auto timeout = session_->GetSetting("idle_in_transaction_session_timeout");
-    int64_t ms = timeout ? ParseDurationMs(*timeout) : 0;
+    const std::string& timeout = session_->Setting("idle_in_transaction_session_timeout");
+    int64_t ms = timeout.empty() ? 0 : ParseDurationMs(timeout);
     if (ms <= 0) return true;
     pollfd p{sock_.fd(), POLLIN, 0};
     int r;
@@ -515,7 +516,7 @@ class Connection {
       throw Error(sqlstate::kProtocolViolation, "bind message supplies " + std::to_string(np) + " parameters, but prepared statement \"" + stmt_name + "\" requires " + std::to_string(ps->param_types.size()));
     Portal p;
     p.stmt = ps;
-    DateTimeContext dt = session_->DateTime();
+    std::optional<DateTimeContext> dt;  // read when a text parameter needs it
     for (int i = 0; i < np; i++) {
       int32_t len = r.Int32();
       if (r.failed()) throw ProtocolError{"invalid Bind message"};
@@ -526,7 +527,8 @@ class Connection {
       int16_t fmt = formats.empty() ? 0 : formats.size() == 1 ? formats[0] : (static_cast<size_t>(i) < formats.size() ? formats[static_cast<size_t>(i)] : 0);
       const Type& t = ps->param_types[static_cast<size_t>(i)];
       if (fmt != 1) VerifyUtf8(data);  // text arrives in the client encoding, UTF-8 (binary text is checked by its decoder)
-      p.params.push_back(fmt == 1 ? DecodeBinary(t, data) : ApplyTypmod(t, ParseText(t, data, dt), true));
+      if (fmt != 1 && !dt) dt = session_->DateTime();
+      p.params.push_back(fmt == 1 ? DecodeBinary(t, data) : ApplyTypmod(t, ParseText(t, data, *dt), true));
     }
     int16_t nr = r.Int16();
     for (int i = 0; i < nr; i++) p.result_formats.push_back(r.Int16());

@@ -14,8 +14,11 @@
 
 namespace tusk {
 
+// Setting name -> value; looked up by std::string_view without building a string.
+using SettingValues = std::map<std::string, std::string, std::less<>>;
+
 struct ServerSettings {
-  std::map<std::string, std::string> values;    // lower-case name -> value as SHOW prints it
+  SettingValues values;                         // lower-case name -> value as SHOW prints it
   std::map<std::string, int> from_file;         // names the file set -> line number
   std::set<std::string> pending_restart;        // changed in the file, applied only by a restart
   std::string file;                             // the file's path
