@@ -4,6 +4,7 @@
 
 #include <rocksdb/utilities/transaction_db.h>
 
+#include "access/own_writes_iterator.hpp"
 #include "engine/database.hpp"
 #include "execution/exec_state.hpp"
 #include "storage/row_cache.hpp"
@@ -53,11 +54,12 @@ std::shared_ptr<const rocksdb::WriteBatchWithIndex> FreezeWrites(rocksdb::Transa
 }
 
 rocksdb::Iterator* NewReadIterator(ExecState* st, const rocksdb::ReadOptions& ro) {
-  if (!st->frozen_writes) return st->txn->GetIterator(ro);
-  rocksdb::DB* db = st->db->store()->db();
-  // NewIteratorWithBase does not change the batch; the API is non-const only.
-  auto* writes = const_cast<rocksdb::WriteBatchWithIndex*>(st->frozen_writes.get());
-  return writes->NewIteratorWithBase(db->DefaultColumnFamily(), db->NewIterator(ro), &ro);
+  // The iterator may outlive this statement's first write (an index scan keeps it for the
+  // transaction), so the live batch is laid over even while it is empty.
+  // NewIteratorWithBase does not change a frozen batch; the API is non-const only.
+  rocksdb::WriteBatchWithIndex* writes = st->frozen_writes ? const_cast<rocksdb::WriteBatchWithIndex*>(st->frozen_writes.get())
+                                                           : st->txn->GetWriteBatch();
+  return new OwnWritesIterator(st->db->store()->db(), writes, ro);
 }
 
 namespace {
@@ -86,25 +88,56 @@ void ReadKeysUncached(ExecState* st, const rocksdb::ReadOptions& ro, size_t n, c
   writes->MultiGetFromBatchAndDB(db, ro, db->DefaultColumnFamily(), n, keys, values, statuses, false);
 }
 
-// What the statement's own writes say of `key`. Both batches keep one entry per key, its newest
-// write (overwrite_key: the transaction's, and FreezeWrites' copy), so one Seek finds it.
+// What the statement's own writes say of keys looked up in turn. Both batches keep one entry per
+// key, its newest write (overwrite_key: the transaction's, and FreezeWrites' copy), so the entry
+// at or after the key tells. Keys in ascending order (an index scan's rows of one key value) are
+// found by stepping on from the last one rather than by a new Seek, which compares the key with
+// a batch record decoded at each level of the batch's skip list.
 enum class OwnWrite { kNone, kWritten, kDeleted, kUnreadable };
-OwnWrite FindOwnWrite(rocksdb::WBWIIterator* it, const rocksdb::Slice& key, rocksdb::Slice* value) {
-  it->Seek(key);
-  if (!it->Valid()) return OwnWrite::kNone;
-  const rocksdb::WriteEntry e = it->Entry();
-  if (e.key != key) return OwnWrite::kNone;
-  switch (e.type) {
-    case rocksdb::kPutRecord:
-      *value = e.value;
-      return OwnWrite::kWritten;
-    case rocksdb::kDeleteRecord:
-    case rocksdb::kSingleDeleteRecord:
-      return OwnWrite::kDeleted;
-    default:
-      return OwnWrite::kUnreadable;  // only RocksDB's merge reads these; Tusk writes none
+class OwnWriteFinder {
+ public:
+  explicit OwnWriteFinder(rocksdb::WriteBatchWithIndex* writes) : it_(writes->NewIterator()) {}
+
+  OwnWrite Find(const rocksdb::Slice& key, rocksdb::Slice* value) {
+    if (!positioned_ || key.compare(last_) < 0) {
+      it_->Seek(key);
+      positioned_ = true;
+    } else {
+      for (int steps = 0; it_->Valid() && it_->Entry().key.compare(key) < 0; steps++) {
+        if (steps == kMaxSteps) {
+          it_->Seek(key);
+          break;
+        }
+        it_->Next();
+      }
+    }
+    last_ = key;  // the caller's, alive while it looks its keys up
+    return Classify(key, value);
   }
-}
+
+ private:
+  static constexpr int kMaxSteps = 8;
+
+  OwnWrite Classify(const rocksdb::Slice& key, rocksdb::Slice* value) {
+    if (!it_->Valid()) return OwnWrite::kNone;
+    const rocksdb::WriteEntry e = it_->Entry();
+    if (e.key != key) return OwnWrite::kNone;
+    switch (e.type) {
+      case rocksdb::kPutRecord:
+        *value = e.value;
+        return OwnWrite::kWritten;
+      case rocksdb::kDeleteRecord:
+      case rocksdb::kSingleDeleteRecord:
+        return OwnWrite::kDeleted;
+      default:
+        return OwnWrite::kUnreadable;  // only RocksDB's merge reads these; Tusk writes none
+    }
+  }
+
+  std::unique_ptr<rocksdb::WBWIIterator> it_;
+  bool positioned_ = false;
+  rocksdb::Slice last_;
+};
 }  // namespace
 
 void ReadKeys(ExecState* st, const rocksdb::ReadOptions& ro, size_t n, const rocksdb::Slice* keys,
@@ -115,10 +148,10 @@ void ReadKeys(ExecState* st, const rocksdb::ReadOptions& ro, size_t n, const roc
   std::unique_ptr<bool[]> want(new bool[n]);
   std::fill(want.get(), want.get() + n, true);
   if (rocksdb::WriteBatchWithIndex* writes = OwnWrites(st)) {
-    std::unique_ptr<rocksdb::WBWIIterator> it(writes->NewIterator());
+    OwnWriteFinder finder(writes);
     for (size_t i = 0; i < n; i++) {
       rocksdb::Slice written;
-      switch (FindOwnWrite(it.get(), keys[i], &written)) {
+      switch (finder.Find(keys[i], &written)) {
         case OwnWrite::kNone: continue;
         case OwnWrite::kWritten: values[i].PinSelf(written); statuses[i] = rocksdb::Status::OK(); break;
         case OwnWrite::kDeleted: statuses[i] = rocksdb::Status::NotFound(); break;
@@ -160,9 +193,8 @@ rocksdb::Status ReadKey(ExecState* st, const rocksdb::ReadOptions& ro, const roc
   }
   const uint64_t snapshot = ro.snapshot->GetSequenceNumber();
   if (rocksdb::WriteBatchWithIndex* writes = OwnWrites(st)) {
-    std::unique_ptr<rocksdb::WBWIIterator> it(writes->NewIterator());
     rocksdb::Slice written;
-    switch (FindOwnWrite(it.get(), key, &written)) {
+    switch (OwnWriteFinder(writes).Find(key, &written)) {
       case OwnWrite::kNone: break;
       case OwnWrite::kWritten: value->assign(written.data(), written.size()); return rocksdb::Status::OK();
       case OwnWrite::kDeleted: return rocksdb::Status::NotFound();

@@ -54,7 +54,7 @@ bool SeqScanOp::Next(Row* out) {
     return false;
   }
   if (it_->key().compare(end_) >= 0) return false;
-  *out = DecodeRow(std::string_view(it_->value().data(), it_->value().size()));
+  DecodeRowInto(std::string_view(it_->value().data(), it_->value().size()), out);
   out->resize(table->columns.size());
   if (emit_key) out->push_back(Value::Str(it_->key().ToString()));
   it_->Next();
@@ -181,7 +181,7 @@ void IndexScanOp::Open(EvalContext* ctx) {
 
 bool IndexScanOp::Fetch(const std::string& table_key, const std::string& value, Row* out) {
   if (index.def->primary) {
-    *out = DecodeRow(value);
+    DecodeRowInto(value, out);
   } else if (index_only) {
     out->assign(table->columns.size(), Value::Null());  // the query reads no column of the row
     return true;
@@ -191,7 +191,7 @@ bool IndexScanOp::Fetch(const std::string& table_key, const std::string& value, 
     rocksdb::Status s = ReadKey(ctx_->state, SnapshotReadOptions(ctx_->state), tkey, &row);
     if (s.IsNotFound()) return false;
     CheckStatus(s, "read");
-    *out = DecodeRow(row);
+    DecodeRowInto(row, out);
     out->resize(table->columns.size());
     if (emit_key) out->push_back(Value::Str(tkey));
     return true;
@@ -218,7 +218,7 @@ bool IndexScanOp::Next(Row* out) {
         size_t i = batch_pos_++;
         if (batch_status_[i].IsNotFound()) continue;
         CheckStatus(batch_status_[i], "read");
-        *out = DecodeRow(batch_rows_[i].ToString());
+        DecodeRowInto(std::string_view(batch_rows_[i].data(), batch_rows_[i].size()), out);
         out->resize(table->columns.size());
         if (emit_key) out->push_back(Value::Str(batch_keys_[i]));
         return true;

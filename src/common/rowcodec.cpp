@@ -159,12 +159,17 @@ void EncodeRow(const Row& row, std::string* out) {
   for (const Value& v : row) EncodeValue(v, out);
 }
 
-Row DecodeRow(std::string_view in) {
+void DecodeRowInto(std::string_view in, Row* out) {
   uint64_t n;
   if (!ReadVarint(&in, &n) || n > in.size()) Corrupt();
+  out->clear();
+  out->reserve(n);
+  for (uint64_t i = 0; i < n; i++) out->push_back(DecodeValue(&in, 0));
+}
+
+Row DecodeRow(std::string_view in) {
   Row row;
-  row.reserve(n);
-  for (uint64_t i = 0; i < n; i++) row.push_back(DecodeValue(&in, 0));
+  DecodeRowInto(in, &row);
   return row;
 }
 

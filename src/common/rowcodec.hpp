@@ -15,6 +15,8 @@ namespace tusk {
 void EncodeRow(const Row& row, std::string* out);
 // Decodes a row; throws XX001 (data corrupted) on malformed bytes.
 Row DecodeRow(std::string_view bytes);
+// The same into `out`, whose storage is reused (a scan decodes each row into the last one's).
+void DecodeRowInto(std::string_view bytes, Row* out);
 void AppendVarint(uint64_t v, std::string* out);
 bool ReadVarint(std::string_view* in, uint64_t* v);
 

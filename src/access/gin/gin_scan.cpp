@@ -226,7 +226,7 @@ bool GinScanOp::Next(Row* out) {
   for (size_t n = 0; every_row_ && every_row_->Valid(); every_row_->Next()) {
     if (++n % 1024 == 0) CheckCancel(ctx_);
     rocksdb::Slice row = every_row_->value();
-    *out = DecodeRow(std::string_view(row.data(), row.size()));
+    DecodeRowInto(std::string_view(row.data(), row.size()), out);
     out->resize(table->columns.size());
     if (!Accepts(*out)) continue;
     if (emit_key) out->push_back(Value::Str(every_row_->key().ToString()));
@@ -243,7 +243,7 @@ bool GinScanOp::Next(Row* out) {
       size_t i = b.pos++;
       if (b.status[i].IsNotFound()) continue;  // the row is gone in this snapshot
       CheckStatus(b.status[i], "read");
-      *out = DecodeRow(std::string_view(b.rows[i].data(), b.rows[i].size()));
+      DecodeRowInto(std::string_view(b.rows[i].data(), b.rows[i].size()), out);
       out->resize(table->columns.size());
       if (!Accepts(*out)) continue;
       if (emit_key) out->push_back(Value::Str(b.keys[i]));
