@@ -110,8 +110,23 @@ void RowCache::Insert(size_t n, const rocksdb::Slice* keys, const rocksdb::Pinna
     Relation* r = FindOrAdd(rel);
     std::shared_lock<std::shared_mutex> relations(relations_mu_);
     if (everything_inflight_ > 0 || everything_last_commit_ > snapshot) return;
+    auto current = [&] { return r->inflight == 0 && r->last_commit <= snapshot && r->forgotten_commit <= snapshot; };
+    {
+      // A relation written since the snapshot (the usual case for one written by many clients)
+      // takes nothing: found under the shared lock, so such readers do not queue for the
+      // exclusive one.
+      std::shared_lock<std::shared_mutex> look(r->mu);
+      if (!current()) {
+        auto in_run = [&](size_t j) {
+          uint32_t next;
+          return !add[j] || (RelationOf(std::string_view(keys[j].data(), keys[j].size()), &next) && next == rel);
+        };
+        while (i < n && in_run(i)) i++;
+        continue;
+      }
+    }
     std::unique_lock<std::shared_mutex> lock(r->mu);
-    const bool relation_current = r->inflight == 0 && r->last_commit <= snapshot && r->forgotten_commit <= snapshot;
+    const bool relation_current = current();
     // This relation's run of keys: added when current, skipped otherwise.
     for (; i < n; i++) {
       if (!add[i]) continue;
