@@ -191,6 +191,19 @@ def run_pgbench(engine, dataset, how, args):
     return float(tps.group(1)), used / max(1, int(n.group(1))) * 1e6, None
 
 
+def wait_until_quiet(engines, limit=180):
+    """Waits (at most `limit` seconds) until no server uses more than 5% of a core: a loop
+    timed on a machine of two cores must not share it with either server's background work
+    after a write-heavy workload (PostgreSQL's autovacuum and checkpoints, Tusk's compactions)."""
+    for waited in range(limit):
+        before = sum(cpu_seconds(e) for e in engines)
+        time.sleep(1)
+        if sum(cpu_seconds(e) for e in engines) - before < 0.05:
+            if waited:
+                print("(waited %d s for the servers' background work to end)" % waited, file=sys.stderr)
+            return
+
+
 def run_plpgsql_loop(engine):
     """Seconds for one call of progress.setup.sql's bench_loop: a PL/pgSQL loop of 1M iterations,
     timed at the client around the query alone, after one call that compiles it. One call is
@@ -309,6 +322,7 @@ def main():
                 times = {e.name: [] for e in engines}
                 for _ in range(args.runs):
                     for e in engines:
+                        wait_until_quiet(engines)
                         times[e.name].append(run_plpgsql_loop(e))
                 med = [statistics.median(times[e.name]) for e in engines]
                 rows.append((name, "%.1f ms | %.1f ms | %.2f× (time PostgreSQL/Tusk)" % (med[0] * 1000, med[1] * 1000, med[0] / med[1])))
