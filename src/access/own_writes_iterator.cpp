@@ -9,40 +9,23 @@ bool OwnWritesIterator::Collect(const rocksdb::Slice& from, bool forward) {
   own_.clear();
   pos_ = 0;
   std::unique_ptr<rocksdb::WBWIIterator> it(writes_->NewIterator());
-  const rocksdb::Slice* lower = ro_.iterate_lower_bound;
-  const rocksdb::Slice* upper = ro_.iterate_upper_bound;
   if (forward)
-    it->Seek(lower && from.compare(*lower) < 0 ? *lower : from);
+    it->Seek(BeforeStart(from, true) ? *ro_.iterate_lower_bound : from);
   else
     it->SeekForPrev(from);
   for (; it->Valid(); forward ? it->Next() : it->Prev()) {
     const rocksdb::WriteEntry e = it->Entry();
-    if (upper && e.key.compare(*upper) >= 0) {
-      if (forward) break;
-      continue;  // SeekForPrev's target may lie past the upper bound
-    }
-    if (lower && e.key.compare(*lower) < 0) {
-      if (!forward) break;
-      continue;
-    }
-    Write w;
+    if (BeforeStart(e.key, !forward)) break;    // past the range's end
+    if (BeforeStart(e.key, forward)) continue;  // SeekForPrev's target may lie past the upper bound
+    // The batch keeps one entry per key, its newest write (overwrite_key; read_view.cpp).
+    Write w{e.key.ToString(), std::string(), false};
     switch (e.type) {
       case rocksdb::kPutRecord: w.value = e.value.ToString(); break;
       case rocksdb::kDeleteRecord:
       case rocksdb::kSingleDeleteRecord: w.deleted = true; break;
       default: return false;  // a merge operand: only RocksDB's own merge reads it
     }
-    // The batch keeps one entry per key (overwrite_key); should it hold two, the newer wins,
-    // and the newer comes later going forward, first going backward.
-    if (!own_.empty() && own_.back().key == e.key) {
-      if (forward) {
-        own_.back().value = std::move(w.value);
-        own_.back().deleted = w.deleted;
-      }
-      continue;
-    }
     if (own_.size() == kMaxCollected) return false;
-    w.key = e.key.ToString();
     own_.push_back(std::move(w));
   }
   return true;
@@ -55,20 +38,15 @@ void OwnWritesIterator::UseFallback() {
   use_fallback_ = true;
 }
 
-bool OwnWritesIterator::InBounds(const rocksdb::Slice& key) const {
-  return !(ro_.iterate_lower_bound && key.compare(*ro_.iterate_lower_bound) < 0) &&
-         !(ro_.iterate_upper_bound && key.compare(*ro_.iterate_upper_bound) >= 0);
+bool OwnWritesIterator::BeforeStart(const rocksdb::Slice& key, bool forward) const {
+  if (forward) return ro_.iterate_lower_bound && key.compare(*ro_.iterate_lower_bound) < 0;
+  return ro_.iterate_upper_bound && key.compare(*ro_.iterate_upper_bound) >= 0;
 }
 
 void OwnWritesIterator::SkipFallbackOutOfBounds(bool forward) {
   // BaseDeltaIterator bounds the database's keys but not the batch's: own writes before the
   // range's start in the direction of travel are stepped over, and past its end Valid() is false.
-  while (fallback_->Valid() && !InBounds(fallback_->key())) {
-    const bool before_start = forward ? ro_.iterate_lower_bound && fallback_->key().compare(*ro_.iterate_lower_bound) < 0
-                                      : ro_.iterate_upper_bound && fallback_->key().compare(*ro_.iterate_upper_bound) >= 0;
-    if (!before_start) return;
-    forward ? fallback_->Next() : fallback_->Prev();
-  }
+  while (fallback_->Valid() && BeforeStart(fallback_->key(), forward)) forward ? fallback_->Next() : fallback_->Prev();
 }
 
 void OwnWritesIterator::Settle() {
@@ -141,7 +119,7 @@ void OwnWritesIterator::Step(bool forward) {
 }
 
 bool OwnWritesIterator::Valid() const {
-  if (use_fallback_) return fallback_->Valid() && InBounds(fallback_->key());
+  if (use_fallback_) return fallback_->Valid() && !BeforeStart(fallback_->key(), true) && !BeforeStart(fallback_->key(), false);
   return at_own_ || base_->Valid();
 }
 

@@ -55,7 +55,9 @@ class OwnWritesIterator : public rocksdb::Iterator {
   void Position(const rocksdb::Slice& target, bool forward);
   void Step(bool forward);
   void UseFallback();
-  bool InBounds(const rocksdb::Slice& key) const;
+  // Whether `key` lies before the scan's range for a walk in that direction: below the lower
+  // bound going forward, at or above the upper bound going backward.
+  bool BeforeStart(const rocksdb::Slice& key, bool forward) const;
   void SkipFallbackOutOfBounds(bool forward);
   // Moves to the first visible entry in the direction of travel.
   void Settle();

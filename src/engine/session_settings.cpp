@@ -113,26 +113,28 @@ std::vector<std::pair<std::string, std::string>> Session::TakeChangedReported() 
 }
 
 namespace {
-const std::string* FindValue(const SettingValues& in, std::string_view name) {
-  auto it = in.find(name);
-  return it == in.end() ? nullptr : &it->second;
+// A setting's value as a session reads it: SET LOCAL's over SET's over the server's.
+const std::string* LayeredValue(const SettingValues& local, const SettingValues& session, const SettingValues& server,
+                                std::string_view name) {
+  for (const SettingValues* in : {&local, &session, &server}) {
+    auto it = in->find(name);
+    if (it != in->end()) return &it->second;
+  }
+  return nullptr;
 }
 }  // namespace
 
 const std::string& Session::Setting(std::string_view name) const {
   static const std::string kNone;
-  if (const std::string* v = FindValue(local_settings_, name)) return *v;
-  if (const std::string* v = FindValue(settings_, name)) return *v;
-  if (const std::string* v = FindValue(server_->values, name)) return *v;
-  return kNone;
+  const std::string* v = LayeredValue(local_settings_, settings_, server_->values, name);
+  return v ? *v : kNone;
 }
 
 std::optional<std::string> Session::GetSetting(const std::string& name_in) const {
   const bool lower = std::none_of(name_in.begin(), name_in.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
   const std::string folded = lower ? std::string() : ToLower(name_in);
   const std::string& name = lower ? name_in : folded;
-  for (const SettingValues* in : {&local_settings_, &settings_, &server_->values})
-    if (const std::string* v = FindValue(*in, name)) return *v;
+  if (const std::string* v = LayeredValue(local_settings_, settings_, server_->values, name)) return *v;
   if (placeholders_.count(name)) return std::string();  // a custom setting once set, then reset
   return std::nullopt;
 }
