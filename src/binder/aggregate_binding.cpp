@@ -19,7 +19,7 @@ ExprP Binder::BindAggregate(PgQuery__FuncCall* f, const std::string& name, const
   // Arguments see the FROM scope; nested aggregates are an error.
   auto bind_arg = [&](Node* n) {
     try {
-      return BindNode(n, *agg->from, nullptr);
+      return agg->bind_arguments ? agg->bind_arguments(n) : BindNode(n, *agg->from, nullptr);
     } catch (Error& e) {
       if (std::string(e.state()) == sqlstate::kGroupingError && std::string(e.what()).find("aggregate functions are not allowed") == 0)
         throw Error(sqlstate::kGroupingError, "aggregate function calls cannot be nested").WithPosition(e.position());

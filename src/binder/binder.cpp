@@ -1218,6 +1218,17 @@ ExprP Binder::BindFuncCall(PgQuery__FuncCall* f, const Scope& scope, AggContext*
   std::string name = StrVal(f->funcname[f->n_funcname - 1]);
   // A FROM item's column definition list is for this call, not for those in its arguments.
   ColumnDefinitionList* from_item = std::exchange(from_function, nullptr);
+  static const std::set<std::string> kWindowOnly = {"row_number", "rank", "dense_rank", "percent_rank", "cume_dist", "ntile",
+                                                    "lag", "lead", "first_value", "last_value", "nth_value"};
+  if (f->over && !kWindowOnly.count(name) && !IsAggregateName(name)) {
+    // As PostgreSQL, the call is resolved first (a missing function is 42883), then refused.
+    if (!IsSetReturningFunction(name)) {
+      PgQuery__FuncCall plain = *f;
+      plain.over = nullptr;
+      BindFuncCall(&plain, scope, agg);
+    }
+    ThrowAt(sqlstate::kWrongObjectType, "OVER specified, but " + name + " is not a window function nor an aggregate function", f->location);
+  }
   if (IsSetReturningFunction(name)) {
     if (conditional)
       throw Error(sqlstate::kFeatureNotSupported, std::string("set-returning functions are not allowed in ") + conditional)
@@ -1230,14 +1241,16 @@ ExprP Binder::BindFuncCall(PgQuery__FuncCall* f, const Scope& scope, AggContext*
       if (ExprP e = set_function_in_expression(&call, scope, agg)) return e;
     }
     const std::string clause = clause_;
-    if (clause == "aggregate function calls")
-      throw Error(sqlstate::kFeatureNotSupported, "aggregate function calls cannot contain set-returning function calls")
+    if (clause == "aggregate function calls" || clause == "window function calls")
+      throw Error(sqlstate::kFeatureNotSupported, clause + " cannot contain set-returning function calls")
           .WithHint("You might be able to move the set-returning function into a LATERAL FROM item.")
           .WithPosition(f->location + 1);
-    // Where PostgreSQL allows them but Tusk does not run them yet: ORDER BY, RETURNING.
-    if (clause == "ORDER BY" || clause == "RETURNING" || clause == "GROUP BY")
+    // Where PostgreSQL allows them but Tusk does not run them yet.
+    if (clause == "ORDER BY" || clause == "GROUP BY")
       throw Error(sqlstate::kFeatureNotSupported, "set-returning functions in " + clause + " are not supported yet")
           .WithPosition(f->location + 1);
+    if (clause == "functions in FROM")
+      ThrowAt(sqlstate::kFeatureNotSupported, "set-returning functions must appear at top level of FROM", f->location);
     throw Error(sqlstate::kFeatureNotSupported, "set-returning functions are not allowed in " + (clause == "CALL" ? "CALL arguments" : clause))
         .WithPosition(f->location + 1);
   }
@@ -1271,8 +1284,6 @@ ExprP Binder::BindFuncCall(PgQuery__FuncCall* f, const Scope& scope, AggContext*
       ThrowAt("42P20", std::string("window functions are not allowed in ") + clause_, f->location);
     return BindWindowCall(f, name);
   }
-  static const std::set<std::string> kWindowOnly = {"row_number", "rank", "dense_rank", "percent_rank", "cume_dist", "ntile",
-                                                    "lag", "lead", "first_value", "last_value", "nth_value"};
   if (kWindowOnly.count(name))
     ThrowAt(sqlstate::kWrongObjectType, "window function " + name + " requires an OVER clause", f->location);
   if (IsAggregateName(name) && (f->agg_star || f->n_args > 0 || f->agg_within_group)) {
@@ -1340,7 +1351,20 @@ ExprP Binder::BindWindowCall(PgQuery__FuncCall* f, const std::string& name) {
     if (it == w->named.end()) ThrowAt(sqlstate::kUndefinedObject, "window \"" + refname + "\" does not exist", def->location);
     ref = it->second;
   }
+  // The definition's set-returning calls run below the window, the arguments' nowhere.
+  struct SetFunctionHook {
+    Binder* b;
+    std::function<ExprP(Node*, const Scope&, AggContext*)> saved;
+    const char* clause;
+    SetFunctionHook(Binder* b, std::function<ExprP(Node*, const Scope&, AggContext*)> hook, const char* clause)
+        : b(b), saved(std::exchange(b->set_function_in_expression, std::move(hook))), clause(std::exchange(b->clause_, clause ? clause : b->clause_)) {}
+    ~SetFunctionHook() {
+      b->set_function_in_expression = std::move(saved);
+      b->clause_ = clause;
+    }
+  };
   auto bind = [&](Node* n) { return w->agg ? BindAgg(n, *w->scope, w->agg) : Bind(n, *w->scope); };
+  std::optional<SetFunctionHook> in_definition(std::in_place, this, w->set_function_in_definition, nullptr);
   WindowCall call;
   call.name = name;
   PgQuery__WindowDef* pdef = ref && def->n_partition_clause == 0 ? ref : def;
@@ -1363,8 +1387,13 @@ ExprP Binder::BindWindowCall(PgQuery__FuncCall* f, const std::string& name) {
   };
   if ((call.frame.options & frame::kRange) && (call.frame.options & (frame::kStartOffsetPreceding | frame::kStartOffsetFollowing | frame::kEndOffsetPreceding | frame::kEndOffsetFollowing)))
     throw Error(sqlstate::kFeatureNotSupported, "RANGE with offset PRECEDING/FOLLOWING is not supported yet").WithPosition(def->location + 1);
-  call.frame.start_offset = offset(fdef->start_offset);
-  call.frame.end_offset = offset(fdef->end_offset);
+  {
+    SetFunctionHook in_offsets(this, nullptr, "window definitions");
+    call.frame.start_offset = offset(fdef->start_offset);
+    call.frame.end_offset = offset(fdef->end_offset);
+  }
+  in_definition.reset();
+  SetFunctionHook in_arguments(this, nullptr, "window function calls");
   for (size_t i = 0; i < f->n_args; i++) call.args.push_back(bind(f->args[i]));
   if (f->agg_distinct) ThrowAt(sqlstate::kFeatureNotSupported, "DISTINCT is not implemented for window functions", f->location);
   auto fail = [&]() -> ExprP {
@@ -1400,17 +1429,15 @@ ExprP Binder::BindWindowCall(PgQuery__FuncCall* f, const std::string& name) {
     // Reuse aggregate typing: bind the call as an aggregate into a scratch context.
     AggContext scratch;
     scratch.from = w->scope;
-    if (w->agg) scratch.groups = w->agg->groups;
+    if (w->agg) {
+      // In a grouped query the arguments are evaluated on the grouped row.
+      scratch.groups = w->agg->groups;
+      scratch.bind_arguments = bind;
+    }
     PgQuery__FuncCall copy = *f;
     copy.over = nullptr;
     BindAggregate(&copy, name, *w->scope, &scratch);
     call.agg = scratch.aggs.back();
-    if (w->agg) {
-      // the aggregate's argument must be evaluated on the grouped row
-      call.agg.arg = f->agg_star ? nullptr : bind(f->args[0]);
-      call.agg.arg2 = f->n_args > 1 ? bind(f->args[1]) : nullptr;
-      call.agg.filter = f->agg_filter ? CoerceToBool(bind(f->agg_filter), "FILTER", f->location) : nullptr;
-    }
     call.is_aggregate = true;
     call.type = call.agg.result;
   } else {

@@ -49,6 +49,9 @@ struct AggContext {
   // in the aggregate's output (read by GROUPING()).
   std::shared_ptr<std::vector<std::vector<int>>> sets = std::make_shared<std::vector<std::vector<int>>>();
   std::shared_ptr<int> set_column = std::make_shared<int>(-1);
+  // Binds an aggregate's arguments when they are not rows of `from`: a window aggregate of a
+  // grouped query (`sum(count(*)) OVER ()`) reads the groups. Unset: over `from`.
+  std::function<ExprP(Node*)> bind_arguments;
 };
 
 // Window function calls collected while binding a select list / ORDER BY. Calls are replaced
@@ -61,6 +64,9 @@ struct WindowContext {
   AggContext* agg = nullptr;                       // grouped query: window input is the agg output
   std::map<std::string, PgQuery__WindowDef*> named;  // WINDOW w AS (...)
   std::vector<WindowCall> calls;
+  // Binds a set-returning call in PARTITION BY or ORDER BY of a window; the query runs such
+  // calls in a ProjectSet step below the window. Unset, they are refused.
+  std::function<ExprP(Node* call, const Scope& scope, AggContext* agg)> set_function_in_definition;
 };
 
 // While one is alive, binding leaves calls over constants unevaluated: for callers that take the

@@ -384,7 +384,7 @@ void InsertPlan::Plan(PgQuery__InsertStmt* stmt) {
     size_t widest = 0;
     for (size_t r = 0; r < sel->n_values_lists; r++) widest = std::max(widest, sel->values_lists[r]->list->n_items);
     trim_implicit_columns(widest);
-    for (size_t r = 0; r < sel->n_values_lists; r++) {
+    auto bind_row = [&](size_t r) -> std::vector<ExprP>* {
       auto* list = sel->values_lists[r]->list;
       if (list->n_items > cols.size()) {
         ThrowAt(sqlstate::kSyntaxError, "INSERT has more expressions than target columns", ExprLocation(list->items[cols.size()]));
@@ -403,7 +403,17 @@ void InsertPlan::Plan(PgQuery__InsertStmt* stmt) {
         if (overriding_user && c.identity) row.back() = nullptr;
       }
       value_rows.push_back(std::move(row));
+      return &value_rows.back();
+    };
+    planner.binder().set_clause("VALUES");
+    // One row may call set-returning functions (the rows they return are inserted), as in PostgreSQL.
+    if (sel->n_values_lists == 1) {
+      query = planner.BindInsertValuesRow([&] { return bind_row(0); });
+      if (query) value_rows.clear();
+    } else {
+      for (size_t r = 0; r < sel->n_values_lists; r++) bind_row(r);
     }
+    planner.binder().set_clause("WHERE");
   } else if (sel) {
     Node sel_node = PG_QUERY__NODE__INIT;
     sel_node.node_case = PG_QUERY__NODE__NODE_SELECT_STMT;
@@ -734,7 +744,9 @@ void ModifyPlan::PlanUpdate(PgQuery__UpdateStmt* stmt) {
       throw Error(sqlstate::kFeatureNotSupported, "UPDATE of array elements or nested fields is not supported yet");
     if (rt->val->node_case == PG_QUERY__NODE__NODE_MULTI_ASSIGN_REF)
       throw Error(sqlstate::kFeatureNotSupported, "multiple-column UPDATE is not supported yet");
+    planner_.binder().set_clause("UPDATE");
     values.push_back(rt->val->node_case == PG_QUERY__NODE__NODE_SET_TO_DEFAULT ? nullptr : planner_.binder().Bind(rt->val, tr_.scope));
+    planner_.binder().set_clause("WHERE");
   }
   for (size_t i = 0; i < stmt->n_target_list; i++) {
     auto* rt = stmt->target_list[i]->res_target;

@@ -26,6 +26,9 @@ struct SetFunction {
   // In a select list, what the call stands for: one output column, or (-1) the whole row as
   // a record (a call with several columns; `(f(x)).col` picks one).
   int select_column = 0;
+  // In a select list, the ProjectSet step that runs the call: 0 for the lowest, else one above
+  // the deepest call among its arguments (`generate_series(1, generate_series(1, 3))`).
+  int level = 0;
   // A function whose one column is an OUT parameter (jsonb_array_elements' value) keeps that
   // column's name under a FROM alias; other one-column functions take the alias's name.
   bool named_column = false;

@@ -75,6 +75,7 @@ OpP Planner::PlanRangeFunction(PgQuery__RangeFunction* rf, Scope* scope) {
   } clear{binder_};
 
   // Function arguments may refer to earlier FROM items (implicit LATERAL).
+  binder_.set_clause("functions in FROM");
   std::vector<ExprP> args;
   std::vector<std::string> arg_names;
   for (size_t i = 0; i < fc->n_args; i++) {
@@ -102,6 +103,7 @@ OpP Planner::PlanRangeFunction(PgQuery__RangeFunction* rf, Scope* scope) {
     }
   }
   binder_.from_function = nullptr;
+  binder_.set_clause("WHERE");
   if (n_defs && !definition.taken) {
     const char* why = IsNamedComposite(op->fn.types)                       ? "a column definition list is redundant for a function returning a named composite type"
                       : op->fn.types.size() > 1 ? "a column definition list is redundant for a function with OUT parameters"

@@ -24,8 +24,6 @@
 
 namespace tusk {
 
-// The select list computed over a ProjectSet step (EXPLAIN's "Result"), select_list_srf.cpp.
-OpP ProjectOverSetFunctions(OpP input, std::vector<ExprP> proj);
 
 struct PlannedQuery {
   OpP root;
@@ -152,6 +150,11 @@ class Planner {
   const ViewDef* ResolveView(PgQuery__RangeVar* rv);
   // A FROM item that names a view: its query planned in place like a subquery, added to scope.
   OpP PlanView(const ViewDef* v, PgQuery__RangeVar* rv, Scope* scope);
+  // INSERT's VALUES of one row may call set-returning functions, as a select list may:
+  // bind_row binds the row (collecting such calls) and returns it; the result is the ProjectSet
+  // steps that run the calls over one row and output the row's values, or null when the row
+  // calls none (select_list_srf.cpp).
+  OpP BindInsertValuesRow(const std::function<std::vector<ExprP>*()>& bind_row);
   // While set, planning records what CREATE VIEW needs (see DefinitionCapture).
   void set_capture(DefinitionCapture* c) {
     capture_ = c;
@@ -171,22 +174,27 @@ class Planner {
   // A select-list item that calls a set-returning function: the bound call and, in *type, the
   // item's type; null for any other item (select_list_srf.cpp). `agg`: the query is grouped.
   std::shared_ptr<struct SetFunction> BindTargetSetFunction(Node* item, const Scope& scope, AggContext* agg, Type* type);
-  // Set-returning calls inside select-list expressions (`f(x) || '!'`, `(f(x)).*`) and GROUP BY
-  // items (`GROUP BY unnest(tags)`), bound through the binder's set_function_in_expression
-  // (select_list_srf.cpp). GROUP BY's run below the aggregation, the select list's above it.
+  // Set-returning calls inside select-list expressions (`f(x) || '!'`, `(f(x)).*`), GROUP BY
+  // items (`GROUP BY unnest(tags)`) and window definitions, bound through the binder's
+  // set_function_in_expression (select_list_srf.cpp). GROUP BY's run below the aggregation,
+  // a window's below the window, the select list's (and ORDER BY's) above both.
   struct NestedSetFunctions {
     std::vector<std::shared_ptr<struct SetFunction>> calls;
     std::vector<std::shared_ptr<int>> columns;  // per call: where its value is, once placed
     std::vector<std::string> sql;               // per call: its text (the same call binds once)
   };
-  // Lets set-returning calls bind inside expressions, into *nested. `grouped`: GROUP BY's calls,
-  // which an expression of a grouped select list may repeat (bound without an aggregate
-  // context, such a repeat reads the group's value).
-  void AllowSetFunctionsInExpressions(NestedSetFunctions* nested, const NestedSetFunctions* grouped);
-  // A ProjectSet over input adding a column per call of nested and per whole-item call of
-  // *srfs (so that all run in lockstep); proj's items then read those columns. proj and srfs
-  // may be null (GROUP BY's calls).
-  OpP PlaceNestedSetFunctions(OpP input, std::vector<ExprP>* proj, std::vector<std::shared_ptr<struct SetFunction>>* srfs,
+  // The binder's hook that binds set-returning calls inside expressions, into *nested.
+  // `grouped`: GROUP BY's calls, which an expression of a grouped select list may repeat (bound
+  // without an aggregate context, such a repeat reads the group's value).
+  std::function<ExprP(Node*, const Scope&, AggContext*)> SetFunctionsInExpressions(NestedSetFunctions* nested,
+                                                                                  const NestedSetFunctions* grouped);
+  // GROUP BY's calls: ProjectSet steps over input adding a column per call of nested, a step
+  // per level (a call inside another's arguments runs a step below it).
+  OpP PlaceNestedSetFunctions(OpP input, const NestedSetFunctions& nested);
+  // The select list with set-returning calls: whole items (*srfs, per proj item) and calls in
+  // expressions (nested) run in ProjectSet steps by level, the calls of one step in lockstep;
+  // proj's items then read their columns.
+  OpP ProjectWithSetFunctions(OpP input, std::vector<ExprP>* proj, std::vector<std::shared_ptr<struct SetFunction>>* srfs,
                               const NestedSetFunctions& nested);
   const CteDef* FindCte(const std::string& name) const;
   // Joins two inputs on the given conditions (bound over the joined row): a hash join on the

@@ -2,6 +2,7 @@
 // a record when it returns several columns) or one of its columns (`SELECT (f(x)).col`). The
 // select list's ProjectSet operator runs the call; the target itself is a placeholder.
 #include <algorithm>
+#include <utility>
 
 #include "common/error.hpp"
 #include "execution/function_scan.hpp"
@@ -28,9 +29,20 @@ class SetFunctionValue : public Expr {
   std::string sql_;
 };
 
-// The planners binding a set-returning call's arguments: a call among them has no ProjectSet
-// column to read. (Binding runs on the statement's thread; a subquery's planner is another.)
-thread_local std::vector<const Planner*> binding_srf_arguments;
+// The set-returning calls whose arguments are being bound, innermost last, each with the
+// deepest level of a call of its query found among them so far. (Binding runs on the
+// statement's thread; a subquery has its own planner, its calls their own steps.)
+struct ArgumentFrame {
+  const Planner* planner;
+  int deepest;
+};
+thread_local std::vector<ArgumentFrame> binding_srf_arguments;
+
+// A call of this planner's query bound inside another call's arguments runs a step below it.
+void NoteCallInArguments(const Planner* planner, int level) {
+  if (!binding_srf_arguments.empty() && binding_srf_arguments.back().planner == planner)
+    binding_srf_arguments.back().deepest = std::max(binding_srf_arguments.back().deepest, level);
+}
 
 // The projection over a ProjectSet, shown as PostgreSQL shows it.
 class ResultProjectOp : public ProjectOp {
@@ -51,17 +63,12 @@ Type CallType(const SetFunction& fn) {
 }
 }  // namespace
 
-OpP ProjectOverSetFunctions(OpP input, std::vector<ExprP> proj) { return std::make_shared<ResultProjectOp>(input, proj); }
-
-void Planner::AllowSetFunctionsInExpressions(NestedSetFunctions* nested, const NestedSetFunctions* grouped) {
-  binder_.set_function_in_expression = [this, nested, grouped](Node* call, const Scope& scope, AggContext* agg) -> ExprP {
+std::function<ExprP(Node*, const Scope&, AggContext*)> Planner::SetFunctionsInExpressions(NestedSetFunctions* nested,
+                                                                                       const NestedSetFunctions* grouped) {
+  return [this, nested, grouped](Node* call, const Scope& scope, AggContext* agg) -> ExprP {
     Type type;
     std::shared_ptr<SetFunction> fn = BindTargetSetFunction(call, scope, agg, &type);
     if (!fn) return nullptr;
-    // PostgreSQL runs such a call in a ProjectSet of its own below the outer one.
-    if (std::find(binding_srf_arguments.begin(), binding_srf_arguments.end(), this) != binding_srf_arguments.end())
-      throw Error(sqlstate::kFeatureNotSupported, "a set-returning function in the arguments of a set-returning function is not supported yet")
-          .WithPosition(ExprLocation(call) + 1);
     std::string sql = fn->name + "(";
     for (size_t i = 0; i < fn->args.size(); i++) sql += (i ? ", " : "") + fn->args[i]->ToSql();
     sql += ")";
@@ -77,7 +84,11 @@ void Planner::AllowSetFunctionsInExpressions(NestedSetFunctions* nested, const N
       if (ExprP same = find(*grouped)) return same;
       return std::make_shared<SetFunctionValue>(type, std::make_shared<int>(-1), sql);
     }
-    if (ExprP same = find(*nested)) return same;
+    if (ExprP same = find(*nested)) {
+      NoteCallInArguments(this, fn->level);
+      return same;
+    }
+    NoteCallInArguments(this, fn->level);
     auto column = std::make_shared<int>(-1);
     nested->calls.push_back(fn);
     nested->columns.push_back(column);
@@ -86,8 +97,24 @@ void Planner::AllowSetFunctionsInExpressions(NestedSetFunctions* nested, const N
   };
 }
 
-OpP Planner::PlaceNestedSetFunctions(OpP input, std::vector<ExprP>* proj, std::vector<std::shared_ptr<SetFunction>>* srfs,
-                                     const NestedSetFunctions& nested) {
+namespace {
+using Calls = std::vector<std::shared_ptr<SetFunction>>;
+
+int TopLevel(const Calls* srfs, const Calls& nested) {
+  int top = 0;
+  for (const auto& fn : nested) top = std::max(top, fn->level);
+  if (srfs)
+    for (const auto& fn : *srfs)
+      if (fn) top = std::max(top, fn->level);
+  return top;
+}
+
+// One ProjectSet step: input's columns, then a column per call of the given level, whole
+// select-list items (whose proj item then reads the column, and whose srfs entry is cleared)
+// and calls inside expressions. Steps only add columns, so a column keeps its place above.
+// (nested_columns: per nested call, where its value is, set here.)
+OpP PlaceSetFunctionStep(OpP input, std::vector<ExprP>* proj, Calls* srfs, const Calls& nested,
+                         const std::vector<std::shared_ptr<int>>& nested_columns, int level) {
   std::vector<ExprP> columns;
   std::vector<std::shared_ptr<SetFunction>> calls;
   for (size_t i = 0; i < input->types.size(); i++) {
@@ -102,17 +129,58 @@ OpP Planner::PlaceNestedSetFunctions(OpP input, std::vector<ExprP>* proj, std::v
   };
   if (proj && srfs) {
     for (size_t i = 0; i < srfs->size() && i < proj->size(); i++) {
-      if (!(*srfs)[i]) continue;
+      if (!(*srfs)[i] || (*srfs)[i]->level != level) continue;
       const Type type = (*proj)[i]->type;
       (*proj)[i] = std::make_shared<ColumnExpr>(add_call((*srfs)[i], type), 0, type, "");
+      (*srfs)[i] = nullptr;
     }
-    srfs->clear();
   }
-  for (size_t k = 0; k < nested.calls.size(); k++) *nested.columns[k] = add_call(nested.calls[k], CallType(*nested.calls[k]));
+  for (size_t k = 0; k < nested.size(); k++)
+    if (nested[k]->level == level) *nested_columns[k] = add_call(nested[k], CallType(*nested[k]));
   auto op = std::make_shared<ProjectSetOp>(input, columns, calls);
   for (const ExprP& c : columns) {
     op->names.push_back("");
     op->types.push_back(c->type);
+  }
+  return op;
+}
+}  // namespace
+
+OpP Planner::PlaceNestedSetFunctions(OpP input, const NestedSetFunctions& nested) {
+  const int top = TopLevel(nullptr, nested.calls);
+  for (int level = 0; level <= top; level++) input = PlaceSetFunctionStep(input, nullptr, nullptr, nested.calls, nested.columns, level);
+  return input;
+}
+
+OpP Planner::ProjectWithSetFunctions(OpP input, std::vector<ExprP>* proj, std::vector<std::shared_ptr<SetFunction>>* srfs,
+                                     const NestedSetFunctions& nested) {
+  srfs->resize(proj->size());
+  const int top = TopLevel(srfs, nested.calls);
+  for (int level = 0; level < top; level++) input = PlaceSetFunctionStep(input, proj, srfs, nested.calls, nested.columns, level);
+  bool nested_on_top = std::any_of(nested.calls.begin(), nested.calls.end(), [top](const auto& fn) { return fn->level == top; });
+  // The top step computes the select list itself unless an expression of it reads a call of
+  // that step; then a projection (EXPLAIN's Result) runs over it, as in PostgreSQL's plans.
+  if (!nested_on_top) return std::make_shared<ProjectSetOp>(input, *proj, *srfs);
+  return std::make_shared<ResultProjectOp>(PlaceSetFunctionStep(input, proj, srfs, nested.calls, nested.columns, top), *proj);
+}
+
+OpP Planner::BindInsertValuesRow(const std::function<std::vector<ExprP>*()>& bind_row) {
+  NestedSetFunctions nested;
+  struct Hook {
+    Binder* b;
+    std::function<ExprP(Node*, const Scope&, AggContext*)> saved;
+    ~Hook() { b->set_function_in_expression = std::move(saved); }
+  } hook{&binder_, std::exchange(binder_.set_function_in_expression, SetFunctionsInExpressions(&nested, nullptr))};
+  std::vector<ExprP>* row = bind_row();
+  if (nested.calls.empty()) return nullptr;
+  if (std::find(row->begin(), row->end(), nullptr) != row->end())
+    throw Error(sqlstate::kFeatureNotSupported, "DEFAULT beside a set-returning function in VALUES is not supported yet");
+  std::vector<std::shared_ptr<SetFunction>> srfs;
+  std::vector<ExprP> proj = *row;
+  OpP op = ProjectWithSetFunctions(std::make_shared<ResultOp>(), &proj, &srfs, nested);
+  for (const ExprP& e : proj) {
+    op->names.push_back("");
+    op->types.push_back(e->type);
   }
   return op;
 }
@@ -133,8 +201,9 @@ std::shared_ptr<SetFunction> Planner::BindTargetSetFunction(Node* v, const Scope
   std::vector<ExprP> args;
   std::vector<std::string> arg_names;
   struct BindingArguments {
-    explicit BindingArguments(const Planner* p) { binding_srf_arguments.push_back(p); }
+    explicit BindingArguments(const Planner* p) { binding_srf_arguments.push_back({p, -1}); }
     ~BindingArguments() { binding_srf_arguments.pop_back(); }
+    int Level() const { return binding_srf_arguments.back().deepest + 1; }
   } in_arguments(this);
   for (size_t k = 0; k < fc->n_args; k++) {
     bool named = fc->args[k]->node_case == PG_QUERY__NODE__NODE_NAMED_ARG_EXPR;
@@ -154,6 +223,7 @@ std::shared_ptr<SetFunction> Planner::BindTargetSetFunction(Node* v, const Scope
     if (!user) return nullptr;
     fn = std::make_shared<SetFunction>(std::move(*user));
   }
+  fn->level = in_arguments.Level();
   if (fname == "unnest" && fn->types.size() != 1)
     throw Error(sqlstate::kFeatureNotSupported, "unnest with several arguments is only supported in FROM").WithPosition(fc->location + 1);
   *type = fn->types[0];

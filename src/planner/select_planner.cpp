@@ -484,7 +484,9 @@ PlannedQuery Planner::PlanValues(PgQuery__SelectStmt* s, const Scope* outer) {
     else if (list->n_items != width)
       ThrowAt(sqlstate::kSyntaxError, "VALUES lists must all be the same length", list->n_items ? ExprLocation(list->items[0]) : -1);
     std::vector<ExprP> row;
+    binder_.set_clause("VALUES");
     for (size_t k = 0; k < list->n_items; k++) row.push_back(binder_.Bind(list->items[k], empty));
+    binder_.set_clause("WHERE");
     op->rows.push_back(std::move(row));
   }
   PlannedQuery q;
@@ -768,7 +770,7 @@ PlannedQuery Planner::PlanSelect(Node* node, const Scope* outer) {
   std::vector<std::shared_ptr<SetFunction>> srfs;  // per target: set-returning call or null
   AggContext agg;
   agg.from = &scope;
-  NestedSetFunctions grouped_srfs, nested_srfs;
+  NestedSetFunctions grouped_srfs, nested_srfs, window_srfs;
   auto saved_srf_hook = std::move(binder_.set_function_in_expression);
   struct RestoreSrfHook {
     Binder* b;
@@ -781,14 +783,15 @@ PlannedQuery Planner::PlanSelect(Node* node, const Scope* outer) {
   } restore_srf_hook{&binder_, std::move(saved_srf_hook), binder_.conditional};
   binder_.conditional = nullptr;  // this query's own items (it may be a subquery inside a CASE)
   if (grouped) {
-    AllowSetFunctionsInExpressions(&grouped_srfs, nullptr);
+    binder_.set_function_in_expression = SetFunctionsInExpressions(&grouped_srfs, nullptr);
     BindGroupBy(s, scope, &agg);
     // GROUP BY unnest(tags): the calls run below the aggregation, each row of theirs grouped.
-    if (!grouped_srfs.calls.empty()) input = PlaceNestedSetFunctions(input, nullptr, nullptr, grouped_srfs);
+    if (!grouped_srfs.calls.empty()) input = PlaceNestedSetFunctions(input, grouped_srfs);
   }
   WindowContext wctx;
   wctx.scope = &scope;
   wctx.agg = grouped ? &agg : nullptr;
+  wctx.set_function_in_definition = SetFunctionsInExpressions(&window_srfs, grouped ? &grouped_srfs : nullptr);
   for (size_t i = 0; i < s->n_window_clause; i++) {
     auto* wd = s->window_clause[i]->window_def;
     if (wctx.named.count(wd->name))
@@ -797,7 +800,7 @@ PlannedQuery Planner::PlanSelect(Node* node, const Scope* outer) {
   }
   if (windowed) binder_.set_window(&wctx);
   struct ClearWindow { Binder* b; ~ClearWindow() { b->set_window(nullptr); } } clear_window{&binder_};
-  AllowSetFunctionsInExpressions(&nested_srfs, grouped ? &grouped_srfs : nullptr);
+  binder_.set_function_in_expression = SetFunctionsInExpressions(&nested_srfs, grouped ? &grouped_srfs : nullptr);
   for (size_t i = 0; i < s->n_target_list; i++) {
     auto* rt = s->target_list[i]->res_target;
     Node* v = rt->val;
@@ -877,7 +880,8 @@ PlannedQuery Planner::PlanSelect(Node* node, const Scope* outer) {
     target_names.push_back(rt->name && *rt->name ? rt->name : FigureColname(v));
     target_nodes.push_back(v);
   }
-  binder_.set_function_in_expression = nullptr;
+  // HAVING may not call set-returning functions; ORDER BY may (they run with the select list's).
+  auto srf_hook = std::exchange(binder_.set_function_in_expression, nullptr);
   ExprP having;
   binder_.set_window(nullptr);
   if (s->having_clause) {
@@ -892,6 +896,22 @@ PlannedQuery Planner::PlanSelect(Node* node, const Scope* outer) {
   bool distinct_on = s->n_distinct_clause && s->distinct_clause[0] != nullptr &&
                      s->distinct_clause[0]->node_case != PG_QUERY__NODE__NODE__NOT_SET;
   std::vector<ExprP> hidden;
+  // ORDER BY and DISTINCT ON name an output column by its bare name before an input column
+  // (SQL-92's rule, as PostgreSQL): its position, or -1.
+  auto output_column_named = [&](Node* n, const char* clause) {
+    int out_col = -1;
+    if (n->node_case != PG_QUERY__NODE__NODE_COLUMN_REF || n->column_ref->n_fields != 1 ||
+        n->column_ref->fields[0]->node_case != PG_QUERY__NODE__NODE_STRING)
+      return out_col;
+    std::string name = n->column_ref->fields[0]->string->sval;
+    for (size_t k = 0; k < target_names.size(); k++) {
+      if (target_names[k] != name) continue;
+      if (out_col >= 0 && targets[static_cast<size_t>(out_col)]->Key() != targets[k]->Key())
+        ThrowAt(sqlstate::kAmbiguousColumn, std::string(clause) + " \"" + name + "\" is ambiguous", n->column_ref->location);
+      out_col = static_cast<int>(k);
+    }
+    return out_col;
+  };
   for (size_t i = 0; i < s->n_sort_clause; i++) {
     auto* sb = s->sort_clause[i]->sort_by;
     if (sb->sortby_dir == PG_QUERY__SORT_BY_DIR__SORTBY_USING)
@@ -903,22 +923,17 @@ PlannedQuery Planner::PlanSelect(Node* node, const Scope* outer) {
       if (pos < 1 || pos > static_cast<int64_t>(targets.size()))
         ThrowAt(sqlstate::kInvalidColumnReference, "ORDER BY position " + std::to_string(pos) + " is not in select list", n->a_const->location);
       out_col = static_cast<int>(pos - 1);
-    } else if (n->node_case == PG_QUERY__NODE__NODE_COLUMN_REF && n->column_ref->n_fields == 1 &&
-               n->column_ref->fields[0]->node_case == PG_QUERY__NODE__NODE_STRING) {
-      std::string name = n->column_ref->fields[0]->string->sval;
-      for (size_t k = 0; k < target_names.size(); k++) {
-        if (target_names[k] != name) continue;
-        if (out_col >= 0 && targets[static_cast<size_t>(out_col)]->Key() != targets[k]->Key())
-          ThrowAt(sqlstate::kAmbiguousColumn, "ORDER BY \"" + name + "\" is ambiguous", n->column_ref->location);
-        out_col = static_cast<int>(k);
-      }
+    } else {
+      out_col = output_column_named(n, "ORDER BY");
     }
     SortKey k;
     if (out_col >= 0) {
       k.expr = std::make_shared<ColumnExpr>(out_col, 0, targets[static_cast<size_t>(out_col)]->type, target_names[static_cast<size_t>(out_col)]);
     } else {
       binder_.set_clause("ORDER BY");
+      binder_.set_function_in_expression = srf_hook;
       ExprP e = grouped ? binder_.BindAgg(n, scope, &agg) : binder_.Bind(n, scope);
+      binder_.set_function_in_expression = nullptr;
       binder_.set_clause("WHERE");
       int found = -1;
       for (size_t t = 0; t < targets.size(); t++)
@@ -985,6 +1000,7 @@ PlannedQuery Planner::PlanSelect(Node* node, const Scope* outer) {
   }
   binder_.set_window(nullptr);
   if (!wctx.calls.empty()) {
+    if (!window_srfs.calls.empty()) input = PlaceNestedSetFunctions(input, window_srfs);
     // Window results follow the window operator's input columns.
     int base = static_cast<int>(input->types.size());
     std::function<void(const ExprP&)> remap = [&](const ExprP& e) {
@@ -1006,14 +1022,9 @@ PlannedQuery Planner::PlanSelect(Node* node, const Scope* outer) {
   std::vector<ExprP> proj = targets;
   proj.insert(proj.end(), hidden.begin(), hidden.end());
   OpP project;
-  if (!nested_srfs.calls.empty()) {
+  if (!nested_srfs.calls.empty() || !srfs.empty()) {
     if (locking_) locking_->CheckQueryShape(s, false, false, true);
-    srfs.resize(proj.size());
-    OpP sets = PlaceNestedSetFunctions(input, &proj, &srfs, nested_srfs);  // before proj is read: it rewrites proj
-    project = ProjectOverSetFunctions(sets, proj);
-  } else if (!srfs.empty()) {
-    srfs.resize(proj.size());
-    project = std::make_shared<ProjectSetOp>(input, proj, srfs);
+    project = ProjectWithSetFunctions(input, &proj, &srfs, nested_srfs);  // before proj is read: it rewrites proj
   } else {
     project = std::make_shared<ProjectOp>(input, proj);
   }
@@ -1035,7 +1046,7 @@ PlannedQuery Planner::PlanSelect(Node* node, const Scope* outer) {
         if (pos < 1 || pos > static_cast<int64_t>(targets.size()))
           ThrowAt(sqlstate::kInvalidColumnReference, "SELECT DISTINCT ON position " + std::to_string(pos) + " is not in select list", n->a_const->location);
         col = static_cast<int>(pos - 1);
-      } else {
+      } else if ((col = output_column_named(n, "DISTINCT ON")) < 0) {
         ExprP e = grouped ? binder_.BindAgg(n, scope, &agg) : binder_.Bind(n, scope);
         for (size_t t = 0; t < proj.size() && col < 0; t++)
           if (proj[t]->Key() == e->Key()) col = static_cast<int>(t);
