@@ -710,10 +710,15 @@ ExprP Binder::BindColumnRef(PgQuery__ColumnRef* ref, const Scope& scope) {
         if (owner) ThrowAt(sqlstate::kAmbiguousColumn, "column reference \"tableoid\" is ambiguous", ref->location);
         owner = &r;
       }
+      if (owner && owner->tableoid_column >= 0) {
+        NoteReach(s, level);
+        return std::make_shared<ColumnExpr>(owner->offset + owner->tableoid_column, level, Type(oid::kOid), "tableoid");
+      }
       if (owner && owner->table_oid) {
         const TableDef* t = state_->catalog->FindTable(owner->table_oid);
         if (t && t->partition_key)
-          ThrowAt(sqlstate::kFeatureNotSupported, "tableoid of a partitioned table's rows is not supported yet", ref->location);
+          ThrowAt(sqlstate::kFeatureNotSupported, "tableoid of the rows an INSERT, UPDATE or DELETE writes to a partitioned table is not supported yet",
+                  ref->location);
       }
       if (owner) return std::make_shared<ConstExpr>(Value::Int(owner->relation_oid), Type(oid::kOid), "", ref->location);
     }

@@ -28,6 +28,7 @@ struct ScopeRel {
   int offset = 0;                    // position of its first column in the joined row
   uint32_t table_oid = 0;
   uint32_t relation_oid = 0;         // a table's or system relation's OID: its tableoid column
+  int tableoid_column = -1;          // a partitioned table's: the nameless column holding each row's partition
   std::vector<std::string> using_hidden;  // columns merged by JOIN USING (unqualified references see the merged copy)
   size_t star_before = SIZE_MAX;          // JOIN USING merged columns: SELECT * lists them before this relation
 };

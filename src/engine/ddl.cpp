@@ -17,6 +17,7 @@
 #include "engine/generated_columns.hpp"
 #include "engine/statements.hpp"
 #include "partition/partition_ddl.hpp"
+#include "partition/referenced_keys.hpp"
 #include "partition/partition_triggers.hpp"
 #include "partition/time_schedule.hpp"
 #include "routines/routine_ddl.hpp"
@@ -356,23 +357,28 @@ static void ExecuteCreateIndex(PgQuery__IndexStmt* stmt, ExecState* st, ResultSi
 }
 
 namespace {
-// Everything that depends on a table, for DROP ... CASCADE / RESTRICT.
-std::vector<std::pair<uint32_t, const ConstraintDef*>> ReferencingForeignKeys(const Catalog& cat, uint32_t table) {
+// Everything that depends on a table, for DROP ... CASCADE / RESTRICT. A partition's rows are
+// referenced by the keys that reference the tables above it too, unless those are dropped with it.
+std::vector<std::pair<uint32_t, const ConstraintDef*>> ReferencingForeignKeys(const Catalog& cat, const TableDef& table,
+                                                                              bool with_parent) {
   std::vector<std::pair<uint32_t, const ConstraintDef*>> out;
   for (const auto& [oid, t] : cat.tables())
     for (const auto& c : t.constraints)
-      if (c.kind == 'f' && c.ref_table == table && oid != table) out.emplace_back(oid, &c);
+      if (c.kind == 'f' && oid != table.oid && (c.ref_table == table.oid || (!with_parent && IsTableOrPartitionOf(cat, table, c.ref_table))))
+        out.emplace_back(oid, &c);
   return out;
 }
 
 // report: send the notices about cascaded constraints (DROP SCHEMA lists them itself).
-void DropTableObject(ExecState* st, Catalog* cat, uint32_t oid, bool cascade, ResultSink* sink, bool report = true) {
+// with_parent: a partition dropped with the partitioned table above it.
+void DropTableObject(ExecState* st, Catalog* cat, uint32_t oid, bool cascade, ResultSink* sink, bool report = true,
+                     bool with_parent = false) {
   // A partitioned table goes with its partitions, without CASCADE, as in PostgreSQL.
-  for (uint32_t p : PartitionsOf(*cat, oid)) DropTableObject(st, cat, p, cascade, sink, report);
+  for (uint32_t p : PartitionsOf(*cat, oid)) DropTableObject(st, cat, p, cascade, sink, report, true);
   const TableDef* t = cat->FindTable(oid);
   // Foreign keys of other tables that reference it, then the views that read it (in
   // PostgreSQL's order: its pg_depend scan meets constraints first).
-  auto refs = ReferencingForeignKeys(*cat, oid);
+  auto refs = ReferencingForeignKeys(*cat, *t, with_parent);
   Dependents deps;
   deps.search_path = st->session->SearchPath();
   for (auto& [child, c] : refs)
@@ -485,7 +491,7 @@ static void ExecuteDrop(PgQuery__DropStmt* stmt, ExecState* st, ResultSink* sink
         // foreign keys of tables elsewhere that reference the schema's tables go with them
         std::vector<std::string> outside_keys;
         for (uint32_t o : tables)
-          for (auto& [child, c] : ReferencingForeignKeys(*cat, o))
+          for (auto& [child, c] : ReferencingForeignKeys(*cat, *cat->FindTable(o), true))
             if (cat->FindTable(child)->schema != name)
               outside_keys.push_back("constraint " + c->name + " on table " + cat->FindTable(child)->name);
         // and so do the views elsewhere that read its tables and views

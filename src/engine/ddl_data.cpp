@@ -9,6 +9,7 @@
 #include "common/strings.hpp"
 #include "engine/ddl_util.hpp"
 #include "partition/partition_ddl.hpp"
+#include "partition/referenced_keys.hpp"
 #include "engine/statements.hpp"
 #include "engine/table_writer.hpp"
 #include "planner/planner.hpp"
@@ -41,7 +42,10 @@ void ExecuteTruncate(PgQuery__TruncateStmt* stmt, ExecState* st, ResultSink* sin
   for (size_t k = 0; k < targets.size(); k++) {
     for (const auto& [oid, t] : cat->tables())
       for (const auto& c : t.constraints) {
-        if (c.kind != 'f' || c.ref_table != targets[k] || std::find(targets.begin(), targets.end(), oid) != targets.end()) continue;
+        // (A key referencing a partitioned table references its partitions' rows.)
+        if (c.kind != 'f' || !IsTableOrPartitionOf(*cat, *cat->FindTable(targets[k]), c.ref_table) ||
+            std::find(targets.begin(), targets.end(), oid) != targets.end())
+          continue;
         if (!cascade)
           throw Error(sqlstate::kFeatureNotSupported, "cannot truncate a table referenced in a foreign key constraint")
               .WithDetail("Table \"" + t.name + "\" references \"" + cat->FindTable(targets[k])->name + "\".")

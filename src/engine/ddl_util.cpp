@@ -303,8 +303,6 @@ void AddForeignKey(ExecState* st, Catalog* cat, TableDef* t, PgQuery__Constraint
   TableDef* parent = rel ? cat->MutableTable(rel->second) : t;
   if (parent && parent->composite) parent = nullptr;
   if (!parent) throw Error(sqlstate::kWrongObjectType, "referenced relation \"" + std::string(rv->relname) + "\" is not a table");
-  if (parent->partition_key)
-    throw Error(sqlstate::kFeatureNotSupported, "foreign keys referencing partitioned table \"" + parent->name + "\" are not supported yet");
   std::vector<int> ref_cols;
   if (c->n_pk_attrs == 0) {
     if (!parent->pk_index)

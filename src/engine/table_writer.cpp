@@ -5,6 +5,7 @@
 #include "common/strings.hpp"
 #include "engine/session.hpp"
 #include "partition/partition_ddl.hpp"
+#include "partition/referenced_keys.hpp"
 #include "partition/routing.hpp"
 #include "types/compare.hpp"
 #include "types/domain.hpp"
@@ -220,20 +221,30 @@ void TableWriter::CheckForeignKey(const ConstraintDef& fk, const Row& row) {
     key.push_back(row[static_cast<size_t>(col)]);
   }
   TableWriter* parent = WriterFor(fk.ref_table);
-  const BoundIndex* idx = UniqueIndexOn(parent, fk.ref_columns);
-  if (!idx) throw Error(sqlstate::kInvalidForeignKey, "there is no unique constraint matching given keys for referenced table \"" + parent->table().name + "\"");
   // Compare in the referenced column's type.
   for (size_t i = 0; i < key.size(); i++) {
     const Type& from = table_->columns[static_cast<size_t>(fk.columns[i])].type;
     const Type& to = parent->table().columns[static_cast<size_t>(fk.ref_columns[i])].type;
     if (from != to) key[i] = CastValue(key[i], from, to, CastContext::kImplicit, planner_->state()->dt);
   }
+  // A partitioned table's key is in the partition it routes to (the key holds the partition
+  // key), if any.
+  TableWriter* holder = parent;
+  if (parent->router_) {
+    Row probe(parent->table().columns.size(), Value::Null());
+    for (size_t i = 0; i < key.size(); i++) probe[static_cast<size_t>(fk.ref_columns[i])] = key[i];
+    uint32_t leaf = parent->router_->FindLeaf(probe);
+    holder = leaf ? WriterFor(leaf) : nullptr;
+  }
+  const BoundIndex* idx = holder ? UniqueIndexOn(holder, fk.ref_columns) : nullptr;
+  if (holder && !idx)
+    throw Error(sqlstate::kInvalidForeignKey, "there is no unique constraint matching given keys for referenced table \"" + holder->table().name + "\"");
   // Like PostgreSQL's RI check: the parent row is locked FOR KEY SHARE, which waits for a
   // concurrent DELETE (or key change) of it and then sees whether it is still there.
   std::string tkey;
   Row parent_row;
-  if (parent->access().LookupUnique(*idx, key, &tkey, false) &&
-      LockRowVersion(planner_->state(), &parent->table(), tkey, RowLockStrength::kKeyShare, LockWait::kBlock, &parent_row) == LockResult::kFound)
+  if (holder && holder->access().LookupUnique(*idx, key, &tkey, false) &&
+      LockRowVersion(planner_->state(), &holder->table(), tkey, RowLockStrength::kKeyShare, LockWait::kBlock, &parent_row) == LockResult::kFound)
     return;
   std::string cols, vals;
   for (size_t i = 0; i < fk.columns.size(); i++) {
@@ -247,11 +258,15 @@ void TableWriter::CheckForeignKey(const ConstraintDef& fk, const Row& row) {
       .WithConstraint(table_->name, fk.name);
 }
 
-void TableWriter::ReferencedRowChanging(const Row& old_row, const Row* new_row) {
+void TableWriter::ReferencedRowChanging(const Row& old_row, const Row* new_row, uint32_t left_to_caller) {
   const Catalog& cat = *planner_->state()->catalog;
+  // A key referencing this table or a partitioned table above it references this row.
+  std::vector<uint32_t> referenced;
+  for (const TableDef* t = table_; t && t->oid != left_to_caller; t = t->partition_parent ? cat.FindTable(t->partition_parent) : nullptr)
+    referenced.push_back(t->oid);
   for (const auto& [oid, child] : cat.tables()) {
     for (const auto& fk : child.constraints) {
-      if (fk.kind != 'f' || fk.ref_table != table_->oid) continue;
+      if (fk.kind != 'f' || std::find(referenced.begin(), referenced.end(), fk.ref_table) == referenced.end()) continue;
       // Did the referenced key change?
       Row key;
       bool has_null = false, changed = new_row == nullptr;
@@ -300,9 +315,10 @@ void TableWriter::ReferencedRowChanging(const Row& old_row, const Row* new_row) 
           cols += c.name;
           vals += FormatText(c.type, key[i], planner_->state()->dt);
         }
-        throw Error(sqlstate::kForeignKeyViolation, "update or delete on table \"" + table_->name + "\" violates foreign key constraint \"" + fk.name + "\" on table \"" + child.name + "\"")
+        const std::string name = ReferencedPartitionConstraintName(cat, child, fk, table_->oid);
+        throw Error(sqlstate::kForeignKeyViolation, "update or delete on table \"" + table_->name + "\" violates foreign key constraint \"" + name + "\" on table \"" + child.name + "\"")
             .WithDetail("Key (" + cols + ")=(" + vals + ") is still referenced from table \"" + child.name + "\".")
-            .WithConstraint(child.name, fk.name);
+            .WithConstraint(child.name, name);
       }
       for (Row& r : rows) {
         std::string rkey = r.back().s();
@@ -423,8 +439,10 @@ std::string TableWriter::Update(const std::string& key, const Row& old_row, cons
     Row computed;
     const Row& new_row = WithGenerated(given, &computed);
     if (RowFitsPartition(*planner_->state()->catalog, partition->table(), new_row)) return partition->UpdateRow(key, old_row, new_row, true);
-    partition->Delete(key, old_row);
-    return Insert(new_row);
+    partition->Delete(key, old_row, table_->oid);
+    std::string new_key = Insert(new_row);
+    ReferencedRowChanging(old_row, &new_row);
+    return new_key;
   }
   return UpdateRow(key, old_row, given, false);
 }
@@ -445,11 +463,11 @@ std::string TableWriter::UpdateRow(const std::string& key, const Row& old_row, c
   }
 }
 
-void TableWriter::Delete(const std::string& key, const Row& row) {
-  if (router_) return PartitionWriterFor(key)->Delete(key, row);
+void TableWriter::Delete(const std::string& key, const Row& row, uint32_t moving) {
+  if (router_) return PartitionWriterFor(key)->Delete(key, row, moving);
   try {
     access_->Delete(key, row);
-    ReferencedRowChanging(row, nullptr);
+    ReferencedRowChanging(row, nullptr, moving);
   } catch (Error& e) {
     e.ClearPosition();
     throw;

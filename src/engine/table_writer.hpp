@@ -48,7 +48,9 @@ class TableWriter {
   // check of its bound.
   std::string InsertRouted(const Row& row, bool bound_holds) { return InsertRow(row, bound_holds); }
   std::string Update(const std::string& key, const Row& old_row, const Row& new_row);
-  void Delete(const std::string& key, const Row& row);
+  // `moving`: the row moves out of its partition in an Update of that partitioned table, which
+  // runs the actions of foreign keys referencing it (or the tables above it) as for an update.
+  void Delete(const std::string& key, const Row& row, uint32_t moving = 0);
   // The access of the table holding the row stored under `key`: a partition's, for a
   // partitioned table; else this table's.
   TableAccess& AccessFor(const std::string& key);
@@ -79,8 +81,9 @@ class TableWriter {
   // `given` itself when the table has no generated columns, else *computed: a copy with them set.
   const Row& WithGenerated(const Row& given, Row* computed);
   void CheckForeignKey(const ConstraintDef& fk, const Row& row);
-  // Applies ON DELETE / ON UPDATE actions of foreign keys that reference this table.
-  void ReferencedRowChanging(const Row& old_row, const Row* new_row);
+  // Applies ON DELETE / ON UPDATE actions of foreign keys that reference this table or a
+  // partitioned table above it, except (`left_to_caller`) that table and those above it.
+  void ReferencedRowChanging(const Row& old_row, const Row* new_row, uint32_t left_to_caller = 0);
   TableWriter* WriterFor(uint32_t table);
   TableWriter* PartitionWriterFor(const std::string& key);
   // Insert and Update below routing: `routed` rows were put in this partition by routing and

@@ -45,7 +45,10 @@ size_t AppendOp::OpenNext(size_t from) {
 
 bool AppendOp::Next(Row* out) {
   while (current_ < children.size()) {
-    if (children[current_]->Next(out)) return true;
+    if (children[current_]->Next(out)) {
+      if (!child_relations.empty()) out->push_back(Value::Int(child_relations[current_]));
+      return true;
+    }
     // The next child opens only when reached, so a LIMIT satisfied early never scans it.
     current_ = OpenNext(current_ + 1);
   }
@@ -58,6 +61,8 @@ void AppendOp::Explain(std::vector<std::string>* out, int depth) const {
     ExplainLine(out, depth, "One-Time Filter: false", true);
     return;
   }
+  // A partitioned table pruned to one partition at plan time reads as that partition.
+  if (children.size() == 1 && !keep) return children[0]->Explain(out, depth);
   std::vector<bool> shown(children.size(), true);
   if (keep && keep_at_startup && ExplainStartup::Current()) shown = keep(ExplainStartup::Current());
   ExplainLine(out, depth, "Append");

@@ -33,6 +33,9 @@ class AppendOp : public Operator {
   // the children it shows, as PostgreSQL's does, so with some removed at start-up the rest are
   // renumbered in its output.
   std::string alias;
+  // When set, per child: the OID each of its rows carries at its end (a partitioned table's
+  // tableoid column).
+  std::vector<uint32_t> child_relations;
   void Open(EvalContext* ctx) override;
   bool Next(Row* out) override;
   void Explain(std::vector<std::string>* out, int depth) const override;

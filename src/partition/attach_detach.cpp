@@ -9,6 +9,7 @@
 #include "engine/table_writer.hpp"
 #include "partition/partition_ddl.hpp"
 #include "partition/partition_triggers.hpp"
+#include "partition/referenced_keys.hpp"
 #include "partition/routing.hpp"
 
 namespace tusk {
@@ -135,6 +136,7 @@ void DetachPartition(ExecState* st, Catalog* cat, uint32_t parent_oid, PgQuery__
     throw Error(sqlstate::kObjectNotInPrerequisiteState, "cannot complete detaching partition \"" + child->name + "\"")
         .WithDetail("There's no pending concurrent detach.");
   LockRelation(st, child->oid, TableLockMode::kAccessExclusive);
+  CheckDetachKeepsReferences(st, *cat, *child);
   DropCopiesOf(cat, child->oid, parent.oid);
   TableDef* t = cat->MutableTable(child->oid);
   t->partition_parent = 0;

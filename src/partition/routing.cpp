@@ -30,7 +30,7 @@ const PartitionRouter::Level& PartitionRouter::LevelOf(const TableDef& t) const 
   return levels_.emplace(t.oid, std::move(level)).first->second;
 }
 
-uint32_t PartitionRouter::LeafFor(const Row& row, const DateTimeContext& ctx) const {
+const TableDef* PartitionRouter::Descend(const Row& row, const TableDef** stuck) const {
   const TableDef* t = &root_;
   while (t->partition_key) {
     const Level& level = LevelOf(*t);
@@ -42,18 +42,33 @@ uint32_t PartitionRouter::LeafFor(const Row& row, const DateTimeContext& ctx) co
         break;
       }
     if (!next) {
-      std::string columns, values;
-      for (size_t i = 0; i < key.size(); i++) {
-        columns += (i ? ", " : "") + QuoteIdent(t->columns[static_cast<size_t>(t->partition_key->columns[i])].name);
-        values += (i ? ", " : "") + (key[i].is_null() ? std::string("null") : FormatText(level.types[i], key[i], ctx));
-      }
-      throw Error(sqlstate::kCheckViolation, "no partition of relation \"" + t->name + "\" found for row")
-          .WithDetail("Partition key of the failing row contains (" + columns + ") = (" + values + ").")
-          .WithConstraint(t->name, "");
+      *stuck = t;
+      return nullptr;
     }
     t = next;
   }
-  return t->oid;
+  return t;
+}
+
+uint32_t PartitionRouter::FindLeaf(const Row& row) const {
+  const TableDef* stuck = nullptr;
+  const TableDef* leaf = Descend(row, &stuck);
+  return leaf ? leaf->oid : 0;
+}
+
+uint32_t PartitionRouter::LeafFor(const Row& row, const DateTimeContext& ctx) const {
+  const TableDef* t = nullptr;
+  if (const TableDef* leaf = Descend(row, &t)) return leaf->oid;
+  const Level& level = LevelOf(*t);
+  std::vector<Value> key = PartitionKeyValues(*t, row);
+  std::string columns, values;
+  for (size_t i = 0; i < key.size(); i++) {
+    columns += (i ? ", " : "") + QuoteIdent(t->columns[static_cast<size_t>(t->partition_key->columns[i])].name);
+    values += (i ? ", " : "") + (key[i].is_null() ? std::string("null") : FormatText(level.types[i], key[i], ctx));
+  }
+  throw Error(sqlstate::kCheckViolation, "no partition of relation \"" + t->name + "\" found for row")
+      .WithDetail("Partition key of the failing row contains (" + columns + ") = (" + values + ").")
+      .WithConstraint(t->name, "");
 }
 
 bool RowFitsPartition(const Catalog& cat, const TableDef& t, const Row& row) {

@@ -20,6 +20,8 @@ class PartitionRouter {
   // The OID of the leaf partition that takes `row`; 23514 "no partition of relation ... found
   // for row", with the key values in its DETAIL, when there is none.
   uint32_t LeafFor(const Row& row, const DateTimeContext& ctx) const;
+  // The same leaf, or 0 when no partition takes the row (a foreign key's lookup).
+  uint32_t FindLeaf(const Row& row) const;
 
  private:
   struct Level {
@@ -29,6 +31,8 @@ class PartitionRouter {
     const TableDef* default_partition = nullptr;
   };
   const Level& LevelOf(const TableDef& t) const;
+  // The leaf taking `row`, or null with *stuck the partitioned table none of whose partitions does.
+  const TableDef* Descend(const Row& row, const TableDef** stuck) const;
   const Catalog& cat_;
   const TableDef& root_;
   mutable std::map<uint32_t, Level> levels_;

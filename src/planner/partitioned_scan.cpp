@@ -10,22 +10,27 @@
 #include "execution/append.hpp"
 #include "execution/correlation.hpp"
 #include "partition/pruning.hpp"
+#include "planner/deferred_plans.hpp"
 #include "planner/planner.hpp"
 
 namespace tusk {
 
 OpP Planner::PlanPartitionedScan(const TableDef* t, const std::string& alias, const std::vector<ExprP>& conds, bool emit_key,
-                                 const std::vector<OrderHint>& order, bool* ordered) {
+                                 const std::vector<OrderHint>& order, bool* ordered, bool with_tableoid) {
   // enable_partition_pruning = off: every leaf, at plan time and at run time, as PostgreSQL.
   const bool prune = !st_->session || st_->session->GetSetting("enable_partition_pruning") != "off";
   std::vector<const TableDef*> leaves = PrunedLeaves(*st_->catalog, *t, prune ? conds : std::vector<ExprP>{});
   const bool run_time = prune && leaves.size() > 1 && PrunableAtRunTime(conds);
   const std::string& name = alias.empty() ? t->name : alias;
-  if (leaves.size() == 1) return PlanTableScan(leaves[0], name, conds, emit_key, order, ordered);
-  if (ordered) *ordered = false;
+  if (leaves.size() == 1 && !with_tableoid) return PlanTableScan(leaves[0], name, conds, emit_key, order, ordered);
   std::vector<OpP> scans;
-  for (size_t i = 0; i < leaves.size(); i++)
-    scans.push_back(PlanTableScan(leaves[i], name + "_" + std::to_string(i + 1), conds, emit_key, {}, nullptr));
+  if (leaves.size() == 1) {
+    scans.push_back(PlanTableScan(leaves[0], name, conds, emit_key, order, ordered));
+  } else {
+    if (ordered) *ordered = false;
+    for (size_t i = 0; i < leaves.size(); i++)
+      scans.push_back(PlanTableScan(leaves[i], name + "_" + std::to_string(i + 1), conds, emit_key, {}, nullptr));
+  }
   auto append = std::make_shared<AppendOp>(std::move(scans));
   append->alias = name;
   append->keep_at_startup = std::none_of(conds.begin(), conds.end(), [](const ExprP& c) { return PerOuterRow(c); });
@@ -46,7 +51,17 @@ OpP Planner::PlanPartitionedScan(const TableDef* t, const std::string& alias, co
   // From the parent, not a child: with every partition pruned there is no child, and the
   // row still has the table's width for the joins above it.
   SetTableColumns(append.get(), t, emit_key);
+  if (with_tableoid) {
+    for (const TableDef* leaf : leaves) append->child_relations.push_back(leaf->oid);
+    append->names.push_back("");
+    append->types.push_back(Type(oid::kOid));
+  }
   return append;
+}
+
+OpP Planner::PlanLeafScan(const ScanLeaf& leaf, const std::vector<OrderHint>& order, bool* ordered) {
+  if (leaf.table->partition_key) return PlanPartitionedScan(leaf.table, leaf.alias, leaf.conds, leaf.emit_key, order, ordered, true);
+  return PlanTableScan(leaf.table, leaf.alias, leaf.conds, leaf.emit_key, order, ordered);
 }
 
 }  // namespace tusk

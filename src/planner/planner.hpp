@@ -108,9 +108,12 @@ class Planner {
   // picks an index when one helps. `ordered` is set when rows come out in `order`.
   OpP PlanTableScan(const TableDef* t, const std::string& alias, std::vector<ExprP> conds,
                     bool emit_key, const std::vector<OrderHint>& order, bool* ordered);
-  // PlanTableScan of a partitioned table (planner/partitioned_scan.cpp).
+  // PlanTableScan of a partitioned table (planner/partitioned_scan.cpp). with_tableoid: each row
+  // ends with its partition's OID (a FROM item's tableoid column).
   OpP PlanPartitionedScan(const TableDef* t, const std::string& alias, const std::vector<ExprP>& conds, bool emit_key,
-                          const std::vector<OrderHint>& order, bool* ordered);
+                          const std::vector<OrderHint>& order, bool* ordered, bool with_tableoid = false);
+  // The scan of a FROM item's table (a partitioned one with its tableoid column).
+  OpP PlanLeafScan(const struct ScanLeaf& leaf, const std::vector<OrderHint>& order, bool* ordered);
   Binder& binder() { return binder_; }
   // Makes the WITH queries of a statement visible to everything this planner plans next.
   void PlanWith(PgQuery__WithClause* with, const Scope* outer);

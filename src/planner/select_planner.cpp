@@ -6,6 +6,7 @@
 #include "common/error.hpp"
 #include "common/stack_depth.hpp"
 #include "common/strings.hpp"
+#include "execution/append.hpp"
 #include "execution/transition_tables.hpp"
 #include "execution/function_scan.hpp"
 #include "execution/window.hpp"
@@ -15,6 +16,16 @@
 #include "planner/deferred_plans.hpp"
 
 namespace tusk {
+
+namespace {
+// Does a condition over these columns read only what a scan of rel's table returns, so that
+// the scan can apply it? A partitioned table's tableoid is added above its partitions' scans.
+bool ReadsOnlyScannedColumns(const ScopeRel& rel, const std::vector<int>& cols) {
+  return std::all_of(cols.begin(), cols.end(), [&](int c) {
+    return c >= rel.offset && c < rel.offset + static_cast<int>(rel.columns.size()) && c != rel.offset + rel.tableoid_column;
+  });
+}
+}  // namespace
 
 namespace {
 
@@ -439,6 +450,14 @@ OpP Planner::PlanFromItem(Node* item, Scope* scope, std::vector<Node*>* where, b
           leaf->emit_key = true;
         }
       }
+      if (t->partition_key) {
+        // tableoid: each row's partition, a nameless column after the row (and its lock key).
+        rel.tableoid_column = static_cast<int>(rel.columns.size());
+        rel.columns.push_back("");
+        rel.types.push_back(Type(oid::kOid));
+        leaf->op->names.push_back("");
+        leaf->op->types.push_back(Type(oid::kOid));
+      }
       scope->Add(rel);
       leaves_->push_back(leaf);
       return leaf->op;
@@ -718,7 +737,7 @@ PlannedQuery Planner::PlanSelect(Node* node, const Scope* outer) {
     if (CollectColumns(e, &cols) && !cols.empty()) {
       for (auto& leaf : leaves) {
         const ScopeRel& rel = scope.rels[leaf->rel_index];
-        bool inside = std::all_of(cols.begin(), cols.end(), [&](int c) { return c >= rel.offset && c < rel.offset + static_cast<int>(rel.columns.size()); });
+        bool inside = ReadsOnlyScannedColumns(rel, cols);
         if (!inside || leaf->nullable) continue;
         Scope own;
         own.parent = outer;
@@ -733,8 +752,7 @@ PlannedQuery Planner::PlanSelect(Node* node, const Scope* outer) {
   }
   ResolveJoins();
   for (auto& leaf : leaves)
-    leaf->op->child = PlanTableScan(leaf->table, leaf->alias, leaf->conds, leaf->emit_key,
-                                    leaf->order ? *leaf->order : std::vector<OrderHint>{}, leaf->ordered);
+    leaf->op->child = PlanLeafScan(*leaf, leaf->order ? *leaf->order : std::vector<OrderHint>{}, leaf->ordered);
   // FROM a, b, c: join left to right, each step taking the WHERE conditions it can evaluate.
   if (!from_items.empty()) {
     input = from_items[0];
@@ -975,7 +993,10 @@ PlannedQuery Planner::PlanSelect(Node* node, const Scope* outer) {
       for (auto& k : a.order) collect(k->expr);
     }
     for (auto& leaf : leaves) {
-      auto* scan = dynamic_cast<IndexScanOp*>(leaf->op->child.get());
+      // (A partitioned table pruned to one partition reads it through an Append adding tableoid.)
+      Operator* read = leaf->op->child.get();
+      if (auto* append = dynamic_cast<AppendOp*>(read); append && append->children.size() == 1) read = append->children[0].get();
+      auto* scan = dynamic_cast<IndexScanOp*>(read);
       // Join conditions and window functions read columns not collected here: a secondary
       // index-only scan only for a query over the one table.
       bool alone = leaves.size() == 1 && scope.rels.size() == 1 && !windowed;
@@ -1319,7 +1340,7 @@ OpP Planner::PlanTargetRows(const TableDef* t, const std::string& alias, Node** 
     if (exact && !cols.empty())
       for (auto& leaf : leaves) {
         const ScopeRel& rel = scope->rels[leaf->rel_index];
-        bool inside = std::all_of(cols.begin(), cols.end(), [&](int c) { return c >= rel.offset && c < rel.offset + static_cast<int>(rel.columns.size()); });
+        bool inside = ReadsOnlyScannedColumns(rel, cols);
         if (!inside) continue;
         Scope own;
         own.qualify_names = scope->qualify_names;
@@ -1331,7 +1352,7 @@ OpP Planner::PlanTargetRows(const TableDef* t, const std::string& alias, Node** 
     if (!pushed) residual.push_back(e);
   }
   if (where_out && !all.empty()) *where_out = all.size() == 1 ? all[0] : std::make_shared<BoolExpr>(BoolExpr::kAnd, all);
-  for (auto& leaf : leaves) leaf->op->child = PlanTableScan(leaf->table, leaf->alias, leaf->conds, leaf->emit_key, {}, nullptr);
+  for (auto& leaf : leaves) leaf->op->child = PlanLeafScan(*leaf, {}, nullptr);
   bool unused_order;
   OpP input = PlanTableScan(t, alias == t->name ? "" : alias, target_conds, true, {}, &unused_order);
   for (size_t i = 0; i < items.size(); i++) {
@@ -1361,7 +1382,7 @@ OpP Planner::PlanViewTargetRows(const ViewDef* v, PgQuery__RangeVar* rv, Node** 
     OpP item = PlanFromItem(from[i], scope, &unused, false, nullptr, nullptr);
     input = JoinOn(input, item, left_width, {}, NestedLoopJoinOp::kInner);
   }
-  for (auto& leaf : leaves) leaf->op->child = PlanTableScan(leaf->table, leaf->alias, leaf->conds, leaf->emit_key, {}, nullptr);
+  for (auto& leaf : leaves) leaf->op->child = PlanLeafScan(*leaf, {}, nullptr);
   if (!where) return input;
   binder_.set_clause("WHERE");
   return std::make_shared<FilterOp>(input, binder_.CoerceToBool(binder_.Bind(where, *scope), "WHERE", ExprLocation(where)));
