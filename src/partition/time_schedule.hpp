@@ -21,7 +21,7 @@ struct PgQuery__Node;
 
 namespace tusk {
 
-struct Catalog;
+class Catalog;
 struct TableDef;
 struct CatalogWriter;
 struct CatalogReader;
