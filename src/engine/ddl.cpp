@@ -3,6 +3,8 @@
 #include <openssl/rand.h>
 #include <openssl/sha.h>
 
+#include <set>
+
 #include "access/gin/gin.hpp"
 #include "catalog/system/opclasses.hpp"
 #include "access/table_locks.hpp"
@@ -156,10 +158,14 @@ static void ExecuteCreateTable(PgQuery__CreateStmt* stmt, ExecState* st, ResultS
   t.name = name;
   if (stmt->partbound) MakePartition(st, cat, stmt, &t);
   std::vector<std::pair<PgQuery__Constraint*, std::string>> constraints;  // (constraint, column or "")
+  std::set<std::string> partition_columns;  // PARTITION OF's column options, one item per column
   for (size_t i = 0; i < stmt->n_table_elts; i++) {
     Node* e = stmt->table_elts[i];
     if (e->node_case == PG_QUERY__NODE__NODE_COLUMN_DEF && stmt->partbound) {
-      throw Error(sqlstate::kFeatureNotSupported, "column definitions in PARTITION OF are not supported yet");
+      auto* cd = e->column_def;
+      if (!partition_columns.insert(cd->colname).second)
+        throw Error(sqlstate::kDuplicateColumn, "column \"" + std::string(cd->colname) + "\" specified more than once");
+      ApplyPartitionColumnOptions(st, cat, &t, cd, &constraints);
     } else if (e->node_case == PG_QUERY__NODE__NODE_COLUMN_DEF) {
       auto* cd = e->column_def;
       if (t.FindColumn(cd->colname) >= 0)
@@ -358,27 +364,29 @@ static void ExecuteCreateIndex(PgQuery__IndexStmt* stmt, ExecState* st, ResultSi
 
 namespace {
 // Everything that depends on a table, for DROP ... CASCADE / RESTRICT. A partition's rows are
-// referenced by the keys that reference the tables above it too, unless those are dropped with it.
+// referenced by the keys that reference the tables above it too. `dropping`: the partitioned
+// table being dropped with all its partitions (0: none), whose keys and references go with it.
 std::vector<std::pair<uint32_t, const ConstraintDef*>> ReferencingForeignKeys(const Catalog& cat, const TableDef& table,
-                                                                              bool with_parent) {
+                                                                              uint32_t dropping) {
   std::vector<std::pair<uint32_t, const ConstraintDef*>> out;
   for (const auto& [oid, t] : cat.tables())
     for (const auto& c : t.constraints)
-      if (c.kind == 'f' && oid != table.oid && (c.ref_table == table.oid || (!with_parent && IsTableOrPartitionOf(cat, table, c.ref_table))))
+      if (c.kind == 'f' && oid != table.oid && (c.ref_table == table.oid || (!dropping && IsTableOrPartitionOf(cat, table, c.ref_table))) &&
+          !(dropping && IsTableOrPartitionOf(cat, t, dropping)))
         out.emplace_back(oid, &c);
   return out;
 }
 
 // report: send the notices about cascaded constraints (DROP SCHEMA lists them itself).
-// with_parent: a partition dropped with the partitioned table above it.
+// dropping: the partitioned table above, when a partition goes with it.
 void DropTableObject(ExecState* st, Catalog* cat, uint32_t oid, bool cascade, ResultSink* sink, bool report = true,
-                     bool with_parent = false) {
+                     uint32_t dropping = 0) {
   // A partitioned table goes with its partitions, without CASCADE, as in PostgreSQL.
-  for (uint32_t p : PartitionsOf(*cat, oid)) DropTableObject(st, cat, p, cascade, sink, report, true);
+  for (uint32_t p : PartitionsOf(*cat, oid)) DropTableObject(st, cat, p, cascade, sink, report, dropping ? dropping : oid);
   const TableDef* t = cat->FindTable(oid);
   // Foreign keys of other tables that reference it, then the views that read it (in
   // PostgreSQL's order: its pg_depend scan meets constraints first).
-  auto refs = ReferencingForeignKeys(*cat, *t, with_parent);
+  auto refs = ReferencingForeignKeys(*cat, *t, dropping);
   Dependents deps;
   deps.search_path = st->session->SearchPath();
   for (auto& [child, c] : refs)
@@ -491,7 +499,7 @@ static void ExecuteDrop(PgQuery__DropStmt* stmt, ExecState* st, ResultSink* sink
         // foreign keys of tables elsewhere that reference the schema's tables go with them
         std::vector<std::string> outside_keys;
         for (uint32_t o : tables)
-          for (auto& [child, c] : ReferencingForeignKeys(*cat, *cat->FindTable(o), true))
+          for (auto& [child, c] : ReferencingForeignKeys(*cat, *cat->FindTable(o), o))
             if (cat->FindTable(child)->schema != name)
               outside_keys.push_back("constraint " + c->name + " on table " + cat->FindTable(child)->name);
         // and so do the views elsewhere that read its tables and views

@@ -457,6 +457,16 @@ void CheckStorableType(const Type& t, const std::string& column) {
     throw Error(sqlstate::kInvalidTableDefinition, "column \"" + column + "\" has pseudo-type " + TypeName(t));
 }
 
+std::string CheckedDefaultSql(Planner& planner, const ColumnDef& col, Node* expr) {
+  CheckDefaultExpression(expr);
+  Scope empty;
+  planner.binder().set_clause("DEFAULT expressions");
+  ExprP e = planner.binder().Bind(expr, empty);
+  planner.binder().Coerce(e, col.type, CastContext::kAssignment, -1, "column \"" + col.name + "\"");
+  planner.binder().set_clause("WHERE");
+  return DeparseExpr(expr);
+}
+
 ColumnDef BuildColumn(ExecState* st, Catalog* cat, const std::string& schema, const std::string& table,
                       PgQuery__ColumnDef* def, uint32_t table_oid, int position,
                       std::vector<PgQuery__Constraint*>* deferred) {
@@ -498,12 +508,7 @@ ColumnDef BuildColumn(ExecState* st, Catalog* cat, const std::string& schema, co
         break;
       case PG_QUERY__CONSTR_TYPE__CONSTR_DEFAULT: {
         if (serial) throw Error(sqlstate::kSyntaxError, "multiple default values specified for column \"" + col.name + "\" of table \"" + table + "\"").WithPosition(c->location + 1);
-        CheckDefaultExpression(c->raw_expr);
-        Scope empty;
-        planner.binder().set_clause("DEFAULT expressions");
-        ExprP e = planner.binder().Bind(c->raw_expr, empty);
-        planner.binder().Coerce(e, col.type, CastContext::kAssignment, -1, "column \"" + col.name + "\"");
-        col.default_sql = DeparseExpr(c->raw_expr);
+        col.default_sql = CheckedDefaultSql(planner, col, c->raw_expr);
         saw_default = true;
         break;
       }

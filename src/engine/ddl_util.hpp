@@ -64,6 +64,9 @@ SequenceDef AddColumnSequence(Catalog* cat, const std::string& schema, const std
 // A table column may not be of a pseudo-type (42P16: record, void, ...); a column of a row type
 // is not supported yet (0A000).
 void CheckStorableType(const Type& t, const std::string& column);
+// A column's DEFAULT expression, checked (no column references, binds, converts to the column's
+// type by assignment), as the text the catalog keeps.
+std::string CheckedDefaultSql(Planner& planner, const ColumnDef& col, Node* expr);
 ColumnDef BuildColumn(ExecState* st, Catalog* cat, const std::string& schema, const std::string& table,
                       PgQuery__ColumnDef* def, uint32_t table_oid, int position,
                       std::vector<PgQuery__Constraint*>* deferred);

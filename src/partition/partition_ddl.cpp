@@ -327,6 +327,35 @@ bool IndexValid(const Catalog& cat, const IndexDef& index) {
   return true;
 }
 
+void ApplyPartitionColumnOptions(ExecState* st, Catalog* cat, TableDef* child, PgQuery__ColumnDef* def,
+                                 std::vector<std::pair<PgQuery__Constraint*, std::string>>* constraints) {
+  int at = child->FindColumn(def->colname);
+  if (at < 0) throw Error(sqlstate::kUndefinedColumn, "column \"" + std::string(def->colname) + "\" does not exist");
+  ColumnDef& col = child->columns[static_cast<size_t>(at)];
+  for (size_t i = 0; i < def->n_constraints; i++) {
+    auto* c = def->constraints[i]->constraint;
+    switch (c->contype) {
+      case PG_QUERY__CONSTR_TYPE__CONSTR_NOTNULL: col.not_null = true; break;
+      case PG_QUERY__CONSTR_TYPE__CONSTR_NULL: break;  // a NOT NULL of the parent's stays
+      case PG_QUERY__CONSTR_TYPE__CONSTR_DEFAULT: {
+        ParamTypes params;
+        ExecState bind_state = *st;
+        bind_state.catalog = std::make_shared<Catalog>(*cat);
+        Planner planner(&bind_state, &params);
+        col.default_sql = CheckedDefaultSql(planner, col, c->raw_expr);
+        col.default_oid = 0;
+        break;
+      }
+      case PG_QUERY__CONSTR_TYPE__CONSTR_GENERATED:
+        throw Error(sqlstate::kFeatureNotSupported, "generated columns are not supported on partitions");
+      case PG_QUERY__CONSTR_TYPE__CONSTR_IDENTITY:
+        throw Error(sqlstate::kFeatureNotSupported, "identity columns are not supported on partitions");
+      default:
+        constraints->emplace_back(c, def->colname);
+    }
+  }
+}
+
 void InheritFromParent(Catalog* cat, const TableDef& parent, TableDef* child) {
   child->columns = parent.columns;
   for (ColumnDef& c : child->columns) {

@@ -27,6 +27,12 @@ std::shared_ptr<const PartitionBoundDef> BuildPartitionBound(ExecState* st, Plan
 // indexes, as its parent has them. Its rows keep the parent's column layout, dropped slots
 // included, so a row passes between them unchanged.
 void InheritFromParent(Catalog* cat, const TableDef& parent, TableDef* child);
+// A column's options in CREATE TABLE ... PARTITION OF parent (col [WITH OPTIONS] DEFAULT ... NOT
+// NULL CHECK ...): applied to the inherited column of `child`; its keys, checks and references go
+// to *constraints (with the column's name) for the table's constraints to add. The column must
+// exist (42703); generated and identity columns are the parent's only (0A000, as PostgreSQL).
+void ApplyPartitionColumnOptions(ExecState* st, Catalog* cat, TableDef* child, PgQuery__ColumnDef* def,
+                                 std::vector<std::pair<PgQuery__Constraint*, std::string>>* constraints);
 // ALTER TABLE commands a partitioned table or a partition refuse, with PostgreSQL's errors where
 // it refuses them too: a partition's own column changes (42P16), a partitioned table's ONLY
 // forms that would leave its partitions behind (42P16), dropping a key column (42P16), and what
