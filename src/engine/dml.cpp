@@ -856,8 +856,33 @@ void ModifyPlan::Run(ResultSink* sink) {
         updated = std::move(*changed);
         writer.ComputeGenerated(&updated);
       }
-      writer.Update(key, latest, updated);
-      if (row_triggers) row_triggers->AfterRow(TriggerDef::kUpdate, &latest, &updated);
+      if (!writer.StaysInPartition(key, updated)) {
+        // The row moves to another partition: as PostgreSQL, a delete from its partition and an
+        // insert into the one routing gives, each with its row triggers (a BEFORE DELETE
+        // trigger returning NULL skips the row; a BEFORE INSERT one returning NULL drops it).
+        if (row_triggers && !row_triggers->BeforeRow(TriggerDef::kDelete, &latest, nullptr)) {
+          skipped++;
+          return;
+        }
+        TriggerRunner* insert_triggers = writer.WriterForRow(updated).triggers();
+        if (insert_triggers) {
+          std::optional<Row> inserted = insert_triggers->BeforeRow(TriggerDef::kInsert, nullptr, &updated);
+          if (!inserted) {
+            writer.Delete(key, latest);
+            if (row_triggers) row_triggers->AfterRow(TriggerDef::kDelete, &latest, nullptr);
+            skipped++;  // not counted, as PostgreSQL
+            return;
+          }
+          updated = std::move(*inserted);
+          writer.ComputeGenerated(&updated);
+        }
+        writer.Update(key, latest, updated);
+        if (row_triggers) row_triggers->AfterRow(TriggerDef::kDelete, &latest, nullptr);
+        if (insert_triggers) insert_triggers->AfterRow(TriggerDef::kInsert, nullptr, &updated);
+      } else {
+        writer.Update(key, latest, updated);
+        if (row_triggers) row_triggers->AfterRow(TriggerDef::kUpdate, &latest, &updated);
+      }
       if (returning_) EmitReturning(ret_, WithTarget(joined, updated), st, sink);
     });
   }
