@@ -3,6 +3,7 @@
 
 #include "catalog/system/system_relation.hpp"
 #include "common/error.hpp"
+#include "common/keycodec.hpp"
 #include "common/strings.hpp"
 #include "engine/generated_columns.hpp"
 #include "engine/plan_cache.hpp"
@@ -68,11 +69,27 @@ Returning BindReturningOver(Planner& planner, const TableDef* t, const Scope& sc
   return r;
 }
 
-// RETURNING list bound over the target table's row alone.
+// RETURNING list bound over the target table's row alone (an INSERT's). For a partitioned
+// table the row is followed by its partition's OID, the tableoid column (WithPartition).
 Returning BindReturning(Planner& planner, const TableDef* t, const std::string& alias, Node** list, size_t n) {
   Scope scope;
-  scope.Add(planner.TableScopeRel(t, alias));
+  ScopeRel rel = planner.TableScopeRel(t, alias);
+  if (t->partition_key) {
+    rel.tableoid_column = static_cast<int>(rel.columns.size());
+    rel.columns.push_back("");
+    rel.types.push_back(Type(oid::kOid));
+  }
+  scope.Add(std::move(rel));
   return BindReturningOver(planner, t, scope, list, n);
+}
+
+// A row written to a partitioned table, as its RETURNING reads it: with the OID of the
+// partition holding it (which its storage key names).
+Row WithPartition(const TableDef* t, const Row& row, const std::string& key) {
+  if (!t->partition_key) return row;
+  Row out = row;
+  out.push_back(Value::Int(RelationOfKey(key)));
+  return out;
 }
 
 void EmitReturning(const Returning& r, const Row& row, ExecState* st, ResultSink* sink) {
@@ -516,9 +533,10 @@ void InsertPlan::Run(ResultSink* sink) {
         if (!writer.StaysInPartition(existing_key, updated))
           throw Error(sqlstate::kFeatureNotSupported, "invalid ON UPDATE specification")
               .WithDetail("The result tuple would appear in a different partition than the original tuple.");
-        touched.insert(writer.Update(existing_key, existing, updated));
+        std::string new_key = writer.Update(existing_key, existing, updated);
         if (update_triggers) update_triggers->AfterRow(TriggerDef::kUpdate, &existing, &updated);
-        if (stmt->n_returning_list) EmitReturning(ret, updated, st, sink);
+        if (stmt->n_returning_list) EmitReturning(ret, WithPartition(t, updated, new_key), st, sink);
+        touched.insert(std::move(new_key));
         count++;
         return;
       }
@@ -528,8 +546,8 @@ void InsertPlan::Run(ResultSink* sink) {
     // not route it again either).
     std::string key = &target == &writer ? writer.Insert(row) : target.InsertRouted(row, /*bound_holds=*/!row_triggers);
     if (row_triggers) row_triggers->AfterRow(TriggerDef::kInsert, nullptr, &row);
+    if (stmt->n_returning_list) EmitReturning(ret, WithPartition(t, row, key), st, sink);
     if (conflict.active) touched.insert(std::move(key));  // only ON CONFLICT DO UPDATE asks
-    if (stmt->n_returning_list) EmitReturning(ret, row, st, sink);
     count++;
   };
   ForEachSourceRow(st, insert_row);

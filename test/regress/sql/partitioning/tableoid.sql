@@ -36,6 +36,13 @@ SELECT tableoid::regclass, id FROM toid_events WHERE kind = 'b' ORDER BY id FOR 
 SELECT id FROM toid_events e WHERE EXISTS (SELECT 1 FROM toid_events f WHERE f.tableoid = e.tableoid AND f.id <> e.id) ORDER BY id;
 DELETE FROM toid_kinds k USING toid_events e WHERE e.kind = k.kind AND e.tableoid = 'toid_events_other'::regclass RETURNING k.kind;
 SELECT tableoid FROM toid_kinds k, toid_events e;
+-- An INSERT's RETURNING: the partition each row went to.
+INSERT INTO toid_events VALUES (6, 'a', '2026-02-10'), (7, 'z', '2026-02-11'), (8, 'z', '2030-01-01')
+RETURNING tableoid::regclass, id;
+INSERT INTO toid_events_2026_01 VALUES (9, 'q', '2026-01-09') RETURNING tableoid::regclass, *;
+CREATE UNIQUE INDEX ON toid_events (id, at);
+INSERT INTO toid_events VALUES (6, 'b', '2026-02-10') ON CONFLICT (id, at) DO UPDATE SET kind = excluded.kind
+RETURNING tableoid::regclass, *;
 DROP VIEW toid_view;
 DROP TABLE toid_kinds;
 DROP TABLE toid_events;
