@@ -1,6 +1,7 @@
 // Binding of aggregate calls: argument checks, result types, DISTINCT / ORDER BY / FILTER /
 // WITHIN GROUP, and the slot each aggregate takes in the grouped row.
 #include "binder/binder.hpp"
+#include "binder/set_function_hook.hpp"
 
 #include <climits>
 
@@ -27,13 +28,7 @@ ExprP Binder::BindAggregate(PgQuery__FuncCall* f, const std::string& name, const
     }
   };
   // A set-returning call in an aggregate's arguments is not the select list's to run.
-  auto srf_hook = std::move(set_function_in_expression);
-  set_function_in_expression = nullptr;
-  struct RestoreHook {
-    Binder* b;
-    std::function<ExprP(Node*, const Scope&, AggContext*)> hook;
-    ~RestoreHook() { b->set_function_in_expression = std::move(hook); }
-  } restore_hook{this, std::move(srf_hook)};
+  SetFunctionHookScope no_set_functions(this, nullptr);
   agg_watches_.push_back({agg->from, INT_MAX});
   struct PopWatch {
     std::vector<AggLevelWatch>* w;

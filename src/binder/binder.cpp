@@ -1,6 +1,7 @@
 #include "binder/binder.hpp"
 #include "binder/folding.hpp"
 #include "binder/operator_registry.hpp"
+#include "binder/set_function_hook.hpp"
 #include "execution/grouped_outer_row.hpp"
 #include "execution/row_exprs.hpp"
 #include "types/domain.hpp"
@@ -1356,20 +1357,15 @@ ExprP Binder::BindWindowCall(PgQuery__FuncCall* f, const std::string& name) {
     if (it == w->named.end()) ThrowAt(sqlstate::kUndefinedObject, "window \"" + refname + "\" does not exist", def->location);
     ref = it->second;
   }
-  // The definition's set-returning calls run below the window, the arguments' nowhere.
-  struct SetFunctionHook {
+  // The definition's set-returning calls run below the window, the arguments' nowhere (the
+  // refusal then names the clause).
+  struct RestoreClause {
     Binder* b;
-    std::function<ExprP(Node*, const Scope&, AggContext*)> saved;
     const char* clause;
-    SetFunctionHook(Binder* b, std::function<ExprP(Node*, const Scope&, AggContext*)> hook, const char* clause)
-        : b(b), saved(std::exchange(b->set_function_in_expression, std::move(hook))), clause(std::exchange(b->clause_, clause ? clause : b->clause_)) {}
-    ~SetFunctionHook() {
-      b->set_function_in_expression = std::move(saved);
-      b->clause_ = clause;
-    }
-  };
+    ~RestoreClause() { b->clause_ = clause; }
+  } restore_clause{this, clause_};
   auto bind = [&](Node* n) { return w->agg ? BindAgg(n, *w->scope, w->agg) : Bind(n, *w->scope); };
-  std::optional<SetFunctionHook> in_definition(std::in_place, this, w->set_function_in_definition, nullptr);
+  std::optional<SetFunctionHookScope> in_definition(std::in_place, this, w->set_function_in_definition);
   WindowCall call;
   call.name = name;
   PgQuery__WindowDef* pdef = ref && def->n_partition_clause == 0 ? ref : def;
@@ -1392,13 +1388,12 @@ ExprP Binder::BindWindowCall(PgQuery__FuncCall* f, const std::string& name) {
   };
   if ((call.frame.options & frame::kRange) && (call.frame.options & (frame::kStartOffsetPreceding | frame::kStartOffsetFollowing | frame::kEndOffsetPreceding | frame::kEndOffsetFollowing)))
     throw Error(sqlstate::kFeatureNotSupported, "RANGE with offset PRECEDING/FOLLOWING is not supported yet").WithPosition(def->location + 1);
-  {
-    SetFunctionHook in_offsets(this, nullptr, "window definitions");
-    call.frame.start_offset = offset(fdef->start_offset);
-    call.frame.end_offset = offset(fdef->end_offset);
-  }
   in_definition.reset();
-  SetFunctionHook in_arguments(this, nullptr, "window function calls");
+  SetFunctionHookScope no_set_functions(this, nullptr);
+  clause_ = "window definitions";
+  call.frame.start_offset = offset(fdef->start_offset);
+  call.frame.end_offset = offset(fdef->end_offset);
+  clause_ = "window function calls";
   for (size_t i = 0; i < f->n_args; i++) call.args.push_back(bind(f->args[i]));
   if (f->agg_distinct) ThrowAt(sqlstate::kFeatureNotSupported, "DISTINCT is not implemented for window functions", f->location);
   auto fail = [&]() -> ExprP {

@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <utility>
 
+#include "binder/set_function_hook.hpp"
 #include "common/error.hpp"
 #include "execution/function_scan.hpp"
 #include "function/named_arguments.hpp"
@@ -166,11 +167,7 @@ OpP Planner::ProjectWithSetFunctions(OpP input, std::vector<ExprP>* proj, std::v
 
 OpP Planner::BindInsertValuesRow(const std::function<std::vector<ExprP>*()>& bind_row) {
   NestedSetFunctions nested;
-  struct Hook {
-    Binder* b;
-    std::function<ExprP(Node*, const Scope&, AggContext*)> saved;
-    ~Hook() { b->set_function_in_expression = std::move(saved); }
-  } hook{&binder_, std::exchange(binder_.set_function_in_expression, SetFunctionsInExpressions(&nested, nullptr))};
+  SetFunctionHookScope hook(&binder_, SetFunctionsInExpressions(&nested, nullptr));
   std::vector<ExprP>* row = bind_row();
   if (nested.calls.empty()) return nullptr;
   if (std::find(row->begin(), row->end(), nullptr) != row->end())
