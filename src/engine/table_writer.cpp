@@ -4,6 +4,7 @@
 #include "common/keycodec.hpp"
 #include "common/strings.hpp"
 #include "engine/session.hpp"
+#include "partition/maintenance.hpp"
 #include "partition/partition_ddl.hpp"
 #include "partition/referenced_keys.hpp"
 #include "partition/routing.hpp"
@@ -17,7 +18,16 @@ namespace tusk {
 TableWriter::TableWriter(Planner* planner, const TableDef* table) : planner_(planner), table_(table) {
   access_ = std::make_unique<TableAccess>(planner->state(), table, planner->BindIndexes(*table));
   if (!table->triggers.empty()) triggers_ = std::make_unique<TriggerRunner>(planner, table);
-  if (table->partition_key) router_ = std::make_unique<PartitionRouter>(*planner->state()->catalog, *table);
+  if (table->partition_key) {
+    router_ = std::make_unique<PartitionRouter>(*planner->state()->catalog, *table);
+    const Catalog& cat = *planner->state()->catalog;
+    std::vector<const TableDef*> pending{table};
+    for (size_t k = 0; k < pending.size(); k++) {
+      scheduled_ |= pending[k]->partition_schedule != nullptr;
+      for (uint32_t p : PartitionsOf(cat, pending[k]->oid))
+        if (cat.FindTable(p)->partition_key) pending.push_back(cat.FindTable(p));
+    }
+  }
   defaults_.resize(table->columns.size());
   defaults_bound_.assign(table->columns.size(), false);
   Scope scope;
@@ -194,7 +204,7 @@ TableWriter* TableWriter::WriterFor(uint32_t table) {
   if (table == table_->oid) return this;
   auto it = others_.find(table);
   if (it != others_.end()) return it->second.get();
-  const TableDef* t = planner_->state()->catalog->FindTable(table);
+  const TableDef* t = RoutingCatalog().FindTable(table);
   if (!t) throw Error(sqlstate::kUndefinedTable, "referenced table no longer exists");
   auto w = std::make_unique<TableWriter>(planner_, t);
   w->depth_ = depth_ + 1;
@@ -361,8 +371,21 @@ TableAccess& TableWriter::AccessFor(const std::string& key) {
   return router_ ? PartitionWriterFor(key)->access() : *access_;
 }
 
-TableWriter& TableWriter::WriterForRow(const Row& row) {
-  return router_ ? *WriterFor(router_->LeafFor(row, planner_->state()->session->DateTime())) : *this;
+TableWriter& TableWriter::WriterForRow(const Row& row) { return router_ ? *WriterFor(LeafForRow(row)) : *this; }
+
+const Catalog& TableWriter::RoutingCatalog() const { return routing_catalog_ ? *routing_catalog_ : *planner_->state()->catalog; }
+
+uint32_t TableWriter::LeafForRow(const Row& row) {
+  ExecState* st = planner_->state();
+  if (scheduled_) {
+    const TableDef* unplaced = router_->Unplaced(row);
+    if (unplaced && unplaced->partition_schedule &&
+        MakePartitionOnDemand(st, unplaced->oid, PartitionKeyValues(*unplaced, row)[0], &declined_partitions_)) {
+      routing_catalog_ = st->session->CurrentCatalog();
+      router_ = std::make_unique<PartitionRouter>(*routing_catalog_, *routing_catalog_->FindTable(table_->oid));
+    }
+  }
+  return router_->LeafFor(row, st->session->DateTime());
 }
 
 namespace {
@@ -409,14 +432,14 @@ void TableWriter::FirePartitionsAfterRowTriggers() {
 }
 
 bool TableWriter::StaysInPartition(const std::string& key, const Row& row) {
-  return !router_ || RowFitsPartition(*planner_->state()->catalog, PartitionWriterFor(key)->table(), row);
+  return !router_ || RowFitsPartition(RoutingCatalog(), PartitionWriterFor(key)->table(), row);
 }
 
 std::string TableWriter::Insert(const Row& given) {
   if (router_) {
     Row computed;
     const Row& row = WithGenerated(given, &computed);
-    return WriterFor(router_->LeafFor(row, planner_->state()->session->DateTime()))->InsertRow(row, true);
+    return WriterFor(LeafForRow(row))->InsertRow(row, true);
   }
   return InsertRow(given, false);
 }

@@ -4,6 +4,7 @@
 #pragma once
 #include <map>
 #include <memory>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -85,6 +86,11 @@ class TableWriter {
   // partitioned table above it, except (`left_to_caller`) that table and those above it.
   void ReferencedRowChanging(const Row& old_row, const Row* new_row, uint32_t left_to_caller = 0);
   TableWriter* WriterFor(uint32_t table);
+  // The catalog routing follows: the statement's, or the session's once a partition was made
+  // on demand (partition/maintenance.hpp) for one of its rows.
+  const Catalog& RoutingCatalog() const;
+  // The leaf partition taking `row`, made first when the table's schedule has one for it.
+  uint32_t LeafForRow(const Row& row);
   TableWriter* PartitionWriterFor(const std::string& key);
   // Insert and Update below routing: `routed` rows were put in this partition by routing and
   // need no partition-constraint check.
@@ -97,6 +103,9 @@ class TableWriter {
   std::unique_ptr<TriggerRunner> triggers_;
   std::unique_ptr<TableAccess> access_;
   std::unique_ptr<PartitionRouter> router_;  // a partitioned table's
+  bool scheduled_ = false;  // it, or a partitioned table below it, has automatic partitions
+  std::shared_ptr<const Catalog> routing_catalog_;  // null until a partition is made on demand
+  std::set<std::string> declined_partitions_;       // MakePartitionOnDemand's
   std::vector<ExprP> defaults_;
   std::vector<bool> defaults_bound_;
   std::vector<std::pair<size_t, ExprP>> generated_;  // stored generated columns, bound once

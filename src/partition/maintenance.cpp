@@ -2,6 +2,7 @@
 
 #include <chrono>
 
+#include "access/table_locks.hpp"
 #include "binder/binder.hpp"
 #include "catalog/system/catalogs.hpp"
 #include "common/error.hpp"
@@ -50,32 +51,40 @@ std::vector<Row> RunText(ExecState* st, const std::string& text) {
 
 std::string Qualified(const std::string& schema, const std::string& name) { return QuoteIdent(schema) + "." + QuoteIdent(name); }
 
+// Is the DEFAULT partition holding a row of `step`'s range? Such a partition would fail to be
+// made (23514): those rows are the user's to move.
+bool DefaultHoldsRange(ExecState* st, const Catalog& cat, const TableDef& parent, const MaintenanceStep& step) {
+  if (!step.default_partition) return false;
+  const TableDef* def = cat.FindTable(step.default_partition);
+  const std::string key = QuoteIdent(parent.columns[static_cast<size_t>(parent.partition_key->columns[0])].name);
+  return !RunText(st, "SELECT 1 FROM ONLY " + Qualified(def->schema, def->name) + " WHERE " + key + " >= " + step.from + " AND " + key +
+                          " < " + step.to + " LIMIT 1")
+              .empty();
+}
+
+std::string CreatePartitionSql(const TableDef& parent, const MaintenanceStep& step) {
+  return "CREATE TABLE " + Qualified(parent.schema, step.partition) + " PARTITION OF " + Qualified(parent.schema, parent.name) +
+         " FOR VALUES FROM (" + step.from + ") TO (" + step.to + ")";
+}
+
 // Carries out one table's steps; returns the rows tusk_partition_maintain shows for them.
 std::vector<Row> MaintainTable(ExecState* st, uint32_t table) {
   const std::shared_ptr<const Catalog> cat = st->session->CurrentCatalog();
   const TableDef* parent = cat->FindTable(table);
   if (!parent || !parent->partition_schedule) return {};
   const std::string parent_name = Qualified(parent->schema, parent->name);
-  const std::string key = QuoteIdent(parent->columns[static_cast<size_t>(parent->partition_key->columns[0])].name);
   std::vector<Row> out;
   size_t made = 0, retired = 0;
   for (MaintenanceStep& step : PlanMaintenance(*cat, *parent, st->session->DateTime().now)) {
     const std::string partition = Qualified(parent->schema, step.partition);
     const std::string range = "FROM (" + step.from + ") TO (" + step.to + ")";
-    if (step.action == MaintenanceStep::kCreate && step.default_partition) {
-      // A partition made over rows the DEFAULT partition holds would fail (23514): those rows
-      // are the user's to move.
-      const TableDef* def = cat->FindTable(step.default_partition);
-      std::string probe = "SELECT 1 FROM ONLY " + Qualified(def->schema, def->name) + " WHERE " + key + " >= " + step.from + " AND " +
-                          key + " < " + step.to + " LIMIT 1";
-      if (!RunText(st, probe).empty()) {
-        step.action = MaintenanceStep::kSkip;
-        step.detail = "the default partition \"" + def->name + "\" holds rows of its range";
-      }
+    if (step.action == MaintenanceStep::kCreate && DefaultHoldsRange(st, *cat, *parent, step)) {
+      step.action = MaintenanceStep::kSkip;
+      step.detail = "the default partition \"" + cat->FindTable(step.default_partition)->name + "\" holds rows of its range";
     }
     switch (step.action) {
       case MaintenanceStep::kCreate:
-        RunText(st, "CREATE TABLE " + partition + " PARTITION OF " + parent_name + " FOR VALUES " + range);
+        RunText(st, CreatePartitionSql(*parent, step));
         made++;
         break;
       case MaintenanceStep::kDrop:
@@ -131,6 +140,28 @@ void BindPartitionMaintain(Binder& b, const std::string& shown, std::vector<Expr
 }
 
 }  // namespace
+
+bool MakePartitionOnDemand(ExecState* st, uint32_t table, const Value& key, std::set<std::string>* declined) {
+  const std::shared_ptr<const Catalog> cat = st->session->CurrentCatalog();
+  const TableDef* parent = cat->FindTable(table);
+  if (!parent || !parent->partition_schedule) return false;
+  std::optional<MaintenanceStep> step = PlanPartitionFor(*cat, *parent, key, st->session->DateTime().now);
+  if (!step) return false;
+  const std::string which = std::to_string(table) + "." + step->partition;
+  if (declined->count(which)) return false;
+  if (step->action != MaintenanceStep::kCreate || DefaultHoldsRange(st, *cat, *parent, *step)) {
+    declined->insert(which);
+    return false;
+  }
+  // The lock CREATE TABLE ... PARTITION OF takes, taken before the catalog's: two writers that
+  // both need a partition then wait for each other where deadlocks are detected (40P01),
+  // not across the two kinds of lock.
+  LockRelation(st, table, TableLockMode::kAccessExclusive);
+  RunText(st, CreatePartitionSql(*parent, *step));
+  LogLine(st->session->pid(), "partition \"" + step->partition + "\" of " + Qualified(parent->schema, parent->name) +
+                                  " made on demand for a row: FOR VALUES FROM (" + step->from + ") TO (" + step->to + ")");
+  return true;
+}
 
 void RegisterPartitionSchedulesView() {
   SystemRelation view;

@@ -24,6 +24,8 @@
 namespace tusk {
 
 class Database;
+class Value;
+struct ExecState;
 
 // When each table's maintenance last ran, and what it did ("created 2, dropped 1",
 // "nothing to do", or the error that stopped it).
@@ -56,6 +58,15 @@ class PartitionMaintainer {
   std::set<std::string> skips_logged_;  // a skipped partition is logged once per server run
   std::thread worker_;
 };
+
+// A row for `table` (scheduled) found no partition, or only its DEFAULT one: makes the
+// partition of the schedule's period holding key value `key` in the caller's transaction, as
+// maintenance would make it, unless PlanPartitionFor says there is none to make or the DEFAULT
+// partition holds rows of its range. Returns whether it made one; the new partition is in the
+// session's current catalog. Writes what it did to the server log. `declined` (one per
+// statement) remembers the partitions not made, so that the next rows of their range do not
+// look again.
+bool MakePartitionOnDemand(ExecState* st, uint32_t table, const Value& key, std::set<std::string>* declined);
 
 // Registers tusk_partition_maintain (with the set-returning functions) and the
 // tusk_partition_schedules view (with the system relations).

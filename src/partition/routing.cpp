@@ -30,20 +30,22 @@ const PartitionRouter::Level& PartitionRouter::LevelOf(const TableDef& t) const 
   return levels_.emplace(t.oid, std::move(level)).first->second;
 }
 
-const TableDef* PartitionRouter::Descend(const Row& row, const TableDef** stuck) const {
+const TableDef* PartitionRouter::Descend(const Row& row, const TableDef** unplaced) const {
+  *unplaced = nullptr;
   const TableDef* t = &root_;
   while (t->partition_key) {
     const Level& level = LevelOf(*t);
     std::vector<Value> key = PartitionKeyValues(*t, row);
-    const TableDef* next = level.default_partition;
+    const TableDef* next = nullptr;
     for (const TableDef* p : level.partitions)
       if (BoundHolds(t->partition_key->strategy, level.types, *p->partition_bound, key)) {
         next = p;
         break;
       }
     if (!next) {
-      *stuck = t;
-      return nullptr;
+      *unplaced = t;
+      next = level.default_partition;
+      if (!next) return nullptr;
     }
     t = next;
   }
@@ -51,9 +53,15 @@ const TableDef* PartitionRouter::Descend(const Row& row, const TableDef** stuck)
 }
 
 uint32_t PartitionRouter::FindLeaf(const Row& row) const {
-  const TableDef* stuck = nullptr;
-  const TableDef* leaf = Descend(row, &stuck);
+  const TableDef* unplaced = nullptr;
+  const TableDef* leaf = Descend(row, &unplaced);
   return leaf ? leaf->oid : 0;
+}
+
+const TableDef* PartitionRouter::Unplaced(const Row& row) const {
+  const TableDef* unplaced = nullptr;
+  Descend(row, &unplaced);
+  return unplaced;
 }
 
 uint32_t PartitionRouter::LeafFor(const Row& row, const DateTimeContext& ctx) const {

@@ -22,6 +22,9 @@ class PartitionRouter {
   uint32_t LeafFor(const Row& row, const DateTimeContext& ctx) const;
   // The same leaf, or 0 when no partition takes the row (a foreign key's lookup).
   uint32_t FindLeaf(const Row& row) const;
+  // The partitioned table below which no partition's bound holds `row` (it goes to that
+  // table's DEFAULT partition, or nowhere), or null when a bound holds it at every level.
+  const TableDef* Unplaced(const Row& row) const;
 
  private:
   struct Level {
@@ -31,8 +34,9 @@ class PartitionRouter {
     const TableDef* default_partition = nullptr;
   };
   const Level& LevelOf(const TableDef& t) const;
-  // The leaf taking `row`, or null with *stuck the partitioned table none of whose partitions does.
-  const TableDef* Descend(const Row& row, const TableDef** stuck) const;
+  // The leaf taking `row`, or null when none does. *unplaced: the last partitioned table on the
+  // way whose partitions' bounds all refuse the row (null when none refuses it).
+  const TableDef* Descend(const Row& row, const TableDef** unplaced) const;
   const Catalog& cat_;
   const TableDef& root_;
   mutable std::map<uint32_t, Level> levels_;

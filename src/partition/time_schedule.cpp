@@ -219,33 +219,38 @@ void ReadPartitionSchedules(CatalogReader& r, const std::function<TableDef*(uint
   }
 }
 
-std::vector<MaintenanceStep> PlanMaintenance(const Catalog& cat, const TableDef& parent, int64_t now) {
-  const PartitionSchedule& s = *parent.partition_schedule;
-  const Type key = ScheduledKeyType(parent);
-  const std::vector<Type> types{key};
-  std::shared_ptr<const TimeZone> tz = TimeZone::Find(s.time_zone);
-  if (!tz) tz = TimeZone::Utc();
-  DateTimeContext utc;  // literals that read the same in any session
-  auto literal = [&](const Value& v) { return BoundValueText(key, v, utc); };
+namespace {
 
+// What maintenance knows of a scheduled table: its key, zone and partitions.
+struct ScheduleView {
+  const Catalog& cat;
+  const TableDef& parent;
+  const PartitionSchedule& s;
+  Type key;
+  std::vector<Type> types;
+  std::shared_ptr<const TimeZone> tz;
   std::vector<ExistingPartition> existing;
   uint32_t default_partition = 0;
-  for (uint32_t oid : PartitionsOf(cat, parent.oid)) {
-    const TableDef* p = cat.FindTable(oid);
-    if (p->partition_bound->is_default) default_partition = oid;
-    else existing.push_back({p, p->partition_bound->lower, p->partition_bound->upper});
-  }
 
-  std::vector<MaintenanceStep> steps;
-  const int64_t local_now = UtcToLocal(now, *tz);
-  const int64_t first = PeriodOf(s.every, local_now);
-  for (int64_t k = first; k <= first + s.premake; k++) {
+  ScheduleView(const Catalog& c, const TableDef& p) : cat(c), parent(p), s(*p.partition_schedule), key(ScheduledKeyType(p)), types{key} {
+    tz = TimeZone::Find(s.time_zone);
+    if (!tz) tz = TimeZone::Utc();
+    for (uint32_t oid : PartitionsOf(cat, parent.oid)) {
+      const TableDef* t = cat.FindTable(oid);
+      if (t->partition_bound->is_default) default_partition = oid;
+      else existing.push_back({t, t->partition_bound->lower, t->partition_bound->upper});
+    }
+  }
+  // Literals that read the same in any session.
+  std::string Literal(const Value& v) const { return BoundValueText(key, v, DateTimeContext()); }
+  // Period k's partition: to make, or skipped (with why), or nullopt when made already.
+  std::optional<MaintenanceStep> PeriodStep(int64_t k) const {
     const int64_t start = PeriodStart(s.every, k), end = PeriodStart(s.every, k + 1);
     MaintenanceStep step;
     step.partition = PartitionName(parent.name, s.every, start);
     const Value lo = KeyValue(key, start, *tz), hi = KeyValue(key, end, *tz);
-    step.from = literal(lo);
-    step.to = literal(hi);
+    step.from = Literal(lo);
+    step.to = Literal(hi);
     const std::vector<RangeDatum> lower = Datum(lo), upper = Datum(hi);
     const ExistingPartition* overlap = nullptr;
     for (const ExistingPartition& e : existing)
@@ -256,7 +261,7 @@ std::vector<MaintenanceStep> PlanMaintenance(const Catalog& cat, const TableDef&
     if (overlap) {
       bool same = CompareRangeBounds(types, lower, true, overlap->lower, true) == 0 &&
                   CompareRangeBounds(types, upper, false, overlap->upper, false) == 0;
-      if (same) continue;  // made already, by maintenance or by hand
+      if (same) return std::nullopt;  // made already, by maintenance or by hand
       step.action = MaintenanceStep::kSkip;
       step.detail = "partition \"" + overlap->table->name + "\" holds part of its range";
     } else if (cat.FindRelation(parent.schema, step.partition, {})) {
@@ -265,12 +270,56 @@ std::vector<MaintenanceStep> PlanMaintenance(const Catalog& cat, const TableDef&
     } else {
       step.default_partition = default_partition;
     }
-    steps.push_back(std::move(step));
+    return step;
   }
-
-  if (s.retention) {
+  // now - retention as a key value, or nullopt without a retention.
+  std::optional<std::vector<RangeDatum>> RetentionCutoff(int64_t local_now) const {
+    if (!s.retention) return std::nullopt;
     Interval back{-s.retention->time, -s.retention->day, -s.retention->month};
-    const std::vector<RangeDatum> cutoff = Datum(KeyValue(key, TimestampPlusInterval(local_now, back, nullptr), *tz));
+    return Datum(KeyValue(key, TimestampPlusInterval(local_now, back, nullptr), *tz));
+  }
+};
+
+// A key value as a local wall-clock time; nullopt for infinity.
+std::optional<int64_t> LocalOfKey(const Type& type, const Value& v, const TimeZone& tz) {
+  const int64_t x = v.i();
+  if (type.id == oid::kDate) {
+    if (x == kDateInfinity || x == kDateMinusInfinity) return std::nullopt;
+    return x * kUsecPerDay;
+  }
+  if (x == kTimestampInfinity || x == kTimestampMinusInfinity) return std::nullopt;
+  return type.id == oid::kTimestamptz ? UtcToLocal(x, tz) : x;
+}
+
+}  // namespace
+
+std::optional<MaintenanceStep> PlanPartitionFor(const Catalog& cat, const TableDef& parent, const Value& key, int64_t now) {
+  if (key.is_null()) return std::nullopt;
+  const ScheduleView view(cat, parent);
+  std::optional<int64_t> local = LocalOfKey(view.key, key, *view.tz);
+  if (!local) return std::nullopt;
+  const int64_t k = PeriodOf(view.s.every, *local);
+  if (auto cutoff = view.RetentionCutoff(UtcToLocal(now, *view.tz))) {
+    const std::vector<RangeDatum> upper = Datum(KeyValue(view.key, PeriodStart(view.s.every, k + 1), *view.tz));
+    if (CompareRangeBounds(view.types, upper, false, *cutoff, false) <= 0) return std::nullopt;  // maintenance would retire it
+  }
+  return view.PeriodStep(k);
+}
+
+std::vector<MaintenanceStep> PlanMaintenance(const Catalog& cat, const TableDef& parent, int64_t now) {
+  const ScheduleView view(cat, parent);
+  const PartitionSchedule& s = view.s;
+  const std::vector<Type>& types = view.types;
+  std::vector<ExistingPartition> existing = view.existing;
+
+  std::vector<MaintenanceStep> steps;
+  const int64_t local_now = UtcToLocal(now, *view.tz);
+  const int64_t first = PeriodOf(s.every, local_now);
+  for (int64_t k = first; k <= first + s.premake; k++)
+    if (std::optional<MaintenanceStep> step = view.PeriodStep(k)) steps.push_back(std::move(*step));
+
+  if (std::optional<std::vector<RangeDatum>> retention_cutoff = view.RetentionCutoff(local_now)) {
+    const std::vector<RangeDatum>& cutoff = *retention_cutoff;
     std::sort(existing.begin(), existing.end(),
               [&](const ExistingPartition& a, const ExistingPartition& b) { return CompareRangeBounds(types, a.lower, true, b.lower, true) < 0; });
     for (const ExistingPartition& e : existing) {
@@ -278,8 +327,8 @@ std::vector<MaintenanceStep> PlanMaintenance(const Catalog& cat, const TableDef&
       MaintenanceStep step;
       step.action = s.keep_retired ? MaintenanceStep::kDetach : MaintenanceStep::kDrop;
       step.partition = e.table->name;
-      step.from = e.lower[0].kind == RangeDatum::kValue ? literal(e.lower[0].value) : "MINVALUE";
-      step.to = literal(e.upper[0].value);
+      step.from = e.lower[0].kind == RangeDatum::kValue ? view.Literal(e.lower[0].value) : "MINVALUE";
+      step.to = view.Literal(e.upper[0].value);
       steps.push_back(std::move(step));
     }
   }

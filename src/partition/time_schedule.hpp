@@ -22,6 +22,7 @@ struct PgQuery__Node;
 namespace tusk {
 
 class Catalog;
+class Value;
 struct TableDef;
 struct CatalogWriter;
 struct CatalogReader;
@@ -61,5 +62,10 @@ const char* MaintenanceActionName(MaintenanceStep::Action a);
 // partition holding `now` and `premake` after it, made where no partition covers any of
 // their range yet; partitions whose whole range ends at or before now - retention retired.
 std::vector<MaintenanceStep> PlanMaintenance(const Catalog& cat, const TableDef& parent, int64_t now);
+
+// The partition of `parent`'s schedule whose period holds key value `key` (a row that found no
+// partition): to make, or skipped as PlanMaintenance skips; nullopt when there is none to make
+// (it exists, the key is NULL or infinite, or retention at `now` would retire the period).
+std::optional<MaintenanceStep> PlanPartitionFor(const Catalog& cat, const TableDef& parent, const Value& key, int64_t now);
 
 }  // namespace tusk

@@ -9,9 +9,14 @@ moment the test runs:
   rows routed into them, a partition made by hand left alone, retention dropping or detaching
   the old ones, a DEFAULT partition holding rows of a range making maintenance skip it;
 - tusk_partition_schedules;
+- partitions made on demand: a row (INSERT, INSERT ... SELECT, UPDATE moving it) for a period
+  with no partition makes it in the writing transaction (undone with it), unless retention
+  would retire it, a partition made by hand holds part of its range, or the DEFAULT partition
+  holds rows of its range (the row then goes to the DEFAULT partition, or fails with 23514);
 - the background maintainer (tusk.partition_maintenance_naptime = 1) making partitions by
   itself and writing its actions to the server log;
-- kill -9 while the maintainer makes and drops partitions and a client inserts: after each
+- kill -9 while the maintainer makes and drops partitions and a client inserts rows, some for
+  periods ahead of every partition (made on demand): after each
   restart the partitions tile the key range without overlap, pg_inherits agrees with
   relispartition, and every acknowledged row is there exactly once.
 
@@ -184,6 +189,87 @@ def check_default_and_zone(c):
     c.query("DROP TABLE wk")
 
 
+def check_on_demand(c):
+    c.query("CREATE TABLE od (id int, at date NOT NULL, PRIMARY KEY (id, at)) PARTITION BY RANGE (at)")
+    c.query("CREATE INDEX od_id ON od (id)")
+    c.query("ALTER TABLE od SET (partition_interval = '1 month', partition_premake = 0)")
+    c.query("INSERT INTO od VALUES (1, '2031-05-17'), (2, '2031-05-20'), (3, '2031-07-01')")
+    # The background maintainer may make the current month's partition meanwhile: not counted.
+    today = datetime.datetime.now(datetime.timezone.utc).date()
+    parts = ("SELECT c.relname::text, pg_get_expr(c.relpartbound, c.oid) FROM pg_class c JOIN pg_inherits i ON i.inhrelid = c.oid "
+             "WHERE i.inhparent = 'od'::regclass AND c.relname <> 'od_p%04d_%02d' ORDER BY 1" % (today.year, today.month))
+    got = rows(c, parts)
+    want = [["od_p2031_05", "FOR VALUES FROM ('2031-05-01') TO ('2031-06-01')"],
+            ["od_p2031_07", "FOR VALUES FROM ('2031-07-01') TO ('2031-08-01')"]]
+    check("on demand: partitions made for the rows", got == want, "got %r, want %r" % (got, want))
+    got = rows(c, "SELECT id, tableoid::regclass::text FROM od ORDER BY id")
+    check("on demand: rows routed into them", got == [["1", "od_p2031_05"], ["2", "od_p2031_05"], ["3", "od_p2031_07"]], got)
+    got = rows(c, "SELECT count(*) FROM pg_indexes WHERE tablename IN ('od_p2031_05', 'od_p2031_07') AND indexdef LIKE '%(id)'")
+    check("on demand: partitions have the parent's indexes", got == [["2"]], got)
+    c.query("BEGIN")
+    c.query("INSERT INTO od VALUES (4, '2032-01-15')")
+    c.query("ROLLBACK")
+    got = rows(c, "SELECT count(*) FROM pg_class WHERE relname = 'od_p2032_01'")
+    check("on demand: undone with the transaction", got == [["0"]], got)
+    c.query("UPDATE od SET at = '2031-09-09' WHERE id = 3")
+    got = rows(c, "SELECT tableoid::regclass::text FROM od WHERE id = 3")
+    check("on demand: an UPDATE moving a row", got == [["od_p2031_09"]], got)
+    c.query("INSERT INTO od SELECT 100 + g, date '2033-01-01' + g * 10 FROM generate_series(1, 9) g")
+    got = rows(c, "SELECT count(*) FROM pg_class WHERE relname LIKE 'od_p2033%' AND relkind = 'r'")
+    check("on demand: INSERT ... SELECT over four months", got == [["4"]], got)
+    # Retention: a row of a period it would retire finds no partition, as without a schedule.
+    c.query("ALTER TABLE od SET (partition_retention = '12 months')")
+    got = error_of(c, "INSERT INTO od VALUES (5, '2001-01-01')")
+    check("on demand: not older than the retention", got == ("23514", 'no partition of relation "od" found for row'), got)
+    c.query("CREATE TABLE od_def PARTITION OF od DEFAULT")
+    c.query("INSERT INTO od VALUES (6, '2001-01-01')")
+    c.query("ALTER TABLE od RESET (partition_retention)")
+    # The DEFAULT partition holds a row of January 2001: its partition cannot be made.
+    c.query("INSERT INTO od VALUES (7, '2001-01-15'), (8, '2035-06-06')")
+    c.query("CREATE TABLE od_mid PARTITION OF od FOR VALUES FROM ('2036-01-10') TO ('2036-01-20')")
+    c.query("INSERT INTO od VALUES (9, '2036-01-25')")
+    got = rows(c, "SELECT id, tableoid::regclass::text FROM od WHERE id BETWEEN 6 AND 9 ORDER BY id")
+    want = [["6", "od_def"], ["7", "od_def"], ["8", "od_p2035_06"], ["9", "od_def"]]
+    check("on demand: DEFAULT partition and hand-made partitions respected", got == want, "got %r, want %r" % (got, want))
+    c.query("DROP TABLE od")
+
+
+def check_on_demand_deadlock(port):
+    # Two transactions writing the table that both need a new partition wait for each other's
+    # lock on it: one of them is told (40P01), the other goes on once it is rolled back.
+    a, b = connect(port), connect(port)
+    a.query("CREATE TABLE ev (at date NOT NULL) PARTITION BY RANGE (at) WITH (partition_interval = '1 month', partition_premake = 0)")
+    a.query("INSERT INTO ev VALUES ('2030-01-05')")
+    for conn, day in ((a, 6), (b, 7)):
+        conn.query("BEGIN")
+        conn.query("INSERT INTO ev VALUES ('2030-01-%02d')" % day)
+    outcome = {}
+
+    def insert(name, conn, sql):
+        try:
+            conn.query(sql)
+            outcome[name] = "ok"
+        except pgwire.PgError as e:
+            outcome[name] = e.sqlstate
+            conn.query("ROLLBACK")
+
+    threads = [threading.Thread(target=insert, args=("a", a, "INSERT INTO ev VALUES ('2031-01-01')")),
+               threading.Thread(target=insert, args=("b", b, "INSERT INTO ev VALUES ('2032-01-01')"))]
+    threads[0].start()
+    time.sleep(0.3)
+    threads[1].start()
+    for t in threads:
+        t.join(30)
+    check("on demand: two writers needing partitions, one deadlock reported",
+          sorted(outcome.values()) == ["40P01", "ok"], outcome)
+    for conn in (a, b):
+        conn.query("ROLLBACK")
+        conn.close()
+    c = connect(port)
+    c.query("DROP TABLE ev")
+    c.close()
+
+
 def check_background(tusk):
     data = tempfile.mkdtemp(prefix="tusk-auto-partitions-")
     port = free_port()
@@ -197,6 +283,7 @@ def check_background(tusk):
             c.query("CREATE DATABASE other")
             o = pgwire.Connection(port=port, database="other")
             o.query("CREATE TABLE hits (at timestamp NOT NULL) PARTITION BY RANGE (at) WITH (partition_interval = '1 day', partition_premake = 1)")
+            o.query("INSERT INTO hits VALUES ('2040-02-03 04:05')")
             o.close()
             deadline = time.time() + 20
             got = None
@@ -204,10 +291,10 @@ def check_background(tusk):
                 o = pgwire.Connection(port=port, database="other")
                 got = rows(o, "SELECT partitions, last_result FROM tusk_partition_schedules")
                 o.close()
-                if got and got[0][0] == "2":
+                if got and got[0][0] == "3":
                     break
                 time.sleep(0.2)
-            check("background maintainer makes partitions", got == [["2", "created 2"]], got)
+            check("background maintainer makes partitions", got == [["3", "created 2"]], got)
             c.close()
         finally:
             proc.terminate()
@@ -215,6 +302,11 @@ def check_background(tusk):
     with open(log_path) as f:
         lines = [l for l in f if "automatic partition maintenance created" in l]
     check("maintenance written to the log", len(lines) == 2 and 'of hits: FOR VALUES FROM' in lines[0], lines)
+    with open(log_path) as f:
+        lines = [l for l in f if "made on demand" in l]
+    want = 'partition "hits_p2040_02_03" of public.hits made on demand for a row: ' \
+           "FOR VALUES FROM ('2040-02-03 00:00:00') TO ('2040-02-04 00:00:00')"
+    check("partition made on demand written to the log", len(lines) == 1 and want in lines[0], lines)
     subprocess.run(["rm", "-rf", data, log_path])
 
 
@@ -261,7 +353,9 @@ def crash_loop(tusk, rounds):
                     "END LOOP; END $$" % (rnd, base, base))
             c.close()
             stop = threading.Event()
-            writer = AckedInserter(port, next_id, stop, lambda i: "INSERT INTO ticks VALUES (%d, now())" % i)
+            # Every third row lands minutes past the partitions made ahead: made on demand.
+            writer = AckedInserter(port, next_id, stop, lambda i: "INSERT INTO ticks VALUES (%d, now() + interval '%d minutes')"
+                                   % (i, 0 if i % 3 else 200 + i % 60))
             writer.start()
             time.sleep(rng.uniform(1.2, 2.5))
             os.kill(server_process(proc.pid), signal.SIGKILL)
@@ -292,7 +386,9 @@ def main():
         check_options(c)
         check_monthly(c)
         check_default_and_zone(c)
+        check_on_demand(c)
         c.close()
+        check_on_demand_deadlock(port)
     finally:
         proc.terminate()
         proc.wait(timeout=30)
