@@ -309,7 +309,8 @@ namespace {
 // 18: text search dictionaries and configurations (after the access methods; catalog/text_search_def.hpp)
 // 19: partition keys and bounds (partition/partition_def.hpp)
 // 20: automatic time partitions' schedules (written last; partition/time_schedule.hpp)
-constexpr uint64_t kCatalogFormat = 20;
+// 21: partition keys' expressions (in the partition keys of format 19)
+constexpr uint64_t kCatalogFormat = 21;
 
 // A stored Type naming a user type by OID, with that type's definition put back (a domain
 // and a table's row type are written as their OID, an array of them with the array flag).
@@ -853,7 +854,7 @@ std::shared_ptr<Catalog> Catalog::Deserialize(const std::string& bytes, std::vec
     auto it = c->tables_.find(oid);
     return it == c->tables_.end() ? nullptr : &it->second;
   };
-  if (format >= 19) ReadPartitioning(r, table);
+  if (format >= 19) ReadPartitioning(r, format, table);
   if (format >= 20) ReadPartitionSchedules(r, table);
   return c;
 }

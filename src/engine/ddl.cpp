@@ -187,7 +187,7 @@ static void ExecuteCreateTable(PgQuery__CreateStmt* stmt, ExecState* st, ResultS
     t.columns[column].default_sql = CheckGenerationExpression(st, *cat, t, column, cc.first->raw_expr);
     return true;
   });
-  if (stmt->partspec) t.partition_key = BuildPartitionKey(stmt->partspec, t);
+  if (stmt->partspec) t.partition_key = BuildPartitionKey(st, *cat, stmt->partspec, t);
   if (t.partition_key && stmt->n_options)  // automatic partitions (partition/time_schedule.hpp)
     ApplyScheduleOptions(&t, stmt->options, stmt->n_options, false, st->session->GetSetting("timezone").value_or("UTC"));
   cat->AddTable(t);
@@ -261,7 +261,7 @@ static void ExecuteCreateIndex(PgQuery__IndexStmt* stmt, ExecState* st, ResultSi
       ic.column = t->FindColumn(ie->name);
       if (ic.column < 0) throw Error(sqlstate::kUndefinedColumn, "column \"" + std::string(ie->name) + "\" does not exist");
       key_type = t->columns[static_cast<size_t>(ic.column)].type;
-      name_parts.push_back(ie->name);
+      name_parts.push_back(UniqueIndexColumnName(name_parts, ie->name));
     } else {
       planner.binder().set_clause("index expressions");
       ExprP e;
@@ -274,7 +274,7 @@ static void ExecuteCreateIndex(PgQuery__IndexStmt* stmt, ExecState* st, ResultSi
       key_type = e->type;
       ic.expr_sql = DeparseExpr(ie->expr);
       std::string fig = FigureColname(ie->expr);
-      name_parts.push_back(fig == "?column?" ? "expr" : fig);
+      name_parts.push_back(UniqueIndexColumnName(name_parts, fig == "?column?" ? "expr" : fig));
     }
     if (ie->n_opclassopts) throw Error(sqlstate::kFeatureNotSupported, "operator class options are not supported yet");
     if (am == "gin") {

@@ -638,6 +638,11 @@ void ExecuteRename(PgQuery__RenameStmt* stmt, ExecState* st, ResultSink* sink) {
         t->columns[static_cast<size_t>(c)].name = newname;
         for (auto& cd : t->constraints) if (cd.kind == 'c') cd.check_sql = RenameInExpr(cd.check_sql, old, newname);
         for (auto& gc : t->columns) if (gc.generated) gc.default_sql = RenameInExpr(gc.default_sql, old, newname);
+        if (t->partition_key && t->partition_key->HasExpressions()) {
+          auto key = std::make_shared<PartitionKeyDef>(*t->partition_key);
+          for (std::string& e : key->exprs) if (!e.empty()) e = RenameInExpr(e, old, newname);
+          t->partition_key = std::move(key);
+        }
         for (uint32_t io : t->indexes) {
           IndexDef* idx = cat->MutableIndex(io);
           for (auto& ic : idx->columns) if (ic.column < 0) ic.expr_sql = RenameInExpr(ic.expr_sql, old, newname);

@@ -6,6 +6,7 @@
 #include "access/gin/gin.hpp"
 #include "access/gin/posting_list.hpp"
 #include "access/new_relation_writer.hpp"
+#include "binder/binder.hpp"
 #include "common/error.hpp"
 #include "common/keycodec.hpp"
 #include "common/rowcodec.hpp"
@@ -55,6 +56,31 @@ std::string ChooseRelationName(const Catalog& cat, const std::string& schema, co
     if (name.size() > 63) name = base.substr(0, 63 - s.size() - 1) + "_" + s;
     if (!cat.FindRelation(schema, name, {})) return name;
   }
+}
+
+std::string UniqueIndexColumnName(const std::vector<std::string>& taken, const std::string& name) {
+  std::string candidate = name;
+  for (int i = 1; std::find(taken.begin(), taken.end(), candidate) != taken.end(); i++) {
+    const std::string suffix = std::to_string(i);
+    candidate = name.substr(0, std::min(name.size(), 63 - suffix.size())) + suffix;
+  }
+  return candidate;
+}
+
+std::vector<std::string> IndexColumnNames(const TableDef& t, const IndexDef& index) {
+  std::vector<std::string> names;
+  for (const IndexColumn& ic : index.columns) {
+    std::string name = "expr";
+    if (ic.column >= 0) {
+      name = t.columns[static_cast<size_t>(ic.column)].name;
+    } else {
+      std::unique_ptr<Script> holder;
+      std::string figured = FigureColname(ParseStoredExpr(ic.expr_sql, &holder));
+      if (figured != "?column?") name = figured;
+    }
+    names.push_back(UniqueIndexColumnName(names, name));
+  }
+  return names;
 }
 
 std::string ChooseConstraintName(const TableDef& t, const std::vector<std::string>& cols, const std::string& suffix) {

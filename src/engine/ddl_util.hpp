@@ -17,6 +17,11 @@ void CheckDefaultExpression(Node* expr);
 // PostgreSQL's default object names: "<table>_<cols>_<suffix>", made unique with a number.
 std::string ChooseRelationName(const Catalog& cat, const std::string& schema, const std::string& table,
                                const std::vector<std::string>& cols, const std::string& suffix);
+// An index's column names as its default name is made of them (PostgreSQL's
+// ChooseIndexColumnNames): a column's name, an expression's FigureColname ("lower", else
+// "expr"), numbered when an earlier one has the same (expr, lower, expr1).
+std::string UniqueIndexColumnName(const std::vector<std::string>& taken, const std::string& name);
+std::vector<std::string> IndexColumnNames(const TableDef& t, const IndexDef& index);
 std::string ChooseConstraintName(const TableDef& t, const std::vector<std::string>& cols, const std::string& suffix);
 // OWNER TO (ddl_owner.cpp): the role named (CURRENT_USER and the like resolved; 42704 when
 // none), and the check that an object other than a database goes to the bootstrap superuser,

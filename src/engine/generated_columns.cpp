@@ -5,7 +5,7 @@
 #include "common/strings.hpp"
 #include "function/set_returning.hpp"
 #include "parser/walk.hpp"
-#include "planner/planner.hpp"
+#include "planner/table_expression_binder.hpp"
 #include "types/cast.hpp"
 
 namespace tusk {
@@ -80,25 +80,15 @@ void CheckNoGeneratedReference(const TableDef& t, Node* expr) {
 std::string CheckGenerationExpression(ExecState* st, const Catalog& cat, const TableDef& t, size_t column, Node* expr) {
   const ColumnDef& col = t.columns[column];
   CheckRawExpression(t, expr);
-  ParamTypes params;
-  ExecState bind_state = *st;
-  bind_state.catalog = std::make_shared<Catalog>(cat);
-  Planner planner(&bind_state, &params);
-  Scope scope;
-  scope.Add(planner.TableScopeRel(&t, t.name));
-  planner.binder().set_clause("column generation expressions");
-  ExprP e;
-  {
-    NoFold no_fold;  // judge what the expression calls, not what folding leaves of it
-    e = planner.binder().BindStored(expr, scope, t.schema);
-  }
+  TableExpressionBinder binder(st, cat, t, "column generation expressions");
+  ExprP e = binder.Bind(expr);
   CheckNoGeneratedReference(t, expr);
   if (ExprVolatility(*e) != 'i') throw Error(sqlstate::kInvalidObjectDefinition, "generation expression is not immutable");
   if (!CanCast(e->type, col.type, CastContext::kAssignment))
     throw Error(sqlstate::kDatatypeMismatch, "column \"" + col.name + "\" is of type " + TypeName(col.type) +
                                                  " but default expression is of type " + TypeName(e->type))
         .WithHint("You will need to rewrite or cast the expression.");
-  planner.binder().Coerce(e, col.type, CastContext::kAssignment, -1, "column \"" + col.name + "\"");
+  binder.planner().binder().Coerce(e, col.type, CastContext::kAssignment, -1, "column \"" + col.name + "\"");
   return DeparseExpr(expr);
 }
 

@@ -4,6 +4,7 @@
 #include "common/keycodec.hpp"
 #include "common/strings.hpp"
 #include "engine/session.hpp"
+#include "partition/key_parts.hpp"
 #include "partition/maintenance.hpp"
 #include "partition/partition_ddl.hpp"
 #include "partition/referenced_keys.hpp"
@@ -19,7 +20,7 @@ TableWriter::TableWriter(Planner* planner, const TableDef* table) : planner_(pla
   access_ = std::make_unique<TableAccess>(planner->state(), table, planner->BindIndexes(*table));
   if (!table->triggers.empty()) triggers_ = std::make_unique<TriggerRunner>(planner, table);
   if (table->partition_key) {
-    router_ = std::make_unique<PartitionRouter>(*planner->state()->catalog, *table);
+    router_ = std::make_unique<PartitionRouter>(*planner->state()->catalog, *table, &Keys());
     const Catalog& cat = *planner->state()->catalog;
     std::vector<const TableDef*> pending{table};
     for (size_t k = 0; k < pending.size(); k++) {
@@ -182,7 +183,7 @@ void TableWriter::CheckRow(const Row& row, const Row* old_row, bool routed) {
     if (!IsTrue(e->Eval(ctx)))
       throw Error(sqlstate::kWithCheckOptionViolation, "new row violates check option for view \"" + view + "\"")
           .WithDetail("Failing row contains " + FailingRow(row));
-  if (table_->partition_parent && !routed && !RowFitsPartition(*planner_->state()->catalog, *table_, row))
+  if (table_->partition_parent && !routed && !RowFitsPartition(*planner_->state()->catalog, *table_, row, Keys()))
     throw Error(sqlstate::kCheckViolation, "new row for relation \"" + table_->name + "\" violates partition constraint")
         .WithDetail("Failing row contains " + FailingRow(row)).WithConstraint(table_->name, "");
   for (const auto& c : table_->constraints) {
@@ -373,6 +374,11 @@ TableAccess& TableWriter::AccessFor(const std::string& key) {
 
 TableWriter& TableWriter::WriterForRow(const Row& row) { return router_ ? *WriterFor(LeafForRow(row)) : *this; }
 
+PartitionKeyParts& TableWriter::Keys() {
+  if (!keys_) keys_ = std::make_unique<PartitionKeyParts>(planner_);
+  return *keys_;
+}
+
 const Catalog& TableWriter::RoutingCatalog() const { return routing_catalog_ ? *routing_catalog_ : *planner_->state()->catalog; }
 
 uint32_t TableWriter::LeafForRow(const Row& row) {
@@ -380,9 +386,9 @@ uint32_t TableWriter::LeafForRow(const Row& row) {
   if (scheduled_) {
     const TableDef* unplaced = router_->Unplaced(row);
     if (unplaced && unplaced->partition_schedule &&
-        MakePartitionOnDemand(st, unplaced->oid, PartitionKeyValues(*unplaced, row)[0], &declined_partitions_)) {
+        MakePartitionOnDemand(st, unplaced->oid, Keys().Values(*unplaced, row)[0], &declined_partitions_)) {
       routing_catalog_ = st->session->CurrentCatalog();
-      router_ = std::make_unique<PartitionRouter>(*routing_catalog_, *routing_catalog_->FindTable(table_->oid));
+      router_ = std::make_unique<PartitionRouter>(*routing_catalog_, *routing_catalog_->FindTable(table_->oid), &Keys());
     }
   }
   return router_->LeafFor(row, st->session->DateTime());
@@ -432,7 +438,7 @@ void TableWriter::FirePartitionsAfterRowTriggers() {
 }
 
 bool TableWriter::StaysInPartition(const std::string& key, const Row& row) {
-  return !router_ || RowFitsPartition(RoutingCatalog(), PartitionWriterFor(key)->table(), row);
+  return !router_ || RowFitsPartition(RoutingCatalog(), PartitionWriterFor(key)->table(), row, Keys());
 }
 
 std::string TableWriter::Insert(const Row& given) {
@@ -461,7 +467,7 @@ std::string TableWriter::Update(const std::string& key, const Row& old_row, cons
     TableWriter* partition = PartitionWriterFor(key);
     Row computed;
     const Row& new_row = WithGenerated(given, &computed);
-    if (RowFitsPartition(*planner_->state()->catalog, partition->table(), new_row)) return partition->UpdateRow(key, old_row, new_row, true);
+    if (RowFitsPartition(*planner_->state()->catalog, partition->table(), new_row, Keys())) return partition->UpdateRow(key, old_row, new_row, true);
     partition->Delete(key, old_row, table_->oid);
     std::string new_key = Insert(new_row);
     ReferencedRowChanging(old_row, &new_row);

@@ -15,6 +15,7 @@ namespace tusk {
 
 class TriggerRunner;
 class PartitionRouter;
+class PartitionKeyParts;
 
 class TableWriter {
  public:
@@ -91,6 +92,8 @@ class TableWriter {
   const Catalog& RoutingCatalog() const;
   // The leaf partition taking `row`, made first when the table's schedule has one for it.
   uint32_t LeafForRow(const Row& row);
+  // Partition keys' values of rows (their expressions bound by this writer's planner).
+  PartitionKeyParts& Keys();
   TableWriter* PartitionWriterFor(const std::string& key);
   // Insert and Update below routing: `routed` rows were put in this partition by routing and
   // need no partition-constraint check.
@@ -102,6 +105,7 @@ class TableWriter {
   const TableDef* table_;
   std::unique_ptr<TriggerRunner> triggers_;
   std::unique_ptr<TableAccess> access_;
+  std::unique_ptr<PartitionKeyParts> keys_;  // made at the first use
   std::unique_ptr<PartitionRouter> router_;  // a partitioned table's
   bool scheduled_ = false;  // it, or a partitioned table below it, has automatic partitions
   std::shared_ptr<const Catalog> routing_catalog_;  // null until a partition is made on demand

@@ -64,7 +64,10 @@ std::string ConstExpr::ToSql() const {
   std::string text = FormatText(type, value, g_sql_dt ? *g_sql_dt : empty);
   if (type.id == oid::kInt4 && !type.array) return value.i() < 0 ? "'" + text + "'::integer" : text;
   if (type.id == oid::kBool && !type.array) return value.b() ? "true" : "false";
-  if (type.id == oid::kNumeric && !type.array && text[0] != '-') return text;
+  // A numeric that reads as one bare is a float-looking literal (2024.5); an integral one needs
+  // its type, as PostgreSQL prints it: '2024'::numeric.
+  if (type.id == oid::kNumeric && !type.array && isdigit(static_cast<unsigned char>(text[0])) && text.find_first_of(".eE") != std::string::npos)
+    return text;
   return QuoteSqlLiteral(text) + "::" + SqlTypeName(type);
 }
 
@@ -142,6 +145,10 @@ std::string CallExpr::ToSql() const {
     return "(ROW(" + l + ") " + name + " ROW(" + r + "))";
   }
   if (args.empty() && IsSqlValueFunction(name)) return name;
+  // SQL's syntax for the call, as PostgreSQL 15 prints it: EXTRACT(year FROM d)
+  if (name == "EXTRACT" && args.size() == 2)
+    if (auto* field = dynamic_cast<const ConstExpr*>(args[0].get()); field && !field->value.is_null() && field->type.id == oid::kText)
+      return "EXTRACT(" + field->value.s() + " FROM " + args[1]->ToSql() + ")";
   std::string r = (g_sql_qualify ? (*g_sql_qualify)(name) : name) + "(";
   for (size_t i = 0; i < args.size(); i++) r += (i ? ", " : "") + args[i]->ToSql();
   return r + ")";

@@ -5,6 +5,7 @@
 #include "catalog/system/callable.hpp"
 #include "catalog/system/catalogs.hpp"
 #include "catalog/system/deparse.hpp"
+#include "partition/partition_constraint.hpp"
 #include "views/definition.hpp"
 #include "views/updatable.hpp"
 #include "catalog/system/descriptions.hpp"
@@ -365,9 +366,15 @@ void RegisterCatalogFunctions() {
     while (t->partition_parent) t = ctx.state->catalog->FindTable(t->partition_parent);
     return Value::Int(t->oid);
   });
+  Register("pg_get_partition_constraintdef", {kOidT}, Type(oid::kText), [](const std::vector<Value>& a, EvalContext& ctx) {
+    const TableDef* t = ctx.state->catalog->FindTable(static_cast<uint32_t>(a[0].i()));
+    std::optional<std::string> text = t ? PartitionConstraintText(ctx.state, *t) : std::nullopt;
+    return text ? Value::Str(*text) : Value::Null();
+  });
   Register("pg_get_partkeydef", {kOidT}, Type(oid::kText), [](const std::vector<Value>& a, EvalContext& ctx) {
     const TableDef* t = ctx.state->catalog->FindTable(static_cast<uint32_t>(a[0].i()));
-    return t && t->partition_key ? Value::Str(PartitionKeyText(*t)) : Value::Null();
+    if (!t || !t->partition_key) return Value::Null();
+    return Value::Str(PartitionKeyText(*t, [&](const std::string& sql) { return KeyExpressionDefinition(ctx.state, t, sql, false); }));
   });
   Register("pg_get_expr", {Type(oid::kPgNodeTree), kOidT}, Type(oid::kText), get_expr);
   Register("pg_get_expr", {Type(oid::kPgNodeTree), kOidT, Type(oid::kBool)}, Type(oid::kText), get_expr);

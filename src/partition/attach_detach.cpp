@@ -88,9 +88,7 @@ void AttachPartition(ExecState* st, Catalog* cat, uint32_t parent_oid, PgQuery__
     IndexDef copy = pix;
     copy.oid = cat->AllocateOid();
     copy.table = t->oid;
-    std::vector<std::string> names;
-    for (const IndexColumn& ic : copy.columns) names.push_back(ic.column >= 0 ? t->columns[static_cast<size_t>(ic.column)].name : "expr");
-    copy.name = ChooseRelationName(*cat, t->schema, t->name, names, "idx");
+    copy.name = ChooseRelationName(*cat, t->schema, t->name, IndexColumnNames(*t, copy), "idx");
     copy.clustered = false;
     t->indexes.push_back(copy.oid);
     made.push_back(copy.oid);
@@ -108,10 +106,11 @@ void AttachPartition(ExecState* st, Catalog* cat, uint32_t parent_oid, PgQuery__
   st->catalog = std::make_shared<Catalog>(*cat);
   // Its rows (a partitioned table's: its leaves') must fit the bound and the foreign keys.
   const TableDef& attached = *st->catalog->FindTable(t->oid);
+  PartitionKeyParts keys(&planner);
   for (const TableDef* leaf : LeavesOf(*st->catalog, attached)) {
     TableWriter writer(&planner, leaf);
     for (const auto& [key, row] : ScanAll(st, leaf)) {
-      if (!RowFitsPartition(*st->catalog, attached, row))
+      if (!RowFitsPartition(*st->catalog, attached, row, keys))
         throw Error(sqlstate::kCheckViolation, "partition constraint of relation \"" + leaf->name + "\" is violated by some row")
             .WithConstraint(leaf->name, "");
       writer.CheckRow(row, nullptr, true);

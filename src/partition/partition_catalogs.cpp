@@ -18,16 +18,20 @@ void RegisterPartitionCatalogs() {
       for (uint32_t p : PartitionsOf(cat, oid))
         if (cat.FindTable(p)->partition_bound->is_default) default_partition = p;
       std::vector<Value> attrs, classes, collations;
-      for (int c : t.partition_key->columns) {
-        const Type& type = t.columns[static_cast<size_t>(c)].type;
+      const std::vector<Type> types = PartitionKeyTypes(t);
+      std::string exprs;  // the key expressions' SQL, comma-separated (PostgreSQL: a node tree list)
+      for (size_t i = 0; i < types.size(); i++) {
+        const int c = t.partition_key->columns[i];
+        const Type& type = types[i];
         attrs.push_back(Value::Int(c + 1));
+        if (c < 0) exprs += (exprs.empty() ? "" : ", ") + t.partition_key->exprs[i];
         const BtreeOpclass* btree = DefaultBtreeOpclass(type);
         classes.push_back(OidValue(t.partition_key->strategy == 'h' ? HashOpclassOid(type) : btree ? btree->oid : 0));
         collations.push_back(OidValue(CollationOf(type)));
       }
       rows->push_back({OidValue(oid), CharValue(t.partition_key->strategy), Value::Int(static_cast<int64_t>(attrs.size())),
                        OidValue(default_partition), Value::Array(std::move(attrs), 0), Value::Array(std::move(classes), 0),
-                       Value::Array(std::move(collations), 0), Value::Null()});
+                       Value::Array(std::move(collations), 0), exprs.empty() ? Value::Null() : Value::Str(exprs)});
     }
   };
   RegisterSystemRelation(std::move(partitioned));

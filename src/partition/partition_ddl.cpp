@@ -2,11 +2,15 @@
 
 #include <algorithm>
 
+#include "binder/volatility.hpp"
+#include "catalog/system/opclasses.hpp"
 #include "common/error.hpp"
 #include "engine/ddl_util.hpp"
 #include "parser/walk.hpp"
 #include "partition/bounds.hpp"
+#include "partition/key_parts.hpp"
 #include "planner/planner.hpp"
+#include "planner/table_expression_binder.hpp"
 #include "types/compare.hpp"
 #include "types/text_io.hpp"
 
@@ -27,7 +31,62 @@ std::vector<const TableDef*> LeavesOf(const Catalog& cat, const TableDef& t) {
   return out;
 }
 
-std::shared_ptr<const PartitionKeyDef> BuildPartitionKey(PgQuery__PartitionSpec* spec, const TableDef& t) {
+namespace {
+bool IsSystemColumn(const std::string& name) {
+  return name == "tableoid" || name == "ctid" || name == "xmin" || name == "xmax" || name == "cmin" || name == "cmax";
+}
+
+// A key column's checks: it exists, is not a system or generated column.
+int KeyColumn(const TableDef& t, const std::string& name, int location) {
+  int column = t.FindColumn(name);
+  if (column < 0 && IsSystemColumn(name))
+    ThrowAt(sqlstate::kInvalidObjectDefinition, "cannot use system column \"" + name + "\" in partition key", location);
+  if (column < 0) ThrowAt(sqlstate::kUndefinedColumn, "column \"" + name + "\" named in partition key does not exist", location);
+  const ColumnDef& c = t.columns[static_cast<size_t>(column)];
+  if (c.generated)
+    throw Error(sqlstate::kInvalidObjectDefinition, "cannot use generated column in partition key")
+        .WithDetail("Column \"" + c.name + "\" is a generated column.")
+        .WithPosition(location + 1);
+  return column;
+}
+
+// A key expression: bound over the table's row (the binder refuses aggregates, window
+// functions and set-returning calls in this clause), then PostgreSQL's checks.
+ExprP BindKeyExpression(ExecState* st, const Catalog& cat, const TableDef& t, Node* expr, int location) {
+  auto visit = [&](Node* n) {
+    if (n->node_case == PG_QUERY__NODE__NODE_SUB_LINK)
+      throw Error(sqlstate::kFeatureNotSupported, "cannot use subquery in partition key expression");
+    if (n->node_case == PG_QUERY__NODE__NODE_COLUMN_REF) {
+      auto* cr = n->column_ref;
+      Node* last = cr->fields[cr->n_fields - 1];
+      if (last->node_case != PG_QUERY__NODE__NODE_STRING) return true;
+      const std::string name = last->string->sval;
+      if (t.FindColumn(name) < 0 && IsSystemColumn(name))
+        throw Error(sqlstate::kFeatureNotSupported, "partition key expressions cannot contain system column references");
+      int column = t.FindColumn(name);
+      if (column >= 0 && t.columns[static_cast<size_t>(column)].generated)
+        throw Error(sqlstate::kInvalidObjectDefinition, "cannot use generated column in partition key")
+            .WithDetail("Column \"" + name + "\" is a generated column.")
+            .WithPosition(location + 1);
+    }
+    return true;
+  };
+  if (visit(expr)) WalkNodes(&expr->base, visit);
+  ExprP e;
+  try {
+    e = TableExpressionBinder(st, cat, t, "partition key expressions").Bind(expr);
+  } catch (Error& err) {
+    err.ClearPosition();  // PostgreSQL points at nothing in a key expression
+    throw;
+  }
+  if (ExprVolatility(*e) != 'i')
+    throw Error(sqlstate::kInvalidObjectDefinition, "functions in partition key expression must be marked IMMUTABLE");
+  if (!UsesRow(e)) throw Error(sqlstate::kInvalidObjectDefinition, "cannot use constant expression as partition key");
+  return e;
+}
+}  // namespace
+
+std::shared_ptr<const PartitionKeyDef> BuildPartitionKey(ExecState* st, const Catalog& cat, PgQuery__PartitionSpec* spec, const TableDef& t) {
   auto key = std::make_shared<PartitionKeyDef>();
   std::string strategy = spec->strategy;
   if (strategy == "range") key->strategy = 'r';
@@ -38,20 +97,32 @@ std::shared_ptr<const PartitionKeyDef> BuildPartitionKey(PgQuery__PartitionSpec*
     throw Error(sqlstate::kInvalidObjectDefinition, "cannot use \"list\" partition strategy with more than one column");
   for (size_t i = 0; i < spec->n_part_params; i++) {
     auto* elem = spec->part_params[i]->partition_elem;
-    if (!elem->name || !*elem->name)
-      throw Error(sqlstate::kFeatureNotSupported, "partition keys that are expressions are not supported yet").WithPosition(elem->location + 1);
     if (elem->n_opclass || elem->n_collation)
       throw Error(sqlstate::kFeatureNotSupported, "operator classes and collations in partition keys are not supported yet").WithPosition(elem->location + 1);
-    int column = t.FindColumn(elem->name);
-    if (column < 0)
-      ThrowAt(sqlstate::kUndefinedColumn, "column \"" + std::string(elem->name) + "\" named in partition key does not exist", elem->location);
-    const ColumnDef& c = t.columns[static_cast<size_t>(column)];
-    if (c.generated)
-      throw Error(sqlstate::kInvalidObjectDefinition, "cannot use generated column in partition key")
-          .WithDetail("Column \"" + c.name + "\" is a generated column.")
-          .WithPosition(elem->location + 1);
-    if (key->strategy == 'h') CheckHashableKeyType(c.type);
-    key->columns.push_back(column);
+    Node* expr = elem->expr;
+    std::string name = elem->name ? elem->name : "";
+    // A parenthesized column, ((a)), is the column, as in PostgreSQL.
+    if (name.empty() && expr->node_case == PG_QUERY__NODE__NODE_COLUMN_REF && expr->column_ref->n_fields == 1 &&
+        expr->column_ref->fields[0]->node_case == PG_QUERY__NODE__NODE_STRING && t.FindColumn(expr->column_ref->fields[0]->string->sval) >= 0)
+      name = expr->column_ref->fields[0]->string->sval;
+    Type type;
+    if (!name.empty()) {
+      int column = KeyColumn(t, name, elem->location);
+      type = t.columns[static_cast<size_t>(column)].type;
+      key->columns.push_back(column);
+      key->exprs.emplace_back();
+      key->expr_types.emplace_back();
+    } else {
+      ExprP e = BindKeyExpression(st, cat, t, expr, elem->location);
+      type = e->type;
+      key->columns.push_back(-1);
+      key->exprs.push_back(DeparseExpr(expr));
+      key->expr_types.push_back(type);
+    }
+    if (key->strategy == 'h') CheckHashableKeyType(type);
+    else if (!DefaultBtreeOpclass(type))
+      throw Error(sqlstate::kUndefinedObject, "data type " + TypeName(type) + " has no default operator class for access method \"btree\"")
+          .WithHint("You must specify a btree operator class or define a default btree operator class for the data type.");
   }
   return key;
 }
@@ -59,7 +130,10 @@ std::shared_ptr<const PartitionKeyDef> BuildPartitionKey(PgQuery__PartitionSpec*
 void CheckUniqueIncludesKey(const TableDef& t, const std::string& constraint_kind, const std::vector<int>& columns) {
   if (!t.partition_key) return;
   for (int k : t.partition_key->columns)
-    if (std::find(columns.begin(), columns.end(), k) == columns.end())
+    if (k < 0)
+      throw Error(sqlstate::kFeatureNotSupported, "unsupported " + constraint_kind + " constraint with partition key definition")
+          .WithDetail(constraint_kind + " constraints cannot be used when partition keys include expressions.");
+    else if (std::find(columns.begin(), columns.end(), k) == columns.end())
       throw Error(sqlstate::kFeatureNotSupported, "unique constraint on partitioned table must include all partitioning columns")
           .WithDetail(constraint_kind + " constraint on table \"" + t.name + "\" lacks column \"" + t.columns[static_cast<size_t>(k)].name +
                       "\" which is part of the partition key.");
@@ -130,7 +204,7 @@ std::vector<RangeDatum> RangeDatums(ExecState* st, Planner& planner, const Table
     } else if (word == "maxvalue") {
       datums[i].kind = RangeDatum::kMaxValue;
     } else {
-      const std::string& column = parent.columns[static_cast<size_t>(parent.partition_key->columns[i])].name;
+      const std::string column = PartitionKeyPartName(parent, i);
       datums[i].value = BoundValue(st, planner, nodes[i], types[i], column);
       if (datums[i].value.is_null()) throw Error(sqlstate::kInvalidTableDefinition, "cannot specify NULL in range bound");
     }
@@ -210,7 +284,7 @@ std::shared_ptr<const PartitionBoundDef> BuildPartitionBound(ExecState* st, Plan
   if (given != key.strategy)
     ThrowAt(sqlstate::kInvalidTableDefinition, std::string("invalid bound specification for a ") + StrategyName(key.strategy) + " partition",
             spec->location);
-  const std::string& first_column = parent.columns[static_cast<size_t>(key.columns[0])].name;
+  const std::string first_column = PartitionKeyPartName(parent, 0);
   if (key.strategy == 'h') {
     if (spec->modulus <= 0)
       throw Error(sqlstate::kInvalidTableDefinition, "modulus for hash partition must be an integer value greater than zero");
@@ -268,11 +342,10 @@ std::shared_ptr<const PartitionBoundDef> BuildPartitionBound(ExecState* st, Plan
   if (default_partition) {
     // The DEFAULT partition may not keep rows the new partition would take.
     const TableDef* def = cat.FindTable(default_partition);
+    PartitionKeyParts keys(&planner);
     for (const TableDef* leaf : LeavesOf(cat, *def))
       for (const auto& [k, row] : ScanAll(st, leaf)) {
-        std::vector<Value> values;
-        for (int c : key.columns) values.push_back(row[static_cast<size_t>(c)]);
-        if (BoundHolds(key.strategy, types, *b, values))
+        if (BoundHolds(key.strategy, types, *b, keys.Values(parent, row)))
           throw Error(sqlstate::kCheckViolation, "updated partition constraint for default partition \"" + def->name + "\" would be violated by some row")
               .WithConstraint(def->name, "");
       }
@@ -371,8 +444,7 @@ void InheritFromParent(Catalog* cat, const TableDef& parent, TableDef* child) {
   }
   for (uint32_t index_oid : parent.indexes) {
     IndexDef ix = *cat->FindIndex(index_oid);
-    std::vector<std::string> names;
-    for (const IndexColumn& ic : ix.columns) names.push_back(ic.column >= 0 ? child->columns[static_cast<size_t>(ic.column)].name : "expr");
+    const std::vector<std::string> names = IndexColumnNames(*child, ix);
     // A constraint's index is named as the constraint would be; a plain one with "idx".
     bool constraint = std::any_of(parent.constraints.begin(), parent.constraints.end(), [&](const ConstraintDef& c) { return c.index == index_oid; });
     const char* suffix = ix.primary ? "pkey" : constraint ? "key" : "idx";
@@ -407,6 +479,28 @@ bool AlterRecursesToPartitions(const PgQuery__AlterTableCmd* cmd) {
     case PG_QUERY__ALTER_TABLE_TYPE__AT_DropConstraint: return true;  // a copy has the parent's name
     default: return false;
   }
+}
+
+bool KeyUsesColumn(const TableDef& t, int column) {
+  const PartitionKeyDef& key = *t.partition_key;
+  const std::string& name = t.columns[static_cast<size_t>(column)].name;
+  for (size_t i = 0; i < key.columns.size(); i++) {
+    if (key.columns[i] == column) return true;
+    if (key.columns[i] >= 0) continue;
+    std::unique_ptr<Script> holder;
+    bool reads = false;
+    auto visit = [&](Node* n) {
+      if (n->node_case == PG_QUERY__NODE__NODE_COLUMN_REF) {
+        Node* last = n->column_ref->fields[n->column_ref->n_fields - 1];
+        reads |= last->node_case == PG_QUERY__NODE__NODE_STRING && name == last->string->sval;
+      }
+      return !reads;
+    };
+    Node* e = ParseStoredExpr(key.exprs[i], &holder);
+    if (visit(e)) WalkNodes(&e->base, visit);
+    if (reads) return true;
+  }
+  return false;
 }
 
 void RefusePartitionedAlter(const Catalog& cat, const TableDef& t, PgQuery__AlterTableCmd* cmd, bool only, bool into_partition) {
@@ -464,7 +558,7 @@ void RefusePartitionedAlter(const Catalog& cat, const TableDef& t, PgQuery__Alte
       break;
     }
     case PG_QUERY__ALTER_TABLE_TYPE__AT_DropColumn:
-      if (c >= 0 && std::find(t.partition_key->columns.begin(), t.partition_key->columns.end(), c) != t.partition_key->columns.end())
+      if (c >= 0 && KeyUsesColumn(t, c))
         throw Error(sqlstate::kInvalidTableDefinition,
                     "cannot drop column \"" + column + "\" because it is part of the partition key of relation \"" + t.name + "\"");
       if (only && has_partitions)
@@ -504,6 +598,10 @@ void RefusePartitionedAlter(const Catalog& cat, const TableDef& t, PgQuery__Alte
       }
       break;
     case PG_QUERY__ALTER_TABLE_TYPE__AT_AlterColumnType:
+      if (c >= 0 && KeyUsesColumn(t, c))
+        throw Error(sqlstate::kInvalidTableDefinition,
+                    "cannot alter column \"" + column + "\" because it is part of the partition key of relation \"" + t.name + "\"");
+      [[fallthrough]];
     case PG_QUERY__ALTER_TABLE_TYPE__AT_AddIdentity:
     case PG_QUERY__ALTER_TABLE_TYPE__AT_DropExpression:
       throw Error(sqlstate::kFeatureNotSupported, "this ALTER TABLE command on a partitioned table is not supported yet");

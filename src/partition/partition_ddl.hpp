@@ -14,10 +14,13 @@ namespace tusk {
 struct ExecState;
 class Planner;
 
-// PARTITION BY: the key over t's columns (22023, 42P17, 42703 as PostgreSQL; 0A000 for
-// expression keys, which are not supported yet).
-std::shared_ptr<const PartitionKeyDef> BuildPartitionKey(PgQuery__PartitionSpec* spec, const TableDef& t);
-// A PRIMARY KEY or UNIQUE constraint of a partitioned table must hold every key column (0A000).
+// PARTITION BY: the key over t's columns and expressions of them (22023, 42P17, 42703, 0A000
+// as PostgreSQL; 0A000 for operator classes and collations, not supported yet).
+std::shared_ptr<const PartitionKeyDef> BuildPartitionKey(ExecState* st, const Catalog& cat, PgQuery__PartitionSpec* spec, const TableDef& t);
+// Is column `column` of partitioned table t a key column, or read by a key expression?
+bool KeyUsesColumn(const TableDef& t, int column);
+// A PRIMARY KEY or UNIQUE constraint of a partitioned table must hold every key column, and
+// its key can have no expression (0A000).
 void CheckUniqueIncludesKey(const TableDef& t, const std::string& constraint_kind, const std::vector<int>& columns);
 // FOR VALUES ... / DEFAULT of a new partition `child_name` of `parent`: evaluated, checked
 // against the other partitions and the DEFAULT partition's rows.

@@ -12,20 +12,32 @@
 
 namespace tusk {
 
+bool PartitionKeyDef::HasExpressions() const {
+  return std::any_of(columns.begin(), columns.end(), [](int c) { return c < 0; });
+}
+
 std::vector<Type> PartitionKeyTypes(const TableDef& parent) {
+  const PartitionKeyDef& key = *parent.partition_key;
   std::vector<Type> types;
-  for (int c : parent.partition_key->columns) types.push_back(parent.columns[static_cast<size_t>(c)].type);
+  for (size_t i = 0; i < key.columns.size(); i++)
+    types.push_back(key.columns[i] >= 0 ? parent.columns[static_cast<size_t>(key.columns[i])].type : key.expr_types[i]);
   return types;
 }
 
-std::string PartitionKeyText(const TableDef& parent) {
+std::string PartitionKeyText(const TableDef& parent, const std::function<std::string(const std::string&)>& expr_text) {
   const PartitionKeyDef& key = *parent.partition_key;
   std::string out = key.strategy == 'r' ? "RANGE (" : key.strategy == 'l' ? "LIST (" : "HASH (";
   for (size_t i = 0; i < key.columns.size(); i++) {
     if (i) out += ", ";
-    out += QuoteIdent(parent.columns[static_cast<size_t>(key.columns[i])].name);
+    if (key.columns[i] >= 0) out += QuoteIdent(parent.columns[static_cast<size_t>(key.columns[i])].name);
+    else out += expr_text ? expr_text(key.exprs[i]) : key.exprs[i];
   }
   return out + ")";
+}
+
+std::string PartitionKeyPartName(const TableDef& parent, size_t part) {
+  const PartitionKeyDef& key = *parent.partition_key;
+  return key.columns[part] >= 0 ? parent.columns[static_cast<size_t>(key.columns[part])].name : key.exprs[part];
 }
 
 std::string BoundValueText(const Type& t, const Value& v, const DateTimeContext& ctx) {
@@ -111,8 +123,15 @@ void WritePartitioning(CatalogWriter& w, const std::vector<const TableDef*>& tab
     if (!t->partition_key) continue;
     w.U(t->oid);
     w.U(static_cast<uint8_t>(t->partition_key->strategy));
-    w.U(t->partition_key->columns.size());
-    for (int c : t->partition_key->columns) w.I(c);
+    const PartitionKeyDef& key = *t->partition_key;
+    w.U(key.columns.size());
+    for (size_t i = 0; i < key.columns.size(); i++) {
+      w.I(key.columns[i]);
+      if (key.columns[i] < 0) {
+        w.S(key.exprs[i]);
+        w.T(key.expr_types[i]);
+      }
+    }
   }
   w.U(bounds);
   std::map<uint32_t, const TableDef*> by_oid;
@@ -142,7 +161,7 @@ void WritePartitioning(CatalogWriter& w, const std::vector<const TableDef*>& tab
       if (g.parent) { w.U(t->oid); w.U(g.oid); w.U(g.parent); }
 }
 
-void ReadPartitioning(CatalogReader& r, const std::function<TableDef*(uint32_t)>& table) {
+void ReadPartitioning(CatalogReader& r, uint64_t format, const std::function<TableDef*(uint32_t)>& table) {
   auto find = [&](uint32_t oid) {
     TableDef* t = table(oid);
     if (!t) CatalogReader::Bad();
@@ -154,8 +173,10 @@ void ReadPartitioning(CatalogReader& r, const std::function<TableDef*(uint32_t)>
     key->strategy = static_cast<char>(r.U());
     for (size_t k = r.Count(); k > 0; k--) {
       int c = r.Int();
-      if (c < 0 || static_cast<size_t>(c) >= t->columns.size()) CatalogReader::Bad();
+      if (c < -1 || static_cast<size_t>(c + 1) > t->columns.size() || (c < 0 && format < 21)) CatalogReader::Bad();
       key->columns.push_back(c);
+      key->exprs.push_back(c < 0 ? r.S() : "");
+      key->expr_types.push_back(c < 0 ? r.T() : Type());
     }
     t->partition_key = std::move(key);
   }

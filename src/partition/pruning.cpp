@@ -26,15 +26,19 @@ bool SameComparison(const Type& column, const Type& value) {
   return (integer(column.id) && integer(value.id)) || (string(column.id) && string(value.id));
 }
 
-// The key column a condition side names: a column of this table, possibly under a cast
-// between integer or between string types (which order alike).
-int KeyColumnOf(const Expr* e) {
-  if (auto* c = dynamic_cast<const CastExpr*>(e)) {
-    if (!SameComparison(c->type, c->arg->type)) return -1;
-    e = c->arg.get();
+// The key part a condition side is, or -1: a key column of this table, possibly under a cast
+// between integer or between string types (which order alike), or a key expression as bound.
+int KeyPartOf(const Expr* e, const PartitionKeyDef& key, const std::vector<ExprP>* bound) {
+  if (auto* c = dynamic_cast<const CastExpr*>(e); c && SameComparison(c->type, c->arg->type)) {
+    int part = KeyPartOf(c->arg.get(), key, bound);
+    if (part >= 0) return part;
   }
   auto* col = dynamic_cast<const ColumnExpr*>(e);
-  return col && col->level == 0 ? col->index : -1;
+  for (size_t i = 0; i < key.columns.size(); i++) {
+    if (key.columns[i] >= 0 ? col && col->level == 0 && col->index == key.columns[i] : bound && e->Key() == (*bound)[i]->Key())
+      return static_cast<int>(i);
+  }
+  return -1;
 }
 
 std::string Flip(const std::string& op) {
@@ -60,41 +64,44 @@ void Intersect(ColumnFacts* f, std::vector<Value> values, const Type& t) {
   f->in = std::move(kept);
 }
 
-std::map<int, ColumnFacts> CollectFacts(const TableDef& parent, const std::vector<ExprP>& conds) {
+// What the conditions say about each key part, by its position in the key.
+std::map<int, ColumnFacts> CollectFacts(const TableDef& parent, const std::vector<ExprP>& conds, PartitionKeyParts& keys) {
   std::map<int, ColumnFacts> facts;
-  auto key_type = [&](int column) -> const Type* {
-    for (int k : parent.partition_key->columns)
-      if (k == column) return &parent.columns[static_cast<size_t>(k)].type;
-    return nullptr;
-  };
+  const PartitionKeyDef& key = *parent.partition_key;
+  if (conds.empty()) return facts;
+  const std::vector<Type> types = PartitionKeyTypes(parent);
+  const std::vector<ExprP>* bound = key.HasExpressions() ? &keys.Bound(parent) : nullptr;
+  auto part_of = [&](const ExprP& e) { return KeyPartOf(e.get(), key, bound); };
   for (const ExprP& cond : conds) {
     if (auto* call = dynamic_cast<const CallExpr*>(cond.get()); call && call->infix && call->args.size() == 2) {
       const std::string& op = call->name;
       if (op != "=" && op != "<" && op != "<=" && op != ">" && op != ">=") continue;
       for (int side = 0; side < 2; side++) {
-        int column = KeyColumnOf(call->args[static_cast<size_t>(side)].get());
+        int part = part_of(call->args[static_cast<size_t>(side)]);
         auto* value = dynamic_cast<const ConstExpr*>(call->args[static_cast<size_t>(1 - side)].get());
-        const Type* type = column >= 0 ? key_type(column) : nullptr;
-        if (!type || !value || value->value.is_null() || !SameComparison(*type, value->type)) continue;
-        if (op == "=") Intersect(&facts[column], {value->value}, *type);
-        else facts[column].comparisons.emplace_back(side == 0 ? op : Flip(op), value->value);
+        if (part < 0 || !value || value->value.is_null()) continue;
+        const Type& type = types[static_cast<size_t>(part)];
+        if (!SameComparison(type, value->type)) continue;
+        if (op == "=") Intersect(&facts[part], {value->value}, type);
+        else facts[part].comparisons.emplace_back(side == 0 ? op : Flip(op), value->value);
         break;
       }
     } else if (auto* in = dynamic_cast<const InListExpr*>(cond.get()); in && !in->negated) {
-      int column = KeyColumnOf(in->arg.get());
-      const Type* type = column >= 0 ? key_type(column) : nullptr;
-      if (!type || !SameComparison(*type, in->cmp_type)) continue;
+      int part = part_of(in->arg);
+      if (part < 0) continue;
+      const Type& type = types[static_cast<size_t>(part)];
+      if (!SameComparison(type, in->cmp_type)) continue;
       std::vector<Value> values;
       bool all_constant = true;
       for (const ExprP& item : in->items) {
         auto* c = dynamic_cast<const ConstExpr*>(item.get());
-        if (!c || !SameComparison(*type, c->type)) all_constant = false;
+        if (!c || !SameComparison(type, c->type)) all_constant = false;
         else if (!c->value.is_null()) values.push_back(c->value);
       }
-      if (all_constant) Intersect(&facts[column], std::move(values), *type);
+      if (all_constant) Intersect(&facts[part], std::move(values), type);
     } else if (auto* test = dynamic_cast<const NullTestExpr*>(cond.get()); test && !test->is_not) {
-      int column = KeyColumnOf(test->arg.get());
-      if (column >= 0 && key_type(column)) facts[column].is_null = true;
+      int part = part_of(test->arg);
+      if (part >= 0) facts[part].is_null = true;
     }
   }
   return facts;
@@ -217,16 +224,17 @@ bool BoundOrder(char strategy, const std::vector<Type>& types, const PartitionBo
 }
 }  // namespace
 
-std::vector<const TableDef*> PrunePartitions(const Catalog& cat, const TableDef& parent, const std::vector<ExprP>& conds) {
+std::vector<const TableDef*> PrunePartitions(const Catalog& cat, const TableDef& parent, const std::vector<ExprP>& conds,
+                                             PartitionKeyParts& keys) {
   const PartitionKeyDef& key = *parent.partition_key;
   std::vector<Type> types = PartitionKeyTypes(parent);
-  std::map<int, ColumnFacts> facts = CollectFacts(parent, conds);
+  std::map<int, ColumnFacts> facts = CollectFacts(parent, conds, keys);
   // Hash: equality (or IS NULL) on every key column names one hash value.
   std::optional<uint64_t> hash;
   if (key.strategy == 'h') {
     std::vector<Value> values;
-    for (int c : key.columns) {
-      auto it = facts.find(c);
+    for (size_t part = 0; part < key.columns.size(); part++) {
+      auto it = facts.find(static_cast<int>(part));
       if (it == facts.end()) break;
       if (it->second.is_null) values.push_back(Value::Null());
       else if (it->second.in && it->second.in->size() == 1) values.push_back((*it->second.in)[0]);
@@ -243,7 +251,7 @@ std::vector<const TableDef*> PrunePartitions(const Catalog& cat, const TableDef&
   });
   bool default_needed = true;
   if (key.strategy != 'h' && key.columns.size() == 1) {
-    auto it = facts.find(key.columns[0]);
+    auto it = facts.find(0);
     if (key.strategy == 'r' && it != facts.end() && !it->second.in && !it->second.is_null && !it->second.comparisons.empty()) {
       std::vector<const PartitionBoundDef*> bounds;
       for (const TableDef* p : partitions)
@@ -271,7 +279,7 @@ std::vector<const TableDef*> PrunePartitions(const Catalog& cat, const TableDef&
       keep = default_needed;
     } else if (key.strategy == 'h') {
       keep = !hash || *hash % static_cast<uint64_t>(b.modulus) == static_cast<uint64_t>(b.remainder);
-    } else if (auto it = facts.find(key.columns[0]); it != facts.end()) {
+    } else if (auto it = facts.find(0); it != facts.end()) {
       keep = key.strategy == 'l' ? ListMayQualify(types[0], it->second, b) : RangeMayQualify(types[0], it->second, b);
     }
     if (keep) kept.push_back(p);
@@ -279,14 +287,15 @@ std::vector<const TableDef*> PrunePartitions(const Catalog& cat, const TableDef&
   return kept;
 }
 
-std::vector<const TableDef*> PrunedLeaves(const Catalog& cat, const TableDef& table, const std::vector<ExprP>& conds) {
+std::vector<const TableDef*> PrunedLeaves(const Catalog& cat, const TableDef& table, const std::vector<ExprP>& conds,
+                                          PartitionKeyParts& keys) {
   std::vector<const TableDef*> leaves;
-  for (const TableDef* part : PrunePartitions(cat, table, conds)) {
+  for (const TableDef* part : PrunePartitions(cat, table, conds, keys)) {
     if (!part->partition_key) {
       leaves.push_back(part);
       continue;
     }
-    for (const TableDef* leaf : PrunedLeaves(cat, *part, conds)) leaves.push_back(leaf);
+    for (const TableDef* leaf : PrunedLeaves(cat, *part, conds, keys)) leaves.push_back(leaf);
   }
   return leaves;
 }

@@ -24,7 +24,8 @@ bool IsTableOrPartitionOf(const Catalog& cat, const TableDef& table, uint32_t re
 namespace {
 // Depth first, each level in bound order (PostgreSQL's partition descriptor order).
 void CollectPartitions(const Catalog& cat, const TableDef& parent, std::vector<uint32_t>* out) {
-  for (const TableDef* p : PrunePartitions(cat, parent, {})) {
+  PartitionKeyParts unused(nullptr);  // no conditions: no key is read
+  for (const TableDef* p : PrunePartitions(cat, parent, {}, unused)) {
     out->push_back(p->oid);
     if (p->partition_key) CollectPartitions(cat, *p, out);
   }
@@ -69,7 +70,8 @@ void CheckDetachKeepsReferences(ExecState* st, const Catalog& cat, const TableDe
     for (const ConstraintDef& fk : referencing.constraints) {
       if (fk.kind != 'f' || fk.ref_table == partition.oid || !IsTableOrPartitionOf(cat, partition, fk.ref_table)) continue;
       const TableDef& referenced = *cat.FindTable(fk.ref_table);
-      PartitionRouter router(cat, referenced);
+      PartitionKeyParts keys(nullptr);  // a referenced table's keys are columns (its unique key holds them)
+      PartitionRouter router(cat, referenced, &keys);
       for (const auto& [key, row] : ScanAll(st, &referencing)) {
         // Where the row's key would be: in the partition leaving?
         Row probe(referenced.columns.size(), Value::Null());

@@ -8,13 +8,7 @@
 
 namespace tusk {
 
-std::vector<Value> PartitionKeyValues(const TableDef& t, const Row& row) {
-  std::vector<Value> key;
-  for (int c : t.partition_key->columns) key.push_back(row[static_cast<size_t>(c)]);
-  return key;
-}
-
-PartitionRouter::PartitionRouter(const Catalog& cat, const TableDef& root) : cat_(cat), root_(root) {}
+PartitionRouter::PartitionRouter(const Catalog& cat, const TableDef& root, PartitionKeyParts* keys) : cat_(cat), root_(root), keys_(keys) {}
 
 const PartitionRouter::Level& PartitionRouter::LevelOf(const TableDef& t) const {
   auto it = levels_.find(t.oid);
@@ -35,7 +29,7 @@ const TableDef* PartitionRouter::Descend(const Row& row, const TableDef** unplac
   const TableDef* t = &root_;
   while (t->partition_key) {
     const Level& level = LevelOf(*t);
-    std::vector<Value> key = PartitionKeyValues(*t, row);
+    std::vector<Value> key = keys_->Values(*t, row);
     const TableDef* next = nullptr;
     for (const TableDef* p : level.partitions)
       if (BoundHolds(t->partition_key->strategy, level.types, *p->partition_bound, key)) {
@@ -68,10 +62,10 @@ uint32_t PartitionRouter::LeafFor(const Row& row, const DateTimeContext& ctx) co
   const TableDef* t = nullptr;
   if (const TableDef* leaf = Descend(row, &t)) return leaf->oid;
   const Level& level = LevelOf(*t);
-  std::vector<Value> key = PartitionKeyValues(*t, row);
+  std::vector<Value> key = keys_->Values(*t, row);
   std::string columns, values;
   for (size_t i = 0; i < key.size(); i++) {
-    columns += (i ? ", " : "") + QuoteIdent(t->columns[static_cast<size_t>(t->partition_key->columns[i])].name);
+    columns += (i ? ", " : "") + keys_->PartName(*t, i);
     values += (i ? ", " : "") + (key[i].is_null() ? std::string("null") : FormatText(level.types[i], key[i], ctx));
   }
   throw Error(sqlstate::kCheckViolation, "no partition of relation \"" + t->name + "\" found for row")
@@ -79,11 +73,11 @@ uint32_t PartitionRouter::LeafFor(const Row& row, const DateTimeContext& ctx) co
       .WithConstraint(t->name, "");
 }
 
-bool RowFitsPartition(const Catalog& cat, const TableDef& t, const Row& row) {
+bool RowFitsPartition(const Catalog& cat, const TableDef& t, const Row& row, PartitionKeyParts& keys) {
   for (const TableDef* p = &t; p->partition_parent; p = cat.FindTable(p->partition_parent)) {
     const TableDef& parent = *cat.FindTable(p->partition_parent);
     std::vector<Type> types = PartitionKeyTypes(parent);
-    std::vector<Value> key = PartitionKeyValues(parent, row);
+    std::vector<Value> key = keys.Values(parent, row);
     char strategy = parent.partition_key->strategy;
     if (!p->partition_bound->is_default) {
       if (!BoundHolds(strategy, types, *p->partition_bound, key)) return false;

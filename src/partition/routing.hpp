@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "catalog/catalog.hpp"
+#include "partition/key_parts.hpp"
 #include "partition/partition_def.hpp"
 #include "types/datetime.hpp"
 
@@ -16,7 +17,8 @@ using Row = std::vector<Value>;
 
 class PartitionRouter {
  public:
-  PartitionRouter(const Catalog& cat, const TableDef& root);
+  // `keys` computes each level's key values of a row (and outlives the router).
+  PartitionRouter(const Catalog& cat, const TableDef& root, PartitionKeyParts* keys);
   // The OID of the leaf partition that takes `row`; 23514 "no partition of relation ... found
   // for row", with the key values in its DETAIL, when there is none.
   uint32_t LeafFor(const Row& row, const DateTimeContext& ctx) const;
@@ -39,13 +41,12 @@ class PartitionRouter {
   const TableDef* Descend(const Row& row, const TableDef** unplaced) const;
   const Catalog& cat_;
   const TableDef& root_;
+  PartitionKeyParts* keys_;
   mutable std::map<uint32_t, Level> levels_;
 };
 
-// The key values of `row` for partitioned table `t`.
-std::vector<Value> PartitionKeyValues(const TableDef& t, const Row& row);
 // Does `row` belong in partition `t`: inside its bound and its ancestors' (a DEFAULT partition
 // takes what no sibling's bound holds)? Plain tables take every row.
-bool RowFitsPartition(const Catalog& cat, const TableDef& t, const Row& row);
+bool RowFitsPartition(const Catalog& cat, const TableDef& t, const Row& row, PartitionKeyParts& keys);
 
 }  // namespace tusk

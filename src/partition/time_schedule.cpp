@@ -31,7 +31,7 @@ bool Positive(const Interval& iv) { return iv.month >= 0 && iv.day >= 0 && iv.ti
 // The one key column's type, when the table can have automatic partitions.
 Type ScheduledKeyType(const TableDef& t) {
   const PartitionKeyDef& key = *t.partition_key;
-  if (key.strategy == 'r' && key.columns.size() == 1) {
+  if (key.strategy == 'r' && key.columns.size() == 1 && key.columns[0] >= 0) {
     const Type& type = t.columns[static_cast<size_t>(key.columns[0])].type;
     if (!type.array && !type.domain && (type.id == oid::kDate || type.id == oid::kTimestamp || type.id == oid::kTimestamptz))
       return type;

@@ -19,7 +19,9 @@ OpP Planner::PlanPartitionedScan(const TableDef* t, const std::string& alias, co
                                  const std::vector<OrderHint>& order, bool* ordered, bool with_tableoid) {
   // enable_partition_pruning = off: every leaf, at plan time and at run time, as PostgreSQL.
   const bool prune = !st_->session || st_->session->GetSetting("enable_partition_pruning") != "off";
-  std::vector<const TableDef*> leaves = PrunedLeaves(*st_->catalog, *t, prune ? conds : std::vector<ExprP>{});
+  // Key expressions bound once, here: run-time pruning evaluates them with the plan.
+  auto keys = std::make_shared<PartitionKeyParts>(this);
+  std::vector<const TableDef*> leaves = PrunedLeaves(*st_->catalog, *t, prune ? conds : std::vector<ExprP>{}, *keys);
   const bool run_time = prune && leaves.size() > 1 && PrunableAtRunTime(conds);
   const std::string& name = alias.empty() ? t->name : alias;
   if (leaves.size() == 1 && !with_tableoid) return PlanTableScan(leaves[0], name, conds, emit_key, order, ordered);
@@ -39,9 +41,9 @@ OpP Planner::PlanPartitionedScan(const TableDef* t, const std::string& alias, co
     const Catalog* cat = st_->catalog.get();
     std::vector<uint32_t> leaf_oids;
     for (const TableDef* leaf : leaves) leaf_oids.push_back(leaf->oid);
-    append->keep = [cat, t, conds, leaf_oids](EvalContext* ctx) {
+    append->keep = [cat, t, conds, leaf_oids, keys](EvalContext* ctx) {
       std::vector<bool> active(leaf_oids.size(), false);
-      for (const TableDef* leaf : PrunedLeaves(*cat, *t, ConditionsAtRunTime(conds, *ctx))) {
+      for (const TableDef* leaf : PrunedLeaves(*cat, *t, ConditionsAtRunTime(conds, *ctx), *keys)) {
         auto at = std::find(leaf_oids.begin(), leaf_oids.end(), leaf->oid);
         if (at != leaf_oids.end()) active[static_cast<size_t>(at - leaf_oids.begin())] = true;
       }

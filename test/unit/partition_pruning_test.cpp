@@ -88,7 +88,8 @@ class Partitioning {
     return n;
   }
   std::vector<const TableDef*> Prune(const std::vector<ExprP>& conds) const {
-    return PrunePartitions(*cat_, *cat_->FindTable(parent_.oid), conds);
+    PartitionKeyParts keys(nullptr);  // column keys only
+    return PrunePartitions(*cat_, *cat_->FindTable(parent_.oid), conds, keys);
   }
 
  private:

@@ -124,6 +124,29 @@ std::string ConstraintDefinition(ExecState* st, const TableDef& t, const Constra
   }
 }
 
+std::string KeyExpressionDefinition(ExecState* st, const TableDef* table, const std::string& sql, bool pretty) {
+  const std::string e = DeparseStoredExpr(st, table, sql, nullptr, pretty);
+  // PostgreSQL's looks_like_function(), judged on the expression as written.
+  std::unique_ptr<Script> holder;
+  Node* n = ParseStoredExpr(sql, &holder);
+  bool function_like = false;
+  switch (n->node_case) {
+    case PG_QUERY__NODE__NODE_FUNC_CALL:  // f(x), and SQL's syntax for calls: EXTRACT(year FROM d)
+    case PG_QUERY__NODE__NODE_COALESCE_EXPR:
+    case PG_QUERY__NODE__NODE_MIN_MAX_EXPR:
+    case PG_QUERY__NODE__NODE_SQLVALUE_FUNCTION:
+    case PG_QUERY__NODE__NODE_XML_EXPR:
+      function_like = true;
+      break;
+    case PG_QUERY__NODE__NODE_A_EXPR:
+      function_like = n->a_expr->kind == PG_QUERY__A__EXPR__KIND__AEXPR_NULLIF;
+      break;
+    default:
+      break;
+  }
+  return function_like ? e : "(" + e + ")";
+}
+
 std::string IndexDefinition(ExecState* st, const IndexDef& index, int column, bool pretty) {
   const TableDef* t = st->catalog->FindTable(index.table);
   if (!t) return "";
@@ -132,9 +155,7 @@ std::string IndexDefinition(ExecState* st, const IndexDef& index, int column, bo
     if (k.column >= 0) {
       text = QuoteIdent(t->columns[static_cast<size_t>(k.column)].name);
     } else {
-      // an expression key is printed in parentheses unless it is a function call
-      std::string e = DeparseStoredExpr(st, t, k.expr_sql, nullptr, pretty);
-      text = e.find('(') != std::string::npos && e.back() == ')' && isalpha(static_cast<unsigned char>(e[0])) ? e : "(" + e + ")";
+      text = KeyExpressionDefinition(st, t, k.expr_sql, pretty);
     }
     return text;
   };

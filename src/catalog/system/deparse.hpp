@@ -26,6 +26,9 @@ std::string ConstraintDefinition(ExecState* st, const TableDef& table, const Con
 // pg_get_triggerdef: CREATE TRIGGER name BEFORE UPDATE OF c ON s.t FOR EACH ROW WHEN (...)
 // EXECUTE FUNCTION f('arg'). Pretty: the table named as search_path finds it.
 std::string TriggerDefinition(ExecState* st, const TableDef& table, const TriggerDef& g, bool pretty);
+// An index's or partition key's expression as pg_get_indexdef and pg_get_partkeydef print it:
+// in parentheses unless it reads as a function call (f(x), COALESCE, GREATEST, CURRENT_DATE ...).
+std::string KeyExpressionDefinition(ExecState* st, const TableDef* table, const std::string& sql, bool pretty);
 // column 0: the whole CREATE INDEX statement; n > 0: the n-th key column's text.
 std::string IndexDefinition(ExecState* st, const IndexDef& index, int column, bool pretty);
 
