@@ -718,7 +718,7 @@ ExprP Binder::BindColumnRef(PgQuery__ColumnRef* ref, const Scope& scope) {
       if (owner && owner->table_oid) {
         const TableDef* t = state_->catalog->FindTable(owner->table_oid);
         if (t && t->partition_key)
-          ThrowAt(sqlstate::kFeatureNotSupported, "tableoid of the rows an UPDATE, DELETE or ON CONFLICT DO UPDATE changes in a partitioned table is not supported yet",
+          ThrowAt(sqlstate::kFeatureNotSupported, "tableoid in ON CONFLICT DO UPDATE of a partitioned table is not supported yet",
                   ref->location);
       }
       if (owner) return std::make_shared<ConstExpr>(Value::Int(owner->relation_oid), Type(oid::kOid), "", ref->location);

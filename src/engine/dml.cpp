@@ -860,6 +860,7 @@ void ModifyPlan::Run(ResultSink* sink) {
     count = ForEachTargetRow(planner_, t_, tr_, plan_.get(), st, writer, writer.access().UpdateLockFor(set_columns),
                              [&](const Row& joined, const Row& latest, const Row&, EvalContext& ctx) {
       Row updated = latest;
+      std::string new_key;
       for (auto& [c, e] : sets_) updated[static_cast<size_t>(c)] = e ? e->Eval(ctx) : writer.DefaultFor(static_cast<size_t>(c));
       writer.ComputeGenerated(&updated);  // RETURNING sees the values
       const std::string& key = joined[tr_.width].s();
@@ -894,14 +895,18 @@ void ModifyPlan::Run(ResultSink* sink) {
           updated = std::move(*inserted);
           writer.ComputeGenerated(&updated);
         }
-        writer.Update(key, latest, updated);
+        new_key = writer.Update(key, latest, updated);
         if (row_triggers) row_triggers->AfterRow(TriggerDef::kDelete, &latest, nullptr);
         if (insert_triggers) insert_triggers->AfterRow(TriggerDef::kInsert, nullptr, &updated);
       } else {
-        writer.Update(key, latest, updated);
+        new_key = writer.Update(key, latest, updated);
         if (row_triggers) row_triggers->AfterRow(TriggerDef::kUpdate, &latest, &updated);
       }
-      if (returning_) EmitReturning(ret_, WithTarget(joined, updated), st, sink);
+      if (!returning_) return;
+      Row returned = WithTarget(joined, updated);
+      // A partitioned target's rows carry their partition after the key: where the row is now.
+      if (t_->partition_key) returned[tr_.width + 1] = Value::Int(RelationOfKey(new_key));
+      EmitReturning(ret_, returned, st, sink);
     });
   }
   count -= skipped;

@@ -467,7 +467,7 @@ std::string TableWriter::Update(const std::string& key, const Row& old_row, cons
     TableWriter* partition = PartitionWriterFor(key);
     Row computed;
     const Row& new_row = WithGenerated(given, &computed);
-    if (RowFitsPartition(*planner_->state()->catalog, partition->table(), new_row, Keys())) return partition->UpdateRow(key, old_row, new_row, true);
+    if (RowFitsPartition(RoutingCatalog(), partition->table(), new_row, Keys())) return partition->UpdateRow(key, old_row, new_row, true);
     partition->Delete(key, old_row, table_->oid);
     std::string new_key = Insert(new_row);
     ReferencedRowChanging(old_row, &new_row);

@@ -1314,7 +1314,14 @@ OpP Planner::PlanTargetRows(const TableDef* t, const std::string& alias, Node** 
   ScopeRel target = TableScopeRel(t, alias);
   target.columns.push_back("");  // the storage key
   target.types.push_back(Type(oid::kBytea));
+  const bool partitioned = t->partition_key != nullptr;
+  if (partitioned) {  // then each row's partition, its tableoid (PlanPartitionedScan)
+    target.tableoid_column = static_cast<int>(target.columns.size());
+    target.columns.push_back("");
+    target.types.push_back(Type(oid::kOid));
+  }
   scope->Add(target);
+  const int tableoid_at = partitioned ? scope->rels.back().offset + scope->rels.back().tableoid_column : -1;
   scope->qualify_names = n_from > 0;
   std::vector<OpP> items;
   std::vector<int> ends{scope->width};
@@ -1332,7 +1339,7 @@ OpP Planner::PlanTargetRows(const TableDef* t, const std::string& alias, Node** 
     all.push_back(e);
     std::vector<int> cols;
     bool exact = CollectColumns(e, &cols);
-    if (exact && !cols.empty() && std::all_of(cols.begin(), cols.end(), [&](int c) { return c < ends[0]; })) {
+    if (exact && !cols.empty() && std::all_of(cols.begin(), cols.end(), [&](int c) { return c < ends[0] && c != tableoid_at; })) {
       target_conds.push_back(e);  // the target's columns sit at the same positions in its own scan
       continue;
     }
@@ -1354,7 +1361,8 @@ OpP Planner::PlanTargetRows(const TableDef* t, const std::string& alias, Node** 
   if (where_out && !all.empty()) *where_out = all.size() == 1 ? all[0] : std::make_shared<BoolExpr>(BoolExpr::kAnd, all);
   for (auto& leaf : leaves) leaf->op->child = PlanLeafScan(*leaf, {}, nullptr);
   bool unused_order;
-  OpP input = PlanTableScan(t, alias == t->name ? "" : alias, target_conds, true, {}, &unused_order);
+  OpP input = partitioned ? PlanPartitionedScan(t, alias == t->name ? "" : alias, target_conds, true, {}, &unused_order, true)
+                          : PlanTableScan(t, alias == t->name ? "" : alias, target_conds, true, {}, &unused_order);
   for (size_t i = 0; i < items.size(); i++) {
     std::vector<ExprP> conds, keep;
     for (auto& e : residual) {

@@ -53,7 +53,7 @@ UPDATE pexpr_l_x SET name = 'abc' WHERE id = 7;
 -- the same lower() stays where it is
 UPDATE pexpr_l SET name = 'xyz' WHERE id = 1;
 UPDATE pexpr_l SET name = 'ABC' WHERE id = 2;
-UPDATE pexpr_l SET name = 'new' WHERE id = 4 RETURNING *;
+UPDATE pexpr_l SET name = 'new' WHERE id = 4 RETURNING tableoid::regclass, *;
 UPDATE pexpr_r SET a = a + 1 WHERE b = 'b';
 UPDATE pexpr_r SET a = 50 WHERE b = 'a';
 SELECT tableoid::regclass, * FROM pexpr_l ORDER BY id;

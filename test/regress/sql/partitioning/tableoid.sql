@@ -43,6 +43,15 @@ INSERT INTO toid_events_2026_01 VALUES (9, 'q', '2026-01-09') RETURNING tableoid
 CREATE UNIQUE INDEX ON toid_events (id, at);
 INSERT INTO toid_events VALUES (6, 'b', '2026-02-10') ON CONFLICT (id, at) DO UPDATE SET kind = excluded.kind
 RETURNING tableoid::regclass, *;
+-- UPDATE and DELETE: the partition each target row is in (in WHERE), and is in after the
+-- change (in RETURNING: a row that moved gives its new partition).
+UPDATE toid_events SET kind = 'a' WHERE id = 4 RETURNING tableoid::regclass, *;
+UPDATE toid_events SET at = '2026-01-04' WHERE tableoid = 'toid_events_2026_02_a'::regclass RETURNING tableoid::regclass, id, at;
+UPDATE toid_events e SET kind = k.kind FROM toid_kinds k WHERE e.id = 2 AND k.kind = 'c'
+RETURNING e.tableoid::regclass, e.id, k.kind;
+DELETE FROM toid_events WHERE tableoid = 'toid_events_other'::regclass RETURNING tableoid::regclass, id;
+DELETE FROM toid_events WHERE id = 1 RETURNING tableoid::regclass, id;
+SELECT tableoid::regclass, * FROM toid_events ORDER BY id;
 DROP VIEW toid_view;
 DROP TABLE toid_kinds;
 DROP TABLE toid_events;
