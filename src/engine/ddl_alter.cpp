@@ -415,13 +415,14 @@ void AlterTable(PgQuery__AlterTableStmt* stmt, ExecState* st, ResultSink* sink, 
       case PG_QUERY__ALTER_TABLE_TYPE__AT_AddConstraint: {
         auto* c = cmd->def->constraint;
         if (c->contype == PG_QUERY__CONSTR_TYPE__CONSTR_NOTNULL) throw Error(sqlstate::kFeatureNotSupported, "this constraint is not supported here");
-        if (t->partition_key && c->contype != PG_QUERY__CONSTR_TYPE__CONSTR_CHECK) {  // a key (RefusePartitionedAlter)
+        if (t->partition_key && (c->contype == PG_QUERY__CONSTR_TYPE__CONSTR_PRIMARY || c->contype == PG_QUERY__CONSTR_TYPE__CONSTR_UNIQUE)) {
           AddKeyToPartitionedTable(st, cat, t->oid, c, stmt->relation->inh);
           break;
         }
         st->catalog = std::make_shared<Catalog>(*cat);
         if (t->partition_key && stmt->relation->inh) {
-          // A CHECK on a partitioned table: each partition gets it under the name the parent's got.
+          // A CHECK or FOREIGN KEY on a partitioned table: each partition gets it under the name
+          // the parent's got (and checks its rows).
           AddConstraintToTable(st, cat, t, c, "", true);
           PgQuery__Constraint named = *c;
           std::string name = cat->FindTable(rel->second)->constraints.back().name;

@@ -582,6 +582,16 @@ void RefusePartitionedAlter(const Catalog& cat, const TableDef& t, PgQuery__Alte
       auto type = cmd->def->constraint->contype;
       if (type == PG_QUERY__CONSTR_TYPE__CONSTR_PRIMARY || type == PG_QUERY__CONSTR_TYPE__CONSTR_UNIQUE)
         break;  // engine/ddl.cpp AddKeyToPartitionedTable
+      if (type == PG_QUERY__CONSTR_TYPE__CONSTR_FOREIGN) {
+        if (only)
+          throw Error(sqlstate::kWrongObjectType, "cannot use ONLY for foreign key on partitioned table \"" + t.name + "\" referencing relation \"" +
+                                                      std::string(cmd->def->constraint->pktable->relname) + "\"");
+        if (cmd->def->constraint->skip_validation)
+          throw Error(sqlstate::kFeatureNotSupported, "cannot add NOT VALID foreign key on partitioned table \"" + t.name + "\" referencing relation \"" +
+                                                          std::string(cmd->def->constraint->pktable->relname) + "\"")
+              .WithDetail("This feature is not yet supported on partitioned tables.");
+        break;  // added to the partitions as a CHECK is
+      }
       if (type != PG_QUERY__CONSTR_TYPE__CONSTR_CHECK)
         throw Error(sqlstate::kFeatureNotSupported, "this constraint on a partitioned table is not supported yet");
       if (only && has_partitions) throw Error(sqlstate::kInvalidTableDefinition, "constraint must be added to child tables too");
