@@ -76,6 +76,26 @@ void DropIndexObject(ExecState* st, Catalog* cat, TableDef* t, uint32_t idx) {
   cat->DropIndex(idx);
 }
 
+// A PRIMARY KEY or UNIQUE constraint dropped with its index (a primary key's table rekeyed);
+// on a partitioned table, the partitions' constraints attached to it first, at every level.
+void DropKeyConstraint(ExecState* st, Catalog* cat, uint32_t table, uint32_t constraint) {
+  std::vector<std::pair<uint32_t, uint32_t>> attached;  // (partition, its constraint)
+  for (uint32_t p : PartitionsOf(*cat, table))
+    for (const ConstraintDef& c : cat->FindTable(p)->constraints)
+      if (ParentConstraintOf(*cat, *cat->FindTable(p), c) == constraint) attached.emplace_back(p, c.oid);
+  for (const auto& [p, c] : attached) DropKeyConstraint(st, cat, p, c);
+  TableDef* t = cat->MutableTable(table);
+  const TableDef before = *t;
+  auto it = std::find_if(t->constraints.begin(), t->constraints.end(), [&](const ConstraintDef& c) { return c.oid == constraint; });
+  const ConstraintDef cd = *it;
+  t->constraints.erase(it);
+  DropIndexObject(st, cat, t, cd.index);
+  if (cd.kind == 'p') {
+    t->pk_index = 0;
+    if (!t->partition_key) RekeyTable(st, before, *t);  // a partitioned table has no rows of its own
+  }
+}
+
 }  // namespace
 
 namespace {
@@ -462,15 +482,13 @@ void AlterTable(PgQuery__AlterTableStmt* stmt, ExecState* st, ResultSink* sink, 
                       .WithHint("Use DROP ... CASCADE to drop the dependent objects too.");
               }
         }
-        TableDef before = *t;
-        t->constraints.erase(it);
         if (cd.kind == 'p' || cd.kind == 'u') {
-          DropIndexObject(st, cat, t, cd.index);
-          if (cd.kind == 'p') {
-            t->pk_index = 0;
-            RekeyTable(st, before, *t);
-          }
+          // The partitions' attached constraints go with it (not by name, as copies of CHECKs do).
+          DropKeyConstraint(st, cat, t->oid, cd.oid);
+          st->catalog = std::make_shared<Catalog>(*cat);
+          continue;
         }
+        t->constraints.erase(it);
         break;
       }
       case PG_QUERY__ALTER_TABLE_TYPE__AT_DropExpression: {

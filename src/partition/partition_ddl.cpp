@@ -600,11 +600,9 @@ void RefusePartitionedAlter(const Catalog& cat, const TableDef& t, PgQuery__Alte
     case PG_QUERY__ALTER_TABLE_TYPE__AT_DropConstraint:
       for (const ConstraintDef& own : t.constraints) {
         if (own.name != column) continue;
-        if (only && has_partitions)
+        if (only && has_partitions && own.kind != 'p' && own.kind != 'u')  // a key's partitions' constraints go with it
           throw Error(sqlstate::kInvalidTableDefinition, "cannot remove constraint from only the partitioned table when partitions exist")
               .WithHint("Do not specify the ONLY keyword.");
-        if ((own.kind == 'p' || own.kind == 'u') && has_partitions)
-          throw Error(sqlstate::kFeatureNotSupported, "dropping a key constraint of a partitioned table is not supported yet");
       }
       break;
     case PG_QUERY__ALTER_TABLE_TYPE__AT_AlterColumnType:
