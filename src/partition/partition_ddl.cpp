@@ -476,6 +476,7 @@ bool AlterRecursesToPartitions(const PgQuery__AlterTableCmd* cmd) {
     case PG_QUERY__ALTER_TABLE_TYPE__AT_ColumnDefault:
     case PG_QUERY__ALTER_TABLE_TYPE__AT_SetNotNull:
     case PG_QUERY__ALTER_TABLE_TYPE__AT_DropNotNull:
+    case PG_QUERY__ALTER_TABLE_TYPE__AT_AlterColumnType:
     case PG_QUERY__ALTER_TABLE_TYPE__AT_DropConstraint: return true;  // a copy has the parent's name
     default: return false;
   }
@@ -502,6 +503,17 @@ bool KeyUsesColumn(const TableDef& t, int column) {
   }
   return false;
 }
+
+namespace {
+// The first partitioned table, t or one below it (depth first), whose key reads the column.
+const TableDef* KeyedOnColumn(const Catalog& cat, const TableDef& t, int column) {
+  if (!t.partition_key) return nullptr;
+  if (KeyUsesColumn(t, column)) return &t;
+  for (uint32_t p : PartitionsOf(cat, t.oid))
+    if (const TableDef* keyed = KeyedOnColumn(cat, *cat.FindTable(p), column)) return keyed;
+  return nullptr;
+}
+}  // namespace
 
 void RefusePartitionedAlter(const Catalog& cat, const TableDef& t, PgQuery__AlterTableCmd* cmd, bool only, bool into_partition) {
   if (into_partition || (!t.partition_key && !t.partition_parent)) return;  // its parent passed
@@ -558,9 +570,9 @@ void RefusePartitionedAlter(const Catalog& cat, const TableDef& t, PgQuery__Alte
       break;
     }
     case PG_QUERY__ALTER_TABLE_TYPE__AT_DropColumn:
-      if (c >= 0 && KeyUsesColumn(t, c))
+      if (const TableDef* keyed = c >= 0 ? KeyedOnColumn(cat, t, c) : nullptr)
         throw Error(sqlstate::kInvalidTableDefinition,
-                    "cannot drop column \"" + column + "\" because it is part of the partition key of relation \"" + t.name + "\"");
+                    "cannot drop column \"" + column + "\" because it is part of the partition key of relation \"" + keyed->name + "\"");
       if (only && has_partitions)
         throw Error(sqlstate::kInvalidTableDefinition, "cannot drop column from only the partitioned table when partitions exist")
             .WithHint("Do not specify the ONLY keyword.");
@@ -606,10 +618,12 @@ void RefusePartitionedAlter(const Catalog& cat, const TableDef& t, PgQuery__Alte
       }
       break;
     case PG_QUERY__ALTER_TABLE_TYPE__AT_AlterColumnType:
-      if (c >= 0 && KeyUsesColumn(t, c))
+      if (const TableDef* keyed = c >= 0 ? KeyedOnColumn(cat, t, c) : nullptr)
         throw Error(sqlstate::kInvalidTableDefinition,
-                    "cannot alter column \"" + column + "\" because it is part of the partition key of relation \"" + t.name + "\"");
-      [[fallthrough]];
+                    "cannot alter column \"" + column + "\" because it is part of the partition key of relation \"" + keyed->name + "\"");
+      if (c >= 0 && only && has_partitions)
+        throw Error(sqlstate::kInvalidTableDefinition, "type of inherited column \"" + column + "\" must be changed in child tables too");
+      break;  // the partitions' columns change with it (AlterRecursesToPartitions)
     case PG_QUERY__ALTER_TABLE_TYPE__AT_AddIdentity:
     case PG_QUERY__ALTER_TABLE_TYPE__AT_DropExpression:
       throw Error(sqlstate::kFeatureNotSupported, "this ALTER TABLE command on a partitioned table is not supported yet");

@@ -43,7 +43,7 @@ void ApplyPartitionColumnOptions(ExecState* st, Catalog* cat, TableDef* child, P
 // reached this partition from its parent (nothing is refused then). RENAME COLUMN likewise.
 void RefusePartitionedAlter(const Catalog& cat, const TableDef& t, PgQuery__AlterTableCmd* cmd, bool only, bool into_partition);
 // Does the command, given to a partitioned table without ONLY, apply to its partitions too
-// (ADD / DROP COLUMN, SET / DROP DEFAULT, SET / DROP NOT NULL, DROP CONSTRAINT)? They share
+// (ADD / DROP COLUMN, ALTER COLUMN TYPE, SET / DROP DEFAULT, SET / DROP NOT NULL, DROP CONSTRAINT)? They share
 // its column layout, and its CHECK and FOREIGN KEY constraints under the same names.
 bool AlterRecursesToPartitions(const PgQuery__AlterTableCmd* cmd);
 void RefusePartitionedColumnRename(const Catalog& cat, const TableDef& t, const std::string& column, bool only);
