@@ -546,6 +546,7 @@ void InsertPlan::Run(ResultSink* sink) {
     // not route it again either).
     std::string key = &target == &writer ? writer.Insert(row) : target.InsertRouted(row, /*bound_holds=*/!row_triggers);
     if (row_triggers) row_triggers->AfterRow(TriggerDef::kInsert, nullptr, &row);
+    if (triggers && triggers != row_triggers) triggers->Capture(TriggerDef::kInsert, nullptr, &row);  // a partition's row
     if (stmt->n_returning_list) EmitReturning(ret, WithPartition(t, row, key), st, sink);
     if (conflict.active) touched.insert(std::move(key));  // only ON CONFLICT DO UPDATE asks
     count++;
@@ -851,6 +852,7 @@ void ModifyPlan::Run(ResultSink* sink) {
       }
       writer.Delete(key, latest);
       if (row_triggers) row_triggers->AfterRow(TriggerDef::kDelete, &latest, nullptr);
+      if (triggers && triggers != row_triggers) triggers->Capture(TriggerDef::kDelete, &latest, nullptr);  // a partition's row
       if (returning_) EmitReturning(ret_, row, st, sink);
     });
   } else {
@@ -902,6 +904,7 @@ void ModifyPlan::Run(ResultSink* sink) {
         new_key = writer.Update(key, latest, updated);
         if (row_triggers) row_triggers->AfterRow(TriggerDef::kUpdate, &latest, &updated);
       }
+      if (triggers && triggers != row_triggers) triggers->Capture(TriggerDef::kUpdate, &latest, &updated);  // a partition's row
       if (!returning_) return;
       Row returned = WithTarget(joined, updated);
       // A partitioned target's rows carry their partition after the key: where the row is now.

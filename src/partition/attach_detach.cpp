@@ -69,6 +69,10 @@ void AttachPartition(ExecState* st, Catalog* cat, uint32_t parent_oid, PgQuery__
   LockRelation(st, child->oid, TableLockMode::kAccessExclusive);
   // PostgreSQL's order: columns the parent lacks, the bound, then what the table must share.
   CheckNoOtherColumns(parent, *child);
+  for (const TriggerDef& g : child->triggers)
+    if ((g.type & TriggerDef::kRow) && (!g.old_table.empty() || !g.new_table.empty()))
+      throw Error(sqlstate::kFeatureNotSupported, "trigger \"" + g.name + "\" prevents table \"" + child->name + "\" from becoming a partition")
+          .WithDetail("ROW triggers with transition tables are not supported on partitions.");
   ParamTypes params;
   Planner planner(st, &params);
   auto bound = BuildPartitionBound(st, planner, *cat, parent, child->name, cmd->bound);

@@ -88,8 +88,11 @@ void ExecuteCreateTrigger(PgQuery__CreateTrigStmt* stmt, ExecState* st, ResultSi
   // PostgreSQL's CreateTriggerFiringOn, in its order: what the relation allows, then INSTEAD OF.
   const bool view = kind == RelKind::kView;
   const bool partitioned = !view && cat->FindTable(oid)->partition_key;
-  if (partitioned && stmt->n_transition_rels)
-    throw Error(sqlstate::kFeatureNotSupported, "transition tables of triggers on partitioned table \"" + relname + "\" are not supported yet");
+  if (partitioned && stmt->n_transition_rels && stmt->row)
+    throw Error(sqlstate::kWrongObjectType, "\"" + relname + "\" is a partitioned table")
+        .WithDetail("ROW triggers with transition tables are not supported on partitioned tables.");
+  if (!view && cat->FindTable(oid)->partition_parent && stmt->n_transition_rels && stmt->row)
+    throw Error(sqlstate::kFeatureNotSupported, "ROW triggers with transition tables are not supported on partitions");
   if (view && stmt->timing != TriggerDef::kInstead && stmt->row)
     throw Error(sqlstate::kWrongObjectType, "\"" + relname + "\" is a view").WithDetail("Views cannot have row-level BEFORE or AFTER triggers.");
   if (view && (stmt->events & TriggerDef::kTruncate))

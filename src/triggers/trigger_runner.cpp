@@ -156,12 +156,15 @@ std::optional<Row> TriggerRunner::ChainRow(int16_t timing, int16_t event, const 
   return current;
 }
 
+void TriggerRunner::Capture(int16_t event, const Row* old_row, const Row* new_row) {
+  if (!(capture_events_ & event)) return;
+  Captured& rows = captured_[event];
+  if (old_row) rows.old_rows.push_back(LiveFields(*old_row));
+  if (new_row) rows.new_rows.push_back(LiveFields(*new_row));
+}
+
 void TriggerRunner::AfterRow(int16_t event, const Row* old_row, const Row* new_row) {
-  if (capture_events_ & event) {
-    Captured& rows = captured_[event];
-    if (old_row) rows.old_rows.push_back(LiveFields(*old_row));
-    if (new_row) rows.new_rows.push_back(LiveFields(*new_row));
-  }
+  Capture(event, old_row, new_row);
   static std::atomic<uint64_t> sequence{0};
   for (Trigger* t : Matching(event, true, 0)) {
     Pending p{t, event, std::nullopt, std::nullopt, sequence.fetch_add(1, std::memory_order_relaxed)};

@@ -43,6 +43,9 @@ class TriggerRunner {
     return ChainRow(TriggerDef::kInstead, event, old_row, new_row);
   }
   void AfterRow(int16_t event, const Row* old_row, const Row* new_row);
+  // The row for the transition tables of this table's statement triggers alone (AfterRow does
+  // it too): a partitioned table's, for the rows a statement on it wrote in its partitions.
+  void Capture(int16_t event, const Row* old_row, const Row* new_row);
   // The queued AFTER ROW triggers, then AFTER STATEMENT ones.
   void AfterStatement(int16_t event);
   // The queued AFTER ROW triggers alone, of several runners as one queue in the order their
