@@ -11,6 +11,7 @@
 #include "execution/function_scan.hpp"
 #include "execution/window.hpp"
 #include "parser/walk.hpp"
+#include "partition/partition_ddl.hpp"
 #include "planner/recursion_check.hpp"
 #include "planner/row_locking.hpp"
 #include "planner/deferred_plans.hpp"
@@ -706,6 +707,11 @@ PlannedQuery Planner::PlanSelect(Node* node, const Scope* outer) {
     }
   }
 
+  // PostgreSQL's EXPLAIN qualifies names when its plan has several relations: a partitioned
+  // table's partitions count (those pruning keeps; here, any it has).
+  for (const ScopeRel& r : scope.rels)
+    if (const TableDef* t = r.table_oid ? st_->catalog->FindTable(r.table_oid) : nullptr; t && t->partition_key)
+      scope.qualify_names |= !PartitionsOf(*st_->catalog, t->oid).empty();
   if (locking_) {
     locking_->CheckAllNamesFound();
     locking_->CheckQueryShape(s, grouped, windowed, false);
@@ -741,7 +747,7 @@ PlannedQuery Planner::PlanSelect(Node* node, const Scope* outer) {
         if (!inside || leaf->nullable) continue;
         Scope own;
         own.parent = outer;
-        own.qualify_names = scope.qualify_names;
+        own.qualify_names = false;  // a scan's own conditions print unqualified, as PostgreSQL's
         own.Add(rel);
         leaf->conds.push_back(binder_.CoerceToBool(binder_.Bind(w, own), "WHERE", ExprLocation(w)));
         pushed = true;
