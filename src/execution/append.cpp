@@ -73,8 +73,18 @@ void AppendOp::Explain(std::vector<std::string>* out, int depth) const {
     if (!shown[i]) continue;
     size_t first = out->size();
     children[i]->Explain(out, depth + 1);
-    if (++number != i + 1 && !alias.empty())
+    if (alias.empty()) continue;
+    if (partitionwise) {
+      // The child's scan (alias_<i+1>) and the names it groups by (alias.column) get one name.
+      const std::string name = number == 0 ? alias : alias + "_" + std::to_string(number);
+      for (size_t l = first; l < out->size(); l++) {
+        Renumber(&(*out)[l], alias, name);
+        Renumber(&(*out)[l], alias + "_" + std::to_string(i + 1), name);
+      }
+      number++;
+    } else if (++number != i + 1) {
       for (size_t l = first; l < out->size(); l++) Renumber(&(*out)[l], alias + "_" + std::to_string(i + 1), alias + "_" + std::to_string(number));
+    }
   }
 }
 

@@ -33,6 +33,10 @@ class AppendOp : public Operator {
   // the children it shows, as PostgreSQL's does, so with some removed at start-up the rest are
   // renumbered in its output.
   std::string alias;
+  // The children aggregate one partition each (planner/partitionwise_aggregate.hpp): EXPLAIN
+  // names the first one's relation `alias`, the next `alias`_1, ..., as PostgreSQL's, whose plan
+  // then has no parent relation.
+  bool partitionwise = false;
   // When set, per child: the OID each of its rows carries at its end (a partitioned table's
   // tableoid column).
   std::vector<uint32_t> child_relations;

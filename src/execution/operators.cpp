@@ -107,8 +107,15 @@ bool FilterOp::Next(Row* out) {
 }
 
 void FilterOp::Explain(std::vector<std::string>* out, int depth) const {
+  // The filter is a detail of the node below it (a HAVING's, of its aggregate): after that
+  // node's own details, before the nodes under it.
+  const size_t start = out->size();
   child->Explain(out, depth);
-  ExplainLine(out, depth, "Filter: " + pred->ToSql(), true);
+  size_t at = start + 1;
+  while (at < out->size() && (*out)[at].find_first_not_of(' ') != (*out)[at].find("->")) at++;
+  std::vector<std::string> line;
+  ExplainLine(&line, depth, "Filter: " + pred->ToSql(), true);
+  out->insert(out->begin() + static_cast<long>(at), line[0]);
 }
 
 // ---- Project ----

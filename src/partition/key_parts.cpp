@@ -16,9 +16,18 @@ PartitionKeyParts::~PartitionKeyParts() = default;
 const std::vector<ExprP>& PartitionKeyParts::Bound(const TableDef& t) {
   auto it = bound_.find(t.oid);
   if (it != bound_.end()) return it->second;
+  return bound_.emplace(t.oid, Bind(t, t.name, false)).first->second;
+}
+
+std::vector<ExprP> PartitionKeyParts::BoundAs(const TableDef& t, const std::string& alias, bool qualified) {
+  return Bind(t, alias, qualified);
+}
+
+std::vector<ExprP> PartitionKeyParts::Bind(const TableDef& t, const std::string& alias, bool qualified) {
   const PartitionKeyDef& key = *t.partition_key;
   std::vector<ExprP> parts;
   Scope scope;
+  scope.qualify_names = qualified;
   bool scoped = false;
   for (size_t i = 0; i < key.columns.size(); i++) {
     if (key.columns[i] >= 0) {
@@ -28,7 +37,7 @@ const std::vector<ExprP>& PartitionKeyParts::Bound(const TableDef& t) {
     }
     if (!planner_) throw Error(sqlstate::kInternalError, "partition key expression of \"" + t.name + "\" read without a planner");
     if (!scoped) {
-      scope.Add(planner_->TableScopeRel(&t, t.name));
+      scope.Add(planner_->TableScopeRel(&t, alias));
       scoped = true;
     }
     std::unique_ptr<Script> holder;
@@ -36,7 +45,7 @@ const std::vector<ExprP>& PartitionKeyParts::Bound(const TableDef& t) {
     parts.push_back(planner_->binder().BindStored(e, scope, t.schema));
     holders_.push_back(std::move(holder));
   }
-  return bound_.emplace(t.oid, std::move(parts)).first->second;
+  return parts;
 }
 
 std::vector<Value> PartitionKeyParts::Values(const TableDef& t, const Row& row) {

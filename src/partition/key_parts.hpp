@@ -25,6 +25,9 @@ class PartitionKeyParts {
   ~PartitionKeyParts();
   // Partitioned table t's key parts, in key order, bound at the first call.
   const std::vector<ExprP>& Bound(const TableDef& t);
+  // The same parts bound as a query's expressions over t named `alias` are (qualified names
+  // when `qualified`), so that Key() compares them with the query's.
+  std::vector<ExprP> BoundAs(const TableDef& t, const std::string& alias, bool qualified);
   // The key values of `row` (in t's column layout) for partitioned table t.
   std::vector<Value> Values(const TableDef& t, const Row& row);
   // Key part `part` as error details name it: the column's quoted name, or the expression as
@@ -32,6 +35,7 @@ class PartitionKeyParts {
   std::string PartName(const TableDef& t, size_t part);
 
  private:
+  std::vector<ExprP> Bind(const TableDef& t, const std::string& alias, bool qualified);
   Planner* planner_;
   std::map<uint32_t, std::vector<ExprP>> bound_;
   std::vector<std::unique_ptr<Script>> holders_;  // the parse trees the expressions were bound from

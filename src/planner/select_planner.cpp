@@ -15,6 +15,7 @@
 #include "planner/recursion_check.hpp"
 #include "planner/row_locking.hpp"
 #include "planner/deferred_plans.hpp"
+#include "planner/partitionwise_aggregate.hpp"
 
 namespace tusk {
 
@@ -1019,11 +1020,21 @@ PlannedQuery Planner::PlanSelect(Node* node, const Scope* outer) {
     }
   }
   if (grouped) {
-    auto aggregate = std::make_shared<AggregateOp>(input, agg.groups, agg.aggs);
-    aggregate->sets = *agg.sets;
     *agg.set_column = static_cast<int>(agg.groups.size() + agg.aggs.size());
-    input = aggregate;
-    if (having) input = std::make_shared<FilterOp>(input, having);
+    OpP per_partition;
+    if (agg.sets->empty() && leaves.size() == 1 && scope.rels.size() == 1 && leaves[0]->table->partition_key)
+      per_partition = PartitionwiseAggregate(*this, input, *leaves[0]->table, scope.rels[0].alias, scope.qualify_names,
+                                             scope.rels[0].tableoid_column >= 0 ? scope.rels[0].tableoid_column
+                                                                                : static_cast<int>(scope.rels[0].columns.size()),
+                                             agg.groups, agg.aggs, having);
+    if (per_partition) {
+      input = per_partition;
+    } else {
+      auto aggregate = std::make_shared<AggregateOp>(input, agg.groups, agg.aggs);
+      aggregate->sets = *agg.sets;
+      input = aggregate;
+      if (having) input = std::make_shared<FilterOp>(input, having);
+    }
   }
   binder_.set_window(nullptr);
   if (!wctx.calls.empty()) {
@@ -1101,7 +1112,14 @@ PlannedQuery Planner::PlanSelect(Node* node, const Scope* outer) {
     auto sort = std::make_shared<SortOp>(root, sort_keys);
     for (auto& k : sort_keys) {
       auto* c = static_cast<ColumnExpr*>(k.expr.get());
-      sort->key_sql.push_back(static_cast<size_t>(c->index) < targets.size() ? targets[static_cast<size_t>(c->index)]->ToSql() : proj[static_cast<size_t>(c->index)]->ToSql());
+      const ExprP& key = static_cast<size_t>(c->index) < targets.size() ? targets[static_cast<size_t>(c->index)] : proj[static_cast<size_t>(c->index)];
+      // PostgreSQL sorts on a computed column of the node below and prints it in parentheses;
+      // a table's column (or a GROUP BY of one) prints bare.
+      bool plain = false;
+      if (auto* col = dynamic_cast<const ColumnExpr*>(key.get()); col && col->level == 0)
+        plain = grouped ? col->index < static_cast<int>(agg.groups.size()) && dynamic_cast<const ColumnExpr*>(agg.groups[static_cast<size_t>(col->index)].get())
+                        : col->index < scope.width;
+      sort->key_sql.push_back(plain ? key->ToSql() : "(" + key->ToSql() + ")");
     }
     root = sort;
   }
