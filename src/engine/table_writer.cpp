@@ -3,6 +3,7 @@
 #include "common/error.hpp"
 #include "common/keycodec.hpp"
 #include "common/strings.hpp"
+#include "engine/database.hpp"
 #include "engine/session.hpp"
 #include "partition/key_parts.hpp"
 #include "partition/maintenance.hpp"
@@ -412,10 +413,19 @@ void TableWriter::CheckPartitionsCurrent() {
   if (!router_) return;
   ExecState* st = planner_->state();
   std::shared_ptr<const Catalog> current = st->session->CurrentCatalog();
-  if (current == st->catalog) return;
-  if (!current->FindTable(table_->oid) || PartitionLayout(*current, table_->oid) != PartitionLayout(*st->catalog, table_->oid))
-    throw Error(sqlstate::kSerializationFailure, "could not serialize access due to concurrent change of the partitions of \"" + table_->name + "\"")
-        .WithHint("The transaction might succeed if retried.");
+  if (current == st->catalog || current == routing_catalog_) return;
+  const TableDef* now = current->FindTable(table_->oid);
+  if (now && PartitionLayout(*current, table_->oid) == PartitionLayout(*st->catalog, table_->oid)) return;
+  // This transaction's own change (a statement run inside this one, as a function's, made a
+  // partition: its catalog is then not the published one, and no other transaction's DDL can
+  // land before it ends): route by it, as PostgreSQL's next command sees its own DDL.
+  if (now && current != st->session->db()->catalog(st->session->database_oid())) {
+    routing_catalog_ = current;
+    router_ = std::make_unique<PartitionRouter>(*routing_catalog_, *now, &Keys());
+    return;
+  }
+  throw Error(sqlstate::kSerializationFailure, "could not serialize access due to concurrent change of the partitions of \"" + table_->name + "\"")
+      .WithHint("The transaction might succeed if retried.");
 }
 
 TableWriter& TableWriter::WriterForKey(const std::string& key) {

@@ -231,6 +231,13 @@ def check_on_demand(c):
     got = rows(c, "SELECT id, tableoid::regclass::text FROM od WHERE id BETWEEN 6 AND 9 ORDER BY id")
     want = [["6", "od_def"], ["7", "od_def"], ["8", "od_p2035_06"], ["9", "od_def"]]
     check("on demand: DEFAULT partition and hand-made partitions respected", got == want, "got %r, want %r" % (got, want))
+    # A function's INSERT, called per row: each call sees the partitions the earlier ones made.
+    c.query("CREATE FUNCTION od_add(i int, d date) RETURNS void LANGUAGE plpgsql AS $$ BEGIN INSERT INTO od VALUES (i, d); END $$")
+    c.query("SELECT od_add(200 + g, date '2037-01-01' + g * 40) FROM generate_series(1, 3) g")
+    got = rows(c, "SELECT id, tableoid::regclass::text FROM od WHERE id > 200 ORDER BY id")
+    want = [["201", "od_p2037_02"], ["202", "od_p2037_03"], ["203", "od_p2037_05"]]
+    check("on demand: inside a function called per row", got == want, "got %r, want %r" % (got, want))
+    c.query("DROP FUNCTION od_add(int, date)")
     c.query("DROP TABLE od")
 
 
