@@ -45,22 +45,6 @@ std::string RenameInExpr(const std::string& sql, const std::string& from, const 
   return DeparseExpr(e);
 }
 
-bool ExprMentions(const std::string& sql, const std::string& column) {
-  std::unique_ptr<Script> holder;
-  Node* e = ParseStoredExpr(sql, &holder);
-  bool found = false;
-  auto visit = [&](Node* n) {
-    if (n->node_case == PG_QUERY__NODE__NODE_COLUMN_REF) {
-      auto* cr = n->column_ref;
-      Node* last = cr->fields[cr->n_fields - 1];
-      if (last->node_case == PG_QUERY__NODE__NODE_STRING && column == last->string->sval) found = true;
-    }
-    return true;
-  };
-  if (visit(e)) WalkNodes(&e->base, visit);
-  return found;
-}
-
 // Rewrites every row in place (new column filled, key unchanged).
 void RewriteRows(ExecState* st, const std::vector<std::pair<std::string, Row>>& rows) {
   for (const auto& [k, r] : rows) {

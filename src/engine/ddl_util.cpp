@@ -58,6 +58,22 @@ std::string ChooseRelationName(const Catalog& cat, const std::string& schema, co
   }
 }
 
+bool ExprMentions(const std::string& sql, const std::string& column) {
+  std::unique_ptr<Script> holder;
+  Node* e = ParseStoredExpr(sql, &holder);
+  bool found = false;
+  auto visit = [&](Node* n) {
+    if (n->node_case == PG_QUERY__NODE__NODE_COLUMN_REF) {
+      auto* cr = n->column_ref;
+      Node* last = cr->fields[cr->n_fields - 1];
+      if (last->node_case == PG_QUERY__NODE__NODE_STRING && column == last->string->sval) found = true;
+    }
+    return true;
+  };
+  if (visit(e)) WalkNodes(&e->base, visit);
+  return found;
+}
+
 std::string UniqueIndexColumnName(const std::vector<std::string>& taken, const std::string& name) {
   std::string candidate = name;
   for (int i = 1; std::find(taken.begin(), taken.end(), candidate) != taken.end(); i++) {

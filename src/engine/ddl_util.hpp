@@ -17,6 +17,8 @@ void CheckDefaultExpression(Node* expr);
 // PostgreSQL's default object names: "<table>_<cols>_<suffix>", made unique with a number.
 std::string ChooseRelationName(const Catalog& cat, const std::string& schema, const std::string& table,
                                const std::vector<std::string>& cols, const std::string& suffix);
+// Does the stored expression (SQL text) name the column?
+bool ExprMentions(const std::string& sql, const std::string& column);
 // An index's column names as its default name is made of them (PostgreSQL's
 // ChooseIndexColumnNames): a column's name, an expression's FigureColname ("lower", else
 // "expr"), numbered when an earlier one has the same (expr, lower, expr1).

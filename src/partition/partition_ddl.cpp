@@ -485,22 +485,8 @@ bool AlterRecursesToPartitions(const PgQuery__AlterTableCmd* cmd) {
 bool KeyUsesColumn(const TableDef& t, int column) {
   const PartitionKeyDef& key = *t.partition_key;
   const std::string& name = t.columns[static_cast<size_t>(column)].name;
-  for (size_t i = 0; i < key.columns.size(); i++) {
-    if (key.columns[i] == column) return true;
-    if (key.columns[i] >= 0) continue;
-    std::unique_ptr<Script> holder;
-    bool reads = false;
-    auto visit = [&](Node* n) {
-      if (n->node_case == PG_QUERY__NODE__NODE_COLUMN_REF) {
-        Node* last = n->column_ref->fields[n->column_ref->n_fields - 1];
-        reads |= last->node_case == PG_QUERY__NODE__NODE_STRING && name == last->string->sval;
-      }
-      return !reads;
-    };
-    Node* e = ParseStoredExpr(key.exprs[i], &holder);
-    if (visit(e)) WalkNodes(&e->base, visit);
-    if (reads) return true;
-  }
+  for (size_t i = 0; i < key.columns.size(); i++)
+    if (key.columns[i] == column || (key.columns[i] < 0 && ExprMentions(key.exprs[i], name))) return true;
   return false;
 }
 
