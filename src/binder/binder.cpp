@@ -686,6 +686,7 @@ ExprP Binder::BindColumnRef(PgQuery__ColumnRef* ref, const Scope& scope) {
       }
     }
     if (found >= 0) {
+      if (found_rel->table_oid && stored_schema_.empty()) read_tables.insert(found_rel->table_oid);
       if (VariableConflict() == FunctionParameters::Conflict::kError && NamesVariable(parts))  // PostgreSQL's default
         throw Error(sqlstate::kAmbiguousColumn, "column reference \"" + Join(parts, ".") + "\" is ambiguous")
             .WithDetail("It could refer to either a PL/pgSQL variable or a table column.")
@@ -1200,10 +1201,13 @@ ExprP Binder::BindSqlValueFunction(PgQuery__SQLValueFunction* f) {
       }, false);
     case PG_QUERY__SQLVALUE_FUNCTION_OP__SVFOP_CURRENT_USER:
     case PG_QUERY__SQLVALUE_FUNCTION_OP__SVFOP_USER:
-    case PG_QUERY__SQLVALUE_FUNCTION_OP__SVFOP_SESSION_USER:
     case PG_QUERY__SQLVALUE_FUNCTION_OP__SVFOP_CURRENT_ROLE:
       return MakeCall(Type(oid::kName), "CURRENT_USER", {}, [](const std::vector<Value>&, EvalContext& ctx) {
-        return Value::Str(ctx.state->session ? ctx.state->session->user() : "postgres");
+        return Value::Str(ctx.state->session ? ctx.state->session->CurrentUserName() : "postgres");
+      }, false);
+    case PG_QUERY__SQLVALUE_FUNCTION_OP__SVFOP_SESSION_USER:
+      return MakeCall(Type(oid::kName), "SESSION_USER", {}, [](const std::vector<Value>&, EvalContext& ctx) {
+        return Value::Str(ctx.state->session ? ctx.state->session->SessionUserName() : "postgres");
       }, false);
     case PG_QUERY__SQLVALUE_FUNCTION_OP__SVFOP_CURRENT_CATALOG:
       return MakeCall(Type(oid::kName), "CURRENT_CATALOG", {}, [](const std::vector<Value>&, EvalContext& ctx) {

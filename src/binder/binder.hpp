@@ -16,6 +16,7 @@
 #include "types/cast.hpp"
 
 #include <map>
+#include <set>
 #include <optional>
 
 namespace tusk {
@@ -142,6 +143,9 @@ class Binder {
   // While set, each unqualified column reference records the alias of the relation it found
   // (CREATE VIEW keeps its query with every column qualified).
   std::map<const PgQuery__ColumnRef*, std::string>* column_qualifiers = nullptr;
+  // The tables whose columns (or whole rows) the bound expressions read: an UPDATE or DELETE
+  // that reads its target needs SELECT on it, and its SELECT policies apply.
+  std::set<uint32_t> read_tables;
   // While set, a name no column or FROM item has may be a parameter of the SQL function whose
   // body is being bound: `name` or `function.name` is $n (PostgreSQL's sql_fn_post_column_ref).
   struct FunctionParameters {

@@ -77,6 +77,7 @@ ExprP Binder::FindWholeRow(const std::string& name, const Scope& scope, int loca
     for (const auto& r : s->rels)
       if (r.alias == name) {
         NoteReach(s, level);
+        if (r.table_oid && stored_schema_.empty()) read_tables.insert(r.table_oid);
         for (OuterColumnWatch* w : outer_watches_)
           if (w->scope == s)
             for (size_t i = 0; i < r.columns.size(); i++)

@@ -9,6 +9,7 @@
 #include "catalog/information_schema_domains.hpp"
 #include "catalog/text_search_def.hpp"
 #include "catalog/serial.hpp"
+#include "security/security_serial.hpp"
 #include "common/error.hpp"
 #include "common/rowcodec.hpp"
 #include "partition/partition_def.hpp"
@@ -30,9 +31,9 @@ int TableDef::LiveColumnCount() const {
 
 std::shared_ptr<Catalog> Catalog::Bootstrap() {
   auto c = std::make_shared<Catalog>();
-  c->AddSchema({11, "pg_catalog"});
-  c->AddSchema({2200, "public"});
-  c->AddSchema({13000, "information_schema"});
+  c->AddSchema({11, "pg_catalog", {}});
+  c->AddSchema({2200, "public", PublicSchemaSecurity()});
+  c->AddSchema({13000, "information_schema", {}});
   c->AddExtension({kPlpgsqlExtensionOid, "plpgsql", "pg_catalog", "1.0"});
   c->SetBuiltinComments();
   for (const auto& d : InformationSchemaDomains()) c->AddDomain(d);
@@ -107,6 +108,26 @@ const TableDef* Catalog::FindTable(uint32_t oid) const {
   auto it = tables_.find(oid);
   return it == tables_.end() ? nullptr : &it->second;
 }
+// PostgreSQL 15's public schema: owned by pg_database_owner (the database's owner holds it),
+// which may create in it; everyone may use it.
+ObjectSecurity PublicSchemaSecurity() {
+  constexpr uint32_t kDatabaseOwner = 6171;
+  return {kDatabaseOwner, Acl{{kDatabaseOwner, kDatabaseOwner, privilege::kUsage | privilege::kCreate, 0},
+                              {kPublicRole, kDatabaseOwner, privilege::kUsage, 0}}};
+}
+
+const ObjectSecurity* Catalog::FindSecurity(uint32_t oid) const {
+  return const_cast<Catalog*>(this)->MutableSecurity(oid);
+}
+
+ObjectSecurity* Catalog::MutableSecurity(uint32_t oid) {
+  if (auto it = tables_.find(oid); it != tables_.end()) return &it->second.security;
+  if (auto it = views_.find(oid); it != views_.end()) return &it->second.security;
+  if (auto it = sequences_.find(oid); it != sequences_.end()) return &it->second.security;
+  if (auto it = schemas_.find(oid); it != schemas_.end()) return &it->second.security;
+  return nullptr;
+}
+
 TableDef* Catalog::MutableTable(uint32_t oid) {
   auto it = tables_.find(oid);
   return it == tables_.end() ? nullptr : &it->second;
@@ -310,7 +331,8 @@ namespace {
 // 19: partition keys and bounds (partition/partition_def.hpp)
 // 20: automatic time partitions' schedules (written last; partition/time_schedule.hpp)
 // 21: partition keys' expressions (in the partition keys of format 19)
-constexpr uint64_t kCatalogFormat = 21;
+// 22: owners, access lists and row-level security (written last; security/security_serial.hpp)
+constexpr uint64_t kCatalogFormat = 22;
 
 // A stored Type naming a user type by OID, with that type's definition put back (a domain
 // and a table's row type are written as their OID, an array of them with the array flag).
@@ -694,6 +716,7 @@ std::string Catalog::Serialize() const {
   for (const auto& [oid, t] : tables_) tables.push_back(&t);
   WritePartitioning(w, tables);
   WritePartitionSchedules(w, tables);
+  WriteSecurity(w, *this);
   return w.out;
 }
 
@@ -856,6 +879,8 @@ std::shared_ptr<Catalog> Catalog::Deserialize(const std::string& bytes, std::vec
   };
   if (format >= 19) ReadPartitioning(r, format, table);
   if (format >= 20) ReadPartitionSchedules(r, table);
+  if (format >= 22) ReadSecurity(r, c.get());
+  else if (c->schemas_.count(2200)) c->schemas_[2200].security = PublicSchemaSecurity();
   return c;
 }
 

@@ -15,6 +15,7 @@
 #include <vector>
 
 #include "catalog/cluster_catalog.hpp"
+#include "security/acl.hpp"
 #include "types/domain.hpp"
 #include "types/type.hpp"
 
@@ -93,6 +94,31 @@ struct ConstraintDef {
 
 // What makes a table a materialized view: its query, kept as a view's is (ViewDef), and whether
 // REFRESH (or CREATE without WITH NO DATA) has filled the table with the query's rows.
+// Who owns an object and who else may use it (security/acl.hpp). No list: its kind's
+// default (PostgreSQL's NULL relacl, nspacl, ...).
+struct ObjectSecurity {
+  uint32_t owner = 10;  // the bootstrap superuser
+  std::optional<Acl> acl;
+};
+
+ObjectSecurity PublicSchemaSecurity();
+
+// A row-level security policy (CREATE POLICY; security/row_security.hpp applies them).
+struct PolicyDef {
+  uint32_t oid = 0;
+  std::string name;
+  char command = '*';       // pg_policy.polcmd: '*' ALL, 'r' SELECT, 'a' INSERT, 'w' UPDATE, 'd' DELETE
+  bool permissive = true;
+  std::vector<uint32_t> roles;  // {0}: PUBLIC
+  std::string using_sql, check_sql;  // "" when absent
+};
+
+// ALTER TABLE ... ENABLE / FORCE ROW LEVEL SECURITY and the table's policies (by name).
+struct RowSecurity {
+  bool enabled = false, forced = false;
+  std::vector<PolicyDef> policies;
+};
+
 struct MaterializedDef {
   uint32_t rule_oid = 0;              // its _RETURN rule in pg_rewrite
   std::string query_sql;
@@ -122,6 +148,8 @@ struct TableDef {
   std::shared_ptr<const PartitionBoundDef> partition_bound;
   // A partitioned table's automatic time partitions, when it has them.
   std::shared_ptr<const PartitionSchedule> partition_schedule;
+  ObjectSecurity security;
+  RowSecurity row_security;
 
   int FindColumn(const std::string& col) const;  // -1 when absent (or dropped)
   int LiveColumnCount() const;
@@ -143,6 +171,7 @@ struct ViewDef {
   std::vector<uint32_t> relations;    // the tables and views its query reads (pg_depend)
   std::vector<std::string> options;   // reloptions: check_option=local, security_barrier=true, ...
   std::vector<TriggerDef> triggers;   // INSTEAD OF row triggers and statement triggers
+  ObjectSecurity security;
 };
 
 struct SequenceDef {
@@ -154,11 +183,13 @@ struct SequenceDef {
   bool cycle = false;
   uint32_t owner_table = 0;    // OWNED BY table.column (serial, identity)
   int owner_column = -1;
+  ObjectSecurity security;
 };
 
 struct SchemaDef {
   uint32_t oid = 0;
   std::string name;
+  ObjectSecurity security;
 };
 
 // An installed extension (pg_extension). plpgsql comes with every database, with
@@ -236,6 +267,9 @@ class Catalog {
   SequenceDef* MutableSequence(uint32_t oid);
   const ViewDef* FindView(uint32_t oid) const;
   ViewDef* MutableView(uint32_t oid);
+  // The owner and access list of a table, view, sequence or schema; null for other OIDs.
+  const ObjectSecurity* FindSecurity(uint32_t oid) const;
+  ObjectSecurity* MutableSecurity(uint32_t oid);
   // The triggers of a table or view; null for any other OID.
   std::vector<TriggerDef>* MutableTriggers(uint32_t relation);
   std::shared_ptr<const EnumDef> FindEnum(const std::string& schema, const std::string& name,

@@ -13,7 +13,9 @@ namespace tusk {
 namespace {
 // 2: shared comments and per-database / per-role settings (format 1 had neither; reading one
 // gives initdb's database comments).
-constexpr uint64_t kClusterFormat = 2;
+// 3: roles' INHERIT, REPLICATION, BYPASSRLS, CONNECTION LIMIT, VALID UNTIL and role membership
+// (after the settings).
+constexpr uint64_t kClusterFormat = 3;
 
 void AddInitdbComments(std::map<ClusterCatalog::SharedObject, std::string>* comments) {
   (*comments)[{kPgDatabaseOid, kPostgresDatabaseOid}] = "default administrative connection database";
@@ -29,6 +31,7 @@ std::shared_ptr<ClusterCatalog> ClusterCatalog::Bootstrap(std::vector<RoleDef> r
     postgres.oid = 10;
     postgres.name = "postgres";
     postgres.superuser = postgres.createdb = postgres.createrole = true;
+    postgres.replication = postgres.bypassrls = true;
     roles.push_back(postgres);
   }
   for (auto& r : roles) c->AddRole(std::move(r));
@@ -59,18 +62,25 @@ std::string ClusterCatalog::Serialize() const {
     w.U(scope.first); w.U(scope.second); w.U(items.size());
     for (const std::string& item : items) w.S(item);
   }
+  for (const auto& [oid, r] : roles_) {
+    w.U(r.inherit); w.U(r.replication); w.U(r.bypassrls); w.I(r.connection_limit); w.U(r.valid_until.has_value());
+    if (r.valid_until) w.I(*r.valid_until);
+  }
+  w.U(memberships_.size());
+  for (const auto& m : memberships_) { w.U(m.role); w.U(m.member); w.U(m.grantor); w.U(m.admin_option); }
   return w.out;
 }
 
 std::shared_ptr<ClusterCatalog> ClusterCatalog::Deserialize(const std::string& bytes) {
   CatalogReader r{bytes};
   uint64_t format = r.U();
-  if (format != 1 && format != kClusterFormat) CatalogReader::Bad();
+  if (format < 1 || format > kClusterFormat) CatalogReader::Bad();
   auto c = std::make_shared<ClusterCatalog>();
   for (size_t n = r.Count(); n > 0; n--) {
     RoleDef ro;
     ro.oid = r.U32(); ro.name = r.S(); ro.password = r.S(); ro.superuser = r.U(); ro.login = r.U();
     ro.createdb = r.U(); ro.createrole = r.U();
+    ro.replication = ro.bypassrls = ro.oid == 10;  // initdb's superuser, when the format had neither
     c->roles_[ro.oid] = ro;
   }
   for (size_t n = r.Count(); n > 0; n--) {
@@ -91,6 +101,16 @@ std::shared_ptr<ClusterCatalog> ClusterCatalog::Deserialize(const std::string& b
     uint32_t database = r.U32(), role = r.U32();
     std::vector<std::string>& items = c->scoped_settings_[{database, role}];
     for (size_t k = r.Count(); k > 0; k--) items.push_back(r.S());
+  }
+  if (format < 3) return c;
+  for (auto& [oid, ro] : c->roles_) {
+    ro.inherit = r.U(); ro.replication = r.U(); ro.bypassrls = r.U(); ro.connection_limit = r.Int();
+    if (r.U()) ro.valid_until = r.I();
+  }
+  for (size_t n = r.Count(); n > 0; n--) {
+    RoleMembership m;
+    m.role = r.U32(); m.member = r.U32(); m.grantor = r.U32(); m.admin_option = r.U();
+    c->memberships_.push_back(m);
   }
   return c;
 }
@@ -123,8 +143,19 @@ const DatabaseDef* ClusterCatalog::FindDatabase(uint32_t oid) const {
   return it == databases_.end() ? nullptr : &it->second;
 }
 
+const RoleDef* ClusterCatalog::FindRole(uint32_t oid) const {
+  auto it = roles_.find(oid);
+  return it == roles_.end() ? nullptr : &it->second;
+}
+
+std::string ClusterCatalog::RoleName(uint32_t oid) const {
+  const RoleDef* r = FindRole(oid);
+  return r ? r->name : std::string();
+}
+
 void ClusterCatalog::DropRole(uint32_t oid) {
   roles_.erase(oid);
+  std::erase_if(memberships_, [oid](const RoleMembership& m) { return m.role == oid || m.member == oid; });
   shared_comments_.erase({kPgAuthidOid, oid});
   for (auto it = scoped_settings_.begin(); it != scoped_settings_.end();)
     it = it->first.second == oid ? scoped_settings_.erase(it) : std::next(it);

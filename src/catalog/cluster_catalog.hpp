@@ -23,6 +23,17 @@ struct RoleDef {
   bool login = true;
   bool createdb = false;
   bool createrole = false;
+  bool inherit = true;         // has the privileges of the roles it is a member of
+  bool replication = false;
+  bool bypassrls = false;
+  int32_t connection_limit = -1;
+  std::optional<int64_t> valid_until;  // timestamptz; none: the password never expires
+};
+
+// GRANT role TO member (pg_auth_members).
+struct RoleMembership {
+  uint32_t role = 0, member = 0, grantor = 0;
+  bool admin_option = false;
 };
 
 struct DatabaseDef {
@@ -58,6 +69,13 @@ class ClusterCatalog {
   void AddRole(RoleDef r) { roles_[r.oid] = std::move(r); }
   void DropRole(uint32_t oid);
   const std::map<uint32_t, RoleDef>& roles() const { return roles_; }
+  const RoleDef* FindRole(uint32_t oid) const;
+  // "" when no role has the OID
+  std::string RoleName(uint32_t oid) const;
+
+  // Role membership (security/roles.hpp answers who holds whose privileges).
+  const std::vector<RoleMembership>& memberships() const { return memberships_; }
+  std::vector<RoleMembership>& mutable_memberships() { return memberships_; }
   // The bootstrap superuser's name (the owner of every object).
   std::string SuperuserName() const;
 
@@ -88,6 +106,7 @@ class ClusterCatalog {
  private:
   std::shared_ptr<OidSource> oids_;
   std::map<uint32_t, RoleDef> roles_;
+  std::vector<RoleMembership> memberships_;
   std::map<uint32_t, DatabaseDef> databases_;
   std::map<SharedObject, std::string> shared_comments_;
   std::map<SettingScope, std::vector<std::string>> scoped_settings_;

@@ -40,7 +40,7 @@ bool CommentOnSharedObject(PgQuery__CommentStmt* stmt, ExecState* st, ResultSink
   if (stmt->objtype != PG_QUERY__OBJECT_TYPE__OBJECT_DATABASE && stmt->objtype != PG_QUERY__OBJECT_TYPE__OBJECT_ROLE) return false;
   ClusterCatalog* cluster = st->session->MutableCluster();
   const std::string name = StrVal(stmt->object);
-  const RoleDef* me = cluster->FindRole(st->session->user());
+  const RoleDef* me = cluster->FindRole(st->session->CurrentUserName());
   ClusterCatalog::SharedObject object;
   if (stmt->objtype == PG_QUERY__OBJECT_TYPE__OBJECT_DATABASE) {
     const DatabaseDef* d = cluster->FindDatabase(name);

@@ -26,6 +26,8 @@
 #include "triggers/trigger_ddl.hpp"
 #include "views/dependencies.hpp"
 #include "views/view_ddl.hpp"
+#include "security/object_privileges.hpp"
+#include "security/security_ddl.hpp"
 #include "server/scram.hpp"
 
 namespace tusk {
@@ -190,7 +192,10 @@ static void ExecuteCreateTable(PgQuery__CreateStmt* stmt, ExecState* st, ResultS
   if (stmt->partspec) t.partition_key = BuildPartitionKey(st, *cat, stmt->partspec, t);
   if (t.partition_key && stmt->n_options)  // automatic partitions (partition/time_schedule.hpp)
     ApplyScheduleOptions(&t, stmt->options, stmt->n_options, false, st->session->GetSetting("timezone").value_or("UTC"));
+  t.security.owner = NewObjectOwner(st);
   cat->AddTable(t);
+  for (const auto& [oid, seq] : cat->sequences())
+    if (seq.owner_table == t.oid) cat->MutableSecurity(oid)->owner = t.security.owner;
   TableDef* tp = cat->MutableTable(t.oid);
   // Keys first so that foreign keys to this same table can find them.
   for (int pass = 0; pass < 3; pass++)
@@ -420,6 +425,7 @@ void DropTableObject(ExecState* st, Catalog* cat, uint32_t oid, bool cascade, Re
 
 static void ExecuteDrop(PgQuery__DropStmt* stmt, ExecState* st, ResultSink* sink) {
   if (DropTextSearchObjects(stmt, st, sink)) return;
+  if (stmt->remove_type == PG_QUERY__OBJECT_TYPE__OBJECT_POLICY) return ExecuteDropPolicy(stmt, st, sink);
   bool cascade = stmt->behavior == PG_QUERY__DROP_BEHAVIOR__DROP_CASCADE;
   const char* tag = nullptr;
   switch (stmt->remove_type) {
@@ -466,6 +472,8 @@ static void ExecuteDrop(PgQuery__DropStmt* stmt, ExecState* st, ResultSink* sink
           if (stmt->missing_ok) { Notice(sink, "schema \"" + name + "\" does not exist, skipping"); continue; }
           throw Error(sqlstate::kUndefinedSchema, "schema \"" + name + "\" does not exist");
         }
+        if (!OwnsObject(st, st->session->CurrentUserId(), s->security))
+          throw Error(sqlstate::kInsufficientPrivilege, "must be owner of schema " + name);
         std::vector<uint32_t> tables, seqs, enums;
         for (const auto& [o, t] : cat->tables()) if (t.schema == name) tables.push_back(o);
         for (const auto& [o, sq] : cat->sequences()) if (sq.schema == name && !sq.owner_table) seqs.push_back(o);
@@ -603,6 +611,16 @@ static void ExecuteDrop(PgQuery__DropStmt* stmt, ExecState* st, ResultSink* sink
     if (rel->first != want)
       throw Error(sqlstate::kWrongObjectType, "\"" + name + "\" is not " + words(want).article)
           .WithHint(std::string("Use DROP ") + words(rel->first).keyword + " to remove " + words(rel->first).article + ".");
+    // an index goes with its table's owner's say
+    if (want == RelKind::kIndex) {
+      if (const IndexDef* idx = cat->FindIndex(rel->second)) {
+        const ObjectSecurity* sec = cat->FindSecurity(idx->table);
+        if (sec && !OwnsObject(st, st->session->CurrentUserId(), *sec))
+          throw Error(sqlstate::kInsufficientPrivilege, "must be owner of index " + name);
+      }
+    } else {
+      RequireRelationOwner(st, rel->second);
+    }
     if (want == RelKind::kView) {
       LockRelation(st, rel->second, TableLockMode::kAccessExclusive);
       DropViewObject(st, cat, rel->second, cascade, sink);
@@ -665,7 +683,7 @@ static void ExecuteCreateSchema(PgQuery__CreateSchemaStmt* stmt, ExecState* st, 
   }
   if (name.rfind("pg_", 0) == 0)
     throw Error("42939", "unacceptable schema name \"" + name + "\"").WithDetail("The prefix \"pg_\" is reserved for system schemas.");
-  cat->AddSchema({cat->AllocateOid(), name});
+  cat->AddSchema({cat->AllocateOid(), name, {NewObjectOwner(st), std::nullopt}});
   sink->Complete("CREATE SCHEMA");
 }
 
@@ -836,6 +854,7 @@ static void ExecuteCreateSequence(PgQuery__CreateSeqStmt* stmt, ExecState* st, R
   bool restart = false;
   int64_t rv = 0;
   ApplySequenceOptions(&s, stmt->options, stmt->n_options, true, &restart, &rv, st);
+  s.security.owner = NewObjectOwner(st);
   cat->AddSequence(s);
   st->db->DropSequenceState(s.oid);
   sink->Complete("CREATE SEQUENCE");
@@ -895,60 +914,6 @@ static void ExecuteCreateExtension(PgQuery__CreateExtensionStmt* stmt, ExecState
   sink->Complete("CREATE EXTENSION");
 }
 
-static void ApplyRoleOptions(RoleDef* r, Node** options, size_t n) {
-  for (size_t i = 0; i < n; i++) {
-    auto* d = options[i]->def_elem;
-    std::string opt = d->defname;
-    bool on = d->arg && d->arg->node_case == PG_QUERY__NODE__NODE_BOOLEAN ? d->arg->boolean->boolval : (d->arg && d->arg->node_case == PG_QUERY__NODE__NODE_INTEGER ? d->arg->integer->ival != 0 : true);
-    if (opt == "password") {
-      if (!d->arg) r->password.clear();
-      else r->password = MakeScramVerifier(StrVal(d->arg));
-    } else if (opt == "superuser") r->superuser = on;
-    else if (opt == "canlogin") r->login = on;
-    else if (opt == "createdb") r->createdb = on;
-    else if (opt == "createrole") r->createrole = on;
-    // inherit, replication, bypassrls, connectionlimit, validUntil: accepted
-  }
-}
-
-static void ExecuteCreateRole(PgQuery__CreateRoleStmt* stmt, ExecState* st, ResultSink* sink) {
-  ClusterCatalog* cat = st->session->MutableCluster();
-  std::string name = stmt->role;
-  if (cat->FindRole(name)) throw Error(sqlstate::kDuplicateObject, "role \"" + name + "\" already exists");
-  RoleDef r;
-  r.oid = cat->AllocateOid();
-  r.name = name;
-  r.login = stmt->stmt_type == PG_QUERY__ROLE_STMT_TYPE__ROLESTMT_USER;
-  ApplyRoleOptions(&r, stmt->options, stmt->n_options);
-  cat->AddRole(r);
-  sink->Complete(stmt->stmt_type == PG_QUERY__ROLE_STMT_TYPE__ROLESTMT_USER ? "CREATE ROLE" : "CREATE ROLE");
-}
-
-static void ExecuteAlterRole(PgQuery__AlterRoleStmt* stmt, ExecState* st, ResultSink* sink) {
-  ClusterCatalog* cat = st->session->MutableCluster();
-  std::string name = stmt->role && stmt->role->rolename ? stmt->role->rolename : "";
-  RoleDef* r = cat->MutableRole(name);
-  if (!r) throw Error(sqlstate::kUndefinedObject, "role \"" + name + "\" does not exist");
-  ApplyRoleOptions(r, stmt->options, stmt->n_options);
-  sink->Complete("ALTER ROLE");
-}
-
-static void ExecuteDropRole(PgQuery__DropRoleStmt* stmt, ExecState* st, ResultSink* sink) {
-  ClusterCatalog* cat = st->session->MutableCluster();
-  for (size_t i = 0; i < stmt->n_roles; i++) {
-    auto* rs = stmt->roles[i]->role_spec;
-    std::string name = rs->rolename ? rs->rolename : "";
-    const RoleDef* r = cat->FindRole(name);
-    if (!r) {
-      if (stmt->missing_ok) { Notice(sink, "role \"" + name + "\" does not exist, skipping"); continue; }
-      throw Error(sqlstate::kUndefinedObject, "role \"" + name + "\" does not exist");
-    }
-    if (name == st->session->user()) throw Error(sqlstate::kObjectInUse, "current user cannot be dropped");
-    cat->DropRole(r->oid);
-  }
-  sink->Complete("DROP ROLE");
-}
-
 bool ExecuteDdl(Node* stmt, ExecState* st, ResultSink* sink) {
   switch (stmt->node_case) {
     case PG_QUERY__NODE__NODE_CREATE_STMT: ExecuteCreateTable(stmt->create_stmt, st, sink); return true;
@@ -964,15 +929,12 @@ bool ExecuteDdl(Node* stmt, ExecState* st, ResultSink* sink) {
     case PG_QUERY__NODE__NODE_CREATE_SEQ_STMT: ExecuteCreateSequence(stmt->create_seq_stmt, st, sink); return true;
     case PG_QUERY__NODE__NODE_ALTER_SEQ_STMT: ExecuteAlterSequence(stmt->alter_seq_stmt, st, sink); return true;
     case PG_QUERY__NODE__NODE_CREATE_EXTENSION_STMT: ExecuteCreateExtension(stmt->create_extension_stmt, st, sink); return true;
-    case PG_QUERY__NODE__NODE_CREATE_ROLE_STMT: ExecuteCreateRole(stmt->create_role_stmt, st, sink); return true;
-    case PG_QUERY__NODE__NODE_ALTER_ROLE_STMT: ExecuteAlterRole(stmt->alter_role_stmt, st, sink); return true;
-    case PG_QUERY__NODE__NODE_DROP_ROLE_STMT: ExecuteDropRole(stmt->drop_role_stmt, st, sink); return true;
     case PG_QUERY__NODE__NODE_ALTER_TABLE_STMT: ExecuteAlterTable(stmt->alter_table_stmt, st, sink); return true;
     case PG_QUERY__NODE__NODE_COMMENT_STMT: ExecuteComment(stmt->comment_stmt, st, sink); return true;
     case PG_QUERY__NODE__NODE_RENAME_STMT: ExecuteRename(stmt->rename_stmt, st, sink); return true;
     case PG_QUERY__NODE__NODE_ALTER_FUNCTION_STMT: ExecuteAlterRoutine(stmt->alter_function_stmt, st, sink); return true;
     case PG_QUERY__NODE__NODE_ALTER_OWNER_STMT: ExecuteAlterOwner(stmt->alter_owner_stmt, st, sink); return true;
-    default: return ExecuteDomainDdl(stmt, st, sink) || ExecuteTextSearchDdl(stmt, st, sink);
+    default: return ExecuteDomainDdl(stmt, st, sink) || ExecuteTextSearchDdl(stmt, st, sink) || ExecuteSecurityDdl(stmt, st, sink);
   }
 }
 

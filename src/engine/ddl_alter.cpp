@@ -1,4 +1,6 @@
 // ALTER TABLE and RENAME.
+#include "security/object_privileges.hpp"
+#include "security/security_ddl.hpp"
 #include "access/table_locks.hpp"
 #include "common/error.hpp"
 #include "common/rowcodec.hpp"
@@ -162,7 +164,7 @@ void AlterTable(PgQuery__AlterTableStmt* stmt, ExecState* st, ResultSink* sink, 
       auto* cmd = stmt->cmds[i]->alter_table_cmd;
       if (cmd->subtype != PG_QUERY__ALTER_TABLE_TYPE__AT_ChangeOwner)
         throw Error(sqlstate::kFeatureNotSupported, "this ALTER SEQUENCE command is not supported yet");
-      RequireBootstrapOwner(ResolveNewOwner(st, cmd->newowner), "sequence \"" + std::string(rv->relname) + "\"");
+      ChangeRelationOwner(st, st->session->MutableCatalog(st), rel->second, cmd->newowner);
     }
     sink->Complete("ALTER SEQUENCE");
     return;
@@ -199,6 +201,7 @@ void AlterTable(PgQuery__AlterTableStmt* stmt, ExecState* st, ResultSink* sink, 
     if (matview_statement && rel->first != RelKind::kMatview)
       throw Error(sqlstate::kWrongObjectType, "\"" + std::string(rv->relname) + "\" is not a materialized view");
     const char* what = rel->first == RelKind::kView ? "view" : "materialized view";
+    if (!into_partition) RequireRelationOwner(st, rel->second);
     for (size_t i = 0; i < stmt->n_cmds; i++) {
       auto* cmd = stmt->cmds[i]->alter_table_cmd;
       bool options = cmd->subtype == PG_QUERY__ALTER_TABLE_TYPE__AT_SetRelOptions || cmd->subtype == PG_QUERY__ALTER_TABLE_TYPE__AT_ResetRelOptions;
@@ -214,7 +217,7 @@ void AlterTable(PgQuery__AlterTableStmt* stmt, ExecState* st, ResultSink* sink, 
               .WithDetail(std::string("This operation is not supported for ") + what + "s.");
         throw Error(sqlstate::kFeatureNotSupported, std::string("this ALTER command on a ") + what + " is not supported yet");
       }
-      RequireBootstrapOwner(ResolveNewOwner(st, cmd->newowner), std::string(what) + " \"" + std::string(rv->relname) + "\"");
+      ChangeRelationOwner(st, cat, rel->second, cmd->newowner);
     }
     if (rel->first == RelKind::kView) LockRelation(st, rel->second, TableLockMode::kAccessExclusive);
     sink->Complete(view_statement ? "ALTER VIEW" : matview_statement ? "ALTER MATERIALIZED VIEW" : "ALTER TABLE");
@@ -230,6 +233,7 @@ void AlterTable(PgQuery__AlterTableStmt* stmt, ExecState* st, ResultSink* sink, 
   }
   if (rel->first != RelKind::kTable) throw Error(sqlstate::kWrongObjectType, "\"" + std::string(rv->relname) + "\" is not a table");
   LockRelation(st, rel->second, TableLockMode::kAccessExclusive);
+  if (!into_partition) RequireRelationOwner(st, rel->second);
   // A column elsewhere that stores this table's row type: its values follow an added (NULL) or
   // dropped column when the statement ends; a change they cannot follow is refused.
   const uint32_t rowtype = cat->FindTable(rel->second)->rowtype_oid;
@@ -519,7 +523,13 @@ void AlterTable(PgQuery__AlterTableStmt* stmt, ExecState* st, ResultSink* sink, 
         break;
       }
       case PG_QUERY__ALTER_TABLE_TYPE__AT_ChangeOwner:
-        RequireBootstrapOwner(ResolveNewOwner(st, cmd->newowner), "table \"" + t->name + "\"");
+        ChangeRelationOwner(st, cat, t->oid, cmd->newowner);
+        break;
+      case PG_QUERY__ALTER_TABLE_TYPE__AT_EnableRowSecurity:
+      case PG_QUERY__ALTER_TABLE_TYPE__AT_DisableRowSecurity:
+      case PG_QUERY__ALTER_TABLE_TYPE__AT_ForceRowSecurity:
+      case PG_QUERY__ALTER_TABLE_TYPE__AT_NoForceRowSecurity:
+        AlterRowSecurity(t, cmd->subtype);
         break;
       case PG_QUERY__ALTER_TABLE_TYPE__AT_SetRelOptions:
       case PG_QUERY__ALTER_TABLE_TYPE__AT_ResetRelOptions: {
@@ -557,6 +567,8 @@ void AlterTable(PgQuery__AlterTableStmt* stmt, ExecState* st, ResultSink* sink, 
 }  // namespace
 
 void ExecuteRename(PgQuery__RenameStmt* stmt, ExecState* st, ResultSink* sink) {
+  if (stmt->rename_type == PG_QUERY__OBJECT_TYPE__OBJECT_ROLE) return ExecuteRenameRole(stmt, st, sink);
+  if (stmt->rename_type == PG_QUERY__OBJECT_TYPE__OBJECT_POLICY) return ExecuteRenamePolicy(stmt, st, sink);
   if (RenameDomain(stmt, st, sink)) return;
   if (RenameRoutine(stmt, st, sink)) return;
   if (RenameTextSearchObject(stmt, st, sink)) return;

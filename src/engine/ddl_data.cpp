@@ -1,6 +1,7 @@
 // Schema statements that also move data: TRUNCATE, CREATE TABLE AS / SELECT INTO,
 // ALTER COLUMN ... TYPE (which rewrites every row) and ALTER TYPE ... ADD VALUE BEFORE / AFTER
 // (which renumbers the enum's stored values).
+#include "security/object_privileges.hpp"
 #include "access/table_access.hpp"
 #include "access/table_locks.hpp"
 #include "common/error.hpp"
@@ -37,6 +38,7 @@ void ExecuteTruncate(PgQuery__TruncateStmt* stmt, ExecState* st, ResultSink* sin
     for (uint32_t p : PartitionsOf(*cat, targets[k]))
       if (std::find(targets.begin(), targets.end(), p) == targets.end()) targets.push_back(p);
   for (uint32_t oid : targets) LockRelation(st, oid, TableLockMode::kAccessExclusive);
+  for (uint32_t oid : targets) RequireRelationPrivileges(st, oid, privilege::kTruncate);
   bool cascade = stmt->behavior == PG_QUERY__DROP_BEHAVIOR__DROP_CASCADE;
   // Tables whose foreign keys point at a truncated table must be truncated too.
   for (size_t k = 0; k < targets.size(); k++) {
@@ -108,6 +110,7 @@ void ExecuteCreateTableAs(PgQuery__IntoClause* into, Node* query, bool if_not_ex
     if (t.FindColumn(c.name) >= 0) throw Error(sqlstate::kDuplicateColumn, "column \"" + c.name + "\" specified more than once");
     t.columns.push_back(c);
   }
+  t.security.owner = NewObjectOwner(st);
   cat->AddTable(t);
   st->catalog = std::make_shared<Catalog>(*cat);
   int64_t n = 0;

@@ -18,7 +18,8 @@ RoleDef ResolveNewOwner(ExecState* st, PgQuery__RoleSpec* spec) {
   switch (spec->roletype) {
     case PG_QUERY__ROLE_SPEC_TYPE__ROLESPEC_CSTRING: name = spec->rolename; break;
     case PG_QUERY__ROLE_SPEC_TYPE__ROLESPEC_PUBLIC: name = "public"; break;
-    default: name = st->session->user(); break;  // CURRENT_USER, CURRENT_ROLE, SESSION_USER
+    case PG_QUERY__ROLE_SPEC_TYPE__ROLESPEC_SESSION_USER: name = st->session->SessionUserName(); break;
+    default: name = st->session->CurrentUserName(); break;  // CURRENT_USER, CURRENT_ROLE
   }
   auto cluster = st->session->CurrentCluster();
   const RoleDef* role = cluster->FindRole(name);

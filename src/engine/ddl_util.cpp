@@ -1,4 +1,5 @@
 #include "engine/ddl_util.hpp"
+#include "security/object_privileges.hpp"
 
 #include <optional>
 #include <unordered_set>
@@ -39,10 +40,14 @@ std::string CreationSchema(ExecState* st, const char* explicit_schema, int locat
       if (location >= 0) e.WithPosition(location + 1);
       throw e;
     }
+    RequireCreateInSchema(st, explicit_schema);
     return explicit_schema;
   }
   for (const auto& s : st->session->SearchPath())
-    if (st->catalog->FindSchema(s) && s != "pg_catalog") return s;
+    if (st->catalog->FindSchema(s) && s != "pg_catalog") {
+      RequireCreateInSchema(st, s);
+      return s;
+    }
   throw Error(sqlstate::kUndefinedSchema, "no schema has been selected to create in");
 }
 
@@ -345,6 +350,7 @@ void AddForeignKey(ExecState* st, Catalog* cat, TableDef* t, PgQuery__Constraint
   TableDef* parent = rel ? cat->MutableTable(rel->second) : t;
   if (parent && parent->composite) parent = nullptr;
   if (!parent) throw Error(sqlstate::kWrongObjectType, "referenced relation \"" + std::string(rv->relname) + "\" is not a table");
+  if (parent != t) RequireRelationPrivileges(st, parent->oid, privilege::kReferences);
   std::vector<int> ref_cols;
   if (c->n_pk_attrs == 0) {
     if (!parent->pk_index)
@@ -486,6 +492,8 @@ SequenceDef AddColumnSequence(Catalog* cat, const std::string& schema, const std
       seq.start = seq.max;
     }
   }
+  // a serial's sequence belongs to its table's owner (a table being created: set with it)
+  if (const TableDef* owner = cat->FindTable(seq.owner_table)) seq.security.owner = owner->security.owner;
   cat->AddSequence(seq);
   return seq;
 }

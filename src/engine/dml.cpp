@@ -9,6 +9,8 @@
 #include "engine/plan_cache.hpp"
 #include "engine/statements.hpp"
 #include "engine/table_writer.hpp"
+#include "security/object_privileges.hpp"
+#include "security/row_security.hpp"
 #include "partition/partition_ddl.hpp"
 #include "execution/row_exprs.hpp"
 #include "triggers/trigger_runner.hpp"
@@ -166,7 +168,9 @@ OnConflict BindOnConflict(Planner& planner, const TableDef* t, const std::string
   if (r.do_nothing) return r;
   Scope scope;
   scope.Add(planner.TableScopeRel(t, alias));
-  scope.Add(planner.TableScopeRel(t, "excluded"));
+  ScopeRel excluded = planner.TableScopeRel(t, "excluded");
+  excluded.table_oid = 0;  // the proposed row: reading it is not reading the table
+  scope.Add(excluded);
   scope.qualify_names = true;
   for (size_t i = 0; i < oc->n_target_list; i++) {
     auto* rt = oc->target_list[i]->res_target;
@@ -294,6 +298,7 @@ class InsertPlan : public StatementPlan {
   // Calls fn(values, is_default) for each row to insert, VALUES or the query's.
   void ForEachSourceRow(ExecState* st, const std::function<void(const std::vector<Value>&, const std::vector<bool>&)>& fn);
   void RunInstead(ResultSink* sink);
+  void Secure();
   // The type a value for target i takes: its column's, or the field's (INSERT INTO t (col.f)).
   const Type& TargetType(size_t i) const;
   // Puts value i into `row`: the column, or one field of it (the others NULL unless an earlier
@@ -312,6 +317,8 @@ class InsertPlan : public StatementPlan {
   OnConflict conflict_;
   ViewTarget view_;
   InsteadTarget instead_;
+  // Row-level security (Secure): of inserted rows, of ON CONFLICT's existing row, of its update.
+  std::vector<PolicyCheck> insert_checks_, conflict_checks_, update_checks_;
   std::unique_ptr<TableWriter> writer_;  // made at the first execution
 };
 
@@ -459,6 +466,33 @@ void InsertPlan::Plan(PgQuery__InsertStmt* stmt) {
     value_rows.emplace_back();  // DEFAULT VALUES
   }
   conflict_ = BindOnConflict(planner, t, alias, stmt->on_conflict_clause);
+  Secure();
+}
+
+// INSERT needs INSERT; ON CONFLICT DO UPDATE also UPDATE; RETURNING, or DO UPDATE reading the
+// existing row, also SELECT. Row-level security checks each new row against the INSERT policies
+// (and the SELECT ones when the statement reads it back), and ON CONFLICT DO UPDATE the existing
+// row against the UPDATE (and SELECT) policies' USING, the updated row against their checks.
+void InsertPlan::Secure() {
+  ExecState* st = planner_.state();
+  const uint32_t user = planner_.check_as_user();
+  const bool updates = conflict_.active && !conflict_.do_nothing;
+  if (instead_.table) {
+    RequireRelationPrivileges(st, instead_.view->oid, privilege::kInsert, user);
+    return;
+  }
+  const bool reads = stmt_->n_returning_list > 0 || planner_.binder().read_tables.count(t_->oid) > 0;
+  RequireRelationPrivileges(st, t_->oid, privilege::kInsert | (updates ? privilege::kUpdate : 0) | (reads ? privilege::kSelect : 0), user);
+  if (!RowSecurityApplies(st, *t_, user)) return;
+  insert_checks_ = PolicyWithChecks(planner_, *t_, policy_command::kInsert, user);
+  if (reads)
+    for (auto& c : PolicyUsingChecks(planner_, *t_, policy_command::kSelect, false, user)) insert_checks_.push_back(std::move(c));
+  if (!updates) return;
+  conflict_checks_ = PolicyUsingChecks(planner_, *t_, policy_command::kUpdate, true, user);
+  for (auto& c : PolicyUsingChecks(planner_, *t_, policy_command::kSelect, true, user)) conflict_checks_.push_back(std::move(c));
+  update_checks_ = PolicyWithChecks(planner_, *t_, policy_command::kUpdate, user);
+  if (reads)
+    for (auto& c : PolicyUsingChecks(planner_, *t_, policy_command::kSelect, false, user)) update_checks_.push_back(std::move(c));
 }
 
 void InsertPlan::Run(ResultSink* sink) {
@@ -478,6 +512,7 @@ void InsertPlan::Run(ResultSink* sink) {
   if (!writer_) {
     writer_ = std::make_unique<TableWriter>(&planner_, t);
     view_.AddChecks(writer_.get());
+    writer_->SetPolicyChecks(insert_checks_, update_checks_);
   }
   TableWriter& writer = *writer_;
   writer.CheckPartitionsCurrent();
@@ -519,6 +554,13 @@ void InsertPlan::Run(ResultSink* sink) {
         c.state = st;
         c.row = &both;
         if (conflict.where && !IsTrue(conflict.where->Eval(c))) return;
+        if (!conflict_checks_.empty()) {
+          EvalContext own;
+          own.state = st;
+          own.row = &existing;
+          for (const PolicyCheck& check : conflict_checks_)
+            if (!IsTrue(check.condition->Eval(own))) ThrowPolicyViolation(check, t->name);
+        }
         Row updated = existing;
         for (auto& [col, e] : conflict.sets) updated[static_cast<size_t>(col)] = e ? e->Eval(c) : writer.DefaultFor(static_cast<size_t>(col));
         writer.ComputeGenerated(&updated);
@@ -710,6 +752,7 @@ class ModifyPlan : public StatementPlan {
   // verb: "update" or "delete from", for the message refusing a view.
   void PlanTarget(PgQuery__WithClause* with, PgQuery__RangeVar* relation, Node** from, size_t n_from, Node* where, const char* verb);
   void BindReturning(Node** list, size_t n);
+  void Secure();
   void RunInstead(ResultSink* sink);
 
   Planner planner_;
@@ -735,9 +778,12 @@ void ModifyPlan::PlanTarget(PgQuery__WithClause* with, PgQuery__RangeVar* relati
     return;
   }
   t_ = TargetTable(planner_, relation, verb);
+  const std::set<uint32_t> reads_before = planner_.binder().read_tables;
   view_.BindChecks(planner_, t_);
+  planner_.binder().read_tables = reads_before;
   std::string alias = relation->alias ? relation->alias->aliasname : t_->name;
-  plan_ = planner_.PlanTargetRows(t_, alias, from, n_from, where, &tr_.scope, &tr_.where);
+  plan_ = planner_.PlanTargetRows(t_, alias, from, n_from, where, &tr_.scope, &tr_.where,
+                                 delete_ ? policy_command::kDelete : policy_command::kUpdate);
   tr_.width = t_->columns.size();
 }
 
@@ -819,6 +865,7 @@ void ModifyPlan::PlanUpdate(PgQuery__UpdateStmt* stmt) {
     sets_.emplace_back(c, planner_.binder().Coerce(values[i], col.type, CastContext::kAssignment, ExprLocation(rt->val), "column \"" + col.name + "\""));
   }
   BindReturning(stmt->returning_list, stmt->n_returning_list);
+  Secure();
 }
 
 void ModifyPlan::PlanDelete(PgQuery__DeleteStmt* stmt) {
@@ -827,6 +874,35 @@ void ModifyPlan::PlanDelete(PgQuery__DeleteStmt* stmt) {
   delete_ = true;
   PlanTarget(stmt->with_clause, stmt->relation, stmt->using_clause, stmt->n_using_clause, stmt->where_clause, "delete from");
   BindReturning(stmt->returning_list, stmt->n_returning_list);
+  Secure();
+}
+
+// The privileges the statement needs (PostgreSQL's: the command's, and SELECT when it reads
+// the target's columns) and its row-level security: the rows it reads must also be visible
+// under the SELECT policies, and updated rows must pass the UPDATE policies' checks.
+void ModifyPlan::Secure() {
+  ExecState* st = planner_.state();
+  const uint32_t command = delete_ ? privilege::kDelete : privilege::kUpdate;
+  if (instead_.table) {
+    RequireRelationPrivileges(st, instead_.view->oid, command, planner_.check_as_user());
+    return;
+  }
+  const bool reads = returning_ || planner_.binder().read_tables.count(t_->oid) > 0;
+  RequireRelationPrivileges(st, t_->oid, command | (reads ? privilege::kSelect : 0), planner_.check_as_user());
+  if (!RowSecurityApplies(st, *t_, planner_.check_as_user())) return;
+  if (reads) {
+    Scope own;
+    own.Add(planner_.TableScopeRel(t_, t_->name));
+    std::vector<ExprP> visible = PolicyUsingConditions(planner_, *t_, policy_command::kSelect, own, planner_.check_as_user());
+    ExprP cond = visible.size() == 1 ? visible[0] : std::make_shared<BoolExpr>(BoolExpr::kAnd, visible);
+    plan_ = std::make_shared<FilterOp>(plan_, cond);
+    tr_.where = tr_.where ? std::make_shared<BoolExpr>(BoolExpr::kAnd, std::vector<ExprP>{cond, tr_.where}) : cond;
+  }
+  if (delete_ || !writer_) return;
+  std::vector<PolicyCheck> checks = PolicyWithChecks(planner_, *t_, policy_command::kUpdate, planner_.check_as_user());
+  if (reads)
+    for (auto& c : PolicyUsingChecks(planner_, *t_, policy_command::kSelect, false, planner_.check_as_user())) checks.push_back(std::move(c));
+  writer_->SetPolicyChecks({}, std::move(checks));
 }
 
 void ModifyPlan::Run(ResultSink* sink) {

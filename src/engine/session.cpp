@@ -737,7 +737,7 @@ bool Session::FetchPortal(const std::string& name, int64_t max_rows, ResultSink*
 }
 
 std::string Session::PlanSettingsKey() const {
-  std::string key = user_;
+  std::string key = std::to_string(CurrentUserId());
   for (const char* name : {"search_path", "timezone"}) {
     key += '\0';
     key += Setting(name);

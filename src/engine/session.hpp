@@ -141,7 +141,18 @@ class Session {
     bool pending_restart = false;
   };
   SettingView DescribeSetting(const SettingDef& def) const;
-  bool superuser() const { return superuser_; }
+  // The role whose privileges statements use (current_user): a running SECURITY DEFINER
+  // function's owner, else SET ROLE's role, else the session user (session_user: SET SESSION
+  // AUTHORIZATION's, else the one that logged in). 0 when the role has been dropped meanwhile.
+  std::string CurrentUserName() const;
+  uint32_t CurrentUserId() const;
+  std::string SessionUserName() const;
+  // Whether the current user is a superuser (PostgreSQL's superuser()).
+  bool superuser() const;
+  // Runs as `role` until the returned value is given back (SECURITY DEFINER functions).
+  uint32_t SwapDefinerUser(uint32_t role) { return std::exchange(definer_user_, role); }
+  // 22023 / 42501 unless the session may SET ROLE / SESSION AUTHORIZATION to `value`.
+  void CheckRoleChange(const std::string& key, const std::string& value) const;
   // Inside BEGIN ... COMMIT (or a multi-statement simple query): what statements that refuse to
   // run in a transaction block check.
   bool in_transaction_block() const { return in_block_; }
@@ -368,7 +379,7 @@ class Session {
   // settings: lower-case name -> value as SHOW prints it
   std::shared_ptr<const ServerSettings> server_;
   uint64_t server_generation_ = 0;
-  bool superuser_ = false;
+  uint32_t definer_user_ = 0;
   SettingValues settings_;  // what differs from server_
   SettingValues reset_values_;  // from the startup packet or ALTER ... SET
   std::map<std::string, SettingSource> reset_sources_;  // where each of those came from (kClient when absent)

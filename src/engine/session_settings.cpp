@@ -9,6 +9,7 @@
 
 #include "common/error.hpp"
 #include "common/strings.hpp"
+#include "security/roles.hpp"
 #include "settings/server_config.hpp"
 #include "settings/setting_checks.hpp"
 #include "settings/settings.hpp"
@@ -74,10 +75,8 @@ std::string SettingKey(const std::string& name, const SettingDef** def) {
 void Session::InitSettings() {
   server_ = db_->config().Current();
   server_generation_ = db_->config().generation();
-  const RoleDef* role = db_->cluster()->FindRole(user_);
-  superuser_ = role && role->superuser;
   reset_values_["session_authorization"] = user_;
-  reset_values_["is_superuser"] = superuser_ ? "on" : "off";
+  reset_values_["is_superuser"] = superuser() ? "on" : "off";
   settings_ = reset_values_;
   ApplyScopedSettings();
 }
@@ -174,7 +173,7 @@ std::pair<std::string, std::optional<std::string>> Session::ScopedSettingChange(
                               ? GetSetting(key).value_or("")
                               : FlattenSetArgs(name, s->args, s->n_args);
       if (def) {
-        CheckSettingChangeable(*def, SettingSource::kSession, superuser_);
+        CheckSettingChangeable(*def, SettingSource::kSession, superuser());
         std::vector<std::string> notices;
         const auto catalog = CurrentCatalog();
         const TsNameScope scope{catalog.get(), SearchPath(), database()};
@@ -220,15 +219,13 @@ void Session::SetSetting(const std::string& name, const std::string& value_in, b
   std::string key = SettingKey(name, &def);
   std::string value = value_in;
   if (def) {
-    CheckSettingChangeable(*def, source, superuser_);
+    CheckSettingChangeable(*def, source, superuser());
     const auto catalog = CurrentCatalog();  // the names a check finds (default_text_search_config)
     const TsNameScope scope{catalog.get(), SearchPath(), database()};
     ScopedSettingNames names(&scope);
     value = NormalizeSetting(*def, value, name, &setting_notices_);
   }
-  if ((key == "role" && value != "none") || key == "session_authorization") {
-    if (value != user_) throw Error(sqlstate::kFeatureNotSupported, "changing the current role is not supported yet");
-  }
+  if (key == "role" || key == "session_authorization") CheckRoleChange(key, value);
   if (source != SettingSource::kSession) {  // at connection start: what RESET returns to
     reset_values_[key] = value;
     reset_sources_[key] = source;
@@ -240,7 +237,7 @@ void Session::SetSetting(const std::string& name, const std::string& value_in, b
 void Session::ResetSetting(const std::string& name, bool is_local) {
   const SettingDef* def = nullptr;
   std::string key = SettingKey(name, &def);
-  if (def) CheckSettingChangeable(*def, SettingSource::kSession, superuser_);
+  if (def) CheckSettingChangeable(*def, SettingSource::kSession, superuser());
   auto r = reset_values_.find(key);
   std::string value = r != reset_values_.end() ? r->second : def ? server_->values.at(key) : std::string();
   if (key == "transaction_isolation" || key == "transaction_read_only" || key == "transaction_deferrable")
@@ -296,6 +293,52 @@ void Session::StoreSetting(const std::string& key, const std::string& value, boo
     local_settings_.erase(key);
   }
   if (ReportedSettings().count(key)) changed_reported_.insert(key);
+  if (key == "role" || key == "session_authorization") {
+    // SET SESSION AUTHORIZATION ends SET ROLE; is_superuser follows the current user
+    if (key == "session_authorization") StoreSetting("role", "none", is_local);
+    StoreSetting("is_superuser", superuser() ? "on" : "off", is_local);
+  }
+}
+
+// SET ROLE needs the session user to be a member of the role; SET SESSION AUTHORIZATION, the
+// user that logged in to be a superuser (or to go back to itself).
+void Session::CheckRoleChange(const std::string& key, const std::string& value) const {
+  if (key == "role" && value == "none") return;
+  auto cluster = CurrentCluster();
+  const RoleDef* role = cluster->FindRole(value);
+  if (!role) throw Error(sqlstate::kInvalidParameterValue, "role \"" + value + "\" does not exist");
+  if (key == "role") {
+    const RoleDef* session = cluster->FindRole(SessionUserName());
+    if (!session || !IsMemberOfRole(*cluster, session->oid, role->oid))
+      throw Error(sqlstate::kInsufficientPrivilege, "permission denied to set role \"" + value + "\"");
+    return;
+  }
+  const RoleDef* login = cluster->FindRole(user_);
+  if (value != user_ && !(login && login->superuser))
+    throw Error(sqlstate::kInsufficientPrivilege, "permission denied to set session authorization");
+}
+
+std::string Session::CurrentUserName() const {
+  if (definer_user_) return CurrentCluster()->RoleName(definer_user_);
+  const std::string& role = Setting("role");
+  if (!role.empty() && role != "none") return role;
+  return SessionUserName();
+}
+
+std::string Session::SessionUserName() const {
+  const std::string& s = Setting("session_authorization");
+  return s.empty() ? user_ : s;
+}
+
+uint32_t Session::CurrentUserId() const {
+  if (definer_user_) return definer_user_;
+  const RoleDef* r = CurrentCluster()->FindRole(CurrentUserName());
+  return r ? r->oid : 0;
+}
+
+bool Session::superuser() const {
+  const RoleDef* r = CurrentCluster()->FindRole(CurrentUserName());
+  return r && r->superuser;
 }
 
 // SET inside a rolled-back transaction is undone; SET LOCAL ends with any transaction.
@@ -414,7 +457,7 @@ void Session::ExecuteAlterSystem(PgQuery__AlterSystemStmt* stmt, ResultSink* sin
   if (in_block_) throw Error(sqlstate::kActiveSqlTransaction, "ALTER SYSTEM cannot run inside a transaction block");
   auto* s = stmt->setstmt;
   std::string name = s->name ? s->name : "";
-  if (!superuser_) {
+  if (!superuser()) {
     if (s->kind == PG_QUERY__VARIABLE_SET_KIND__VAR_RESET_ALL)
       throw Error(sqlstate::kInsufficientPrivilege, "permission denied to perform ALTER SYSTEM RESET ALL");
     throw Error(sqlstate::kInsufficientPrivilege, "permission denied to set parameter \"" + name + "\"");

@@ -451,10 +451,20 @@ bool TableWriter::StaysInPartition(const std::string& key, const Row& row) {
   return !router_ || RowFitsPartition(RoutingCatalog(), PartitionWriterFor(key)->table(), row, Keys());
 }
 
+void TableWriter::CheckPolicies(const std::vector<PolicyCheck>& checks, const Row& row) {
+  if (checks.empty()) return;
+  EvalContext ctx;
+  ctx.row = &row;
+  ctx.state = planner_->state();
+  for (const PolicyCheck& c : checks)
+    if (!IsTrue(c.condition->Eval(ctx))) ThrowPolicyViolation(c, table_->name);
+}
+
 std::string TableWriter::Insert(const Row& given) {
   if (router_) {
     Row computed;
     const Row& row = WithGenerated(given, &computed);
+    CheckPolicies(insert_policy_checks_, row);
     return WriterFor(LeafForRow(row))->InsertRow(row, true);
   }
   return InsertRow(given, false);
@@ -464,6 +474,7 @@ std::string TableWriter::InsertRow(const Row& given, bool routed) {
   try {
     Row computed;
     const Row& row = WithGenerated(given, &computed);
+    if (!routed) CheckPolicies(insert_policy_checks_, row);
     CheckRow(row, nullptr, routed);
     return access_->Insert(row);
   } catch (Error& e) {
@@ -477,9 +488,10 @@ std::string TableWriter::Update(const std::string& key, const Row& old_row, cons
     TableWriter* partition = PartitionWriterFor(key);
     Row computed;
     const Row& new_row = WithGenerated(given, &computed);
+    CheckPolicies(update_policy_checks_, new_row);
     if (RowFitsPartition(RoutingCatalog(), partition->table(), new_row, Keys())) return partition->UpdateRow(key, old_row, new_row, true);
     partition->Delete(key, old_row, table_->oid);
-    std::string new_key = Insert(new_row);
+    std::string new_key = WriterFor(LeafForRow(new_row))->InsertRow(new_row, true);
     ReferencedRowChanging(old_row, &new_row);
     return new_key;
   }
@@ -490,6 +502,7 @@ std::string TableWriter::UpdateRow(const std::string& key, const Row& old_row, c
   try {
     Row computed;
     const Row& new_row = WithGenerated(given, &computed);
+    if (!routed) CheckPolicies(update_policy_checks_, new_row);
     // Referencing rows are handled after the new version exists (PostgreSQL's RI triggers
     // fire AFTER the row change), so cascaded children find their new parent.
     CheckRow(new_row, &old_row, routed);

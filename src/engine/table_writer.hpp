@@ -10,6 +10,7 @@
 
 #include "access/table_access.hpp"
 #include "planner/planner.hpp"
+#include "security/row_security.hpp"
 
 namespace tusk {
 
@@ -42,6 +43,12 @@ class TableWriter {
   // A written row must make `condition` true (NULL fails too), or the write fails with 44000
   // naming `view`: a CHECK OPTION of the view the statement writes through.
   void AddViewCheck(const std::string& view, ExprP condition) { view_checks_.emplace_back(view, std::move(condition)); }
+  // Row-level security's checks of the rows the statement inserts and of its updated rows
+  // (security/row_security.hpp), made before the table's constraints.
+  void SetPolicyChecks(std::vector<PolicyCheck> on_insert, std::vector<PolicyCheck> on_update) {
+    insert_policy_checks_ = std::move(on_insert);
+    update_policy_checks_ = std::move(on_update);
+  }
   // On a partitioned table these route: Insert to the leaf partition that takes the row, Update
   // and Delete to the partition the key is in; an Update whose new row leaves its partition
   // moves it (deleted there, inserted through routing), as PostgreSQL does.
@@ -80,6 +87,7 @@ class TableWriter {
  private:
   Value EvalDefault(size_t column);
   void BindChecks();
+  void CheckPolicies(const std::vector<PolicyCheck>& checks, const Row& row);
   // `given` itself when the table has no generated columns, else *computed: a copy with them set.
   const Row& WithGenerated(const Row& given, Row* computed);
   void CheckForeignKey(const ConstraintDef& fk, const Row& row);
@@ -117,6 +125,7 @@ class TableWriter {
   std::vector<std::pair<const ConstraintDef*, ExprP>> checks_;  // CHECK constraints, bound at the first row
   bool checks_bound_ = false;
   std::vector<std::pair<std::string, ExprP>> view_checks_;
+  std::vector<PolicyCheck> insert_policy_checks_, update_policy_checks_;
   std::vector<std::unique_ptr<Script>> holders_;
   std::map<uint32_t, std::unique_ptr<TableWriter>> others_;
   int depth_ = 0;

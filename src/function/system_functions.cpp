@@ -1,3 +1,4 @@
+#include "security/object_privileges.hpp"
 #include "types/domain.hpp"
 #include "common/error.hpp"
 #include "common/strings.hpp"
@@ -107,6 +108,7 @@ void RegisterSystemFunctions() {
     auto resolve = SequenceArg(b, args[0], loc);
     return Fn(Type(oid::kInt8), "nextval", args, [resolve](const std::vector<Value>& a, EvalContext& ctx) {
       const SequenceDef* s = resolve(a[0], ctx);
+      RequireSequencePrivilege(ctx.state, s->oid, privilege::kUsage | privilege::kUpdate);
       if (*ctx.state->session->GetSetting("transaction_read_only") == "on")
         throw Error(sqlstate::kReadOnlySqlTransaction, "cannot execute nextval() in a read-only transaction");
       int64_t v = ctx.state->db->NextVal(*s);
@@ -119,6 +121,7 @@ void RegisterSystemFunctions() {
     auto resolve = SequenceArg(b, args[0], loc);
     return Fn(Type(oid::kInt8), "currval", args, [resolve](const std::vector<Value>& a, EvalContext& ctx) {
       const SequenceDef* s = resolve(a[0], ctx);
+      RequireSequencePrivilege(ctx.state, s->oid, privilege::kSelect | privilege::kUsage);
       auto v = ctx.state->session->currval(s->oid);
       if (!v) throw Error(sqlstate::kObjectNotInPrerequisiteState, "currval of sequence \"" + s->name + "\" is not yet defined in this session");
       return Value::Int(*v);
@@ -136,6 +139,7 @@ void RegisterSystemFunctions() {
     if (args.size() == 3) args[2] = b.Coerce(args[2], Type(oid::kBool), CastContext::kImplicit, loc);
     return Fn(Type(oid::kInt8), "setval", args, [resolve](const std::vector<Value>& a, EvalContext& ctx) {
       const SequenceDef* s = resolve(a[0], ctx);
+      RequireSequencePrivilege(ctx.state, s->oid, privilege::kUpdate);
       if (*ctx.state->session->GetSetting("transaction_read_only") == "on")
         throw Error(sqlstate::kReadOnlySqlTransaction, "cannot execute setval() in a read-only transaction");
       int64_t v = a[1].i();

@@ -112,7 +112,7 @@ void ExecuteCreateDatabase(PgQuery__CreatedbStmt* stmt, ExecState* st, ResultSin
       throw Error(sqlstate::kSyntaxError, "option \"" + name + "\" not recognized").WithPosition(option->location + 1);
     }
   }
-  const RoleDef* me = cluster->FindRole(st->session->user());
+  const RoleDef* me = cluster->FindRole(st->session->CurrentUserName());
   if (!me || !(me->superuser || me->createdb)) throw Error(sqlstate::kInsufficientPrivilege, "permission denied to create database");
   const DatabaseDef* source = cluster->FindDatabase(template_name);
   if (!source) throw Error(sqlstate::kInvalidCatalogName, "template database \"" + template_name + "\" does not exist");
@@ -161,7 +161,7 @@ void ExecuteDropDatabase(PgQuery__DropdbStmt* stmt, ExecState* st, ResultSink* s
     sink->Complete("DROP DATABASE");
     return;
   }
-  const RoleDef* me = cluster->FindRole(st->session->user());
+  const RoleDef* me = cluster->FindRole(st->session->CurrentUserName());
   if (!me || (!me->superuser && me->oid != d->owner))
     throw Error(sqlstate::kInsufficientPrivilege, "must be owner of database " + name);
   if (d->is_template) throw Error(sqlstate::kWrongObjectType, "cannot drop a template database");
@@ -202,7 +202,7 @@ void ExecuteAlterDatabase(PgQuery__AlterDatabaseStmt* stmt, ExecState* st, Resul
       throw Error(sqlstate::kSyntaxError, "option \"" + option_name + "\" not recognized").WithPosition(option->location + 1);
     }
   }
-  const RoleDef* me = cluster->FindRole(st->session->user());
+  const RoleDef* me = cluster->FindRole(st->session->CurrentUserName());
   if (!me || (!me->superuser && me->oid != found->owner))
     throw Error(sqlstate::kInsufficientPrivilege, "must be owner of database " + name);
   *cluster->MutableDatabase(found->oid) = changed;
@@ -214,7 +214,7 @@ void ExecuteRenameDatabase(const std::string& name, const std::string& new_name,
   DatabaseDef* d = nullptr;
   if (const DatabaseDef* found = cluster->FindDatabase(name)) d = cluster->MutableDatabase(found->oid);
   if (!d) throw Error(sqlstate::kInvalidCatalogName, "database \"" + name + "\" does not exist");
-  const RoleDef* me = cluster->FindRole(st->session->user());
+  const RoleDef* me = cluster->FindRole(st->session->CurrentUserName());
   if (!me || !(me->superuser || (me->createdb && me->oid == d->owner)))
     throw Error(sqlstate::kInsufficientPrivilege, "permission denied to rename database");
   if (cluster->FindDatabase(new_name)) throw Error(sqlstate::kDuplicateDatabase, "database \"" + new_name + "\" already exists");

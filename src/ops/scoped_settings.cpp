@@ -23,7 +23,7 @@ void Change(ExecState* st, ClusterCatalog::SettingScope scope, PgQuery__Variable
 void ExecuteAlterDatabaseSet(PgQuery__AlterDatabaseSetStmt* stmt, ExecState* st, ResultSink* sink) {
   ClusterCatalog* cluster = st->session->MutableCluster();
   const DatabaseDef& d = NamedDatabase(*cluster, stmt->dbname);
-  const RoleDef* me = cluster->FindRole(st->session->user());
+  const RoleDef* me = cluster->FindRole(st->session->CurrentUserName());
   if (!me || (!me->superuser && me->oid != d.owner))
     throw Error(sqlstate::kInsufficientPrivilege, "must be owner of database " + d.name);
   Change(st, {d.oid, 0}, stmt->setstmt);
@@ -35,12 +35,12 @@ void ExecuteAlterRoleSet(PgQuery__AlterRoleSetStmt* stmt, ExecState* st, ResultS
   uint32_t role = 0;  // ALTER ROLE ALL
   if (stmt->role) {
     std::string name = stmt->role->roletype == PG_QUERY__ROLE_SPEC_TYPE__ROLESPEC_CSTRING ? stmt->role->rolename
-                                                                                          : st->session->user();
+                                                                                          : st->session->CurrentUserName();
     const RoleDef* r = cluster->FindRole(name);
     if (!r) throw Error(sqlstate::kUndefinedObject, "role \"" + name + "\" does not exist");
     role = r->oid;
   }
-  const RoleDef* me = cluster->FindRole(st->session->user());
+  const RoleDef* me = cluster->FindRole(st->session->CurrentUserName());
   if (!me || !(me->superuser || (role != 0 && me->createrole) || role == me->oid))
     throw Error(sqlstate::kInsufficientPrivilege, "permission denied");
   uint32_t database = stmt->database && *stmt->database ? NamedDatabase(*cluster, stmt->database).oid : 0;

@@ -115,6 +115,11 @@ class Planner {
   // The scan of a FROM item's table (a partitioned one with its tableoid column).
   OpP PlanLeafScan(const struct ScanLeaf& leaf, const std::vector<OrderHint>& order, bool* ordered);
   Binder& binder() { return binder_; }
+  // Keeps a parse tree the plan's expressions were bound from (a policy's, a view's).
+  void KeepParseTree(std::unique_ptr<Script> s) { stored_exprs_.push_back(std::move(s)); }
+  // The role privileges and row-level security are checked for: a view's owner while its query
+  // is planned (unless security_invoker), else 0, the current user.
+  uint32_t check_as_user() const { return check_as_user_; }
   // Makes the WITH queries of a statement visible to everything this planner plans next.
   void PlanWith(PgQuery__WithClause* with, const Scope* outer);
   // Executes the data-modifying WITH queries (once per statement execution).
@@ -122,8 +127,9 @@ class Planner {
   // Row source of UPDATE ... FROM / DELETE ... USING (and plain UPDATE/DELETE): the target
   // table's rows followed by their storage key (a hidden column), joined with the extra FROM
   // items and filtered by WHERE. `scope` receives the names visible to SET and RETURNING.
+  // `command` (security/row_security.hpp's letters) picks the row-level security policies.
   OpP PlanTargetRows(const TableDef* t, const std::string& alias, Node** from, size_t n_from, Node* where, Scope* scope,
-                     ExprP* where_out);
+                     ExprP* where_out, char command);
   // The same for a view whose INSTEAD OF trigger takes the write: the view's rows (no key),
   // joined with the FROM items and filtered by WHERE.
   OpP PlanViewTargetRows(const ViewDef* v, PgQuery__RangeVar* rv, Node** from, size_t n_from, Node* where, Scope* scope);
@@ -246,6 +252,7 @@ class Planner {
   bool outer_free_ = true;
   DefinitionCapture* capture_ = nullptr;
   std::vector<uint32_t> expanding_views_;  // views being planned, outermost first (recursion check)  // no filter of the scan reads columns we cannot see here
+  uint32_t check_as_user_ = 0;
   Binder binder_;
   std::vector<std::unique_ptr<Script>> stored_exprs_;  // parse trees the plan was made from (stored expressions, view definitions)
 };

@@ -2,16 +2,25 @@
 #include "catalog/system/system_relation.hpp"
 #include "catalog/system/system_scan.hpp"
 #include "common/error.hpp"
+#include "common/strings.hpp"
 #include "engine/database.hpp"
 #include "planner/planner.hpp"
 #include "access/table_locks.hpp"
 #include "planner/row_locking.hpp"
+#include "security/object_privileges.hpp"
 
 namespace tusk {
 
 const SystemRelation* Planner::ResolveSystem(PgQuery__RangeVar* rv) {
   return ResolveSystemRelation(*st_->catalog, rv->schemaname ? rv->schemaname : "", rv->relname, binder_.SearchPath());
 }
+
+namespace {
+// Reading needs SELECT; FOR UPDATE / SHARE also UPDATE, as PostgreSQL 15 asks.
+uint32_t ReadPrivileges(TableLockMode mode) {
+  return mode == TableLockMode::kRowShare ? privilege::kSelect | privilege::kUpdate : privilege::kSelect;
+}
+}  // namespace
 
 const TableDef* Planner::ResolveTable(PgQuery__RangeVar* rv, TableLockMode mode, bool nowait) {
   std::string schema = rv->schemaname ? rv->schemaname : "";
@@ -39,6 +48,7 @@ const TableDef* Planner::ResolveTable(PgQuery__RangeVar* rv, TableLockMode mode,
       throw Error(sqlstate::kObjectNotInPrerequisiteState, "materialized view \"" + name + "\" has not been populated")
           .WithHint("Use the REFRESH MATERIALIZED VIEW command.");
     LockRelation(st_, rel->second, mode, nowait);
+    if (reads) RequireRelationPrivileges(st_, t->oid, ReadPrivileges(mode), check_as_user_);
     return t;
   }
   if (rel->first != RelKind::kTable) {
@@ -50,6 +60,8 @@ const TableDef* Planner::ResolveTable(PgQuery__RangeVar* rv, TableLockMode mode,
     ThrowAt(sqlstate::kWrongObjectType, "\"" + name + "\" is an index", rv->location);
   }
   LockRelation(st_, rel->second, mode, nowait);
+  if (mode == TableLockMode::kAccessShare || mode == TableLockMode::kRowShare)
+    RequireRelationPrivileges(st_, rel->second, ReadPrivileges(mode), check_as_user_);
   return st_->catalog->FindTable(rel->second);
 }
 
@@ -119,17 +131,28 @@ OpP Planner::PlanView(const ViewDef* v, PgQuery__RangeVar* rv, Scope* scope) {
   if (std::find(expanding_views_.begin(), expanding_views_.end(), v->oid) != expanding_views_.end())
     throw Error(sqlstate::kInvalidObjectDefinition, "infinite recursion detected in rules for relation \"" + v->name + "\"");
   LockRelation(st_, v->oid, TableLockMode::kAccessShare);
+  RequireRelationPrivileges(st_, v->oid, privilege::kSelect, check_as_user_);
   std::vector<DefinedColumn> columns;
   for (const auto& c : v->columns) columns.push_back({c.name, c.type});
   expanding_views_.push_back(v->oid);
   // The view's own query is not part of a definition being captured (CREATE VIEW over a view).
   DefinitionCapture* capture = capture_;
   set_capture(nullptr);
+  // The view's relations are read with its owner's privileges (and policies), unless it is
+  // security_invoker.
+  bool invoker = false;
+  for (const std::string& o : v->options)
+    if (o.rfind("security_invoker=", 0) == 0) {
+      std::string value = ToLower(o.substr(17));
+      invoker = value == "true" || value == "on" || value == "yes" || value == "1" || value == "t" || value == "y";
+    }
   struct Restore {
     Planner* p;
     DefinitionCapture* capture;
-    ~Restore() { p->set_capture(capture); p->expanding_views_.pop_back(); }
-  } restore{this, capture};
+    uint32_t check_as;
+    ~Restore() { p->set_capture(capture); p->expanding_views_.pop_back(); p->check_as_user_ = check_as; }
+  } restore{this, capture, check_as_user_};
+  if (!invoker) check_as_user_ = v->security.owner;
   return PlanDefinedView(v->query_sql, columns, v->oid, v->schema + "." + v->name, &v->search_path, rv, scope, "view");
 }
 

@@ -1,4 +1,5 @@
 #include "planner/planner.hpp"
+#include "security/row_security.hpp"
 
 #include <algorithm>
 
@@ -433,6 +434,12 @@ OpP Planner::PlanFromItem(Node* item, Scope* scope, std::vector<Node*>* where, b
       leaf->order = order;
       leaf->ordered = ordered;
       for (const auto& c : t->columns) { leaf->op->names.push_back(c.dropped ? "" : c.name); leaf->op->types.push_back(c.type); }
+      {
+        // Row-level security: the policies' conditions come first among the scan's own.
+        Scope own;
+        own.Add(TableScopeRel(t, alias));
+        leaf->conds = PolicyUsingConditions(*this, *t, policy_command::kSelect, own, check_as_user_);
+      }
       if (locking_) {
         if (const RowLocking::Clause* clause = locking_->For(rel.alias)) {
           if (nullable)
@@ -1332,7 +1339,7 @@ void Planner::PlanWith(PgQuery__WithClause* with, const Scope* outer) {
 }
 
 OpP Planner::PlanTargetRows(const TableDef* t, const std::string& alias, Node** from, size_t n_from, Node* where,
-                            Scope* scope, ExprP* where_out) {
+                            Scope* scope, ExprP* where_out, char command) {
   std::vector<std::shared_ptr<ScanLeaf>> leaves;
   PlanLevel level(this, &leaves, nullptr);  // joins of UPDATE ... FROM are planned at once
   ScopeRel target = TableScopeRel(t, alias);
@@ -1357,6 +1364,13 @@ OpP Planner::PlanTargetRows(const TableDef* t, const std::string& alias, Node** 
   std::vector<Node*> conj;
   SplitConjuncts(where, &conj);
   std::vector<ExprP> target_conds, residual, all;
+  {
+    // Row-level security: the rows the command may change, before the statement's WHERE.
+    Scope own;
+    own.Add(TableScopeRel(t, alias));
+    target_conds = PolicyUsingConditions(*this, *t, command, own, check_as_user_);
+    all = target_conds;
+  }
   binder_.set_clause("WHERE");
   for (Node* w : conj) {
     ExprP e = binder_.CoerceToBool(binder_.Bind(w, *scope), "WHERE", ExprLocation(w));

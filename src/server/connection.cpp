@@ -16,6 +16,7 @@
 #include "common/error.hpp"
 #include "common/strings.hpp"
 #include "engine/session.hpp"
+#include "server/md5_password.hpp"
 #include "server/scram.hpp"
 #include "server/server.hpp"
 #include "server/wire.hpp"
@@ -184,6 +185,20 @@ class Connection {
   }
 
   bool Authenticate(const std::string& user, const std::string& verifier) {
+    if (IsMd5Verifier(verifier)) {
+      unsigned char salt[4];
+      RAND_bytes(salt, 4);
+      std::string s(reinterpret_cast<char*>(salt), 4);
+      sock_.Write(MessageBuilder('R').Int32(5).Bytes(s).Done());
+      sock_.Flush();
+      char type;
+      std::string body;
+      if (!ReadMessage(&type, &body) || type != 'p') return false;
+      MessageReader r(body);
+      if (r.Str() != Md5Response(verifier, s))
+        throw Error(sqlstate::kInvalidPassword, "password authentication failed for user \"" + user + "\"");
+      return true;
+    }
     sock_.Write(MessageBuilder('R').Int32(10).Str("SCRAM-SHA-256").Byte('\0').Done());
     sock_.Flush();
     char type;

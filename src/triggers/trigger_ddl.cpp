@@ -1,6 +1,7 @@
 // CREATE [OR REPLACE] TRIGGER and DROP TRIGGER, with PostgreSQL's checks and errors.
 #include <algorithm>
 
+#include "security/object_privileges.hpp"
 #include "common/error.hpp"
 #include "engine/ddl_util.hpp"
 #include "engine/session.hpp"
@@ -87,6 +88,7 @@ void ExecuteCreateTrigger(PgQuery__CreateTrigStmt* stmt, ExecState* st, ResultSi
   if (kind != RelKind::kTable && kind != RelKind::kView) throw Error(sqlstate::kWrongObjectType, "\"" + relname + "\" is not a table or view");
   // PostgreSQL's CreateTriggerFiringOn, in its order: what the relation allows, then INSTEAD OF.
   const bool view = kind == RelKind::kView;
+  RequireRelationPrivileges(st, oid, privilege::kTrigger);
   const bool partitioned = !view && cat->FindTable(oid)->partition_key;
   if (partitioned && stmt->n_transition_rels && stmt->row)
     throw Error(sqlstate::kWrongObjectType, "\"" + relname + "\" is a partitioned table")
@@ -200,6 +202,8 @@ void ExecuteDropTriggers(PgQuery__DropStmt* stmt, ExecState* st, ResultSink* sin
       }
       throw Error(sqlstate::kUndefinedTable, "relation \"" + table + "\" does not exist");
     }
+    if (const ObjectSecurity* sec = cat->FindSecurity(rel->second); sec && !OwnsObject(st, st->session->CurrentUserId(), *sec))
+      throw Error(sqlstate::kInsufficientPrivilege, "must be owner of relation " + table);
     std::vector<TriggerDef>* triggers = cat->MutableTriggers(rel->second);
     auto it = triggers ? std::find_if(triggers->begin(), triggers->end(), [&](const TriggerDef& g) { return g.name == trigger; })
                        : std::vector<TriggerDef>::iterator{};

@@ -1,4 +1,5 @@
 // CREATE [OR REPLACE] VIEW.
+#include "security/object_privileges.hpp"
 #include "views/view_ddl.hpp"
 
 #include <algorithm>
@@ -150,6 +151,7 @@ void ExecuteCreateView(PgQuery__ViewStmt* stmt, ExecState* st, ResultSink* sink)
   v.search_path = std::move(q.search_path);
   v.relations = std::move(q.relations);
   v.options = std::move(options);
+  v.security.owner = NewObjectOwner(st);
   cat->AddView(std::move(v));
   sink->Complete("CREATE VIEW");
 }

@@ -1,6 +1,7 @@
 // CREATE MATERIALIZED VIEW and REFRESH MATERIALIZED VIEW. A materialized view is a table that
 // holds its query's rows as of the last refresh (TableDef::materialized); reads scan it like a
 // table, DML is refused, indexes may be built on it.
+#include "security/object_privileges.hpp"
 #include "views/view_ddl.hpp"
 
 #include "access/table_locks.hpp"
@@ -87,6 +88,7 @@ void ExecuteCreateMaterializedView(PgQuery__CreateTableAsStmt* stmt, ExecState* 
   m.populated = !into->skip_data;
   t.materialized = std::move(m);
   uint32_t oid = t.oid;
+  t.security.owner = NewObjectOwner(st);
   cat->AddTable(std::move(t));
   if (into->skip_data) {
     sink->Complete("CREATE MATERIALIZED VIEW");

@@ -111,14 +111,16 @@ TEST(Catalog, GeneratedColumnsRoundTrip) {
   auto plain = Catalog::Bootstrap();
   t.columns[1].generated = 0;
   plain->AddTable(t);
+  *plain->MutableSecurity(2200) = ObjectSecurity{};  // public's owner and grants: the default
   std::string bytes = plain->Serialize();
-  ASSERT_EQ(bytes.front(), 21);
+  ASSERT_EQ(bytes.front(), 22);
   // no generated columns, row types, functions, table triggers, view triggers, composite types,
   // indexes of other access methods than btree, text search dictionaries and configurations,
-  // partition keys and bounds (with their expressions since 21), partition schedules
-  ASSERT_EQ(bytes.substr(bytes.size() - 12), std::string(12, '\0'));
+  // partition keys and bounds (with their expressions since 21), partition schedules, owners
+  // and access lists, row-level security (22)
+  ASSERT_EQ(bytes.substr(bytes.size() - 14), std::string(14, '\0'));
   bytes.front() = 11;
-  bytes.resize(bytes.size() - 11);
+  bytes.resize(bytes.size() - 13);
   auto old = Catalog::Deserialize(bytes);
   ASSERT_NE(old->FindTable(t.oid), nullptr);
   EXPECT_EQ(old->FindTable(t.oid)->columns[1].generated, 0);
@@ -374,7 +376,7 @@ TEST(Catalog, PartitioningRoundTrip) {
 // be changed) does not keep it: a rename in the copy is found at once.
 TEST(Catalog, RelationNameIndexAgreesWithTheSearch) {
   auto c = Catalog::Bootstrap();
-  c->AddSchema({c->AllocateOid(), "app"});
+  c->AddSchema({c->AllocateOid(), "app", {}});
   for (const char* schema : {"public", "app"}) {
     TableDef t = NewTable(*c, "orders");
     t.schema = schema;

@@ -16,6 +16,7 @@ void RegisterNamespaceCatalogs();  // pg_namespace
 void RegisterRelationCatalogs();   // pg_class, pg_attribute, pg_index, pg_am, pg_sequence, ...
 void RegisterConstraintCatalogs(); // pg_constraint, pg_attrdef
 void RegisterTriggerCatalog();     // pg_trigger
+void RegisterPolicyCatalogs();     // pg_policy, pg_policies
 void RegisterDependCatalog();      // pg_depend
 void RegisterTypeCatalogs();       // pg_type, pg_enum
 void RegisterRoleCatalogs();       // pg_authid, pg_roles, pg_user, pg_auth_members, pg_database,
@@ -54,6 +55,10 @@ const std::vector<PredefinedRole>& PredefinedRoles();
 
 // The name of the role that owns every object (the bootstrap superuser).
 std::string OwnerName(ExecState& st);
+// A role's name, predefined roles included ("" when there is none).
+std::string RoleNameOf(ExecState& st, uint32_t role);
+// An access list as aclitem[] (NULL when the object has the default).
+Value AclArray(ExecState& st, const std::optional<Acl>& acl);
 
 // The collation of a column of this type (pg_attribute.attcollation): "default" for text
 // types, "C" for name, none (0) for the others.

@@ -16,11 +16,29 @@ std::string OwnerName(ExecState& st) {
   return st.session ? st.session->CurrentCluster()->SuperuserName() : st.db->cluster()->SuperuserName();
 }
 
+std::string RoleNameOf(ExecState& st, uint32_t role) {
+  auto cluster = st.session ? st.session->CurrentCluster() : st.db->cluster();
+  if (const RoleDef* r = cluster->FindRole(role)) return r->name;
+  for (const auto& p : PredefinedRoles())
+    if (p.oid == role) return p.name;
+  return "";
+}
+
+Value AclArray(ExecState& st, const std::optional<Acl>& acl) {
+  if (!acl) return Value::Null();
+  std::vector<Value> items;
+  for (const AclItem& i : *acl) items.push_back(Value::Str(AclItemText(i, [&](uint32_t r) { return RoleNameOf(st, r); })));
+  return Value::Array(std::move(items));
+}
+
 namespace {
 // The ACL initdb gives a built-in schema (its owner may use and create, everyone may use it);
 // NULL (the default) for the schemas users create.
 Value SchemaAcl(ExecState& st, uint32_t oid) {
-  if (oid >= oid::kFirstUserOid) return Value::Null();
+  if (oid >= oid::kFirstUserOid) {
+    const ObjectSecurity* sec = st.catalog->FindSecurity(oid);
+    return sec ? AclArray(st, sec->acl) : Value::Null();
+  }
   std::string o = oid == 2200 ? "pg_database_owner" : OwnerName(st);
   return Value::Array({Value::Str(o + "=UC/" + o), Value::Str("=U/" + o)});
 }
@@ -36,7 +54,7 @@ void RegisterNamespaceCatalogs() {
   r.rows = [](ExecState& st, std::vector<Row>* rows) {
     for (const auto& [oid, s] : st.catalog->schemas()) {
       // PostgreSQL 15 gives public (OID 2200) to pg_database_owner
-      uint32_t owner = oid == 2200 ? catalog_oid::kDatabaseOwnerRole : catalog_oid::kBootstrapSuperuser;
+      uint32_t owner = oid == 2200 ? catalog_oid::kDatabaseOwnerRole : s.security.owner;
       rows->push_back({OidValue(oid), NameValue(s.name), OidValue(owner), SchemaAcl(st, oid)});
     }
   };

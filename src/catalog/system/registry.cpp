@@ -29,6 +29,7 @@ const Registry& Loaded() {
     RegisterRelationCatalogs();
     RegisterConstraintCatalogs();
     RegisterTriggerCatalog();
+    RegisterPolicyCatalogs();
     RegisterDependCatalog();
     RegisterTypeCatalogs();
     RegisterRoleCatalogs();

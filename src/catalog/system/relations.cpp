@@ -178,14 +178,17 @@ void RegisterClass() {
     for (const auto& rel : AllRelations(*st.catalog, st.session->DateTime())) {
       bool shared = rel.oid == 1260 || rel.oid == 1261 || rel.oid == 1262;  // pg_authid, pg_auth_members, pg_database
       auto [pages, tuples] = RelationSize(st, rel.oid, &sizes);
+      const ObjectSecurity* sec = st.catalog->FindSecurity(rel.oid);
+      const TableDef* table = st.catalog->FindTable(rel.oid);
+      const bool rls = table && table->row_security.enabled, forced = table && table->row_security.forced;
       rows->push_back({OidValue(rel.oid), NameValue(rel.name), OidValue(rel.ns), OidValue(rel.reltype), OidValue(0),
-                       OidValue(catalog_oid::kBootstrapSuperuser), OidValue(rel.am), OidValue(rel.kind == 'v' || rel.kind == 'p' ? 0 : rel.oid),
+                       OidValue(sec ? sec->owner : catalog_oid::kBootstrapSuperuser), OidValue(rel.am), OidValue(rel.kind == 'v' || rel.kind == 'p' ? 0 : rel.oid),
                        OidValue(0), Value::Int(pages), Value::Float(tuples), Value::Int(0), OidValue(0), Value::Bool(rel.has_index),
                        Value::Bool(shared), CharValue('p'), CharValue(rel.kind), Value::Int(static_cast<int64_t>(rel.attributes.size())),
                        Value::Int(rel.checks), Value::Bool(rel.has_rules), Value::Bool(rel.has_triggers), Value::Bool(rel.has_subclass),
-                       Value::Bool(false), Value::Bool(false), Value::Bool(rel.populated),
+                       Value::Bool(rls), Value::Bool(forced), Value::Bool(rel.populated),
                        CharValue(rel.kind == 'r' || rel.kind == 'm' || rel.kind == 'p' ? 'd' : 'n'), Value::Bool(rel.is_partition), OidValue(0),
-                       Value::Int(0), Value::Int(0), Value::Null(), TextArray(rel.options),
+                       Value::Int(0), Value::Int(0), sec ? AclArray(st, sec->acl) : Value::Null(), TextArray(rel.options),
                        rel.is_partition ? Value::Str(rel.partition_bound) : Value::Null()});
     }
   };
@@ -376,8 +379,10 @@ void RegisterTablesView() {
       std::string schema;
       for (const auto& [oid, s] : cat.schemas())
         if (oid == rel.ns) schema = s.name;
-      rows->push_back({NameValue(schema), NameValue(rel.name), NameValue(owner), Value::Null(),
-                       Value::Bool(rel.has_index), Value::Bool(false), Value::Bool(rel.has_triggers), Value::Bool(false)});
+      const TableDef* t = cat.FindTable(rel.oid);
+      rows->push_back({NameValue(schema), NameValue(rel.name), NameValue(t ? RoleNameOf(st, t->security.owner) : owner), Value::Null(),
+                       Value::Bool(rel.has_index), Value::Bool(false), Value::Bool(rel.has_triggers),
+                       Value::Bool(t && t->row_security.enabled)});
     }
   };
   RegisterSystemRelation(std::move(r));
@@ -415,10 +420,9 @@ void RegisterSequencesView() {
                {"data_type", Type(oid::kRegtype)}, {"start_value", i8}, {"min_value", i8}, {"max_value", i8},
                {"increment_by", i8}, {"cycle", Type(oid::kBool)}, {"cache_size", i8}, {"last_value", i8}};
   r.rows = [](ExecState& st, std::vector<Row>* rows) {
-    std::string owner = OwnerName(st);
     for (const auto& [oid, s] : st.catalog->sequences()) {
       auto last = st.db->LastValue(s);
-      rows->push_back({NameValue(s.schema), NameValue(s.name), NameValue(owner), OidValue(s.type), Value::Int(s.start),
+      rows->push_back({NameValue(s.schema), NameValue(s.name), NameValue(RoleNameOf(st, s.security.owner)), OidValue(s.type), Value::Int(s.start),
                        Value::Int(s.min), Value::Int(s.max), Value::Int(s.increment), Value::Bool(s.cycle), Value::Int(s.cache),
                        last ? Value::Int(*last) : Value::Null()});
     }

@@ -34,19 +34,22 @@ struct RoleRow {
   std::string name;
   bool super, createrole, createdb, login;
   std::string password;
+  bool inherit = true, replication = false, bypassrls = false;
+  int32_t connection_limit = -1;
+  std::optional<int64_t> valid_until;
 };
 
 std::vector<RoleRow> AllRoles(ExecState& st) {
   std::vector<RoleRow> out;
   auto cluster = Cluster(st);
-  for (const auto& [oid, r] : cluster->roles()) out.push_back({oid, r.name, r.superuser, r.createrole, r.createdb, r.login, r.password});
-  for (const auto& p : PredefinedRoles()) out.push_back({p.oid, p.name, false, false, false, false, ""});
+  for (const auto& [oid, r] : cluster->roles())
+    out.push_back({oid, r.name, r.superuser, r.createrole, r.createdb, r.login, r.password, r.inherit, r.replication, r.bypassrls,
+                   r.connection_limit, r.valid_until});
+  for (const auto& p : PredefinedRoles()) out.push_back({p.oid, p.name, false, false, false, false, "", true, false, false, -1, std::nullopt});
   return out;
 }
 
-// initdb's superuser may replicate and bypass row security; CREATE ROLE gives neither
-// unless asked (and Tusk's CREATE ROLE does not take those options yet).
-bool Initdb(const RoleRow& r) { return r.oid == catalog_oid::kBootstrapSuperuser; }
+Value ValidUntil(const RoleRow& r) { return r.valid_until ? Value::Int(*r.valid_until) : Value::Null(); }
 
 Value Password(const std::string& p) { return p.empty() ? Value::Null() : Value::Str(p); }
 
@@ -70,9 +73,9 @@ void RegisterAuthid() {
                {"rolconnlimit", Type(oid::kInt4)}, {"rolpassword", Type(oid::kText)},    {"rolvaliduntil", Type(oid::kTimestamptz)}};
   r.rows = [](ExecState& st, std::vector<Row>* rows) {
     for (const auto& x : AllRoles(st))
-      rows->push_back({OidValue(x.oid), NameValue(x.name), Value::Bool(x.super), Value::Bool(true), Value::Bool(x.createrole),
-                       Value::Bool(x.createdb), Value::Bool(x.login), Value::Bool(Initdb(x)), Value::Bool(Initdb(x)), Value::Int(-1),
-                       Password(x.password), Value::Null()});
+      rows->push_back({OidValue(x.oid), NameValue(x.name), Value::Bool(x.super), Value::Bool(x.inherit), Value::Bool(x.createrole),
+                       Value::Bool(x.createdb), Value::Bool(x.login), Value::Bool(x.replication), Value::Bool(x.bypassrls),
+                       Value::Int(x.connection_limit), Password(x.password), ValidUntil(x)});
   };
   RegisterSystemRelation(std::move(r));
 }
@@ -92,9 +95,9 @@ void RegisterRoleViews() {
   roles.rows = [](ExecState& st, std::vector<Row>* rows) {
     auto cluster = Cluster(st);
     for (const auto& x : AllRoles(st))
-      rows->push_back({NameValue(x.name), Value::Bool(x.super), Value::Bool(true), Value::Bool(x.createrole), Value::Bool(x.createdb),
-                       Value::Bool(x.login), Value::Bool(Initdb(x)), Value::Int(-1), Value::Str("********"), Value::Null(),
-                       Value::Bool(Initdb(x)), ScopedSettings(*cluster, {0, x.oid}), OidValue(x.oid)});
+      rows->push_back({NameValue(x.name), Value::Bool(x.super), Value::Bool(x.inherit), Value::Bool(x.createrole), Value::Bool(x.createdb),
+                       Value::Bool(x.login), Value::Bool(x.replication), Value::Int(x.connection_limit), Value::Str("********"),
+                       ValidUntil(x), Value::Bool(x.bypassrls), ScopedSettings(*cluster, {0, x.oid}), OidValue(x.oid)});
   };
   RegisterSystemRelation(std::move(roles));
 
@@ -110,8 +113,8 @@ void RegisterRoleViews() {
     auto cluster = Cluster(st);
     for (const auto& x : AllRoles(st))
       if (x.login)
-        rows->push_back({NameValue(x.name), OidValue(x.oid), Value::Bool(x.createdb), Value::Bool(x.super), Value::Bool(Initdb(x)),
-                         Value::Bool(Initdb(x)), Value::Str("********"), Value::Null(), ScopedSettings(*cluster, {0, x.oid})});
+        rows->push_back({NameValue(x.name), OidValue(x.oid), Value::Bool(x.createdb), Value::Bool(x.super), Value::Bool(x.replication),
+                         Value::Bool(x.bypassrls), Value::Str("********"), ValidUntil(x), ScopedSettings(*cluster, {0, x.oid})});
   };
   RegisterSystemRelation(std::move(user));
 }
@@ -122,9 +125,11 @@ void RegisterAuthMembers() {
   r.schema = "pg_catalog";
   r.name = "pg_auth_members";
   r.columns = {{"roleid", Type(oid::kOid)}, {"member", Type(oid::kOid)}, {"grantor", Type(oid::kOid)}, {"admin_option", Type(oid::kBool)}};
-  r.rows = [](ExecState&, std::vector<Row>* rows) {
+  r.rows = [](ExecState& st, std::vector<Row>* rows) {
     for (uint32_t m : kMonitorMembers)
       rows->push_back({OidValue(m), OidValue(3373), OidValue(catalog_oid::kBootstrapSuperuser), Value::Bool(false)});
+    for (const RoleMembership& m : Cluster(st)->memberships())
+      rows->push_back({OidValue(m.role), OidValue(m.member), OidValue(m.grantor), Value::Bool(m.admin_option)});
   };
   RegisterSystemRelation(std::move(r));
 }

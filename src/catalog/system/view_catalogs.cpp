@@ -17,10 +17,10 @@ void RegisterViewCatalogs() {
   views.kind = 'v';
   views.columns = {{"schemaname", nm}, {"viewname", nm}, {"viewowner", nm}, {"definition", text}};
   views.rows = [](ExecState& st, std::vector<Row>* rows) {
-    std::string owner = OwnerName(st);
     std::vector<std::string> path = st.session ? st.session->SearchPath() : std::vector<std::string>{"public"};
     for (const auto& [oid, v] : st.catalog->views())
-      rows->push_back({NameValue(v.schema), NameValue(v.name), NameValue(owner), Value::Str(ViewDefinitionText(*st.catalog, v, path))});
+      rows->push_back({NameValue(v.schema), NameValue(v.name), NameValue(RoleNameOf(st, v.security.owner)),
+                       Value::Str(ViewDefinitionText(*st.catalog, v, path))});
   };
   RegisterSystemRelation(std::move(views));
 
@@ -32,11 +32,10 @@ void RegisterViewCatalogs() {
   matviews.columns = {{"schemaname", nm}, {"matviewname", nm}, {"matviewowner", nm}, {"tablespace", nm},
                       {"hasindexes", b},  {"ispopulated", b},  {"definition", text}};
   matviews.rows = [](ExecState& st, std::vector<Row>* rows) {
-    std::string owner = OwnerName(st);
     std::vector<std::string> path = st.session ? st.session->SearchPath() : std::vector<std::string>{"public"};
     for (const auto& [oid, t] : st.catalog->tables()) {
       if (!t.materialized) continue;
-      rows->push_back({NameValue(t.schema), NameValue(t.name), NameValue(owner), Value::Null(), Value::Bool(!t.indexes.empty()),
+      rows->push_back({NameValue(t.schema), NameValue(t.name), NameValue(RoleNameOf(st, t.security.owner)), Value::Null(), Value::Bool(!t.indexes.empty()),
                        Value::Bool(t.materialized->populated), Value::Str(*RelationDefinitionText(*st.catalog, oid, path))});
     }
   };
