@@ -1,3 +1,4 @@
+#include "security/row_security.hpp"
 #include "access/table_access.hpp"
 
 
@@ -145,7 +146,7 @@ void TableAccess::ThrowDuplicate(const BoundIndex& idx, const Row& row) {
     vals += v.is_null() ? "null" : FormatText(idx.keys[i]->type, v, st_->dt);
   }
   throw Error(sqlstate::kUniqueViolation, "duplicate key value violates unique constraint \"" + idx.def->name + "\"")
-      .WithDetail("Key (" + cols + ")=(" + vals + ") already exists.")
+      .WithDetail(RowValuesVisible(st_, *table_) ? "Key (" + cols + ")=(" + vals + ") already exists." : "")
       .WithConstraint(table_->name, idx.def->name);
 }
 

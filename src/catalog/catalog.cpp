@@ -31,9 +31,9 @@ int TableDef::LiveColumnCount() const {
 
 std::shared_ptr<Catalog> Catalog::Bootstrap() {
   auto c = std::make_shared<Catalog>();
-  c->AddSchema({11, "pg_catalog", {}});
+  c->AddSchema({11, "pg_catalog", SystemSchemaSecurity()});
   c->AddSchema({2200, "public", PublicSchemaSecurity()});
-  c->AddSchema({13000, "information_schema", {}});
+  c->AddSchema({13000, "information_schema", SystemSchemaSecurity()});
   c->AddExtension({kPlpgsqlExtensionOid, "plpgsql", "pg_catalog", "1.0"});
   c->SetBuiltinComments();
   for (const auto& d : InformationSchemaDomains()) c->AddDomain(d);
@@ -116,8 +116,22 @@ ObjectSecurity PublicSchemaSecurity() {
                               {kPublicRole, kDatabaseOwner, privilege::kUsage, 0}}};
 }
 
+// pg_catalog and information_schema: the bootstrap superuser's, everyone may use them.
+ObjectSecurity SystemSchemaSecurity() {
+  return {10, Acl{{10, 10, privilege::kUsage | privilege::kCreate, 0}, {kPublicRole, 10, privilege::kUsage, 0}}};
+}
+
 const ObjectSecurity* Catalog::FindSecurity(uint32_t oid) const {
+  if (auto it = functions_.find(oid); it != functions_.end()) return &it->second->security;
   return const_cast<Catalog*>(this)->MutableSecurity(oid);
+}
+
+void Catalog::SetFunctionSecurity(uint32_t oid, ObjectSecurity security) {
+  auto it = functions_.find(oid);
+  if (it == functions_.end()) return;
+  auto f = it->second->Clone();
+  f->security = std::move(security);
+  it->second = std::move(f);
 }
 
 ObjectSecurity* Catalog::MutableSecurity(uint32_t oid) {
@@ -880,7 +894,11 @@ std::shared_ptr<Catalog> Catalog::Deserialize(const std::string& bytes, std::vec
   if (format >= 19) ReadPartitioning(r, format, table);
   if (format >= 20) ReadPartitionSchedules(r, table);
   if (format >= 22) ReadSecurity(r, c.get());
-  else if (c->schemas_.count(2200)) c->schemas_[2200].security = PublicSchemaSecurity();
+  else {
+    if (c->schemas_.count(2200)) c->schemas_[2200].security = PublicSchemaSecurity();
+    for (uint32_t system : {11u, 13000u})
+      if (c->schemas_.count(system)) c->schemas_[system].security = SystemSchemaSecurity();
+  }
   return c;
 }
 

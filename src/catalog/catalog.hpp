@@ -94,14 +94,8 @@ struct ConstraintDef {
 
 // What makes a table a materialized view: its query, kept as a view's is (ViewDef), and whether
 // REFRESH (or CREATE without WITH NO DATA) has filled the table with the query's rows.
-// Who owns an object and who else may use it (security/acl.hpp). No list: its kind's
-// default (PostgreSQL's NULL relacl, nspacl, ...).
-struct ObjectSecurity {
-  uint32_t owner = 10;  // the bootstrap superuser
-  std::optional<Acl> acl;
-};
-
 ObjectSecurity PublicSchemaSecurity();
+ObjectSecurity SystemSchemaSecurity();
 
 // A row-level security policy (CREATE POLICY; security/row_security.hpp applies them).
 struct PolicyDef {
@@ -267,9 +261,11 @@ class Catalog {
   SequenceDef* MutableSequence(uint32_t oid);
   const ViewDef* FindView(uint32_t oid) const;
   ViewDef* MutableView(uint32_t oid);
-  // The owner and access list of a table, view, sequence or schema; null for other OIDs.
+  // The owner and access list of a table, view, sequence, schema or function; null for other
+  // OIDs. A function's is changed by replacing it (SetFunctionSecurity), as functions are shared.
   const ObjectSecurity* FindSecurity(uint32_t oid) const;
   ObjectSecurity* MutableSecurity(uint32_t oid);
+  void SetFunctionSecurity(uint32_t oid, ObjectSecurity security);
   // The triggers of a table or view; null for any other OID.
   std::vector<TriggerDef>* MutableTriggers(uint32_t relation);
   std::shared_ptr<const EnumDef> FindEnum(const std::string& schema, const std::string& name,

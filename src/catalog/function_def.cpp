@@ -9,7 +9,7 @@ std::shared_ptr<FunctionDef> FunctionDef::Clone() const {
   f->oid = oid; f->schema = schema; f->name = name; f->kind = kind; f->language = language; f->args = args;
   f->result = result; f->retset = retset; f->volatility = volatility; f->parallel = parallel; f->strict = strict;
   f->security_definer = security_definer; f->leakproof = leakproof; f->cost = cost; f->rows = rows;
-  f->body = body; f->config = config;
+  f->body = body; f->config = config; f->security = security;
   f->Describe();
   return f;
 }

@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "security/acl.hpp"
 #include "catalog/system/builtin_procs.hpp"
 #include "types/type.hpp"
 
@@ -45,6 +46,7 @@ struct FunctionDef {
   float cost = 100, rows = 0;
   std::string body;                 // prosrc
   std::vector<std::string> config;  // SET clauses as "name=value"
+  ObjectSecurity security;          // proowner, proacl
 
   FunctionDef() = default;
   FunctionDef(const FunctionDef&) = delete;  // `proc` points into this object

@@ -4,6 +4,8 @@
 #include <fstream>
 #include <sstream>
 
+#include "security/object_privileges.hpp"
+#include "security/row_security.hpp"
 #include "common/error.hpp"
 #include "common/strings.hpp"
 #include "copy/copy_binary.hpp"
@@ -412,6 +414,9 @@ void ExecuteCopy(PgQuery__CopyStmt* stmt, ExecState* st, ParamTypes* params, Res
     e.ClearPosition();
     throw;
   }
+  RequireRelationPrivileges(st, t->oid, privilege::kInsert);
+  if (RowSecurityApplies(st, *t))
+    throw Error(sqlstate::kFeatureNotSupported, "COPY FROM not supported with row-level security").WithHint("Use INSERT statements instead.");
   std::vector<int> cols;
   if (stmt->n_attlist) {
     for (size_t i = 0; i < stmt->n_attlist; i++) {

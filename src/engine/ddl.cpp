@@ -245,6 +245,7 @@ static void ExecuteCreateIndex(PgQuery__IndexStmt* stmt, ExecState* st, ResultSi
   const TableDef* ct;
   try {
     ct = planner.ResolveTable(stmt->relation, TableLockMode::kShare);
+    RequireRelationOwner(st, ct->oid);
   } catch (Error& e) {
     e.ClearPosition();  // DDL errors about the target relation carry no position
     throw;
@@ -871,6 +872,7 @@ static void ExecuteAlterSequence(PgQuery__AlterSeqStmt* stmt, ExecState* st, Res
     }
     throw Error(sqlstate::kUndefinedTable, "relation \"" + std::string(stmt->sequence->relname) + "\" does not exist");
   }
+  RequireRelationOwner(st, rel->second);
   SequenceDef* s = cat->MutableSequence(rel->second);
   bool restart = false;
   int64_t rv = 0;

@@ -592,6 +592,7 @@ void ExecuteRename(PgQuery__RenameStmt* stmt, ExecState* st, ResultSink* sink) {
     if (rel->first != kind && !(kind == RelKind::kTable && stmt->rename_type == PG_QUERY__OBJECT_TYPE__OBJECT_TABLE) &&
         !(kind == RelKind::kTable && rel->first == RelKind::kMatview))  // a materialized view's columns rename as a table's
       throw Error(sqlstate::kWrongObjectType, "\"" + std::string(rv->relname) + "\" is not " + what);
+    RequireRelationOwner(st, rel->second);
     return rel->second;
   };
   if (stmt->rename_type == PG_QUERY__OBJECT_TYPE__OBJECT_ATTRIBUTE) {
@@ -617,6 +618,7 @@ void ExecuteRename(PgQuery__RenameStmt* stmt, ExecState* st, ResultSink* sink) {
         throw Error(sqlstate::kWrongObjectType, "\"" + std::string(rv->relname) + "\" is not a view");
       if (stmt->rename_type == PG_QUERY__OBJECT_TYPE__OBJECT_MATVIEW && rel->first != RelKind::kMatview)
         throw Error(sqlstate::kWrongObjectType, "\"" + std::string(rv->relname) + "\" is not a materialized view");
+      RequireRelationOwner(st, rel->second);
       std::string schema = cat->SchemaOfRelation(rel->second);
       if (cat->FindRelation(schema, newname, {}))
         throw Error(sqlstate::kDuplicateTable, "relation \"" + newname + "\" already exists");
@@ -680,6 +682,8 @@ void ExecuteRename(PgQuery__RenameStmt* stmt, ExecState* st, ResultSink* sink) {
     case PG_QUERY__OBJECT_TYPE__OBJECT_SCHEMA: {
       const SchemaDef* s = cat->FindSchema(stmt->subname);
       if (!s) throw Error(sqlstate::kUndefinedSchema, "schema \"" + std::string(stmt->subname) + "\" does not exist");
+      if (!OwnsObject(st, st->session->CurrentUserId(), s->security))
+        throw Error(sqlstate::kInsufficientPrivilege, "must be owner of schema " + s->name);
       if (cat->FindSchema(newname)) throw Error(sqlstate::kDuplicateSchema, "schema \"" + newname + "\" already exists");
       std::string old = s->name;
       SchemaDef ns = *s;

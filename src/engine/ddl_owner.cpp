@@ -10,6 +10,7 @@
 #include "engine/ddl_util.hpp"
 #include "engine/statements.hpp"
 #include "routines/routine_ddl.hpp"
+#include "security/security_ddl.hpp"
 
 namespace tusk {
 
@@ -47,9 +48,10 @@ void ExecuteAlterOwner(PgQuery__AlterOwnerStmt* stmt, ExecState* st, ResultSink*
     }
     case PG_QUERY__OBJECT_TYPE__OBJECT_SCHEMA: {
       std::string name = StrVal(stmt->object);
-      if (!st->catalog->FindSchema(name)) throw Error(sqlstate::kUndefinedSchema, "schema \"" + name + "\" does not exist");
-      // public belongs to pg_database_owner, which pg_dump leaves as it is.
-      RequireBootstrapOwner(owner, "schema \"" + name + "\"");
+      const SchemaDef* schema = st->catalog->FindSchema(name);
+      if (!schema) throw Error(sqlstate::kUndefinedSchema, "schema \"" + name + "\" does not exist");
+      const uint32_t oid = schema->oid;
+      ChangeSchemaOwner(st, st->session->MutableCatalog(st), oid, stmt->newowner);
       sink->Complete("ALTER SCHEMA");
       return;
     }

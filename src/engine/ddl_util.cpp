@@ -40,7 +40,7 @@ std::string CreationSchema(ExecState* st, const char* explicit_schema, int locat
       if (location >= 0) e.WithPosition(location + 1);
       throw e;
     }
-    RequireCreateInSchema(st, explicit_schema);
+    RequireCreateInSchema(st, explicit_schema, location);
     return explicit_schema;
   }
   for (const auto& s : st->session->SearchPath())

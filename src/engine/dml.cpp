@@ -253,6 +253,18 @@ struct ViewTarget {
   void AddChecks(TableWriter* writer) const {
     for (const auto& [view, e] : checks) writer->AddViewCheck(view, e);
   }
+  // The role the base table is written as (0: the current user): through views, each view is
+  // checked for `privileges` as the role using it, and the next relation as that view's owner
+  // (or, security_invoker, the same role), as PostgreSQL's rewritten range table is.
+  uint32_t TargetUser(ExecState* st, uint32_t privileges) const {
+    if (!write || !st->session) return 0;
+    uint32_t user = st->session->CurrentUserId();
+    for (uint32_t oid : write->views) {
+      RequireRelationPrivileges(st, oid, privileges, user);
+      user = ViewCheckUser(*st->catalog->FindView(oid), user);
+    }
+    return user;
+  }
 };
 
 // A statement whose target is a view with an INSTEAD OF trigger for it (views/instead_of.hpp):
@@ -316,6 +328,7 @@ class InsertPlan : public StatementPlan {
   OpP query_;                                   // the query's rows, cast to the columns
   OnConflict conflict_;
   ViewTarget view_;
+  uint32_t target_user_ = 0;  // the role the target is written as (ViewTarget::TargetUser)
   InsteadTarget instead_;
   // Row-level security (Secure): of inserted rows, of ON CONFLICT's existing row, of its update.
   std::vector<PolicyCheck> insert_checks_, conflict_checks_, update_checks_;
@@ -333,6 +346,7 @@ void InsertPlan::Plan(PgQuery__InsertStmt* stmt) {
   OpP& query = query_;
   if (stmt->with_clause) planner.PlanWith(stmt->with_clause, nullptr);
   const TableDef* t = t_ = instead_.table ? instead_.table.get() : TargetTable(planner, stmt->relation, "insert into");
+  target_user_ = view_.TargetUser(planner.state(), privilege::kInsert);
   view_.BindChecks(planner, t);
   std::string alias = stmt->relation->alias ? stmt->relation->alias->aliasname : t->name;
   // Target columns.
@@ -475,13 +489,14 @@ void InsertPlan::Plan(PgQuery__InsertStmt* stmt) {
 // row against the UPDATE (and SELECT) policies' USING, the updated row against their checks.
 void InsertPlan::Secure() {
   ExecState* st = planner_.state();
-  const uint32_t user = planner_.check_as_user();
+  const uint32_t user = target_user_;
   const bool updates = conflict_.active && !conflict_.do_nothing;
   if (instead_.table) {
     RequireRelationPrivileges(st, instead_.view->oid, privilege::kInsert, user);
     return;
   }
   const bool reads = stmt_->n_returning_list > 0 || planner_.binder().read_tables.count(t_->oid) > 0;
+  if (reads) view_.TargetUser(st, privilege::kSelect);
   RequireRelationPrivileges(st, t_->oid, privilege::kInsert | (updates ? privilege::kUpdate : 0) | (reads ? privilege::kSelect : 0), user);
   if (!RowSecurityApplies(st, *t_, user)) return;
   insert_checks_ = PolicyWithChecks(planner_, *t_, policy_command::kInsert, user);
@@ -537,6 +552,7 @@ void InsertPlan::Run(ResultSink* sink) {
       row = std::move(*changed);
       writer.ComputeGenerated(&row);
     }
+    writer.CheckInsertPolicies(row);  // before any ON CONFLICT, as PostgreSQL
     if (conflict.active) {
       std::string existing_key;
       if (FindConflict(writer, conflict, row, st, &existing_key)) {
@@ -764,6 +780,7 @@ class ModifyPlan : public StatementPlan {
   bool returning_ = false;
   Returning ret_;
   ViewTarget view_;
+  uint32_t target_user_ = 0;  // the role the target is written as (ViewTarget::TargetUser)
   InsteadTarget instead_;
   std::unique_ptr<TableWriter> writer_;
 };
@@ -782,8 +799,9 @@ void ModifyPlan::PlanTarget(PgQuery__WithClause* with, PgQuery__RangeVar* relati
   view_.BindChecks(planner_, t_);
   planner_.binder().read_tables = reads_before;
   std::string alias = relation->alias ? relation->alias->aliasname : t_->name;
+  target_user_ = view_.TargetUser(planner_.state(), delete_ ? privilege::kDelete : privilege::kUpdate);
   plan_ = planner_.PlanTargetRows(t_, alias, from, n_from, where, &tr_.scope, &tr_.where,
-                                 delete_ ? policy_command::kDelete : policy_command::kUpdate);
+                                 delete_ ? policy_command::kDelete : policy_command::kUpdate, target_user_);
   tr_.width = t_->columns.size();
 }
 
@@ -884,24 +902,25 @@ void ModifyPlan::Secure() {
   ExecState* st = planner_.state();
   const uint32_t command = delete_ ? privilege::kDelete : privilege::kUpdate;
   if (instead_.table) {
-    RequireRelationPrivileges(st, instead_.view->oid, command, planner_.check_as_user());
+    RequireRelationPrivileges(st, instead_.view->oid, command, target_user_);
     return;
   }
   const bool reads = returning_ || planner_.binder().read_tables.count(t_->oid) > 0;
-  RequireRelationPrivileges(st, t_->oid, command | (reads ? privilege::kSelect : 0), planner_.check_as_user());
-  if (!RowSecurityApplies(st, *t_, planner_.check_as_user())) return;
+  if (reads) view_.TargetUser(st, privilege::kSelect);
+  RequireRelationPrivileges(st, t_->oid, command | (reads ? privilege::kSelect : 0), target_user_);
+  if (!RowSecurityApplies(st, *t_, target_user_)) return;
   if (reads) {
     Scope own;
     own.Add(planner_.TableScopeRel(t_, t_->name));
-    std::vector<ExprP> visible = PolicyUsingConditions(planner_, *t_, policy_command::kSelect, own, planner_.check_as_user());
+    std::vector<ExprP> visible = PolicyUsingConditions(planner_, *t_, policy_command::kSelect, own, target_user_);
     ExprP cond = visible.size() == 1 ? visible[0] : std::make_shared<BoolExpr>(BoolExpr::kAnd, visible);
     plan_ = std::make_shared<FilterOp>(plan_, cond);
     tr_.where = tr_.where ? std::make_shared<BoolExpr>(BoolExpr::kAnd, std::vector<ExprP>{cond, tr_.where}) : cond;
   }
   if (delete_ || !writer_) return;
-  std::vector<PolicyCheck> checks = PolicyWithChecks(planner_, *t_, policy_command::kUpdate, planner_.check_as_user());
+  std::vector<PolicyCheck> checks = PolicyWithChecks(planner_, *t_, policy_command::kUpdate, target_user_);
   if (reads)
-    for (auto& c : PolicyUsingChecks(planner_, *t_, policy_command::kSelect, false, planner_.check_as_user())) checks.push_back(std::move(c));
+    for (auto& c : PolicyUsingChecks(planner_, *t_, policy_command::kSelect, false, target_user_)) checks.push_back(std::move(c));
   writer_->SetPolicyChecks({}, std::move(checks));
 }
 

@@ -3,17 +3,15 @@
 #include <algorithm>
 
 #include "access/table_locks.hpp"
-#include "engine/session.hpp"
 #include "engine/statements.hpp"
 #include "planner/planner.hpp"
+#include "security/plan_user.hpp"
 
 namespace tusk {
 
 struct CachedPlan {
   std::shared_ptr<const Catalog> catalog;
-  // The roles and their memberships it was planned under: privilege checks and row-level
-  // security are decided when planning.
-  std::shared_ptr<const ClusterCatalog> cluster;
+  PlanUser planned_for;
   std::string settings_key;
   // The plan's operators and expressions keep pointers to the state they were planned with
   // (the date/time context, parameters): each execution copies its own state in here.
@@ -37,12 +35,12 @@ void ExecuteCached(std::shared_ptr<CachedPlan>* cache, const std::vector<ColumnI
                    const std::string& settings_key, ExecState* st, ParamTypes* params, ResultSink* sink,
                    const PlanBuilder& build) {
   std::shared_ptr<CachedPlan> cached = *cache;
-  auto cluster = st->session ? st->session->CurrentCluster() : nullptr;
-  if (!cached || cached->catalog != st->catalog || cached->cluster != cluster || cached->settings_key != settings_key) {
+  PlanUser user = PlanUser::Of(st);
+  if (!cached || cached->catalog != st->catalog || cached->planned_for != user || cached->settings_key != settings_key) {
     cache->reset();
     cached = std::make_shared<CachedPlan>();
     cached->catalog = st->catalog;
-    cached->cluster = std::move(cluster);
+    cached->planned_for = std::move(user);
     cached->settings_key = settings_key;
     cached->state = *st;
     cached->params = *params;

@@ -24,6 +24,7 @@ const bool kDmlRunnerInstalled = [] {
     bool saved = st->describe_only;
     st->describe_only = describe;
     struct Restore { ExecState* st; bool v; ~Restore() { st->describe_only = v; } } restore{st, saved};
+    ForgetOpenedSince forget(st);
     switch (stmt->node_case) {
       case PG_QUERY__NODE__NODE_INSERT_STMT: ExecuteInsert(stmt->insert_stmt, st, params, &sink); break;
       case PG_QUERY__NODE__NODE_UPDATE_STMT: ExecuteUpdate(stmt->update_stmt, st, params, &sink); break;

@@ -1,3 +1,4 @@
+#include "security/object_privileges.hpp"
 #include "engine/session.hpp"
 
 #include "catalog/system/object_names.hpp"
@@ -71,13 +72,36 @@ std::vector<std::string> Session::SearchPath() const {
     std::string item = Trim(sp.substr(pos, comma == std::string::npos ? std::string::npos : comma - pos));
     if (!item.empty()) {
       if (item.front() == '"' && item.back() == '"') item = item.substr(1, item.size() - 2);
-      if (item == "$user") item = user_;
+      if (item == "$user") item = CurrentUserName();
       out.push_back(item);
     }
     if (comma == std::string::npos) break;
     pos = comma + 1;
   }
-  return out;
+  return UsableSchemas(std::move(out));
+}
+
+// A search_path skips the schemas the current user may not use, as PostgreSQL's does. The
+// answer is kept for the catalog, roles and user it was made for.
+std::vector<std::string> Session::UsableSchemas(std::vector<std::string> path) const {
+  if (superuser()) return path;
+  auto catalog = CurrentCatalog();
+  auto cluster = CurrentCluster();
+  const uint32_t user = CurrentUserId();
+  std::string key = std::to_string(user);
+  for (const auto& p : path) key += '\0' + p;
+  if (usable_cache_.catalog != catalog || usable_cache_.cluster != cluster || usable_cache_.key != key) {
+    ExecState probe;
+    probe.session = const_cast<Session*>(this);
+    probe.catalog = catalog;
+    std::vector<std::string> kept;
+    for (const auto& name : path) {
+      const SchemaDef* s = catalog->FindSchema(name);
+      if (!s || MayUseSchema(&probe, user, *s)) kept.push_back(name);
+    }
+    usable_cache_ = {catalog, cluster, key, std::move(kept)};
+  }
+  return usable_cache_.path;
 }
 
 DateTimeContext Session::DateTime() const {

@@ -380,6 +380,14 @@ class Session {
   std::shared_ptr<const ServerSettings> server_;
   uint64_t server_generation_ = 0;
   uint32_t definer_user_ = 0;
+  std::vector<std::string> UsableSchemas(std::vector<std::string> path) const;
+  struct UsableSchemaCache {
+    std::shared_ptr<const Catalog> catalog;
+    std::shared_ptr<const ClusterCatalog> cluster;
+    std::string key;
+    std::vector<std::string> path;
+  };
+  mutable UsableSchemaCache usable_cache_;
   SettingValues settings_;  // what differs from server_
   SettingValues reset_values_;  // from the startup packet or ALTER ... SET
   std::map<std::string, SettingSource> reset_sources_;  // where each of those came from (kClient when absent)

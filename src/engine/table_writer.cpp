@@ -152,7 +152,8 @@ void TableWriter::CheckDomain(size_t column, const Value& v) {
 }
 
 std::string TableWriter::FailingRow(const Row& row) {
-  std::string r = "(";
+  if (!RowValuesVisible(planner_->state(), *table_)) return "";  // not the user's to see
+  std::string r = "Failing row contains (";
   bool first = true;
   for (size_t i = 0; i < table_->columns.size(); i++) {
     if (table_->columns[i].dropped) continue;
@@ -168,7 +169,7 @@ void TableWriter::CheckRow(const Row& row, const Row* old_row, bool routed) {
     const ColumnDef& c = table_->columns[i];
     if (!c.dropped && c.not_null && row[i].is_null())
       throw Error(sqlstate::kNotNullViolation, "null value in column \"" + c.name + "\" of relation \"" + table_->name + "\" violates not-null constraint")
-          .WithDetail("Failing row contains " + FailingRow(row)).WithConstraint(table_->name, "");
+          .WithDetail(FailingRow(row)).WithConstraint(table_->name, "");
   }
   if (!checks_bound_) BindChecks();
   EvalContext ctx;
@@ -178,15 +179,15 @@ void TableWriter::CheckRow(const Row& row, const Row* old_row, bool routed) {
     Value v = e->Eval(ctx);
     if (!v.is_null() && !v.b())
       throw Error(sqlstate::kCheckViolation, "new row for relation \"" + table_->name + "\" violates check constraint \"" + c->name + "\"")
-          .WithDetail("Failing row contains " + FailingRow(row)).WithConstraint(table_->name, c->name);
+          .WithDetail(FailingRow(row)).WithConstraint(table_->name, c->name);
   }
   for (const auto& [view, e] : view_checks_)
     if (!IsTrue(e->Eval(ctx)))
       throw Error(sqlstate::kWithCheckOptionViolation, "new row violates check option for view \"" + view + "\"")
-          .WithDetail("Failing row contains " + FailingRow(row));
+          .WithDetail(FailingRow(row));
   if (table_->partition_parent && !routed && !RowFitsPartition(*planner_->state()->catalog, *table_, row, Keys()))
     throw Error(sqlstate::kCheckViolation, "new row for relation \"" + table_->name + "\" violates partition constraint")
-        .WithDetail("Failing row contains " + FailingRow(row)).WithConstraint(table_->name, "");
+        .WithDetail(FailingRow(row)).WithConstraint(table_->name, "");
   for (const auto& c : table_->constraints) {
     if (c.kind != 'f') continue;
     if (old_row) {
@@ -266,7 +267,9 @@ void TableWriter::CheckForeignKey(const ConstraintDef& fk, const Row& row) {
     vals += FormatText(c.type, row[static_cast<size_t>(fk.columns[i])], planner_->state()->dt);
   }
   throw Error(sqlstate::kForeignKeyViolation, "insert or update on table \"" + table_->name + "\" violates foreign key constraint \"" + fk.name + "\"")
-      .WithDetail("Key (" + cols + ")=(" + vals + ") is not present in table \"" + parent->table().name + "\".")
+      .WithDetail(RowValuesVisible(planner_->state(), *table_)
+                      ? "Key (" + cols + ")=(" + vals + ") is not present in table \"" + parent->table().name + "\"."
+                      : "Key is not present in table \"" + parent->table().name + "\".")
       .WithConstraint(table_->name, fk.name);
 }
 
@@ -329,7 +332,9 @@ void TableWriter::ReferencedRowChanging(const Row& old_row, const Row* new_row, 
         }
         const std::string name = ReferencedPartitionConstraintName(cat, child, fk, table_->oid);
         throw Error(sqlstate::kForeignKeyViolation, "update or delete on table \"" + table_->name + "\" violates foreign key constraint \"" + name + "\" on table \"" + child.name + "\"")
-            .WithDetail("Key (" + cols + ")=(" + vals + ") is still referenced from table \"" + child.name + "\".")
+            .WithDetail(RowValuesVisible(planner_->state(), *table_)
+                            ? "Key (" + cols + ")=(" + vals + ") is still referenced from table \"" + child.name + "\"."
+                            : "Key is still referenced from table \"" + child.name + "\".")
             .WithConstraint(child.name, name);
       }
       for (Row& r : rows) {
@@ -464,7 +469,6 @@ std::string TableWriter::Insert(const Row& given) {
   if (router_) {
     Row computed;
     const Row& row = WithGenerated(given, &computed);
-    CheckPolicies(insert_policy_checks_, row);
     return WriterFor(LeafForRow(row))->InsertRow(row, true);
   }
   return InsertRow(given, false);
@@ -474,7 +478,6 @@ std::string TableWriter::InsertRow(const Row& given, bool routed) {
   try {
     Row computed;
     const Row& row = WithGenerated(given, &computed);
-    if (!routed) CheckPolicies(insert_policy_checks_, row);
     CheckRow(row, nullptr, routed);
     return access_->Insert(row);
   } catch (Error& e) {

@@ -43,12 +43,14 @@ class TableWriter {
   // A written row must make `condition` true (NULL fails too), or the write fails with 44000
   // naming `view`: a CHECK OPTION of the view the statement writes through.
   void AddViewCheck(const std::string& view, ExprP condition) { view_checks_.emplace_back(view, std::move(condition)); }
-  // Row-level security's checks of the rows the statement inserts and of its updated rows
-  // (security/row_security.hpp), made before the table's constraints.
+  // Row-level security's checks (security/row_security.hpp) of the rows the statement inserts
+  // (CheckInsertPolicies: its caller makes them before it looks for an ON CONFLICT row, as
+  // PostgreSQL does) and of its updated rows (made by Update, before the table's constraints).
   void SetPolicyChecks(std::vector<PolicyCheck> on_insert, std::vector<PolicyCheck> on_update) {
     insert_policy_checks_ = std::move(on_insert);
     update_policy_checks_ = std::move(on_update);
   }
+  void CheckInsertPolicies(const Row& row) { CheckPolicies(insert_policy_checks_, row); }
   // On a partitioned table these route: Insert to the leaf partition that takes the row, Update
   // and Delete to the partition the key is in; an Update whose new row leaves its partition
   // moves it (deleted there, inserted through routing), as PostgreSQL does.

@@ -52,6 +52,9 @@ struct ExecState {
   DateTimeContext dt;
   int64_t statement_start = 0;  // µs since 2000, for statement_timestamp()
   bool describe_only = false;
+  // Planning a definition (CREATE VIEW's query, a function body's check): privileges are
+  // checked when it runs, not now (security/object_privileges.hpp).
+  bool defining = false;
   uint64_t exec_id = 0;         // unique per statement execution (CTE results are cached per id)
   std::atomic<bool>* cancel = nullptr;  // set when the client asked to cancel the statement
   std::atomic<bool>* client_lost = nullptr;  // set when the client hung up (server/client_watch.hpp)

@@ -178,6 +178,10 @@ void ReleaseOpened(ExecState* st) {
   st->opened.clear();
 }
 
+ForgetOpenedSince::ForgetOpenedSince(ExecState* st) : st_(st), before_(st->opened.size()) {}
+
+ForgetOpenedSince::~ForgetOpenedSince() { st_->opened.resize(std::min(before_, st_->opened.size())); }
+
 void NestedLoopJoinOp::Open(EvalContext* ctx) {
   ctx_ = ctx;
   ReleaseAtEnd(ctx);

@@ -283,6 +283,22 @@ class SetOpOp : public Operator {
 // Releases every operator opened under st (see ExecState::opened).
 void ReleaseOpened(ExecState* st);
 
+// A statement run inside another's execution with the same ExecState (a data-modifying WITH
+// query, a partition made on demand): its plan and operators are gone when it returns, so the
+// operators it registered for release must leave the running statement's list (a kept plan of
+// the running statement releases that list when it ends).
+class ForgetOpenedSince {
+ public:
+  explicit ForgetOpenedSince(ExecState* st);
+  ~ForgetOpenedSince();
+  ForgetOpenedSince(const ForgetOpenedSince&) = delete;
+  ForgetOpenedSince& operator=(const ForgetOpenedSince&) = delete;
+
+ private:
+  ExecState* st_;
+  size_t before_;
+};
+
 // Throws 57014 when the client asked to cancel the running statement.
 void CheckCancel(const EvalContext* ctx);
 

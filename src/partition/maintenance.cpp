@@ -44,14 +44,7 @@ struct RowsSink : ResultSink {
 std::vector<Row> RunText(ExecState* st, const std::string& text) {
   std::unique_ptr<Script> script = ParseSql(text);
   RowsSink sink;
-  // Its plan (and operators) is gone when it returns: the operators it registered for release
-  // at the end of the running statement must not stay in its list (a kept plan of the running
-  // statement releases that list when it ends).
-  struct ForgetOpened {
-    ExecState* st;
-    size_t before;
-    ~ForgetOpened() { st->opened.resize(std::min(before, st->opened.size())); }
-  } forget{st, st->opened.size()};
+  ForgetOpenedSince forget(st);
   NestedStatementScope nested(st, {});
   Binder::FunctionParametersScope hide(nullptr);
   st->session->RunNested(script->statements.at(0).stmt, st, {}, &sink);

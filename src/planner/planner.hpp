@@ -117,9 +117,6 @@ class Planner {
   Binder& binder() { return binder_; }
   // Keeps a parse tree the plan's expressions were bound from (a policy's, a view's).
   void KeepParseTree(std::unique_ptr<Script> s) { stored_exprs_.push_back(std::move(s)); }
-  // The role privileges and row-level security are checked for: a view's owner while its query
-  // is planned (unless security_invoker), else 0, the current user.
-  uint32_t check_as_user() const { return check_as_user_; }
   // Makes the WITH queries of a statement visible to everything this planner plans next.
   void PlanWith(PgQuery__WithClause* with, const Scope* outer);
   // Executes the data-modifying WITH queries (once per statement execution).
@@ -127,9 +124,10 @@ class Planner {
   // Row source of UPDATE ... FROM / DELETE ... USING (and plain UPDATE/DELETE): the target
   // table's rows followed by their storage key (a hidden column), joined with the extra FROM
   // items and filtered by WHERE. `scope` receives the names visible to SET and RETURNING.
-  // `command` (security/row_security.hpp's letters) picks the row-level security policies.
+  // `command` (security/row_security.hpp's letters) picks the row-level security policies,
+  // those of `user` (0: the current user; a view's owner when written through it).
   OpP PlanTargetRows(const TableDef* t, const std::string& alias, Node** from, size_t n_from, Node* where, Scope* scope,
-                     ExprP* where_out, char command);
+                     ExprP* where_out, char command, uint32_t user);
   // The same for a view whose INSTEAD OF trigger takes the write: the view's rows (no key),
   // joined with the FROM items and filtered by WHERE.
   OpP PlanViewTargetRows(const ViewDef* v, PgQuery__RangeVar* rv, Node** from, size_t n_from, Node* where, Scope* scope);
@@ -252,6 +250,8 @@ class Planner {
   bool outer_free_ = true;
   DefinitionCapture* capture_ = nullptr;
   std::vector<uint32_t> expanding_views_;  // views being planned, outermost first (recursion check)  // no filter of the scan reads columns we cannot see here
+  // The role privileges and row-level security are checked for: a view's owner while its query
+  // is planned (unless security_invoker), else 0, the current user.
   uint32_t check_as_user_ = 0;
   Binder binder_;
   std::vector<std::unique_ptr<Script>> stored_exprs_;  // parse trees the plan was made from (stored expressions, view definitions)

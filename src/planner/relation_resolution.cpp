@@ -4,6 +4,7 @@
 #include "common/error.hpp"
 #include "common/strings.hpp"
 #include "engine/database.hpp"
+#include "engine/session.hpp"
 #include "planner/planner.hpp"
 #include "access/table_locks.hpp"
 #include "planner/row_locking.hpp"
@@ -31,6 +32,7 @@ const TableDef* Planner::ResolveTable(PgQuery__RangeVar* rv, TableLockMode mode,
       throw Error(sqlstate::kObjectNotInPrerequisiteState, "cannot change view \"" + sys->name + "\"").WithPosition(rv->location + 1);
     throw Error(sqlstate::kInsufficientPrivilege, "permission denied: \"" + sys->name + "\" is a system catalog");
   }
+  if (!schema.empty()) RequireSchemaUsage(st_, schema, rv->location);
   auto rel = st_->catalog->FindRelation(schema, name, binder_.SearchPath());
   if (!rel) ThrowAt(sqlstate::kUndefinedTable, "relation \"" + (schema.empty() ? name : schema + "." + name) + "\" does not exist", rv->location);
   if (cte_modified_tables_.count(rel->second))
@@ -140,19 +142,13 @@ OpP Planner::PlanView(const ViewDef* v, PgQuery__RangeVar* rv, Scope* scope) {
   set_capture(nullptr);
   // The view's relations are read with its owner's privileges (and policies), unless it is
   // security_invoker.
-  bool invoker = false;
-  for (const std::string& o : v->options)
-    if (o.rfind("security_invoker=", 0) == 0) {
-      std::string value = ToLower(o.substr(17));
-      invoker = value == "true" || value == "on" || value == "yes" || value == "1" || value == "t" || value == "y";
-    }
   struct Restore {
     Planner* p;
     DefinitionCapture* capture;
     uint32_t check_as;
     ~Restore() { p->set_capture(capture); p->expanding_views_.pop_back(); p->check_as_user_ = check_as; }
   } restore{this, capture, check_as_user_};
-  if (!invoker) check_as_user_ = v->security.owner;
+  check_as_user_ = ViewCheckUser(*v, check_as_user_ ? check_as_user_ : (st_->session ? st_->session->CurrentUserId() : 0));
   return PlanDefinedView(v->query_sql, columns, v->oid, v->schema + "." + v->name, &v->search_path, rv, scope, "view");
 }
 

@@ -1,4 +1,5 @@
 #include "planner/planner.hpp"
+#include "security/object_privileges.hpp"
 #include "security/row_security.hpp"
 
 #include <algorithm>
@@ -398,6 +399,7 @@ OpP Planner::PlanFromItem(Node* item, Scope* scope, std::vector<Node*>* where, b
           return op;
         }
       }
+      if (rv->schemaname) RequireSchemaUsage(st_, rv->schemaname, rv->location);
       if (const SystemRelation* sys = ResolveSystem(rv)) {
         if (capture_) capture_->relations[rv] = {sys->schema, sys->oid, false};
         return sys->definition.empty() ? PlanSystemScan(sys, rv, scope) : PlanSystemView(sys, rv, scope);
@@ -1339,7 +1341,7 @@ void Planner::PlanWith(PgQuery__WithClause* with, const Scope* outer) {
 }
 
 OpP Planner::PlanTargetRows(const TableDef* t, const std::string& alias, Node** from, size_t n_from, Node* where,
-                            Scope* scope, ExprP* where_out, char command) {
+                            Scope* scope, ExprP* where_out, char command, uint32_t user) {
   std::vector<std::shared_ptr<ScanLeaf>> leaves;
   PlanLevel level(this, &leaves, nullptr);  // joins of UPDATE ... FROM are planned at once
   ScopeRel target = TableScopeRel(t, alias);
@@ -1368,7 +1370,7 @@ OpP Planner::PlanTargetRows(const TableDef* t, const std::string& alias, Node** 
     // Row-level security: the rows the command may change, before the statement's WHERE.
     Scope own;
     own.Add(TableScopeRel(t, alias));
-    target_conds = PolicyUsingConditions(*this, *t, command, own, check_as_user_);
+    target_conds = PolicyUsingConditions(*this, *t, command, own, user);
     all = target_conds;
   }
   binder_.set_clause("WHERE");

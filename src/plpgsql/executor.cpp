@@ -7,6 +7,7 @@
 #include <set>
 #include <unordered_map>
 
+#include "security/plan_user.hpp"
 #include "common/error.hpp"
 #include "common/stack_depth.hpp"
 #include "common/strings.hpp"
@@ -34,6 +35,7 @@ struct CachedSql {
   // directly, so an error while running it names no SQL text.
   bool simple = false;
   std::shared_ptr<const Catalog> catalog;
+  PlanUser planned_for;
   std::vector<Type> types;
   uint64_t types_version = 0;  // the frame's types_version_ when `types` was last found the same
   std::optional<PlannedQuery> select;
@@ -346,11 +348,12 @@ class Frame {
   // parameter types, again when they or the catalog changed.
   CachedSql& PlanSelect(const Sql& e, const std::string* text, int prefix, const std::vector<Type>& types) {
     CachedSql& cached = c_->sql[static_cast<size_t>(e.id)];
-    if (cached.select && cached.catalog == st_->catalog && &types == &types_ && cached.types_version == types_version_)
+    if (cached.select && cached.catalog == st_->catalog && &types == &types_ && cached.types_version == types_version_ &&
+        cached.planned_for == PlanUser::Of(st_))
       return cached;
     try {
       CachedSql& c = Parsed(e, text);
-      if (!c.select || c.catalog != st_->catalog || !SameShapes(c.types, types)) {
+      if (!c.select || c.catalog != st_->catalog || !SameShapes(c.types, types) || c.planned_for != PlanUser::Of(st_)) {
         c.select.reset();
         c.direct = nullptr;
         ExecState plan_state = *st_;
@@ -362,6 +365,7 @@ class Frame {
         if (e.mode == SqlMode::kAssignment) planner.KeepUnknownTargets();  // a literal takes the variable's type
         c.select = planner.PlanSelect(c.script->statements[0].stmt, nullptr);
         c.catalog = st_->catalog;
+        c.planned_for = PlanUser::Of(st_);
         c.types = types;
         auto* project = dynamic_cast<ProjectOp*>(c.select->root.get());
         if (c.simple && project && project->exprs.size() == 1 && dynamic_cast<ResultOp*>(project->child.get()))

@@ -4,6 +4,7 @@
 #include <cstring>
 #include <set>
 
+#include "security/object_privileges.hpp"
 #include "catalog/function_def.hpp"
 #include "common/error.hpp"
 #include "catalog/system/deparse.hpp"
@@ -237,6 +238,7 @@ void ExecuteCreateFunction(PgQuery__CreateFunctionStmt* stmt, ExecState* st, Res
   f->schema = CreationSchema(st, stmt->n_funcname == 2 ? StrVal(stmt->funcname[0]).c_str() : nullptr);
   ParamTypes params;
   ExecState bind_state = *st;
+  bind_state.defining = true;  // the body's privileges are checked when it runs
   bind_state.catalog = std::make_shared<Catalog>(*cat);
   Planner planner(&bind_state, &params);
   ReadParameters(stmt, planner, f.get());
@@ -261,9 +263,13 @@ void ExecuteCreateFunction(PgQuery__CreateFunctionStmt* stmt, ExecState* st, Res
     if (!(existing->result == f->result) || existing->retset != f->retset)
       throw Error(sqlstate::kInvalidFunctionDefinition, "cannot change return type of existing function")
           .WithHint("Use DROP " + std::string(f->kind == 'p' ? "PROCEDURE " : "FUNCTION ") + signature + " first.");
+    if (!OwnsObject(st, st->session->CurrentUserId(), existing->security))
+      throw Error(sqlstate::kInsufficientPrivilege, std::string("must be owner of ") + (existing->kind == 'p' ? "procedure " : "function ") + f->name);
     f->oid = existing->oid;
+    f->security = existing->security;  // REPLACE keeps the owner and the grants
   } else {
     f->oid = cat->AllocateOid();
+    f->security.owner = NewObjectOwner(st);
   }
   f->Describe();
   // check_function_bodies = off (as pg_dump's output sets it) skips the body's checks

@@ -1,3 +1,5 @@
+#include "security/object_privileges.hpp"
+#include "security/plan_user.hpp"
 #include "routines/sql_function.hpp"
 
 #include "common/error.hpp"
@@ -26,6 +28,7 @@ struct BodyStatement {
 // result.
 struct PlannedBody {
   std::shared_ptr<const Catalog> catalog;
+  PlanUser planned_for;
   std::unique_ptr<Script> script;  // the plans point into its parse trees
   Binder::FunctionParameters names;
   ParamTypes params;
@@ -41,6 +44,7 @@ void AddFunctionContext(Error& e, const FunctionDef& f) {
 std::shared_ptr<PlannedBody> PlanBody(ExecState* st, const FunctionDef& f) {
   auto body = std::make_shared<PlannedBody>();
   body->catalog = st->catalog;
+  body->planned_for = PlanUser::Of(st);
   body->script = ParseSql(f.body);
   body->names.function = f.name;
   for (const FunctionArg* a : f.CallArgs()) {
@@ -74,6 +78,9 @@ std::shared_ptr<PlannedBody> PlanBody(ExecState* st, const FunctionDef& f) {
                       "SQL functions whose body has statements other than SELECT, INSERT, UPDATE and DELETE are not supported yet");
       }
     } catch (Error& e) {
+      // A privilege is checked as PostgreSQL checks it, when the statement starts to run.
+      if (std::string(e.state()) == sqlstate::kInsufficientPrivilege && e.context().empty())
+        e.WithContext("SQL function \"" + f.name + "\" statement " + std::to_string(body->statements.size() + 1));
       AddFunctionContext(e, f);
       throw;
     }
@@ -156,7 +163,12 @@ namespace {
 class FunctionSettings {
  public:
   FunctionSettings(ExecState* st, const FunctionDef& def) : st_(st) {
-    if (def.config.empty() || !st || !st->session) return;
+    if (!st || !st->session) return;
+    // SECURITY DEFINER: the body runs with its owner's privileges (and policies)
+    if (def.security_definer) {
+      definer_ = true;
+      saved_user_ = st->session->SwapDefinerUser(def.security.owner);
+    }
     for (const std::string& c : def.config) {
       size_t eq = c.find('=');
       if (eq == std::string::npos) continue;
@@ -166,6 +178,7 @@ class FunctionSettings {
     }
   }
   ~FunctionSettings() {
+    if (definer_) st_->session->SwapDefinerUser(saved_user_);
     for (auto it = saved_.rbegin(); it != saved_.rend(); ++it) {
       try {
         if (it->second) st_->session->SetSetting(it->first, *it->second, false);
@@ -180,6 +193,8 @@ class FunctionSettings {
  private:
   ExecState* st_;
   std::vector<std::pair<std::string, std::optional<std::string>>> saved_;
+  bool definer_ = false;
+  uint32_t saved_user_ = 0;
 };
 }  // namespace
 
@@ -190,10 +205,11 @@ std::vector<Row> RunSqlFunction(const FunctionDef& def, std::shared_ptr<PlannedB
   if (def.result.id == oid::kTrigger && !def.result.array)
     throw Error(sqlstate::kFeatureNotSupported, "trigger functions can only be called as triggers")
         .WithContext(def.language == kLanguagePlpgsql ? "compilation of PL/pgSQL function \"" + def.name + "\" near line 1" : "");
+  RequireExecute(st, def);
   FunctionSettings settings(st, def);
   if (def.language == kLanguagePlpgsql) return RunPlpgsqlFunction(def, std::move(values), st);
   CheckStackDepth();
-  if (!*body || (*body)->catalog != st->catalog) {
+  if (!*body || (*body)->catalog != st->catalog || (*body)->planned_for != PlanUser::Of(st)) {
     try {
       *body = PlanBody(st, def);
     } catch (Error& e) {

@@ -36,6 +36,13 @@ struct AclItem {
 };
 using Acl = std::vector<AclItem>;
 
+// Who owns an object and who else may use it. No list: its kind's default (PostgreSQL's NULL
+// relacl, nspacl, proacl, ...).
+struct ObjectSecurity {
+  uint32_t owner = 10;  // the bootstrap superuser
+  std::optional<Acl> acl;
+};
+
 // The list an object has before any GRANT or REVOKE (PostgreSQL's acldefault()).
 Acl AclDefault(AclObject kind, uint32_t owner);
 inline const Acl& EffectiveAcl(const std::optional<Acl>& acl, AclObject kind, uint32_t owner, Acl* scratch) {

@@ -6,6 +6,7 @@
 #include "catalog/system/catalogs.hpp"
 #include "common/error.hpp"
 #include "engine/ddl_util.hpp"
+#include "routines/routine_ddl.hpp"
 #include "security/object_privileges.hpp"
 #include "security/roles.hpp"
 #include "security/security_ddl.hpp"
@@ -46,6 +47,7 @@ const char* KindName(AclObject kind) {
     case AclObject::kTable: return "relation";
     case AclObject::kSequence: return "sequence";
     case AclObject::kSchema: return "schema";
+    case AclObject::kFunction: return "function";
     default: return "object";
   }
 }
@@ -82,6 +84,13 @@ std::vector<Target> ResolveTargets(PgQuery__GrantStmt* stmt, ExecState* st, bool
       } else if (stmt->objtype == PG_QUERY__OBJECT_TYPE__OBJECT_SEQUENCE) {
         for (const auto& [oid, s] : cat.sequences())
           if (s.schema == schema) out.push_back({oid, AclObject::kSequence, s.name, "sequence"});
+      } else if (stmt->objtype == PG_QUERY__OBJECT_TYPE__OBJECT_FUNCTION || stmt->objtype == PG_QUERY__OBJECT_TYPE__OBJECT_PROCEDURE ||
+                 stmt->objtype == PG_QUERY__OBJECT_TYPE__OBJECT_ROUTINE) {
+        for (const auto& [oid, f] : cat.functions()) {
+          bool kind_ok = stmt->objtype == PG_QUERY__OBJECT_TYPE__OBJECT_ROUTINE ||
+                         (f->kind == 'p') == (stmt->objtype == PG_QUERY__OBJECT_TYPE__OBJECT_PROCEDURE);
+          if (f->schema == schema && kind_ok) out.push_back({oid, AclObject::kFunction, f->name, f->kind == 'p' ? "procedure" : "function"});
+        }
       } else {
         throw Error(sqlstate::kFeatureNotSupported, "GRANT ON ALL ... IN SCHEMA of this kind of object is not supported yet");
       }
@@ -102,6 +111,13 @@ std::vector<Target> ResolveTargets(PgQuery__GrantStmt* stmt, ExecState* st, bool
         if (stmt->objtype == PG_QUERY__OBJECT_TYPE__OBJECT_SEQUENCE && !seq)
           throw Error(sqlstate::kWrongObjectType, "\"" + std::string(o->range_var->relname) + "\" is not a sequence");
         out.push_back({oid, seq ? AclObject::kSequence : AclObject::kTable, cat.RelationName(oid), RelationKindWord(cat, oid)});
+        break;
+      }
+      case PG_QUERY__OBJECT_TYPE__OBJECT_FUNCTION:
+      case PG_QUERY__OBJECT_TYPE__OBJECT_PROCEDURE:
+      case PG_QUERY__OBJECT_TYPE__OBJECT_ROUTINE: {
+        auto f = ResolveRoutine(st, o->object_with_args, stmt->objtype, false, nullptr);
+        out.push_back({f->oid, AclObject::kFunction, f->name, f->kind == 'p' ? "procedure" : "function"});
         break;
       }
       case PG_QUERY__OBJECT_TYPE__OBJECT_SCHEMA: {
@@ -164,8 +180,10 @@ void ExecuteGrant(PgQuery__GrantStmt* stmt, ExecState* st, ResultSink* sink) {
   const uint32_t me = st->session->CurrentUserId();
   bool table_grant = false;
   for (const Target& t : ResolveTargets(stmt, st, &table_grant)) {
-    ObjectSecurity* sec = cat->MutableSecurity(t.oid);
-    if (!sec) throw Error(sqlstate::kFeatureNotSupported, "GRANT on \"" + t.name + "\" is not supported");
+    const ObjectSecurity* found = cat->FindSecurity(t.oid);
+    if (!found) throw Error(sqlstate::kFeatureNotSupported, "GRANT on \"" + t.name + "\" is not supported");
+    ObjectSecurity changed = *found;
+    ObjectSecurity* sec = &changed;
     const uint32_t wanted = PrivilegesFor(named, t, table_grant && t.kind == AclObject::kSequence, sink);
     // The grantor: the owner when the current user holds the owner's privileges.
     const uint32_t grantor = OwnsObject(st, me, *sec) ? sec->owner : me;
@@ -192,6 +210,8 @@ void ExecuteGrant(PgQuery__GrantStmt* stmt, ExecState* st, ResultSink* sink) {
       RevokeDependents(&acl, grantee, before & ~DirectGrantOptions(acl, grantee), cascade, sec->owner);
     }
     sec->acl = std::move(acl);
+    if (t.kind == AclObject::kFunction) cat->SetFunctionSecurity(t.oid, std::move(changed));
+    else *cat->MutableSecurity(t.oid) = std::move(changed);
   }
   sink->Complete(stmt->is_grant ? "GRANT" : "REVOKE");
 }

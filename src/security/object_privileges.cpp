@@ -1,7 +1,9 @@
 #include "security/object_privileges.hpp"
 
+#include "catalog/function_def.hpp"
 #include "catalog/system/catalogs.hpp"
 #include "common/error.hpp"
+#include "common/strings.hpp"
 #include "engine/session.hpp"
 #include "execution/exec_state.hpp"
 #include "security/roles.hpp"
@@ -46,10 +48,14 @@ uint32_t ObjectPrivilegesOf(ExecState* st, uint32_t role, const ObjectSecurity& 
   Acl scratch;
   uint32_t privileges = AclPrivilegesOf(EffectiveAcl(sec.acl, kind, sec.owner, &scratch), holds, grant_options);
   if (!grant_options) {
-    if (holds(kReadAllData)) privileges |= kind == AclObject::kTable ? privilege::kSelect : kind == AclObject::kSchema ? privilege::kUsage : 0;
+    // tables, views and sequences; USAGE on schemas
+    if (holds(kReadAllData))
+      privileges |= kind == AclObject::kTable || kind == AclObject::kSequence ? privilege::kSelect
+                    : kind == AclObject::kSchema                              ? privilege::kUsage : 0;
     if (holds(kWriteAllData))
-      privileges |= kind == AclObject::kTable ? privilege::kInsert | privilege::kUpdate | privilege::kDelete
-                                              : kind == AclObject::kSchema ? privilege::kUsage : 0;
+      privileges |= kind == AclObject::kTable      ? privilege::kInsert | privilege::kUpdate | privilege::kDelete
+                    : kind == AclObject::kSequence ? privilege::kUpdate
+                    : kind == AclObject::kSchema   ? privilege::kUsage : 0;
   }
   return privileges;
 }
@@ -60,8 +66,12 @@ bool OwnsObject(ExecState* st, uint32_t role, const ObjectSecurity& sec) {
          (sec.owner == catalog_oid::kDatabaseOwnerRole && Holder(st, role)(sec.owner));
 }
 
+// Checks wait until the statement runs: not while a definition is planned (CREATE VIEW, a
+// function body) or a statement only described.
+static bool Deferred(const ExecState* st) { return !st->session || st->defining || st->describe_only; }
+
 void RequireRelationPrivileges(ExecState* st, uint32_t rel, uint32_t wanted, uint32_t role) {
-  if (!st->session) return;  // no session: the embedding program's own maintenance
+  if (Deferred(st)) return;
   const ObjectSecurity* sec = st->catalog->FindSecurity(rel);
   if (!sec) return;  // system relations: readable by everyone, changed by no one (checked apart)
   const Catalog& cat = *st->catalog;
@@ -71,18 +81,39 @@ void RequireRelationPrivileges(ExecState* st, uint32_t rel, uint32_t wanted, uin
 }
 
 void RequireSequencePrivilege(ExecState* st, uint32_t seq, uint32_t any_of) {
-  if (!st->session) return;
+  if (Deferred(st)) return;
   const ObjectSecurity* sec = st->catalog->FindSecurity(seq);
   if (!sec) return;
   if (!(ObjectPrivilegesOf(st, st->session->CurrentUserId(), *sec, AclObject::kSequence) & any_of))
     throw Error(sqlstate::kInsufficientPrivilege, "permission denied for sequence " + st->catalog->RelationName(seq));
 }
 
+void RequireExecute(ExecState* st, const FunctionDef& f) {
+  if (!f.security.acl || Deferred(st)) return;
+  if (!(ObjectPrivilegesOf(st, st->session->CurrentUserId(), f.security, AclObject::kFunction) & privilege::kExecute))
+    throw Error(sqlstate::kInsufficientPrivilege, std::string("permission denied for ") + (f.kind == 'p' ? "procedure " : "function ") + f.name);
+}
+
 void RequireRelationOwner(ExecState* st, uint32_t rel) {
   if (!st->session) return;
+  if (const IndexDef* index = st->catalog->FindIndex(rel)) {  // an index is its table's owner's
+    const ObjectSecurity* sec = st->catalog->FindSecurity(index->table);
+    if (sec && !OwnsObject(st, st->session->CurrentUserId(), *sec))
+      throw Error(sqlstate::kInsufficientPrivilege, "must be owner of index " + index->name);
+    return;
+  }
   const ObjectSecurity* sec = st->catalog->FindSecurity(rel);
   if (!sec || OwnsObject(st, st->session->CurrentUserId(), *sec)) return;
   throw Error(sqlstate::kInsufficientPrivilege, "must be owner of " + RelationKindWord(*st->catalog, rel) + " " + st->catalog->RelationName(rel));
+}
+
+uint32_t ViewCheckUser(const ViewDef& v, uint32_t invoker) {
+  for (const std::string& o : v.options)
+    if (o.rfind("security_invoker=", 0) == 0) {
+      std::string value = ToLower(o.substr(17));
+      if (value == "true" || value == "on" || value == "yes" || value == "1" || value == "t" || value == "y") return invoker;
+    }
+  return v.security.owner;
 }
 
 uint32_t NewObjectOwner(ExecState* st) {
@@ -90,12 +121,30 @@ uint32_t NewObjectOwner(ExecState* st) {
   return me ? me : catalog_oid::kBootstrapSuperuser;
 }
 
-void RequireCreateInSchema(ExecState* st, const std::string& schema) {
+namespace {
+void RequireOnSchema(ExecState* st, const std::string& schema, uint32_t privilege, int location) {
   if (!st->session) return;
   const SchemaDef* s = st->catalog->FindSchema(schema);
   if (!s) return;
-  if (!(ObjectPrivilegesOf(st, st->session->CurrentUserId(), s->security, AclObject::kSchema) & privilege::kCreate))
-    throw Error(sqlstate::kInsufficientPrivilege, "permission denied for schema " + schema);
+  if (!(ObjectPrivilegesOf(st, st->session->CurrentUserId(), s->security, AclObject::kSchema) & privilege)) {
+    Error e(sqlstate::kInsufficientPrivilege, "permission denied for schema " + schema);
+    if (location >= 0) e.WithPosition(location + 1);
+    throw e;
+  }
+}
+}  // namespace
+
+void RequireCreateInSchema(ExecState* st, const std::string& schema, int location) {
+  RequireOnSchema(st, schema, privilege::kCreate, location);
+}
+
+void RequireSchemaUsage(ExecState* st, const std::string& schema, int location) {
+  if (Deferred(st) && st->session) return;
+  RequireOnSchema(st, schema, privilege::kUsage, location);
+}
+
+bool MayUseSchema(ExecState* st, uint32_t user, const SchemaDef& schema) {
+  return (ObjectPrivilegesOf(st, user, schema.security, AclObject::kSchema) & privilege::kUsage) != 0;
 }
 
 }  // namespace tusk

@@ -13,6 +13,7 @@
 namespace tusk {
 
 struct ExecState;
+struct FunctionDef;
 
 // The kind of access list a relation has (a sequence's or a table's), and the word
 // PostgreSQL's errors use for it ("table", "view", "sequence", "materialized view").
@@ -29,11 +30,22 @@ bool OwnsObject(ExecState* st, uint32_t role, const ObjectSecurity& sec);
 void RequireRelationPrivileges(ExecState* st, uint32_t rel, uint32_t wanted, uint32_t role = 0);
 // The same for sequences, where any one of `any_of` will do (nextval: USAGE or UPDATE).
 void RequireSequencePrivilege(ExecState* st, uint32_t seq, uint32_t any_of);
+// 42501 "permission denied for function f" unless the current user may EXECUTE it (the
+// default list lets everyone, so only a changed list is looked at).
+void RequireExecute(ExecState* st, const FunctionDef& f);
 // 42501 "must be owner of <kind> <name>" unless the current user owns the relation.
 void RequireRelationOwner(ExecState* st, uint32_t rel);
+// The role a view's relations are read (or written) as: its owner's, unless it is
+// security_invoker, when the role using the view (`invoker`).
+uint32_t ViewCheckUser(const ViewDef& v, uint32_t invoker);
+
 // The owner of an object being created: the current user.
 uint32_t NewObjectOwner(ExecState* st);
-// 42501 "permission denied for schema s" unless the current user may CREATE in it.
-void RequireCreateInSchema(ExecState* st, const std::string& schema);
+// 42501 "permission denied for schema s" unless the current user may CREATE in it / use it
+// (a name qualified with it); `location` is the name's, for the error's cursor.
+void RequireCreateInSchema(ExecState* st, const std::string& schema, int location = -1);
+void RequireSchemaUsage(ExecState* st, const std::string& schema, int location = -1);
+// Whether `user` may use the schema (a search_path without USAGE skips it, as PostgreSQL's).
+bool MayUseSchema(ExecState* st, uint32_t user, const SchemaDef& schema);
 
 }  // namespace tusk

@@ -28,10 +28,28 @@ void SetOwner(ObjectSecurity* sec, uint32_t owner) {
 }
 }  // namespace
 
+void ChangeSchemaOwner(ExecState* st, Catalog* cat, uint32_t schema, PgQuery__RoleSpec* new_owner) {
+  const RoleDef owner = ResolveNewOwner(st, new_owner);
+  ObjectSecurity* sec = cat->MutableSecurity(schema);
+  if (!sec || sec->owner == owner.oid) return;
+  auto cluster = st->session->CurrentCluster();
+  const uint32_t me = st->session->CurrentUserId();
+  if (!IsSuperuser(*cluster, me)) {
+    if (!OwnsObject(st, me, *sec))
+      throw Error(sqlstate::kInsufficientPrivilege, "must be owner of schema " + cat->schemas().at(schema).name);
+    if (!IsMemberOfRole(*cluster, me, owner.oid))
+      throw Error(sqlstate::kInsufficientPrivilege, "must be member of role \"" + owner.name + "\"");
+  }
+  SetOwner(sec, owner.oid);
+}
+
 void ChangeRelationOwner(ExecState* st, Catalog* cat, uint32_t rel, PgQuery__RoleSpec* new_owner) {
   const RoleDef owner = ResolveNewOwner(st, new_owner);
   ObjectSecurity* sec = cat->MutableSecurity(rel);
   if (!sec || sec->owner == owner.oid) return;
+  if (const SequenceDef* seq = cat->FindSequence(rel); seq && seq->owner_table)
+    throw Error(sqlstate::kFeatureNotSupported, "cannot change owner of sequence \"" + seq->name + "\"")
+        .WithDetail("Sequence \"" + seq->name + "\" is linked to table \"" + cat->RelationName(seq->owner_table) + "\".");
   auto cluster = st->session->CurrentCluster();
   const uint32_t me = st->session->CurrentUserId();
   if (!IsSuperuser(*cluster, me)) {

@@ -21,13 +21,15 @@ char CommandLetter(const std::string& cmd) {
   return policy_command::kAll;
 }
 
-// The table a policy statement names, locked, its owner checked.
-TableDef* PolicyTable(ExecState* st, Catalog* cat, PgQuery__RangeVar* rv) {
+// The table a policy statement names, locked, its owner checked (DROP POLICY's message says
+// "relation", the others' "table", as PostgreSQL's).
+TableDef* PolicyTable(ExecState* st, Catalog* cat, PgQuery__RangeVar* rv, const char* word = "table") {
   auto [kind, oid] = ResolveRelation(st, rv);
   if (kind != RelKind::kTable || cat->FindTable(oid)->materialized)
     throw Error(sqlstate::kWrongObjectType, "\"" + std::string(rv->relname) + "\" is not a table");
   LockRelation(st, oid, TableLockMode::kAccessExclusive);
-  RequireRelationOwner(st, oid);
+  if (!OwnsObject(st, st->session->CurrentUserId(), cat->FindTable(oid)->security))
+    throw Error(sqlstate::kInsufficientPrivilege, "must be owner of " + std::string(word) + " " + rv->relname);
   return cat->MutableTable(oid);
 }
 
@@ -140,7 +142,7 @@ void ExecuteDropPolicy(PgQuery__DropStmt* stmt, ExecState* st, ResultSink* sink)
       Notice(sink, "relation \"" + table + "\" does not exist, skipping");
       continue;
     }
-    TableDef* t = PolicyTable(st, cat, &rv);
+    TableDef* t = PolicyTable(st, cat, &rv, "relation");
     auto& policies = t->row_security.policies;
     auto it = std::find_if(policies.begin(), policies.end(), [&](const PolicyDef& p) { return p.name == policy; });
     if (it == policies.end()) {

@@ -3,6 +3,7 @@
 #include "common/error.hpp"
 #include "engine/session.hpp"
 #include "planner/planner.hpp"
+#include "security/object_privileges.hpp"
 #include "security/roles.hpp"
 
 namespace tusk {
@@ -52,14 +53,31 @@ const std::string& CheckSql(const PolicyDef& p) { return p.check_sql.empty() ? p
 
 }  // namespace
 
-bool RowSecurityApplies(ExecState* st, const TableDef& t, uint32_t user_in) {
+namespace {
+// Row-level security applies to `user` on `t` (row_security aside); *owner: the user owns it.
+bool Subject(ExecState* st, const TableDef& t, uint32_t user, bool* owner) {
   if (!t.row_security.enabled || !st->session) return false;
-  const uint32_t user = UserOr(st, user_in);
   auto cluster = st->session->CurrentCluster();
   const RoleDef* r = cluster->FindRole(user);
   if (r && (r->superuser || r->bypassrls)) return false;
-  const bool owner = HasPrivilegesOfRole(*cluster, user, t.security.owner);
-  if (owner && !t.row_security.forced) return false;
+  *owner = HasPrivilegesOfRole(*cluster, user, t.security.owner);
+  return !*owner || t.row_security.forced;
+}
+}  // namespace
+
+bool RowValuesVisible(ExecState* st, const TableDef& t) {
+  if (!st->session) return true;
+  const uint32_t user = st->session->CurrentUserId();
+  bool owner = false;
+  if (Subject(st, t, user, &owner)) return false;
+  return (ObjectPrivilegesOf(st, user, t.security, AclObject::kTable) & privilege::kSelect) != 0;
+}
+
+bool RowSecurityApplies(ExecState* st, const TableDef& t, uint32_t user_in) {
+  if (!t.row_security.enabled || !st->session) return false;
+  const uint32_t user = UserOr(st, user_in);
+  bool owner = false;
+  if (!Subject(st, t, user, &owner)) return false;
   if (st->session->Setting("row_security") == "off") {
     Error e(sqlstate::kInsufficientPrivilege, "query would be affected by row-level security policy for table \"" + t.name + "\"");
     if (owner) e.WithHint("To disable the policy for the table's owner, use ALTER TABLE NO FORCE ROW LEVEL SECURITY.");

@@ -28,6 +28,11 @@ inline constexpr char kSelect = 'r', kInsert = 'a', kUpdate = 'w', kDelete = 'd'
 // that is 42501 instead, as PostgreSQL refuses rather than show a filtered result.
 bool RowSecurityApplies(ExecState* st, const TableDef& t, uint32_t user = 0);
 
+// Whether an error may show the current user a row's values (PostgreSQL's
+// BuildIndexValueDescription and ri_ReportViolation): not when row-level security applies to
+// it, nor without SELECT on the table. Never throws.
+bool RowValuesVisible(ExecState* st, const TableDef& t);
+
 // The conditions the rows of `t` a `command` reads must meet, bound over `scope` (holding the
 // table's columns at their positions): empty when row-level security does not apply.
 std::vector<ExprP> PolicyUsingConditions(Planner& planner, const TableDef& t, char command, const Scope& scope,

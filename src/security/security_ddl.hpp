@@ -30,6 +30,7 @@ bool AlterRowSecurity(TableDef* t, PgQuery__AlterTableType subtype);
 // access list's grants by and to the old owner moved to the new one; a table's serial
 // sequences follow it.
 void ChangeRelationOwner(ExecState* st, Catalog* cat, uint32_t rel, PgQuery__RoleSpec* new_owner);
+void ChangeSchemaOwner(ExecState* st, Catalog* cat, uint32_t schema, PgQuery__RoleSpec* new_owner);
 
 // A RoleSpec's role name (CURRENT_USER, SESSION_USER resolved; PUBLIC as "public").
 std::string RoleSpecName(ExecState* st, PgQuery__RoleSpec* spec);

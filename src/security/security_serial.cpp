@@ -1,5 +1,7 @@
 #include "security/security_serial.hpp"
 
+#include "catalog/function_def.hpp"
+
 namespace tusk {
 
 namespace {
@@ -27,6 +29,7 @@ void WriteSecurity(CatalogWriter& w, const Catalog& c) {
   for (const auto& [oid, v] : c.views()) if (!IsDefault(v.security)) objects.emplace_back(oid, &v.security);
   for (const auto& [oid, s] : c.sequences()) if (!IsDefault(s.security)) objects.emplace_back(oid, &s.security);
   for (const auto& [oid, s] : c.schemas()) if (!IsDefault(s.security)) objects.emplace_back(oid, &s.security);
+  for (const auto& [oid, f] : c.functions()) if (!IsDefault(f->security)) objects.emplace_back(oid, &f->security);
   w.U(objects.size());
   for (const auto& [oid, s] : objects) {
     w.U(oid); w.U(s->owner); w.U(s->acl.has_value());
@@ -54,10 +57,13 @@ void WriteSecurity(CatalogWriter& w, const Catalog& c) {
 
 void ReadSecurity(CatalogReader& r, Catalog* c) {
   for (size_t n = r.Count(); n > 0; n--) {
-    ObjectSecurity* s = c->MutableSecurity(r.U32());
-    if (!s) CatalogReader::Bad();
-    s->owner = r.U32();
-    if (r.U()) s->acl = ReadAcl(r);
+    uint32_t oid = r.U32();
+    ObjectSecurity read;
+    read.owner = r.U32();
+    if (r.U()) read.acl = ReadAcl(r);
+    if (c->FindFunction(oid)) c->SetFunctionSecurity(oid, std::move(read));
+    else if (ObjectSecurity* s = c->MutableSecurity(oid)) *s = std::move(read);
+    else CatalogReader::Bad();
   }
   for (size_t n = r.Count(); n > 0; n--) {
     TableDef* t = c->MutableTable(r.U32());

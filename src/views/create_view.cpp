@@ -127,6 +127,11 @@ void ExecuteCreateView(PgQuery__ViewStmt* stmt, ExecState* st, ResultSink* sink)
   Catalog* cat = st->session->MutableCatalog(st);
   std::string schema = CreationSchema(st, rv->schemaname, rv->location);
   auto existing = cat->FindRelation(schema, rv->relname, {});
+  struct Defining {
+    ExecState* st;
+    bool saved;
+    ~Defining() { st->defining = saved; }
+  } defining{st, std::exchange(st->defining, true)};
   ViewQuery q = PlanViewQuery(st, *cat, stmt->query, stmt->aliases, stmt->n_aliases, existing ? existing->second : 0,
                               "CREATE VIEW specifies more column names than columns");
   ViewDef v;

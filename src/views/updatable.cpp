@@ -322,6 +322,7 @@ std::unique_ptr<ViewWrite> RewriteWriteOnView(ExecState* st, Node* original) {
   for (int depth = 0; view_oid; depth++) {
     if (depth > 100) throw Error(sqlstate::kInvalidObjectDefinition, "infinite recursion detected in rules for relation");
     const ViewDef* v = cat.FindView(view_oid);
+    out->views.push_back(view_oid);
     Level level;
     level.view = v;
     out->holders.push_back(ParseSql(v->query_sql));

@@ -28,6 +28,7 @@ struct ViewWrite {
     std::string alias;          // the name the condition gives the base table
   };
   std::vector<Check> checks;  // outermost view first
+  std::vector<uint32_t> views;  // the views written through, outermost first
   ParseArena arena;
   std::vector<std::unique_ptr<Script>> holders;
   std::vector<std::unique_ptr<struct RewriteNodes>> nodes;

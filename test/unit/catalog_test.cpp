@@ -111,7 +111,7 @@ TEST(Catalog, GeneratedColumnsRoundTrip) {
   auto plain = Catalog::Bootstrap();
   t.columns[1].generated = 0;
   plain->AddTable(t);
-  *plain->MutableSecurity(2200) = ObjectSecurity{};  // public's owner and grants: the default
+  for (uint32_t schema : {11u, 2200u, 13000u}) *plain->MutableSecurity(schema) = ObjectSecurity{};  // owners and grants: the default
   std::string bytes = plain->Serialize();
   ASSERT_EQ(bytes.front(), 22);
   // no generated columns, row types, functions, table triggers, view triggers, composite types,

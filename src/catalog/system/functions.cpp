@@ -205,14 +205,15 @@ void RegisterProc() {
     for (const ListedProc& l : ListedProcs(*st.catalog)) {
       const BuiltinProc& p = *l.proc;
       std::vector<uint32_t> args = ProcArgTypes(p);
-      rows->push_back({OidValue(l.oid), NameValue(p.name), OidValue(l.namespace_oid), OidValue(catalog_oid::kBootstrapSuperuser),
+      const ObjectSecurity* sec = l.oid >= oid::kFirstUserOid ? st.catalog->FindSecurity(l.oid) : nullptr;
+      rows->push_back({OidValue(l.oid), NameValue(p.name), OidValue(l.namespace_oid), OidValue(sec ? sec->owner : catalog_oid::kBootstrapSuperuser),
                        OidValue(p.language), Value::Float(p.cost), Value::Float(p.rows), OidValue(p.variadic), OidValue(0),
                        CharValue(p.kind), Value::Bool(p.security_definer), Value::Bool(p.leakproof), Value::Bool(p.strict),
                        Value::Bool(p.retset), CharValue(p.volatility), CharValue(p.parallel),
                        Value::Int(static_cast<int64_t>(args.size())), Value::Int(p.arg_defaults), OidValue(p.result_type),
                        OidVector(args), TextArray(p.all_arg_types, Type(oid::kOid, -1, true)),
                        TextArray(p.arg_modes, Type(oid::kChar, -1, true)), TextArray(p.arg_names, Type(oid::kText, -1, true)),
-                       Value::Null(), Value::Null(), Value::Str(p.source), Value::Null(), Value::Null(), Config(*st.catalog, l.oid), Value::Null()});
+                       Value::Null(), Value::Null(), Value::Str(p.source), Value::Null(), Value::Null(), Config(*st.catalog, l.oid), sec ? AclArray(st, sec->acl) : Value::Null()});
     }
   };
   RegisterSystemRelation(std::move(r));
