@@ -13,8 +13,8 @@ namespace tusk {
 namespace {
 // 2: shared comments and per-database / per-role settings (format 1 had neither; reading one
 // gives initdb's database comments).
-// 3: roles' INHERIT, REPLICATION, BYPASSRLS, CONNECTION LIMIT, VALID UNTIL and role membership
-// (after the settings).
+// 3: roles' INHERIT, REPLICATION, BYPASSRLS, CONNECTION LIMIT, VALID UNTIL, role membership and
+// databases' access lists (after the settings).
 constexpr uint64_t kClusterFormat = 3;
 
 void AddInitdbComments(std::map<ClusterCatalog::SharedObject, std::string>* comments) {
@@ -35,9 +35,9 @@ std::shared_ptr<ClusterCatalog> ClusterCatalog::Bootstrap(std::vector<RoleDef> r
     roles.push_back(postgres);
   }
   for (auto& r : roles) c->AddRole(std::move(r));
-  c->databases_[kPostgresDatabaseOid] = {kPostgresDatabaseOid, "postgres", 10, false, true, -1};
-  c->databases_[kTemplate1Oid] = {kTemplate1Oid, "template1", 10, true, true, -1};
-  c->databases_[kTemplate0Oid] = {kTemplate0Oid, "template0", 10, true, false, -1};
+  c->databases_[kPostgresDatabaseOid] = {kPostgresDatabaseOid, "postgres", 10, false, true, -1, std::nullopt};
+  c->databases_[kTemplate1Oid] = {kTemplate1Oid, "template1", 10, true, true, -1, std::nullopt};
+  c->databases_[kTemplate0Oid] = {kTemplate0Oid, "template0", 10, true, false, -1, std::nullopt};
   AddInitdbComments(&c->shared_comments_);
   return c;
 }
@@ -68,6 +68,12 @@ std::string ClusterCatalog::Serialize() const {
   }
   w.U(memberships_.size());
   for (const auto& m : memberships_) { w.U(m.role); w.U(m.member); w.U(m.grantor); w.U(m.admin_option); }
+  for (const auto& [oid, d] : databases_) {
+    w.U(d.acl.has_value());
+    if (!d.acl) continue;
+    w.U(d.acl->size());
+    for (const AclItem& i : *d.acl) { w.U(i.grantee); w.U(i.grantor); w.U(i.privileges); w.U(i.grant_options); }
+  }
   return w.out;
 }
 
@@ -111,6 +117,16 @@ std::shared_ptr<ClusterCatalog> ClusterCatalog::Deserialize(const std::string& b
     RoleMembership m;
     m.role = r.U32(); m.member = r.U32(); m.grantor = r.U32(); m.admin_option = r.U();
     c->memberships_.push_back(m);
+  }
+  for (auto& [oid, d] : c->databases_) {
+    if (!r.U()) continue;
+    Acl acl;
+    for (size_t n = r.Count(); n > 0; n--) {
+      AclItem i;
+      i.grantee = r.U32(); i.grantor = r.U32(); i.privileges = r.U32(); i.grant_options = r.U32();
+      acl.push_back(i);
+    }
+    d.acl = std::move(acl);
   }
   return c;
 }

@@ -13,6 +13,8 @@
 #include <string>
 #include <vector>
 
+#include "security/acl.hpp"
+
 namespace tusk {
 
 struct RoleDef {
@@ -43,6 +45,7 @@ struct DatabaseDef {
   bool is_template = false;
   bool allow_connections = true;
   int32_t connection_limit = -1;
+  std::optional<Acl> acl;  // GRANT ... ON DATABASE (none: the default, security/acl.hpp)
 };
 
 // Hands out OIDs no object of any database has had; never the same one twice, rollbacks

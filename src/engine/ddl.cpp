@@ -27,6 +27,7 @@
 #include "views/dependencies.hpp"
 #include "views/view_ddl.hpp"
 #include "security/object_privileges.hpp"
+#include "security/roles.hpp"
 #include "security/security_ddl.hpp"
 #include "server/scram.hpp"
 
@@ -612,16 +613,7 @@ static void ExecuteDrop(PgQuery__DropStmt* stmt, ExecState* st, ResultSink* sink
     if (rel->first != want)
       throw Error(sqlstate::kWrongObjectType, "\"" + name + "\" is not " + words(want).article)
           .WithHint(std::string("Use DROP ") + words(rel->first).keyword + " to remove " + words(rel->first).article + ".");
-    // an index goes with its table's owner's say
-    if (want == RelKind::kIndex) {
-      if (const IndexDef* idx = cat->FindIndex(rel->second)) {
-        const ObjectSecurity* sec = cat->FindSecurity(idx->table);
-        if (sec && !OwnsObject(st, st->session->CurrentUserId(), *sec))
-          throw Error(sqlstate::kInsufficientPrivilege, "must be owner of index " + name);
-      }
-    } else {
-      RequireRelationOwner(st, rel->second);
-    }
+    RequireDropRight(st, rel->second);
     if (want == RelKind::kView) {
       LockRelation(st, rel->second, TableLockMode::kAccessExclusive);
       DropViewObject(st, cat, rel->second, cascade, sink);
@@ -674,6 +666,17 @@ static void ExecuteCreateSchema(PgQuery__CreateSchemaStmt* stmt, ExecState* st, 
   if (stmt->n_schema_elts) throw Error(sqlstate::kFeatureNotSupported, "CREATE SCHEMA with schema elements is not supported yet");
   std::string name = stmt->schemaname ? stmt->schemaname : (stmt->authrole && stmt->authrole->rolename ? stmt->authrole->rolename : "");
   Catalog* cat = st->session->MutableCatalog(st);
+  // PostgreSQL's order: CREATE on the database, membership in the owner, then the name
+  RequireDatabasePrivilege(st, privilege::kCreate);
+  uint32_t owner = NewObjectOwner(st);
+  if (stmt->authrole) {
+    const RoleDef role = ResolveNewOwner(st, stmt->authrole);
+    if (!IsMemberOfRole(*st->session->CurrentCluster(), owner, role.oid))
+      throw Error(sqlstate::kInsufficientPrivilege, "must be member of role \"" + role.name + "\"");
+    owner = role.oid;
+  }
+  if (name.rfind("pg_", 0) == 0)
+    throw Error("42939", "unacceptable schema name \"" + name + "\"").WithDetail("The prefix \"pg_\" is reserved for system schemas.");
   if (cat->FindSchema(name)) {
     if (stmt->if_not_exists) {
       Notice(sink, "schema \"" + name + "\" already exists, skipping");
@@ -682,9 +685,7 @@ static void ExecuteCreateSchema(PgQuery__CreateSchemaStmt* stmt, ExecState* st, 
     }
     throw Error(sqlstate::kDuplicateSchema, "schema \"" + name + "\" already exists");
   }
-  if (name.rfind("pg_", 0) == 0)
-    throw Error("42939", "unacceptable schema name \"" + name + "\"").WithDetail("The prefix \"pg_\" is reserved for system schemas.");
-  cat->AddSchema({cat->AllocateOid(), name, {NewObjectOwner(st), std::nullopt}});
+  cat->AddSchema({cat->AllocateOid(), name, {owner, std::nullopt}});
   sink->Complete("CREATE SCHEMA");
 }
 

@@ -1,4 +1,5 @@
 #include "security/object_privileges.hpp"
+#include "security/roles.hpp"
 #include "engine/session.hpp"
 
 #include "catalog/system/object_names.hpp"
@@ -43,6 +44,12 @@ Session::Session(Database* db, std::string user, std::string database)
   if (!d->allow_connections)
     throw Error(sqlstate::kObjectNotInPrerequisiteState, "database \"" + database_ + "\" is not currently accepting connections");
   const RoleDef* role = cluster->FindRole(user_);
+  if (role && !role->superuser && d->acl) {  // GRANT / REVOKE CONNECT ON DATABASE
+    std::set<uint32_t> held = RolesWithPrivilegesOf(*cluster, role->oid);
+    if (!held.count(d->owner) && !(AclPrivilegesOf(*d->acl, [&](uint32_t r) { return held.count(r) > 0; }) & privilege::kConnect))
+      throw Error(sqlstate::kInsufficientPrivilege, "permission denied for database \"" + database_ + "\"")
+          .WithDetail("User does not have CONNECT privilege.");
+  }
   if (d->connection_limit >= 0 && !(role && role->superuser) &&
       db_->backends().OthersIn(d->oid, pid_).size() >= static_cast<size_t>(d->connection_limit))
     throw Error(sqlstate::kTooManyConnections, "too many connections for database \"" + database_ + "\"");

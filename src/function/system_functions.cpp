@@ -44,6 +44,8 @@ std::function<const SequenceDef*(const Value&, EvalContext&)> SequenceArg(Binder
       if (std::string(e.state()) == sqlstate::kUndefinedTable && c->location >= 0) e.WithPosition(c->location + 1);
       throw;
     }
+    // a name qualified with a schema the user may not use: as a relation so named in a query
+    if (c->value.s().find('.') != std::string::npos) RequireSchemaUsage(b.state(), s->schema, c->location);
     uint32_t oid = s->oid;
     arg = std::make_shared<ConstExpr>(Value::Int(oid), Type(oid::kRegclass));
   } else if (arg->type.id != oid::kRegclass && arg->type.id != oid::kOid) {

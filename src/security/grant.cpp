@@ -48,6 +48,7 @@ const char* KindName(AclObject kind) {
     case AclObject::kSequence: return "sequence";
     case AclObject::kSchema: return "schema";
     case AclObject::kFunction: return "function";
+    case AclObject::kDatabase: return "database";
     default: return "object";
   }
 }
@@ -120,6 +121,13 @@ std::vector<Target> ResolveTargets(PgQuery__GrantStmt* stmt, ExecState* st, bool
         out.push_back({f->oid, AclObject::kFunction, f->name, f->kind == 'p' ? "procedure" : "function"});
         break;
       }
+      case PG_QUERY__OBJECT_TYPE__OBJECT_DATABASE: {
+        std::string name = StrVal(o);
+        const DatabaseDef* d = st->session->CurrentCluster()->FindDatabase(name);
+        if (!d) throw Error(sqlstate::kInvalidCatalogName, "database \"" + name + "\" does not exist");
+        out.push_back({d->oid, AclObject::kDatabase, name, "database"});
+        break;
+      }
       case PG_QUERY__OBJECT_TYPE__OBJECT_SCHEMA: {
         std::string name = StrVal(o);
         const SchemaDef* s = cat.FindSchema(name);
@@ -180,7 +188,12 @@ void ExecuteGrant(PgQuery__GrantStmt* stmt, ExecState* st, ResultSink* sink) {
   const uint32_t me = st->session->CurrentUserId();
   bool table_grant = false;
   for (const Target& t : ResolveTargets(stmt, st, &table_grant)) {
-    const ObjectSecurity* found = cat->FindSecurity(t.oid);
+    ObjectSecurity database;  // a database's, from the cluster catalog
+    if (t.kind == AclObject::kDatabase) {
+      const DatabaseDef* d = st->session->CurrentCluster()->FindDatabase(t.oid);
+      database = {d->owner, d->acl};
+    }
+    const ObjectSecurity* found = t.kind == AclObject::kDatabase ? &database : cat->FindSecurity(t.oid);
     if (!found) throw Error(sqlstate::kFeatureNotSupported, "GRANT on \"" + t.name + "\" is not supported");
     ObjectSecurity changed = *found;
     ObjectSecurity* sec = &changed;
@@ -211,6 +224,7 @@ void ExecuteGrant(PgQuery__GrantStmt* stmt, ExecState* st, ResultSink* sink) {
     }
     sec->acl = std::move(acl);
     if (t.kind == AclObject::kFunction) cat->SetFunctionSecurity(t.oid, std::move(changed));
+    else if (t.kind == AclObject::kDatabase) st->session->MutableCluster()->MutableDatabase(t.oid)->acl = std::move(changed.acl);
     else *cat->MutableSecurity(t.oid) = std::move(changed);
   }
   sink->Complete(stmt->is_grant ? "GRANT" : "REVOKE");

@@ -134,6 +134,13 @@ void RequireOnSchema(ExecState* st, const std::string& schema, uint32_t privileg
 }
 }  // namespace
 
+void RequireDropRight(ExecState* st, uint32_t rel) {
+  if (!st->session) return;
+  const SchemaDef* schema = st->catalog->FindSchema(st->catalog->SchemaOfRelation(rel));
+  if (schema && OwnsObject(st, st->session->CurrentUserId(), schema->security)) return;
+  RequireRelationOwner(st, rel);
+}
+
 void RequireCreateInSchema(ExecState* st, const std::string& schema, int location) {
   RequireOnSchema(st, schema, privilege::kCreate, location);
 }
@@ -141,6 +148,16 @@ void RequireCreateInSchema(ExecState* st, const std::string& schema, int locatio
 void RequireSchemaUsage(ExecState* st, const std::string& schema, int location) {
   if (Deferred(st) && st->session) return;
   RequireOnSchema(st, schema, privilege::kUsage, location);
+}
+
+void RequireDatabasePrivilege(ExecState* st, uint32_t wanted, uint32_t role) {
+  if (!st->session) return;
+  auto cluster = st->session->CurrentCluster();
+  const DatabaseDef* d = cluster->FindDatabase(st->session->database_oid());
+  if (!d) return;
+  ObjectSecurity sec{d->owner, d->acl};
+  if (!(ObjectPrivilegesOf(st, CurrentOr(st, role), sec, AclObject::kDatabase) & wanted))
+    throw Error(sqlstate::kInsufficientPrivilege, "permission denied for database " + d->name);
 }
 
 bool MayUseSchema(ExecState* st, uint32_t user, const SchemaDef& schema) {

@@ -35,6 +35,8 @@ void RequireSequencePrivilege(ExecState* st, uint32_t seq, uint32_t any_of);
 void RequireExecute(ExecState* st, const FunctionDef& f);
 // 42501 "must be owner of <kind> <name>" unless the current user owns the relation.
 void RequireRelationOwner(ExecState* st, uint32_t rel);
+// The same for DROP, which the owner of the relation's schema may also do.
+void RequireDropRight(ExecState* st, uint32_t rel);
 // The role a view's relations are read (or written) as: its owner's, unless it is
 // security_invoker, when the role using the view (`invoker`).
 uint32_t ViewCheckUser(const ViewDef& v, uint32_t invoker);
@@ -45,6 +47,9 @@ uint32_t NewObjectOwner(ExecState* st);
 // (a name qualified with it); `location` is the name's, for the error's cursor.
 void RequireCreateInSchema(ExecState* st, const std::string& schema, int location = -1);
 void RequireSchemaUsage(ExecState* st, const std::string& schema, int location = -1);
+// 42501 "permission denied for database d" unless `role` (0: the current user) has the
+// privilege on the current database (CREATE for CREATE SCHEMA).
+void RequireDatabasePrivilege(ExecState* st, uint32_t privilege, uint32_t role = 0);
 // Whether `user` may use the schema (a search_path without USAGE skips it, as PostgreSQL's).
 bool MayUseSchema(ExecState* st, uint32_t user, const SchemaDef& schema);
 

@@ -1,4 +1,5 @@
 // Owners: ALTER ... OWNER TO for relations, and what DROP ROLE finds still depending on a role.
+#include "catalog/function_def.hpp"
 #include "common/error.hpp"
 #include "engine/ddl_util.hpp"
 #include "security/object_privileges.hpp"
@@ -39,6 +40,7 @@ void ChangeSchemaOwner(ExecState* st, Catalog* cat, uint32_t schema, PgQuery__Ro
       throw Error(sqlstate::kInsufficientPrivilege, "must be owner of schema " + cat->schemas().at(schema).name);
     if (!IsMemberOfRole(*cluster, me, owner.oid))
       throw Error(sqlstate::kInsufficientPrivilege, "must be member of role \"" + owner.name + "\"");
+    RequireDatabasePrivilege(st, privilege::kCreate);  // the current user's, as PostgreSQL checks
   }
   SetOwner(sec, owner.oid);
 }
@@ -68,29 +70,45 @@ void ChangeRelationOwner(ExecState* st, Catalog* cat, uint32_t rel, PgQuery__Rol
 
 void CheckRoleHasNoDependents(ExecState* st, const RoleDef& role) {
   const Catalog& cat = *st->catalog;
-  std::vector<std::string> lines;
+  const std::vector<std::string> path = st->session->SearchPath();
+  // a relation outside the search_path is named with its schema, as PostgreSQL's descriptions
+  auto named = [&](const std::string& schema, const std::string& name) {
+    return std::find(path.begin(), path.end(), schema) != path.end() ? name : schema + "." + name;
+  };
+  // In the order the objects were made (by OID; a serial's sequence just before its table, as
+  // PostgreSQL makes it first).
+  using Order = std::pair<uint32_t, int>;
+  std::vector<std::pair<Order, std::string>> lines;
+  auto order = [&](uint32_t oid) -> Order {
+    const SequenceDef* s = cat.FindSequence(oid);
+    return s && s->owner_table ? Order{s->owner_table, 0} : Order{oid, 1};
+  };
   auto look = [&](uint32_t oid, const ObjectSecurity& sec, const std::string& what) {
-    if (sec.owner == role.oid) lines.push_back("owner of " + what);
+    if (sec.owner == role.oid) {
+      lines.emplace_back(order(oid), "owner of " + what);
+      return;  // an owner's own grants are no dependency of their own
+    }
     if (!sec.acl) return;
     for (const AclItem& i : *sec.acl)
       if (i.grantee == role.oid || i.grantor == role.oid) {
-        lines.push_back("privileges for " + what);
+        lines.emplace_back(order(oid), "privileges for " + what);
         break;
       }
-    (void)oid;
   };
   for (const auto& [oid, s] : cat.schemas()) look(oid, s.security, "schema " + s.name);
   for (const auto& [oid, t] : cat.tables())
-    if (!t.composite) look(oid, t.security, RelationKindWord(cat, oid) + " " + t.name);
-  for (const auto& [oid, v] : cat.views()) look(oid, v.security, "view " + v.name);
-  for (const auto& [oid, s] : cat.sequences()) look(oid, s.security, "sequence " + s.name);
+    if (!t.composite) look(oid, t.security, RelationKindWord(cat, oid) + " " + named(t.schema, t.name));
+  for (const auto& [oid, v] : cat.views()) look(oid, v.security, "view " + named(v.schema, v.name));
+  for (const auto& [oid, s] : cat.sequences()) look(oid, s.security, "sequence " + named(s.schema, s.name));
+  for (const auto& [oid, f] : cat.functions()) look(oid, f->security, std::string(f->kind == 'p' ? "procedure " : "function ") + f->Signature());
   for (const auto& [oid, t] : cat.tables())
     for (const PolicyDef& p : t.row_security.policies)
       if (std::find(p.roles.begin(), p.roles.end(), role.oid) != p.roles.end())
-        lines.push_back("target of policy " + p.name + " on table " + t.name);
+        lines.emplace_back(Order{p.oid, 1}, "target of policy " + p.name + " on table " + named(t.schema, t.name));
   if (lines.empty()) return;
+  std::stable_sort(lines.begin(), lines.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
   std::string detail;
-  for (const auto& l : lines) detail += (detail.empty() ? "" : "\n") + l;
+  for (const auto& [oid, l] : lines) detail += (detail.empty() ? "" : "\n") + l;
   throw Error(sqlstate::kDependentObjectsStillExist, "role \"" + role.name + "\" cannot be dropped because some objects depend on it")
       .WithDetail(detail);
 }

@@ -174,6 +174,8 @@ bool ExecuteSecurityDdl(Node* stmt, ExecState* st, ResultSink* sink) {
     case PG_QUERY__NODE__NODE_GRANT_STMT: ExecuteGrant(stmt->grant_stmt, st, sink); return true;
     case PG_QUERY__NODE__NODE_CREATE_POLICY_STMT: ExecuteCreatePolicy(stmt->create_policy_stmt, st, sink); return true;
     case PG_QUERY__NODE__NODE_ALTER_POLICY_STMT: ExecuteAlterPolicy(stmt->alter_policy_stmt, st, sink); return true;
+    case PG_QUERY__NODE__NODE_REASSIGN_OWNED_STMT: ExecuteReassignOwned(stmt->reassign_owned_stmt, st, sink); return true;
+    case PG_QUERY__NODE__NODE_DROP_OWNED_STMT: ExecuteDropOwned(stmt->drop_owned_stmt, st, sink); return true;
     default: return false;
   }
 }

@@ -21,6 +21,8 @@ void ExecuteRenameRole(PgQuery__RenameStmt* stmt, ExecState* st, ResultSink* sin
 void ExecuteDropRole(PgQuery__DropRoleStmt* stmt, ExecState* st, ResultSink* sink);
 void ExecuteGrantRole(PgQuery__GrantRoleStmt* stmt, ExecState* st, ResultSink* sink);
 void ExecuteGrant(PgQuery__GrantStmt* stmt, ExecState* st, ResultSink* sink);
+void ExecuteReassignOwned(PgQuery__ReassignOwnedStmt* stmt, ExecState* st, ResultSink* sink);
+void ExecuteDropOwned(PgQuery__DropOwnedStmt* stmt, ExecState* st, ResultSink* sink);
 // ALTER POLICY ... RENAME TO and DROP POLICY (reached from ExecuteRename / ExecuteDrop).
 void ExecuteRenamePolicy(PgQuery__RenameStmt* stmt, ExecState* st, ResultSink* sink);
 void ExecuteDropPolicy(PgQuery__DropStmt* stmt, ExecState* st, ResultSink* sink);

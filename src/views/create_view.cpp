@@ -125,7 +125,7 @@ void ExecuteCreateView(PgQuery__ViewStmt* stmt, ExecState* st, ResultSink* sink)
   std::vector<std::string> options = ViewOptions(stmt);
   CheckViewQuery(stmt->query, false);
   Catalog* cat = st->session->MutableCatalog(st);
-  std::string schema = CreationSchema(st, rv->schemaname, rv->location);
+  std::string schema = CreationSchema(st, rv->schemaname);  // PostgreSQL reports no position here
   auto existing = cat->FindRelation(schema, rv->relname, {});
   struct Defining {
     ExecState* st;

@@ -151,7 +151,8 @@ void RegisterDatabase() {
     const std::string owner = cluster->SuperuserName();
     for (const auto& [oid, d] : cluster->databases()) {
       // initdb lets everyone connect to the templates and their owner do everything.
-      Value acl = oid == kTemplate1Oid || oid == kTemplate0Oid
+      Value acl = d.acl ? AclArray(st, d.acl)
+                  : oid == kTemplate1Oid || oid == kTemplate0Oid
                       ? Value::Array({Value::Str("=c/" + owner), Value::Str(owner + "=CTc/" + owner)})
                       : Value::Null();
       rows->push_back({OidValue(oid), NameValue(d.name), OidValue(d.owner), Value::Int(6 /* UTF8 */), CharValue('c'),
