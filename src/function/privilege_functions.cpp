@@ -8,6 +8,7 @@
 // and languages are everyone's to use; databases everyone's to connect to; creating in a
 // database or tablespace is its owner's).
 #include "catalog/system/builtin_procs.hpp"
+#include "catalog/function_def.hpp"
 #include "catalog/system/catalogs.hpp"
 #include "catalog/system/object_names.hpp"
 #include "catalog/system/system_relation.hpp"
@@ -96,6 +97,7 @@ uint32_t ObjectOidByName(const PrivilegeKind& kind, EvalContext& ctx, const std:
   if (f == "has_schema_privilege") return ctx.state->catalog->FindSchema(name)->oid;
   if (f == "has_database_privilege") return Cluster(ctx)->FindDatabase(name)->oid;
   if (f == "pg_has_role") return UserOid(ctx, Value::Str(name), Type(oid::kName));
+  if (f == "has_function_privilege") return LookupName(ctx, oid::kRegprocedure, name);
   return 1;  // kinds answered by their defaults: any non-zero OID
 }
 
@@ -105,7 +107,9 @@ bool HoldsOnObject(EvalContext& ctx, uint32_t user, uint32_t object, const std::
   const Catalog& cat = *ctx.state->catalog;
   const ObjectSecurity* sec = cat.FindSecurity(object);
   if (!sec) return true;  // a system relation: everyone reads it
-  AclObject kind = cat.schemas().count(object) ? AclObject::kSchema : RelationAclKind(cat, object);
+  AclObject kind = cat.schemas().count(object) ? AclObject::kSchema
+                   : cat.FindFunction(object)   ? AclObject::kFunction
+                                                : RelationAclKind(cat, object);
   return (ObjectPrivilegesOf(ctx.state, user, *sec, kind, grant_option) & PrivilegeByName(privilege)) != 0;
 }
 // The kinds without access lists of their own: their PostgreSQL defaults.
@@ -133,7 +137,7 @@ const PrivilegeKind kKinds[] = {
     {"has_type_privilege", {"USAGE"}, FindType, FindTypeOid, HoldsByDefault},
     {"has_tablespace_privilege", {"CREATE"}, FindTablespace, FindTablespaceOid, HoldsOnTablespace},
     {"has_language_privilege", {"USAGE"}, FindLanguage, FindLanguageOid, HoldsByDefault},
-    {"has_function_privilege", {"EXECUTE"}, FindFunction, FindFunctionOid, HoldsByDefault},
+    {"has_function_privilege", {"EXECUTE"}, FindFunction, FindFunctionOid, HoldsOnObject},
     {"pg_has_role", {"MEMBER", "USAGE"}, FindRole, FindRoleOid, HoldsRole},
 };
 const PrivilegeKind kColumnKind{"has_column_privilege", {"SELECT", "INSERT", "UPDATE", "REFERENCES"}, nullptr, nullptr, HoldsOnObject};
