@@ -48,9 +48,13 @@ OLTP = {
     "partition_plain": ("partition", ["-f", os.path.join(WORKLOADS_DIR, "partition_plain.pgbench"), "-M", "prepared"]),
     # single-row INSERTs routed into the 24 partitions (ours: the issue's insert throughput target)
     "partition_insert": ("partition", ["-f", os.path.join(WORKLOADS_DIR, "partition_insert.pgbench"), "-M", "prepared"]),
+    # seed 000's task list of one tenant: under its row-level security policy as the application's
+    # role, and as the table's owner (no policy) with the tenant condition written out
+    "rls": ("rls", ["-f", os.path.join(WORKLOADS_DIR, "rls.pgbench"), "-M", "prepared", "-U", "bench_app"]),
+    "rls_owner": ("rls", ["-f", os.path.join(WORKLOADS_DIR, "rls_owner.pgbench"), "-M", "prepared"]),
 }
 # Data sets loaded into a database of their own (their tables share names with another set's).
-DATABASES = {"progress": "progress"}
+DATABASES = {"progress": "progress", "rls": "rls"}
 NOT_YET = {"vector": "the vector type and HNSW/IVFFlat"}
 ALL = list(OLTP) + ["plpgsql_loop", "gin_build", "bulk", "embedded"] + list(NOT_YET)
 
@@ -173,9 +177,9 @@ def load(engine, dataset, args):
         engine.psql_file(os.path.join(WORKLOADS_DIR, "jsonb.setup.sql"), args.smoke)
     elif dataset in ("fts", "trgm", "partition"):
         engine.psql_file(os.path.join(WORKLOADS_DIR, dataset + ".setup.sql"), args.smoke)
-    elif dataset == "progress":
-        sh(["psql", "-X", "-q", "-c", "CREATE DATABASE progress"], env=engine.env)
-        engine.psql_file(os.path.join(WORKLOADS_DIR, "progress.setup.sql"), args.smoke, engine.env_for(dataset))
+    elif dataset in ("progress", "rls"):
+        sh(["psql", "-X", "-q", "-c", "CREATE DATABASE " + DATABASES[dataset]], env=engine.env)
+        engine.psql_file(os.path.join(WORKLOADS_DIR, dataset + ".setup.sql"), args.smoke, engine.env_for(dataset))
 
 
 def run_pgbench(engine, dataset, how, args):
