@@ -223,9 +223,8 @@ void ExecuteGrant(PgQuery__GrantStmt* stmt, ExecState* st, ResultSink* sink) {
       RevokeDependents(&acl, grantee, before & ~DirectGrantOptions(acl, grantee), cascade, sec->owner);
     }
     sec->acl = std::move(acl);
-    if (t.kind == AclObject::kFunction) cat->SetFunctionSecurity(t.oid, std::move(changed));
-    else if (t.kind == AclObject::kDatabase) st->session->MutableCluster()->MutableDatabase(t.oid)->acl = std::move(changed.acl);
-    else *cat->MutableSecurity(t.oid) = std::move(changed);
+    if (t.kind == AclObject::kDatabase) st->session->MutableCluster()->MutableDatabase(t.oid)->acl = std::move(changed.acl);
+    else StoreSecurity(cat, t.oid, std::move(changed));
   }
   sink->Complete(stmt->is_grant ? "GRANT" : "REVOKE");
 }

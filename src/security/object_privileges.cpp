@@ -1,5 +1,7 @@
 #include "security/object_privileges.hpp"
 
+#include <algorithm>
+
 #include "catalog/function_def.hpp"
 #include "catalog/system/catalogs.hpp"
 #include "common/error.hpp"
@@ -107,6 +109,26 @@ void RequireRelationOwner(ExecState* st, uint32_t rel) {
   throw Error(sqlstate::kInsufficientPrivilege, "must be owner of " + RelationKindWord(*st->catalog, rel) + " " + st->catalog->RelationName(rel));
 }
 
+void StoreSecurity(Catalog* cat, uint32_t oid, ObjectSecurity security) {
+  if (cat->FindFunction(oid)) cat->SetFunctionSecurity(oid, std::move(security));
+  else if (ObjectSecurity* s = cat->MutableSecurity(oid)) *s = std::move(security);
+}
+
+ObjectSecurity WithOwner(const ObjectSecurity& sec, uint32_t owner) {
+  ObjectSecurity out{owner, std::nullopt};
+  if (!sec.acl) return out;
+  out.acl.emplace();
+  for (AclItem item : *sec.acl) {
+    if (item.grantee == sec.owner) item.grantee = owner;
+    if (item.grantor == sec.owner) item.grantor = owner;
+    auto same = std::find_if(out.acl->begin(), out.acl->end(),
+                             [&](const AclItem& o) { return o.grantee == item.grantee && o.grantor == item.grantor; });
+    if (same == out.acl->end()) out.acl->push_back(item);
+    else { same->privileges |= item.privileges; same->grant_options |= item.grant_options; }
+  }
+  return out;
+}
+
 uint32_t ViewCheckUser(const ViewDef& v, uint32_t invoker) {
   for (const std::string& o : v.options)
     if (o.rfind("security_invoker=", 0) == 0) {
@@ -146,7 +168,7 @@ void RequireCreateInSchema(ExecState* st, const std::string& schema, int locatio
 }
 
 void RequireSchemaUsage(ExecState* st, const std::string& schema, int location) {
-  if (Deferred(st) && st->session) return;
+  if (Deferred(st)) return;
   RequireOnSchema(st, schema, privilege::kUsage, location);
 }
 

@@ -41,6 +41,13 @@ void RequireDropRight(ExecState* st, uint32_t rel);
 // security_invoker, when the role using the view (`invoker`).
 uint32_t ViewCheckUser(const ViewDef& v, uint32_t invoker);
 
+// Replaces an object's owner and access list (a function is replaced whole, as functions are
+// shared: Catalog::SetFunctionSecurity).
+void StoreSecurity(Catalog* cat, uint32_t oid, ObjectSecurity security);
+// `sec` with a new owner, the old owner's grants (made and held) moved to it and merged, as
+// PostgreSQL's aclnewowner (ALTER ... OWNER TO, REASSIGN OWNED).
+ObjectSecurity WithOwner(const ObjectSecurity& sec, uint32_t owner);
+
 // The owner of an object being created: the current user.
 uint32_t NewObjectOwner(ExecState* st);
 // 42501 "permission denied for schema s" unless the current user may CREATE in it / use it

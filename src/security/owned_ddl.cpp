@@ -54,17 +54,7 @@ std::vector<OwnedObject> Objects(const Catalog& cat) {
 }
 
 // Gives an object a new owner, its access list following (as ALTER ... OWNER TO does).
-void Reassign(Catalog* cat, uint32_t oid, const ObjectSecurity& sec, uint32_t to) {
-  ObjectSecurity changed = sec;
-  if (changed.acl)
-    for (AclItem& item : *changed.acl) {
-      if (item.grantee == sec.owner) item.grantee = to;
-      if (item.grantor == sec.owner) item.grantor = to;
-    }
-  changed.owner = to;
-  if (cat->FindFunction(oid)) cat->SetFunctionSecurity(oid, std::move(changed));
-  else *cat->MutableSecurity(oid) = std::move(changed);
-}
+void Reassign(Catalog* cat, uint32_t oid, const ObjectSecurity& sec, uint32_t to) { StoreSecurity(cat, oid, WithOwner(sec, to)); }
 
 void RunDrop(ExecState* st, const std::string& sql, ResultSink* sink) {
   std::unique_ptr<Script> script = ParseSql(sql);
@@ -112,8 +102,7 @@ void ExecuteDropOwned(PgQuery__DropOwnedStmt* stmt, ExecState* st, ResultSink* s
     ObjectSecurity changed = *o.security;
     std::erase_if(*changed.acl, [&](const AclItem& i) { return owned_by(i.grantee); });
     if (changed.acl == o.security->acl) continue;
-    if (cat->FindFunction(o.oid)) cat->SetFunctionSecurity(o.oid, std::move(changed));
-    else *cat->MutableSecurity(o.oid) = std::move(changed);
+    StoreSecurity(cat, o.oid, std::move(changed));
   }
   // then the objects, newest first (what depends on an object was made after it)
   std::vector<std::pair<uint32_t, std::string>> drops;

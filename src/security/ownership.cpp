@@ -9,24 +9,7 @@
 namespace tusk {
 
 namespace {
-// PostgreSQL's aclnewowner: the old owner's grants (made and held) become the new owner's,
-// items that then say the same thing merged.
-Acl MoveOwner(const Acl& acl, uint32_t from, uint32_t to) {
-  Acl out;
-  for (AclItem item : acl) {
-    if (item.grantee == from) item.grantee = to;
-    if (item.grantor == from) item.grantor = to;
-    auto same = std::find_if(out.begin(), out.end(), [&](const AclItem& o) { return o.grantee == item.grantee && o.grantor == item.grantor; });
-    if (same == out.end()) out.push_back(item);
-    else { same->privileges |= item.privileges; same->grant_options |= item.grant_options; }
-  }
-  return out;
-}
-
-void SetOwner(ObjectSecurity* sec, uint32_t owner) {
-  if (sec->acl) sec->acl = MoveOwner(*sec->acl, sec->owner, owner);
-  sec->owner = owner;
-}
+void SetOwner(ObjectSecurity* sec, uint32_t owner) { *sec = WithOwner(*sec, owner); }
 }  // namespace
 
 void ChangeSchemaOwner(ExecState* st, Catalog* cat, uint32_t schema, PgQuery__RoleSpec* new_owner) {

@@ -1,6 +1,7 @@
 #include "security/security_serial.hpp"
 
 #include "catalog/function_def.hpp"
+#include "security/object_privileges.hpp"
 
 namespace tusk {
 
@@ -61,9 +62,8 @@ void ReadSecurity(CatalogReader& r, Catalog* c) {
     ObjectSecurity read;
     read.owner = r.U32();
     if (r.U()) read.acl = ReadAcl(r);
-    if (c->FindFunction(oid)) c->SetFunctionSecurity(oid, std::move(read));
-    else if (ObjectSecurity* s = c->MutableSecurity(oid)) *s = std::move(read);
-    else CatalogReader::Bad();
+    if (!c->FindFunction(oid) && !c->MutableSecurity(oid)) CatalogReader::Bad();
+    StoreSecurity(c, oid, std::move(read));
   }
   for (size_t n = r.Count(); n > 0; n--) {
     TableDef* t = c->MutableTable(r.U32());
